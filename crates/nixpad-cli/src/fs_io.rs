@@ -1,0 +1,68 @@
+//! The real, read-only filesystem and environment, for the command line.
+
+use nixpad_eval::{EvalIO, FileType};
+
+/// Reads files and environment variables of the machine the CLI runs on.
+pub struct FsIO;
+
+impl EvalIO for FsIO {
+    fn read_file(&self, path: &str) -> Result<Vec<u8>, String> {
+        std::fs::read(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => format!("opening file '{path}': No such file or directory"),
+            _ => format!("reading file '{path}': {e}"),
+        })
+    }
+
+    fn file_type(&self, path: &str) -> Option<FileType> {
+        let meta = std::fs::symlink_metadata(path).ok()?;
+        let t = meta.file_type();
+        Some(if t.is_symlink() {
+            FileType::Symlink
+        } else if t.is_dir() {
+            FileType::Directory
+        } else if t.is_file() {
+            FileType::Regular
+        } else {
+            FileType::Unknown
+        })
+    }
+
+    fn read_dir(&self, path: &str) -> Result<Vec<(String, FileType)>, String> {
+        let mut out = Vec::new();
+        let entries = std::fs::read_dir(path).map_err(|e| format!("cannot read directory '{path}': {e}"))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| format!("cannot read directory '{path}': {e}"))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let full = format!("{}/{}", path.trim_end_matches('/'), name);
+            out.push((name, self.file_type(&full).unwrap_or(FileType::Unknown)));
+        }
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(out)
+    }
+
+    fn read_link(&self, path: &str) -> Result<String, String> {
+        std::fs::read_link(path)
+            .map(|p| p.to_string_lossy().into_owned())
+            .map_err(|e| format!("reading symbolic link '{path}': {e}"))
+    }
+
+    fn is_executable(&self, path: &str) -> bool {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::metadata(path).map(|m| m.permissions().mode() & 0o111 != 0).unwrap_or(false)
+    }
+
+    fn env_var(&self, name: &str) -> Option<String> {
+        std::env::var(name).ok()
+    }
+
+    fn current_time(&self) -> i64 {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs() as i64)
+            .unwrap_or(0)
+    }
+
+    fn trace(&self, line: &str) {
+        eprintln!("{line}");
+    }
+}

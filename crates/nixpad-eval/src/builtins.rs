@@ -1,0 +1,1336 @@
+//! The builtins: the `builtins` set, the global names, and each primop.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::error::{Error, ErrorKind, EvalResult};
+use crate::io::FileType;
+use crate::ir::BinOp;
+use crate::machine::{merge_context, CoerceMode, Machine};
+use crate::source::Span;
+use crate::symbol::Symbol;
+use crate::value::*;
+
+/// A builtin function.
+pub struct PrimOp {
+    /// Its name in `builtins`.
+    pub name: &'static str,
+    /// How many arguments it takes.
+    pub arity: u8,
+    /// Bit `i` set: argument `i` is forced to weak head normal form before the call.
+    pub strict: u8,
+    /// The implementation; arguments marked strict arrive forced.
+    pub func: fn(&mut Machine, Vec<Value>, Span) -> EvalResult<Value>,
+}
+
+/// Names that are global without `builtins.` (the rest are also global as `__name`).
+const GLOBAL_NAMES: &[&str] = &[
+    "abort", "baseNameOf", "derivation", "derivationStrict", "dirOf", "fetchGit", "fetchMercurial",
+    "fetchTarball", "fetchTree", "fromTOML", "import", "isNull", "map", "placeholder", "removeAttrs",
+    "scopedImport", "throw", "toString", "true", "false", "null", "builtins",
+];
+
+macro_rules! primops {
+    ($( $name:literal / $arity:literal / $strict:literal => $func:path ),* $(,)?) => {
+        /// Every primop Nixpad implements.
+        pub static PRIMOPS: &[PrimOp] = &[ $( PrimOp { name: $name, arity: $arity, strict: $strict, func: $func } ),* ];
+    };
+}
+
+primops! {
+    "abort" / 1 / 0b1 => prim_abort,
+    "throw" / 1 / 0b1 => prim_throw,
+    "tryEval" / 1 / 0b0 => prim_try_eval,
+    "seq" / 2 / 0b01 => prim_seq,
+    "deepSeq" / 2 / 0b00 => prim_deep_seq,
+    "trace" / 2 / 0b00 => prim_trace,
+    "warn" / 2 / 0b01 => prim_warn,
+    "traceVerbose" / 2 / 0b00 => prim_trace_verbose,
+    "break" / 1 / 0b0 => prim_identity,
+    "typeOf" / 1 / 0b1 => prim_type_of,
+    "isNull" / 1 / 0b1 => prim_is_null,
+    "isBool" / 1 / 0b1 => prim_is_bool,
+    "isInt" / 1 / 0b1 => prim_is_int,
+    "isFloat" / 1 / 0b1 => prim_is_float,
+    "isString" / 1 / 0b1 => prim_is_string,
+    "isPath" / 1 / 0b1 => prim_is_path,
+    "isList" / 1 / 0b1 => prim_is_list,
+    "isAttrs" / 1 / 0b1 => prim_is_attrs,
+    "isFunction" / 1 / 0b1 => prim_is_function,
+    "import" / 1 / 0b1 => prim_import,
+    "scopedImport" / 2 / 0b11 => prim_scoped_import,
+    "toString" / 1 / 0b1 => prim_to_string,
+    "length" / 1 / 0b1 => prim_length,
+    "head" / 1 / 0b1 => prim_head,
+    "tail" / 1 / 0b1 => prim_tail,
+    "elemAt" / 2 / 0b11 => prim_elem_at,
+    "elem" / 2 / 0b10 => prim_elem,
+    "map" / 2 / 0b10 => prim_map,
+    "filter" / 2 / 0b11 => prim_filter,
+    "foldl'" / 3 / 0b100 => prim_foldl,
+    "genList" / 2 / 0b11 => prim_gen_list,
+    "concatLists" / 1 / 0b1 => prim_concat_lists,
+    "concatMap" / 2 / 0b11 => prim_concat_map,
+    "all" / 2 / 0b11 => prim_all,
+    "any" / 2 / 0b11 => prim_any,
+    "attrNames" / 1 / 0b1 => prim_attr_names,
+    "attrValues" / 1 / 0b1 => prim_attr_values,
+    "getAttr" / 2 / 0b11 => prim_get_attr,
+    "hasAttr" / 2 / 0b11 => prim_has_attr,
+    "removeAttrs" / 2 / 0b11 => prim_remove_attrs,
+    "listToAttrs" / 1 / 0b1 => prim_list_to_attrs,
+    "mapAttrs" / 2 / 0b10 => prim_map_attrs,
+    "intersectAttrs" / 2 / 0b11 => prim_intersect_attrs,
+    "catAttrs" / 2 / 0b11 => prim_cat_attrs,
+    "functionArgs" / 1 / 0b1 => prim_function_args,
+    "add" / 2 / 0b11 => prim_add,
+    "sub" / 2 / 0b11 => prim_sub,
+    "mul" / 2 / 0b11 => prim_mul,
+    "div" / 2 / 0b11 => prim_div,
+    "lessThan" / 2 / 0b11 => prim_less_than,
+    "bitAnd" / 2 / 0b11 => prim_bit_and,
+    "bitOr" / 2 / 0b11 => prim_bit_or,
+    "bitXor" / 2 / 0b11 => prim_bit_xor,
+    "stringLength" / 1 / 0b1 => prim_string_length,
+    "substring" / 3 / 0b111 => prim_substring,
+    "concatStringsSep" / 2 / 0b11 => prim_concat_strings_sep,
+    "replaceStrings" / 3 / 0b111 => prim_replace_strings,
+    "split" / 2 / 0b11 => prim_split,
+    "match" / 2 / 0b11 => prim_match,
+    "baseNameOf" / 1 / 0b1 => prim_base_name_of,
+    "dirOf" / 1 / 0b1 => prim_dir_of,
+    "toJSON" / 1 / 0b0 => prim_to_json,
+    "fromJSON" / 1 / 0b1 => prim_from_json,
+    "sort" / 2 / 0b11 => prim_sort,
+    "partition" / 2 / 0b11 => prim_partition,
+    "groupBy" / 2 / 0b11 => prim_group_by,
+    "zipAttrsWith" / 2 / 0b11 => prim_zip_attrs_with,
+    "genericClosure" / 1 / 0b1 => prim_generic_closure,
+    "getEnv" / 1 / 0b1 => prim_get_env,
+    "findFile" / 2 / 0b11 => prim_find_file,
+    "pathExists" / 1 / 0b1 => prim_path_exists,
+    "readFile" / 1 / 0b1 => prim_read_file,
+    "readDir" / 1 / 0b1 => prim_read_dir,
+    "readFileType" / 1 / 0b1 => prim_read_file_type,
+    "hashString" / 2 / 0b11 => prim_hash_string,
+    "placeholder" / 1 / 0b1 => prim_placeholder,
+    "unsafeGetAttrPos" / 2 / 0b11 => prim_unsafe_get_attr_pos,
+    "addErrorContext" / 2 / 0b00 => prim_add_error_context,
+}
+
+/// The names of the constants in `builtins` (besides the primops).
+const CONSTANTS: &[&str] =
+    &["true", "false", "null", "currentSystem", "nixVersion", "langVersion", "storeDir", "nixPath", "currentTime", "builtins"];
+
+/// Builds the `builtins` set and the global environment.
+pub fn install(m: &mut Machine) {
+    let mut entries: Vec<Attr> = Vec::new();
+    for op in PRIMOPS.iter() {
+        entries.push(Attr {
+            name: Symbol::new(op.name),
+            value: Value::PrimOp(Rc::new(PrimOpApp { op, args: Vec::new() })),
+            pos: None,
+        });
+    }
+    let nix_path: Vec<Value> = m
+        .settings
+        .nix_path
+        .iter()
+        .map(|(prefix, path)| {
+            Value::attrs(Attrs::from_unsorted(vec![
+                Attr { name: Symbol::new("path"), value: Value::string(path.as_bytes()), pos: None },
+                Attr { name: Symbol::new("prefix"), value: Value::string(prefix.as_bytes()), pos: None },
+            ]))
+        })
+        .collect();
+    let constants: Vec<(&str, Value)> = vec![
+        ("true", Value::Bool(true)),
+        ("false", Value::Bool(false)),
+        ("null", Value::Null),
+        ("currentSystem", Value::string(m.settings.current_system.as_bytes())),
+        ("nixVersion", Value::string(&b"2.26.3"[..])),
+        ("langVersion", Value::Int(6)),
+        ("storeDir", Value::string(m.settings.store_dir.as_bytes())),
+        ("nixPath", Value::list(nix_path)),
+        ("currentTime", Value::Int(m.io.current_time())),
+    ];
+    for (name, value) in constants {
+        entries.push(Attr { name: Symbol::new(name), value, pos: None });
+    }
+    // `builtins.builtins` refers to the set itself: fill it through a thunk.
+    let self_thunk = Rc::new(Thunk(std::cell::RefCell::new(ThunkState::Blackhole)));
+    entries.push(Attr { name: Symbol::new("builtins"), value: Value::Thunk(self_thunk.clone()), pos: None });
+    let set = Value::attrs(Attrs::from_unsorted(entries));
+    *self_thunk.0.borrow_mut() = ThunkState::Done(set.clone());
+    m.builtins = set.clone();
+
+    let Value::Attrs(attrs) = &set else { unreachable!() };
+    let mut names = HashMap::new();
+    let mut values = Vec::new();
+    for a in attrs.entries.iter() {
+        let name = a.name.name();
+        debug_assert!(CONSTANTS.contains(&&*name) || PRIMOPS.iter().any(|p| p.name == &*name));
+        let global = if GLOBAL_NAMES.contains(&&*name) { name.to_string() } else { format!("__{name}") };
+        names.insert(Symbol::new(&global), values.len() as u32);
+        values.push(if &*name == "builtins" { set.clone() } else { a.value.clone() });
+    }
+    m.globals = new_env(values, None);
+    m.global_names = names;
+}
+
+// ---------------------------------------------------------------------------
+// Argument helpers
+
+fn arg_error(m: &mut Machine, expected: &str, v: &Value, span: Span, what: &str) -> Box<Error> {
+    let mut e = m.type_error(expected, v, Some(span));
+    e.push_frame(what.to_string(), None);
+    e
+}
+
+fn want_list(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<Rc<Vec<Value>>> {
+    match v {
+        Value::List(l) => Ok(l.clone()),
+        Value::Thunk(_) => {
+            let f = m.force(v, Some(span))?;
+            want_list(m, &f, span, what)
+        }
+        other => Err(arg_error(m, "a list", other, span, what)),
+    }
+}
+
+fn want_attrs(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<Rc<Attrs>> {
+    match v {
+        Value::Attrs(a) => Ok(a.clone()),
+        Value::Thunk(_) => {
+            let f = m.force(v, Some(span))?;
+            want_attrs(m, &f, span, what)
+        }
+        other => Err(arg_error(m, "a set", other, span, what)),
+    }
+}
+
+fn want_int(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<i64> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::Thunk(_) => {
+            let f = m.force(v, Some(span))?;
+            want_int(m, &f, span, what)
+        }
+        other => Err(arg_error(m, "an integer", other, span, what)),
+    }
+}
+
+fn want_bool(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<bool> {
+    match v {
+        Value::Bool(b) => Ok(*b),
+        Value::Thunk(_) => {
+            let f = m.force(v, Some(span))?;
+            want_bool(m, &f, span, what)
+        }
+        other => Err(arg_error(m, "a Boolean", other, span, what)),
+    }
+}
+
+/// A string value (no coercion), with its context.
+fn want_string(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<Rc<NixString>> {
+    match v {
+        Value::String(s) => Ok(s.clone()),
+        Value::Thunk(_) => {
+            let f = m.force(v, Some(span))?;
+            want_string(m, &f, span, what)
+        }
+        other => Err(arg_error(m, "a string", other, span, what)),
+    }
+}
+
+fn want_function(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<Value> {
+    let v = m.force(v, Some(span))?;
+    match &v {
+        Value::Lambda(_) | Value::PrimOp(_) => Ok(v),
+        Value::Attrs(a) if a.get(Symbol::new("__functor")).is_some() => Ok(v),
+        other => Err(arg_error(m, "a function", other, span, what)),
+    }
+}
+
+fn attrs_of(pairs: Vec<(&str, Value)>) -> Value {
+    Value::attrs(Attrs::from_unsorted(
+        pairs.into_iter().map(|(n, v)| Attr { name: Symbol::new(n), value: v, pos: None }).collect(),
+    ))
+}
+
+fn other_error(msg: impl Into<String>, span: Span) -> Box<Error> {
+    Error::new(ErrorKind::Other(msg.into()), Some(span))
+}
+
+// ---------------------------------------------------------------------------
+// Control
+
+fn prim_abort(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let s = m.coerce_to_string(&args[0], CoerceMode::NoCopy, span)?;
+    let mut e = Error::new(ErrorKind::Abort(s.lossy().into_owned()), Some(span));
+    e.push_frame("while calling the 'abort' builtin", Some(span));
+    Err(e)
+}
+
+fn prim_throw(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let s = m.coerce_to_string(&args[0], CoerceMode::NoCopy, span)?;
+    let mut e = Error::new(ErrorKind::Throw(s.lossy().into_owned()), Some(span));
+    e.push_frame("while calling the 'throw' builtin", Some(span));
+    Err(e)
+}
+
+fn prim_try_eval(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    match m.force(&args[0], Some(span)) {
+        Ok(v) => Ok(attrs_of(vec![("success", Value::Bool(true)), ("value", v)])),
+        Err(e) if e.kind.is_catchable() => {
+            Ok(attrs_of(vec![("success", Value::Bool(false)), ("value", Value::Bool(false))]))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn prim_seq(_m: &mut Machine, args: Vec<Value>, _span: Span) -> EvalResult<Value> {
+    Ok(args[1].clone())
+}
+
+fn prim_deep_seq(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    m.deep_force(&args[0], Some(span))?;
+    Ok(args[1].clone())
+}
+
+fn trace_message(m: &mut Machine, v: &Value, span: Span) -> EvalResult<String> {
+    let v = m.force(v, Some(span))?;
+    Ok(match &v {
+        Value::String(s) => s.lossy().into_owned(),
+        other => {
+            let forced = m.deep_force(other, Some(span))?;
+            String::from_utf8_lossy(&crate::print::print_lazy(&forced)).into_owned()
+        }
+    })
+}
+
+fn emit_trace(m: &mut Machine, line: String) {
+    m.io.trace(&line);
+    m.trace_lines.push(line);
+}
+
+fn prim_trace(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let msg = trace_message(m, &args[0], span)?;
+    emit_trace(m, format!("trace: {msg}"));
+    Ok(args[1].clone())
+}
+
+fn prim_trace_verbose(_m: &mut Machine, args: Vec<Value>, _span: Span) -> EvalResult<Value> {
+    Ok(args[1].clone())
+}
+
+fn prim_warn(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let msg = want_string(m, &args[0], span, "while evaluating the first argument; the message passed to builtins.warn")?;
+    emit_trace(m, format!("evaluation warning: {}", msg.lossy()));
+    Ok(args[1].clone())
+}
+
+fn prim_identity(_m: &mut Machine, args: Vec<Value>, _span: Span) -> EvalResult<Value> {
+    Ok(args[0].clone())
+}
+
+fn prim_add_error_context(_m: &mut Machine, args: Vec<Value>, _span: Span) -> EvalResult<Value> {
+    Ok(args[1].clone())
+}
+
+// ---------------------------------------------------------------------------
+// Types
+
+fn prim_type_of(_m: &mut Machine, args: Vec<Value>, _span: Span) -> EvalResult<Value> {
+    Ok(Value::string(args[0].type_of().as_bytes()))
+}
+
+macro_rules! type_predicate {
+    ($name:ident, $pat:pat) => {
+        fn $name(_m: &mut Machine, args: Vec<Value>, _span: Span) -> EvalResult<Value> {
+            Ok(Value::Bool(matches!(args[0], $pat)))
+        }
+    };
+}
+type_predicate!(prim_is_null, Value::Null);
+type_predicate!(prim_is_bool, Value::Bool(_));
+type_predicate!(prim_is_int, Value::Int(_));
+type_predicate!(prim_is_float, Value::Float(_));
+type_predicate!(prim_is_string, Value::String(_));
+type_predicate!(prim_is_path, Value::Path(_));
+type_predicate!(prim_is_list, Value::List(_));
+type_predicate!(prim_is_attrs, Value::Attrs(_));
+type_predicate!(prim_is_function, Value::Lambda(_) | Value::PrimOp(_));
+
+// ---------------------------------------------------------------------------
+// Import
+
+/// Resolves the path argument of `import` and friends to an absolute path string.
+fn path_argument(m: &mut Machine, v: &Value, span: Span) -> EvalResult<String> {
+    let v = m.force(v, Some(span))?;
+    let s = match &v {
+        Value::Path(p) => p.to_string(),
+        _ => {
+            let s = m.coerce_to_string(&v, CoerceMode::NoCopy, span)?;
+            s.lossy().into_owned()
+        }
+    };
+    if !s.starts_with('/') {
+        return Err(other_error(format!("string '{s}' doesn't represent an absolute path"), span));
+    }
+    Ok(crate::path::canonicalise(&s))
+}
+
+/// The file `import path` reads: `path/default.nix` for a directory.
+fn import_target(m: &Machine, path: &str) -> String {
+    match m.io.file_type(path) {
+        Some(FileType::Directory) => format!("{}/default.nix", path.trim_end_matches('/')),
+        _ => path.to_string(),
+    }
+}
+
+fn read_source(m: &mut Machine, path: &str, span: Span) -> EvalResult<String> {
+    let bytes = m.io.read_file(path).map_err(|e| Error::new(ErrorKind::Io(e), Some(span)))?;
+    Ok(crate::source::normalise_newlines(&String::from_utf8_lossy(&bytes)))
+}
+
+fn prim_import(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let path = path_argument(m, &args[0], span)?;
+    let target = import_target(m, &path);
+    if let Some(v) = m.import_cache.get(&target) {
+        return Ok(v.clone());
+    }
+    let text = read_source(m, &target, span)?;
+    let expr = crate::lower_file(m, &target, text, None)?;
+    let thunk = Thunk::new(expr, m.globals.clone());
+    m.import_cache.insert(target, thunk.clone());
+    Ok(thunk)
+}
+
+fn prim_scoped_import(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let scope = want_attrs(m, &args[0], span, "while evaluating the first argument passed to builtins.scopedImport")?;
+    let path = path_argument(m, &args[1], span)?;
+    let target = import_target(m, &path);
+    let text = read_source(m, &target, span)?;
+    let expr = crate::lower_file(m, &target, text, Some(&scope))?;
+    let values: Vec<Value> = scope.entries.iter().map(|a| a.value.clone()).collect();
+    let env = new_env(values, Some(m.globals.clone()));
+    Ok(Thunk::new(expr, env))
+}
+
+fn prim_find_file(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let search = want_list(m, &args[0], span, "while evaluating the first argument passed to builtins.findFile")?;
+    let wanted = want_string(m, &args[1], span, "while evaluating the second argument passed to builtins.findFile")?;
+    let wanted = wanted.lossy().into_owned();
+    for entry in search.iter() {
+        let entry = want_attrs(m, entry, span, "while evaluating an element of the search path")?;
+        let prefix = match entry.get(Symbol::new("prefix")) {
+            Some(p) => want_string(m, &p.clone(), span, "while evaluating the prefix")?.lossy().into_owned(),
+            None => String::new(),
+        };
+        let Some(path) = entry.get(Symbol::new("path")).cloned() else { continue };
+        let base = m.coerce_to_string(&path, CoerceMode::NoCopy, span)?.lossy().into_owned();
+        let rest = if prefix.is_empty() {
+            Some(wanted.as_str())
+        } else if wanted == prefix {
+            Some("")
+        } else {
+            wanted.strip_prefix(&format!("{prefix}/"))
+        };
+        if let Some(rest) = rest {
+            let candidate = crate::path::canonicalise(&format!("{base}/{rest}"));
+            if m.io.file_type(&candidate).is_some() {
+                return Ok(Value::Path(candidate.into()));
+            }
+        }
+    }
+    Err(other_error(
+        format!("file '{wanted}' was not found in the Nix search path (add it using $NIX_PATH or -I)"),
+        span,
+    ))
+}
+
+// ---------------------------------------------------------------------------
+// Lists
+
+fn prim_length(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let l = want_list(m, &args[0], span, "while evaluating the first argument passed to builtins.length")?;
+    Ok(Value::Int(l.len() as i64))
+}
+
+fn prim_head(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let l = want_list(m, &args[0], span, "while evaluating the first argument passed to builtins.head")?;
+    match l.first() {
+        Some(v) => Ok(v.clone()),
+        None => Err(Error::new(ErrorKind::OutOfBounds("'builtins.head' called on an empty list".into()), Some(span))),
+    }
+}
+
+fn prim_tail(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let l = want_list(m, &args[0], span, "while evaluating the first argument passed to builtins.tail")?;
+    if l.is_empty() {
+        return Err(Error::new(ErrorKind::OutOfBounds("'builtins.tail' called on an empty list".into()), Some(span)));
+    }
+    Ok(Value::list(l[1..].to_vec()))
+}
+
+fn prim_elem_at(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let l = want_list(m, &args[0], span, "while evaluating the first argument passed to builtins.elemAt")?;
+    let i = want_int(m, &args[1], span, "while evaluating the second argument passed to builtins.elemAt")?;
+    if i < 0 || i as usize >= l.len() {
+        return Err(Error::new(
+            ErrorKind::OutOfBounds(format!("'builtins.elemAt' called with index {i} on a list of size {}", l.len())),
+            Some(span),
+        ));
+    }
+    Ok(l[i as usize].clone())
+}
+
+fn prim_elem(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let l = want_list(m, &args[1], span, "while evaluating the second argument passed to builtins.elem")?;
+    for x in l.iter() {
+        if m.equal(&args[0], x, span)? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn prim_map(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let l = want_list(m, &args[1], span, "while evaluating the second argument passed to builtins.map")?;
+    let f = &args[0];
+    Ok(Value::list(l.iter().map(|x| Thunk::apply(f.clone(), vec![x.clone()])).collect()))
+}
+
+fn prim_filter(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let f = want_function(m, &args[0], span, "while evaluating the first argument passed to builtins.filter")?;
+    let l = want_list(m, &args[1], span, "while evaluating the second argument passed to builtins.filter")?;
+    let mut out = Vec::new();
+    for x in l.iter() {
+        let r = m.call(&f, vec![x.clone()], span)?;
+        if want_bool(m, &r, span, "while evaluating the return value of the filtering function passed to builtins.filter")? {
+            out.push(x.clone());
+        }
+    }
+    if out.len() == l.len() {
+        return Ok(Value::List(l));
+    }
+    Ok(Value::list(out))
+}
+
+fn prim_foldl(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let l = want_list(m, &args[2], span, "while evaluating the third argument passed to builtins.foldlStrict")?;
+    if l.is_empty() {
+        return m.force(&args[1], Some(span));
+    }
+    let f = want_function(m, &args[0], span, "while evaluating the first argument passed to builtins.foldlStrict")?;
+    let mut acc = args[1].clone();
+    for x in l.iter() {
+        acc = m.call(&f, vec![acc, x.clone()], span)?;
+    }
+    Ok(acc)
+}
+
+fn prim_gen_list(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let n = want_int(m, &args[1], span, "while evaluating the second argument passed to builtins.genList")?;
+    if n < 0 {
+        return Err(other_error(format!("cannot create list of size {n}"), span));
+    }
+    let f = &args[0];
+    Ok(Value::list((0..n).map(|i| Thunk::apply(f.clone(), vec![Value::Int(i)])).collect()))
+}
+
+fn prim_concat_lists(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let l = want_list(m, &args[0], span, "while evaluating the first argument passed to builtins.concatLists")?;
+    let mut out = Vec::new();
+    for x in l.iter() {
+        let inner = want_list(m, x, span, "while evaluating a value of the list passed to builtins.concatLists")?;
+        out.extend_from_slice(&inner);
+    }
+    Ok(Value::list(out))
+}
+
+fn prim_concat_map(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let f = want_function(m, &args[0], span, "while evaluating the first argument passed to builtins.concatMap")?;
+    let l = want_list(m, &args[1], span, "while evaluating the second argument passed to builtins.concatMap")?;
+    let mut out = Vec::new();
+    for x in l.iter() {
+        let r = m.call(&f, vec![x.clone()], span)?;
+        let inner = want_list(m, &r, span, "while evaluating the return value of the function passed to builtins.concatMap")?;
+        out.extend_from_slice(&inner);
+    }
+    Ok(Value::list(out))
+}
+
+fn any_all(m: &mut Machine, args: Vec<Value>, span: Span, want: bool, name: &str) -> EvalResult<Value> {
+    let f = want_function(m, &args[0], span, &format!("while evaluating the first argument passed to builtins.{name}"))?;
+    let l = want_list(m, &args[1], span, &format!("while evaluating the second argument passed to builtins.{name}"))?;
+    for x in l.iter() {
+        let r = m.call(&f, vec![x.clone()], span)?;
+        let b = want_bool(m, &r, span, &format!("while evaluating the return value of the function passed to builtins.{name}"))?;
+        if b == want {
+            return Ok(Value::Bool(want));
+        }
+    }
+    Ok(Value::Bool(!want))
+}
+
+fn prim_all(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    any_all(m, args, span, false, "all")
+}
+
+fn prim_any(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    any_all(m, args, span, true, "any")
+}
+
+fn prim_sort(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let f = want_function(m, &args[0], span, "while evaluating the first argument passed to builtins.sort")?;
+    let l = want_list(m, &args[1], span, "while evaluating the second argument passed to builtins.sort")?;
+    let items: Vec<Value> = l.iter().cloned().collect();
+    let sorted = merge_sort(m, &f, items, span)?;
+    Ok(Value::list(sorted))
+}
+
+/// A stable, O(n log n) merge sort whose comparator may fail.
+fn merge_sort(m: &mut Machine, f: &Value, mut items: Vec<Value>, span: Span) -> EvalResult<Vec<Value>> {
+    let n = items.len();
+    if n < 2 {
+        return Ok(items);
+    }
+    let mut buf: Vec<Value> = Vec::with_capacity(n);
+    let mut width = 1;
+    while width < n {
+        buf.clear();
+        let mut start = 0;
+        while start < n {
+            let mid = (start + width).min(n);
+            let end = (start + 2 * width).min(n);
+            let (mut i, mut j) = (start, mid);
+            while i < mid && j < end {
+                // Take from the right only if right < left (keeps stability).
+                let r = m.call(f, vec![items[j].clone(), items[i].clone()], span)?;
+                let less = want_bool(m, &r, span, "while evaluating the return value of the sorting function passed to builtins.sort")?;
+                if less {
+                    buf.push(items[j].clone());
+                    j += 1;
+                } else {
+                    buf.push(items[i].clone());
+                    i += 1;
+                }
+            }
+            buf.extend_from_slice(&items[i..mid]);
+            buf.extend_from_slice(&items[j..end]);
+            start = end;
+        }
+        std::mem::swap(&mut items, &mut buf);
+        width *= 2;
+    }
+    Ok(items)
+}
+
+fn prim_partition(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let f = want_function(m, &args[0], span, "while evaluating the first argument passed to builtins.partition")?;
+    let l = want_list(m, &args[1], span, "while evaluating the second argument passed to builtins.partition")?;
+    let (mut right, mut wrong) = (Vec::new(), Vec::new());
+    for x in l.iter() {
+        let r = m.call(&f, vec![x.clone()], span)?;
+        if want_bool(m, &r, span, "while evaluating the return value of the partition function passed to builtins.partition")? {
+            right.push(x.clone());
+        } else {
+            wrong.push(x.clone());
+        }
+    }
+    Ok(attrs_of(vec![("right", Value::list(right)), ("wrong", Value::list(wrong))]))
+}
+
+fn prim_group_by(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let f = want_function(m, &args[0], span, "while evaluating the first argument passed to builtins.groupBy")?;
+    let l = want_list(m, &args[1], span, "while evaluating the second argument passed to builtins.groupBy")?;
+    let mut groups: HashMap<Symbol, Vec<Value>> = HashMap::new();
+    let mut order = Vec::new();
+    for x in l.iter() {
+        let r = m.call(&f, vec![x.clone()], span)?;
+        let key = want_string(m, &r, span, "while evaluating the return value of the grouping function passed to builtins.groupBy")?;
+        let sym = Symbol::new(&key.lossy());
+        groups.entry(sym).or_insert_with(|| {
+            order.push(sym);
+            Vec::new()
+        });
+        groups.get_mut(&sym).expect("inserted").push(x.clone());
+    }
+    let entries = order
+        .into_iter()
+        .map(|s| Attr { name: s, value: Value::list(groups.remove(&s).unwrap_or_default()), pos: None })
+        .collect();
+    Ok(Value::attrs(Attrs::from_unsorted(entries)))
+}
+
+fn prim_generic_closure(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let input = want_attrs(m, &args[0], span, "while evaluating the first argument passed to builtins.genericClosure")?;
+    let start = input
+        .get(Symbol::new("startSet"))
+        .cloned()
+        .ok_or_else(|| Error::new(ErrorKind::MissingAttribute("startSet".into()), Some(span)))?;
+    let op = input
+        .get(Symbol::new("operator"))
+        .cloned()
+        .ok_or_else(|| Error::new(ErrorKind::MissingAttribute("operator".into()), Some(span)))?;
+    let start = want_list(m, &start, span, "while evaluating the 'startSet' attribute passed as argument to builtins.genericClosure")?;
+    let mut work: std::collections::VecDeque<Value> = start.iter().cloned().collect();
+    let mut seen_keys: Vec<Value> = Vec::new();
+    let mut seen_fast: std::collections::HashSet<Vec<u8>> = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    let key_sym = Symbol::new("key");
+    while let Some(item) = work.pop_front() {
+        let attrs = want_attrs(m, &item, span, "while evaluating one of the elements generated by (or initially passed to) builtins.genericClosure")?;
+        let key = attrs.get(key_sym).cloned().ok_or_else(|| {
+            Error::new(ErrorKind::MissingAttribute("key".into()), Some(span))
+        })?;
+        let key = m.force(&key, Some(span))?;
+        let fast = match &key {
+            Value::Int(i) => Some([b"i".as_slice(), &i.to_le_bytes()].concat()),
+            Value::String(s) => Some([b"s".as_slice(), &s.bytes].concat()),
+            Value::Path(p) => Some([b"p".as_slice(), p.as_bytes()].concat()),
+            _ => None,
+        };
+        let is_new = match fast {
+            Some(k) => seen_fast.insert(k),
+            None => {
+                let mut found = false;
+                for k in seen_keys.iter() {
+                    let k = k.clone();
+                    if !matches!((&k, &key), (Value::Float(_) | Value::Int(_), Value::Float(_) | Value::Int(_)) | (Value::List(_), Value::List(_)))
+                    {
+                        let shown = (m.show_value_short(&k), m.show_value_short(&key));
+                        return Err(other_error(
+                            format!("cannot compare {} with {}", k.type_phrase(), key.type_phrase())
+                                + if shown.0.is_empty() { "" } else { "" },
+                            span,
+                        ));
+                    }
+                    if m.equal(&k, &key, span)? {
+                        found = true;
+                        break;
+                    }
+                }
+                if !found {
+                    seen_keys.push(key.clone());
+                }
+                !found
+            }
+        };
+        if !is_new {
+            continue;
+        }
+        out.push(item.clone());
+        let next = m.call(&op, vec![item.clone()], span)?;
+        let next = want_list(m, &next, span, "while evaluating the return value of the `operator` passed to builtins.genericClosure")?;
+        work.extend(next.iter().cloned());
+    }
+    Ok(Value::list(out))
+}
+
+// ---------------------------------------------------------------------------
+// Attribute sets
+
+fn prim_attr_names(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let a = want_attrs(m, &args[0], span, "while evaluating the argument passed to builtins.attrNames")?;
+    Ok(Value::list(a.sorted_by_name().iter().map(|a| Value::string(a.name.name().as_bytes())).collect()))
+}
+
+fn prim_attr_values(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let a = want_attrs(m, &args[0], span, "while evaluating the argument passed to builtins.attrValues")?;
+    Ok(Value::list(a.sorted_by_name().iter().map(|a| a.value.clone()).collect()))
+}
+
+fn attr_name_arg(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<Symbol> {
+    let s = want_string(m, v, span, what)?;
+    Ok(Symbol::new(&s.lossy()))
+}
+
+fn prim_get_attr(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let name = attr_name_arg(m, &args[0], span, "while evaluating the first argument passed to builtins.getAttr")?;
+    let a = want_attrs(m, &args[1], span, "while evaluating the second argument passed to builtins.getAttr")?;
+    match a.get(name) {
+        Some(v) => Ok(v.clone()),
+        None => {
+            let mut e = Error::new(ErrorKind::MissingAttribute(name.name().to_string()), Some(span));
+            e.push_frame("while calling the 'getAttr' builtin", Some(span));
+            Err(e)
+        }
+    }
+}
+
+fn prim_has_attr(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let name = attr_name_arg(m, &args[0], span, "while evaluating the first argument passed to builtins.hasAttr")?;
+    let a = want_attrs(m, &args[1], span, "while evaluating the second argument passed to builtins.hasAttr")?;
+    Ok(Value::Bool(a.get(name).is_some()))
+}
+
+fn prim_remove_attrs(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let a = want_attrs(m, &args[0], span, "while evaluating the first argument passed to builtins.removeAttrs")?;
+    let l = want_list(m, &args[1], span, "while evaluating the second argument passed to builtins.removeAttrs")?;
+    let mut remove = std::collections::HashSet::new();
+    for x in l.iter() {
+        remove.insert(attr_name_arg(m, x, span, "while evaluating the values of the second argument passed to builtins.removeAttrs")?);
+    }
+    Ok(Value::attrs(Attrs { entries: a.entries.iter().filter(|e| !remove.contains(&e.name)).cloned().collect() }))
+}
+
+fn prim_list_to_attrs(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let l = want_list(m, &args[0], span, "while evaluating the argument passed to builtins.listToAttrs")?;
+    let mut entries: Vec<Attr> = Vec::with_capacity(l.len());
+    let (name_sym, value_sym) = (Symbol::new("name"), Symbol::new("value"));
+    for x in l.iter() {
+        let item = want_attrs(m, x, span, "while evaluating an element of the list passed to builtins.listToAttrs")?;
+        let name = item
+            .get(name_sym)
+            .cloned()
+            .ok_or_else(|| Error::new(ErrorKind::MissingAttribute("name".into()), Some(span)))?;
+        let name = attr_name_arg(m, &name, span, "while evaluating the `name` attribute of an element of the list passed to builtins.listToAttrs")?;
+        let value = item
+            .get(value_sym)
+            .cloned()
+            .ok_or_else(|| Error::new(ErrorKind::MissingAttribute("value".into()), Some(span)))?;
+        let pos = item.get_attr(value_sym).and_then(|a| a.pos);
+        entries.push(Attr { name, value, pos });
+    }
+    // The first occurrence of a name wins: stable sort, then keep the first of each run.
+    entries.sort_by_key(|a| a.name);
+    entries.dedup_by_key(|a| a.name);
+    Ok(Value::attrs(Attrs { entries }))
+}
+
+fn prim_map_attrs(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let a = want_attrs(m, &args[1], span, "while evaluating the second argument passed to builtins.mapAttrs")?;
+    let f = &args[0];
+    Ok(Value::attrs(Attrs {
+        entries: a
+            .entries
+            .iter()
+            .map(|e| Attr {
+                name: e.name,
+                value: Thunk::apply(f.clone(), vec![Value::string(e.name.name().as_bytes()), e.value.clone()]),
+                pos: e.pos,
+            })
+            .collect(),
+    }))
+}
+
+fn prim_intersect_attrs(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let a = want_attrs(m, &args[0], span, "while evaluating the first argument passed to builtins.intersectAttrs")?;
+    let b = want_attrs(m, &args[1], span, "while evaluating the second argument passed to builtins.intersectAttrs")?;
+    Ok(Value::attrs(Attrs { entries: b.entries.iter().filter(|e| a.get(e.name).is_some()).cloned().collect() }))
+}
+
+fn prim_cat_attrs(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let name = attr_name_arg(m, &args[0], span, "while evaluating the first argument passed to builtins.catAttrs")?;
+    let l = want_list(m, &args[1], span, "while evaluating the second argument passed to builtins.catAttrs")?;
+    let mut out = Vec::new();
+    for x in l.iter() {
+        let a = want_attrs(m, x, span, "while evaluating an element in the list passed as second argument to builtins.catAttrs")?;
+        if let Some(v) = a.get(name) {
+            out.push(v.clone());
+        }
+    }
+    Ok(Value::list(out))
+}
+
+fn prim_function_args(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    match &args[0] {
+        Value::Lambda(c) => match &c.def.param {
+            crate::ir::Param::Ident(_) => Ok(Value::attrs(Attrs::default())),
+            crate::ir::Param::Pattern(p) => Ok(Value::attrs(Attrs::from_unsorted(
+                p.formals
+                    .iter()
+                    .map(|f| Attr { name: f.name, value: Value::Bool(f.default.is_some()), pos: Some(f.span) })
+                    .collect(),
+            ))),
+        },
+        Value::PrimOp(_) => Ok(Value::attrs(Attrs::default())),
+        other => Err(arg_error(m, "a function", other, span, "while evaluating the argument passed to builtins.functionArgs")),
+    }
+}
+
+fn prim_zip_attrs_with(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let l = want_list(m, &args[1], span, "while evaluating the second argument passed to builtins.zipAttrsWith")?;
+    let mut groups: HashMap<Symbol, Vec<Value>> = HashMap::new();
+    for x in l.iter() {
+        let a = want_attrs(m, x, span, "while evaluating a value of the list passed as second argument to builtins.zipAttrsWith")?;
+        for e in a.entries.iter() {
+            groups.entry(e.name).or_default().push(e.value.clone());
+        }
+    }
+    let f = &args[0];
+    let entries = groups
+        .into_iter()
+        .map(|(name, values)| Attr {
+            name,
+            value: Thunk::apply(f.clone(), vec![Value::string(name.name().as_bytes()), Value::list(values)]),
+            pos: None,
+        })
+        .collect();
+    Ok(Value::attrs(Attrs::from_unsorted(entries)))
+}
+
+fn prim_unsafe_get_attr_pos(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let name = attr_name_arg(m, &args[0], span, "while evaluating the first argument passed to builtins.unsafeGetAttrPos")?;
+    let a = want_attrs(m, &args[1], span, "while evaluating the second argument passed to builtins.unsafeGetAttrPos")?;
+    match a.get_attr(name).and_then(|a| a.pos) {
+        Some(pos) => Ok(m.pos_attrs(pos)),
+        None => Ok(Value::Null),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Arithmetic
+
+fn prim_add(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    for (i, v) in args.iter().enumerate() {
+        if !matches!(v, Value::Int(_) | Value::Float(_)) {
+            let which = if i == 0 { "first" } else { "second" };
+            return Err(arg_error(m, "an integer", v, span, &format!("while evaluating the {which} argument of the addition")));
+        }
+    }
+    match (&args[0], &args[1]) {
+        (Value::Int(a), Value::Int(b)) => a.checked_add(*b).map(Value::Int).ok_or_else(|| {
+            Error::new(ErrorKind::Overflow(format!("integer overflow in adding {a} + {b}")), Some(span))
+        }),
+        (a, b) => Ok(Value::Float(crate::machine::as_f64(a) + crate::machine::as_f64(b))),
+    }
+}
+
+fn prim_sub(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    m.arith(BinOp::Sub, args[0].clone(), args[1].clone(), span)
+}
+
+fn prim_mul(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    m.arith(BinOp::Mul, args[0].clone(), args[1].clone(), span)
+}
+
+fn prim_div(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    m.arith(BinOp::Div, args[0].clone(), args[1].clone(), span)
+}
+
+fn prim_less_than(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    Ok(Value::Bool(m.less_than(&args[0], &args[1], span)?))
+}
+
+fn bit_op(m: &mut Machine, args: &[Value], span: Span, name: &str, f: fn(i64, i64) -> i64) -> EvalResult<Value> {
+    let a = want_int(m, &args[0], span, &format!("while evaluating the first argument passed to builtins.{name}"))?;
+    let b = want_int(m, &args[1], span, &format!("while evaluating the second argument passed to builtins.{name}"))?;
+    Ok(Value::Int(f(a, b)))
+}
+
+fn prim_bit_and(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    bit_op(m, &args, span, "bitAnd", |a, b| a & b)
+}
+
+fn prim_bit_or(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    bit_op(m, &args, span, "bitOr", |a, b| a | b)
+}
+
+fn prim_bit_xor(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    bit_op(m, &args, span, "bitXor", |a, b| a ^ b)
+}
+
+// ---------------------------------------------------------------------------
+// Strings
+
+fn prim_to_string(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let s = m.coerce_to_string(&args[0], CoerceMode::ToString, span)?;
+    Ok(Value::String(Rc::new(s)))
+}
+
+fn prim_string_length(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let s = m.coerce_to_string(&args[0], CoerceMode::Interpolation, span)?;
+    Ok(Value::Int(s.bytes.len() as i64))
+}
+
+fn prim_substring(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let start = want_int(m, &args[0], span, "while evaluating the first argument (the start offset) passed to builtins.substring")?;
+    let len = want_int(m, &args[1], span, "while evaluating the second argument (the substring length) passed to builtins.substring")?;
+    let s = m.coerce_to_string(&args[2], CoerceMode::Interpolation, span)?;
+    if start < 0 {
+        return Err(other_error("negative start position in substring", span));
+    }
+    let start = (start as usize).min(s.bytes.len());
+    let end = if len < 0 { s.bytes.len() } else { start.saturating_add(len as usize).min(s.bytes.len()) };
+    Ok(Value::string_with_context(s.bytes[start..end].to_vec(), s.context.clone()))
+}
+
+fn prim_concat_strings_sep(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let sep = want_string(m, &args[0], span, "while evaluating the first argument (the separator string) passed to builtins.concatStringsSep")?;
+    let l = want_list(m, &args[1], span, "while evaluating the second argument (the list of strings to concat) passed to builtins.concatStringsSep")?;
+    let mut out = Vec::new();
+    let mut ctx = sep.context.clone();
+    for (i, x) in l.iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(&sep.bytes);
+        }
+        let s = m.coerce_to_string(x, CoerceMode::Interpolation, span)?;
+        out.extend_from_slice(&s.bytes);
+        merge_context(&mut ctx, &s.context);
+    }
+    Ok(Value::string_with_context(out, ctx))
+}
+
+fn prim_replace_strings(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let from = want_list(m, &args[0], span, "while evaluating the first argument passed to builtins.replaceStrings")?;
+    let to = want_list(m, &args[1], span, "while evaluating the second argument passed to builtins.replaceStrings")?;
+    let s = want_string(m, &args[2], span, "while evaluating the third argument passed to builtins.replaceStrings")?;
+    if from.len() != to.len() {
+        return Err(other_error("'from' and 'to' arguments passed to builtins.replaceStrings have different lengths", span));
+    }
+    let mut froms = Vec::with_capacity(from.len());
+    for f in from.iter() {
+        froms.push(want_string(m, f, span, "while evaluating one of the strings to replace passed to builtins.replaceStrings")?);
+    }
+    let mut tos: Vec<Option<Rc<NixString>>> = vec![None; to.len()];
+    let mut out = Vec::new();
+    let mut ctx = s.context.clone();
+    let bytes = &s.bytes;
+    let mut i = 0;
+    loop {
+        let mut matched = false;
+        for (k, f) in froms.iter().enumerate() {
+            if bytes[i..].starts_with(&f.bytes) {
+                if tos[k].is_none() {
+                    tos[k] = Some(want_string(m, &to[k], span, "while evaluating one of the replacement strings passed to builtins.replaceStrings")?);
+                }
+                let t = tos[k].as_ref().expect("just set");
+                out.extend_from_slice(&t.bytes);
+                merge_context(&mut ctx, &t.context);
+                if f.bytes.is_empty() {
+                    if i < bytes.len() {
+                        out.push(bytes[i]);
+                    }
+                    i += 1;
+                } else {
+                    i += f.bytes.len();
+                }
+                matched = true;
+                break;
+            }
+        }
+        if !matched {
+            if i < bytes.len() {
+                out.push(bytes[i]);
+            }
+            i += 1;
+        }
+        if i > bytes.len() || (i == bytes.len() && !froms.iter().any(|f| f.bytes.is_empty())) {
+            break;
+        }
+    }
+    Ok(Value::string_with_context(out, ctx))
+}
+
+fn compile_regex(pattern: &NixString, span: Span) -> EvalResult<crate::regex::Regex> {
+    crate::regex::Regex::new(&pattern.bytes)
+        .map_err(|_| other_error(format!("invalid regular expression '{}'", pattern.lossy()), span))
+}
+
+fn prim_match(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let re = want_string(m, &args[0], span, "while evaluating the first argument passed to builtins.match")?;
+    let s = want_string(m, &args[1], span, "while evaluating the second argument passed to builtins.match")?;
+    let regex = compile_regex(&re, span)?;
+    match regex.full_match(&s.bytes) {
+        None => Ok(Value::Null),
+        Some(groups) => Ok(Value::list(
+            groups
+                .into_iter()
+                .map(|g| match g {
+                    Some((a, b)) => Value::string(s.bytes[a..b].to_vec()),
+                    None => Value::Null,
+                })
+                .collect(),
+        )),
+    }
+}
+
+fn prim_split(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let re = want_string(m, &args[0], span, "while evaluating the first argument passed to builtins.split")?;
+    let s = want_string(m, &args[1], span, "while evaluating the second argument passed to builtins.split")?;
+    let regex = compile_regex(&re, span)?;
+    let bytes = &s.bytes;
+    let mut out = Vec::new();
+    let mut last = 0;
+    let mut pos = 0;
+    while pos <= bytes.len() {
+        let Some(groups) = regex.find_at(bytes, pos) else { break };
+        let Some((start, end)) = groups[0] else { break };
+        out.push(Value::string(bytes[last..start].to_vec()));
+        out.push(Value::list(
+            groups[1..]
+                .iter()
+                .map(|g| match g {
+                    Some((a, b)) => Value::string(bytes[*a..*b].to_vec()),
+                    None => Value::Null,
+                })
+                .collect(),
+        ));
+        last = end;
+        pos = if end == start { end + 1 } else { end };
+        if end == start && end >= bytes.len() {
+            break;
+        }
+    }
+    out.push(Value::string(bytes[last.min(bytes.len())..].to_vec()));
+    Ok(Value::list(out))
+}
+
+fn prim_base_name_of(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let s = m.coerce_to_string(&args[0], CoerceMode::NoCopy, span)?;
+    let text = s.lossy();
+    Ok(Value::string_with_context(crate::path::base_name(&text).as_bytes().to_vec(), s.context.clone()))
+}
+
+fn prim_dir_of(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    match &args[0] {
+        Value::Path(p) => Ok(Value::Path(crate::path::dir_name(p).into())),
+        v => {
+            let s = m.coerce_to_string(v, CoerceMode::NoCopy, span)?;
+            let text = s.lossy();
+            Ok(Value::string_with_context(crate::path::dir_name(&text).as_bytes().to_vec(), s.context.clone()))
+        }
+    }
+}
+
+fn prim_get_env(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let name = want_string(m, &args[0], span, "while evaluating the first argument passed to builtins.getEnv")?;
+    Ok(Value::string(m.io.env_var(&name.lossy()).unwrap_or_default().into_bytes()))
+}
+
+fn prim_hash_string(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let algo = want_string(m, &args[0], span, "while evaluating the first argument passed to builtins.hashString")?;
+    let s = want_string(m, &args[1], span, "while evaluating the second argument passed to builtins.hashString")?;
+    let algo = crate::store::HashAlgo::parse(&algo.lossy()).map_err(|e| other_error(e, span))?;
+    Ok(Value::string(crate::store::to_base16(&algo.digest(&s.bytes)).into_bytes()))
+}
+
+fn prim_placeholder(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let out = want_string(m, &args[0], span, "while evaluating the first argument passed to builtins.placeholder")?;
+    Ok(Value::string(crate::store::placeholder(&out.lossy()).into_bytes()))
+}
+
+// ---------------------------------------------------------------------------
+// JSON
+
+fn prim_to_json(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let mut ctx = None;
+    let out = to_json(m, &args[0], span, &mut ctx)?;
+    Ok(Value::string_with_context(out, ctx))
+}
+
+/// Serialises a value as `builtins.toJSON` does (forcing it deeply).
+pub fn to_json(m: &mut Machine, v: &Value, span: Span, ctx: &mut Context) -> EvalResult<Vec<u8>> {
+    let mut out = Vec::new();
+    write_json(m, v, span, ctx, &mut out, 0)?;
+    Ok(out)
+}
+
+fn write_json(m: &mut Machine, v: &Value, span: Span, ctx: &mut Context, out: &mut Vec<u8>, depth: u32) -> EvalResult<()> {
+    if depth > 5_000 {
+        return Err(other_error("stack overflow (possible infinite recursion)", span));
+    }
+    let v = m.force(v, Some(span))?;
+    match &v {
+        Value::Null => out.extend_from_slice(b"null"),
+        Value::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
+        Value::Int(i) => out.extend_from_slice(i.to_string().as_bytes()),
+        Value::Float(f) => out.extend_from_slice(crate::float::format_float_json(*f).as_bytes()),
+        Value::String(s) => {
+            merge_context(ctx, &s.context);
+            crate::json::write_string(out, &s.bytes);
+        }
+        Value::Path(_) => {
+            let s = m.coerce_to_string(&v, CoerceMode::Interpolation, span)?;
+            merge_context(ctx, &s.context);
+            crate::json::write_string(out, &s.bytes);
+        }
+        Value::List(l) => {
+            out.push(b'[');
+            for (i, x) in l.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                write_json(m, x, span, ctx, out, depth + 1)?;
+            }
+            out.push(b']');
+        }
+        Value::Attrs(a) => {
+            if let Some(f) = a.get(Symbol::new("__toString")) {
+                let _ = f;
+                let s = m.coerce_to_string(&v, CoerceMode::Interpolation, span)?;
+                merge_context(ctx, &s.context);
+                crate::json::write_string(out, &s.bytes);
+                return Ok(());
+            }
+            if let Some(p) = a.get(Symbol::new("outPath")) {
+                let p = p.clone();
+                return write_json(m, &p, span, ctx, out, depth + 1);
+            }
+            out.push(b'{');
+            for (i, e) in a.sorted_by_name().iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                crate::json::write_string(out, e.name.name().as_bytes());
+                out.push(b':');
+                write_json(m, &e.value, span, ctx, out, depth + 1).map_err(|mut err| {
+                    err.push_frame(format!("while evaluating attribute '{}'", e.name), e.pos);
+                    err
+                })?;
+            }
+            out.push(b'}');
+        }
+        Value::Lambda(_) | Value::PrimOp(_) => {
+            let shown = m.show_value_short(&v);
+            return Err(Error::new(
+                ErrorKind::Type(format!("cannot convert {} to JSON", if shown.is_empty() { "a function" } else { "a function" })),
+                Some(span),
+            ));
+        }
+        Value::Thunk(_) => unreachable!("forced above"),
+    }
+    Ok(())
+}
+
+fn prim_from_json(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let s = want_string(m, &args[0], span, "while evaluating the first argument passed to builtins.fromJSON")?;
+    let json = crate::json::parse(&s.bytes).map_err(|e| other_error(e, span))?;
+    Ok(json_to_value(json))
+}
+
+/// Converts parsed JSON to a value without native recursion.
+pub fn json_to_value(json: crate::json::Json) -> Value {
+    use crate::json::Json;
+    enum Work {
+        Visit(Json),
+        BuildList(usize),
+        BuildAttrs(Vec<Vec<u8>>),
+    }
+    let mut work = vec![Work::Visit(json)];
+    let mut values: Vec<Value> = Vec::new();
+    while let Some(w) = work.pop() {
+        match w {
+            Work::Visit(j) => match j {
+                Json::Null => values.push(Value::Null),
+                Json::Bool(b) => values.push(Value::Bool(b)),
+                Json::Int(i) => values.push(Value::Int(i)),
+                Json::Float(f) => values.push(Value::Float(f)),
+                Json::String(s) => values.push(Value::string(s)),
+                Json::Array(items) => {
+                    work.push(Work::BuildList(items.len()));
+                    for item in items.into_iter().rev() {
+                        work.push(Work::Visit(item));
+                    }
+                }
+                Json::Object(fields) => {
+                    let names: Vec<Vec<u8>> = fields.iter().map(|(k, _)| k.clone()).collect();
+                    work.push(Work::BuildAttrs(names));
+                    for (_, v) in fields.into_iter().rev() {
+                        work.push(Work::Visit(v));
+                    }
+                }
+            },
+            Work::BuildList(n) => {
+                let items = values.split_off(values.len() - n);
+                values.push(Value::list(items));
+            }
+            Work::BuildAttrs(names) => {
+                let vals = values.split_off(values.len() - names.len());
+                // Later duplicates win, as in Nix.
+                let entries = names
+                    .into_iter()
+                    .zip(vals)
+                    .map(|(k, v)| Attr { name: Symbol::new(&String::from_utf8_lossy(&k)), value: v, pos: None })
+                    .collect();
+                values.push(Value::attrs(Attrs::from_unsorted(entries)));
+            }
+        }
+    }
+    values.pop().unwrap_or(Value::Null)
+}
+
+// ---------------------------------------------------------------------------
+// Filesystem (through the I/O trait)
+
+fn prim_path_exists(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let path = path_argument(m, &args[0], span)?;
+    Ok(Value::Bool(m.io.file_type(&path).is_some()))
+}
+
+fn prim_read_file(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let path = path_argument(m, &args[0], span)?;
+    let bytes = m.io.read_file(&path).map_err(|e| Error::new(ErrorKind::Io(e), Some(span)))?;
+    Ok(Value::string(bytes))
+}
+
+fn file_type_name(t: FileType) -> &'static str {
+    match t {
+        FileType::Regular => "regular",
+        FileType::Directory => "directory",
+        FileType::Symlink => "symlink",
+        FileType::Unknown => "unknown",
+    }
+}
+
+fn prim_read_dir(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let path = path_argument(m, &args[0], span)?;
+    let entries = m.io.read_dir(&path).map_err(|e| Error::new(ErrorKind::Io(e), Some(span)))?;
+    Ok(Value::attrs(Attrs::from_unsorted(
+        entries
+            .into_iter()
+            .map(|(name, t)| Attr { name: Symbol::new(&name), value: Value::string(file_type_name(t).as_bytes()), pos: None })
+            .collect(),
+    )))
+}
+
+fn prim_read_file_type(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let path = path_argument(m, &args[0], span)?;
+    match m.io.file_type(&path) {
+        Some(t) => Ok(Value::string(file_type_name(t).as_bytes())),
+        None => Err(Error::new(
+            ErrorKind::Io(format!("getting status of '{path}': No such file or directory")),
+            Some(span),
+        )),
+    }
+}
+
+/// Reads a path into a NAR tree through the I/O trait.
+fn nar_node(m: &Machine, path: &str, span: Span) -> EvalResult<crate::store::NarNode> {
+    use crate::store::NarNode;
+    let io_err = |e: String| Error::new(ErrorKind::Io(e), Some(span));
+    match m.io.file_type(path) {
+        Some(FileType::Regular) => Ok(NarNode::Regular {
+            executable: m.io.is_executable(path),
+            contents: m.io.read_file(path).map_err(io_err)?,
+        }),
+        Some(FileType::Symlink) => {
+            Ok(NarNode::Symlink { target: m.io.read_link(path).map_err(io_err)?.into_bytes() })
+        }
+        Some(FileType::Directory) => {
+            let mut children = Vec::new();
+            for (name, _) in m.io.read_dir(path).map_err(io_err)? {
+                let child = nar_node(m, &format!("{}/{}", path.trim_end_matches('/'), name), span)?;
+                children.push((name.into_bytes(), child));
+            }
+            Ok(NarNode::Directory(children))
+        }
+        Some(FileType::Unknown) => Err(io_err(format!("file '{path}' has an unsupported type"))),
+        None => Err(io_err(format!("getting status of '{path}': No such file or directory"))),
+    }
+}
+
+/// The store path a path is copied to when interpolated (`"${./file}"`).
+pub fn copy_path_to_store(m: &mut Machine, path: &str, span: Span) -> EvalResult<String> {
+    let node = nar_node(m, path, span)?;
+    let name = crate::path::base_name(path);
+    crate::store::check_name(name).map_err(|e| {
+        other_error(crate::store::invalid_store_path_message(name, &e), span)
+    })?;
+    Ok(crate::store::make_source_path(&m.settings.store_dir, name, &node))
+}
+

@@ -1,0 +1,224 @@
+//! Evaluation errors: an [`ErrorKind`] with a stable code, a primary span, notes and a
+//! trace of frames, rendered like Nix's terminal output.
+
+use crate::source::{SourceMap, Span};
+
+/// What went wrong. Each kind has a stable code (see [`ErrorKind::code`]).
+#[derive(Clone, Debug, PartialEq)]
+pub enum ErrorKind {
+    /// The text does not parse.
+    Syntax(String),
+    /// A name bound nowhere.
+    UndefinedVariable(String),
+    /// An attribute or formal defined twice.
+    Duplicate(String),
+    /// A value of the wrong type, or an operation it does not support.
+    Type(String),
+    /// `e.name` where the set has no `name`.
+    MissingAttribute(String),
+    /// A function called without a required argument.
+    MissingArgument(String),
+    /// A function called with an argument it does not take.
+    UnexpectedArgument(String),
+    /// A thunk that needs its own value.
+    InfiniteRecursion,
+    /// `assert` with a false condition.
+    AssertionFailed(String),
+    /// `throw`.
+    Throw(String),
+    /// `abort`.
+    Abort(String),
+    /// Division by zero.
+    DivisionByZero,
+    /// A list index or similar out of range.
+    OutOfBounds(String),
+    /// Integer overflow.
+    Overflow(String),
+    /// Too many nested calls.
+    StackOverflow,
+    /// The step budget ran out.
+    FuelExhausted,
+    /// Reading a file failed.
+    Io(String),
+    /// A builtin that Nixpad cannot offer (network access).
+    NotAvailable(String),
+    /// Any other evaluation error (message as Nix words it).
+    Other(String),
+}
+
+impl ErrorKind {
+    /// A stable code for each kind, for documentation and tooling.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ErrorKind::Syntax(_) => "E001",
+            ErrorKind::UndefinedVariable(_) => "E002",
+            ErrorKind::Duplicate(_) => "E003",
+            ErrorKind::Type(_) => "E004",
+            ErrorKind::MissingAttribute(_) => "E005",
+            ErrorKind::MissingArgument(_) => "E006",
+            ErrorKind::UnexpectedArgument(_) => "E007",
+            ErrorKind::InfiniteRecursion => "E008",
+            ErrorKind::AssertionFailed(_) => "E009",
+            ErrorKind::Throw(_) => "E010",
+            ErrorKind::Abort(_) => "E011",
+            ErrorKind::DivisionByZero => "E012",
+            ErrorKind::OutOfBounds(_) => "E013",
+            ErrorKind::Overflow(_) => "E014",
+            ErrorKind::StackOverflow => "E015",
+            ErrorKind::FuelExhausted => "E016",
+            ErrorKind::Io(_) => "E017",
+            ErrorKind::NotAvailable(_) => "E018",
+            ErrorKind::Other(_) => "E099",
+        }
+    }
+
+    /// The message, worded as Nix words it.
+    pub fn message(&self) -> String {
+        match self {
+            ErrorKind::Syntax(m)
+            | ErrorKind::Duplicate(m)
+            | ErrorKind::Type(m)
+            | ErrorKind::MissingArgument(m)
+            | ErrorKind::UnexpectedArgument(m)
+            | ErrorKind::OutOfBounds(m)
+            | ErrorKind::Overflow(m)
+            | ErrorKind::Io(m)
+            | ErrorKind::NotAvailable(m)
+            | ErrorKind::Other(m) => m.clone(),
+            ErrorKind::UndefinedVariable(n) => format!("undefined variable '{n}'"),
+            ErrorKind::MissingAttribute(n) => format!("attribute '{n}' missing"),
+            ErrorKind::InfiniteRecursion => "infinite recursion encountered".into(),
+            ErrorKind::AssertionFailed(t) => format!("assertion '{t}' failed"),
+            ErrorKind::Throw(m) => m.clone(),
+            ErrorKind::Abort(m) => format!("evaluation aborted with the following error message: '{m}'"),
+            ErrorKind::DivisionByZero => "division by zero".into(),
+            ErrorKind::StackOverflow => "stack overflow; max-call-depth exceeded".into(),
+            ErrorKind::FuelExhausted => "evaluation step limit exceeded (the program ran too long)".into(),
+        }
+    }
+
+    /// Whether `builtins.tryEval` catches this error (only `throw` and `assert`).
+    pub fn is_catchable(&self) -> bool {
+        matches!(self, ErrorKind::Throw(_) | ErrorKind::AssertionFailed(_))
+    }
+}
+
+/// One frame of the evaluation trace ("… while evaluating ...").
+#[derive(Clone, Debug, PartialEq)]
+pub struct TraceFrame {
+    /// What was being done.
+    pub message: String,
+    /// Where.
+    pub span: Option<Span>,
+}
+
+/// An evaluation error with its location and context.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Error {
+    /// What went wrong.
+    pub kind: ErrorKind,
+    /// Where (the innermost position).
+    pub span: Option<Span>,
+    /// Extra lines after the source snippet ("Did you mean a?").
+    pub notes: Vec<String>,
+    /// Context frames, outermost first.
+    pub trace: Vec<TraceFrame>,
+}
+
+/// Shorthand for evaluation results.
+pub type EvalResult<T> = Result<T, Box<Error>>;
+
+impl Error {
+    /// A new error of `kind` at `span`.
+    pub fn new(kind: ErrorKind, span: Option<Span>) -> Box<Error> {
+        Box::new(Error { kind, span, notes: Vec::new(), trace: Vec::new() })
+    }
+
+    /// Adds a note line.
+    pub fn with_note(mut self: Box<Self>, note: String) -> Box<Error> {
+        self.notes.push(note);
+        self
+    }
+
+    /// Adds a trace frame outside the existing ones.
+    pub fn push_frame(&mut self, message: impl Into<String>, span: Option<Span>) {
+        self.trace.insert(0, TraceFrame { message: message.into(), span });
+    }
+
+    /// The message's first line, as compared with Nix in tests.
+    pub fn message(&self) -> String {
+        self.kind.message()
+    }
+
+    /// Renders the error like Nix does on a terminal (without colours).
+    pub fn render(&self, sources: &SourceMap) -> String {
+        let mut out = String::new();
+        let indent = "       ";
+        if self.trace.is_empty() {
+            out.push_str("error: ");
+            push_indented(&mut out, &self.kind.message(), indent);
+            out.push('\n');
+        } else {
+            out.push_str("error:\n");
+            for frame in &self.trace {
+                out.push_str(indent);
+                out.push_str("… ");
+                push_indented(&mut out, &frame.message, "         ");
+                out.push('\n');
+                if let Some(span) = frame.span {
+                    render_position(&mut out, sources, span, "         ");
+                }
+                out.push('\n');
+            }
+            out.push_str(indent);
+            out.push_str("error: ");
+            push_indented(&mut out, &self.kind.message(), indent);
+            out.push('\n');
+        }
+        if let Some(span) = self.span {
+            render_position(&mut out, sources, span, indent);
+        }
+        for note in &self.notes {
+            out.push_str(indent);
+            out.push_str(note);
+            out.push('\n');
+        }
+        out
+    }
+}
+
+fn push_indented(out: &mut String, text: &str, indent: &str) {
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+            out.push_str(indent);
+        }
+        out.push_str(line);
+    }
+}
+
+/// Writes `at FILE:LINE:COL:` and the source lines around it with a caret.
+fn render_position(out: &mut String, sources: &SourceMap, span: Span, indent: &str) {
+    if span.file.0 == 0 {
+        return;
+    }
+    let src = sources.get(span.file);
+    let lc = src.line_col(span.start);
+    out.push_str(&format!("{indent}at {}:{}:{}:\n", src.origin.display(), lc.line, lc.col));
+    let snippet_indent = "       ";
+    if lc.line > 1 {
+        let prev = lc.line - 1;
+        out.push_str(&format!("{snippet_indent}{prev:>5}| {}\n", src.line_text(prev)).trim_end_matches(' '));
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
+    }
+    out.push_str(&format!("{snippet_indent}{:>5}| {}\n", lc.line, src.line_text(lc.line)));
+    out.push_str(&format!("{snippet_indent}      | {}^\n", " ".repeat(lc.col as usize - 1)));
+    if lc.line < src.line_count() {
+        let next = lc.line + 1;
+        let line = format!("{snippet_indent}{next:>5}| {}", src.line_text(next));
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+}

@@ -1,0 +1,116 @@
+//! The evaluator's only door to the outside world.
+
+use std::collections::BTreeMap;
+
+/// What kind of filesystem object a path names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileType {
+    /// A regular file.
+    Regular,
+    /// A directory.
+    Directory,
+    /// A symbolic link.
+    Symlink,
+    /// Anything else (sockets, devices).
+    Unknown,
+}
+
+/// Everything the evaluator may ask of its host. Paths are absolute.
+pub trait EvalIO {
+    /// The bytes of a file.
+    fn read_file(&self, path: &str) -> Result<Vec<u8>, String>;
+    /// The type of the object at `path` (without following a final symlink), if it exists.
+    fn file_type(&self, path: &str) -> Option<FileType>;
+    /// The entries of a directory, with their types.
+    fn read_dir(&self, path: &str) -> Result<Vec<(String, FileType)>, String>;
+    /// The target of a symbolic link.
+    fn read_link(&self, path: &str) -> Result<String, String>;
+    /// Whether a file is executable (for NAR hashing).
+    fn is_executable(&self, _path: &str) -> bool {
+        false
+    }
+    /// An environment variable (for `builtins.getEnv`, `NIX_PATH`, `HOME`).
+    fn env_var(&self, name: &str) -> Option<String>;
+    /// Seconds since the epoch (for `builtins.currentTime`).
+    fn current_time(&self) -> i64 {
+        0
+    }
+    /// Called for each `builtins.trace` / `warn` line as it happens.
+    fn trace(&self, _line: &str) {}
+}
+
+/// An in-memory, read-only file tree (the browser and lessons use it).
+#[derive(Clone, Debug, Default)]
+pub struct MemoryIO {
+    files: BTreeMap<String, Vec<u8>>,
+    env: BTreeMap<String, String>,
+}
+
+impl MemoryIO {
+    /// An empty tree.
+    pub fn new() -> MemoryIO {
+        MemoryIO::default()
+    }
+
+    /// Adds a file at an absolute path (parent directories are implied).
+    pub fn add_file(&mut self, path: &str, contents: impl Into<Vec<u8>>) {
+        self.files.insert(crate::path::canonicalise(path), contents.into());
+    }
+
+    /// Sets an environment variable seen by `builtins.getEnv`.
+    pub fn set_env(&mut self, name: &str, value: &str) {
+        self.env.insert(name.to_string(), value.to_string());
+    }
+
+    fn is_dir(&self, path: &str) -> bool {
+        let prefix = if path == "/" { "/".to_string() } else { format!("{path}/") };
+        self.files.range(prefix.clone()..).next().is_some_and(|(k, _)| k.starts_with(&prefix))
+    }
+}
+
+impl EvalIO for MemoryIO {
+    fn read_file(&self, path: &str) -> Result<Vec<u8>, String> {
+        match self.files.get(path) {
+            Some(c) => Ok(c.clone()),
+            None if self.is_dir(path) => Err(format!("reading file '{path}': Is a directory")),
+            None => Err(format!("opening file '{path}': No such file or directory")),
+        }
+    }
+
+    fn file_type(&self, path: &str) -> Option<FileType> {
+        if self.files.contains_key(path) {
+            Some(FileType::Regular)
+        } else if self.is_dir(path) {
+            Some(FileType::Directory)
+        } else {
+            None
+        }
+    }
+
+    fn read_dir(&self, path: &str) -> Result<Vec<(String, FileType)>, String> {
+        if !self.is_dir(path) {
+            return Err(format!("cannot read directory '{path}': No such file or directory"));
+        }
+        let prefix = if path == "/" { "/".to_string() } else { format!("{path}/") };
+        let mut out: Vec<(String, FileType)> = Vec::new();
+        for (k, _) in self.files.range(prefix.clone()..) {
+            let Some(rest) = k.strip_prefix(&prefix) else { break };
+            let (name, kind) = match rest.find('/') {
+                Some(i) => (&rest[..i], FileType::Directory),
+                None => (rest, FileType::Regular),
+            };
+            if out.last().map(|(n, _)| n.as_str()) != Some(name) {
+                out.push((name.to_string(), kind));
+            }
+        }
+        Ok(out)
+    }
+
+    fn read_link(&self, path: &str) -> Result<String, String> {
+        Err(format!("'{path}' is not a symlink"))
+    }
+
+    fn env_var(&self, name: &str) -> Option<String> {
+        self.env.get(name).cloned()
+    }
+}

@@ -1,0 +1,208 @@
+//! The lowered program: rnix syntax turned into a tree whose variables are already
+//! resolved to (level, slot) pairs, with static checks done.
+
+use std::rc::Rc;
+
+use crate::source::Span;
+use crate::symbol::Symbol;
+use crate::value::Value;
+
+/// A lowered expression.
+pub enum Expr {
+    /// A constant: number, plain string, plain path, URI.
+    Const(Value),
+    /// A lexical variable: `level` environments up, slot `slot`.
+    Var { level: u32, slot: u32, span: Span },
+    /// A variable found only through `with`: search the `with` levels from `level` outward.
+    WithVar { name: Symbol, level: u32, span: Span },
+    /// `e.a.b` / `e.a.b or d`.
+    Select { expr: Rc<Expr>, path: Box<[AttrKey]>, default: Option<Rc<Expr>>, span: Span },
+    /// `e ? a.b`.
+    HasAttr { expr: Rc<Expr>, path: Box<[AttrKey]> },
+    /// A non-recursive attribute set literal (values evaluated in the enclosing env).
+    Attrs(Box<AttrsDef>),
+    /// A `rec` set: a new env level whose slots are the static attributes.
+    RecAttrs(Box<AttrsDef>),
+    /// `let ... in body`: a new env level whose slots are the static bindings.
+    Let { attrs: Box<AttrsDef>, body: Rc<Expr> },
+    /// `[ ... ]`.
+    List(Box<[Rc<Expr>]>),
+    /// A function literal.
+    Lambda(Rc<LambdaDef>),
+    /// `f a b ...`.
+    Apply { func: Rc<Expr>, args: Box<[Rc<Expr>]>, span: Span },
+    /// `if c then t else e`.
+    If { cond: Rc<Expr>, then: Rc<Expr>, else_: Rc<Expr>, span: Span },
+    /// `assert c; body`.
+    Assert { cond: Rc<Expr>, body: Rc<Expr>, text: Rc<str>, span: Span },
+    /// `with ns; body`: a new env level holding the namespace.
+    With { namespace: Rc<Expr>, body: Rc<Expr> },
+    /// A binary operator.
+    BinOp { op: BinOp, lhs: Rc<Expr>, rhs: Rc<Expr>, span: Span },
+    /// `!e`.
+    Not { expr: Rc<Expr>, span: Span },
+    /// `-e` (Nix: `__sub 0 e`).
+    Negate { expr: Rc<Expr>, span: Span },
+    /// A string or path with interpolations.
+    Interpolate { parts: Box<[InterpPart]>, kind: InterpKind, span: Span },
+    /// `<name>`: looked up with `__findFile __nixPath "name"`.
+    SearchPath { name: Rc<str>, span: Span },
+    /// `__curPos`.
+    CurPos(Span),
+}
+
+/// What an interpolation produces.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum InterpKind {
+    /// A string.
+    String,
+    /// A path: the first part is the base path.
+    Path,
+}
+
+/// A piece of an interpolated string.
+pub enum InterpPart {
+    /// Literal bytes.
+    Lit(Box<[u8]>),
+    /// `${expr}`.
+    Expr(Rc<Expr>),
+}
+
+/// An attribute name in a path: static or `${expr}` / `"..${}.."`.
+pub enum AttrKey {
+    /// Known at parse time.
+    Static(Symbol),
+    /// Computed at run time.
+    Dynamic(Rc<Expr>),
+}
+
+/// Binary operators other than the ones rnix desugars.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinOp {
+    /// `++`
+    Concat,
+    /// `//`
+    Update,
+    /// `+`
+    Add,
+    /// `-`
+    Sub,
+    /// `*`
+    Mul,
+    /// `/`
+    Div,
+    /// `&&`
+    And,
+    /// `||`
+    Or,
+    /// `->`
+    Impl,
+    /// `==`
+    Eq,
+    /// `!=`
+    NotEq,
+    /// `<`
+    Less,
+    /// `<=`
+    LessEq,
+    /// `>`
+    Greater,
+    /// `>=`
+    GreaterEq,
+    /// `|>` (experimental in Nix; rejected unless enabled)
+    PipeRight,
+    /// `<|`
+    PipeLeft,
+}
+
+/// The attributes of a set literal (or the bindings of a `rec` set).
+pub struct AttrsDef {
+    /// Static attributes, sorted by symbol.
+    pub statics: Vec<StaticAttr>,
+    /// `"${e}" = v;` attributes, in source order.
+    pub dynamics: Vec<DynamicAttr>,
+}
+
+/// A statically named attribute.
+pub struct StaticAttr {
+    /// Its name.
+    pub name: Symbol,
+    /// Its value expression.
+    pub value: Rc<Expr>,
+    /// For `rec` sets: evaluate the value in the enclosing env, not the rec env (`inherit x;`).
+    pub outer: bool,
+    /// Where it was defined.
+    pub span: Span,
+}
+
+/// A dynamically named attribute.
+pub struct DynamicAttr {
+    /// The name expression.
+    pub name: Rc<Expr>,
+    /// The value expression.
+    pub value: Rc<Expr>,
+    /// Where it was defined.
+    pub span: Span,
+}
+
+/// A function literal.
+pub struct LambdaDef {
+    /// The name Nix uses in messages (`function 'f'`), from the binding it is in.
+    pub name: Option<Symbol>,
+    /// What the argument is bound to.
+    pub param: Param,
+    /// The body, evaluated in a new env level.
+    pub body: Rc<Expr>,
+    /// The whole lambda.
+    pub span: Span,
+}
+
+/// A function's parameter.
+pub enum Param {
+    /// `x: ...`: slot 0.
+    Ident(Symbol),
+    /// `{ a, b ? d, ... } @ x: ...`: slots are formals in order, then the `@` name.
+    Pattern(Box<Pattern>),
+}
+
+/// An attribute-set pattern.
+pub struct Pattern {
+    /// The formals, in source order (slot = index).
+    pub formals: Vec<Formal>,
+    /// Whether `...` is present.
+    pub ellipsis: bool,
+    /// The `@` binding, if any (slot = formals.len()).
+    pub at: Option<Symbol>,
+}
+
+/// One formal argument.
+pub struct Formal {
+    /// Its name.
+    pub name: Symbol,
+    /// Its default, evaluated in the function's env.
+    pub default: Option<Rc<Expr>>,
+    /// Where it stands.
+    pub span: Span,
+}
+
+impl Expr {
+    /// The span of an expression, where it has one worth reporting.
+    pub fn span(&self) -> Option<Span> {
+        match self {
+            Expr::Var { span, .. }
+            | Expr::WithVar { span, .. }
+            | Expr::Select { span, .. }
+            | Expr::Apply { span, .. }
+            | Expr::If { span, .. }
+            | Expr::Assert { span, .. }
+            | Expr::BinOp { span, .. }
+            | Expr::Not { span, .. }
+            | Expr::Negate { span, .. }
+            | Expr::Interpolate { span, .. }
+            | Expr::SearchPath { span, .. }
+            | Expr::CurPos(span) => Some(*span),
+            Expr::Lambda(l) => Some(l.span),
+            _ => None,
+        }
+    }
+}

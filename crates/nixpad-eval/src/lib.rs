@@ -1,0 +1,228 @@
+//! nixpad-eval: a Nix evaluator on the rnix parser.
+//!
+//! Pure: it never touches the filesystem, the environment or a clock except through the
+//! [`EvalIO`] trait, so it runs the same natively and in the browser (wasm32).
+//!
+//! ```
+//! use nixpad_eval::{Evaluator, MemoryIO, Origin};
+//! let mut ev = Evaluator::new(std::rc::Rc::new(MemoryIO::new()), Default::default(), Default::default());
+//! let v = ev.eval_source("let x = 1; in x + 2", Origin::String, "/").unwrap();
+//! assert_eq!(ev.print(&v, true).unwrap(), b"3");
+//! ```
+
+mod builtins;
+mod error;
+pub mod float;
+mod io;
+mod ir;
+pub mod json;
+mod lower;
+mod machine;
+mod path;
+mod print;
+pub mod regex;
+mod show;
+mod source;
+pub mod store;
+mod strings;
+mod suggest;
+mod symbol;
+mod value;
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+pub use error::{Error, ErrorKind, EvalResult, TraceFrame};
+pub use io::{EvalIO, FileType, MemoryIO};
+pub use machine::Limits;
+pub use source::{FileId, LineCol, Origin, SourceMap, Span};
+pub use value::Value;
+
+use lower::{LowerCtx, Scope};
+use machine::Machine;
+use symbol::Symbol;
+
+/// Settings the evaluation sees (Nix's configuration and environment).
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// `builtins.currentSystem`.
+    pub current_system: String,
+    /// `builtins.storeDir`.
+    pub store_dir: String,
+    /// Search path entries as (prefix, path); prefix "" matches anything.
+    pub nix_path: Vec<(String, String)>,
+    /// `$HOME`, for `~/` paths.
+    pub home: Option<String>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            current_system: "x86_64-linux".into(),
+            store_dir: "/nix/store".into(),
+            nix_path: Vec::new(),
+            home: None,
+        }
+    }
+}
+
+impl Settings {
+    /// Parses a `NIX_PATH`-style list (`a=/x:/y`) into entries, appending to `nix_path`.
+    pub fn add_nix_path(&mut self, spec: &str) {
+        for part in spec.split(':').filter(|p| !p.is_empty()) {
+            match part.split_once('=') {
+                Some((prefix, path)) => self.nix_path.push((prefix.to_string(), path.to_string())),
+                None => self.nix_path.push((String::new(), part.to_string())),
+            }
+        }
+    }
+}
+
+/// An argument given with `--arg` (a Nix expression) or `--argstr` (a string).
+#[derive(Clone, Debug)]
+pub enum AutoArg {
+    /// `--arg NAME EXPR`
+    Expr(String),
+    /// `--argstr NAME VALUE`
+    Str(String),
+}
+
+/// Parses, lowers and registers a file's text; `scope` adds `scopedImport` names.
+pub(crate) fn lower_file(
+    m: &mut Machine,
+    path: &str,
+    text: String,
+    scope: Option<&value::Attrs>,
+) -> EvalResult<Rc<ir::Expr>> {
+    let file = m.sources.add(Origin::File(path.to_string()), text.clone().into());
+    let base = path::dir_name(path).to_string();
+    lower_in(m, file, &text, &base, scope)
+}
+
+fn lower_in(
+    m: &Machine,
+    file: FileId,
+    text: &str,
+    base_dir: &str,
+    scope: Option<&value::Attrs>,
+) -> EvalResult<Rc<ir::Expr>> {
+    let mut scopes = vec![Scope::Lexical(m.global_names.clone())];
+    if let Some(attrs) = scope {
+        let names: HashMap<Symbol, u32> = attrs.entries.iter().enumerate().map(|(i, a)| (a.name, i as u32)).collect();
+        scopes.push(Scope::Lexical(names));
+    }
+    let ctx = LowerCtx { file, base_dir, home: m.settings.home.as_deref(), sources: &m.sources };
+    lower::parse_and_lower(&ctx, text, scopes)
+}
+
+/// An evaluator: owns the sources, the import cache and the builtins.
+pub struct Evaluator {
+    machine: Machine,
+}
+
+impl Evaluator {
+    /// A new evaluator reading files through `io`.
+    pub fn new(io: Rc<dyn EvalIO>, settings: Settings, limits: Limits) -> Evaluator {
+        Evaluator { machine: Machine::new(io, limits, settings) }
+    }
+
+    /// Parses and evaluates `text` to weak head normal form. Relative paths in it are
+    /// resolved against `base_dir`.
+    pub fn eval_source(&mut self, text: &str, origin: Origin, base_dir: &str) -> EvalResult<Value> {
+        let text = source::normalise_newlines(text);
+        let file = self.machine.sources.add(origin, text.clone().into());
+        let expr = lower_in(&self.machine, file, &text, base_dir, None)?;
+        let env = self.machine.globals.clone();
+        self.machine.eval(&expr, &env)
+    }
+
+    /// Checks that `text` parses and has no static errors, without evaluating it.
+    pub fn check_source(&mut self, text: &str, origin: Origin, base_dir: &str) -> EvalResult<()> {
+        let text = source::normalise_newlines(text);
+        let file = self.machine.sources.add(origin, text.clone().into());
+        lower_in(&self.machine, file, &text, base_dir, None).map(|_| ())
+    }
+
+    /// Evaluates a file (a directory means its `default.nix`) like `import`.
+    pub fn eval_file(&mut self, path: &str) -> EvalResult<Value> {
+        let import = self.machine.builtins_get("import");
+        let span = Span { file: FileId(0), start: 0, end: 0 };
+        let _ = span;
+        let v = Value::Path(path::canonicalise(path).into());
+        self.machine.call_at_top(&import, vec![v])
+    }
+
+    /// Applies a function result to `--arg`/`--argstr` arguments as `nix-instantiate` does:
+    /// only when the value is a function taking a set.
+    pub fn apply_auto_args(&mut self, v: Value, args: &[(String, AutoArg)], base_dir: &str) -> EvalResult<Value> {
+        let v = self.machine.force(&v, None)?;
+        let Value::Lambda(closure) = &v else { return Ok(v) };
+        let ir::Param::Pattern(pattern) = &closure.def.param else { return Ok(v) };
+        let mut entries = Vec::new();
+        for (name, arg) in args {
+            let value = match arg {
+                AutoArg::Str(s) => Value::string(s.as_bytes()),
+                AutoArg::Expr(e) => {
+                    let origin = Origin::Other(format!("--arg {name}"));
+                    let text = source::normalise_newlines(e);
+                    let file = self.machine.sources.add(origin, text.clone().into());
+                    let expr = lower_in(&self.machine, file, &text, base_dir, None)?;
+                    value::Thunk::new(expr, self.machine.globals.clone())
+                }
+            };
+            entries.push(value::Attr { name: Symbol::new(name), value, pos: None });
+        }
+        // Only the formals the function names are passed (unless it takes `...`).
+        if !pattern.ellipsis {
+            entries.retain(|a| pattern.formals.iter().any(|f| f.name == a.name));
+        }
+        let set = Value::attrs(value::Attrs::from_unsorted(entries));
+        self.machine.call_at_top(&v, vec![set])
+    }
+
+    /// Forces a value to weak head normal form.
+    pub fn force(&mut self, v: &Value) -> EvalResult<Value> {
+        self.machine.force(v, None)
+    }
+
+    /// Prints a value like `nix-instantiate --eval [--strict]`.
+    pub fn print(&mut self, v: &Value, strict: bool) -> EvalResult<Vec<u8>> {
+        print::print_result(&mut self.machine, v, strict)
+    }
+
+    /// Prints a value as `nix-instantiate --eval --json` does.
+    pub fn to_json(&mut self, v: &Value) -> EvalResult<Vec<u8>> {
+        let span = Span { file: FileId(0), start: 0, end: 0 };
+        let mut ctx = None;
+        builtins::to_json(&mut self.machine, v, span, &mut ctx)
+    }
+
+    /// Renders an error like Nix on a terminal.
+    pub fn render_error(&self, e: &Error) -> String {
+        e.render(&self.machine.sources)
+    }
+
+    /// All sources seen so far.
+    pub fn sources(&self) -> &SourceMap {
+        &self.machine.sources
+    }
+
+    /// Takes the `builtins.trace` lines printed so far.
+    pub fn take_trace_lines(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.machine.trace_lines)
+    }
+}
+
+impl Machine {
+    fn builtins_get(&self, name: &str) -> Value {
+        match &self.builtins {
+            Value::Attrs(a) => a.get(Symbol::new(name)).cloned().unwrap_or(Value::Null),
+            _ => Value::Null,
+        }
+    }
+
+    fn call_at_top(&mut self, f: &Value, args: Vec<Value>) -> EvalResult<Value> {
+        let span = Span { file: FileId(0), start: 0, end: 0 };
+        self.call(f, args, span)
+    }
+}

@@ -1,0 +1,794 @@
+//! Lowering: rnix syntax → [`Expr`], resolving variables to (level, slot) and doing the
+//! static checks Nix does before evaluation (duplicate attributes and formals, undefined
+//! variables), with Nix's wording.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use rnix::ast::{self, AstToken, HasEntry, InterpolPart};
+use rowan::ast::AstNode;
+
+use crate::error::{Error, ErrorKind, EvalResult};
+use crate::ir::*;
+use crate::path::canonicalise;
+use crate::source::{FileId, SourceMap, Span};
+use crate::symbol::Symbol;
+use crate::value::Value;
+
+/// Deepest syntax nesting we lower (rnix itself stops at 512 nested constructs, but
+/// operator chains can nest deeper); keeps native recursion bounded in wasm.
+const MAX_NESTING: u32 = 3000;
+
+/// A lexical scope as seen by the lowering: one runtime environment level.
+pub enum Scope {
+    /// Names bound at this level, with their slots.
+    Lexical(HashMap<Symbol, u32>),
+    /// A `with` level.
+    With,
+}
+
+/// Everything the lowering needs to know about the file being lowered.
+pub struct LowerCtx<'a> {
+    /// The file's id (for spans).
+    pub file: FileId,
+    /// The directory relative paths are resolved against.
+    pub base_dir: &'a str,
+    /// `$HOME` for `~/` paths, if known.
+    pub home: Option<&'a str>,
+    /// The source map, to print positions in duplicate-attribute messages.
+    pub sources: &'a SourceMap,
+}
+
+/// Parses `text` (already registered as `file`) and lowers it in `scopes`.
+pub fn parse_and_lower(ctx: &LowerCtx, text: &str, scopes: Vec<Scope>) -> EvalResult<Rc<Expr>> {
+    let parse = rnix::Root::parse(text);
+    if let Some(err) = parse.errors().first() {
+        return Err(syntax_error(ctx, text, err));
+    }
+    let root = parse.tree();
+    let expr = root.expr().ok_or_else(|| {
+        Error::new(ErrorKind::Syntax("syntax error, unexpected end of file".into()), Some(span_at(ctx, text.len() as u32)))
+    })?;
+    let mut lowerer = Lowerer { ctx, scopes, depth: 0 };
+    lowerer.expr(&expr, None)
+}
+
+fn span_at(ctx: &LowerCtx, offset: u32) -> Span {
+    Span { file: ctx.file, start: offset, end: offset }
+}
+
+fn describe_token(text: &str, range: rnix::TextRange) -> String {
+    let start = usize::from(range.start()).min(text.len());
+    let end = usize::from(range.end()).min(text.len());
+    let tok = text.get(start..end).unwrap_or("").trim();
+    if tok.is_empty() {
+        return "end of file".into();
+    }
+    let first = tok.split_whitespace().next().unwrap_or(tok);
+    match first {
+        "then" | "else" | "in" | "if" | "let" | "with" | "assert" | "rec" | "inherit" | "or" => format!("'{first}'"),
+        _ if first.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_') => {
+            "identifier".to_string()
+        }
+        _ if first.starts_with('"') => "'\"'".into(),
+        _ if first.chars().next().is_some_and(|c| c.is_ascii_digit()) => "integer".into(),
+        _ => format!("'{}'", first.chars().next().unwrap_or(' ')),
+    }
+}
+
+fn syntax_error(ctx: &LowerCtx, text: &str, err: &rnix::ParseError) -> Box<Error> {
+    use rnix::ParseError as P;
+    let (msg, offset) = match err {
+        P::Unexpected(r) | P::UnexpectedExtra(r) | P::UnexpectedWanted(_, r, _) | P::UnexpectedDoubleBind(r) => {
+            (format!("syntax error, unexpected {}", describe_token(text, *r)), u32::from(r.start()))
+        }
+        P::UnexpectedEOF | P::UnexpectedEOFWanted(_) => {
+            ("syntax error, unexpected end of file".to_string(), text.len() as u32)
+        }
+        P::DuplicatedArgs(r, name) => (format!("duplicate formal function argument '{name}'"), u32::from(r.start())),
+        P::RecursionLimitExceeded => ("expression nested too deeply".to_string(), 0),
+        _ => ("syntax error".to_string(), 0),
+    };
+    let kind = if matches!(err, P::DuplicatedArgs(..)) { ErrorKind::Duplicate(msg) } else { ErrorKind::Syntax(msg) };
+    Error::new(kind, Some(span_at(ctx, offset)))
+}
+
+struct Lowerer<'a, 'b> {
+    ctx: &'a LowerCtx<'b>,
+    scopes: Vec<Scope>,
+    depth: u32,
+}
+
+/// A binding collected from `a.b.c = v;` / `inherit` entries before lowering.
+enum Pending {
+    Expr(ast::Expr),
+    Nested(Box<Bindings>),
+    InheritOuter(Symbol, Span),
+    InheritFrom(ast::Expr, Symbol, Span),
+}
+
+struct StaticBinding {
+    name: Symbol,
+    value: Pending,
+    /// Where the name was first defined (for duplicate messages).
+    span: Span,
+}
+
+#[derive(Default)]
+struct Bindings {
+    statics: Vec<StaticBinding>,
+    index: HashMap<Symbol, usize>,
+    dynamics: Vec<(ast::Attr, Pending, Span)>,
+    rec: bool,
+}
+
+enum Key {
+    Static(Symbol, Span),
+    Dynamic(ast::Attr, Span),
+}
+
+impl<'a, 'b> Lowerer<'a, 'b> {
+    fn span(&self, node: &rnix::SyntaxNode) -> Span {
+        let r = node.text_range();
+        Span { file: self.ctx.file, start: r.start().into(), end: r.end().into() }
+    }
+
+    fn tspan(&self, tok: &rnix::SyntaxToken) -> Span {
+        let r = tok.text_range();
+        Span { file: self.ctx.file, start: r.start().into(), end: r.end().into() }
+    }
+
+    fn pos_string(&self, span: Span) -> String {
+        let src = self.ctx.sources.get(span.file);
+        let lc = src.line_col(span.start);
+        format!("{}:{}:{}", src.origin.display(), lc.line, lc.col)
+    }
+
+    fn missing(&self, node: &rnix::SyntaxNode) -> Box<Error> {
+        Error::new(ErrorKind::Syntax("syntax error, unexpected end of file".into()), Some(self.span(node)))
+    }
+
+    /// Resolves a variable name to an expression.
+    fn lookup(&self, name: Symbol, span: Span) -> EvalResult<Expr> {
+        let mut with_level = None;
+        for (level, scope) in self.scopes.iter().rev().enumerate() {
+            match scope {
+                Scope::Lexical(names) => {
+                    if let Some(slot) = names.get(&name) {
+                        return Ok(Expr::Var { level: level as u32, slot: *slot, span });
+                    }
+                }
+                Scope::With => {
+                    if with_level.is_none() {
+                        with_level = Some(level as u32);
+                    }
+                }
+            }
+        }
+        match with_level {
+            Some(level) => Ok(Expr::WithVar { name, level, span }),
+            None => Err(Error::new(ErrorKind::UndefinedVariable(name.name().to_string()), Some(span))),
+        }
+    }
+
+    fn expr(&mut self, e: &ast::Expr, name: Option<Symbol>) -> EvalResult<Rc<Expr>> {
+        self.depth += 1;
+        if self.depth > MAX_NESTING {
+            self.depth -= 1;
+            return Err(Error::new(
+                ErrorKind::Syntax("expression nested too deeply".into()),
+                Some(self.span(e.syntax())),
+            ));
+        }
+        let r = self.expr_inner(e, name);
+        self.depth -= 1;
+        r.map(Rc::new)
+    }
+
+    fn child(&mut self, e: Option<ast::Expr>, parent: &rnix::SyntaxNode) -> EvalResult<Rc<Expr>> {
+        match e {
+            Some(e) => self.expr(&e, None),
+            None => Err(self.missing(parent)),
+        }
+    }
+
+    fn expr_inner(&mut self, e: &ast::Expr, name: Option<Symbol>) -> EvalResult<Expr> {
+        let node = e.syntax();
+        let span = self.span(node);
+        Ok(match e {
+            ast::Expr::Paren(p) => {
+                let inner = p.expr().ok_or_else(|| self.missing(node))?;
+                return self.expr_inner(&inner, name);
+            }
+            ast::Expr::Root(r) => {
+                let inner = r.expr().ok_or_else(|| self.missing(node))?;
+                return self.expr_inner(&inner, name);
+            }
+            ast::Expr::Literal(lit) => match lit.kind() {
+                ast::LiteralKind::Integer(i) => match i.value() {
+                    Ok(v) => Expr::Const(Value::Int(v)),
+                    Err(_) => {
+                        return Err(Error::new(
+                            ErrorKind::Syntax(format!("invalid integer '{}'", i.syntax().text())),
+                            Some(span),
+                        ))
+                    }
+                },
+                ast::LiteralKind::Float(f) => Expr::Const(Value::Float(f.value().unwrap_or(f64::NAN))),
+                ast::LiteralKind::Uri(u) => Expr::Const(Value::string(u.syntax().text().as_bytes())),
+            },
+            ast::Expr::Ident(_) => {
+                let text = node.text().to_string();
+                self.lookup(Symbol::new(&text), span)?
+            }
+            ast::Expr::Str(s) => self.string(s, span)?,
+            ast::Expr::PathAbs(_) | ast::Expr::PathRel(_) | ast::Expr::PathHome(_) => {
+                let parts = match e {
+                    ast::Expr::PathAbs(p) => p.parts(),
+                    ast::Expr::PathRel(p) => p.parts(),
+                    ast::Expr::PathHome(p) => p.parts(),
+                    _ => unreachable!("matched above"),
+                };
+                self.path(parts, span)?
+            }
+            ast::Expr::PathSearch(p) => {
+                let text = p.content().map(|c| c.text().to_string()).unwrap_or_default();
+                let name = text.trim_start_matches('<').trim_end_matches('>');
+                let find = self.lookup(Symbol::new("__findFile"), span)?;
+                let nix_path = self.lookup(Symbol::new("__nixPath"), span)?;
+                Expr::Apply {
+                    func: Rc::new(find),
+                    args: vec![Rc::new(nix_path), Rc::new(Expr::Const(Value::string(name.as_bytes())))].into(),
+                    span,
+                }
+            }
+            ast::Expr::List(l) => {
+                let items = l.items().map(|i| self.expr(&i, None)).collect::<EvalResult<Vec<_>>>()?;
+                Expr::List(items.into())
+            }
+            ast::Expr::Apply(_) => {
+                let mut args = Vec::new();
+                let mut cur = e.clone();
+                while let ast::Expr::Apply(a) = &cur {
+                    let arg = a.argument().ok_or_else(|| self.missing(node))?;
+                    args.push(arg);
+                    cur = a.lambda().ok_or_else(|| self.missing(node))?;
+                }
+                args.reverse();
+                let func = self.expr(&cur, None)?;
+                let args = args.iter().map(|a| self.expr(a, None)).collect::<EvalResult<Vec<_>>>()?;
+                Expr::Apply { func, args: args.into(), span }
+            }
+            ast::Expr::IfElse(i) => Expr::If {
+                cond: self.child(i.condition(), node)?,
+                then: self.child(i.body(), node)?,
+                else_: self.child(i.else_body(), node)?,
+                span,
+            },
+            ast::Expr::Assert(a) => {
+                let cond_ast = a.condition().ok_or_else(|| self.missing(node))?;
+                let text: Rc<str> = assert_text(&cond_ast).into();
+                Expr::Assert { cond: self.expr(&cond_ast, None)?, body: self.child(a.body(), node)?, text, span }
+            }
+            ast::Expr::With(w) => {
+                let namespace = self.child(w.namespace(), node)?;
+                self.scopes.push(Scope::With);
+                let body = self.child(w.body(), node);
+                self.scopes.pop();
+                Expr::With { namespace, body: body? }
+            }
+            ast::Expr::UnaryOp(u) => {
+                let expr = self.child(u.expr(), node)?;
+                match u.operator() {
+                    Some(ast::UnaryOpKind::Invert) => Expr::Not { expr, span },
+                    _ => Expr::Negate { expr, span },
+                }
+            }
+            ast::Expr::BinOp(b) => {
+                let op = match b.operator() {
+                    Some(op) => op,
+                    None => return Err(self.missing(node)),
+                };
+                let op_span = node
+                    .children_with_tokens()
+                    .filter_map(|c| c.into_token())
+                    .find(|t| ast::BinOpKind::from_kind(t.kind()).is_some())
+                    .map(|t| self.tspan(&t))
+                    .unwrap_or(span);
+                use ast::BinOpKind as K;
+                let op = match op {
+                    K::Concat => BinOp::Concat,
+                    K::Update => BinOp::Update,
+                    K::Add => BinOp::Add,
+                    K::Sub => BinOp::Sub,
+                    K::Mul => BinOp::Mul,
+                    K::Div => BinOp::Div,
+                    K::And => BinOp::And,
+                    K::Or => BinOp::Or,
+                    K::Implication => BinOp::Impl,
+                    K::Equal => BinOp::Eq,
+                    K::NotEqual => BinOp::NotEq,
+                    K::Less => BinOp::Less,
+                    K::LessOrEq => BinOp::LessEq,
+                    K::More => BinOp::Greater,
+                    K::MoreOrEq => BinOp::GreaterEq,
+                    K::PipeRight => BinOp::PipeRight,
+                    K::PipeLeft => BinOp::PipeLeft,
+                };
+                if matches!(op, BinOp::PipeLeft | BinOp::PipeRight) {
+                    return Err(Error::new(
+                        ErrorKind::Syntax(
+                            "experimental Nix feature 'pipe-operators' is disabled; add '--extra-experimental-features pipe-operators' to enable it".into(),
+                        ),
+                        Some(op_span),
+                    ));
+                }
+                Expr::BinOp { op, lhs: self.child(b.lhs(), node)?, rhs: self.child(b.rhs(), node)?, span: op_span }
+            }
+            ast::Expr::Select(s) => {
+                let expr = self.child(s.expr(), node)?;
+                let path = self.attrpath(s.attrpath(), node)?;
+                let default = match s.default_expr() {
+                    Some(d) => Some(self.expr(&d, None)?),
+                    None => None,
+                };
+                Expr::Select { expr, path, default, span }
+            }
+            ast::Expr::HasAttr(h) => {
+                let expr = self.child(h.expr(), node)?;
+                let path = self.attrpath(h.attrpath(), node)?;
+                Expr::HasAttr { expr, path }
+            }
+            ast::Expr::Lambda(l) => Expr::Lambda(Rc::new(self.lambda(l, name, span)?)),
+            ast::Expr::AttrSet(set) => {
+                let bindings = self.collect(set.entries(), set.rec_token().is_some())?;
+                self.lower_bindings(bindings)?
+            }
+            ast::Expr::LetIn(l) => {
+                let bindings = self.collect(l.entries(), true)?;
+                if let Some((_, _, span)) = bindings.dynamics.first() {
+                    return Err(Error::new(
+                        ErrorKind::Syntax("dynamic attributes not allowed in let".into()),
+                        Some(*span),
+                    ));
+                }
+                let (names, _) = self.slot_map(&bindings);
+                self.scopes.push(Scope::Lexical(names));
+                let attrs = self.lower_statics(bindings, true);
+                let body = attrs.and_then(|attrs| Ok((attrs, self.child(l.body(), node)?)));
+                self.scopes.pop();
+                let (attrs, body) = body?;
+                Expr::Let { attrs: Box::new(attrs), body }
+            }
+            ast::Expr::LegacyLet(l) => {
+                let bindings = self.collect(l.entries(), true)?;
+                let set = self.lower_bindings(bindings)?;
+                Expr::Select {
+                    expr: Rc::new(set),
+                    path: vec![AttrKey::Static(Symbol::new("body"))].into(),
+                    default: None,
+                    span,
+                }
+            }
+            ast::Expr::CurPos(_) => Expr::CurPos(span),
+            ast::Expr::Error(_) => return Err(self.missing(node)),
+        })
+    }
+
+    fn lambda(&mut self, l: &ast::Lambda, name: Option<Symbol>, span: Span) -> EvalResult<LambdaDef> {
+        let node = l.syntax();
+        let param = l.param().ok_or_else(|| self.missing(node))?;
+        match param {
+            ast::Param::IdentParam(p) => {
+                let ident = p.ident().ok_or_else(|| self.missing(node))?;
+                let sym = Symbol::new(&ident.syntax().text().to_string());
+                self.scopes.push(Scope::Lexical(HashMap::from([(sym, 0)])));
+                let body = self.child(l.body(), node);
+                self.scopes.pop();
+                Ok(LambdaDef { name, param: Param::Ident(sym), body: body?, span })
+            }
+            ast::Param::Pattern(p) => {
+                let mut names = HashMap::new();
+                let mut entries = Vec::new();
+                for entry in p.pat_entries() {
+                    let ident = entry.ident().ok_or_else(|| self.missing(node))?;
+                    let sym = Symbol::new(&ident.syntax().text().to_string());
+                    if names.insert(sym, entries.len() as u32).is_some() {
+                        return Err(Error::new(
+                            ErrorKind::Duplicate(format!("duplicate formal function argument '{sym}'")),
+                            Some(span),
+                        ));
+                    }
+                    entries.push((sym, entry.default(), self.span(ident.syntax())));
+                }
+                let at = match p.pat_bind() {
+                    Some(b) => {
+                        let ident = b.ident().ok_or_else(|| self.missing(node))?;
+                        let sym = Symbol::new(&ident.syntax().text().to_string());
+                        if names.insert(sym, entries.len() as u32).is_some() {
+                            return Err(Error::new(
+                                ErrorKind::Duplicate(format!("duplicate formal function argument '{sym}'")),
+                                Some(span),
+                            ));
+                        }
+                        Some(sym)
+                    }
+                    None => None,
+                };
+                self.scopes.push(Scope::Lexical(names));
+                let result = (|| -> EvalResult<(Vec<Formal>, Rc<Expr>)> {
+                    let mut formals = Vec::new();
+                    for (sym, default, fspan) in entries {
+                        let default = match default {
+                            Some(d) => Some(self.expr(&d, None)?),
+                            None => None,
+                        };
+                        formals.push(Formal { name: sym, default, span: fspan });
+                    }
+                    let body = self.child(l.body(), node)?;
+                    Ok((formals, body))
+                })();
+                self.scopes.pop();
+                let (formals, body) = result?;
+                Ok(LambdaDef {
+                    name,
+                    param: Param::Pattern(Box::new(Pattern { formals, ellipsis: p.ellipsis_token().is_some(), at })),
+                    body,
+                    span,
+                })
+            }
+        }
+    }
+
+    fn attrpath(&mut self, path: Option<ast::Attrpath>, node: &rnix::SyntaxNode) -> EvalResult<Box<[AttrKey]>> {
+        let path = path.ok_or_else(|| self.missing(node))?;
+        let mut keys = Vec::new();
+        for attr in path.attrs() {
+            keys.push(match self.key(&attr)? {
+                Key::Static(s, _) => AttrKey::Static(s),
+                Key::Dynamic(a, _) => AttrKey::Dynamic(self.dynamic_key(&a)?),
+            });
+        }
+        Ok(keys.into())
+    }
+
+    /// Classifies an attribute name: a plain identifier or a string without interpolation
+    /// is static.
+    fn key(&mut self, attr: &ast::Attr) -> EvalResult<Key> {
+        let span = self.span(attr.syntax());
+        match attr {
+            ast::Attr::Ident(i) => Ok(Key::Static(Symbol::new(&i.syntax().text().to_string()), span)),
+            ast::Attr::Str(s) => {
+                let parts: Vec<_> = s.parts().collect();
+                if parts.iter().all(|p| matches!(p, InterpolPart::Literal(_))) {
+                    match self.string(s, span)? {
+                        Expr::Const(Value::String(st)) => Ok(Key::Static(Symbol::new(&st.lossy()), span)),
+                        _ => Ok(Key::Dynamic(attr.clone(), span)),
+                    }
+                } else {
+                    Ok(Key::Dynamic(attr.clone(), span))
+                }
+            }
+            ast::Attr::Dynamic(d) => {
+                // `${"lit"}` is static too.
+                if let Some(ast::Expr::Str(s)) = d.expr() {
+                    if s.parts().all(|p| matches!(p, InterpolPart::Literal(_))) {
+                        if let Expr::Const(Value::String(st)) = self.string(&s, span)? {
+                            return Ok(Key::Static(Symbol::new(&st.lossy()), span));
+                        }
+                    }
+                }
+                Ok(Key::Dynamic(attr.clone(), span))
+            }
+        }
+    }
+
+    fn dynamic_key(&mut self, attr: &ast::Attr) -> EvalResult<Rc<Expr>> {
+        match attr {
+            ast::Attr::Dynamic(d) => self.child(d.expr(), attr.syntax()),
+            ast::Attr::Str(s) => {
+                let span = self.span(s.syntax());
+                Ok(Rc::new(self.string(s, span)?))
+            }
+            ast::Attr::Ident(i) => {
+                Ok(Rc::new(Expr::Const(Value::string(i.syntax().text().to_string().into_bytes()))))
+            }
+        }
+    }
+
+    /// Collects the entries of a set / let into [`Bindings`], merging nested paths and
+    /// rejecting duplicates.
+    fn collect(&mut self, entries: impl Iterator<Item = ast::Entry>, rec: bool) -> EvalResult<Bindings> {
+        let mut b = Bindings { rec, ..Default::default() };
+        for entry in entries {
+            self.add_entry(&mut b, entry)?;
+        }
+        Ok(b)
+    }
+
+    fn add_entry(&mut self, b: &mut Bindings, entry: ast::Entry) -> EvalResult<()> {
+        match entry {
+            ast::Entry::Inherit(inh) => {
+                let from = inh.from().map(|f| f.expr());
+                for attr in inh.attrs() {
+                    let (sym, span) = match self.key(&attr)? {
+                        Key::Static(s, span) => (s, span),
+                        Key::Dynamic(_, span) => {
+                            return Err(Error::new(
+                                ErrorKind::Syntax("dynamic attributes not allowed in inherit".into()),
+                                Some(span),
+                            ))
+                        }
+                    };
+                    let value = match &from {
+                        Some(Some(e)) => Pending::InheritFrom(e.clone(), sym, span),
+                        Some(None) => return Err(self.missing(inh.syntax())),
+                        None => Pending::InheritOuter(sym, span),
+                    };
+                    self.insert(b, &[Key::Static(sym, span)], value, span, &mut Vec::new())?;
+                }
+            }
+            ast::Entry::AttrpathValue(av) => {
+                let node = av.syntax().clone();
+                let path = av.attrpath().ok_or_else(|| self.missing(&node))?;
+                let keys = path.attrs().map(|a| self.key(&a)).collect::<EvalResult<Vec<_>>>()?;
+                let value = av.value().ok_or_else(|| self.missing(&node))?;
+                let span = self.span(path.syntax());
+                self.insert(b, &keys, Pending::Expr(value), span, &mut Vec::new())?;
+            }
+        }
+        Ok(())
+    }
+
+    fn duplicate(&self, prefix: &[Symbol], name: Symbol, first: Span, second: Span) -> Box<Error> {
+        let mut path: Vec<String> = prefix.iter().map(|s| s.name().to_string()).collect();
+        path.push(name.name().to_string());
+        Error::new(
+            ErrorKind::Duplicate(format!("attribute '{}' already defined at {}", path.join("."), self.pos_string(first))),
+            Some(second),
+        )
+    }
+
+    /// An attribute-set literal that may be merged with a nested path of the same name.
+    fn as_mergeable(value: &Pending) -> Option<ast::AttrSet> {
+        match value {
+            Pending::Expr(ast::Expr::AttrSet(s)) => Some(s.clone()),
+            _ => None,
+        }
+    }
+
+    fn insert(
+        &mut self,
+        b: &mut Bindings,
+        keys: &[Key],
+        value: Pending,
+        span: Span,
+        prefix: &mut Vec<Symbol>,
+    ) -> EvalResult<()> {
+        let Some((first, rest)) = keys.split_first() else { return Ok(()) };
+        match first {
+            Key::Dynamic(attr, kspan) => {
+                let value = if rest.is_empty() {
+                    value
+                } else {
+                    let mut nested = Bindings::default();
+                    self.insert(&mut nested, rest, value, span, &mut Vec::new())?;
+                    Pending::Nested(Box::new(nested))
+                };
+                b.dynamics.push((attr.clone(), value, *kspan));
+                Ok(())
+            }
+            Key::Static(sym, _) => {
+                let sym = *sym;
+                if rest.is_empty() {
+                    if let Some(&i) = b.index.get(&sym) {
+                        // `a.x = 1; a = { y = 2; };` merges.
+                        if let (Pending::Nested(_), Some(set)) = (&b.statics[i].value, Self::as_mergeable(&value)) {
+                            prefix.push(sym);
+                            let Pending::Nested(nested) = &mut b.statics[i].value else { unreachable!() };
+                            let mut nested = std::mem::take(nested);
+                            nested.rec |= set.rec_token().is_some();
+                            let r = set.entries().try_for_each(|e| self.add_entry_prefixed(&mut nested, e, prefix));
+                            b.statics[i].value = Pending::Nested(nested);
+                            prefix.pop();
+                            return r;
+                        }
+                        return Err(self.duplicate(prefix, sym, b.statics[i].span, span));
+                    }
+                    b.index.insert(sym, b.statics.len());
+                    b.statics.push(StaticBinding { name: sym, value, span });
+                    return Ok(());
+                }
+                let i = match b.index.get(&sym) {
+                    Some(&i) => i,
+                    None => {
+                        b.index.insert(sym, b.statics.len());
+                        b.statics.push(StaticBinding {
+                            name: sym,
+                            value: Pending::Nested(Box::default()),
+                            span,
+                        });
+                        b.statics.len() - 1
+                    }
+                };
+                if let Some(set) = Self::as_mergeable(&b.statics[i].value) {
+                    let mut nested = Bindings { rec: set.rec_token().is_some(), ..Default::default() };
+                    prefix.push(sym);
+                    let r = set.entries().try_for_each(|e| self.add_entry_prefixed(&mut nested, e, prefix));
+                    prefix.pop();
+                    r?;
+                    b.statics[i].value = Pending::Nested(Box::new(nested));
+                }
+                match &mut b.statics[i].value {
+                    Pending::Nested(nested) => {
+                        prefix.push(sym);
+                        let r = self.insert(nested, rest, value, span, prefix);
+                        prefix.pop();
+                        r
+                    }
+                    _ => Err(self.duplicate(prefix, sym, b.statics[i].span, span)),
+                }
+            }
+        }
+    }
+
+    fn add_entry_prefixed(&mut self, b: &mut Bindings, entry: ast::Entry, prefix: &mut Vec<Symbol>) -> EvalResult<()> {
+        match entry {
+            ast::Entry::AttrpathValue(av) => {
+                let node = av.syntax().clone();
+                let path = av.attrpath().ok_or_else(|| self.missing(&node))?;
+                let keys = path.attrs().map(|a| self.key(&a)).collect::<EvalResult<Vec<_>>>()?;
+                let value = av.value().ok_or_else(|| self.missing(&node))?;
+                let span = self.span(path.syntax());
+                self.insert(b, &keys, Pending::Expr(value), span, prefix)
+            }
+            inherit => self.add_entry(b, inherit),
+        }
+    }
+
+    fn slot_map(&self, b: &Bindings) -> (HashMap<Symbol, u32>, Vec<usize>) {
+        // Slots follow symbol order (the order of the lowered statics).
+        let mut order: Vec<usize> = (0..b.statics.len()).collect();
+        order.sort_by_key(|&i| b.statics[i].name);
+        let names = order.iter().enumerate().map(|(slot, &i)| (b.statics[i].name, slot as u32)).collect();
+        (names, order)
+    }
+
+    /// Lowers a set literal's bindings (rec or not).
+    fn lower_bindings(&mut self, b: Bindings) -> EvalResult<Expr> {
+        if b.rec {
+            let (names, _) = self.slot_map(&b);
+            self.scopes.push(Scope::Lexical(names));
+            let r = self.lower_statics_and_dynamics(b, true);
+            self.scopes.pop();
+            Ok(Expr::RecAttrs(Box::new(r?)))
+        } else {
+            Ok(Expr::Attrs(Box::new(self.lower_statics_and_dynamics(b, false)?)))
+        }
+    }
+
+    fn lower_statics_and_dynamics(&mut self, mut b: Bindings, in_rec_scope: bool) -> EvalResult<AttrsDef> {
+        let dynamics = std::mem::take(&mut b.dynamics);
+        let mut def = self.lower_statics(b, in_rec_scope)?;
+        for (attr, value, span) in dynamics {
+            let name = self.dynamic_key(&attr)?;
+            let value = self.pending(value, None)?;
+            def.dynamics.push(DynamicAttr { name, value, span });
+        }
+        Ok(def)
+    }
+
+    /// Lowers static bindings in slot order. With `in_rec_scope`, the innermost scope is
+    /// the rec/let level, and `inherit x;` values are lowered outside it.
+    fn lower_statics(&mut self, b: Bindings, in_rec_scope: bool) -> EvalResult<AttrsDef> {
+        let (_, order) = self.slot_map(&b);
+        let mut slots: Vec<Option<StaticBinding>> = b.statics.into_iter().map(Some).collect();
+        let mut statics = Vec::with_capacity(slots.len());
+        for i in order {
+            let sb = slots[i].take().expect("each static lowered once");
+            let (value, outer) = match sb.value {
+                Pending::InheritOuter(sym, span) if in_rec_scope => {
+                    let scope = self.scopes.pop().expect("rec scope present");
+                    let r = self.lookup(sym, span);
+                    self.scopes.push(scope);
+                    let expr = r?;
+                    (Rc::new(expr), true)
+                }
+                other => (self.pending(other, Some(sb.name))?, false),
+            };
+            statics.push(StaticAttr { name: sb.name, value, outer, span: sb.span });
+        }
+        Ok(AttrsDef { statics, dynamics: Vec::new() })
+    }
+
+    fn pending(&mut self, p: Pending, name: Option<Symbol>) -> EvalResult<Rc<Expr>> {
+        match p {
+            Pending::Expr(e) => self.expr(&e, name),
+            Pending::Nested(b) => Ok(Rc::new(self.lower_bindings(*b)?)),
+            Pending::InheritOuter(sym, span) => Ok(Rc::new(self.lookup(sym, span)?)),
+            Pending::InheritFrom(e, sym, span) => {
+                let expr = self.expr(&e, None)?;
+                Ok(Rc::new(Expr::Select { expr, path: vec![AttrKey::Static(sym)].into(), default: None, span }))
+            }
+        }
+    }
+
+    /// Lowers a `"..."` or `''...''` string.
+    fn string(&mut self, s: &ast::Str, span: Span) -> EvalResult<Expr> {
+        let indented = s
+            .syntax()
+            .children_with_tokens()
+            .filter_map(|c| c.into_token())
+            .next()
+            .is_some_and(|t| t.text() == "''");
+        let raw: Vec<InterpolPart<String>> = s
+            .parts()
+            .map(|p| match p {
+                InterpolPart::Literal(l) => InterpolPart::Literal(l.syntax().text().to_string()),
+                InterpolPart::Interpolation(i) => InterpolPart::Interpolation(i),
+            })
+            .collect();
+        let pieces = if indented { crate::strings::indented(&raw) } else { crate::strings::plain(&raw) };
+        let mut parts = Vec::new();
+        for piece in pieces {
+            match piece {
+                crate::strings::Piece::Lit(bytes) => parts.push(InterpPart::Lit(bytes.into())),
+                crate::strings::Piece::Interp(i) => {
+                    let e = self.child(i.expr(), i.syntax())?;
+                    parts.push(InterpPart::Expr(e));
+                }
+            }
+        }
+        Ok(match parts.as_slice() {
+            [] => Expr::Const(Value::string(Vec::new())),
+            [InterpPart::Lit(b)] => Expr::Const(Value::string(b.to_vec())),
+            _ => Expr::Interpolate { parts: parts.into(), kind: InterpKind::String, span },
+        })
+    }
+
+    fn path(&mut self, parts: Vec<InterpolPart<ast::PathContent>>, span: Span) -> EvalResult<Expr> {
+        let mut out = Vec::new();
+        for (i, part) in parts.into_iter().enumerate() {
+            match part {
+                InterpolPart::Literal(l) => {
+                    let mut text = l.syntax().text().to_string();
+                    if i == 0 {
+                        text = self.path_prefix(&text, span)?;
+                    }
+                    out.push(InterpPart::Lit(text.into_bytes().into()));
+                }
+                InterpolPart::Interpolation(interp) => {
+                    let e = self.child(interp.expr(), interp.syntax())?;
+                    out.push(InterpPart::Expr(e));
+                }
+            }
+        }
+        if let [InterpPart::Lit(b)] = out.as_slice() {
+            let s = String::from_utf8_lossy(b).to_string();
+            return Ok(Expr::Const(Value::Path(canonicalise(&s).into())));
+        }
+        Ok(Expr::Interpolate { parts: out.into(), kind: InterpKind::Path, span })
+    }
+
+    /// Turns the first literal of a path into an absolute prefix.
+    fn path_prefix(&self, text: &str, span: Span) -> EvalResult<String> {
+        if let Some(rest) = text.strip_prefix("~/") {
+            match self.ctx.home {
+                Some(home) => Ok(format!("{home}/{rest}")),
+                None => Err(Error::new(
+                    ErrorKind::Other("the contents of the HOME environment variable are not available".into()),
+                    Some(span),
+                )),
+            }
+        } else if text.starts_with('/') {
+            Ok(text.to_string())
+        } else {
+            Ok(format!("{}/{}", self.ctx.base_dir.trim_end_matches('/'), text))
+        }
+    }
+}
+
+/// The text of an assertion's condition as Nix prints it in `assertion '...' failed`.
+fn assert_text(e: &ast::Expr) -> String {
+    crate::show::show_expr(e)
+}

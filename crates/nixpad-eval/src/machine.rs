@@ -1,0 +1,1307 @@
+//! The evaluation machine: a loop over an explicit stack of [`Frame`]s on the heap, so
+//! that deep Nix recursion (calls, thunk chains, operators) never deepens the native
+//! stack. Builtins that must force values re-enter the loop ([`Machine::force`]); those
+//! re-entries are counted and bounded.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::error::{Error, ErrorKind, EvalResult};
+use crate::io::EvalIO;
+use crate::ir::*;
+use crate::source::{SourceMap, Span};
+use crate::symbol::Symbol;
+use crate::value::*;
+
+/// Limits and settings of one evaluator.
+#[derive(Clone, Debug)]
+pub struct Limits {
+    /// Nix's `max-call-depth`: nested function calls allowed.
+    pub max_call_depth: u32,
+    /// Re-entries of the machine from builtins allowed (bounds native stack use).
+    pub max_native_depth: u32,
+    /// Heap frames allowed (bounds memory on runaway non-call recursion).
+    pub max_frames: usize,
+    /// Evaluation steps allowed, if bounded.
+    pub fuel: Option<u64>,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_call_depth: 10_000,
+            max_native_depth: if cfg!(target_arch = "wasm32") { 200 } else { 1_000 },
+            max_frames: 4_000_000,
+            fuel: None,
+        }
+    }
+}
+
+/// A continuation: what to do with the value being returned.
+enum Frame {
+    /// Store the value in the thunk; `saved` restores it if evaluation fails.
+    Update(Rc<Thunk>, ThunkState),
+    /// Apply the returned function to these arguments.
+    ApplyArgs(Vec<Value>, Span),
+    /// A lambda body is being evaluated: leave the call depth on return.
+    CallReturn,
+    /// Bind a pattern lambda's argument (the returned attribute set).
+    BindPattern(Rc<Closure>, Span),
+    /// Force the next strict argument of a builtin, then call it.
+    PrimOpArgs(&'static crate::builtins::PrimOp, Vec<Value>, usize, Span),
+    /// Branch on the returned condition.
+    If(Rc<Expr>, Env),
+    /// Check the assertion, then evaluate the body.
+    Assert(Rc<Expr>, Env),
+    /// Evaluate the right operand of a binary operator.
+    BinLeft(Rc<Expr>, Env),
+    /// Combine the left operand with the returned right operand.
+    BinRight(BinOp, Value, Span),
+    /// Short-circuit operators: check the left operand.
+    BoolLeft(Rc<Expr>, Env),
+    /// Short-circuit operators: check the right operand.
+    BoolRight(BinOp, Span),
+    /// `!`
+    Not(Span),
+    /// unary `-`
+    Negate(Span),
+    /// Continue selecting `path[index]` of the returned value.
+    Select(Rc<Expr>, usize, Env),
+    /// Continue testing `path[index]` of the returned value.
+    HasAttr(Rc<Expr>, usize, Env),
+    /// Append the returned value to the interpolation and go on with `parts[index+1]`.
+    Interp(Rc<Expr>, usize, Env, Vec<u8>, Context),
+}
+
+/// Evaluation state shared by the machine and the builtins.
+pub struct Machine {
+    frames: Vec<Frame>,
+    call_depth: u32,
+    native_depth: u32,
+    /// Steps left, if bounded.
+    fuel: Option<u64>,
+    /// Limits in force.
+    pub limits: Limits,
+    /// The host.
+    pub io: Rc<dyn EvalIO>,
+    /// Every source seen.
+    pub sources: SourceMap,
+    /// The root environment: the global names.
+    pub globals: Env,
+    /// Slots of the global names.
+    pub global_names: HashMap<Symbol, u32>,
+    /// The `builtins` set.
+    pub builtins: Value,
+    /// Values of imported files, by path.
+    pub import_cache: HashMap<String, Value>,
+    /// `builtins.trace` lines, in order.
+    pub trace_lines: Vec<String>,
+    /// Settings the builtins consult.
+    pub settings: crate::Settings,
+}
+
+enum Step {
+    Eval(Rc<Expr>, Env),
+    Return(Value),
+}
+
+/// Looks a lexical variable up.
+fn lookup(env: &Env, level: u32, slot: u32) -> Value {
+    let mut e = env;
+    for _ in 0..level {
+        e = e.parent.as_ref().expect("lowering guarantees the level exists");
+    }
+    let values = e.values.borrow();
+    values[slot as usize].clone()
+}
+
+impl Machine {
+    /// A machine over `io` with the given globals (see [`crate::builtins::globals`]).
+    pub fn new(io: Rc<dyn EvalIO>, limits: Limits, settings: crate::Settings) -> Machine {
+        let fuel = limits.fuel;
+        let mut m = Machine {
+            frames: Vec::new(),
+            call_depth: 0,
+            native_depth: 0,
+            fuel,
+            limits,
+            io,
+            sources: SourceMap::default(),
+            globals: new_env(Vec::new(), None),
+            global_names: HashMap::new(),
+            builtins: Value::Null,
+            import_cache: HashMap::new(),
+            trace_lines: Vec::new(),
+            settings,
+        };
+        // FileId(0) is a placeholder for positions that have no source.
+        m.sources.add(crate::source::Origin::Other("none".into()), "".into());
+        crate::builtins::install(&mut m);
+        m
+    }
+
+    /// Evaluates `expr` in `env` to weak head normal form.
+    pub fn eval(&mut self, expr: &Rc<Expr>, env: &Env) -> EvalResult<Value> {
+        let base = self.frames.len();
+        self.run(base, Step::Eval(expr.clone(), env.clone()))
+    }
+
+    /// Forces a value to weak head normal form.
+    pub fn force(&mut self, v: &Value, span: Option<Span>) -> EvalResult<Value> {
+        match v {
+            Value::Thunk(t) => {
+                if let Some(done) = t.done() {
+                    return Ok(done);
+                }
+                let base = self.frames.len();
+                match self.force_step(v.clone(), span) {
+                    Ok(step) => self.run(base, step),
+                    Err(e) => Err(self.unwind(base, e)),
+                }
+            }
+            other => Ok(other.clone()),
+        }
+    }
+
+    /// Calls a function value with arguments and forces the result.
+    pub fn call(&mut self, f: &Value, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+        let f = self.force(f, Some(span))?;
+        let base = self.frames.len();
+        let step = match self.apply_step(f, args, span) {
+            Ok(s) => s,
+            Err(e) => return Err(self.unwind(base, e)),
+        };
+        self.run(base, step)
+    }
+
+    /// Runs the machine until the frames are back at `base` (frames above `base` may
+    /// already have been pushed by the caller while preparing `step`).
+    fn run(&mut self, base: usize, mut step: Step) -> EvalResult<Value> {
+        if self.native_depth >= self.limits.max_native_depth {
+            return Err(self.unwind(base, Error::new(
+                ErrorKind::Other("stack overflow (possible infinite recursion)".into()),
+                None,
+            )));
+        }
+        self.native_depth += 1;
+        let result = loop {
+            let next = match step {
+                Step::Eval(expr, env) => self.eval_step(&expr, &env),
+                Step::Return(v) => {
+                    if self.frames.len() == base {
+                        break Ok(v);
+                    }
+                    let frame = self.frames.pop().expect("frames above base");
+                    self.continue_frame(frame, v)
+                }
+            };
+            match next {
+                Ok(s) => step = s,
+                Err(e) => break Err(self.unwind(base, e)),
+            }
+        };
+        self.native_depth -= 1;
+        result
+    }
+
+    /// Pops frames down to `base` after an error, restoring thunks and adding context.
+    fn unwind(&mut self, base: usize, mut err: Box<Error>) -> Box<Error> {
+        while self.frames.len() > base {
+            match self.frames.pop().expect("len > base") {
+                Frame::Update(thunk, saved) => *thunk.0.borrow_mut() = saved,
+                Frame::CallReturn => self.call_depth -= 1,
+                Frame::PrimOpArgs(op, _, _, span) => {
+                    err.push_frame(format!("while calling the '{}' builtin", op.name), Some(span))
+                }
+                Frame::If(cond, _) => {
+                    if err.trace.is_empty() {
+                        err.push_frame("while evaluating a branch condition", cond.span())
+                    }
+                }
+                _ => {}
+            }
+        }
+        err
+    }
+
+    fn push(&mut self, frame: Frame) -> EvalResult<()> {
+        if self.frames.len() >= self.limits.max_frames {
+            return Err(Error::new(ErrorKind::Other("stack overflow (possible infinite recursion)".into()), None));
+        }
+        self.frames.push(frame);
+        Ok(())
+    }
+
+    /// Begins forcing `v`; `span` is where it is needed (for infinite recursion).
+    fn force_step(&mut self, v: Value, span: Option<Span>) -> EvalResult<Step> {
+        let Value::Thunk(t) = v else { return Ok(Step::Return(v)) };
+        let state = std::mem::replace(&mut *t.0.borrow_mut(), ThunkState::Blackhole);
+        match state {
+            ThunkState::Done(v) => {
+                *t.0.borrow_mut() = ThunkState::Done(v.clone());
+                Ok(Step::Return(v))
+            }
+            ThunkState::Blackhole => Err(Error::new(ErrorKind::InfiniteRecursion, span)),
+            ThunkState::Expr(expr, env) => {
+                self.push(Frame::Update(t.clone(), ThunkState::Expr(expr.clone(), env.clone())))?;
+                Ok(Step::Eval(expr, env))
+            }
+            ThunkState::Apply(f, args) => {
+                self.push(Frame::Update(t.clone(), ThunkState::Apply(f.clone(), args.clone())))?;
+                let span = span.unwrap_or(Span { file: crate::source::FileId(0), start: 0, end: 0 });
+                self.push(Frame::ApplyArgs(args, span))?;
+                self.force_step(f, Some(span))
+            }
+        }
+    }
+
+    /// A value for `expr` in `env` without evaluating it (Nix's `maybeThunk`).
+    pub fn delay(&self, expr: &Rc<Expr>, env: &Env) -> Value {
+        match &**expr {
+            Expr::Const(v) => v.clone(),
+            Expr::Var { level, slot, .. } => lookup(env, *level, *slot),
+            _ => Thunk::new(expr.clone(), env.clone()),
+        }
+    }
+
+    fn burn_fuel(&mut self) -> EvalResult<()> {
+        if let Some(f) = &mut self.fuel {
+            if *f == 0 {
+                return Err(Error::new(ErrorKind::FuelExhausted, None));
+            }
+            *f -= 1;
+        }
+        Ok(())
+    }
+
+    fn eval_step(&mut self, expr: &Rc<Expr>, env: &Env) -> EvalResult<Step> {
+        self.burn_fuel()?;
+        match &**expr {
+            Expr::Const(v) => Ok(Step::Return(v.clone())),
+            Expr::Var { level, slot, span } => {
+                let v = lookup(env, *level, *slot);
+                self.force_step(v, Some(*span))
+            }
+            Expr::WithVar { name, level, span } => {
+                let v = self.lookup_with(*name, *level, env, *span)?;
+                self.force_step(v, Some(*span))
+            }
+            Expr::Select { expr: inner, .. } => {
+                self.push(Frame::Select(expr.clone(), 0, env.clone()))?;
+                Ok(Step::Eval(inner.clone(), env.clone()))
+            }
+            Expr::HasAttr { expr: inner, .. } => {
+                self.push(Frame::HasAttr(expr.clone(), 0, env.clone()))?;
+                Ok(Step::Eval(inner.clone(), env.clone()))
+            }
+            Expr::Attrs(def) => Ok(Step::Return(self.build_attrs(def, env, env)?)),
+            Expr::RecAttrs(def) => {
+                let rec_env = self.rec_env(def, env);
+                Ok(Step::Return(self.build_attrs(def, &rec_env, env)?))
+            }
+            Expr::Let { attrs, body } => {
+                let let_env = self.rec_env(attrs, env);
+                Ok(Step::Eval(body.clone(), let_env))
+            }
+            Expr::List(items) => {
+                Ok(Step::Return(Value::list(items.iter().map(|i| self.delay(i, env)).collect())))
+            }
+            Expr::Lambda(def) => Ok(Step::Return(Value::Lambda(Rc::new(Closure { def: def.clone(), env: env.clone() })))),
+            Expr::Apply { func, args, span } => {
+                let args: Vec<Value> = args.iter().map(|a| self.delay(a, env)).collect();
+                self.push(Frame::ApplyArgs(args, *span))?;
+                Ok(Step::Eval(func.clone(), env.clone()))
+            }
+            Expr::If { cond, .. } => {
+                self.push(Frame::If(expr.clone(), env.clone()))?;
+                Ok(Step::Eval(cond.clone(), env.clone()))
+            }
+            Expr::Assert { cond, .. } => {
+                self.push(Frame::Assert(expr.clone(), env.clone()))?;
+                Ok(Step::Eval(cond.clone(), env.clone()))
+            }
+            Expr::With { namespace, body } => {
+                let ns = self.delay(namespace, env);
+                let with_env = Rc::new(EnvFrame {
+                    values: std::cell::RefCell::new(Vec::new()),
+                    parent: Some(env.clone()),
+                    with: Some(ns),
+                });
+                Ok(Step::Eval(body.clone(), with_env))
+            }
+            Expr::BinOp { op, lhs, .. } => {
+                if matches!(op, BinOp::And | BinOp::Or | BinOp::Impl) {
+                    self.push(Frame::BoolLeft(expr.clone(), env.clone()))?;
+                } else {
+                    self.push(Frame::BinLeft(expr.clone(), env.clone()))?;
+                }
+                Ok(Step::Eval(lhs.clone(), env.clone()))
+            }
+            Expr::Not { expr: inner, span } => {
+                self.push(Frame::Not(*span))?;
+                Ok(Step::Eval(inner.clone(), env.clone()))
+            }
+            Expr::Negate { expr: inner, span } => {
+                self.push(Frame::Negate(*span))?;
+                Ok(Step::Eval(inner.clone(), env.clone()))
+            }
+            Expr::Interpolate { parts, .. } => self.interp_next(expr.clone(), 0, env.clone(), Vec::new(), None, parts),
+            Expr::SearchPath { span, .. } => {
+                Err(Error::new(ErrorKind::Other("search paths are lowered to __findFile".into()), Some(*span)))
+            }
+            Expr::CurPos(span) => Ok(Step::Return(self.pos_attrs(*span))),
+        }
+    }
+
+    /// `{ column, file, line }` for a position.
+    pub fn pos_attrs(&self, span: Span) -> Value {
+        let src = self.sources.get(span.file);
+        let lc = src.line_col(span.start);
+        let file = src.origin.display();
+        Value::attrs(Attrs::from_unsorted(vec![
+            Attr { name: Symbol::new("column"), value: Value::Int(lc.col as i64), pos: None },
+            Attr { name: Symbol::new("file"), value: Value::string(file.into_bytes()), pos: None },
+            Attr { name: Symbol::new("line"), value: Value::Int(lc.line as i64), pos: None },
+        ]))
+    }
+
+    fn lookup_with(&mut self, name: Symbol, level: u32, env: &Env, span: Span) -> EvalResult<Value> {
+        let mut e = env.clone();
+        for _ in 0..level {
+            let parent = e.parent.clone().expect("lowering guarantees the level exists");
+            e = parent;
+        }
+        loop {
+            if let Some(ns) = &e.with {
+                let ns = ns.clone();
+                let forced = self.force(&ns, Some(span))?;
+                match &forced {
+                    Value::Attrs(a) => {
+                        if let Some(v) = a.get(name) {
+                            return Ok(v.clone());
+                        }
+                    }
+                    other => {
+                        return Err(self.type_error("a set", other, Some(span)));
+                    }
+                }
+            }
+            match &e.parent {
+                Some(p) => {
+                    let p = p.clone();
+                    e = p;
+                }
+                None => return Err(Error::new(ErrorKind::UndefinedVariable(name.name().to_string()), Some(span))),
+            }
+        }
+    }
+
+    fn rec_env(&self, def: &AttrsDef, env: &Env) -> Env {
+        let rec_env = new_env(Vec::with_capacity(def.statics.len()), Some(env.clone()));
+        let values: Vec<Value> = def
+            .statics
+            .iter()
+            .map(|a| {
+                if a.outer {
+                    self.delay(&a.value, env)
+                } else if let Expr::Var { level: 0, .. } = &*a.value {
+                    Thunk::new(a.value.clone(), rec_env.clone())
+                } else {
+                    self.delay(&a.value, &rec_env)
+                }
+            })
+            .collect();
+        *rec_env.values.borrow_mut() = values;
+        rec_env
+    }
+
+    /// Builds a set literal; for `rec` sets `env` is the rec level whose slots are the values.
+    fn build_attrs(&mut self, def: &AttrsDef, env: &Env, outer: &Env) -> EvalResult<Value> {
+        let is_rec = !Rc::ptr_eq(env, outer);
+        let mut entries: Vec<Attr> = if is_rec {
+            let values = env.values.borrow();
+            def.statics
+                .iter()
+                .zip(values.iter())
+                .map(|(a, v)| Attr { name: a.name, value: v.clone(), pos: Some(a.span) })
+                .collect()
+        } else {
+            def.statics.iter().map(|a| Attr { name: a.name, value: self.delay(&a.value, env), pos: Some(a.span) }).collect()
+        };
+        if def.dynamics.is_empty() {
+            return Ok(Value::attrs(Attrs { entries }));
+        }
+        for d in &def.dynamics {
+            let name = self.eval(&d.name, env)?;
+            let name = match name {
+                Value::Null => continue,
+                Value::String(s) => Symbol::new(&s.lossy()),
+                other => return Err(self.type_error("a string", &other, Some(d.span))),
+            };
+            if let Some(existing) = entries.iter().find(|a| a.name == name) {
+                let pos = existing.pos.map(|p| self.pos_string(p)).unwrap_or_default();
+                return Err(Error::new(
+                    ErrorKind::Duplicate(format!("dynamic attribute '{name}' already defined at {pos}")),
+                    Some(d.span),
+                ));
+            }
+            entries.push(Attr { name, value: self.delay(&d.value, env), pos: Some(d.span) });
+        }
+        entries.sort_by_key(|a| a.name);
+        Ok(Value::attrs(Attrs { entries }))
+    }
+
+    /// `FILE:LINE:COL` for a span.
+    pub fn pos_string(&self, span: Span) -> String {
+        let src = self.sources.get(span.file);
+        let lc = src.line_col(span.start);
+        format!("{}:{}:{}", src.origin.display(), lc.line, lc.col)
+    }
+
+    /// Starts applying a forced function value to arguments.
+    fn apply_step(&mut self, f: Value, mut args: Vec<Value>, span: Span) -> EvalResult<Step> {
+        if args.is_empty() {
+            return Ok(Step::Return(f));
+        }
+        match f {
+            Value::Lambda(closure) => {
+                let rest = if args.len() > 1 { args.split_off(1) } else { Vec::new() };
+                let arg = args.pop().expect("one argument");
+                if !rest.is_empty() {
+                    self.push(Frame::ApplyArgs(rest, span))?;
+                }
+                if self.call_depth >= self.limits.max_call_depth {
+                    return Err(Error::new(ErrorKind::StackOverflow, Some(span)));
+                }
+                self.call_depth += 1;
+                self.push(Frame::CallReturn)?;
+                match &closure.def.param {
+                    Param::Ident(_) => {
+                        let env = new_env(vec![arg], Some(closure.env.clone()));
+                        Ok(Step::Eval(closure.def.body.clone(), env))
+                    }
+                    Param::Pattern(_) => {
+                        self.push(Frame::BindPattern(closure, span))?;
+                        self.force_step(arg, Some(span))
+                    }
+                }
+            }
+            Value::PrimOp(app) => {
+                let op = app.op;
+                let have = app.args.len();
+                let need = op.arity as usize - have;
+                if args.len() < need {
+                    let mut all = app.args.clone();
+                    all.extend(args);
+                    return Ok(Step::Return(Value::PrimOp(Rc::new(PrimOpApp { op, args: all }))));
+                }
+                let rest = args.split_off(need);
+                if !rest.is_empty() {
+                    self.push(Frame::ApplyArgs(rest, span))?;
+                }
+                let mut all = app.args.clone();
+                all.extend(args);
+                self.primop_step(op, all, 0, span)
+            }
+            Value::Attrs(ref a) => {
+                let functor = Symbol::new("__functor");
+                match a.get(functor) {
+                    Some(fv) => {
+                        let fv = fv.clone();
+                        args.insert(0, f.clone());
+                        self.push(Frame::ApplyArgs(args, span))?;
+                        self.force_step(fv, Some(span))
+                    }
+                    None => Err(self.not_a_function(&f, span)),
+                }
+            }
+            other => Err(self.not_a_function(&other, span)),
+        }
+    }
+
+    fn not_a_function(&mut self, v: &Value, span: Span) -> Box<Error> {
+        let shown = self.show_value_short(v);
+        Error::new(
+            ErrorKind::Type(format!("attempt to call something which is not a function but {}: {}", v.type_phrase(), shown)),
+            Some(span),
+        )
+    }
+
+    fn primop_step(
+        &mut self,
+        op: &'static crate::builtins::PrimOp,
+        mut args: Vec<Value>,
+        from: usize,
+        span: Span,
+    ) -> EvalResult<Step> {
+        for i in from..args.len() {
+            if op.strict & (1 << i) != 0 {
+                if let Value::Thunk(t) = &args[i] {
+                    if let Some(v) = t.done() {
+                        args[i] = v;
+                        continue;
+                    }
+                    let arg = args[i].clone();
+                    self.push(Frame::PrimOpArgs(op, args, i, span))?;
+                    return self.force_step(arg, Some(span));
+                }
+            }
+        }
+        let result = (op.func)(self, args, span).map_err(|mut e| {
+            if e.trace.is_empty() && e.span.is_none() {
+                e.span = Some(span);
+            }
+            e
+        })?;
+        self.force_step(result, Some(span))
+    }
+
+    fn bind_pattern(&mut self, closure: Rc<Closure>, arg: Value, span: Span) -> EvalResult<Step> {
+        let Param::Pattern(pat) = &closure.def.param else { unreachable!("BindPattern only for patterns") };
+        let attrs = match &arg {
+            Value::Attrs(a) => a.clone(),
+            other => {
+                let mut e = self.type_error("a set", other, Some(span));
+                e.push_frame(format!("while evaluating the value passed for the lambda argument"), Some(closure.def.span));
+                return Err(e);
+            }
+        };
+        let fname = match closure.def.name {
+            Some(n) => format!("function '{n}'"),
+            None => "anonymous lambda".to_string(),
+        };
+        let env = new_env(Vec::new(), Some(closure.env.clone()));
+        let mut values = Vec::with_capacity(pat.formals.len() + 1);
+        let mut used = 0usize;
+        for formal in &pat.formals {
+            match attrs.get(formal.name) {
+                Some(v) => {
+                    used += 1;
+                    values.push(v.clone());
+                }
+                None => match &formal.default {
+                    Some(d) => values.push(Thunk::new(d.clone(), env.clone())),
+                    None => {
+                        let mut e = Error::new(
+                            ErrorKind::MissingArgument(format!("{fname} called without required argument '{}'", formal.name)),
+                            Some(closure.def.span),
+                        );
+                        e.push_frame("from call site", Some(span));
+                        return Err(e);
+                    }
+                },
+            }
+        }
+        if !pat.ellipsis && used < attrs.len() {
+            for a in attrs.sorted_by_name() {
+                if !pat.formals.iter().any(|f| f.name == a.name) {
+                    let mut e = Error::new(
+                        ErrorKind::UnexpectedArgument(format!("{fname} called with unexpected argument '{}'", a.name)),
+                        Some(closure.def.span),
+                    );
+                    let names: Vec<String> = pat.formals.iter().map(|f| f.name.name().to_string()).collect();
+                    if let Some(s) = crate::suggest::did_you_mean(&a.name.name(), names.iter().map(|s| s.as_str())) {
+                        e = e.with_note(s);
+                    }
+                    e.push_frame("from call site", Some(span));
+                    return Err(e);
+                }
+            }
+        }
+        if pat.at.is_some() {
+            values.push(arg);
+        }
+        *env.values.borrow_mut() = values;
+        Ok(Step::Eval(closure.def.body.clone(), env))
+    }
+
+    fn continue_frame(&mut self, frame: Frame, v: Value) -> EvalResult<Step> {
+        match frame {
+            Frame::Update(thunk, _) => {
+                *thunk.0.borrow_mut() = ThunkState::Done(v.clone());
+                Ok(Step::Return(v))
+            }
+            Frame::CallReturn => {
+                self.call_depth -= 1;
+                Ok(Step::Return(v))
+            }
+            Frame::ApplyArgs(args, span) => self.apply_step(v, args, span),
+            Frame::BindPattern(closure, span) => self.bind_pattern(closure, v, span),
+            Frame::PrimOpArgs(op, mut args, i, span) => {
+                args[i] = v;
+                self.primop_step(op, args, i + 1, span)
+            }
+            Frame::If(expr, env) => {
+                let Expr::If { then, else_, span, .. } = &*expr else { unreachable!() };
+                match v {
+                    Value::Bool(true) => Ok(Step::Eval(then.clone(), env)),
+                    Value::Bool(false) => Ok(Step::Eval(else_.clone(), env)),
+                    other => {
+                        let mut e = self.type_error("a Boolean", &other, Some(*span));
+                        e.push_frame("while evaluating a branch condition", Some(*span));
+                        Err(e)
+                    }
+                }
+            }
+            Frame::Assert(expr, env) => {
+                let Expr::Assert { cond, body, text, span } = &*expr else { unreachable!() };
+                match v {
+                    Value::Bool(true) => Ok(Step::Eval(body.clone(), env)),
+                    Value::Bool(false) => Err(self.assertion_failed(cond, text, &env, *span)),
+                    other => {
+                        let mut e = self.type_error("a Boolean", &other, Some(*span));
+                        e.push_frame(format!("while evaluating the condition of the assertion '{text}'"), Some(*span));
+                        Err(e)
+                    }
+                }
+            }
+            Frame::BinLeft(expr, env) => {
+                let Expr::BinOp { op, rhs, span, .. } = &*expr else { unreachable!() };
+                self.push(Frame::BinRight(*op, v, *span))?;
+                Ok(Step::Eval(rhs.clone(), env))
+            }
+            Frame::BinRight(op, lhs, span) => Ok(Step::Return(self.binop(op, lhs, v, span)?)),
+            Frame::BoolLeft(expr, env) => {
+                let Expr::BinOp { op, rhs, span, .. } = &*expr else { unreachable!() };
+                let b = match v {
+                    Value::Bool(b) => b,
+                    other => {
+                        let mut e = self.type_error("a Boolean", &other, Some(*span));
+                        e.push_frame(format!("in the left operand of the {}", bool_op_name(*op)), Some(*span));
+                        return Err(e);
+                    }
+                };
+                match (op, b) {
+                    (BinOp::And, false) => Ok(Step::Return(Value::Bool(false))),
+                    (BinOp::Or, true) => Ok(Step::Return(Value::Bool(true))),
+                    (BinOp::Impl, false) => Ok(Step::Return(Value::Bool(true))),
+                    _ => {
+                        self.push(Frame::BoolRight(*op, *span))?;
+                        Ok(Step::Eval(rhs.clone(), env))
+                    }
+                }
+            }
+            Frame::BoolRight(op, span) => match v {
+                Value::Bool(b) => Ok(Step::Return(Value::Bool(b))),
+                other => {
+                    let mut e = self.type_error("a Boolean", &other, Some(span));
+                    e.push_frame(format!("in the right operand of the {}", bool_op_name(op)), Some(span));
+                    Err(e)
+                }
+            },
+            Frame::Not(span) => match v {
+                Value::Bool(b) => Ok(Step::Return(Value::Bool(!b))),
+                other => {
+                    let mut e = self.type_error("a Boolean", &other, Some(span));
+                    e.push_frame("in the argument of the not operator", Some(span));
+                    Err(e)
+                }
+            },
+            Frame::Negate(span) => Ok(Step::Return(self.arith(BinOp::Sub, Value::Int(0), v, span)?)),
+            Frame::Select(expr, index, env) => self.select_step(expr, index, env, v),
+            Frame::HasAttr(expr, index, env) => self.has_attr_step(expr, index, env, v),
+            Frame::Interp(expr, index, env, mut acc, mut ctx) => {
+                let Expr::Interpolate { parts, kind, span } = &*expr else { unreachable!() };
+                let (kind, span) = (*kind, *span);
+                let parts: &[InterpPart] = parts;
+                if kind == InterpKind::Path && index == 0 {
+                    // never: part 0 of a path is literal
+                }
+                match (&v, kind) {
+                    (Value::Path(p), InterpKind::Path) => acc.extend_from_slice(p.as_bytes()),
+                    _ => {
+                        let s = self.coerce_to_string(&v, CoerceMode::Interpolation, span).map_err(|mut e| {
+                            e.push_frame(
+                                if kind == InterpKind::Path { "while evaluating a path segment" } else { "while evaluating a path segment" },
+                                Some(span),
+                            );
+                            e
+                        })?;
+                        if kind == InterpKind::Path && s.context.is_some() {
+                            return Err(Error::new(
+                                ErrorKind::Other(format!(
+                                    "a string that refers to a store path cannot be appended to a path"
+                                )),
+                                Some(span),
+                            ));
+                        }
+                        acc.extend_from_slice(&s.bytes);
+                        merge_context(&mut ctx, &s.context);
+                    }
+                }
+                let parts_ptr: *const [InterpPart] = parts;
+                // SAFETY-free alternative: re-borrow through `expr`, which we still own.
+                let _ = parts_ptr;
+                let Expr::Interpolate { parts, .. } = &*expr else { unreachable!() };
+                self.interp_next(expr.clone(), index + 1, env, acc, ctx, parts)
+            }
+        }
+    }
+
+    fn interp_next(
+        &mut self,
+        expr: Rc<Expr>,
+        mut index: usize,
+        env: Env,
+        mut acc: Vec<u8>,
+        ctx: Context,
+        parts: &[InterpPart],
+    ) -> EvalResult<Step> {
+        while index < parts.len() {
+            match &parts[index] {
+                InterpPart::Lit(b) => acc.extend_from_slice(b),
+                InterpPart::Expr(e) => {
+                    let e = e.clone();
+                    self.push(Frame::Interp(expr, index, env.clone(), acc, ctx))?;
+                    return Ok(Step::Eval(e, env));
+                }
+            }
+            index += 1;
+        }
+        let Expr::Interpolate { kind, span, .. } = &*expr else { unreachable!() };
+        match kind {
+            InterpKind::String => Ok(Step::Return(Value::string_with_context(acc, ctx))),
+            InterpKind::Path => {
+                let s = String::from_utf8_lossy(&acc).to_string();
+                let s = if s.starts_with('/') { s } else { format!("/{s}") };
+                let _ = span;
+                Ok(Step::Return(Value::Path(crate::path::canonicalise(&s).into())))
+            }
+        }
+    }
+
+    fn attr_key(&mut self, key: &AttrKey, env: &Env) -> EvalResult<Option<Symbol>> {
+        match key {
+            AttrKey::Static(s) => Ok(Some(*s)),
+            AttrKey::Dynamic(e) => {
+                let v = self.eval(e, env)?;
+                match v {
+                    Value::String(s) => Ok(Some(Symbol::new(&s.lossy()))),
+                    Value::Null => Ok(None),
+                    other => Err(self.type_error("a string", &other, e.span())),
+                }
+            }
+        }
+    }
+
+    fn select_step(&mut self, expr: Rc<Expr>, index: usize, env: Env, v: Value) -> EvalResult<Step> {
+        let Expr::Select { path, default, span, .. } = &*expr else { unreachable!() };
+        let key = self.attr_key(&path[index], &env)?;
+        let found = match (&v, key) {
+            (Value::Attrs(a), Some(k)) => match a.get(k) {
+                Some(found) => Some(found.clone()),
+                None => {
+                    if let Some(d) = default {
+                        return Ok(Step::Eval(d.clone(), env));
+                    }
+                    let names: Vec<Rc<str>> = a.entries.iter().map(|e| e.name.name()).collect();
+                    let mut e = Error::new(ErrorKind::MissingAttribute(k.name().to_string()), Some(*span));
+                    if let Some(s) = crate::suggest::did_you_mean(&k.name(), names.iter().map(|n| &**n)) {
+                        e = e.with_note(s);
+                    }
+                    return Err(e);
+                }
+            },
+            (Value::Attrs(_), None) => {
+                return Err(Error::new(ErrorKind::Type("expected a string but found null: null".into()), Some(*span)))
+            }
+            (other, _) => {
+                if let Some(d) = default {
+                    return Ok(Step::Eval(d.clone(), env));
+                }
+                let mut e = self.type_error("a set", other, Some(*span));
+                e.push_frame("while selecting an attribute", Some(*span));
+                return Err(e);
+            }
+        };
+        let found = found.expect("checked above");
+        if index + 1 < path.len() {
+            self.push(Frame::Select(expr.clone(), index + 1, env))?;
+        }
+        self.force_step(found, Some(*span))
+    }
+
+    fn has_attr_step(&mut self, expr: Rc<Expr>, index: usize, env: Env, v: Value) -> EvalResult<Step> {
+        let Expr::HasAttr { path, .. } = &*expr else { unreachable!() };
+        let key = self.attr_key(&path[index], &env)?;
+        let found = match (&v, key) {
+            (Value::Attrs(a), Some(k)) => a.get(k).cloned(),
+            _ => None,
+        };
+        match found {
+            None => Ok(Step::Return(Value::Bool(false))),
+            Some(_) if index + 1 == path.len() => Ok(Step::Return(Value::Bool(true))),
+            Some(found) => {
+                self.push(Frame::HasAttr(expr.clone(), index + 1, env))?;
+                self.force_step(found, None)
+            }
+        }
+    }
+
+    fn assertion_failed(&mut self, cond: &Rc<Expr>, text: &str, env: &Env, span: Span) -> Box<Error> {
+        if let Expr::BinOp { op: BinOp::Eq, lhs, rhs, .. } = &**cond {
+            let explained = (|| -> EvalResult<Option<String>> {
+                let l = self.eval(lhs, env)?;
+                let r = self.eval(rhs, env)?;
+                self.explain_inequality(&l, &r)
+            })();
+            if let Ok(Some(msg)) = explained {
+                let mut e = Error::new(ErrorKind::AssertionFailed(text.to_string()), Some(span));
+                e.kind = ErrorKind::Other(msg);
+                e.push_frame(format!("while evaluating the condition of the assertion '{text}'"), Some(span));
+                return e;
+            }
+        }
+        Error::new(ErrorKind::AssertionFailed(text.to_string()), Some(span))
+    }
+
+    /// Why `l == r` is false, worded as Nix's failed-assertion explanations.
+    fn explain_inequality(&mut self, l: &Value, r: &Value) -> EvalResult<Option<String>> {
+        let describe = |m: &mut Machine, v: &Value| -> String {
+            format!("{} with value '{}'", v.type_phrase(), m.show_value_short(v))
+        };
+        match (l, r) {
+            (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_))
+            | (Value::String(_), Value::String(_))
+            | (Value::Bool(_), Value::Bool(_))
+            | (Value::Path(_), Value::Path(_)) => {
+                let (dl, dr) = (describe(self, l), describe(self, r));
+                Ok(Some(format!("{dl} is not equal to {dr}")))
+            }
+            (a, b) if std::mem::discriminant(a) != std::mem::discriminant(b) => {
+                let (dl, dr) = (describe(self, l), describe(self, r));
+                Ok(Some(format!("{dl} is not equal to {dr}")))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// A type error worded as Nix 2.26: `expected a set but found an integer: 1`.
+    pub fn type_error(&mut self, expected: &str, got: &Value, span: Option<Span>) -> Box<Error> {
+        let shown = self.show_value_short(got);
+        Error::new(ErrorKind::Type(format!("expected {expected} but found {}: {shown}", got.type_phrase())), span)
+    }
+
+    /// A short rendering of a value for messages (not forcing anything).
+    pub fn show_value_short(&mut self, v: &Value) -> String {
+        crate::print::print_for_error(v)
+    }
+
+    fn binop(&mut self, op: BinOp, l: Value, r: Value, span: Span) -> EvalResult<Value> {
+        match op {
+            BinOp::Eq => Ok(Value::Bool(self.equal(&l, &r, span)?)),
+            BinOp::NotEq => Ok(Value::Bool(!self.equal(&l, &r, span)?)),
+            BinOp::Concat => {
+                let a = match &l {
+                    Value::List(a) => a.clone(),
+                    other => {
+                        let mut e = self.type_error("a list", other, Some(span));
+                        e.push_frame("while evaluating one of the elements to concatenate", Some(span));
+                        return Err(e);
+                    }
+                };
+                let b = match &r {
+                    Value::List(b) => b.clone(),
+                    other => {
+                        let mut e = self.type_error("a list", other, Some(span));
+                        e.push_frame("while evaluating one of the elements to concatenate", Some(span));
+                        return Err(e);
+                    }
+                };
+                if a.is_empty() {
+                    return Ok(Value::List(b));
+                }
+                if b.is_empty() {
+                    return Ok(Value::List(a));
+                }
+                let mut v = Vec::with_capacity(a.len() + b.len());
+                v.extend_from_slice(&a);
+                v.extend_from_slice(&b);
+                Ok(Value::list(v))
+            }
+            BinOp::Update => {
+                let a = match &l {
+                    Value::Attrs(a) => a.clone(),
+                    other => {
+                        let mut e = self.type_error("a set", other, Some(span));
+                        e.push_frame("in the left operand of the update (//) operator", Some(span));
+                        return Err(e);
+                    }
+                };
+                let b = match &r {
+                    Value::Attrs(b) => b.clone(),
+                    other => {
+                        let mut e = self.type_error("a set", other, Some(span));
+                        e.push_frame("in the right operand of the update (//) operator", Some(span));
+                        return Err(e);
+                    }
+                };
+                if b.is_empty() {
+                    return Ok(Value::Attrs(a));
+                }
+                if a.is_empty() {
+                    return Ok(Value::Attrs(b));
+                }
+                Ok(Value::attrs(a.update(&b)))
+            }
+            BinOp::Add => self.add(l, r, span),
+            BinOp::Sub | BinOp::Mul | BinOp::Div => self.arith(op, l, r, span),
+            BinOp::Less => Ok(Value::Bool(self.less_than(&l, &r, span)?)),
+            BinOp::Greater => Ok(Value::Bool(self.less_than(&r, &l, span)?)),
+            BinOp::LessEq => Ok(Value::Bool(!self.less_than(&r, &l, span)?)),
+            BinOp::GreaterEq => Ok(Value::Bool(!self.less_than(&l, &r, span)?)),
+            BinOp::And | BinOp::Or | BinOp::Impl | BinOp::PipeLeft | BinOp::PipeRight => {
+                unreachable!("handled by BoolLeft / rejected by lowering")
+            }
+        }
+    }
+
+    fn add(&mut self, l: Value, r: Value, span: Span) -> EvalResult<Value> {
+        match (&l, &r) {
+            (Value::Int(a), Value::Int(b)) => a.checked_add(*b).map(Value::Int).ok_or_else(|| {
+                Error::new(ErrorKind::Overflow(format!("integer overflow in adding {a} + {b}")), Some(span))
+            }),
+            (Value::Float(a), Value::Float(b)) => Ok(Value::Float(a + b)),
+            (Value::Int(a), Value::Float(b)) => Ok(Value::Float(*a as f64 + b)),
+            (Value::Float(a), Value::Int(b)) => Ok(Value::Float(a + *b as f64)),
+            (Value::Path(p), _) => {
+                let s = self.coerce_to_string(&r, CoerceMode::Interpolation, span).map_err(|mut e| {
+                    e.push_frame("while evaluating a path segment", Some(span));
+                    e
+                })?;
+                if s.context.is_some() {
+                    return Err(Error::new(
+                        ErrorKind::Other("a string that refers to a store path cannot be appended to a path".into()),
+                        Some(span),
+                    ));
+                }
+                let joined = format!("{}{}", p, s.lossy());
+                Ok(Value::Path(crate::path::canonicalise(&joined).into()))
+            }
+            (Value::String(a), _) => {
+                let b = self.coerce_to_string(&r, CoerceMode::Interpolation, span).map_err(|mut e| {
+                    e.push_frame("while evaluating a path segment", Some(span));
+                    e
+                })?;
+                let mut bytes = Vec::with_capacity(a.bytes.len() + b.bytes.len());
+                bytes.extend_from_slice(&a.bytes);
+                bytes.extend_from_slice(&b.bytes);
+                let mut ctx = a.context.clone();
+                merge_context(&mut ctx, &b.context);
+                Ok(Value::string_with_context(bytes, ctx))
+            }
+            (Value::Int(_) | Value::Float(_), _) => Err(Error::new(
+                ErrorKind::Type(format!("cannot add {} to {}", r.type_phrase(), l.type_phrase())),
+                Some(span),
+            )),
+            _ => {
+                let s = self.coerce_to_string(&l, CoerceMode::Interpolation, span).map_err(|mut e| {
+                    e.push_frame("while evaluating a path segment", Some(span));
+                    e
+                });
+                match s {
+                    Err(e) => Err(e),
+                    Ok(s) => self.add(Value::String(Rc::new(s)), r, span),
+                }
+            }
+        }
+    }
+
+    /// `-`, `*`, `/` (and unary minus as `0 - x`).
+    pub fn arith(&mut self, op: BinOp, l: Value, r: Value, span: Span) -> EvalResult<Value> {
+        let (name, verb, sym) = match op {
+            BinOp::Sub => ("sub", "subtraction", "subtracting"),
+            BinOp::Mul => ("mul", "multiplication", "multiplying"),
+            _ => ("div", "division", "dividing"),
+        };
+        let check = |m: &mut Machine, v: &Value, which: &str| -> EvalResult<()> {
+            match v {
+                Value::Int(_) | Value::Float(_) => Ok(()),
+                other => {
+                    let mut e = m.type_error("an integer", other, Some(span));
+                    e.push_frame(format!("while evaluating the {which} argument of the {verb}"), None);
+                    e.push_frame(format!("while calling the '{name}' builtin"), Some(span));
+                    Err(e)
+                }
+            }
+        };
+        check(self, &l, "first")?;
+        check(self, &r, "second")?;
+        match (&l, &r) {
+            (Value::Int(a), Value::Int(b)) => {
+                let (a, b) = (*a, *b);
+                let res = match op {
+                    BinOp::Sub => a.checked_sub(b),
+                    BinOp::Mul => a.checked_mul(b),
+                    _ => {
+                        if b == 0 {
+                            let mut e = Error::new(ErrorKind::DivisionByZero, Some(span));
+                            e.push_frame("while calling the 'div' builtin", Some(span));
+                            return Err(e);
+                        }
+                        a.checked_div(b)
+                    }
+                };
+                let opsym = match op {
+                    BinOp::Sub => "-",
+                    BinOp::Mul => "*",
+                    _ => "/",
+                };
+                res.map(Value::Int).ok_or_else(|| {
+                    Error::new(ErrorKind::Overflow(format!("integer overflow in {sym} {a} {opsym} {b}")), Some(span))
+                })
+            }
+            _ => {
+                let a = as_f64(&l);
+                let b = as_f64(&r);
+                Ok(Value::Float(match op {
+                    BinOp::Sub => a - b,
+                    BinOp::Mul => a * b,
+                    _ => {
+                        if b == 0.0 {
+                            let mut e = Error::new(ErrorKind::DivisionByZero, Some(span));
+                            e.push_frame("while calling the 'div' builtin", Some(span));
+                            return Err(e);
+                        }
+                        a / b
+                    }
+                }))
+            }
+        }
+    }
+
+    /// Nix's `<` (numbers, strings, paths, lists lexicographically).
+    pub fn less_than(&mut self, l: &Value, r: &Value, span: Span) -> EvalResult<bool> {
+        match (l, r) {
+            (Value::Int(a), Value::Int(b)) => Ok(a < b),
+            (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_)) => Ok(as_f64(l) < as_f64(r)),
+            (Value::String(a), Value::String(b)) => Ok(a.bytes < b.bytes),
+            (Value::Path(a), Value::Path(b)) => Ok(a.as_bytes() < b.as_bytes()),
+            (Value::List(a), Value::List(b)) => {
+                let n = a.len().min(b.len());
+                for i in 0..n {
+                    let x = self.force(&a[i], Some(span))?;
+                    let y = self.force(&b[i], Some(span))?;
+                    if !self.equal(&x, &y, span)? {
+                        return self.less_than(&x, &y, span);
+                    }
+                }
+                Ok(a.len() < b.len())
+            }
+            _ => {
+                let mut e = Error::new(
+                    ErrorKind::Type(format!("cannot compare {} with {}", l.type_phrase(), r.type_phrase())),
+                    Some(span),
+                );
+                e.push_frame("while calling the 'lessThan' builtin", Some(span));
+                Err(e)
+            }
+        }
+    }
+
+    /// Deep equality as `==`.
+    pub fn equal(&mut self, l: &Value, r: &Value, span: Span) -> EvalResult<bool> {
+        let l = self.force(l, Some(span))?;
+        let r = self.force(r, Some(span))?;
+        match (&l, &r) {
+            (Value::Null, Value::Null) => Ok(true),
+            (Value::Bool(a), Value::Bool(b)) => Ok(a == b),
+            (Value::Int(a), Value::Int(b)) => Ok(a == b),
+            (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_)) => Ok(as_f64(&l) == as_f64(&r)),
+            (Value::String(a), Value::String(b)) => Ok(a.bytes == b.bytes),
+            (Value::Path(a), Value::Path(b)) => Ok(a == b),
+            (Value::List(a), Value::List(b)) => {
+                if Rc::ptr_eq(a, b) {
+                    return Ok(true);
+                }
+                if a.len() != b.len() {
+                    return Ok(false);
+                }
+                for (x, y) in a.iter().zip(b.iter()) {
+                    if !self.equal(x, y, span)? {
+                        return Ok(false);
+                    }
+                }
+                Ok(true)
+            }
+            (Value::Attrs(a), Value::Attrs(b)) => {
+                if Rc::ptr_eq(a, b) {
+                    return Ok(true);
+                }
+                // Derivations compare by their output path.
+                if self.is_derivation(a)? && self.is_derivation(b)? {
+                    let out = Symbol::new("outPath");
+                    if let (Some(x), Some(y)) = (a.get(out), b.get(out)) {
+                        let (x, y) = (x.clone(), y.clone());
+                        return self.equal(&x, &y, span);
+                    }
+                }
+                if a.len() != b.len() {
+                    return Ok(false);
+                }
+                for (x, y) in a.entries.iter().zip(b.entries.iter()) {
+                    if x.name != y.name {
+                        return Ok(false);
+                    }
+                }
+                for (x, y) in a.entries.iter().zip(b.entries.iter()) {
+                    if !self.equal(&x.value, &y.value, span)? {
+                        return Ok(false);
+                    }
+                }
+                Ok(true)
+            }
+            _ => Ok(false),
+        }
+    }
+
+    /// Whether a set is a derivation (`type = "derivation"`).
+    pub fn is_derivation(&mut self, a: &Attrs) -> EvalResult<bool> {
+        match a.get(Symbol::new("type")) {
+            Some(t) => {
+                let t = t.clone();
+                match self.force(&t, None)? {
+                    Value::String(s) => Ok(&*s.bytes == b"derivation"),
+                    _ => Ok(false),
+                }
+            }
+            None => Ok(false),
+        }
+    }
+
+    /// Coerces a value to a string as interpolation, `toString` and friends do.
+    pub fn coerce_to_string(&mut self, v: &Value, mode: CoerceMode, span: Span) -> EvalResult<NixString> {
+        let v = self.force(v, Some(span))?;
+        let cannot = |m: &mut Machine, v: &Value| {
+            let shown = m.show_value_short(v);
+            Error::new(ErrorKind::Type(format!("cannot coerce {} to a string: {shown}", v.type_phrase())), Some(span))
+        };
+        match &v {
+            Value::String(s) => Ok((**s).clone()),
+            Value::Path(p) => {
+                if mode.copy_to_store() {
+                    let store_path = crate::builtins::copy_path_to_store(self, p, span)?;
+                    let mut ctx = std::collections::BTreeSet::new();
+                    ctx.insert(ContextElem::Opaque(store_path.clone()));
+                    Ok(NixString { bytes: store_path.into_bytes().into(), context: Some(Box::new(ctx)) })
+                } else {
+                    Ok(NixString::plain(p.as_bytes()))
+                }
+            }
+            Value::Attrs(a) => {
+                if let Some(f) = a.get(Symbol::new("__toString")) {
+                    let f = f.clone();
+                    let res = self.call(&f, vec![v.clone()], span)?;
+                    return self.coerce_to_string(&res, mode, span);
+                }
+                if let Some(out) = a.get(Symbol::new("outPath")) {
+                    let out = out.clone();
+                    return self.coerce_to_string(&out, mode, span);
+                }
+                Err(cannot(self, &v))
+            }
+            Value::Int(i) if mode.extended() => Ok(NixString::plain(i.to_string().into_bytes())),
+            Value::Float(f) if mode.extended() => {
+                Ok(NixString::plain(crate::float::format_float_to_string(*f).into_bytes()))
+            }
+            Value::Bool(b) if mode.extended() => Ok(NixString::plain(if *b { &b"1"[..] } else { &b""[..] })),
+            Value::Null if mode.extended() => Ok(NixString::plain(&b""[..])),
+            Value::List(items) if mode.extended() => {
+                let items = items.clone();
+                let mut out = Vec::new();
+                let mut ctx = None;
+                for (i, item) in items.iter().enumerate() {
+                    let item = self.force(item, Some(span))?;
+                    let s = self.coerce_to_string(&item, mode, span)?;
+                    if i > 0 && !(matches!(item, Value::List(ref l) if l.is_empty())) {
+                        out.push(b' ');
+                    }
+                    out.extend_from_slice(&s.bytes);
+                    merge_context(&mut ctx, &s.context);
+                }
+                Ok(NixString { bytes: out.into(), context: ctx })
+            }
+            _ => Err(cannot(self, &v)),
+        }
+    }
+
+    /// Forces a value and everything inside it.
+    pub fn deep_force(&mut self, v: &Value, span: Option<Span>) -> EvalResult<Value> {
+        let v = self.force(v, span)?;
+        let mut seen = std::collections::HashSet::new();
+        let mut stack = vec![v.clone()];
+        while let Some(item) = stack.pop() {
+            match &item {
+                Value::List(l) => {
+                    if !seen.insert(Rc::as_ptr(l) as usize) {
+                        continue;
+                    }
+                    for x in l.iter() {
+                        stack.push(self.force(x, span)?);
+                    }
+                }
+                Value::Attrs(a) => {
+                    if !seen.insert(Rc::as_ptr(a) as usize) {
+                        continue;
+                    }
+                    for x in a.entries.iter() {
+                        let forced = self.force(&x.value, span).map_err(|mut e| {
+                            e.push_frame(format!("while evaluating the attribute '{}'", x.name), x.pos);
+                            e
+                        })?;
+                        stack.push(forced);
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(v)
+    }
+}
+
+/// How strings are coerced: interpolation is strict; `toString` accepts more types.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum CoerceMode {
+    /// `"${x}"`: strings, paths (copied to the store), sets with `__toString`/`outPath`.
+    Interpolation,
+    /// `toString x`: also numbers, booleans, null, lists; paths stay paths.
+    ToString,
+    /// Like interpolation but paths are not copied (`builtins.baseNameOf` etc.).
+    NoCopy,
+}
+
+impl CoerceMode {
+    fn copy_to_store(self) -> bool {
+        self == CoerceMode::Interpolation
+    }
+    fn extended(self) -> bool {
+        self == CoerceMode::ToString
+    }
+}
+
+fn bool_op_name(op: BinOp) -> &'static str {
+    match op {
+        BinOp::And => "AND (&&) operator",
+        BinOp::Or => "OR (||) operator",
+        _ => "implication (->) operator",
+    }
+}
+
+/// A number as a float.
+pub fn as_f64(v: &Value) -> f64 {
+    match v {
+        Value::Int(i) => *i as f64,
+        Value::Float(f) => *f,
+        _ => f64::NAN,
+    }
+}
+
+/// Adds `extra`'s context elements to `ctx`.
+pub fn merge_context(ctx: &mut Context, extra: &Context) {
+    if let Some(e) = extra {
+        match ctx {
+            Some(c) => c.extend(e.iter().cloned()),
+            None => *ctx = Some(e.clone()),
+        }
+    }
+}

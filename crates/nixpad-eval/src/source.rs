@@ -1,0 +1,139 @@
+//! Source files and spans: byte offsets into normalised text, printed 1-based.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// Identifies one source text registered in a [`SourceMap`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FileId(pub u32);
+
+/// A byte range in one source file (0-based, end exclusive).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Span {
+    /// The file the range belongs to.
+    pub file: FileId,
+    /// First byte.
+    pub start: u32,
+    /// One past the last byte.
+    pub end: u32,
+}
+
+/// How a source is named in messages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// A file on a (real or virtual) filesystem, by absolute path.
+    File(String),
+    /// An expression given with `-E`: printed `«string»`.
+    String,
+    /// Standard input: printed `«stdin»`.
+    Stdin,
+    /// Anything else (a REPL line, a lesson check), printed `«NAME»`.
+    Other(String),
+}
+
+impl Origin {
+    /// The name Nix prints in positions.
+    pub fn display(&self) -> String {
+        match self {
+            Origin::File(p) => p.clone(),
+            Origin::String => "«string»".into(),
+            Origin::Stdin => "«stdin»".into(),
+            Origin::Other(n) => format!("«{n}»"),
+        }
+    }
+}
+
+/// One registered source text, with its line-start table.
+#[derive(Debug)]
+pub struct Source {
+    /// Where the text came from.
+    pub origin: Origin,
+    /// The text with `\r\n` and `\r` turned into `\n`.
+    pub text: Rc<str>,
+    line_starts: Vec<u32>,
+}
+
+/// A 1-based line and column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LineCol {
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column (in bytes, like Nix).
+    pub col: u32,
+}
+
+/// All sources seen by an evaluation; cheap to clone (shared).
+#[derive(Clone, Default, Debug)]
+pub struct SourceMap {
+    files: Rc<RefCell<Vec<Rc<Source>>>>,
+}
+
+/// Turns `\r\n` and lone `\r` into `\n`, as Nix's lexer does.
+pub fn normalise_newlines(text: &str) -> String {
+    if !text.contains('\r') {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' {
+            if chars.peek() == Some(&'\n') {
+                chars.next();
+            }
+            out.push('\n');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+impl SourceMap {
+    /// Registers a text (already normalised) and returns its id.
+    pub fn add(&self, origin: Origin, text: Rc<str>) -> FileId {
+        let mut line_starts = vec![0u32];
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                line_starts.push(i as u32 + 1);
+            }
+        }
+        let mut files = self.files.borrow_mut();
+        files.push(Rc::new(Source { origin, text, line_starts }));
+        FileId(files.len() as u32 - 1)
+    }
+
+    /// The source registered under `id`.
+    pub fn get(&self, id: FileId) -> Rc<Source> {
+        self.files.borrow()[id.0 as usize].clone()
+    }
+
+    /// Line and column of a byte offset.
+    pub fn line_col(&self, id: FileId, offset: u32) -> LineCol {
+        let src = self.get(id);
+        src.line_col(offset)
+    }
+}
+
+impl Source {
+    /// Line and column of a byte offset.
+    pub fn line_col(&self, offset: u32) -> LineCol {
+        let line = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        LineCol { line: line as u32 + 1, col: offset - self.line_starts[line] + 1 }
+    }
+
+    /// The text of a 1-based line, without its newline.
+    pub fn line_text(&self, line: u32) -> &str {
+        let i = (line - 1) as usize;
+        let start = self.line_starts.get(i).copied().unwrap_or(self.text.len() as u32) as usize;
+        let end = self.line_starts.get(i + 1).map(|e| *e as usize - 1).unwrap_or(self.text.len());
+        self.text.get(start..end.max(start)).unwrap_or("")
+    }
+
+    /// Number of lines (a trailing newline starts an empty last line).
+    pub fn line_count(&self) -> u32 {
+        self.line_starts.len() as u32
+    }
+}

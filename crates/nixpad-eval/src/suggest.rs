@@ -1,0 +1,36 @@
+//! "Did you mean ...?" suggestions, as Nix gives them for misspelt attribute names.
+
+/// Levenshtein distance between two strings (by bytes).
+fn distance(a: &str, b: &str) -> usize {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// `Did you mean a?` / `Did you mean one of a or b?` for names close to `wanted`
+/// (edit distance at most 2, up to 3 names, closest first then alphabetical).
+pub fn did_you_mean<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
+    let mut close: Vec<(usize, &str)> =
+        candidates.map(|c| (distance(wanted, c), c)).filter(|(d, _)| *d <= 2).collect();
+    close.sort();
+    close.dedup();
+    close.truncate(3);
+    match close.as_slice() {
+        [] => None,
+        [(_, one)] => Some(format!("Did you mean {one}?")),
+        many => {
+            let names: Vec<&str> = many.iter().map(|(_, n)| *n).collect();
+            let (last, first) = names.split_last().expect("at least two");
+            Some(format!("Did you mean one of {} or {}?", first.join(", "), last))
+        }
+    }
+}

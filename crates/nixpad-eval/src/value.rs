@@ -1,0 +1,294 @@
+//! Runtime values. A [`Value`] is 16 bytes; everything large is behind an `Rc`.
+
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use crate::builtins::PrimOp;
+use crate::ir::{Expr, LambdaDef};
+use crate::source::Span;
+use crate::symbol::Symbol;
+
+/// A Nix value, possibly not yet evaluated ([`Value::Thunk`]).
+#[derive(Clone)]
+pub enum Value {
+    /// `null`
+    Null,
+    /// `true` / `false`
+    Bool(bool),
+    /// A 64-bit integer.
+    Int(i64),
+    /// A double.
+    Float(f64),
+    /// A byte string with its context.
+    String(Rc<NixString>),
+    /// An absolute, canonical path.
+    Path(Rc<str>),
+    /// An attribute set.
+    Attrs(Rc<Attrs>),
+    /// A list; elements may be thunks.
+    List(Rc<Vec<Value>>),
+    /// A user function with its environment.
+    Lambda(Rc<Closure>),
+    /// A builtin, possibly partially applied.
+    PrimOp(Rc<PrimOpApp>),
+    /// A suspended computation, evaluated at most once.
+    Thunk(Rc<Thunk>),
+}
+
+/// One element of a string's context: what store objects the string refers to.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ContextElem {
+    /// A plain store path (a source, a `toFile` result).
+    Opaque(String),
+    /// A derivation and all its outputs (`drvPath`).
+    AllOutputs(String),
+    /// One output of a derivation: (drv path, output name).
+    Built(String, String),
+}
+
+/// The context of a string: empty for almost every string.
+pub type Context = Option<Box<BTreeSet<ContextElem>>>;
+
+/// A Nix string: bytes (not necessarily UTF-8) plus context.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NixString {
+    /// The bytes.
+    pub bytes: Box<[u8]>,
+    /// The store paths this string depends on.
+    pub context: Context,
+}
+
+impl NixString {
+    /// A string without context.
+    pub fn plain(bytes: impl Into<Box<[u8]>>) -> NixString {
+        NixString { bytes: bytes.into(), context: None }
+    }
+
+    /// The bytes read as UTF-8, with invalid sequences replaced.
+    pub fn lossy(&self) -> std::borrow::Cow<'_, str> {
+        String::from_utf8_lossy(&self.bytes)
+    }
+}
+
+/// One attribute of a set.
+#[derive(Clone)]
+pub struct Attr {
+    /// Its name.
+    pub name: Symbol,
+    /// Its value (maybe a thunk).
+    pub value: Value,
+    /// Where it was defined, for `unsafeGetAttrPos`.
+    pub pos: Option<Span>,
+}
+
+/// An attribute set, sorted by symbol id for binary search.
+#[derive(Clone, Default)]
+pub struct Attrs {
+    /// The attributes, sorted by `name` (symbol order, not alphabetical).
+    pub entries: Vec<Attr>,
+}
+
+impl Attrs {
+    /// Builds a set from attributes in any order; later duplicates win.
+    pub fn from_unsorted(mut entries: Vec<Attr>) -> Attrs {
+        entries.sort_by_key(|a| a.name);
+        entries.dedup_by(|later, earlier| {
+            if later.name == earlier.name {
+                std::mem::swap(later, earlier);
+                true
+            } else {
+                false
+            }
+        });
+        Attrs { entries }
+    }
+
+    /// Looks an attribute up.
+    pub fn get(&self, name: Symbol) -> Option<&Value> {
+        self.entries.binary_search_by_key(&name, |a| a.name).ok().map(|i| &self.entries[i].value)
+    }
+
+    /// Looks an attribute up, with its position.
+    pub fn get_attr(&self, name: Symbol) -> Option<&Attr> {
+        self.entries.binary_search_by_key(&name, |a| a.name).ok().map(|i| &self.entries[i])
+    }
+
+    /// Number of attributes.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The attributes in alphabetical order of their names (Nix's iteration order).
+    pub fn sorted_by_name(&self) -> Vec<&Attr> {
+        let mut v: Vec<(Rc<str>, &Attr)> = self.entries.iter().map(|a| (a.name.name(), a)).collect();
+        v.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+        v.into_iter().map(|(_, a)| a).collect()
+    }
+
+    /// `self // other`: attributes of `other` win.
+    pub fn update(&self, other: &Attrs) -> Attrs {
+        let (a, b) = (&self.entries, &other.entries);
+        let mut out = Vec::with_capacity(a.len() + b.len());
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() && j < b.len() {
+            match a[i].name.cmp(&b[j].name) {
+                std::cmp::Ordering::Less => {
+                    out.push(a[i].clone());
+                    i += 1;
+                }
+                std::cmp::Ordering::Greater => {
+                    out.push(b[j].clone());
+                    j += 1;
+                }
+                std::cmp::Ordering::Equal => {
+                    out.push(b[j].clone());
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        out.extend_from_slice(&a[i..]);
+        out.extend_from_slice(&b[j..]);
+        Attrs { entries: out }
+    }
+}
+
+/// A lambda closed over its environment.
+pub struct Closure {
+    /// The lambda's code.
+    pub def: Rc<LambdaDef>,
+    /// The environment it was created in.
+    pub env: Env,
+}
+
+/// A builtin with the arguments applied so far.
+pub struct PrimOpApp {
+    /// Which builtin.
+    pub op: &'static PrimOp,
+    /// Arguments given so far (fewer than its arity).
+    pub args: Vec<Value>,
+}
+
+/// The state of a thunk.
+pub enum ThunkState {
+    /// Evaluate this expression in this environment.
+    Expr(Rc<Expr>, Env),
+    /// Apply a function to arguments (lazy results of `map`, `genList`, ...).
+    Apply(Value, Vec<Value>),
+    /// Being evaluated: reaching it again is infinite recursion.
+    Blackhole,
+    /// Evaluated.
+    Done(Value),
+}
+
+/// A suspended computation.
+pub struct Thunk(pub RefCell<ThunkState>);
+
+impl Thunk {
+    /// A thunk for `expr` in `env`.
+    pub fn new(expr: Rc<Expr>, env: Env) -> Value {
+        Value::Thunk(Rc::new(Thunk(RefCell::new(ThunkState::Expr(expr, env)))))
+    }
+
+    /// A thunk applying `f` to `args`.
+    pub fn apply(f: Value, args: Vec<Value>) -> Value {
+        Value::Thunk(Rc::new(Thunk(RefCell::new(ThunkState::Apply(f, args)))))
+    }
+
+    /// The value, if already evaluated.
+    pub fn done(&self) -> Option<Value> {
+        match &*self.0.borrow() {
+            ThunkState::Done(v) => Some(v.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// One level of the environment chain.
+pub struct EnvFrame {
+    /// Slots of the variables bound at this level (filled after creation for `rec`/`let`).
+    pub values: RefCell<Vec<Value>>,
+    /// The enclosing level.
+    pub parent: Option<Env>,
+    /// For a `with` level: the namespace (a thunk or a set).
+    pub with: Option<Value>,
+}
+
+/// A shared environment level.
+pub type Env = Rc<EnvFrame>;
+
+/// Creates an environment level with `values` under `parent`.
+pub fn new_env(values: Vec<Value>, parent: Option<Env>) -> Env {
+    Rc::new(EnvFrame { values: RefCell::new(values), parent, with: None })
+}
+
+impl Value {
+    /// A plain string value.
+    pub fn string(s: impl Into<Vec<u8>>) -> Value {
+        Value::String(Rc::new(NixString::plain(s.into().into_boxed_slice())))
+    }
+
+    /// A string value with context.
+    pub fn string_with_context(s: impl Into<Vec<u8>>, context: Context) -> Value {
+        Value::String(Rc::new(NixString { bytes: s.into().into_boxed_slice(), context }))
+    }
+
+    /// An attribute set value.
+    pub fn attrs(a: Attrs) -> Value {
+        Value::Attrs(Rc::new(a))
+    }
+
+    /// A list value.
+    pub fn list(v: Vec<Value>) -> Value {
+        Value::List(Rc::new(v))
+    }
+
+    /// The type name as `builtins.typeOf` says it.
+    pub fn type_of(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "bool",
+            Value::Int(_) => "int",
+            Value::Float(_) => "float",
+            Value::String(_) => "string",
+            Value::Path(_) => "path",
+            Value::Attrs(_) => "set",
+            Value::List(_) => "list",
+            Value::Lambda(_) | Value::PrimOp(_) => "lambda",
+            Value::Thunk(_) => "thunk",
+        }
+    }
+
+    /// The type name with an article, as in Nix's type errors ("an integer", "a set").
+    pub fn type_phrase(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "a Boolean",
+            Value::Int(_) => "an integer",
+            Value::Float(_) => "a float",
+            Value::String(_) => "a string",
+            Value::Path(_) => "a path",
+            Value::Attrs(_) => "a set",
+            Value::List(_) => "a list",
+            Value::Lambda(_) => "a function",
+            Value::PrimOp(p) if p.args.is_empty() => "a built-in function",
+            Value::PrimOp(_) => "a partially applied built-in function",
+            Value::Thunk(_) => "a thunk",
+        }
+    }
+
+    /// Identity of the heap object behind a value (for `«repeated»` and pointer equality).
+    pub fn identity(&self) -> Option<usize> {
+        match self {
+            Value::Attrs(a) => Some(Rc::as_ptr(a) as *const u8 as usize),
+            Value::List(l) => Some(Rc::as_ptr(l) as *const u8 as usize),
+            _ => None,
+        }
+    }
+}
