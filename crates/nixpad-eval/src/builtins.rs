@@ -391,7 +391,7 @@ fn import_target(m: &Machine, path: &str) -> String {
 
 fn read_source(m: &mut Machine, path: &str, span: Span) -> EvalResult<String> {
     let bytes = m.io.read_file(path).map_err(|e| Error::new(ErrorKind::Io(e), Some(span)))?;
-    Ok(crate::source::normalise_newlines(&String::from_utf8_lossy(&bytes)))
+    Ok(crate::source::prepare_source(&String::from_utf8_lossy(&bytes)))
 }
 
 fn prim_import(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
@@ -689,6 +689,10 @@ fn prim_generic_closure(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalRe
         let key = m.force(&key, Some(span))?;
         let fast = match &key {
             Value::Int(i) => Some([b"i".as_slice(), &i.to_le_bytes()].concat()),
+            Value::Float(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => {
+                Some([b"i".as_slice(), &(*f as i64).to_le_bytes()].concat())
+            }
+            Value::Float(f) => Some([b"f".as_slice(), &f.to_bits().to_le_bytes()].concat()),
             Value::String(s) => Some([b"s".as_slice(), &s.bytes].concat()),
             Value::Path(p) => Some([b"p".as_slice(), p.as_bytes()].concat()),
             _ => None,

@@ -129,7 +129,7 @@ impl Evaluator {
     /// Parses and evaluates `text` to weak head normal form. Relative paths in it are
     /// resolved against `base_dir`.
     pub fn eval_source(&mut self, text: &str, origin: Origin, base_dir: &str) -> EvalResult<Value> {
-        let text = source::normalise_newlines(text);
+        let text = source::prepare_source(text);
         let file = self.machine.sources.add(origin, text.clone().into());
         let expr = lower_in(&self.machine, file, &text, base_dir, None)?;
         let env = self.machine.globals.clone();
@@ -138,7 +138,7 @@ impl Evaluator {
 
     /// Checks that `text` parses and has no static errors, without evaluating it.
     pub fn check_source(&mut self, text: &str, origin: Origin, base_dir: &str) -> EvalResult<()> {
-        let text = source::normalise_newlines(text);
+        let text = source::prepare_source(text);
         let file = self.machine.sources.add(origin, text.clone().into());
         lower_in(&self.machine, file, &text, base_dir, None).map(|_| ())
     }
@@ -164,7 +164,7 @@ impl Evaluator {
                 AutoArg::Str(s) => Value::string(s.as_bytes()),
                 AutoArg::Expr(e) => {
                     let origin = Origin::Other(format!("--arg {name}"));
-                    let text = source::normalise_newlines(e);
+                    let text = source::prepare_source(e);
                     let file = self.machine.sources.add(origin, text.clone().into());
                     let expr = lower_in(&self.machine, file, &text, base_dir, None)?;
                     value::Thunk::new(expr, self.machine.globals.clone())

@@ -582,14 +582,21 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                 let sym = *sym;
                 if rest.is_empty() {
                     if let Some(&i) = b.index.get(&sym) {
-                        // `a.x = 1; a = { y = 2; };` merges.
-                        if let (Pending::Nested(_), Some(set)) = (&b.statics[i].value, Self::as_mergeable(&value)) {
+                        // `a.x = 1; a = { y = 2; };` and `a = { x = 1; }; a = { y = 2; };` merge.
+                        if let Some(set) = Self::as_mergeable(&value) {
                             prefix.push(sym);
-                            let Pending::Nested(nested) = &mut b.statics[i].value else { unreachable!() };
-                            let mut nested = std::mem::take(nested);
-                            nested.rec |= set.rec_token().is_some();
-                            let r = set.entries().try_for_each(|e| self.add_entry_prefixed(&mut nested, e, prefix));
-                            b.statics[i].value = Pending::Nested(nested);
+                            let r = self.ensure_nested(b, i, prefix);
+                            let r = r.and_then(|merged| {
+                                if !merged {
+                                    return Err(self.duplicate(&prefix[..prefix.len() - 1], sym, b.statics[i].span, span));
+                                }
+                                let Pending::Nested(nested) = &mut b.statics[i].value else { unreachable!() };
+                                let mut nested = std::mem::take(nested);
+                                nested.rec |= set.rec_token().is_some();
+                                let r = set.entries().try_for_each(|e| self.add_entry_prefixed(&mut nested, e, prefix));
+                                b.statics[i].value = Pending::Nested(nested);
+                                r
+                            });
                             prefix.pop();
                             return r;
                         }
@@ -611,14 +618,10 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                         b.statics.len() - 1
                     }
                 };
-                if let Some(set) = Self::as_mergeable(&b.statics[i].value) {
-                    let mut nested = Bindings { rec: set.rec_token().is_some(), ..Default::default() };
-                    prefix.push(sym);
-                    let r = set.entries().try_for_each(|e| self.add_entry_prefixed(&mut nested, e, prefix));
-                    prefix.pop();
-                    r?;
-                    b.statics[i].value = Pending::Nested(Box::new(nested));
-                }
+                prefix.push(sym);
+                let r = self.ensure_nested(b, i, prefix);
+                prefix.pop();
+                r?;
                 match &mut b.statics[i].value {
                     Pending::Nested(nested) => {
                         prefix.push(sym);
@@ -630,6 +633,18 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                 }
             }
         }
+    }
+
+    /// Turns binding `i` into a nested set if it is a set literal; false if it is neither.
+    fn ensure_nested(&mut self, b: &mut Bindings, i: usize, prefix: &mut Vec<Symbol>) -> EvalResult<bool> {
+        if matches!(b.statics[i].value, Pending::Nested(_)) {
+            return Ok(true);
+        }
+        let Some(set) = Self::as_mergeable(&b.statics[i].value) else { return Ok(false) };
+        let mut nested = Bindings { rec: set.rec_token().is_some(), ..Default::default() };
+        set.entries().try_for_each(|e| self.add_entry_prefixed(&mut nested, e, prefix))?;
+        b.statics[i].value = Pending::Nested(Box::new(nested));
+        Ok(true)
     }
 
     fn add_entry_prefixed(&mut self, b: &mut Bindings, entry: ast::Entry, prefix: &mut Vec<Symbol>) -> EvalResult<()> {

@@ -964,6 +964,10 @@ impl Machine {
             (Value::Float(a), Value::Float(b)) => Ok(Value::Float(a + b)),
             (Value::Int(a), Value::Float(b)) => Ok(Value::Float(*a as f64 + b)),
             (Value::Float(a), Value::Int(b)) => Ok(Value::Float(a + *b as f64)),
+            (Value::Path(p), Value::Path(q)) => {
+                let joined = format!("{p}{q}");
+                Ok(Value::Path(crate::path::canonicalise(&joined).into()))
+            }
             (Value::Path(p), _) => {
                 let s = self.coerce_to_string(&r, CoerceMode::Interpolation, span).map_err(|mut e| {
                     e.push_frame("while evaluating a path segment", Some(span));
@@ -1118,7 +1122,7 @@ impl Machine {
                     return Ok(false);
                 }
                 for (x, y) in a.iter().zip(b.iter()) {
-                    if !self.equal(x, y, span)? {
+                    if !self.equal_nested(x, y, span)? {
                         return Ok(false);
                     }
                 }
@@ -1145,13 +1149,23 @@ impl Machine {
                     }
                 }
                 for (x, y) in a.entries.iter().zip(b.entries.iter()) {
-                    if !self.equal(&x.value, &y.value, span)? {
+                    if !self.equal_nested(&x.value, &y.value, span)? {
                         return Ok(false);
                     }
                 }
                 Ok(true)
             }
             _ => Ok(false),
+        }
+    }
+
+    /// Equality of values inside lists and sets: the same cell is equal to itself even
+    /// when it holds a function (Nix compares element pointers first).
+    fn equal_nested(&mut self, l: &Value, r: &Value, span: Span) -> EvalResult<bool> {
+        match (l, r) {
+            (Value::Thunk(a), Value::Thunk(b)) if Rc::ptr_eq(a, b) => Ok(true),
+            (Value::Lambda(a), Value::Lambda(b)) if Rc::ptr_eq(a, b) => Ok(true),
+            _ => self.equal(l, r, span),
         }
     }
 

@@ -33,12 +33,17 @@ pub fn base_name(path: &str) -> &str {
     }
 }
 
-/// `builtins.dirOf` on a path or string.
+/// `builtins.dirOf` on a string: everything before the last `/`, without trailing slashes.
 pub fn dir_name(path: &str) -> &str {
-    let trimmed = if path.len() > 1 { path.strip_suffix('/').unwrap_or(path) } else { path };
-    match trimmed.rfind('/') {
-        Some(0) => "/",
-        Some(i) => &trimmed[..i],
+    match path.rfind('/') {
+        Some(i) => {
+            let dir = path[..i].trim_end_matches('/');
+            if dir.is_empty() {
+                "/"
+            } else {
+                dir
+            }
+        }
         None => ".",
     }
 }
@@ -54,6 +59,8 @@ mod tests {
         assert_eq!(canonicalise("/"), "/");
         assert_eq!(base_name("/a/b/"), "b");
         assert_eq!(dir_name("/a/b"), "/a");
+        assert_eq!(dir_name("a//b"), "a");
+        assert_eq!(dir_name("a/b/"), "a/b");
         assert_eq!(dir_name("/a"), "/");
         assert_eq!(dir_name("a"), ".");
     }

@@ -19,7 +19,7 @@ pub fn is_plain_identifier(name: &str) -> bool {
     if !chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '\'' || c == '-') {
         return false;
     }
-    !matches!(name, "if" | "then" | "else" | "assert" | "with" | "let" | "in" | "rec" | "inherit" | "or")
+    !matches!(name, "if" | "then" | "else" | "assert" | "with" | "let" | "in" | "rec" | "inherit")
 }
 
 /// Appends a string literal with Nix's escapes.
@@ -93,6 +93,12 @@ fn print_value(v: &Value, limits: PrintLimits, in_error: bool) -> Vec<u8> {
             }
             Work::Value(v) => v,
         };
+        // Lists are "repeated" by the identity of the cell holding them (the thunk),
+        // sets by the identity of the set itself, as in Nix.
+        let cell = match &v {
+            Value::Thunk(t) => Some(Rc::as_ptr(t) as *const u8 as usize),
+            _ => None,
+        };
         let v = match &v {
             Value::Thunk(t) => match &*t.0.borrow() {
                 ThunkState::Done(inner) => inner.clone(),
@@ -138,7 +144,7 @@ fn print_value(v: &Value, limits: PrintLimits, in_error: bool) -> Vec<u8> {
                     out.extend_from_slice(b"[ ]");
                     continue;
                 }
-                if !seen.insert(Rc::as_ptr(items) as usize) {
+                if !seen.insert(cell.unwrap_or(Rc::as_ptr(items) as *const u8 as usize)) {
                     out.extend_from_slice("«repeated»".as_bytes());
                     continue;
                 }

@@ -68,24 +68,33 @@ pub struct SourceMap {
     files: Rc<RefCell<Vec<Rc<Source>>>>,
 }
 
-/// Turns `\r\n` and lone `\r` into `\n`, as Nix's lexer does.
-pub fn normalise_newlines(text: &str) -> String {
+/// Prepares source text for rnix. Nix keeps `\r` inside strings (so do we), but ends a
+/// `#` comment at a bare `\r`, which rnix does not: such a `\r` becomes `\n` (same
+/// length, so every span stays right).
+pub fn prepare_source(text: &str) -> String {
     if !text.contains('\r') {
         return text.to_owned();
     }
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\r' {
-            if chars.peek() == Some(&'\n') {
-                chars.next();
+    let mut bytes = text.as_bytes().to_vec();
+    loop {
+        let Ok(current) = std::str::from_utf8(&bytes) else { break };
+        let mut offset = 0;
+        let mut fix = None;
+        for (kind, tok) in rnix::tokenize(current) {
+            if kind == rnix::SyntaxKind::TOKEN_COMMENT && tok.starts_with('#') {
+                if let Some(p) = tok.find('\r') {
+                    fix = Some(offset + p);
+                    break;
+                }
             }
-            out.push('\n');
-        } else {
-            out.push(c);
+            offset += tok.len();
+        }
+        match fix {
+            Some(p) => bytes[p] = b'\n',
+            None => break,
         }
     }
-    out
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 impl SourceMap {
@@ -129,7 +138,7 @@ impl Source {
         let i = (line - 1) as usize;
         let start = self.line_starts.get(i).copied().unwrap_or(self.text.len() as u32) as usize;
         let end = self.line_starts.get(i + 1).map(|e| *e as usize - 1).unwrap_or(self.text.len());
-        self.text.get(start..end.max(start)).unwrap_or("")
+        self.text.get(start..end.max(start)).unwrap_or("").trim_end_matches('\r')
     }
 
     /// Number of lines (a trailing newline starts an empty last line).

@@ -1,0 +1,107 @@
+//! The data-driven language corpus: `tests/lang/eval-okay-*.nix` must print the `.exp`
+//! text (as `nix-instantiate --eval --strict`), `eval-fail-*.nix` must fail with the
+//! message in `.exp` (the innermost `error:` line). Expectations come from real Nix
+//! (`scripts/regen-corpus.sh`).
+
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use nixpad_eval::{Evaluator, Limits, MemoryIO, Settings};
+
+fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/lang")
+}
+
+/// Loads every file below `dir` into an in-memory tree at the same absolute paths.
+fn load_tree(io: &mut MemoryIO, dir: &Path) {
+    for entry in std::fs::read_dir(dir).expect("corpus directory") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            load_tree(io, &path);
+        } else {
+            io.add_file(&path.to_string_lossy(), std::fs::read(&path).expect("read corpus file"));
+        }
+    }
+}
+
+enum Outcome {
+    Pass,
+    Fail(String),
+}
+
+fn run_case(io: &Rc<MemoryIO>, path: &Path) -> Outcome {
+    let name = path.file_name().unwrap().to_string_lossy().to_string();
+    let expected = match std::fs::read_to_string(path.with_extension("exp")) {
+        Ok(e) => e,
+        Err(_) => return Outcome::Fail(format!("{name}: missing .exp file")),
+    };
+    let mut ev = Evaluator::new(io.clone(), Settings::default(), Limits::default());
+    let result = ev.eval_file(&path.to_string_lossy()).and_then(|v| ev.print(&v, true));
+    let okay = name.starts_with("eval-okay-");
+    match (okay, result) {
+        (true, Ok(out)) => {
+            let got = String::from_utf8_lossy(&out).to_string() + "\n";
+            if got == expected {
+                Outcome::Pass
+            } else {
+                Outcome::Fail(format!("{name}:\n  expected: {}\n  got:      {}", expected.trim_end(), got.trim_end()))
+            }
+        }
+        (true, Err(e)) => Outcome::Fail(format!(
+            "{name}:\n  expected: {}\n  error:    {}",
+            expected.trim_end(),
+            e.message()
+        )),
+        (false, Ok(out)) => Outcome::Fail(format!(
+            "{name}: expected failure `{}` but got {}",
+            expected.trim_end(),
+            String::from_utf8_lossy(&out)
+        )),
+        (false, Err(e)) => {
+            let got = e.message();
+            let got = got.lines().next().unwrap_or("");
+            if got == expected.trim_end_matches('\n') {
+                Outcome::Pass
+            } else {
+                Outcome::Fail(format!("{name}:\n  expected error: {}\n  got error:      {got}", expected.trim_end()))
+            }
+        }
+    }
+}
+
+#[test]
+fn language_corpus_matches_nix() {
+    let dir = corpus_dir();
+    let result = std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || {
+            let mut io = MemoryIO::new();
+            load_tree(&mut io, &dir);
+            let io = Rc::new(io);
+            let filter = std::env::var("CORPUS_FILTER").unwrap_or_default();
+            let mut cases: Vec<PathBuf> = std::fs::read_dir(&dir)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|e| e == "nix"))
+                .filter(|p| p.file_name().unwrap().to_string_lossy().contains(&filter))
+                .collect();
+            cases.sort();
+            let mut failures = Vec::new();
+            for case in &cases {
+                if let Outcome::Fail(msg) = run_case(&io, case) {
+                    failures.push(msg);
+                }
+            }
+            (cases.len(), failures)
+        })
+        .unwrap()
+        .join()
+        .expect("corpus thread");
+    let (total, failures) = result;
+    for f in &failures {
+        eprintln!("{f}");
+    }
+    eprintln!("corpus: {} passed, {} failed", total - failures.len(), failures.len());
+    assert!(total >= 1, "no corpus cases found");
+    assert!(failures.is_empty(), "{} of {total} corpus cases differ from Nix", failures.len());
+}

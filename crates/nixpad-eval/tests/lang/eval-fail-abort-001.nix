@@ -1,0 +1,2 @@
+# abort with a message
+abort "stop here"

@@ -1,0 +1,2 @@
+# abort with a non-string message
+abort { a = 1; }

@@ -1,0 +1,2 @@
+# abort wins over tryEval
+builtins.tryEval (builtins.deepSeq [ (abort "deep abort") ] 1)

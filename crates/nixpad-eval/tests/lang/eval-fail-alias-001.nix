@@ -1,0 +1,2 @@
+# Builtins that are also global have no __ alias
+__map (x: x) [ ]

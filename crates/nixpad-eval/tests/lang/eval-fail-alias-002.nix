@@ -1,0 +1,2 @@
+# toString has no __ alias either
+__toString 1

@@ -1,0 +1,2 @@
+# Subtracting a string from an int
+1 - "a"

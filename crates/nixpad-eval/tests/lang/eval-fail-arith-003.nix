@@ -1,0 +1,2 @@
+# Adding a string to an integer
+1 + "a"

@@ -1,0 +1,2 @@
+# Adding a string to a float
+1.5 + "x"

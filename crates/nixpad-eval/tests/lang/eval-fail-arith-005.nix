@@ -1,0 +1,2 @@
+# Adding a Boolean to an integer
+1 + true

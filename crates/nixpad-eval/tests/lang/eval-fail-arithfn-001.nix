@@ -1,0 +1,2 @@
+# bitAnd with a float
+builtins.bitAnd 1.0 1

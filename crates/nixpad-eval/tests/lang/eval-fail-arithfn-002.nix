@@ -1,0 +1,2 @@
+# sub overflow via the builtin
+builtins.sub (-9223372036854775807) 2

@@ -1,0 +1,2 @@
+# lessThan on sets
+builtins.lessThan { } { }

@@ -1,0 +1,2 @@
+# A failing assertion on false
+assert false; 1

@@ -1,0 +1,2 @@
+# A failing equality assertion explains the difference
+assert 1 == 2; 3

@@ -1,0 +1,2 @@
+# A failing string equality assertion
+assert "a" == "b"; 1

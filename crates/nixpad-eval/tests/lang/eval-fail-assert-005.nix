@@ -1,0 +1,2 @@
+# A failing assertion with a negation
+assert !true; 1

@@ -1,0 +1,2 @@
+# An assertion on a non-Boolean
+assert 1; 2

@@ -1,0 +1,2 @@
+# A failing && assertion
+assert true && false; 1

@@ -1,0 +1,2 @@
+# getAttr of a missing name
+builtins.getAttr "b" { a = 1; }

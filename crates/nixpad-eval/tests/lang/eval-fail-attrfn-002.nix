@@ -1,0 +1,2 @@
+# attrNames of a non-set
+builtins.attrNames [ ]

@@ -1,0 +1,2 @@
+# listToAttrs without a value
+builtins.listToAttrs [ { name = "a"; } ]

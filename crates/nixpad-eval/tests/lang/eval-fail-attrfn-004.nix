@@ -1,0 +1,2 @@
+# listToAttrs with a non-string name
+builtins.listToAttrs [ { name = 1; value = 1; } ]

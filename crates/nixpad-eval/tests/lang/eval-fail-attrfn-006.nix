@@ -1,0 +1,2 @@
+# hasAttr with a non-string name
+builtins.hasAttr 1 { }

@@ -1,0 +1,2 @@
+# Selecting a missing attribute suggests a close name
+{ abc = 1; }.abd

@@ -1,0 +1,2 @@
+# Selecting from an integer
+(1).a

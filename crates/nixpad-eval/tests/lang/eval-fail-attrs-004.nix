@@ -1,0 +1,2 @@
+# Selecting from a string
+"abc".x

@@ -1,0 +1,2 @@
+# Missing attribute in a nested path
+{ a.b = 1; }.a.c

@@ -1,0 +1,2 @@
+# Selecting from null
+let n = null; in n.x

@@ -1,0 +1,2 @@
+# An unterminated block comment
+1 /* never closed

@@ -1,0 +1,2 @@
+# Sets are incomparable
+{ } < { }

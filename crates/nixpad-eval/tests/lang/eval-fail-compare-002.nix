@@ -1,0 +1,2 @@
+# null is incomparable
+null < null

@@ -1,0 +1,2 @@
+# Booleans are incomparable
+true < false

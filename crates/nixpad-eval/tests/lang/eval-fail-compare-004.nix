@@ -1,0 +1,2 @@
+# Functions are incomparable
+(x: x) < (x: x)

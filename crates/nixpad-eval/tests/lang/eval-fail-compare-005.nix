@@ -1,0 +1,2 @@
+# An int and a string cannot be compared
+1 < "a"

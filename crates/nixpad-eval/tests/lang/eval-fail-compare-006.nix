@@ -1,0 +1,2 @@
+# A path and a string cannot be compared with >
+/a > "b"

@@ -1,0 +1,2 @@
+# head is not a global name
+head [ 1 ]

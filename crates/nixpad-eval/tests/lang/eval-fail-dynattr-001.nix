@@ -1,0 +1,2 @@
+# A dynamic name must be a string
+{ ${1} = 1; }

@@ -1,0 +1,2 @@
+# A float literal that underflows is invalid
+5.0e-324

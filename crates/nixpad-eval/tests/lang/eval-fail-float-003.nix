@@ -1,0 +1,2 @@
+# Float division by zero
+1.0 / 0.0

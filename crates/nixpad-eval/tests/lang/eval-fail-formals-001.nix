@@ -1,0 +1,2 @@
+# Missing required argument
+({ a, b }: a) { a = 1; }

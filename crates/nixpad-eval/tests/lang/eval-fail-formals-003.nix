@@ -1,0 +1,2 @@
+# Unexpected argument suggests alternatives
+({ a }: a) { a = 1; b = 2; }

@@ -1,0 +1,2 @@
+# A pattern function called with a non-set
+({ a }: a) 1

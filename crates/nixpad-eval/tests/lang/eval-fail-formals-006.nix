@@ -1,0 +1,2 @@
+# Duplicate formal arguments
+({ a, a }: a) { a = 1; }

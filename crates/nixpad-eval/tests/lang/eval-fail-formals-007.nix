@@ -1,0 +1,2 @@
+# The @-name may not duplicate a formal
+(a@{ a }: a) { a = 1; }

@@ -1,0 +1,2 @@
+# Defaults referring to each other loop forever
+({ a ? b, b ? a }: a) { }

@@ -1,0 +1,2 @@
+# Ellipsis must be last
+({ ..., a }: a) { a = 1; }

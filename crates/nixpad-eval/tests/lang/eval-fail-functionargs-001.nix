@@ -1,0 +1,2 @@
+# functionArgs of a non-function
+builtins.functionArgs 1

@@ -1,0 +1,2 @@
+# Calling a set without __functor
+{ a = 1; } 2

@@ -1,0 +1,2 @@
+# null is not a Boolean condition
+if null then 1 else 2

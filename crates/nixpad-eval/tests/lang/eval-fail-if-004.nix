@@ -1,0 +1,2 @@
+# A missing else branch is a syntax error
+if true then 1

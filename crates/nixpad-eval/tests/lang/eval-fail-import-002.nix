@@ -1,0 +1,2 @@
+# An undefined variable inside an imported file
+(import ./lib/undef.nix).a

@@ -1,0 +1,2 @@
+# A throw inside an imported file
+import ./lib/throws.nix

@@ -1,0 +1,2 @@
+# A syntax error inside an imported file
+import ./lib/syntax-error.nix

@@ -1,0 +1,2 @@
+# import of a relative string is not allowed
+import "./lib/set.nix"

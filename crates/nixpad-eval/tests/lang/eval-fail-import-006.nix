@@ -1,0 +1,2 @@
+# import of a non-path value
+import 42

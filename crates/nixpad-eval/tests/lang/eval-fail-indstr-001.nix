@@ -1,0 +1,2 @@
+# An unterminated indented string
+''abc

@@ -1,0 +1,2 @@
+# Five quotes: two open, ''' escapes, then the string never closes
+'''''

@@ -1,0 +1,2 @@
+# inherit of an undefined variable
+{ inherit nosuchvariable; }

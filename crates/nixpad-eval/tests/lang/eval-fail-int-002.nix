@@ -1,0 +1,2 @@
+# Subtraction overflow is an error
+-9223372036854775807 - 2

@@ -1,0 +1,2 @@
+# Multiplication overflow is an error
+4294967296 * 4294967296

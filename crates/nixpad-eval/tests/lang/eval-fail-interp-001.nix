@@ -1,0 +1,2 @@
+# Integers are not coerced in interpolation
+"${1}"

@@ -1,0 +1,2 @@
+# Floats are not coerced in interpolation
+"${1.5}"

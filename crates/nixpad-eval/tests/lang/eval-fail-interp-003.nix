@@ -1,0 +1,2 @@
+# Booleans are not coerced in interpolation
+"${true}"

@@ -1,0 +1,2 @@
+# null is not coerced in interpolation
+"${null}"

@@ -1,0 +1,2 @@
+# Lists are not coerced in interpolation
+"${[ "a" ]}"

@@ -1,0 +1,2 @@
+# Attribute sets without __toString or outPath are not coerced
+"${ { a = 1; } }"

@@ -1,0 +1,2 @@
+# __toString returning an int is not coerced in interpolation
+"${ { __toString = s: 5; } }"

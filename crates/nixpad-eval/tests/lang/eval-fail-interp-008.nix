@@ -1,0 +1,2 @@
+# Built-in functions cannot be interpolated
+"${builtins.add}"

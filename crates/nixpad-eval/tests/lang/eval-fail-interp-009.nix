@@ -1,0 +1,2 @@
+# Partially applied built-ins cannot be interpolated
+"${builtins.add 1}"

@@ -1,0 +1,2 @@
+# isInt forces its argument
+builtins.isInt (throw "forced")

@@ -1,0 +1,2 @@
+# fromJSON of malformed input
+builtins.fromJSON "[1"

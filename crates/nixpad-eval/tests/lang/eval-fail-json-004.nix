@@ -1,0 +1,2 @@
+# toJSON forces nested thunks
+builtins.toJSON { a = [ (throw "inside toJSON") ]; }

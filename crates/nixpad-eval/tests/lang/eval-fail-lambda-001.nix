@@ -1,0 +1,2 @@
+# Calling an integer
+1 2

@@ -1,0 +1,2 @@
+# Calling a function with too many arguments
+(x: x) 1 2

@@ -1,0 +1,2 @@
+# Calling a string
+"f" 1

@@ -1,0 +1,2 @@
+# Legacy let without body
+let { x = 1; }

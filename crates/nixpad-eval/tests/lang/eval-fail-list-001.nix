@@ -1,0 +1,2 @@
+# A negative number in a list needs parentheses
+[ 1 -2 ]

@@ -1,0 +1,2 @@
+# elemAt with a negative index
+builtins.elemAt [ 1 ] (-1)

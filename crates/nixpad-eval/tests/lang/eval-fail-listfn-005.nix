@@ -1,0 +1,2 @@
+# length of a non-list
+builtins.length "abc"

@@ -1,0 +1,2 @@
+# genList with a negative length
+builtins.genList (x: x) (-1)

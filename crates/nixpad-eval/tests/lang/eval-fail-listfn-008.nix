@@ -1,0 +1,2 @@
+# map with a non-function
+map 1 [ 1 ]

@@ -1,0 +1,2 @@
+# concatLists with a non-list element
+builtins.concatLists [ [ 1 ] 2 ]

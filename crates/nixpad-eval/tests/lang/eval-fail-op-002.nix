@@ -1,0 +1,2 @@
+# == is non-associative
+1 == 2 == 3

@@ -1,0 +1,2 @@
+# // with a non-set on the right
+{ } // 1

@@ -1,0 +1,2 @@
+# // with a non-set on the left
+1 // { }

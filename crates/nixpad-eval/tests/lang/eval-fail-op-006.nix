@@ -1,0 +1,2 @@
+# ! on a non-Boolean
+!1

@@ -1,0 +1,2 @@
+# && with a non-Boolean right operand
+true && 1

@@ -1,0 +1,2 @@
+# -> with a non-Boolean left operand
+1 -> true

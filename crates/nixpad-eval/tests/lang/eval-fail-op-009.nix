@@ -1,0 +1,2 @@
+# Adding two lists is string concatenation and fails
+[ 1 ] + [ 2 ]

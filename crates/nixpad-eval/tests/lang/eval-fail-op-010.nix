@@ -1,0 +1,2 @@
+# Adding a Boolean to a string
+"a" + true

@@ -1,0 +1,2 @@
+# groupBy with a non-string key
+builtins.groupBy (x: x) [ 1 ]

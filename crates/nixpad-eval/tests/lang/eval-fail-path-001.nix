@@ -1,0 +1,2 @@
+# A trailing slash on a path literal is an error
+/a/b/

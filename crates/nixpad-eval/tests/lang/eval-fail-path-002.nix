@@ -1,0 +1,2 @@
+# import of an absolute path that does not exist
+import /nixpad-nonexistent/x.nix

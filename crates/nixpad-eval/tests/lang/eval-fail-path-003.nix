@@ -1,0 +1,2 @@
+# Paths cannot be compared with strings using <
+/a < "/b"

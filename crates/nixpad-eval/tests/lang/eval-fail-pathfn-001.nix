@@ -1,0 +1,2 @@
+# baseNameOf of an int
+baseNameOf 1

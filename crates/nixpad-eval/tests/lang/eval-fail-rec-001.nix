@@ -1,0 +1,2 @@
+# Mutual recursion between attributes without a base case
+rec { a = b; b = a; }.a

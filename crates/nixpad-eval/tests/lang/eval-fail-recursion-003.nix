@@ -1,0 +1,2 @@
+# A variable defined as itself
+let x = x; in x

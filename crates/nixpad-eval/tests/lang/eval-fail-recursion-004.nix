@@ -1,0 +1,2 @@
+# An attribute defined as itself in rec
+rec { a = a; }.a

@@ -1,0 +1,2 @@
+# An invalid regular expression
+builtins.match "[" "a"

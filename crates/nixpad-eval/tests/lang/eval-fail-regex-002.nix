@@ -1,0 +1,2 @@
+# Perl-style \d is not supported
+builtins.match "\\d+" "123"

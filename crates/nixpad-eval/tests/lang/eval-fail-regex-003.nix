@@ -1,0 +1,2 @@
+# match on a non-string
+builtins.match "a" 1

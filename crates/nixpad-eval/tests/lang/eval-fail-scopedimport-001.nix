@@ -1,0 +1,2 @@
+# scopedImport with an empty scope still lacks x
+scopedImport { } ./lib/usex.nix

@@ -1,0 +1,2 @@
+# scopedImport requires a set as its first argument
+scopedImport 1 ./lib/usex.nix

@@ -1,0 +1,2 @@
+# seq forces its first argument
+builtins.seq (throw "forced by seq") 1

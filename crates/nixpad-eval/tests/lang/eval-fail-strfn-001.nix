@@ -1,0 +1,2 @@
+# substring with a negative start
+builtins.substring (-1) 1 "abc"

@@ -1,0 +1,2 @@
+# replaceStrings with lists of different lengths
+builtins.replaceStrings [ "a" ] [ ] "a"

@@ -1,0 +1,2 @@
+# concatStringsSep with an int element
+builtins.concatStringsSep "," [ 1 ]

@@ -1,0 +1,2 @@
+# stringLength of an int
+builtins.stringLength 12

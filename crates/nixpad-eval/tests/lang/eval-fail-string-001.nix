@@ -1,0 +1,2 @@
+# $${ is literal, so "$${"x"}" is a string applied to x
+"$${"x"}"

@@ -1,0 +1,2 @@
+# An unterminated string is a syntax error
+"abc

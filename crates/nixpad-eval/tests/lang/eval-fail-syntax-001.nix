@@ -1,0 +1,2 @@
+# A missing semicolon in a set
+{ a = 1 }

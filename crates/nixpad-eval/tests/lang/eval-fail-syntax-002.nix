@@ -1,0 +1,2 @@
+# An unclosed list
+[ 1 2

@@ -1,0 +1,2 @@
+# An unclosed parenthesis
+(1

@@ -1,0 +1,2 @@
+# A stray closing brace
+}

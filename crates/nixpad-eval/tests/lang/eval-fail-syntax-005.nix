@@ -1,0 +1,2 @@
+# A set pattern default without a value
+{ a ? }: 1

@@ -1,0 +1,2 @@
+# An assignment at the top level
+a.b.c = 1

@@ -1,0 +1,2 @@
+# A dot without an attribute name
+{ a = 1; }.

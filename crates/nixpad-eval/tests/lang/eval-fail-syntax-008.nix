@@ -1,0 +1,2 @@
+# A dollar sign is not a valid token on its own
+$x

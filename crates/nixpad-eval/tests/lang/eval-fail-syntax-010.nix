@@ -1,0 +1,2 @@
+# An @-pattern needs braces on one side
+x@y: 1

@@ -1,0 +1,2 @@
+# if without then
+if true 1 else 2

@@ -1,0 +1,2 @@
+# Two bodies after in
+let a = 1; in a a;

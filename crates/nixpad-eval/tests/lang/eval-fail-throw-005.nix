@@ -1,0 +1,2 @@
+# throw with a non-string message
+throw 1

@@ -1,0 +1,2 @@
+# toString of a plain attribute set
+toString { a = 1; }

@@ -1,0 +1,2 @@
+# toString of a list containing a set
+toString [ 1 { } ]

@@ -1,0 +1,2 @@
+# toString of a built-in function
+toString builtins.map

@@ -1,0 +1,2 @@
+# __toString that is not a function
+toString { __toString = 1; }

@@ -1,0 +1,2 @@
+# tryEval does not catch type errors
+builtins.tryEval (1 + "a")

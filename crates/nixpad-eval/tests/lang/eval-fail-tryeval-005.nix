@@ -1,0 +1,2 @@
+# tryEval does not catch division by zero
+builtins.tryEval (1 / 0)

@@ -1,0 +1,2 @@
+# An undefined variable
+x

@@ -1,0 +1,2 @@
+# An undefined variable in an unused let binding is still an error
+let unused = nosuch; in 1

@@ -1,0 +1,2 @@
+# An undefined variable inside a with
+with { a = 1; }; a + b

@@ -1,0 +1,2 @@
+# A misspelled builtin
+builtins.lenght [ ]

@@ -1,0 +1,2 @@
+# with on a non-set value
+with 1; x

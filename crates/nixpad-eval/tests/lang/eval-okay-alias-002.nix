@@ -1,0 +1,2 @@
+# __ aliases print as PRIMOP
+[ __add __typeOf __filter ]

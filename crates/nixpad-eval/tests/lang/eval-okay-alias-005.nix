@@ -1,0 +1,2 @@
+# The builtins set does not contain __ names
+[ (builtins ? __add) (builtins ? add) ]

@@ -1,0 +1,2 @@
+# __ aliases compose with other builtins
+__foldl' __add 0 (__genList (x: x) 5)

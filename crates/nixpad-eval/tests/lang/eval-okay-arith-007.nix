@@ -1,0 +1,2 @@
+# Space-free expressions with + and -
+let a = 5; b = 2; in [ (a+b) (a - b) (a*b) ]

@@ -1,0 +1,2 @@
+# A passing assertion
+assert 1 + 1 == 2; "passed"

@@ -1,0 +1,2 @@
+# Assertions can be chained
+assert true; assert "a" < "b"; 3

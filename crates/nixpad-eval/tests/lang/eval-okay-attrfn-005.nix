@@ -1,0 +1,2 @@
+# removeAttrs is also global
+removeAttrs { a = 1; b = 2; } [ "a" ]

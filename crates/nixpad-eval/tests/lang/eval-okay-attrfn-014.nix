@@ -1,0 +1,2 @@
+# getAttr with a computed name
+let s = { foo-bar = "x"; }; in builtins.getAttr ("foo" + "-" + "bar") s

@@ -1,0 +1,2 @@
+# attrNames of a rec set
+builtins.attrNames (rec { a = 1; b = a; })

@@ -1,0 +1,2 @@
+# Attribute set literal; names print sorted
+{ b = 2; a = 1; c = 3; }

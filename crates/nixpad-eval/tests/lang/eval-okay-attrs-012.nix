@@ -1,0 +1,2 @@
+# Attribute values are lazy
+{ a = 1; b = throw "never"; }.a

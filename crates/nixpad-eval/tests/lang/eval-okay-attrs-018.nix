@@ -1,0 +1,2 @@
+# The or keyword is a valid attribute name
+{ or = 1; }.or

@@ -1,0 +1,2 @@
+# Deeply nested attribute paths
+{ a.b.c.d.e.f = "deep"; }

@@ -1,0 +1,2 @@
+# Block comments do not nest
+/* outer /* inner */ 5

@@ -1,0 +1,2 @@
+# Paths compare as strings
+[ (/a < /b) (/a/b < /a/c) (/z < /a/b) ]

@@ -1,0 +1,2 @@
+# langVersion and storeDir
+[ builtins.langVersion builtins.storeDir ]

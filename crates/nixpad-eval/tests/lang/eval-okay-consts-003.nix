@@ -1,0 +1,2 @@
+# nixVersion is a non-empty string
+builtins.stringLength builtins.nixVersion > 0

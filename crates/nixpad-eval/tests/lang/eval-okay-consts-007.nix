@@ -1,0 +1,2 @@
+# true, false and null can be shadowed
+let true = false; in true

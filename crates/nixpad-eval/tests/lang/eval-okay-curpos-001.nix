@@ -1,0 +1,2 @@
+# __curPos gives line and column
+[ __curPos.line __curPos.column ]

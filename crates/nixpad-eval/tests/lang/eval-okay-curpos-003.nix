@@ -1,0 +1,2 @@
+# __curPos file is the current file
+baseNameOf __curPos.file

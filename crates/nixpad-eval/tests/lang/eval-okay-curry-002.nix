@@ -1,0 +1,2 @@
+# Partially applied builtin prints as PRIMOP-APP
+builtins.add 1

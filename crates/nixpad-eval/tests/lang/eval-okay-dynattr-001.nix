@@ -1,0 +1,2 @@
+# Dynamic attribute names
+let n = "k"; in { ${n} = 1; "${n}2" = 2; }

@@ -1,0 +1,2 @@
+# A string-literal dynamic name is usable in rec
+rec { ${"a"} = 1; b = a; }

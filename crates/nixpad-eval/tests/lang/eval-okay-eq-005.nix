@@ -1,0 +1,2 @@
+# Builtins compare unequal directly
+[ (builtins.add == builtins.add) (builtins.head == builtins.head) ]

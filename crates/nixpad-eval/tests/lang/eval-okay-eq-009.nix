@@ -1,0 +1,2 @@
+# Equality of strings from different constructions
+"${"a"}b" == ''ab''

@@ -1,0 +1,2 @@
+# Derivation-typed sets compare by outPath only
+{ type = "derivation"; outPath = "/p"; a = 1; } == { type = "derivation"; outPath = "/p"; b = throw "never"; }

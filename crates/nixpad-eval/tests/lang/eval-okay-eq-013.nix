@@ -1,0 +1,2 @@
+# Lists of different lengths are unequal without comparing elements
+[ (throw "never") ] == [ 1 2 ]

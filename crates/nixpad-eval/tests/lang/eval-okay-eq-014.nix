@@ -1,0 +1,2 @@
+# Sets with different names are unequal without comparing values
+{ a = throw "never"; } == { b = throw "never"; }

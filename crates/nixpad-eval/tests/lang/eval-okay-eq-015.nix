@@ -1,0 +1,2 @@
+# Paths compare by their normalised text
+[ (/a/b == /a/../a/b) (/a == /a/.) ]

@@ -1,0 +1,2 @@
+# Leading-dot and trailing-dot float literals
+[ .5 1. 0.25 ]

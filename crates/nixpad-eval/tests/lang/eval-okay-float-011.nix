@@ -1,0 +1,2 @@
+# Infinity from overflowing multiplication
+1.0e300 * 1.0e300

@@ -1,0 +1,2 @@
+# Negative infinity
+-1.0e300 * 1.0e300

@@ -1,0 +1,2 @@
+# Default values
+({ a, b ? 10 }: a + b) { a = 1; }

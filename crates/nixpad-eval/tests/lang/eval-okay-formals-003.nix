@@ -1,0 +1,2 @@
+# Defaults can refer to other formals
+({ a, b ? a * 2 }: b) { a = 5; }

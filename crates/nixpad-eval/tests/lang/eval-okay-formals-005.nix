@@ -1,0 +1,2 @@
+# A default chain resolved lazily
+({ a ? b, b ? 2 }: a) { }

@@ -1,0 +1,2 @@
+# The @-binding does not include defaulted attributes
+(args@{ a ? 1, ... }: args) { }

@@ -1,0 +1,2 @@
+# Empty pattern accepts an empty set
+({ }: "empty") { }

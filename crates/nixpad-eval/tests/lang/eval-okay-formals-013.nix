@@ -1,0 +1,2 @@
+# Ellipsis-only pattern
+({ ... }: "any") { x = 1; }

@@ -1,0 +1,2 @@
+# Passed values beat defaults
+({ a ? 1 }: a) { a = 2; }

@@ -1,0 +1,2 @@
+# Nested pattern functions
+({ a }: { b }: a + b) { a = 1; } { b = 2; }

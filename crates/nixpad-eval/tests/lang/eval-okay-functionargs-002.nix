@@ -1,0 +1,2 @@
+# functionArgs of a plain lambda is empty
+builtins.functionArgs (x: x)

@@ -1,0 +1,2 @@
+# functionArgs of an imported function
+builtins.functionArgs (import ./lib/fnargs.nix)

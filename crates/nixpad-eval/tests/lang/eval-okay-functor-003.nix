@@ -1,0 +1,2 @@
+# __functor with map
+map { __functor = s: x: x * 2; } [ 1 2 ]

@@ -1,0 +1,2 @@
+# ? on non-sets is false
+[ (1 ? a) ("s" ? a) (null ? a) ([ ] ? a) ]

@@ -1,0 +1,2 @@
+# ? with a quoted name
+{ "a b" = 1; } ? "a b"

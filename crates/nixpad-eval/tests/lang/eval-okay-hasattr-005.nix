@@ -1,0 +1,2 @@
+# ? does not evaluate the attribute value
+{ a = throw "never"; } ? a

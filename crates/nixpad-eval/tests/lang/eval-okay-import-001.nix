@@ -1,0 +1,2 @@
+# Importing a file that evaluates to a set
+import ./lib/set.nix

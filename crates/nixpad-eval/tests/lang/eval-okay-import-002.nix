@@ -1,0 +1,2 @@
+# Importing a file that evaluates to a function
+(import ./lib/fn.nix) 1

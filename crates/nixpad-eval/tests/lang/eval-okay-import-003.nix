@@ -1,0 +1,2 @@
+# import applies to the next argument without parens
+import ./lib/fnargs.nix { a = 1; }

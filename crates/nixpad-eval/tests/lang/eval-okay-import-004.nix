@@ -1,0 +1,2 @@
+# Importing a directory uses default.nix
+import ./lib/dir

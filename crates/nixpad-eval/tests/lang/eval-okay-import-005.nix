@@ -1,0 +1,2 @@
+# Imports are resolved relative to the importing file
+import ./lib/chain.nix

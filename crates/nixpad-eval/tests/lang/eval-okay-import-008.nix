@@ -1,0 +1,2 @@
+# import of a path built with +
+(import (./lib + "/set.nix")).nested.b

@@ -1,0 +1,2 @@
+# A file importing itself with an argument
+import ./lib/self-import.nix { }

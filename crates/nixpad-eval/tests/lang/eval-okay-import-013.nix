@@ -1,0 +1,2 @@
+# builtins.import is the same function
+builtins.import ./lib/counter.nix

@@ -1,0 +1,6 @@
+# Common leading indentation is removed
+''
+  a
+    b
+  c
+''

@@ -1,0 +1,3 @@
+# Text on the first line counts toward the indentation
+''  a
+  b''

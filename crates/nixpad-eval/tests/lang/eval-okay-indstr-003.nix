@@ -1,0 +1,6 @@
+# Empty lines do not count toward the minimum indentation
+''
+  a
+
+  b
+''

@@ -1,0 +1,5 @@
+# Whitespace-only lines are stripped by the common indentation
+''
+    
+  a
+''

@@ -1,0 +1,5 @@
+# Tabs are not indentation
+''
+	a
+	b
+''

@@ -1,0 +1,5 @@
+# Spaces then a tab: only spaces are stripped
+''
+  	a
+  b
+''

@@ -1,0 +1,4 @@
+# A final line containing only spaces is dropped
+''
+  a
+  ''

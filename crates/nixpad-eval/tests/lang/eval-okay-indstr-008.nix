@@ -1,0 +1,4 @@
+# A final line with text keeps no trailing newline
+''
+  a
+  x''

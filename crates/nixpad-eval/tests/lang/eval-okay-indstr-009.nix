@@ -1,0 +1,4 @@
+# Trailing spaces on the last line are kept when it has text
+''
+   a
+  b  ''

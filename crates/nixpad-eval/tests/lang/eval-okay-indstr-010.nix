@@ -1,0 +1,4 @@
+# A first line of only spaces is removed
+''  
+  a
+''

@@ -1,0 +1,4 @@
+# Indentation of the first text line after the opening quote
+''  x
+    a
+''

@@ -1,0 +1,5 @@
+# Interpolation at line start counts as text for indentation
+''
+  ${"x"}
+   y
+''

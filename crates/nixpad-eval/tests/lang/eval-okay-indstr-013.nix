@@ -1,0 +1,5 @@
+# Interpolation is less indented than text
+''
+    a
+  ${"x"}
+''

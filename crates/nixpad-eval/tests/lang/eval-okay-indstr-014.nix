@@ -1,0 +1,5 @@
+# Multi-line interpolated values are not re-indented
+''
+  a
+    ${"x\ny"}
+''

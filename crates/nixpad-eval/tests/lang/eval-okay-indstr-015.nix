@@ -1,0 +1,3 @@
+# Interpolation at column zero of the first line disables stripping
+''${"  "}a
+  b''

@@ -1,0 +1,6 @@
+# Interpolated whitespace is not stripped
+''
+  a
+   ${"  "}
+  b
+''

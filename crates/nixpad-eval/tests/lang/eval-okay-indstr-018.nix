@@ -1,0 +1,5 @@
+# ''\ escapes produce characters that are not indentation
+''
+  ''\ta
+  b
+''

@@ -1,0 +1,5 @@
+# An escaped tab after extra indentation
+''
+    ''\ta
+  b
+''

@@ -1,0 +1,2 @@
+# $${ is literal text in indented strings
+''$${x}''

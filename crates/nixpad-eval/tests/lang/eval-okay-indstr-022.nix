@@ -1,0 +1,2 @@
+# ''$ escape followed by an interpolation
+''''$${"x"}''

@@ -1,0 +1,2 @@
+# A lone dollar and a doubled dollar
+''a $ b $$ c''

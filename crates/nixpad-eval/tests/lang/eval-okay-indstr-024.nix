@@ -1,0 +1,2 @@
+# Only whitespace gives the empty string
+''   ''

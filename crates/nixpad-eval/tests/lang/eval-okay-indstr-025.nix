@@ -1,0 +1,4 @@
+# An empty line only gives a newline
+''
+
+''

@@ -1,0 +1,2 @@
+# One-line indented string with a trailing escape
+''\''

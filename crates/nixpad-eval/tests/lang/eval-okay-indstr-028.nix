@@ -1,0 +1,2 @@
+# Three quotes then two: the quote escape at the end
+''a'''''

@@ -1,0 +1,4 @@
+# Double quotes and backslashes need no escaping
+''
+  say "hi" \n \t \
+''

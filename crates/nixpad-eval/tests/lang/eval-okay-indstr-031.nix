@@ -1,0 +1,4 @@
+# Deeper nesting: strings inside interpolations inside indented strings
+''
+  outer ${''inner ${"most"}''} end
+''

@@ -1,0 +1,6 @@
+# Mixed indentation levels
+''
+      deep
+    mid
+        deeper
+''

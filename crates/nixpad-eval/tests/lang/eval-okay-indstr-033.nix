@@ -1,0 +1,5 @@
+# Lines with trailing whitespace keep it
+''
+  a  
+  b
+''

@@ -1,0 +1,2 @@
+# A single quote inside is literal
+''it's ok''

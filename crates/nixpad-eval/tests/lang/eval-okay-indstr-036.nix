@@ -1,0 +1,2 @@
+# Unknown escape-like sequences stay literal
+''a\b ''\x''

@@ -1,0 +1,4 @@
+# Indented string used as a value in a list
+[ ''
+    one
+  '' ''two'' ]

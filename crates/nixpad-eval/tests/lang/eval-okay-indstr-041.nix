@@ -1,0 +1,6 @@
+# Indentation with a blank line of fewer spaces than the rest
+''
+    a
+  
+    b
+''

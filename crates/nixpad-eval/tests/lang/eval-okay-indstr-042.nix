@@ -1,0 +1,2 @@
+# Escaped ''' in the middle of a line
+''a '''quoted''' b''

@@ -1,0 +1,2 @@
+# inherit from a with-scope
+with { a = 1; }; { inherit a; }

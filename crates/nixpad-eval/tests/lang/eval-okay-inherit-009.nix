@@ -1,0 +1,2 @@
+# An empty inherit is allowed
+{ inherit; x = 1; }

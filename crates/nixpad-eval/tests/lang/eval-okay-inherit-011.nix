@@ -1,0 +1,2 @@
+# inherit of true/false/null constants
+{ inherit true false null; }

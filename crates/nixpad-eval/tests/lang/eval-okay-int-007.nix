@@ -1,0 +1,2 @@
+# Large intermediate values without overflow
+[ (4611686018427387904 + 4611686018427387903) (3037000499 * 3037000499) ]

@@ -1,0 +1,2 @@
+# Interpolating strings
+let a = "x"; b = "y"; in "${a}-${b}"

@@ -1,0 +1,2 @@
+# Nested interpolation
+"a${"b${"c"}d"}e"

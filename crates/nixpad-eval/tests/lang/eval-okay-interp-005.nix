@@ -1,0 +1,2 @@
+# An attribute set with outPath can be interpolated
+"${ { outPath = "/some/where"; } }"

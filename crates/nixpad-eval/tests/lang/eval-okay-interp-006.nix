@@ -1,0 +1,2 @@
+# __toString wins over outPath
+"${ { __toString = s: "a"; outPath = "b"; } }"

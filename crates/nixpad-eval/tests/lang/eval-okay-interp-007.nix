@@ -1,0 +1,2 @@
+# outPath can itself be a set with outPath
+"${ { outPath = { outPath = "deep"; }; } }"

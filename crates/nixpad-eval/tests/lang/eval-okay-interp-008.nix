@@ -1,0 +1,2 @@
+# toString makes ints interpolatable
+"n=${toString 42}"

@@ -1,0 +1,2 @@
+# Interpolating a float via toString uses six decimals
+"f=${toString 1.5}"

@@ -1,0 +1,2 @@
+# Interpolation with an expression containing braces
+"${ let x = { a = "ok"; }; in x.a }"

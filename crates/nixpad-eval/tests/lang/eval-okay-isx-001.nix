@@ -1,0 +1,2 @@
+# isNull
+[ (builtins.isNull null) (builtins.isNull 0) (isNull null) (isNull "") ]

@@ -1,0 +1,2 @@
+# isPath
+[ (builtins.isPath /a) (builtins.isPath ./a) (builtins.isPath "/a") ]

@@ -1,0 +1,2 @@
+# isList and isAttrs
+[ (builtins.isList [ ]) (builtins.isList { }) (builtins.isAttrs { }) (builtins.isAttrs [ ]) ]

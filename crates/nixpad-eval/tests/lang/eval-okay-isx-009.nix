@@ -1,0 +1,2 @@
+# isX predicates on thunks force them
+builtins.isInt (1 + 1)

@@ -1,0 +1,2 @@
+# toJSON of lists and sets; keys are sorted
+builtins.toJSON { b = [ 1 "x" null true ]; a = { }; c = [ ]; }

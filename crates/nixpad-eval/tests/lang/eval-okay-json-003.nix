@@ -1,0 +1,2 @@
+# toJSON escapes strings
+builtins.toJSON "q\" b\\ n\n t\t r\r /"

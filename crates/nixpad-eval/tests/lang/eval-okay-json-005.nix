@@ -1,0 +1,2 @@
+# toJSON keeps non-ASCII text as UTF-8
+builtins.toJSON "é日"

@@ -1,0 +1,2 @@
+# toJSON of the string form of a path
+builtins.toJSON { path = toString /a/b; }

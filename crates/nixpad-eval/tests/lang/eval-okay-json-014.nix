@@ -1,0 +1,2 @@
+# fromJSON decodes surrogate pairs
+builtins.fromJSON ''"\ud83d\ude00"''

@@ -1,0 +1,2 @@
+# A lambda prints as LAMBDA
+x: x

@@ -1,0 +1,2 @@
+# Applying a lambda
+(x: x * 2) 21

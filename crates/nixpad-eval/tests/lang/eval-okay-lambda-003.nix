@@ -1,0 +1,2 @@
+# Curried functions
+(x: y: x - y) 10 3

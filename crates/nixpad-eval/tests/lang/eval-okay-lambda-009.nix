@@ -1,0 +1,2 @@
+# Application binds tighter than arithmetic
+let f = x: x + 1; in f 1 * 10

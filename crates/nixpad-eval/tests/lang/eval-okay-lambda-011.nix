@@ -1,0 +1,2 @@
+# Unused function arguments are never evaluated
+(x: 42) (throw "never")

@@ -1,0 +1,2 @@
+# if only evaluates the taken branch
+if true then "yes" else throw "never"

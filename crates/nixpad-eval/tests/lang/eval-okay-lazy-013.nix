@@ -1,0 +1,2 @@
+# // does not evaluate values
+({ a = throw "l"; } // { b = 1; }).b

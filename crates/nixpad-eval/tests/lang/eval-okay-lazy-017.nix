@@ -1,0 +1,2 @@
+# The strict printer forces nested values
+{ a = [ { b = 1 + 1; } ]; }

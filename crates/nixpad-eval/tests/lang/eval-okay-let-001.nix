@@ -1,0 +1,2 @@
+# let bindings
+let a = 1; b = 2; in a + b

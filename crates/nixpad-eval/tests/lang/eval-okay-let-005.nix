@@ -1,0 +1,2 @@
+# An empty let
+let in 1

@@ -1,0 +1,2 @@
+# Unused let bindings are never evaluated
+let unused = throw "never"; in "ok"

@@ -1,0 +1,2 @@
+# let-bound lists referencing themselves lazily
+let xs = [ 1 (builtins.head xs + 1) ]; in xs

@@ -1,0 +1,2 @@
+# Legacy let with only a body
+let { body = "b"; }

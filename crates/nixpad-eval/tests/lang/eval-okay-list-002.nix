@@ -1,0 +1,2 @@
+# Empty list prints with a space
+[ [ ] [ [ ] ] ]

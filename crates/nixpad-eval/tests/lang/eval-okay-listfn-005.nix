@@ -1,0 +1,2 @@
+# map is also builtins.map
+builtins.map (x: "<${x}>") [ "a" "b" ]

@@ -1,0 +1,2 @@
+# foldl' order of arguments
+builtins.foldl' (acc: x: "(${acc} ${x})") "z" [ "a" "b" ]

@@ -1,0 +1,2 @@
+# genList of length zero
+builtins.genList (i: i) 0

@@ -1,0 +1,2 @@
+# tail of a one-element list
+builtins.tail [ 1 ]

@@ -1,0 +1,2 @@
+# // is right-associative
+{ a = 1; } // { a = 2; } // { a = 3; }

@@ -1,0 +1,2 @@
+# ! and == on Booleans
+[ (!true == false) (!false && false) ]

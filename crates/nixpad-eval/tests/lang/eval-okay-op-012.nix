@@ -1,0 +1,2 @@
+# Negation of ? test
+!{ a = 1; } ? a

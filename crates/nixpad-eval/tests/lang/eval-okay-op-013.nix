@@ -1,0 +1,2 @@
+# Unary minus on a selection
+-{ a = 1; }.a

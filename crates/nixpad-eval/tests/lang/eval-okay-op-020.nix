@@ -1,0 +1,2 @@
+# or binds tighter than +
+{ a = 1; }.a or 2 + 1

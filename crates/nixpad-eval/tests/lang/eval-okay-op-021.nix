@@ -1,0 +1,2 @@
+# Parenthesised or
+{ }.a or (2 + 1)

@@ -1,0 +1,2 @@
+# or for a missing intermediate attribute
+{ a = { }; }.a.b.c or "dflt"

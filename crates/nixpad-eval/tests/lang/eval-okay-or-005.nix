@@ -1,0 +1,2 @@
+# or is only evaluated when needed
+{ }.x or { }.y or "last"

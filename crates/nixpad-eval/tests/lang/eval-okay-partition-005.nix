@@ -1,0 +1,2 @@
+# groupBy of an empty list
+builtins.groupBy (x: throw "never") [ ]

@@ -1,0 +1,2 @@
+# Absolute path literals print as paths
+[ /a/b /x/y.nix /. ]

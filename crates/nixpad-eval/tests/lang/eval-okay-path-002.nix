@@ -1,0 +1,2 @@
+# Paths are normalised: . and .. components are resolved
+[ /a/./b /a/../b /a/b/../../c ]

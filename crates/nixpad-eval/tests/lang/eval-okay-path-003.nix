@@ -1,0 +1,2 @@
+# Path plus string appends text
+[ (/a/b + "/c") (/a + "b") (/a + "/../b") (/a + "") ]

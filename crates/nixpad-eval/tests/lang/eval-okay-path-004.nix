@@ -1,0 +1,2 @@
+# Path plus path concatenates
+/a + /b

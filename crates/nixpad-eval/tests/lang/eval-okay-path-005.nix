@@ -1,0 +1,2 @@
+# Relative path literals resolve against the file: baseNameOf hides the directory
+[ (baseNameOf ./foo/bar.nix) (baseNameOf ./a/../b) (baseNameOf ./a/./b) ]

@@ -1,0 +1,2 @@
+# A path is never equal to a string
+[ (/a == "/a") (toString /a == "/a") ]

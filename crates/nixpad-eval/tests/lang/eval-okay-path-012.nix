@@ -1,0 +1,2 @@
+# Relative paths in the same file are equal
+./x/y == ./x/../x/y

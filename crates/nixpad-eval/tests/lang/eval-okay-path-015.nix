@@ -1,0 +1,2 @@
+# A plus sign can be part of a path literal
+/a+b/c

@@ -1,0 +1,2 @@
+# baseNameOf on strings
+[ (baseNameOf "/a/b/c.txt") (baseNameOf "/a/b/") (baseNameOf "a") (baseNameOf "") (baseNameOf "/") ]

@@ -1,0 +1,2 @@
+# dirOf on paths returns a path
+[ (dirOf /a/b/c) (dirOf /a) (dirOf /.) ]

@@ -1,0 +1,2 @@
+# dirOf on a string with repeated slashes
+[ (dirOf "a//b") (baseNameOf "a//b") ]

@@ -1,0 +1,2 @@
+# The result of x // { } is x itself
+let x = { a = 1; }; in [ x (x // { }) ]

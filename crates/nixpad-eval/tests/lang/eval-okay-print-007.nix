@@ -1,0 +1,2 @@
+# A set containing itself
+rec { a = { b = a; }; }

@@ -1,0 +1,2 @@
+# Strings with special characters are escaped by the printer
+[ "\"" "\\" "\n" "\r" "\t" "\${" ]

@@ -1,0 +1,2 @@
+# Very large and very small floats
+[ 1.7976931348623157e308 2.2250738585072014e-308 1.0e100 ]

@@ -1,0 +1,2 @@
+# Nested empty containers and null inside sets
+{ a = { }; b = [ ]; c = null; d = [ { } [ ] ]; }

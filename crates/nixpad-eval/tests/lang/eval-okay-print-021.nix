@@ -1,0 +1,2 @@
+# Unicode strings and escapes together
+[ "ünï\tcødé" "\n\n" "\"quoted\"" ]

@@ -1,0 +1,2 @@
+# match returns capture groups
+builtins.match "(a+)(b*)" "aab"

@@ -1,0 +1,2 @@
+# match without groups returns an empty list
+builtins.match "[a-z]+" "abc"

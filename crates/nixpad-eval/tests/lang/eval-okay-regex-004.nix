@@ -1,0 +1,2 @@
+# An unmatched optional group is null
+builtins.match "a(b)?c" "ac"

@@ -1,0 +1,2 @@
+# POSIX character classes
+[ (builtins.match "[[:digit:]]+" "123") (builtins.match "[[:alpha:]]+([[:space:]])" "ab ") ]

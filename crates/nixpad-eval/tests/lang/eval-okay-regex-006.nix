@@ -1,0 +1,2 @@
+# Dot matches a newline
+builtins.match ".*" "a\nb"

@@ -1,0 +1,2 @@
+# Escaping a dot in a regex
+[ (builtins.match "(.*)\\.nix" "foo.nix") (builtins.match "(.*)\\.nix" "foonix") ]

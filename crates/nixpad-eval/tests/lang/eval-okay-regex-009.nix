@@ -1,0 +1,2 @@
+# split returns strings and lists of captures
+builtins.split "(a)|b" "xaybz"

@@ -1,0 +1,2 @@
+# split with two groups
+builtins.split "(a)|(b)" "xaybz"

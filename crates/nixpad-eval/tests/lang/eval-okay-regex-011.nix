@@ -1,0 +1,2 @@
+# split without groups
+builtins.split "," "a,b,,c"

@@ -1,0 +1,2 @@
+# split on an empty-matching regex
+builtins.split "" "abc"

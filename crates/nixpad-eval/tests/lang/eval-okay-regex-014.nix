@@ -1,0 +1,2 @@
+# split on a regex that can match empty
+builtins.split "x*" "abc"

@@ -1,0 +1,2 @@
+# split with an unmatched optional group
+builtins.split "(a)(c)?" "ab"

@@ -1,0 +1,2 @@
+# scopedImport can override builtins
+scopedImport { builtins = { typeOf = x: "overridden"; }; } ./lib/typeof-builtins.nix

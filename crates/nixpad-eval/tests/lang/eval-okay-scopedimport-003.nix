@@ -1,0 +1,2 @@
+# scopedImport overriding a global builtin function
+scopedImport { map = f: xs: "my map"; y = 1; } ./lib/uses-builtins-map.nix

@@ -1,0 +1,2 @@
+# scopedImport evaluates to an ordinary value
+builtins.typeOf (scopedImport { } ./lib/set.nix)

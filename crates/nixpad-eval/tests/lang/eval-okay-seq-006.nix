@@ -1,0 +1,2 @@
+# deepSeq on a function is fine
+builtins.deepSeq (x: throw "never") "fn"

@@ -1,0 +1,2 @@
+# sort strings
+builtins.sort builtins.lessThan [ "b" "B" "a" "" "ab" ]

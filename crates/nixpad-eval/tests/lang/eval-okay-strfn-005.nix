@@ -1,0 +1,2 @@
+# substring of length zero
+builtins.substring 1 0 "abc"

@@ -1,0 +1,2 @@
+# concatStringsSep
+[ (builtins.concatStringsSep ", " [ "a" "b" "c" ]) (builtins.concatStringsSep "," [ ]) (builtins.concatStringsSep "" [ "x" "y" ]) (builtins.concatStringsSep "-" [ "one" ]) ]

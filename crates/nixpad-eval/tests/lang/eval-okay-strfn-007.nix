@@ -1,0 +1,2 @@
+# concatStringsSep coerces with __toString
+builtins.concatStringsSep " " [ { outPath = "/o"; } { __toString = s: "T"; } "s" ]

@@ -1,0 +1,2 @@
+# replaceStrings replaces all occurrences
+builtins.replaceStrings [ "o" ] [ "0" ] "foo boo"

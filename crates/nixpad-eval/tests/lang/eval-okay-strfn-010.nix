@@ -1,0 +1,2 @@
+# replaceStrings does not rescan replaced text
+builtins.replaceStrings [ "o" ] [ "oo" ] "foo"

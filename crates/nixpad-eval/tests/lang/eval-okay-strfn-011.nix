@@ -1,0 +1,2 @@
+# replaceStrings with an empty pattern inserts between characters
+builtins.replaceStrings [ "" ] [ "-" ] "abc"

@@ -1,0 +1,2 @@
+# replaceStrings with several patterns
+builtins.replaceStrings [ "&" "<" ">" ] [ "&amp;" "&lt;" "&gt;" ] "<a & b>"

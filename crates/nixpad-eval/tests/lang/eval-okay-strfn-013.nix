@@ -1,0 +1,2 @@
+# replaceStrings on an empty string
+[ (builtins.replaceStrings [ "a" ] [ "b" ] "") (builtins.replaceStrings [ "" ] [ "x" ] "") ]

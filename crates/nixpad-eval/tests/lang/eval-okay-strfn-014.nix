@@ -1,0 +1,2 @@
+# replaceStrings with empty lists
+builtins.replaceStrings [ ] [ ] "unchanged"

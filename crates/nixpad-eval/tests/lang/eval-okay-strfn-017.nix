@@ -1,0 +1,2 @@
+# stringLength of an interpolated string
+builtins.stringLength "${"ab"}${"cd"}"

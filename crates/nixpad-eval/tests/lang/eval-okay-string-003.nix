@@ -1,0 +1,2 @@
+# Escaped dollar and escaped interpolation
+[ "\$" "\${x}" "$\{x}" "cost: \$5" ]

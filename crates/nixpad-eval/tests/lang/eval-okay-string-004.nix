@@ -1,0 +1,2 @@
+# A doubled dollar before a brace is literal text
+[ "$${x}" "$$" "a$" "$" ]

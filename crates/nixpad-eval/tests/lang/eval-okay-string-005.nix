@@ -1,0 +1,3 @@
+# A backslash-newline in a string is a newline
+"a\
+b"

@@ -1,0 +1,2 @@
+# The printer escapes a dollar-brace sequence as \${
+[ ("$" + "{") ("a$" + "{b}") ]

@@ -1,0 +1,2 @@
+# Empty string and concatenation
+[ "" ("" + "") ("a" + "") ("a" + "b" + "c") ]

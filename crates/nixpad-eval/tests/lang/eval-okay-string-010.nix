@@ -1,0 +1,2 @@
+# String equality is exact
+[ ("a" == "a") ("a" == "A") ("" == "") ("ab" == "a" + "b") ]

@@ -1,0 +1,2 @@
+# Tabs and carriage returns round-trip through the printer
+"a	bc"

@@ -1,0 +1,2 @@
+# A bare CR inside a string becomes LF
+"xy"

@@ -1,0 +1,2 @@
+# Strings with quotes and backslashes print escaped
+builtins.concatStringsSep "" [ "\"" "\\" "\"" ]

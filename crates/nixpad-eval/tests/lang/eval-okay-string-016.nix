@@ -1,0 +1,2 @@
+# Escapes inside interpolated expressions
+"a${"\n"}b${"\t"}c"

@@ -1,0 +1,2 @@
+# An escaped dollar immediately followed by an interpolation
+"\$${"x"}"

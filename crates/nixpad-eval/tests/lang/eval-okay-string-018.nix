@@ -1,0 +1,2 @@
+# A dollar at the end after interpolation
+"${"x"}$"

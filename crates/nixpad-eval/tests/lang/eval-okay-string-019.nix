@@ -1,0 +1,2 @@
+# Strings concatenated from many pieces
+builtins.concatStringsSep "" (builtins.genList (i: toString i) 20)

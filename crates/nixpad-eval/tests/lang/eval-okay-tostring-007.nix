@@ -1,0 +1,2 @@
+# toString of a set with outPath
+[ (toString { outPath = "op"; }) (toString { outPath = 1; }) ]

@@ -1,0 +1,2 @@
+# toString of an absolute path literal
+[ (toString /a/b) (toString /a/../c) ]

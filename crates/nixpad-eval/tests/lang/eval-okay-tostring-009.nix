@@ -1,0 +1,2 @@
+# toString of a URI literal
+toString http://example.org/x

@@ -1,0 +1,2 @@
+# builtins.toString is the same primop as global toString
+builtins.toString [ "a" "b" ]

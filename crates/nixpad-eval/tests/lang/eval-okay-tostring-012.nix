@@ -1,0 +1,2 @@
+# toString of a list containing sets with __toString
+toString [ { __toString = s: "x"; } "y" ]

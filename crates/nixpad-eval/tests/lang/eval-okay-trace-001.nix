@@ -1,0 +1,2 @@
+# trace returns its second argument
+builtins.trace "message" 1

@@ -1,0 +1,2 @@
+# trace of a non-string value
+builtins.trace { a = 1; } [ 2 ]

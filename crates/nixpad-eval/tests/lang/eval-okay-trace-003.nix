@@ -1,0 +1,2 @@
+# Nested traces
+builtins.trace "outer" (builtins.trace "inner" "result")

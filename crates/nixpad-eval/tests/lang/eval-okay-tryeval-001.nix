@@ -1,0 +1,2 @@
+# tryEval of a successful value
+builtins.tryEval 1

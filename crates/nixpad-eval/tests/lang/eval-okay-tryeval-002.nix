@@ -1,0 +1,2 @@
+# tryEval catches throw
+builtins.tryEval (throw "x")

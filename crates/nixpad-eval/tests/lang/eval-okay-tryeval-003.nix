@@ -1,0 +1,2 @@
+# tryEval catches a failed assertion
+builtins.tryEval (assert false; 1)

@@ -1,0 +1,2 @@
+# tryEval combined with deepSeq catches nested throws
+builtins.tryEval (builtins.deepSeq [ (throw "x") ] 1)

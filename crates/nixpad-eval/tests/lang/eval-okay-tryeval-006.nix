@@ -1,0 +1,2 @@
+# Nested tryEval
+builtins.tryEval (builtins.tryEval (throw "x"))

@@ -1,0 +1,2 @@
+# value is false when evaluation failed
+(builtins.tryEval (throw "x")).value

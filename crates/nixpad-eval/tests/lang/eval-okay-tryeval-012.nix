@@ -1,0 +1,2 @@
+# tryEval of a thrown error inside an imported file
+builtins.tryEval (import ./lib/throws.nix)

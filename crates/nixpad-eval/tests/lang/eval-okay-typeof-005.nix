@@ -1,0 +1,2 @@
+# typeOf does not force lazy contents
+builtins.typeOf [ (throw "never") ]

@@ -1,0 +1,2 @@
+# typeOf of an import
+builtins.typeOf (import ./lib/fn.nix)

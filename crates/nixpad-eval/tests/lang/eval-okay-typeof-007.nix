@@ -1,0 +1,2 @@
+# typeOf of a set with __functor
+builtins.typeOf { __functor = self: x: x; }

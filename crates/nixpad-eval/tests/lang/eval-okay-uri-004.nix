@@ -1,0 +1,2 @@
+# x:x without spaces is a URI, not a function
+[ (builtins.typeOf (x:x)) (builtins.typeOf (x: x)) ]

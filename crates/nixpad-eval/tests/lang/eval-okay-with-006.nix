@@ -1,0 +1,2 @@
+# Function parameters beat with-bindings
+(x: with { x = 2; }; x) 1

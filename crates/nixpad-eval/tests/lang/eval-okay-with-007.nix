@@ -1,0 +1,2 @@
+# rec attributes beat with-bindings
+with { a = 1; }; rec { a = 5; b = a; }.b

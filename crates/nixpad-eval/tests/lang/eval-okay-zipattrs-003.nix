@@ -1,0 +1,2 @@
+# zipAttrsWith of an empty list
+builtins.zipAttrsWith (n: v: v) [ ]

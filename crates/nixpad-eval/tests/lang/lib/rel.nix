@@ -1,0 +1,1 @@
+{ me = baseNameOf ./rel.nix; sibling = import ./fn.nix 41; }

@@ -1,0 +1,1 @@
+{ a = 1; f = y: y * 2; nested.b = "nb"; }
