@@ -27,6 +27,7 @@ pub mod store;
 mod strings;
 mod suggest;
 mod symbol;
+pub mod syntax;
 mod value;
 
 use std::collections::HashMap;
@@ -224,5 +225,69 @@ impl Machine {
     fn call_at_top(&mut self, f: &Value, args: Vec<Value>) -> EvalResult<Value> {
         let span = Span { file: FileId(0), start: 0, end: 0 };
         self.call(f, args, span)
+    }
+}
+
+/// A view of one level of a value, for interactive display (REPL, expandable trees).
+#[derive(Clone)]
+pub enum ValueView {
+    /// `null`
+    Null,
+    /// A Boolean.
+    Bool(bool),
+    /// An integer.
+    Int(i64),
+    /// A float, already formatted as Nix prints it.
+    Float(String),
+    /// A string's bytes.
+    String(Vec<u8>),
+    /// A path.
+    Path(String),
+    /// A list's elements (not forced).
+    List(Vec<Value>),
+    /// A set's attributes in Nix's order (values not forced).
+    Attrs(Vec<(String, Value)>),
+    /// A lambda: its name if known.
+    Lambda(Option<String>),
+    /// A builtin: its name, and whether partially applied.
+    PrimOp(String, bool),
+    /// Not evaluated yet.
+    Thunk,
+}
+
+impl Evaluator {
+    /// One level of a value; with `force`, evaluates it to weak head normal form first.
+    pub fn view(&mut self, v: &Value, force: bool) -> EvalResult<ValueView> {
+        let v = if force {
+            self.machine.force(v, None)?
+        } else {
+            match v {
+                Value::Thunk(t) => match t.done() {
+                    Some(done) => done,
+                    None => return Ok(ValueView::Thunk),
+                },
+                other => other.clone(),
+            }
+        };
+        Ok(match &v {
+            Value::Null => ValueView::Null,
+            Value::Bool(b) => ValueView::Bool(*b),
+            Value::Int(i) => ValueView::Int(*i),
+            Value::Float(f) => ValueView::Float(float::format_float(*f)),
+            Value::String(s) => ValueView::String(s.bytes.to_vec()),
+            Value::Path(p) => ValueView::Path(p.to_string()),
+            Value::List(l) => ValueView::List(l.to_vec()),
+            Value::Attrs(a) => {
+                ValueView::Attrs(a.sorted_by_name().iter().map(|a| (a.name.name().to_string(), a.value.clone())).collect())
+            }
+            Value::Lambda(c) => ValueView::Lambda(c.def.name.map(|n| n.name().to_string())),
+            Value::PrimOp(p) => ValueView::PrimOp(p.op.name.to_string(), !p.args.is_empty()),
+            Value::Thunk(_) => ValueView::Thunk,
+        })
+    }
+
+    /// `builtins.typeOf` of a value (forcing it).
+    pub fn type_of(&mut self, v: &Value) -> EvalResult<&'static str> {
+        Ok(self.machine.force(v, None)?.type_of())
     }
 }
