@@ -1,1 +1,5 @@
-fn main(){}
+//! The page's entry point: starts the yew app.
+
+fn main() {
+    nixpad_web::app::run();
+}

@@ -1,0 +1,267 @@
+//! The page's side of the evaluation worker: a raw `web_sys::Worker`, a time limit per
+//! request, and replacement of the worker on timeout, Stop or crash.
+//!
+//! Requests go out in order; the worker answers them in order. The timer always covers
+//! the oldest request in flight. Replies become [`Action`]s on the app's reducer. No
+//! borrow of the client is held while dispatching (dispatch may render synchronously).
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::{Rc, Weak};
+
+use gloo_timers::callback::Timeout;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
+use yew::UseReducerDispatcher;
+
+use super::state::{Action, Pending, State};
+use crate::protocol::{Command, Reply, Request};
+
+/// Where the worker's loader is, relative to the page's base URL.
+pub const WORKER_URL: &str = "worker_loader.js";
+
+/// Why the worker is being replaced.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StopReason {
+    /// The time limit passed.
+    Timeout,
+    /// The user pressed Stop.
+    User,
+}
+
+struct Inner {
+    dispatch: UseReducerDispatcher<State>,
+    worker: Option<Worker>,
+    ready: bool,
+    queue: VecDeque<Request>,
+    in_flight: VecDeque<u32>,
+    timer: Option<Timeout>,
+    next_id: u32,
+    timeout_ms: u32,
+    panic: Option<String>,
+    first_result: bool,
+    on_message: Option<Closure<dyn FnMut(MessageEvent)>>,
+    on_error: Option<Closure<dyn FnMut(ErrorEvent)>>,
+    /// Handlers of replaced workers: one of them may be running right now, so they are
+    /// kept rather than freed (a few bytes per crash).
+    retired: Vec<(Closure<dyn FnMut(MessageEvent)>, Closure<dyn FnMut(ErrorEvent)>)>,
+}
+
+/// A handle to the evaluation worker; cheap to clone.
+#[derive(Clone)]
+pub struct Client {
+    inner: Rc<RefCell<Inner>>,
+}
+
+impl PartialEq for Client {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.inner, &other.inner)
+    }
+}
+
+impl Client {
+    /// Starts a worker whose replies go to `dispatch`.
+    pub fn new(dispatch: UseReducerDispatcher<State>, timeout_ms: u32) -> Client {
+        let inner = Inner {
+            dispatch,
+            worker: None,
+            ready: false,
+            queue: VecDeque::new(),
+            in_flight: VecDeque::new(),
+            timer: None,
+            next_id: 1,
+            timeout_ms,
+            panic: None,
+            first_result: true,
+            on_message: None,
+            on_error: None,
+            retired: Vec::new(),
+        };
+        let client = Client { inner: Rc::new(RefCell::new(inner)) };
+        client.spawn();
+        client
+    }
+
+    /// Sets the time limit for the next requests.
+    pub fn set_timeout(&self, ms: u32) {
+        self.inner.borrow_mut().timeout_ms = ms;
+    }
+
+    /// Sends a command; its reply comes back as [`Action::Reply`] after [`Action::Sent`].
+    pub fn send(&self, command: Command, pending: Pending) -> u32 {
+        let (id, dispatch) = {
+            let mut inner = self.inner.borrow_mut();
+            let id = inner.next_id;
+            inner.next_id += 1;
+            if pending == Pending::Eval {
+                // A newer evaluation supersedes one still waiting to be sent.
+                inner.queue.retain(|r| !matches!(r.command, Command::Eval { .. }));
+            }
+            inner.queue.push_back(Request { id, command });
+            (id, inner.dispatch.clone())
+        };
+        dispatch.dispatch(Action::Sent(id, pending));
+        self.flush();
+        id
+    }
+
+    /// Stops whatever runs: the worker is replaced and pending requests fail.
+    pub fn stop(&self, reason: StopReason) {
+        let (ms, busy) = {
+            let inner = self.inner.borrow();
+            (inner.timeout_ms, !inner.in_flight.is_empty() || !inner.queue.is_empty())
+        };
+        if !busy {
+            return;
+        }
+        let message = match reason {
+            StopReason::Timeout => format!(
+                "Evaluation stopped: it ran longer than the time limit ({} s). \
+                 An infinite loop? The evaluator was restarted; change the limit in the toolbar.",
+                ms as f64 / 1000.0
+            ),
+            StopReason::User => "Evaluation stopped by you. The evaluator was restarted.".to_string(),
+        };
+        self.replace(message);
+    }
+
+    fn replace(&self, message: String) {
+        let dispatch = {
+            let mut inner = self.inner.borrow_mut();
+            if let Some(w) = inner.worker.take() {
+                w.terminate();
+            }
+            if let (Some(m), Some(e)) = (inner.on_message.take(), inner.on_error.take()) {
+                inner.retired.push((m, e));
+            }
+            if let Some(timer) = inner.timer.take() {
+                // It may be the one running this: leak it rather than free it mid-call.
+                timer.forget();
+            }
+            inner.queue.clear();
+            inner.in_flight.clear();
+            inner.ready = false;
+            inner.panic = None;
+            inner.dispatch.clone()
+        };
+        dispatch.dispatch(Action::WorkerLost(message));
+        self.spawn();
+    }
+
+    fn spawn(&self) {
+        let weak = Rc::downgrade(&self.inner);
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new({
+            let weak = weak.clone();
+            move |event: MessageEvent| {
+                if let Some(inner) = weak.upgrade() {
+                    Client { inner }.on_message(event.data());
+                }
+            }
+        });
+        let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
+            event.prevent_default();
+            if let Some(inner) = weak.upgrade() {
+                let client = Client { inner };
+                let panic = client.inner.borrow_mut().panic.take();
+                let detail = panic.unwrap_or_else(|| event.message());
+                let message = if detail.contains("call stack") || detail.contains("stack overflow") {
+                    format!(
+                        "The evaluator ran out of stack ({detail}): the program recurses too deeply. \
+                         The evaluator was restarted."
+                    )
+                } else {
+                    format!("The evaluator crashed ({detail}). This is a bug in Nixpad; the evaluator was restarted.")
+                };
+                client.replace(message);
+            }
+        });
+        let options = WorkerOptions::new();
+        options.set_type(WorkerType::Classic);
+        let worker = Worker::new_with_options(WORKER_URL, &options);
+        let mut inner = self.inner.borrow_mut();
+        match worker {
+            Ok(worker) => {
+                worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+                worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+                inner.worker = Some(worker);
+            }
+            Err(e) => {
+                let dispatch = inner.dispatch.clone();
+                drop(inner);
+                dispatch.dispatch(Action::WorkerLost(format!("The evaluator could not be started: {e:?}")));
+                return;
+            }
+        }
+        inner.on_message = Some(on_message);
+        inner.on_error = Some(on_error);
+    }
+
+    fn on_message(&self, data: JsValue) {
+        let reply: Reply = match serde_wasm_bindgen::from_value(data) {
+            Ok(r) => r,
+            Err(e) => {
+                let dispatch = self.inner.borrow().dispatch.clone();
+                dispatch.dispatch(Action::Notify(
+                    super::state::Level::Warning,
+                    format!("An unreadable message came from the evaluator: {e}"),
+                ));
+                return;
+            }
+        };
+        match reply {
+            Reply::Ready => {
+                self.inner.borrow_mut().ready = true;
+                self.flush();
+            }
+            Reply::Panic(message) => self.inner.borrow_mut().panic = Some(message),
+            Reply::Done { id, outcome, trace, elapsed_ms } => {
+                let (dispatch, first) = {
+                    let mut inner = self.inner.borrow_mut();
+                    inner.in_flight.retain(|x| *x != id);
+                    inner.timer = None;
+                    let first = std::mem::replace(&mut inner.first_result, false);
+                    (inner.dispatch.clone(), first)
+                };
+                self.arm_timer();
+                if first {
+                    super::dom::mark("nixpad-first-result");
+                }
+                dispatch.dispatch(Action::Reply { id, outcome, trace, elapsed_ms });
+            }
+        }
+    }
+
+    /// Posts queued requests once the worker is ready.
+    fn flush(&self) {
+        {
+            let mut inner = self.inner.borrow_mut();
+            if !inner.ready {
+                return;
+            }
+            while let Some(request) = inner.queue.pop_front() {
+                let Ok(message) = serde_wasm_bindgen::to_value(&request) else { continue };
+                let Some(worker) = &inner.worker else { return };
+                if worker.post_message(&message).is_ok() {
+                    inner.in_flight.push_back(request.id);
+                }
+            }
+        }
+        self.arm_timer();
+    }
+
+    /// Starts the time limit for the oldest request in flight, if none is running.
+    fn arm_timer(&self) {
+        let mut inner = self.inner.borrow_mut();
+        if inner.timer.is_some() || inner.in_flight.is_empty() {
+            return;
+        }
+        let weak: Weak<RefCell<Inner>> = Rc::downgrade(&self.inner);
+        let ms = inner.timeout_ms;
+        inner.timer = Some(Timeout::new(ms, move || {
+            if let Some(inner) = weak.upgrade() {
+                Client { inner }.stop(StopReason::Timeout);
+            }
+        }));
+    }
+}

@@ -1,0 +1,140 @@
+//! The header, the notices, and the pages other than the playground.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::state::{Action, Level};
+use super::{use_app, Route};
+use crate::examples::EXAMPLES;
+
+/// The header's inputs (none).
+#[derive(Properties, PartialEq, Default)]
+pub struct HeaderProps {}
+
+/// The top bar with the navigation.
+#[function_component(Header)]
+pub fn header(_: &HeaderProps) -> Html {
+    let route = use_route::<Route>();
+    let link = |to: Route, label: &'static str| {
+        let current = route.as_ref() == Some(&to);
+        html! {
+            <Link<Route> {to} classes={classes!("nav", current.then_some("current"))}>{label}</Link<Route>>
+        }
+    };
+    html! {
+        <header class="top">
+            <span class="brand">{"Nixpad"}</span>
+            <nav aria-label="Main">
+                {link(Route::Playground, "Playground")}
+                {link(Route::Examples, "Examples")}
+                {link(Route::Lessons, "Lessons")}
+            </nav>
+            <span class="tagline">{"Nix, evaluated in your browser"}</span>
+        </header>
+    }
+}
+
+/// The notices' inputs (none).
+#[derive(Properties, PartialEq, Default)]
+pub struct NoticesProps {}
+
+/// Messages at the top of the page, each with a dismiss button.
+#[function_component(Notices)]
+pub fn notices(_: &NoticesProps) -> Html {
+    let app = use_app();
+    let items: Html = app
+        .state
+        .notices
+        .iter()
+        .map(|n| {
+            let dispatch = app.state.dispatcher();
+            let id = n.id;
+            let onclick = Callback::from(move |_| dispatch.dispatch(Action::Dismiss(id)));
+            let class = match n.level {
+                Level::Info => "notice info",
+                Level::Warning => "notice warning",
+            };
+            html! {
+                <div {class} role="status" data-testid="notice">
+                    <span>{n.text.clone()}</span>
+                    <button class="dismiss" aria-label="Dismiss" {onclick}>{"×"}</button>
+                </div>
+            }
+        })
+        .collect();
+    html! { <div class="notices">{items}</div> }
+}
+
+/// The gallery's inputs (none).
+#[derive(Properties, PartialEq, Default)]
+pub struct ExamplesPageProps {}
+
+/// The examples gallery: open one to replace the files and run it.
+#[function_component(ExamplesPage)]
+pub fn examples_page(_: &ExamplesPageProps) -> Html {
+    let app = use_app();
+    let navigator = use_navigator();
+    let cards: Html = EXAMPLES
+        .iter()
+        .map(|ex| {
+            let dispatch = app.state.dispatcher();
+            let navigator = navigator.clone();
+            let onclick = Callback::from(move |_| {
+                dispatch.dispatch(Action::LoadFiles {
+                    files: ex.entries(),
+                    notice: format!("Opened the example “{}”.", ex.title),
+                });
+                if let Some(n) = &navigator {
+                    n.push(&Route::Playground);
+                }
+            });
+            let names = ex.files.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ");
+            html! {
+                <article class="card" data-example={ex.id}>
+                    <h2>{ex.title}</h2>
+                    <p>{ex.summary}</p>
+                    <p class="muted">{names}{if ex.needs_derivation { " · uses derivation" } else { "" }}</p>
+                    <button class="primary" {onclick} aria-label={format!("Open {}", ex.title)}>{"Open"}</button>
+                </article>
+            }
+        })
+        .collect();
+    html! {
+        <div class="page" id="main-content">
+            <h1>{"Examples"}</h1>
+            <p>{"Opening an example replaces the files in the playground (copy a link first to keep yours)."}</p>
+            <div class="cards">{cards}</div>
+        </div>
+    }
+}
+
+/// The lessons page's inputs (none).
+#[derive(Properties, PartialEq, Default)]
+pub struct LessonsPageProps {}
+
+/// Placeholder for the lessons.
+#[function_component(LessonsPage)]
+pub fn lessons_page(_: &LessonsPageProps) -> Html {
+    html! {
+        <div class="page" id="main-content" data-testid="lessons">
+            <h1>{"Lessons"}</h1>
+            <p>{"Step-by-step lessons, checked in your browser, are coming. Meanwhile, the "}
+                <Link<Route> to={Route::Examples}>{"examples"}</Link<Route>>{" show the language at work."}</p>
+        </div>
+    }
+}
+
+/// The not-found page's inputs (none).
+#[derive(Properties, PartialEq, Default)]
+pub struct NotFoundPageProps {}
+
+/// Shown for unknown routes.
+#[function_component(NotFoundPage)]
+pub fn not_found_page(_: &NotFoundPageProps) -> Html {
+    html! {
+        <div class="page" id="main-content">
+            <h1>{"Not found"}</h1>
+            <p>{"There is no page here. "}<Link<Route> to={Route::Playground}>{"Back to the playground"}</Link<Route>></p>
+        </div>
+    }
+}

@@ -1,0 +1,133 @@
+//! The REPL panel: lines evaluated against the current files, like `nix repl`, with
+//! history on the arrow keys.
+
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::state::{Action, Pending};
+use super::use_app;
+use crate::protocol::Command;
+
+/// The REPL's inputs (none: it reads the app state).
+#[derive(Properties, PartialEq, Default)]
+pub struct ReplProps {}
+
+/// Where the history cursor is and what was typed before browsing it.
+#[derive(Clone, Default, PartialEq)]
+struct History {
+    cursor: Option<usize>,
+    draft: String,
+}
+
+/// The REPL panel.
+#[function_component(Repl)]
+pub fn repl(_: &ReplProps) -> Html {
+    let app = use_app();
+    let input_ref = use_node_ref();
+    let log_ref = use_node_ref();
+    let history = use_mut_ref(History::default);
+
+    // Keep the newest answer in view.
+    {
+        let log_ref = log_ref.clone();
+        use_effect_with(app.state.repl.clone(), move |_| {
+            if let Some(log) = log_ref.cast::<web_sys::Element>() {
+                log.set_scroll_top(log.scroll_height());
+            }
+        });
+    }
+
+    let inputs: Vec<String> = app.state.repl.iter().map(|e| e.input.clone()).collect();
+    let onkeydown = {
+        let app = app.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
+            let mut h = history.borrow_mut();
+            match e.key().as_str() {
+                "Enter" => {
+                    e.prevent_default();
+                    let line = input.value();
+                    if line.trim().is_empty() {
+                        return;
+                    }
+                    *h = History::default();
+                    input.set_value("");
+                    if line.trim() == ":clear" {
+                        app.state.dispatch(Action::ReplClear);
+                        return;
+                    }
+                    let index = app.state.repl.len();
+                    app.state.dispatch(Action::ReplInput(line.clone()));
+                    let files = app.state.files.clone();
+                    app.client.send(Command::Repl { files, line }, Pending::Repl(index.min(199)));
+                }
+                "ArrowUp" if !inputs.is_empty() => {
+                    e.prevent_default();
+                    let next = match h.cursor {
+                        None => {
+                            h.draft = input.value();
+                            inputs.len() - 1
+                        }
+                        Some(0) => 0,
+                        Some(i) => i - 1,
+                    };
+                    h.cursor = Some(next);
+                    input.set_value(&inputs[next]);
+                }
+                "ArrowDown" => {
+                    if let Some(i) = h.cursor {
+                        e.prevent_default();
+                        if i + 1 < inputs.len() {
+                            h.cursor = Some(i + 1);
+                            input.set_value(&inputs[i + 1]);
+                        } else {
+                            h.cursor = None;
+                            input.set_value(&h.draft);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        })
+    };
+
+    let log: Html = app
+        .state
+        .repl
+        .iter()
+        .map(|entry| {
+            html! {
+                <div class="repl-entry">
+                    <div class="repl-in"><span class="prompt">{"nix-repl> "}</span>{entry.input.clone()}</div>
+                    {match &entry.output {
+                        None => html! { <div class="muted">{"…"}</div> },
+                        Some(out) if out.is_empty() => html! {},
+                        Some(out) => html! {
+                            <pre class={classes!("repl-out", entry.is_error.then_some("error"))}>{out.clone()}</pre>
+                        },
+                    }}
+                </div>
+            }
+        })
+        .collect();
+    let focus = {
+        let input_ref = input_ref.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(input) = input_ref.cast::<web_sys::HtmlElement>() {
+                let _ = input.focus();
+            }
+        })
+    };
+    html! {
+        <div class="repl" data-testid="repl">
+            <div class="repl-head">{"REPL"}<span class="muted">{" — :t type, :p strict, x = expr, :? help, ↑↓ history"}</span></div>
+            <div class="repl-log" ref={log_ref} onclick={focus} aria-live="polite">{log}</div>
+            <label class="repl-line">
+                <span class="prompt">{"nix-repl> "}</span>
+                <input ref={input_ref} aria-label="REPL input" spellcheck="false" autocomplete="off"
+                    autocapitalize="off" placeholder="import ./default.nix" {onkeydown} />
+            </label>
+        </div>
+    }
+}

@@ -1,0 +1,619 @@
+//! The worker's side: runs [`Command`]s on the evaluator and keeps the current result
+//! alive so the page can expand it level by level.
+//!
+//! Pure Rust (no JS): the worker binary only moves messages in and out, so everything
+//! here is tested natively.
+
+use std::collections::{HashMap, VecDeque};
+use std::rc::Rc;
+
+use nixpad_eval::{syntax, Error, Evaluator, Limits, MemoryIO, Origin, Settings, Span, Value, ValueView};
+
+use crate::protocol::{Child, Command, ErrorInfo, FileEntry, Location, Node, NodeId, NodeKind, Outcome};
+
+/// Most children returned by one expansion (more come with "show more").
+pub const PAGE: u32 = 200;
+
+/// Longest syntax tree text returned (bytes).
+const MAX_TREE: usize = 1 << 20;
+
+/// The current result: its evaluator and the values the page holds handles to.
+struct Session {
+    id: u32,
+    ev: Evaluator,
+    files: Vec<FileEntry>,
+    nodes: Vec<Value>,
+    root: Option<Value>,
+}
+
+/// The REPL's evaluator and its `name = expr` bindings.
+struct ReplState {
+    ev: Option<(Vec<FileEntry>, Evaluator)>,
+    bindings: Vec<(String, String)>,
+}
+
+/// Runs commands; owns at most one evaluated result and one REPL evaluator.
+pub struct Engine {
+    session: Option<Session>,
+    repl: ReplState,
+}
+
+impl Default for Engine {
+    fn default() -> Self {
+        Engine::new()
+    }
+}
+
+/// A fresh evaluator over `files` placed under `/`.
+pub fn evaluator_for(files: &[FileEntry]) -> Evaluator {
+    let mut io = MemoryIO::new();
+    for f in files {
+        io.add_file(&format!("/{}", f.name), f.text.as_bytes().to_vec());
+    }
+    Evaluator::new(Rc::new(io), Settings::default(), Limits::default())
+}
+
+/// Turns an evaluator error into data: the innermost position inside the file tree
+/// becomes the location the editor underlines.
+pub fn error_info(ev: &Evaluator, e: &Error, files: &[FileEntry]) -> ErrorInfo {
+    let spans = std::iter::once(e.span).chain(e.trace.iter().rev().map(|f| f.span));
+    let location = spans.flatten().find_map(|span| locate(ev, span, files));
+    ErrorInfo { code: e.kind.code().to_string(), message: e.message(), rendered: ev.render_error(e), location }
+}
+
+fn locate(ev: &Evaluator, span: Span, files: &[FileEntry]) -> Option<Location> {
+    if span.file.0 == 0 {
+        return None;
+    }
+    let src = ev.sources().get(span.file);
+    let Origin::File(path) = &src.origin else { return None };
+    let name = path.strip_prefix('/')?;
+    files.iter().find(|f| f.name == name)?;
+    let lc = src.line_col(span.start);
+    Some(Location { file: name.to_string(), start: span.start, end: span.end.max(span.start), line: lc.line, col: lc.col })
+}
+
+/// `name` as Nix prints an attribute name: bare when it is an identifier, else quoted.
+pub fn attr_name(name: &str) -> String {
+    let mut chars = name.chars();
+    let ident = matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '\'' || c == '-')
+        && !matches!(name, "if" | "then" | "else" | "assert" | "with" | "let" | "in" | "rec" | "inherit" | "or");
+    if ident {
+        name.to_string()
+    } else {
+        quote(name.as_bytes())
+    }
+}
+
+/// A string literal as Nix prints it.
+pub fn quote(bytes: &[u8]) -> String {
+    let s = String::from_utf8_lossy(bytes);
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '$' if chars.peek() == Some(&'{') => out.push_str("\\$"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+impl Engine {
+    /// An engine with no result yet.
+    pub fn new() -> Engine {
+        Engine { session: None, repl: ReplState { ev: None, bindings: Vec::new() } }
+    }
+
+    /// Runs request `id`; returns its outcome and the `builtins.trace` lines it printed.
+    pub fn run(&mut self, id: u32, command: Command) -> (Outcome, Vec<String>) {
+        match command {
+            Command::Eval { files, entry, expand_budget } => {
+                self.session = None;
+                let mut session = Session { id, ev: evaluator_for(&files), files, nodes: Vec::new(), root: None };
+                let outcome = Outcome::Evaluated(session.eval(&entry, expand_budget));
+                let trace = session.ev.take_trace_lines();
+                self.session = Some(session);
+                (outcome, trace)
+            }
+            Command::Expand { result, node, start, limit } => match &mut self.session {
+                Some(s) if s.id == result && (node as usize) < s.nodes.len() => {
+                    let children = s.children(node, start, limit.min(PAGE));
+                    let trace = s.ev.take_trace_lines();
+                    (Outcome::Expanded { node, start, children }, trace)
+                }
+                _ => (Outcome::Stale, Vec::new()),
+            },
+            Command::PrintStrict { result } | Command::Json { result } => match &mut self.session {
+                Some(Session { id, ev, files, root: Some(root), .. }) if *id == result => {
+                    let json = matches!(command, Command::Json { .. });
+                    let printed = if json { ev.to_json(root) } else { ev.print(root, true) };
+                    let text = printed
+                        .map(|b| String::from_utf8_lossy(&b).into_owned())
+                        .map_err(|e| error_info(ev, &e, files));
+                    (Outcome::Text(text), ev.take_trace_lines())
+                }
+                _ => (Outcome::Stale, Vec::new()),
+            },
+            Command::SyntaxTree { text } => {
+                let mut tree = syntax::syntax_tree(&text);
+                if tree.len() > MAX_TREE {
+                    let mut cut = MAX_TREE;
+                    while !tree.is_char_boundary(cut) {
+                        cut -= 1;
+                    }
+                    tree.truncate(cut);
+                    tree.push_str("\n… (cut: the tree is too long to show)\n");
+                }
+                (Outcome::Text(Ok(tree)), Vec::new())
+            }
+            Command::Repl { files, line } => self.repl_line(files, &line),
+        }
+    }
+
+    fn repl_line(&mut self, files: Vec<FileEntry>, line: &str) -> (Outcome, Vec<String>) {
+        let reuse = matches!(&self.repl.ev, Some((f, _)) if *f == files);
+        if !reuse {
+            let ev = evaluator_for(&files);
+            self.repl.ev = Some((files, ev));
+        }
+        let Some((files, ev)) = &mut self.repl.ev else { return (Outcome::Stale, Vec::new()) };
+        let line = line.trim();
+        let (text, is_error) = repl_answer(ev, files, &mut self.repl.bindings, line);
+        (Outcome::Repl { text, is_error }, ev.take_trace_lines())
+    }
+}
+
+const REPL_HELP: &str = "\
+The following commands are available:
+
+  <expr>        Evaluate and print expression
+  <x> = <expr>  Bind expression to variable
+  :p <expr>     Evaluate and print expression recursively (strictly)
+  :t <expr>     Describe result of evaluation
+  :?            Show this help
+
+Files of the editor are under /: try `import ./default.nix`.";
+
+fn repl_answer(
+    ev: &mut Evaluator,
+    files: &[FileEntry],
+    bindings: &mut Vec<(String, String)>,
+    line: &str,
+) -> (String, bool) {
+    if line.is_empty() {
+        return (String::new(), false);
+    }
+    if line == ":?" || line == ":help" {
+        return (REPL_HELP.to_string(), false);
+    }
+    let (mode, expr) = if let Some(rest) = line.strip_prefix(":t") {
+        ('t', rest)
+    } else if let Some(rest) = line.strip_prefix(":p") {
+        ('p', rest)
+    } else if line.starts_with(':') {
+        let cmd = line.split_whitespace().next().unwrap_or(line);
+        return (format!("error: unknown command '{cmd}'"), true);
+    } else {
+        ('e', line)
+    };
+    if mode == 'e' {
+        if let Some((name, value)) = split_binding(line) {
+            let mut trial = bindings.clone();
+            trial.retain(|(n, _)| n != name);
+            trial.push((name.to_string(), value.to_string()));
+            let text = with_bindings(&trial, name);
+            return match ev.check_source(&text, Origin::Other("repl".into()), "/") {
+                Ok(()) => {
+                    *bindings = trial;
+                    (String::new(), false)
+                }
+                Err(e) => (ev.render_error(&e), true),
+            };
+        }
+    }
+    let text = with_bindings(bindings, expr.trim());
+    let value = match ev.eval_source(&text, Origin::Other("repl".into()), "/") {
+        Ok(v) => v,
+        Err(e) => return (error_info(ev, &e, files).rendered, true),
+    };
+    let answer = match mode {
+        't' => describe_type(ev, &value),
+        'p' => ev.print(&value, true).map(|b| String::from_utf8_lossy(&b).into_owned()),
+        _ => Ok(repl_print(ev, &value)),
+    };
+    match answer {
+        Ok(text) => (text, false),
+        Err(e) => (ev.render_error(&e), true),
+    }
+}
+
+/// `name = expr` (not `==`), when `line` binds a variable.
+fn split_binding(line: &str) -> Option<(&str, &str)> {
+    let end = line.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '\'' || c == '-'))?;
+    let name = &line[..end];
+    if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') {
+        return None;
+    }
+    let rest = line[end..].trim_start().strip_prefix('=')?;
+    if rest.starts_with('=') {
+        return None;
+    }
+    let value = rest.trim();
+    (!value.is_empty()).then_some((name, value))
+}
+
+/// The line's text with the REPL's bindings in scope (on a first line of their own, so
+/// positions in the line itself are on line 2).
+fn with_bindings(bindings: &[(String, String)], expr: &str) -> String {
+    if bindings.is_empty() {
+        return expr.to_string();
+    }
+    let mut text = String::from("let");
+    for (name, value) in bindings {
+        text.push_str(&format!(" {name} = ({value});"));
+    }
+    text.push_str(" in\n");
+    text.push_str(expr);
+    text
+}
+
+fn describe_type(ev: &mut Evaluator, v: &Value) -> Result<String, Box<Error>> {
+    let ty = ev.type_of(v)?;
+    Ok(match (ty, ev.view(v, true)?) {
+        (_, ValueView::PrimOp(_, true)) => "a partially applied built-in function",
+        (_, ValueView::PrimOp(_, false)) => "a built-in function",
+        ("int", _) => "an integer",
+        ("bool", _) => "a Boolean",
+        ("string", _) => "a string",
+        ("path", _) => "a path",
+        ("null", _) => "null",
+        ("set", _) => "a set",
+        ("list", _) => "a list",
+        ("lambda", _) => "a function",
+        ("float", _) => "a float",
+        (other, _) => other,
+    }
+    .to_string())
+}
+
+/// How `nix repl` shows a value: forced one level deep, nested containers elided.
+fn repl_print(ev: &mut Evaluator, v: &Value) -> String {
+    let mut out = String::new();
+    repl_value(ev, v, 0, &mut out);
+    out
+}
+
+fn repl_value(ev: &mut Evaluator, v: &Value, depth: u32, out: &mut String) {
+    match ev.view(v, true) {
+        Err(e) => out.push_str(&format!("«error: {}»", e.message())),
+        Ok(ValueView::List(items)) if depth > 0 => out.push_str(if items.is_empty() { "[ ]" } else { "[ ... ]" }),
+        Ok(ValueView::Attrs(items)) if depth > 0 => out.push_str(if items.is_empty() { "{ }" } else { "{ ... }" }),
+        Ok(ValueView::List(items)) => {
+            let parts: Vec<String> = items
+                .iter()
+                .map(|item| {
+                    let mut s = String::new();
+                    repl_value(ev, item, depth + 1, &mut s);
+                    s
+                })
+                .collect();
+            out.push_str(&layout("[", "]", &parts, ""));
+        }
+        Ok(ValueView::Attrs(items)) => {
+            let parts: Vec<String> = items
+                .iter()
+                .map(|(name, item)| {
+                    let mut s = format!("{} = ", attr_name(name));
+                    repl_value(ev, item, depth + 1, &mut s);
+                    s
+                })
+                .collect();
+            out.push_str(&layout("{", "}", &parts, ";"));
+        }
+        Ok(view) => out.push_str(&scalar_text(ev, v, &view)),
+    }
+}
+
+/// One line when short, else one element a line.
+fn layout(open: &str, close: &str, parts: &[String], sep: &str) -> String {
+    if parts.is_empty() {
+        return format!("{open} {close}");
+    }
+    let one_line: usize = parts.iter().map(|p| p.len() + sep.len() + 1).sum();
+    if one_line <= 60 && parts.len() <= 6 {
+        let mut s = open.to_string();
+        for p in parts {
+            s.push(' ');
+            s.push_str(p);
+            s.push_str(sep);
+        }
+        s.push(' ');
+        s.push_str(close);
+        s
+    } else {
+        let mut s = format!("{open}\n");
+        for p in parts {
+            s.push_str("  ");
+            s.push_str(p);
+            s.push_str(sep);
+            s.push('\n');
+        }
+        s.push_str(close);
+        s
+    }
+}
+
+/// The text of a value that has no children.
+fn scalar_text(ev: &mut Evaluator, v: &Value, view: &ValueView) -> String {
+    match view {
+        ValueView::Null => "null".into(),
+        ValueView::Bool(b) => b.to_string(),
+        ValueView::Int(i) => i.to_string(),
+        ValueView::Float(f) => f.clone(),
+        ValueView::String(bytes) => quote(bytes),
+        ValueView::Path(_) => ev.print(v, false).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default(),
+        ValueView::Lambda(Some(name)) => format!("«lambda {name}»"),
+        ValueView::Lambda(None) => "«lambda»".into(),
+        ValueView::PrimOp(name, false) => format!("«primop {name}»"),
+        ValueView::PrimOp(name, true) => format!("«partially applied primop {name}»"),
+        ValueView::Thunk => "«thunk»".into(),
+        ValueView::List(items) => format!("[ {} items ]", items.len()),
+        ValueView::Attrs(items) => format!("{{ {} attributes }}", items.len()),
+    }
+}
+
+impl Session {
+    fn register(&mut self, v: Value) -> NodeId {
+        self.nodes.push(v);
+        (self.nodes.len() - 1) as NodeId
+    }
+
+    fn eval(&mut self, entry: &str, budget: u32) -> Result<Node, ErrorInfo> {
+        let path = format!("/{}", entry.trim_start_matches('/'));
+        let root = match self.ev.eval_file(&path) {
+            Ok(v) => v,
+            Err(e) => return Err(error_info(&self.ev, &e, &self.files)),
+        };
+        self.root = Some(root.clone());
+        let id = self.register(root);
+        let mut node = self.describe(id);
+        if let Some(error) = node.error.take() {
+            // Forcing the root failed: that is the evaluation's error.
+            return Err(error);
+        }
+        Ok(self.eager(node, budget))
+    }
+
+    /// Forces node `id` to weak head normal form and describes it (no children).
+    fn describe(&mut self, id: NodeId) -> Node {
+        let v = self.nodes[id as usize].clone();
+        let mut error = None;
+        let (kind, text, len) = match self.ev.view(&v, true) {
+            Err(e) => {
+                let info = error_info(&self.ev, &e, &self.files);
+                let text = info.message.clone();
+                error = Some(info);
+                (NodeKind::Error, text, 0)
+            }
+            Ok(ValueView::List(items)) => {
+                (NodeKind::List, if items.is_empty() { "[ ]".into() } else { "[ … ]".into() }, items.len())
+            }
+            Ok(ValueView::Attrs(items)) => {
+                (NodeKind::Attrs, if items.is_empty() { "{ }".into() } else { "{ … }".into() }, items.len())
+            }
+            Ok(view) => {
+                let kind = match view {
+                    ValueView::String(_) => NodeKind::String,
+                    ValueView::Path(_) => NodeKind::Path,
+                    ValueView::Lambda(_) | ValueView::PrimOp(..) => NodeKind::Function,
+                    ValueView::Thunk => NodeKind::Lazy,
+                    _ => NodeKind::Scalar,
+                };
+                (kind, scalar_text(&mut self.ev, &v, &view), 0)
+            }
+        };
+        Node { id, kind, text, len: len as u32, children: None, error }
+    }
+
+    /// Children `start..start+limit` of node `id`, each forced one level.
+    fn children(&mut self, id: NodeId, start: u32, limit: u32) -> Result<Vec<Child>, ErrorInfo> {
+        let v = self.nodes[id as usize].clone();
+        let items: Vec<(Option<String>, Value)> = match self.ev.view(&v, true) {
+            Err(e) => return Err(error_info(&self.ev, &e, &self.files)),
+            Ok(ValueView::List(items)) => items.into_iter().map(|v| (None, v)).collect(),
+            Ok(ValueView::Attrs(items)) => items.into_iter().map(|(n, v)| (Some(n), v)).collect(),
+            Ok(_) => Vec::new(),
+        };
+        let mut out = Vec::new();
+        for (name, value) in items.into_iter().skip(start as usize).take(limit as usize) {
+            let child = self.register(value);
+            out.push(Child { name, node: self.describe(child) });
+        }
+        Ok(out)
+    }
+
+    /// Expands containers breadth first until `budget` children have been shown.
+    fn eager(&mut self, root: Node, budget: u32) -> Node {
+        let mut fetched: HashMap<NodeId, Vec<Child>> = HashMap::new();
+        let mut queue = VecDeque::from([(root.id, root.kind, root.len)]);
+        let mut used = 0u32;
+        while let Some((id, kind, len)) = queue.pop_front() {
+            if !matches!(kind, NodeKind::List | NodeKind::Attrs) || len == 0 {
+                continue;
+            }
+            let want = len.min(PAGE);
+            if used > 0 && used + want > budget {
+                continue;
+            }
+            let Ok(children) = self.children(id, 0, want) else { continue };
+            used += children.len() as u32;
+            queue.extend(children.iter().map(|c| (c.node.id, c.node.kind, c.node.len)));
+            fetched.insert(id, children);
+        }
+        assemble(root, &mut fetched)
+    }
+}
+
+fn assemble(mut node: Node, fetched: &mut HashMap<NodeId, Vec<Child>>) -> Node {
+    if let Some(children) = fetched.remove(&node.id) {
+        node.children = Some(
+            children.into_iter().map(|c| Child { name: c.name, node: assemble(c.node, fetched) }).collect(),
+        );
+    }
+    node
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(list: &[(&str, &str)]) -> Vec<FileEntry> {
+        list.iter().map(|(n, t)| FileEntry { name: n.to_string(), text: t.to_string() }).collect()
+    }
+
+    fn eval(engine: &mut Engine, list: &[(&str, &str)]) -> Result<Node, ErrorInfo> {
+        let cmd = Command::Eval { files: files(list), entry: "default.nix".into(), expand_budget: 50 };
+        match engine.run(1, cmd).0 {
+            Outcome::Evaluated(r) => r,
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    /// Renders a node tree as compact text, for assertions.
+    fn show(node: &Node) -> String {
+        match &node.children {
+            None => node.text.clone(),
+            Some(children) => {
+                let inner: Vec<String> = children
+                    .iter()
+                    .map(|c| match &c.name {
+                        Some(n) => format!("{} = {};", attr_name(n), show(&c.node)),
+                        None => show(&c.node),
+                    })
+                    .collect();
+                let (o, c) = if node.kind == NodeKind::List { ("[", "]") } else { ("{", "}") };
+                format!("{o} {} {c}", inner.join(" "))
+            }
+        }
+    }
+
+    #[test]
+    fn evaluates_and_expands_eagerly() {
+        let mut e = Engine::new();
+        let node = eval(&mut e, &[("default.nix", "{ a = 1; b = [ \"x\" ./. ]; c = x: x; \"d e\" = null; }")]).unwrap();
+        assert_eq!(show(&node), "{ a = 1; b = [ \"x\" / ]; c = «lambda c»; \"d e\" = null; }");
+    }
+
+    #[test]
+    fn imports_between_files_and_reports_locations() {
+        let mut e = Engine::new();
+        let ok = eval(&mut e, &[("default.nix", "(import ./overlay.nix) + 1"), ("overlay.nix", "41")]).unwrap();
+        assert_eq!(ok.text, "42");
+        let err = eval(&mut e, &[("default.nix", "import ./overlay.nix"), ("overlay.nix", "{\n  a = 1;\n}.a + \"x\"")])
+            .unwrap_err();
+        let loc = err.location.expect("a location");
+        assert_eq!((loc.file.as_str(), loc.line), ("overlay.nix", 3));
+        assert!(err.rendered.contains("overlay.nix"), "{}", err.rendered);
+    }
+
+    #[test]
+    fn errors_in_children_stay_in_their_node() {
+        let mut e = Engine::new();
+        let node = eval(&mut e, &[("default.nix", "{ a = throw \"boom\"; b = 2; }")]).unwrap();
+        assert_eq!(show(&node), "{ a = boom; b = 2; }");
+        let a = &node.children.as_ref().unwrap()[0].node;
+        assert_eq!(a.kind, NodeKind::Error);
+        let loc = a.error.as_ref().and_then(|e| e.location.clone()).expect("a location");
+        assert_eq!((loc.line, loc.col), (1, 7));
+    }
+
+    #[test]
+    fn lazy_nodes_expand_on_demand() {
+        let mut e = Engine::new();
+        let text = "let deep = n: if n == 0 then {} else { next = deep (n - 1); }; in deep 1000";
+        let node = eval(&mut e, &[("default.nix", text)]).unwrap();
+        // The budget stops the eager expansion long before 1000 levels.
+        let mut depth = 0;
+        let mut cur = &node;
+        while let Some(children) = &cur.children {
+            cur = &children[0].node;
+            depth += 1;
+        }
+        assert!(depth < 100, "{depth}");
+        let (out, _) = e.run(2, Command::Expand { result: 1, node: cur.id, start: 0, limit: 10 });
+        match out {
+            Outcome::Expanded { children: Ok(children), .. } => assert_eq!(children[0].name.as_deref(), Some("next")),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(e.run(3, Command::Expand { result: 1, node: 99_999, start: 0, limit: 1 }).0, Outcome::Stale);
+        assert_eq!(e.run(3, Command::Expand { result: 7, node: cur.id, start: 0, limit: 1 }).0, Outcome::Stale);
+    }
+
+    #[test]
+    fn text_views_and_trace() {
+        let mut e = Engine::new();
+        let (out, trace) = e.run(1, Command::Eval {
+            files: files(&[("default.nix", "builtins.trace \"hi\" { a.b = [ 1 2 ]; }")]),
+            entry: "default.nix".into(),
+            expand_budget: 0,
+        });
+        assert!(matches!(out, Outcome::Evaluated(Ok(_))));
+        assert_eq!(trace, vec!["trace: hi".to_string()]);
+        assert_eq!(e.run(2, Command::PrintStrict { result: 1 }).0, Outcome::Text(Ok("{ a = { b = [ 1 2 ]; }; }".into())));
+        assert_eq!(e.run(3, Command::Json { result: 1 }).0, Outcome::Text(Ok("{\"a\":{\"b\":[1,2]}}".into())));
+        match e.run(4, Command::SyntaxTree { text: "1 + 2".into() }).0 {
+            Outcome::Text(Ok(t)) => assert!(t.contains("NODE_BIN_OP")),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn infinite_recursion_is_an_error() {
+        let mut e = Engine::new();
+        let err = eval(&mut e, &[("default.nix", "let x = x; in x")]).unwrap_err();
+        assert_eq!(err.code, "E008");
+        assert_eq!(err.location.map(|l| l.file), Some("default.nix".to_string()));
+    }
+
+    fn repl(e: &mut Engine, line: &str) -> (String, bool) {
+        match e.run(1, Command::Repl { files: files(&[("default.nix", "{ x = 1; }")]), line: line.into() }).0 {
+            Outcome::Repl { text, is_error } => (text, is_error),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn repl_commands() {
+        let mut e = Engine::new();
+        assert_eq!(repl(&mut e, "1 + 2"), ("3".into(), false));
+        assert_eq!(repl(&mut e, ":t 1"), ("an integer".into(), false));
+        assert_eq!(repl(&mut e, ":t builtins.map"), ("a built-in function".into(), false));
+        assert_eq!(repl(&mut e, "(import ./default.nix).x"), ("1".into(), false));
+        assert_eq!(repl(&mut e, "{ a = { b = 1; }; c = 1 + 1; }"), ("{ a = { ... }; c = 2; }".into(), false));
+        assert_eq!(repl(&mut e, ":p { a = { b = 1; }; }"), ("{ a = { b = 1; }; }".into(), false));
+        assert_eq!(repl(&mut e, "y = 40"), (String::new(), false));
+        assert_eq!(repl(&mut e, "y + 2"), ("42".into(), false));
+        assert_eq!(repl(&mut e, "y == 40"), ("true".into(), false));
+        let (text, is_error) = repl(&mut e, "nope");
+        assert!(is_error && text.contains("undefined variable 'nope'"), "{text}");
+        assert!(repl(&mut e, ":x").1);
+        assert!(repl(&mut e, ":?").0.contains(":t"));
+    }
+
+    #[test]
+    fn names_and_strings_print_like_nix() {
+        assert_eq!(attr_name("a-b'"), "a-b'");
+        assert_eq!(attr_name("a b"), "\"a b\"");
+        assert_eq!(attr_name("in"), "\"in\"");
+        assert_eq!(quote(b"a\"${x}\n"), "\"a\\\"\\${x}\\n\"");
+    }
+}

@@ -1,0 +1,7 @@
+// Starts the app's wasm. Trunk's default loader is an inline script, which the page's
+// Content-Security-Policy (script-src 'self') forbids; Trunk.toml's pattern_script puts
+// this file in its place and tells it the hashed file names.
+const tag = document.querySelector('script[data-js][data-wasm]');
+const base = document.baseURI;
+const { default: init } = await import(new URL(tag.dataset.js, base).href);
+await init({ module_or_path: new URL(tag.dataset.wasm, base).href });
