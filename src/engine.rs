@@ -14,6 +14,9 @@ use crate::protocol::{Child, Command, ErrorInfo, FileEntry, Location, Node, Node
 /// Most children returned by one expansion (more come with "show more").
 pub const PAGE: u32 = 200;
 
+/// Levels of the result expanded before the page asks (infinite structures stop here).
+pub const EAGER_DEPTH: u32 = 4;
+
 /// Longest syntax tree text returned (bytes).
 const MAX_TREE: usize = 1 << 20;
 
@@ -444,10 +447,10 @@ impl Session {
     /// Expands containers breadth first until `budget` children have been shown.
     fn eager(&mut self, root: Node, budget: u32) -> Node {
         let mut fetched: HashMap<NodeId, Vec<Child>> = HashMap::new();
-        let mut queue = VecDeque::from([(root.id, root.kind, root.len)]);
+        let mut queue = VecDeque::from([(root.id, root.kind, root.len, 0u32)]);
         let mut used = 0u32;
-        while let Some((id, kind, len)) = queue.pop_front() {
-            if !matches!(kind, NodeKind::List | NodeKind::Attrs) || len == 0 {
+        while let Some((id, kind, len, depth)) = queue.pop_front() {
+            if !matches!(kind, NodeKind::List | NodeKind::Attrs) || len == 0 || depth >= EAGER_DEPTH {
                 continue;
             }
             let want = len.min(PAGE);
@@ -456,7 +459,7 @@ impl Session {
             }
             let Ok(children) = self.children(id, 0, want) else { continue };
             used += children.len() as u32;
-            queue.extend(children.iter().map(|c| (c.node.id, c.node.kind, c.node.len)));
+            queue.extend(children.iter().map(|c| (c.node.id, c.node.kind, c.node.len, depth + 1)));
             fetched.insert(id, children);
         }
         assemble(root, &mut fetched)
@@ -541,14 +544,14 @@ mod tests {
         let mut e = Engine::new();
         let text = "let deep = n: if n == 0 then {} else { next = deep (n - 1); }; in deep 1000";
         let node = eval(&mut e, &[("default.nix", text)]).unwrap();
-        // The budget stops the eager expansion long before 1000 levels.
+        // The depth limit stops the eager expansion long before 1000 levels.
         let mut depth = 0;
         let mut cur = &node;
         while let Some(children) = &cur.children {
             cur = &children[0].node;
             depth += 1;
         }
-        assert!(depth < 100, "{depth}");
+        assert_eq!(depth, EAGER_DEPTH);
         let (out, _) = e.run(2, Command::Expand { result: 1, node: cur.id, start: 0, limit: 10 });
         match out {
             Outcome::Expanded { children: Ok(children), .. } => assert_eq!(children[0].name.as_deref(), Some("next")),

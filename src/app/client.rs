@@ -90,17 +90,27 @@ impl Client {
 
     /// Sends a command; its reply comes back as [`Action::Reply`] after [`Action::Sent`].
     pub fn send(&self, command: Command, pending: Pending) -> u32 {
-        let (id, dispatch) = {
+        let (id, dispatch, dropped) = {
             let mut inner = self.inner.borrow_mut();
             let id = inner.next_id;
             inner.next_id += 1;
+            let mut dropped = Vec::new();
             if pending == Pending::Eval {
                 // A newer evaluation supersedes one still waiting to be sent.
-                inner.queue.retain(|r| !matches!(r.command, Command::Eval { .. }));
+                inner.queue.retain(|r| {
+                    let eval = matches!(r.command, Command::Eval { .. });
+                    if eval {
+                        dropped.push(r.id);
+                    }
+                    !eval
+                });
             }
             inner.queue.push_back(Request { id, command });
-            (id, inner.dispatch.clone())
+            (id, inner.dispatch.clone(), dropped)
         };
+        for old in dropped {
+            dispatch.dispatch(Action::Cancelled(old));
+        }
         dispatch.dispatch(Action::Sent(id, pending));
         self.flush();
         id

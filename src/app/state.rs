@@ -7,7 +7,7 @@ use yew::Reducible;
 
 use crate::examples;
 use crate::files::{fresh_name, renamed, validate_tree, MAX_FILES};
-use crate::protocol::{Child, ErrorInfo, FileEntry, Node, NodeId, NodeKind, Outcome};
+use crate::protocol::{Child, ErrorInfo, FileEntry, Node, NodeId, Outcome};
 use crate::share;
 use crate::storage::{self, Settings};
 
@@ -241,6 +241,8 @@ pub enum Action {
         /// Time in the evaluator.
         elapsed_ms: f64,
     },
+    /// Request `u32` was dropped before reaching the worker (superseded).
+    Cancelled(u32),
     /// The worker was replaced (time limit, Stop, crash): the message.
     WorkerLost(String),
     /// Show an output tab.
@@ -489,6 +491,9 @@ impl State {
                 let Some(pending) = self.pending.remove(&id) else { return };
                 self.reply(id, pending, outcome, trace, elapsed_ms);
             }
+            Action::Cancelled(id) => {
+                self.pending.remove(&id);
+            }
             Action::WorkerLost(message) => {
                 let lost = std::mem::take(&mut self.pending);
                 for (_, pending) in lost {
@@ -572,7 +577,9 @@ impl State {
                         let mut open = HashSet::new();
                         collect_open(&root, &mut open);
                         self.open = Rc::new(open);
-                        self.focus_error = first_error(&root);
+                        // Errors inside the value stay in their nodes until clicked:
+                        // laziness means they may be harmless.
+                        self.focus_error = None;
                         self.output = Output::Value { id, root: Rc::new(root) };
                     }
                     Err(error) => {
@@ -630,13 +637,6 @@ fn collect_open(node: &Node, open: &mut HashSet<NodeId>) {
     }
 }
 
-/// The first error inside an evaluated tree (shown underlined).
-fn first_error(node: &Node) -> Option<ErrorInfo> {
-    if node.kind == NodeKind::Error {
-        return node.error.clone();
-    }
-    node.children.as_ref()?.iter().find_map(|c| first_error(&c.node))
-}
 
 impl Reducible for State {
     type Action = Action;
@@ -651,6 +651,7 @@ impl Reducible for State {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::protocol::NodeKind;
 
     fn boot(hash: &str, saved: Option<&str>) -> (State, bool) {
         State::boot(&Boot {

@@ -43,14 +43,7 @@ impl Ctx<'_> {
     fn node(&self, label: Html, node: &Node, sep: &'static str) -> Html {
         let expandable = matches!(node.kind, NodeKind::List | NodeKind::Attrs) && node.len > 0;
         if !expandable {
-            let class = match node.kind {
-                NodeKind::String => "v-str",
-                NodeKind::Path => "v-path",
-                NodeKind::Function => "v-fn",
-                NodeKind::Error => "v-err",
-                NodeKind::Lazy => "v-lazy",
-                _ => "v-scalar",
-            };
+            let class = scalar_class(node.kind);
             let value = if let (NodeKind::Error, Some(error)) = (node.kind, &node.error) {
                 let on_error = self.props.on_error.clone();
                 let error = error.clone();
@@ -86,6 +79,21 @@ impl Ctx<'_> {
             </button>
         };
         match (is_open, known) {
+            (true, Some(children)) if fits_on_a_line(node, children) => {
+                let item_sep = if node.kind == NodeKind::List { "" } else { ";" };
+                let items: Html = children
+                    .iter()
+                    .map(|c| {
+                        let name = c.name.as_ref().map(|n| html! { <><span class="v-name">{attr_name(n)}</span>{" = "}</> });
+                        html! { <>{" "}{name}<span class={scalar_class(c.node.kind)}>{c.node.text.clone()}</span>{item_sep}</> }
+                    })
+                    .collect();
+                html! {
+                    <div class="row">
+                        {toggle}{label}<span class="brace">{open_b}</span>{items}{" "}<span class="brace">{close_b}</span>{sep}
+                    </div>
+                }
+            }
             (true, Some(children)) => {
                 let shown = children.len() as u32;
                 let more = (shown < node.len).then(|| {
@@ -125,6 +133,26 @@ impl Ctx<'_> {
         };
         self.node(label, &c.node, sep)
     }
+}
+
+fn scalar_class(kind: NodeKind) -> &'static str {
+    match kind {
+        NodeKind::String => "v-str",
+        NodeKind::Path => "v-path",
+        NodeKind::Function => "v-fn",
+        NodeKind::Error => "v-err",
+        NodeKind::Lazy => "v-lazy",
+        _ => "v-scalar",
+    }
+}
+
+/// Short containers of plain values show on one line, like `[ 1 2 3 ]`.
+fn fits_on_a_line(node: &Node, children: &[Child]) -> bool {
+    let plain = |c: &Child| {
+        !matches!(c.node.kind, NodeKind::List | NodeKind::Attrs | NodeKind::Error) || c.node.len == 0 && c.node.kind != NodeKind::Error
+    };
+    let width: usize = children.iter().map(|c| c.node.text.len() + c.name.as_ref().map_or(0, |n| n.len() + 4) + 2).sum();
+    children.len() as u32 == node.len && children.len() <= 8 && width <= 56 && children.iter().all(plain)
 }
 
 /// The value tree.

@@ -1,0 +1,438 @@
+// End-to-end tests of the release build, in Debian's Chromium driven by playwright-core.
+//
+//   E2E_URL=http://127.0.0.1:PORT/ node tests/e2e/run.mjs [name-filter]
+//
+// Every test gets a fresh browser context and fails on any console error, page error or
+// Content-Security-Policy violation. Screenshots go to $E2E_SHOTS (default
+// target/e2e-screenshots). The last line is `N passed, N failed`.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const BASE = process.env.E2E_URL || 'http://127.0.0.1:8080/';
+const SHOTS = process.env.E2E_SHOTS || 'target/e2e-screenshots';
+const FILTER = process.argv[2] || '';
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+mkdirSync(SHOTS, { recursive: true });
+
+const tests = [];
+const test = (name, fn) => tests.push({ name, fn });
+
+function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+function assertEq(actual, expected, what) {
+  if (actual !== expected) {
+    throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  }
+}
+
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+/** A fresh context and page that records console errors and CSP violations. */
+async function open(t, path = '', options = {}) {
+  const context = await browser.newContext({ viewport: options.viewport || { width: 1280, height: 860 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(BASE).origin });
+  t.contexts.push(context);
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error') t.errors.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => t.errors.push(`pageerror: ${e.message}`));
+  t.pages.push(page);
+  if (path !== null) await page.goto(BASE + path);
+  return page;
+}
+
+const evaluations = (page) => page.evaluate(() => Number(document.querySelector('.output')?.dataset.evaluations || 0));
+
+/** Waits until at least `n` evaluations finished and nothing is in flight. */
+async function waitEval(page, n = 1) {
+  await page.waitForFunction((n) => {
+    const o = document.querySelector('.output');
+    return o && Number(o.dataset.evaluations) >= n && o.dataset.busy === 'false';
+  }, n, { timeout: 15000 });
+}
+
+/** Replaces the open file's text (as a paste would) and runs it. */
+async function runCode(page, text) {
+  const before = await evaluations(page);
+  await page.fill('textarea.input', text);
+  await page.click('[data-testid=run]');
+  await waitEval(page, before + 1);
+}
+
+const tree = (page) => page.locator('[data-testid=value-tree]').innerText();
+const shot = (page, name) => page.screenshot({ path: join(SHOTS, name) });
+
+test('loads, evaluates the default example, no console errors', async (t) => {
+  const page = await open(t);
+  await waitEval(page);
+  const text = await tree(page);
+  assert(text.includes('answer = 42;'), `tree: ${text}`);
+  assert(text.includes('greeting = "Hello from Nixpad v1!";'), `tree: ${text}`);
+  const hl = await page.locator('.hl .tk-kw').first().innerText();
+  assertEq(hl, 'let', 'first keyword highlighted');
+  await shot(page, '01-playground.png');
+});
+
+test('type code and see the value', async (t) => {
+  const page = await open(t);
+  await waitEval(page);
+  await page.fill('textarea.input', '');
+  await page.focus('textarea.input');
+  await page.keyboard.type('let x = 20; in { answer = x * 2 + 2; list = [ 1 2 3 ]; }');
+  const n = await evaluations(page);
+  await page.keyboard.press('Control+Enter');
+  await waitEval(page, n + 1);
+  const text = await tree(page);
+  assert(text.includes('answer = 42;'), `tree: ${text}`);
+  assert(text.includes('list = [ 1 2 3 ];'), `tree: ${text}`);
+  await shot(page, '02-typed-value.png');
+});
+
+test('editor keys: pairs, Tab/Shift+Tab, Enter indent, native undo', async (t) => {
+  const page = await open(t);
+  await waitEval(page);
+  const area = page.locator('textarea.input');
+  await page.fill('textarea.input', '');
+  await area.focus();
+  await page.keyboard.type('{');
+  assertEq(await area.inputValue(), '{}', 'brace pairs');
+  await page.keyboard.press('Enter');
+  assertEq(await area.inputValue(), '{\n  \n}', 'Enter inside a pair');
+  await page.keyboard.type('a = "x');
+  assertEq(await area.inputValue(), '{\n  a = "x"\n}', 'quote pairs');
+  await page.keyboard.type('";');
+  assertEq(await area.inputValue(), '{\n  a = "x";\n}', 'closing quote steps over');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Tab');
+  assertEq(await area.inputValue(), '{\n    a = "x";\n}', 'Tab indents');
+  await page.keyboard.press('Shift+Tab');
+  assertEq(await area.inputValue(), '{\n  a = "x";\n}', 'Shift+Tab outdents');
+  await page.keyboard.press('Control+z');
+  assertEq(await area.inputValue(), '{\n    a = "x";\n}', 'undo restores the indent');
+  await page.keyboard.press('Control+Shift+z');
+  assertEq(await area.inputValue(), '{\n  a = "x";\n}', 'redo');
+  // Escape then Tab leaves the editor (keyboard users are not trapped).
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => document.activeElement.tagName);
+  assert(focused !== 'TEXTAREA', 'focus left the editor');
+});
+
+test('an error is underlined at the right place, message on hover and in the output', async (t) => {
+  const page = await open(t);
+  await waitEval(page);
+  await runCode(page, '{\n  a = 1;\n  b = undefinedName;\n}\n');
+  assertEq(await page.locator('.hl .err').innerText(), 'undefinedName', 'underlined text');
+  assertEq(await page.locator('.gutter .err-line').innerText(), '3', 'marked line');
+  const out = await page.locator('[data-testid=error]').innerText();
+  assert(out.includes("undefined variable 'undefinedName'"), `output: ${out}`);
+  assert(out.includes('3|   b = undefinedName;'), `snippet: ${out}`);
+  await shot(page, '03-error-underlined.png');
+  const box = await page.locator('.hl .err').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.locator('.tooltip').waitFor();
+  const tip = await page.locator('.tooltip').innerText();
+  assert(tip.includes("undefined variable 'undefinedName'"), `tooltip: ${tip}`);
+  await shot(page, '04-error-hover.png');
+});
+
+test('an error in another file opens that file underlined', async (t) => {
+  const page = await open(t);
+  await waitEval(page);
+  await page.fill('textarea.input', 'import ./overlay.nix');
+  await page.click('button[aria-label="Add a file"]');
+  await page.click('text=Rename');
+  await page.fill('input.rename', 'overlay.nix');
+  await page.keyboard.press('Enter');
+  await page.fill('textarea.input', '{ x = 1 + "a"; }.x');
+  await page.click('[data-file="default.nix"]');
+  const n = await evaluations(page);
+  await page.click('[data-testid=run]');
+  await waitEval(page, n + 1);
+  await page.click('[data-testid=error] .error-head button');
+  assertEq(await page.locator('.file-tab.active').getAttribute('data-file'), 'overlay.nix', 'open file');
+  assert((await page.locator('.hl .err').count()) === 1, 'underlined in overlay.nix');
+});
+
+test('infinite loops stop at the time limit; the page still answers', async (t) => {
+  const page = await open(t);
+  await waitEval(page);
+  await page.selectOption('select[aria-label="Time limit"]', '1000');
+  await runCode(page, 'let x = x; in x');
+  assert((await page.locator('[data-testid=error]').innerText()).includes('infinite recursion'), 'blackhole');
+  await runCode(page, 'let f = x: f x; in f 1');
+  const msg = await page.locator('.out-body').innerText();
+  assert(/max-call-depth|time limit/.test(msg), `f x: ${msg}`);
+  // A loop that neither recurses deeper nor repeats a thunk: only the clock stops it.
+  const loop = 'let l = builtins.genList (x: x) 1000; in builtins.foldl\' (a: i: a + builtins.foldl\' (b: j: b + builtins.foldl\' (c: k: c + k) 0 l) 0 l) 0 l';
+  await page.fill('textarea.input', loop);
+  const started = Date.now();
+  await page.click('[data-testid=run]');
+  await page.locator('[data-testid=stopped]').waitFor({ timeout: 6000 });
+  const took = Date.now() - started;
+  assert(took < 4000, `stopped after ${took} ms`);
+  assert((await page.locator('[data-testid=stopped]').innerText()).includes('time limit'), 'timeout message');
+  await shot(page, '05-loop-stopped.png');
+  await runCode(page, '1 + 1');
+  assertEq((await tree(page)).trim(), '2', 'evaluates again after the restart');
+  // Stop button.
+  await page.selectOption('select[aria-label="Time limit"]', '30000');
+  await page.fill('textarea.input', loop);
+  await page.click('[data-testid=run]');
+  await page.waitForTimeout(300);
+  await page.click('[data-testid=stop]');
+  await page.locator('[data-testid=stopped]').waitFor({ timeout: 3000 });
+  assert((await page.locator('[data-testid=stopped]').innerText()).includes('stopped by you'), 'stop message');
+  await runCode(page, '"still alive"');
+  assertEq((await tree(page)).trim(), '"still alive"', 'evaluates after Stop');
+});
+
+test('deep recursion is an error message, not a dead page', async (t) => {
+  const page = await open(t);
+  await waitEval(page);
+  await runCode(page, 'let f = n: if n == 0 then 0 else 1 + f (n - 1); in f 100000');
+  const msg = await page.locator('.out-body').innerText();
+  assert(/stack overflow|max-call-depth|out of stack/.test(msg), `message: ${msg}`);
+  await runCode(page, '"(" + "a" + ")"');
+  assertEq((await tree(page)).trim(), '"(a)"', 'still works');
+});
+
+const THREE_FILES = {
+  'default.nix': 'let o = import ./overlay.nix; in o.greeting + import ./lib/util.nix\n',
+  'overlay.nix': '{\n\tgreeting = "Grüße, 世界 — ${"ok"} ";  \n}\n\n',
+  'lib/util.nix': '"tail"   # trailing spaces and no newline at the end   ',
+};
+
+test('the share link round-trips three files byte for byte', async (t) => {
+  const page = await open(t);
+  await waitEval(page);
+  await page.fill('textarea.input', THREE_FILES['default.nix']);
+  for (const name of ['overlay.nix', 'lib/util.nix']) {
+    await page.click('button[aria-label="Add a file"]');
+    await page.click('text=Rename');
+    await page.fill('input.rename', name);
+    await page.keyboard.press('Enter');
+    await page.fill('textarea.input', THREE_FILES[name]);
+  }
+  await page.click('[data-testid=copy-link]');
+  await page.locator('text=Link copied to the clipboard.').waitFor();
+  const link = await page.locator('[data-testid=share-link]').inputValue();
+  const clip = await page.evaluate(() => navigator.clipboard.readText());
+  assertEq(clip, link, 'clipboard holds the link');
+  assert(link.includes('#/?files='), link);
+  await shot(page, '06-share-link.png');
+
+  const other = await open(t, null);
+  await other.goto(link);
+  await waitEval(other);
+  assert((await other.locator('[data-testid=notice]').innerText()).includes('Opened 3 file(s)'), 'notice');
+  assertEq(await other.evaluate(() => location.hash), '#/', 'link removed from the address bar');
+  const names = await other.locator('.file-tab').evaluateAll((els) => els.map((e) => e.dataset.file));
+  assertEq(JSON.stringify(names), JSON.stringify(Object.keys(THREE_FILES)), 'file names');
+  for (const [name, text] of Object.entries(THREE_FILES)) {
+    await other.click(`[data-file="${name}"]`);
+    assertEq(await other.locator('textarea.input').inputValue(), text, `text of ${name}`);
+  }
+  assertEq((await tree(other)).trim(), '"Grüße, 世界 — ok tail"', 'value');
+  await shot(other, '07-share-opened.png');
+  await other.click('[data-testid=copy-link]');
+  const again = await other.locator('[data-testid=share-link]').inputValue();
+  assertEq(again, link, 'the same link again (byte-identical files)');
+});
+
+test('a damaged, truncated or oversized link shows a message and the default example', async (t) => {
+  const good = await open(t);
+  await waitEval(good);
+  await good.click('[data-testid=copy-link]');
+  const link = await good.locator('[data-testid=share-link]').inputValue();
+  const data = link.split('files=')[1];
+  const cases = {
+    garbage: '#/?files=%%%not-base64!!',
+    truncated: `#/?files=${data.slice(0, Math.floor(data.length / 2))}`,
+    oversized: `#/?files=${'A'.repeat(250000)}`,
+    foreign: '#/?files=q1YqS8wpTVWyUkpKLFKqBQA',
+  };
+  for (const [name, hash] of Object.entries(cases)) {
+    const page = await open(t, null);
+    await page.goto(BASE + hash);
+    await waitEval(page);
+    const notice = await page.locator('[data-testid=notice]').innerText();
+    assert(notice.includes('could not be opened'), `${name}: ${notice}`);
+    const text = await page.locator('textarea.input').inputValue();
+    assert(text.startsWith('# A tour of the Nix language'), `${name}: default example`);
+    if (name === 'truncated') await shot(page, '08-broken-link.png');
+  }
+});
+
+test('code from a link is shown as text, never as HTML', async (t) => {
+  const page = await open(t);
+  await waitEval(page);
+  const evil = '"<img src=x onerror=\\"window.__xss=1\\"><script>window.__xss=2</script>"';
+  await runCode(page, evil);
+  await page.click('[data-testid=copy-link]');
+  const link = await page.locator('[data-testid=share-link]').inputValue();
+  const other = await open(t, null);
+  await other.goto(link);
+  await waitEval(other);
+  assertEq(await other.evaluate(() => window.__xss), undefined, 'no script ran');
+  assertEq(await other.locator('img').count(), 0, 'no img element');
+  assert((await tree(other)).includes('<img src=x'), 'shown as text');
+});
+
+test('a reload restores the files; foreign localStorage is ignored with a notice', async (t) => {
+  const page = await open(t);
+  await waitEval(page);
+  await runCode(page, '{ restored = 42; }\n');
+  await page.reload();
+  await waitEval(page);
+  assertEq(await page.locator('textarea.input').inputValue(), '{ restored = 42; }\n', 'restored text');
+  assert((await tree(page)).includes('restored = 42;'), 'evaluated after reload');
+  await page.evaluate(() => localStorage.setItem('nixpad:files', '{"some":"other app"}'));
+  await page.reload();
+  await waitEval(page);
+  const notice = await page.locator('[data-testid=notice]').innerText();
+  assert(notice.includes('ignored'), `notice: ${notice}`);
+  assert((await page.locator('textarea.input').inputValue()).startsWith('# A tour'), 'default example');
+});
+
+test('deep links to routes work after a reload on the static server', async (t) => {
+  const page = await open(t, '#/examples');
+  await page.locator('.card').first().waitFor();
+  const cards = await page.locator('.card').count();
+  assert(cards >= 12, `${cards} examples`);
+  await page.reload();
+  await page.locator('.card').first().waitFor();
+  await shot(page, '09-examples.png');
+  await page.goto(BASE + '#/lessons');
+  await page.reload();
+  await page.locator('[data-testid=lessons] h1').waitFor();
+  await shot(page, '10-lessons.png');
+  await page.goto(BASE + '#/no/such/page');
+  await page.locator('text=Not found').waitFor();
+  // Opening an example from the gallery replaces the files and runs them.
+  await page.goto(BASE + '#/examples');
+  const n = await evaluations(page);
+  await page.click('[data-example=imports] button');
+  await waitEval(page, n + 1);
+  assertEq(await page.evaluate(() => location.hash), '#/', 'back in the playground');
+  const names = await page.locator('.file-tab').evaluateAll((els) => els.map((e) => e.dataset.file));
+  assertEq(names.join(','), 'default.nix,data.nix,lib.nix', 'example files');
+  assert((await tree(page)).includes('"Grace"'), 'import between files');
+});
+
+test('REPL: expressions, :t, :p, bindings, history', async (t) => {
+  const page = await open(t);
+  await waitEval(page);
+  const input = page.locator('input[aria-label="REPL input"]');
+  const send = async (line) => {
+    await input.fill(line);
+    await input.press('Enter');
+    await page.waitForFunction(() => !document.querySelector('.repl-log .muted'));
+  };
+  await send('(import ./default.nix).answer');
+  await send(':t 1');
+  await send('x = 20');
+  await send('x * 2 + 2');
+  await send(':p { a.b = [ 1 ]; }');
+  await send('nope');
+  const log = await page.locator('.repl-log').innerText();
+  for (const want of ['42', 'an integer', '{ a = { b = [ 1 ]; }; }', "undefined variable 'nope'"]) {
+    assert(log.includes(want), `REPL log lacks ${want}: ${log}`);
+  }
+  await input.press('ArrowUp');
+  assertEq(await input.inputValue(), 'nope', 'history up');
+  await input.press('ArrowUp');
+  assertEq(await input.inputValue(), ':p { a.b = [ 1 ]; }', 'history up twice');
+  await input.press('ArrowDown');
+  await input.press('ArrowDown');
+  assertEq(await input.inputValue(), '', 'history back to the draft');
+  await shot(page, '11-repl.png');
+});
+
+test('output views: JSON, strict, trace, syntax tree; lazy values expand on demand', async (t) => {
+  const page = await open(t, '#/examples');
+  await page.click('[data-example=trace] button');
+  await waitEval(page);
+  await page.click('[data-testid=tab-trace]');
+  const trace = await page.locator('[data-testid=trace]').innerText();
+  assert(trace.includes('trace: fib 5'), `trace: ${trace}`);
+  await shot(page, '13-trace.png');
+  await page.click('[data-testid=tab-json]');
+  await page.locator('.text-out').waitFor();
+  assertEq(await page.locator('.text-out').innerText(), '{"result":5,"traced":"done"}', 'json');
+  await shot(page, '12-json.png');
+  await page.click('[data-testid=tab-strict]');
+  await page.waitForFunction(() => document.querySelector('.text-out')?.textContent.startsWith('{ result'));
+  await page.click('[data-testid=tab-syntax]');
+  await page.waitForFunction(() => document.querySelector('.text-out')?.textContent.includes('NODE_'));
+  await shot(page, '14-syntax.png');
+
+  await page.goto(BASE + '#/examples');
+  const n = await evaluations(page);
+  await page.click('[data-example=laziness] button');
+  await waitEval(page, n + 1);
+  await page.click('[data-testid=tab-value]');
+  let text = await tree(page);
+  assert(text.includes('firstFive = [ 0 1 2 3 4 ];'), `tree: ${text}`);
+  assert(text.includes('«error: never evaluated unless you expand it»'), `tree: ${text}`);
+  // Open `naturals` five levels deep: each level is fetched from the worker on demand.
+  for (let depth = 0; depth < 6; depth++) {
+    const closed = page.locator('.toggle[aria-expanded=false]').last();
+    await closed.click();
+    await page.waitForFunction(() => document.querySelector('.output').dataset.busy === 'false');
+  }
+  text = await tree(page);
+  assert(text.includes('head = 5;'), `deep tree: ${text}`);
+  await shot(page, '15-lazy-expanded.png');
+});
+
+test('usable on a phone (360 px wide)', async (t) => {
+  const page = await open(t, '', { viewport: { width: 360, height: 740 } });
+  await waitEval(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert(overflow <= 0, `page scrolls sideways by ${overflow}px`);
+  await shot(page, '16-phone.png');
+  await runCode(page, '{ phone = true; }');
+  assert((await tree(page)).includes('phone = true;'), 'evaluates');
+});
+
+let passed = 0;
+let failed = 0;
+for (const { name, fn } of tests) {
+  if (FILTER && !name.includes(FILTER)) continue;
+  const t = { errors: [], contexts: [], pages: [] };
+  const started = Date.now();
+  try {
+    await fn(t);
+    for (const page of t.pages) {
+      if (page.isClosed()) continue;
+      const csp = await page.evaluate(() => window.__csp || []).catch(() => []);
+      t.errors.push(...csp.map((c) => `CSP violation: ${c}`));
+    }
+    if (t.errors.length) throw new Error(t.errors.join('\n'));
+    passed++;
+    console.log(`ok   ${name} (${Date.now() - started} ms)`);
+  } catch (e) {
+    failed++;
+    console.log(`FAIL ${name}\n     ${String(e.message || e).split('\n').join('\n     ')}`);
+    const page = t.pages[t.pages.length - 1];
+    if (page && !page.isClosed()) {
+      await page.screenshot({ path: join(SHOTS, `fail-${name.replace(/[^a-z0-9]+/gi, '-')}.png`) }).catch(() => {});
+    }
+  }
+  for (const c of t.contexts) await c.close().catch(() => {});
+}
+await browser.close();
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
