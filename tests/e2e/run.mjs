@@ -70,7 +70,7 @@ async function runCode(page, text) {
   await waitEval(page, before + 1);
 }
 
-const tree = (page) => page.locator('[data-testid=value-tree]').innerText();
+const tree = (page) => page.locator('[data-testid=value-tree]').innerText().then((t) => t.replace(/[▾▸]/g, ''));
 const shot = (page, name) => page.screenshot({ path: join(SHOTS, name) });
 
 test('loads, evaluates the default example, no console errors', async (t) => {
@@ -97,6 +97,22 @@ test('type code and see the value', async (t) => {
   assert(text.includes('answer = 42;'), `tree: ${text}`);
   assert(text.includes('list = [ 1 2 3 ];'), `tree: ${text}`);
   await shot(page, '02-typed-value.png');
+});
+
+test('run as you type evaluates after a pause', async (t) => {
+  const page = await open(t);
+  await waitEval(page);
+  await page.check('text=Run as you type');
+  const n = await evaluations(page);
+  await page.fill('textarea.input', '');
+  await page.focus('textarea.input');
+  await page.keyboard.type('6 * 7', { delay: 30 });
+  await waitEval(page, n + 1);
+  await page.waitForFunction(() => document.querySelector('[data-testid=value-tree]')?.innerText.trim() === '42');
+  // The setting survives a reload.
+  await page.reload();
+  await waitEval(page);
+  assert(await page.isChecked('text=Run as you type'), 'setting kept');
 });
 
 test('editor keys: pairs, Tab/Shift+Tab, Enter indent, native undo', async (t) => {
@@ -206,6 +222,16 @@ test('deep recursion is an error message, not a dead page', async (t) => {
   assert(/stack overflow|max-call-depth|out of stack/.test(msg), `message: ${msg}`);
   await runCode(page, '"(" + "a" + ")"');
   assertEq((await tree(page)).trim(), '"(a)"', 'still works');
+  // Deep enough to exhaust the browser's own stack inside the worker: the worker dies,
+  // the page says so and starts a new one.
+  await page.fill('textarea.input', 'let deep = n: if n == 0 then [] else [ (deep (n - 1)) ]; in builtins.toJSON (deep 100000)');
+  await page.click('[data-testid=run]');
+  await page.locator('[data-testid=stopped]').waitFor({ timeout: 6000 });
+  const crash = await page.locator('[data-testid=stopped]').innerText();
+  assert(/out of stack|crashed/.test(crash), `crash message: ${crash}`);
+  await shot(page, '17-worker-stack-overflow.png');
+  await runCode(page, '[ "after" "restart" ]');
+  assertEq((await tree(page)).trim(), '[ "after" "restart" ]', 'evaluates in the new worker');
 });
 
 const THREE_FILES = {
