@@ -174,7 +174,7 @@ pub fn install(m: &mut Machine) {
         names.insert(Symbol::new(&global), values.len() as u32);
         values.push(if &*name == "builtins" { set.clone() } else { a.value.clone() });
     }
-    m.globals = new_env(values, None);
+    m.globals = new_env(values.into(), None);
     m.global_names = names;
 }
 
@@ -390,6 +390,9 @@ fn import_target(m: &Machine, path: &str) -> String {
 }
 
 fn read_source(m: &mut Machine, path: &str, span: Span) -> EvalResult<String> {
+    if m.io.file_type(path).is_none() {
+        return Err(Error::new(ErrorKind::Io(format!("path '{path}' does not exist")), Some(span)));
+    }
     let bytes = m.io.read_file(path).map_err(|e| Error::new(ErrorKind::Io(e), Some(span)))?;
     Ok(crate::source::prepare_source(&String::from_utf8_lossy(&bytes)))
 }
@@ -414,7 +417,7 @@ fn prim_scoped_import(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResu
     let text = read_source(m, &target, span)?;
     let expr = crate::lower_file(m, &target, text, Some(&scope))?;
     let values: Vec<Value> = scope.entries.iter().map(|a| a.value.clone()).collect();
-    let env = new_env(values, Some(m.globals.clone()));
+    let env = new_env(values.into(), Some(m.globals.clone()));
     Ok(Thunk::new(expr, env))
 }
 
@@ -498,6 +501,9 @@ fn prim_elem(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value>
 
 fn prim_map(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
     let l = want_list(m, &args[1], span, "while evaluating the second argument passed to builtins.map")?;
+    if !l.is_empty() {
+        want_function(m, &args[0], span, "while evaluating the first argument passed to builtins.map")?;
+    }
     let f = &args[0];
     Ok(Value::list(l.iter().map(|x| Thunk::apply(f.clone(), vec![x.clone()])).collect()))
 }
@@ -678,6 +684,7 @@ fn prim_generic_closure(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalRe
     let start = want_list(m, &start, span, "while evaluating the 'startSet' attribute passed as argument to builtins.genericClosure")?;
     let mut work: std::collections::VecDeque<Value> = start.iter().cloned().collect();
     let mut seen_keys: Vec<Value> = Vec::new();
+    let mut first_key: Option<Value> = None;
     let mut seen_fast: std::collections::HashSet<Vec<u8>> = std::collections::HashSet::new();
     let mut out = Vec::new();
     let key_sym = Symbol::new("key");
@@ -687,6 +694,23 @@ fn prim_generic_closure(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalRe
             Error::new(ErrorKind::MissingAttribute("key".into()), Some(span))
         })?;
         let key = m.force(&key, Some(span))?;
+        // Nix keeps the keys in an ordered set: keys of different types (or of
+        // incomparable types) fail to compare.
+        let class = |v: &Value| match v {
+            Value::Int(_) | Value::Float(_) => 0,
+            Value::String(_) => 1,
+            Value::Path(_) => 2,
+            Value::List(_) => 3,
+            _ => 4,
+        };
+        if let Some(first) = &first_key {
+            if class(&key) != class(first) || class(&key) == 4 {
+                let first = first.clone();
+                m.less_than(&key, &first, span)?;
+            }
+        } else {
+            first_key = Some(key.clone());
+        }
         let fast = match &key {
             Value::Int(i) => Some([b"i".as_slice(), &i.to_le_bytes()].concat()),
             Value::Float(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => {
@@ -703,15 +727,6 @@ fn prim_generic_closure(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalRe
                 let mut found = false;
                 for k in seen_keys.iter() {
                     let k = k.clone();
-                    if !matches!((&k, &key), (Value::Float(_) | Value::Int(_), Value::Float(_) | Value::Int(_)) | (Value::List(_), Value::List(_)))
-                    {
-                        let shown = (m.show_value_short(&k), m.show_value_short(&key));
-                        return Err(other_error(
-                            format!("cannot compare {} with {}", k.type_phrase(), key.type_phrase())
-                                + if shown.0.is_empty() { "" } else { "" },
-                            span,
-                        ));
-                    }
                     if m.equal(&k, &key, span)? {
                         found = true;
                         break;
@@ -840,7 +855,7 @@ fn prim_cat_attrs(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<V
     Ok(Value::list(out))
 }
 
-fn prim_function_args(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+fn prim_function_args(_m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
     match &args[0] {
         Value::Lambda(c) => match &c.def.param {
             crate::ir::Param::Ident(_) => Ok(Value::attrs(Attrs::default())),
@@ -852,7 +867,7 @@ fn prim_function_args(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResu
             ))),
         },
         Value::PrimOp(_) => Ok(Value::attrs(Attrs::default())),
-        other => Err(arg_error(m, "a function", other, span, "while evaluating the argument passed to builtins.functionArgs")),
+        _ => Err(other_error("'functionArgs' requires a function", span)),
     }
 }
 
@@ -956,7 +971,7 @@ fn prim_substring(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<V
     let len = want_int(m, &args[1], span, "while evaluating the second argument (the substring length) passed to builtins.substring")?;
     let s = m.coerce_to_string(&args[2], CoerceMode::Interpolation, span)?;
     if start < 0 {
-        return Err(other_error("negative start position in substring", span));
+        return Err(other_error("negative start position in 'substring'", span));
     }
     let start = (start as usize).min(s.bytes.len());
     let end = if len < 0 { s.bytes.len() } else { start.saturating_add(len as usize).min(s.bytes.len()) };
@@ -1219,19 +1234,21 @@ pub fn json_to_value(json: crate::json::Json) -> Value {
     let mut values: Vec<Value> = Vec::new();
     while let Some(w) = work.pop() {
         match w {
-            Work::Visit(j) => match j {
+            Work::Visit(mut j) => match &mut j {
                 Json::Null => values.push(Value::Null),
-                Json::Bool(b) => values.push(Value::Bool(b)),
-                Json::Int(i) => values.push(Value::Int(i)),
-                Json::Float(f) => values.push(Value::Float(f)),
-                Json::String(s) => values.push(Value::string(s)),
+                Json::Bool(b) => values.push(Value::Bool(*b)),
+                Json::Int(i) => values.push(Value::Int(*i)),
+                Json::Float(f) => values.push(Value::Float(*f)),
+                Json::String(s) => values.push(Value::string(std::mem::take(s))),
                 Json::Array(items) => {
+                    let items = std::mem::take(items);
                     work.push(Work::BuildList(items.len()));
                     for item in items.into_iter().rev() {
                         work.push(Work::Visit(item));
                     }
                 }
                 Json::Object(fields) => {
+                    let fields = std::mem::take(fields);
                     let names: Vec<Vec<u8>> = fields.iter().map(|(k, _)| k.clone()).collect();
                     work.push(Work::BuildAttrs(names));
                     for (_, v) in fields.into_iter().rev() {

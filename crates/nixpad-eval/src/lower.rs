@@ -57,34 +57,177 @@ fn span_at(ctx: &LowerCtx, offset: u32) -> Span {
     Span { file: ctx.file, start: offset, end: offset }
 }
 
-fn describe_token(text: &str, range: rnix::TextRange) -> String {
-    let start = usize::from(range.start()).min(text.len());
-    let end = usize::from(range.end()).min(text.len());
-    let tok = text.get(start..end).unwrap_or("").trim();
-    if tok.is_empty() {
-        return "end of file".into();
+/// The name Nix's (bison) parser gives a token in "unexpected X" messages.
+fn bison_name(kind: rnix::SyntaxKind, text: &str) -> String {
+    use rnix::SyntaxKind as K;
+    match kind {
+        K::TOKEN_IDENT => "ID".into(),
+        K::TOKEN_INTEGER => "INT_LIT".into(),
+        K::TOKEN_FLOAT => "FLOAT_LIT".into(),
+        K::TOKEN_IF => "IF".into(),
+        K::TOKEN_THEN => "THEN".into(),
+        K::TOKEN_ELSE => "ELSE".into(),
+        K::TOKEN_ASSERT => "ASSERT".into(),
+        K::TOKEN_WITH => "WITH".into(),
+        K::TOKEN_LET => "LET".into(),
+        K::TOKEN_IN => "IN_KW".into(),
+        K::TOKEN_REC => "REC".into(),
+        K::TOKEN_INHERIT => "INHERIT".into(),
+        K::TOKEN_OR => "OR_KW".into(),
+        K::TOKEN_EQUAL => "EQ".into(),
+        K::TOKEN_NOT_EQUAL => "NEQ".into(),
+        K::TOKEN_AND_AND => "AND".into(),
+        K::TOKEN_OR_OR => "OR".into(),
+        K::TOKEN_IMPLICATION => "IMPL".into(),
+        K::TOKEN_UPDATE => "UPDATE".into(),
+        K::TOKEN_CONCAT => "CONCAT".into(),
+        K::TOKEN_LESS_OR_EQ => "LEQ".into(),
+        K::TOKEN_MORE_OR_EQ => "GEQ".into(),
+        K::TOKEN_ELLIPSIS => "ELLIPSIS".into(),
+        K::TOKEN_INTERPOL_START => "DOLLAR_CURLY".into(),
+        K::TOKEN_PIPE_LEFT => "PIPE_FROM".into(),
+        K::TOKEN_PIPE_RIGHT => "PIPE_INTO".into(),
+        K::TOKEN_STRING_START if text == "''" => "IND_STRING_OPEN".into(),
+        K::TOKEN_STRING_END if text == "''" => "IND_STRING_CLOSE".into(),
+        K::TOKEN_PATH_ABS | K::TOKEN_PATH_REL => "PATH".into(),
+        K::TOKEN_PATH_HOME => "HPATH".into(),
+        K::TOKEN_PATH_SEARCH => "SPATH".into(),
+        K::TOKEN_URI => "URI".into(),
+        K::TOKEN_CUR_POS => "ID".into(),
+        K::TOKEN_ERROR => "invalid token".into(),
+        _ => match text.chars().next() {
+            Some(c) => format!("'{c}'"),
+            None => "end of file".into(),
+        },
     }
-    let first = tok.split_whitespace().next().unwrap_or(tok);
-    match first {
-        "then" | "else" | "in" | "if" | "let" | "with" | "assert" | "rec" | "inherit" | "or" => format!("'{first}'"),
-        _ if first.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_') => {
-            "identifier".to_string()
+}
+
+/// Names the token at `offset` for a syntax error, as Nix would.
+fn describe_token(text: &str, offset: usize) -> String {
+    let mut pos = 0;
+    for (kind, tok) in rnix::tokenize(text) {
+        let end = pos + tok.len();
+        if end > offset && !matches!(kind, rnix::SyntaxKind::TOKEN_WHITESPACE | rnix::SyntaxKind::TOKEN_COMMENT) {
+            return bison_name(kind, tok);
         }
-        _ if first.starts_with('"') => "'\"'".into(),
-        _ if first.chars().next().is_some_and(|c| c.is_ascii_digit()) => "integer".into(),
-        _ => format!("'{}'", first.chars().next().unwrap_or(' ')),
+        pos = end;
+    }
+    "end of file".into()
+}
+
+/// Nix's lexer rejects a path literal ending in `/`; rnix reports a generic error.
+fn trailing_slash_path(text: &str) -> Option<usize> {
+    use rnix::SyntaxKind as K;
+    let toks: Vec<_> = rnix::tokenize(text).collect();
+    let mut pos = 0;
+    for (i, (kind, tok)) in toks.iter().enumerate() {
+        if *kind == K::TOKEN_ERROR && tok.len() > 1 && tok.ends_with('/') && !tok.starts_with('"') && !tok.starts_with("''") {
+            return Some(pos);
+        }
+        if matches!(kind, K::TOKEN_PATH_ABS | K::TOKEN_PATH_REL | K::TOKEN_PATH_HOME)
+            && toks.get(i + 1).is_some_and(|(k, t)| *k == K::TOKEN_DIV && *t == "/")
+            && toks.get(i + 2).is_none_or(|(k, _)| !matches!(k, K::TOKEN_INTERPOL_START | K::TOKEN_IDENT))
+        {
+            return Some(pos);
+        }
+        pos += tok.len();
+    }
+    None
+}
+
+/// ", expecting ')'" when the text ends inside parentheses (what bison says there).
+fn unclosed(text: &str) -> &'static str {
+    use rnix::SyntaxKind as K;
+    let mut stack = Vec::new();
+    for (kind, _) in rnix::tokenize(text) {
+        match kind {
+            K::TOKEN_L_PAREN | K::TOKEN_L_BRACK | K::TOKEN_L_BRACE | K::TOKEN_INTERPOL_START => stack.push(kind),
+            K::TOKEN_R_PAREN | K::TOKEN_R_BRACK | K::TOKEN_R_BRACE | K::TOKEN_INTERPOL_END => {
+                stack.pop();
+            }
+            _ => {}
+        }
+    }
+    match stack.last() {
+        Some(K::TOKEN_L_PAREN) => ", expecting ')'",
+        _ => "",
+    }
+}
+
+/// ", expecting X" for the cases where Nix's parser names what it wanted.
+fn expecting(wanted: &[rnix::SyntaxKind]) -> String {
+    use rnix::SyntaxKind as K;
+    if wanted.contains(&K::TOKEN_IDENT) && (wanted.contains(&K::TOKEN_INTERPOL_START) || wanted.contains(&K::TOKEN_OR)) {
+        return ", expecting ID or OR_KW or DOLLAR_CURLY or '\"'".into();
+    }
+    match wanted {
+        [K::TOKEN_SEMICOLON] => ", expecting ';'".into(),
+        [K::TOKEN_R_PAREN] => ", expecting ')'".into(),
+        [K::TOKEN_L_BRACE] => ", expecting '{'".into(),
+        [K::TOKEN_THEN] => ", expecting THEN".into(),
+        [K::TOKEN_ELSE] => ", expecting ELSE".into(),
+        [K::TOKEN_IN] => ", expecting IN_KW".into(),
+        [K::TOKEN_COLON] => ", expecting ':'".into(),
+        _ => String::new(),
     }
 }
 
 fn syntax_error(ctx: &LowerCtx, text: &str, err: &rnix::ParseError) -> Box<Error> {
     use rnix::ParseError as P;
+    if let Some(pos) = trailing_slash_path(text) {
+        return Error::new(ErrorKind::Syntax("path has a trailing slash".into()), Some(span_at(ctx, pos as u32)));
+    }
+    // An unterminated string is one error token running to the end of the text.
+    let mut pos = 0;
+    let mut previous = "";
+    for (kind, tok) in rnix::tokenize(text) {
+        if kind == rnix::SyntaxKind::TOKEN_ERROR && tok.starts_with("/*") {
+            let msg = "syntax error, unexpected '*'".to_string();
+            return Error::new(ErrorKind::Syntax(msg), Some(span_at(ctx, pos as u32 + 1)));
+        }
+        if kind == rnix::SyntaxKind::TOKEN_ERROR && pos + tok.len() == text.len() {
+            let opener = if previous == "''" || previous == "\"" { previous } else { tok };
+            let wanted = if opener.starts_with("''") {
+                Some("IND_STR or DOLLAR_CURLY or IND_STRING_CLOSE")
+            } else if opener.starts_with('"') {
+                Some("'\"'")
+            } else {
+                None
+            };
+            if let Some(w) = wanted {
+                let msg = format!("syntax error, unexpected end of file, expecting {w}");
+                return Error::new(ErrorKind::Syntax(msg), Some(span_at(ctx, text.len() as u32)));
+            }
+        }
+        if kind != rnix::SyntaxKind::TOKEN_WHITESPACE {
+            previous = tok;
+        }
+        pos += tok.len();
+    }
     let (msg, offset) = match err {
-        P::Unexpected(r) | P::UnexpectedExtra(r) | P::UnexpectedWanted(_, r, _) | P::UnexpectedDoubleBind(r) => {
-            (format!("syntax error, unexpected {}", describe_token(text, *r)), u32::from(r.start()))
+        P::UnexpectedExtra(r) => {
+            let start = usize::from(r.start());
+            let tok = describe_token(text, start);
+            // After a comparison another comparison is simply unexpected (they do not chain).
+            let suffix = if ["EQ", "NEQ", "'<'", "'>'", "LEQ", "GEQ"].contains(&tok.as_str()) {
+                ""
+            } else {
+                ", expecting end of file"
+            };
+            (format!("syntax error, unexpected {tok}{suffix}"), start as u32)
         }
-        P::UnexpectedEOF | P::UnexpectedEOFWanted(_) => {
-            ("syntax error, unexpected end of file".to_string(), text.len() as u32)
+        P::UnexpectedWanted(_, r, wanted) => {
+            let start = usize::from(r.start());
+            (format!("syntax error, unexpected {}{}", describe_token(text, start), expecting(wanted)), start as u32)
         }
+        P::Unexpected(r) | P::UnexpectedDoubleBind(r) => {
+            let start = usize::from(r.start());
+            (format!("syntax error, unexpected {}", describe_token(text, start)), start as u32)
+        }
+        P::UnexpectedEOFWanted(wanted) => {
+            (format!("syntax error, unexpected end of file{}", expecting(wanted)), text.len() as u32)
+        }
+        P::UnexpectedEOF => (format!("syntax error, unexpected end of file{}", unclosed(text)), text.len() as u32),
         P::DuplicatedArgs(r, name) => (format!("duplicate formal function argument '{name}'"), u32::from(r.start())),
         P::RecursionLimitExceeded => ("expression nested too deeply".to_string(), 0),
         _ => ("syntax error".to_string(), 0),
@@ -214,7 +357,15 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                         ))
                     }
                 },
-                ast::LiteralKind::Float(f) => Expr::Const(Value::Float(f.value().unwrap_or(f64::NAN))),
+                ast::LiteralKind::Float(f) => {
+                    let text = f.syntax().text();
+                    match crate::float::parse_float_literal(text) {
+                        Some(v) => Expr::Const(Value::Float(v)),
+                        None => {
+                            return Err(Error::new(ErrorKind::Syntax(format!("invalid float '{text}'")), Some(span)))
+                        }
+                    }
+                }
                 ast::LiteralKind::Uri(u) => Expr::Const(Value::string(u.syntax().text().as_bytes())),
             },
             ast::Expr::Ident(_) => {

@@ -41,14 +41,16 @@ impl Default for Limits {
 enum Frame {
     /// Store the value in the thunk; `saved` restores it if evaluation fails.
     Update(Rc<Thunk>, ThunkState),
-    /// Apply the returned function to these arguments.
-    ApplyArgs(Vec<Value>, Span),
+    /// Apply the returned function to one argument.
+    Apply1(Value, Span),
+    /// Apply the returned function to these arguments (stored last first).
+    ApplyRev(Vec<Value>, Span),
     /// A lambda body is being evaluated: leave the call depth on return.
     CallReturn,
     /// Bind a pattern lambda's argument (the returned attribute set).
     BindPattern(Rc<Closure>, Span),
     /// Force the next strict argument of a builtin, then call it.
-    PrimOpArgs(&'static crate::builtins::PrimOp, Vec<Value>, usize, Span),
+    PrimOpArgs(Box<PendingPrimOp>),
     /// Branch on the returned condition.
     If(Rc<Expr>, Env),
     /// Check the assertion, then evaluate the body.
@@ -70,7 +72,24 @@ enum Frame {
     /// Continue testing `path[index]` of the returned value.
     HasAttr(Rc<Expr>, usize, Env),
     /// Append the returned value to the interpolation and go on with `parts[index+1]`.
-    Interp(Rc<Expr>, usize, Env, Vec<u8>, Context),
+    Interp(Box<PendingInterp>),
+}
+
+/// A builtin waiting for its strict arguments to be forced.
+struct PendingPrimOp {
+    op: &'static crate::builtins::PrimOp,
+    args: Vec<Value>,
+    index: usize,
+    span: Span,
+}
+
+/// An interpolation in progress.
+struct PendingInterp {
+    expr: Rc<Expr>,
+    index: usize,
+    env: Env,
+    acc: Vec<u8>,
+    ctx: Context,
 }
 
 /// Evaluation state shared by the machine and the builtins.
@@ -127,7 +146,7 @@ impl Machine {
             limits,
             io,
             sources: SourceMap::default(),
-            globals: new_env(Vec::new(), None),
+            globals: new_env(EnvValues::new(), None),
             global_names: HashMap::new(),
             builtins: Value::Null,
             import_cache: HashMap::new(),
@@ -167,7 +186,10 @@ impl Machine {
     pub fn call(&mut self, f: &Value, args: Vec<Value>, span: Span) -> EvalResult<Value> {
         let f = self.force(f, Some(span))?;
         let base = self.frames.len();
-        let step = match self.apply_step(f, args, span) {
+        let mut rest = args;
+        rest.reverse();
+        let Some(first) = rest.pop() else { return Ok(f) };
+        let step = match self.apply_step(f, first, rest, span) {
             Ok(s) => s,
             Err(e) => return Err(self.unwind(base, e)),
         };
@@ -210,8 +232,8 @@ impl Machine {
             match self.frames.pop().expect("len > base") {
                 Frame::Update(thunk, saved) => *thunk.0.borrow_mut() = saved,
                 Frame::CallReturn => self.call_depth -= 1,
-                Frame::PrimOpArgs(op, _, _, span) => {
-                    err.push_frame(format!("while calling the '{}' builtin", op.name), Some(span))
+                Frame::PrimOpArgs(p) => {
+                    err.push_frame(format!("while calling the '{}' builtin", p.op.name), Some(p.span))
                 }
                 Frame::If(cond, _) => {
                     if err.trace.is_empty() {
@@ -224,6 +246,7 @@ impl Machine {
         err
     }
 
+    #[inline]
     fn push(&mut self, frame: Frame) -> EvalResult<()> {
         if self.frames.len() >= self.limits.max_frames {
             return Err(Error::new(ErrorKind::Other("stack overflow (possible infinite recursion)".into()), None));
@@ -235,31 +258,47 @@ impl Machine {
     /// Begins forcing `v`; `span` is where it is needed (for infinite recursion).
     fn force_step(&mut self, v: Value, span: Option<Span>) -> EvalResult<Step> {
         let Value::Thunk(t) = v else { return Ok(Step::Return(v)) };
+        if let Some(done) = t.done() {
+            return Ok(Step::Return(done));
+        }
         let state = std::mem::replace(&mut *t.0.borrow_mut(), ThunkState::Blackhole);
         match state {
-            ThunkState::Done(v) => {
-                *t.0.borrow_mut() = ThunkState::Done(v.clone());
-                Ok(Step::Return(v))
+            ThunkState::Done(_) | ThunkState::Eager(_) => unreachable!("checked above"),
+            ThunkState::Blackhole => {
+                *t.0.borrow_mut() = ThunkState::Blackhole;
+                Err(Error::new(ErrorKind::InfiniteRecursion, span))
             }
-            ThunkState::Blackhole => Err(Error::new(ErrorKind::InfiniteRecursion, span)),
             ThunkState::Expr(expr, env) => {
-                self.push(Frame::Update(t.clone(), ThunkState::Expr(expr.clone(), env.clone())))?;
-                Ok(Step::Eval(expr, env))
+                let step = Step::Eval(expr.clone(), env.clone());
+                self.push(Frame::Update(t, ThunkState::Expr(expr, env)))?;
+                Ok(step)
             }
-            ThunkState::Apply(f, args) => {
-                self.push(Frame::Update(t.clone(), ThunkState::Apply(f.clone(), args.clone())))?;
+            ThunkState::Apply(app) => {
+                let (f, mut args) = (app.0.clone(), app.1.clone());
+                self.push(Frame::Update(t, ThunkState::Apply(app)))?;
                 let span = span.unwrap_or(Span { file: crate::source::FileId(0), start: 0, end: 0 });
-                self.push(Frame::ApplyArgs(args, span))?;
+                if args.len() == 1 {
+                    self.push(Frame::Apply1(args.pop().expect("one"), span))?;
+                } else if !args.is_empty() {
+                    args.reverse();
+                    self.push(Frame::ApplyRev(args, span))?;
+                }
                 self.force_step(f, Some(span))
             }
         }
     }
 
     /// A value for `expr` in `env` without evaluating it (Nix's `maybeThunk`).
-    pub fn delay(&self, expr: &Rc<Expr>, env: &Env) -> Value {
+    pub fn delay(&mut self, expr: &Rc<Expr>, env: &Env) -> Value {
         match &**expr {
             Expr::Const(v) => v.clone(),
             Expr::Var { level, slot, .. } => lookup(env, *level, *slot),
+            Expr::BinOp { .. } => match self.quick(expr, env, 1) {
+                // Arithmetic on values cannot have effects: compute it now, but keep
+                // the thunk so that lazy printing still shows it as unevaluated.
+                Some(Ok(v)) => Value::Thunk(Rc::new(Thunk(std::cell::RefCell::new(ThunkState::Eager(v))))),
+                _ => Thunk::new(expr.clone(), env.clone()),
+            },
             _ => Thunk::new(expr.clone(), env.clone()),
         }
     }
@@ -272,6 +311,59 @@ impl Machine {
             *f -= 1;
         }
         Ok(())
+    }
+
+    /// Evaluates small expressions whose operands are already values (constants, forced
+    /// variables, arithmetic and comparisons of those) without touching the frame stack.
+    /// `None` means "take the general path"; it never evaluates anything with effects.
+    fn quick(&mut self, expr: &Expr, env: &Env, depth: u32) -> Option<EvalResult<Value>> {
+        match expr {
+            Expr::Const(v) => Some(Ok(v.clone())),
+            Expr::Var { level, slot, .. } => match lookup(env, *level, *slot) {
+                Value::Thunk(t) => t.done().map(Ok),
+                v => Some(Ok(v)),
+            },
+            Expr::BinOp { op, lhs, rhs, span } if depth < 3 && !matches!(op, BinOp::And | BinOp::Or | BinOp::Impl) => {
+                let l = match self.quick(lhs, env, depth + 1)? {
+                    Ok(l) => l,
+                    Err(e) => return Some(Err(e)),
+                };
+                let r = match self.quick(rhs, env, depth + 1)? {
+                    Ok(r) => r,
+                    Err(e) => return Some(Err(e)),
+                };
+                Some(self.binop_values(*op, l, r, *span))
+            }
+            _ => None,
+        }
+    }
+
+    /// A binary operator on two values, with the integer cases inline.
+    #[inline]
+    fn binop_values(&mut self, op: BinOp, l: Value, r: Value, span: Span) -> EvalResult<Value> {
+        if let (Value::Int(a), Value::Int(b)) = (&l, &r) {
+            let (a, b) = (*a, *b);
+            match op {
+                BinOp::Less => return Ok(Value::Bool(a < b)),
+                BinOp::LessEq => return Ok(Value::Bool(a <= b)),
+                BinOp::Greater => return Ok(Value::Bool(a > b)),
+                BinOp::GreaterEq => return Ok(Value::Bool(a >= b)),
+                BinOp::Eq => return Ok(Value::Bool(a == b)),
+                BinOp::NotEq => return Ok(Value::Bool(a != b)),
+                BinOp::Add => {
+                    if let Some(c) = a.checked_add(b) {
+                        return Ok(Value::Int(c));
+                    }
+                }
+                BinOp::Sub => {
+                    if let Some(c) = a.checked_sub(b) {
+                        return Ok(Value::Int(c));
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.binop(op, l, r, span)
     }
 
     fn eval_step(&mut self, expr: &Rc<Expr>, env: &Env) -> EvalResult<Step> {
@@ -308,11 +400,30 @@ impl Machine {
             }
             Expr::Lambda(def) => Ok(Step::Return(Value::Lambda(Rc::new(Closure { def: def.clone(), env: env.clone() })))),
             Expr::Apply { func, args, span } => {
-                let args: Vec<Value> = args.iter().map(|a| self.delay(a, env)).collect();
-                self.push(Frame::ApplyArgs(args, *span))?;
+                if let Some(f) = self.quick(func, env, 3) {
+                    let f = f?;
+                    let mut rest: Vec<Value> = Vec::new();
+                    if args.len() > 1 {
+                        rest = args[1..].iter().rev().map(|a| self.delay(a, env)).collect();
+                    }
+                    let first = self.delay(&args[0], env);
+                    return self.apply_step(f, first, rest, *span);
+                }
+                if args.len() == 1 {
+                    let arg = self.delay(&args[0], env);
+                    self.push(Frame::Apply1(arg, *span))?;
+                } else {
+                    let args: Vec<Value> = args.iter().rev().map(|a| self.delay(a, env)).collect();
+                    self.push(Frame::ApplyRev(args, *span))?;
+                }
                 Ok(Step::Eval(func.clone(), env.clone()))
             }
-            Expr::If { cond, .. } => {
+            Expr::If { cond, then, else_, .. } => {
+                if let Some(c) = self.quick(cond, env, 0) {
+                    if let Value::Bool(b) = c? {
+                        return Ok(Step::Eval(if b { then.clone() } else { else_.clone() }, env.clone()));
+                    }
+                }
                 self.push(Frame::If(expr.clone(), env.clone()))?;
                 Ok(Step::Eval(cond.clone(), env.clone()))
             }
@@ -323,13 +434,23 @@ impl Machine {
             Expr::With { namespace, body } => {
                 let ns = self.delay(namespace, env);
                 let with_env = Rc::new(EnvFrame {
-                    values: std::cell::RefCell::new(Vec::new()),
+                    values: std::cell::RefCell::new(EnvValues::new()),
                     parent: Some(env.clone()),
                     with: Some(ns),
                 });
                 Ok(Step::Eval(body.clone(), with_env))
             }
-            Expr::BinOp { op, lhs, .. } => {
+            Expr::BinOp { op, lhs, rhs, span } => {
+                if !matches!(op, BinOp::And | BinOp::Or | BinOp::Impl) {
+                    if let Some(l) = self.quick(lhs, env, 1) {
+                        let l = l?;
+                        if let Some(r) = self.quick(rhs, env, 1) {
+                            return Ok(Step::Return(self.binop_values(*op, l, r?, *span)?));
+                        }
+                        self.push(Frame::BinRight(*op, l, *span))?;
+                        return Ok(Step::Eval(rhs.clone(), env.clone()));
+                    }
+                }
                 if matches!(op, BinOp::And | BinOp::Or | BinOp::Impl) {
                     self.push(Frame::BoolLeft(expr.clone(), env.clone()))?;
                 } else {
@@ -396,21 +517,19 @@ impl Machine {
         }
     }
 
-    fn rec_env(&self, def: &AttrsDef, env: &Env) -> Env {
-        let rec_env = new_env(Vec::with_capacity(def.statics.len()), Some(env.clone()));
-        let values: Vec<Value> = def
-            .statics
-            .iter()
-            .map(|a| {
-                if a.outer {
-                    self.delay(&a.value, env)
-                } else if let Expr::Var { level: 0, .. } = &*a.value {
-                    Thunk::new(a.value.clone(), rec_env.clone())
-                } else {
-                    self.delay(&a.value, &rec_env)
-                }
-            })
-            .collect();
+    fn rec_env(&mut self, def: &AttrsDef, env: &Env) -> Env {
+        let rec_env = new_env(EnvValues::new(), Some(env.clone()));
+        let mut values = EnvValues::with_capacity(def.statics.len());
+        for a in &def.statics {
+            values.push(if a.outer {
+                self.delay(&a.value, env)
+            } else if let Expr::Const(v) = &*a.value {
+                v.clone()
+            } else {
+                // The level's own slots are not filled yet: no look-ups now.
+                Thunk::new(a.value.clone(), rec_env.clone())
+            });
+        }
         *rec_env.values.borrow_mut() = values;
         rec_env
     }
@@ -458,17 +577,12 @@ impl Machine {
         format!("{}:{}:{}", src.origin.display(), lc.line, lc.col)
     }
 
-    /// Starts applying a forced function value to arguments.
-    fn apply_step(&mut self, f: Value, mut args: Vec<Value>, span: Span) -> EvalResult<Step> {
-        if args.is_empty() {
-            return Ok(Step::Return(f));
-        }
+    /// Starts applying a forced function value to `arg`, then to `rest` (stored last first).
+    fn apply_step(&mut self, f: Value, arg: Value, mut rest: Vec<Value>, span: Span) -> EvalResult<Step> {
         match f {
             Value::Lambda(closure) => {
-                let rest = if args.len() > 1 { args.split_off(1) } else { Vec::new() };
-                let arg = args.pop().expect("one argument");
                 if !rest.is_empty() {
-                    self.push(Frame::ApplyArgs(rest, span))?;
+                    self.push(Frame::ApplyRev(rest, span))?;
                 }
                 if self.call_depth >= self.limits.max_call_depth {
                     return Err(Error::new(ErrorKind::StackOverflow, Some(span)));
@@ -477,7 +591,7 @@ impl Machine {
                 self.push(Frame::CallReturn)?;
                 match &closure.def.param {
                     Param::Ident(_) => {
-                        let env = new_env(vec![arg], Some(closure.env.clone()));
+                        let env = new_env(smallvec::smallvec![arg], Some(closure.env.clone()));
                         Ok(Step::Eval(closure.def.body.clone(), env))
                     }
                     Param::Pattern(_) => {
@@ -488,19 +602,20 @@ impl Machine {
             }
             Value::PrimOp(app) => {
                 let op = app.op;
-                let have = app.args.len();
-                let need = op.arity as usize - have;
-                if args.len() < need {
-                    let mut all = app.args.clone();
-                    all.extend(args);
-                    return Ok(Step::Return(Value::PrimOp(Rc::new(PrimOpApp { op, args: all }))));
+                let need = op.arity as usize - app.args.len();
+                let mut all = Vec::with_capacity(op.arity as usize);
+                all.extend(app.args.iter().cloned());
+                all.push(arg);
+                while all.len() < op.arity as usize {
+                    match rest.pop() {
+                        Some(a) => all.push(a),
+                        None => return Ok(Step::Return(Value::PrimOp(Rc::new(PrimOpApp { op, args: all })))),
+                    }
                 }
-                let rest = args.split_off(need);
+                let _ = need;
                 if !rest.is_empty() {
-                    self.push(Frame::ApplyArgs(rest, span))?;
+                    self.push(Frame::ApplyRev(rest, span))?;
                 }
-                let mut all = app.args.clone();
-                all.extend(args);
                 self.primop_step(op, all, 0, span)
             }
             Value::Attrs(ref a) => {
@@ -508,8 +623,10 @@ impl Machine {
                 match a.get(functor) {
                     Some(fv) => {
                         let fv = fv.clone();
-                        args.insert(0, f.clone());
-                        self.push(Frame::ApplyArgs(args, span))?;
+                        // `f.__functor f arg rest...`
+                        rest.push(arg);
+                        rest.push(f.clone());
+                        self.push(Frame::ApplyRev(rest, span))?;
                         self.force_step(fv, Some(span))
                     }
                     None => Err(self.not_a_function(&f, span)),
@@ -542,7 +659,7 @@ impl Machine {
                         continue;
                     }
                     let arg = args[i].clone();
-                    self.push(Frame::PrimOpArgs(op, args, i, span))?;
+                    self.push(Frame::PrimOpArgs(Box::new(PendingPrimOp { op, args, index: i, span })))?;
                     return self.force_step(arg, Some(span));
                 }
             }
@@ -568,10 +685,10 @@ impl Machine {
         };
         let fname = match closure.def.name {
             Some(n) => format!("function '{n}'"),
-            None => "anonymous lambda".to_string(),
+            None => "function 'anonymous lambda'".to_string(),
         };
-        let env = new_env(Vec::new(), Some(closure.env.clone()));
-        let mut values = Vec::with_capacity(pat.formals.len() + 1);
+        let env = new_env(EnvValues::new(), Some(closure.env.clone()));
+        let mut values = EnvValues::with_capacity(pat.formals.len() + 1);
         let mut used = 0usize;
         for formal in &pat.formals {
             match attrs.get(formal.name) {
@@ -625,11 +742,16 @@ impl Machine {
                 self.call_depth -= 1;
                 Ok(Step::Return(v))
             }
-            Frame::ApplyArgs(args, span) => self.apply_step(v, args, span),
+            Frame::Apply1(arg, span) => self.apply_step(v, arg, Vec::new(), span),
+            Frame::ApplyRev(mut rest, span) => {
+                let arg = rest.pop().expect("ApplyRev holds at least one argument");
+                self.apply_step(v, arg, rest, span)
+            }
             Frame::BindPattern(closure, span) => self.bind_pattern(closure, v, span),
-            Frame::PrimOpArgs(op, mut args, i, span) => {
-                args[i] = v;
-                self.primop_step(op, args, i + 1, span)
+            Frame::PrimOpArgs(p) => {
+                let PendingPrimOp { op, mut args, index, span } = *p;
+                args[index] = v;
+                self.primop_step(op, args, index + 1, span)
             }
             Frame::If(expr, env) => {
                 let Expr::If { then, else_, span, .. } = &*expr else { unreachable!() };
@@ -660,7 +782,7 @@ impl Machine {
                 self.push(Frame::BinRight(*op, v, *span))?;
                 Ok(Step::Eval(rhs.clone(), env))
             }
-            Frame::BinRight(op, lhs, span) => Ok(Step::Return(self.binop(op, lhs, v, span)?)),
+            Frame::BinRight(op, lhs, span) => Ok(Step::Return(self.binop_values(op, lhs, v, span)?)),
             Frame::BoolLeft(expr, env) => {
                 let Expr::BinOp { op, rhs, span, .. } = &*expr else { unreachable!() };
                 let b = match v {
@@ -700,7 +822,8 @@ impl Machine {
             Frame::Negate(span) => Ok(Step::Return(self.arith(BinOp::Sub, Value::Int(0), v, span)?)),
             Frame::Select(expr, index, env) => self.select_step(expr, index, env, v),
             Frame::HasAttr(expr, index, env) => self.has_attr_step(expr, index, env, v),
-            Frame::Interp(expr, index, env, mut acc, mut ctx) => {
+            Frame::Interp(p) => {
+                let PendingInterp { expr, index, env, mut acc, mut ctx } = *p;
                 let Expr::Interpolate { parts, kind, span } = &*expr else { unreachable!() };
                 let (kind, span) = (*kind, *span);
                 let parts: &[InterpPart] = parts;
@@ -752,7 +875,7 @@ impl Machine {
                 InterpPart::Lit(b) => acc.extend_from_slice(b),
                 InterpPart::Expr(e) => {
                     let e = e.clone();
-                    self.push(Frame::Interp(expr, index, env.clone(), acc, ctx))?;
+                    self.push(Frame::Interp(Box::new(PendingInterp { expr, index, env: env.clone(), acc, ctx })))?;
                     return Ok(Step::Eval(e, env));
                 }
             }
@@ -857,23 +980,65 @@ impl Machine {
 
     /// Why `l == r` is false, worded as Nix's failed-assertion explanations.
     fn explain_inequality(&mut self, l: &Value, r: &Value) -> EvalResult<Option<String>> {
-        let describe = |m: &mut Machine, v: &Value| -> String {
-            format!("{} with value '{}'", v.type_phrase(), m.show_value_short(v))
-        };
-        match (l, r) {
-            (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_))
-            | (Value::String(_), Value::String(_))
-            | (Value::Bool(_), Value::Bool(_))
-            | (Value::Path(_), Value::Path(_)) => {
-                let (dl, dr) = (describe(self, l), describe(self, r));
-                Ok(Some(format!("{dl} is not equal to {dr}")))
+        let span = Span { file: crate::source::FileId(0), start: 0, end: 0 };
+        let l = self.force(l, None)?;
+        let r = self.force(r, None)?;
+        let show = |m: &mut Machine, v: &Value| m.show_value_short(v);
+        let numeric = |v: &Value| matches!(v, Value::Int(_) | Value::Float(_));
+        if std::mem::discriminant(&l) != std::mem::discriminant(&r) && !(numeric(&l) && numeric(&r)) {
+            if matches!((&l, &r), (Value::Lambda(_) | Value::PrimOp(_), Value::Lambda(_) | Value::PrimOp(_))) {
+                return Ok(Some("distinct functions and immediate comparisons of identical functions compare as unequal".into()));
             }
-            (a, b) if std::mem::discriminant(a) != std::mem::discriminant(b) => {
-                let (dl, dr) = (describe(self, l), describe(self, r));
-                Ok(Some(format!("{dl} is not equal to {dr}")))
-            }
-            _ => Ok(None),
+            let (sl, sr) = (show(self, &l), show(self, &r));
+            return Ok(Some(format!("{} of value '{sl}' is not equal to {} of value '{sr}'", l.type_phrase(), r.type_phrase())));
         }
+        if self.equal(&l, &r, span)? {
+            return Ok(None);
+        }
+        Ok(Some(match (&l, &r) {
+            (Value::Int(_) | Value::Float(_), _) => {
+                let (sl, sr) = (show(self, &l), show(self, &r));
+                format!("{} with value '{sl}' is not equal to {} with value '{sr}'", l.type_phrase(), r.type_phrase())
+            }
+            (Value::String(_), _) => format!("string '{}' is not equal to string '{}'", show(self, &l), show(self, &r)),
+            (Value::Bool(a), Value::Bool(b)) => format!("boolean '{a}' is not equal to boolean '{b}'"),
+            (Value::Path(a), Value::Path(b)) => format!("path '{a}' is not equal to path '{b}'"),
+            (Value::List(a), Value::List(b)) => {
+                if a.len() != b.len() {
+                    let (sl, sr) = (show(self, &l), show(self, &r));
+                    format!(
+                        "list of size '{}' is not equal to list of size '{}', left hand side is '{sl}', right hand side is '{sr}'",
+                        a.len(),
+                        b.len()
+                    )
+                } else {
+                    for (x, y) in a.iter().zip(b.iter()) {
+                        if let Some(m) = self.explain_inequality(x, y)? {
+                            return Ok(Some(m));
+                        }
+                    }
+                    return Ok(None);
+                }
+            }
+            (Value::Attrs(a), Value::Attrs(b)) => {
+                if a.len() != b.len() {
+                    let (sl, sr) = (show(self, &l), show(self, &r));
+                    format!("attribute names of attribute set '{sl}' differs from attribute set '{sr}'")
+                } else if let Some(missing) = a.sorted_by_name().iter().find(|x| b.get(x.name).is_none()) {
+                    let (sl, sr) = (show(self, &l), show(self, &r));
+                    format!("attribute name '{}' is contained in '{sl}', but not in '{sr}'", missing.name)
+                } else {
+                    for x in a.sorted_by_name() {
+                        let y = b.get(x.name).cloned().unwrap_or(Value::Null);
+                        if let Some(m) = self.explain_inequality(&x.value, &y)? {
+                            return Ok(Some(m));
+                        }
+                    }
+                    return Ok(None);
+                }
+            }
+            _ => "distinct functions and immediate comparisons of identical functions compare as unequal".into(),
+        }))
     }
 
     /// A type error worded as Nix 2.26: `expected a set but found an integer: 1`.
@@ -1093,8 +1258,14 @@ impl Machine {
                 Ok(a.len() < b.len())
             }
             _ => {
+                let same = std::mem::discriminant(l) == std::mem::discriminant(r);
                 let mut e = Error::new(
-                    ErrorKind::Type(format!("cannot compare {} with {}", l.type_phrase(), r.type_phrase())),
+                    ErrorKind::Type(format!(
+                        "cannot compare {} with {}{}",
+                        l.type_phrase(),
+                        r.type_phrase(),
+                        if same { "; values of that type are incomparable" } else { "" }
+                    )),
                     Some(span),
                 );
                 e.push_frame("while calling the 'lessThan' builtin", Some(span));
@@ -1239,31 +1410,33 @@ impl Machine {
         }
     }
 
-    /// Forces a value and everything inside it.
+    /// Forces a value and everything inside it. Nesting deeper than Nix's native stack
+    /// would allow is reported as Nix reports it.
     pub fn deep_force(&mut self, v: &Value, span: Option<Span>) -> EvalResult<Value> {
+        const MAX_DEPTH: usize = 10_000;
         let v = self.force(v, span)?;
         let mut seen = std::collections::HashSet::new();
-        let mut stack = vec![v.clone()];
-        while let Some(item) = stack.pop() {
+        // Depth first, children in order, each forced when reached (as Nix recurses).
+        let mut stack_owned: Vec<(Value, usize, Option<(Symbol, Option<Span>)>)> = vec![(v.clone(), 0, None)];
+        while let Some((item, depth, attr)) = stack_owned.pop() {
+            if depth > MAX_DEPTH {
+                return Err(Error::new(ErrorKind::Other("stack overflow (possible infinite recursion)".into()), span));
+            }
+            let item = self.force(&item, span).map_err(|mut e| {
+                if let Some((name, pos)) = attr {
+                    e.push_frame(format!("while evaluating the attribute '{name}'"), pos);
+                }
+                e
+            })?;
             match &item {
                 Value::List(l) => {
-                    if !seen.insert(Rc::as_ptr(l) as usize) {
-                        continue;
-                    }
-                    for x in l.iter() {
-                        stack.push(self.force(x, span)?);
+                    if seen.insert(Rc::as_ptr(l) as usize) {
+                        stack_owned.extend(l.iter().rev().map(|x| (x.clone(), depth + 1, None)));
                     }
                 }
                 Value::Attrs(a) => {
-                    if !seen.insert(Rc::as_ptr(a) as usize) {
-                        continue;
-                    }
-                    for x in a.entries.iter() {
-                        let forced = self.force(&x.value, span).map_err(|mut e| {
-                            e.push_frame(format!("while evaluating the attribute '{}'", x.name), x.pos);
-                            e
-                        })?;
-                        stack.push(forced);
+                    if seen.insert(Rc::as_ptr(a) as usize) {
+                        stack_owned.extend(a.entries.iter().rev().map(|x| (x.value.clone(), depth + 1, Some((x.name, x.pos)))));
                     }
                 }
                 _ => {}

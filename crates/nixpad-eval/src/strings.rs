@@ -26,9 +26,15 @@ pub fn plain(parts: &[InterpolPart<String>]) -> Vec<Piece> {
         match part {
             InterpolPart::Literal(raw) => {
                 let mut bytes = Vec::with_capacity(raw.len());
-                let mut it = raw.bytes();
+                let mut it = raw.bytes().peekable();
                 while let Some(b) = it.next() {
-                    if b == b'\\' {
+                    if b == b'\r' {
+                        // A raw CR or CRLF in a "..." string is a newline.
+                        if it.peek() == Some(&b'\n') {
+                            it.next();
+                        }
+                        bytes.push(b'\n');
+                    } else if b == b'\\' {
                         match it.next() {
                             Some(b'n') => bytes.push(b'\n'),
                             Some(b'r') => bytes.push(b'\r'),

@@ -180,11 +180,14 @@ pub enum ThunkState {
     /// Evaluate this expression in this environment.
     Expr(Rc<Expr>, Env),
     /// Apply a function to arguments (lazy results of `map`, `genList`, ...).
-    Apply(Value, Vec<Value>),
+    Apply(Box<(Value, Vec<Value>)>),
     /// Being evaluated: reaching it again is infinite recursion.
     Blackhole,
     /// Evaluated.
     Done(Value),
+    /// Computed ahead of need because that could not fail (arithmetic on values); it
+    /// prints as unevaluated (`<CODE>`) until something forces it, as in Nix.
+    Eager(Value),
 }
 
 /// A suspended computation.
@@ -198,13 +201,20 @@ impl Thunk {
 
     /// A thunk applying `f` to `args`.
     pub fn apply(f: Value, args: Vec<Value>) -> Value {
-        Value::Thunk(Rc::new(Thunk(RefCell::new(ThunkState::Apply(f, args)))))
+        Value::Thunk(Rc::new(Thunk(RefCell::new(ThunkState::Apply(Box::new((f, args)))))))
     }
 
-    /// The value, if already evaluated.
+    /// The value, if already evaluated (this counts as forcing it).
+    #[inline]
     pub fn done(&self) -> Option<Value> {
-        match &*self.0.borrow() {
+        let mut state = self.0.borrow_mut();
+        match &*state {
             ThunkState::Done(v) => Some(v.clone()),
+            ThunkState::Eager(v) => {
+                let v = v.clone();
+                *state = ThunkState::Done(v.clone());
+                Some(v)
+            }
             _ => None,
         }
     }
@@ -213,7 +223,7 @@ impl Thunk {
 /// One level of the environment chain.
 pub struct EnvFrame {
     /// Slots of the variables bound at this level (filled after creation for `rec`/`let`).
-    pub values: RefCell<Vec<Value>>,
+    pub values: RefCell<EnvValues>,
     /// The enclosing level.
     pub parent: Option<Env>,
     /// For a `with` level: the namespace (a thunk or a set).
@@ -223,8 +233,11 @@ pub struct EnvFrame {
 /// A shared environment level.
 pub type Env = Rc<EnvFrame>;
 
+/// The slots of one environment level; one or two are stored inline.
+pub type EnvValues = smallvec::SmallVec<[Value; 2]>;
+
 /// Creates an environment level with `values` under `parent`.
-pub fn new_env(values: Vec<Value>, parent: Option<Env>) -> Env {
+pub fn new_env(values: EnvValues, parent: Option<Env>) -> Env {
     Rc::new(EnvFrame { values: RefCell::new(values), parent, with: None })
 }
 
@@ -266,7 +279,15 @@ impl Value {
     }
 
     /// The type name with an article, as in Nix's type errors ("an integer", "a set").
-    pub fn type_phrase(&self) -> &'static str {
+    pub fn type_phrase(&self) -> std::borrow::Cow<'static, str> {
+        match self {
+            Value::PrimOp(p) if p.args.is_empty() => format!("the built-in function '{}'", p.op.name).into(),
+            Value::PrimOp(p) => format!("the partially applied built-in function '{}'", p.op.name).into(),
+            _ => self.simple_type_phrase().into(),
+        }
+    }
+
+    fn simple_type_phrase(&self) -> &'static str {
         match self {
             Value::Null => "null",
             Value::Bool(_) => "a Boolean",

@@ -1,2 +1,2 @@
-# Subtracting a string from an int
-1 - "a"
+# builtins.div by zero
+builtins.div 10 0

@@ -1,2 +1,2 @@
-# Adding a string to an integer
-1 + "a"
+# Subtracting a string from an int
+1 - "a"

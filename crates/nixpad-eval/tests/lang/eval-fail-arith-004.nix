@@ -1,2 +1,2 @@
-# Adding a string to a float
-1.5 + "x"
+# Adding a string to an integer
+1 + "a"

@@ -1,2 +1,2 @@
-# Adding a Boolean to an integer
-1 + true
+# Adding a string to a float
+1.5 + "x"

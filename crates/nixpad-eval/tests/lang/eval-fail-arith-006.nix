@@ -1,2 +1,2 @@
-# Unary minus on a Boolean fails inside sub
--true
+# Adding a Boolean to an integer
+1 + true

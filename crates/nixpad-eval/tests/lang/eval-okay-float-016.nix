@@ -1,2 +1,2 @@
-# builtins.ceil and builtins.floor return ints
-[ (builtins.ceil 1.5) (builtins.floor 1.5) (builtins.ceil (-1.5)) (builtins.floor (-1.5)) (builtins.typeOf (builtins.floor 2.0)) ]
+# A float that is a whole number is still a float
+[ (builtins.typeOf 2.0) (2.0 == 2) (builtins.isInt (4.0 / 2)) (toString (4.0 / 2)) ]

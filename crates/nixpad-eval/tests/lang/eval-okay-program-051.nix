@@ -1,4 +1,4 @@
-# A queue-based breadth-first traversal with foldl'
+# A queue-based breadth-first traversal
 let
   graph = { "1" = [ "2" "3" ]; "2" = [ "4" ]; "3" = [ "4" ]; "4" = [ ]; };
   bfs = queue: seen:

@@ -1,0 +1,2 @@
+# Unary minus on a Boolean fails inside sub
+-true
