@@ -38,7 +38,10 @@ pub fn utf16_to_byte(text: &str, units: usize) -> usize {
 /// The UTF-16 offset of a byte offset.
 pub fn byte_to_utf16(text: &str, byte: usize) -> usize {
     let byte = byte.min(text.len());
-    text.char_indices().take_while(|(i, _)| *i < byte).map(|(_, c)| c.len_utf16()).sum()
+    text.char_indices()
+        .take_while(|(i, _)| *i < byte)
+        .map(|(_, c)| c.len_utf16())
+        .sum()
 }
 
 fn line_start(text: &str, at: usize) -> usize {
@@ -53,7 +56,11 @@ fn line_end(text: &str, at: usize) -> usize {
 /// not touch that line).
 fn block(text: &str, start: usize, end: usize) -> (usize, usize) {
     let first = line_start(text, start);
-    let end = if end > start && text[..end].ends_with('\n') { end - 1 } else { end };
+    let end = if end > start && text[..end].ends_with('\n') {
+        end - 1
+    } else {
+        end
+    };
     (first, line_end(text, end.max(first)))
 }
 
@@ -62,14 +69,34 @@ pub fn indent(text: &str, start: usize, end: usize) -> Edit {
     if !text[start..end].contains('\n') {
         let insert = INDENT.to_string();
         let at = start + insert.len();
-        return Edit { start, end, insert, sel_start: at, sel_end: at };
+        return Edit {
+            start,
+            end,
+            insert,
+            sel_start: at,
+            sel_end: at,
+        };
     }
     let (first, last) = block(text, start, end);
-    let insert: Vec<String> =
-        text[first..last].split('\n').map(|l| if l.is_empty() { String::new() } else { format!("{INDENT}{l}") }).collect();
+    let insert: Vec<String> = text[first..last]
+        .split('\n')
+        .map(|l| {
+            if l.is_empty() {
+                String::new()
+            } else {
+                format!("{INDENT}{l}")
+            }
+        })
+        .collect();
     let insert = insert.join("\n");
     let sel_end = first + insert.len();
-    Edit { start: first, end: last, insert, sel_start: first, sel_end }
+    Edit {
+        start: first,
+        end: last,
+        insert,
+        sel_start: first,
+        sel_end,
+    }
 }
 
 /// Shift+Tab: remove one indent (or a tab) from the start of each selected line.
@@ -79,7 +106,12 @@ pub fn outdent(text: &str, start: usize, end: usize) -> Edit {
     let lines: Vec<&str> = text[first..last].split('\n').collect();
     let mut out = Vec::with_capacity(lines.len());
     for (i, l) in lines.iter().enumerate() {
-        let cut = if l.starts_with('\t') { 1 } else { l.len() - l.trim_start_matches(' ').len() }.min(INDENT.len());
+        let cut = if l.starts_with('\t') {
+            1
+        } else {
+            l.len() - l.trim_start_matches(' ').len()
+        }
+        .min(INDENT.len());
         let cut = if l.starts_with('\t') { 1 } else { cut };
         if i == 0 {
             removed_first = cut;
@@ -89,10 +121,22 @@ pub fn outdent(text: &str, start: usize, end: usize) -> Edit {
     let insert = out.join("\n");
     if start == end {
         let at = start.saturating_sub(removed_first).max(first);
-        return Edit { start: first, end: last, insert, sel_start: at, sel_end: at };
+        return Edit {
+            start: first,
+            end: last,
+            insert,
+            sel_start: at,
+            sel_end: at,
+        };
     }
     let sel_end = first + insert.len();
-    Edit { start: first, end: last, insert, sel_start: first, sel_end }
+    Edit {
+        start: first,
+        end: last,
+        insert,
+        sel_start: first,
+        sel_end,
+    }
 }
 
 fn closing(open: char) -> Option<char> {
@@ -112,22 +156,41 @@ pub fn type_char(text: &str, start: usize, end: usize, c: char) -> Option<Edit> 
     let prev = text[..start].chars().next_back();
     if start == end && matches!(c, ')' | ']' | '}' | '"') && next == Some(c) {
         let at = end + c.len_utf8();
-        return Some(Edit { start, end, insert: String::new(), sel_start: at, sel_end: at });
+        return Some(Edit {
+            start,
+            end,
+            insert: String::new(),
+            sel_start: at,
+            sel_end: at,
+        });
     }
     let close = closing(c)?;
     if start != end {
         // Wrap the selection.
         let inner = &text[start..end];
         let insert = format!("{c}{inner}{close}");
-        return Some(Edit { start, end, insert, sel_start: start + 1, sel_end: end + 1 });
+        return Some(Edit {
+            start,
+            end,
+            insert,
+            sel_start: start + 1,
+            sel_end: end + 1,
+        });
     }
-    let next_ok = next.is_none_or(|n| n.is_whitespace() || matches!(n, ')' | ']' | '}' | ';' | ','));
+    let next_ok =
+        next.is_none_or(|n| n.is_whitespace() || matches!(n, ')' | ']' | '}' | ';' | ','));
     let prev_ok = c != '"' || prev.is_none_or(|p| !(p.is_alphanumeric() || p == '\\' || p == '"'));
     if !(next_ok && prev_ok) {
         return None;
     }
     let at = start + 1;
-    Some(Edit { start, end, insert: format!("{c}{close}"), sel_start: at, sel_end: at })
+    Some(Edit {
+        start,
+        end,
+        insert: format!("{c}{close}"),
+        sel_start: at,
+        sel_end: at,
+    })
 }
 
 /// Backspace between an empty pair (`(|)`) deletes both; `None` otherwise.
@@ -150,7 +213,10 @@ pub fn backspace(text: &str, start: usize, end: usize) -> Option<Edit> {
 /// bracket, and the closer on its own line when the cursor sits inside a pair.
 pub fn newline(text: &str, start: usize, end: usize) -> Edit {
     let first = line_start(text, start);
-    let indent: String = text[first..start].chars().take_while(|c| *c == ' ' || *c == '\t').collect();
+    let indent: String = text[first..start]
+        .chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .collect();
     let prev = text[..start].trim_end_matches(' ').chars().next_back();
     let next = text[end..].chars().next();
     let opens = matches!(prev, Some('{' | '[' | '('));
@@ -158,17 +224,38 @@ pub fn newline(text: &str, start: usize, end: usize) -> Edit {
         let inner = format!("\n{indent}{INDENT}");
         let insert = format!("{inner}\n{indent}");
         let at = start + inner.len();
-        return Edit { start, end, insert, sel_start: at, sel_end: at };
+        return Edit {
+            start,
+            end,
+            insert,
+            sel_start: at,
+            sel_end: at,
+        };
     }
-    let extra = if opens || text[first..start].trim_end().ends_with(" =") { INDENT } else { "" };
+    let extra = if opens || text[first..start].trim_end().ends_with(" =") {
+        INDENT
+    } else {
+        ""
+    };
     let insert = format!("\n{indent}{extra}");
     let at = start + insert.len();
-    Edit { start, end, insert, sel_start: at, sel_end: at }
+    Edit {
+        start,
+        end,
+        insert,
+        sel_start: at,
+        sel_end: at,
+    }
 }
 
 /// The text after applying `edit`.
 pub fn apply(text: &str, edit: &Edit) -> String {
-    format!("{}{}{}", &text[..edit.start], edit.insert, &text[edit.end..])
+    format!(
+        "{}{}{}",
+        &text[..edit.start],
+        edit.insert,
+        &text[edit.end..]
+    )
 }
 
 #[cfg(test)]
@@ -208,11 +295,23 @@ mod tests {
     #[test]
     fn tab_and_shift_tab() {
         check("a|b", |t, s, e| Some(indent(t, s, e)), "a  |b");
-        check("«a\nb»\nc", |t, s, e| Some(indent(t, s, e)), "«  a\n  b»\nc");
-        check("x\n«a\n\nb\n»c", |t, s, e| Some(indent(t, s, e)), "x\n«  a\n\n  b»\nc");
+        check(
+            "«a\nb»\nc",
+            |t, s, e| Some(indent(t, s, e)),
+            "«  a\n  b»\nc",
+        );
+        check(
+            "x\n«a\n\nb\n»c",
+            |t, s, e| Some(indent(t, s, e)),
+            "x\n«  a\n\n  b»\nc",
+        );
         check("    a|b", |t, s, e| Some(outdent(t, s, e)), "  a|b");
         check(" |ab", |t, s, e| Some(outdent(t, s, e)), "|ab");
-        check("«  a\n    b\nc»", |t, s, e| Some(outdent(t, s, e)), "«a\n  b\nc»");
+        check(
+            "«  a\n    b\nc»",
+            |t, s, e| Some(outdent(t, s, e)),
+            "«a\n  b\nc»",
+        );
         check("\ta|", |t, s, e| Some(outdent(t, s, e)), "a|");
     }
 
@@ -232,7 +331,11 @@ mod tests {
 
     #[test]
     fn enter() {
-        check("  a = {|}", |t, s, e| Some(newline(t, s, e)), "  a = {\n    |\n  }");
+        check(
+            "  a = {|}",
+            |t, s, e| Some(newline(t, s, e)),
+            "  a = {\n    |\n  }",
+        );
         check("  a;|", |t, s, e| Some(newline(t, s, e)), "  a;\n  |");
         check("  a =|", |t, s, e| Some(newline(t, s, e)), "  a =\n    |");
     }

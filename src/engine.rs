@@ -7,9 +7,13 @@
 use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
 
-use nixpad_eval::{syntax, Error, Evaluator, Limits, MemoryIO, Origin, Settings, Span, Value, ValueView};
+use nixpad_eval::{
+    syntax, Error, Evaluator, Limits, MemoryIO, Origin, Settings, Span, Value, ValueView,
+};
 
-use crate::protocol::{Child, Command, ErrorInfo, FileEntry, Location, Node, NodeId, NodeKind, Outcome};
+use crate::protocol::{
+    Child, Command, ErrorInfo, FileEntry, Location, Node, NodeId, NodeKind, Outcome,
+};
 
 /// Most children returned by one expansion (more come with "show more").
 pub const PAGE: u32 = 200;
@@ -61,7 +65,12 @@ pub fn evaluator_for(files: &[FileEntry]) -> Evaluator {
 pub fn error_info(ev: &Evaluator, e: &Error, files: &[FileEntry]) -> ErrorInfo {
     let spans = std::iter::once(e.span).chain(e.trace.iter().rev().map(|f| f.span));
     let location = spans.flatten().find_map(|span| locate(ev, span, files));
-    ErrorInfo { code: e.kind.code().to_string(), message: e.message(), rendered: ev.render_error(e), location }
+    ErrorInfo {
+        code: e.kind.code().to_string(),
+        message: e.message(),
+        rendered: ev.render_error(e),
+        location,
+    }
 }
 
 fn locate(ev: &Evaluator, span: Span, files: &[FileEntry]) -> Option<Location> {
@@ -69,11 +78,19 @@ fn locate(ev: &Evaluator, span: Span, files: &[FileEntry]) -> Option<Location> {
         return None;
     }
     let src = ev.sources().get(span.file);
-    let Origin::File(path) = &src.origin else { return None };
+    let Origin::File(path) = &src.origin else {
+        return None;
+    };
     let name = path.strip_prefix('/')?;
     files.iter().find(|f| f.name == name)?;
     let lc = src.line_col(span.start);
-    Some(Location { file: name.to_string(), start: span.start, end: span.end.max(span.start), line: lc.line, col: lc.col })
+    Some(Location {
+        file: name.to_string(),
+        start: span.start,
+        end: span.end.max(span.start),
+        line: lc.line,
+        col: lc.col,
+    })
 }
 
 /// `name` as Nix prints an attribute name: bare when it is an identifier, else quoted.
@@ -81,7 +98,10 @@ pub fn attr_name(name: &str) -> String {
     let mut chars = name.chars();
     let ident = matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '\'' || c == '-')
-        && !matches!(name, "if" | "then" | "else" | "assert" | "with" | "let" | "in" | "rec" | "inherit" | "or");
+        && !matches!(
+            name,
+            "if" | "then" | "else" | "assert" | "with" | "let" | "in" | "rec" | "inherit" | "or"
+        );
     if ident {
         name.to_string()
     } else {
@@ -113,32 +133,70 @@ pub fn quote(bytes: &[u8]) -> String {
 impl Engine {
     /// An engine with no result yet.
     pub fn new() -> Engine {
-        Engine { session: None, repl: ReplState { ev: None, bindings: Vec::new() } }
+        Engine {
+            session: None,
+            repl: ReplState {
+                ev: None,
+                bindings: Vec::new(),
+            },
+        }
     }
 
     /// Runs request `id`; returns its outcome and the `builtins.trace` lines it printed.
     pub fn run(&mut self, id: u32, command: Command) -> (Outcome, Vec<String>) {
         match command {
-            Command::Eval { files, entry, expand_budget } => {
+            Command::Eval {
+                files,
+                entry,
+                expand_budget,
+            } => {
                 self.session = None;
-                let mut session = Session { id, ev: evaluator_for(&files), files, nodes: Vec::new(), root: None };
+                let mut session = Session {
+                    id,
+                    ev: evaluator_for(&files),
+                    files,
+                    nodes: Vec::new(),
+                    root: None,
+                };
                 let outcome = Outcome::Evaluated(session.eval(&entry, expand_budget));
                 let trace = session.ev.take_trace_lines();
                 self.session = Some(session);
                 (outcome, trace)
             }
-            Command::Expand { result, node, start, limit } => match &mut self.session {
+            Command::Expand {
+                result,
+                node,
+                start,
+                limit,
+            } => match &mut self.session {
                 Some(s) if s.id == result && (node as usize) < s.nodes.len() => {
                     let children = s.children(node, start, limit.min(PAGE));
                     let trace = s.ev.take_trace_lines();
-                    (Outcome::Expanded { node, start, children }, trace)
+                    (
+                        Outcome::Expanded {
+                            node,
+                            start,
+                            children,
+                        },
+                        trace,
+                    )
                 }
                 _ => (Outcome::Stale, Vec::new()),
             },
             Command::PrintStrict { result } | Command::Json { result } => match &mut self.session {
-                Some(Session { id, ev, files, root: Some(root), .. }) if *id == result => {
+                Some(Session {
+                    id,
+                    ev,
+                    files,
+                    root: Some(root),
+                    ..
+                }) if *id == result => {
                     let json = matches!(command, Command::Json { .. });
-                    let printed = if json { ev.to_json(root) } else { ev.print(root, true) };
+                    let printed = if json {
+                        ev.to_json(root)
+                    } else {
+                        ev.print(root, true)
+                    };
                     let text = printed
                         .map(|b| String::from_utf8_lossy(&b).into_owned())
                         .map_err(|e| error_info(ev, &e, files));
@@ -168,7 +226,9 @@ impl Engine {
             let ev = evaluator_for(&files);
             self.repl.ev = Some((files, ev));
         }
-        let Some((files, ev)) = &mut self.repl.ev else { return (Outcome::Stale, Vec::new()) };
+        let Some((files, ev)) = &mut self.repl.ev else {
+            return (Outcome::Stale, Vec::new());
+        };
         let line = line.trim();
         let (text, is_error) = repl_answer(ev, files, &mut self.repl.bindings, line);
         (Outcome::Repl { text, is_error }, ev.take_trace_lines())
@@ -230,7 +290,9 @@ fn repl_answer(
     };
     let answer = match mode {
         't' => describe_type(ev, &value),
-        'p' => ev.print(&value, true).map(|b| String::from_utf8_lossy(&b).into_owned()),
+        'p' => ev
+            .print(&value, true)
+            .map(|b| String::from_utf8_lossy(&b).into_owned()),
         _ => Ok(repl_print(ev, &value)),
     };
     match answer {
@@ -241,7 +303,8 @@ fn repl_answer(
 
 /// `name = expr` (not `==`), when `line` binds a variable.
 fn split_binding(line: &str) -> Option<(&str, &str)> {
-    let end = line.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '\'' || c == '-'))?;
+    let end =
+        line.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '\'' || c == '-'))?;
     let name = &line[..end];
     if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') {
         return None;
@@ -298,8 +361,12 @@ fn repl_print(ev: &mut Evaluator, v: &Value) -> String {
 fn repl_value(ev: &mut Evaluator, v: &Value, depth: u32, out: &mut String) {
     match ev.view(v, true) {
         Err(e) => out.push_str(&format!("«error: {}»", e.message())),
-        Ok(ValueView::List(items)) if depth > 0 => out.push_str(if items.is_empty() { "[ ]" } else { "[ ... ]" }),
-        Ok(ValueView::Attrs(items)) if depth > 0 => out.push_str(if items.is_empty() { "{ }" } else { "{ ... }" }),
+        Ok(ValueView::List(items)) if depth > 0 => {
+            out.push_str(if items.is_empty() { "[ ]" } else { "[ ... ]" })
+        }
+        Ok(ValueView::Attrs(items)) if depth > 0 => {
+            out.push_str(if items.is_empty() { "{ }" } else { "{ ... }" })
+        }
         Ok(ValueView::List(items)) => {
             let parts: Vec<String> = items
                 .iter()
@@ -363,7 +430,10 @@ fn scalar_text(ev: &mut Evaluator, v: &Value, view: &ValueView) -> String {
         ValueView::Int(i) => i.to_string(),
         ValueView::Float(f) => f.clone(),
         ValueView::String(bytes) => quote(bytes),
-        ValueView::Path(_) => ev.print(v, false).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default(),
+        ValueView::Path(_) => ev
+            .print(v, false)
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .unwrap_or_default(),
         ValueView::Lambda(Some(name)) => format!("«lambda {name}»"),
         ValueView::Lambda(None) => "«lambda»".into(),
         ValueView::PrimOp(name, false) => format!("«primop {name}»"),
@@ -407,12 +477,24 @@ impl Session {
                 error = Some(info);
                 (NodeKind::Error, text, 0)
             }
-            Ok(ValueView::List(items)) => {
-                (NodeKind::List, if items.is_empty() { "[ ]".into() } else { "[ … ]".into() }, items.len())
-            }
-            Ok(ValueView::Attrs(items)) => {
-                (NodeKind::Attrs, if items.is_empty() { "{ }".into() } else { "{ … }".into() }, items.len())
-            }
+            Ok(ValueView::List(items)) => (
+                NodeKind::List,
+                if items.is_empty() {
+                    "[ ]".into()
+                } else {
+                    "[ … ]".into()
+                },
+                items.len(),
+            ),
+            Ok(ValueView::Attrs(items)) => (
+                NodeKind::Attrs,
+                if items.is_empty() {
+                    "{ }".into()
+                } else {
+                    "{ … }".into()
+                },
+                items.len(),
+            ),
             Ok(view) => {
                 let kind = match view {
                     ValueView::String(_) => NodeKind::String,
@@ -424,7 +506,14 @@ impl Session {
                 (kind, scalar_text(&mut self.ev, &v, &view), 0)
             }
         };
-        Node { id, kind, text, len: len as u32, children: None, error }
+        Node {
+            id,
+            kind,
+            text,
+            len: len as u32,
+            children: None,
+            error,
+        }
     }
 
     /// Children `start..start+limit` of node `id`, each forced one level.
@@ -439,7 +528,10 @@ impl Session {
         let mut out = Vec::new();
         for (name, value) in items.into_iter().skip(start as usize).take(limit as usize) {
             let child = self.register(value);
-            out.push(Child { name, node: self.describe(child) });
+            out.push(Child {
+                name,
+                node: self.describe(child),
+            });
         }
         Ok(out)
     }
@@ -450,16 +542,23 @@ impl Session {
         let mut queue = VecDeque::from([(root.id, root.kind, root.len, 0u32)]);
         let mut used = 0u32;
         while let Some((id, kind, len, depth)) = queue.pop_front() {
-            if !matches!(kind, NodeKind::List | NodeKind::Attrs) || len == 0 || depth >= EAGER_DEPTH {
+            if !matches!(kind, NodeKind::List | NodeKind::Attrs) || len == 0 || depth >= EAGER_DEPTH
+            {
                 continue;
             }
             let want = len.min(PAGE);
             if used > 0 && used + want > budget {
                 continue;
             }
-            let Ok(children) = self.children(id, 0, want) else { continue };
+            let Ok(children) = self.children(id, 0, want) else {
+                continue;
+            };
             used += children.len() as u32;
-            queue.extend(children.iter().map(|c| (c.node.id, c.node.kind, c.node.len, depth + 1)));
+            queue.extend(
+                children
+                    .iter()
+                    .map(|c| (c.node.id, c.node.kind, c.node.len, depth + 1)),
+            );
             fetched.insert(id, children);
         }
         assemble(root, &mut fetched)
@@ -469,7 +568,13 @@ impl Session {
 fn assemble(mut node: Node, fetched: &mut HashMap<NodeId, Vec<Child>>) -> Node {
     if let Some(children) = fetched.remove(&node.id) {
         node.children = Some(
-            children.into_iter().map(|c| Child { name: c.name, node: assemble(c.node, fetched) }).collect(),
+            children
+                .into_iter()
+                .map(|c| Child {
+                    name: c.name,
+                    node: assemble(c.node, fetched),
+                })
+                .collect(),
         );
     }
     node
@@ -480,11 +585,20 @@ mod tests {
     use super::*;
 
     fn files(list: &[(&str, &str)]) -> Vec<FileEntry> {
-        list.iter().map(|(n, t)| FileEntry { name: n.to_string(), text: t.to_string() }).collect()
+        list.iter()
+            .map(|(n, t)| FileEntry {
+                name: n.to_string(),
+                text: t.to_string(),
+            })
+            .collect()
     }
 
     fn eval(engine: &mut Engine, list: &[(&str, &str)]) -> Result<Node, ErrorInfo> {
-        let cmd = Command::Eval { files: files(list), entry: "default.nix".into(), expand_budget: 50 };
+        let cmd = Command::Eval {
+            files: files(list),
+            entry: "default.nix".into(),
+            expand_budget: 50,
+        };
         match engine.run(1, cmd).0 {
             Outcome::Evaluated(r) => r,
             other => panic!("unexpected {other:?}"),
@@ -503,7 +617,11 @@ mod tests {
                         None => show(&c.node),
                     })
                     .collect();
-                let (o, c) = if node.kind == NodeKind::List { ("[", "]") } else { ("{", "}") };
+                let (o, c) = if node.kind == NodeKind::List {
+                    ("[", "]")
+                } else {
+                    ("{", "}")
+                };
                 format!("{o} {} {c}", inner.join(" "))
             }
         }
@@ -512,17 +630,40 @@ mod tests {
     #[test]
     fn evaluates_and_expands_eagerly() {
         let mut e = Engine::new();
-        let node = eval(&mut e, &[("default.nix", "{ a = 1; b = [ \"x\" ./. ]; c = x: x; \"d e\" = null; }")]).unwrap();
-        assert_eq!(show(&node), "{ a = 1; b = [ \"x\" / ]; c = «lambda c»; \"d e\" = null; }");
+        let node = eval(
+            &mut e,
+            &[(
+                "default.nix",
+                "{ a = 1; b = [ \"x\" ./. ]; c = x: x; \"d e\" = null; }",
+            )],
+        )
+        .unwrap();
+        assert_eq!(
+            show(&node),
+            "{ a = 1; b = [ \"x\" / ]; c = «lambda c»; \"d e\" = null; }"
+        );
     }
 
     #[test]
     fn imports_between_files_and_reports_locations() {
         let mut e = Engine::new();
-        let ok = eval(&mut e, &[("default.nix", "(import ./overlay.nix) + 1"), ("overlay.nix", "41")]).unwrap();
+        let ok = eval(
+            &mut e,
+            &[
+                ("default.nix", "(import ./overlay.nix) + 1"),
+                ("overlay.nix", "41"),
+            ],
+        )
+        .unwrap();
         assert_eq!(ok.text, "42");
-        let err = eval(&mut e, &[("default.nix", "import ./overlay.nix"), ("overlay.nix", "{\n  a = 1;\n}.a + \"x\"")])
-            .unwrap_err();
+        let err = eval(
+            &mut e,
+            &[
+                ("default.nix", "import ./overlay.nix"),
+                ("overlay.nix", "{\n  a = 1;\n}.a + \"x\""),
+            ],
+        )
+        .unwrap_err();
         let loc = err.location.expect("a location");
         assert_eq!((loc.file.as_str(), loc.line), ("overlay.nix", 3));
         assert!(err.rendered.contains("overlay.nix"), "{}", err.rendered);
@@ -535,7 +676,11 @@ mod tests {
         assert_eq!(show(&node), "{ a = boom; b = 2; }");
         let a = &node.children.as_ref().unwrap()[0].node;
         assert_eq!(a.kind, NodeKind::Error);
-        let loc = a.error.as_ref().and_then(|e| e.location.clone()).expect("a location");
+        let loc = a
+            .error
+            .as_ref()
+            .and_then(|e| e.location.clone())
+            .expect("a location");
         assert_eq!((loc.line, loc.col), (1, 7));
     }
 
@@ -552,28 +697,80 @@ mod tests {
             depth += 1;
         }
         assert_eq!(depth, EAGER_DEPTH);
-        let (out, _) = e.run(2, Command::Expand { result: 1, node: cur.id, start: 0, limit: 10 });
+        let (out, _) = e.run(
+            2,
+            Command::Expand {
+                result: 1,
+                node: cur.id,
+                start: 0,
+                limit: 10,
+            },
+        );
         match out {
-            Outcome::Expanded { children: Ok(children), .. } => assert_eq!(children[0].name.as_deref(), Some("next")),
+            Outcome::Expanded {
+                children: Ok(children),
+                ..
+            } => assert_eq!(children[0].name.as_deref(), Some("next")),
             other => panic!("{other:?}"),
         }
-        assert_eq!(e.run(3, Command::Expand { result: 1, node: 99_999, start: 0, limit: 1 }).0, Outcome::Stale);
-        assert_eq!(e.run(3, Command::Expand { result: 7, node: cur.id, start: 0, limit: 1 }).0, Outcome::Stale);
+        assert_eq!(
+            e.run(
+                3,
+                Command::Expand {
+                    result: 1,
+                    node: 99_999,
+                    start: 0,
+                    limit: 1
+                }
+            )
+            .0,
+            Outcome::Stale
+        );
+        assert_eq!(
+            e.run(
+                3,
+                Command::Expand {
+                    result: 7,
+                    node: cur.id,
+                    start: 0,
+                    limit: 1
+                }
+            )
+            .0,
+            Outcome::Stale
+        );
     }
 
     #[test]
     fn text_views_and_trace() {
         let mut e = Engine::new();
-        let (out, trace) = e.run(1, Command::Eval {
-            files: files(&[("default.nix", "builtins.trace \"hi\" { a.b = [ 1 2 ]; }")]),
-            entry: "default.nix".into(),
-            expand_budget: 0,
-        });
+        let (out, trace) = e.run(
+            1,
+            Command::Eval {
+                files: files(&[("default.nix", "builtins.trace \"hi\" { a.b = [ 1 2 ]; }")]),
+                entry: "default.nix".into(),
+                expand_budget: 0,
+            },
+        );
         assert!(matches!(out, Outcome::Evaluated(Ok(_))));
         assert_eq!(trace, vec!["trace: hi".to_string()]);
-        assert_eq!(e.run(2, Command::PrintStrict { result: 1 }).0, Outcome::Text(Ok("{ a = { b = [ 1 2 ]; }; }".into())));
-        assert_eq!(e.run(3, Command::Json { result: 1 }).0, Outcome::Text(Ok("{\"a\":{\"b\":[1,2]}}".into())));
-        match e.run(4, Command::SyntaxTree { text: "1 + 2".into() }).0 {
+        assert_eq!(
+            e.run(2, Command::PrintStrict { result: 1 }).0,
+            Outcome::Text(Ok("{ a = { b = [ 1 2 ]; }; }".into()))
+        );
+        assert_eq!(
+            e.run(3, Command::Json { result: 1 }).0,
+            Outcome::Text(Ok("{\"a\":{\"b\":[1,2]}}".into()))
+        );
+        match e
+            .run(
+                4,
+                Command::SyntaxTree {
+                    text: "1 + 2".into(),
+                },
+            )
+            .0
+        {
             Outcome::Text(Ok(t)) => assert!(t.contains("NODE_BIN_OP")),
             other => panic!("{other:?}"),
         }
@@ -584,11 +781,23 @@ mod tests {
         let mut e = Engine::new();
         let err = eval(&mut e, &[("default.nix", "let x = x; in x")]).unwrap_err();
         assert_eq!(err.code, "E008");
-        assert_eq!(err.location.map(|l| l.file), Some("default.nix".to_string()));
+        assert_eq!(
+            err.location.map(|l| l.file),
+            Some("default.nix".to_string())
+        );
     }
 
     fn repl(e: &mut Engine, line: &str) -> (String, bool) {
-        match e.run(1, Command::Repl { files: files(&[("default.nix", "{ x = 1; }")]), line: line.into() }).0 {
+        match e
+            .run(
+                1,
+                Command::Repl {
+                    files: files(&[("default.nix", "{ x = 1; }")]),
+                    line: line.into(),
+                },
+            )
+            .0
+        {
             Outcome::Repl { text, is_error } => (text, is_error),
             other => panic!("{other:?}"),
         }
@@ -599,15 +808,30 @@ mod tests {
         let mut e = Engine::new();
         assert_eq!(repl(&mut e, "1 + 2"), ("3".into(), false));
         assert_eq!(repl(&mut e, ":t 1"), ("an integer".into(), false));
-        assert_eq!(repl(&mut e, ":t builtins.map"), ("a built-in function".into(), false));
-        assert_eq!(repl(&mut e, "(import ./default.nix).x"), ("1".into(), false));
-        assert_eq!(repl(&mut e, "{ a = { b = 1; }; c = 1 + 1; }"), ("{ a = { ... }; c = 2; }".into(), false));
-        assert_eq!(repl(&mut e, ":p { a = { b = 1; }; }"), ("{ a = { b = 1; }; }".into(), false));
+        assert_eq!(
+            repl(&mut e, ":t builtins.map"),
+            ("a built-in function".into(), false)
+        );
+        assert_eq!(
+            repl(&mut e, "(import ./default.nix).x"),
+            ("1".into(), false)
+        );
+        assert_eq!(
+            repl(&mut e, "{ a = { b = 1; }; c = 1 + 1; }"),
+            ("{ a = { ... }; c = 2; }".into(), false)
+        );
+        assert_eq!(
+            repl(&mut e, ":p { a = { b = 1; }; }"),
+            ("{ a = { b = 1; }; }".into(), false)
+        );
         assert_eq!(repl(&mut e, "y = 40"), (String::new(), false));
         assert_eq!(repl(&mut e, "y + 2"), ("42".into(), false));
         assert_eq!(repl(&mut e, "y == 40"), ("true".into(), false));
         let (text, is_error) = repl(&mut e, "nope");
-        assert!(is_error && text.contains("undefined variable 'nope'"), "{text}");
+        assert!(
+            is_error && text.contains("undefined variable 'nope'"),
+            "{text}"
+        );
         assert!(repl(&mut e, ":x").1);
         assert!(repl(&mut e, ":?").0.contains(":t"));
     }

@@ -21,7 +21,13 @@ pub struct Example {
 impl Example {
     /// Its files as a file tree.
     pub fn entries(&self) -> Vec<FileEntry> {
-        self.files.iter().map(|(n, t)| FileEntry { name: n.to_string(), text: t.to_string() }).collect()
+        self.files
+            .iter()
+            .map(|(n, t)| FileEntry {
+                name: n.to_string(),
+                text: t.to_string(),
+            })
+            .collect()
     }
 }
 
@@ -180,13 +186,31 @@ mod tests {
 
     #[test]
     fn examples_without_derivations_evaluate_strictly() {
-        for e in EXAMPLES.iter().filter(|e| !e.needs_derivation && e.id != "laziness" && e.id != "flake") {
+        for e in EXAMPLES
+            .iter()
+            .filter(|e| !e.needs_derivation && e.id != "laziness" && e.id != "flake")
+        {
             let mut engine = Engine::new();
-            let (out, _) = engine.run(1, Command::Eval { files: e.entries(), entry: "default.nix".into(), expand_budget: 100 });
-            assert!(matches!(out, Outcome::Evaluated(Ok(_))), "{}: {out:?}", e.id);
+            let (out, _) = engine.run(
+                1,
+                Command::Eval {
+                    files: e.entries(),
+                    entry: "default.nix".into(),
+                    expand_budget: 100,
+                },
+            );
+            assert!(
+                matches!(out, Outcome::Evaluated(Ok(_))),
+                "{}: {out:?}",
+                e.id
+            );
             let (printed, _) = engine.run(2, Command::PrintStrict { result: 1 });
             if !KNOWN_GAPS.contains(&e.id) {
-                assert!(matches!(printed, Outcome::Text(Ok(_))), "{}: {printed:?}", e.id);
+                assert!(
+                    matches!(printed, Outcome::Text(Ok(_))),
+                    "{}: {printed:?}",
+                    e.id
+                );
             }
         }
     }

@@ -16,10 +16,20 @@ pub fn validate_name(name: &str) -> Result<(), String> {
     if name.len() > MAX_NAME {
         return Err(format!("File names are at most {MAX_NAME} characters."));
     }
-    if let Some(c) = name.chars().find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '/' | '+'))) {
-        return Err(format!("'{c}' is not allowed in a file name (use letters, digits, . _ - + and /)."));
+    if let Some(c) = name
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '/' | '+')))
+    {
+        return Err(format!(
+            "'{c}' is not allowed in a file name (use letters, digits, . _ - + and /)."
+        ));
     }
-    if name.starts_with('/') || name.ends_with('/') || name.split('/').any(|s| s.is_empty() || s == "." || s == "..") {
+    if name.starts_with('/')
+        || name.ends_with('/')
+        || name
+            .split('/')
+            .any(|s| s.is_empty() || s == "." || s == "..")
+    {
         return Err("Use a relative name like lib/util.nix (no empty, . or .. parts).".into());
     }
     Ok(())
@@ -40,8 +50,13 @@ pub fn validate_tree(files: &[FileEntry]) -> Result<(), String> {
             if g.name == f.name {
                 return Err(format!("two files are named {}", f.name));
             }
-            if f.name.starts_with(&format!("{}/", g.name)) || g.name.starts_with(&format!("{}/", f.name)) {
-                return Err(format!("{} and {} clash (a file cannot be a directory)", g.name, f.name));
+            if f.name.starts_with(&format!("{}/", g.name))
+                || g.name.starts_with(&format!("{}/", f.name))
+            {
+                return Err(format!(
+                    "{} and {} clash (a file cannot be a directory)",
+                    g.name, f.name
+                ));
             }
         }
     }
@@ -51,7 +66,13 @@ pub fn validate_tree(files: &[FileEntry]) -> Result<(), String> {
 /// A name not used yet in `files`: `new.nix`, `new-2.nix`, ...
 pub fn fresh_name(files: &[FileEntry]) -> String {
     (1..)
-        .map(|i| if i == 1 { "new.nix".to_string() } else { format!("new-{i}.nix") })
+        .map(|i| {
+            if i == 1 {
+                "new.nix".to_string()
+            } else {
+                format!("new-{i}.nix")
+            }
+        })
         .find(|n| files.iter().all(|f| &f.name != n))
         .unwrap_or_else(|| "new.nix".into())
 }
@@ -64,7 +85,16 @@ pub fn renamed(files: &[FileEntry], old: &str, new: &str) -> Result<Vec<FileEntr
     }
     let out: Vec<FileEntry> = files
         .iter()
-        .map(|f| if f.name == old { FileEntry { name: new.to_string(), text: f.text.clone() } } else { f.clone() })
+        .map(|f| {
+            if f.name == old {
+                FileEntry {
+                    name: new.to_string(),
+                    text: f.text.clone(),
+                }
+            } else {
+                f.clone()
+            }
+        })
         .collect();
     validate_tree(&out)?;
     Ok(out)
@@ -75,14 +105,19 @@ mod tests {
     use super::*;
 
     fn f(name: &str) -> FileEntry {
-        FileEntry { name: name.into(), text: String::new() }
+        FileEntry {
+            name: name.into(),
+            text: String::new(),
+        }
     }
 
     #[test]
     fn names() {
         assert!(validate_name("default.nix").is_ok());
         assert!(validate_name("lib/util.nix").is_ok());
-        for bad in ["", "/abs.nix", "a/../b", "a//b", "dir/", "x y", "<script>", "ü.nix", "./a"] {
+        for bad in [
+            "", "/abs.nix", "a/../b", "a//b", "dir/", "x y", "<script>", "ü.nix", "./a",
+        ] {
             assert!(validate_name(bad).is_err(), "{bad}");
         }
     }
@@ -95,6 +130,9 @@ mod tests {
         assert!(validate_tree(&[f("lib"), f("lib/x.nix")]).is_err());
         assert_eq!(fresh_name(&[f("new.nix")]), "new-2.nix");
         assert!(renamed(&[f("a.nix"), f("b.nix")], "a.nix", "b.nix").is_err());
-        assert_eq!(renamed(&[f("a.nix")], "a.nix", "c.nix").unwrap()[0].name, "c.nix");
+        assert_eq!(
+            renamed(&[f("a.nix")], "a.nix", "c.nix").unwrap()[0].name,
+            "c.nix"
+        );
     }
 }

@@ -74,7 +74,12 @@ pub fn segments(text: &str, error: Option<(usize, usize)>) -> Vec<Segment> {
             let (start, end) = (w[0], w[1]);
             if start < end {
                 let error = error.is_some_and(|(s, e)| start >= s && end <= e);
-                out.push(Segment { class, start, end, error });
+                out.push(Segment {
+                    class,
+                    start,
+                    end,
+                    error,
+                });
             }
         }
     }
@@ -88,12 +93,19 @@ pub fn line_count(text: &str) -> usize {
 
 /// Length in characters of the longest line.
 pub fn longest_line(text: &str) -> usize {
-    text.split('\n').map(|l| l.chars().count()).max().unwrap_or(0)
+    text.split('\n')
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0)
 }
 
 /// The byte offset of a (0-based) line and character column, if it exists.
 pub fn offset_at(text: &str, line: usize, col: usize) -> Option<usize> {
-    let start = if line == 0 { 0 } else { text.match_indices('\n').nth(line - 1)?.0 + 1 };
+    let start = if line == 0 {
+        0
+    } else {
+        text.match_indices('\n').nth(line - 1)?.0 + 1
+    };
     let line_text = &text[start..];
     let line_text = &line_text[..line_text.find('\n').unwrap_or(line_text.len())];
     let (i, _) = line_text.char_indices().nth(col)?;
@@ -115,11 +127,12 @@ mod tests {
         assert_eq!(&text[err[0].start..err[0].end], "x");
         // A span inside one token cuts it in three.
         let segs = segments("abcdef", Some((2, 4)));
-        assert_eq!(segs.iter().map(|s| (s.start, s.end, s.error)).collect::<Vec<_>>(), vec![
-            (0, 2, false),
-            (2, 4, true),
-            (4, 6, false)
-        ]);
+        assert_eq!(
+            segs.iter()
+                .map(|s| (s.start, s.end, s.error))
+                .collect::<Vec<_>>(),
+            vec![(0, 2, false), (2, 4, true), (4, 6, false)]
+        );
     }
 
     #[test]

@@ -41,12 +41,27 @@ impl std::fmt::Display for ShareError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ShareError::TooLong(n) => {
-                write!(f, "the link is too long ({n} characters; at most {MAX_ENCODED})")
+                write!(
+                    f,
+                    "the link is too long ({n} characters; at most {MAX_ENCODED})"
+                )
             }
-            ShareError::NotBase64 => write!(f, "the link contains characters that do not belong in it (was it cut or edited?)"),
-            ShareError::Damaged => write!(f, "the link is damaged or truncated (its data does not decompress)"),
-            ShareError::TooBig => write!(f, "the link's files are too big (over {} MiB)", MAX_DECODED >> 20),
-            ShareError::BadLayout(why) => write!(f, "the link's data is not a set of Nixpad files ({why})"),
+            ShareError::NotBase64 => write!(
+                f,
+                "the link contains characters that do not belong in it (was it cut or edited?)"
+            ),
+            ShareError::Damaged => write!(
+                f,
+                "the link is damaged or truncated (its data does not decompress)"
+            ),
+            ShareError::TooBig => write!(
+                f,
+                "the link's files are too big (over {} MiB)",
+                MAX_DECODED >> 20
+            ),
+            ShareError::BadLayout(why) => {
+                write!(f, "the link's data is not a set of Nixpad files ({why})")
+            }
         }
     }
 }
@@ -85,7 +100,10 @@ impl Reader<'_> {
     fn len(&mut self) -> Result<usize, ShareError> {
         let mut n = 0usize;
         for shift in (0..35).step_by(7) {
-            let byte = *self.bytes.get(self.pos).ok_or_else(|| ShareError::BadLayout("cut short".into()))?;
+            let byte = *self
+                .bytes
+                .get(self.pos)
+                .ok_or_else(|| ShareError::BadLayout("cut short".into()))?;
             self.pos += 1;
             n |= ((byte & 0x7f) as usize) << shift;
             if byte & 0x80 == 0 {
@@ -108,11 +126,18 @@ impl Reader<'_> {
 
 /// Reads the uncompressed layout back.
 pub fn unpack(bytes: &[u8]) -> Result<Vec<FileEntry>, ShareError> {
-    let rest = bytes.strip_prefix(MAGIC).ok_or_else(|| ShareError::BadLayout("unknown format".into()))?;
-    let mut r = Reader { bytes: rest, pos: 0 };
+    let rest = bytes
+        .strip_prefix(MAGIC)
+        .ok_or_else(|| ShareError::BadLayout("unknown format".into()))?;
+    let mut r = Reader {
+        bytes: rest,
+        pos: 0,
+    };
     let count = r.len()?;
     if count > MAX_FILES {
-        return Err(ShareError::BadLayout(format!("{count} files, at most {MAX_FILES}")));
+        return Err(ShareError::BadLayout(format!(
+            "{count} files, at most {MAX_FILES}"
+        )));
     }
     let mut files = Vec::with_capacity(count);
     for _ in 0..count {
@@ -143,14 +168,17 @@ pub fn decode(data: &str) -> Result<Vec<FileEntry>, ShareError> {
     if data.len() > MAX_ENCODED {
         return Err(ShareError::TooLong(data.len()));
     }
-    let deflated = URL_SAFE_NO_PAD.decode(data.trim().trim_end_matches('=')).map_err(|_| ShareError::NotBase64)?;
-    let packed = miniz_oxide::inflate::decompress_to_vec_with_limit(&deflated, MAX_DECODED).map_err(|e| {
-        if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput {
-            ShareError::TooBig
-        } else {
-            ShareError::Damaged
-        }
-    })?;
+    let deflated = URL_SAFE_NO_PAD
+        .decode(data.trim().trim_end_matches('='))
+        .map_err(|_| ShareError::NotBase64)?;
+    let packed = miniz_oxide::inflate::decompress_to_vec_with_limit(&deflated, MAX_DECODED)
+        .map_err(|e| {
+            if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput {
+                ShareError::TooBig
+            } else {
+                ShareError::Damaged
+            }
+        })?;
     unpack(&packed)
 }
 
@@ -161,7 +189,9 @@ pub fn data_in_fragment(fragment: &str) -> Option<&str> {
         Some((_, q)) => q,
         None => fragment,
     };
-    query.split('&').find_map(|kv| kv.strip_prefix(PARAM)?.strip_prefix('='))
+    query
+        .split('&')
+        .find_map(|kv| kv.strip_prefix(PARAM)?.strip_prefix('='))
 }
 
 /// The fragment for a link: `#/?files=DATA`.
@@ -174,7 +204,12 @@ mod tests {
     use super::*;
 
     fn files(list: &[(&str, &str)]) -> Vec<FileEntry> {
-        list.iter().map(|(n, t)| FileEntry { name: n.to_string(), text: t.to_string() }).collect()
+        list.iter()
+            .map(|(n, t)| FileEntry {
+                name: n.to_string(),
+                text: t.to_string(),
+            })
+            .collect()
     }
 
     #[test]
@@ -185,7 +220,11 @@ mod tests {
             ("lib/util.nix", ""),
         ]);
         let data = encode(&original).unwrap();
-        assert!(data.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'), "{data}");
+        assert!(
+            data.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'),
+            "{data}"
+        );
         assert_eq!(decode(&data).unwrap(), original);
         let link = fragment(&data);
         assert_eq!(data_in_fragment(&link), Some(data.as_str()));
@@ -198,7 +237,10 @@ mod tests {
         assert_eq!(decode("not base64 !"), Err(ShareError::NotBase64));
         assert!(decode(&data[..data.len() / 2]).is_err());
         assert!(decode("AAAA").is_err());
-        assert!(matches!(decode(&"A".repeat(MAX_ENCODED + 1)), Err(ShareError::TooLong(_))));
+        assert!(matches!(
+            decode(&"A".repeat(MAX_ENCODED + 1)),
+            Err(ShareError::TooLong(_))
+        ));
         // Every truncation and every single-character change fails cleanly or decodes.
         for cut in 0..data.len() {
             let _ = decode(&data[..cut]);
@@ -214,9 +256,13 @@ mod tests {
 
     #[test]
     fn rejects_bombs_and_foreign_layouts() {
-        let bomb = URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(&vec![b'a'; MAX_DECODED + 10], 9));
+        let bomb = URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(
+            &vec![b'a'; MAX_DECODED + 10],
+            9,
+        ));
         assert_eq!(decode(&bomb), Err(ShareError::TooBig));
-        let foreign = URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(b"{\"json\":1}", 9));
+        let foreign =
+            URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(b"{\"json\":1}", 9));
         assert!(matches!(decode(&foreign), Err(ShareError::BadLayout(_))));
         let mut evil = pack(&files(&[("default.nix", "1")]));
         evil[4] = 0x7f; // claims 127 files

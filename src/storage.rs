@@ -23,7 +23,10 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { timeout_ms: 5_000, live: false }
+        Settings {
+            timeout_ms: 5_000,
+            live: false,
+        }
     }
 }
 
@@ -39,7 +42,8 @@ pub fn save_files(files: &[FileEntry], active: &str) -> Result<String, String> {
 /// Files and open file name from [`save_files`]'s output.
 pub fn load_files(saved: &str) -> Result<(Vec<FileEntry>, String), String> {
     let mut parts = saved.splitn(3, ';');
-    let (Some(FILES_TAG), Some(active), Some(data)) = (parts.next(), parts.next(), parts.next()) else {
+    let (Some(FILES_TAG), Some(active), Some(data)) = (parts.next(), parts.next(), parts.next())
+    else {
         return Err("it was not written by this version of Nixpad".into());
     };
     let files = share::decode(data).map_err(|e| e.to_string())?;
@@ -48,7 +52,11 @@ pub fn load_files(saved: &str) -> Result<(Vec<FileEntry>, String), String> {
 
 /// Saved form of the settings.
 pub fn save_settings(s: &Settings) -> String {
-    format!("{SETTINGS_TAG};timeout={};live={}", s.timeout_ms, u8::from(s.live))
+    format!(
+        "{SETTINGS_TAG};timeout={};live={}",
+        s.timeout_ms,
+        u8::from(s.live)
+    )
 }
 
 /// Settings from [`save_settings`]'s output; unknown or bad fields keep their defaults.
@@ -78,19 +86,37 @@ mod tests {
 
     #[test]
     fn files_round_trip_and_foreign_data_is_refused() {
-        let files = vec![FileEntry { name: "default.nix".into(), text: "1\r\n".into() }];
+        let files = vec![FileEntry {
+            name: "default.nix".into(),
+            text: "1\r\n".into(),
+        }];
         let saved = save_files(&files, "default.nix").unwrap();
-        assert_eq!(load_files(&saved).unwrap(), (files, "default.nix".to_string()));
-        for bad in ["", "{\"files\":[]}", "nixpad-files-1;x", "nixpad-files-1;a;!!!", "nixpad-files-1;a;AAAA"] {
+        assert_eq!(
+            load_files(&saved).unwrap(),
+            (files, "default.nix".to_string())
+        );
+        for bad in [
+            "",
+            "{\"files\":[]}",
+            "nixpad-files-1;x",
+            "nixpad-files-1;a;!!!",
+            "nixpad-files-1;a;AAAA",
+        ] {
             assert!(load_files(bad).is_err(), "{bad}");
         }
     }
 
     #[test]
     fn settings() {
-        let s = Settings { timeout_ms: 10_000, live: true };
+        let s = Settings {
+            timeout_ms: 10_000,
+            live: true,
+        };
         assert_eq!(load_settings(&save_settings(&s)), Ok(s));
-        assert_eq!(load_settings("nixpad-settings-1;timeout=7;junk").unwrap(), Settings::default());
+        assert_eq!(
+            load_settings("nixpad-settings-1;timeout=7;junk").unwrap(),
+            Settings::default()
+        );
         assert!(load_settings("[1,2]").is_err());
     }
 }

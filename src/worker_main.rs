@@ -30,11 +30,18 @@ pub fn start() {
     std::panic::set_hook(Box::new(|info| post(&Reply::Panic(info.to_string()))));
     let engine = RefCell::new(Engine::new());
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        let Ok(request) = serde_wasm_bindgen::from_value::<Request>(event.data()) else { return };
+        let Ok(request) = serde_wasm_bindgen::from_value::<Request>(event.data()) else {
+            return;
+        };
         let started = now();
         let (outcome, trace) = engine.borrow_mut().run(request.id, request.command);
         let elapsed_ms = now() - started;
-        post(&Reply::Done { id: request.id, outcome, trace, elapsed_ms });
+        post(&Reply::Done {
+            id: request.id,
+            outcome,
+            trace,
+            elapsed_ms,
+        });
     });
     scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();

@@ -25,7 +25,9 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// Waits `ms` milliseconds (lets yew render and effects run).
 async fn tick(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        let _ = web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
@@ -40,10 +42,17 @@ fn root() -> Element {
 
 fn all_text(root: &Element, selector: &str) -> Vec<String> {
     let list = root.query_selector_all(selector).unwrap();
-    (0..list.length()).filter_map(|i| list.item(i)).map(|n| n.text_content().unwrap_or_default()).collect()
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.text_content().unwrap_or_default())
+        .collect()
 }
 
-fn mount_editor(text: &str, error: Option<(usize, usize, String)>, changes: Rc<RefCell<Vec<String>>>) -> Element {
+fn mount_editor(
+    text: &str,
+    error: Option<(usize, usize, String)>,
+    changes: Rc<RefCell<Vec<String>>>,
+) -> Element {
     let el = root();
     let props = EditorProps {
         name: "default.nix".into(),
@@ -65,19 +74,31 @@ async fn editor_highlights_with_the_evaluator_lexer_and_numbers_lines() {
     assert_eq!(all_text(&el, ".hl .tk-com"), vec!["# c"]);
     assert_eq!(all_text(&el, ".hl .tk-num"), vec!["1"]);
     assert_eq!(all_text(&el, ".gutter .ln"), vec!["1", "2", "3"]);
-    let area: HtmlTextAreaElement = el.query_selector("textarea").unwrap().unwrap().dyn_into().unwrap();
+    let area: HtmlTextAreaElement = el
+        .query_selector("textarea")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     assert_eq!(area.value(), "let x = \"s\"; in\n# c\nx + 1");
 }
 
 #[wasm_bindgen_test]
 async fn editor_underlines_the_error_span_and_marks_its_line() {
     let text = "{\n  a = nope;\n}";
-    let el = mount_editor(text, Some((8, 12, "undefined variable 'nope'".into())), Rc::default());
+    let el = mount_editor(
+        text,
+        Some((8, 12, "undefined variable 'nope'".into())),
+        Rc::default(),
+    );
     tick(20).await;
     assert_eq!(all_text(&el, ".hl .err"), vec!["nope"]);
     assert_eq!(all_text(&el, ".gutter .err-line"), vec!["2"]);
     let line = el.query_selector(".gutter .err-line").unwrap().unwrap();
-    assert_eq!(line.get_attribute("title").as_deref(), Some("undefined variable 'nope'"));
+    assert_eq!(
+        line.get_attribute("title").as_deref(),
+        Some("undefined variable 'nope'")
+    );
     assert!(all_text(&el, "#editor-error")[0].contains("undefined variable 'nope'"));
 }
 
@@ -86,7 +107,12 @@ async fn editor_keys_pair_brackets_and_indent() {
     let changes: Rc<RefCell<Vec<String>>> = Rc::default();
     let el = mount_editor("", None, changes.clone());
     tick(20).await;
-    let area: HtmlTextAreaElement = el.query_selector("textarea").unwrap().unwrap().dyn_into().unwrap();
+    let area: HtmlTextAreaElement = el
+        .query_selector("textarea")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     area.focus().unwrap();
     let press = |key: &str, shift: bool| {
         let init = KeyboardEventInit::new();
@@ -107,21 +133,47 @@ async fn editor_keys_pair_brackets_and_indent() {
 }
 
 fn scalar(id: u32, text: &str) -> Node {
-    Node { id, kind: NodeKind::Scalar, text: text.into(), len: 0, children: None, error: None }
+    Node {
+        id,
+        kind: NodeKind::Scalar,
+        text: text.into(),
+        len: 0,
+        children: None,
+        error: None,
+    }
 }
 
 #[wasm_bindgen_test]
 async fn value_tree_shows_values_and_fetches_closed_nodes_on_demand() {
-    let lazy = Node { id: 3, kind: NodeKind::Attrs, text: "{ … }".into(), len: 2, children: None, error: None };
+    let lazy = Node {
+        id: 3,
+        kind: NodeKind::Attrs,
+        text: "{ … }".into(),
+        len: 2,
+        children: None,
+        error: None,
+    };
     let root_node = Node {
         id: 0,
         kind: NodeKind::Attrs,
         text: "{ … }".into(),
         len: 3,
         children: Some(vec![
-            Child { name: Some("a".into()), node: scalar(1, "1") },
-            Child { name: Some("b c".into()), node: Node { kind: NodeKind::String, ..scalar(2, "\"x\"") } },
-            Child { name: Some("deep".into()), node: lazy },
+            Child {
+                name: Some("a".into()),
+                node: scalar(1, "1"),
+            },
+            Child {
+                name: Some("b c".into()),
+                node: Node {
+                    kind: NodeKind::String,
+                    ..scalar(2, "\"x\"")
+                },
+            },
+            Child {
+                name: Some("deep".into()),
+                node: lazy,
+            },
         ]),
         error: None,
     };
@@ -143,9 +195,16 @@ async fn value_tree_shows_values_and_fetches_closed_nodes_on_demand() {
     let text = el.text_content().unwrap_or_default();
     assert!(text.contains("a = 1;"), "{text}");
     assert!(text.contains("\"b c\" = \"x\";"), "{text}");
-    assert!(text.contains("deep = ▸{ 2 attributes };") || text.contains("2 attributes"), "{text}");
-    let closed: HtmlElement =
-        el.query_selector(".toggle[aria-expanded=false]").unwrap().unwrap().dyn_into().unwrap();
+    assert!(
+        text.contains("deep = ▸{ 2 attributes };") || text.contains("2 attributes"),
+        "{text}"
+    );
+    let closed: HtmlElement = el
+        .query_selector(".toggle[aria-expanded=false]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     closed.click();
     assert_eq!(*fetched.borrow(), vec![(3, 0)]);
 }
@@ -153,7 +212,10 @@ async fn value_tree_shows_values_and_fetches_closed_nodes_on_demand() {
 #[wasm_bindgen_test]
 async fn text_pane_shows_text_as_text() {
     let el = root();
-    let props = TextPaneProps { view: TextView::Ready(1, Ok("<b>not bold</b>".into())), empty: "".into() };
+    let props = TextPaneProps {
+        view: TextView::Ready(1, Ok("<b>not bold</b>".into())),
+        empty: "".into(),
+    };
     yew::Renderer::<TextPane>::with_root_and_props(el.clone(), props).render();
     tick(20).await;
     assert!(el.query_selector("b").unwrap().is_none());
@@ -162,7 +224,10 @@ async fn text_pane_shows_text_as_text() {
 
 #[wasm_bindgen_test]
 fn share_links_round_trip_in_the_browser() {
-    let files = vec![nixpad_web::protocol::FileEntry { name: "default.nix".into(), text: "ü\r\n".into() }];
+    let files = vec![nixpad_web::protocol::FileEntry {
+        name: "default.nix".into(),
+        text: "ü\r\n".into(),
+    }];
     let data = nixpad_web::share::encode(&files).unwrap();
     assert_eq!(nixpad_web::share::decode(&data).unwrap(), files);
     assert!(nixpad_web::share::decode("%%%").is_err());
@@ -172,6 +237,9 @@ fn share_links_round_trip_in_the_browser() {
 fn storage_round_trips() {
     use nixpad_web::app::dom;
     dom::storage_set("nixpad:test", "value").unwrap();
-    assert_eq!(dom::storage_get("nixpad:test"), Some(Ok("value".to_string())));
+    assert_eq!(
+        dom::storage_get("nixpad:test"),
+        Some(Ok("value".to_string()))
+    );
     assert_eq!(dom::storage_get("nixpad:absent"), None);
 }

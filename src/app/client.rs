@@ -30,6 +30,9 @@ pub enum StopReason {
     User,
 }
 
+type MessageHandler = Closure<dyn FnMut(MessageEvent)>;
+type ErrorHandler = Closure<dyn FnMut(ErrorEvent)>;
+
 struct Inner {
     dispatch: UseReducerDispatcher<State>,
     worker: Option<Worker>,
@@ -41,11 +44,11 @@ struct Inner {
     timeout_ms: u32,
     panic: Option<String>,
     first_result: bool,
-    on_message: Option<Closure<dyn FnMut(MessageEvent)>>,
-    on_error: Option<Closure<dyn FnMut(ErrorEvent)>>,
+    on_message: Option<MessageHandler>,
+    on_error: Option<ErrorHandler>,
     /// Handlers of replaced workers: one of them may be running right now, so they are
     /// kept rather than freed (a few bytes per crash).
-    retired: Vec<(Closure<dyn FnMut(MessageEvent)>, Closure<dyn FnMut(ErrorEvent)>)>,
+    retired: Vec<(MessageHandler, ErrorHandler)>,
 }
 
 /// A handle to the evaluation worker; cheap to clone.
@@ -78,7 +81,9 @@ impl Client {
             on_error: None,
             retired: Vec::new(),
         };
-        let client = Client { inner: Rc::new(RefCell::new(inner)) };
+        let client = Client {
+            inner: Rc::new(RefCell::new(inner)),
+        };
         client.spawn();
         client
     }
@@ -120,7 +125,10 @@ impl Client {
     pub fn stop(&self, reason: StopReason) {
         let (ms, busy) = {
             let inner = self.inner.borrow();
-            (inner.timeout_ms, !inner.in_flight.is_empty() || !inner.queue.is_empty())
+            (
+                inner.timeout_ms,
+                !inner.in_flight.is_empty() || !inner.queue.is_empty(),
+            )
         };
         if !busy {
             return;
@@ -131,7 +139,9 @@ impl Client {
                  An infinite loop? The evaluator was restarted; change the limit in the toolbar.",
                 ms as f64 / 1000.0
             ),
-            StopReason::User => "Evaluation stopped by you. The evaluator was restarted.".to_string(),
+            StopReason::User => {
+                "Evaluation stopped by you. The evaluator was restarted.".to_string()
+            }
         };
         self.replace(message);
     }
@@ -175,7 +185,8 @@ impl Client {
                 let client = Client { inner };
                 let panic = client.inner.borrow_mut().panic.take();
                 let detail = panic.unwrap_or_else(|| event.message());
-                let message = if detail.contains("call stack") || detail.contains("stack overflow") {
+                let message = if detail.contains("call stack") || detail.contains("stack overflow")
+                {
                     format!(
                         "The evaluator ran out of stack ({detail}): the program recurses too deeply. \
                          The evaluator was restarted."
@@ -199,7 +210,9 @@ impl Client {
             Err(e) => {
                 let dispatch = inner.dispatch.clone();
                 drop(inner);
-                dispatch.dispatch(Action::WorkerLost(format!("The evaluator could not be started: {e:?}")));
+                dispatch.dispatch(Action::WorkerLost(format!(
+                    "The evaluator could not be started: {e:?}"
+                )));
                 return;
             }
         }
@@ -225,7 +238,12 @@ impl Client {
                 self.flush();
             }
             Reply::Panic(message) => self.inner.borrow_mut().panic = Some(message),
-            Reply::Done { id, outcome, trace, elapsed_ms } => {
+            Reply::Done {
+                id,
+                outcome,
+                trace,
+                elapsed_ms,
+            } => {
                 let (dispatch, first) = {
                     let mut inner = self.inner.borrow_mut();
                     inner.in_flight.retain(|x| *x != id);
@@ -237,7 +255,12 @@ impl Client {
                 if first {
                     super::dom::mark("nixpad-first-result");
                 }
-                dispatch.dispatch(Action::Reply { id, outcome, trace, elapsed_ms });
+                dispatch.dispatch(Action::Reply {
+                    id,
+                    outcome,
+                    trace,
+                    elapsed_ms,
+                });
             }
         }
     }
@@ -250,7 +273,9 @@ impl Client {
                 return;
             }
             while let Some(request) = inner.queue.pop_front() {
-                let Ok(message) = serde_wasm_bindgen::to_value(&request) else { continue };
+                let Ok(message) = serde_wasm_bindgen::to_value(&request) else {
+                    continue;
+                };
                 let Some(worker) = &inner.worker else { return };
                 if worker.post_message(&message).is_ok() {
                     inner.in_flight.push_back(request.id);

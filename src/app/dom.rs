@@ -27,12 +27,16 @@ pub fn storage_set(key: &str, value: &str) -> Result<(), String> {
         Some(Ok(Some(s))) => s,
         _ => return Err("localStorage is not available".into()),
     };
-    storage.set_item(key, value).map_err(|_| "localStorage is full or disabled".to_string())
+    storage
+        .set_item(key, value)
+        .map_err(|_| "localStorage is full or disabled".to_string())
 }
 
 /// `location.hash` ("" when unavailable).
 pub fn location_hash() -> String {
-    window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
 }
 
 /// Replaces the fragment without adding a history entry.
@@ -46,7 +50,9 @@ pub fn replace_hash(hash: &str) {
 
 /// The page's URL without its fragment.
 pub fn page_url() -> String {
-    let Some(w) = window() else { return String::new() };
+    let Some(w) = window() else {
+        return String::new();
+    };
     let href = w.location().href().unwrap_or_default();
     match href.find('#') {
         Some(i) => href[..i].to_string(),
@@ -56,7 +62,9 @@ pub fn page_url() -> String {
 
 /// Puts text on the clipboard; `done` learns whether it worked.
 pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
-    let Some(w) = window() else { return done(false) };
+    let Some(w) = window() else {
+        return done(false);
+    };
     let promise = w.navigator().clipboard().write_text(text);
     wasm_bindgen_futures::spawn_local(async move {
         done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
@@ -72,16 +80,23 @@ pub fn mark(name: &str) {
 
 /// Milliseconds since navigation start.
 pub fn now() -> f64 {
-    window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+    window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }
 
 /// Shows a panic as a message on the page (in `#fatal`, as text) and in the console.
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
-        let message = format!("Nixpad hit a bug and stopped: {info}. Reload the page; your files are saved.");
+        let message =
+            format!("Nixpad hit a bug and stopped: {info}. Reload the page; your files are saved.");
         web_sys::console::error_1(&JsValue::from_str(&message));
-        let Some(doc) = window().and_then(|w| w.document()) else { return };
-        let Some(el) = doc.get_element_by_id("fatal") else { return };
+        let Some(doc) = window().and_then(|w| w.document()) else {
+            return;
+        };
+        let Some(el) = doc.get_element_by_id("fatal") else {
+            return;
+        };
         el.set_text_content(Some(&message));
         let _ = el.remove_attribute("hidden");
     }));
@@ -97,8 +112,17 @@ pub fn set_style(el: &web_sys::Element, property: &str, value: &str) {
 /// Runs the browser's own `insertText` on the focused field (keeps native undo).
 /// Returns false when the browser does not support it.
 pub fn insert_text(text: &str) -> bool {
-    let Some(doc) = window().and_then(|w| w.document()) else { return false };
-    let Ok(doc) = doc.dyn_into::<web_sys::HtmlDocument>() else { return false };
-    let command = if text.is_empty() { "delete" } else { "insertText" };
-    doc.exec_command_with_show_ui_and_value(command, false, text).unwrap_or(false)
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let Ok(doc) = doc.dyn_into::<web_sys::HtmlDocument>() else {
+        return false;
+    };
+    let command = if text.is_empty() {
+        "delete"
+    } else {
+        "insertText"
+    };
+    doc.exec_command_with_show_ui_and_value(command, false, text)
+        .unwrap_or(false)
 }

@@ -81,7 +81,10 @@ pub fn editor(props: &EditorProps) -> Html {
     let oninput = {
         let on_change = props.on_change.clone();
         Callback::from(move |e: InputEvent| {
-            if let Some(area) = e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()) {
+            if let Some(area) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
+            {
                 on_change.emit(area.value());
             }
         })
@@ -110,10 +113,21 @@ pub fn editor(props: &EditorProps) -> Html {
             if modifier || e.alt_key() {
                 return;
             }
-            let Some(area) = e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()) else { return };
+            let Some(area) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
+            else {
+                return;
+            };
             let text = area.value();
-            let start = utf16_to_byte(&text, area.selection_start().ok().flatten().unwrap_or(0) as usize);
-            let end = utf16_to_byte(&text, area.selection_end().ok().flatten().unwrap_or(0) as usize);
+            let start = utf16_to_byte(
+                &text,
+                area.selection_start().ok().flatten().unwrap_or(0) as usize,
+            );
+            let end = utf16_to_byte(
+                &text,
+                area.selection_end().ok().flatten().unwrap_or(0) as usize,
+            );
             let (start, end) = (start.min(end), start.max(end));
             let edit = match key.as_str() {
                 "Tab" if escaped => None,
@@ -121,7 +135,9 @@ pub fn editor(props: &EditorProps) -> Html {
                 "Tab" => Some(editing::indent(&text, start, end)),
                 "Enter" if !e.shift_key() => Some(editing::newline(&text, start, end)),
                 "Backspace" => editing::backspace(&text, start, end),
-                k if k.chars().count() == 1 => editing::type_char(&text, start, end, k.chars().next().unwrap_or(' ')),
+                k if k.chars().count() == 1 => {
+                    editing::type_char(&text, start, end, k.chars().next().unwrap_or(' '))
+                }
                 _ => None,
             };
             if let Some(edit) = edit {
@@ -131,7 +147,10 @@ pub fn editor(props: &EditorProps) -> Html {
         })
     };
 
-    let span = props.error.as_ref().and_then(|(s, e, _)| visible_span(&props.text, Some((*s, *e))));
+    let span = props
+        .error
+        .as_ref()
+        .and_then(|(s, e, _)| visible_span(&props.text, Some((*s, *e))));
 
     // Hovering the underlined span shows the message.
     let onmousemove = {

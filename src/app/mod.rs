@@ -62,7 +62,11 @@ impl AppContext {
     pub fn eval_now(&self) {
         let s = &*self.state;
         self.client.send(
-            Command::Eval { files: s.files.clone(), entry: s.entry.clone(), expand_budget: EXPAND_BUDGET },
+            Command::Eval {
+                files: s.files.clone(),
+                entry: s.entry.clone(),
+                expand_budget: EXPAND_BUDGET,
+            },
             Pending::Eval,
         );
     }
@@ -111,7 +115,10 @@ pub fn app(_: &AppProps) -> Html {
         let timeout = state.settings.timeout_ms;
         (*use_memo((), move |_| Client::new(dispatcher, timeout))).clone()
     };
-    let ctx = AppContext { state: state.clone(), client: client.clone() };
+    let ctx = AppContext {
+        state: state.clone(),
+        client: client.clone(),
+    };
 
     // Run when asked (Run button, Ctrl+Enter, an example, start-up).
     {
@@ -129,7 +136,9 @@ pub fn app(_: &AppProps) -> Html {
             pending.borrow_mut().take();
             if *live && *revision > 0 {
                 let dispatcher = ctx.state.dispatcher();
-                *pending.borrow_mut() = Some(Timeout::new(LIVE_DELAY_MS, move || dispatcher.dispatch(Action::Run)));
+                *pending.borrow_mut() = Some(Timeout::new(LIVE_DELAY_MS, move || {
+                    dispatcher.dispatch(Action::Run)
+                }));
             }
         });
     }
@@ -138,19 +147,22 @@ pub fn app(_: &AppProps) -> Html {
     {
         let dispatcher = state.dispatcher();
         let state = state.clone();
-        use_effect_with((state.revision, state.active, state.dirty), move |(_, _, dirty)| {
-            if *dirty {
-                let saved = storage::save_files(&state.files, &state.active_file().name)
-                    .and_then(|s| dom::storage_set(storage::FILES_KEY, &s));
-                match saved {
-                    Ok(()) => dispatcher.dispatch(Action::Saved),
-                    Err(e) => dispatcher.dispatch(Action::Notify(
-                        state::Level::Warning,
-                        format!("Your files could not be saved in this browser: {e}."),
-                    )),
+        use_effect_with(
+            (state.revision, state.active, state.dirty),
+            move |(_, _, dirty)| {
+                if *dirty {
+                    let saved = storage::save_files(&state.files, &state.active_file().name)
+                        .and_then(|s| dom::storage_set(storage::FILES_KEY, &s));
+                    match saved {
+                        Ok(()) => dispatcher.dispatch(Action::Saved),
+                        Err(e) => dispatcher.dispatch(Action::Notify(
+                            state::Level::Warning,
+                            format!("Your files could not be saved in this browser: {e}."),
+                        )),
+                    }
                 }
-            }
-        });
+            },
+        );
     }
 
     // Save settings, and give the worker its time limit.

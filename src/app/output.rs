@@ -75,14 +75,17 @@ pub fn output_panel(_: &OutputPanelProps) -> Html {
             let s = &*app.state;
             match (tab, result) {
                 (OutputTab::Json, Some(r)) if !s.json.is_for(*r as u64) => {
-                    app.client.send(Command::Json { result: *r }, Pending::Json(*r));
+                    app.client
+                        .send(Command::Json { result: *r }, Pending::Json(*r));
                 }
                 (OutputTab::Strict, Some(r)) if !s.strict.is_for(*r as u64) => {
-                    app.client.send(Command::PrintStrict { result: *r }, Pending::Strict(*r));
+                    app.client
+                        .send(Command::PrintStrict { result: *r }, Pending::Strict(*r));
                 }
                 (OutputTab::Syntax, _) if !s.syntax.is_for(*syntax_key) => {
                     let text = s.active_file().text.clone();
-                    app.client.send(Command::SyntaxTree { text }, Pending::Syntax(*syntax_key));
+                    app.client
+                        .send(Command::SyntaxTree { text }, Pending::Syntax(*syntax_key));
                 }
                 _ => {}
             }
@@ -112,7 +115,9 @@ pub fn output_panel(_: &OutputPanelProps) -> Html {
     let body = match state.tab {
         OutputTab::Value => match &state.output {
             Output::Empty => html! { <p class="muted">{"Press Run to evaluate."}</p> },
-            Output::Stopped(message) => html! { <p class="stopped" role="alert" data-testid="stopped">{message.clone()}</p> },
+            Output::Stopped(message) => {
+                html! { <p class="stopped" role="alert" data-testid="stopped">{message.clone()}</p> }
+            }
             Output::Error(error) => html! { <ErrorView error={error.clone()} /> },
             Output::Value { id, root } => {
                 let result = *id;
@@ -123,7 +128,15 @@ pub fn output_panel(_: &OutputPanelProps) -> Html {
                 let on_fetch = {
                     let client = app.client.clone();
                     Callback::from(move |(node, start)| {
-                        client.send(Command::Expand { result, node, start, limit: crate::engine::PAGE }, Pending::Expand);
+                        client.send(
+                            Command::Expand {
+                                result,
+                                node,
+                                start,
+                                limit: crate::engine::PAGE,
+                            },
+                            Pending::Expand,
+                        );
                     })
                 };
                 let on_error = {
@@ -142,13 +155,21 @@ pub fn output_panel(_: &OutputPanelProps) -> Html {
                 }
             }
         },
-        OutputTab::Json => html! { <TextPane view={state.json.clone()} empty="Run the code to see its JSON." /> },
-        OutputTab::Strict => html! { <TextPane view={state.strict.clone()} empty="Run the code to print it strictly." /> },
+        OutputTab::Json => {
+            html! { <TextPane view={state.json.clone()} empty="Run the code to see its JSON." /> }
+        }
+        OutputTab::Strict => {
+            html! { <TextPane view={state.strict.clone()} empty="Run the code to print it strictly." /> }
+        }
         OutputTab::Trace => {
             if state.trace.is_empty() {
                 html! { <p class="muted">{"No builtins.trace output."}</p> }
             } else {
-                let lines: Html = state.trace.iter().map(|l| html! { <div>{l.clone()}</div> }).collect();
+                let lines: Html = state
+                    .trace
+                    .iter()
+                    .map(|l| html! { <div>{l.clone()}</div> })
+                    .collect();
                 html! { <pre class="text-out trace" data-testid="trace">{lines}</pre> }
             }
         }

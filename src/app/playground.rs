@@ -14,7 +14,6 @@ use super::use_app;
 use crate::share;
 use crate::storage::TIMEOUTS;
 
-
 /// The file tabs' inputs (none: they read the app state).
 #[derive(Properties, PartialEq, Default)]
 pub struct FileTabsProps {}
@@ -123,7 +122,10 @@ pub fn toolbar(_: &ToolbarProps) -> Html {
     let live = {
         let dispatch = state.dispatcher();
         Callback::from(move |e: Event| {
-            if let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
+            if let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            {
                 dispatch.dispatch(Action::SetLive(input.checked()));
             }
         })
@@ -131,7 +133,10 @@ pub fn toolbar(_: &ToolbarProps) -> Html {
     let timeout = {
         let dispatch = state.dispatcher();
         Callback::from(move |e: Event| {
-            if let Some(select) = e.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()) {
+            if let Some(select) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
+            {
                 if let Ok(ms) = select.value().parse() {
                     dispatch.dispatch(Action::SetTimeout(ms));
                 }
@@ -141,7 +146,10 @@ pub fn toolbar(_: &ToolbarProps) -> Html {
     let entry = {
         let dispatch = state.dispatcher();
         Callback::from(move |e: Event| {
-            if let Some(select) = e.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()) {
+            if let Some(select) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
+            {
                 dispatch.dispatch(Action::SetEntry(select.value()));
             }
         })
@@ -207,7 +215,10 @@ pub fn share_panel(_: &SharePanelProps) -> Html {
         Callback::from(move |_| dispatch.dispatch(Action::Share(None)))
     };
     let select_all = Callback::from(|e: FocusEvent| {
-        if let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
+        if let Some(input) = e
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        {
             input.select();
         }
     });

@@ -42,7 +42,12 @@ pub fn repl(_: &ReplProps) -> Html {
     let onkeydown = {
         let app = app.clone();
         Callback::from(move |e: KeyboardEvent| {
-            let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
+            let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            else {
+                return;
+            };
             let mut h = history.borrow_mut();
             match e.key().as_str() {
                 "Enter" => {
@@ -60,7 +65,8 @@ pub fn repl(_: &ReplProps) -> Html {
                     let index = app.state.repl.len();
                     app.state.dispatch(Action::ReplInput(line.clone()));
                     let files = app.state.files.clone();
-                    app.client.send(Command::Repl { files, line }, Pending::Repl(index.min(199)));
+                    app.client
+                        .send(Command::Repl { files, line }, Pending::Repl(index.min(199)));
                 }
                 "ArrowUp" if !inputs.is_empty() => {
                     e.prevent_default();

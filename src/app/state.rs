@@ -29,7 +29,13 @@ pub enum OutputTab {
 
 impl OutputTab {
     /// All tabs in display order.
-    pub const ALL: [OutputTab; 5] = [OutputTab::Value, OutputTab::Json, OutputTab::Strict, OutputTab::Trace, OutputTab::Syntax];
+    pub const ALL: [OutputTab; 5] = [
+        OutputTab::Value,
+        OutputTab::Json,
+        OutputTab::Strict,
+        OutputTab::Trace,
+        OutputTab::Syntax,
+    ];
 
     /// Its label.
     pub fn label(self) -> &'static str {
@@ -283,7 +289,12 @@ pub struct Boot {
 }
 
 fn default_entry(files: &[FileEntry]) -> String {
-    files.iter().find(|f| f.name == "default.nix").unwrap_or(&files[0]).name.clone()
+    files
+        .iter()
+        .find(|f| f.name == "default.nix")
+        .unwrap_or(&files[0])
+        .name
+        .clone()
 }
 
 impl State {
@@ -298,7 +309,10 @@ impl State {
         let files = if let Some(data) = link {
             match share::decode(data) {
                 Ok(files) => {
-                    notices.push((Level::Info, format!("Opened {} file(s) from a share link.", files.len())));
+                    notices.push((
+                        Level::Info,
+                        format!("Opened {} file(s) from a share link.", files.len()),
+                    ));
                     dirty = true;
                     files
                 }
@@ -320,7 +334,12 @@ impl State {
                     }
                 },
                 Some(Err(e)) => {
-                    notices.push((Level::Warning, format!("Saved files could not be read ({e}). Showing the default example.")));
+                    notices.push((
+                        Level::Warning,
+                        format!(
+                            "Saved files could not be read ({e}). Showing the default example."
+                        ),
+                    ));
                     examples::default_example().entries()
                 }
                 None => examples::default_example().entries(),
@@ -333,7 +352,9 @@ impl State {
             }),
             None => Settings::default(),
         };
-        let active = active_name.and_then(|n| files.iter().position(|f| f.name == n)).unwrap_or(0);
+        let active = active_name
+            .and_then(|n| files.iter().position(|f| f.name == n))
+            .unwrap_or(0);
         let mut state = State {
             entry: default_entry(&files),
             files,
@@ -368,7 +389,11 @@ impl State {
 
     fn notify(&mut self, level: Level, text: String) {
         self.notices.retain(|n| n.text != text);
-        self.notices.push(Notice { id: self.next_notice, level, text });
+        self.notices.push(Notice {
+            id: self.next_notice,
+            level,
+            text,
+        });
         self.next_notice += 1;
         if self.notices.len() > 4 {
             self.notices.remove(0);
@@ -415,6 +440,16 @@ impl State {
                 let i = self.active.min(self.files.len() - 1);
                 if self.files[i].text != text {
                     self.files[i].text = text;
+                    // Its span no longer fits the text; the output still shows the error.
+                    let name = &self.files[i].name;
+                    if self
+                        .focus_error
+                        .as_ref()
+                        .and_then(|e| e.location.as_ref())
+                        .is_some_and(|l| &l.file == name)
+                    {
+                        self.focus_error = None;
+                    }
                     self.files_changed();
                 }
             }
@@ -424,12 +459,17 @@ impl State {
                     return;
                 }
                 let name = fresh_name(&self.files);
-                self.files.push(FileEntry { name, text: "{ }\n".into() });
+                self.files.push(FileEntry {
+                    name,
+                    text: "{ }\n".into(),
+                });
                 self.active = self.files.len() - 1;
                 self.files_changed();
             }
             Action::RenameFile { index, name } => {
-                let Some(old) = self.files.get(index).map(|f| f.name.clone()) else { return };
+                let Some(old) = self.files.get(index).map(|f| f.name.clone()) else {
+                    return;
+                };
                 let name = name.trim().to_string();
                 match renamed(&self.files, &old, &name) {
                     Ok(files) => {
@@ -487,8 +527,15 @@ impl State {
                 }
                 self.pending.insert(id, pending);
             }
-            Action::Reply { id, outcome, trace, elapsed_ms } => {
-                let Some(pending) = self.pending.remove(&id) else { return };
+            Action::Reply {
+                id,
+                outcome,
+                trace,
+                elapsed_ms,
+            } => {
+                let Some(pending) = self.pending.remove(&id) else {
+                    return;
+                };
                 self.reply(id, pending, outcome, trace, elapsed_ms);
             }
             Action::Cancelled(id) => {
@@ -517,6 +564,8 @@ impl State {
                 }
                 self.json = TextView::Empty;
                 self.strict = TextView::Empty;
+                self.focus_error = None;
+                self.eval_ms = None;
                 self.notify(Level::Warning, message);
             }
             Action::ShowTab(tab) => self.tab = tab,
@@ -535,7 +584,11 @@ impl State {
                 self.focus_error = Some(error);
             }
             Action::ReplInput(line) => {
-                self.repl.push(ReplEntry { input: line, output: None, is_error: false });
+                self.repl.push(ReplEntry {
+                    input: line,
+                    output: None,
+                    is_error: false,
+                });
                 if self.repl.len() > 200 {
                     self.repl.remove(0);
                     for p in self.pending.values_mut() {
@@ -560,7 +613,14 @@ impl State {
         }
     }
 
-    fn reply(&mut self, id: u32, pending: Pending, outcome: Outcome, trace: Vec<String>, elapsed_ms: f64) {
+    fn reply(
+        &mut self,
+        id: u32,
+        pending: Pending,
+        outcome: Outcome,
+        trace: Vec<String>,
+        elapsed_ms: f64,
+    ) {
         match (pending, outcome) {
             (Pending::Eval, Outcome::Evaluated(result)) => {
                 self.trace = trace;
@@ -580,7 +640,10 @@ impl State {
                         // Errors inside the value stay in their nodes until clicked:
                         // laziness means they may be harmless.
                         self.focus_error = None;
-                        self.output = Output::Value { id, root: Rc::new(root) };
+                        self.output = Output::Value {
+                            id,
+                            root: Rc::new(root),
+                        };
                     }
                     Err(error) => {
                         self.open = Rc::default();
@@ -589,7 +652,14 @@ impl State {
                     }
                 }
             }
-            (Pending::Expand, Outcome::Expanded { node, start, children }) => {
+            (
+                Pending::Expand,
+                Outcome::Expanded {
+                    node,
+                    start,
+                    children,
+                },
+            ) => {
                 self.trace.extend(trace);
                 match children {
                     Ok(children) => {
@@ -621,7 +691,10 @@ impl State {
             (Pending::Json(_) | Pending::Strict(_), Outcome::Stale) => {}
             (_, Outcome::Stale) => {}
             (pending, outcome) => {
-                self.notify(Level::Warning, format!("Unexpected answer from the evaluator ({pending:?}: {outcome:?})."));
+                self.notify(
+                    Level::Warning,
+                    format!("Unexpected answer from the evaluator ({pending:?}: {outcome:?})."),
+                );
             }
         }
     }
@@ -636,7 +709,6 @@ fn collect_open(node: &Node, open: &mut HashSet<NodeId>) {
         }
     }
 }
-
 
 impl Reducible for State {
     type Action = Action;
@@ -663,7 +735,10 @@ mod tests {
 
     #[test]
     fn boot_prefers_links_then_storage_then_the_example() {
-        let files = vec![FileEntry { name: "a.nix".into(), text: "1".into() }];
+        let files = vec![FileEntry {
+            name: "a.nix".into(),
+            text: "1".into(),
+        }];
         let link = share::fragment(&share::encode(&files).unwrap());
         let (s, had_link) = boot(&link, None);
         assert!(had_link && s.dirty);
@@ -673,8 +748,14 @@ mod tests {
         let (s, had_link) = boot("#/?files=AAAA", None);
         assert!(had_link);
         assert_eq!(s.files, examples::default_example().entries());
-        assert!(s.notices.iter().any(|n| n.text.contains("could not be opened")));
-        assert!(s.notices.iter().any(|n| n.text.contains("settings were ignored")));
+        assert!(s
+            .notices
+            .iter()
+            .any(|n| n.text.contains("could not be opened")));
+        assert!(s
+            .notices
+            .iter()
+            .any(|n| n.text.contains("settings were ignored")));
 
         let saved = storage::save_files(&files, "a.nix").unwrap();
         let (s, had_link) = boot("#/examples", Some(&saved));
@@ -691,9 +772,15 @@ mod tests {
         let (mut s, _) = boot("", None);
         s.apply(Action::AddFile);
         assert_eq!(s.active_file().name, "new.nix");
-        s.apply(Action::RenameFile { index: s.active, name: "x y".into() });
+        s.apply(Action::RenameFile {
+            index: s.active,
+            name: "x y".into(),
+        });
         assert_eq!(s.active_file().name, "new.nix");
-        s.apply(Action::RenameFile { index: s.active, name: "overlay.nix".into() });
+        s.apply(Action::RenameFile {
+            index: s.active,
+            name: "overlay.nix".into(),
+        });
         assert_eq!(s.active_file().name, "overlay.nix");
         s.apply(Action::Edit("final: prev: {}".into()));
         assert_eq!(s.files[1].text, "final: prev: {}");
@@ -708,8 +795,20 @@ mod tests {
         let (mut s, _) = boot("", None);
         s.apply(Action::Sent(1, Pending::Eval));
         s.apply(Action::Sent(2, Pending::Eval));
-        let node = Node { id: 0, kind: NodeKind::Scalar, text: "1".into(), len: 0, children: None, error: None };
-        let reply = |id| Action::Reply { id, outcome: Outcome::Evaluated(Ok(node.clone())), trace: vec![], elapsed_ms: 1.0 };
+        let node = Node {
+            id: 0,
+            kind: NodeKind::Scalar,
+            text: "1".into(),
+            len: 0,
+            children: None,
+            error: None,
+        };
+        let reply = |id| Action::Reply {
+            id,
+            outcome: Outcome::Evaluated(Ok(node.clone())),
+            trace: vec![],
+            elapsed_ms: 1.0,
+        };
         s.apply(reply(1));
         assert_eq!(s.output, Output::Empty);
         s.apply(reply(2));

@@ -65,13 +65,27 @@ impl Ctx<'_> {
             let on_toggle = self.props.on_toggle.clone();
             let on_fetch = self.props.on_fetch.clone();
             let need_fetch = known.is_none();
-            Callback::from(move |_| if need_fetch { on_fetch.emit((id, 0)) } else { on_toggle.emit(id) })
+            Callback::from(move |_| {
+                if need_fetch {
+                    on_fetch.emit((id, 0))
+                } else {
+                    on_toggle.emit(id)
+                }
+            })
         };
-        let (open_b, close_b) = if node.kind == NodeKind::List { ("[", "]") } else { ("{", "}") };
+        let (open_b, close_b) = if node.kind == NodeKind::List {
+            ("[", "]")
+        } else {
+            ("{", "}")
+        };
         let count = if node.kind == NodeKind::List {
             format!("{} item{}", node.len, if node.len == 1 { "" } else { "s" })
         } else {
-            format!("{} attribute{}", node.len, if node.len == 1 { "" } else { "s" })
+            format!(
+                "{} attribute{}",
+                node.len,
+                if node.len == 1 { "" } else { "s" }
+            )
         };
         let toggle = html! {
             <button class="toggle" aria-expanded={is_open.to_string()} title={count.clone()} {onclick}>
@@ -149,10 +163,19 @@ fn scalar_class(kind: NodeKind) -> &'static str {
 /// Short containers of plain values show on one line, like `[ 1 2 3 ]`.
 fn fits_on_a_line(node: &Node, children: &[Child]) -> bool {
     let plain = |c: &Child| {
-        !matches!(c.node.kind, NodeKind::List | NodeKind::Attrs | NodeKind::Error) || c.node.len == 0 && c.node.kind != NodeKind::Error
+        !matches!(
+            c.node.kind,
+            NodeKind::List | NodeKind::Attrs | NodeKind::Error
+        ) || c.node.len == 0 && c.node.kind != NodeKind::Error
     };
-    let width: usize = children.iter().map(|c| c.node.text.len() + c.name.as_ref().map_or(0, |n| n.len() + 4) + 2).sum();
-    children.len() as u32 == node.len && children.len() <= 8 && width <= 56 && children.iter().all(plain)
+    let width: usize = children
+        .iter()
+        .map(|c| c.node.text.len() + c.name.as_ref().map_or(0, |n| n.len() + 4) + 2)
+        .sum();
+    children.len() as u32 == node.len
+        && children.len() <= 8
+        && width <= 56
+        && children.iter().all(plain)
 }
 
 /// The value tree.
