@@ -66,7 +66,7 @@ primops! {
     "elemAt" / 2 / 0b11 => prim_elem_at,
     "elem" / 2 / 0b10 => prim_elem,
     "map" / 2 / 0b10 => prim_map,
-    "filter" / 2 / 0b11 => prim_filter,
+    "filter" / 2 / 0b10 => prim_filter,
     "foldl'" / 3 / 0b100 => prim_foldl,
     "genList" / 2 / 0b11 => prim_gen_list,
     "concatLists" / 1 / 0b1 => prim_concat_lists,
@@ -92,16 +92,16 @@ primops! {
     "bitOr" / 2 / 0b11 => prim_bit_or,
     "bitXor" / 2 / 0b11 => prim_bit_xor,
     "stringLength" / 1 / 0b1 => prim_string_length,
-    "substring" / 3 / 0b111 => prim_substring,
+    "substring" / 3 / 0b011 => prim_substring,
     "concatStringsSep" / 2 / 0b11 => prim_concat_strings_sep,
-    "replaceStrings" / 3 / 0b111 => prim_replace_strings,
+    "replaceStrings" / 3 / 0b011 => prim_replace_strings,
     "split" / 2 / 0b11 => prim_split,
     "match" / 2 / 0b11 => prim_match,
     "baseNameOf" / 1 / 0b1 => prim_base_name_of,
     "dirOf" / 1 / 0b1 => prim_dir_of,
     "toJSON" / 1 / 0b0 => prim_to_json,
     "fromJSON" / 1 / 0b1 => prim_from_json,
-    "sort" / 2 / 0b11 => prim_sort,
+    "sort" / 2 / 0b10 => prim_sort,
     "partition" / 2 / 0b11 => prim_partition,
     "groupBy" / 2 / 0b11 => prim_group_by,
     "zipAttrsWith" / 2 / 0b11 => prim_zip_attrs_with,
@@ -509,8 +509,11 @@ fn prim_map(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> 
 }
 
 fn prim_filter(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let f = want_function(m, &args[0], span, "while evaluating the first argument passed to builtins.filter")?;
     let l = want_list(m, &args[1], span, "while evaluating the second argument passed to builtins.filter")?;
+    if l.is_empty() {
+        return Ok(Value::List(l));
+    }
+    let f = want_function(m, &args[0], span, "while evaluating the first argument passed to builtins.filter")?;
     let mut out = Vec::new();
     for x in l.iter() {
         let r = m.call(&f, vec![x.clone()], span)?;
@@ -590,8 +593,11 @@ fn prim_any(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> 
 }
 
 fn prim_sort(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let f = want_function(m, &args[0], span, "while evaluating the first argument passed to builtins.sort")?;
     let l = want_list(m, &args[1], span, "while evaluating the second argument passed to builtins.sort")?;
+    if l.is_empty() {
+        return Ok(Value::List(l));
+    }
+    let f = want_function(m, &args[0], span, "while evaluating the first argument passed to builtins.sort")?;
     let items: Vec<Value> = l.iter().cloned().collect();
     let sorted = merge_sort(m, &f, items, span)?;
     Ok(Value::list(sorted))
@@ -969,10 +975,10 @@ fn prim_string_length(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResu
 fn prim_substring(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
     let start = want_int(m, &args[0], span, "while evaluating the first argument (the start offset) passed to builtins.substring")?;
     let len = want_int(m, &args[1], span, "while evaluating the second argument (the substring length) passed to builtins.substring")?;
-    let s = m.coerce_to_string(&args[2], CoerceMode::Interpolation, span)?;
     if start < 0 {
         return Err(other_error("negative start position in 'substring'", span));
     }
+    let s = m.coerce_to_string(&args[2], CoerceMode::Interpolation, span)?;
     let start = (start as usize).min(s.bytes.len());
     let end = if len < 0 { s.bytes.len() } else { start.saturating_add(len as usize).min(s.bytes.len()) };
     Ok(Value::string_with_context(s.bytes[start..end].to_vec(), s.context.clone()))
@@ -997,10 +1003,10 @@ fn prim_concat_strings_sep(m: &mut Machine, args: Vec<Value>, span: Span) -> Eva
 fn prim_replace_strings(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
     let from = want_list(m, &args[0], span, "while evaluating the first argument passed to builtins.replaceStrings")?;
     let to = want_list(m, &args[1], span, "while evaluating the second argument passed to builtins.replaceStrings")?;
-    let s = want_string(m, &args[2], span, "while evaluating the third argument passed to builtins.replaceStrings")?;
     if from.len() != to.len() {
         return Err(other_error("'from' and 'to' arguments passed to builtins.replaceStrings have different lengths", span));
     }
+    let s = want_string(m, &args[2], span, "while evaluating the third argument passed to builtins.replaceStrings")?;
     let mut froms = Vec::with_capacity(from.len());
     for f in from.iter() {
         froms.push(want_string(m, f, span, "while evaluating one of the strings to replace passed to builtins.replaceStrings")?);
@@ -1046,8 +1052,13 @@ fn prim_replace_strings(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalRe
 }
 
 fn compile_regex(pattern: &NixString, span: Span) -> EvalResult<crate::regex::Regex> {
-    crate::regex::Regex::new(&pattern.bytes)
-        .map_err(|_| other_error(format!("invalid regular expression '{}'", pattern.lossy()), span))
+    crate::regex::Regex::new(&pattern.bytes).map_err(|e| {
+        if e.starts_with("memory limit exceeded") {
+            other_error(format!("memory limit exceeded by regular expression '{}'", pattern.lossy()), span)
+        } else {
+            other_error(format!("invalid regular expression '{}'", pattern.lossy()), span)
+        }
+    })
 }
 
 fn prim_match(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {

@@ -24,6 +24,8 @@ pub enum ErrorKind {
     InfiniteRecursion,
     /// `assert` with a false condition.
     AssertionFailed(String),
+    /// `assert a == b` failed: Nix explains how the two sides differ.
+    AssertionNotEqual(String),
     /// `throw`.
     Throw(String),
     /// `abort`.
@@ -58,7 +60,7 @@ impl ErrorKind {
             ErrorKind::MissingArgument(_) => "E006",
             ErrorKind::UnexpectedArgument(_) => "E007",
             ErrorKind::InfiniteRecursion => "E008",
-            ErrorKind::AssertionFailed(_) => "E009",
+            ErrorKind::AssertionFailed(_) | ErrorKind::AssertionNotEqual(_) => "E009",
             ErrorKind::Throw(_) => "E010",
             ErrorKind::Abort(_) => "E011",
             ErrorKind::DivisionByZero => "E012",
@@ -83,6 +85,7 @@ impl ErrorKind {
             | ErrorKind::OutOfBounds(m)
             | ErrorKind::Overflow(m)
             | ErrorKind::Io(m)
+            | ErrorKind::AssertionNotEqual(m)
             | ErrorKind::NotAvailable(m)
             | ErrorKind::Other(m) => m.clone(),
             ErrorKind::UndefinedVariable(n) => format!("undefined variable '{n}'"),
@@ -99,7 +102,7 @@ impl ErrorKind {
 
     /// Whether `builtins.tryEval` catches this error (only `throw` and `assert`).
     pub fn is_catchable(&self) -> bool {
-        matches!(self, ErrorKind::Throw(_) | ErrorKind::AssertionFailed(_))
+        matches!(self, ErrorKind::Throw(_) | ErrorKind::AssertionFailed(_) | ErrorKind::AssertionNotEqual(_))
     }
 }
 
@@ -208,16 +211,16 @@ fn render_position(out: &mut String, sources: &SourceMap, span: Span, indent: &s
     let snippet_indent = "       ";
     if lc.line > 1 {
         let prev = lc.line - 1;
-        out.push_str(&format!("{snippet_indent}{prev:>5}| {}\n", src.line_text(prev)).trim_end_matches(' '));
+        out.push_str(&format!("{snippet_indent}{prev:>6}| {}\n", src.line_text(prev)).trim_end_matches(' '));
         if !out.ends_with('\n') {
             out.push('\n');
         }
     }
-    out.push_str(&format!("{snippet_indent}{:>5}| {}\n", lc.line, src.line_text(lc.line)));
-    out.push_str(&format!("{snippet_indent}      | {}^\n", " ".repeat(lc.col as usize - 1)));
+    out.push_str(&format!("{snippet_indent}{:>6}| {}\n", lc.line, src.line_text(lc.line)));
+    out.push_str(&format!("{snippet_indent}       | {}^\n", " ".repeat(lc.col as usize - 1)));
     if lc.line < src.line_count() {
         let next = lc.line + 1;
-        let line = format!("{snippet_indent}{next:>5}| {}", src.line_text(next));
+        let line = format!("{snippet_indent}{next:>6}| {}", src.line_text(next));
         out.push_str(line.trim_end());
         out.push('\n');
     }

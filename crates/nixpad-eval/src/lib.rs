@@ -154,8 +154,11 @@ impl Evaluator {
     }
 
     /// Applies a function result to `--arg`/`--argstr` arguments as `nix-instantiate` does:
-    /// only when the value is a function taking a set.
+    /// only when some are given and the value is a function taking a set.
     pub fn apply_auto_args(&mut self, v: Value, args: &[(String, AutoArg)], base_dir: &str) -> EvalResult<Value> {
+        if args.is_empty() {
+            return Ok(v);
+        }
         let v = self.machine.force(&v, None)?;
         let Value::Lambda(closure) = &v else { return Ok(v) };
         let ir::Param::Pattern(pattern) = &closure.def.param else { return Ok(v) };

@@ -474,7 +474,22 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                         Some(op_span),
                     ));
                 }
-                Expr::BinOp { op, lhs: self.child(b.lhs(), node)?, rhs: self.child(b.rhs(), node)?, span: op_span }
+                let lhs = self.child(b.lhs(), node)?;
+                let rhs = self.child(b.rhs(), node)?;
+                // Nix desugars `a > b` to `__lessThan b a`, `a <= b` to `!(__lessThan b a)` and
+                // `a >= b` to `!(__lessThan a b)`: operands are evaluated in that order.
+                match op {
+                    BinOp::Greater => Expr::BinOp { op: BinOp::Less, lhs: rhs, rhs: lhs, span: op_span },
+                    BinOp::LessEq => Expr::Not {
+                        expr: Rc::new(Expr::BinOp { op: BinOp::Less, lhs: rhs, rhs: lhs, span: op_span }),
+                        span: op_span,
+                    },
+                    BinOp::GreaterEq => Expr::Not {
+                        expr: Rc::new(Expr::BinOp { op: BinOp::Less, lhs, rhs, span: op_span }),
+                        span: op_span,
+                    },
+                    _ => Expr::BinOp { op, lhs, rhs, span: op_span },
+                }
             }
             ast::Expr::Select(s) => {
                 let expr = self.child(s.expr(), node)?;

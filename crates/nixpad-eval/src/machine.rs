@@ -328,6 +328,9 @@ impl Machine {
                     Ok(l) => l,
                     Err(e) => return Some(Err(e)),
                 };
+                if let Err(e) = self.check_left_operand(*op, &l, *span) {
+                    return Some(Err(e));
+                }
                 let r = match self.quick(rhs, env, depth + 1)? {
                     Ok(r) => r,
                     Err(e) => return Some(Err(e)),
@@ -335,6 +338,34 @@ impl Machine {
                 Some(self.binop_values(*op, l, r, *span))
             }
             _ => None,
+        }
+    }
+
+    /// The checks Nix makes on a left operand before evaluating the right one.
+    fn check_left_operand(&mut self, op: BinOp, l: &Value, span: Span) -> EvalResult<()> {
+        match (op, l) {
+            (BinOp::Update, Value::Attrs(_)) | (BinOp::Concat, Value::List(_)) => Ok(()),
+            (BinOp::Update, other) => {
+                let mut e = self.type_error("a set", other, Some(span));
+                e.push_frame("in the left operand of the update (//) operator", Some(span));
+                Err(e)
+            }
+            (BinOp::Concat, other) => {
+                let mut e = self.type_error("a list", other, Some(span));
+                e.push_frame("while evaluating one of the elements to concatenate", Some(span));
+                Err(e)
+            }
+            (BinOp::Add, Value::Int(_) | Value::Float(_) | Value::String(_) | Value::Path(_) | Value::Attrs(_)) => Ok(()),
+            (BinOp::Add, other) => {
+                let shown = self.show_value_short(other);
+                let mut e = Error::new(
+                    ErrorKind::Type(format!("cannot coerce {} to a string: {shown}", other.type_phrase())),
+                    Some(span),
+                );
+                e.push_frame("while evaluating a path segment", Some(span));
+                Err(e)
+            }
+            _ => Ok(()),
         }
     }
 
@@ -444,6 +475,7 @@ impl Machine {
                 if !matches!(op, BinOp::And | BinOp::Or | BinOp::Impl) {
                     if let Some(l) = self.quick(lhs, env, 1) {
                         let l = l?;
+                        self.check_left_operand(*op, &l, *span)?;
                         if let Some(r) = self.quick(rhs, env, 1) {
                             return Ok(Step::Return(self.binop_values(*op, l, r?, *span)?));
                         }
@@ -459,6 +491,11 @@ impl Machine {
                 Ok(Step::Eval(lhs.clone(), env.clone()))
             }
             Expr::Not { expr: inner, span } => {
+                if let Some(v) = self.quick(inner, env, 0) {
+                    if let Value::Bool(b) = v? {
+                        return Ok(Step::Return(Value::Bool(!b)));
+                    }
+                }
                 self.push(Frame::Not(*span))?;
                 Ok(Step::Eval(inner.clone(), env.clone()))
             }
@@ -779,6 +816,7 @@ impl Machine {
             }
             Frame::BinLeft(expr, env) => {
                 let Expr::BinOp { op, rhs, span, .. } = &*expr else { unreachable!() };
+                self.check_left_operand(*op, &v, *span)?;
                 self.push(Frame::BinRight(*op, v, *span))?;
                 Ok(Step::Eval(rhs.clone(), env))
             }
@@ -969,8 +1007,7 @@ impl Machine {
                 self.explain_inequality(&l, &r)
             })();
             if let Ok(Some(msg)) = explained {
-                let mut e = Error::new(ErrorKind::AssertionFailed(text.to_string()), Some(span));
-                e.kind = ErrorKind::Other(msg);
+                let mut e = Error::new(ErrorKind::AssertionNotEqual(msg), Some(span));
                 e.push_frame(format!("while evaluating the condition of the assertion '{text}'"), Some(span));
                 return e;
             }
@@ -1049,7 +1086,7 @@ impl Machine {
 
     /// A short rendering of a value for messages (not forcing anything).
     pub fn show_value_short(&mut self, v: &Value) -> String {
-        crate::print::print_for_error(v)
+        crate::print::print_for_error(v, &self.sources)
     }
 
     fn binop(&mut self, op: BinOp, l: Value, r: Value, span: Span) -> EvalResult<Value> {
@@ -1183,11 +1220,13 @@ impl Machine {
             BinOp::Mul => ("mul", "multiplication", "multiplying"),
             _ => ("div", "division", "dividing"),
         };
+        // With a float on either side Nix wants floats, otherwise integers.
+        let expected = if matches!(l, Value::Float(_)) || matches!(r, Value::Float(_)) { "a float" } else { "an integer" };
         let check = |m: &mut Machine, v: &Value, which: &str| -> EvalResult<()> {
             match v {
                 Value::Int(_) | Value::Float(_) => Ok(()),
                 other => {
-                    let mut e = m.type_error("an integer", other, Some(span));
+                    let mut e = m.type_error(expected, other, Some(span));
                     e.push_frame(format!("while evaluating the {which} argument of the {verb}"), None);
                     e.push_frame(format!("while calling the '{name}' builtin"), Some(span));
                     Err(e)

@@ -71,7 +71,8 @@ const FOR_ERRORS: PrintLimits = PrintLimits { max_depth: 10, max_items: 10, max_
 
 /// Prints a value that has been forced as far as wanted. Unevaluated thunks print as
 /// `<CODE>` (or `«thunk»` in error messages), repeated sets/lists as `«repeated»`.
-fn print_value(v: &Value, limits: PrintLimits, in_error: bool) -> Vec<u8> {
+fn print_value(v: &Value, limits: PrintLimits, sources: Option<&crate::source::SourceMap>) -> Vec<u8> {
+    let in_error = sources.is_some();
     let mut out = Vec::new();
     let mut seen: HashSet<usize> = HashSet::new();
     // (work, depth)
@@ -123,7 +124,17 @@ fn print_value(v: &Value, limits: PrintLimits, in_error: bool) -> Vec<u8> {
                 }
             }
             Value::Path(p) => out.extend_from_slice(p.as_bytes()),
-            Value::Lambda(_) => out.extend_from_slice(if in_error { "«lambda»".as_bytes() } else { b"<LAMBDA>" }),
+            Value::Lambda(c) => match sources {
+                Some(sources) => {
+                    let src = sources.get(c.def.span.file);
+                    let lc = src.line_col(c.def.span.start);
+                    let name = c.def.name.map(|n| format!("{n} ")).unwrap_or_default();
+                    out.extend_from_slice(
+                        format!("«lambda {name}@ {}:{}:{}»", src.origin.display(), lc.line, lc.col).as_bytes(),
+                    );
+                }
+                None => out.extend_from_slice(b"<LAMBDA>"),
+            },
             Value::PrimOp(p) if p.args.is_empty() => {
                 if in_error {
                     out.extend_from_slice(format!("«primop {}»", p.op.name).as_bytes())
@@ -197,15 +208,15 @@ fn print_value(v: &Value, limits: PrintLimits, in_error: bool) -> Vec<u8> {
 /// Prints the result of `nix-instantiate --eval [--strict]`.
 pub fn print_result(m: &mut Machine, v: &Value, strict: bool) -> EvalResult<Vec<u8>> {
     let v = if strict { m.deep_force(v, None)? } else { m.force(v, None)? };
-    Ok(print_value(&v, UNLIMITED, false))
+    Ok(print_value(&v, UNLIMITED, None))
 }
 
 /// A short rendering for error messages (depth, width and length limited).
-pub fn print_for_error(v: &Value) -> String {
-    String::from_utf8_lossy(&print_value(v, FOR_ERRORS, true)).into_owned()
+pub fn print_for_error(v: &Value, sources: &crate::source::SourceMap) -> String {
+    String::from_utf8_lossy(&print_value(v, FOR_ERRORS, Some(sources))).into_owned()
 }
 
 /// Prints without forcing anything (for REPL-like views of partly evaluated values).
 pub fn print_lazy(v: &Value) -> Vec<u8> {
-    print_value(v, UNLIMITED, false)
+    print_value(v, UNLIMITED, None)
 }
