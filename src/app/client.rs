@@ -21,6 +21,24 @@ use crate::protocol::{Command, Reply, Request};
 /// Where the worker's loader is, relative to the page's base URL.
 pub const WORKER_URL: &str = "worker_loader.js";
 
+/// The worker `static/boot.js` started while the page loaded, with the messages it has
+/// sent so far (in order), if there is one; taken once.
+fn adopt_boot_worker() -> Option<(Worker, Vec<JsValue>)> {
+    let window = web_sys::window()?;
+    let key = JsValue::from_str("nixpadBoot");
+    let boot = js_sys::Reflect::get(&window, &key)
+        .ok()
+        .filter(|b| b.is_object())?;
+    let _ = js_sys::Reflect::delete_property(&window, &key);
+    let worker: Worker = js_sys::Reflect::get(&boot, &JsValue::from_str("worker"))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let early = js_sys::Reflect::get(&boot, &JsValue::from_str("early")).ok()?;
+    let early: Vec<JsValue> = js_sys::Array::from(&early).iter().collect();
+    Some((worker, early))
+}
+
 /// Why the worker is being replaced.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StopReason {
@@ -84,8 +102,29 @@ impl Client {
         let client = Client {
             inner: Rc::new(RefCell::new(inner)),
         };
-        client.spawn();
+        match adopt_boot_worker() {
+            Some((worker, early)) => {
+                client.attach(worker);
+                for message in early {
+                    client.on_early(message);
+                }
+            }
+            None => client.spawn(),
+        }
         client
+    }
+
+    /// Handles a message the worker sent before the app was running.
+    fn on_early(&self, message: JsValue) {
+        let boot_error = js_sys::Reflect::get(&message, &JsValue::from_str("BootError"))
+            .ok()
+            .and_then(|v| v.as_string());
+        match boot_error {
+            Some(detail) => self.replace(format!(
+                "The evaluator failed to start ({detail}); it was restarted."
+            )),
+            None => self.on_message(message),
+        }
     }
 
     /// Sets the time limit for the next requests.
@@ -169,7 +208,23 @@ impl Client {
         self.spawn();
     }
 
+    /// Starts a new worker.
     fn spawn(&self) {
+        let options = WorkerOptions::new();
+        options.set_type(WorkerType::Classic);
+        match Worker::new_with_options(WORKER_URL, &options) {
+            Ok(worker) => self.attach(worker),
+            Err(e) => {
+                let dispatch = self.inner.borrow().dispatch.clone();
+                dispatch.dispatch(Action::WorkerLost(format!(
+                    "The evaluator could not be started: {e:?}"
+                )));
+            }
+        }
+    }
+
+    /// Takes `worker` as the evaluation worker: its messages and errors come here.
+    fn attach(&self, worker: Worker) {
         let weak = Rc::downgrade(&self.inner);
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new({
             let weak = weak.clone();
@@ -197,25 +252,10 @@ impl Client {
                 client.replace(message);
             }
         });
-        let options = WorkerOptions::new();
-        options.set_type(WorkerType::Classic);
-        let worker = Worker::new_with_options(WORKER_URL, &options);
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         let mut inner = self.inner.borrow_mut();
-        match worker {
-            Ok(worker) => {
-                worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-                worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-                inner.worker = Some(worker);
-            }
-            Err(e) => {
-                let dispatch = inner.dispatch.clone();
-                drop(inner);
-                dispatch.dispatch(Action::WorkerLost(format!(
-                    "The evaluator could not be started: {e:?}"
-                )));
-                return;
-            }
-        }
+        inner.worker = Some(worker);
         inner.on_message = Some(on_message);
         inner.on_error = Some(on_error);
     }

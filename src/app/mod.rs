@@ -22,7 +22,9 @@ use client::Client;
 use state::{Action, Boot, Pending, State};
 
 use crate::protocol::Command;
-use crate::storage;
+use crate::{share, storage};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// How many result nodes the first answer shows open.
 pub const EXPAND_BUDGET: u32 = 120;
@@ -163,6 +165,39 @@ pub fn app(_: &AppProps) -> Html {
                 }
             },
         );
+    }
+
+    // A share link pasted into the address bar of an open page (no reload happens).
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let on_hash = Closure::<dyn FnMut()>::new(move || {
+                let hash = dom::location_hash();
+                let Some(data) = share::data_in_fragment(&hash) else {
+                    return;
+                };
+                let action = match share::decode(data) {
+                    Ok(files) => Action::LoadFiles {
+                        notice: format!("Opened {} file(s) from a share link.", files.len()),
+                        files,
+                    },
+                    Err(e) => Action::Notify(
+                        state::Level::Warning,
+                        format!("This share link could not be opened: {e}. Your files were kept."),
+                    ),
+                };
+                dom::replace_hash("#/");
+                dispatcher.dispatch(action);
+            });
+            if let Some(w) = web_sys::window() {
+                let _ = w.add_event_listener_with_callback(
+                    "hashchange",
+                    on_hash.as_ref().unchecked_ref(),
+                );
+            }
+            // The app lives as long as the page.
+            on_hash.forget();
+        });
     }
 
     // Save settings, and give the worker its time limit.

@@ -275,6 +275,15 @@ test('the share link round-trips three files byte for byte', async (t) => {
   await other.click('[data-testid=copy-link]');
   const again = await other.locator('[data-testid=share-link]').inputValue();
   assertEq(again, link, 'the same link again (byte-identical files)');
+
+  // Pasting the link into the address bar of an open page (no reload) opens it too.
+  const third = await open(t);
+  await waitEval(third);
+  const n = await evaluations(third);
+  await third.evaluate((hash) => { location.hash = hash; }, link.slice(link.indexOf('#')));
+  await waitEval(third, n + 1);
+  assertEq((await tree(third)).trim(), '"Grüße, 世界 — ok tail"', 'value after hashchange');
+  assertEq(await third.evaluate(() => location.hash), '#/', 'link removed again');
 });
 
 test('a damaged, truncated or oversized link shows a message and the default example', async (t) => {
