@@ -344,15 +344,10 @@ impl Machine {
     /// The checks Nix makes on a left operand before evaluating the right one.
     fn check_left_operand(&mut self, op: BinOp, l: &Value, span: Span) -> EvalResult<()> {
         match (op, l) {
-            (BinOp::Update, Value::Attrs(_)) | (BinOp::Concat, Value::List(_)) => Ok(()),
+            (BinOp::Update, Value::Attrs(_)) => Ok(()),
             (BinOp::Update, other) => {
                 let mut e = self.type_error("a set", other, Some(span));
                 e.push_frame("in the left operand of the update (//) operator", Some(span));
-                Err(e)
-            }
-            (BinOp::Concat, other) => {
-                let mut e = self.type_error("a list", other, Some(span));
-                e.push_frame("while evaluating one of the elements to concatenate", Some(span));
                 Err(e)
             }
             (BinOp::Add, Value::Int(_) | Value::Float(_) | Value::String(_) | Value::Path(_) | Value::Attrs(_)) => Ok(()),
@@ -689,17 +684,21 @@ impl Machine {
         span: Span,
     ) -> EvalResult<Step> {
         for i in from..args.len() {
-            if op.strict & (1 << i) != 0 {
-                if let Value::Thunk(t) = &args[i] {
-                    if let Some(v) = t.done() {
-                        args[i] = v;
-                        continue;
+            let kind = op.args[i];
+            if kind == b'_' {
+                continue;
+            }
+            if let Value::Thunk(t) = &args[i] {
+                match t.done() {
+                    Some(v) => args[i] = v,
+                    None => {
+                        let arg = args[i].clone();
+                        self.push(Frame::PrimOpArgs(Box::new(PendingPrimOp { op, args, index: i, span })))?;
+                        return self.force_step(arg, Some(span));
                     }
-                    let arg = args[i].clone();
-                    self.push(Frame::PrimOpArgs(Box::new(PendingPrimOp { op, args, index: i, span })))?;
-                    return self.force_step(arg, Some(span));
                 }
             }
+            self.check_primop_arg(op, i, &args[i], span)?;
         }
         let result = (op.func)(self, args, span).map_err(|mut e| {
             if e.trace.is_empty() && e.span.is_none() {
@@ -708,6 +707,31 @@ impl Machine {
             e
         })?;
         self.force_step(result, Some(span))
+    }
+
+    /// Checks a forced builtin argument against the kind its builtin declares.
+    fn check_primop_arg(&mut self, op: &'static crate::builtins::PrimOp, i: usize, v: &Value, span: Span) -> EvalResult<()> {
+        let expected = match (op.args[i], v) {
+            (b'S', Value::Attrs(_))
+            | (b'L', Value::List(_))
+            | (b'I', Value::Int(_))
+            | (b's', Value::String(_))
+            | (b'B', Value::Bool(_))
+            | (b'F', Value::Lambda(_) | Value::PrimOp(_))
+            | (b'.' | b'_', _) => return Ok(()),
+            (b'F', Value::Attrs(a)) if a.get(Symbol::new("__functor")).is_some() => return Ok(()),
+            (b'S', _) => "a set",
+            (b'L', _) => "a list",
+            (b'I', _) => "an integer",
+            (b's', _) => "a string",
+            (b'B', _) => "a Boolean",
+            _ => "a function",
+        };
+        let ordinal = ["first", "second", "third", "fourth"][i.min(3)];
+        let mut e = self.type_error(expected, v, Some(span));
+        e.push_frame(format!("while evaluating the {ordinal} argument passed to builtins.{}", op.name), None);
+        e.push_frame(format!("while calling the '{}' builtin", op.name), Some(span));
+        Err(e)
     }
 
     fn bind_pattern(&mut self, closure: Rc<Closure>, arg: Value, span: Span) -> EvalResult<Step> {
