@@ -18,6 +18,10 @@ use yew::UseReducerDispatcher;
 use super::state::{Action, Pending, State};
 use crate::protocol::{Command, Reply, Request};
 
+/// A new evaluation replaces (restarts) the worker when only evaluations are in flight
+/// and the oldest has run this long (ms).
+pub const SUPERSEDE_AFTER_MS: f64 = 300.0;
+
 /// Where the worker's loader is, relative to the page's base URL.
 pub const WORKER_URL: &str = "worker_loader.js";
 
@@ -56,7 +60,10 @@ struct Inner {
     worker: Option<Worker>,
     ready: bool,
     queue: VecDeque<Request>,
-    in_flight: VecDeque<u32>,
+    /// Requests posted and not answered: id, and whether it is an evaluation.
+    in_flight: VecDeque<(u32, bool)>,
+    /// When the timer for the oldest request in flight started (ms since navigation).
+    armed_at: f64,
     timer: Option<Timeout>,
     next_id: u32,
     timeout_ms: u32,
@@ -67,6 +74,24 @@ struct Inner {
     /// Handlers of replaced workers: one of them may be running right now, so they are
     /// kept rather than freed (a few bytes per crash).
     retired: Vec<(MessageHandler, ErrorHandler)>,
+}
+
+impl Inner {
+    /// Terminates the worker and forgets its timer (a new one must be attached).
+    fn retire_worker(&mut self) {
+        if let Some(w) = self.worker.take() {
+            w.terminate();
+        }
+        if let (Some(m), Some(e)) = (self.on_message.take(), self.on_error.take()) {
+            self.retired.push((m, e));
+        }
+        if let Some(timer) = self.timer.take() {
+            // It may be the one running this: leak it rather than free it mid-call.
+            timer.forget();
+        }
+        self.ready = false;
+        self.panic = None;
+    }
 }
 
 /// A handle to the evaluation worker; cheap to clone.
@@ -90,6 +115,7 @@ impl Client {
             ready: false,
             queue: VecDeque::new(),
             in_flight: VecDeque::new(),
+            armed_at: 0.0,
             timer: None,
             next_id: 1,
             timeout_ms,
@@ -134,11 +160,21 @@ impl Client {
 
     /// Sends a command; its reply comes back as [`Action::Reply`] after [`Action::Sent`].
     pub fn send(&self, command: Command, pending: Pending) -> u32 {
-        let (id, dispatch, dropped) = {
+        let (id, dispatch, dropped, respawn) = {
             let mut inner = self.inner.borrow_mut();
             let id = inner.next_id;
             inner.next_id += 1;
             let mut dropped = Vec::new();
+            // Only evaluations in flight, running for a while: the new one makes them
+            // pointless (run-as-you-type into a slow program), so start afresh.
+            let respawn = pending == Pending::Eval
+                && !inner.in_flight.is_empty()
+                && inner.in_flight.iter().all(|(_, eval)| *eval)
+                && super::dom::now() - inner.armed_at > SUPERSEDE_AFTER_MS;
+            if respawn {
+                dropped.extend(inner.in_flight.drain(..).map(|(id, _)| id));
+                inner.retire_worker();
+            }
             if pending == Pending::Eval {
                 // A newer evaluation supersedes one still waiting to be sent.
                 inner.queue.retain(|r| {
@@ -150,13 +186,17 @@ impl Client {
                 });
             }
             inner.queue.push_back(Request { id, command });
-            (id, inner.dispatch.clone(), dropped)
+            (id, inner.dispatch.clone(), dropped, respawn)
         };
         for old in dropped {
             dispatch.dispatch(Action::Cancelled(old));
         }
         dispatch.dispatch(Action::Sent(id, pending));
-        self.flush();
+        if respawn {
+            self.spawn();
+        } else {
+            self.flush();
+        }
         id
     }
 
@@ -188,20 +228,9 @@ impl Client {
     fn replace(&self, message: String) {
         let dispatch = {
             let mut inner = self.inner.borrow_mut();
-            if let Some(w) = inner.worker.take() {
-                w.terminate();
-            }
-            if let (Some(m), Some(e)) = (inner.on_message.take(), inner.on_error.take()) {
-                inner.retired.push((m, e));
-            }
-            if let Some(timer) = inner.timer.take() {
-                // It may be the one running this: leak it rather than free it mid-call.
-                timer.forget();
-            }
+            inner.retire_worker();
             inner.queue.clear();
             inner.in_flight.clear();
-            inner.ready = false;
-            inner.panic = None;
             inner.dispatch.clone()
         };
         dispatch.dispatch(Action::WorkerLost(message));
@@ -286,7 +315,7 @@ impl Client {
             } => {
                 let (dispatch, first) = {
                     let mut inner = self.inner.borrow_mut();
-                    inner.in_flight.retain(|x| *x != id);
+                    inner.in_flight.retain(|(x, _)| *x != id);
                     inner.timer = None;
                     let first = std::mem::replace(&mut inner.first_result, false);
                     (inner.dispatch.clone(), first)
@@ -318,7 +347,8 @@ impl Client {
                 };
                 let Some(worker) = &inner.worker else { return };
                 if worker.post_message(&message).is_ok() {
-                    inner.in_flight.push_back(request.id);
+                    let eval = matches!(request.command, Command::Eval { .. });
+                    inner.in_flight.push_back((request.id, eval));
                 }
             }
         }
@@ -333,6 +363,7 @@ impl Client {
         }
         let weak: Weak<RefCell<Inner>> = Rc::downgrade(&self.inner);
         let ms = inner.timeout_ms;
+        inner.armed_at = super::dom::now();
         inner.timer = Some(Timeout::new(ms, move || {
             if let Some(inner) = weak.upgrade() {
                 Client { inner }.stop(StopReason::Timeout);

@@ -109,6 +109,16 @@ test('run as you type evaluates after a pause', async (t) => {
   await page.keyboard.type('6 * 7', { delay: 30 });
   await waitEval(page, n + 1);
   await page.waitForFunction(() => document.querySelector('[data-testid=value-tree]')?.innerText.trim() === '42');
+  // Typing on while a slow evaluation runs replaces it at once (no waiting for the limit).
+  await page.selectOption('select[aria-label="Time limit"]', '30000');
+  await page.fill('textarea.input', 'let l = builtins.genList (x: x) 1000; in builtins.foldl\' (a: i: a + builtins.foldl\' (b: j: b + builtins.foldl\' (c: k: c + k) 0 l) 0 l) 0 l');
+  await page.waitForFunction(() => document.querySelector('.output').dataset.busy === 'true');
+  await page.waitForTimeout(800);
+  const started = Date.now();
+  await page.fill('textarea.input', '1 + 2');
+  await page.waitForFunction(() => document.querySelector('[data-testid=value-tree]')?.innerText.trim() === '3', null, { timeout: 5000 });
+  assert(Date.now() - started < 3000, `took ${Date.now() - started} ms`);
+  assertEq(await page.locator('[data-testid=stopped]').count(), 0, 'no stop message');
   // The setting survives a reload.
   await page.reload();
   await waitEval(page);
@@ -179,6 +189,13 @@ test('an error in another file opens that file underlined', async (t) => {
   await page.click('[data-testid=error] .error-head button');
   assertEq(await page.locator('.file-tab.active').getAttribute('data-file'), 'overlay.nix', 'open file');
   assert((await page.locator('.hl .err').count()) === 1, 'underlined in overlay.nix');
+  // Delete it: the import now fails with Nix's message.
+  await page.click('button[title="Delete the open file"]');
+  assertEq(await page.locator('.file-tab').count(), 1, 'one file left');
+  assert(await page.locator('button[title="Delete the open file"]').isDisabled(), 'the last file cannot be deleted');
+  await runCode(page, 'import ./overlay.nix');
+  const out = await page.locator('[data-testid=error]').innerText();
+  assert(out.includes('/overlay.nix'), `missing file: ${out}`);
 });
 
 test('infinite loops stop at the time limit; the page still answers', async (t) => {
