@@ -35,6 +35,8 @@
 //! (wasm-bindgen-test, headless Chromium); end-to-end tests in `tests/e2e/run.mjs`
 //! against the release build (`scripts/e2e.sh` runs both).
 
+#![warn(missing_docs)]
+
 pub mod app;
 pub mod editing;
 pub mod engine;
