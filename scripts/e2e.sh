@@ -33,6 +33,7 @@ CHROMEDRIVER=/usr/bin/chromedriver cargo test -p nixpad-web --target wasm32-unkn
   status=1
 
 echo "[e2e] end-to-end tests (playwright-core, Chromium)"
+rm -rf target/e2e-screenshots
 E2E_URL="http://127.0.0.1:$PORT/" E2E_SHOTS=target/e2e-screenshots node tests/e2e/run.mjs "${E2E_FILTER:-}" ||
   status=1
 exit "$status"

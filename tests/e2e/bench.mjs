@@ -75,14 +75,15 @@ const waitFirst = (page) => page.waitForFunction(() => performance.getEntriesByN
   for (const id of ids) {
     await page.goto(BASE + '#/examples');
     await page.click(`[data-example="${id}"] button`);
+    await page.waitForFunction(() => location.hash === '#/' && document.querySelector('.output')?.dataset.busy === 'false');
     const times = [];
     for (let i = 0; i < RUNS; i++) {
-      const before = await page.evaluate(() => Number(document.querySelector('.output')?.dataset.evaluations || 0));
-      if (i > 0) await page.click('[data-testid=run]');
+      const before = await page.evaluate(() => Number(document.querySelector('.output').dataset.evaluations));
+      await page.click('[data-testid=run]');
       await page.waitForFunction((n) => {
         const o = document.querySelector('.output');
-        return o && Number(o.dataset.evaluations) > n && o.dataset.busy === 'false';
-      }, i > 0 ? before : before - 1, { timeout: 20000 });
+        return Number(o.dataset.evaluations) > n && o.dataset.busy === 'false';
+      }, before, { timeout: 20000 });
       times.push(Number(await page.locator('.output').getAttribute('data-eval-ms')));
     }
     const failed = await page.locator('[data-testid=error], [data-testid=stopped]').count();
