@@ -189,7 +189,7 @@ fn arg_error(m: &mut Machine, expected: &str, v: &Value, span: Span, what: &str)
     e
 }
 
-fn want_list(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<Rc<Vec<Value>>> {
+fn want_list(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<Rc<List>> {
     match v {
         Value::List(l) => Ok(l.clone()),
         Value::Thunk(_) => {

@@ -27,13 +27,193 @@ pub enum Value {
     /// An attribute set.
     Attrs(Rc<Attrs>),
     /// A list; elements may be thunks.
-    List(Rc<Vec<Value>>),
+    List(Rc<List>),
     /// A user function with its environment.
     Lambda(Rc<Closure>),
     /// A builtin, possibly partially applied.
     PrimOp(Rc<PrimOpApp>),
     /// A suspended computation, evaluated at most once.
     Thunk(Rc<Thunk>),
+}
+
+/// The elements of a list (dropped without native recursion).
+#[derive(Default)]
+pub struct List(pub Vec<Value>);
+
+impl std::ops::Deref for List {
+    type Target = Vec<Value>;
+    fn deref(&self) -> &Vec<Value> {
+        &self.0
+    }
+}
+
+impl Drop for List {
+    fn drop(&mut self) {
+        if self.0.iter().any(value_frees) {
+            drop_later(std::mem::take(&mut self.0).into_iter().map(Garbage::Value));
+        }
+    }
+}
+
+impl Drop for Attrs {
+    fn drop(&mut self) {
+        if self.entries.iter().any(|a| value_frees(&a.value)) {
+            drop_later(std::mem::take(&mut self.entries).into_iter().map(|a| Garbage::Value(a.value)));
+        }
+    }
+}
+
+impl Drop for Thunk {
+    fn drop(&mut self) {
+        let deep = match self.0.get_mut() {
+            ThunkState::Expr(_, env) => Rc::strong_count(env) == 1,
+            ThunkState::Apply(app) => value_frees(&app.0) || app.1.iter().any(value_frees),
+            ThunkState::Done(v) | ThunkState::Eager(v) => value_frees(v),
+            ThunkState::Blackhole => false,
+        };
+        if !deep {
+            return;
+        }
+        match std::mem::replace(self.0.get_mut(), ThunkState::Blackhole) {
+            ThunkState::Expr(_, env) => drop_later(std::iter::once(Garbage::Env(env))),
+            ThunkState::Apply(app) => {
+                let (f, args) = *app;
+                drop_later(std::iter::once(Garbage::Value(f)).chain(args.into_iter().map(Garbage::Value)))
+            }
+            ThunkState::Done(v) | ThunkState::Eager(v) => drop_later(std::iter::once(Garbage::Value(v))),
+            ThunkState::Blackhole => {}
+        }
+    }
+}
+
+impl Drop for EnvFrame {
+    fn drop(&mut self) {
+        let deep = self.values.get_mut().iter().any(value_frees)
+            || self.parent.as_ref().is_some_and(|p| Rc::strong_count(p) == 1)
+            || self.with.as_ref().is_some_and(value_frees);
+        if !deep {
+            return;
+        }
+        let values = std::mem::take(self.values.get_mut());
+        let parent = self.parent.take();
+        let with = self.with.take();
+        if enter_drop() {
+            drop(values);
+            drop(parent);
+            drop(with);
+            leave_drop();
+        } else {
+            drop_later(values.into_iter().map(Garbage::Value).chain(parent.map(Garbage::Env)).chain(with.map(Garbage::Value)));
+        }
+    }
+}
+
+impl Drop for Closure {
+    fn drop(&mut self) {
+        if Rc::strong_count(&self.env) == 1 {
+            let env = std::mem::replace(&mut self.env, empty_env());
+            drop_later(std::iter::once(Garbage::Env(env)));
+        }
+    }
+}
+
+impl Drop for PrimOpApp {
+    fn drop(&mut self) {
+        if self.args.iter().any(value_frees) {
+            drop_later(std::mem::take(&mut self.args).into_iter().map(Garbage::Value));
+        }
+    }
+}
+
+/// Whether dropping this value frees a heap structure (and so recurses into it).
+#[inline]
+fn value_frees(v: &Value) -> bool {
+    match v {
+        Value::List(r) => Rc::strong_count(r) == 1,
+        Value::Attrs(r) => Rc::strong_count(r) == 1,
+        Value::Thunk(r) => Rc::strong_count(r) == 1,
+        Value::Lambda(r) => Rc::strong_count(r) == 1,
+        Value::PrimOp(r) => Rc::strong_count(r) == 1,
+        _ => false,
+    }
+}
+
+/// Something whose drop may free a deep structure.
+enum Garbage {
+    Value(Value),
+    Env(Env),
+}
+
+impl Garbage {
+    /// Whether dropping it frees its allocation (and so recurses into its contents).
+    fn frees(&self) -> bool {
+        match self {
+            Garbage::Value(v) => value_frees(v),
+            Garbage::Env(e) => Rc::strong_count(e) == 1,
+        }
+    }
+}
+
+thread_local! {
+    static DROP_DEPTH: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    static DROP_QUEUE: RefCell<Vec<Garbage>> = const { RefCell::new(Vec::new()) };
+    static DROPPING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    static EMPTY_ENV: Env = Rc::new(EnvFrame { values: RefCell::new(EnvValues::new()), parent: None, with: None });
+}
+
+fn empty_env() -> Env {
+    EMPTY_ENV.with(|e| e.clone())
+}
+
+/// How deep drops may nest natively before the rest is queued.
+const MAX_DROP_DEPTH: u32 = 100;
+
+/// Enters a native drop level if drops are still shallow; pair with [`leave_drop`].
+#[inline]
+fn enter_drop() -> bool {
+    DROP_DEPTH
+        .try_with(|d| {
+            let depth = d.get();
+            if depth < MAX_DROP_DEPTH {
+                d.set(depth + 1);
+                true
+            } else {
+                false
+            }
+        })
+        .unwrap_or(false)
+}
+
+/// Leaves a level entered with [`enter_drop`].
+#[inline]
+fn leave_drop() {
+    let _ = DROP_DEPTH.try_with(|d| d.set(d.get() - 1));
+}
+
+/// Drops `items`: directly while drops are shallow, through a queue beyond
+/// [`MAX_DROP_DEPTH`], so freeing a million-deep list does not recurse natively.
+fn drop_later(items: impl Iterator<Item = Garbage>) {
+    if enter_drop() {
+        for item in items {
+            drop(item);
+        }
+        leave_drop();
+        return;
+    }
+    let mut queued = false;
+    for item in items {
+        if item.frees() {
+            // `try_with`: during thread teardown the queue may be gone; then drop in place.
+            queued |= DROP_QUEUE.try_with(|q| q.borrow_mut().push(item)).is_ok();
+        }
+    }
+    if !queued || DROPPING.try_with(|d| d.replace(true)).unwrap_or(true) {
+        return;
+    }
+    while let Some(next) = DROP_QUEUE.with(|q| q.borrow_mut().pop()) {
+        drop(next);
+    }
+    DROPPING.with(|d| d.set(false));
 }
 
 /// One element of a string's context: what store objects the string refers to.
@@ -207,16 +387,19 @@ impl Thunk {
     /// The value, if already evaluated (this counts as forcing it).
     #[inline]
     pub fn done(&self) -> Option<Value> {
-        let mut state = self.0.borrow_mut();
-        match &*state {
-            ThunkState::Done(v) => Some(v.clone()),
-            ThunkState::Eager(v) => {
-                let v = v.clone();
-                *state = ThunkState::Done(v.clone());
-                Some(v)
+        {
+            let state = self.0.borrow();
+            match &*state {
+                ThunkState::Done(v) => return Some(v.clone()),
+                ThunkState::Eager(_) => {}
+                _ => return None,
             }
-            _ => None,
         }
+        let mut state = self.0.borrow_mut();
+        let ThunkState::Eager(v) = &*state else { return None };
+        let v = v.clone();
+        *state = ThunkState::Done(v.clone());
+        Some(v)
     }
 }
 
@@ -259,7 +442,7 @@ impl Value {
 
     /// A list value.
     pub fn list(v: Vec<Value>) -> Value {
-        Value::List(Rc::new(v))
+        Value::List(Rc::new(List(v)))
     }
 
     /// The type name as `builtins.typeOf` says it.

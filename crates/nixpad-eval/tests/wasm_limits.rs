@@ -1,0 +1,61 @@
+//! Deep evaluation under wasm32, where V8 gives a native stack of about 1 MB: deep Nix
+//! recursion must work (it lives on the heap) and runaway recursion must end in Nix's
+//! error, never a trap. Run with `cargo test -p nixpad-eval --target wasm32-unknown-unknown`
+//! (node runs it through wasm-bindgen-test-runner).
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+
+use nixpad_eval::{Evaluator, Limits, MemoryIO, Origin, Settings};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+fn eval(src: &str) -> Result<String, String> {
+    let mut ev = Evaluator::new(Rc::new(MemoryIO::new()), Settings::default(), Limits::default());
+    ev.eval_source(src, Origin::String, "/")
+        .and_then(|v| ev.print(&v, true))
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .map_err(|e| e.message())
+}
+
+#[wasm_bindgen_test]
+fn nine_thousand_nested_calls_work() {
+    assert_eq!(eval("let f = n: if n == 0 then 0 else 1 + f (n - 1); in f 9000"), Ok("9000".into()));
+}
+
+#[wasm_bindgen_test]
+fn runaway_recursion_is_nix_stack_overflow() {
+    assert_eq!(
+        eval("let f = n: 1 + f (n + 1); in f 0"),
+        Err("stack overflow; max-call-depth exceeded".into())
+    );
+}
+
+#[wasm_bindgen_test]
+fn long_thunk_chains_work() {
+    // A chain of 20,000 thunks, each needing the previous one (no function calls).
+    let mut src = String::from("let x0 = 0;");
+    for i in 1..=20_000 {
+        src.push_str(&format!(" x{i} = x{} + 1;", i - 1));
+    }
+    src.push_str(" in x20000");
+    assert_eq!(eval(&src), Ok("20000".into()));
+}
+
+#[wasm_bindgen_test]
+fn nesting_through_builtins_is_an_error_not_a_trap() {
+    // Each level re-enters the machine from a builtin callback.
+    let src = "let f = n: if n == 0 then 0 else builtins.foldl' (a: b: a + b) 0 [ (f (n - 1)) ]; in f 100000";
+    let got = eval(src);
+    assert!(matches!(&got, Err(m) if m.contains("stack overflow")), "{got:?}");
+    // And moderate nesting through builtins works.
+    let src = "let f = n: if n == 0 then 0 else builtins.foldl' (a: b: a + b) 1 [ (f (n - 1)) ]; in f 150";
+    assert_eq!(eval(src), Ok("150".into()));
+}
+
+#[wasm_bindgen_test]
+fn deep_data_prints_or_fails_cleanly() {
+    let deep = "let f = n: if n == 0 then [ ] else [ (f (n - 1)) ]; in f 5000";
+    assert!(eval(deep).is_ok());
+    let endless = "let f = n: { a = f (n + 1); }; in f 0";
+    assert_eq!(eval(endless), Err("stack overflow (possible infinite recursion)".into()));
+}
