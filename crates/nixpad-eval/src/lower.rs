@@ -216,6 +216,14 @@ fn syntax_error(ctx: &LowerCtx, text: &str, err: &rnix::ParseError) -> Box<Error
             };
             (format!("syntax error, unexpected {tok}{suffix}"), start as u32)
         }
+        P::UnexpectedWanted(rnix::SyntaxKind::TOKEN_ELLIPSIS, r, _)
+            if text.get(usize::from(r.start()) + 3..).is_some_and(|rest| rest.trim_start().starts_with(',')) =>
+        {
+            // `{ ..., a }`: Nix accepts the `...` and then stumbles on the comma.
+            let after = usize::from(r.start()) + 3;
+            let comma = after + text[after..].find(',').unwrap_or(0);
+            ("syntax error, unexpected ',', expecting '}'".to_string(), comma as u32)
+        }
         P::UnexpectedWanted(_, r, wanted) => {
             let start = usize::from(r.start());
             (format!("syntax error, unexpected {}{}", describe_token(text, start), expecting(wanted)), start as u32)
