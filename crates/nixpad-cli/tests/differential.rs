@@ -24,12 +24,13 @@
 //! `cargo test -p nixpad-cli --test differential -- --nocapture`
 
 mod gen;
+mod support;
 
-use std::io::{Read, Write};
-use std::process::{Command, Stdio};
+use support::*;
+
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{mpsc, Arc, Mutex};
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::sync::{Arc, Mutex};
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 /// Mismatches that are tolerated on purpose: `(substring, justification)`.
 /// A mismatch is tolerated when the innermost error message of either side
@@ -40,193 +41,6 @@ const INTENDED_DIFFERENCES: &[(&str, &str)] = &[
     // printer: ("assertion '", "Nix prints the failed condition with its
     // internal AST printer, e.g. `(__lessThan 2 x)`").
 ];
-
-/// How long one evaluation may take before it counts as hanging.
-const TIMEOUT: Duration = Duration::from_secs(10);
-/// The first oracle call may unpack Nix (first use on a machine).
-const PREFLIGHT_TIMEOUT: Duration = Duration::from_secs(600);
-/// Stop early after this many nixpad crashes/timeouts (the test fails anyway).
-const MAX_CRASHES: usize = 50;
-/// Mismatches printed in full.
-const MAX_PRINTED: usize = 20;
-
-struct Run {
-    /// Exit code; None when killed by a signal or not started.
-    code: Option<i32>,
-    stdout: Vec<u8>,
-    stderr: Vec<u8>,
-    timed_out: bool,
-    /// Set when the process could not be started.
-    spawn_error: Option<String>,
-}
-
-/// Runs `program args...` with `input` on stdin, killing it after `timeout`.
-fn run(program: &str, args: &[&str], input: &str, timeout: Duration) -> Run {
-    let mut child = match Command::new(program)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-    {
-        Ok(c) => c,
-        Err(e) => {
-            return Run {
-                code: None,
-                stdout: Vec::new(),
-                stderr: Vec::new(),
-                timed_out: false,
-                spawn_error: Some(format!("cannot run {}: {}", program, e)),
-            }
-        }
-    };
-    let mut stdin = child.stdin.take().unwrap();
-    let input = input.as_bytes().to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = stdin.write_all(&input); // a broken pipe is the child's business
-    });
-    let (tx, rx) = mpsc::channel::<(usize, Vec<u8>)>();
-    let mut out = child.stdout.take().unwrap();
-    let tx1 = tx.clone();
-    std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        let _ = out.read_to_end(&mut buf);
-        let _ = tx1.send((0, buf));
-    });
-    let mut err = child.stderr.take().unwrap();
-    std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        let _ = err.read_to_end(&mut buf);
-        let _ = tx.send((1, buf));
-    });
-    let deadline = Instant::now() + timeout;
-    let mut streams: [Option<Vec<u8>>; 2] = [None, None];
-    let mut timed_out = false;
-    for _ in 0..2 {
-        let left = deadline.saturating_duration_since(Instant::now());
-        match rx.recv_timeout(left) {
-            Ok((i, buf)) => streams[i] = Some(buf),
-            Err(_) => {
-                timed_out = true;
-                break;
-            }
-        }
-    }
-    if timed_out {
-        let _ = child.kill();
-    }
-    let status = child.wait();
-    if timed_out {
-        // The pipes close once the process is gone.
-        while streams.iter().any(|s| s.is_none()) {
-            match rx.recv_timeout(Duration::from_secs(5)) {
-                Ok((i, buf)) => streams[i] = Some(buf),
-                Err(_) => break,
-            }
-        }
-    }
-    let _ = writer.join();
-    let [o, e] = streams;
-    Run {
-        code: status.ok().and_then(|s| s.code()),
-        stdout: o.unwrap_or_default(),
-        stderr: e.unwrap_or_default(),
-        timed_out,
-        spawn_error: None,
-    }
-}
-
-fn strip_ansi(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\x1b' && chars.peek() == Some(&'[') {
-            chars.next();
-            for d in chars.by_ref() {
-                if d.is_ascii_alphabetic() {
-                    break;
-                }
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// The innermost error message: the text after `error: ` on the last line
-/// matching `^\s*error: (.+)`.
-fn innermost_error(stderr: &[u8]) -> Option<String> {
-    let text = strip_ansi(&String::from_utf8_lossy(stderr));
-    text.lines()
-        .rev()
-        .find_map(|l| l.trim_start().strip_prefix("error: ").filter(|m| !m.is_empty()))
-        .map(|m| m.to_string())
-}
-
-#[derive(Debug, Clone, PartialEq)]
-enum Outcome {
-    Value(Vec<u8>),
-    Error(Option<String>),
-    /// Crash, timeout, unexpected exit code, could not start.
-    Broken(String),
-}
-
-fn outcome(r: &Run) -> Outcome {
-    if let Some(e) = &r.spawn_error {
-        return Outcome::Broken(e.clone());
-    }
-    if r.timed_out {
-        return Outcome::Broken(format!("timed out after {:?}", TIMEOUT));
-    }
-    match r.code {
-        Some(0) => Outcome::Value(r.stdout.clone()),
-        Some(1) => Outcome::Error(innermost_error(&r.stderr)),
-        Some(c) => Outcome::Broken(format!("exit code {}", c)),
-        None => Outcome::Broken("killed by a signal".to_string()),
-    }
-}
-
-fn describe(r: &Run) -> String {
-    let mut s = String::new();
-    if let Some(e) = &r.spawn_error {
-        s.push_str(&format!("    could not start: {}\n", e));
-        return s;
-    }
-    s.push_str(&format!(
-        "    exit: {}{}\n",
-        r.code.map(|c| c.to_string()).unwrap_or_else(|| "signal".to_string()),
-        if r.timed_out { " (timed out, killed)" } else { "" }
-    ));
-    match outcome(r) {
-        Outcome::Value(_) => s.push_str("    compared: stdout\n"),
-        Outcome::Error(Some(m)) => s.push_str(&format!("    compared: innermost error {:?}\n", m)),
-        Outcome::Error(None) => s.push_str("    compared: exit 1, but no `error: ` line on stderr\n"),
-        Outcome::Broken(why) => s.push_str(&format!("    broken: {}\n", why)),
-    }
-    s.push_str(&format!("    stdout: {:?}\n", String::from_utf8_lossy(&r.stdout)));
-    let err = String::from_utf8_lossy(&r.stderr);
-    let err: String = if err.len() > 3000 { format!("{}…", &err[..err.floor_char_boundary_compat(3000)]) } else { err.into_owned() };
-    s.push_str("    stderr:\n");
-    for l in err.lines() {
-        s.push_str("      | ");
-        s.push_str(l);
-        s.push('\n');
-    }
-    s
-}
-
-trait FloorBoundary {
-    fn floor_char_boundary_compat(&self, i: usize) -> usize;
-}
-impl FloorBoundary for str {
-    fn floor_char_boundary_compat(&self, mut i: usize) -> usize {
-        while i > 0 && !self.is_char_boundary(i) {
-            i -= 1;
-        }
-        i
-    }
-}
 
 struct Case {
     index: usize,
@@ -242,11 +56,6 @@ fn env_u64(name: &str) -> Option<u64> {
     std::env::var(name).ok().map(|v| {
         v.trim().parse::<u64>().unwrap_or_else(|_| panic!("{} must be a non-negative integer, got {:?}", name, v))
     })
-}
-
-fn oracle_path() -> String {
-    std::env::var("NIX_ORACLE")
-        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/tools/nix-oracle").to_string())
 }
 
 const ORACLE_ARGS: &[&str] = &["nix-instantiate", "--store", "dummy://", "--eval", "--strict", "-"];
