@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Runs every test of Nixpad, installing what is missing first (idempotent; later runs
+# reuse the installed tools):
+#   1. native: unit tests, the language corpus, the differential tests against real Nix
+#      (the corpus through the CLI, and 2,000 random programs);
+#   2. wasm32: the evaluator builds for wasm32 and its deep-recursion limits hold there;
+#   3. lessons: `nixpad lessons check lessons/` (once the curriculum exists);
+#   4. browser: the web app's component tests and end-to-end tests in headless Chromium.
+# The last line says how many suites passed and failed; the exit code is non-zero if any failed.
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+ORACLE="${NIX_ORACLE:-$(cd .. && pwd)/shared/tools/nix-oracle}"
+export NIX_ORACLE="$ORACLE"
+
+step() { printf '\n[test] %s\n' "$*"; }
+passed=0
+failed=0
+failures=()
+suite() {
+  local name=$1
+  shift
+  step "$name"
+  if "$@"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    failures+=("$name")
+  fi
+}
+
+step "tools"
+scripts/install-tools.sh || { echo "[test] tool installation failed"; exit 1; }
+step "real Nix (the oracle): $ORACLE"
+"$ORACLE" --version || { echo "[test] the Nix oracle is not available"; exit 1; }
+step "cargo fetch --locked"
+cargo fetch --locked || exit 1
+
+suite "native tests (unit, corpus, differential against Nix)" cargo test --workspace --exclude nixpad-web --locked
+suite "wasm32 build of the evaluator" cargo build -p nixpad-eval --target wasm32-unknown-unknown --locked
+suite "wasm32 deep-recursion limits (node)" cargo test -p nixpad-eval --target wasm32-unknown-unknown --test wasm_limits --locked
+if [ -d lessons ]; then
+  suite "lessons" cargo run -q --release -p nixpad-cli -- lessons check lessons
+fi
+suite "browser (component + end-to-end)" scripts/e2e.sh
+
+echo
+if [ "$failed" -gt 0 ]; then
+  echo "[test] failed suites: ${failures[*]}"
+fi
+echo "suites: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
