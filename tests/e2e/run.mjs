@@ -383,6 +383,17 @@ test('deep links to routes work after a reload on the static server', async (t) 
   assert((await tree(page)).includes('"Grace"'), 'import between files');
 });
 
+test('works under a sub-path of the static server (relative URLs)', async (t) => {
+  const sub = process.env.E2E_SUBPATH || 'nested/app/';
+  const page = await open(t, `${sub}#/examples`);
+  await page.locator('.card').first().waitFor();
+  await page.reload();
+  await page.click('[data-example=imports] button');
+  await waitEval(page);
+  assert((await tree(page)).includes('"Grace"'), 'evaluates under the sub-path');
+  assert(page.url().includes(`/${sub}#/`), page.url());
+});
+
 test('REPL: expressions, :t, :p, bindings, history', async (t) => {
   const page = await open(t);
   await waitEval(page);
