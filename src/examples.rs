@@ -180,10 +180,6 @@ mod tests {
         }
     }
 
-    /// Examples that need a builtin the evaluator lacks for now (`strings`: regular
-    /// expressions for `split`/`match`). They must still evaluate lazily.
-    const KNOWN_GAPS: &[&str] = &["strings"];
-
     #[test]
     fn examples_without_derivations_evaluate_strictly() {
         for e in EXAMPLES
@@ -205,13 +201,11 @@ mod tests {
                 e.id
             );
             let (printed, _) = engine.run(2, Command::PrintStrict { result: 1 });
-            if !KNOWN_GAPS.contains(&e.id) {
-                assert!(
-                    matches!(printed, Outcome::Text(Ok(_))),
-                    "{}: {printed:?}",
-                    e.id
-                );
-            }
+            assert!(
+                matches!(printed, Outcome::Text(Ok(_))),
+                "{}: {printed:?}",
+                e.id
+            );
         }
     }
 }
