@@ -118,11 +118,40 @@ primops! {
     "placeholder" / "s" => prim_placeholder,
     "unsafeGetAttrPos" / "sS" => prim_unsafe_get_attr_pos,
     "addErrorContext" / "__" => prim_add_error_context,
+    "ceil" / "." => prim_ceil,
+    "floor" / "." => prim_floor,
+    "derivationStrict" / "_" => crate::derivation::prim_derivation_strict,
+    "getContext" / "_" => crate::context::prim_get_context,
+    "hasContext" / "_" => crate::context::prim_has_context,
+    "appendContext" / "__" => crate::context::prim_append_context,
+    "unsafeDiscardStringContext" / "_" => crate::context::prim_unsafe_discard_string_context,
+    "unsafeDiscardOutputDependency" / "_" => crate::context::prim_unsafe_discard_output_dependency,
+    "addDrvOutputDependencies" / "_" => crate::context::prim_add_drv_output_dependencies,
+    "toFile" / "__" => crate::store_builtins::prim_to_file,
+    "path" / "_" => crate::store_builtins::prim_path,
+    "filterSource" / "__" => crate::store_builtins::prim_filter_source,
+    "storePath" / "_" => crate::store_builtins::prim_store_path,
+    "toPath" / "_" => crate::store_builtins::prim_to_path,
+    "hashFile" / "__" => crate::store_builtins::prim_hash_file,
+    "convertHash" / "_" => crate::store_builtins::prim_convert_hash,
+    "fetchurl" / "_" => crate::store_builtins::prim_fetchurl,
+    "fetchTarball" / "_" => crate::store_builtins::prim_fetch_tarball,
+    "fetchGit" / "_" => crate::store_builtins::prim_fetch_git,
+    "fetchMercurial" / "_" => crate::store_builtins::prim_fetch_mercurial,
+    "fetchTree" / "_" => crate::store_builtins::prim_fetch_tree,
+    "getFlake" / "_" => crate::store_builtins::prim_get_flake,
+    "compareVersions" / "__" => crate::versions::prim_compare_versions,
+    "splitVersion" / "_" => crate::versions::prim_split_version,
+    "parseDrvName" / "_" => crate::versions::prim_parse_drv_name,
+    "fromTOML" / "_" => crate::toml::prim_from_toml,
+    "toXML" / "_" => crate::xml::prim_to_xml,
 }
 
 /// The names of the constants in `builtins` (besides the primops).
-const CONSTANTS: &[&str] =
-    &["true", "false", "null", "currentSystem", "nixVersion", "langVersion", "storeDir", "nixPath", "currentTime", "builtins"];
+const CONSTANTS: &[&str] = &[
+    "true", "false", "null", "currentSystem", "nixVersion", "langVersion", "storeDir", "nixPath", "currentTime", "builtins",
+    "derivation",
+];
 
 /// Builds the `builtins` set and the global environment.
 pub fn install(m: &mut Machine) {
@@ -159,6 +188,10 @@ pub fn install(m: &mut Machine) {
     for (name, value) in constants {
         entries.push(Attr { name: Symbol::new(name), value, pos: None });
     }
+    // `derivation` is written in Nix on top of `derivationStrict`; it is lowered once the
+    // global environment exists (below).
+    let derivation_thunk = Rc::new(Thunk(std::cell::RefCell::new(ThunkState::Blackhole)));
+    entries.push(Attr { name: Symbol::new("derivation"), value: Value::Thunk(derivation_thunk.clone()), pos: None });
     // `builtins.builtins` refers to the set itself: fill it through a thunk.
     let self_thunk = Rc::new(Thunk(std::cell::RefCell::new(ThunkState::Blackhole)));
     entries.push(Attr { name: Symbol::new("builtins"), value: Value::Thunk(self_thunk.clone()), pos: None });
@@ -178,6 +211,12 @@ pub fn install(m: &mut Machine) {
     }
     m.globals = new_env(values.into(), None);
     m.global_names = names;
+
+    let file = m.sources.add(crate::Origin::Other("nix/derivation-internal.nix".into()), crate::derivation::DERIVATION_NIX.into());
+    match crate::lower_in(m, file, crate::derivation::DERIVATION_NIX, "/", None) {
+        Ok(expr) => *derivation_thunk.0.borrow_mut() = ThunkState::Expr(expr, m.globals.clone()),
+        Err(e) => *derivation_thunk.0.borrow_mut() = ThunkState::Done(Value::string(e.message().into_bytes())),
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -334,6 +373,27 @@ fn prim_warn(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value>
 
 fn prim_identity(_m: &mut Machine, args: Vec<Value>, _span: Span) -> EvalResult<Value> {
     Ok(args[0].clone())
+}
+
+/// `ceil`/`floor`: integers pass through; a float out of the integer range gives the
+/// smallest integer (what Nix's conversion gives on x86-64).
+fn round_op(m: &mut Machine, args: &[Value], span: Span, name: &str, f: fn(f64) -> f64) -> EvalResult<Value> {
+    match &args[0] {
+        Value::Int(i) => Ok(Value::Int(*i)),
+        Value::Float(x) => {
+            let r = f(*x);
+            Ok(Value::Int(if r.is_nan() || r >= 9.223372036854775807e18 || r < -9.223372036854775807e18 { i64::MIN } else { r as i64 }))
+        }
+        other => Err(arg_error(m, "a float", other, span, &format!("while evaluating the first argument passed to builtins.{name}"))),
+    }
+}
+
+fn prim_ceil(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    round_op(m, &args, span, "ceil", f64::ceil)
+}
+
+fn prim_floor(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    round_op(m, &args, span, "floor", f64::floor)
 }
 
 fn prim_add_error_context(_m: &mut Machine, args: Vec<Value>, _span: Span) -> EvalResult<Value> {
@@ -1165,9 +1225,10 @@ pub fn to_json(m: &mut Machine, v: &Value, span: Span, ctx: &mut Context) -> Eva
 }
 
 fn write_json(m: &mut Machine, v: &Value, span: Span, ctx: &mut Context, out: &mut Vec<u8>, depth: u32) -> EvalResult<()> {
-    if depth > 5_000 {
-        return Err(other_error("stack overflow (possible infinite recursion)", span));
-    }
+    m.nested(span, |m| write_json_inner(m, v, span, ctx, out, depth))
+}
+
+fn write_json_inner(m: &mut Machine, v: &Value, span: Span, ctx: &mut Context, out: &mut Vec<u8>, depth: u32) -> EvalResult<()> {
     let v = m.force(v, Some(span))?;
     match &v {
         Value::Null => out.extend_from_slice(b"null"),

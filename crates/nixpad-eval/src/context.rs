@@ -1,0 +1,216 @@
+//! String-context builtins: `getContext`, `appendContext`, `hasContext`,
+//! `unsafeDiscardStringContext`, `unsafeDiscardOutputDependency`, `addDrvOutputDependencies`.
+//!
+//! A context element is one of: a plain store path (`{ path = true; }` in `getContext`),
+//! a derivation with all its outputs (`{ allOutputs = true; }`, what `drvPath` carries)
+//! or one output of a derivation (`{ outputs = [ "out" ]; }`, what `outPath` carries).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+
+use crate::error::{Error, ErrorKind, EvalResult};
+use crate::machine::Machine;
+use crate::source::Span;
+use crate::symbol::Symbol;
+use crate::value::*;
+
+fn other(msg: impl Into<String>, span: Span) -> Box<Error> {
+    Error::new(ErrorKind::Other(msg.into()), Some(span))
+}
+
+fn want_string(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<Rc<NixString>> {
+    match m.force(v, Some(span))? {
+        Value::String(s) => Ok(s),
+        other_v => {
+            let mut e = m.type_error("a string", &other_v, Some(span));
+            e.push_frame(what.to_string(), None);
+            Err(e)
+        }
+    }
+}
+
+/// Whether `path` names a store object directly: `STORE/HASH-NAME` with a 32-character
+/// Nix base-32 hash and a valid name.
+pub fn is_store_path(store_dir: &str, path: &str) -> bool {
+    let Some(base) = path.strip_prefix(store_dir).and_then(|r| r.strip_prefix('/')) else { return false };
+    if base.len() < 34 || base.contains('/') || base.as_bytes()[32] != b'-' {
+        return false;
+    }
+    base.as_bytes()[..32].iter().all(|c| crate::store::NIX32_ALPHABET.contains(c))
+        && crate::store::check_name(&base[33..]).is_ok()
+}
+
+fn prim_name_string(s: &NixString) -> Value {
+    Value::string(s.bytes.to_vec())
+}
+
+/// `builtins.hasContext s`
+pub fn prim_has_context(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let s = want_string(m, &args[0], span, "while evaluating the argument passed to builtins.hasContext")?;
+    Ok(Value::Bool(s.context.as_ref().is_some_and(|c| !c.is_empty())))
+}
+
+/// `builtins.unsafeDiscardStringContext s`
+pub fn prim_unsafe_discard_string_context(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let s = want_string(m, &args[0], span, "while evaluating the argument passed to builtins.unsafeDiscardStringContext")?;
+    Ok(prim_name_string(&s))
+}
+
+/// `builtins.unsafeDiscardOutputDependency s`: `drvPath` contexts become plain paths.
+pub fn prim_unsafe_discard_output_dependency(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let s = want_string(m, &args[0], span, "while evaluating the argument passed to builtins.unsafeDiscardOutputDependency")?;
+    let ctx = s.context.as_ref().map(|c| {
+        Box::new(
+            c.iter()
+                .map(|e| match e {
+                    ContextElem::AllOutputs(d) => ContextElem::Opaque(d.clone()),
+                    e => e.clone(),
+                })
+                .collect::<BTreeSet<_>>(),
+        )
+    });
+    Ok(Value::string_with_context(s.bytes.to_vec(), ctx))
+}
+
+/// `builtins.addDrvOutputDependencies s`: the one plain `.drv` path in the context
+/// becomes a `drvPath` context (all outputs).
+pub fn prim_add_drv_output_dependencies(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let s = want_string(m, &args[0], span, "while evaluating the argument passed to builtins.addDrvOutputDependencies")?;
+    let n = s.context.as_ref().map_or(0, |c| c.len());
+    if n != 1 {
+        return Err(other(
+            format!("context of string '{}' must have exactly one element, but has {n}", s.lossy()),
+            span,
+        ));
+    }
+    let elem = s.context.as_ref().and_then(|c| c.iter().next().cloned()).expect("one element");
+    let new = match elem {
+        ContextElem::Opaque(p) => {
+            if !p.ends_with(".drv") {
+                return Err(other(format!("path '{p}' is not a derivation"), span));
+            }
+            ContextElem::AllOutputs(p)
+        }
+        ContextElem::Built(_, o) => {
+            return Err(other(
+                format!("`addDrvOutputDependencies` can only act on derivations, not on a derivation output such as '{o}'"),
+                span,
+            ))
+        }
+        e @ ContextElem::AllOutputs(_) => e,
+    };
+    Ok(crate::derivation::context_string(&s.lossy(), new))
+}
+
+/// `builtins.getContext s`: `{ PATH = { path = true; allOutputs = true; outputs = [...]; }; }`.
+pub fn prim_get_context(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let s = want_string(m, &args[0], span, "while evaluating the argument passed to builtins.getContext")?;
+    #[derive(Default)]
+    struct Info {
+        path: bool,
+        all: bool,
+        outputs: Vec<String>,
+    }
+    let mut by_path: BTreeMap<String, Info> = BTreeMap::new();
+    for e in s.context.iter().flat_map(|c| c.iter()) {
+        match e {
+            ContextElem::Opaque(p) => by_path.entry(p.clone()).or_default().path = true,
+            ContextElem::AllOutputs(p) => by_path.entry(p.clone()).or_default().all = true,
+            ContextElem::Built(p, o) => by_path.entry(p.clone()).or_default().outputs.push(o.clone()),
+        }
+    }
+    let entries = by_path
+        .into_iter()
+        .map(|(p, info)| {
+            let mut fields = Vec::new();
+            if info.path {
+                fields.push(Attr { name: Symbol::new("path"), value: Value::Bool(true), pos: None });
+            }
+            if info.all {
+                fields.push(Attr { name: Symbol::new("allOutputs"), value: Value::Bool(true), pos: None });
+            }
+            if !info.outputs.is_empty() {
+                let outs = info.outputs.iter().map(|o| Value::string(o.as_bytes())).collect();
+                fields.push(Attr { name: Symbol::new("outputs"), value: Value::list(outs), pos: None });
+            }
+            Attr { name: Symbol::new(&p), value: Value::attrs(Attrs::from_unsorted(fields)), pos: None }
+        })
+        .collect();
+    Ok(Value::attrs(Attrs::from_unsorted(entries)))
+}
+
+/// `builtins.appendContext s ctx`: the inverse of `getContext`.
+pub fn prim_append_context(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let s = want_string(m, &args[0], span, "while evaluating the first argument passed to builtins.appendContext")?;
+    let ctx_attrs = match m.force(&args[1], Some(span))? {
+        Value::Attrs(a) => a,
+        other_v => {
+            let mut e = m.type_error("a set", &other_v, Some(span));
+            e.push_frame("while evaluating the second argument passed to builtins.appendContext", None);
+            return Err(e);
+        }
+    };
+    let mut ctx: BTreeSet<ContextElem> = s.context.as_deref().cloned().unwrap_or_default();
+    let store_dir = m.settings.store_dir.clone();
+    for a in ctx_attrs.sorted_by_name() {
+        let path = a.name.name().to_string();
+        if !is_store_path(&store_dir, &path) {
+            return Err(other(format!("context key '\"{path}\"' is not a store path"), span));
+        }
+        let info = match m.force(&a.value, Some(span))? {
+            Value::Attrs(i) => i,
+            other_v => {
+                let mut e = m.type_error("a set", &other_v, Some(span));
+                e.push_frame("while evaluating the value of a string context", None);
+                return Err(e);
+            }
+        };
+        let flag = |m: &mut Machine, name: &str, what: &str| -> EvalResult<bool> {
+            match info.get(Symbol::new(name)).cloned() {
+                None => Ok(false),
+                Some(v) => match m.force(&v, Some(span))? {
+                    Value::Bool(b) => Ok(b),
+                    other_v => {
+                        let mut e = m.type_error("a Boolean", &other_v, Some(span));
+                        e.push_frame(what.to_string(), None);
+                        Err(e)
+                    }
+                },
+            }
+        };
+        if flag(m, "path", "while evaluating the `path` attribute of a string context")? {
+            ctx.insert(ContextElem::Opaque(path.clone()));
+        }
+        if flag(m, "allOutputs", "while evaluating the `allOutputs` attribute of a string context")? {
+            if !path.ends_with(".drv") {
+                return Err(other(
+                    format!("tried to add all-outputs context of \"{path}\", which is not a derivation, to a string"),
+                    span,
+                ));
+            }
+            ctx.insert(ContextElem::AllOutputs(path.clone()));
+        }
+        if let Some(outs) = info.get(Symbol::new("outputs")).cloned() {
+            let outs = match m.force(&outs, Some(span))? {
+                Value::List(l) => l,
+                other_v => {
+                    let mut e = m.type_error("a list", &other_v, Some(span));
+                    e.push_frame("while evaluating the `outputs` attribute of a string context", None);
+                    return Err(e);
+                }
+            };
+            if !outs.is_empty() && !path.ends_with(".drv") {
+                return Err(other(
+                    format!("tried to add derivation output context of \"{path}\", which is not a derivation, to a string"),
+                    span,
+                ));
+            }
+            for o in outs.iter() {
+                let o = want_string(m, o, span, "while evaluating an output name within a string context")?;
+                ctx.insert(ContextElem::Built(path.clone(), o.lossy().into_owned()));
+            }
+        }
+    }
+    let ctx = if ctx.is_empty() { None } else { Some(Box::new(ctx)) };
+    Ok(Value::string_with_context(s.bytes.to_vec(), ctx))
+}

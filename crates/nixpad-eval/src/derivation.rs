@@ -1,0 +1,739 @@
+//! Derivations: `derivationStrict`, the ATerm serialisation of a `.drv` file, Nix's
+//! `hashDerivationModulo`, output and `.drv` paths, and the JSON of `nix derivation show`.
+//!
+//! The algorithm (checked against Nix 2.26):
+//! 1. The attributes are visited in name order. Each becomes an environment variable:
+//!    `true` → `"1"`, `false`/`null` → `""`, lists space-joined, paths copied to the store;
+//!    `args` becomes the argument list, `__ignoreNulls` drops nulls and never appears itself;
+//!    with `__structuredAttrs = true` everything but `args` goes into one compact JSON
+//!    variable `__json`. The string contexts give the inputs: a derivation output is an
+//!    input derivation, a plain store path an input source, a `drvPath` the whole closure
+//!    of that `.drv` file.
+//! 2. Input-addressed outputs: with the output paths blanked and every input derivation
+//!    replaced by its hash modulo, the ATerm's SHA-256 names each output
+//!    (`output:NAME` paths). Fixed-output derivations (`outputHash`) get their one path
+//!    from the content hash instead.
+//! 3. The `.drv` path is a text path of the final ATerm, referring to the input sources
+//!    and input derivations.
+//!
+//! Every derivation made in an evaluation is kept in a [`DrvStore`] (by `.drv` path), so
+//! that inputs can be hashed and shown later.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::rc::Rc;
+
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, ErrorKind, EvalResult};
+use crate::machine::{merge_context, CoerceMode, Machine};
+use crate::source::Span;
+use crate::store::{self, Hash, HashAlgo};
+use crate::symbol::Symbol;
+use crate::value::*;
+
+/// One output of a derivation as the `.drv` file records it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DrvOutput {
+    /// The output's store path.
+    pub path: String,
+    /// For a fixed output: `sha256`, `r:sha256` (recursive), ...; empty otherwise.
+    pub hash_algo: String,
+    /// For a fixed output: the expected hash in base 16; empty otherwise.
+    pub hash: String,
+}
+
+/// A derivation, as written to a `.drv` file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Derivation {
+    /// Its name (the `.drv` path ends in `NAME.drv`).
+    pub name: String,
+    /// Outputs by name.
+    pub outputs: BTreeMap<String, DrvOutput>,
+    /// Input derivations (`.drv` paths) and the outputs used of each.
+    pub input_drvs: BTreeMap<String, BTreeSet<String>>,
+    /// Input store paths that are not derivation outputs.
+    pub input_srcs: BTreeSet<String>,
+    /// The `system` attribute.
+    pub system: Vec<u8>,
+    /// The `builder` attribute.
+    pub builder: Vec<u8>,
+    /// The `args` attribute.
+    pub args: Vec<Vec<u8>>,
+    /// The environment of the builder.
+    pub env: BTreeMap<String, Vec<u8>>,
+}
+
+/// The derivations computed so far in one evaluation, by `.drv` path.
+#[derive(Default)]
+pub struct DrvStore {
+    drvs: HashMap<String, Rc<Derivation>>,
+    /// `hashDerivationModulo` of each derivation, hex-encoded.
+    hashes: HashMap<String, String>,
+}
+
+impl DrvStore {
+    /// The derivation written at `drv_path`, if this evaluation made it.
+    pub fn get(&self, drv_path: &str) -> Option<&Rc<Derivation>> {
+        self.drvs.get(drv_path)
+    }
+
+    /// Hex `hashDerivationModulo` of an input (which this evaluation made).
+    fn hash_modulo(&self, drv_path: &str) -> Option<&String> {
+        self.hashes.get(drv_path)
+    }
+
+    /// The closure of a `.drv` file: itself, its sources, and its input derivations'
+    /// closures. `Err` names a `.drv` path this evaluation does not know.
+    pub fn closure(&self, drv_path: &str) -> Result<BTreeSet<String>, String> {
+        let mut seen = BTreeSet::new();
+        let mut todo = vec![drv_path.to_string()];
+        while let Some(p) = todo.pop() {
+            if !seen.insert(p.clone()) {
+                continue;
+            }
+            if !p.ends_with(".drv") {
+                continue;
+            }
+            let drv = self.drvs.get(&p).ok_or_else(|| p.clone())?;
+            todo.extend(drv.input_srcs.iter().cloned());
+            todo.extend(drv.input_drvs.keys().cloned());
+        }
+        Ok(seen)
+    }
+
+    /// Records a finished derivation.
+    fn insert(&mut self, drv_path: String, drv: Derivation, hash_modulo: String) {
+        self.hashes.insert(drv_path.clone(), hash_modulo);
+        self.drvs.insert(drv_path, Rc::new(drv));
+    }
+}
+
+/// Appends an ATerm string literal.
+fn aterm_string(out: &mut Vec<u8>, s: &[u8]) {
+    out.push(b'"');
+    for &c in s {
+        match c {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            c => out.push(c),
+        }
+    }
+    out.push(b'"');
+}
+
+fn aterm_list<T>(out: &mut Vec<u8>, items: impl IntoIterator<Item = T>, mut f: impl FnMut(&mut Vec<u8>, T)) {
+    out.push(b'[');
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        f(out, item);
+    }
+    out.push(b']');
+}
+
+impl Derivation {
+    /// The `.drv` file's text (`Derive(...)`).
+    pub fn aterm(&self) -> Vec<u8> {
+        self.aterm_with_inputs(&self.input_drvs)
+    }
+
+    /// The ATerm with `inputs` in place of the input derivations (hashes modulo).
+    fn aterm_with_inputs(&self, inputs: &BTreeMap<String, BTreeSet<String>>) -> Vec<u8> {
+        let mut out = Vec::with_capacity(512);
+        out.extend_from_slice(b"Derive(");
+        aterm_list(&mut out, &self.outputs, |out, (name, o)| {
+            out.push(b'(');
+            aterm_string(out, name.as_bytes());
+            out.push(b',');
+            aterm_string(out, o.path.as_bytes());
+            out.push(b',');
+            aterm_string(out, o.hash_algo.as_bytes());
+            out.push(b',');
+            aterm_string(out, o.hash.as_bytes());
+            out.push(b')');
+        });
+        out.push(b',');
+        aterm_list(&mut out, inputs, |out, (path, outs)| {
+            out.push(b'(');
+            aterm_string(out, path.as_bytes());
+            out.push(b',');
+            aterm_list(out, outs, |out, o| aterm_string(out, o.as_bytes()));
+            out.push(b')');
+        });
+        out.push(b',');
+        aterm_list(&mut out, &self.input_srcs, |out, p| aterm_string(out, p.as_bytes()));
+        out.push(b',');
+        aterm_string(&mut out, &self.system);
+        out.push(b',');
+        aterm_string(&mut out, &self.builder);
+        out.push(b',');
+        aterm_list(&mut out, &self.args, |out, a| aterm_string(out, a));
+        out.push(b',');
+        aterm_list(&mut out, &self.env, |out, (k, v)| {
+            out.push(b'(');
+            aterm_string(out, k.as_bytes());
+            out.push(b',');
+            aterm_string(out, v);
+            out.push(b')');
+        });
+        out.push(b')');
+        out
+    }
+
+    /// Whether this is a fixed-output derivation.
+    pub fn is_fixed_output(&self) -> bool {
+        self.outputs.len() == 1 && self.outputs.values().all(|o| !o.hash.is_empty())
+    }
+
+    /// The input derivations with each path replaced by its hash modulo (outputs of
+    /// inputs with the same hash are merged).
+    fn inputs_modulo(&self, store: &DrvStore) -> Result<BTreeMap<String, BTreeSet<String>>, String> {
+        let mut inputs: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for (path, outs) in &self.input_drvs {
+            let h = store.hash_modulo(path).ok_or_else(|| path.clone())?;
+            inputs.entry(h.clone()).or_default().extend(outs.iter().cloned());
+        }
+        Ok(inputs)
+    }
+
+    /// Nix's `hashDerivationModulo` (outputs not masked), hex-encoded; `Err` names an
+    /// input this store does not know.
+    fn hash_modulo(&self, store: &DrvStore) -> Result<String, String> {
+        if self.is_fixed_output() {
+            let (_, o) = self.outputs.iter().next().expect("one output");
+            let text = format!("fixed:out:{}:{}:{}", o.hash_algo, o.hash, o.path);
+            return Ok(store::to_base16(&Sha256::digest(text.as_bytes())));
+        }
+        let inputs = self.inputs_modulo(store)?;
+        Ok(store::to_base16(&Sha256::digest(self.aterm_with_inputs(&inputs))))
+    }
+
+    /// The JSON `nix derivation show` prints for this derivation (the value under its
+    /// `.drv` path), indented by `indent` levels of two spaces.
+    pub fn write_show_json(&self, out: &mut Vec<u8>, indent: usize) {
+        let pad = |out: &mut Vec<u8>, n: usize| {
+            out.push(b'\n');
+            out.extend(std::iter::repeat_n(b' ', 2 * n));
+        };
+        let string_list = |out: &mut Vec<u8>, items: Vec<&[u8]>, level: usize| {
+            if items.is_empty() {
+                out.extend_from_slice(b"[]");
+                return;
+            }
+            out.push(b'[');
+            for (i, s) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                pad(out, level + 1);
+                crate::json::write_string(out, s);
+            }
+            pad(out, level);
+            out.push(b']');
+        };
+        let l1 = indent + 1;
+        out.push(b'{');
+        pad(out, l1);
+        out.extend_from_slice(b"\"args\": ");
+        string_list(out, self.args.iter().map(|a| a.as_slice()).collect(), l1);
+        out.push(b',');
+        pad(out, l1);
+        out.extend_from_slice(b"\"builder\": ");
+        crate::json::write_string(out, &self.builder);
+        out.push(b',');
+        pad(out, l1);
+        out.extend_from_slice(b"\"env\": ");
+        if self.env.is_empty() {
+            out.extend_from_slice(b"{}");
+        } else {
+            out.push(b'{');
+            for (i, (k, v)) in self.env.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                pad(out, l1 + 1);
+                crate::json::write_string(out, k.as_bytes());
+                out.extend_from_slice(b": ");
+                crate::json::write_string(out, v);
+            }
+            pad(out, l1);
+            out.push(b'}');
+        }
+        out.push(b',');
+        pad(out, l1);
+        out.extend_from_slice(b"\"inputDrvs\": ");
+        if self.input_drvs.is_empty() {
+            out.extend_from_slice(b"{}");
+        } else {
+            out.push(b'{');
+            for (i, (p, outs)) in self.input_drvs.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                pad(out, l1 + 1);
+                crate::json::write_string(out, p.as_bytes());
+                out.extend_from_slice(b": {");
+                pad(out, l1 + 2);
+                out.extend_from_slice(b"\"dynamicOutputs\": {},");
+                pad(out, l1 + 2);
+                out.extend_from_slice(b"\"outputs\": ");
+                string_list(out, outs.iter().map(|o| o.as_bytes()).collect(), l1 + 2);
+                pad(out, l1 + 1);
+                out.push(b'}');
+            }
+            pad(out, l1);
+            out.push(b'}');
+        }
+        out.push(b',');
+        pad(out, l1);
+        out.extend_from_slice(b"\"inputSrcs\": ");
+        string_list(out, self.input_srcs.iter().map(|s| s.as_bytes()).collect(), l1);
+        out.push(b',');
+        pad(out, l1);
+        out.extend_from_slice(b"\"name\": ");
+        crate::json::write_string(out, self.name.as_bytes());
+        out.push(b',');
+        pad(out, l1);
+        out.extend_from_slice(b"\"outputs\": {");
+        for (i, (name, o)) in self.outputs.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            pad(out, l1 + 1);
+            crate::json::write_string(out, name.as_bytes());
+            out.extend_from_slice(b": {");
+            if !o.hash.is_empty() {
+                let (method, algo) = match o.hash_algo.strip_prefix("r:") {
+                    Some(a) => ("nar", a),
+                    None => ("flat", o.hash_algo.as_str()),
+                };
+                pad(out, l1 + 2);
+                out.extend_from_slice(format!("\"hash\": \"{}\",", o.hash).as_bytes());
+                pad(out, l1 + 2);
+                out.extend_from_slice(format!("\"hashAlgo\": \"{algo}\",").as_bytes());
+                pad(out, l1 + 2);
+                out.extend_from_slice(format!("\"method\": \"{method}\",").as_bytes());
+            }
+            pad(out, l1 + 2);
+            out.extend_from_slice(b"\"path\": ");
+            crate::json::write_string(out, o.path.as_bytes());
+            pad(out, l1 + 1);
+            out.push(b'}');
+        }
+        pad(out, l1);
+        out.extend_from_slice(b"},");
+        pad(out, l1);
+        out.extend_from_slice(b"\"system\": ");
+        crate::json::write_string(out, &self.system);
+        pad(out, indent);
+        out.push(b'}');
+    }
+}
+
+/// `nix derivation show`'s output for these `.drv` paths (sorted), with a final newline.
+pub fn show_json(store: &DrvStore, paths: &BTreeSet<String>) -> Vec<u8> {
+    let mut out = Vec::new();
+    out.push(b'{');
+    let mut first = true;
+    for p in paths {
+        let Some(drv) = store.get(p) else { continue };
+        if !first {
+            out.push(b',');
+        }
+        first = false;
+        out.extend_from_slice(b"\n  ");
+        crate::json::write_string(&mut out, p.as_bytes());
+        out.extend_from_slice(b": ");
+        drv.write_show_json(&mut out, 1);
+    }
+    out.extend_from_slice(if first { b"}\n" } else { b"\n}\n" });
+    out
+}
+
+// ---------------------------------------------------------------------------
+// derivationStrict
+
+fn other(msg: impl Into<String>, span: Span) -> Box<Error> {
+    Error::new(ErrorKind::Other(msg.into()), Some(span))
+}
+
+/// Adds `frame` to an error's trace.
+fn framed(mut e: Box<Error>, frame: String, span: Option<Span>) -> Box<Error> {
+    e.push_frame(frame, span);
+    e
+}
+
+/// How a fixed output's hash is computed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum HashMode {
+    Flat,
+    Recursive,
+}
+
+/// Coerces an attribute value to an environment string as `derivationStrict` does
+/// (`toString` rules, but paths are copied to the store), adding its context to `ctx`.
+fn coerce_env(m: &mut Machine, v: &Value, span: Span, ctx: &mut Context) -> EvalResult<Vec<u8>> {
+    let v = m.force(v, Some(span))?;
+    match &v {
+        Value::Path(_) | Value::Attrs(_) => {
+            let s = m.coerce_to_string(&v, CoerceMode::Interpolation, span)?;
+            merge_context(ctx, &s.context);
+            Ok(s.bytes.to_vec())
+        }
+        Value::List(items) => {
+            let items = items.clone();
+            let mut out = Vec::new();
+            for (i, item) in items.iter().enumerate() {
+                let item = m.force(item, Some(span))?;
+                out.extend_from_slice(&coerce_env(m, &item, span, ctx)?);
+                if i + 1 < items.len() && !matches!(&item, Value::List(l) if l.is_empty()) {
+                    out.push(b' ');
+                }
+            }
+            Ok(out)
+        }
+        _ => {
+            let s = m.coerce_to_string(&v, CoerceMode::ToString, span)?;
+            merge_context(ctx, &s.context);
+            Ok(s.bytes.to_vec())
+        }
+    }
+}
+
+/// Checks and records the output names.
+fn set_outputs(names: Vec<String>, span: Span) -> EvalResult<Vec<String>> {
+    let mut seen = BTreeSet::new();
+    for n in &names {
+        if !seen.insert(n.clone()) {
+            return Err(other(format!("duplicate derivation output '{n}'"), span));
+        }
+    }
+    if names.is_empty() {
+        return Err(other("derivation cannot have an empty set of outputs", span));
+    }
+    Ok(names)
+}
+
+/// `builtins.derivationStrict attrs`: writes the derivation (into the evaluation's
+/// store) and returns `{ drvPath; <output> = path; ... }`.
+pub fn prim_derivation_strict(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let attrs = match m.force(&args[0], Some(span))? {
+        Value::Attrs(a) => a,
+        other_v => {
+            let mut e = m.type_error("a set", &other_v, Some(span));
+            e.push_frame("while evaluating the argument passed to builtins.derivationStrict", None);
+            return Err(e);
+        }
+    };
+    let name_attr = attrs
+        .get_attr(Symbol::new("name"))
+        .cloned()
+        .ok_or_else(|| Error::new(ErrorKind::MissingAttribute("name".into()), Some(span)))?;
+    let name_v = m.force(&name_attr.value, Some(span))?;
+    let name = match &name_v {
+        Value::String(s) => s.lossy().into_owned(),
+        v => {
+            let mut e = m.type_error("a string", v, Some(span));
+            e.push_frame("while evaluating the `name` attribute passed to builtins.derivationStrict", None);
+            return Err(e);
+        }
+    };
+    let in_drv = |e: Box<Error>| -> Box<Error> {
+        framed(e, format!("while evaluating derivation '{name}'"), name_attr.pos)
+    };
+    derivation_strict_inner(m, &attrs, &name, span).map_err(in_drv)
+}
+
+fn want_bool_attr(m: &mut Machine, attrs: &Attrs, key: &str, span: Span) -> EvalResult<bool> {
+    match attrs.get(Symbol::new(key)) {
+        None => Ok(false),
+        Some(v) => {
+            let v = v.clone();
+            match m.force(&v, Some(span))? {
+                Value::Bool(b) => Ok(b),
+                other_v => {
+                    let mut e = m.type_error("a Boolean", &other_v, Some(span));
+                    e.push_frame(format!("while evaluating the `{key}` attribute passed to builtins.derivationStrict"), None);
+                    Err(e)
+                }
+            }
+        }
+    }
+}
+
+fn derivation_strict_inner(m: &mut Machine, attrs: &Attrs, name: &str, span: Span) -> EvalResult<Value> {
+    store::check_name(name)
+        .map_err(|e| other(format!("invalid derivation name: {e}. Please pass a different 'name'."), span))?;
+    let structured = want_bool_attr(m, attrs, "__structuredAttrs", span)?;
+    let ignore_nulls = want_bool_attr(m, attrs, "__ignoreNulls", span)?;
+
+    let mut drv = Derivation {
+        name: name.to_string(),
+        outputs: BTreeMap::new(),
+        input_drvs: BTreeMap::new(),
+        input_srcs: BTreeSet::new(),
+        system: Vec::new(),
+        builder: Vec::new(),
+        args: Vec::new(),
+        env: BTreeMap::new(),
+    };
+    let mut ctx: Context = None;
+    let mut json: Vec<u8> = Vec::new();
+    let mut json_fields = 0usize;
+    let (mut have_builder, mut have_system) = (false, false);
+    let mut output_hash: Option<Vec<u8>> = None;
+    let mut output_hash_algo: Option<Vec<u8>> = None;
+    let mut hash_mode = HashMode::Flat;
+    let mut outputs: Vec<String> = vec!["out".to_string()];
+
+    for attr in attrs.sorted_by_name() {
+        let key = attr.name.name();
+        let key: &str = &key;
+        if key == "__ignoreNulls" {
+            continue;
+        }
+        let in_attr = |e: Box<Error>| framed(e, format!("while evaluating attribute '{key}' of derivation '{name}'"), attr.pos);
+        let v = m.force(&attr.value, Some(span)).map_err(in_attr)?;
+        if ignore_nulls && matches!(v, Value::Null) {
+            continue;
+        }
+        match key {
+            "__contentAddressed" if matches!(v, Value::Bool(true)) => {
+                return Err(other("experimental Nix feature 'ca-derivations' is disabled; add '--extra-experimental-features ca-derivations' to enable it", span));
+            }
+            "__impure" if matches!(v, Value::Bool(true)) => {
+                return Err(other("experimental Nix feature 'impure-derivations' is disabled; add '--extra-experimental-features impure-derivations' to enable it", span));
+            }
+            _ => {}
+        }
+        if key == "args" {
+            let items = match &v {
+                Value::List(l) => l.clone(),
+                other_v => return Err(in_attr(m.type_error("a list", other_v, Some(span)))),
+            };
+            for item in items.iter() {
+                let s = coerce_env(m, item, span, &mut ctx).map_err(in_attr)?;
+                drv.args.push(s);
+            }
+            continue;
+        }
+        if structured {
+            if key == "__structuredAttrs" {
+                continue;
+            }
+            let mut vctx = None;
+            let text = crate::builtins::to_json(m, &v, span, &mut vctx).map_err(in_attr)?;
+            merge_context(&mut ctx, &vctx);
+            json.push(if json_fields == 0 { b'{' } else { b',' });
+            json_fields += 1;
+            crate::json::write_string(&mut json, key.as_bytes());
+            json.push(b':');
+            json.extend_from_slice(&text);
+            let want_str = |m: &mut Machine, v: &Value| -> EvalResult<Vec<u8>> {
+                match v {
+                    Value::String(s) => Ok(s.bytes.to_vec()),
+                    other_v => Err(m.type_error("a string", other_v, Some(span))),
+                }
+            };
+            match key {
+                "builder" => {
+                    drv.builder = want_str(m, &v).map_err(in_attr)?;
+                    have_builder = true;
+                }
+                "system" => {
+                    drv.system = want_str(m, &v).map_err(in_attr)?;
+                    have_system = true;
+                }
+                "outputHash" => output_hash = Some(want_str(m, &v).map_err(in_attr)?),
+                "outputHashAlgo" => output_hash_algo = Some(want_str(m, &v).map_err(in_attr)?),
+                "outputHashMode" => hash_mode = parse_hash_mode(&want_str(m, &v).map_err(in_attr)?, span)?,
+                "outputs" => {
+                    let items = match &v {
+                        Value::List(l) => l.clone(),
+                        other_v => return Err(in_attr(m.type_error("a list", other_v, Some(span)))),
+                    };
+                    let mut names = Vec::new();
+                    for item in items.iter() {
+                        let item = m.force(item, Some(span))?;
+                        names.push(String::from_utf8_lossy(&want_str(m, &item).map_err(in_attr)?).into_owned());
+                    }
+                    outputs = set_outputs(names, span)?;
+                }
+                _ => {}
+            }
+            continue;
+        }
+        let s = coerce_env(m, &v, span, &mut ctx).map_err(in_attr)?;
+        match key {
+            "builder" => {
+                drv.builder = s.clone();
+                have_builder = true;
+            }
+            "system" => {
+                drv.system = s.clone();
+                have_system = true;
+            }
+            "outputHash" => output_hash = Some(s.clone()),
+            "outputHashAlgo" => output_hash_algo = Some(s.clone()),
+            "outputHashMode" => hash_mode = parse_hash_mode(&s, span)?,
+            "outputs" => {
+                let names = String::from_utf8_lossy(&s)
+                    .split([' ', '\t', '\n', '\r'])
+                    .filter(|w| !w.is_empty())
+                    .map(|w| w.to_string())
+                    .collect();
+                outputs = set_outputs(names, span)?;
+            }
+            _ => {}
+        }
+        drv.env.insert(key.to_string(), s);
+    }
+    if structured {
+        if json_fields == 0 {
+            json.push(b'{');
+        }
+        json.push(b'}');
+        drv.env.insert("__json".to_string(), json);
+    }
+    if !have_builder {
+        return Err(other("required attribute 'builder' missing", span));
+    }
+    if !have_system {
+        return Err(other("required attribute 'system' missing", span));
+    }
+
+    // Inputs from the context.
+    if let Some(ctx) = &ctx {
+        for elem in ctx.iter() {
+            match elem {
+                ContextElem::Opaque(p) => {
+                    drv.input_srcs.insert(p.clone());
+                }
+                ContextElem::Built(d, o) => {
+                    drv.input_drvs.entry(d.clone()).or_default().insert(o.clone());
+                }
+                ContextElem::AllOutputs(d) => {
+                    let closure = m.drv_store.closure(d).map_err(|p| other(format!("path '{p}' is not valid"), span))?;
+                    for p in closure {
+                        if let Some(input) = m.drv_store.get(&p) {
+                            let outs: BTreeSet<String> = input.outputs.keys().cloned().collect();
+                            drv.input_drvs.entry(p.clone()).or_default().extend(outs);
+                        }
+                        drv.input_srcs.insert(p);
+                    }
+                }
+            }
+        }
+    }
+
+    let store_dir = m.settings.store_dir.clone();
+    if let Some(hash_text) = output_hash {
+        if outputs.len() != 1 || outputs[0] != "out" {
+            return Err(other("multiple outputs are not supported in fixed-output derivations", span));
+        }
+        let algo = match &output_hash_algo {
+            Some(a) if !a.is_empty() => Some(HashAlgo::parse(&String::from_utf8_lossy(a)).map_err(|e| other(e, span))?),
+            _ => None,
+        };
+        let (hash, warning) = Hash::parse_any_allowing_empty(&String::from_utf8_lossy(&hash_text), algo)
+            .map_err(|e| other(e, span))?;
+        if let Some(w) = warning {
+            m.io.trace(&format!("warning: {w}"));
+        }
+        let recursive = hash_mode == HashMode::Recursive;
+        let path = store::make_fixed_output_path(&store_dir, name, recursive, &hash, &[]);
+        drv.env.insert("out".to_string(), path.clone().into_bytes());
+        drv.outputs.insert(
+            "out".to_string(),
+            DrvOutput {
+                path,
+                hash_algo: format!("{}{}", if recursive { "r:" } else { "" }, hash.algo.name()),
+                hash: hash.to_base16(),
+            },
+        );
+    } else {
+        for o in &outputs {
+            drv.env.insert(o.clone(), Vec::new());
+            drv.outputs.insert(o.clone(), DrvOutput { path: String::new(), hash_algo: String::new(), hash: String::new() });
+        }
+        let inputs = drv.inputs_modulo(&m.drv_store).map_err(|p| other(format!("path '{p}' is not valid"), span))?;
+        let digest = Sha256::digest(drv.aterm_with_inputs(&inputs));
+        let inner = Hash::sha256_from_bytes(digest.into());
+        for o in &outputs {
+            let out_name = if o == "out" { name.to_string() } else { format!("{name}-{o}") };
+            store::check_name(&out_name)
+                .map_err(|e| other(format!("invalid derivation name: {e}. Please pass a different 'name'."), span))?;
+            let path = store::make_store_path(&store_dir, &format!("output:{o}"), &inner, &out_name);
+            drv.env.insert(o.clone(), path.clone().into_bytes());
+            if let Some(out) = drv.outputs.get_mut(o) {
+                out.path = path;
+            }
+        }
+    }
+
+    let aterm = drv.aterm();
+    let mut refs: Vec<String> = drv.input_srcs.iter().cloned().collect();
+    refs.extend(drv.input_drvs.keys().cloned());
+    let drv_path = store::make_text_path(&store_dir, &format!("{name}.drv"), &aterm, &refs);
+    let hash_modulo = drv.hash_modulo(&m.drv_store).map_err(|p| other(format!("path '{p}' is not valid"), span))?;
+
+    let mut entries = Vec::with_capacity(drv.outputs.len() + 1);
+    entries.push(Attr {
+        name: Symbol::new("drvPath"),
+        value: context_string(&drv_path, ContextElem::AllOutputs(drv_path.clone())),
+        pos: None,
+    });
+    for (o, out) in &drv.outputs {
+        entries.push(Attr {
+            name: Symbol::new(o),
+            value: context_string(&out.path, ContextElem::Built(drv_path.clone(), o.clone())),
+            pos: None,
+        });
+    }
+    m.drv_store.insert(drv_path, drv, hash_modulo);
+    Ok(Value::attrs(Attrs::from_unsorted(entries)))
+}
+
+fn parse_hash_mode(s: &[u8], span: Span) -> EvalResult<HashMode> {
+    match s {
+        b"flat" => Ok(HashMode::Flat),
+        b"recursive" | b"nar" => Ok(HashMode::Recursive),
+        b"text" => Err(other("experimental Nix feature 'dynamic-derivations' is disabled; add '--extra-experimental-features dynamic-derivations' to enable it", span)),
+        b"git" => Err(other("experimental Nix feature 'git-hashing' is disabled; add '--extra-experimental-features git-hashing' to enable it", span)),
+        _ => Err(other(format!("invalid value '{}' for 'outputHashMode' attribute", String::from_utf8_lossy(s)), span)),
+    }
+}
+
+/// A string with a one-element context.
+pub fn context_string(s: &str, elem: ContextElem) -> Value {
+    let mut set = BTreeSet::new();
+    set.insert(elem);
+    Value::string_with_context(s.as_bytes().to_vec(), Some(Box::new(set)))
+}
+
+/// Nix source of `derivation`, built on `derivationStrict` (the same shape as Nix's:
+/// the result is the first output's attribute set; every output shares `all`,
+/// `drvAttrs` and the input attributes).
+pub const DERIVATION_NIX: &str = r#"drvAttrs@{ outputs ? [ "out" ], ... }:
+let
+  strict = derivationStrict drvAttrs;
+  shared = drvAttrs // (builtins.listToAttrs outputList) // {
+    all = map (o: o.value) outputList;
+    inherit drvAttrs;
+  };
+  outputEntry = outputName: {
+    name = outputName;
+    value = shared // {
+      outPath = builtins.getAttr outputName strict;
+      drvPath = strict.drvPath;
+      type = "derivation";
+      inherit outputName;
+    };
+  };
+  outputList = map outputEntry outputs;
+in (builtins.head outputList).value
+"#;

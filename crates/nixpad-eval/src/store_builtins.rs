@@ -1,0 +1,367 @@
+//! Builtins that put things into the store or read store-like inputs: `toFile`, `path`,
+//! `filterSource`, `storePath`, `toPath`, `hashFile`, `convertHash`, and the fetchers,
+//! which need the network and so are not available in Nixpad.
+//!
+//! Nothing is written anywhere: a store path is computed from the contents exactly as
+//! Nix computes it, and the result carries the path in its string context.
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use crate::error::{Error, ErrorKind, EvalResult};
+use crate::io::FileType;
+use crate::machine::{CoerceMode, Machine};
+use crate::source::Span;
+use crate::store::{self, Hash, HashAlgo, HashFormat, NarNode};
+use crate::symbol::Symbol;
+use crate::value::*;
+
+fn other(msg: impl Into<String>, span: Span) -> Box<Error> {
+    Error::new(ErrorKind::Other(msg.into()), Some(span))
+}
+
+fn io_error(msg: String, span: Span) -> Box<Error> {
+    Error::new(ErrorKind::Io(msg), Some(span))
+}
+
+fn want_string(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<Rc<NixString>> {
+    match m.force(v, Some(span))? {
+        Value::String(s) => Ok(s),
+        other_v => {
+            let mut e = m.type_error("a string", &other_v, Some(span));
+            e.push_frame(what.to_string(), None);
+            Err(e)
+        }
+    }
+}
+
+/// A string whose context is the one store path it names.
+fn store_path_value(path: &str) -> Value {
+    crate::derivation::context_string(path, ContextElem::Opaque(path.to_string()))
+}
+
+/// Coerces a path-like argument (a path, or a string naming an absolute path) without
+/// copying it, as `builtins.path`, `filterSource`, `hashFile` and `toPath` read it.
+fn absolute_path(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<String> {
+    let s = m.coerce_to_string(v, CoerceMode::NoCopy, span).map_err(|mut e| {
+        e.push_frame(what.to_string(), None);
+        e
+    })?;
+    let s = s.lossy().into_owned();
+    if !s.starts_with('/') {
+        let mut e = other(format!("string '{s}' doesn't represent an absolute path"), span);
+        e.push_frame(what.to_string(), None);
+        return Err(e);
+    }
+    Ok(crate::path::canonicalise(&s))
+}
+
+/// `builtins.toFile name contents`: a text store path referring to the store paths in
+/// the contents' context (derivation outputs are refused, as in Nix).
+pub fn prim_to_file(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let name = want_string(m, &args[0], span, "while evaluating the first argument passed to builtins.toFile")?;
+    let contents = want_string(m, &args[1], span, "while evaluating the second argument passed to builtins.toFile")?;
+    let mut refs = Vec::new();
+    for e in contents.context.iter().flat_map(|c| c.iter()) {
+        match e {
+            ContextElem::Opaque(p) => refs.push(p.clone()),
+            ContextElem::AllOutputs(d) => refs.push(d.clone()),
+            ContextElem::Built(d, o) => {
+                let base = d.rsplit('/').next().unwrap_or(d);
+                return Err(other(
+                    format!("files created by builtins.toFile may not reference derivations, but {} references !{o}!{base}", name.lossy()),
+                    span,
+                ));
+            }
+        }
+    }
+    let name = name.lossy();
+    let store_dir = m.settings.store_dir.clone();
+    let path = store::make_text_path(&store_dir, &name, &contents.bytes, &refs);
+    if let Err(e) = store::check_name(&name) {
+        let base = path.rsplit('/').next().unwrap_or(&path).to_string();
+        return Err(other(format!("path '{base}' is not a valid store path: {e}"), span));
+    }
+    Ok(store_path_value(&path))
+}
+
+/// Reads a path into a NAR tree, keeping only entries the filter accepts.
+fn filtered_nar(m: &mut Machine, path: &str, filter: Option<&Value>, span: Span) -> EvalResult<NarNode> {
+    let io = |e: String| io_error(e, span);
+    match m.io.file_type(path) {
+        Some(FileType::Regular) => {
+            Ok(NarNode::Regular { executable: m.io.is_executable(path), contents: m.io.read_file(path).map_err(io)? })
+        }
+        Some(FileType::Symlink) => Ok(NarNode::Symlink { target: m.io.read_link(path).map_err(io)?.into_bytes() }),
+        Some(FileType::Directory) => {
+            let mut children = Vec::new();
+            let mut entries = m.io.read_dir(path).map_err(io)?;
+            entries.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+            for (name, kind) in entries {
+                let child = format!("{}/{}", path.trim_end_matches('/'), name);
+                if let Some(f) = filter {
+                    let kind_name = match kind {
+                        FileType::Regular => "regular",
+                        FileType::Directory => "directory",
+                        FileType::Symlink => "symlink",
+                        FileType::Unknown => "unknown",
+                    };
+                    let r = m.call(f, vec![Value::string(child.as_bytes()), Value::string(kind_name.as_bytes())], span)?;
+                    match m.force(&r, Some(span))? {
+                        Value::Bool(true) => {}
+                        Value::Bool(false) => continue,
+                        other_v => {
+                            let mut e = m.type_error("a Boolean", &other_v, Some(span));
+                            e.push_frame("while evaluating the return value of the path filter function", None);
+                            return Err(e);
+                        }
+                    }
+                }
+                children.push((name.into_bytes(), filtered_nar(m, &child, filter, span)?));
+            }
+            Ok(NarNode::Directory(children))
+        }
+        Some(FileType::Unknown) => Err(io(format!("file '{path}' has an unsupported type"))),
+        None => Err(io(format!("path '{path}' does not exist"))),
+    }
+}
+
+/// Adds a path to the store the way `builtins.path` does and returns the store path.
+fn add_path(
+    m: &mut Machine,
+    path: &str,
+    name: &str,
+    filter: Option<&Value>,
+    recursive: bool,
+    expected: Option<Hash>,
+    span: Span,
+) -> EvalResult<String> {
+    let store_dir = m.settings.store_dir.clone();
+    let result = if recursive {
+        let node = filtered_nar(m, path, filter, span)?;
+        let hash = Hash::sha256_from_bytes(store::nar_sha256(&node));
+        match &expected {
+            Some(h) if h.algo == HashAlgo::Sha256 && *h != hash => None,
+            _ => Some(store::make_fixed_output_path(&store_dir, name, true, &hash, &[])),
+        }
+    } else {
+        let contents = match m.io.file_type(path) {
+            Some(FileType::Directory) => return Err(io_error(format!("reading from file '{path}': Is a directory"), span)),
+            None => return Err(io_error(format!("path '{path}' does not exist"), span)),
+            _ => m.io.read_file(path).map_err(|e| io_error(e, span))?,
+        };
+        let algo = expected.as_ref().map_or(HashAlgo::Sha256, |h| h.algo);
+        let hash = Hash::of(algo, &contents);
+        match &expected {
+            Some(h) if *h != hash => None,
+            _ => Some(store::make_fixed_output_path(&store_dir, name, false, &hash, &[])),
+        }
+    };
+    let Some(out) = result else {
+        let mut e = other(format!("store path mismatch in (possibly filtered) path added from '{path}'"), span);
+        e.push_frame(format!("while adding path '{path}'"), Some(span));
+        return Err(e);
+    };
+    if let Err(e) = store::check_name(name) {
+        let base = out.rsplit('/').next().unwrap_or(&out).to_string();
+        return Err(other(format!("path '{base}' is not a valid store path: {e}"), span));
+    }
+    Ok(out)
+}
+
+/// `builtins.path { path; name ? baseNameOf path; filter ? null; recursive ? true; sha256 ? null; }`
+pub fn prim_path(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let attrs = match m.force(&args[0], Some(span))? {
+        Value::Attrs(a) => a,
+        other_v => {
+            let mut e = m.type_error("a set", &other_v, Some(span));
+            e.push_frame("while evaluating the argument passed to 'builtins.path'", None);
+            return Err(e);
+        }
+    };
+    let mut path = None;
+    let mut name = None;
+    let mut filter = None;
+    let mut recursive = true;
+    let mut sha256 = None;
+    for a in attrs.sorted_by_name() {
+        let key = a.name.name();
+        let at = a.pos.unwrap_or(span);
+        match &*key {
+            "path" => path = Some(absolute_path(m, &a.value, at, "while evaluating the 'path' attribute passed to 'builtins.path'")?),
+            "name" => {
+                name = Some(want_string(m, &a.value, at, "while evaluating the `name` attribute passed to builtins.path")?.lossy().into_owned())
+            }
+            "filter" => {
+                let f = m.force(&a.value, Some(at))?;
+                if !matches!(f, Value::Lambda(_) | Value::PrimOp(_)) && !matches!(&f, Value::Attrs(s) if s.get(Symbol::new("__functor")).is_some()) {
+                    let mut e = m.type_error("a function", &f, Some(at));
+                    e.push_frame("while evaluating the `filter` parameter passed to builtins.path", None);
+                    return Err(e);
+                }
+                filter = Some(f);
+            }
+            "recursive" => match m.force(&a.value, Some(at))? {
+                Value::Bool(b) => recursive = b,
+                other_v => {
+                    let mut e = m.type_error("a Boolean", &other_v, Some(at));
+                    e.push_frame("while evaluating the `recursive` attribute passed to builtins.path", None);
+                    return Err(e);
+                }
+            },
+            "sha256" => {
+                let s = want_string(m, &a.value, at, "while evaluating the `sha256` attribute passed to builtins.path")?;
+                sha256 = Some(Hash::parse_any(&s.lossy(), Some(HashAlgo::Sha256)).map_err(|e| other(e, at))?);
+            }
+            _ => return Err(other(format!("unsupported argument '{key}' to 'builtins.path'"), at)),
+        }
+    }
+    let Some(path) = path else {
+        return Err(other("missing required 'path' attribute in the first argument to 'builtins.path'", span));
+    };
+    let name = name.unwrap_or_else(|| crate::path::base_name(&path).to_string());
+    let out = add_path(m, &path, &name, filter.as_ref(), recursive, sha256, span)?;
+    Ok(store_path_value(&out))
+}
+
+/// `builtins.filterSource filter path`
+pub fn prim_filter_source(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let f = m.force(&args[0], Some(span))?;
+    if !matches!(f, Value::Lambda(_) | Value::PrimOp(_)) && !matches!(&f, Value::Attrs(s) if s.get(Symbol::new("__functor")).is_some()) {
+        let mut e = m.type_error("a function", &f, Some(span));
+        e.push_frame("while evaluating the first argument passed to builtins.filterSource", None);
+        return Err(e);
+    }
+    let path = absolute_path(m, &args[1], span, "while evaluating the second argument (the path to filter) passed to 'builtins.filterSource'")?;
+    let name = crate::path::base_name(&path).to_string();
+    let out = add_path(m, &path, &name, Some(&f), true, None, span)?;
+    Ok(store_path_value(&out))
+}
+
+/// `builtins.storePath path`: a store path (or a path inside one) as a string with the
+/// store path in its context.
+pub fn prim_store_path(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let path = absolute_path(m, &args[0], span, "while evaluating the first argument passed to 'builtins.storePath'")?;
+    let store_dir = m.settings.store_dir.clone();
+    let Some(rest) = path.strip_prefix(&store_dir).and_then(|r| r.strip_prefix('/')) else {
+        return Err(other(format!("path '{path}' is not in the Nix store"), span));
+    };
+    let base = rest.split('/').next().unwrap_or("");
+    if base.len() < 33 {
+        return Err(other(format!("'{base}' is too short to be a valid store path"), span));
+    }
+    let top = format!("{store_dir}/{base}");
+    if !crate::context::is_store_path(&store_dir, &top) {
+        return Err(other(format!("path '{top}' is not a valid store path"), span));
+    }
+    let mut ctx = BTreeSet::new();
+    ctx.insert(ContextElem::Opaque(top));
+    Ok(Value::string_with_context(path.into_bytes(), Some(Box::new(ctx))))
+}
+
+/// `builtins.toPath s`: the canonical absolute path, as a string (deprecated in Nix).
+pub fn prim_to_path(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let s = m.coerce_to_string(&args[0], CoerceMode::NoCopy, span).map_err(|mut e| {
+        e.push_frame("while evaluating the first argument passed to builtins.toPath", None);
+        e
+    })?;
+    let text = s.lossy().into_owned();
+    if !text.starts_with('/') {
+        let mut e = other(format!("string '{text}' doesn't represent an absolute path"), span);
+        e.push_frame("while evaluating the first argument passed to builtins.toPath", None);
+        return Err(e);
+    }
+    Ok(Value::string_with_context(crate::path::canonicalise(&text).into_bytes(), s.context.clone()))
+}
+
+/// `builtins.hashFile algo path`: base-16 hash of a file's contents.
+pub fn prim_hash_file(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let algo = want_string(m, &args[0], span, "while evaluating the first argument passed to builtins.hashFile")?;
+    let algo = HashAlgo::parse(&algo.lossy()).map_err(|e| other(e, span))?;
+    let path = absolute_path(m, &args[1], span, "while evaluating the second argument passed to builtins.hashFile")?;
+    let bytes = m.io.read_file(&path).map_err(|e| io_error(e, span))?;
+    Ok(Value::string(store::to_base16(&algo.digest(&bytes)).into_bytes()))
+}
+
+/// `builtins.convertHash { hash; hashAlgo ? null; toHashFormat; }`
+pub fn prim_convert_hash(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let attrs = match m.force(&args[0], Some(span))? {
+        Value::Attrs(a) => a,
+        other_v => {
+            let mut e = m.type_error("a set", &other_v, Some(span));
+            e.push_frame("while evaluating the first argument passed to builtins.convertHash", None);
+            return Err(e);
+        }
+    };
+    let get = |m: &mut Machine, key: &str, what: &str| -> EvalResult<Option<Rc<NixString>>> {
+        match attrs.get(Symbol::new(key)).cloned() {
+            None => Ok(None),
+            Some(v) => want_string(m, &v, span, what).map(Some),
+        }
+    };
+    let Some(hash) = get(m, "hash", "while evaluating the attribute 'hash'")? else {
+        return Err(other("attribute 'hash' missing", span));
+    };
+    let algo = match get(m, "hashAlgo", "while evaluating the attribute 'hashAlgo'")? {
+        Some(a) => Some(HashAlgo::parse(&a.lossy()).map_err(|e| other(e, span))?),
+        None => None,
+    };
+    let Some(format) = get(m, "toHashFormat", "while evaluating the attribute 'toHashFormat'")? else {
+        return Err(other("attribute 'toHashFormat' missing", span));
+    };
+    let format_name = format.lossy().into_owned();
+    let format = HashFormat::parse(&format_name).map_err(|e| other(e, span))?;
+    if let Some(w) = HashFormat::deprecation_warning(&format_name) {
+        m.io.trace(&format!("warning: {w}"));
+    }
+    let h = Hash::parse_any(&hash.lossy(), algo).map_err(|e| other(e, span))?;
+    Ok(Value::string(h.encode(format).into_bytes()))
+}
+
+/// The error for a builtin that needs the network.
+fn needs_network(name: &str, span: Span) -> Box<Error> {
+    Error::new(
+        ErrorKind::NotAvailable(format!(
+            "builtins.{name} is not available in Nixpad: it needs the network. A lesson can mock it, \
+             e.g. `let {name} = args: builtins.toFile \"fetched\" \"contents\"; in ...`"
+        )),
+        Some(span),
+    )
+}
+
+/// `builtins.fetchurl`: not available (network).
+pub fn prim_fetchurl(_m: &mut Machine, _args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    Err(needs_network("fetchurl", span))
+}
+
+/// `builtins.fetchTarball`: not available (network).
+pub fn prim_fetch_tarball(_m: &mut Machine, _args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    Err(needs_network("fetchTarball", span))
+}
+
+/// `builtins.fetchGit`: not available (network).
+pub fn prim_fetch_git(_m: &mut Machine, _args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    Err(needs_network("fetchGit", span))
+}
+
+/// `builtins.fetchMercurial`: not available (network).
+pub fn prim_fetch_mercurial(_m: &mut Machine, _args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    Err(needs_network("fetchMercurial", span))
+}
+
+/// `builtins.fetchTree`: not available (network).
+pub fn prim_fetch_tree(_m: &mut Machine, _args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    Err(needs_network("fetchTree", span))
+}
+
+/// `builtins.getFlake`: not available yet (flakes need fetching and a lock file).
+pub fn prim_get_flake(_m: &mut Machine, _args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    Err(Error::new(
+        ErrorKind::NotAvailable(
+            "builtins.getFlake is not available in Nixpad yet: flakes need fetching their inputs. \
+             A lesson can import the flake's files directly instead"
+                .into(),
+        ),
+        Some(span),
+    ))
+}
