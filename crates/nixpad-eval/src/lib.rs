@@ -11,6 +11,8 @@
 //! ```
 
 mod builtins;
+mod context;
+mod derivation;
 mod error;
 pub mod float;
 mod io;
@@ -23,12 +25,16 @@ mod print;
 pub mod regex;
 mod show;
 mod source;
+mod store_builtins;
 pub mod store;
 mod strings;
 mod suggest;
 mod symbol;
 pub mod syntax;
+mod toml;
 mod value;
+mod versions;
+mod xml;
 
 use std::collections::HashMap;
 use std::rc::Rc;

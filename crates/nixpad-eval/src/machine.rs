@@ -117,6 +117,8 @@ pub struct Machine {
     pub trace_lines: Vec<String>,
     /// Settings the builtins consult.
     pub settings: crate::Settings,
+    /// Derivations written by `derivationStrict` in this evaluation.
+    pub drv_store: crate::derivation::DrvStore,
 }
 
 enum Step {
@@ -152,6 +154,7 @@ impl Machine {
             import_cache: HashMap::new(),
             trace_lines: Vec::new(),
             settings,
+            drv_store: Default::default(),
         };
         // FileId(0) is a placeholder for positions that have no source.
         m.sources.add(crate::source::Origin::Other("none".into()), "".into());
