@@ -434,8 +434,8 @@ fn scalar_text(ev: &mut Evaluator, v: &Value, view: &ValueView) -> String {
             .print(v, false)
             .map(|b| String::from_utf8_lossy(&b).into_owned())
             .unwrap_or_default(),
-        ValueView::Lambda(Some(name)) => format!("«lambda {name}»"),
-        ValueView::Lambda(None) => "«lambda»".into(),
+        ValueView::Lambda(Some(name), pos) => format!("«lambda {name} @ {pos}»"),
+        ValueView::Lambda(None, pos) => format!("«lambda @ {pos}»"),
         ValueView::PrimOp(name, false) => format!("«primop {name}»"),
         ValueView::PrimOp(name, true) => format!("«partially applied primop {name}»"),
         ValueView::Thunk => "«thunk»".into(),
@@ -499,7 +499,7 @@ impl Session {
                 let kind = match view {
                     ValueView::String(_) => NodeKind::String,
                     ValueView::Path(_) => NodeKind::Path,
-                    ValueView::Lambda(_) | ValueView::PrimOp(..) => NodeKind::Function,
+                    ValueView::Lambda(..) | ValueView::PrimOp(..) => NodeKind::Function,
                     ValueView::Thunk => NodeKind::Lazy,
                     _ => NodeKind::Scalar,
                 };

@@ -1,6 +1,7 @@
 //! `nixpad`: evaluate Nix like `nix-instantiate --eval`, from the command line.
 
 mod fs_io;
+mod lessons;
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -8,12 +9,18 @@ use std::rc::Rc;
 
 use nixpad_eval::{AutoArg, Evaluator, Limits, Origin, Settings};
 
+/// The evaluator allocates many small objects; mimalloc is much faster at that than
+/// the system allocator (the browser build keeps Rust's default).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const USAGE: &str = "\
 usage:
   nixpad eval [--strict] [--json | --xml] [-I PATH]... [--arg NAME EXPR]... [--argstr NAME VALUE]... (FILE | -E EXPR | -)
 
 Evaluates a Nix expression and prints its value exactly as `nix-instantiate --eval` does.
-Also accepted (and ignored): --eval, --show-trace, --no-location, --extra-experimental-features X, --option NAME VALUE.";
+Also accepted (and ignored): --eval, --show-trace, --no-location, --extra-experimental-features X, --option NAME VALUE.
+  nixpad lessons (check [DIR] | pack DIR -o FILE.json | bench [DIR])";
 
 /// What to evaluate.
 enum Input {
@@ -166,6 +173,11 @@ fn main() -> ExitCode {
             }
             Err(msg) => usage_error(&msg),
         },
+        "lessons" => {
+            let rest = args[1..].to_vec();
+            let handle = std::thread::Builder::new().stack_size(512 << 20).spawn(move || lessons::main(&rest));
+            handle.ok().and_then(|h| h.join().ok()).unwrap_or(ExitCode::from(1))
+        }
         "--help" | "-h" | "help" => {
             println!("{USAGE}");
             ExitCode::SUCCESS

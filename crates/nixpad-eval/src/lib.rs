@@ -143,6 +143,29 @@ impl Evaluator {
         self.machine.eval(&expr, &env)
     }
 
+    /// Like [`Evaluator::eval_source`], with extra names in scope (a REPL's bindings),
+    /// which shadow the builtins but not the text's own bindings.
+    pub fn eval_source_with_scope(
+        &mut self,
+        text: &str,
+        origin: Origin,
+        base_dir: &str,
+        bindings: &[(String, Value)],
+    ) -> EvalResult<Value> {
+        let text = source::prepare_source(text);
+        let file = self.machine.sources.add(origin, text.clone().into());
+        let scope = value::Attrs::from_unsorted(
+            bindings
+                .iter()
+                .map(|(name, v)| value::Attr { name: Symbol::new(name), value: v.clone(), pos: None })
+                .collect(),
+        );
+        let expr = lower_in(&self.machine, file, &text, base_dir, Some(&scope))?;
+        let values: value::EnvValues = scope.entries.iter().map(|a| a.value.clone()).collect();
+        let env = value::new_env(values, Some(self.machine.globals.clone()));
+        self.machine.eval(&expr, &env)
+    }
+
     /// Checks that `text` parses and has no static errors, without evaluating it.
     pub fn check_source(&mut self, text: &str, origin: Origin, base_dir: &str) -> EvalResult<()> {
         let text = source::prepare_source(text);
@@ -256,8 +279,8 @@ pub enum ValueView {
     List(Vec<Value>),
     /// A set's attributes in Nix's order (values not forced).
     Attrs(Vec<(String, Value)>),
-    /// A lambda: its name if known.
-    Lambda(Option<String>),
+    /// A lambda: its name if known, and where it is defined (`FILE:LINE:COL`).
+    Lambda(Option<String>, String),
     /// A builtin: its name, and whether partially applied.
     PrimOp(String, bool),
     /// Not evaluated yet.
@@ -289,7 +312,9 @@ impl Evaluator {
             Value::Attrs(a) => {
                 ValueView::Attrs(a.sorted_by_name().iter().map(|a| (a.name.name().to_string(), a.value.clone())).collect())
             }
-            Value::Lambda(c) => ValueView::Lambda(c.def.name.map(|n| n.name().to_string())),
+            Value::Lambda(c) => {
+                ValueView::Lambda(c.def.name.map(|n| n.name().to_string()), self.machine.pos_string(c.def.span))
+            }
             Value::PrimOp(p) => ValueView::PrimOp(p.op.name.to_string(), !p.args.is_empty()),
             Value::Thunk(_) => ValueView::Thunk,
         })

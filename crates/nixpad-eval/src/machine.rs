@@ -22,6 +22,8 @@ pub struct Limits {
     pub max_native_depth: u32,
     /// Heap frames allowed (bounds memory on runaway non-call recursion).
     pub max_frames: usize,
+    /// Nesting allowed in recursive walks over values (`==`, `<`, `toJSON`, `toString`).
+    pub max_structural_depth: u32,
     /// Evaluation steps allowed, if bounded.
     pub fuel: Option<u64>,
 }
@@ -32,6 +34,7 @@ impl Default for Limits {
             max_call_depth: 10_000,
             max_native_depth: if cfg!(target_arch = "wasm32") { 200 } else { 1_000 },
             max_frames: 4_000_000,
+            max_structural_depth: if cfg!(target_arch = "wasm32") { 1_500 } else { 10_000 },
             fuel: None,
         }
     }
@@ -97,6 +100,7 @@ pub struct Machine {
     frames: Vec<Frame>,
     call_depth: u32,
     native_depth: u32,
+    structural_depth: u32,
     /// Steps left, if bounded.
     fuel: Option<u64>,
     /// Limits in force.
@@ -144,6 +148,7 @@ impl Machine {
             frames: Vec::new(),
             call_depth: 0,
             native_depth: 0,
+            structural_depth: 0,
             fuel,
             limits,
             io,
@@ -1045,6 +1050,11 @@ impl Machine {
     /// Why `l == r` is false, worded as Nix's failed-assertion explanations.
     fn explain_inequality(&mut self, l: &Value, r: &Value) -> EvalResult<Option<String>> {
         let span = Span { file: crate::source::FileId(0), start: 0, end: 0 };
+        self.nested(span, |m| m.explain_inequality_inner(l, r))
+    }
+
+    fn explain_inequality_inner(&mut self, l: &Value, r: &Value) -> EvalResult<Option<String>> {
+        let span = Span { file: crate::source::FileId(0), start: 0, end: 0 };
         let l = self.force(l, None)?;
         let r = self.force(r, None)?;
         let show = |m: &mut Machine, v: &Value| m.show_value_short(v);
@@ -1307,6 +1317,10 @@ impl Machine {
 
     /// Nix's `<` (numbers, strings, paths, lists lexicographically).
     pub fn less_than(&mut self, l: &Value, r: &Value, span: Span) -> EvalResult<bool> {
+        self.nested(span, |m| m.less_than_inner(l, r, span))
+    }
+
+    fn less_than_inner(&mut self, l: &Value, r: &Value, span: Span) -> EvalResult<bool> {
         match (l, r) {
             (Value::Int(a), Value::Int(b)) => Ok(a < b),
             (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_)) => Ok(as_f64(l) < as_f64(r)),
@@ -1342,6 +1356,21 @@ impl Machine {
 
     /// Deep equality as `==`.
     pub fn equal(&mut self, l: &Value, r: &Value, span: Span) -> EvalResult<bool> {
+        self.nested(span, |m| m.equal_inner(l, r, span))
+    }
+
+    /// Runs a step of a recursive walk over a value, bounding how deep such walks nest.
+    pub fn nested<T>(&mut self, span: Span, f: impl FnOnce(&mut Machine) -> EvalResult<T>) -> EvalResult<T> {
+        if self.structural_depth >= self.limits.max_structural_depth {
+            return Err(Error::new(ErrorKind::Other("stack overflow (possible infinite recursion)".into()), Some(span)));
+        }
+        self.structural_depth += 1;
+        let r = f(self);
+        self.structural_depth -= 1;
+        r
+    }
+
+    fn equal_inner(&mut self, l: &Value, r: &Value, span: Span) -> EvalResult<bool> {
         let l = self.force(l, Some(span))?;
         let r = self.force(r, Some(span))?;
         match (&l, &r) {
@@ -1422,6 +1451,10 @@ impl Machine {
 
     /// Coerces a value to a string as interpolation, `toString` and friends do.
     pub fn coerce_to_string(&mut self, v: &Value, mode: CoerceMode, span: Span) -> EvalResult<NixString> {
+        self.nested(span, |m| m.coerce_to_string_inner(v, mode, span))
+    }
+
+    fn coerce_to_string_inner(&mut self, v: &Value, mode: CoerceMode, span: Span) -> EvalResult<NixString> {
         let v = self.force(v, Some(span))?;
         let cannot = |m: &mut Machine, v: &Value| {
             let shown = m.show_value_short(v);

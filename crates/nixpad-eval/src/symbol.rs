@@ -1,7 +1,7 @@
 //! Interned names: attribute names and identifiers compare as integers.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
 
 /// An interned string. Ordering is by interning order, not alphabetical.

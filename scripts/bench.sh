@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Benchmark: whole-process wall time and peak memory of `nixpad eval --strict` vs real Nix
+# (`nix-instantiate --eval --strict`, through ../shared/tools/nix-oracle), side by side, on
+# the workloads in bench/. Prints a Markdown table (median of RUNS runs, default 5) for
+# BENCHMARKS.md. Not a test: the figures depend on the machine.
+#   scripts/bench.sh [WORKLOAD...]     e.g. scripts/bench.sh fib lists
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+RUNS=${RUNS:-5}
+ORACLE="${NIX_ORACLE:-$(cd .. && pwd)/shared/tools/nix-oracle}"
+export PATH="$HOME/.cargo/bin:$PATH"
+cargo build --release -q -p nixpad-cli
+NIXPAD=target/release/nixpad
+workloads=("$@")
+[ ${#workloads[@]} -gt 0 ] || workloads=($(ls bench/*.nix | xargs -n1 basename | sed 's/\.nix$//'))
+
+# median of whitespace-separated numbers
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+measure() { # measure CMD... -> "seconds kilobytes" per run, RUNS times
+  local times=() mems=() out
+  for _ in $(seq "$RUNS"); do
+    /usr/bin/time -o "$TIMING" -f '%e %M' "$@" >/dev/null 2>&1
+    out=$(tail -1 "$TIMING")
+    times+=("${out% *}")
+    mems+=("${out#* }")
+  done
+  echo "$(echo "${times[@]}" | median) $(echo "${mems[@]}" | median)"
+}
+
+TIMING=$(mktemp)
+trap 'rm -f "$TIMING"' EXIT
+"$ORACLE" --version >/dev/null
+echo "| workload | Nix time (s) | nixpad time (s) | time ratio | Nix peak (MB) | nixpad peak (MB) | memory ratio |"
+echo "|---|---|---|---|---|---|---|"
+for w in "${workloads[@]}"; do
+  f=bench/$w.nix
+  expected=$("$ORACLE" nix-instantiate --store dummy:// --eval --strict "$f" 2>&1)
+  got=$("$NIXPAD" eval --strict "$f" 2>&1)
+  if [ "$expected" != "$got" ]; then
+    echo "| $w | results differ: nix=\`${expected:0:60}\` nixpad=\`${got:0:60}\` | | | | | |"
+    continue
+  fi
+  read -r nt nm < <(measure "$ORACLE" nix-instantiate --store dummy:// --eval --strict "$f")
+  read -r pt pm < <(measure "$NIXPAD" eval --strict "$f")
+  awk -v w="$w" -v nt="$nt" -v pt="$pt" -v nm="$nm" -v pm="$pm" 'BEGIN {
+    printf "| %s | %.2f | %.2f | %.2f | %.1f | %.1f | %.2f |\n", w, nt, pt, pt / nt, nm / 1024, pm / 1024, pm / nm }'
+done
