@@ -284,6 +284,26 @@ fn want_string(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult
     }
 }
 
+/// A string that must not refer to store paths (a name, a pattern, an algorithm).
+pub(crate) fn want_string_no_ctx(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<Rc<NixString>> {
+    let s = want_string(m, v, span, what)?;
+    if let Some(first) = s.context.as_ref().and_then(|c| c.iter().next()) {
+        let base = |p: &str| p.rsplit('/').next().unwrap_or(p).to_string();
+        let shown = match first {
+            ContextElem::Opaque(p) => base(p),
+            ContextElem::AllOutputs(d) => format!("={}", base(d)),
+            ContextElem::Built(d, o) => format!("!{o}!{}", base(d)),
+        };
+        let mut e = other_error(
+            format!("the string '{}' is not allowed to refer to a store path (such as '{shown}')", s.lossy()),
+            span,
+        );
+        e.push_frame(what.to_string(), None);
+        return Err(e);
+    }
+    Ok(s)
+}
+
 fn want_function(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<Value> {
     let v = m.force(v, Some(span))?;
     match &v {
@@ -366,7 +386,7 @@ fn prim_trace_verbose(_m: &mut Machine, args: Vec<Value>, _span: Span) -> EvalRe
 }
 
 fn prim_warn(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let msg = want_string(m, &args[0], span, "while evaluating the first argument; the message passed to builtins.warn")?;
+    let msg = want_string_no_ctx(m, &args[0], span, "while evaluating the first argument; the message passed to builtins.warn")?;
     emit_trace(m, format!("evaluation warning: {}", msg.lossy()));
     Ok(args[1].clone())
 }
@@ -726,7 +746,7 @@ fn prim_group_by(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Va
     let mut order = Vec::new();
     for x in l.iter() {
         let r = m.call(&f, vec![x.clone()], span)?;
-        let key = want_string(m, &r, span, "while evaluating the return value of the grouping function passed to builtins.groupBy")?;
+        let key = want_string_no_ctx(m, &r, span, "while evaluating the return value of the grouping function passed to builtins.groupBy")?;
         let sym = Symbol::new(&key.lossy());
         groups.entry(sym).or_insert_with(|| {
             order.push(sym);
@@ -833,7 +853,7 @@ fn prim_attr_values(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult
 }
 
 fn attr_name_arg(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<Symbol> {
-    let s = want_string(m, v, span, what)?;
+    let s = want_string_no_ctx(m, v, span, what)?;
     Ok(Symbol::new(&s.lossy()))
 }
 
@@ -1126,7 +1146,7 @@ fn compile_regex(pattern: &NixString, span: Span) -> EvalResult<crate::regex::Re
 }
 
 fn prim_match(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let re = want_string(m, &args[0], span, "while evaluating the first argument passed to builtins.match")?;
+    let re = want_string_no_ctx(m, &args[0], span, "while evaluating the first argument passed to builtins.match")?;
     let s = want_string(m, &args[1], span, "while evaluating the second argument passed to builtins.match")?;
     let regex = compile_regex(&re, span)?;
     match regex.full_match(&s.bytes) {
@@ -1144,7 +1164,7 @@ fn prim_match(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value
 }
 
 fn prim_split(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let re = want_string(m, &args[0], span, "while evaluating the first argument passed to builtins.split")?;
+    let re = want_string_no_ctx(m, &args[0], span, "while evaluating the first argument passed to builtins.split")?;
     let s = want_string(m, &args[1], span, "while evaluating the second argument passed to builtins.split")?;
     let regex = compile_regex(&re, span)?;
     let bytes = &s.bytes;
@@ -1192,19 +1212,19 @@ fn prim_dir_of(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Valu
 }
 
 fn prim_get_env(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let name = want_string(m, &args[0], span, "while evaluating the first argument passed to builtins.getEnv")?;
+    let name = want_string_no_ctx(m, &args[0], span, "while evaluating the first argument passed to builtins.getEnv")?;
     Ok(Value::string(m.io.env_var(&name.lossy()).unwrap_or_default().into_bytes()))
 }
 
 fn prim_hash_string(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let algo = want_string(m, &args[0], span, "while evaluating the first argument passed to builtins.hashString")?;
+    let algo = want_string_no_ctx(m, &args[0], span, "while evaluating the first argument passed to builtins.hashString")?;
     let s = want_string(m, &args[1], span, "while evaluating the second argument passed to builtins.hashString")?;
     let algo = crate::store::HashAlgo::parse(&algo.lossy()).map_err(|e| other_error(e, span))?;
     Ok(Value::string(crate::store::to_base16(&algo.digest(&s.bytes)).into_bytes()))
 }
 
 fn prim_placeholder(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let out = want_string(m, &args[0], span, "while evaluating the first argument passed to builtins.placeholder")?;
+    let out = want_string_no_ctx(m, &args[0], span, "while evaluating the first argument passed to builtins.placeholder")?;
     Ok(Value::string(crate::store::placeholder(&out.lossy()).into_bytes()))
 }
 
@@ -1217,18 +1237,39 @@ fn prim_to_json(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Val
     Ok(Value::string_with_context(out, ctx))
 }
 
-/// Serialises a value as `builtins.toJSON` does (forcing it deeply).
+/// Serialises a value as `builtins.toJSON` does (forcing it deeply). A string that is
+/// not UTF-8 fails the whole call, but only after every other evaluation error (Nix
+/// builds the JSON document first and serialises it afterwards).
 pub fn to_json(m: &mut Machine, v: &Value, span: Span, ctx: &mut Context) -> EvalResult<Vec<u8>> {
     let mut out = Vec::new();
-    write_json(m, v, span, ctx, &mut out, 0)?;
-    Ok(out)
+    let mut bad_utf8 = None;
+    write_json(m, v, span, ctx, &mut out, 0, &mut bad_utf8)?;
+    match bad_utf8 {
+        Some(msg) => Err(other_error(msg, span)),
+        None => Ok(out),
+    }
 }
 
-fn write_json(m: &mut Machine, v: &Value, span: Span, ctx: &mut Context, out: &mut Vec<u8>, depth: u32) -> EvalResult<()> {
-    m.nested(span, |m| write_json_inner(m, v, span, ctx, out, depth))
+/// Writes a JSON string, remembering the first one that is not UTF-8.
+fn json_string(out: &mut Vec<u8>, s: &[u8], bad_utf8: &mut Option<String>) {
+    if let Err(e) = crate::json::write_string_checked(out, s) {
+        bad_utf8.get_or_insert(e);
+        crate::json::write_string(out, s);
+    }
 }
 
-fn write_json_inner(m: &mut Machine, v: &Value, span: Span, ctx: &mut Context, out: &mut Vec<u8>, depth: u32) -> EvalResult<()> {
+fn write_json(
+    m: &mut Machine,
+    v: &Value,
+    span: Span,
+    ctx: &mut Context,
+    out: &mut Vec<u8>,
+    depth: u32,
+    bad_utf8: &mut Option<String>,
+) -> EvalResult<()> {
+    if depth > 5_000 {
+        return Err(other_error("stack overflow (possible infinite recursion)", span));
+    }
     let v = m.force(v, Some(span))?;
     match &v {
         Value::Null => out.extend_from_slice(b"null"),
@@ -1237,12 +1278,12 @@ fn write_json_inner(m: &mut Machine, v: &Value, span: Span, ctx: &mut Context, o
         Value::Float(f) => out.extend_from_slice(crate::float::format_float_json(*f).as_bytes()),
         Value::String(s) => {
             merge_context(ctx, &s.context);
-            crate::json::write_string(out, &s.bytes);
+            json_string(out, &s.bytes, bad_utf8);
         }
         Value::Path(_) => {
             let s = m.coerce_to_string(&v, CoerceMode::Interpolation, span)?;
             merge_context(ctx, &s.context);
-            crate::json::write_string(out, &s.bytes);
+            json_string(out, &s.bytes, bad_utf8);
         }
         Value::List(l) => {
             out.push(b'[');
@@ -1250,30 +1291,29 @@ fn write_json_inner(m: &mut Machine, v: &Value, span: Span, ctx: &mut Context, o
                 if i > 0 {
                     out.push(b',');
                 }
-                write_json(m, x, span, ctx, out, depth + 1)?;
+                write_json(m, x, span, ctx, out, depth + 1, bad_utf8)?;
             }
             out.push(b']');
         }
         Value::Attrs(a) => {
-            if let Some(f) = a.get(Symbol::new("__toString")) {
-                let _ = f;
+            if a.get(Symbol::new("__toString")).is_some() {
                 let s = m.coerce_to_string(&v, CoerceMode::Interpolation, span)?;
                 merge_context(ctx, &s.context);
-                crate::json::write_string(out, &s.bytes);
+                json_string(out, &s.bytes, bad_utf8);
                 return Ok(());
             }
             if let Some(p) = a.get(Symbol::new("outPath")) {
                 let p = p.clone();
-                return write_json(m, &p, span, ctx, out, depth + 1);
+                return write_json(m, &p, span, ctx, out, depth + 1, bad_utf8);
             }
             out.push(b'{');
             for (i, e) in a.sorted_by_name().iter().enumerate() {
                 if i > 0 {
                     out.push(b',');
                 }
-                crate::json::write_string(out, e.name.name().as_bytes());
+                json_string(out, e.name.name().as_bytes(), bad_utf8);
                 out.push(b':');
-                write_json(m, &e.value, span, ctx, out, depth + 1).map_err(|mut err| {
+                write_json(m, &e.value, span, ctx, out, depth + 1, bad_utf8).map_err(|mut err| {
                     err.push_frame(format!("while evaluating attribute '{}'", e.name), e.pos);
                     err
                 })?;
@@ -1281,11 +1321,7 @@ fn write_json_inner(m: &mut Machine, v: &Value, span: Span, ctx: &mut Context, o
             out.push(b'}');
         }
         Value::Lambda(_) | Value::PrimOp(_) => {
-            let shown = m.show_value_short(&v);
-            return Err(Error::new(
-                ErrorKind::Type(format!("cannot convert {} to JSON", if shown.is_empty() { "a function" } else { "a function" })),
-                Some(span),
-            ));
+            return Err(Error::new(ErrorKind::Type(format!("cannot convert {} to JSON", v.type_phrase())), Some(span)));
         }
         Value::Thunk(_) => unreachable!("forced above"),
     }
@@ -1293,7 +1329,7 @@ fn write_json_inner(m: &mut Machine, v: &Value, span: Span, ctx: &mut Context, o
 }
 
 fn prim_from_json(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let s = want_string(m, &args[0], span, "while evaluating the first argument passed to builtins.fromJSON")?;
+    let s = want_string_no_ctx(m, &args[0], span, "while evaluating the first argument passed to builtins.fromJSON")?;
     let json = crate::json::parse(&s.bytes).map_err(|e| other_error(e, span))?;
     Ok(json_to_value(json))
 }

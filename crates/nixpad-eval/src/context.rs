@@ -30,10 +30,10 @@ fn want_string(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult
 }
 
 /// Whether `path` names a store object directly: `STORE/HASH-NAME` with a 32-character
-/// Nix base-32 hash and a valid name.
+/// Nix base-32 hash and a valid name (like Nix, the character after the hash is not checked).
 pub fn is_store_path(store_dir: &str, path: &str) -> bool {
     let Some(base) = path.strip_prefix(store_dir).and_then(|r| r.strip_prefix('/')) else { return false };
-    if base.len() < 34 || base.contains('/') || base.as_bytes()[32] != b'-' {
+    if base.len() < 34 || base.contains('/') {
         return false;
     }
     base.as_bytes()[..32].iter().all(|c| crate::store::NIX32_ALPHABET.contains(c))

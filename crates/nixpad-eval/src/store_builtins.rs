@@ -59,13 +59,19 @@ fn absolute_path(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResu
 /// `builtins.toFile name contents`: a text store path referring to the store paths in
 /// the contents' context (derivation outputs are refused, as in Nix).
 pub fn prim_to_file(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let name = want_string(m, &args[0], span, "while evaluating the first argument passed to builtins.toFile")?;
+    let name = crate::builtins::want_string_no_ctx(m, &args[0], span, "while evaluating the first argument passed to builtins.toFile")?;
     let contents = want_string(m, &args[1], span, "while evaluating the second argument passed to builtins.toFile")?;
     let mut refs = Vec::new();
     for e in contents.context.iter().flat_map(|c| c.iter()) {
         match e {
             ContextElem::Opaque(p) => refs.push(p.clone()),
-            ContextElem::AllOutputs(d) => refs.push(d.clone()),
+            ContextElem::AllOutputs(d) => {
+                let base = d.rsplit('/').next().unwrap_or(d);
+                return Err(other(
+                    format!("files created by builtins.toFile may not reference derivations, but {} references ={base}", name.lossy()),
+                    span,
+                ));
+            }
             ContextElem::Built(d, o) => {
                 let base = d.rsplit('/').next().unwrap_or(d);
                 return Err(other(
@@ -250,10 +256,13 @@ pub fn prim_store_path(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalRes
     if base.len() < 33 {
         return Err(other(format!("'{base}' is too short to be a valid store path"), span));
     }
-    let top = format!("{store_dir}/{base}");
-    if !crate::context::is_store_path(&store_dir, &top) {
-        return Err(other(format!("path '{top}' is not a valid store path"), span));
+    if let Some(c) = base.bytes().take(32).find(|c| !store::NIX32_ALPHABET.contains(c)) {
+        return Err(other(format!("store path '{base}' contains illegal base-32 character '{}'", c as char), span));
     }
+    if let Err(e) = store::check_name(&base[33..]) {
+        return Err(other(format!("path '{base}' is not a valid store path: {e}"), span));
+    }
+    let top = format!("{store_dir}/{base}");
     let mut ctx = BTreeSet::new();
     ctx.insert(ContextElem::Opaque(top));
     Ok(Value::string_with_context(path.into_bytes(), Some(Box::new(ctx))))
@@ -276,7 +285,7 @@ pub fn prim_to_path(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult
 
 /// `builtins.hashFile algo path`: base-16 hash of a file's contents.
 pub fn prim_hash_file(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let algo = want_string(m, &args[0], span, "while evaluating the first argument passed to builtins.hashFile")?;
+    let algo = crate::builtins::want_string_no_ctx(m, &args[0], span, "while evaluating the first argument passed to builtins.hashFile")?;
     let algo = HashAlgo::parse(&algo.lossy()).map_err(|e| other(e, span))?;
     let path = absolute_path(m, &args[1], span, "while evaluating the second argument passed to builtins.hashFile")?;
     let bytes = m.io.read_file(&path).map_err(|e| io_error(e, span))?;
@@ -296,7 +305,7 @@ pub fn prim_convert_hash(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalR
     let get = |m: &mut Machine, key: &str, what: &str| -> EvalResult<Option<Rc<NixString>>> {
         match attrs.get(Symbol::new(key)).cloned() {
             None => Ok(None),
-            Some(v) => want_string(m, &v, span, what).map(Some),
+            Some(v) => crate::builtins::want_string_no_ctx(m, &v, span, what).map(Some),
         }
     };
     let Some(hash) = get(m, "hash", "while evaluating the attribute 'hash'")? else {

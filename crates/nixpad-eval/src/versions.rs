@@ -9,7 +9,7 @@
 use std::cmp::Ordering;
 
 use crate::error::EvalResult;
-use crate::machine::{CoerceMode, Machine};
+use crate::machine::Machine;
 use crate::source::Span;
 use crate::symbol::Symbol;
 use crate::value::*;
@@ -78,14 +78,7 @@ pub fn compare_versions(a: &[u8], b: &[u8]) -> Ordering {
 }
 
 fn string_arg(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<Vec<u8>> {
-    match m.force(v, Some(span))? {
-        Value::String(s) => Ok(s.bytes.to_vec()),
-        other => {
-            let mut e = m.type_error("a string", &other, Some(span));
-            e.push_frame(what.to_string(), None);
-            Err(e)
-        }
-    }
+    Ok(crate::builtins::want_string_no_ctx(m, v, span, what)?.bytes.to_vec())
 }
 
 /// `builtins.compareVersions a b`: -1, 0 or 1.
@@ -108,11 +101,7 @@ pub fn prim_split_version(m: &mut Machine, args: Vec<Value>, span: Span) -> Eval
 /// `builtins.parseDrvName s`: `{ name; version; }`, split at the first `-` that is not
 /// followed by a letter.
 pub fn prim_parse_drv_name(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let s = m.coerce_to_string(&args[0], CoerceMode::NoCopy, span).map_err(|mut e| {
-        e.push_frame("while evaluating the first argument passed to builtins.parseDrvName", None);
-        e
-    })?;
-    let b = &s.bytes;
+    let b = string_arg(m, &args[0], span, "while evaluating the first argument passed to builtins.parseDrvName")?;
     let split = (0..b.len()).find(|&i| b[i] == b'-' && i + 1 < b.len() && !b[i + 1].is_ascii_alphabetic());
     let (name, version) = match split {
         Some(i) => (&b[..i], &b[i + 1..]),

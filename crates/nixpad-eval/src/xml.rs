@@ -1,11 +1,170 @@
-//! `builtins.toXML`.
+//! `builtins.toXML`: the value as Nix's XML, forced as it is written, with the string
+//! contexts of everything written.
+//!
+//! Shape (as Nix 2.26 prints it): two-space indentation, `<expr>` around the value,
+//! `<attrs>`/`<attr name="...">` (names sorted), `<list>`, `<string value="..."/>`,
+//! `<int>`, `<float>` (printed like `%g`), `<bool>`, `<null />`, `<path>`, `<function>`
+//! with its pattern, `<unevaluated />` for builtins, and `<derivation drvPath outPath>`
+//! for derivations (each derivation's attributes only the first time: then `<repeated />`).
 
-use crate::error::EvalResult;
-use crate::machine::Machine;
+use std::collections::HashSet;
+
+use crate::error::{Error, ErrorKind, EvalResult};
+use crate::machine::{merge_context, Machine};
 use crate::source::Span;
+use crate::symbol::Symbol;
 use crate::value::*;
 
+/// How deep values may nest in `toXML` (bounds native recursion).
+const MAX_DEPTH: usize = 2_000;
+
+/// Escapes text for an attribute value.
+fn escape(out: &mut Vec<u8>, s: &[u8]) {
+    for &c in s {
+        match c {
+            b'"' => out.extend_from_slice(b"&quot;"),
+            b'<' => out.extend_from_slice(b"&lt;"),
+            b'>' => out.extend_from_slice(b"&gt;"),
+            b'&' => out.extend_from_slice(b"&amp;"),
+            b'\n' => out.extend_from_slice(b"&#xA;"),
+            c => out.push(c),
+        }
+    }
+}
+
+struct XmlWriter {
+    out: Vec<u8>,
+    ctx: Context,
+    drvs_seen: HashSet<Vec<u8>>,
+    span: Span,
+}
+
+impl XmlWriter {
+    fn indent(&mut self, depth: usize) {
+        self.out.extend(std::iter::repeat_n(b' ', 2 * depth));
+    }
+
+    /// `<tag a="v" ... />` (or an opening tag when `open`).
+    fn tag(&mut self, depth: usize, name: &str, attrs: &[(&str, &[u8])], open: bool) {
+        self.indent(depth);
+        self.out.push(b'<');
+        self.out.extend_from_slice(name.as_bytes());
+        for (k, v) in attrs {
+            self.out.push(b' ');
+            self.out.extend_from_slice(k.as_bytes());
+            self.out.extend_from_slice(b"=\"");
+            escape(&mut self.out, v);
+            self.out.push(b'"');
+        }
+        self.out.extend_from_slice(if open { b">\n" } else { b" />\n" });
+    }
+
+    fn close(&mut self, depth: usize, name: &str) {
+        self.indent(depth);
+        self.out.extend_from_slice(format!("</{name}>\n").as_bytes());
+    }
+
+    fn string_attr(&mut self, m: &mut Machine, v: Option<&Value>) -> EvalResult<Option<Vec<u8>>> {
+        let Some(v) = v else { return Ok(None) };
+        match m.force(v, Some(self.span))? {
+            Value::String(s) => {
+                merge_context(&mut self.ctx, &s.context);
+                Ok(Some(s.bytes.to_vec()))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    fn attrs_body(&mut self, m: &mut Machine, a: &Attrs, depth: usize) -> EvalResult<()> {
+        for attr in a.sorted_by_name() {
+            let name = attr.name.name();
+            self.tag(depth, "attr", &[("name", name.as_bytes())], true);
+            self.value(m, &attr.value, depth + 1)?;
+            self.close(depth, "attr");
+        }
+        Ok(())
+    }
+
+    fn value(&mut self, m: &mut Machine, v: &Value, depth: usize) -> EvalResult<()> {
+        if depth > MAX_DEPTH {
+            return Err(Error::new(ErrorKind::Other("stack overflow (possible infinite recursion)".into()), Some(self.span)));
+        }
+        let v = m.force(v, Some(self.span))?;
+        match &v {
+            Value::Null => self.tag(depth, "null", &[], false),
+            Value::Bool(b) => self.tag(depth, "bool", &[("value", if *b { b"true" } else { b"false" })], false),
+            Value::Int(i) => self.tag(depth, "int", &[("value", i.to_string().as_bytes())], false),
+            Value::Float(f) => self.tag(depth, "float", &[("value", crate::float::format_float(*f).as_bytes())], false),
+            Value::String(s) => {
+                merge_context(&mut self.ctx, &s.context);
+                self.tag(depth, "string", &[("value", &s.bytes)], false)
+            }
+            Value::Path(p) => self.tag(depth, "path", &[("value", p.as_bytes())], false),
+            Value::List(items) => {
+                self.tag(depth, "list", &[], true);
+                for item in items.iter() {
+                    self.value(m, item, depth + 1)?;
+                }
+                self.close(depth, "list");
+            }
+            Value::Attrs(a) => {
+                if m.is_derivation(a)? {
+                    let drv_path = self.string_attr(m, a.get(Symbol::new("drvPath")))?;
+                    let out_path = self.string_attr(m, a.get(Symbol::new("outPath")))?;
+                    let mut attrs: Vec<(&str, &[u8])> = Vec::new();
+                    if let Some(d) = &drv_path {
+                        attrs.push(("drvPath", d));
+                    }
+                    if let Some(o) = &out_path {
+                        attrs.push(("outPath", o));
+                    }
+                    self.tag(depth, "derivation", &attrs, true);
+                    match drv_path {
+                        Some(d) if self.drvs_seen.insert(d.clone()) => self.attrs_body(m, a, depth + 1)?,
+                        _ => self.tag(depth + 1, "repeated", &[], false),
+                    }
+                    self.close(depth, "derivation");
+                } else {
+                    self.tag(depth, "attrs", &[], true);
+                    self.attrs_body(m, a, depth + 1)?;
+                    self.close(depth, "attrs");
+                }
+            }
+            Value::Lambda(c) => {
+                self.tag(depth, "function", &[], true);
+                match &c.def.param {
+                    crate::ir::Param::Ident(name) => self.tag(depth + 1, "varpat", &[("name", name.name().as_bytes())], false),
+                    crate::ir::Param::Pattern(p) => {
+                        let at = p.at.map(|s| s.name());
+                        let mut attrs: Vec<(&str, &[u8])> = Vec::new();
+                        if p.ellipsis {
+                            attrs.push(("ellipsis", b"1"));
+                        }
+                        if let Some(at) = &at {
+                            attrs.push(("name", at.as_bytes()));
+                        }
+                        self.tag(depth + 1, "attrspat", &attrs, true);
+                        let mut names: Vec<std::rc::Rc<str>> = p.formals.iter().map(|f| f.name.name()).collect();
+                        names.sort_by(|a, b| a.as_bytes().cmp(b.as_bytes()));
+                        for n in names {
+                            self.tag(depth + 2, "attr", &[("name", n.as_bytes())], false);
+                        }
+                        self.close(depth + 1, "attrspat");
+                    }
+                }
+                self.close(depth, "function");
+            }
+            Value::PrimOp(_) | Value::Thunk(_) => self.tag(depth, "unevaluated", &[], false),
+        }
+        Ok(())
+    }
+}
+
 /// `builtins.toXML v`
-pub fn prim_to_xml(_m: &mut Machine, _args: Vec<Value>, _span: Span) -> EvalResult<Value> {
-    Ok(Value::Null)
+pub fn prim_to_xml(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    let mut w = XmlWriter { out: Vec::new(), ctx: None, drvs_seen: HashSet::new(), span };
+    w.out.extend_from_slice(b"<?xml version='1.0' encoding='utf-8'?>\n<expr>\n");
+    w.value(m, &args[0], 1)?;
+    w.out.extend_from_slice(b"</expr>\n");
+    Ok(Value::string_with_context(w.out, w.ctx))
 }
