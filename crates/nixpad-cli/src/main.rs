@@ -1,5 +1,6 @@
 //! `nixpad`: evaluate Nix like `nix-instantiate --eval`, from the command line.
 
+mod derivation;
 mod fs_io;
 mod lessons;
 
@@ -20,7 +21,8 @@ usage:
 
 Evaluates a Nix expression and prints its value exactly as `nix-instantiate --eval` does.
 Also accepted (and ignored): --eval, --show-trace, --no-location, --extra-experimental-features X, --option NAME VALUE.
-  nixpad lessons (check [DIR] | pack DIR -o FILE.json | bench [DIR])";
+  nixpad lessons (check [DIR] | pack DIR -o FILE.json | bench [DIR])
+  nixpad derivation show [-r] [--aterm] [-I PATH]... (FILE | -E EXPR)";
 
 /// What to evaluate.
 enum Input {
@@ -173,6 +175,7 @@ fn main() -> ExitCode {
             }
             Err(msg) => usage_error(&msg),
         },
+        "derivation" => derivation::main(&args[1..]),
         "lessons" => {
             let rest = args[1..].to_vec();
             let handle = std::thread::Builder::new().stack_size(512 << 20).spawn(move || lessons::main(&rest));

@@ -334,24 +334,81 @@ impl Derivation {
     }
 }
 
-/// `nix derivation show`'s output for these `.drv` paths (sorted), with a final newline.
-pub fn show_json(store: &DrvStore, paths: &BTreeSet<String>) -> Vec<u8> {
-    let mut out = Vec::new();
-    out.push(b'{');
-    let mut first = true;
-    for p in paths {
-        let Some(drv) = store.get(p) else { continue };
-        if !first {
-            out.push(b',');
-        }
-        first = false;
-        out.extend_from_slice(b"\n  ");
-        crate::json::write_string(&mut out, p.as_bytes());
-        out.extend_from_slice(b": ");
-        drv.write_show_json(&mut out, 1);
+/// A derivation as the evaluator API shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DerivationInfo {
+    /// Its `.drv` path.
+    pub drv_path: String,
+    /// Its name.
+    pub name: String,
+    /// Output names and their store paths, sorted by name.
+    pub outputs: Vec<(String, String)>,
+    /// Input derivations (`.drv` paths) with the output names used, sorted.
+    pub input_drvs: Vec<(String, Vec<String>)>,
+    /// Input sources (plain store paths), sorted.
+    pub input_srcs: Vec<String>,
+    /// The `.drv` file's contents (ATerm).
+    pub aterm: Vec<u8>,
+    /// `nix derivation show`'s JSON for this derivation alone.
+    pub show_json: Vec<u8>,
+}
+
+impl DrvStore {
+    /// The API view of a derivation this store holds.
+    pub fn info(&self, drv_path: &str) -> Option<DerivationInfo> {
+        let drv = self.drvs.get(drv_path)?;
+        Some(DerivationInfo {
+            drv_path: drv_path.to_string(),
+            name: drv.name.clone(),
+            outputs: drv.outputs.iter().map(|(n, o)| (n.clone(), o.path.clone())).collect(),
+            input_drvs: drv.input_drvs.iter().map(|(p, o)| (p.clone(), o.iter().cloned().collect())).collect(),
+            input_srcs: drv.input_srcs.iter().cloned().collect(),
+            aterm: drv.aterm(),
+            show_json: self.show_json(&[drv_path.to_string()], false),
+        })
     }
-    out.extend_from_slice(if first { b"}\n" } else { b"\n}\n" });
-    out
+
+    /// `nix derivation show`'s output for these `.drv` paths (sorted; with `recursive`
+    /// their input derivations too), with a final newline. Unknown paths are skipped.
+    pub fn show_json(&self, drv_paths: &[String], recursive: bool) -> Vec<u8> {
+        let mut paths: BTreeSet<String> = BTreeSet::new();
+        let mut todo: Vec<String> = drv_paths.to_vec();
+        while let Some(p) = todo.pop() {
+            if let Some(drv) = self.drvs.get(&p) {
+                if paths.insert(p) && recursive {
+                    todo.extend(drv.input_drvs.keys().cloned());
+                }
+            }
+        }
+        let mut out = Vec::new();
+        out.push(b'{');
+        for (i, p) in paths.iter().enumerate() {
+            let Some(drv) = self.drvs.get(p) else { continue };
+            if i > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(b"\n  ");
+            crate::json::write_string(&mut out, p.as_bytes());
+            out.extend_from_slice(b": ");
+            drv.write_show_json(&mut out, 1);
+        }
+        out.extend_from_slice(if paths.is_empty() { b"}\n" } else { b"\n}\n" });
+        out
+    }
+}
+
+/// The `.drv` path of a derivation value (forcing its `drvPath`), or `None`.
+pub fn drv_path_of(m: &mut Machine, v: &Value) -> EvalResult<Option<String>> {
+    let v = m.force(v, None)?;
+    let Value::Attrs(a) = &v else { return Ok(None) };
+    if !m.is_derivation(a)? {
+        return Ok(None);
+    }
+    let Some(p) = a.get(Symbol::new("drvPath")).cloned() else { return Ok(None) };
+    match m.force(&p, None)? {
+        Value::String(s) => Ok(Some(s.lossy().into_owned())),
+        _ => Ok(None),
+    }
 }
 
 // ---------------------------------------------------------------------------

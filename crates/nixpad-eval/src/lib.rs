@@ -325,3 +325,27 @@ impl Evaluator {
         Ok(self.machine.force(v, None)?.type_of())
     }
 }
+
+pub use derivation::DerivationInfo;
+
+/// Derivations: what `derivationStrict` computed, for `nix derivation show`-like views
+/// and dependency graphs.
+impl Evaluator {
+    /// If `v` is a derivation (a set with `type = "derivation"`), its `.drv` path, forcing
+    /// what is needed; `None` for any other value.
+    pub fn derivation_path(&mut self, v: &Value) -> EvalResult<Option<String>> {
+        derivation::drv_path_of(&mut self.machine, v)
+    }
+
+    /// A derivation this evaluator computed (a value's or one of its inputs'), by `.drv`
+    /// path: outputs, inputs, ATerm text and `nix derivation show` JSON.
+    pub fn derivation_info(&self, drv_path: &str) -> Option<DerivationInfo> {
+        self.machine.drv_store.info(drv_path)
+    }
+
+    /// The JSON `nix derivation show` prints for these `.drv` paths (with `recursive`,
+    /// also for every input derivation, as `nix derivation show -r`).
+    pub fn derivation_show_json(&self, drv_paths: &[String], recursive: bool) -> Vec<u8> {
+        self.machine.drv_store.show_json(drv_paths, recursive)
+    }
+}

@@ -1,0 +1,129 @@
+//! `nixpad derivation show`: the JSON `nix derivation show` prints for the derivation an
+//! expression evaluates to (or, with `--aterm`, the `.drv` file's text).
+
+use std::io::Write;
+use std::process::ExitCode;
+use std::rc::Rc;
+
+use nixpad_eval::{Evaluator, Limits, Origin, Settings, Value};
+
+/// Usage of the `derivation` command.
+pub const USAGE: &str = "\
+  nixpad derivation show [-r | --recursive] [--aterm] [-I PATH]... (FILE | -E EXPR)
+      Prints what `nix derivation show` prints for the derivation (or list of derivations)
+      the expression evaluates to; with --aterm, the .drv files' text instead.";
+
+struct ShowCommand {
+    recursive: bool,
+    aterm: bool,
+    include: Vec<String>,
+    file: Option<String>,
+    expr: Option<String>,
+}
+
+fn parse(args: &[String]) -> Result<ShowCommand, String> {
+    let Some(sub) = args.first() else { return Err("missing subcommand: expected 'show'".into()) };
+    if sub != "show" {
+        return Err(format!("unknown subcommand 'derivation {sub}'"));
+    }
+    let mut cmd = ShowCommand { recursive: false, aterm: false, include: Vec::new(), file: None, expr: None };
+    let mut i = 1;
+    while i < args.len() {
+        let a = args[i].as_str();
+        match a {
+            "-r" | "--recursive" => cmd.recursive = true,
+            "--aterm" => cmd.aterm = true,
+            "-I" | "-E" | "--expr" => {
+                i += 1;
+                let v = args.get(i).cloned().ok_or_else(|| format!("flag '{a}' requires an argument"))?;
+                if a == "-I" {
+                    cmd.include.push(v);
+                } else {
+                    cmd.expr = Some(v);
+                }
+            }
+            _ if a.starts_with('-') => return Err(format!("unrecognised flag '{a}'")),
+            _ if cmd.file.is_some() => return Err(format!("unexpected argument '{a}'")),
+            _ => cmd.file = Some(a.to_string()),
+        }
+        i += 1;
+    }
+    if cmd.file.is_none() && cmd.expr.is_none() {
+        return Err("nothing to show: give FILE or -E EXPR".into());
+    }
+    Ok(cmd)
+}
+
+/// The `.drv` paths of a derivation value, or of each derivation in a list.
+fn drv_paths(ev: &mut Evaluator, v: &Value) -> Result<Vec<String>, String> {
+    let render = |ev: &Evaluator, e: Box<nixpad_eval::Error>| ev.render_error(&e);
+    if let Some(p) = ev.derivation_path(v).map_err(|e| render(ev, e))? {
+        return Ok(vec![p]);
+    }
+    let items = match ev.view(v, true).map_err(|e| render(ev, e))? {
+        nixpad_eval::ValueView::List(items) => items,
+        _ => return Err("error: the expression does not evaluate to a derivation or a list of derivations\n".into()),
+    };
+    let mut out = Vec::new();
+    for item in &items {
+        match ev.derivation_path(item).map_err(|e| render(ev, e))? {
+            Some(p) => out.push(p),
+            None => return Err("error: a list element is not a derivation\n".into()),
+        }
+    }
+    Ok(out)
+}
+
+fn run(cmd: ShowCommand) -> ExitCode {
+    let mut settings = Settings { home: std::env::var("HOME").ok(), ..Settings::default() };
+    for inc in &cmd.include {
+        settings.add_nix_path(inc);
+    }
+    let mut ev = Evaluator::new(Rc::new(crate::fs_io::FsIO), settings, Limits::default());
+    let base = std::env::current_dir().map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|_| "/".into());
+    let value = match (&cmd.expr, &cmd.file) {
+        (Some(e), _) => ev.eval_source(e, Origin::String, &base),
+        (None, Some(f)) => ev.eval_file(&if f.starts_with('/') { f.clone() } else { format!("{base}/{f}") }),
+        (None, None) => unreachable!("checked by parse"),
+    };
+    let paths = match value {
+        Ok(v) => drv_paths(&mut ev, &v),
+        Err(e) => Err(ev.render_error(&e)),
+    };
+    let paths = match paths {
+        Ok(p) => p,
+        Err(msg) => {
+            eprint!("{msg}");
+            return ExitCode::from(1);
+        }
+    };
+    let out = if cmd.aterm {
+        let mut out = Vec::new();
+        for p in &paths {
+            if let Some(info) = ev.derivation_info(p) {
+                out.extend_from_slice(&info.aterm);
+                out.push(b'\n');
+            }
+        }
+        out
+    } else {
+        ev.derivation_show_json(&paths, cmd.recursive)
+    };
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(&out);
+    let _ = stdout.flush();
+    ExitCode::SUCCESS
+}
+
+/// Runs `nixpad derivation ARGS...` (on a thread with a large stack, like `eval`).
+pub fn main(args: &[String]) -> ExitCode {
+    let cmd = match parse(args) {
+        Ok(c) => c,
+        Err(msg) => {
+            eprintln!("error: {msg}\n\nusage:\n{USAGE}");
+            return ExitCode::from(1);
+        }
+    };
+    let handle = std::thread::Builder::new().stack_size(512 << 20).spawn(move || run(cmd));
+    handle.ok().and_then(|h| h.join().ok()).unwrap_or(ExitCode::from(1))
+}
