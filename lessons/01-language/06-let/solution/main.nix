@@ -1,0 +1,10 @@
+let
+  width = 7;
+  height = 3;
+  area = width * height;
+  perimeter = 2 * (width + height);
+in
+{
+  area = area;
+  perimeter = perimeter;
+}

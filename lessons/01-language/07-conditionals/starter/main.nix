@@ -1,0 +1,10 @@
+let
+  n = 42;
+  defaults = { port = 80; host = "localhost"; debug = false; };
+  overrides = { port = 8080; debug = true; };
+in
+{
+  size = "small";
+  settings = defaults;
+  isValid = null;
+}
