@@ -1,0 +1,6 @@
+{
+  double = x: x;
+  greet = greeting: greeting;
+  hello = null;
+  compose = null;
+}

@@ -1,0 +1,3 @@
+{
+  mkServer = args: { url = "http://localhost"; extra = { }; };
+}
