@@ -79,7 +79,9 @@ fn run(cmd: ShowCommand) -> ExitCode {
     for inc in &cmd.include {
         settings.add_nix_path(inc);
     }
-    let mut ev = Evaluator::new(Rc::new(crate::fs_io::FsIO), settings, Limits::default());
+    // Like `nixpad eval`: the thread has a large stack, so builtins may nest deeply (each
+    // derivation in a dependency chain forces the previous one from inside a builtin).
+    let mut ev = Evaluator::new(Rc::new(crate::fs_io::FsIO), settings, Limits { max_native_depth: 40_000, ..Limits::default() });
     let base = std::env::current_dir().map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|_| "/".into());
     let value = match (&cmd.expr, &cmd.file) {
         (Some(e), _) => ev.eval_source(e, Origin::String, &base),

@@ -113,7 +113,9 @@ fn run_eval(cmd: EvalCommand) -> ExitCode {
     if let Ok(p) = std::env::var("NIX_PATH") {
         settings.add_nix_path(&p);
     }
-    let mut ev = Evaluator::new(Rc::new(fs_io::FsIO), settings, Limits::default());
+    // Evaluation runs on a 512 MiB stack: builtins may nest deeply (a chain of derivations
+    // forces each previous one from inside `derivationStrict`).
+    let mut ev = Evaluator::new(Rc::new(fs_io::FsIO), settings, Limits { max_native_depth: 40_000, ..Limits::default() });
     let base = cwd();
     let value = match &cmd.input {
         Input::Expr(e) => ev.eval_source(e, Origin::String, &base),
