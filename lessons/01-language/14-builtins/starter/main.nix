@@ -1,0 +1,13 @@
+let
+  users = [
+    { name = "ada"; age = 36; }
+    { name = "tim"; age = 12; }
+    { name = "grace"; age = 85; }
+  ];
+in
+{
+  adults = [ ];
+  totalAge = 0;
+  ages = { };
+  roster = "";
+}

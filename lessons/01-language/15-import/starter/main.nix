@@ -1,0 +1,4 @@
+{
+  greeting = "";
+  answer = 0;
+}

@@ -1,0 +1,7 @@
+let
+  factorial = n: n;
+  range = from: to: [ ];
+in
+{
+  inherit factorial range;
+}
