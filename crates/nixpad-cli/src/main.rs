@@ -1,6 +1,7 @@
 //! `nixpad`: evaluate Nix like `nix-instantiate --eval`, from the command line.
 
 mod derivation;
+mod alloc;
 mod fs_io;
 mod lessons;
 
@@ -10,10 +11,8 @@ use std::rc::Rc;
 
 use nixpad_eval::{AutoArg, Evaluator, Limits, Origin, Settings};
 
-/// The evaluator allocates many small objects; mimalloc is much faster at that than
-/// the system allocator (the browser build keeps Rust's default).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: alloc::Mimalloc = alloc::Mimalloc;
 
 const USAGE: &str = "\
 usage:

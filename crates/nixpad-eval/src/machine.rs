@@ -194,9 +194,19 @@ impl Machine {
     pub fn call(&mut self, f: &Value, args: Vec<Value>, span: Span) -> EvalResult<Value> {
         let f = self.force(f, Some(span))?;
         let base = self.frames.len();
-        let mut rest = args;
-        rest.reverse();
-        let Some(first) = rest.pop() else { return Ok(f) };
+        let mut args = args.into_iter();
+        let Some(first) = args.next() else { return Ok(f) };
+        // The remaining arguments wait in frames (last pushed first): no allocation
+        // for the common one- and two-argument calls.
+        let mut rest: Vec<Value> = args.collect();
+        if rest.len() == 1 {
+            let second = rest.pop().expect("one");
+            if let Err(e) = self.push(Frame::Apply1(second, span)) {
+                return Err(self.unwind(base, e));
+            }
+        } else {
+            rest.reverse();
+        }
         let step = match self.apply_step(f, first, rest, span) {
             Ok(s) => s,
             Err(e) => return Err(self.unwind(base, e)),
@@ -282,14 +292,16 @@ impl Machine {
                 Ok(step)
             }
             ThunkState::Apply(app) => {
-                let (f, mut args) = (app.0.clone(), app.1.clone());
-                self.push(Frame::Update(t, ThunkState::Apply(app)))?;
+                let f = app.0.clone();
                 let span = span.unwrap_or(Span { file: crate::source::FileId(0), start: 0, end: 0 });
-                if args.len() == 1 {
-                    self.push(Frame::Apply1(args.pop().expect("one"), span))?;
-                } else if !args.is_empty() {
-                    args.reverse();
-                    self.push(Frame::ApplyRev(args, span))?;
+                let pending = match app.1.len() {
+                    0 => None,
+                    1 => Some(Frame::Apply1(app.1[0].clone(), span)),
+                    _ => Some(Frame::ApplyRev(app.1.iter().rev().cloned().collect(), span)),
+                };
+                self.push(Frame::Update(t, ThunkState::Apply(app)))?;
+                if let Some(frame) = pending {
+                    self.push(frame)?;
                 }
                 self.force_step(f, Some(span))
             }
@@ -350,7 +362,15 @@ impl Machine {
     }
 
     /// The checks Nix makes on a left operand before evaluating the right one.
+    #[inline]
     fn check_left_operand(&mut self, op: BinOp, l: &Value, span: Span) -> EvalResult<()> {
+        if !matches!(op, BinOp::Update | BinOp::Add) {
+            return Ok(());
+        }
+        self.check_left_operand_slow(op, l, span)
+    }
+
+    fn check_left_operand_slow(&mut self, op: BinOp, l: &Value, span: Span) -> EvalResult<()> {
         match (op, l) {
             (BinOp::Update, Value::Attrs(_)) => Ok(()),
             (BinOp::Update, other) => {
@@ -391,6 +411,16 @@ impl Machine {
                 }
                 BinOp::Sub => {
                     if let Some(c) = a.checked_sub(b) {
+                        return Ok(Value::Int(c));
+                    }
+                }
+                BinOp::Mul => {
+                    if let Some(c) = a.checked_mul(b) {
+                        return Ok(Value::Int(c));
+                    }
+                }
+                BinOp::Div if b != 0 => {
+                    if let Some(c) = a.checked_div(b) {
                         return Ok(Value::Int(c));
                     }
                 }

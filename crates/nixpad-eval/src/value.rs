@@ -360,7 +360,7 @@ pub enum ThunkState {
     /// Evaluate this expression in this environment.
     Expr(Rc<Expr>, Env),
     /// Apply a function to arguments (lazy results of `map`, `genList`, ...).
-    Apply(Box<(Value, Vec<Value>)>),
+    Apply(Box<(Value, EnvValues)>),
     /// Being evaluated: reaching it again is infinite recursion.
     Blackhole,
     /// Evaluated.
@@ -380,7 +380,7 @@ impl Thunk {
     }
 
     /// A thunk applying `f` to `args`.
-    pub fn apply(f: Value, args: Vec<Value>) -> Value {
+    pub fn apply(f: Value, args: EnvValues) -> Value {
         Value::Thunk(Rc::new(Thunk(RefCell::new(ThunkState::Apply(Box::new((f, args)))))))
     }
 
