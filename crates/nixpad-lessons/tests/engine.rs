@@ -165,7 +165,10 @@ fn runtime_errors_are_per_check_and_located() {
     let e = c.error.as_ref().unwrap();
     assert_eq!(e.source, FailureSource::Learner);
     let loc = e.location.as_ref().unwrap();
-    assert_eq!((loc.line, loc.col), (2, 11));
+    // Somewhere in `1 + "a"` on line 2 (the evaluator picks the operator or an operand).
+    assert_eq!(loc.line, 2);
+    assert!((9..=16).contains(&loc.col), "{loc:?}");
+    assert!(loc.end > loc.start);
     assert_eq!(c.expected.as_deref(), Some("3"));
     assert_eq!(r.checks[1].status, CheckStatus::Passed);
 
