@@ -28,7 +28,7 @@ pub struct PrimOp {
 /// Names that are global without `builtins.` (the rest are also global as `__name`).
 const GLOBAL_NAMES: &[&str] = &[
     "abort", "baseNameOf", "derivation", "derivationStrict", "dirOf", "fetchGit", "fetchMercurial",
-    "fetchTarball", "fetchTree", "fromTOML", "import", "isNull", "map", "placeholder", "removeAttrs",
+    "fetchTarball", "fromTOML", "import", "isNull", "map", "placeholder", "removeAttrs",
     "scopedImport", "throw", "toString", "true", "false", "null", "builtins",
 ];
 
@@ -328,16 +328,12 @@ fn other_error(msg: impl Into<String>, span: Span) -> Box<Error> {
 
 fn prim_abort(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
     let s = m.coerce_to_string(&args[0], CoerceMode::NoCopy, span)?;
-    let mut e = Error::new(ErrorKind::Abort(s.lossy().into_owned()), Some(span));
-    e.push_frame("while calling the 'abort' builtin", Some(span));
-    Err(e)
+    Err(Error::new(ErrorKind::Abort(s.lossy().into_owned()), None))
 }
 
 fn prim_throw(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
     let s = m.coerce_to_string(&args[0], CoerceMode::NoCopy, span)?;
-    let mut e = Error::new(ErrorKind::Throw(s.lossy().into_owned()), Some(span));
-    e.push_frame("while calling the 'throw' builtin", Some(span));
-    Err(e)
+    Err(Error::new(ErrorKind::Throw(s.lossy().into_owned()), None))
 }
 
 fn prim_try_eval(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
@@ -587,7 +583,7 @@ fn prim_map(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> 
         want_function(m, &args[0], span, "while evaluating the first argument passed to builtins.map")?;
     }
     let f = &args[0];
-    Ok(Value::list(l.iter().map(|x| Thunk::apply(f.clone(), vec![x.clone()])).collect()))
+    Ok(Value::list(l.iter().map(|x| Thunk::apply(f.clone(), smallvec::smallvec![x.clone()])).collect()))
 }
 
 fn prim_filter(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
@@ -628,7 +624,7 @@ fn prim_gen_list(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Va
         return Err(other_error(format!("cannot create list of size {n}"), span));
     }
     let f = &args[0];
-    Ok(Value::list((0..n).map(|i| Thunk::apply(f.clone(), vec![Value::Int(i)])).collect()))
+    Ok(Value::list((0..n).map(|i| Thunk::apply(f.clone(), smallvec::smallvec![Value::Int(i)])).collect()))
 }
 
 fn prim_concat_lists(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
@@ -919,7 +915,7 @@ fn prim_map_attrs(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<V
             .iter()
             .map(|e| Attr {
                 name: e.name,
-                value: Thunk::apply(f.clone(), vec![Value::string(e.name.name().as_bytes()), e.value.clone()]),
+                value: Thunk::apply(f.clone(), smallvec::smallvec![Value::string(e.name.name().as_bytes()), e.value.clone()]),
                 pos: e.pos,
             })
             .collect(),
@@ -975,7 +971,7 @@ fn prim_zip_attrs_with(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalRes
         .into_iter()
         .map(|(name, values)| Attr {
             name,
-            value: Thunk::apply(f.clone(), vec![Value::string(name.name().as_bytes()), Value::list(values)]),
+            value: Thunk::apply(f.clone(), smallvec::smallvec![Value::string(name.name().as_bytes()), Value::list(values)]),
             pos: None,
         })
         .collect();

@@ -40,8 +40,13 @@ pub fn is_store_path(store_dir: &str, path: &str) -> bool {
         && crate::store::check_name(&base[33..]).is_ok()
 }
 
-fn prim_name_string(s: &NixString) -> Value {
-    Value::string(s.bytes.to_vec())
+/// Coerces like string interpolation (paths are copied to the store), as the
+/// context-changing builtins take their argument.
+fn coerced(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<NixString> {
+    m.coerce_to_string(v, crate::machine::CoerceMode::Interpolation, span).map_err(|mut e| {
+        e.push_frame(what.to_string(), None);
+        e
+    })
 }
 
 /// `builtins.hasContext s`
@@ -52,13 +57,13 @@ pub fn prim_has_context(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalRe
 
 /// `builtins.unsafeDiscardStringContext s`
 pub fn prim_unsafe_discard_string_context(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let s = want_string(m, &args[0], span, "while evaluating the argument passed to builtins.unsafeDiscardStringContext")?;
-    Ok(prim_name_string(&s))
+    let s = coerced(m, &args[0], span, "while evaluating the argument passed to builtins.unsafeDiscardStringContext")?;
+    Ok(Value::string(s.bytes.to_vec()))
 }
 
 /// `builtins.unsafeDiscardOutputDependency s`: `drvPath` contexts become plain paths.
 pub fn prim_unsafe_discard_output_dependency(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let s = want_string(m, &args[0], span, "while evaluating the argument passed to builtins.unsafeDiscardOutputDependency")?;
+    let s = coerced(m, &args[0], span, "while evaluating the argument passed to builtins.unsafeDiscardOutputDependency")?;
     let ctx = s.context.as_ref().map(|c| {
         Box::new(
             c.iter()
@@ -75,7 +80,7 @@ pub fn prim_unsafe_discard_output_dependency(m: &mut Machine, args: Vec<Value>, 
 /// `builtins.addDrvOutputDependencies s`: the one plain `.drv` path in the context
 /// becomes a `drvPath` context (all outputs).
 pub fn prim_add_drv_output_dependencies(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let s = want_string(m, &args[0], span, "while evaluating the argument passed to builtins.addDrvOutputDependencies")?;
+    let s = coerced(m, &args[0], span, "while evaluating the argument passed to builtins.addDrvOutputDependencies")?;
     let n = s.context.as_ref().map_or(0, |c| c.len());
     if n != 1 {
         return Err(other(

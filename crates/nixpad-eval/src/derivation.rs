@@ -692,10 +692,8 @@ fn derivation_strict_inner(m: &mut Machine, attrs: &Attrs, name: &str, span: Spa
         if outputs.len() != 1 || outputs[0] != "out" {
             return Err(other("multiple outputs are not supported in fixed-output derivations", span));
         }
-        let algo = match &output_hash_algo {
-            Some(a) if !a.is_empty() => Some(HashAlgo::parse(&String::from_utf8_lossy(a)).map_err(|e| other(e, span))?),
-            _ => None,
-        };
+        // An unknown `outputHashAlgo` counts as none (the hash must then name its algorithm).
+        let algo = output_hash_algo.as_ref().and_then(|a| HashAlgo::parse(&String::from_utf8_lossy(a)).ok());
         let (hash, warning) = Hash::parse_any_allowing_empty(&String::from_utf8_lossy(&hash_text), algo)
             .map_err(|e| other(e, span))?;
         if let Some(w) = warning {

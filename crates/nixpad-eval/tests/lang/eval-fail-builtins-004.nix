@@ -1,0 +1,2 @@
+# fetchTree is not a global name
+fetchTree

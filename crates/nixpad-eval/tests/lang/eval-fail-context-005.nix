@@ -1,0 +1,2 @@
+# hasContext needs a string
+builtins.hasContext 1

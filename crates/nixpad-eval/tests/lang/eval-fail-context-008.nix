@@ -1,0 +1,2 @@
+# unsafeDiscardStringContext needs a string
+builtins.unsafeDiscardStringContext 1

@@ -1,0 +1,2 @@
+# unsafeDiscardOutputDependency needs a string
+builtins.unsafeDiscardOutputDependency 1

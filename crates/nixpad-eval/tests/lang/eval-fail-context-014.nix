@@ -1,0 +1,2 @@
+# addDrvOutputDependencies needs one element
+builtins.addDrvOutputDependencies "x"

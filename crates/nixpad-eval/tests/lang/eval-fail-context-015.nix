@@ -1,0 +1,2 @@
+# addDrvOutputDependencies on an output
+builtins.addDrvOutputDependencies (derivation { name = "a"; builder = "/bin/sh"; system = "x86_64-linux"; }).outPath

@@ -1,0 +1,2 @@
+# addDrvOutputDependencies on a non-derivation
+builtins.addDrvOutputDependencies (builtins.toFile "f" "contents")

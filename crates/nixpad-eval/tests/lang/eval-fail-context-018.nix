@@ -1,0 +1,2 @@
+# addDrvOutputDependencies needs a string
+builtins.addDrvOutputDependencies 1

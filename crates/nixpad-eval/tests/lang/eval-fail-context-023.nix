@@ -1,0 +1,2 @@
+# appendContext: key is not a store path
+builtins.appendContext "x" { "/foo" = { path = true; }; }

@@ -1,0 +1,2 @@
+# appendContext: allOutputs of a non-derivation
+builtins.appendContext "x" { "/nix/store/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-a" = { allOutputs = true; }; }

@@ -1,0 +1,2 @@
+# appendContext: first argument must be a string
+builtins.appendContext 1 { }

@@ -1,0 +1,2 @@
+# appendContext: second argument must be a set
+builtins.appendContext "x" 1

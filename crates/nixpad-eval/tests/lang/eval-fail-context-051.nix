@@ -1,0 +1,2 @@
+# Attribute names may not carry context
+builtins.getAttr (builtins.toFile "f" "contents") { }

@@ -1,0 +1,2 @@
+# getEnv rejects strings with context
+builtins.getEnv (builtins.toFile "f" "contents")

@@ -1,0 +1,2 @@
+# match rejects a regex with context
+builtins.match (builtins.toFile "f" "contents") "a"

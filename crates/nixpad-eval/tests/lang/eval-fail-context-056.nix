@@ -1,0 +1,2 @@
+# hasAttr rejects names with context
+builtins.hasAttr (builtins.toFile "f" "contents") { }

@@ -1,0 +1,2 @@
+# listToAttrs rejects names with context
+builtins.listToAttrs [ { name = builtins.toFile "f" "contents"; value = 1; } ]

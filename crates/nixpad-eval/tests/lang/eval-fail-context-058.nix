@@ -1,0 +1,2 @@
+# removeAttrs rejects names with context
+builtins.removeAttrs { } [ (builtins.toFile "f" "contents") ]

@@ -1,0 +1,2 @@
+# catAttrs rejects names with context
+builtins.catAttrs (builtins.toFile "f" "contents") [ ]

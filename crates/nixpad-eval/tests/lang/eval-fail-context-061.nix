@@ -1,0 +1,2 @@
+# hashString rejects an algorithm with context
+builtins.hashString (builtins.toFile "f" "contents") "a"

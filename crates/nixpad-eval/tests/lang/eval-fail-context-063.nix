@@ -1,0 +1,2 @@
+# fromTOML rejects context
+builtins.fromTOML (builtins.toFile "f" "contents")

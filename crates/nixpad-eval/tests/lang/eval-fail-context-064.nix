@@ -1,0 +1,2 @@
+# compareVersions rejects context
+builtins.compareVersions (builtins.toFile "f" "contents") "1"

@@ -1,0 +1,2 @@
+# parseDrvName rejects context
+builtins.parseDrvName (builtins.toFile "f" "contents")

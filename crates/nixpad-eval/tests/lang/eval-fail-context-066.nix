@@ -1,0 +1,2 @@
+# placeholder rejects context
+builtins.placeholder (builtins.toFile "f" "contents")

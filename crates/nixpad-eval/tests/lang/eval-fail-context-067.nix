@@ -1,0 +1,2 @@
+# drvPath context message
+builtins.getAttr (derivation { name = "a"; builder = "/bin/sh"; system = "x86_64-linux"; }).drvPath { }

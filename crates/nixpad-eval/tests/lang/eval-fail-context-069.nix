@@ -1,0 +1,2 @@
+# throw accepts context
+throw (builtins.toFile "f" "contents")

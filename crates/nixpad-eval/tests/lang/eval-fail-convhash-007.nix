@@ -1,0 +1,2 @@
+# Unknown format
+builtins.convertHash { hash = "sha1:" + builtins.hashString "sha1" "x"; toHashFormat = "hex"; }

@@ -1,0 +1,2 @@
+# No algorithm
+builtins.convertHash { hash = builtins.hashString "sha1" "x"; toHashFormat = "sri"; }

@@ -1,0 +1,2 @@
+# Wrong length
+builtins.convertHash { hash = "sha512:00"; toHashFormat = "sri"; }

@@ -1,0 +1,2 @@
+# Invalid SRI
+builtins.convertHash { hash = "sha256-AAAA"; toHashFormat = "sri"; }

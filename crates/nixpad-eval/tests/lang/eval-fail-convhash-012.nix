@@ -1,0 +1,2 @@
+# Missing hash
+builtins.convertHash { toHashFormat = "sri"; }

@@ -1,0 +1,2 @@
+# Needs a set
+builtins.convertHash 1

@@ -1,0 +1,2 @@
+# Unknown algorithm
+builtins.convertHash { hash = "x"; hashAlgo = "sha3"; toHashFormat = "sri"; }

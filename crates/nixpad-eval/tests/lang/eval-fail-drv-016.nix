@@ -1,0 +1,2 @@
+# Missing name
+derivation { }

@@ -1,0 +1,2 @@
+# Missing builder
+derivation { name = "a"; system = "x"; }

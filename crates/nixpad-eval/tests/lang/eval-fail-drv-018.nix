@@ -1,0 +1,2 @@
+# Missing system
+derivation { name = "a"; builder = "x"; }

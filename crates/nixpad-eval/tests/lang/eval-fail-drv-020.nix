@@ -1,0 +1,2 @@
+# Invalid name
+derivation { name = "a b"; builder = "b"; system = "c"; }

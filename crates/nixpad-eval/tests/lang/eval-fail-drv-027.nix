@@ -1,0 +1,2 @@
+# args must be a list
+builtins.derivationStrict { name = "s"; builder = "/bin/sh"; system = "x86_64-linux"; args = "x"; }

@@ -1,0 +1,2 @@
+# Fixed output, wrong length
+builtins.derivationStrict { name = "s"; builder = "/bin/sh"; system = "x86_64-linux"; outputHash = "abc"; outputHashAlgo = "sha256"; }

@@ -1,0 +1,2 @@
+# __ignoreNulls must be a Boolean
+builtins.derivationStrict { name = "s"; builder = "/bin/sh"; system = "x86_64-linux"; __ignoreNulls = 1; }

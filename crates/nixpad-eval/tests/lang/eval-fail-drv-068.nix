@@ -1,0 +1,2 @@
+# derivation needs a set
+derivation 1

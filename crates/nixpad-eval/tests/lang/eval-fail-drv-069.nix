@@ -1,0 +1,2 @@
+# derivationStrict needs a set
+builtins.derivationStrict 1

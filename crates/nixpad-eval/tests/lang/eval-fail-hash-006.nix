@@ -1,0 +1,2 @@
+# hashString unknown algorithm
+builtins.hashString "sha3" "abc"

@@ -1,0 +1,2 @@
+# hashString algorithm names are case sensitive
+builtins.hashString "SHA256" "abc"

@@ -1,0 +1,2 @@
+# hashString needs strings
+builtins.hashString "sha256" 1

@@ -1,0 +1,2 @@
+# hashFile unknown algorithm
+builtins.hashFile "sha3" ./lib/store/hello.txt

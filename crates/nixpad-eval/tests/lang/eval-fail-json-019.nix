@@ -1,0 +1,2 @@
+# toJSON of a builtin
+builtins.toJSON { a = builtins.add; }

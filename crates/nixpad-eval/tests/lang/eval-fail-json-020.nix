@@ -1,0 +1,2 @@
+# toJSON of a partially applied builtin
+builtins.toJSON (builtins.add 1)

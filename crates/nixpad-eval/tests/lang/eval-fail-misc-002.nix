@@ -1,0 +1,2 @@
+# genericClosure without startSet
+builtins.genericClosure { operator = x: [ ]; }

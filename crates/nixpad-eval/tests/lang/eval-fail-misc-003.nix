@@ -1,0 +1,2 @@
+# genericClosure without key
+builtins.genericClosure { startSet = [ { } ]; operator = x: [ ]; }

@@ -1,0 +1,2 @@
+# addErrorContext with an error
+builtins.addErrorContext "ctx" (throw "inner")

@@ -1,0 +1,2 @@
+# unsafeGetAttrPos needs a set
+builtins.unsafeGetAttrPos "a" 1

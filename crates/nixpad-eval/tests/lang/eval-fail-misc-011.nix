@@ -1,0 +1,2 @@
+# warn needs a string
+builtins.warn 1 2

@@ -1,0 +1,2 @@
+# getEnv needs a string
+builtins.getEnv 1

@@ -1,0 +1,2 @@
+# findFile not found
+builtins.findFile [ ] "nothing"

@@ -1,0 +1,2 @@
+# deepSeq forces everything
+builtins.deepSeq { a = throw "yes"; } 1

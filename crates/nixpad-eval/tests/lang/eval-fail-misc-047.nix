@@ -1,0 +1,2 @@
+# tryEval does not catch missing attributes of derivations
+builtins.tryEval (derivation { name = "a"; }).drvPath

@@ -1,0 +1,2 @@
+# getAttr missing
+builtins.getAttr "x" { }

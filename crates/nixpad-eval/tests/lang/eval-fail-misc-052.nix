@@ -1,0 +1,2 @@
+# elemAt out of range
+builtins.elemAt [ 1 ] 3

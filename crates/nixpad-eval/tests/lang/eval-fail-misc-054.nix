@@ -1,0 +1,2 @@
+# genList negative
+builtins.genList (x: x) (-1)

@@ -1,0 +1,2 @@
+# readFile of a relative string
+builtins.readFile "hello.txt"

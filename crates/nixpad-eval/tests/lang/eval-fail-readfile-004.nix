@@ -1,0 +1,2 @@
+# readFile needs a path
+builtins.readFile 1

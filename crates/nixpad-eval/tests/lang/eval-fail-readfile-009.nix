@@ -1,0 +1,2 @@
+# pathExists of a relative string
+builtins.pathExists "relative"

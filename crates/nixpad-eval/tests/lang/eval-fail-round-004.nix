@@ -1,0 +1,2 @@
+# ceil of a string
+builtins.ceil "a"

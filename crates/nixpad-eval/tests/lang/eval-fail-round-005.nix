@@ -1,0 +1,2 @@
+# floor of null
+builtins.floor null

@@ -1,0 +1,2 @@
+# builtins.path without path
+builtins.path { }

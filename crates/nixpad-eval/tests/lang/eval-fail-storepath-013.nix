@@ -1,0 +1,2 @@
+# builtins.path needs a set
+builtins.path 1

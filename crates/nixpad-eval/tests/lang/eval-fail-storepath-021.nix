@@ -1,0 +1,2 @@
+# filterSource needs a function
+builtins.filterSource 1 ./lib/store/tree

@@ -1,0 +1,2 @@
+# filterSource of a relative string
+builtins.filterSource (p: t: true) "tree"

@@ -1,0 +1,2 @@
+# storePath outside the store
+builtins.storePath /tmp

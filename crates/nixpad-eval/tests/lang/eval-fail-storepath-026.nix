@@ -1,0 +1,2 @@
+# storePath too short
+builtins.storePath "/nix/store/aaa"

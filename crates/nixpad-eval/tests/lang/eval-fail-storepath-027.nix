@@ -1,0 +1,2 @@
+# storePath with a bad hash character
+builtins.storePath "/nix/store/eaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-a"

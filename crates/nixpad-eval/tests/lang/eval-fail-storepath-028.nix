@@ -1,0 +1,2 @@
+# storePath with a bad name
+builtins.storePath "/nix/store/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-a b"

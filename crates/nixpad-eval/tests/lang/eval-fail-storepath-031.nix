@@ -1,0 +1,2 @@
+# toPath of a relative string
+builtins.toPath "a"

@@ -1,0 +1,2 @@
+# toPath of an integer
+builtins.toPath 1

@@ -1,0 +1,2 @@
+# toFile with an invalid name
+builtins.toFile "a b" "x"

@@ -1,0 +1,2 @@
+# toFile with an empty name
+builtins.toFile "" "x"

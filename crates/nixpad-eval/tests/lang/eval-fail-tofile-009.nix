@@ -1,0 +1,2 @@
+# toFile name must be a string
+builtins.toFile 1 "x"

@@ -1,0 +1,2 @@
+# toFile contents must be a string
+builtins.toFile "a" 1

@@ -1,0 +1,2 @@
+# Local dates are not supported
+builtins.fromTOML "a = 1979-05-27"

@@ -1,0 +1,2 @@
+# Duplicate keys
+builtins.fromTOML "a = 1\na = 2"

@@ -1,0 +1,2 @@
+# Duplicate tables
+builtins.fromTOML "[a]\n[a]"

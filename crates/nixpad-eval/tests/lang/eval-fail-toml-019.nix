@@ -1,0 +1,2 @@
+# Missing value
+builtins.fromTOML "a = "

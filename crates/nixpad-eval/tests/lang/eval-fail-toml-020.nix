@@ -1,0 +1,2 @@
+# Missing equals sign
+builtins.fromTOML "a"

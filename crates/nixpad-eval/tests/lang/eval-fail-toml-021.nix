@@ -1,0 +1,2 @@
+# Integer too large
+builtins.fromTOML "a = 9223372036854775808"

@@ -1,0 +1,2 @@
+# Needs a string
+builtins.fromTOML 1

@@ -1,0 +1,2 @@
+# compareVersions needs strings
+builtins.compareVersions "1" 1

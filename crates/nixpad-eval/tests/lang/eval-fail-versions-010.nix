@@ -1,0 +1,2 @@
+# splitVersion needs a string
+builtins.splitVersion 1

@@ -1,0 +1,2 @@
+# Errors propagate
+builtins.toXML { a = throw "inside"; }

@@ -1,0 +1,2 @@
+# getContext of a plain string
+builtins.getContext "x"

@@ -1,0 +1,2 @@
+# addDrvOutputDependencies on a drvPath
+builtins.getContext (builtins.addDrvOutputDependencies (derivation { name = "a"; builder = "/bin/sh"; system = "x86_64-linux"; }).drvPath)

@@ -1,0 +1,2 @@
+# appendContext keeps the text
+builtins.appendContext "x" { "/nix/store/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-a" = { path = true; }; }

@@ -1,0 +1,2 @@
+# substring keeps the context
+builtins.getContext (builtins.substring 0 3 (derivation { name = "a"; builder = "/bin/sh"; system = "x86_64-linux"; }).outPath)

@@ -1,0 +1,2 @@
+# toString of a list of derivations
+let d = derivation { name = "m"; builder = "/bin/sh"; system = "x86_64-linux"; outputs = [ "out" "dev" ]; }; in builtins.getContext (toString [ d d.dev ])

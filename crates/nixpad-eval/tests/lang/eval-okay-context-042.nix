@@ -1,0 +1,2 @@
+# baseNameOf keeps the context
+builtins.getContext (baseNameOf (derivation { name = "a"; builder = "/bin/sh"; system = "x86_64-linux"; }))

@@ -1,0 +1,2 @@
+# split results have no context
+builtins.getContext (builtins.head (builtins.split "/" (derivation { name = "a"; builder = "/bin/sh"; system = "x86_64-linux"; }).outPath))

@@ -1,0 +1,2 @@
+# Strings with context compare by text
+(derivation { name = "a"; builder = "/bin/sh"; system = "x86_64-linux"; }).outPath == builtins.unsafeDiscardStringContext (derivation { name = "a"; builder = "/bin/sh"; system = "x86_64-linux"; }).outPath

@@ -1,0 +1,2 @@
+# The known answer
+derivation { name = "a"; builder = "/bin/sh"; system = "x86_64-linux"; }

@@ -1,0 +1,2 @@
+# derivation is a function
+builtins.typeOf derivation

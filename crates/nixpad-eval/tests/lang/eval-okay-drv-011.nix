@@ -1,0 +1,2 @@
+# derivationStrict gives drvPath and outputs
+builtins.derivationStrict { name = "s"; builder = "/bin/sh"; system = "x86_64-linux"; }

@@ -1,0 +1,2 @@
+# Name starting with a dot
+derivation { name = ".hidden"; builder = "b"; system = "c"; }

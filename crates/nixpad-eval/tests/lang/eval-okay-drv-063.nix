@@ -1,0 +1,2 @@
+# Interpolating a derivation gives its outPath
+"${derivation { name = "a"; builder = "/bin/sh"; system = "x86_64-linux"; }}"

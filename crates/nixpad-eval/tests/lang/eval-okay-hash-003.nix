@@ -1,0 +1,2 @@
+# hashString sha256
+builtins.hashString "sha256" "abc"

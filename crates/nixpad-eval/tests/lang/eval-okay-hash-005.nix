@@ -1,0 +1,2 @@
+# hashString of the empty string
+builtins.hashString "sha256" ""

@@ -1,0 +1,2 @@
+# toJSON of a path copies it
+builtins.toJSON ./lib/store/hello.txt

@@ -1,0 +1,2 @@
+# fromJSON of a file
+builtins.fromJSON (builtins.readFile ./lib/store/data.json)

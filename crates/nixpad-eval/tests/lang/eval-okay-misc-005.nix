@@ -1,0 +1,2 @@
+# addErrorContext passes values
+builtins.addErrorContext "ctx" 42

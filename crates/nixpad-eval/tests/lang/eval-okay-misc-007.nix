@@ -1,0 +1,2 @@
+# unsafeGetAttrPos of a missing attribute
+builtins.unsafeGetAttrPos "b" { a = 1; }

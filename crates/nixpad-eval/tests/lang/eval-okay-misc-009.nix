@@ -1,0 +1,2 @@
+# break returns its argument
+builtins.break 5

@@ -1,0 +1,2 @@
+# warn returns its second argument
+builtins.warn "careful" 42

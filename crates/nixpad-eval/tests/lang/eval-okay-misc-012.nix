@@ -1,0 +1,2 @@
+# traceVerbose returns its second argument
+builtins.traceVerbose "x" 3

@@ -1,0 +1,2 @@
+# currentTime is an integer
+builtins.typeOf builtins.currentTime

@@ -1,0 +1,2 @@
+# currentSystem
+builtins.currentSystem

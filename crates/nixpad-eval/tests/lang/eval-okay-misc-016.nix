@@ -1,0 +1,2 @@
+# nixPath is a list
+builtins.typeOf builtins.nixPath

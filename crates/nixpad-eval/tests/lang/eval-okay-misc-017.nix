@@ -1,0 +1,2 @@
+# nixVersion
+builtins.nixVersion

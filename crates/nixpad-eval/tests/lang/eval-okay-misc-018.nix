@@ -1,0 +1,2 @@
+# getEnv of an unset variable
+builtins.getEnv "NIXPAD_SURELY_UNSET"

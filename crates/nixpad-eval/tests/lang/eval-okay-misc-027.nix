@@ -1,0 +1,2 @@
+# functionArgs of derivation
+builtins.functionArgs derivation

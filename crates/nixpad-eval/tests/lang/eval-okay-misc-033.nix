@@ -1,0 +1,2 @@
+# concatMap
+builtins.concatMap (x: [ x x ]) [ 1 2 ]

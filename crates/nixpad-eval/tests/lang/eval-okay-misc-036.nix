@@ -1,0 +1,2 @@
+# sort
+builtins.sort builtins.lessThan [ 3 1 2 ]

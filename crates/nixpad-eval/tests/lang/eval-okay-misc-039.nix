@@ -1,0 +1,2 @@
+# lessThan
+[ (builtins.lessThan 1 2) (builtins.lessThan "b" "a") ]

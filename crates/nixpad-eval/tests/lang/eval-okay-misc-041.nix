@@ -1,0 +1,2 @@
+# split
+builtins.split "(a)|b" "xaybz"

@@ -1,0 +1,2 @@
+# match
+builtins.match "([a-z]+)-([0-9]+)" "foo-12"

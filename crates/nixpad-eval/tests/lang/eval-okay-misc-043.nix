@@ -1,0 +1,2 @@
+# replaceStrings
+builtins.replaceStrings [ "a" "b" ] [ "1" "2" ] "abcab"

@@ -1,0 +1,2 @@
+# stringLength of a derivation
+builtins.stringLength (derivation { name = "a"; builder = "/bin/sh"; system = "x86_64-linux"; })

@@ -1,0 +1,2 @@
+# substring
+builtins.substring 1 3 "abcdef"

@@ -1,0 +1,2 @@
+# listToAttrs
+builtins.listToAttrs [ { name = "a"; value = 1; } { name = "a"; value = 2; } ]

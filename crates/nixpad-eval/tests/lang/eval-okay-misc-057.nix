@@ -1,0 +1,2 @@
+# scopedImport
+scopedImport { x = 5; } ./lib/usex.nix

@@ -1,0 +1,2 @@
+# import of a directory
+import ./lib/dir

@@ -1,0 +1,2 @@
+# placeholder out
+builtins.placeholder "out"

@@ -1,0 +1,2 @@
+# placeholder dev
+builtins.placeholder "dev"

@@ -1,0 +1,2 @@
+# placeholder of an empty name
+builtins.placeholder ""

@@ -1,0 +1,2 @@
+# readFile
+builtins.readFile ./lib/store/hello.txt

@@ -1,0 +1,2 @@
+# readDir
+builtins.readDir ./lib/store/tree

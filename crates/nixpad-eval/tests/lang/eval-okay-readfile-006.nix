@@ -1,0 +1,2 @@
+# readFileType
+map builtins.readFileType [ ./lib/store/hello.txt ./lib/store/tree ]

@@ -1,0 +1,2 @@
+# pathExists of a string
+builtins.pathExists "/definitely/not/here"

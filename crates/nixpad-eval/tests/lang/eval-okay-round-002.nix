@@ -1,0 +1,2 @@
+# ceil and floor of integers
+[ (builtins.ceil 3) (builtins.floor (-3)) ]

@@ -1,0 +1,2 @@
+# ceil of a whole float
+builtins.ceil 2.0

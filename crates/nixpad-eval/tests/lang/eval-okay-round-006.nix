@@ -1,0 +1,2 @@
+# floor out of range
+builtins.floor 1.0e30

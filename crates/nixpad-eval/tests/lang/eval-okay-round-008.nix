@@ -1,0 +1,2 @@
+# ceil result type
+builtins.typeOf (builtins.ceil 1.1)

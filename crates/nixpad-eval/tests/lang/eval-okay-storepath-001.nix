@@ -1,0 +1,2 @@
+# Interpolating a file copies it to the store
+"${./lib/store/hello.txt}"

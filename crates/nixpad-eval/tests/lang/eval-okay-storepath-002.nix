@@ -1,0 +1,2 @@
+# Interpolating a directory copies it
+"${./lib/store/tree}"

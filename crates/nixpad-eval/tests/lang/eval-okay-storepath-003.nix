@@ -1,0 +1,2 @@
+# Context of a copied path
+builtins.getContext "${./lib/store/hello.txt}"

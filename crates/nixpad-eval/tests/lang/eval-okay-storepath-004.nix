@@ -1,0 +1,2 @@
+# builtins.path of a file
+builtins.path { path = ./lib/store/hello.txt; }

@@ -1,0 +1,2 @@
+# builtins.path with a name
+builtins.path { path = ./lib/store/tree; name = "renamed"; }

@@ -1,0 +1,2 @@
+# builtins.path flat
+builtins.path { path = ./lib/store/hello.txt; recursive = false; }

@@ -1,0 +1,2 @@
+# builtins.path context
+builtins.getContext (builtins.path { path = ./lib/store/hello.txt; })

@@ -1,0 +1,2 @@
+# filterSource
+builtins.filterSource (p: t: baseNameOf p != "a.txt") ./lib/store/tree

@@ -1,0 +1,2 @@
+# filterSource filter receives types
+builtins.filterSource (p: t: t == "regular") ./lib/store/tree

@@ -1,0 +1,2 @@
+# storePath of a store path
+builtins.storePath "/nix/store/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-a"

@@ -1,0 +1,2 @@
+# storePath context
+builtins.getContext (builtins.storePath "/nix/store/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-a/sub/file")

@@ -1,0 +1,2 @@
+# toPath canonicalises
+builtins.toPath "/a/./b/../c"

@@ -1,0 +1,2 @@
+# toPath returns a string
+builtins.typeOf (builtins.toPath /a/b)

@@ -1,0 +1,2 @@
+# storeDir
+builtins.storeDir

@@ -1,0 +1,2 @@
+# The known answer
+builtins.toFile "a" "b"

@@ -1,0 +1,2 @@
+# toFile has its own path as context
+builtins.getContext (builtins.toFile "f" "contents")

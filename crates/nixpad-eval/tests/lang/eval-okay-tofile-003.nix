@@ -1,0 +1,2 @@
+# toFile referring to another file
+builtins.toFile "r" "${builtins.toFile "f" "contents"}"

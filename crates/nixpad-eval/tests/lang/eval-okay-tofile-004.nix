@@ -1,0 +1,2 @@
+# toFile referring to a source
+builtins.toFile "r" "${./lib/store/hello.txt}"

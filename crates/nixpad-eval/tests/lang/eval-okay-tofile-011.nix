@@ -1,0 +1,2 @@
+# toFile with empty contents
+builtins.toFile "empty" ""

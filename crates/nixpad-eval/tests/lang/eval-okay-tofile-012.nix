@@ -1,0 +1,2 @@
+# toFile with binary contents
+builtins.toFile "bin" "\t\n\r é"

@@ -1,0 +1,2 @@
+# toFile is a string
+builtins.typeOf (builtins.toFile "f" "contents")

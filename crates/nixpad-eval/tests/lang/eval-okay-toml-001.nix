@@ -1,0 +1,2 @@
+# Scalars
+builtins.fromTOML "a = 1\nb = \"s\"\nc = true\nd = 1.5"

@@ -1,0 +1,2 @@
+# Infinity and NaN
+builtins.fromTOML "e = +inf\nf = nan\ng = -inf"

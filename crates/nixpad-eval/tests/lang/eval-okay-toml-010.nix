@@ -1,0 +1,2 @@
+# Empty document
+builtins.fromTOML ""

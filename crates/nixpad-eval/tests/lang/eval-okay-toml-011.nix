@@ -1,0 +1,2 @@
+# A file
+builtins.fromTOML (builtins.readFile ./lib/store/data.toml)

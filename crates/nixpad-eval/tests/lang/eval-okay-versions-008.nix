@@ -1,0 +1,2 @@
+# splitVersion
+builtins.splitVersion "1.2.3pre4-rc..5"

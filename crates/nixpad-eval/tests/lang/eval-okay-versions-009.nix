@@ -1,0 +1,2 @@
+# splitVersion of empty and separators
+[ (builtins.splitVersion "") (builtins.splitVersion "..--") (builtins.splitVersion "abc") ]

@@ -1,0 +1,2 @@
+# parseDrvName
+builtins.parseDrvName "nix-0.12pre12876"

@@ -1,0 +1,2 @@
+# Escaping
+builtins.toXML "x<>&\"'\n\t\r"

@@ -1,0 +1,2 @@
+# Attribute sets
+builtins.toXML { b = 1; a = { c = [ ]; }; d = { }; }

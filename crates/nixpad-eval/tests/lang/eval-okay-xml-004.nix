@@ -1,0 +1,2 @@
+# Functions
+builtins.toXML [ (x: x) ({ a, b ? 1, ... }: a) (args@{ a }: a) ({ b, a }@z: 1) ]

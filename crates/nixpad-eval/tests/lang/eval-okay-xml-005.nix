@@ -1,0 +1,2 @@
+# Builtins are unevaluated
+builtins.toXML [ builtins.add (builtins.add 1) ]

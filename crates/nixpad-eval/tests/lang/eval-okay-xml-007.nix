@@ -1,0 +1,2 @@
+# A derivation
+builtins.toXML (derivation { name = "a"; builder = "/bin/sh"; system = "x86_64-linux"; })

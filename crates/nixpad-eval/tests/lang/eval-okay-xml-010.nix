@@ -1,0 +1,2 @@
+# A derivation-like set with a drvPath
+builtins.toXML { type = "derivation"; drvPath = "x"; }

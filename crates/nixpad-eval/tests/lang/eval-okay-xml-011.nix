@@ -1,0 +1,2 @@
+# Context of toXML
+builtins.getContext (builtins.toXML (derivation { name = "a"; builder = "/bin/sh"; system = "x86_64-linux"; }))
