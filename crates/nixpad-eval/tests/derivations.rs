@@ -158,3 +158,42 @@ fn chain_of_fifty_has_fifty_distinct_derivations() {
     }
     assert_eq!(seen, 50);
 }
+
+/// Printing without `--strict` shows what is not evaluated yet exactly as Nix does
+/// (expected texts from `nix-instantiate --eval` of Nix 2.26).
+#[test]
+fn lazy_printing_matches_nix() {
+    let cases = [
+        (
+            r#"derivation { name = "hello"; builder = "/bin/sh"; system = "x86_64-linux"; }"#,
+            r#"{ all = <CODE>; builder = "/bin/sh"; drvAttrs = { builder = "/bin/sh"; name = "hello"; system = "x86_64-linux"; }; drvPath = <CODE>; name = "hello"; out = «repeated»; outPath = <CODE>; outputName = "out"; system = "x86_64-linux"; type = "derivation"; }"#,
+        ),
+        (
+            r#"derivation { name = "a"; builder = "b"; system = "c"; outputs = ["out" "dev"]; }"#,
+            r#"{ all = <CODE>; builder = "b"; dev = <CODE>; drvAttrs = { builder = "b"; name = "a"; outputs = [ "out" "dev" ]; system = "c"; }; drvPath = <CODE>; name = "a"; out = «repeated»; outPath = <CODE>; outputName = "out"; outputs = «repeated»; system = "c"; type = "derivation"; }"#,
+        ),
+        (
+            r#"let d = derivation { name = "a"; builder = "b"; system = "c"; outputs = ["out" "dev"]; }; in d.dev"#,
+            r#"{ all = <CODE>; builder = "b"; dev = «repeated»; drvAttrs = { builder = "b"; name = "a"; outputs = [ "out" "dev" ]; system = "c"; }; drvPath = <CODE>; name = "a"; out = { all = <CODE>; builder = "b"; dev = «repeated»; drvAttrs = «repeated»; drvPath = <CODE>; name = "a"; out = «repeated»; outPath = <CODE>; outputName = "out"; outputs = «repeated»; system = "c"; type = "derivation"; }; outPath = <CODE>; outputName = "dev"; outputs = «repeated»; system = "c"; type = "derivation"; }"#,
+        ),
+    ];
+    for (expr, want) in cases {
+        let mut ev = evaluator();
+        let v = ev.eval_source(expr, Origin::String, "/").unwrap();
+        assert_eq!(String::from_utf8(ev.print(&v, false).unwrap()).unwrap(), want, "{expr}");
+    }
+}
+
+/// Builtins that need the network say so, with a hint for lessons.
+#[test]
+fn network_builtins_are_not_available() {
+    for name in ["fetchurl", "fetchTarball", "fetchGit", "fetchMercurial", "fetchTree"] {
+        let mut ev = evaluator();
+        let err = ev.eval_source(&format!(r#"builtins.{name} "https://example.org/x""#), Origin::String, "/").unwrap_err();
+        assert_eq!(err.kind.code(), "E018", "{name}");
+        assert!(err.message().contains("not available in Nixpad") && err.message().contains("mock"), "{}", err.message());
+    }
+    let mut ev = evaluator();
+    let err = ev.eval_source(r#"builtins.getFlake "nixpkgs""#, Origin::String, "/").unwrap_err();
+    assert!(err.message().contains("not available in Nixpad yet"), "{}", err.message());
+}
