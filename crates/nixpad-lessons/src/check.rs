@@ -148,10 +148,10 @@ impl CheckReport {
             out.push_str(&format!("{mark}: {}\n", c.name));
             if c.status != CheckStatus::Passed {
                 if let Some(e) = &c.expected {
-                    out.push_str(&format!("  expected: {e}\n"));
+                    out.push_str(&format!("  expected: {}\n", e.replace('\n', "\n            ")));
                 }
                 if let Some(a) = &c.actual {
-                    out.push_str(&format!("  got:      {a}\n"));
+                    out.push_str(&format!("  got:      {}\n", a.replace('\n', "\n            ")));
                 }
                 if let Some(m) = &c.message {
                     out.push_str(&format!("  {m}\n"));

@@ -72,6 +72,8 @@
 //! Timing: a check run is one fresh evaluator; the slowest lesson of the curriculum checks
 //! in a few milliseconds natively (`nixpad lessons bench` prints it).
 
+#![warn(missing_docs)]
+
 mod check;
 mod markdown;
 mod model;

@@ -41,10 +41,10 @@ fn describe_failures(what: &str, report: &CheckReport, out: &mut Vec<String>) {
         }
         let mut s = format!("{what} fails check '{}'", c.name);
         if let Some(e) = &c.expected {
-            s.push_str(&format!("\n  expected: {e}"));
+            s.push_str(&format!("\n  expected: {}", e.replace('\n', "\n            ")));
         }
         if let Some(a) = &c.actual {
-            s.push_str(&format!("\n  got:      {a}"));
+            s.push_str(&format!("\n  got:      {}", a.replace('\n', "\n            ")));
         }
         if let Some(e) = &c.error {
             s.push_str(&format!("\n{}", e.rendered.trim_end()));
