@@ -5,7 +5,9 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use nixpad_lessons::{load, merge_verdict, problems_by_dir, validate_lesson, CheckOptions, FileTree, Verdict};
+use nixpad_lessons::{
+    load, merge_verdict, problems_by_dir, validate_lesson, CheckOptions, FileTree, Verdict,
+};
 
 pub const USAGE: &str = "\
   nixpad lessons check [DIR]            validate every lesson (default DIR: lessons)
@@ -18,7 +20,8 @@ const MAX_FILE: u64 = 1 << 20;
 /// Reads a folder into a [`FileTree`] (relative `/` paths; hidden entries skipped).
 fn read_tree(root: &Path) -> Result<FileTree, String> {
     fn walk(dir: &Path, prefix: &str, out: &mut FileTree) -> Result<(), String> {
-        let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot read '{}': {e}", dir.display()))?;
+        let entries =
+            std::fs::read_dir(dir).map_err(|e| format!("cannot read '{}': {e}", dir.display()))?;
         let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
         entries.sort_by_key(|e| e.file_name());
         for entry in entries {
@@ -26,15 +29,24 @@ fn read_tree(root: &Path) -> Result<FileTree, String> {
             if name.starts_with('.') {
                 continue;
             }
-            let rel = if prefix.is_empty() { name.clone() } else { format!("{prefix}/{name}") };
+            let rel = if prefix.is_empty() {
+                name.clone()
+            } else {
+                format!("{prefix}/{name}")
+            };
             let path = entry.path();
-            let meta = std::fs::metadata(&path).map_err(|e| format!("cannot read '{}': {e}", path.display()))?;
+            let meta = std::fs::metadata(&path)
+                .map_err(|e| format!("cannot read '{}': {e}", path.display()))?;
             if meta.is_dir() {
                 walk(&path, &rel, out)?;
             } else if meta.len() > MAX_FILE {
-                return Err(format!("'{}' is larger than {MAX_FILE} bytes", path.display()));
+                return Err(format!(
+                    "'{}' is larger than {MAX_FILE} bytes",
+                    path.display()
+                ));
             } else {
-                let bytes = std::fs::read(&path).map_err(|e| format!("cannot read '{}': {e}", path.display()))?;
+                let bytes = std::fs::read(&path)
+                    .map_err(|e| format!("cannot read '{}': {e}", path.display()))?;
                 out.insert(rel, bytes);
             }
         }
@@ -60,7 +72,16 @@ fn check(dir: &str) -> ExitCode {
     let options = CheckOptions::default();
     let mut verdicts: BTreeMap<String, Verdict> = BTreeMap::new();
     for (d, failures) in problems_by_dir(&loaded) {
-        verdicts.insert(d.clone(), Verdict { dir: d, id: None, checks: 0, examples: 0, failures });
+        verdicts.insert(
+            d.clone(),
+            Verdict {
+                dir: d,
+                id: None,
+                checks: 0,
+                examples: 0,
+                failures,
+            },
+        );
     }
     let mut times = BTreeMap::new();
     for lesson in loaded.curriculum.lessons() {
@@ -78,7 +99,10 @@ fn check(dir: &str) -> ExitCode {
         if v.ok() {
             passed += 1;
             let ms = times.get(&v.dir).map_or(0.0, |t| t.as_secs_f64() * 1000.0);
-            println!("ok    {name}: {} checks, {} examples, {ms:.1} ms", v.checks, v.examples);
+            println!(
+                "ok    {name}: {} checks, {} examples, {ms:.1} ms",
+                v.checks, v.examples
+            );
         } else {
             failed += 1;
             println!("FAIL  {name}");
@@ -114,7 +138,9 @@ fn pack(dir: &str, out: &str) -> ExitCode {
         for p in &loaded.problems {
             eprintln!("error: {dir}/{p}");
         }
-        eprintln!("error: not packing: fix the problems above (`nixpad lessons check {dir}` shows all)");
+        eprintln!(
+            "error: not packing: fix the problems above (`nixpad lessons check {dir}` shows all)"
+        );
         return ExitCode::from(1);
     }
     let json = loaded.curriculum.to_pack_json();
@@ -158,7 +184,10 @@ fn bench(dir: &str) -> ExitCode {
         }
         samples.sort_by(|a, b| a.total_cmp(b));
         let median = samples[samples.len() / 2];
-        println!("{:<40} median {median:>7.2} ms   max {worst:>7.2} ms", lesson.id);
+        println!(
+            "{:<40} median {median:>7.2} ms   max {worst:>7.2} ms",
+            lesson.id
+        );
         rows.push((lesson.id.clone(), median, worst));
     }
     match rows.iter().max_by(|a, b| a.1.total_cmp(&b.1)) {

@@ -8,7 +8,9 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use nixpad_eval::{Error, ErrorKind, Evaluator, Limits, MemoryIO, Origin, Settings, Span, Value, ValueView};
+use nixpad_eval::{
+    Error, ErrorKind, Evaluator, Limits, MemoryIO, Origin, Settings, Span, Value, ValueView,
+};
 use serde::{Deserialize, Serialize};
 
 use crate::model::Lesson;
@@ -28,7 +30,10 @@ pub struct CheckOptions {
 
 impl Default for CheckOptions {
     fn default() -> Self {
-        CheckOptions { fuel: 2_000_000, pretty: PrettyLimits::default() }
+        CheckOptions {
+            fuel: 2_000_000,
+            pretty: PrettyLimits::default(),
+        }
     }
 }
 
@@ -124,12 +129,18 @@ pub struct CheckReport {
 impl CheckReport {
     /// How many checks passed.
     pub fn passed_count(&self) -> usize {
-        self.checks.iter().filter(|c| c.status == CheckStatus::Passed).count()
+        self.checks
+            .iter()
+            .filter(|c| c.status == CheckStatus::Passed)
+            .count()
     }
 
     /// The hint that fits the first check that did not pass.
     pub fn suggested_hint(&self) -> Option<usize> {
-        self.checks.iter().find(|c| c.status != CheckStatus::Passed).and_then(|c| c.hint)
+        self.checks
+            .iter()
+            .find(|c| c.status != CheckStatus::Passed)
+            .and_then(|c| c.hint)
     }
 
     /// A plain-text account of the report (for the CLI and tests).
@@ -148,10 +159,16 @@ impl CheckReport {
             out.push_str(&format!("{mark}: {}\n", c.name));
             if c.status != CheckStatus::Passed {
                 if let Some(e) = &c.expected {
-                    out.push_str(&format!("  expected: {}\n", e.replace('\n', "\n            ")));
+                    out.push_str(&format!(
+                        "  expected: {}\n",
+                        e.replace('\n', "\n            ")
+                    ));
                 }
                 if let Some(a) = &c.actual {
-                    out.push_str(&format!("  got:      {}\n", a.replace('\n', "\n            ")));
+                    out.push_str(&format!(
+                        "  got:      {}\n",
+                        a.replace('\n', "\n            ")
+                    ));
                 }
                 if let Some(m) = &c.message {
                     out.push_str(&format!("  {m}\n"));
@@ -178,14 +195,19 @@ fn evaluator(files: &Files, extra: &[(&str, &str)], fuel: u64) -> Evaluator {
     for (path, text) in extra {
         io.add_file(path, text.as_bytes().to_vec());
     }
-    let limits = Limits { fuel: Some(fuel), ..Limits::default() };
+    let limits = Limits {
+        fuel: Some(fuel),
+        ..Limits::default()
+    };
     Evaluator::new(Rc::new(io), Settings::default(), limits)
 }
 
 /// Turns an evaluator error into an [`EvalFailure`], locating it in a learner file.
 pub fn failure(ev: &Evaluator, e: &Error, learner_files: &Files) -> EvalFailure {
     let spans = std::iter::once(e.span).chain(e.trace.iter().rev().map(|f| f.span));
-    let location = spans.flatten().find_map(|span| locate(ev, span, learner_files));
+    let location = spans
+        .flatten()
+        .find_map(|span| locate(ev, span, learner_files));
     let source = if matches!(e.kind, ErrorKind::FuelExhausted | ErrorKind::StackOverflow) {
         FailureSource::Limit
     } else if location.is_some() {
@@ -197,9 +219,16 @@ pub fn failure(ev: &Evaluator, e: &Error, learner_files: &Files) -> EvalFailure 
     if e.kind == ErrorKind::FuelExhausted {
         rendered.push_str("       (the code ran too long: is there an infinite loop or a recursion without an end?)\n");
     } else if e.kind == ErrorKind::StackOverflow {
-        rendered.push_str("       (too many nested calls: does the recursion reach its base case?)\n");
+        rendered
+            .push_str("       (too many nested calls: does the recursion reach its base case?)\n");
     }
-    EvalFailure { source, code: e.kind.code().to_string(), message: e.message(), rendered, location }
+    EvalFailure {
+        source,
+        code: e.kind.code().to_string(),
+        message: e.message(),
+        rendered,
+        location,
+    }
 }
 
 fn locate(ev: &Evaluator, span: Span, files: &Files) -> Option<Location> {
@@ -207,13 +236,21 @@ fn locate(ev: &Evaluator, span: Span, files: &Files) -> Option<Location> {
         return None;
     }
     let src = ev.sources().get(span.file);
-    let Origin::File(path) = &src.origin else { return None };
+    let Origin::File(path) = &src.origin else {
+        return None;
+    };
     let name = path.strip_prefix('/')?;
     if !files.contains_key(name) {
         return None;
     }
     let lc = src.line_col(span.start);
-    Some(Location { file: name.to_string(), start: span.start, end: span.end.max(span.start), line: lc.line, col: lc.col })
+    Some(Location {
+        file: name.to_string(),
+        start: span.start,
+        end: span.end.max(span.start),
+        line: lc.line,
+        col: lc.col,
+    })
 }
 
 fn nix_string(s: &str) -> String {
@@ -238,9 +275,15 @@ fn driver(files: &Files) -> String {
     for name in files.keys() {
         let path = nix_string(&format!("/{name}"));
         if name.ends_with(".nix") {
-            imports.push_str(&format!("    {} = import (/. + {path});\n", nix_string(name)));
+            imports.push_str(&format!(
+                "    {} = import (/. + {path});\n",
+                nix_string(name)
+            ));
         }
-        sources.push_str(&format!("    {} = builtins.readFile (/. + {path});\n", nix_string(name)));
+        sources.push_str(&format!(
+            "    {} = builtins.readFile (/. + {path});\n",
+            nix_string(name)
+        ));
     }
     format!(
         "let\n  files = {{\n{imports}  }};\n  sources = {{\n{sources}  }};\n  checks = import {CHECK_PATH} {{ inherit files sources; }};\n\
@@ -256,7 +299,12 @@ fn attr<'a>(attrs: &'a [(String, Value)], name: &str) -> Option<&'a Value> {
 /// Runs `check` (the text of a `check.nix`) against `files`. Never panics: every error
 /// ends up in the report.
 pub fn run_check(check: &str, files: &Files, options: &CheckOptions) -> CheckReport {
-    let mut report = CheckReport { passed: false, checks: Vec::new(), error: None, trace: Vec::new() };
+    let mut report = CheckReport {
+        passed: false,
+        checks: Vec::new(),
+        error: None,
+        trace: Vec::new(),
+    };
     let mut ev = evaluator(files, &[(CHECK_PATH, check)], options.fuel);
     // Syntax and scope errors in the learner's files first: they stop everything.
     for (name, text) in files.iter().filter(|(n, _)| n.ends_with(".nix")) {
@@ -265,7 +313,9 @@ pub fn run_check(check: &str, files: &Files, options: &CheckOptions) -> CheckRep
             return report;
         }
     }
-    let list = match ev.eval_source(&driver(files), Origin::Other("check".into()), "/").and_then(|v| ev.view(&v, true))
+    let list = match ev
+        .eval_source(&driver(files), Origin::Other("check".into()), "/")
+        .and_then(|v| ev.view(&v, true))
     {
         Ok(ValueView::List(items)) => items,
         Ok(_) => Vec::new(),
@@ -321,7 +371,10 @@ pub fn run_check(check: &str, files: &Files, options: &CheckOptions) -> CheckRep
                     source: FailureSource::Check,
                     code: "E004".into(),
                     message: "the check's `ok` is not a Boolean".into(),
-                    rendered: format!("error: check '{}': `ok` must be true or false\n", result.name),
+                    rendered: format!(
+                        "error: check '{}': `ok` must be true or false\n",
+                        result.name
+                    ),
                     location: None,
                 });
             }
@@ -347,7 +400,11 @@ pub fn run_check(check: &str, files: &Files, options: &CheckOptions) -> CheckRep
         report.checks.push(result);
     }
     report.trace = ev.take_trace_lines();
-    report.passed = !report.checks.is_empty() && report.checks.iter().all(|c| c.status == CheckStatus::Passed);
+    report.passed = !report.checks.is_empty()
+        && report
+            .checks
+            .iter()
+            .all(|c| c.status == CheckStatus::Passed);
     report
 }
 
@@ -394,10 +451,20 @@ pub fn run_example(code: &str, files: &Files, fuel: u64) -> ExampleOutcome {
     let mut all = files.clone();
     all.insert("example.nix".into(), code.to_string());
     let mut ev = evaluator(&all, &[], fuel);
-    let result = ev.eval_source(code, Origin::File("/example.nix".into()), "/").and_then(|v| ev.print(&v, true));
+    let result = ev
+        .eval_source(code, Origin::File("/example.nix".into()), "/")
+        .and_then(|v| ev.print(&v, true));
     let trace = ev.take_trace_lines();
     match result {
-        Ok(bytes) => ExampleOutcome { output: Some(String::from_utf8_lossy(&bytes).into_owned()), error: None, trace },
-        Err(e) => ExampleOutcome { output: None, error: Some(failure(&ev, &e, &all)), trace },
+        Ok(bytes) => ExampleOutcome {
+            output: Some(String::from_utf8_lossy(&bytes).into_owned()),
+            error: None,
+            trace,
+        },
+        Err(e) => ExampleOutcome {
+            output: None,
+            error: Some(failure(&ev, &e, &all)),
+            trace,
+        },
     }
 }

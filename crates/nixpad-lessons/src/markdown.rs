@@ -131,7 +131,10 @@ impl Document {
 
     /// The runnable examples, in document order.
     pub fn runnable_examples(&self) -> Vec<&CodeBlock> {
-        self.code_blocks().into_iter().filter(|c| c.runnable).collect()
+        self.code_blocks()
+            .into_iter()
+            .filter(|c| c.runnable)
+            .collect()
     }
 
     /// Every `lesson:` link target (without the scheme), in document order.
@@ -153,7 +156,9 @@ impl Document {
         fn walk<'a>(blocks: &'a [Block], out: &mut Vec<&'a str>) {
             for b in blocks {
                 match b {
-                    Block::Heading { content, .. } | Block::Paragraph { content } => inl(content, out),
+                    Block::Heading { content, .. } | Block::Paragraph { content } => {
+                        inl(content, out)
+                    }
                     Block::List { items, .. } => items.iter().for_each(|i| walk(i, out)),
                     Block::Quote { blocks } => walk(blocks, out),
                     _ => {}
@@ -173,9 +178,9 @@ impl Document {
                 match x {
                     Inline::Text { text } => out.push_str(text),
                     Inline::Code { code } => out.push_str(code),
-                    Inline::Emphasis { content } | Inline::Strong { content } | Inline::Link { content, .. } => {
-                        inl(content, out)
-                    }
+                    Inline::Emphasis { content }
+                    | Inline::Strong { content }
+                    | Inline::Link { content, .. } => inl(content, out),
                     Inline::LineBreak => out.push('\n'),
                 }
             }
@@ -183,7 +188,9 @@ impl Document {
         fn walk(blocks: &[Block], out: &mut String) {
             for b in blocks {
                 match b {
-                    Block::Heading { content, .. } | Block::Paragraph { content } => inl(content, out),
+                    Block::Heading { content, .. } | Block::Paragraph { content } => {
+                        inl(content, out)
+                    }
                     Block::Code(c) => out.push_str(&c.code),
                     Block::List { items, .. } => items.iter().for_each(|i| walk(i, out)),
                     Block::Quote { blocks } => walk(blocks, out),
@@ -202,9 +209,17 @@ impl Document {
 /// Parses Markdown. `file` and `first_line` (the 1-based line of `text`'s first line in
 /// that file) place problems; the result is always a document, problems are listed apart.
 pub fn parse_markdown(text: &str, file: &str, first_line: u32) -> (Document, Vec<Problem>) {
-    let events: Vec<(Event<'_>, std::ops::Range<usize>)> =
-        Parser::new_ext(text, Options::empty()).into_offset_iter().collect();
-    let mut p = MdParser { events, pos: 0, problems: Vec::new(), text, file, first_line };
+    let events: Vec<(Event<'_>, std::ops::Range<usize>)> = Parser::new_ext(text, Options::empty())
+        .into_offset_iter()
+        .collect();
+    let mut p = MdParser {
+        events,
+        pos: 0,
+        problems: Vec::new(),
+        text,
+        file,
+        first_line,
+    };
     let blocks = p.blocks();
     (Document { blocks }, p.problems)
 }
@@ -221,7 +236,10 @@ struct MdParser<'a> {
 impl<'a> MdParser<'a> {
     fn line_at(&self, offset: usize) -> u32 {
         let offset = offset.min(self.text.len());
-        let newlines = self.text.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count();
+        let newlines = self.text.as_bytes()[..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
         self.first_line + newlines as u32
     }
 
@@ -243,7 +261,9 @@ impl<'a> MdParser<'a> {
         let mut loose: Vec<Inline> = Vec::new();
         let flush = |loose: &mut Vec<Inline>, out: &mut Vec<Block>| {
             if !loose.is_empty() {
-                out.push(Block::Paragraph { content: std::mem::take(loose) });
+                out.push(Block::Paragraph {
+                    content: std::mem::take(loose),
+                });
             }
         };
         while let Some((ev, range)) = self.next() {
@@ -258,7 +278,11 @@ impl<'a> MdParser<'a> {
                     flush(&mut loose, &mut out);
                     let content = self.inlines();
                     let anchor = anchor_of(&content);
-                    out.push(Block::Heading { level: level as u8, anchor, content });
+                    out.push(Block::Heading {
+                        level: level as u8,
+                        anchor,
+                        content,
+                    });
                 }
                 Event::Start(Tag::BlockQuote(_)) => {
                     flush(&mut loose, &mut out);
@@ -288,16 +312,27 @@ impl<'a> MdParser<'a> {
                         self.problem(range.start, "only ```nix blocks can be runnable".into());
                     }
                     if expect_error && !runnable {
-                        self.problem(range.start, "`error` only applies to runnable examples (```nix runnable error)".into());
+                        self.problem(
+                            range.start,
+                            "`error` only applies to runnable examples (```nix runnable error)"
+                                .into(),
+                        );
                     }
                     for f in &flags {
                         if *f != RUNNABLE && *f != EXPECT_ERROR {
-                            let msg = format!("unknown code block flag '{f}' (known: runnable, error)");
+                            let msg =
+                                format!("unknown code block flag '{f}' (known: runnable, error)");
                             self.problem(range.start, msg);
                         }
                     }
                     let line = self.line_at(range.start);
-                    out.push(Block::Code(CodeBlock { language, runnable, expect_error, code, line }));
+                    out.push(Block::Code(CodeBlock {
+                        language,
+                        runnable,
+                        expect_error,
+                        code,
+                        line,
+                    }));
                 }
                 Event::Start(Tag::List(start)) => {
                     flush(&mut loose, &mut out);
@@ -321,8 +356,13 @@ impl<'a> MdParser<'a> {
                             _ => {}
                         }
                     }
-                    self.problem(range.start, "raw HTML is not allowed in lessons (it is shown as text)".into());
-                    out.push(Block::Paragraph { content: vec![Inline::Text { text: html }] });
+                    self.problem(
+                        range.start,
+                        "raw HTML is not allowed in lessons (it is shown as text)".into(),
+                    );
+                    out.push(Block::Paragraph {
+                        content: vec![Inline::Text { text: html }],
+                    });
                 }
                 Event::Rule => {
                     flush(&mut loose, &mut out);
@@ -354,7 +394,9 @@ impl<'a> MdParser<'a> {
             }
             if let Some(i) = self.inline_event(ev, range) {
                 // Merge adjacent text (pulldown splits text at every special character).
-                if let (Inline::Text { text: new }, Some(Inline::Text { text })) = (&i, out.last_mut()) {
+                if let (Inline::Text { text: new }, Some(Inline::Text { text })) =
+                    (&i, out.last_mut())
+                {
                     text.push_str(new);
                     continue;
                 }
@@ -366,16 +408,29 @@ impl<'a> MdParser<'a> {
 
     fn inline_event(&mut self, ev: Event<'a>, range: std::ops::Range<usize>) -> Option<Inline> {
         Some(match ev {
-            Event::Text(t) => Inline::Text { text: t.to_string() },
-            Event::Code(c) => Inline::Code { code: c.to_string() },
+            Event::Text(t) => Inline::Text {
+                text: t.to_string(),
+            },
+            Event::Code(c) => Inline::Code {
+                code: c.to_string(),
+            },
             Event::SoftBreak => Inline::Text { text: " ".into() },
             Event::HardBreak => Inline::LineBreak,
             Event::Html(h) | Event::InlineHtml(h) => {
-                self.problem(range.start, format!("raw HTML is not allowed in lessons: {}", h.trim()));
-                Inline::Text { text: h.to_string() }
+                self.problem(
+                    range.start,
+                    format!("raw HTML is not allowed in lessons: {}", h.trim()),
+                );
+                Inline::Text {
+                    text: h.to_string(),
+                }
             }
-            Event::Start(Tag::Emphasis) => Inline::Emphasis { content: self.inlines() },
-            Event::Start(Tag::Strong) => Inline::Strong { content: self.inlines() },
+            Event::Start(Tag::Emphasis) => Inline::Emphasis {
+                content: self.inlines(),
+            },
+            Event::Start(Tag::Strong) => Inline::Strong {
+                content: self.inlines(),
+            },
             Event::Start(Tag::Link { dest_url, .. }) => {
                 let content = self.inlines();
                 let url = dest_url.to_string();
@@ -394,7 +449,9 @@ impl<'a> MdParser<'a> {
                 self.problem(range.start, "images are not supported in lessons".into());
                 Inline::Emphasis { content }
             }
-            Event::Start(_) => Inline::Emphasis { content: self.inlines() },
+            Event::Start(_) => Inline::Emphasis {
+                content: self.inlines(),
+            },
             _ => return None,
         })
     }
@@ -403,7 +460,13 @@ impl<'a> MdParser<'a> {
 fn is_inline_tag(tag: &Tag<'_>) -> bool {
     matches!(
         tag,
-        Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. } | Tag::Image { .. } | Tag::Superscript | Tag::Subscript
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+            | Tag::Superscript
+            | Tag::Subscript
     )
 }
 
@@ -414,11 +477,18 @@ pub fn is_safe_url(url: &str) -> bool {
         || lower.starts_with("http://")
         || lower.starts_with("mailto:")
         || (lower.starts_with('#') && lower.len() > 1)
-        || lower.strip_prefix("lesson:").is_some_and(|id| !id.is_empty())
+        || lower
+            .strip_prefix("lesson:")
+            .is_some_and(|id| !id.is_empty())
 }
 
 fn anchor_of(content: &[Inline]) -> String {
-    let text = Document { blocks: vec![Block::Paragraph { content: content.to_vec() }] }.plain_text();
+    let text = Document {
+        blocks: vec![Block::Paragraph {
+            content: content.to_vec(),
+        }],
+    }
+    .plain_text();
     let mut out = String::new();
     for c in text.trim().chars() {
         if c.is_alphanumeric() {
@@ -454,13 +524,21 @@ mod tests {
 
     #[test]
     fn raw_html_becomes_text_and_a_problem() {
-        let (doc, problems) = parse("Hello <script>alert(1)</script> world\n\n<div>\nblock\n</div>\n");
+        let (doc, problems) =
+            parse("Hello <script>alert(1)</script> world\n\n<div>\nblock\n</div>\n");
         assert_eq!(problems.len(), 3, "{problems:?}");
         assert!(problems[0].message.contains("raw HTML"));
         assert_eq!(problems[0].line, Some(5));
         assert_eq!(problems[2].line, Some(7));
-        let Block::Paragraph { content } = &doc.blocks[0] else { panic!("{doc:?}") };
-        assert_eq!(content, &vec![Inline::Text { text: "Hello <script>alert(1)</script> world".into() }]);
+        let Block::Paragraph { content } = &doc.blocks[0] else {
+            panic!("{doc:?}")
+        };
+        assert_eq!(
+            content,
+            &vec![Inline::Text {
+                text: "Hello <script>alert(1)</script> world".into()
+            }]
+        );
         assert!(doc.plain_text().contains("<div>"));
     }
 
@@ -472,20 +550,29 @@ mod tests {
         assert!(problems[0].message.contains("javascript:"));
         assert!(problems[1].message.contains("images"));
         assert_eq!(doc.lesson_links(), vec!["language/let"]);
-        let Block::Paragraph { content } = &doc.blocks[0] else { panic!() };
+        let Block::Paragraph { content } = &doc.blocks[0] else {
+            panic!()
+        };
         assert!(matches!(&content[0], Inline::Emphasis { .. }));
         assert!(matches!(&content[2], Inline::Link { url, .. } if url == "https://nixos.org"));
     }
 
     #[test]
     fn structure_of_headings_lists_and_inlines() {
-        let (doc, problems) = parse("## Strings & paths\n\n- one `x`\n- **two** *three*\n\n> aside\n\n---\n");
+        let (doc, problems) =
+            parse("## Strings & paths\n\n- one `x`\n- **two** *three*\n\n> aside\n\n---\n");
         assert!(problems.is_empty());
         assert_eq!(doc.blocks.len(), 4);
-        assert!(matches!(&doc.blocks[0], Block::Heading { level: 2, anchor, .. } if anchor == "strings-paths"));
-        let Block::List { start: None, items } = &doc.blocks[1] else { panic!() };
+        assert!(
+            matches!(&doc.blocks[0], Block::Heading { level: 2, anchor, .. } if anchor == "strings-paths")
+        );
+        let Block::List { start: None, items } = &doc.blocks[1] else {
+            panic!()
+        };
         assert_eq!(items.len(), 2);
-        let Block::Paragraph { content } = &items[0][0] else { panic!() };
+        let Block::Paragraph { content } = &items[0][0] else {
+            panic!()
+        };
         assert_eq!(content[1], Inline::Code { code: "x".into() });
         assert!(matches!(&doc.blocks[2], Block::Quote { .. }));
         assert_eq!(doc.blocks[3], Block::Rule);
@@ -500,7 +587,8 @@ mod tests {
 
     #[test]
     fn document_round_trips_through_json() {
-        let (doc, _) = parse("# T\n\nText with `code` and [link](https://x.y).\n\n```nix runnable\n1\n```\n");
+        let (doc, _) =
+            parse("# T\n\nText with `code` and [link](https://x.y).\n\n```nix runnable\n1\n```\n");
         let json = serde_json::to_string(&doc).unwrap();
         let back: Document = serde_json::from_str(&json).unwrap();
         assert_eq!(doc, back);

@@ -105,7 +105,9 @@ fn slug_of(dir: &str) -> Result<String, String> {
         _ => dir,
     };
     let ok = !rest.is_empty()
-        && rest.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !rest.starts_with('-');
     if ok {
         Ok(rest.to_string())
@@ -121,14 +123,19 @@ fn valid_file_name(name: &str) -> bool {
     !name.is_empty()
         && !name.starts_with('.')
         && name.len() <= 64
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
 }
 
 /// Splits `+++`-delimited TOML front matter from the Markdown body. Returns the TOML,
 /// the body and the 1-based line where the body starts.
 pub fn split_front_matter(text: &str) -> Result<(&str, &str, u32), String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let Some(rest) = text.strip_prefix("+++\n").or_else(|| text.strip_prefix("+++\r\n")) else {
+    let Some(rest) = text
+        .strip_prefix("+++\n")
+        .or_else(|| text.strip_prefix("+++\r\n"))
+    else {
         return Err("lesson.md must start with a TOML front matter between '+++' lines".into());
     };
     let mut offset = 0;
@@ -148,7 +155,10 @@ fn toml_problem(file: &str, first_line: u32, toml_text: &str, e: &toml::de::Erro
     let message = e.message().trim().to_string();
     match e.span() {
         Some(span) => {
-            let line = toml_text.as_bytes()[..span.start.min(toml_text.len())].iter().filter(|&&b| b == b'\n').count();
+            let line = toml_text.as_bytes()[..span.start.min(toml_text.len())]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
             Problem::at(file, first_line + line as u32, message)
         }
         None => Problem::new(file, message),
@@ -185,12 +195,18 @@ pub fn load(files: &FileTree) -> Loaded {
         let chapter = chapters.entry(parts[0]).or_default();
         if parts.len() == 2 {
             if parts[1] != "chapter.toml" {
-                problems.push(Problem::new(path.as_str(), "unexpected file: a chapter folder holds chapter.toml and lesson folders"));
+                problems.push(Problem::new(
+                    path.as_str(),
+                    "unexpected file: a chapter folder holds chapter.toml and lesson folders",
+                ));
             }
             continue;
         }
         let lesson_dir = &path[..parts[0].len() + 1 + parts[1].len()];
-        chapter.entry(lesson_dir).or_default().push(&path[lesson_dir.len() + 1..]);
+        chapter
+            .entry(lesson_dir)
+            .or_default()
+            .push(&path[lesson_dir.len() + 1..]);
     }
 
     let mut curriculum = Curriculum::default();
@@ -204,13 +220,19 @@ pub fn load(files: &FileTree) -> Loaded {
             }
         };
         if !chapter_ids.insert(id.clone()) {
-            problems.push(Problem::new(dir, format!("another chapter already has the id '{id}'")));
+            problems.push(Problem::new(
+                dir,
+                format!("another chapter already has the id '{id}'"),
+            ));
             continue;
         }
         let toml_path = format!("{dir}/chapter.toml");
         let Some(toml_text) = text_of(files, &toml_path, &mut problems) else {
             if !files.contains_key(&toml_path) {
-                problems.push(Problem::new(&toml_path, "missing: every chapter needs a chapter.toml with title and summary"));
+                problems.push(Problem::new(
+                    &toml_path,
+                    "missing: every chapter needs a chapter.toml with title and summary",
+                ));
             }
             continue;
         };
@@ -221,12 +243,22 @@ pub fn load(files: &FileTree) -> Loaded {
                 continue;
             }
         };
-        let mut chapter = Chapter { id: id.clone(), title: meta.title, summary: meta.summary, lessons: Vec::new() };
+        let mut chapter = Chapter {
+            id: id.clone(),
+            title: meta.title,
+            summary: meta.summary,
+            lessons: Vec::new(),
+        };
         let mut lesson_ids = BTreeSet::new();
         for (lesson_dir, names) in lessons {
-            let Some(lesson) = load_lesson(files, &id, lesson_dir, &names, &mut problems) else { continue };
+            let Some(lesson) = load_lesson(files, &id, lesson_dir, &names, &mut problems) else {
+                continue;
+            };
             if !lesson_ids.insert(lesson.id.clone()) {
-                problems.push(Problem::new(lesson_dir, format!("another lesson already has the id '{}'", lesson.id)));
+                problems.push(Problem::new(
+                    lesson_dir,
+                    format!("another lesson already has the id '{}'", lesson.id),
+                ));
                 continue;
             }
             chapter.lessons.push(lesson);
@@ -246,7 +278,10 @@ pub fn load(files: &FileTree) -> Loaded {
             }
         }
     }
-    Loaded { curriculum, problems }
+    Loaded {
+        curriculum,
+        problems,
+    }
 }
 
 fn load_lesson(
@@ -267,7 +302,10 @@ fn load_lesson(
     let md_path = format!("{dir}/lesson.md");
     let Some(md) = text_of(files, &md_path, problems) else {
         if !files.contains_key(&md_path) {
-            problems.push(Problem::new(&md_path, "missing: every lesson needs a lesson.md"));
+            problems.push(Problem::new(
+                &md_path,
+                "missing: every lesson needs a lesson.md",
+            ));
         }
         return None;
     };
@@ -290,30 +328,50 @@ fn load_lesson(
         problems.push(Problem::new(&md_path, "the title is empty"));
     }
     if fm.files.is_empty() {
-        problems.push(Problem::new(&md_path, "`files` must name at least one file the learner edits"));
+        problems.push(Problem::new(
+            &md_path,
+            "`files` must name at least one file the learner edits",
+        ));
     }
     if fm.hints.is_empty() {
-        problems.push(Problem::new(&md_path, "`hints` must hold at least one hint"));
+        problems.push(Problem::new(
+            &md_path,
+            "`hints` must hold at least one hint",
+        ));
     }
     let mut seen = BTreeSet::new();
     for name in fm.files.iter().chain(fm.readonly.iter()) {
         if !valid_file_name(name) {
-            problems.push(Problem::new(&md_path, format!("'{name}' is not a valid file name (letters, digits, '.', '_', '-')")));
+            problems.push(Problem::new(
+                &md_path,
+                format!("'{name}' is not a valid file name (letters, digits, '.', '_', '-')"),
+            ));
         }
         if !seen.insert(name.as_str()) {
             problems.push(Problem::new(&md_path, format!("'{name}' is listed twice")));
         }
     }
-    let main = fm.main.clone().or_else(|| fm.files.first().cloned()).unwrap_or_default();
+    let main = fm
+        .main
+        .clone()
+        .or_else(|| fm.files.first().cloned())
+        .unwrap_or_default();
     if !fm.files.contains(&main) && !fm.readonly.contains(&main) {
-        problems.push(Problem::new(&md_path, format!("`main` names '{main}', which is not one of the lesson's files")));
+        problems.push(Problem::new(
+            &md_path,
+            format!("`main` names '{main}', which is not one of the lesson's files"),
+        ));
     }
     // Every file in the folder must have a role.
     for name in names {
         let known = *name == "lesson.md"
             || *name == "check.nix"
-            || name.strip_prefix("starter/").is_some_and(|n| seen.contains(n))
-            || name.strip_prefix("solution/").is_some_and(|n| fm.files.iter().any(|f| f == n));
+            || name
+                .strip_prefix("starter/")
+                .is_some_and(|n| seen.contains(n))
+            || name
+                .strip_prefix("solution/")
+                .is_some_and(|n| fm.files.iter().any(|f| f == n));
         if !known {
             problems.push(Problem::new(
                 format!("{dir}/{name}"),
@@ -322,30 +380,49 @@ fn load_lesson(
         }
     }
     let mut lesson_files = Vec::new();
-    for (name, editable) in fm.files.iter().map(|n| (n, true)).chain(fm.readonly.iter().map(|n| (n, false))) {
+    for (name, editable) in fm
+        .files
+        .iter()
+        .map(|n| (n, true))
+        .chain(fm.readonly.iter().map(|n| (n, false)))
+    {
         let starter_path = format!("{dir}/starter/{name}");
         let starter = text_of(files, &starter_path, problems);
         if starter.is_none() && !files.contains_key(&starter_path) {
-            problems.push(Problem::new(&md_path, format!("`{name}` is listed but {starter_path} does not exist")));
+            problems.push(Problem::new(
+                &md_path,
+                format!("`{name}` is listed but {starter_path} does not exist"),
+            ));
         }
         let solution = if editable {
             let solution_path = format!("{dir}/solution/{name}");
             let s = text_of(files, &solution_path, problems);
             if s.is_none() && !files.contains_key(&solution_path) {
-                problems.push(Problem::new(&md_path, format!("`{name}` is listed but {solution_path} does not exist")));
+                problems.push(Problem::new(
+                    &md_path,
+                    format!("`{name}` is listed but {solution_path} does not exist"),
+                ));
             }
             s
         } else {
             starter.clone()
         };
         if let (Some(starter), Some(solution)) = (starter, solution) {
-            lesson_files.push(LessonFile { name: name.clone(), editable, starter, solution });
+            lesson_files.push(LessonFile {
+                name: name.clone(),
+                editable,
+                starter,
+                solution,
+            });
         }
     }
     let check_path = format!("{dir}/check.nix");
     let check = text_of(files, &check_path, problems);
     if check.is_none() && !files.contains_key(&check_path) {
-        problems.push(Problem::new(&check_path, "missing: every lesson needs a check.nix"));
+        problems.push(Problem::new(
+            &check_path,
+            "missing: every lesson needs a check.nix",
+        ));
     }
     let (document, md_problems) = parse_markdown(body, &md_path, body_line);
     problems.extend(md_problems);
@@ -432,7 +509,11 @@ impl Curriculum {
         for (ci, c) in self.chapters.iter().enumerate() {
             for (li, l) in c.lessons.iter().enumerate() {
                 if l.id == id {
-                    return Some(Position { chapter: ci, lesson: li, overall });
+                    return Some(Position {
+                        chapter: ci,
+                        lesson: li,
+                        overall,
+                    });
                 }
                 overall += 1;
             }
@@ -461,34 +542,58 @@ impl Curriculum {
 
     /// Serialises the curriculum as a pack (JSON) for the web app.
     pub fn to_pack_json(&self) -> String {
-        let pack = Pack { format: PACK_FORMAT.into(), version: PACK_VERSION, chapters: self.chapters.clone() };
+        let pack = Pack {
+            format: PACK_FORMAT.into(),
+            version: PACK_VERSION,
+            chapters: self.chapters.clone(),
+        };
         serde_json::to_string(&pack).unwrap_or_default()
     }
 
     /// Reads a pack written by [`Curriculum::to_pack_json`], checking the invariants the
     /// rest of the crate relies on (unique ids, every lesson has its `main` file).
     pub fn from_pack_json(json: &str) -> Result<Curriculum, PackError> {
-        let value: serde_json::Value = serde_json::from_str(json).map_err(|e| PackError(format!("not JSON: {e}")))?;
+        let value: serde_json::Value =
+            serde_json::from_str(json).map_err(|e| PackError(format!("not JSON: {e}")))?;
         match value.get("format").and_then(|f| f.as_str()) {
             Some(PACK_FORMAT) => {}
-            _ => return Err(PackError(format!("not a Nixpad lesson pack (no \"format\": \"{PACK_FORMAT}\")"))),
+            _ => {
+                return Err(PackError(format!(
+                    "not a Nixpad lesson pack (no \"format\": \"{PACK_FORMAT}\")"
+                )))
+            }
         }
         match value.get("version").and_then(|v| v.as_u64()) {
             Some(v) if v == PACK_VERSION as u64 => {}
-            other => return Err(PackError(format!("unsupported pack version {other:?} (this app reads {PACK_VERSION})"))),
+            other => {
+                return Err(PackError(format!(
+                    "unsupported pack version {other:?} (this app reads {PACK_VERSION})"
+                )))
+            }
         }
         let pack: Pack = serde_json::from_value(value).map_err(|e| PackError(e.to_string()))?;
-        let curriculum = Curriculum { chapters: pack.chapters };
+        let curriculum = Curriculum {
+            chapters: pack.chapters,
+        };
         let mut ids = BTreeSet::new();
         for lesson in curriculum.lessons() {
             if !ids.insert(lesson.id.as_str()) {
-                return Err(PackError(format!("lesson id '{}' appears twice", lesson.id)));
+                return Err(PackError(format!(
+                    "lesson id '{}' appears twice",
+                    lesson.id
+                )));
             }
             if !lesson.files.iter().any(|f| f.name == lesson.main) {
-                return Err(PackError(format!("lesson '{}' has no file '{}'", lesson.id, lesson.main)));
+                return Err(PackError(format!(
+                    "lesson '{}' has no file '{}'",
+                    lesson.id, lesson.main
+                )));
             }
             if let Some(f) = lesson.files.iter().find(|f| !valid_file_name(&f.name)) {
-                return Err(PackError(format!("lesson '{}' has an invalid file name '{}'", lesson.id, f.name)));
+                return Err(PackError(format!(
+                    "lesson '{}' has an invalid file name '{}'",
+                    lesson.id, f.name
+                )));
             }
         }
         Ok(curriculum)
@@ -498,12 +603,18 @@ impl Curriculum {
 impl Lesson {
     /// The starter text of every file, by name (what a fresh editor shows).
     pub fn starter_files(&self) -> BTreeMap<String, String> {
-        self.files.iter().map(|f| (f.name.clone(), f.starter.clone())).collect()
+        self.files
+            .iter()
+            .map(|f| (f.name.clone(), f.starter.clone()))
+            .collect()
     }
 
     /// The reference solution of every file, by name.
     pub fn solution_files(&self) -> BTreeMap<String, String> {
-        self.files.iter().map(|f| (f.name.clone(), f.solution.clone())).collect()
+        self.files
+            .iter()
+            .map(|f| (f.name.clone(), f.solution.clone()))
+            .collect()
     }
 
     /// The chapter id (the part of the id before `/`).

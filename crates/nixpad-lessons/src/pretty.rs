@@ -18,7 +18,12 @@ pub struct PrettyLimits {
 
 impl Default for PrettyLimits {
     fn default() -> Self {
-        PrettyLimits { max_depth: 6, max_items: 200, max_string: 1000, width: 72 }
+        PrettyLimits {
+            max_depth: 6,
+            max_items: 200,
+            max_string: 1000,
+            width: 72,
+        }
     }
 }
 
@@ -33,7 +38,10 @@ pub fn attr_name(name: &str) -> String {
     let mut chars = name.chars();
     let ident = matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '\'' || c == '-')
-        && !matches!(name, "if" | "then" | "else" | "assert" | "with" | "let" | "in" | "rec" | "inherit" | "or");
+        && !matches!(
+            name,
+            "if" | "then" | "else" | "assert" | "with" | "let" | "in" | "rec" | "inherit" | "or"
+        );
     if ident {
         name.to_string()
     } else {
@@ -88,9 +96,11 @@ impl Builder<'_> {
             ValueView::String(s) => P::Atom(quote(&s, self.limits.max_string)),
             ValueView::Path(p) => P::Atom(p),
             ValueView::Lambda(..) => P::Atom("«lambda»".into()),
-            ValueView::PrimOp(name, partial) => {
-                P::Atom(if partial { format!("«partially applied primop {name}»") } else { format!("«primop {name}»") })
-            }
+            ValueView::PrimOp(name, partial) => P::Atom(if partial {
+                format!("«partially applied primop {name}»")
+            } else {
+                format!("«primop {name}»")
+            }),
             ValueView::Thunk => P::Atom("«thunk»".into()),
             ValueView::List(items) => {
                 if depth >= self.limits.max_depth && !items.is_empty() {
@@ -137,7 +147,9 @@ impl Builder<'_> {
             _ => return None,
         }
         match get("drvPath").map(|d| self.ev.view(&d, true)) {
-            Some(Ok(ValueView::String(p))) => Some(format!("«derivation {}»", String::from_utf8_lossy(&p))),
+            Some(Ok(ValueView::String(p))) => {
+                Some(format!("«derivation {}»", String::from_utf8_lossy(&p)))
+            }
             _ => Some("«derivation»".into()),
         }
     }
@@ -152,7 +164,13 @@ fn flat(p: &P) -> String {
         P::Attrs(xs) => {
             let parts: Vec<String> = xs
                 .iter()
-                .map(|(k, v)| if k == "…" { "…".to_string() } else { format!("{k} = {};", flat(v)) })
+                .map(|(k, v)| {
+                    if k == "…" {
+                        "…".to_string()
+                    } else {
+                        format!("{k} = {};", flat(v))
+                    }
+                })
                 .collect();
             format!("{{ {} }}", parts.join(" "))
         }
@@ -200,7 +218,12 @@ fn layout(p: &P, indent: usize, width: usize, out: &mut String) {
 /// Prints a value for a learner: forced as deep as the limits allow, on one line when
 /// short, indented otherwise. Errors inside print as `«error: MESSAGE»`.
 pub fn pretty(ev: &mut Evaluator, v: &Value, limits: &PrettyLimits) -> String {
-    let p = Builder { ev, limits, items: 0 }.build(v, 0);
+    let p = Builder {
+        ev,
+        limits,
+        items: 0,
+    }
+    .build(v, 0);
     let mut out = String::new();
     layout(&p, 0, limits.width, &mut out);
     out

@@ -76,19 +76,29 @@ struct Envelope<'a> {
 fn valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 200
-        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '/')
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '/')
 }
 
 fn check_entry(id: &str, p: &LessonProgress) -> Result<(), String> {
     if !valid_id(id) {
-        return Err(format!("'{}' is not a lesson id", id.chars().take(80).collect::<String>()));
+        return Err(format!(
+            "'{}' is not a lesson id",
+            id.chars().take(80).collect::<String>()
+        ));
     }
     for (name, text) in &p.code {
         if name.is_empty() || name.len() > 64 || name.contains('/') {
-            return Err(format!("lesson '{id}': '{}' is not a file name", name.chars().take(80).collect::<String>()));
+            return Err(format!(
+                "lesson '{id}': '{}' is not a file name",
+                name.chars().take(80).collect::<String>()
+            ));
         }
         if text.len() > MAX_FILE_BYTES {
-            return Err(format!("lesson '{id}': file '{name}' is larger than {MAX_FILE_BYTES} bytes"));
+            return Err(format!(
+                "lesson '{id}': file '{name}' is larger than {MAX_FILE_BYTES} bytes"
+            ));
         }
     }
     Ok(())
@@ -97,22 +107,30 @@ fn check_entry(id: &str, p: &LessonProgress) -> Result<(), String> {
 /// Reads the envelope, returning the raw lesson entries.
 fn envelope(json: &str) -> Result<serde_json::Map<String, serde_json::Value>, ProgressError> {
     if json.len() > MAX_PROGRESS_BYTES {
-        return Err(ProgressError(format!("it is larger than {MAX_PROGRESS_BYTES} bytes")));
+        return Err(ProgressError(format!(
+            "it is larger than {MAX_PROGRESS_BYTES} bytes"
+        )));
     }
     if json.trim().is_empty() {
         return Err(ProgressError("it is empty".into()));
     }
-    let value: serde_json::Value =
-        serde_json::from_str(json).map_err(|e| ProgressError(format!("it is not valid JSON ({e})")))?;
+    let value: serde_json::Value = serde_json::from_str(json)
+        .map_err(|e| ProgressError(format!("it is not valid JSON ({e})")))?;
     let serde_json::Value::Object(mut obj) = value else {
         return Err(ProgressError("it is not a JSON object".into()));
     };
     if obj.get("format").and_then(|f| f.as_str()) != Some(PROGRESS_FORMAT) {
-        return Err(ProgressError(format!("it is not a Nixpad progress file (no \"format\": \"{PROGRESS_FORMAT}\")")));
+        return Err(ProgressError(format!(
+            "it is not a Nixpad progress file (no \"format\": \"{PROGRESS_FORMAT}\")"
+        )));
     }
     match obj.get("version").and_then(|v| v.as_u64()) {
         Some(v) if v == PROGRESS_VERSION as u64 => {}
-        Some(v) => return Err(ProgressError(format!("it has version {v}; this Nixpad reads version {PROGRESS_VERSION}"))),
+        Some(v) => {
+            return Err(ProgressError(format!(
+                "it has version {v}; this Nixpad reads version {PROGRESS_VERSION}"
+            )))
+        }
         None => return Err(ProgressError("it has no version number".into())),
     }
     match obj.remove("lessons") {
@@ -130,7 +148,11 @@ impl Progress {
 
     /// Serialises as JSON (for localStorage and export).
     pub fn to_json(&self) -> String {
-        let env = Envelope { format: PROGRESS_FORMAT, version: PROGRESS_VERSION, lessons: &self.lessons };
+        let env = Envelope {
+            format: PROGRESS_FORMAT,
+            version: PROGRESS_VERSION,
+            lessons: &self.lessons,
+        };
         serde_json::to_string_pretty(&env).unwrap_or_default()
     }
 
@@ -141,8 +163,12 @@ impl Progress {
         let entries = envelope(json)?;
         let mut progress = Progress::new();
         for (id, value) in entries {
-            let p: LessonProgress = serde_json::from_value(value)
-                .map_err(|e| ProgressError(format!("lesson '{}': {e}", id.chars().take(80).collect::<String>())))?;
+            let p: LessonProgress = serde_json::from_value(value).map_err(|e| {
+                ProgressError(format!(
+                    "lesson '{}': {e}",
+                    id.chars().take(80).collect::<String>()
+                ))
+            })?;
             check_entry(&id, &p).map_err(ProgressError)?;
             progress.lessons.insert(id, p);
         }
@@ -166,8 +192,10 @@ impl Progress {
                         Ok(p) => {
                             progress.lessons.insert(id, p);
                         }
-                        Err(e) => warnings
-                            .push(format!("dropped lesson '{}': {e}", id.chars().take(80).collect::<String>())),
+                        Err(e) => warnings.push(format!(
+                            "dropped lesson '{}': {e}",
+                            id.chars().take(80).collect::<String>()
+                        )),
                     }
                 }
             }
@@ -219,7 +247,8 @@ impl Progress {
     /// Whether the solution may be revealed: after at least one failed attempt (or when
     /// it was already revealed).
     pub fn can_reveal_solution(&self, id: &str) -> bool {
-        self.lesson(id).is_some_and(|p| p.failed_attempts > 0 || p.solution_revealed)
+        self.lesson(id)
+            .is_some_and(|p| p.failed_attempts > 0 || p.solution_revealed)
     }
 
     /// Marks the solution as revealed, if allowed; returns whether it is revealed now.
@@ -237,13 +266,17 @@ impl Progress {
         if text.len() > MAX_FILE_BYTES || !valid_id(id) {
             return false;
         }
-        self.entry(id).code.insert(file.to_string(), text.to_string());
+        self.entry(id)
+            .code
+            .insert(file.to_string(), text.to_string());
         true
     }
 
     /// The learner's saved text of a file.
     pub fn code(&self, id: &str, file: &str) -> Option<&str> {
-        self.lesson(id).and_then(|p| p.code.get(file)).map(String::as_str)
+        self.lesson(id)
+            .and_then(|p| p.code.get(file))
+            .map(String::as_str)
     }
 
     /// Forgets a lesson's progress (its code goes back to the starter).
@@ -286,7 +319,10 @@ impl Progress {
     }
 
     /// The first lesson not done yet (where "Continue" should go).
-    pub fn first_unfinished<'a>(&self, curriculum: &'a Curriculum) -> Option<&'a crate::model::Lesson> {
+    pub fn first_unfinished<'a>(
+        &self,
+        curriculum: &'a Curriculum,
+    ) -> Option<&'a crate::model::Lesson> {
         curriculum.lessons().find(|l| !self.is_done(&l.id))
     }
 }

@@ -25,12 +25,20 @@ pub struct Problem {
 impl Problem {
     /// A problem with a whole file.
     pub fn new(file: impl Into<String>, message: impl Into<String>) -> Problem {
-        Problem { file: file.into(), line: None, message: message.into() }
+        Problem {
+            file: file.into(),
+            line: None,
+            message: message.into(),
+        }
     }
 
     /// A problem at a line of a file.
     pub fn at(file: impl Into<String>, line: u32, message: impl Into<String>) -> Problem {
-        Problem { file: file.into(), line: Some(line), message: message.into() }
+        Problem {
+            file: file.into(),
+            line: Some(line),
+            message: message.into(),
+        }
     }
 }
 

@@ -33,7 +33,10 @@ impl Verdict {
 
 fn describe_failures(what: &str, report: &CheckReport, out: &mut Vec<String>) {
     if let Some(e) = &report.error {
-        out.push(format!("{what} does not evaluate:\n{}", e.rendered.trim_end()));
+        out.push(format!(
+            "{what} does not evaluate:\n{}",
+            e.rendered.trim_end()
+        ));
     }
     for c in &report.checks {
         if c.status == CheckStatus::Passed {
@@ -41,10 +44,16 @@ fn describe_failures(what: &str, report: &CheckReport, out: &mut Vec<String>) {
         }
         let mut s = format!("{what} fails check '{}'", c.name);
         if let Some(e) = &c.expected {
-            s.push_str(&format!("\n  expected: {}", e.replace('\n', "\n            ")));
+            s.push_str(&format!(
+                "\n  expected: {}",
+                e.replace('\n', "\n            ")
+            ));
         }
         if let Some(a) = &c.actual {
-            s.push_str(&format!("\n  got:      {}", a.replace('\n', "\n            ")));
+            s.push_str(&format!(
+                "\n  got:      {}",
+                a.replace('\n', "\n            ")
+            ));
         }
         if let Some(e) = &c.error {
             s.push_str(&format!("\n{}", e.rendered.trim_end()));
@@ -82,7 +91,9 @@ pub fn validate_lesson(lesson: &Lesson, options: &CheckOptions) -> Verdict {
     if starter.passed {
         failures.push("the starter already passes every check (it must fail at least one)".into());
     }
-    let broken = |f: &Option<crate::check::EvalFailure>| f.as_ref().is_some_and(|e| e.source == FailureSource::Check);
+    let broken = |f: &Option<crate::check::EvalFailure>| {
+        f.as_ref().is_some_and(|e| e.source == FailureSource::Check)
+    };
     if broken(&starter.error) || starter.checks.iter().any(|c| broken(&c.error)) {
         let mut details = Vec::new();
         describe_failures("the starter", &starter, &mut details);
@@ -97,9 +108,11 @@ pub fn validate_lesson(lesson: &Lesson, options: &CheckOptions) -> Verdict {
     for ex in &examples {
         let outcome = run_example(&ex.code, &files, options.fuel);
         match (&outcome.error, ex.expect_error) {
-            (Some(e), false) => {
-                failures.push(format!("{md}:{}: the runnable example fails:\n{}", ex.line, e.rendered.trim_end()))
-            }
+            (Some(e), false) => failures.push(format!(
+                "{md}:{}: the runnable example fails:\n{}",
+                ex.line,
+                e.rendered.trim_end()
+            )),
             (None, true) => failures.push(format!(
                 "{md}:{}: the example is marked `error` but evaluates to {}",
                 ex.line,
@@ -122,7 +135,11 @@ pub fn problems_by_dir(loaded: &Loaded) -> BTreeMap<String, Vec<String>> {
     let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for p in &loaded.problems {
         let parts: Vec<&str> = p.file.split('/').collect();
-        let dir = if parts.len() >= 3 { format!("{}/{}", parts[0], parts[1]) } else { parts[0].to_string() };
+        let dir = if parts.len() >= 3 {
+            format!("{}/{}", parts[0], parts[1])
+        } else {
+            parts[0].to_string()
+        };
         out.entry(dir).or_default().push(p.to_string());
     }
     out
@@ -133,7 +150,16 @@ pub fn validate(files: &FileTree, options: &CheckOptions) -> Vec<Verdict> {
     let loaded = load(files);
     let mut verdicts: BTreeMap<String, Verdict> = BTreeMap::new();
     for (dir, problems) in problems_by_dir(&loaded) {
-        verdicts.insert(dir.clone(), Verdict { dir, id: None, checks: 0, examples: 0, failures: problems });
+        verdicts.insert(
+            dir.clone(),
+            Verdict {
+                dir,
+                id: None,
+                checks: 0,
+                examples: 0,
+                failures: problems,
+            },
+        );
     }
     for lesson in loaded.curriculum.lessons() {
         let v = validate_lesson(lesson, options);

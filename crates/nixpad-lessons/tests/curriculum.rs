@@ -14,11 +14,18 @@ fn root() -> PathBuf {
 }
 
 fn read_tree(dir: &Path, prefix: &str, out: &mut FileTree) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap()).collect();
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap())
+        .collect();
     entries.sort_by_key(|e| e.file_name());
     for e in entries {
         let name = e.file_name().to_string_lossy().into_owned();
-        let rel = if prefix.is_empty() { name.clone() } else { format!("{prefix}/{name}") };
+        let rel = if prefix.is_empty() {
+            name.clone()
+        } else {
+            format!("{prefix}/{name}")
+        };
         if e.path().is_dir() {
             read_tree(&e.path(), &rel, out);
         } else {
@@ -57,7 +64,10 @@ fn curriculum_is_complete_and_validates() {
 
 fn oracle() -> Option<String> {
     let path = std::env::var("NIX_ORACLE").ok().unwrap_or_else(|| {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/tools/nix-oracle").to_string_lossy().into_owned()
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/tools/nix-oracle")
+            .to_string_lossy()
+            .into_owned()
     });
     Path::new(&path).exists().then_some(path)
 }
@@ -65,7 +75,17 @@ fn oracle() -> Option<String> {
 /// Runs real Nix on a file; `Ok(stdout)` or `Err(stderr)`.
 fn real_nix(oracle: &str, file: &Path) -> Result<String, String> {
     let out = Command::new("timeout")
-        .args(["-s", "KILL", "60", oracle, "nix-instantiate", "--store", "dummy://", "--eval", "--strict"])
+        .args([
+            "-s",
+            "KILL",
+            "60",
+            oracle,
+            "nix-instantiate",
+            "--store",
+            "dummy://",
+            "--eval",
+            "--strict",
+        ])
         .arg(file)
         .output()
         .expect("run the oracle");
@@ -77,7 +97,11 @@ fn real_nix(oracle: &str, file: &Path) -> Result<String, String> {
 }
 
 fn scratch(lesson: &Lesson, files: &std::collections::BTreeMap<String, String>) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("nixpad-lessons-{}-{}", std::process::id(), lesson.id.replace('/', "-")));
+    let dir = std::env::temp_dir().join(format!(
+        "nixpad-lessons-{}-{}",
+        std::process::id(),
+        lesson.id.replace('/', "-")
+    ));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     for (name, text) in files {
@@ -110,7 +134,8 @@ fn examples_and_solutions_agree_with_real_nix() {
                     lesson.id,
                     ex.line,
                     real,
-                    ours.output.ok_or_else(|| ours.error.map(|e| e.rendered).unwrap_or_default())
+                    ours.output
+                        .ok_or_else(|| ours.error.map(|e| e.rendered).unwrap_or_default())
                 )),
             }
             let _ = std::fs::remove_dir_all(&dir);
@@ -118,8 +143,14 @@ fn examples_and_solutions_agree_with_real_nix() {
         // The reference solution passes every check under real Nix.
         let mut files = lesson.solution_files();
         files.insert("check.nix".into(), lesson.check.clone());
-        let nix_files: Vec<&String> = files.keys().filter(|n| n.ends_with(".nix") && *n != "check.nix").collect();
-        let imports: String = nix_files.iter().map(|n| format!("\"{n}\" = import ./{n}; ")).collect();
+        let nix_files: Vec<&String> = files
+            .keys()
+            .filter(|n| n.ends_with(".nix") && *n != "check.nix")
+            .collect();
+        let imports: String = nix_files
+            .iter()
+            .map(|n| format!("\"{n}\" = import ./{n}; "))
+            .collect();
         let sources: String = files
             .keys()
             .filter(|n| *n != "check.nix")
@@ -133,7 +164,10 @@ fn examples_and_solutions_agree_with_real_nix() {
         let dir = scratch(lesson, &files);
         match real_nix(&oracle, &dir.join("driver.nix")) {
             Ok(out) if out == "[ ]" => {}
-            other => mismatches.push(format!("{}: the solution under real Nix: {other:?}", lesson.id)),
+            other => mismatches.push(format!(
+                "{}: the solution under real Nix: {other:?}",
+                lesson.id
+            )),
         }
         let _ = std::fs::remove_dir_all(&dir);
     }

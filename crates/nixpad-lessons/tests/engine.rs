@@ -16,10 +16,22 @@ fn tree(extra: &[(&str, &str)]) -> FileTree {
     let mut t = FileTree::new();
     t.insert("README.md".into(), b"# ignored".to_vec());
     t.insert("01-basics/chapter.toml".into(), CHAPTER.as_bytes().to_vec());
-    t.insert("01-basics/01-sum/lesson.md".into(), LESSON_MD.as_bytes().to_vec());
-    t.insert("01-basics/01-sum/starter/main.nix".into(), b"{ sum = 0; }\n".to_vec());
-    t.insert("01-basics/01-sum/solution/main.nix".into(), b"{ sum = 1 + 2; }\n".to_vec());
-    t.insert("01-basics/01-sum/check.nix".into(), CHECK.as_bytes().to_vec());
+    t.insert(
+        "01-basics/01-sum/lesson.md".into(),
+        LESSON_MD.as_bytes().to_vec(),
+    );
+    t.insert(
+        "01-basics/01-sum/starter/main.nix".into(),
+        b"{ sum = 0; }\n".to_vec(),
+    );
+    t.insert(
+        "01-basics/01-sum/solution/main.nix".into(),
+        b"{ sum = 1 + 2; }\n".to_vec(),
+    );
+    t.insert(
+        "01-basics/01-sum/check.nix".into(),
+        CHECK.as_bytes().to_vec(),
+    );
     for (k, v) in extra {
         if v.is_empty() {
             t.remove(*k);
@@ -33,7 +45,11 @@ fn tree(extra: &[(&str, &str)]) -> FileTree {
 fn lesson(extra: &[(&str, &str)]) -> Lesson {
     let loaded = load(&tree(extra));
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-    loaded.curriculum.lesson("basics/sum").expect("the lesson loads").clone()
+    loaded
+        .curriculum
+        .lesson("basics/sum")
+        .expect("the lesson loads")
+        .clone()
 }
 
 fn check_with(lesson: &Lesson, main: &str) -> CheckReport {
@@ -58,14 +74,16 @@ fn loads_ids_order_and_files() {
 
 #[test]
 fn front_matter_errors_name_file_and_line() {
-    let bad = "+++\ntitle = \"Sum\"\nsummary = \"x\"\nfiles = [\"main.nix\"\nhints = [\"a\"]\n+++\n";
+    let bad =
+        "+++\ntitle = \"Sum\"\nsummary = \"x\"\nfiles = [\"main.nix\"\nhints = [\"a\"]\n+++\n";
     let loaded = load(&tree(&[("01-basics/01-sum/lesson.md", bad)]));
     assert_eq!(loaded.curriculum.lesson_count(), 0);
     let p = &loaded.problems[0];
     assert_eq!(p.file, "01-basics/01-sum/lesson.md");
     assert_eq!(p.line, Some(5), "{p}");
 
-    let unknown = "+++\ntitle = \"Sum\"\nsummary = \"x\"\nfiles = [\"main.nix\"]\nhint = [\"a\"]\n+++\n";
+    let unknown =
+        "+++\ntitle = \"Sum\"\nsummary = \"x\"\nfiles = [\"main.nix\"]\nhint = [\"a\"]\n+++\n";
     let loaded = load(&tree(&[("01-basics/01-sum/lesson.md", unknown)]));
     let p = &loaded.problems[0];
     assert!(p.message.contains("unknown field `hint`"), "{p}");
@@ -73,7 +91,11 @@ fn front_matter_errors_name_file_and_line() {
 
     let unclosed = "+++\ntitle = \"Sum\"\n";
     let loaded = load(&tree(&[("01-basics/01-sum/lesson.md", unclosed)]));
-    assert!(loaded.problems[0].message.contains("not closed"), "{:?}", loaded.problems);
+    assert!(
+        loaded.problems[0].message.contains("not closed"),
+        "{:?}",
+        loaded.problems
+    );
 
     let none = "# Just markdown\n";
     let loaded = load(&tree(&[("01-basics/01-sum/lesson.md", none)]));
@@ -82,29 +104,62 @@ fn front_matter_errors_name_file_and_line() {
 
 #[test]
 fn missing_and_unexpected_files_are_problems() {
-    let loaded = load(&tree(&[("01-basics/01-sum/solution/main.nix", ""), ("01-basics/01-sum/starter/extra.nix", "1")]));
+    let loaded = load(&tree(&[
+        ("01-basics/01-sum/solution/main.nix", ""),
+        ("01-basics/01-sum/starter/extra.nix", "1"),
+    ]));
     let text: Vec<String> = loaded.problems.iter().map(|p| p.to_string()).collect();
-    assert!(text.iter().any(|p| p.contains("solution/main.nix does not exist")), "{text:?}");
-    assert!(text.iter().any(|p| p.starts_with("01-basics/01-sum/starter/extra.nix: unexpected file")), "{text:?}");
+    assert!(
+        text.iter()
+            .any(|p| p.contains("solution/main.nix does not exist")),
+        "{text:?}"
+    );
+    assert!(
+        text.iter()
+            .any(|p| p.starts_with("01-basics/01-sum/starter/extra.nix: unexpected file")),
+        "{text:?}"
+    );
     assert_eq!(loaded.curriculum.lesson_count(), 0);
 
     let loaded = load(&tree(&[("01-basics/01-sum/check.nix", "")]));
-    assert!(loaded.problems.iter().any(|p| p.file.ends_with("check.nix") && p.message.starts_with("missing")));
+    assert!(loaded
+        .problems
+        .iter()
+        .any(|p| p.file.ends_with("check.nix") && p.message.starts_with("missing")));
 
     let loaded = load(&tree(&[("01-basics/chapter.toml", "")]));
-    assert!(loaded.problems.iter().any(|p| p.file == "01-basics/chapter.toml"));
+    assert!(loaded
+        .problems
+        .iter()
+        .any(|p| p.file == "01-basics/chapter.toml"));
     assert!(loaded.curriculum.chapters.is_empty());
 
-    let loaded = load(&tree(&[("01-basics/01-sum/lesson.md", &LESSON_MD.replace("Add things.", "See [x](lesson:basics/nope)."))]));
-    assert!(loaded.problems.iter().any(|p| p.message.contains("lesson:basics/nope")), "{:?}", loaded.problems);
+    let loaded = load(&tree(&[(
+        "01-basics/01-sum/lesson.md",
+        &LESSON_MD.replace("Add things.", "See [x](lesson:basics/nope)."),
+    )]));
+    assert!(
+        loaded
+            .problems
+            .iter()
+            .any(|p| p.message.contains("lesson:basics/nope")),
+        "{:?}",
+        loaded.problems
+    );
 }
 
 #[test]
 fn bad_names_and_invalid_utf8_do_not_panic() {
     let mut t = tree(&[("01-basics/01-Sum Up/lesson.md", "x")]);
-    t.insert("01-basics/01-sum/starter/main.nix".into(), vec![0xff, 0xfe, 0x00]);
+    t.insert(
+        "01-basics/01-sum/starter/main.nix".into(),
+        vec![0xff, 0xfe, 0x00],
+    );
     let loaded = load(&t);
-    assert!(loaded.problems.iter().any(|p| p.message.contains("folder name")));
+    assert!(loaded
+        .problems
+        .iter()
+        .any(|p| p.message.contains("folder name")));
     assert!(loaded.problems.iter().any(|p| p.message.contains("UTF-8")));
 }
 
@@ -124,20 +179,38 @@ fn solution_passes_and_starter_fails_with_values() {
     assert_eq!(c.expected.as_deref(), Some("3"));
     assert_eq!(c.actual.as_deref(), Some("0"));
     assert_eq!(c.hint, Some(1));
-    assert_eq!(bad.checks[1].message.as_deref(), Some("Write the sum with `+`."));
+    assert_eq!(
+        bad.checks[1].message.as_deref(),
+        Some("Write the sum with `+`.")
+    );
     assert_eq!(bad.suggested_hint(), Some(1));
 }
 
 #[test]
 fn values_are_pretty_printed() {
     let l = lesson(&[]);
-    let r = check_with(&l, "{ sum = { a = [ 1 \"two\" null ]; f = x: x; \"b c\" = ./main.nix; }; }");
-    assert_eq!(r.checks[0].actual.as_deref(), Some("{ a = [ 1 \"two\" null ]; \"b c\" = /main.nix; f = «lambda»; }"));
-    let r = check_with(&l, "{ sum = builtins.genList (i: { value = i; name = \"item number ${toString i}\"; }) 4; }");
+    let r = check_with(
+        &l,
+        "{ sum = { a = [ 1 \"two\" null ]; f = x: x; \"b c\" = ./main.nix; }; }",
+    );
+    assert_eq!(
+        r.checks[0].actual.as_deref(),
+        Some("{ a = [ 1 \"two\" null ]; \"b c\" = /main.nix; f = «lambda»; }")
+    );
+    let r = check_with(
+        &l,
+        "{ sum = builtins.genList (i: { value = i; name = \"item number ${toString i}\"; }) 4; }",
+    );
     let actual = r.checks[0].actual.clone().unwrap();
-    assert!(actual.starts_with("[\n  { name = \"item number 0\"; value = 0; }\n"), "{actual}");
+    assert!(
+        actual.starts_with("[\n  { name = \"item number 0\"; value = 0; }\n"),
+        "{actual}"
+    );
     let r = check_with(&l, "{ sum = { ok = 1; bad = throw \"boom\"; }; }");
-    assert_eq!(r.checks[0].actual.as_deref(), Some("{ bad = «error: boom»; ok = 1; }"));
+    assert_eq!(
+        r.checks[0].actual.as_deref(),
+        Some("{ bad = «error: boom»; ok = 1; }")
+    );
 }
 
 #[test]
@@ -180,7 +253,10 @@ fn runtime_errors_are_per_check_and_located() {
 #[test]
 fn infinite_loops_end_with_the_step_budget() {
     let l = lesson(&[]);
-    let r = check_with(&l, "{ sum = builtins.foldl' (a: b: a + b) 0 (builtins.genList (x: x) 1000000); }");
+    let r = check_with(
+        &l,
+        "{ sum = builtins.foldl' (a: b: a + b) 0 (builtins.genList (x: x) 1000000); }",
+    );
     let c = &r.checks[0];
     assert_eq!(c.status, CheckStatus::Error);
     let e = c.error.as_ref().unwrap();
@@ -200,16 +276,27 @@ fn infinite_loops_end_with_the_step_budget() {
 
 #[test]
 fn broken_checks_are_blamed_on_the_check() {
-    let l = lesson(&[("01-basics/01-sum/check.nix", "{ files, ... }: { not = \"a list\"; }")]);
+    let l = lesson(&[(
+        "01-basics/01-sum/check.nix",
+        "{ files, ... }: { not = \"a list\"; }",
+    )]);
     let r = l.check_solution(&CheckOptions::default());
     let e = r.error.unwrap();
     assert_eq!(e.source, FailureSource::Check);
     assert!(e.message.contains("must return a list"), "{}", e.message);
 
-    let l = lesson(&[("01-basics/01-sum/check.nix", "{ files, ... }: [ { name = \"n\"; ok = 1; } ]")]);
+    let l = lesson(&[(
+        "01-basics/01-sum/check.nix",
+        "{ files, ... }: [ { name = \"n\"; ok = 1; } ]",
+    )]);
     let r = l.check_solution(&CheckOptions::default());
     assert_eq!(r.checks[0].status, CheckStatus::Error);
-    assert!(r.checks[0].error.as_ref().unwrap().message.contains("not a Boolean"));
+    assert!(r.checks[0]
+        .error
+        .as_ref()
+        .unwrap()
+        .message
+        .contains("not a Boolean"));
 
     let l = lesson(&[("01-basics/01-sum/check.nix", "{ files, ... }: [ (")]);
     let r = l.check_solution(&CheckOptions::default());
@@ -250,28 +337,59 @@ fn validation_accepts_a_good_lesson() {
 #[test]
 fn validation_rejects_bad_lessons() {
     let fails = |extra: &[(&str, &str)]| -> Vec<String> {
-        validate(&tree(extra), &CheckOptions::default()).into_iter().flat_map(|v| v.failures).collect()
+        validate(&tree(extra), &CheckOptions::default())
+            .into_iter()
+            .flat_map(|v| v.failures)
+            .collect()
     };
     let f = fails(&[("01-basics/01-sum/solution/main.nix", "{ sum = 4; }")]);
     assert!(f.iter().any(|m| m.contains("the solution fails check 'sum is 3'") && m.contains("got:      4")), "{f:?}");
     let f = fails(&[("01-basics/01-sum/starter/main.nix", "{ sum = 1 + 2; }")]);
-    assert!(f.iter().any(|m| m.contains("starter already passes")), "{f:?}");
-    let f = fails(&[("01-basics/01-sum/lesson.md", &LESSON_MD.replace("1 + 2\n```", "1 + \"x\"\n```"))]);
-    assert!(f.iter().any(|m| m.contains("lesson.md:10: the runnable example fails")), "{f:?}");
-    let f = fails(&[("01-basics/01-sum/lesson.md", &LESSON_MD.replace("nix runnable", "nix runnable error"))]);
-    assert!(f.iter().any(|m| m.contains("marked `error` but evaluates to 3")), "{f:?}");
-    let f = fails(&[("01-basics/01-sum/lesson.md", &LESSON_MD.replace("Add things.", "Add <b>things</b>."))]);
+    assert!(
+        f.iter().any(|m| m.contains("starter already passes")),
+        "{f:?}"
+    );
+    let f = fails(&[(
+        "01-basics/01-sum/lesson.md",
+        &LESSON_MD.replace("1 + 2\n```", "1 + \"x\"\n```"),
+    )]);
+    assert!(
+        f.iter()
+            .any(|m| m.contains("lesson.md:10: the runnable example fails")),
+        "{f:?}"
+    );
+    let f = fails(&[(
+        "01-basics/01-sum/lesson.md",
+        &LESSON_MD.replace("nix runnable", "nix runnable error"),
+    )]);
+    assert!(
+        f.iter()
+            .any(|m| m.contains("marked `error` but evaluates to 3")),
+        "{f:?}"
+    );
+    let f = fails(&[(
+        "01-basics/01-sum/lesson.md",
+        &LESSON_MD.replace("Add things.", "Add <b>things</b>."),
+    )]);
     assert!(f.iter().any(|m| m.contains("raw HTML")), "{f:?}");
     let f = fails(&[(
         "01-basics/01-sum/check.nix",
         "{ files, ... }: [ { name = \"n\"; expected = 3; actual = files.\"main.nix\".sum; hint = 7; } ]",
     )]);
-    assert!(f.iter().any(|m| m.contains("names hint 7 but the lesson has 2")), "{f:?}");
+    assert!(
+        f.iter()
+            .any(|m| m.contains("names hint 7 but the lesson has 2")),
+        "{f:?}"
+    );
     let f = fails(&[(
         "01-basics/01-sum/check.nix",
         "{ files, ... }: [ { name = \"n\"; ok = builtins.div 1 files.\"main.nix\".sum == 1; } ]",
     )]);
-    assert!(f.iter().any(|m| m.contains("check.nix itself fails on the starter")), "{f:?}");
+    assert!(
+        f.iter()
+            .any(|m| m.contains("check.nix itself fails on the starter")),
+        "{f:?}"
+    );
 }
 
 // ---- packs and navigation ----
@@ -279,7 +397,10 @@ fn validation_rejects_bad_lessons() {
 #[test]
 fn packs_round_trip_and_reject_garbage() {
     let mut t = tree(&[]);
-    t.insert("01-basics/02-more/lesson.md".into(), LESSON_MD.replace("Sum", "More").into_bytes());
+    t.insert(
+        "01-basics/02-more/lesson.md".into(),
+        LESSON_MD.replace("Sum", "More").into_bytes(),
+    );
     for f in ["starter/main.nix", "solution/main.nix", "check.nix"] {
         let v = t[&format!("01-basics/01-sum/{f}")].clone();
         t.insert(format!("01-basics/02-more/{f}"), v);
@@ -288,17 +409,31 @@ fn packs_round_trip_and_reject_garbage() {
     let json = c.to_pack_json();
     let back = Curriculum::from_pack_json(&json).unwrap();
     assert_eq!(back, c);
-    assert_eq!(back.next("basics/sum").map(|l| l.id.as_str()), Some("basics/more"));
-    assert_eq!(back.previous("basics/more").map(|l| l.id.as_str()), Some("basics/sum"));
+    assert_eq!(
+        back.next("basics/sum").map(|l| l.id.as_str()),
+        Some("basics/more")
+    );
+    assert_eq!(
+        back.previous("basics/more").map(|l| l.id.as_str()),
+        Some("basics/sum")
+    );
     assert!(back.next("basics/more").is_none() && back.previous("basics/sum").is_none());
     assert_eq!(back.position("basics/more").map(|p| p.overall), Some(1));
 
-    for bad in ["", "[]", "{\"format\":\"other\"}", "{\"format\":\"nixpad-lessons\",\"version\":9,\"chapters\":[]}",
-        "{\"format\":\"nixpad-lessons\",\"version\":1,\"chapters\":[{\"id\":1}]}"] {
+    for bad in [
+        "",
+        "[]",
+        "{\"format\":\"other\"}",
+        "{\"format\":\"nixpad-lessons\",\"version\":9,\"chapters\":[]}",
+        "{\"format\":\"nixpad-lessons\",\"version\":1,\"chapters\":[{\"id\":1}]}",
+    ] {
         assert!(Curriculum::from_pack_json(bad).is_err(), "{bad}");
     }
     let dup = json.replace("basics/more", "basics/sum");
-    assert!(Curriculum::from_pack_json(&dup).unwrap_err().0.contains("twice"));
+    assert!(Curriculum::from_pack_json(&dup)
+        .unwrap_err()
+        .0
+        .contains("twice"));
 }
 
 // ---- progress ----
@@ -345,7 +480,10 @@ fn corrupt_or_foreign_progress_is_a_clear_error() {
         let e = Progress::from_json(json).unwrap_err();
         assert!(e.to_string().contains(want), "{json}: {e}");
     }
-    let huge = format!("{{\"format\":\"nixpad-progress\",\"version\":1,\"x\":\"{}\"}}", "a".repeat(MAX_PROGRESS_BYTES));
+    let huge = format!(
+        "{{\"format\":\"nixpad-progress\",\"version\":1,\"x\":\"{}\"}}",
+        "a".repeat(MAX_PROGRESS_BYTES)
+    );
     assert!(Progress::from_json(&huge).unwrap_err().0.contains("larger"));
 }
 
@@ -385,8 +523,18 @@ fn merge_and_chapter_progress() {
     assert_eq!(mine.hints_shown("x/y"), 1);
 
     let c = load(&tree(&[])).curriculum;
-    assert_eq!(mine.chapters(&c), vec![ChapterProgress { chapter: "basics".into(), done: 1, total: 1 }]);
+    assert_eq!(
+        mine.chapters(&c),
+        vec![ChapterProgress {
+            chapter: "basics".into(),
+            done: 1,
+            total: 1
+        }]
+    );
     assert!(mine.first_unfinished(&c).is_none());
     mine.reset();
-    assert_eq!(mine.first_unfinished(&c).map(|l| l.id.as_str()), Some("basics/sum"));
+    assert_eq!(
+        mine.first_unfinished(&c).map(|l| l.id.as_str()),
+        Some("basics/sum")
+    );
 }

@@ -19,9 +19,38 @@ impl Rng {
 }
 
 const PIECES: &[&str] = &[
-    "+++", "\n", "\"", "[", "]", "{", "}", "=", ";", "${", "''", "<script>", "](javascript:x)", "```nix runnable\n",
-    "```", "\u{0}", "é", "hints", "files", "null", "throw \"x\"", "let x = x; in x", "\\", "#", "\r\n", "0", "-1",
-    "1e999", "\"format\":\"nixpad-progress\"", "\"version\":1", "\"lessons\":", "{\"a/b\":{}}",
+    "+++",
+    "\n",
+    "\"",
+    "[",
+    "]",
+    "{",
+    "}",
+    "=",
+    ";",
+    "${",
+    "''",
+    "<script>",
+    "](javascript:x)",
+    "```nix runnable\n",
+    "```",
+    "\u{0}",
+    "é",
+    "hints",
+    "files",
+    "null",
+    "throw \"x\"",
+    "let x = x; in x",
+    "\\",
+    "#",
+    "\r\n",
+    "0",
+    "-1",
+    "1e999",
+    "\"format\":\"nixpad-progress\"",
+    "\"version\":1",
+    "\"lessons\":",
+    "{\"a/b\":{}}",
 ];
 
 /// Applies a few random edits: delete a range, insert a piece, duplicate a range.
@@ -53,10 +82,16 @@ const CHECK: &str = "{ files, sources, ... }: [ { name = \"n\"; expected = 1; ac
 
 fn tree(md: &str, check: &str, main: &str) -> FileTree {
     let mut t = FileTree::new();
-    t.insert("01-c/chapter.toml".into(), b"title = \"C\"\nsummary = \"S\"\n".to_vec());
+    t.insert(
+        "01-c/chapter.toml".into(),
+        b"title = \"C\"\nsummary = \"S\"\n".to_vec(),
+    );
     t.insert("01-c/01-l/lesson.md".into(), md.as_bytes().to_vec());
     t.insert("01-c/01-l/check.nix".into(), check.as_bytes().to_vec());
-    t.insert("01-c/01-l/starter/main.nix".into(), main.as_bytes().to_vec());
+    t.insert(
+        "01-c/01-l/starter/main.nix".into(),
+        main.as_bytes().to_vec(),
+    );
     t.insert("01-c/01-l/starter/lib.nix".into(), b"{ y = 2; }".to_vec());
     t.insert("01-c/01-l/solution/main.nix".into(), b"{ x = 1; }".to_vec());
     t
@@ -71,12 +106,18 @@ fn the_unmutated_tree_is_valid() {
 #[test]
 fn mutated_lessons_never_panic() {
     let mut rng = Rng(0x9e3779b97f4a7c15);
-    let options = CheckOptions { fuel: 50_000, ..CheckOptions::default() };
+    let options = CheckOptions {
+        fuel: 50_000,
+        ..CheckOptions::default()
+    };
     let mut problems = 0;
     for _ in 0..150 {
         let md = mutate(&mut rng, MD);
         let check = mutate(&mut rng, CHECK);
-        let main = mutate(&mut rng, "{ x = let f = n: if n == 0 then 1 else f (n - 1); in f 3; }");
+        let main = mutate(
+            &mut rng,
+            "{ x = let f = n: if n == 0 then 1 else f (n - 1); in f 3; }",
+        );
         let verdicts = validate(&tree(&md, &check, &main), &options);
         problems += verdicts.iter().filter(|v| !v.ok()).count();
         let (_doc, _p) = parse_markdown(&md, "x.md", 1);
@@ -93,7 +134,9 @@ fn mutated_progress_and_packs_never_panic() {
     p.show_next_hint("c/l", 2);
     p.set_code("c/l", "main.nix", "{ x = \"é\"; }");
     let json = p.to_json();
-    let pack = load(&tree(MD, CHECK, "{ x = 0; }")).curriculum.to_pack_json();
+    let pack = load(&tree(MD, CHECK, "{ x = 0; }"))
+        .curriculum
+        .to_pack_json();
     let (mut ok, mut err) = (0, 0);
     for _ in 0..400 {
         match Progress::from_json(&mutate(&mut rng, &json)) {
@@ -107,7 +150,10 @@ fn mutated_progress_and_packs_never_panic() {
         if let Ok(c) = Curriculum::from_pack_json(&mutate(&mut rng, &pack)) {
             // A pack that reads must be usable.
             for l in c.lessons() {
-                let _ = l.check_starter(&CheckOptions { fuel: 20_000, ..CheckOptions::default() });
+                let _ = l.check_starter(&CheckOptions {
+                    fuel: 20_000,
+                    ..CheckOptions::default()
+                });
             }
         }
     }
