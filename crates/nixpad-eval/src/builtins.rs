@@ -398,7 +398,9 @@ fn round_op(m: &mut Machine, args: &[Value], span: Span, name: &str, f: fn(f64) 
         Value::Int(i) => Ok(Value::Int(*i)),
         Value::Float(x) => {
             let r = f(*x);
-            Ok(Value::Int(if r.is_nan() || r >= 9.223372036854775807e18 || r < -9.223372036854775807e18 { i64::MIN } else { r as i64 }))
+            // 2^63 as a float: the first value out of range.
+            const LIMIT: f64 = 9_223_372_036_854_775_808.0;
+            Ok(Value::Int(if (-LIMIT..LIMIT).contains(&r) { r as i64 } else { i64::MIN }))
         }
         other => Err(arg_error(m, "a float", other, span, &format!("while evaluating the first argument passed to builtins.{name}"))),
     }
