@@ -74,3 +74,32 @@ fn corpus_agrees_with_real_nix() {
     eprintln!("oracle corpus: {} passed, {} failed", cases.len() - failures.len(), failures.len());
     assert!(failures.is_empty(), "{} of {} corpus cases disagree with real Nix", failures.len(), cases.len());
 }
+
+/// Errors without a trace are rendered exactly like Nix's: message, position, the source
+/// line with a caret, the next line, and notes.
+#[test]
+fn simple_errors_render_like_nix() {
+    let oracle = oracle_path();
+    let programs = [
+        "{ a = 1; }.b",
+        "1 + \"a\"",
+        "let x = x; in x",
+        "let\n  y = 1;\nin\n  y.z or (throw \"nope\")\n",
+        "{ abc = 1; abd = 2; }.abx",
+        "builtins.head [ ]",
+        "undefined-name",
+    ];
+    let mut failures = Vec::new();
+    for program in programs {
+        let nix = run(&oracle, &["nix-instantiate", "--store", "dummy://", "--eval", "--strict", "-E", program], "", TIMEOUT);
+        let ours = run(env!("CARGO_BIN_EXE_nixpad"), &["eval", "--strict", "-E", program], "", TIMEOUT);
+        let (a, b) = (strip_ansi(&String::from_utf8_lossy(&nix.stderr)), String::from_utf8_lossy(&ours.stderr).to_string());
+        if a.trim_end() != b.trim_end() {
+            failures.push(format!("--- {program:?}\nnix:\n{a}\nnixpad:\n{b}"));
+        }
+    }
+    for f in &failures {
+        eprintln!("{f}");
+    }
+    assert!(failures.is_empty(), "{} renderings differ", failures.len());
+}

@@ -217,7 +217,7 @@ fn render_position(out: &mut String, sources: &SourceMap, span: Span, indent: &s
         }
     }
     out.push_str(&format!("{snippet_indent}{:>6}| {}\n", lc.line, src.line_text(lc.line)));
-    out.push_str(&format!("{snippet_indent}       | {}^\n", " ".repeat(lc.col as usize - 1)));
+    out.push_str(&format!("{snippet_indent}      | {}^\n", " ".repeat(lc.col as usize - 1)));
     if lc.line < src.line_count() {
         let next = lc.line + 1;
         let line = format!("{snippet_indent}{next:>6}| {}", src.line_text(next));

@@ -45,6 +45,13 @@ pub fn parse_and_lower(ctx: &LowerCtx, text: &str, scopes: Vec<Scope>) -> EvalRe
     if let Some(err) = parse.errors().first() {
         return Err(syntax_error(ctx, text, err));
     }
+    // Nix interns names in the order its lexer meets them, and iterates attribute sets in
+    // that order (deep equality, forcing): intern ours in source order too.
+    for (kind, tok) in rnix::tokenize(text) {
+        if kind == rnix::SyntaxKind::TOKEN_IDENT {
+            Symbol::new(tok);
+        }
+    }
     let root = parse.tree();
     let expr = root.expr().ok_or_else(|| {
         Error::new(ErrorKind::Syntax("syntax error, unexpected end of file".into()), Some(span_at(ctx, text.len() as u32)))
@@ -483,7 +490,13 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                     ));
                 }
                 let lhs = self.child(b.lhs(), node)?;
-                let rhs = self.child(b.rhs(), node)?;
+                let rhs_node = b.rhs();
+                // Nix places `+` errors at the right operand.
+                let op_span = match (&op, &rhs_node) {
+                    (BinOp::Add, Some(r)) => self.span(r.syntax()),
+                    _ => op_span,
+                };
+                let rhs = self.child(rhs_node, node)?;
                 // Nix desugars `a > b` to `__lessThan b a`, `a <= b` to `!(__lessThan b a)` and
                 // `a >= b` to `!(__lessThan a b)`: operands are evaluated in that order.
                 match op {

@@ -739,8 +739,14 @@ impl Machine {
             self.check_primop_arg(op, i, &args[i], span)?;
         }
         let result = (op.func)(self, args, span).map_err(|mut e| {
-            if e.trace.is_empty() && e.span.is_none() {
-                e.span = Some(span);
+            // Nix reports a builtin's own errors under "while calling the 'X' builtin",
+            // with the position on that frame rather than on the message.
+            let frame = format!("while calling the '{}' builtin", op.name);
+            if !e.trace.iter().any(|f| f.message == frame) {
+                if e.span == Some(span) || e.span.is_none() {
+                    e.span = None;
+                }
+                e.push_frame(frame, Some(span));
             }
             e
         })?;
@@ -849,6 +855,7 @@ impl Machine {
             Frame::BindPattern(closure, span) => self.bind_pattern(closure, v, span),
             Frame::PrimOpArgs(p) => {
                 let PendingPrimOp { op, mut args, index, span } = *p;
+                self.check_primop_arg(op, index, &v, span)?;
                 args[index] = v;
                 self.primop_step(op, args, index + 1, span)
             }
@@ -1300,6 +1307,15 @@ impl Machine {
                 }
             }
         };
+        if op == BinOp::Div {
+            // Nix checks the divisor first.
+            check(self, &r, "second")?;
+            if matches!(r, Value::Int(0)) || matches!(r, Value::Float(f) if f == 0.0) {
+                let mut e = Error::new(ErrorKind::DivisionByZero, None);
+                e.push_frame("while calling the 'div' builtin", Some(span));
+                return Err(e);
+            }
+        }
         check(self, &l, "first")?;
         check(self, &r, "second")?;
         match (&l, &r) {
