@@ -37,7 +37,7 @@ pub fn is_store_path(store_dir: &str, path: &str) -> bool {
         return false;
     }
     base.as_bytes()[..32].iter().all(|c| crate::store::NIX32_ALPHABET.contains(c))
-        && crate::store::check_name(&base[33..]).is_ok()
+        && base.get(33..).is_some_and(|name| crate::store::check_name(name).is_ok())
 }
 
 /// Coerces like string interpolation (paths are copied to the store), as the

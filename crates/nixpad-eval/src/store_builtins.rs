@@ -259,7 +259,7 @@ pub fn prim_store_path(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalRes
     if let Some(c) = base.bytes().take(32).find(|c| !store::NIX32_ALPHABET.contains(c)) {
         return Err(other(format!("store path '{base}' contains illegal base-32 character '{}'", c as char), span));
     }
-    if let Err(e) = store::check_name(&base[33..]) {
+    if let Err(e) = store::check_name(base.get(33..).unwrap_or("\u{fffd}")) {
         return Err(other(format!("path '{base}' is not a valid store path: {e}"), span));
     }
     let top = format!("{store_dir}/{base}");
