@@ -13,6 +13,7 @@ pub const USAGE: &str = "\
       Prints what `nix derivation show` prints for the derivation (or list of derivations)
       the expression evaluates to; with --aterm, the .drv files' text instead.";
 
+#[derive(Debug)]
 struct ShowCommand {
     recursive: bool,
     aterm: bool,
@@ -128,4 +129,40 @@ pub fn main(args: &[String]) -> ExitCode {
     };
     let handle = std::thread::Builder::new().stack_size(512 << 20).spawn(move || run(cmd));
     handle.ok().and_then(|h| h.join().ok()).unwrap_or(ExitCode::from(1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn parses_flags_and_inputs() {
+        let cmd = parse(&args(&["show", "-r", "--aterm", "-I", "x=/y", "file.nix"])).expect("valid");
+        assert!(cmd.recursive && cmd.aterm);
+        assert_eq!(cmd.include, vec!["x=/y".to_string()]);
+        assert_eq!(cmd.file.as_deref(), Some("file.nix"));
+        let cmd = parse(&args(&["show", "-E", "1"])).expect("valid");
+        assert_eq!(cmd.expr.as_deref(), Some("1"));
+        assert!(parse(&args(&["show"])).unwrap_err().contains("nothing to show"));
+        assert!(parse(&args(&["build", "x"])).unwrap_err().contains("unknown subcommand"));
+        assert!(parse(&args(&["show", "--bogus"])).unwrap_err().contains("unrecognised flag"));
+        assert!(parse(&args(&["show", "a", "b"])).unwrap_err().contains("unexpected argument"));
+    }
+
+    #[test]
+    fn shows_what_nix_shows() {
+        let mut ev = Evaluator::new(Rc::new(nixpad_eval::MemoryIO::new()), Settings::default(), Limits::default());
+        let v = ev
+            .eval_source(r#"derivation { name = "hello"; builder = "/bin/sh"; system = "x86_64-linux"; }"#, Origin::String, "/")
+            .expect("evaluates");
+        let paths = drv_paths(&mut ev, &v).expect("a derivation");
+        let want = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../nixpad-eval/tests/derivations/hello.json")).expect("known answer");
+        assert_eq!(String::from_utf8(ev.derivation_show_json(&paths, false)).unwrap(), String::from_utf8(want).unwrap());
+        let v = ev.eval_source("[ 1 ]", Origin::String, "/").expect("evaluates");
+        assert!(drv_paths(&mut ev, &v).unwrap_err().contains("not a derivation"));
+    }
 }
