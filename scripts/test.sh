@@ -38,7 +38,7 @@ cargo fetch --locked || exit 1
 
 suite "native tests (unit, corpus, differential against Nix)" cargo test --workspace --exclude nixpad-web --locked
 suite "wasm32 build of the evaluator" cargo build -p nixpad-eval --target wasm32-unknown-unknown --locked
-suite "wasm32 deep-recursion limits (node)" cargo test -p nixpad-eval --target wasm32-unknown-unknown --test wasm_limits --locked
+suite "wasm32 deep-recursion limits (node, release as shipped)" cargo test --release -p nixpad-eval --target wasm32-unknown-unknown --test wasm_limits --locked
 if [ -d lessons ]; then
   suite "lessons" cargo run -q --release -p nixpad-cli -- lessons check lessons
 fi

@@ -188,7 +188,7 @@ test('an error in another file opens that file underlined', async (t) => {
   await waitEval(page, n + 1);
   await page.click('[data-testid=error] .error-head button');
   assertEq(await page.locator('.file-tab.active').getAttribute('data-file'), 'overlay.nix', 'open file');
-  assert((await page.locator('.hl .err').count()) === 1, 'underlined in overlay.nix');
+  assert((await page.locator('.hl .err').count()) >= 1, 'underlined in overlay.nix');
   // Delete it: the import now fails with Nix's message.
   await page.click('button[title="Delete the open file"]');
   assertEq(await page.locator('.file-tab').count(), 1, 'one file left');

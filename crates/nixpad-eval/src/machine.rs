@@ -34,7 +34,7 @@ impl Default for Limits {
             max_call_depth: 10_000,
             max_native_depth: if cfg!(target_arch = "wasm32") { 200 } else { 1_000 },
             max_frames: 4_000_000,
-            max_structural_depth: if cfg!(target_arch = "wasm32") { 1_500 } else { 10_000 },
+            max_structural_depth: if cfg!(target_arch = "wasm32") { 400 } else { 10_000 },
             fuel: None,
         }
     }

@@ -56,10 +56,31 @@ fn nesting_through_builtins_is_an_error_not_a_trap() {
 fn deep_data_prints_or_fails_cleanly() {
     let deep = "let f = n: if n == 0 then [ ] else [ (f (n - 1)) ]; in f 5000";
     assert!(eval(deep).is_ok());
-    for walk in ["(f 100000) == (f 100000)", "builtins.toJSON (f 100000)", "toString (f 100000)", "(f 100000) < (f 100000)"] {
-        let src = format!("let f = n: if n == 0 then [ ] else [ (f (n - 1)) ]; in {walk}");
-        assert_eq!(eval(&src), Err("stack overflow (possible infinite recursion)".into()), "{walk}");
-    }
     let endless = "let f = n: { a = f (n + 1); }; in f 0";
     assert_eq!(eval(endless), Err("stack overflow (possible infinite recursion)".into()));
+}
+
+fn deep_walk(walk: &str) {
+    let src = format!("let f = n: if n == 0 then [ ] else [ (f (n - 1)) ]; in {walk}");
+    assert_eq!(eval(&src), Err("stack overflow (possible infinite recursion)".into()), "{walk}");
+}
+
+#[wasm_bindgen_test]
+fn deep_equality_fails_cleanly() {
+    deep_walk("(f 100000) == (f 100000)");
+}
+
+#[wasm_bindgen_test]
+fn deep_comparison_fails_cleanly() {
+    deep_walk("(f 100000) < (f 100000)");
+}
+
+#[wasm_bindgen_test]
+fn deep_to_json_fails_cleanly() {
+    deep_walk("builtins.toJSON (f 100000)");
+}
+
+#[wasm_bindgen_test]
+fn deep_to_string_fails_cleanly() {
+    deep_walk("toString (f 100000)");
 }
