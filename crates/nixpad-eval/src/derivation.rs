@@ -663,6 +663,24 @@ fn derivation_strict_inner(m: &mut Machine, attrs: &Attrs, name: &str, span: Spa
         return Err(other("required attribute 'system' missing", span));
     }
 
+    let fixed = output_hash.map(|h| (h, output_hash_algo, hash_mode));
+    finish_derivation(m, drv, ctx, fixed, &outputs, span)
+}
+
+/// Computes the inputs, outputs and paths of a derivation whose attributes have been
+/// read, and records it. (Kept apart from the attribute loop, which recurses into the
+/// evaluation of other derivations, so that the loop's stack frame stays small.)
+#[inline(never)]
+fn finish_derivation(
+    m: &mut Machine,
+    mut drv: Derivation,
+    ctx: Context,
+    fixed: Option<(Vec<u8>, Option<Vec<u8>>, HashMode)>,
+    outputs: &[String],
+    span: Span,
+) -> EvalResult<Value> {
+    let name = drv.name.clone();
+    let name = name.as_str();
     // Inputs from the context.
     if let Some(ctx) = &ctx {
         for elem in ctx.iter() {
@@ -688,7 +706,7 @@ fn derivation_strict_inner(m: &mut Machine, attrs: &Attrs, name: &str, span: Spa
     }
 
     let store_dir = m.settings.store_dir.clone();
-    if let Some(hash_text) = output_hash {
+    if let Some((hash_text, output_hash_algo, hash_mode)) = fixed {
         if outputs.len() != 1 || outputs[0] != "out" {
             return Err(other("multiple outputs are not supported in fixed-output derivations", span));
         }
@@ -711,14 +729,14 @@ fn derivation_strict_inner(m: &mut Machine, attrs: &Attrs, name: &str, span: Spa
             },
         );
     } else {
-        for o in &outputs {
+        for o in outputs {
             drv.env.insert(o.clone(), Vec::new());
             drv.outputs.insert(o.clone(), DrvOutput { path: String::new(), hash_algo: String::new(), hash: String::new() });
         }
         let inputs = drv.inputs_modulo(&m.drv_store).map_err(|p| other(format!("path '{p}' is not valid"), span))?;
         let digest = Sha256::digest(drv.aterm_with_inputs(&inputs));
         let inner = Hash::sha256_from_bytes(digest.into());
-        for o in &outputs {
+        for o in outputs {
             let out_name = if o == "out" { name.to_string() } else { format!("{name}-{o}") };
             store::check_name(&out_name)
                 .map_err(|e| other(format!("invalid derivation name: {e}. Please pass a different 'name'."), span))?;
