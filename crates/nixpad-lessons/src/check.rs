@@ -23,6 +23,8 @@ const CHECK_PATH: &str = "/.check/check.nix";
 #[derive(Clone, Debug)]
 pub struct CheckOptions {
     /// Evaluation steps allowed for the whole run (learner code, checks and printing).
+    /// Every reference solution of the curriculum needs fewer than 1,000; the default,
+    /// 500,000, stops a runaway loop after about 70 ms natively (a few hundred in wasm).
     pub fuel: u64,
     /// Bounds on the pretty-printed `expected`/`actual` values.
     pub pretty: PrettyLimits,
@@ -31,7 +33,7 @@ pub struct CheckOptions {
 impl Default for CheckOptions {
     fn default() -> Self {
         CheckOptions {
-            fuel: 2_000_000,
+            fuel: 500_000,
             pretty: PrettyLimits::default(),
         }
     }
