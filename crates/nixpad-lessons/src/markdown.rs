@@ -376,7 +376,7 @@ impl<'a> MdParser<'a> {
                 }
                 other => {
                     if let Some(i) = self.inline_event(other, range) {
-                        loose.push(i);
+                        push_inline(&mut loose, i);
                     }
                 }
             }
@@ -393,14 +393,7 @@ impl<'a> MdParser<'a> {
                 break;
             }
             if let Some(i) = self.inline_event(ev, range) {
-                // Merge adjacent text (pulldown splits text at every special character).
-                if let (Inline::Text { text: new }, Some(Inline::Text { text })) =
-                    (&i, out.last_mut())
-                {
-                    text.push_str(new);
-                    continue;
-                }
-                out.push(i);
+                push_inline(&mut out, i);
             }
         }
         out
@@ -455,6 +448,15 @@ impl<'a> MdParser<'a> {
             _ => return None,
         })
     }
+}
+
+/// Appends an inline, merging adjacent text (pulldown splits text at special characters).
+fn push_inline(out: &mut Vec<Inline>, i: Inline) {
+    if let (Inline::Text { text: new }, Some(Inline::Text { text })) = (&i, out.last_mut()) {
+        text.push_str(new);
+        return;
+    }
+    out.push(i);
 }
 
 fn is_inline_tag(tag: &Tag<'_>) -> bool {
@@ -576,6 +578,23 @@ mod tests {
         assert_eq!(content[1], Inline::Code { code: "x".into() });
         assert!(matches!(&doc.blocks[2], Block::Quote { .. }));
         assert_eq!(doc.blocks[3], Block::Rule);
+    }
+
+    #[test]
+    fn text_is_merged_in_tight_list_items() {
+        let (doc, _) = parse("- a [b] c's & d\n");
+        let Block::List { items, .. } = &doc.blocks[0] else {
+            panic!("{doc:?}")
+        };
+        let Block::Paragraph { content } = &items[0][0] else {
+            panic!("{doc:?}")
+        };
+        assert_eq!(
+            content,
+            &vec![Inline::Text {
+                text: "a [b] c's & d".into()
+            }]
+        );
     }
 
     #[test]
