@@ -2,6 +2,8 @@
 let
   m = files."main.nix";
   hasInfix = needle: s: builtins.replaceStrings [ needle ] [ "" ] s != s;
+  # The source without blanks, so that `inherit(meta)` and `inherit (meta)` both count.
+  compact = builtins.replaceStrings [ " " "\t" "\n" ] [ "" "" "" ] sources."main.nix";
 in
 [
   { name = "the set has name, version, license and homepage";
@@ -11,5 +13,5 @@ in
     };
     actual = m; hint = 2; }
   { name = "uses inherit"; ok = hasInfix "inherit " sources."main.nix"; hint = 1; }
-  { name = "uses inherit (meta)"; ok = hasInfix "inherit (meta)" sources."main.nix"; hint = 1; }
+  { name = "uses inherit (meta)"; ok = hasInfix "inherit(meta)" compact; hint = 1; }
 ]
