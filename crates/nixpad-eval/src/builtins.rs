@@ -153,8 +153,25 @@ const CONSTANTS: &[&str] = &[
     "derivation",
 ];
 
+/// Names Nix interns before reading any user code, in its order (its evaluator's own
+/// symbols, then the identifiers of its Nix-language `derivation` wrapper). Attribute sets
+/// are walked in interning order (deep equality, forcing), so which of two failing
+/// attributes is reported first depends on it.
+const NIX_PRE_INTERNED: &[&str] = &[
+    "<with>", "outPath", "drvPath", "type", "meta", "name", "value", "system", "__overrides", "outputs",
+    "outputName", "__ignoreNulls", "file", "line", "column", "__functor", "__toString", "right", "wrong",
+    "__structuredAttrs", "allowedReferences", "allowedRequisites", "disallowedReferences",
+    "disallowedRequisites", "maxSize", "maxClosureSize", "builder", "args", "__contentAddressed", "__impure",
+    "outputHash", "outputHashAlgo", "outputHashMode", "recurseForDerivations", "description", "self", "",
+    "startSet", "operator", "key", "path", "prefix", "outputSpecified", "drvAttrs", "strict", "commonAttrs",
+    "outputsList", "all", "x", "outputToAttrListElement",
+];
+
 /// Builds the `builtins` set and the global environment.
 pub fn install(m: &mut Machine) {
+    for name in NIX_PRE_INTERNED {
+        Symbol::new(name);
+    }
     let mut entries: Vec<Attr> = Vec::new();
     for op in PRIMOPS.iter() {
         entries.push(Attr {
@@ -1256,6 +1273,17 @@ fn json_string(out: &mut Vec<u8>, s: &[u8], bad_utf8: &mut Option<String>) {
     }
 }
 
+/// One step of the iterative JSON writer.
+enum JsonWork {
+    /// Write this value (forcing it), nested `depth` deep; `attr` names it for errors.
+    Value(Value, u32, Option<(Symbol, Option<Span>)>),
+    /// Write literal text.
+    Text(&'static [u8]),
+    /// Write an object key and `:`.
+    Key(Symbol),
+}
+
+/// Writes `v` as JSON with an explicit work stack (deep values must not recurse natively).
 fn write_json(
     m: &mut Machine,
     v: &Value,
@@ -1265,63 +1293,82 @@ fn write_json(
     depth: u32,
     bad_utf8: &mut Option<String>,
 ) -> EvalResult<()> {
-    if depth > 5_000 {
-        return Err(other_error("stack overflow (possible infinite recursion)", span));
-    }
-    let v = m.force(v, Some(span))?;
-    match &v {
-        Value::Null => out.extend_from_slice(b"null"),
-        Value::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
-        Value::Int(i) => out.extend_from_slice(i.to_string().as_bytes()),
-        Value::Float(f) => out.extend_from_slice(crate::float::format_float_json(*f).as_bytes()),
-        Value::String(s) => {
-            merge_context(ctx, &s.context);
-            json_string(out, &s.bytes, bad_utf8);
-        }
-        Value::Path(_) => {
-            let s = m.coerce_to_string(&v, CoerceMode::Interpolation, span)?;
-            merge_context(ctx, &s.context);
-            json_string(out, &s.bytes, bad_utf8);
-        }
-        Value::List(l) => {
-            out.push(b'[');
-            for (i, x) in l.iter().enumerate() {
-                if i > 0 {
-                    out.push(b',');
-                }
-                write_json(m, x, span, ctx, out, depth + 1, bad_utf8)?;
+    let mut work = vec![JsonWork::Value(v.clone(), depth, None)];
+    while let Some(item) = work.pop() {
+        let (v, depth, attr) = match item {
+            JsonWork::Text(t) => {
+                out.extend_from_slice(t);
+                continue;
             }
-            out.push(b']');
+            JsonWork::Key(name) => {
+                json_string(out, name.name().as_bytes(), bad_utf8);
+                out.push(b':');
+                continue;
+            }
+            JsonWork::Value(v, depth, attr) => (v, depth, attr),
+        };
+        let in_attr = |mut err: Box<Error>| {
+            if let Some((name, pos)) = attr {
+                err.push_frame(format!("while evaluating attribute '{name}'"), pos);
+            }
+            err
+        };
+        if depth > m.limits.max_structural_depth * 10 {
+            return Err(other_error("stack overflow (possible infinite recursion)", span));
         }
-        Value::Attrs(a) => {
-            if a.get(Symbol::new("__toString")).is_some() {
-                let s = m.coerce_to_string(&v, CoerceMode::Interpolation, span)?;
+        let v = m.force(&v, Some(span)).map_err(in_attr)?;
+        match &v {
+            Value::Null => out.extend_from_slice(b"null"),
+            Value::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
+            Value::Int(i) => out.extend_from_slice(i.to_string().as_bytes()),
+            Value::Float(f) => out.extend_from_slice(crate::float::format_float_json(*f).as_bytes()),
+            Value::String(s) => {
                 merge_context(ctx, &s.context);
                 json_string(out, &s.bytes, bad_utf8);
-                return Ok(());
             }
-            if let Some(p) = a.get(Symbol::new("outPath")) {
-                let p = p.clone();
-                return write_json(m, &p, span, ctx, out, depth + 1, bad_utf8);
+            Value::Path(_) => {
+                let s = m.coerce_to_string(&v, CoerceMode::Interpolation, span).map_err(in_attr)?;
+                merge_context(ctx, &s.context);
+                json_string(out, &s.bytes, bad_utf8);
             }
-            out.push(b'{');
-            for (i, e) in a.sorted_by_name().iter().enumerate() {
-                if i > 0 {
-                    out.push(b',');
+            Value::List(l) => {
+                out.push(b'[');
+                work.push(JsonWork::Text(b"]"));
+                for (i, x) in l.iter().enumerate().rev() {
+                    work.push(JsonWork::Value(x.clone(), depth + 1, None));
+                    if i > 0 {
+                        work.push(JsonWork::Text(b","));
+                    }
                 }
-                json_string(out, e.name.name().as_bytes(), bad_utf8);
-                out.push(b':');
-                write_json(m, &e.value, span, ctx, out, depth + 1, bad_utf8).map_err(|mut err| {
-                    err.push_frame(format!("while evaluating attribute '{}'", e.name), e.pos);
-                    err
-                })?;
             }
-            out.push(b'}');
+            Value::Attrs(a) => {
+                if a.get(Symbol::new("__toString")).is_some() {
+                    let s = m.coerce_to_string(&v, CoerceMode::Interpolation, span).map_err(in_attr)?;
+                    merge_context(ctx, &s.context);
+                    json_string(out, &s.bytes, bad_utf8);
+                    continue;
+                }
+                if let Some(p) = a.get(Symbol::new("outPath")) {
+                    work.push(JsonWork::Value(p.clone(), depth + 1, attr));
+                    continue;
+                }
+                out.push(b'{');
+                work.push(JsonWork::Text(b"}"));
+                let sorted = a.sorted_by_name();
+                for (i, e) in sorted.iter().enumerate().rev() {
+                    work.push(JsonWork::Value(e.value.clone(), depth + 1, Some((e.name, e.pos))));
+                    work.push(JsonWork::Key(e.name));
+                    if i > 0 {
+                        work.push(JsonWork::Text(b","));
+                    }
+                }
+            }
+            Value::Lambda(_) | Value::PrimOp(_) => {
+                let e = Error::new(ErrorKind::Type(format!("cannot convert {} to JSON", v.type_phrase())), Some(span));
+                return Err(in_attr(e));
+            }
+            Value::Thunk(_) => unreachable!("forced above"),
         }
-        Value::Lambda(_) | Value::PrimOp(_) => {
-            return Err(Error::new(ErrorKind::Type(format!("cannot convert {} to JSON", v.type_phrase())), Some(span)));
-        }
-        Value::Thunk(_) => unreachable!("forced above"),
     }
     Ok(())
 }

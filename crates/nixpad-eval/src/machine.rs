@@ -1543,11 +1543,13 @@ impl Machine {
                 for (i, item) in items.iter().enumerate() {
                     let item = self.force(item, Some(span))?;
                     let s = self.coerce_to_string(&item, mode, span)?;
-                    if i > 0 && !(matches!(item, Value::List(ref l) if l.is_empty())) {
-                        out.push(b' ');
-                    }
                     out.extend_from_slice(&s.bytes);
                     merge_context(&mut ctx, &s.context);
+                    // Nix separates with a space after each element but the last, except
+                    // after an empty list.
+                    if i + 1 < items.len() && !matches!(item, Value::List(ref l) if l.is_empty()) {
+                        out.push(b' ');
+                    }
                 }
                 Ok(NixString { bytes: out.into(), context: ctx })
             }
