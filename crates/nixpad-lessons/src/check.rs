@@ -18,6 +18,8 @@ use crate::pretty::{pretty, PrettyLimits};
 
 /// Where the check file is mounted.
 const CHECK_PATH: &str = "/.check/check.nix";
+/// The origin name of the driver expression.
+const DRIVER: &str = "check";
 
 /// Knobs of a check run.
 #[derive(Clone, Debug)]
@@ -217,7 +219,13 @@ pub fn failure(ev: &Evaluator, e: &Error, learner_files: &Files) -> EvalFailure 
     } else {
         FailureSource::Check
     };
-    let mut rendered = ev.render_error(e);
+    // The driver's own frames ("while calling the 'isList' builtin at «check»") are
+    // machinery, not the learner's or the lesson's code: leave them out.
+    let mut shown = e.clone();
+    shown
+        .trace
+        .retain(|f| !f.span.is_some_and(|s| is_driver(ev, s)));
+    let mut rendered = ev.render_error(&shown);
     if e.kind == ErrorKind::FuelExhausted {
         rendered.push_str("       (the code ran too long: is there an infinite loop or a recursion without an end?)\n");
     } else if e.kind == ErrorKind::StackOverflow {
@@ -231,6 +239,11 @@ pub fn failure(ev: &Evaluator, e: &Error, learner_files: &Files) -> EvalFailure 
         rendered,
         location,
     }
+}
+
+/// Whether a span lies in the driver expression (origin `«check»`).
+fn is_driver(ev: &Evaluator, span: Span) -> bool {
+    span.file.0 != 0 && ev.sources().get(span.file).origin == Origin::Other(DRIVER.into())
 }
 
 fn locate(ev: &Evaluator, span: Span, files: &Files) -> Option<Location> {
@@ -308,6 +321,11 @@ pub fn run_check(check: &str, files: &Files, options: &CheckOptions) -> CheckRep
         trace: Vec::new(),
     };
     let mut ev = evaluator(files, &[(CHECK_PATH, check)], options.fuel);
+    // A check.nix that does not parse is the lesson's bug: say so plainly.
+    if let Err(e) = ev.check_source(check, Origin::File(CHECK_PATH.into()), "/.check") {
+        report.error = Some(failure(&ev, &e, files));
+        return report;
+    }
     // Syntax and scope errors in the learner's files first: they stop everything.
     for (name, text) in files.iter().filter(|(n, _)| n.ends_with(".nix")) {
         if let Err(e) = ev.check_source(text, Origin::File(format!("/{name}")), "/") {
@@ -316,7 +334,7 @@ pub fn run_check(check: &str, files: &Files, options: &CheckOptions) -> CheckRep
         }
     }
     let list = match ev
-        .eval_source(&driver(files), Origin::Other("check".into()), "/")
+        .eval_source(&driver(files), Origin::Other(DRIVER.into()), "/")
         .and_then(|v| ev.view(&v, true))
     {
         Ok(ValueView::List(items)) => items,

@@ -33,10 +33,11 @@ impl Verdict {
 
 fn describe_failures(what: &str, report: &CheckReport, out: &mut Vec<String>) {
     if let Some(e) = &report.error {
-        out.push(format!(
-            "{what} does not evaluate:\n{}",
-            e.rendered.trim_end()
-        ));
+        let whose = match e.source {
+            FailureSource::Check => "check.nix fails".to_string(),
+            _ => format!("{what} does not evaluate"),
+        };
+        out.push(format!("{whose}:\n{}", e.rendered.trim_end()));
     }
     for c in &report.checks {
         if c.status == CheckStatus::Passed {
@@ -94,7 +95,11 @@ pub fn validate_lesson(lesson: &Lesson, options: &CheckOptions) -> Verdict {
     let broken = |f: &Option<crate::check::EvalFailure>| {
         f.as_ref().is_some_and(|e| e.source == FailureSource::Check)
     };
-    if broken(&starter.error) || starter.checks.iter().any(|c| broken(&c.error)) {
+    let broken_on_solution =
+        broken(&solution.error) || solution.checks.iter().any(|c| broken(&c.error));
+    if !broken_on_solution
+        && (broken(&starter.error) || starter.checks.iter().any(|c| broken(&c.error)))
+    {
         let mut details = Vec::new();
         describe_failures("the starter", &starter, &mut details);
         failures.push(format!(
@@ -120,6 +125,11 @@ pub fn validate_lesson(lesson: &Lesson, options: &CheckOptions) -> Verdict {
             )),
             _ => {}
         }
+    }
+    // Name the lesson's own check file, not where it is mounted for evaluation.
+    let check_file = format!("{}/check.nix", lesson.dir);
+    for f in &mut failures {
+        *f = f.replace("/.check/check.nix", &check_file);
     }
     Verdict {
         dir: lesson.dir.clone(),
