@@ -138,11 +138,11 @@ fn run_eval(cmd: EvalCommand) -> ExitCode {
                 out.push(b'\n');
                 out
             }),
-            Output::Json => ev.to_json(&v),
-            Output::Xml => Err(nixpad_eval::Error::new(
-                nixpad_eval::ErrorKind::NotAvailable("--xml output is not supported yet".into()),
-                None,
-            )),
+            Output::Json => ev.to_json(&v).map(|mut out| {
+                out.push(b'\n');
+                out
+            }),
+            Output::Xml => ev.to_xml(&v, cmd.strict),
         });
     match result {
         Ok(out) => {

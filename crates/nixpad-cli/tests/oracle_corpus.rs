@@ -103,3 +103,35 @@ fn simple_errors_render_like_nix() {
     }
     assert!(failures.is_empty(), "{} renderings differ", failures.len());
 }
+
+/// `--xml` and `--json` output, strict and lazy, agree with Nix's byte for byte.
+#[test]
+fn xml_and_json_output_match_nix() {
+    let oracle = oracle_path();
+    let programs = [
+        "{ a = 1; b = [ \"x<&>\" null true 1.5 ]; f = x: x; g = { c ? 1, ... }@s: c; }",
+        "let x = { y = 1 + 1; }; in [ x (x: x) x ]",
+        "{ s = \"a\\nb\"; p = /tmp/x; n = -3; }",
+        "builtins.listToAttrs [ { name = \"k\"; value = [ 1 [ 2 ] ]; } ]",
+    ];
+    let mut failures = Vec::new();
+    for program in programs {
+        for flags in [&["--xml", "--strict"][..], &["--xml"][..], &["--json", "--strict"][..]] {
+            let mut nix_args = vec!["nix-instantiate", "--store", "dummy://", "--eval"];
+            nix_args.extend_from_slice(flags);
+            nix_args.extend_from_slice(&["-E", program]);
+            let mut our_args = vec!["eval"];
+            our_args.extend_from_slice(flags);
+            our_args.extend_from_slice(&["-E", program]);
+            let nix = run(&oracle, &nix_args, "", TIMEOUT);
+            let ours = run(env!("CARGO_BIN_EXE_nixpad"), &our_args, "", TIMEOUT);
+            if nix.stdout != ours.stdout || nix.code != ours.code {
+                failures.push(format!("--- {program:?} {flags:?}\nnix:\n{}nixpad:\n{}", describe(&nix), describe(&ours)));
+            }
+        }
+    }
+    for f in &failures {
+        eprintln!("{f}");
+    }
+    assert!(failures.is_empty(), "{} outputs differ", failures.len());
+}

@@ -1471,7 +1471,7 @@ fn prim_read_file_type(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalRes
     match m.io.file_type(&path) {
         Some(t) => Ok(Value::string(file_type_name(t).as_bytes())),
         None => Err(Error::new(
-            ErrorKind::Io(format!("getting status of '{path}': No such file or directory")),
+            ErrorKind::Io(format!("path '{path}' does not exist")),
             Some(span),
         )),
     }
@@ -1498,7 +1498,7 @@ fn nar_node(m: &Machine, path: &str, span: Span) -> EvalResult<crate::store::Nar
             Ok(NarNode::Directory(children))
         }
         Some(FileType::Unknown) => Err(io_err(format!("file '{path}' has an unsupported type"))),
-        None => Err(io_err(format!("getting status of '{path}': No such file or directory"))),
+        None => Err(io_err(format!("path '{path}' does not exist"))),
     }
 }
 

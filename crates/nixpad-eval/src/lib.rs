@@ -230,6 +230,13 @@ impl Evaluator {
         builtins::to_json(&mut self.machine, v, span, &mut ctx)
     }
 
+    /// Prints a value as `nix-instantiate --eval --xml [--strict]` does.
+    pub fn to_xml(&mut self, v: &Value, strict: bool) -> EvalResult<Vec<u8>> {
+        let v = if strict { self.machine.deep_force(v, None)? } else { self.machine.force(v, None)? };
+        let span = Span { file: FileId(0), start: 0, end: 0 };
+        xml::write_xml(&mut self.machine, &v, span, true, !strict).map(|(out, _)| out)
+    }
+
     /// Renders an error like Nix on a terminal.
     pub fn render_error(&self, e: &Error) -> String {
         e.render(&self.machine.sources)

@@ -47,17 +47,40 @@ pub fn parse_and_lower(ctx: &LowerCtx, text: &str, scopes: Vec<Scope>) -> EvalRe
     }
     // Nix interns names in the order its lexer meets them, and iterates attribute sets in
     // that order (deep equality, forcing): intern ours in source order too.
-    for (kind, tok) in rnix::tokenize(text) {
-        if kind == rnix::SyntaxKind::TOKEN_IDENT {
-            Symbol::new(tok);
-        }
-    }
     let root = parse.tree();
+    intern_in_source_order(root.syntax());
     let expr = root.expr().ok_or_else(|| {
         Error::new(ErrorKind::Syntax("syntax error, unexpected end of file".into()), Some(span_at(ctx, text.len() as u32)))
     })?;
     let mut lowerer = Lowerer { ctx, scopes, depth: 0 };
     lowerer.expr(&expr, None)
+}
+
+/// Interns identifiers and string attribute names in the order they appear.
+fn intern_in_source_order(root: &rnix::SyntaxNode) {
+    use rnix::SyntaxKind as K;
+    for node in root.descendants() {
+        match node.kind() {
+            K::NODE_IDENT => {
+                Symbol::new(&node.text().to_string());
+            }
+            K::NODE_STRING if node.parent().is_some_and(|p| matches!(p.kind(), K::NODE_ATTRPATH | K::NODE_DYNAMIC)) => {
+                if let Some(s) = ast::Str::cast(node.clone()) {
+                    let raw: Vec<InterpolPart<String>> = s
+                        .parts()
+                        .map(|p| match p {
+                            InterpolPart::Literal(l) => InterpolPart::Literal(l.syntax().text().to_string()),
+                            InterpolPart::Interpolation(i) => InterpolPart::Interpolation(i),
+                        })
+                        .collect();
+                    if let [crate::strings::Piece::Lit(bytes)] = crate::strings::plain(&raw).as_slice() {
+                        Symbol::new(&String::from_utf8_lossy(bytes));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 fn span_at(ctx: &LowerCtx, offset: u32) -> Span {

@@ -384,6 +384,11 @@ impl Thunk {
         Value::Thunk(Rc::new(Thunk(RefCell::new(ThunkState::Apply(Box::new((f, args)))))))
     }
 
+    /// Whether the thunk has been evaluated (an eagerly computed one counts as not yet).
+    pub fn is_evaluated(&self) -> bool {
+        matches!(&*self.0.borrow(), ThunkState::Done(_))
+    }
+
     /// The value, if already evaluated (this counts as forcing it).
     #[inline]
     pub fn done(&self) -> Option<Value> {

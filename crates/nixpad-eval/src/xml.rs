@@ -37,6 +37,10 @@ struct XmlWriter {
     ctx: Context,
     drvs_seen: HashSet<Vec<u8>>,
     span: Span,
+    /// `nix-instantiate --eval --xml`: attributes and functions carry `line`/`column`.
+    positions: bool,
+    /// Without `--strict`: what was never evaluated prints as `<unevaluated />`.
+    lazy: bool,
 }
 
 impl XmlWriter {
@@ -75,10 +79,24 @@ impl XmlWriter {
         }
     }
 
+    /// `column` and `line` attributes for a position, when positions are shown.
+    fn position(&self, m: &Machine, pos: Option<Span>) -> Vec<(&'static str, Vec<u8>)> {
+        match pos {
+            Some(pos) if self.positions && pos.file.0 != 0 => {
+                let lc = m.sources.line_col(pos.file, pos.start);
+                vec![("column", lc.col.to_string().into_bytes()), ("line", lc.line.to_string().into_bytes())]
+            }
+            _ => Vec::new(),
+        }
+    }
+
     fn attrs_body(&mut self, m: &mut Machine, a: &Attrs, depth: usize) -> EvalResult<()> {
         for attr in a.sorted_by_name() {
             let name = attr.name.name();
-            self.tag(depth, "attr", &[("name", name.as_bytes())], true);
+            let pos = self.position(m, attr.pos);
+            let mut tag_attrs: Vec<(&str, &[u8])> = pos.iter().map(|(k, v)| (*k, v.as_slice())).collect();
+            tag_attrs.push(("name", name.as_bytes()));
+            self.tag(depth, "attr", &tag_attrs, true);
             self.value(m, &attr.value, depth + 1)?;
             self.close(depth, "attr");
         }
@@ -88,6 +106,14 @@ impl XmlWriter {
     fn value(&mut self, m: &mut Machine, v: &Value, depth: usize) -> EvalResult<()> {
         if depth > MAX_DEPTH {
             return Err(Error::new(ErrorKind::Other("stack overflow (possible infinite recursion)".into()), Some(self.span)));
+        }
+        if self.lazy {
+            if let Value::Thunk(t) = v {
+                if !t.is_evaluated() {
+                    self.tag(depth, "unevaluated", &[], false);
+                    return Ok(());
+                }
+            }
         }
         let v = m.force(v, Some(self.span))?;
         match &v {
@@ -131,7 +157,9 @@ impl XmlWriter {
                 }
             }
             Value::Lambda(c) => {
-                self.tag(depth, "function", &[], true);
+                let pos = self.position(m, Some(c.def.span));
+                let tag_attrs: Vec<(&str, &[u8])> = pos.iter().map(|(k, v)| (*k, v.as_slice())).collect();
+                self.tag(depth, "function", &tag_attrs, true);
                 match &c.def.param {
                     crate::ir::Param::Ident(name) => self.tag(depth + 1, "varpat", &[("name", name.name().as_bytes())], false),
                     crate::ir::Param::Pattern(p) => {
@@ -162,9 +190,16 @@ impl XmlWriter {
 
 /// `builtins.toXML v`
 pub fn prim_to_xml(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let mut w = XmlWriter { out: Vec::new(), ctx: None, drvs_seen: HashSet::new(), span };
+    let (out, ctx) = write_xml(m, &args[0], span, false, false)?;
+    Ok(Value::string_with_context(out, ctx))
+}
+
+/// The XML document for a value: `builtins.toXML` (no positions, forcing everything), or
+/// `nix-instantiate --eval --xml` (with positions; `lazy` without `--strict`).
+pub fn write_xml(m: &mut Machine, v: &Value, span: Span, positions: bool, lazy: bool) -> EvalResult<(Vec<u8>, Context)> {
+    let mut w = XmlWriter { out: Vec::new(), ctx: None, drvs_seen: HashSet::new(), span, positions, lazy };
     w.out.extend_from_slice(b"<?xml version='1.0' encoding='utf-8'?>\n<expr>\n");
-    w.value(m, &args[0], 1)?;
+    w.value(m, v, 1)?;
     w.out.extend_from_slice(b"</expr>\n");
-    Ok(Value::string_with_context(w.out, w.ctx))
+    Ok((w.out, w.ctx))
 }
