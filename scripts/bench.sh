@@ -4,6 +4,8 @@
 # the workloads in bench/. Prints a Markdown table (median of RUNS runs, default 5) for
 # BENCHMARKS.md. Not a test: the figures depend on the machine.
 #   scripts/bench.sh [WORKLOAD...]     e.g. scripts/bench.sh fib lists
+#   INSTRUCTIONS=1 scripts/bench.sh    also count instructions with valgrind (callgrind):
+#                                      a figure that does not depend on the machine's load
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 RUNS=${RUNS:-5}
@@ -31,8 +33,16 @@ measure() { # measure CMD... -> "seconds kilobytes" per run, RUNS times
 TIMING=$(mktemp)
 trap 'rm -f "$TIMING"' EXIT
 "$ORACLE" --version >/dev/null
-echo "| workload | Nix time (s) | nixpad time (s) | time ratio | Nix peak (MB) | nixpad peak (MB) | memory ratio |"
-echo "|---|---|---|---|---|---|---|"
+instructions() { # instructions CMD... -> total instructions executed
+  valgrind --tool=callgrind --trace-children=yes --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null | sed -n 's/.*Collected : \([0-9]*\).*/\1/p' | sort -n | tail -1
+}
+if [ -n "${INSTRUCTIONS:-}" ]; then
+  echo "| workload | Nix time (s) | nixpad time (s) | time ratio | Nix peak (MB) | nixpad peak (MB) | memory ratio | Nix instructions (M) | nixpad instructions (M) | ratio |"
+  echo "|---|---|---|---|---|---|---|---|---|---|"
+else
+  echo "| workload | Nix time (s) | nixpad time (s) | time ratio | Nix peak (MB) | nixpad peak (MB) | memory ratio |"
+  echo "|---|---|---|---|---|---|---|"
+fi
 for w in "${workloads[@]}"; do
   f=bench/$w.nix
   expected=$("$ORACLE" nix-instantiate --store dummy:// --eval --strict "$f" 2>&1)
@@ -43,6 +53,12 @@ for w in "${workloads[@]}"; do
   fi
   read -r nt nm < <(measure "$ORACLE" nix-instantiate --store dummy:// --eval --strict "$f")
   read -r pt pm < <(measure "$NIXPAD" eval --strict "$f")
-  awk -v w="$w" -v nt="$nt" -v pt="$pt" -v nm="$nm" -v pm="$pm" 'BEGIN {
-    printf "| %s | %.2f | %.2f | %.2f | %.1f | %.1f | %.2f |\n", w, nt, pt, pt / nt, nm / 1024, pm / 1024, pm / nm }'
+  extra=""
+  if [ -n "${INSTRUCTIONS:-}" ]; then
+    ni=$(instructions "$ORACLE" nix-instantiate --store dummy:// --eval --strict "$f")
+    pi=$(instructions "$NIXPAD" eval --strict "$f")
+    extra=$(awk -v ni="$ni" -v pi="$pi" 'BEGIN { printf " %.0f | %.0f | %.2f |", ni / 1e6, pi / 1e6, pi / ni }')
+  fi
+  awk -v w="$w" -v nt="$nt" -v pt="$pt" -v nm="$nm" -v pm="$pm" -v extra="$extra" 'BEGIN {
+    printf "| %s | %.2f | %.2f | %.2f | %.1f | %.1f | %.2f |%s\n", w, nt, pt, pt / nt, nm / 1024, pm / 1024, pm / nm, extra }'
 done
