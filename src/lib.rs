@@ -43,6 +43,7 @@ pub mod engine;
 pub mod examples;
 pub mod files;
 pub mod highlight;
+pub mod lessons;
 pub mod protocol;
 pub mod share;
 pub mod storage;

@@ -64,6 +64,22 @@ pub enum Command {
         /// The line typed (`expr`, `:t expr`, `:p expr`, `name = expr`, `:?`).
         line: String,
     },
+    /// Runs the checks of lesson `lesson` (an id of the embedded curriculum) on `files`.
+    Check {
+        /// The lesson id (`language/strings`).
+        lesson: String,
+        /// The learner's files by name.
+        files: Vec<FileEntry>,
+    },
+    /// Runs a prose example of lesson `lesson`, with the learner's files beside it.
+    Example {
+        /// The lesson id.
+        lesson: String,
+        /// The example's code.
+        code: String,
+        /// The learner's files by name.
+        files: Vec<FileEntry>,
+    },
 }
 
 /// A command with the number the page gave it (replies carry it back).
@@ -175,6 +191,10 @@ pub enum Outcome {
     },
     /// The command named a node of a result that no longer exists.
     Stale,
+    /// Result of [`Command::Check`] (`Err`: no such lesson).
+    Checked(Result<nixpad_lessons::CheckReport, String>),
+    /// Result of [`Command::Example`].
+    Example(nixpad_lessons::ExampleOutcome),
 }
 
 /// Everything the worker sends to the page.

@@ -4,6 +4,7 @@
 pub mod client;
 pub mod dom;
 pub mod editor;
+pub mod lessons;
 pub mod output;
 pub mod pages;
 pub mod playground;
@@ -41,9 +42,17 @@ pub enum Route {
     /// The examples gallery.
     #[at("/examples")]
     Examples,
-    /// Lessons (coming).
+    /// The lesson list.
     #[at("/lessons")]
     Lessons,
+    /// One lesson: `#/lessons/CHAPTER/LESSON` (its id is `CHAPTER/LESSON`).
+    #[at("/lessons/:chapter/:lesson")]
+    Lesson {
+        /// The chapter id (`language`).
+        chapter: String,
+        /// The lesson's id within the chapter (`strings`).
+        lesson: String,
+    },
     /// Anything else.
     #[not_found]
     #[at("/404")]
@@ -88,7 +97,13 @@ pub fn boot_state() -> State {
         saved_files: dom::storage_get(storage::FILES_KEY),
         saved_settings: dom::storage_get(storage::SETTINGS_KEY).and_then(Result::ok),
     };
-    let (state, had_link) = State::boot(&boot);
+    let (mut state, had_link) = State::boot(&boot);
+    let (progress, notice) =
+        crate::lessons::load_progress(dom::storage_get(crate::lessons::PROGRESS_KEY));
+    state.apply(Action::ProgressLoaded(progress));
+    if let Some(notice) = notice {
+        state.apply(Action::Notify(state::Level::Warning, notice));
+    }
     if had_link {
         dom::replace_hash("#/");
     }
@@ -99,7 +114,12 @@ fn switch(route: Route) -> Html {
     match route {
         Route::Playground => html! { <playground::Playground /> },
         Route::Examples => html! { <pages::ExamplesPage /> },
-        Route::Lessons => html! { <pages::LessonsPage /> },
+        Route::Lessons => html! { <lessons::LessonsIndex /> },
+        Route::Lesson { chapter, lesson } => {
+            let id = format!("{chapter}/{lesson}");
+            let key = id.clone();
+            html! { <lessons::LessonPage {key} id={id} /> }
+        }
         Route::NotFound => html! { <pages::NotFoundPage /> },
     }
 }
@@ -197,6 +217,23 @@ pub fn app(_: &AppProps) -> Html {
             }
             // The app lives as long as the page.
             on_hash.forget();
+        });
+    }
+
+    // Save the lesson progress when it changes.
+    {
+        let dispatcher = state.dispatcher();
+        let state = state.clone();
+        use_effect_with(state.lessons.progress_rev, move |rev| {
+            if *rev > 0 {
+                let json = state.lessons.progress.to_json();
+                if let Err(e) = dom::storage_set(crate::lessons::PROGRESS_KEY, &json) {
+                    dispatcher.dispatch(Action::Notify(
+                        state::Level::Warning,
+                        format!("Your lesson progress could not be saved in this browser: {e}."),
+                    ));
+                }
+            }
         });
     }
 

@@ -16,7 +16,8 @@ pub struct HeaderProps {}
 pub fn header(_: &HeaderProps) -> Html {
     let route = use_route::<Route>();
     let link = |to: Route, label: &'static str| {
-        let current = route.as_ref() == Some(&to);
+        let current = route.as_ref() == Some(&to)
+            || (to == Route::Lessons && matches!(route, Some(Route::Lesson { .. })));
         html! {
             <Link<Route> {to} classes={classes!("nav", current.then_some("current"))}>{label}</Link<Route>>
         }
@@ -104,22 +105,6 @@ pub fn examples_page(_: &ExamplesPageProps) -> Html {
             <h1>{"Examples"}</h1>
             <p>{"Opening an example replaces the files in the playground (copy a link first to keep yours)."}</p>
             <div class="cards">{cards}</div>
-        </div>
-    }
-}
-
-/// The lessons page's inputs (none).
-#[derive(Properties, PartialEq, Default)]
-pub struct LessonsPageProps {}
-
-/// Placeholder for the lessons.
-#[function_component(LessonsPage)]
-pub fn lessons_page(_: &LessonsPageProps) -> Html {
-    html! {
-        <div class="page" id="main-content" data-testid="lessons">
-            <h1>{"Lessons"}</h1>
-            <p>{"Step-by-step lessons, checked in your browser, are coming. Meanwhile, the "}
-                <Link<Route> to={Route::Examples}>{"examples"}</Link<Route>>{" show the language at work."}</p>
         </div>
     }
 }

@@ -75,6 +75,54 @@ pub enum Pending {
     Syntax(u64),
     /// A REPL line (index into the REPL log).
     Repl(usize),
+    /// The checks of a lesson (its id).
+    Check(String),
+    /// A prose example of a lesson: lesson id, example number.
+    Example(String, usize),
+}
+
+/// A lesson's last check run.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CheckView {
+    /// Sent to the worker.
+    Running,
+    /// The report.
+    Done(nixpad_lessons::CheckReport),
+    /// It could not run (the worker was replaced, no such lesson): why.
+    Failed(String),
+}
+
+/// A prose example's last run.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExampleView {
+    /// Sent to the worker.
+    Running,
+    /// Its output or error.
+    Done(nixpad_lessons::ExampleOutcome),
+    /// It could not run: why.
+    Failed(String),
+}
+
+/// The lessons' state: progress (saved in localStorage) and the worker's answers.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct LessonsState {
+    /// Done, attempts, hints, revealed solutions and code per lesson.
+    pub progress: Rc<nixpad_lessons::Progress>,
+    /// Bumped on every change of `progress` (the app saves it).
+    pub progress_rev: u64,
+    /// The last check run per lesson id.
+    pub checks: Rc<HashMap<String, CheckView>>,
+    /// The last run per (lesson id, example number).
+    pub examples: Rc<HashMap<(String, usize), ExampleView>>,
+    /// Check runs finished since start (tests wait on it).
+    pub checks_run: u32,
+}
+
+impl LessonsState {
+    fn progress_mut(&mut self) -> &mut nixpad_lessons::Progress {
+        self.progress_rev += 1;
+        Rc::make_mut(&mut self.progress)
+    }
 }
 
 /// A text view's content.
@@ -203,6 +251,8 @@ pub struct State {
     next_notice: u64,
     /// The share panel.
     pub share: Option<ShareState>,
+    /// Lessons: progress and check results.
+    pub lessons: LessonsState,
 }
 
 /// Everything that changes the state.
@@ -275,6 +325,29 @@ pub enum Action {
     Copied(bool),
     /// The files were saved.
     Saved,
+    /// New text for a lesson's file.
+    LessonEdit {
+        /// The lesson id.
+        lesson: String,
+        /// The file name.
+        file: String,
+        /// Its text.
+        text: String,
+    },
+    /// Unfold the lesson's next hint (it has `usize` hints).
+    LessonHint(String, usize),
+    /// Show the lesson's reference solution (after a failed attempt).
+    LessonReveal(String),
+    /// Put the reference solution into the lesson's editor (once revealed).
+    LessonUseSolution(String),
+    /// Forget one lesson's progress and code.
+    LessonReset(String),
+    /// Forget all lesson progress.
+    ProgressReset,
+    /// Merge imported progress into the current one.
+    ProgressImport(nixpad_lessons::Progress),
+    /// Replace the progress (read from storage at start).
+    ProgressLoaded(nixpad_lessons::Progress),
 }
 
 /// Where the initial files come from, read by the caller from the page.
@@ -380,6 +453,7 @@ impl State {
             notices: Vec::new(),
             next_notice: 1,
             share: None,
+            lessons: LessonsState::default(),
         };
         for (level, text) in notices {
             state.notify(level, text);
@@ -429,7 +503,8 @@ impl State {
         }
     }
 
-    fn apply(&mut self, action: Action) {
+    /// Applies one action (the reducer's step; also used at start-up).
+    pub fn apply(&mut self, action: Action) {
         match action {
             Action::SelectFile(i) if i < self.files.len() => {
                 self.active = i;
@@ -517,6 +592,51 @@ impl State {
                 self.run_token += 1;
             }
             Action::Run => self.run_token += 1,
+            Action::LessonEdit { lesson, file, text } => {
+                if !self.lessons.progress_mut().set_code(&lesson, &file, &text) {
+                    self.notify(Level::Warning, format!("{file} is too large to be saved."));
+                }
+            }
+            Action::LessonHint(lesson, count) => {
+                self.lessons.progress_mut().show_next_hint(&lesson, count);
+            }
+            Action::LessonReveal(lesson) => {
+                self.lessons.progress_mut().reveal_solution(&lesson);
+            }
+            Action::LessonUseSolution(lesson) => {
+                let Some(l) = crate::lessons::curriculum().lesson(&lesson) else {
+                    return;
+                };
+                if !self
+                    .lessons
+                    .progress
+                    .lesson(&lesson)
+                    .is_some_and(|p| p.solution_revealed)
+                {
+                    return;
+                }
+                let progress = self.lessons.progress_mut();
+                for f in l.files.iter().filter(|f| f.editable) {
+                    progress.set_code(&lesson, &f.name, &f.solution);
+                }
+            }
+            Action::LessonReset(lesson) => {
+                self.lessons.progress_mut().reset_lesson(&lesson);
+                Rc::make_mut(&mut self.lessons.checks).remove(&lesson);
+            }
+            Action::ProgressReset => {
+                self.lessons.progress_mut().reset();
+                self.lessons.checks = Rc::default();
+                self.notify(Level::Info, "All lesson progress was reset.".into());
+            }
+            Action::ProgressImport(imported) => {
+                let n = imported.lessons.len();
+                self.lessons.progress_mut().merge(&imported);
+                self.notify(Level::Info, format!("Imported progress for {n} lesson(s)."));
+            }
+            Action::ProgressLoaded(progress) => {
+                self.lessons.progress = Rc::new(progress);
+            }
             Action::Sent(id, pending) => {
                 match &pending {
                     Pending::Eval => self.latest_eval = Some(id),
@@ -524,6 +644,14 @@ impl State {
                     Pending::Strict(r) => self.strict = TextView::Loading(*r as u64),
                     Pending::Syntax(rev) => self.syntax = TextView::Loading(*rev),
                     Pending::Expand | Pending::Repl(_) => {}
+                    Pending::Check(l) => {
+                        Rc::make_mut(&mut self.lessons.checks)
+                            .insert(l.clone(), CheckView::Running);
+                    }
+                    Pending::Example(l, i) => {
+                        Rc::make_mut(&mut self.lessons.examples)
+                            .insert((l.clone(), *i), ExampleView::Running);
+                    }
                 }
                 self.pending.insert(id, pending);
             }
@@ -556,6 +684,14 @@ impl State {
                         Pending::Strict(_) => self.strict = TextView::Empty,
                         Pending::Syntax(_) => self.syntax = TextView::Empty,
                         Pending::Expand => {}
+                        Pending::Check(l) => {
+                            Rc::make_mut(&mut self.lessons.checks)
+                                .insert(l, CheckView::Failed(message.clone()));
+                        }
+                        Pending::Example(l, i) => {
+                            Rc::make_mut(&mut self.lessons.examples)
+                                .insert((l, i), ExampleView::Failed(message.clone()));
+                        }
                     }
                 }
                 // The worker's result is gone with it: the tree cannot be expanded further.
@@ -687,6 +823,23 @@ impl State {
                     entry.output = Some(text);
                     entry.is_error = is_error;
                 }
+            }
+            (Pending::Check(lesson), Outcome::Checked(report)) => {
+                self.lessons.checks_run += 1;
+                let view = match report {
+                    Ok(report) => {
+                        self.lessons
+                            .progress_mut()
+                            .record_attempt(&lesson, report.passed);
+                        CheckView::Done(report)
+                    }
+                    Err(e) => CheckView::Failed(e),
+                };
+                Rc::make_mut(&mut self.lessons.checks).insert(lesson, view);
+            }
+            (Pending::Example(lesson, i), Outcome::Example(outcome)) => {
+                Rc::make_mut(&mut self.lessons.examples)
+                    .insert((lesson, i), ExampleView::Done(outcome));
             }
             (Pending::Json(_) | Pending::Strict(_), Outcome::Stale) => {}
             (_, Outcome::Stale) => {}

@@ -472,6 +472,117 @@ test('usable on a phone (360 px wide)', async (t) => {
   assert((await tree(page)).includes('phone = true;'), 'evaluates');
 });
 
+
+// ---- Lessons ----
+
+const LESSON = '#/lessons/language/values';
+const WRONG = '{ anInt = 5; aFloat = 2.5; aString = "nix"; aBool = true; half = 7 / 2; }';
+const SOLUTION = '{ anInt = 512; aFloat = 2.5; aString = "Nix"; aBool = true; half = 7 / 2.0; }';
+
+/** Clicks Check on the open lesson and waits for its report. */
+async function check(page) {
+  const n = await page.evaluate(() => Number(document.querySelector('[data-testid=lesson]').dataset.checks));
+  await page.click('[data-testid=check]');
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid=lesson]')?.dataset.checks) > n, n, { timeout: 15000 });
+  await page.locator('[data-testid=check-results]').waitFor();
+}
+
+const chapterProgress = (page) => page.locator('[data-testid=chapter-progress]').first().innerText();
+
+test('lessons: list, example, wrong answer with failing check and hint, solution, done, kept after reload', async (t) => {
+  const page = await open(t, '#/lessons');
+  await page.locator('[data-testid=chapter]').first().waitFor();
+  assert(await page.locator('[data-testid=chapter]').count() >= 2, 'two chapters or more');
+  assert(await page.locator('[data-testid=lesson-item]').count() >= 10, 'lessons listed');
+  assert(/^0 \/ \d+ done$/.test(await chapterProgress(page)), `progress: ${await chapterProgress(page)}`);
+  await shot(page, 'lessons-01-list.png');
+
+  await page.click('[data-testid=lesson-item][data-lesson="language/values"] a');
+  await page.waitForFunction(() => location.hash === '#/lessons/language/values');
+  await page.locator('[data-testid=lesson] h1').waitFor();
+  assert((await page.locator('.lesson-prose h1').innerText()).includes('Values and types'), 'title');
+  // A runnable example runs in the worker.
+  await page.locator('[data-testid=run-example]').first().click();
+  const out = await page.locator('[data-testid=example-output]').first().innerText();
+  assert(out.includes('"int"') && out.includes('"float"'), `example output: ${out}`);
+
+  // A syntax error is reported and underlined.
+  await page.fill('textarea.input', '{ anInt = ; }');
+  await check(page);
+  await page.locator('[data-testid=check-error]').first().waitFor();
+  assert(await page.locator('.hl .err').count() > 0, 'error underlined in the editor');
+
+  // A wrong answer: failing checks with expected vs got, and a hint.
+  await page.fill('textarea.input', WRONG);
+  await check(page);
+  assertEq(await page.locator('[data-testid=check-results]').getAttribute('data-passed'), 'false', 'not passed');
+  const failedCheck = page.locator('[data-testid=check][data-status=Failed]', { hasText: 'aString' });
+  const failedText = await failedCheck.innerText();
+  assert(failedText.includes('expected') && failedText.includes('"Nix"') && failedText.includes('"nix"'), `failed check: ${failedText}`);
+  assertEq(await page.locator('[data-testid=hint]').count(), 0, 'no hint before asking');
+  await page.click('[data-testid=show-hint]');
+  assertEq(await page.locator('[data-testid=hint]').count(), 1, 'one hint shown');
+  assert((await page.locator('[data-testid=hint]').innerText()).includes('Hint 1'), 'first hint');
+  await shot(page, 'lessons-02-failed-check.png');
+
+  // The solution can be revealed after a failed attempt, and is marked as revealed.
+  await page.click('[data-testid=reveal-solution]');
+  assert((await page.locator('[data-testid=solution]').innerText()).includes('revealed'), 'marked revealed');
+
+  // The reference solution passes: the lesson is done.
+  await page.fill('textarea.input', SOLUTION);
+  await check(page);
+  assertEq(await page.locator('[data-testid=check-results]').getAttribute('data-passed'), 'true', 'passed');
+  await page.locator('[data-testid=lesson-done]').waitFor();
+  await shot(page, 'lessons-03-done.png');
+
+  // Reload on the deep link: progress and code are kept.
+  await page.reload();
+  await page.locator('[data-testid=lesson-done]').waitFor();
+  assertEq(await page.inputValue('textarea.input'), SOLUTION, 'code kept');
+  assert((await page.locator('[data-testid=lesson-stats]').innerText()).includes('solution revealed'), 'revealed kept');
+  await page.click('.lesson-nav .next');
+  await page.waitForFunction(() => location.hash === '#/lessons/language/strings');
+  await page.goto(BASE + '#/lessons');
+  await page.locator('[data-testid=chapter]').first().waitFor();
+  assert(/^1 \/ \d+ done$/.test(await chapterProgress(page)), `progress: ${await chapterProgress(page)}`);
+  assertEq(await page.locator('[data-lesson="language/values"]').getAttribute('data-done'), 'true', 'marked done');
+  await shot(page, 'lessons-04-progress.png');
+});
+
+test('lessons: export, reset and re-import progress; damaged progress is ignored with a notice', async (t) => {
+  const page = await open(t, LESSON);
+  await page.locator('[data-testid=lesson] h1').waitFor();
+  await page.fill('textarea.input', SOLUTION);
+  await check(page);
+  await page.locator('[data-testid=lesson-done]').waitFor();
+  await page.goto(BASE + '#/lessons');
+  await page.locator('[data-testid=export-progress]').waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-progress]')]);
+  assertEq(download.suggestedFilename(), 'nixpad-progress.json', 'file name');
+  const { readFileSync } = await import('node:fs');
+  const exported = readFileSync(await download.path(), 'utf8');
+  assert(exported.includes('language/values'), `exported: ${exported.slice(0, 200)}`);
+
+  await page.click('[data-testid=reset-progress]');
+  await page.click('[data-testid=reset-yes]');
+  await page.waitForFunction(() => /^0 \//.test(document.querySelector('[data-testid=chapter-progress]').innerText));
+
+  await page.setInputFiles('[data-testid=import-progress]', { name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+  await page.waitForFunction(() => /^1 \//.test(document.querySelector('[data-testid=chapter-progress]').innerText));
+  // A file that is not progress is refused with a message, nothing changes.
+  await page.setInputFiles('[data-testid=import-progress]', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
+  await page.locator('[data-testid=notice]', { hasText: 'Nothing was imported' }).waitFor();
+  assert(/^1 \//.test(await chapterProgress(page)), 'progress unchanged');
+  await shot(page, 'lessons-05-imported.png');
+
+  // Damaged progress in localStorage: ignored, with a notice.
+  await page.evaluate(() => localStorage.setItem('nixpad:progress', '{"format": broken'));
+  await page.reload();
+  await page.locator('[data-testid=notice]', { hasText: 'lesson progress' }).waitFor();
+  assert(/^0 \//.test(await chapterProgress(page)), 'fresh progress');
+});
+
 let passed = 0;
 let failed = 0;
 for (const { name, fn } of tests) {
