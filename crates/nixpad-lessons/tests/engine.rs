@@ -300,7 +300,10 @@ fn broken_checks_are_blamed_on_the_check() {
 
     let l = lesson(&[("01-basics/01-sum/check.nix", "{ files, ... }: [ (")]);
     let r = l.check_solution(&CheckOptions::default());
-    assert_eq!(r.error.unwrap().source, FailureSource::Check);
+    let e = r.error.unwrap();
+    assert_eq!(e.source, FailureSource::Check);
+    assert!(e.rendered.starts_with("error: syntax error"), "{}", e.rendered);
+    assert!(!e.rendered.contains("«check»"), "{}", e.rendered);
 }
 
 #[test]
