@@ -784,7 +784,7 @@ impl Machine {
             Value::Attrs(a) => a.clone(),
             other => {
                 let mut e = self.type_error("a set", other, Some(span));
-                e.push_frame(format!("while evaluating the value passed for the lambda argument"), Some(closure.def.span));
+                e.push_frame("while evaluating the value passed for the lambda argument", Some(closure.def.span));
                 return Err(e);
             }
         };
@@ -931,27 +931,18 @@ impl Machine {
             Frame::HasAttr(expr, index, env) => self.has_attr_step(expr, index, env, v),
             Frame::Interp(p) => {
                 let PendingInterp { expr, index, env, mut acc, mut ctx } = *p;
-                let Expr::Interpolate { parts, kind, span } = &*expr else { unreachable!() };
+                let Expr::Interpolate { kind, span, .. } = &*expr else { unreachable!() };
                 let (kind, span) = (*kind, *span);
-                let parts: &[InterpPart] = parts;
-                if kind == InterpKind::Path && index == 0 {
-                    // never: part 0 of a path is literal
-                }
                 match (&v, kind) {
                     (Value::Path(p), InterpKind::Path) => acc.extend_from_slice(p.as_bytes()),
                     _ => {
                         let s = self.coerce_to_string(&v, CoerceMode::Interpolation, span).map_err(|mut e| {
-                            e.push_frame(
-                                if kind == InterpKind::Path { "while evaluating a path segment" } else { "while evaluating a path segment" },
-                                Some(span),
-                            );
+                            e.push_frame("while evaluating a path segment", Some(span));
                             e
                         })?;
                         if kind == InterpKind::Path && s.context.is_some() {
                             return Err(Error::new(
-                                ErrorKind::Other(format!(
-                                    "a string that refers to a store path cannot be appended to a path"
-                                )),
+                                ErrorKind::Other("a string that refers to a store path cannot be appended to a path".into()),
                                 Some(span),
                             ));
                         }
@@ -959,9 +950,6 @@ impl Machine {
                         merge_context(&mut ctx, &s.context);
                     }
                 }
-                let parts_ptr: *const [InterpPart] = parts;
-                // SAFETY-free alternative: re-borrow through `expr`, which we still own.
-                let _ = parts_ptr;
                 let Expr::Interpolate { parts, .. } = &*expr else { unreachable!() };
                 self.interp_next(expr.clone(), index + 1, env, acc, ctx, parts)
             }
