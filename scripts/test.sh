@@ -4,7 +4,7 @@
 #   1. native: unit tests, the language corpus, the differential tests against real Nix
 #      (the corpus through the CLI, and 2,000 random programs);
 #   2. wasm32: the evaluator builds for wasm32 and its deep-recursion limits hold there;
-#   3. lessons: `nixpad lessons check lessons/` (once the curriculum exists);
+#   3. lessons: `nixpad lessons check lessons/`, and the checker under wasm32;
 #   4. browser: the web app's component tests and end-to-end tests in headless Chromium.
 # The last line says how many suites passed and failed; the exit code is non-zero if any failed.
 set -uo pipefail
@@ -39,9 +39,8 @@ cargo fetch --locked || exit 1
 suite "native tests (unit, corpus, differential against Nix)" cargo test --workspace --exclude nixpad-web --locked
 suite "wasm32 build of the evaluator" cargo build -p nixpad-eval --target wasm32-unknown-unknown --locked
 suite "wasm32 deep-recursion limits (node, release as shipped)" cargo test --release -p nixpad-eval --target wasm32-unknown-unknown --test wasm_limits --locked
-if [ -d lessons ]; then
-  suite "lessons" cargo run -q --release -p nixpad-cli -- lessons check lessons
-fi
+suite "lessons: every lesson checked (nixpad lessons check)" cargo run -q --release -p nixpad-cli -- lessons check lessons
+suite "lessons: checks under wasm32 (node)" cargo test --release -p nixpad-lessons --target wasm32-unknown-unknown --test wasm_checks --locked
 suite "browser (component + end-to-end)" scripts/e2e.sh
 
 echo
