@@ -642,6 +642,7 @@ fn prim_gen_list(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Va
     if n < 0 {
         return Err(other_error(format!("cannot create list of size {n}"), span));
     }
+    m.charge(n as u64)?;
     let f = &args[0];
     Ok(Value::list((0..n).map(|i| Thunk::apply(f.clone(), smallvec::smallvec![Value::Int(i)])).collect()))
 }

@@ -323,6 +323,19 @@ impl Machine {
         }
     }
 
+    /// Charges `steps` evaluation steps against the fuel (for builtins whose work is not
+    /// made of machine steps, like building a huge list).
+    pub fn charge(&mut self, steps: u64) -> EvalResult<()> {
+        if let Some(f) = &mut self.fuel {
+            if *f < steps {
+                *f = 0;
+                return Err(Error::new(ErrorKind::FuelExhausted, None));
+            }
+            *f -= steps;
+        }
+        Ok(())
+    }
+
     fn burn_fuel(&mut self) -> EvalResult<()> {
         if let Some(f) = &mut self.fuel {
             if *f == 0 {
