@@ -204,6 +204,20 @@ impl Engine {
                 }
                 _ => (Outcome::Stale, Vec::new()),
             },
+            Command::Derivations { result } => match &mut self.session {
+                Some(Session {
+                    id,
+                    ev,
+                    files,
+                    root: Some(root),
+                    ..
+                }) if *id == result => {
+                    let report =
+                        crate::drv::collect(ev, root).map_err(|e| error_info(ev, &e, files));
+                    (Outcome::Derivations(report), ev.take_trace_lines())
+                }
+                _ => (Outcome::Stale, Vec::new()),
+            },
             Command::SyntaxTree { text } => {
                 let mut tree = syntax::syntax_tree(&text);
                 if tree.len() > MAX_TREE {

@@ -38,6 +38,7 @@
 #![warn(missing_docs)]
 
 pub mod app;
+pub mod drv;
 pub mod editing;
 pub mod engine;
 pub mod examples;

@@ -64,6 +64,12 @@ pub enum Command {
         /// The line typed (`expr`, `:t expr`, `:p expr`, `name = expr`, `:?`).
         line: String,
     },
+    /// The derivations of the current result (the value, or those in a set or list),
+    /// with their inputs.
+    Derivations {
+        /// The id of the `Eval` request whose result to look at.
+        result: u32,
+    },
     /// Runs the checks of lesson `lesson` (an id of the embedded curriculum) on `files`.
     Check {
         /// The lesson id (`language/strings`).
@@ -191,6 +197,8 @@ pub enum Outcome {
     },
     /// The command named a node of a result that no longer exists.
     Stale,
+    /// Result of [`Command::Derivations`].
+    Derivations(Result<crate::drv::DrvReport, ErrorInfo>),
     /// Result of [`Command::Check`] (`Err`: no such lesson).
     Checked(Result<nixpad_lessons::CheckReport, String>),
     /// Result of [`Command::Example`].

@@ -3,6 +3,7 @@
 
 pub mod client;
 pub mod dom;
+pub mod drvview;
 pub mod editor;
 pub mod lessons;
 pub mod output;

@@ -82,6 +82,10 @@ pub fn output_panel(_: &OutputPanelProps) -> Html {
                     app.client
                         .send(Command::PrintStrict { result: *r }, Pending::Strict(*r));
                 }
+                (OutputTab::Derivation, Some(r)) if s.drv.as_ref().map(|d| d.0) != Some(*r) => {
+                    app.client
+                        .send(Command::Derivations { result: *r }, Pending::Drv(*r));
+                }
                 (OutputTab::Syntax, _) if !s.syntax.is_for(*syntax_key) => {
                     let text = s.active_file().text.clone();
                     app.client
@@ -174,6 +178,16 @@ pub fn output_panel(_: &OutputPanelProps) -> Html {
             }
         }
         OutputTab::Syntax => html! { <TextPane view={state.syntax.clone()} empty="" /> },
+        OutputTab::Derivation => match &state.drv {
+            None if state.result_id().is_none() => {
+                html! { <p class="muted">{"Run code that evaluates to a derivation to see it here."}</p> }
+            }
+            None | Some((_, None)) => html! { <p class="muted">{"Loading…"}</p> },
+            Some((_, Some(Err(error)))) => html! { <ErrorView error={error.clone()} /> },
+            Some((r, Some(Ok(report)))) => {
+                html! { <super::drvview::DerivationView key={r.to_string()} report={report.clone()} /> }
+            }
+        },
     };
 
     let eval_ms = state.eval_ms.map(|ms| format!("{ms:.2}"));

@@ -25,16 +25,19 @@ pub enum OutputTab {
     Trace,
     /// The rnix syntax tree of the open file.
     Syntax,
+    /// The derivations of the result: paths, ATerm, `nix derivation show`, graph.
+    Derivation,
 }
 
 impl OutputTab {
     /// All tabs in display order.
-    pub const ALL: [OutputTab; 5] = [
+    pub const ALL: [OutputTab; 6] = [
         OutputTab::Value,
         OutputTab::Json,
         OutputTab::Strict,
         OutputTab::Trace,
         OutputTab::Syntax,
+        OutputTab::Derivation,
     ];
 
     /// Its label.
@@ -45,6 +48,7 @@ impl OutputTab {
             OutputTab::Strict => "Strict",
             OutputTab::Trace => "Trace",
             OutputTab::Syntax => "Syntax tree",
+            OutputTab::Derivation => "Derivation",
         }
     }
 
@@ -56,6 +60,7 @@ impl OutputTab {
             OutputTab::Strict => "strict",
             OutputTab::Trace => "trace",
             OutputTab::Syntax => "syntax",
+            OutputTab::Derivation => "drv",
         }
     }
 }
@@ -75,11 +80,16 @@ pub enum Pending {
     Syntax(u64),
     /// A REPL line (index into the REPL log).
     Repl(usize),
+    /// The derivations of result `u32`.
+    Drv(u32),
     /// The checks of a lesson (its id).
     Check(String),
     /// A prose example of a lesson: lesson id, example number.
     Example(String, usize),
 }
+
+/// The worker's answer about a result's derivations (`None` while it works).
+pub type DrvAnswer = Option<Result<Rc<crate::drv::DrvReport>, ErrorInfo>>;
 
 /// A lesson's last check run.
 #[derive(Clone, Debug, PartialEq)]
@@ -251,6 +261,8 @@ pub struct State {
     next_notice: u64,
     /// The share panel.
     pub share: Option<ShareState>,
+    /// The derivations of the current result: for which result, and the answer once known.
+    pub drv: Option<(u32, DrvAnswer)>,
     /// Lessons: progress and check results.
     pub lessons: LessonsState,
 }
@@ -453,6 +465,7 @@ impl State {
             notices: Vec::new(),
             next_notice: 1,
             share: None,
+            drv: None,
             lessons: LessonsState::default(),
         };
         for (level, text) in notices {
@@ -644,6 +657,7 @@ impl State {
                     Pending::Strict(r) => self.strict = TextView::Loading(*r as u64),
                     Pending::Syntax(rev) => self.syntax = TextView::Loading(*rev),
                     Pending::Expand | Pending::Repl(_) => {}
+                    Pending::Drv(r) => self.drv = Some((*r, None)),
                     Pending::Check(l) => {
                         Rc::make_mut(&mut self.lessons.checks)
                             .insert(l.clone(), CheckView::Running);
@@ -684,6 +698,7 @@ impl State {
                         Pending::Strict(_) => self.strict = TextView::Empty,
                         Pending::Syntax(_) => self.syntax = TextView::Empty,
                         Pending::Expand => {}
+                        Pending::Drv(_) => self.drv = None,
                         Pending::Check(l) => {
                             Rc::make_mut(&mut self.lessons.checks)
                                 .insert(l, CheckView::Failed(message.clone()));
@@ -700,6 +715,7 @@ impl State {
                 }
                 self.json = TextView::Empty;
                 self.strict = TextView::Empty;
+                self.drv = None;
                 self.focus_error = None;
                 self.eval_ms = None;
                 self.notify(Level::Warning, message);
@@ -766,6 +782,7 @@ impl State {
                 self.evaluations += 1;
                 self.eval_ms = Some(elapsed_ms);
                 self.fetched = Rc::default();
+                self.drv = None;
                 self.json = TextView::Empty;
                 self.strict = TextView::Empty;
                 match result {
@@ -824,6 +841,11 @@ impl State {
                     entry.is_error = is_error;
                 }
             }
+            (Pending::Drv(r), Outcome::Derivations(report)) => {
+                self.trace.extend(trace);
+                self.drv = Some((r, Some(report.map(Rc::new))));
+            }
+            (Pending::Drv(_), Outcome::Stale) => self.drv = None,
             (Pending::Check(lesson), Outcome::Checked(report)) => {
                 self.lessons.checks_run += 1;
                 let view = match report {

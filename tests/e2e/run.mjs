@@ -473,6 +473,35 @@ test('usable on a phone (360 px wide)', async (t) => {
 });
 
 
+test('derivation tab: drvPath, outputs, ATerm, derivation show JSON, dependency graph', async (t) => {
+  const page = await open(t);
+  await waitEval(page);
+  await runCode(page, 'let mk = name: deps: derivation { inherit name; system = "x86_64-linux"; builder = "/bin/sh"; '
+    + 'args = [ "-c" "echo ${toString deps} > $out" ]; }; a = mk "a" []; b = mk "b" [ a ]; in { inherit a b; n = 1; }');
+  await page.click('[data-testid=tab-drv]');
+  await page.locator('[data-testid=derivation]').waitFor();
+  assertEq(await page.locator('[data-testid=drv-node]').count(), 2, 'graph nodes');
+  assertEq(await page.locator('.drv-edge').count(), 1, 'graph edges');
+  await page.click('.drv-root:has-text("b: b")');
+  assertEq(await page.locator('[data-testid=drv-name]').innerText(), 'b', 'selected');
+  // drvPath and outPath as real Nix 2.26 computes them.
+  assertEq(await page.locator('[data-testid=drv-path]').innerText(), '/nix/store/fm36ihk7m7lh9y6h342csh476zh0smqc-b.drv', 'drvPath');
+  assert((await page.locator('.drv-paths').innerText()).includes('/nix/store/84k3jdxifkm3zivpmqswm4hh12ciq81g-b'), 'outPath');
+  const aterm = await page.locator('[data-testid=drv-aterm]').innerText();
+  assert(aterm.startsWith('Derive([("out","/nix/store/84k3jdxifkm3zivpmqswm4hh12ciq81g-b"'), `aterm: ${aterm.slice(0, 120)}`);
+  const json = JSON.parse(await page.locator('[data-testid=drv-json]').innerText());
+  const key = Object.keys(json)[0];
+  assert(key.endsWith('-b.drv'), `show json key ${key}`);
+  assertEq(Object.keys(json[key].inputDrvs).length, 1, 'one input derivation');
+  await shot(page, 'drv-01-derivation.png');
+  // Clicking a box of the graph shows that derivation.
+  await page.locator('[data-testid=drv-node] text').filter({ hasText: /^a$/ }).click();
+  assertEq(await page.locator('[data-testid=drv-name]').innerText(), 'a', 'graph click');
+  // A value that is not a derivation says so.
+  await runCode(page, '{ x = 1; }');
+  await page.locator('[data-testid=no-derivation]').waitFor();
+});
+
 // ---- Lessons ----
 
 const LESSON = '#/lessons/language/values';

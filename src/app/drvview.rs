@@ -1,0 +1,133 @@
+//! The Derivation output tab: the derivations of the result, a dependency graph of
+//! their input derivations (SVG, click a box to show it), and for the one selected its
+//! `.drv` path, outputs, ATerm and `nix derivation show` JSON. All text is rendered as text.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::drv::{layout, DrvReport, BOX_H, BOX_W};
+
+/// The view's inputs.
+#[derive(Properties, PartialEq)]
+pub struct DerivationViewProps {
+    /// What the worker found.
+    pub report: Rc<DrvReport>,
+}
+
+fn short(name: &str, max: usize) -> String {
+    if name.chars().count() <= max {
+        name.to_string()
+    } else {
+        let mut s: String = name.chars().take(max - 1).collect();
+        s.push('…');
+        s
+    }
+}
+
+/// The derivation view.
+#[function_component(DerivationView)]
+pub fn derivation_view(props: &DerivationViewProps) -> Html {
+    let selected = use_state(|| 0usize);
+    let report = &props.report;
+    if report.nodes.is_empty() {
+        return html! {
+            <p class="muted" data-testid="no-derivation">
+                {"The value is not a derivation, nor a set or list of derivations."}</p>
+        };
+    }
+    let sel = (*selected).min(report.nodes.len() - 1);
+    let node = &report.nodes[sel];
+
+    let roots: Html = report
+        .roots
+        .iter()
+        .filter_map(|(label, path)| {
+            let i = report.nodes.iter().position(|n| &n.drv_path == path)?;
+            let selected = selected.clone();
+            let onclick = Callback::from(move |_| selected.set(i));
+            let text = if label.is_empty() {
+                report.nodes[i].name.clone()
+            } else {
+                format!("{label}: {}", report.nodes[i].name)
+            };
+            Some(html! {
+                <button class={classes!("drv-root", (i == sel).then_some("active"))} {onclick}>{text}</button>
+            })
+        })
+        .collect();
+
+    let g = layout(report);
+    let edges: Html = g
+        .edges
+        .iter()
+        .map(|&(a, b)| {
+            let (pa, pb) = (&g.boxes[a], &g.boxes[b]);
+            html! {
+                <line class="drv-edge" x1={(pa.x + BOX_W).to_string()} y1={(pa.y + BOX_H / 2.0).to_string()}
+                    x2={(pb.x - 2.0).to_string()} y2={(pb.y + BOX_H / 2.0).to_string()} marker-end="url(#drv-arrow)" />
+            }
+        })
+        .collect();
+    let boxes: Html = g
+        .boxes
+        .iter()
+        .map(|p| {
+            let n = &report.nodes[p.node];
+            let i = p.node;
+            let selected = selected.clone();
+            let onclick = Callback::from(move |_| selected.set(i));
+            html! {
+                <g class={classes!("drv-node", (i == sel).then_some("active"))} {onclick} data-testid="drv-node">
+                    <title>{n.drv_path.clone()}</title>
+                    <rect x={p.x.to_string()} y={p.y.to_string()} width={BOX_W.to_string()} height={BOX_H.to_string()} rx="5" />
+                    <text x={(p.x + 8.0).to_string()} y={(p.y + 22.0).to_string()}>{short(&n.name, 24)}</text>
+                </g>
+            }
+        })
+        .collect();
+    let graph = html! {
+        <svg class="drv-graph" data-testid="drv-graph" role="img" aria-label="Dependency graph of input derivations"
+            width={g.width.to_string()} height={g.height.to_string()}
+            viewBox={format!("0 0 {} {}", g.width, g.height)}>
+            <defs>
+                <marker id="drv-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto">
+                    <path d="M 0 0 L 10 5 L 0 10 z" class="drv-arrowhead" />
+                </marker>
+            </defs>
+            {edges}{boxes}
+        </svg>
+    };
+
+    let outputs: Html = node
+        .outputs
+        .iter()
+        .map(|(name, path)| html! { <tr><th>{name.clone()}</th><td><code>{path.clone()}</code></td></tr> })
+        .collect();
+    let inputs: Html = node
+        .inputs
+        .iter()
+        .map(|(path, outs)| html! { <li><code>{path.clone()}</code>{format!(" ({})", outs.join(", "))}</li> })
+        .chain(node.input_srcs.iter().map(|p| html! { <li><code>{p.clone()}</code>{" (source)"}</li> }))
+        .collect();
+
+    html! {
+        <div class="drv-view" data-testid="derivation">
+            <div class="drv-roots">{roots}</div>
+            {for report.truncated.then(|| html! { <p class="muted">{"Only the first derivations are shown."}</p> })}
+            <div class="drv-graph-box">{graph}</div>
+            <h3 data-testid="drv-name">{node.name.clone()}</h3>
+            <table class="drv-paths">
+                <tr><th>{"drvPath"}</th><td><code data-testid="drv-path">{node.drv_path.clone()}</code></td></tr>
+                {outputs}
+            </table>
+            {for (!node.inputs.is_empty() || !node.input_srcs.is_empty()).then(|| html! {
+                <><h4>{"Inputs"}</h4><ul class="drv-inputs">{inputs}</ul></>
+            })}
+            <h4>{"ATerm (the .drv file)"}</h4>
+            <pre class="text-out drv-aterm" data-testid="drv-aterm">{node.aterm.clone()}</pre>
+            <h4>{"nix derivation show"}</h4>
+            <pre class="text-out" data-testid="drv-json">{node.show_json.clone()}</pre>
+        </div>
+    }
+}

@@ -1,0 +1,245 @@
+//! The derivation view's data: the derivations of a result (the value itself, or the
+//! derivations among a set's or list's elements), their input closure, and a layered
+//! layout of the dependency graph for the SVG. Pure: the worker collects
+//! ([`collect`]), the page lays out ([`layout`]).
+
+use std::collections::{HashMap, VecDeque};
+
+use nixpad_eval::{Evaluator, Value, ValueView};
+use serde::{Deserialize, Serialize};
+
+/// Most derivations collected (roots and their inputs).
+pub const MAX_NODES: usize = 200;
+/// Most elements of a set or list looked at for derivations.
+pub const MAX_ROOTS: usize = 64;
+
+/// One derivation, as the page shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DrvNode {
+    /// Its `.drv` path.
+    pub drv_path: String,
+    /// Its name.
+    pub name: String,
+    /// Output names and store paths.
+    pub outputs: Vec<(String, String)>,
+    /// Input derivations (`.drv` paths) with the outputs used.
+    pub inputs: Vec<(String, Vec<String>)>,
+    /// Input sources (store paths).
+    pub input_srcs: Vec<String>,
+    /// The `.drv` file (ATerm).
+    pub aterm: String,
+    /// `nix derivation show` JSON of this derivation, pretty-printed.
+    pub show_json: String,
+}
+
+/// The derivations of a result.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DrvReport {
+    /// The derivations the value is or holds: label (attribute name, `[i]`, or empty for
+    /// the value itself) and `.drv` path.
+    pub roots: Vec<(String, String)>,
+    /// The roots and their input closure, roots first.
+    pub nodes: Vec<DrvNode>,
+    /// More derivations exist than were collected.
+    pub truncated: bool,
+}
+
+/// Pretty-prints JSON (two-space indent); anything unparsable is returned as it is.
+pub fn pretty_json(bytes: &[u8]) -> String {
+    match serde_json::from_slice::<serde_json::Value>(bytes) {
+        Ok(v) => serde_json::to_string_pretty(&v).unwrap_or_default(),
+        Err(_) => String::from_utf8_lossy(bytes).into_owned(),
+    }
+}
+
+/// The derivations of `root`: itself if it is one, else those among its elements (one
+/// level deep; elements that fail to evaluate are skipped), with their inputs.
+pub fn collect(ev: &mut Evaluator, root: &Value) -> Result<DrvReport, Box<nixpad_eval::Error>> {
+    let mut roots = Vec::new();
+    if let Some(p) = ev.derivation_path(root)? {
+        roots.push((String::new(), p));
+    } else {
+        let children: Vec<(String, Value)> = match ev.view(root, true)? {
+            ValueView::Attrs(items) => items,
+            ValueView::List(items) => items
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| (format!("[{i}]"), v))
+                .collect(),
+            _ => Vec::new(),
+        };
+        for (label, v) in children.into_iter().take(MAX_ROOTS) {
+            if let Ok(Some(p)) = ev.derivation_path(&v) {
+                roots.push((label, p));
+            }
+        }
+    }
+    let mut report = DrvReport {
+        roots,
+        ..DrvReport::default()
+    };
+    let mut seen: HashMap<String, ()> = HashMap::new();
+    let mut queue: VecDeque<String> = report.roots.iter().map(|(_, p)| p.clone()).collect();
+    while let Some(path) = queue.pop_front() {
+        if seen.contains_key(&path) {
+            continue;
+        }
+        if report.nodes.len() >= MAX_NODES {
+            report.truncated = true;
+            break;
+        }
+        seen.insert(path.clone(), ());
+        let Some(info) = ev.derivation_info(&path) else {
+            continue;
+        };
+        for (input, _) in &info.input_drvs {
+            queue.push_back(input.clone());
+        }
+        report.nodes.push(DrvNode {
+            drv_path: info.drv_path,
+            name: info.name,
+            outputs: info.outputs,
+            inputs: info.input_drvs,
+            input_srcs: info.input_srcs,
+            aterm: String::from_utf8_lossy(&info.aterm).into_owned(),
+            show_json: pretty_json(&info.show_json),
+        });
+    }
+    Ok(report)
+}
+
+/// A box of the graph: node index, position and size (SVG user units).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Placed {
+    /// Index into [`DrvReport::nodes`].
+    pub node: usize,
+    /// Left.
+    pub x: f64,
+    /// Top.
+    pub y: f64,
+}
+
+/// Width and height of a node's box.
+pub const BOX_W: f64 = 190.0;
+/// Height of a node's box.
+pub const BOX_H: f64 = 34.0;
+const GAP_X: f64 = 50.0;
+const GAP_Y: f64 = 14.0;
+
+/// The graph laid out in columns: the roots left, each input one column right of the
+/// deepest derivation that uses it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layout {
+    /// The boxes.
+    pub boxes: Vec<Placed>,
+    /// Edges: (user, input) as node indices.
+    pub edges: Vec<(usize, usize)>,
+    /// Total width.
+    pub width: f64,
+    /// Total height.
+    pub height: f64,
+}
+
+/// Lays out the dependency graph of `report`.
+pub fn layout(report: &DrvReport) -> Layout {
+    let index: HashMap<&str, usize> = report
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.drv_path.as_str(), i))
+        .collect();
+    let mut edges = Vec::new();
+    for (i, n) in report.nodes.iter().enumerate() {
+        for (input, _) in &n.inputs {
+            if let Some(&j) = index.get(input.as_str()) {
+                edges.push((i, j));
+            }
+        }
+    }
+    // Longest path from a root (the graph is acyclic; bounded passes anyway).
+    let n = report.nodes.len();
+    let mut depth = vec![0usize; n];
+    for _ in 0..n {
+        let mut changed = false;
+        for &(a, b) in &edges {
+            if depth[b] < depth[a] + 1 && depth[a] + 1 < n.max(1) {
+                depth[b] = depth[a] + 1;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let mut rows: HashMap<usize, usize> = HashMap::new();
+    let mut boxes = Vec::with_capacity(n);
+    let (mut width, mut height): (f64, f64) = (0.0, 0.0);
+    for (i, d) in depth.iter().enumerate() {
+        let row = rows.entry(*d).or_insert(0);
+        let x = 10.0 + *d as f64 * (BOX_W + GAP_X);
+        let y = 10.0 + *row as f64 * (BOX_H + GAP_Y);
+        *row += 1;
+        width = width.max(x + BOX_W + 10.0);
+        height = height.max(y + BOX_H + 10.0);
+        boxes.push(Placed { node: i, x, y });
+    }
+    Layout {
+        boxes,
+        edges,
+        width,
+        height,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn eval(src: &str) -> (Evaluator, Value) {
+        let mut ev = crate::engine::evaluator_for(&[]);
+        let v = ev
+            .eval_source(src, nixpad_eval::Origin::Other("test".into()), "/")
+            .unwrap_or_else(|e| panic!("{}", ev.render_error(&e)));
+        (ev, v)
+    }
+
+    const CHAIN: &str = r#"
+      let
+        mk = name: deps: derivation { inherit name; system = "x86_64-linux"; builder = "/bin/sh";
+          args = [ "-c" "echo ${toString deps} > $out" ]; };
+        a = mk "a" [];
+        b = mk "b" [ a ];
+        c = mk "c" [ a b ];
+      in "#;
+
+    #[test]
+    fn a_derivation_and_its_inputs() {
+        let (mut ev, v) = eval(&format!("{CHAIN} c"));
+        let r = collect(&mut ev, &v).unwrap();
+        assert_eq!(r.roots.len(), 1);
+        let names: Vec<&str> = r.nodes.iter().map(|n| n.name.as_str()).collect();
+        assert_eq!(names[0], "c");
+        let mut sorted = names.clone();
+        sorted.sort();
+        assert_eq!(sorted, ["a", "b", "c"]);
+        assert!(r.nodes[0].aterm.starts_with("Derive("));
+        assert!(r.nodes[0].show_json.contains("\"outputs\""));
+        let l = layout(&r);
+        assert_eq!(l.edges.len(), 3);
+        // c at depth 0, b at 1, a at 2 (longest path).
+        let x = |name: &str| l.boxes[names.iter().position(|n| *n == name).unwrap()].x;
+        assert!(x("c") < x("b") && x("b") < x("a"));
+    }
+
+    #[test]
+    fn a_set_of_derivations_and_plain_values() {
+        let (mut ev, v) = eval(&format!(
+            "{CHAIN} {{ inherit a c; n = 1; bad = throw \"x\"; }}"
+        ));
+        let r = collect(&mut ev, &v).unwrap();
+        let labels: Vec<&str> = r.roots.iter().map(|(l, _)| l.as_str()).collect();
+        assert_eq!(labels, ["a", "c"]);
+        let (mut ev, v) = eval("{ n = 1; }");
+        assert_eq!(collect(&mut ev, &v).unwrap(), DrvReport::default());
+    }
+}
