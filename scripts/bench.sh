@@ -33,8 +33,15 @@ measure() { # measure CMD... -> "seconds kilobytes" per run, RUNS times
 TIMING=$(mktemp)
 trap 'rm -f "$TIMING"' EXIT
 "$ORACLE" --version >/dev/null
-instructions() { # instructions CMD... -> total instructions executed
-  valgrind --tool=callgrind --trace-children=yes --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null | sed -n 's/.*Collected : \([0-9]*\).*/\1/p' | sort -n | tail -1
+instructions() { # instructions CMD... -> total instructions executed, or "n/a" if it failed
+  local log
+  log=$(mktemp)
+  if valgrind --tool=callgrind --trace-children=yes --callgrind-out-file=/dev/null "$@" >/dev/null 2>"$log"; then
+    sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$log" | sort -n | tail -1
+  else
+    echo "n/a"
+  fi
+  rm -f "$log"
 }
 if [ -n "${INSTRUCTIONS:-}" ]; then
   echo "| workload | Nix time (s) | nixpad time (s) | time ratio | Nix peak (MB) | nixpad peak (MB) | memory ratio | Nix instructions (M) | nixpad instructions (M) | ratio |"
@@ -57,7 +64,11 @@ for w in "${workloads[@]}"; do
   if [ -n "${INSTRUCTIONS:-}" ]; then
     ni=$(instructions "$ORACLE" nix-instantiate --store dummy:// --eval --strict "$f")
     pi=$(instructions "$NIXPAD" eval --strict "$f")
-    extra=$(awk -v ni="$ni" -v pi="$pi" 'BEGIN { printf " %.0f | %.0f | %.2f |", ni / 1e6, pi / 1e6, pi / ni }')
+    if [ "$ni" = n/a ] || [ "$pi" = n/a ]; then
+      extra=" $ni | $pi | |"
+    else
+      extra=$(awk -v ni="$ni" -v pi="$pi" 'BEGIN { printf " %.0f | %.0f | %.2f |", ni / 1e6, pi / 1e6, pi / ni }')
+    fi
   fi
   awk -v w="$w" -v nt="$nt" -v pt="$pt" -v nm="$nm" -v pm="$pm" -v extra="$extra" 'BEGIN {
     printf "| %s | %.2f | %.2f | %.2f | %.1f | %.1f | %.2f |%s\n", w, nt, pt, pt / nt, nm / 1024, pm / 1024, pm / nm, extra }'
