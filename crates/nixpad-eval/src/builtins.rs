@@ -696,6 +696,10 @@ fn prim_sort(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value>
         return Ok(Value::List(l));
     }
     let f = want_function(m, &args[0], span, "while evaluating the first argument passed to builtins.sort")?;
+    // Nix forces every element, in order, before comparing any.
+    for x in l.iter() {
+        m.force(x, Some(span))?;
+    }
     let items: Vec<Value> = l.iter().cloned().collect();
     let sorted = merge_sort(m, &f, items, span)?;
     Ok(Value::list(sorted))

@@ -191,12 +191,13 @@ impl Error {
 }
 
 fn push_indented(out: &mut String, text: &str, indent: &str) {
-    for (i, line) in text.split('\n').enumerate() {
+    // Nix does not print trailing whitespace of a message.
+    for (i, line) in text.trim_end().split('\n').enumerate() {
         if i > 0 {
             out.push('\n');
             out.push_str(indent);
         }
-        out.push_str(line);
+        out.push_str(line.trim_end());
     }
 }
 

@@ -808,6 +808,20 @@ impl Machine {
         let env = new_env(EnvValues::new(), Some(closure.env.clone()));
         let mut values = EnvValues::with_capacity(pat.formals.len() + 1);
         let mut used = 0usize;
+        // Nix checks the formals in symbol order: the first missing one in that order is reported.
+        if let Some(missing) = pat
+            .formals
+            .iter()
+            .filter(|f| f.default.is_none() && attrs.get(f.name).is_none())
+            .min_by_key(|f| f.name)
+        {
+            let mut e = Error::new(
+                ErrorKind::MissingArgument(format!("{fname} called without required argument '{}'", missing.name)),
+                Some(closure.def.span),
+            );
+            e.push_frame("from call site", Some(span));
+            return Err(e);
+        }
         for formal in &pat.formals {
             match attrs.get(formal.name) {
                 Some(v) => {
@@ -816,19 +830,12 @@ impl Machine {
                 }
                 None => match &formal.default {
                     Some(d) => values.push(Thunk::new(d.clone(), env.clone())),
-                    None => {
-                        let mut e = Error::new(
-                            ErrorKind::MissingArgument(format!("{fname} called without required argument '{}'", formal.name)),
-                            Some(closure.def.span),
-                        );
-                        e.push_frame("from call site", Some(span));
-                        return Err(e);
-                    }
+                    None => unreachable!("reported above"),
                 },
             }
         }
         if !pat.ellipsis && used < attrs.len() {
-            for a in attrs.sorted_by_name() {
+            for a in attrs.entries.iter() {
                 if !pat.formals.iter().any(|f| f.name == a.name) {
                     let mut e = Error::new(
                         ErrorKind::UnexpectedArgument(format!("{fname} called with unexpected argument '{}'", a.name)),
