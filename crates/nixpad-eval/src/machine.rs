@@ -391,7 +391,12 @@ impl Machine {
                 e.push_frame("in the left operand of the update (//) operator", Some(span));
                 Err(e)
             }
-            (BinOp::Add, Value::Int(_) | Value::Float(_) | Value::String(_) | Value::Path(_) | Value::Attrs(_)) => Ok(()),
+            (BinOp::Add, Value::Int(_) | Value::Float(_) | Value::String(_) | Value::Path(_)) => Ok(()),
+            (BinOp::Add, Value::Attrs(a))
+                if a.get(Symbol::new("__toString")).is_some() || a.get(Symbol::new("outPath")).is_some() =>
+            {
+                Ok(())
+            }
             (BinOp::Add, other) => {
                 let shown = self.show_value_short(other);
                 let mut e = Error::new(
@@ -608,6 +613,9 @@ impl Machine {
                 self.delay(&a.value, env)
             } else if let Expr::Const(v) = &*a.value {
                 v.clone()
+            } else if let Expr::Var { level: level @ 1.., slot, .. } = &*a.value {
+                // A name from outside the rec level: its value (or thunk) is shared, as in Nix.
+                lookup(&rec_env, *level, *slot)
             } else {
                 // The level's own slots are not filled yet: no look-ups now.
                 Thunk::new(a.value.clone(), rec_env.clone())

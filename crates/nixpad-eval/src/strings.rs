@@ -170,17 +170,15 @@ pub fn indented(parts: &[InterpolPart<String>]) -> Vec<Piece> {
     let last = toks.len().saturating_sub(1);
     for (i, tok) in toks.into_iter().enumerate() {
         match tok {
-            Tok::Escape(bytes) => {
-                at_line_start = false;
-                dropped = 0;
-                push_lit(&mut out, &bytes);
-            }
             Tok::Interp(interp) => {
                 at_line_start = false;
                 dropped = 0;
                 out.push(Piece::Interp(interp));
             }
-            Tok::Text(bytes) => {
+            // Escapes count as content when measuring the indentation, but their text
+            // goes through the same stripping as plain text (an escaped newline starts a
+            // line whose indentation is then removed), as in Nix.
+            Tok::Escape(bytes) | Tok::Text(bytes) => {
                 let mut s = Vec::with_capacity(bytes.len());
                 for b in bytes {
                     if at_line_start {
