@@ -767,7 +767,7 @@ fn prim_group_by(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Va
     for x in l.iter() {
         let r = m.call(&f, vec![x.clone()], span)?;
         let key = want_string_no_ctx(m, &r, span, "while evaluating the return value of the grouping function passed to builtins.groupBy")?;
-        let sym = Symbol::new(&key.lossy());
+        let sym = Symbol::from_bytes(&key.bytes);
         groups.entry(sym).or_insert_with(|| {
             order.push(sym);
             Vec::new()
@@ -864,7 +864,7 @@ fn prim_generic_closure(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalRe
 
 fn prim_attr_names(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
     let a = want_attrs(m, &args[0], span, "while evaluating the argument passed to builtins.attrNames")?;
-    Ok(Value::list(a.sorted_by_name().iter().map(|a| Value::string(a.name.name().as_bytes())).collect()))
+    Ok(Value::list(a.sorted_by_name().iter().map(|a| Value::string(a.name.to_bytes())).collect()))
 }
 
 fn prim_attr_values(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
@@ -874,7 +874,7 @@ fn prim_attr_values(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult
 
 fn attr_name_arg(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<Symbol> {
     let s = want_string_no_ctx(m, v, span, what)?;
-    Ok(Symbol::new(&s.lossy()))
+    Ok(Symbol::from_bytes(&s.bytes))
 }
 
 fn prim_get_attr(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
@@ -939,7 +939,7 @@ fn prim_map_attrs(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<V
             .iter()
             .map(|e| Attr {
                 name: e.name,
-                value: Thunk::apply(f.clone(), smallvec::smallvec![Value::string(e.name.name().as_bytes()), e.value.clone()]),
+                value: Thunk::apply(f.clone(), smallvec::smallvec![Value::string(e.name.to_bytes()), e.value.clone()]),
                 pos: e.pos,
             })
             .collect(),
@@ -995,7 +995,7 @@ fn prim_zip_attrs_with(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalRes
         .into_iter()
         .map(|(name, values)| Attr {
             name,
-            value: Thunk::apply(f.clone(), smallvec::smallvec![Value::string(name.name().as_bytes()), Value::list(values)]),
+            value: Thunk::apply(f.clone(), smallvec::smallvec![Value::string(name.to_bytes()), Value::list(values)]),
             pos: None,
         })
         .collect();
@@ -1306,7 +1306,7 @@ fn write_json(
                 continue;
             }
             JsonWork::Key(name) => {
-                json_string(out, name.name().as_bytes(), bad_utf8);
+                json_string(out, &name.to_bytes(), bad_utf8);
                 out.push(b':');
                 continue;
             }
@@ -1428,7 +1428,7 @@ pub fn json_to_value(json: crate::json::Json) -> Value {
                 let entries = names
                     .into_iter()
                     .zip(vals)
-                    .map(|(k, v)| Attr { name: Symbol::new(&String::from_utf8_lossy(&k)), value: v, pos: None })
+                    .map(|(k, v)| Attr { name: Symbol::from_bytes(&k), value: v, pos: None })
                     .collect();
                 values.push(Value::attrs(Attrs::from_unsorted(entries)));
             }

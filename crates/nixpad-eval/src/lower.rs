@@ -74,7 +74,7 @@ fn intern_in_source_order(root: &rnix::SyntaxNode) {
                         })
                         .collect();
                     if let [crate::strings::Piece::Lit(bytes)] = crate::strings::plain(&raw).as_slice() {
-                        Symbol::new(&String::from_utf8_lossy(bytes));
+                        Symbol::from_bytes(bytes);
                     }
                 }
             }
@@ -672,7 +672,7 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                 let parts: Vec<_> = s.parts().collect();
                 if parts.iter().all(|p| matches!(p, InterpolPart::Literal(_))) {
                     match self.string(s, span)? {
-                        Expr::Const(Value::String(st)) => Ok(Key::Static(Symbol::new(&st.lossy()), span)),
+                        Expr::Const(Value::String(st)) => Ok(Key::Static(Symbol::from_bytes(&st.bytes), span)),
                         _ => Ok(Key::Dynamic(attr.clone(), span)),
                     }
                 } else {
@@ -684,7 +684,7 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                 if let Some(ast::Expr::Str(s)) = d.expr() {
                     if s.parts().all(|p| matches!(p, InterpolPart::Literal(_))) {
                         if let Expr::Const(Value::String(st)) = self.string(&s, span)? {
-                            return Ok(Key::Static(Symbol::new(&st.lossy()), span));
+                            return Ok(Key::Static(Symbol::from_bytes(&st.bytes), span));
                         }
                     }
                 }

@@ -645,7 +645,7 @@ impl Machine {
             let name = self.eval(&d.name, env)?;
             let name = match name {
                 Value::Null => continue,
-                Value::String(s) => Symbol::new(&s.lossy()),
+                Value::String(s) => Symbol::from_bytes(&s.bytes),
                 other => return Err(self.type_error("a string", &other, Some(d.span))),
             };
             if let Some(existing) = entries.iter().find(|a| a.name == name) {
@@ -1022,7 +1022,7 @@ impl Machine {
             AttrKey::Dynamic(e) => {
                 let v = self.eval(e, env)?;
                 match v {
-                    Value::String(s) => Ok(Some(Symbol::new(&s.lossy()))),
+                    Value::String(s) => Ok(Some(Symbol::from_bytes(&s.bytes))),
                     Value::Null => Ok(None),
                     other => Err(self.type_error("a string", &other, e.span())),
                 }

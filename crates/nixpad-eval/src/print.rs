@@ -42,13 +42,12 @@ pub fn write_string_literal(out: &mut Vec<u8>, bytes: &[u8]) {
 }
 
 fn write_attr_name(out: &mut Vec<u8>, name: Symbol) {
-    name.with_name(|n| {
-        if is_plain_identifier(n) {
-            out.extend_from_slice(n.as_bytes());
-        } else {
-            write_string_literal(out, n.as_bytes());
-        }
-    })
+    let plain = name.with_name(is_plain_identifier);
+    if plain {
+        name.with_name(|n| out.extend_from_slice(n.as_bytes()));
+    } else {
+        write_string_literal(out, &name.to_bytes());
+    }
 }
 
 enum Work {

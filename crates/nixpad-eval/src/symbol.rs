@@ -4,6 +4,9 @@ use std::cell::RefCell;
 use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
 
+/// Where the private-use characters standing for raw (non-UTF-8) bytes start.
+const RAW_BYTE_BASE: u32 = 0x10FF00;
+
 /// An interned string. Ordering is by interning order, not alphabetical.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
 pub struct Symbol(pub u32);
@@ -31,6 +34,44 @@ impl Symbol {
             i.names.push(rc.clone());
             i.map.insert(rc, s);
             s
+        })
+    }
+
+    /// Interns a name given as bytes. Nix names are byte strings: bytes that are not
+    /// UTF-8 are kept, each as a private-use character (U+10FF00 + byte), so that
+    /// [`Symbol::to_bytes`] gives them back unchanged.
+    pub fn from_bytes(bytes: &[u8]) -> Symbol {
+        match std::str::from_utf8(bytes) {
+            Ok(s) => Symbol::new(s),
+            Err(_) => {
+                let mut text = String::with_capacity(bytes.len() + 8);
+                for chunk in bytes.utf8_chunks() {
+                    text.push_str(chunk.valid());
+                    for &b in chunk.invalid() {
+                        text.push(char::from_u32(RAW_BYTE_BASE + u32::from(b)).expect("a private-use character"));
+                    }
+                }
+                Symbol::new(&text)
+            }
+        }
+    }
+
+    /// The name's bytes (undoing [`Symbol::from_bytes`]'s encoding of non-UTF-8 bytes).
+    pub fn to_bytes(self) -> Vec<u8> {
+        self.with_name(|n| {
+            if !n.chars().any(|c| c as u32 >= RAW_BYTE_BASE) {
+                return n.as_bytes().to_vec();
+            }
+            let mut out = Vec::with_capacity(n.len());
+            for c in n.chars() {
+                if c as u32 >= RAW_BYTE_BASE {
+                    out.push((c as u32 - RAW_BYTE_BASE) as u8);
+                } else {
+                    let mut buf = [0u8; 4];
+                    out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                }
+            }
+            out
         })
     }
 
