@@ -49,6 +49,18 @@ use lower::{LowerCtx, Scope};
 use machine::Machine;
 use symbol::Symbol;
 
+/// A string literal as Nix prints it (`"a\"b\${x}"`), lossily as text.
+pub fn quote_string(bytes: &[u8]) -> String {
+    let mut out = Vec::with_capacity(bytes.len() + 2);
+    print::write_string_literal(&mut out, bytes);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Whether an attribute name prints without quotes (`a-b'`, not `"if"` or `"a b"`).
+pub fn is_plain_attr_name(name: &str) -> bool {
+    print::is_plain_identifier(name)
+}
+
 /// Settings the evaluation sees (Nix's configuration and environment).
 #[derive(Clone, Debug)]
 pub struct Settings {

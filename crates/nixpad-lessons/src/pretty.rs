@@ -52,28 +52,14 @@ pub fn attr_name(name: &str) -> String {
 /// A string literal as Nix prints it, cut after `max` characters.
 pub fn quote(bytes: &[u8], max: usize) -> String {
     let s = String::from_utf8_lossy(bytes);
-    let mut out = String::with_capacity(s.len().min(max) + 2);
-    out.push('"');
-    let mut chars = s.chars().peekable();
-    let mut n = 0;
-    while let Some(c) = chars.next() {
-        if n == max {
-            out.push('…');
-            break;
+    match s.char_indices().nth(max) {
+        // Too long: quote the first `max` characters and mark the cut inside the quotes.
+        Some((cut, _)) => {
+            let quoted = nixpad_eval::quote_string(&s.as_bytes()[..cut]);
+            format!("{}…\"", &quoted[..quoted.len() - 1])
         }
-        n += 1;
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '$' if chars.peek() == Some(&'{') => out.push_str("\\$"),
-            c => out.push(c),
-        }
+        None => nixpad_eval::quote_string(s.as_bytes()),
     }
-    out.push('"');
-    out
 }
 
 struct Builder<'a> {
