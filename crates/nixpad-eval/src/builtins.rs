@@ -643,8 +643,15 @@ fn prim_gen_list(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Va
         return Err(other_error(format!("cannot create list of size {n}"), span));
     }
     m.charge(n as u64)?;
+    // Past 2^30 elements (16 GiB of values) no evaluation of ours can finish: fail now
+    // rather than let the allocator or the OS kill the process.
+    let mut items = Vec::new();
+    if n > 1 << 30 || items.try_reserve_exact(n as usize).is_err() {
+        return Err(other_error(format!("cannot create list of size {n}: out of memory"), span));
+    }
     let f = &args[0];
-    Ok(Value::list((0..n).map(|i| Thunk::apply(f.clone(), smallvec::smallvec![Value::Int(i)])).collect()))
+    items.extend((0..n).map(|i| Thunk::apply(f.clone(), smallvec::smallvec![Value::Int(i)])));
+    Ok(Value::list(items))
 }
 
 fn prim_concat_lists(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {

@@ -52,7 +52,7 @@ pub fn parse_and_lower(ctx: &LowerCtx, text: &str, scopes: Vec<Scope>) -> EvalRe
     let expr = root.expr().ok_or_else(|| {
         Error::new(ErrorKind::Syntax("syntax error, unexpected end of file".into()), Some(span_at(ctx, text.len() as u32)))
     })?;
-    let mut lowerer = Lowerer { ctx, scopes, depth: 0 };
+    let mut lowerer = Lowerer { ctx, scopes, depth: 0, text };
     lowerer.expr(&expr, None)
 }
 
@@ -278,6 +278,8 @@ struct Lowerer<'a, 'b> {
     ctx: &'a LowerCtx<'b>,
     scopes: Vec<Scope>,
     depth: u32,
+    /// The source text (for syntax errors found while lowering).
+    text: &'a str,
 }
 
 /// A binding collected from `a.b.c = v;` / `inherit` entries before lowering.
@@ -412,6 +414,25 @@ impl<'a, 'b> Lowerer<'a, 'b> {
             }
             ast::Expr::Str(s) => self.string(s, span)?,
             ast::Expr::PathAbs(_) | ast::Expr::PathRel(_) | ast::Expr::PathHome(_) => {
+                // rnix lets whitespace into a path node (`/a ${x}`); Nix sees the `${` as
+                // unexpected there.
+                if let Some(stray) = node.children_with_tokens().filter_map(|c| c.into_token()).find(|t| {
+                    !matches!(
+                        t.kind(),
+                        rnix::SyntaxKind::TOKEN_PATH_ABS | rnix::SyntaxKind::TOKEN_PATH_REL | rnix::SyntaxKind::TOKEN_PATH_HOME
+                    )
+                }) {
+                    let at = usize::from(stray.text_range().end());
+                    let before = &self.text[..at.min(self.text.len())];
+                    let expecting = match unclosed(before) {
+                        "" if before.chars().filter(|c| "([{".contains(*c)).count() == 0 => ", expecting end of file",
+                        other => other,
+                    };
+                    return Err(Error::new(
+                        ErrorKind::Syntax(format!("syntax error, unexpected DOLLAR_CURLY{expecting}")),
+                        Some(Span { file: self.ctx.file, start: at as u32, end: at as u32 }),
+                    ));
+                }
                 let parts = match e {
                     ast::Expr::PathAbs(p) => p.parts(),
                     ast::Expr::PathRel(p) => p.parts(),
