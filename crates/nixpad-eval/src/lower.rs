@@ -974,7 +974,8 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                 InterpolPart::Interpolation(i) => InterpolPart::Interpolation(i),
             })
             .collect();
-        let pieces = if indented { crate::strings::indented(&raw) } else { crate::strings::plain(&raw) };
+        let (pieces, fragmented) =
+            if indented { crate::strings::indented(&raw) } else { (crate::strings::plain(&raw), false) };
         let mut parts = Vec::new();
         for piece in pieces {
             match piece {
@@ -987,7 +988,7 @@ impl<'a, 'b> Lowerer<'a, 'b> {
         }
         Ok(match parts.as_slice() {
             [] => Expr::Const(Value::string(Vec::new())),
-            [InterpPart::Lit(b)] => Expr::Const(Value::string(b.to_vec())),
+            [InterpPart::Lit(b)] if !fragmented => Expr::Const(Value::string(b.to_vec())),
             _ => Expr::Interpolate { parts: parts.into(), kind: InterpKind::String, span },
         })
     }

@@ -1151,11 +1151,12 @@ impl Machine {
                 if a.len() != b.len() {
                     let (sl, sr) = (show(self, &l), show(self, &r));
                     format!("attribute names of attribute set '{sl}' differs from attribute set '{sr}'")
-                } else if let Some(missing) = a.sorted_by_name().iter().find(|x| b.get(x.name).is_none()) {
+                } else if let Some(missing) = a.entries.iter().find(|x| b.get(x.name).is_none()) {
                     let (sl, sr) = (show(self, &l), show(self, &r));
                     format!("attribute name '{}' is contained in '{sl}', but not in '{sr}'", missing.name)
                 } else {
-                    for x in a.sorted_by_name() {
+                    // In Nix's attribute order (symbol order), as its comparison goes.
+                    for x in a.entries.iter() {
                         let y = b.get(x.name).cloned().unwrap_or(Value::Null);
                         if let Some(m) = self.explain_inequality(&x.value, &y)? {
                             return Ok(Some(m));

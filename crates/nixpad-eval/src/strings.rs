@@ -129,8 +129,10 @@ fn utf8_len(first: u8) -> usize {
     }
 }
 
-/// Processes a `''...''` string: escapes, then strips the common indentation.
-pub fn indented(parts: &[InterpolPart<String>]) -> Vec<Piece> {
+/// Processes a `''...''` string: escapes, then strips the common indentation. Also says
+/// whether it was made of several literal fragments (Nix then builds it at run time, so it
+/// is a thunk, not a constant, which shows in lazy printing).
+pub fn indented(parts: &[InterpolPart<String>]) -> (Vec<Piece>, bool) {
     let toks = tokens(parts);
     // Pass 1: the minimum indentation of lines with content.
     let mut at_line_start = true;
@@ -165,6 +167,7 @@ pub fn indented(parts: &[InterpolPart<String>]) -> Vec<Piece> {
     }
     // Pass 2: drop that many spaces from each line.
     let mut out = Vec::new();
+    let mut fragments = 0usize;
     at_line_start = true;
     let mut dropped = 0usize;
     let last = toks.len().saturating_sub(1);
@@ -210,9 +213,12 @@ pub fn indented(parts: &[InterpolPart<String>]) -> Vec<Piece> {
                         }
                     }
                 }
+                if !s.is_empty() {
+                    fragments += 1;
+                }
                 push_lit(&mut out, &s);
             }
         }
     }
-    out
+    (out, fragments > 1)
 }
