@@ -95,18 +95,7 @@ fn locate(ev: &Evaluator, span: Span, files: &[FileEntry]) -> Option<Location> {
 
 /// `name` as Nix prints an attribute name: bare when it is an identifier, else quoted.
 pub fn attr_name(name: &str) -> String {
-    let mut chars = name.chars();
-    let ident = matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '\'' || c == '-')
-        && !matches!(
-            name,
-            "if" | "then" | "else" | "assert" | "with" | "let" | "in" | "rec" | "inherit" | "or"
-        );
-    if ident {
-        name.to_string()
-    } else {
-        quote(name.as_bytes())
-    }
+    nixpad_eval::format_attr_name(name)
 }
 
 /// A string literal as Nix prints it.

@@ -56,9 +56,14 @@ pub fn quote_string(bytes: &[u8]) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// Whether an attribute name prints without quotes (`a-b'`, not `"if"` or `"a b"`).
-pub fn is_plain_attr_name(name: &str) -> bool {
-    print::is_plain_identifier(name)
+/// An attribute name as Nix prints it: bare when it is an identifier (`a-b'`, `or`),
+/// quoted otherwise (`"if"`, `"a b"`).
+pub fn format_attr_name(name: &str) -> String {
+    if print::is_plain_identifier(name) {
+        name.to_string()
+    } else {
+        quote_string(name.as_bytes())
+    }
 }
 
 /// Settings the evaluation sees (Nix's configuration and environment).
