@@ -90,6 +90,16 @@ fn simple_errors_render_like_nix() {
         "undefined-name",
     ];
     let mut failures = Vec::new();
+    // A file given on the command line renders like Nix's too (no frame for loading it).
+    let file = std::env::temp_dir().join(format!("nixpad-render-{}.nix", std::process::id()));
+    std::fs::write(&file, "{\n  b = undefinedName;\n}\n").expect("temp file");
+    let file_arg = file.to_string_lossy().to_string();
+    let nix = run(&oracle, &["nix-instantiate", "--store", "dummy://", "--eval", "--strict", &file_arg], "", TIMEOUT);
+    let ours = run(env!("CARGO_BIN_EXE_nixpad"), &["eval", "--strict", &file_arg], "", TIMEOUT);
+    if strip_ansi(&String::from_utf8_lossy(&nix.stderr)).trim_end() != String::from_utf8_lossy(&ours.stderr).trim_end() {
+        failures.push(format!("--- file\nnix:\n{}\nnixpad:\n{}", describe(&nix), describe(&ours)));
+    }
+    let _ = std::fs::remove_file(&file);
     for program in programs {
         let nix = run(&oracle, &["nix-instantiate", "--store", "dummy://", "--eval", "--strict", "-E", program], "", TIMEOUT);
         let ours = run(env!("CARGO_BIN_EXE_nixpad"), &["eval", "--strict", "-E", program], "", TIMEOUT);

@@ -496,7 +496,12 @@ fn read_source(m: &mut Machine, path: &str, span: Span) -> EvalResult<String> {
 
 fn prim_import(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
     let path = path_argument(m, &args[0], span)?;
-    let target = import_target(m, &path);
+    import_path(m, &path, span)
+}
+
+/// The (cached, unevaluated) value of the file at `path`, as `import` gives it.
+pub(crate) fn import_path(m: &mut Machine, path: &str, span: Span) -> EvalResult<Value> {
+    let target = import_target(m, path);
     if let Some(v) = m.import_cache.get(&target) {
         return Ok(v.clone());
     }

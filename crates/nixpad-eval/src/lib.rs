@@ -192,11 +192,9 @@ impl Evaluator {
 
     /// Evaluates a file (a directory means its `default.nix`) like `import`.
     pub fn eval_file(&mut self, path: &str) -> EvalResult<Value> {
-        let import = self.machine.builtins_get("import");
         let span = Span { file: FileId(0), start: 0, end: 0 };
-        let _ = span;
-        let v = Value::Path(path::canonicalise(path).into());
-        self.machine.call_at_top(&import, vec![v])
+        let v = builtins::import_path(&mut self.machine, &path::canonicalise(path), span)?;
+        self.machine.force(&v, None)
     }
 
     /// Applies a function result to `--arg`/`--argstr` arguments as `nix-instantiate` does:
@@ -271,13 +269,6 @@ impl Evaluator {
 }
 
 impl Machine {
-    fn builtins_get(&self, name: &str) -> Value {
-        match &self.builtins {
-            Value::Attrs(a) => a.get(Symbol::new(name)).cloned().unwrap_or(Value::Null),
-            _ => Value::Null,
-        }
-    }
-
     fn call_at_top(&mut self, f: &Value, args: Vec<Value>) -> EvalResult<Value> {
         let span = Span { file: FileId(0), start: 0, end: 0 };
         self.call(f, args, span)
