@@ -1,0 +1,6 @@
+npmBuildHook() {
+  runHook preBuild
+  if [ -z "${dontNpmBuild:-}" ]; then npm run "${npmBuildScript:-build}"; fi
+  runHook postBuild
+}
+buildPhase=npmBuildHook

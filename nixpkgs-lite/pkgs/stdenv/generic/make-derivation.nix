@@ -1,0 +1,116 @@
+# `stdenv.mkDerivation`: turns a package description into a real `derivation` call.
+#
+#   stdenv.mkDerivation { pname = "hello"; version = "2.12"; src = ...; }
+#   stdenv.mkDerivation (finalAttrs: { ...; src = fetchurl { url = ".../hello-${finalAttrs.version}.tar.gz"; ... }; })
+#
+# The result is the derivation plus `passthru`, a checked `meta` and `overrideAttrs`.
+{ lib, config }:
+stdenv:
+let
+  checkMeta = import ./check-meta.nix { inherit lib config; inherit (stdenv) hostPlatform; };
+
+  # Arguments that describe the package for Nix expressions, not for the build: they are
+  # not passed to `derivation`.
+  nonDerivationArgs = [
+    "meta" "passthru" "pos" "env" "checkInputs" "nativeCheckInputs" "installCheckInputs"
+    "nativeInstallCheckInputs" "realBuilder" "__structuredAttrs"
+  ];
+
+  # `mkDerivation` makes packages from a function of their final attributes (`finalAttrs`),
+  # so that `overrideAttrs` can change an attribute and have everything that reads
+  # `finalAttrs.x` see the change.
+  makeDerivationExtensible = rattrs:
+    let
+      finalAttrs = rattrs (finalAttrs // { inherit finalPackage overrideAttrs; });
+      finalPackage = mkDerivationSimple overrideAttrs finalAttrs;
+      # `overrideAttrs (old: { ... })` or `overrideAttrs (final: prev: { ... })`.
+      overrideAttrs = f0:
+        let
+          f = final: prev:
+            let fromPrev = f0 prev;
+            in if lib.isFunction fromPrev then f0 final prev else fromPrev;
+        in
+        makeDerivationExtensible (final: let prev = rattrs final; in prev // f final prev);
+    in
+    finalPackage;
+
+  # What the hooks of the native inputs (and of the compiler) would export during the build
+  # for these host dependencies: nothing is built in nixpkgs-lite, so this is computed here
+  # and written into the derivation's environment, where the .drv shows it.
+  hookEnvironment = hooks: hostDeps:
+    if hostDeps == [ ] then { }
+    else
+      let
+        closure = map (item: item.pkg) (builtins.genericClosure {
+          startSet = map (pkg: { key = pkg.outPath; inherit pkg; }) hostDeps;
+          operator = item: map (pkg: { key = pkg.outPath; inherit pkg; }) (item.pkg.propagatedBuildInputs or [ ]);
+        });
+      in
+      builtins.foldl' (acc: hook: acc // hook.setupHookEnv closure) { } hooks;
+
+  mkDerivationSimple = overrideAttrs: attrs:
+    let
+      name =
+        if attrs ? name then attrs.name
+        else if attrs ? pname && attrs ? version then "${attrs.pname}-${attrs.version}"
+        else throw "stdenv.mkDerivation: give either `name`, or `pname` and `version` (got: ${lib.concatStringsSep ", " (builtins.attrNames attrs)}).";
+
+      doCheck = attrs.doCheck or (config.doCheckByDefault or false);
+      doInstallCheck = attrs.doInstallCheck or false;
+      structuredAttrs = attrs.__structuredAttrs or (config.structuredAttrsByDefault or false);
+      outputs = attrs.outputs or [ "out" ];
+
+      nativeBuildInputs = (attrs.nativeBuildInputs or [ ])
+        ++ lib.optionals doCheck (attrs.nativeCheckInputs or [ ])
+        ++ lib.optionals doInstallCheck (attrs.nativeInstallCheckInputs or [ ]);
+      # Libraries are linked against their `dev` output (headers, pkg-config files).
+      buildInputs = lib.chooseDevOutputs ((attrs.buildInputs or [ ])
+        ++ lib.optionals doCheck (attrs.checkInputs or [ ])
+        ++ lib.optionals doInstallCheck (attrs.installCheckInputs or [ ]));
+      propagatedBuildInputs = lib.chooseDevOutputs (attrs.propagatedBuildInputs or [ ]);
+      propagatedNativeBuildInputs = attrs.propagatedNativeBuildInputs or [ ];
+
+      hooks = builtins.filter (p: p ? setupHookEnv)
+        (lib.optional (stdenv.cc != null) stdenv.cc ++ nativeBuildInputs ++ propagatedNativeBuildInputs);
+      hookEnv = hookEnvironment hooks (buildInputs ++ propagatedBuildInputs);
+
+      env = attrs.env or { };
+      envClashes = builtins.filter (n: attrs ? ${n}) (builtins.attrNames env);
+
+      position =
+        let pos = attrs.pos or (builtins.unsafeGetAttrPos "pname" attrs);
+        in if pos == null then builtins.unsafeGetAttrPos "name" attrs else pos;
+
+      derivationArgs =
+        builtins.removeAttrs attrs nonDerivationArgs
+        // {
+          inherit name outputs doCheck doInstallCheck;
+          inherit nativeBuildInputs buildInputs propagatedBuildInputs propagatedNativeBuildInputs;
+          builder = attrs.realBuilder or stdenv.shell;
+          args = attrs.args or [ "-e" (attrs.builder or ./default-builder.sh) ];
+          stdenv = stdenv;
+          system = stdenv.hostPlatform.system;
+          strictDeps = attrs.strictDeps or false;
+          patches = attrs.patches or [ ];
+          __ignoreNulls = true;
+        }
+        // (if structuredAttrs then
+          { __structuredAttrs = true; env = hookEnv // env; }
+        else if envClashes != [ ] then
+          throw "stdenv.mkDerivation (${name}): `env` cannot hold attributes also given to the derivation; both have: ${lib.concatStringsSep ", " envClashes}."
+        else
+          hookEnv // env);
+
+      meta = (attrs.meta or { })
+        // lib.optionalAttrs (position != null) { position = "${position.file}:${toString position.line}"; };
+      attrsForMeta = { inherit name outputs meta; } // lib.optionalAttrs (attrs ? pname) { inherit (attrs) pname; };
+      fullMeta = meta // checkMeta.commonMeta attrsForMeta;
+      validity = checkMeta.assessValidity attrsForMeta;
+
+      passthru = attrs.passthru or { };
+    in
+    lib.extendDerivation validity.handled
+      ({ inherit overrideAttrs passthru; meta = fullMeta; } // passthru)
+      (derivation derivationArgs);
+in
+fnOrAttrs: makeDerivationExtensible (if lib.isFunction fnOrAttrs then fnOrAttrs else (_: fnOrAttrs))
