@@ -132,4 +132,8 @@ rec {
 
   # Concatenated results of `f name value` (each a set).
   concatMapAttrs = f: v: foldl' (acc: set: acc // set) { } (mapAttrsToList f v);
+
+  # Marks a set so that tools listing packages (`nix-env -qa`, `nixpad impact`) look inside.
+  recurseIntoAttrs = attrs: attrs // { recurseForDerivations = true; };
+  dontRecurseIntoAttrs = attrs: attrs // { recurseForDerivations = false; };
 }

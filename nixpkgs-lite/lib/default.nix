@@ -44,7 +44,7 @@ let
         genAttrs isDerivation recursiveUpdate recursiveUpdateUntil
         foldlAttrs zipAttrsWith zipAttrs optionalAttrs getOutput getBin getLib
         getDev getMan getFirstOutput chooseDevOutputs updateManyAttrsByPath
-        intersectAttrs removeAttrs concatMapAttrs collect;
+        intersectAttrs removeAttrs concatMapAttrs collect recurseIntoAttrs dontRecurseIntoAttrs;
       inherit (self.lists)
         singleton forEach foldr foldl foldl' imap0 imap1 concatMap flatten
         remove findSingle findFirst any all count optional optionals toList

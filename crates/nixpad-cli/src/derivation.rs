@@ -80,6 +80,7 @@ fn run(cmd: ShowCommand) -> ExitCode {
     for inc in &cmd.include {
         settings.add_nix_path(inc);
     }
+    crate::nixpkgs::add_default_entry(&mut settings);
     // Like `nixpad eval`: the thread has a large stack, so builtins may nest deeply (each
     // derivation in a dependency chain forces the previous one from inside a builtin).
     let mut ev = Evaluator::new(Rc::new(crate::fs_io::FsIO), settings, Limits { max_native_depth: 40_000, ..Limits::default() });

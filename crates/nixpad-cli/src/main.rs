@@ -3,7 +3,9 @@
 mod derivation;
 mod alloc;
 mod fs_io;
+mod impact_cmd;
 mod lessons;
+mod nixpkgs;
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -21,7 +23,9 @@ usage:
 Evaluates a Nix expression and prints its value exactly as `nix-instantiate --eval` does.
 Also accepted (and ignored): --eval, --show-trace, --no-location, --extra-experimental-features X, --option NAME VALUE.
   nixpad lessons (check [DIR] | pack DIR -o FILE.json | bench [DIR])
-  nixpad derivation show [-r] [--aterm] [-I PATH]... (FILE | -E EXPR)";
+  nixpad derivation show [-r] [--aterm] [-I PATH]... (FILE | -E EXPR)
+  nixpad impact [-I PATH]... [--config EXPR] [--json] (OVERLAY.nix | -E OVERLAY)... | --before EXPR --after EXPR
+<nixpkgs> is nixpkgs-lite when -I and NIX_PATH do not provide it (NIXPAD_NIXPKGS=DIR chooses the folder).";
 
 /// What to evaluate.
 enum Input {
@@ -100,7 +104,8 @@ fn parse_eval(args: &[String]) -> Result<EvalCommand, String> {
     Ok(cmd)
 }
 
-fn cwd() -> String {
+/// The current directory ("/" if it cannot be read).
+pub(crate) fn cwd() -> String {
     std::env::current_dir().map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|_| "/".into())
 }
 
@@ -112,6 +117,7 @@ fn run_eval(cmd: EvalCommand) -> ExitCode {
     if let Ok(p) = std::env::var("NIX_PATH") {
         settings.add_nix_path(&p);
     }
+    nixpkgs::add_default_entry(&mut settings);
     // Evaluation runs on a 512 MiB stack: builtins may nest deeply (a chain of derivations
     // forces each previous one from inside `derivationStrict`).
     let mut ev = Evaluator::new(Rc::new(fs_io::FsIO), settings, Limits { max_native_depth: 40_000, ..Limits::default() });
@@ -177,6 +183,7 @@ fn main() -> ExitCode {
             Err(msg) => usage_error(&msg),
         },
         "derivation" => derivation::main(&args[1..]),
+        "impact" => impact_cmd::main(&args[1..]),
         "lessons" => {
             let rest = args[1..].to_vec();
             let handle = std::thread::Builder::new().stack_size(512 << 20).spawn(move || lessons::main(&rest));

@@ -41,7 +41,7 @@ builtins.mapAttrs (name: path: callPackage path { }) byNamePaths
   # change it with `python3.override { packageOverrides = pyfinal: pyprev: { ... }; }` or
   # `python3Packages.overrideScope (pyfinal: pyprev: { ... })`).
   python3 = callPackage ../development/interpreters/python { };
-  python3Packages = final.python3.pkgs;
+  python3Packages = lib.recurseIntoAttrs final.python3.pkgs;
 
   # Rust, Go and Node.js builders.
   rustPlatform = callPackage ../build-support/rust { };

@@ -73,6 +73,11 @@ let
       hooks = builtins.filter (p: p ? setupHookEnv)
         (lib.optional (stdenv.cc != null) stdenv.cc ++ nativeBuildInputs ++ propagatedNativeBuildInputs);
       hookEnv = hookEnvironment hooks (buildInputs ++ propagatedBuildInputs);
+      # A variable set both by a hook and by the package gets both values: the hook's
+      # first, joined with ":" for search paths (`..._PATH`) and " " for flags.
+      joinedWithHooks = given: builtins.mapAttrs (name: value:
+        let separator = if lib.hasSuffix "PATH" name then ":" else " ";
+        in "${hookEnv.${name}}${separator}${value}") (builtins.intersectAttrs hookEnv given);
 
       env = attrs.env or { };
       envClashes = builtins.filter (n: attrs ? ${n}) (builtins.attrNames env);
@@ -95,11 +100,11 @@ let
           __ignoreNulls = true;
         }
         // (if structuredAttrs then
-          { __structuredAttrs = true; env = hookEnv // env; }
+          { __structuredAttrs = true; env = hookEnv // env // joinedWithHooks env; }
         else if envClashes != [ ] then
           throw "stdenv.mkDerivation (${name}): `env` cannot hold attributes also given to the derivation; both have: ${lib.concatStringsSep ", " envClashes}."
         else
-          hookEnv // env);
+          hookEnv // joinedWithHooks attrs // env // joinedWithHooks env);
 
       meta = (attrs.meta or { })
         // lib.optionalAttrs (position != null) { position = "${position.file}:${toString position.line}"; };

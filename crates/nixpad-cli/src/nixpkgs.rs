@@ -1,0 +1,53 @@
+//! Where `<nixpkgs>` is when the search path (`-I`, `NIX_PATH`) does not say: the
+//! nixpkgs-lite folder. `NIXPAD_NIXPKGS=/path/to/folder` chooses another; otherwise it is
+//! the `nixpkgs-lite/` folder of the source tree this binary was built from.
+
+use nixpad_eval::Settings;
+
+/// The environment variable that overrides the built-in nixpkgs-lite folder.
+pub const NIXPKGS_ENV: &str = "NIXPAD_NIXPKGS";
+
+/// The nixpkgs-lite folder `<nixpkgs>` falls back to.
+pub fn default_folder() -> String {
+    if let Ok(dir) = std::env::var(NIXPKGS_ENV) {
+        if !dir.is_empty() {
+            return dir;
+        }
+    }
+    let built_in = concat!(env!("CARGO_MANIFEST_DIR"), "/../../nixpkgs-lite");
+    std::fs::canonicalize(built_in)
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_else(|_| built_in.to_string())
+}
+
+/// Appends `nixpkgs=FOLDER` to the search path, after everything `-I` and `NIX_PATH` gave,
+/// so that it is only used when they do not provide `<nixpkgs>`.
+pub fn add_default_entry(settings: &mut Settings) {
+    settings
+        .nix_path
+        .push(("nixpkgs".to_string(), default_folder()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_entry_comes_last_and_holds_the_package_set() {
+        let mut settings = Settings::default();
+        settings.add_nix_path("nixpkgs=/elsewhere");
+        add_default_entry(&mut settings);
+        assert_eq!(
+            settings.nix_path[0],
+            ("nixpkgs".to_string(), "/elsewhere".to_string())
+        );
+        let (prefix, folder) = &settings.nix_path[1];
+        assert_eq!(prefix, "nixpkgs");
+        if std::env::var(NIXPKGS_ENV).is_err() {
+            assert!(
+                std::path::Path::new(folder).join("default.nix").is_file(),
+                "no default.nix in {folder}"
+            );
+        }
+    }
+}

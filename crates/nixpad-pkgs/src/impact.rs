@@ -1,0 +1,424 @@
+//! Rebuild impact: given two package sets (typically nixpkgs before and after an overlay),
+//! which packages' `.drv` paths differ, and why: an input derivation that changed (by
+//! name), an attribute of the package's own derivation, a source file.
+//!
+//! A new `.drv` usually means new output paths: the package is rebuilt (when a widely
+//! used package changes, that is what nixpkgs contributors call a mass rebuild). Not
+//! always: when only a fixed-output input changed (a fetcher's recipe, not its hash), the
+//! `.drv` is new but the outputs are the same, and nothing is rebuilt.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use nixpad_eval::{DerivationInfo, EvalResult, Evaluator, Value};
+
+use crate::packages::{list_packages, Package, PackageState};
+
+/// Why a package's derivation changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Cause {
+    /// An input derivation (named `name-version`) has another `.drv` path.
+    InputChanged(String),
+    /// A new input derivation.
+    InputAdded(String),
+    /// An input derivation that is no longer used.
+    InputRemoved(String),
+    /// An environment variable of the derivation itself (`version`, `patches`,
+    /// `configureFlags`, ...) differs, store paths aside.
+    AttributeChanged(String),
+    /// A source file copied to the store (a patch, a builder script) was added or removed.
+    SourceChanged(String),
+    /// The package no longer evaluates: the error.
+    NowFails(String),
+    /// The package evaluates now and did not before.
+    NowEvaluates,
+}
+
+impl Cause {
+    /// Whether this cause is a change to the package itself rather than to its inputs.
+    pub fn is_direct(&self) -> bool {
+        !matches!(
+            self,
+            Cause::InputChanged(_) | Cause::InputAdded(_) | Cause::InputRemoved(_)
+        )
+    }
+
+    fn describe(&self) -> String {
+        match self {
+            Cause::InputChanged(n) => format!("input {n} changed"),
+            Cause::InputAdded(n) => format!("input {n} added"),
+            Cause::InputRemoved(n) => format!("input {n} removed"),
+            Cause::AttributeChanged(n) => format!("attribute {n} changed"),
+            Cause::SourceChanged(n) => format!("source {n} changed"),
+            Cause::NowFails(msg) => format!("fails now: {msg}"),
+            Cause::NowEvaluates => "evaluates now".to_string(),
+        }
+    }
+
+    fn json(&self) -> serde_json::Value {
+        let (kind, detail) = match self {
+            Cause::InputChanged(n) => ("inputChanged", n.as_str()),
+            Cause::InputAdded(n) => ("inputAdded", n.as_str()),
+            Cause::InputRemoved(n) => ("inputRemoved", n.as_str()),
+            Cause::AttributeChanged(n) => ("attributeChanged", n.as_str()),
+            Cause::SourceChanged(n) => ("sourceChanged", n.as_str()),
+            Cause::NowFails(msg) => ("nowFails", msg.as_str()),
+            Cause::NowEvaluates => ("nowEvaluates", ""),
+        };
+        serde_json::json!({ "kind": kind, "detail": detail })
+    }
+}
+
+/// One package whose derivation differs between the two sets.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    /// Its attribute path.
+    pub attr: String,
+    /// Its state in the first set.
+    pub before: PackageState,
+    /// Its state in the second set.
+    pub after: PackageState,
+    /// Why it differs (several causes at once are common).
+    pub causes: Vec<Cause>,
+    /// Whether its output paths differ (it must be rebuilt); false when only the `.drv`
+    /// changed (through a fixed-output input) or when it fails to evaluate on one side.
+    pub rebuild: bool,
+}
+
+impl Change {
+    /// Whether the package itself changed (not only its inputs).
+    pub fn is_direct(&self) -> bool {
+        self.causes.iter().any(Cause::is_direct)
+    }
+}
+
+/// The difference between two package sets.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Impact {
+    /// Packages in both sets whose `.drv` paths (or failures) differ, in attribute order.
+    pub changed: Vec<Change>,
+    /// Packages only in the second set.
+    pub added: Vec<Package>,
+    /// Packages only in the first set.
+    pub removed: Vec<Package>,
+    /// How many packages are in both sets with the same `.drv` path.
+    pub unchanged: usize,
+}
+
+impl Impact {
+    /// How many packages are in both sets.
+    pub fn common(&self) -> usize {
+        self.changed.len() + self.unchanged
+    }
+
+    /// A report for people: a summary line, then one line per changed package.
+    pub fn render_text(&self) -> String {
+        let rebuilds: Vec<&Change> = self.changed.iter().filter(|c| c.rebuild).collect();
+        let direct = rebuilds.iter().filter(|c| c.is_direct()).count();
+        let mut out = format!(
+            "{} of {} packages rebuild ({} directly, {} through their inputs); {} more get a new .drv with the same outputs or change whether they evaluate; {} added, {} removed.\n",
+            rebuilds.len(),
+            self.common(),
+            direct,
+            rebuilds.len() - direct,
+            self.changed.len() - rebuilds.len(),
+            self.added.len(),
+            self.removed.len()
+        );
+        let attrs = self
+            .changed
+            .iter()
+            .map(|c| &c.attr)
+            .chain(self.added.iter().chain(&self.removed).map(|p| &p.attr));
+        let width = attrs.map(String::len).max().unwrap_or(0);
+        for change in &self.changed {
+            let causes: Vec<String> = change.causes.iter().map(Cause::describe).collect();
+            let kind = if change.rebuild {
+                "rebuild"
+            } else {
+                "same out"
+            };
+            out.push_str(&format!(
+                "  {:width$}  {kind:8}  {}\n",
+                change.attr,
+                causes.join("; ")
+            ));
+        }
+        for (label, list) in [("added", &self.added), ("removed", &self.removed)] {
+            for p in list.iter() {
+                out.push_str(&format!("  {:width$}  {label}\n", p.attr));
+            }
+        }
+        out
+    }
+
+    /// The same as JSON (for the web view and scripts).
+    pub fn to_json(&self) -> String {
+        let state = |s: &PackageState| match s {
+            PackageState::Drv(p) => serde_json::json!({ "drvPath": p }),
+            PackageState::Failed(e) => serde_json::json!({ "error": e }),
+        };
+        let package = |p: &Package| serde_json::json!({ "attr": p.attr, "state": state(&p.state) });
+        let value = serde_json::json!({
+            "changed": self.changed.iter().map(|c| serde_json::json!({
+                "attr": c.attr,
+                "before": state(&c.before),
+                "after": state(&c.after),
+                "direct": c.is_direct(),
+                "rebuild": c.rebuild,
+                "causes": c.causes.iter().map(Cause::json).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+            "added": self.added.iter().map(package).collect::<Vec<_>>(),
+            "removed": self.removed.iter().map(package).collect::<Vec<_>>(),
+            "unchanged": self.unchanged,
+        });
+        value.to_string()
+    }
+}
+
+/// The impact of going from package set `before` to `after` (two values of one evaluator,
+/// e.g. `import <nixpkgs> { }` and the same with an overlay).
+pub fn impact(ev: &mut Evaluator, before: &Value, after: &Value) -> EvalResult<Impact> {
+    let old = list_packages(ev, before)?;
+    let new = list_packages(ev, after)?;
+    Ok(compare(&old, &new, |path| ev.derivation_info(path)))
+}
+
+/// The impact between two package lists; `info` gives the derivations' details (inputs,
+/// environment) by `.drv` path.
+pub fn compare(
+    before: &[Package],
+    after: &[Package],
+    info: impl Fn(&str) -> Option<DerivationInfo>,
+) -> Impact {
+    let old: BTreeMap<&str, &PackageState> =
+        before.iter().map(|p| (p.attr.as_str(), &p.state)).collect();
+    let new_attrs: BTreeSet<&str> = after.iter().map(|p| p.attr.as_str()).collect();
+    let mut impact = Impact::default();
+    for package in after {
+        let Some(previous) = old.get(package.attr.as_str()) else {
+            impact.added.push(package.clone());
+            continue;
+        };
+        if *previous == &package.state {
+            impact.unchanged += 1;
+            continue;
+        }
+        let (causes, rebuild) = match (previous, &package.state) {
+            (PackageState::Drv(a), PackageState::Drv(b)) => {
+                let (a, b) = (info(a), info(b));
+                let rebuild = match (&a, &b) {
+                    (Some(a), Some(b)) => a.outputs != b.outputs,
+                    _ => true,
+                };
+                (derivation_causes(a, b), rebuild)
+            }
+            (_, PackageState::Failed(msg)) => (vec![Cause::NowFails(msg.clone())], false),
+            (PackageState::Failed(_), PackageState::Drv(_)) => (vec![Cause::NowEvaluates], false),
+        };
+        impact.changed.push(Change {
+            attr: package.attr.clone(),
+            before: (*previous).clone(),
+            after: package.state.clone(),
+            causes,
+            rebuild,
+        });
+    }
+    impact.removed = before
+        .iter()
+        .filter(|p| !new_attrs.contains(p.attr.as_str()))
+        .cloned()
+        .collect();
+    impact
+}
+
+/// Why derivation `a` became `b`.
+fn derivation_causes(a: Option<DerivationInfo>, b: Option<DerivationInfo>) -> Vec<Cause> {
+    let (Some(a), Some(b)) = (a, b) else {
+        return Vec::new();
+    };
+    let mut causes = Vec::new();
+    let inputs = |d: &DerivationInfo| names_to_paths(d.input_drvs.iter().map(|(p, _)| p.as_str()));
+    let (ia, ib) = (inputs(&a), inputs(&b));
+    for (name, paths) in &ib {
+        match ia.get(name) {
+            None => causes.push(Cause::InputAdded(name.clone())),
+            Some(old) if old != paths => causes.push(Cause::InputChanged(name.clone())),
+            Some(_) => {}
+        }
+    }
+    causes.extend(
+        ia.keys()
+            .filter(|n| !ib.contains_key(*n))
+            .map(|n| Cause::InputRemoved(n.clone())),
+    );
+    let (ea, eb) = (environment(&a), environment(&b));
+    let names: BTreeSet<&String> = ea.keys().chain(eb.keys()).collect();
+    for name in names {
+        let (x, y) = (
+            ea.get(name).map(|v| mask_store_hashes(v)),
+            eb.get(name).map(|v| mask_store_hashes(v)),
+        );
+        if x != y {
+            causes.push(Cause::AttributeChanged(name.clone()));
+        }
+    }
+    let (sa, sb) = (
+        names_to_paths(a.input_srcs.iter().map(String::as_str)),
+        names_to_paths(b.input_srcs.iter().map(String::as_str)),
+    );
+    for name in sa.keys().chain(sb.keys()).collect::<BTreeSet<_>>() {
+        if sa.get(name) != sb.get(name) {
+            causes.push(Cause::SourceChanged(name.clone()));
+        }
+    }
+    if a.name != b.name
+        && !causes
+            .iter()
+            .any(|c| c == &Cause::AttributeChanged("name".into()))
+    {
+        causes.push(Cause::AttributeChanged("name".into()));
+    }
+    causes
+}
+
+/// Store paths grouped by their name (the part after the hash, without `.drv`).
+fn names_to_paths<'a>(paths: impl Iterator<Item = &'a str>) -> BTreeMap<String, BTreeSet<String>> {
+    let mut map: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for path in paths {
+        map.entry(store_name(path))
+            .or_default()
+            .insert(path.to_string());
+    }
+    map
+}
+
+/// `/nix/store/<hash>-zlib-1.3.1.drv` → `zlib-1.3.1`.
+fn store_name(path: &str) -> String {
+    let base = path.rsplit('/').next().unwrap_or(path);
+    let name = base.split_once('-').map_or(base, |(_, rest)| rest);
+    name.strip_suffix(".drv").unwrap_or(name).to_string()
+}
+
+/// The derivation's environment, from its `nix derivation show` JSON.
+fn environment(d: &DerivationInfo) -> BTreeMap<String, String> {
+    let Ok(serde_json::Value::Object(top)) =
+        serde_json::from_slice::<serde_json::Value>(&d.show_json)
+    else {
+        return BTreeMap::new();
+    };
+    let env = top
+        .values()
+        .next()
+        .and_then(|drv| drv.get("env"))
+        .and_then(|e| e.as_object());
+    env.map(|e| {
+        e.iter()
+            .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_string()))
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+/// The text with every store path's hash replaced by `…`, so that values differing only
+/// because an input changed compare equal.
+fn mask_store_hashes(text: &str) -> String {
+    const PREFIX: &str = "/nix/store/";
+    const HASH_LEN: usize = 32;
+    let is_nix32 = |b: u8| {
+        b.is_ascii_digit() || (b.is_ascii_lowercase() && !matches!(b, b'e' | b'o' | b'u' | b't'))
+    };
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut rest = 0;
+    let mut search = 0;
+    while let Some(found) = text[search..].find(PREFIX) {
+        let start = search + found + PREFIX.len();
+        let end = start + HASH_LEN;
+        if end < bytes.len() && bytes[start..end].iter().all(|b| is_nix32(*b)) && bytes[end] == b'-'
+        {
+            out.push_str(&text[rest..start]);
+            out.push('…');
+            rest = end;
+        }
+        search = start;
+    }
+    out.push_str(&text[rest..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn store_names_drop_hash_and_suffix() {
+        assert_eq!(
+            store_name("/nix/store/g5dhwa743bq245wddlqaj5yfkkfrbv82-hello-2.12.1.drv"),
+            "hello-2.12.1"
+        );
+        assert_eq!(
+            store_name("/nix/store/81nv1xsp2hximvkb48lw44x6f1ki08ky-default-builder.sh"),
+            "default-builder.sh"
+        );
+    }
+
+    #[test]
+    fn masking_keeps_names_and_hides_hashes() {
+        let a = "-isystem /nix/store/h7yqm9yg6m7gkmyhim8h57bq9is197sq-openssl-3.3.2-dev/include";
+        let b = "-isystem /nix/store/zzyqm9yg6m7gkmyhim8h57bq9is197sq-openssl-3.3.2-dev/include";
+        assert_eq!(mask_store_hashes(a), mask_store_hashes(b));
+        assert_eq!(
+            mask_store_hashes(a),
+            "-isystem /nix/store/…-openssl-3.3.2-dev/include"
+        );
+        assert_ne!(
+            mask_store_hashes(a),
+            mask_store_hashes(&a.replace("3.3.2", "3.3.3"))
+        );
+        assert_eq!(mask_store_hashes("/nix/store/short"), "/nix/store/short");
+    }
+
+    #[test]
+    fn failures_and_additions_are_reported() {
+        let p = |attr: &str, state: PackageState| Package {
+            attr: attr.into(),
+            state,
+        };
+        let before = vec![
+            p("a", PackageState::Drv("/x-a.drv".into())),
+            p("b", PackageState::Failed("no".into())),
+            p("gone", PackageState::Drv("/g.drv".into())),
+        ];
+        let after = vec![
+            p("a", PackageState::Failed("broken".into())),
+            p("b", PackageState::Drv("/x-b.drv".into())),
+            p("new", PackageState::Drv("/n.drv".into())),
+        ];
+        let impact = compare(&before, &after, |_| None);
+        assert_eq!(impact.changed.len(), 2);
+        assert_eq!(
+            impact.changed[0].causes,
+            vec![Cause::NowFails("broken".into())]
+        );
+        assert_eq!(impact.changed[1].causes, vec![Cause::NowEvaluates]);
+        assert_eq!(
+            impact
+                .added
+                .iter()
+                .map(|p| p.attr.as_str())
+                .collect::<Vec<_>>(),
+            ["new"]
+        );
+        assert_eq!(
+            impact
+                .removed
+                .iter()
+                .map(|p| p.attr.as_str())
+                .collect::<Vec<_>>(),
+            ["gone"]
+        );
+        assert_eq!(impact.unchanged, 0);
+        assert!(impact.changed.iter().all(|c| !c.rebuild));
+        assert!(impact.render_text().starts_with("0 of 2 packages rebuild (0 directly, 0 through their inputs); 2 more get a new .drv with the same outputs or change whether they evaluate; 1 added, 1 removed."), "{}", impact.render_text());
+    }
+}
