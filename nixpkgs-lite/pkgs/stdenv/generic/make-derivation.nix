@@ -23,14 +23,11 @@ let
     let
       finalAttrs = rattrs (finalAttrs // { inherit finalPackage overrideAttrs; });
       finalPackage = mkDerivationSimple overrideAttrs finalAttrs;
-      # `overrideAttrs (old: { ... })` or `overrideAttrs (final: prev: { ... })`.
+      # `overrideAttrs (old: { ... })`, `overrideAttrs (final: prev: { ... })` or
+      # `overrideAttrs { ... }`.
       overrideAttrs = f0:
-        let
-          f = final: prev:
-            let fromPrev = f0 prev;
-            in if lib.isFunction fromPrev then f0 final prev else fromPrev;
-        in
-        makeDerivationExtensible (final: let prev = rattrs final; in prev // f final prev);
+        let f = lib.toExtension f0;
+        in makeDerivationExtensible (final: let prev = rattrs final; in prev // f final prev);
     in
     finalPackage;
 

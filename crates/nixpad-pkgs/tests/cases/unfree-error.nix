@@ -1,0 +1,2 @@
+# The error nixpkgs gives for an unfree package.
+(import <nixpkgs> { }).unrar.drvPath
