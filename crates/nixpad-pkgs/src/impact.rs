@@ -84,7 +84,42 @@ pub struct Change {
     pub rebuild: bool,
 }
 
+/// What a change means for a build.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChangeKind {
+    /// New output paths: the package is rebuilt.
+    Rebuild,
+    /// A new `.drv` with the same outputs (only a fixed-output input changed).
+    SameOutputs,
+    /// It evaluated before and fails now.
+    NowFails,
+    /// It failed before and evaluates now.
+    NowEvaluates,
+}
+
+impl ChangeKind {
+    /// A short label for reports.
+    pub fn label(self) -> &'static str {
+        match self {
+            ChangeKind::Rebuild => "rebuild",
+            ChangeKind::SameOutputs => "same out",
+            ChangeKind::NowFails => "fails",
+            ChangeKind::NowEvaluates => "fixed",
+        }
+    }
+}
+
 impl Change {
+    /// What the change means for a build.
+    pub fn kind(&self) -> ChangeKind {
+        match (&self.before, &self.after) {
+            (_, PackageState::Failed(_)) => ChangeKind::NowFails,
+            (PackageState::Failed(_), _) => ChangeKind::NowEvaluates,
+            _ if self.rebuild => ChangeKind::Rebuild,
+            _ => ChangeKind::SameOutputs,
+        }
+    }
+
     /// Whether the package itself changed (not only its inputs).
     pub fn is_direct(&self) -> bool {
         self.causes.iter().any(Cause::is_direct)
@@ -112,15 +147,20 @@ impl Impact {
 
     /// A report for people: a summary line, then one line per changed package.
     pub fn render_text(&self) -> String {
-        let rebuilds: Vec<&Change> = self.changed.iter().filter(|c| c.rebuild).collect();
-        let direct = rebuilds.iter().filter(|c| c.is_direct()).count();
+        let count = |kind: ChangeKind| self.changed.iter().filter(|c| c.kind() == kind).count();
+        let rebuilds = count(ChangeKind::Rebuild);
+        let direct = self
+            .changed
+            .iter()
+            .filter(|c| c.kind() == ChangeKind::Rebuild && c.is_direct())
+            .count();
         let mut out = format!(
-            "{} of {} packages rebuild ({} directly, {} through their inputs); {} more get a new .drv with the same outputs or change whether they evaluate; {} added, {} removed.\n",
-            rebuilds.len(),
+            "{rebuilds} of {} packages rebuild ({direct} directly, {} through their inputs); {} get a new .drv with the same outputs; {} now fail, {} evaluate again; {} added, {} removed.\n",
             self.common(),
-            direct,
-            rebuilds.len() - direct,
-            self.changed.len() - rebuilds.len(),
+            rebuilds - direct,
+            count(ChangeKind::SameOutputs),
+            count(ChangeKind::NowFails),
+            count(ChangeKind::NowEvaluates),
             self.added.len(),
             self.removed.len()
         );
@@ -132,14 +172,10 @@ impl Impact {
         let width = attrs.map(String::len).max().unwrap_or(0);
         for change in &self.changed {
             let causes: Vec<String> = change.causes.iter().map(Cause::describe).collect();
-            let kind = if change.rebuild {
-                "rebuild"
-            } else {
-                "same out"
-            };
             out.push_str(&format!(
-                "  {:width$}  {kind:8}  {}\n",
+                "  {:width$}  {:8}  {}\n",
                 change.attr,
+                change.kind().label(),
                 causes.join("; ")
             ));
         }
@@ -164,7 +200,7 @@ impl Impact {
                 "before": state(&c.before),
                 "after": state(&c.after),
                 "direct": c.is_direct(),
-                "rebuild": c.rebuild,
+                "kind": c.kind().label(),
                 "causes": c.causes.iter().map(Cause::json).collect::<Vec<_>>(),
             })).collect::<Vec<_>>(),
             "added": self.added.iter().map(package).collect::<Vec<_>>(),
@@ -419,6 +455,9 @@ mod tests {
         );
         assert_eq!(impact.unchanged, 0);
         assert!(impact.changed.iter().all(|c| !c.rebuild));
-        assert!(impact.render_text().starts_with("0 of 2 packages rebuild (0 directly, 0 through their inputs); 2 more get a new .drv with the same outputs or change whether they evaluate; 1 added, 1 removed."), "{}", impact.render_text());
+        assert_eq!(
+            impact.render_text(),
+            "0 of 2 packages rebuild (0 directly, 0 through their inputs); 0 get a new .drv with the same outputs; 1 now fail, 1 evaluate again; 1 added, 1 removed.\n  a     fails     fails now: broken\n  b     fixed     evaluates now\n  new   added\n  gone  removed\n"
+        );
     }
 }

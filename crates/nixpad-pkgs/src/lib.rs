@@ -12,7 +12,7 @@
 mod impact;
 mod packages;
 
-pub use impact::{compare, impact, Cause, Change, Impact};
+pub use impact::{compare, impact, Cause, Change, ChangeKind, Impact};
 pub use packages::{list_packages, Package, PackageState};
 
 mod embedded {

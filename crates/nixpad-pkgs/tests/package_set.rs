@@ -25,10 +25,16 @@ fn evaluator() -> Evaluator {
         for entry in std::fs::read_dir(tests_dir().join(sub)).expect("test folder") {
             let path = entry.expect("entry").path();
             let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            io.add_file(&format!("/tests/{sub}/{name}"), std::fs::read(&path).expect("read"));
+            io.add_file(
+                &format!("/tests/{sub}/{name}"),
+                std::fs::read(&path).expect("read"),
+            );
         }
     }
-    io.add_file("/tests/all-drv-paths.nix", std::fs::read(tests_dir().join("all-drv-paths.nix")).expect("read"));
+    io.add_file(
+        "/tests/all-drv-paths.nix",
+        std::fs::read(tests_dir().join("all-drv-paths.nix")).expect("read"),
+    );
     let mut settings = Settings::default();
     settings.add_nix_path(&format!("nixpkgs={MEMORY_ROOT}"));
     Evaluator::new(Rc::new(io), settings, Limits::default())
@@ -61,36 +67,66 @@ fn check_expected(file: &str, got: &str) {
         return;
     }
     let want = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(want == got, "{file} differs from what nixpkgs-lite gives now (UPDATE_EXPECT=1 rewrites it):\n{}", first_difference(&want, got));
+    assert!(
+        want == got,
+        "{file} differs from what nixpkgs-lite gives now (UPDATE_EXPECT=1 rewrites it):\n{}",
+        first_difference(&want, got)
+    );
 }
 
 fn first_difference(want: &str, got: &str) -> String {
     let (w, g): (Vec<&str>, Vec<&str>) = (want.lines().collect(), got.lines().collect());
     for i in 0..w.len().max(g.len()) {
         if w.get(i) != g.get(i) {
-            return format!("line {}: expected {:?}, got {:?}", i + 1, w.get(i), g.get(i));
+            return format!(
+                "line {}: expected {:?}, got {:?}",
+                i + 1,
+                w.get(i),
+                g.get(i)
+            );
         }
     }
     String::new()
 }
 
-const TWO_OVERLAYS: &str = "[ (import /tests/overlays/security-patch.nix) (import /tests/overlays/features.nix) ]";
+const TWO_OVERLAYS: &str =
+    "[ (import /tests/overlays/security-patch.nix) (import /tests/overlays/features.nix) ]";
 
 #[test]
 fn every_package_evaluates_to_its_committed_drv_path() {
     let mut ev = evaluator();
     let got = listing(&mut ev, "import <nixpkgs> { config.allowUnfree = true; }");
-    let pnames: std::collections::BTreeSet<String> =
-        got.lines().map(|l| l.split_once(' ').unwrap().1.split_once('-').unwrap().1.to_string()).collect();
-    assert!(pnames.len() >= 60, "only {} distinct derivations", pnames.len());
+    let pnames: std::collections::BTreeSet<String> = got
+        .lines()
+        .map(|l| {
+            l.split_once(' ')
+                .unwrap()
+                .1
+                .split_once('-')
+                .unwrap()
+                .1
+                .to_string()
+        })
+        .collect();
+    assert!(
+        pnames.len() >= 60,
+        "only {} distinct derivations",
+        pnames.len()
+    );
     check_expected("drv-paths.txt", &got);
 }
 
 #[test]
 fn every_package_with_two_overlays_evaluates_to_its_committed_drv_path() {
     let mut ev = evaluator();
-    let got = listing(&mut ev, &format!("import <nixpkgs> {{ config.allowUnfree = true; overlays = {TWO_OVERLAYS}; }}"));
-    assert!(got.contains("\nfetch-json /nix/store/"), "the overlay's new package is listed");
+    let got = listing(
+        &mut ev,
+        &format!("import <nixpkgs> {{ config.allowUnfree = true; overlays = {TWO_OVERLAYS}; }}"),
+    );
+    assert!(
+        got.contains("\nfetch-json /nix/store/"),
+        "the overlay's new package is listed"
+    );
     check_expected("drv-paths-two-overlays.txt", &got);
 }
 
@@ -140,22 +176,36 @@ fn cases_give_their_hand_worked_values() {
     for case in &cases {
         let name = case.file_name().unwrap().to_string_lossy().into_owned();
         let mut ev = evaluator();
-        let result = ev.eval_file(&format!("/tests/cases/{name}")).and_then(|v| ev.print(&v, true));
+        let result = ev
+            .eval_file(&format!("/tests/cases/{name}"))
+            .and_then(|v| ev.print(&v, true));
         let exp = case.with_extension("exp");
         let err = case.with_extension("err");
         if exp.exists() {
             let want = std::fs::read_to_string(&exp).unwrap();
             match result {
                 Ok(out) if String::from_utf8_lossy(&out) == want.trim_end() => {}
-                Ok(out) => failures.push(format!("{name}: expected\n{want}got\n{}", String::from_utf8_lossy(&out))),
+                Ok(out) => failures.push(format!(
+                    "{name}: expected\n{want}got\n{}",
+                    String::from_utf8_lossy(&out)
+                )),
                 Err(e) => failures.push(format!("{name}: failed\n{}", ev.render_error(&e))),
             }
         } else if err.exists() {
-            let want = std::fs::read_to_string(&err).unwrap().trim_end().replace("NIXPKGS", MEMORY_ROOT);
+            let want = std::fs::read_to_string(&err)
+                .unwrap()
+                .trim_end()
+                .replace("NIXPKGS", MEMORY_ROOT);
             match result {
                 Err(e) if e.message().lines().next() == Some(want.as_str()) => {}
-                Err(e) => failures.push(format!("{name}: expected the error\n{want}\ngot\n{}", e.message())),
-                Ok(out) => failures.push(format!("{name}: expected an error, got {}", String::from_utf8_lossy(&out))),
+                Err(e) => failures.push(format!(
+                    "{name}: expected the error\n{want}\ngot\n{}",
+                    e.message()
+                )),
+                Ok(out) => failures.push(format!(
+                    "{name}: expected an error, got {}",
+                    String::from_utf8_lossy(&out)
+                )),
             }
         } else {
             failures.push(format!("{name}: no .exp or .err file"));
@@ -168,19 +218,35 @@ fn cases_give_their_hand_worked_values() {
 fn impact_of(overlay: &str) -> (Vec<String>, Vec<String>) {
     let mut ev = evaluator();
     let before = eval(&mut ev, "import <nixpkgs> { }");
-    let after = eval(&mut ev, &format!("import <nixpkgs> {{ overlays = [ ({overlay}) ]; }}"));
+    let after = eval(
+        &mut ev,
+        &format!("import <nixpkgs> {{ overlays = [ ({overlay}) ]; }}"),
+    );
     let result = impact(&mut ev, &before, &after).expect("impact");
     assert!(result.added.is_empty() && result.removed.is_empty());
-    let pick = |rebuild: bool| result.changed.iter().filter(|c| c.rebuild == rebuild).map(|c| c.attr.clone()).collect();
+    let pick = |rebuild: bool| {
+        result
+            .changed
+            .iter()
+            .filter(|c| c.rebuild == rebuild)
+            .map(|c| c.attr.clone())
+            .collect()
+    };
     (pick(true), pick(false))
 }
 
 #[test]
 fn impact_of_a_leaf_library_is_its_only_user() {
     // oniguruma is used by jq alone.
-    let (rebuilt, same) = impact_of("final: prev: { oniguruma = prev.oniguruma.override { }; x = 1; }");
-    assert_eq!((rebuilt, same), (vec![], vec![]), "override with no change changes nothing");
-    let (rebuilt, same) = impact_of("final: prev: { oniguruma = prev.oniguruma.overrideAttrs { doCheck = true; }; }");
+    let (rebuilt, same) =
+        impact_of("final: prev: { oniguruma = prev.oniguruma.override { }; x = 1; }");
+    assert_eq!(
+        (rebuilt, same),
+        (vec![], vec![]),
+        "override with no change changes nothing"
+    );
+    let (rebuilt, same) =
+        impact_of("final: prev: { oniguruma = prev.oniguruma.overrideAttrs { doCheck = true; }; }");
     assert_eq!(rebuilt, ["jq", "oniguruma"]);
     assert!(same.is_empty());
 }
@@ -190,7 +256,8 @@ fn impact_through_a_fetcher_changes_drv_paths_but_not_outputs() {
     // pcre2 is used by git (and gitMinimal) and ripgrep; git is also the tool of fetchgit
     // (tree's source) and of Go's module download (fzf's goModules): those fixed-output
     // derivations get a new .drv, and so do tree and fzf, but their outputs stay.
-    let (rebuilt, same) = impact_of("final: prev: { pcre2 = prev.pcre2.override { withJit = false; }; }");
+    let (rebuilt, same) =
+        impact_of("final: prev: { pcre2 = prev.pcre2.override { withJit = false; }; }");
     assert_eq!(rebuilt, ["git", "gitMinimal", "pcre2", "ripgrep"]);
     assert_eq!(same, ["fzf", "tree"]);
 }
@@ -199,16 +266,40 @@ fn impact_through_a_fetcher_changes_drv_paths_but_not_outputs() {
 fn impact_says_why() {
     let mut ev = evaluator();
     let before = eval(&mut ev, "import <nixpkgs> { }");
-    let after = eval(&mut ev, "import <nixpkgs> { overlays = [ (import /tests/overlays/security-patch.nix) ]; }");
+    let after = eval(
+        &mut ev,
+        "import <nixpkgs> { overlays = [ (import /tests/overlays/security-patch.nix) ]; }",
+    );
     let result = impact(&mut ev, &before, &after).unwrap();
-    let causes = |attr: &str| result.changed.iter().find(|c| c.attr == attr).map(|c| c.causes.clone()).unwrap_or_default();
+    let causes = |attr: &str| {
+        result
+            .changed
+            .iter()
+            .find(|c| c.attr == attr)
+            .map(|c| c.causes.clone())
+            .unwrap_or_default()
+    };
     use nixpad_pkgs::Cause::*;
-    assert_eq!(causes("openssl"), [AttributeChanged("patches".into()), SourceChanged("openssl-fix-cve.patch".into())]);
+    assert_eq!(
+        causes("openssl"),
+        [
+            AttributeChanged("patches".into()),
+            SourceChanged("openssl-fix-cve.patch".into())
+        ]
+    );
     assert_eq!(causes("curl"), [InputChanged("openssl-3.3.2".into())]);
     assert_eq!(causes("hello"), []);
-    let direct: Vec<&str> = result.changed.iter().filter(|c| c.is_direct()).map(|c| c.attr.as_str()).collect();
+    let direct: Vec<&str> = result
+        .changed
+        .iter()
+        .filter(|c| c.is_direct())
+        .map(|c| c.attr.as_str())
+        .collect();
     assert_eq!(direct, ["openssl"]);
-    assert!(result.changed.iter().all(|c| c.rebuild || c.attr == "tree" || c.attr == "fzf"));
+    assert!(result
+        .changed
+        .iter()
+        .all(|c| c.rebuild || c.attr == "tree" || c.attr == "fzf"));
 }
 
 #[test]
@@ -227,7 +318,10 @@ fn no_file_is_executable() {
         }
     }
     let mut bad = Vec::new();
-    walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../nixpkgs-lite"), &mut bad);
+    walk(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../nixpkgs-lite"),
+        &mut bad,
+    );
     assert!(bad.is_empty(), "executable files: {bad:?}");
     assert!(nixpad_pkgs::files().len() > 100);
 }
