@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Benchmark: nixpkgs-lite evaluated by nixpad and by real Nix (through
+# ../shared/tools/nix-oracle, `--store dummy://`), on the same files, side by side:
+#   hello      (import <nixpkgs> { }).hello.drvPath
+#   all+2      every package's drvPath with the two test overlays
+#              (crates/nixpad-pkgs/tests/all-drv-paths.nix)
+# Whole-process wall time, median of RUNS runs (default 21), in milliseconds, measured
+# with a nanosecond clock; the last column subtracts nixpad's time for an empty
+# evaluation (`1`: process start, thread, allocator), leaving the evaluation itself.
+# Prints a Markdown table for BENCHMARKS.md. Not a test: the figures depend on the machine.
+#   scripts/bench-nixpkgs.sh
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+RUNS=${RUNS:-21}
+ORACLE="${NIX_ORACLE:-$(cd .. && pwd)/shared/tools/nix-oracle}"
+export PATH="$HOME/.cargo/bin:$PATH"
+cargo build --release -q -p nixpad-cli
+NIXPAD=target/release/nixpad
+FOLDER=$(pwd)/nixpkgs-lite
+TESTS=$(pwd)/crates/nixpad-pkgs/tests
+OVERLAYS="[ (import $TESTS/overlays/security-patch.nix) (import $TESTS/overlays/features.nix) ]"
+
+# median of numbers, one per line
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+# wall-clock milliseconds of CMD..., median of RUNS runs (output discarded)
+measure() {
+  for _ in $(seq "$RUNS"); do
+    local start end
+    start=$(date +%s%N)
+    "$@" >/dev/null 2>&1
+    end=$(date +%s%N)
+    echo $(( (end - start) / 1000 ))
+  done | median | awk '{printf "%.1f", $1 / 1000}'
+}
+
+nix_eval() { "$ORACLE" nix-instantiate --store dummy:// --eval --strict -I "nixpkgs=$FOLDER" "$@"; }
+our_eval() { "$NIXPAD" eval --strict -I "nixpkgs=$FOLDER" "$@"; }
+
+"$ORACLE" --version >/dev/null
+declare -A workload=(
+  [hello]="-E|(import <nixpkgs> { }).hello.drvPath"
+  [all+2]="$TESTS/all-drv-paths.nix|--arg|overlays|$OVERLAYS"
+)
+echo "| workload | Nix (ms) | nixpad (ms) | ratio | nixpad, minus an empty evaluation (ms) |"
+echo "|---|---|---|---|---|"
+empty=$(measure our_eval -E 1)
+for w in hello all+2; do
+  IFS='|' read -r -a args <<< "${workload[$w]}"
+  expected=$(nix_eval "${args[@]}" 2>&1)
+  got=$(our_eval "${args[@]}" 2>&1)
+  if [ "$expected" != "$got" ]; then
+    echo "| $w | results differ: nix=\`${expected:0:60}\` nixpad=\`${got:0:60}\` | | | |"
+    continue
+  fi
+  nt=$(measure nix_eval "${args[@]}")
+  pt=$(measure our_eval "${args[@]}")
+  awk -v w="$w" -v nt="$nt" -v pt="$pt" -v e="$empty" 'BEGIN { printf "| %s | %.1f | %.1f | %.2f | %.1f |\n", w, nt, pt, pt / nt, pt - e }'
+done
