@@ -9,6 +9,8 @@
 # evaluation (`1`: process start, thread, allocator), leaving the evaluation itself.
 # Prints a Markdown table for BENCHMARKS.md. Not a test: the figures depend on the machine.
 #   scripts/bench-nixpkgs.sh
+#   INSTRUCTIONS=1 scripts/bench-nixpkgs.sh   also count instructions (valgrind callgrind,
+#                                             whole process): independent of the machine's load
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 RUNS=${RUNS:-21}
@@ -34,17 +36,35 @@ measure() {
   done | median | awk '{printf "%.1f", $1 / 1000}'
 }
 
-nix_eval() { "$ORACLE" nix-instantiate --store dummy:// --eval --strict -I "nixpkgs=$FOLDER" "$@"; }
-our_eval() { "$NIXPAD" eval --strict -I "nixpkgs=$FOLDER" "$@"; }
+NIX_EVAL=("$ORACLE" nix-instantiate --store dummy:// --eval --strict -I "nixpkgs=$FOLDER")
+OUR_EVAL=("$NIXPAD" eval --strict -I "nixpkgs=$FOLDER")
+nix_eval() { "${NIX_EVAL[@]}" "$@"; }
+our_eval() { "${OUR_EVAL[@]}" "$@"; }
+
+# instructions executed by CMD... (all its processes), in millions, or "n/a"
+instructions() {
+  local log
+  log=$(mktemp)
+  if valgrind --tool=callgrind --trace-children=yes --callgrind-out-file=/dev/null "$@" >/dev/null 2>"$log"; then
+    sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$log" | sort -n | tail -1 | awk '{printf "%.1f", $1 / 1e6}'
+  else
+    echo "n/a"
+  fi
+  rm -f "$log"
+}
 
 "$ORACLE" --version >/dev/null
 declare -A workload=(
   [hello]="-E|(import <nixpkgs> { }).hello.drvPath"
   [all+2]="$TESTS/all-drv-paths.nix|--arg|overlays|$OVERLAYS"
 )
-echo "| workload | Nix (ms) | nixpad (ms) | ratio | nixpad, minus an empty evaluation (ms) |"
-echo "|---|---|---|---|---|"
+echo "| workload | Nix (ms) | nixpad (ms) | ratio | nixpad, minus an empty evaluation (ms) |${INSTRUCTIONS:+ Nix (M instr.) | nixpad (M instr.) | Nix, minus empty | nixpad, minus empty |}"
+echo "|---|---|---|---|---|${INSTRUCTIONS:+---|---|---|---|}"
 empty=$(measure our_eval -E 1)
+if [ -n "${INSTRUCTIONS:-}" ]; then
+  nix_empty=$(instructions "${NIX_EVAL[@]}" -E 1)
+  our_empty=$(instructions "${OUR_EVAL[@]}" -E 1)
+fi
 for w in hello all+2; do
   IFS='|' read -r -a args <<< "${workload[$w]}"
   expected=$(nix_eval "${args[@]}" 2>&1)
@@ -55,5 +75,11 @@ for w in hello all+2; do
   fi
   nt=$(measure nix_eval "${args[@]}")
   pt=$(measure our_eval "${args[@]}")
-  awk -v w="$w" -v nt="$nt" -v pt="$pt" -v e="$empty" 'BEGIN { printf "| %s | %.1f | %.1f | %.2f | %.1f |\n", w, nt, pt, pt / nt, pt - e }'
+  extra=""
+  if [ -n "${INSTRUCTIONS:-}" ]; then
+    ni=$(instructions "${NIX_EVAL[@]}" "${args[@]}")
+    pi=$(instructions "${OUR_EVAL[@]}" "${args[@]}")
+    extra=$(awk -v ni="$ni" -v pi="$pi" -v ne="$nix_empty" -v pe="$our_empty" 'BEGIN { printf " %s | %s | %.1f | %.1f |", ni, pi, ni - ne, pi - pe }')
+  fi
+  awk -v w="$w" -v nt="$nt" -v pt="$pt" -v e="$empty" -v extra="$extra" 'BEGIN { printf "| %s | %.1f | %.1f | %.2f | %.1f |%s\n", w, nt, pt, pt / nt, pt - e, extra }'
 done
