@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! nixpkgs-lite evaluated in-process from the embedded files (as in the browser):
 //! every package evaluates to its committed `.drv` path (with and without two overlays),
 //! the data-driven cases give their hand-worked values, and the rebuild impact of small

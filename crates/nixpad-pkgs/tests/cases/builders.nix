@@ -21,6 +21,9 @@ in
   fetchurl = [ src.outputHashMode src.name (src.outPath == verbose.outPath) (src.drvPath == verbose.drvPath) ];
   github = [ gh.name (builtins.head gh.urls) gh.outputHashMode gh.rev ];
   structured = [ structured.__structuredAttrs (structured.drvAttrs ? __structuredAttrs) ];
+  # The exact paths (the .exp holds what real Nix gives: the ATerm carries `__json`).
+  structuredDrvPath = structured.drvPath;
+  shellDrvPath = (pkgs.mkShell { packages = [ pkgs.jq ]; inputsFrom = [ pkgs.curl ]; FOO = "1"; }).drvPath;
   finalAttrs = [ selfReferring.name selfReferring.tag (selfReferring.overrideAttrs { minor = 5; }).tag ];
   outputs = [ pkgs.openssl.outputs pkgs.openssl.dev.outputName (lib.getBin pkgs.openssl).outputName (lib.getDev pkgs.hello).outputName ];
   languageHashes = [ pkgs.ripgrep.cargoDeps.name pkgs.ripgrep.cargoDeps.outputHashMode pkgs.fzf.goModules.name pkgs.prettier.npmDeps.name ];
