@@ -8,6 +8,8 @@ fn walk(dir: &Path, root: &Path, out: &mut Vec<(String, PathBuf)>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
+    // A new file changes its folder's modification time: watch every folder.
+    println!("cargo:rerun-if-changed={}", dir.display());
     let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
     entries.sort();
     for path in entries {
@@ -22,7 +24,6 @@ fn walk(dir: &Path, root: &Path, out: &mut Vec<(String, PathBuf)>) {
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../nixpkgs-lite");
-    println!("cargo:rerun-if-changed={}", root.display());
     let mut files = Vec::new();
     walk(&root, &root, &mut files);
     let mut code = String::from("/// Every file of `nixpkgs-lite/`: path relative to it, bytes.\npub static FILES: &[(&str, &[u8])] = &[\n");
