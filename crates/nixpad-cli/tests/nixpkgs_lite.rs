@@ -218,12 +218,13 @@ fn impact_lists_exactly_the_changed_packages() {
         String::from_utf8_lossy(&text.stdout),
         "\
 4 of 74 packages rebuild (1 directly, 3 through their inputs); 2 get a new .drv with the same outputs; 0 now fail, 0 evaluate again; 0 added, 0 removed.
-  fzf         same out  input fzf-0.57.0-go-modules changed
+Root changes (packages rebuilt because of each): pcre2-10.44 (4)
+  fzf         same out  input fzf-0.57.0-go-modules changed; root: pcre2-10.44
   git         rebuild   input pcre2-10.44 changed
   gitMinimal  rebuild   input pcre2-10.44 changed
   pcre2       rebuild   attribute configureFlags changed
   ripgrep     rebuild   input pcre2-10.44 changed
-  tree        same out  input source changed
+  tree        same out  input source changed; root: pcre2-10.44
 "
     );
     let overlay_file = pkgs_tests()

@@ -7,7 +7,7 @@
 //! always: when only a fixed-output input changed (a fetcher's recipe, not its hash), the
 //! `.drv` is new but the outputs are the same, and nothing is rebuilt.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use nixpad_eval::{DerivationInfo, EvalResult, Evaluator, Value};
 
@@ -82,6 +82,10 @@ pub struct Change {
     /// Whether its output paths differ (it must be rebuilt); false when only the `.drv`
     /// changed (through a fixed-output input) or when it fails to evaluate on one side.
     pub rebuild: bool,
+    /// The root changes behind it: the new derivations in its dependency graph whose own
+    /// inputs did not change (by name, e.g. `zlib-1.3.1`); its own name when it changed
+    /// itself. Empty when it fails to evaluate on one side.
+    pub roots: Vec<String>,
 }
 
 /// What a change means for a build.
@@ -164,6 +168,26 @@ impl Impact {
             self.added.len(),
             self.removed.len()
         );
+        let mut by_root: BTreeMap<&str, usize> = BTreeMap::new();
+        for change in self
+            .changed
+            .iter()
+            .filter(|c| c.kind() == ChangeKind::Rebuild)
+        {
+            for root in &change.roots {
+                *by_root.entry(root).or_default() += 1;
+            }
+        }
+        if !by_root.is_empty() {
+            let listed: Vec<String> = by_root
+                .iter()
+                .map(|(root, n)| format!("{root} ({n})"))
+                .collect();
+            out.push_str(&format!(
+                "Root changes (packages rebuilt because of each): {}\n",
+                listed.join(", ")
+            ));
+        }
         let attrs = self
             .changed
             .iter()
@@ -171,7 +195,16 @@ impl Impact {
             .chain(self.added.iter().chain(&self.removed).map(|p| &p.attr));
         let width = attrs.map(String::len).max().unwrap_or(0);
         for change in &self.changed {
-            let causes: Vec<String> = change.causes.iter().map(Cause::describe).collect();
+            let mut causes: Vec<String> = change.causes.iter().map(Cause::describe).collect();
+            if change.roots.iter().any(|r| {
+                !change
+                    .causes
+                    .iter()
+                    .any(|c| c == &Cause::InputChanged(r.clone()))
+            }) && !change.is_direct()
+            {
+                causes.push(format!("root: {}", change.roots.join(", ")));
+            }
             out.push_str(&format!(
                 "  {:width$}  {:8}  {}\n",
                 change.attr,
@@ -201,6 +234,7 @@ impl Impact {
                 "after": state(&c.after),
                 "direct": c.is_direct(),
                 "kind": c.kind().label(),
+                "roots": c.roots,
                 "causes": c.causes.iter().map(Cause::json).collect::<Vec<_>>(),
             })).collect::<Vec<_>>(),
             "added": self.added.iter().map(package).collect::<Vec<_>>(),
@@ -229,6 +263,20 @@ pub fn compare(
     let old: BTreeMap<&str, &PackageState> =
         before.iter().map(|p| (p.attr.as_str(), &p.state)).collect();
     let new_attrs: BTreeSet<&str> = after.iter().map(|p| p.attr.as_str()).collect();
+    let mut graph = Graph {
+        info: &info,
+        inputs: HashMap::new(),
+        old_closure: HashSet::new(),
+        roots: HashMap::new(),
+    };
+    let old_drvs: Vec<&str> = before
+        .iter()
+        .filter_map(|p| match &p.state {
+            PackageState::Drv(d) => Some(d.as_str()),
+            PackageState::Failed(_) => None,
+        })
+        .collect();
+    graph.mark_old(&old_drvs);
     let mut impact = Impact::default();
     for package in after {
         let Some(previous) = old.get(package.attr.as_str()) else {
@@ -239,17 +287,22 @@ pub fn compare(
             impact.unchanged += 1;
             continue;
         }
-        let (causes, rebuild) = match (previous, &package.state) {
+        let (causes, rebuild, roots) = match (previous, &package.state) {
             (PackageState::Drv(a), PackageState::Drv(b)) => {
-                let (a, b) = (info(a), info(b));
-                let rebuild = match (&a, &b) {
+                let (a, b_info) = (info(a), info(b));
+                let rebuild = match (&a, &b_info) {
                     (Some(a), Some(b)) => a.outputs != b.outputs,
                     _ => true,
                 };
-                (derivation_causes(a, b), rebuild)
+                let roots = graph.roots_of(b).into_iter().collect();
+                (derivation_causes(a, b_info), rebuild, roots)
             }
-            (_, PackageState::Failed(msg)) => (vec![Cause::NowFails(msg.clone())], false),
-            (PackageState::Failed(_), PackageState::Drv(_)) => (vec![Cause::NowEvaluates], false),
+            (_, PackageState::Failed(msg)) => {
+                (vec![Cause::NowFails(msg.clone())], false, Vec::new())
+            }
+            (PackageState::Failed(_), PackageState::Drv(_)) => {
+                (vec![Cause::NowEvaluates], false, Vec::new())
+            }
         };
         impact.changed.push(Change {
             attr: package.attr.clone(),
@@ -257,6 +310,7 @@ pub fn compare(
             after: package.state.clone(),
             causes,
             rebuild,
+            roots,
         });
     }
     impact.removed = before
@@ -265,6 +319,76 @@ pub fn compare(
         .cloned()
         .collect();
     impact
+}
+
+/// The derivation graph of both sets, for finding root changes.
+struct Graph<'a, F: Fn(&str) -> Option<DerivationInfo>> {
+    info: &'a F,
+    /// Input derivations by `.drv` path (asked once each).
+    inputs: HashMap<String, Vec<String>>,
+    /// Every derivation of the first set's packages, with their inputs.
+    old_closure: HashSet<String>,
+    /// Root changes found so far, by `.drv` path.
+    roots: HashMap<String, BTreeSet<String>>,
+}
+
+impl<F: Fn(&str) -> Option<DerivationInfo>> Graph<'_, F> {
+    fn inputs_of(&mut self, drv: &str) -> Vec<String> {
+        if let Some(inputs) = self.inputs.get(drv) {
+            return inputs.clone();
+        }
+        let inputs: Vec<String> = (self.info)(drv)
+            .map(|d| d.input_drvs.into_iter().map(|(p, _)| p).collect())
+            .unwrap_or_default();
+        self.inputs.insert(drv.to_string(), inputs.clone());
+        inputs
+    }
+
+    fn mark_old(&mut self, start: &[&str]) {
+        let mut stack: Vec<String> = start.iter().map(|s| s.to_string()).collect();
+        while let Some(drv) = stack.pop() {
+            if self.old_closure.insert(drv.clone()) {
+                stack.extend(self.inputs_of(&drv));
+            }
+        }
+    }
+
+    /// The root changes behind a derivation that is not in the first set: itself when
+    /// none of its inputs is new, else the roots of its new inputs.
+    fn roots_of(&mut self, drv: &str) -> BTreeSet<String> {
+        // Depth-first, post-order, on an explicit stack (graphs can be deep).
+        let mut stack = vec![(drv.to_string(), false)];
+        while let Some((node, expanded)) = stack.pop() {
+            if self.roots.contains_key(&node) {
+                continue;
+            }
+            let new_inputs: Vec<String> = self
+                .inputs_of(&node)
+                .into_iter()
+                .filter(|i| !self.old_closure.contains(i))
+                .collect();
+            if !expanded && new_inputs.iter().any(|i| !self.roots.contains_key(i)) {
+                stack.push((node, true));
+                stack.extend(
+                    new_inputs
+                        .into_iter()
+                        .filter(|i| !self.roots.contains_key(i))
+                        .map(|i| (i, false)),
+                );
+                continue;
+            }
+            let roots = if new_inputs.is_empty() {
+                BTreeSet::from([store_name(&node)])
+            } else {
+                new_inputs
+                    .iter()
+                    .flat_map(|i| self.roots.get(i).cloned().unwrap_or_default())
+                    .collect()
+            };
+            self.roots.insert(node, roots);
+        }
+        self.roots.get(drv).cloned().unwrap_or_default()
+    }
 }
 
 /// Why derivation `a` became `b`.

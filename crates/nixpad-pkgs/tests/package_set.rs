@@ -290,6 +290,21 @@ fn impact_says_why() {
     );
     assert_eq!(causes("curl"), [InputChanged("openssl-3.3.2".into())]);
     assert_eq!(causes("hello"), []);
+    let roots = |attr: &str| {
+        result
+            .changed
+            .iter()
+            .find(|c| c.attr == attr)
+            .map(|c| c.roots.clone())
+            .unwrap_or_default()
+    };
+    // requests is rebuilt through python3, which links openssl: the root is openssl.
+    assert_eq!(
+        causes("python3Packages.requests")[0],
+        InputChanged("python3-3.12.8".into())
+    );
+    assert_eq!(roots("python3Packages.requests"), ["openssl-3.3.2"]);
+    assert_eq!(roots("openssl"), ["openssl-3.3.2"]);
     let direct: Vec<&str> = result
         .changed
         .iter()
