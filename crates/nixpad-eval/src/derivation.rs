@@ -465,6 +465,9 @@ fn coerce_env(m: &mut Machine, v: &Value, span: Span, ctx: &mut Context) -> Eval
 fn set_outputs(names: Vec<String>, span: Span) -> EvalResult<Vec<String>> {
     let mut seen = BTreeSet::new();
     for n in &names {
+        if n == "drvPath" {
+            return Err(other(format!("invalid derivation output name '{n}'"), span));
+        }
         if !seen.insert(n.clone()) {
             return Err(other(format!("duplicate derivation output '{n}'"), span));
         }
@@ -738,9 +741,11 @@ fn finish_derivation(
         let inner = Hash::sha256_from_bytes(digest.into());
         for o in outputs {
             let out_name = if o == "out" { name.to_string() } else { format!("{name}-{o}") };
-            store::check_name(&out_name)
-                .map_err(|e| other(format!("invalid derivation name: {e}. Please pass a different 'name'."), span))?;
             let path = store::make_store_path(&store_dir, &format!("output:{o}"), &inner, &out_name);
+            store::check_name(&out_name).map_err(|e| {
+                let base_name = path.strip_prefix(store_dir.as_str()).unwrap_or(&path).trim_start_matches('/');
+                other(store::invalid_store_path_message(base_name, &e), span)
+            })?;
             drv.env.insert(o.clone(), path.clone().into_bytes());
             if let Some(out) = drv.outputs.get_mut(o) {
                 out.path = path;

@@ -42,7 +42,7 @@ use std::rc::Rc;
 pub use error::{Error, ErrorKind, EvalResult, TraceFrame};
 pub use io::{EvalIO, FileType, MemoryIO};
 pub use machine::Limits;
-pub use source::{FileId, LineCol, Origin, SourceMap, Span};
+pub use source::{decode_source, FileId, LineCol, Origin, SourceMap, Span};
 pub use value::Value;
 
 use lower::{LowerCtx, Scope};

@@ -287,7 +287,8 @@ enum Pending {
     Expr(ast::Expr),
     Nested(Box<Bindings>),
     InheritOuter(Symbol, Span),
-    InheritFrom(ast::Expr, Symbol, Span),
+    /// `inherit (e) name;`: the index of `e` in [`Bindings::inherit_sources`].
+    InheritFrom(usize, Symbol, Span),
 }
 
 struct StaticBinding {
@@ -302,6 +303,8 @@ struct Bindings {
     statics: Vec<StaticBinding>,
     index: HashMap<Symbol, usize>,
     dynamics: Vec<(ast::Attr, Pending, Span)>,
+    /// The `e` of each `inherit (e) ...;` entry, shared by its names.
+    inherit_sources: Vec<ast::Expr>,
     rec: bool,
 }
 
@@ -740,7 +743,14 @@ impl<'a, 'b> Lowerer<'a, 'b> {
     fn add_entry(&mut self, b: &mut Bindings, entry: ast::Entry) -> EvalResult<()> {
         match entry {
             ast::Entry::Inherit(inh) => {
-                let from = inh.from().map(|f| f.expr());
+                let from = match inh.from().map(|f| f.expr()) {
+                    Some(Some(e)) => {
+                        b.inherit_sources.push(e);
+                        Some(b.inherit_sources.len() - 1)
+                    }
+                    Some(None) => return Err(self.missing(inh.syntax())),
+                    None => None,
+                };
                 for attr in inh.attrs() {
                     let (sym, span) = match self.key(&attr)? {
                         Key::Static(s, span) => (s, span),
@@ -751,9 +761,8 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                             ))
                         }
                     };
-                    let value = match &from {
-                        Some(Some(e)) => Pending::InheritFrom(e.clone(), sym, span),
-                        Some(None) => return Err(self.missing(inh.syntax())),
+                    let value = match from {
+                        Some(source) => Pending::InheritFrom(source, sym, span),
                         None => Pending::InheritOuter(sym, span),
                     };
                     self.insert(b, &[Key::Static(sym, span)], value, span, &mut Vec::new())?;
@@ -907,6 +916,14 @@ impl<'a, 'b> Lowerer<'a, 'b> {
             self.scopes.push(Scope::Lexical(names));
             let r = self.lower_statics_and_dynamics(b, true);
             self.scopes.pop();
+            let mut def = r?;
+            def.overrides = def.statics.iter().position(|a| &*a.name.name() == "__overrides");
+            Ok(Expr::RecAttrs(Box::new(def)))
+        } else if !b.inherit_sources.is_empty() {
+            // The sources need slots: a level of its own, where no name is visible.
+            self.scopes.push(Scope::Lexical(HashMap::new()));
+            let r = self.lower_statics_and_dynamics(b, false);
+            self.scopes.pop();
             Ok(Expr::RecAttrs(Box::new(r?)))
         } else {
             Ok(Expr::Attrs(Box::new(self.lower_statics_and_dynamics(b, false)?)))
@@ -926,8 +943,12 @@ impl<'a, 'b> Lowerer<'a, 'b> {
 
     /// Lowers static bindings in slot order. With `in_rec_scope`, the innermost scope is
     /// the rec/let level, and `inherit x;` values are lowered outside it.
+    /// The innermost scope is the set's level in any case when it has `inherit (e)` sources.
     fn lower_statics(&mut self, b: Bindings, in_rec_scope: bool) -> EvalResult<AttrsDef> {
         let (_, order) = self.slot_map(&b);
+        let first_source_slot = b.statics.len();
+        let inherit_sources =
+            b.inherit_sources.iter().map(|e| self.expr(e, None)).collect::<EvalResult<Vec<_>>>()?;
         let mut slots: Vec<Option<StaticBinding>> = b.statics.into_iter().map(Some).collect();
         let mut statics = Vec::with_capacity(slots.len());
         for i in order {
@@ -940,11 +961,17 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                     let expr = r?;
                     (Rc::new(expr), true)
                 }
+                Pending::InheritFrom(source, sym, span) => {
+                    let slot = (first_source_slot + source) as u32;
+                    let from = Rc::new(Expr::Var { level: 0, slot, span });
+                    let path = vec![AttrKey::Static(sym)].into();
+                    (Rc::new(Expr::Select { expr: from, path, default: None, span }), false)
+                }
                 other => (self.pending(other, Some(sb.name))?, false),
             };
             statics.push(StaticAttr { name: sb.name, value, outer, span: sb.span });
         }
-        Ok(AttrsDef { statics, dynamics: Vec::new() })
+        Ok(AttrsDef { statics, dynamics: Vec::new(), inherit_sources, overrides: None })
     }
 
     fn pending(&mut self, p: Pending, name: Option<Symbol>) -> EvalResult<Rc<Expr>> {
@@ -952,9 +979,8 @@ impl<'a, 'b> Lowerer<'a, 'b> {
             Pending::Expr(e) => self.expr(&e, name),
             Pending::Nested(b) => Ok(Rc::new(self.lower_bindings(*b)?)),
             Pending::InheritOuter(sym, span) => Ok(Rc::new(self.lookup(sym, span)?)),
-            Pending::InheritFrom(e, sym, span) => {
-                let expr = self.expr(&e, None)?;
-                Ok(Rc::new(Expr::Select { expr, path: vec![AttrKey::Static(sym)].into(), default: None, span }))
+            Pending::InheritFrom(..) => {
+                unreachable!("inherit (e) names are static attributes, lowered by lower_statics")
             }
         }
     }
@@ -967,6 +993,11 @@ impl<'a, 'b> Lowerer<'a, 'b> {
             .filter_map(|c| c.into_token())
             .next()
             .is_some_and(|t| t.text() == "''");
+        // Nix refuses a literal fragment holding a NUL byte (it cannot be a C string).
+        let nul_at = s.parts().find_map(|p| match p {
+            InterpolPart::Literal(l) if l.syntax().text().contains('\0') => Some(self.tspan(l.syntax())),
+            _ => None,
+        });
         let raw: Vec<InterpolPart<String>> = s
             .parts()
             .map(|p| match p {
@@ -976,10 +1007,20 @@ impl<'a, 'b> Lowerer<'a, 'b> {
             .collect();
         let (pieces, fragmented) =
             if indented { crate::strings::indented(&raw) } else { (crate::strings::plain(&raw), false) };
+        if let Some(span) = nul_at {
+            let bad = pieces.iter().find_map(|p| match p {
+                crate::strings::Piece::Lit(bytes) if bytes.contains(&0) => Some(bytes.as_slice()),
+                _ => None,
+            });
+            let msg = String::from_utf8_lossy(&crate::json::null_byte_error(bad.unwrap_or_default())).into_owned();
+            return Err(Error::new(ErrorKind::Other(msg), Some(span)));
+        }
         let mut parts = Vec::new();
         for piece in pieces {
             match piece {
-                crate::strings::Piece::Lit(bytes) => parts.push(InterpPart::Lit(bytes.into())),
+                crate::strings::Piece::Lit(bytes) => {
+                    parts.push(InterpPart::Lit(crate::source::restore_raw_bytes(bytes).into()))
+                }
                 crate::strings::Piece::Interp(i) => {
                     let e = self.child(i.expr(), i.syntax())?;
                     parts.push(InterpPart::Expr(e));

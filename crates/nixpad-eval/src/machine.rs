@@ -607,22 +607,47 @@ impl Machine {
 
     fn rec_env(&mut self, def: &AttrsDef, env: &Env) -> Env {
         let rec_env = new_env(EnvValues::new(), Some(env.clone()));
-        let mut values = EnvValues::with_capacity(def.statics.len());
+        let mut values = EnvValues::with_capacity(def.statics.len() + def.inherit_sources.len());
         for a in &def.statics {
-            values.push(if a.outer {
-                self.delay(&a.value, env)
-            } else if let Expr::Const(v) = &*a.value {
-                v.clone()
-            } else if let Expr::Var { level: level @ 1.., slot, .. } = &*a.value {
-                // A name from outside the rec level: its value (or thunk) is shared, as in Nix.
-                lookup(&rec_env, *level, *slot)
-            } else {
-                // The level's own slots are not filled yet: no look-ups now.
-                Thunk::new(a.value.clone(), rec_env.clone())
-            });
+            values.push(if a.outer { self.delay(&a.value, env) } else { Self::delay_in_rec(&a.value, &rec_env) });
+        }
+        for source in &def.inherit_sources {
+            values.push(Self::delay_in_rec(source, &rec_env));
         }
         *rec_env.values.borrow_mut() = values;
         rec_env
+    }
+
+    /// The value of a slot of a rec/let level whose slots are not filled yet.
+    fn delay_in_rec(expr: &Rc<Expr>, rec_env: &Env) -> Value {
+        match &**expr {
+            Expr::Const(v) => v.clone(),
+            // A name from outside the rec level: its value (or thunk) is shared, as in Nix.
+            Expr::Var { level: level @ 1.., slot, .. } => lookup(rec_env, *level, *slot),
+            // The level's own slots are not filled yet: no look-ups now.
+            _ => Thunk::new(expr.clone(), rec_env.clone()),
+        }
+    }
+
+    /// Applies a `rec` set's `__overrides` (a set): each of its attributes replaces the
+    /// static attribute of that name, in the set and in the rec level (so the other
+    /// attributes see it), or is added to the set.
+    fn apply_overrides(&mut self, def: &AttrsDef, index: usize, env: &Env, entries: &mut Vec<Attr>) -> EvalResult<()> {
+        let slot_value = env.values.borrow()[index].clone();
+        let overrides = match self.force(&slot_value, Some(def.statics[index].span))? {
+            Value::Attrs(a) => a,
+            other => return Err(self.type_error("a set", &other, None)),
+        };
+        for o in overrides.entries.iter() {
+            match def.statics.binary_search_by_key(&o.name, |a| a.name) {
+                Ok(slot) => {
+                    env.values.borrow_mut()[slot] = o.value.clone();
+                    entries[slot].value = o.value.clone();
+                }
+                Err(_) => entries.push(o.clone()),
+            }
+        }
+        Ok(())
     }
 
     /// Builds a set literal; for `rec` sets `env` is the rec level whose slots are the values.
@@ -638,6 +663,16 @@ impl Machine {
         } else {
             def.statics.iter().map(|a| Attr { name: a.name, value: self.delay(&a.value, env), pos: Some(a.span) }).collect()
         };
+        if let Some(index) = def.overrides.filter(|_| is_rec) {
+            let statics = entries.len();
+            self.apply_overrides(def, index, env, &mut entries).map_err(|mut e| {
+                e.push_frame("while evaluating the `__overrides` attribute", None);
+                e
+            })?;
+            if entries.len() > statics {
+                entries.sort_by_key(|a| a.name);
+            }
+        }
         if def.dynamics.is_empty() {
             return Ok(Value::attrs(Attrs { entries }));
         }

@@ -710,10 +710,9 @@ pub fn check_name(name: &str) -> Result<(), String> {
     for c in name.chars() {
         let ok = c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.' | '_' | '?' | '=');
         if !ok {
-            return Err(format!(
-                "name '{}' contains illegal character '{}'",
-                name, c
-            ));
+            // Nix names the first byte; one byte of a multi-byte character shows as U+FFFD.
+            let shown = if c.is_ascii() { c } else { char::REPLACEMENT_CHARACTER };
+            return Err(format!("name '{}' contains illegal character '{}'", name, shown));
         }
     }
     Ok(())
