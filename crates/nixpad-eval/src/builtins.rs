@@ -202,7 +202,11 @@ pub fn install(m: &mut Machine) {
         ("nixPath", Value::list(nix_path)),
         ("currentTime", Value::Int(m.io.current_time())),
     ];
+    let impure = ["currentSystem", "currentTime"];
     for (name, value) in constants {
+        if m.settings.pure_eval && impure.contains(&name) {
+            continue;
+        }
         entries.push(Attr { name: Symbol::new(name), value, pos: None });
     }
     // `derivation` is written in Nix on top of `derivationStrict`; it is lowered once the
@@ -401,6 +405,10 @@ fn prim_trace_verbose(_m: &mut Machine, args: Vec<Value>, _span: Span) -> EvalRe
 fn prim_warn(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
     let msg = want_string_no_ctx(m, &args[0], span, "while evaluating the first argument; the message passed to builtins.warn")?;
     emit_trace(m, format!("evaluation warning: {}", msg.lossy()));
+    if m.settings.abort_on_warn {
+        let why = "aborting to reveal stack trace of warning, as abort-on-warn is set";
+        return Err(Error::new(ErrorKind::Other(why.into()), None));
+    }
     Ok(args[1].clone())
 }
 
@@ -487,6 +495,9 @@ fn import_target(m: &Machine, path: &str) -> String {
 }
 
 fn read_source(m: &mut Machine, path: &str, span: Span) -> EvalResult<String> {
+    if let Some(refused) = m.io.access_error(path) {
+        return Err(Error::new(ErrorKind::Io(refused), None));
+    }
     if m.io.file_type(path).is_none() {
         return Err(Error::new(ErrorKind::Io(format!("path '{path}' does not exist")), Some(span)));
     }
@@ -527,6 +538,10 @@ fn prim_find_file(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<V
     let search = want_list(m, &args[0], span, "while evaluating the first argument passed to builtins.findFile")?;
     let wanted = want_string(m, &args[1], span, "while evaluating the second argument passed to builtins.findFile")?;
     let wanted = wanted.lossy().into_owned();
+    if m.settings.pure_eval {
+        let why = format!("cannot look up '<{wanted}>' in pure evaluation mode (use '--impure' to override)");
+        return Err(other_error(why, span));
+    }
     for entry in search.iter() {
         let entry = want_attrs(m, entry, span, "while evaluating an element of the search path")?;
         let prefix = match entry.get(Symbol::new("prefix")) {
@@ -1524,7 +1539,7 @@ fn prim_read_file_type(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalRes
     match m.io.file_type(&path) {
         Some(t) => Ok(Value::string(file_type_name(t).as_bytes())),
         None => Err(Error::new(
-            ErrorKind::Io(format!("path '{path}' does not exist")),
+            ErrorKind::Io(m.io.access_error(&path).unwrap_or_else(|| format!("path '{path}' does not exist"))),
             Some(span),
         )),
     }
@@ -1551,7 +1566,7 @@ fn nar_node(m: &Machine, path: &str, span: Span) -> EvalResult<crate::store::Nar
             Ok(NarNode::Directory(children))
         }
         Some(FileType::Unknown) => Err(io_err(format!("file '{path}' has an unsupported type"))),
-        None => Err(io_err(format!("path '{path}' does not exist"))),
+        None => Err(io_err(m.io.access_error(path).unwrap_or_else(|| format!("path '{path}' does not exist")))),
     }
 }
 

@@ -37,6 +37,10 @@ pub struct LowerCtx<'a> {
     pub home: Option<&'a str>,
     /// The source map, to print positions in duplicate-attribute messages.
     pub sources: &'a SourceMap,
+    /// Which literals to warn about or refuse.
+    pub lints: crate::Lints,
+    /// Where lint warnings go.
+    pub io: &'a dyn crate::io::EvalIO,
 }
 
 /// Parses `text` (already registered as `file`) and lowers it in `scopes`.
@@ -324,6 +328,18 @@ impl<'a, 'b> Lowerer<'a, 'b> {
         Span { file: self.ctx.file, start: r.start().into(), end: r.end().into() }
     }
 
+    /// Applies a lint: nothing, a warning on the trace output, or an error at `span`.
+    fn lint(&self, level: crate::LintLevel, message: String, span: Span) -> EvalResult<()> {
+        match level {
+            crate::LintLevel::Ignore => Ok(()),
+            crate::LintLevel::Warn => {
+                self.ctx.io.trace(&format!("warning: {message}\n         at {}:", self.pos_string(span)));
+                Ok(())
+            }
+            crate::LintLevel::Fatal => Err(Error::new(ErrorKind::Syntax(message), Some(span))),
+        }
+    }
+
     fn pos_string(&self, span: Span) -> String {
         let src = self.ctx.sources.get(span.file);
         let lc = src.line_col(span.start);
@@ -409,7 +425,15 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                         }
                     }
                 }
-                ast::LiteralKind::Uri(u) => Expr::Const(Value::string(u.syntax().text().as_bytes())),
+                ast::LiteralKind::Uri(u) => {
+                    let text = u.syntax().text();
+                    let why = match self.ctx.lints.url_literals {
+                        crate::LintLevel::Fatal => "URL literals are disabled".to_string(),
+                        _ => format!("URL literal '{text}' should be a string: \"{text}\" (lint-url-literals)"),
+                    };
+                    self.lint(self.ctx.lints.url_literals, why, span)?;
+                    Expr::Const(Value::string(text.as_bytes()))
+                }
             },
             ast::Expr::Ident(_) => {
                 let text = node.text().to_string();
@@ -435,6 +459,20 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                         ErrorKind::Syntax(format!("syntax error, unexpected DOLLAR_CURLY{expecting}")),
                         Some(Span { file: self.ctx.file, start: at as u32, end: at as u32 }),
                     ));
+                }
+                let written = node.text().to_string();
+                if matches!(e, ast::Expr::PathAbs(_)) {
+                    let why = format!(
+                        "absolute path literals are not portable. Consider replacing path literal '{written}' \
+                         by a string, relative path, or parameter (lint-absolute-path-literals)"
+                    );
+                    self.lint(self.ctx.lints.absolute_path_literals, why, span)?;
+                } else if matches!(e, ast::Expr::PathRel(_)) && !written.starts_with('.') {
+                    let why = format!(
+                        "relative path literal '{written}' should be prefixed with '.' for clarity: \
+                         './{written}'. (lint-short-path-literals)"
+                    );
+                    self.lint(self.ctx.lints.short_path_literals, why, span)?;
                 }
                 let parts = match e {
                     ast::Expr::PathAbs(p) => p.parts(),
