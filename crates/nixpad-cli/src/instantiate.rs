@@ -256,18 +256,26 @@ fn run(o: Options) -> ExitCode {
         eprintln!("{w}");
     }
     let mut settings = o.settings.clone();
+    let base = cwd();
+    // Relative entries are relative to the current folder, as in Nix.
+    let absolute = |entry: &str| match entry.split_once('=') {
+        Some((prefix, path)) if !path.starts_with('/') && !path.contains("://") => format!("{prefix}={base}/{path}"),
+        None if !entry.starts_with('/') && !entry.contains("://") => format!("{base}/{entry}"),
+        _ => entry.to_string(),
+    };
     for inc in &o.include {
-        settings.add_nix_path(inc);
+        settings.add_nix_path(&absolute(inc));
     }
     if let Ok(p) = std::env::var("NIX_PATH") {
-        settings.add_nix_path(&p);
+        for entry in p.split(':').filter(|e| !e.is_empty()) {
+            settings.add_nix_path(&absolute(entry));
+        }
     }
     let mut limits = Limits { max_native_depth: 40_000, ..Limits::default() };
     if let Some(depth) = o.max_call_depth {
         limits.max_call_depth = depth;
     }
     let mut ev = Evaluator::new(Rc::new(crate::fs_io::FsIO), settings, limits);
-    let base = cwd();
     let whole = [String::new()];
     let attr_paths = if o.attr_paths.is_empty() { &whole[..] } else { &o.attr_paths[..] };
     let mut stdout = std::io::stdout().lock();
@@ -294,7 +302,7 @@ fn run(o: Options) -> ExitCode {
                         out.push(b'\n');
                         out
                     }),
-                    Output::Json => ev.to_json(&v).map(|mut out| {
+                    Output::Json => if o.strict { ev.to_json(&v) } else { ev.to_json_lazy(&v) }.map(|mut out| {
                         out.push(b'\n');
                         out
                     }),

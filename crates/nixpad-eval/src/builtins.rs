@@ -494,12 +494,18 @@ fn import_target(m: &Machine, path: &str) -> String {
     }
 }
 
-fn read_source(m: &mut Machine, path: &str, span: Span) -> EvalResult<String> {
+/// Reads a file to evaluate; `in_dir` says it is the `default.nix` of an imported folder.
+fn read_source(m: &mut Machine, path: &str, in_dir: bool, span: Span) -> EvalResult<String> {
     if let Some(refused) = m.io.access_error(path) {
         return Err(Error::new(ErrorKind::Io(refused), None));
     }
     if m.io.file_type(path).is_none() {
-        return Err(Error::new(ErrorKind::Io(format!("path '{path}' does not exist")), Some(span)));
+        let why = if in_dir {
+            format!("opening file '{path}': No such file or directory")
+        } else {
+            format!("path '{path}' does not exist")
+        };
+        return Err(Error::new(ErrorKind::Io(why), Some(span)));
     }
     let bytes = m.io.read_file(path).map_err(|e| Error::new(ErrorKind::Io(e), Some(span)))?;
     Ok(crate::source::prepare_source(&crate::source::decode_source(&bytes)))
@@ -516,7 +522,7 @@ pub(crate) fn import_path(m: &mut Machine, path: &str, span: Span) -> EvalResult
     if let Some(v) = m.import_cache.get(&target) {
         return Ok(v.clone());
     }
-    let text = read_source(m, &target, span)?;
+    let text = read_source(m, &target, target != path, span)?;
     let expr = crate::lower_file(m, &target, text, None)?;
     let thunk = Thunk::new(expr, m.globals.clone());
     m.import_cache.insert(target, thunk.clone());
@@ -527,7 +533,7 @@ fn prim_scoped_import(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResu
     let scope = want_attrs(m, &args[0], span, "while evaluating the first argument passed to builtins.scopedImport")?;
     let path = path_argument(m, &args[1], span)?;
     let target = import_target(m, &path);
-    let text = read_source(m, &target, span)?;
+    let text = read_source(m, &target, target != path, span)?;
     let expr = crate::lower_file(m, &target, text, Some(&scope))?;
     let values: Vec<Value> = scope.entries.iter().map(|a| a.value.clone()).collect();
     let env = new_env(values.into(), Some(m.globals.clone()));
@@ -1289,9 +1295,15 @@ fn prim_to_json(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Val
 /// not UTF-8 fails the whole call, but only after every other evaluation error (Nix
 /// builds the JSON document first and serialises it afterwards).
 pub fn to_json(m: &mut Machine, v: &Value, span: Span, ctx: &mut Context) -> EvalResult<Vec<u8>> {
+    to_json_in(m, v, span, ctx, false)
+}
+
+/// [`to_json`]; with `lazy` (`nix-instantiate --eval --json` without `--strict`) a value
+/// not evaluated yet is an error instead of being forced, as in Nix.
+pub fn to_json_in(m: &mut Machine, v: &Value, span: Span, ctx: &mut Context, lazy: bool) -> EvalResult<Vec<u8>> {
     let mut out = Vec::new();
     let mut bad_utf8 = None;
-    write_json(m, v, span, ctx, &mut out, 0, &mut bad_utf8)?;
+    write_json(m, v, span, ctx, &mut out, 0, &mut bad_utf8, lazy)?;
     match bad_utf8 {
         Some(msg) => Err(other_error(msg, span)),
         None => Ok(out),
@@ -1310,6 +1322,8 @@ fn json_string(out: &mut Vec<u8>, s: &[u8], bad_utf8: &mut Option<String>) {
 enum JsonWork {
     /// Write this value (forcing it), nested `depth` deep; `attr` names it for errors.
     Value(Value, u32, Option<(Symbol, Option<Span>)>),
+    /// Write this element of a list (`Value`, its index) nested `depth` deep.
+    Element(Value, u32, usize),
     /// Write literal text.
     Text(&'static [u8]),
     /// Write an object key and `:`.
@@ -1325,6 +1339,7 @@ fn write_json(
     out: &mut Vec<u8>,
     depth: u32,
     bad_utf8: &mut Option<String>,
+    lazy: bool,
 ) -> EvalResult<()> {
     let mut work = vec![JsonWork::Value(v.clone(), depth, None)];
     while let Some(item) = work.pop() {
@@ -1339,6 +1354,16 @@ fn write_json(
                 continue;
             }
             JsonWork::Value(v, depth, attr) => (v, depth, attr),
+            JsonWork::Element(v, depth, index) => {
+                if let (true, Value::Thunk(t)) = (lazy, &v) {
+                    if !t.is_evaluated() {
+                        let mut e = Error::new(ErrorKind::Type("cannot convert a thunk to JSON".into()), None);
+                        e.push_frame(format!("while evaluating list element at index {index}"), None);
+                        return Err(e);
+                    }
+                }
+                (v, depth, None)
+            }
         };
         let in_attr = |mut err: Box<Error>| {
             if let Some((name, pos)) = attr {
@@ -1350,6 +1375,12 @@ fn write_json(
         // chains of lists and of sets): a tenth of a structural level each, less 0.18%.
         if depth >= m.limits.max_structural_depth * 10 - m.limits.max_structural_depth * 18 / 1000 {
             return Err(other_error("stack overflow (possible infinite recursion)", span));
+        }
+        if let (true, Value::Thunk(t)) = (lazy && depth > 0, &v) {
+            if !t.is_evaluated() {
+                let pos = attr.and_then(|(_, pos)| pos);
+                return Err(in_attr(Error::new(ErrorKind::Type("cannot convert a thunk to JSON".into()), pos)));
+            }
         }
         let v = m.force(&v, Some(span)).map_err(in_attr)?;
         match &v {
@@ -1370,7 +1401,7 @@ fn write_json(
                 out.push(b'[');
                 work.push(JsonWork::Text(b"]"));
                 for (i, x) in l.iter().enumerate().rev() {
-                    work.push(JsonWork::Value(x.clone(), depth + 1, None));
+                    work.push(JsonWork::Element(x.clone(), depth + 1, i));
                     if i > 0 {
                         work.push(JsonWork::Text(b","));
                     }

@@ -284,9 +284,6 @@ impl Evaluator {
         let fail = |msg: String| Error::new(ErrorKind::Other(msg), None);
         for component in split_attr_path(attr_path).map_err(fail)? {
             let here = self.auto_call(v, args, base_dir)?;
-            if component.is_empty() {
-                return Err(fail(format!("empty attribute name in selection path '{attr_path}'")));
-            }
             let wrong_type = |want: &str, got: &Value| {
                 fail(format!(
                     "the expression selected by the selection path '{attr_path}' should be {want} but is {}",
@@ -301,6 +298,9 @@ impl Evaluator {
                     other => return Err(wrong_type("a list", other)),
                 },
                 Err(_) => match &here {
+                    Value::Attrs(_) if component.is_empty() => {
+                        return Err(fail(format!("empty attribute name in selection path '{attr_path}'")));
+                    }
                     Value::Attrs(set) => match set.get(Symbol::new(&component)) {
                         Some(found) => found.clone(),
                         None => {
@@ -376,6 +376,14 @@ impl Evaluator {
         let span = Span { file: FileId(0), start: 0, end: 0 };
         let mut ctx = None;
         builtins::to_json(&mut self.machine, v, span, &mut ctx)
+    }
+
+    /// Prints a value as `nix-instantiate --eval --json` without `--strict` does: parts
+    /// not evaluated yet are an error (`cannot convert a thunk to JSON`), as in Nix.
+    pub fn to_json_lazy(&mut self, v: &Value) -> EvalResult<Vec<u8>> {
+        let span = Span { file: FileId(0), start: 0, end: 0 };
+        let v = self.machine.force(v, None)?;
+        builtins::to_json_in(&mut self.machine, &v, span, &mut None, true)
     }
 
     /// Prints a value as `nix-instantiate --eval --xml [--strict]` does.
