@@ -182,3 +182,48 @@ fn extensions_beyond_nix_2_26() {
     let r = ours(&["--lint-url-literals", "sometimes", "-E", "1"]);
     assert_eq!(r.code, Some(1));
 }
+
+/// A shell test suite of the kind tools ship (it shells out to `nix-instantiate --eval
+/// ... --json` and checks the answers) gives the same transcript with real Nix behind
+/// `nix-instantiate` as with nixpad behind the README's two-line wrapper.
+#[test]
+fn drop_in_wrapper_runs_a_shell_test_suite() {
+    let dir = fixture();
+    let suite = r#"set -u
+check() { # NAME EXPECTED ARGS...
+  name=$1 want=$2; shift 2
+  got=$(nix-instantiate "$@" 2>/dev/null); rc=$?
+  if [ "$got" = "$want" ] && [ $rc = 0 ]; then echo "ok $name"; else echo "not ok $name ($rc): $got"; fi
+}
+check attr 5 --eval -A x
+check json '[{"a":1},2]' --eval --strict --json -A l
+check expr '{"n":3,"s":"a-b"}' --eval --strict --json -E '{ n = 1 + 2; s = "a" + "-b"; }'
+check args 42 --eval f.nix -A sum --arg z 40
+check argstr '"ab"' --eval --strict -E '{ s }: s + "b"' --argstr s a
+check file '"world"' --eval --strict --json dir/x.nix -A hello
+check stdin 6 --eval - <<< 'builtins.foldl'"'"' (a: b: a + b) 0 [ 1 2 3 ]'
+nix-instantiate --eval -A nope >/dev/null 2>&1; echo "missing attribute exits $?"
+nix-instantiate --eval -E 'throw "x"' 2>&1 >/dev/null | head -n 1
+"#;
+    let run_suite = |target: &str, args: &str| {
+        let bin = dir.join(format!("bin-{}", if args.is_empty() { "nix" } else { "nixpad" }));
+        std::fs::create_dir_all(&bin).expect("wrapper folder");
+        let wrapper = bin.join("nix-instantiate");
+        std::fs::write(&wrapper, format!("#!/bin/sh\nexec {target} {args} \"$@\"\n")).expect("wrapper");
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+        let out = std::process::Command::new("bash")
+            .arg("-c")
+            .arg(suite)
+            .current_dir(&dir)
+            .env("PATH", path)
+            .output()
+            .expect("bash runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let nix = run_suite(&format!("{} nix-instantiate --store dummy://", oracle_path()), "");
+    let ours = run_suite(env!("CARGO_BIN_EXE_nixpad"), "eval");
+    assert!(nix.lines().filter(|l| l.starts_with("ok ")).count() == 7, "the suite fails with real Nix:\n{nix}");
+    assert_eq!(ours, nix, "transcripts differ (left: nixpad, right: nix)");
+}
