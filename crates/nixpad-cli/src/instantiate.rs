@@ -34,7 +34,7 @@ usage: nixpad eval [OPTION]... [FILE | -]...          (the options of `nix-insta
                            lint-url-literals, lint-short-path-literals, lint-absolute-path-literals
                            (ignore | warn | fatal), (extra-)experimental-features
   Accepted and ignored: --eval, --eval-only, --read-write-mode, --readonly-mode, --no-location,
-  --store URL, --verbose/-v, --quiet, --extra-experimental-features X (except no-url-literals).";
+  --store URL, --verbose/-v, --quiet.";
 
 /// How results are printed.
 #[derive(Clone, Copy, PartialEq)]
@@ -111,8 +111,14 @@ impl Options {
                 }
             }
             "experimental-features" | "extra-experimental-features" => {
-                if value.split_whitespace().any(|f| f == "no-url-literals") {
-                    self.settings.lints.url_literals = nixpad_eval::LintLevel::Fatal;
+                if name == "experimental-features" {
+                    self.settings.experimental_features.clear();
+                }
+                for feature in value.split_whitespace() {
+                    if feature == "no-url-literals" {
+                        self.settings.lints.url_literals = nixpad_eval::LintLevel::Fatal;
+                    }
+                    self.settings.experimental_features.push(feature.to_string());
                 }
             }
             "store" | "eval-cache" | "max-jobs" | "cores" | "allow-import-from-derivation" | "restrict-eval"

@@ -104,6 +104,13 @@ const CASES: &[(&[&str], &str)] = &[
     (&["--eval", "--option", "no-such-setting", "1", "-E", "1"], ""),
     (&["--eval", "--extra-experimental-features", "no-url-literals", "-E", "http://example.org"], ""),
     (&["--eval", "--no-such-flag", "-E", "1"], ""),
+    // Experimental builtins come with their features; -E and stdin text has no positions.
+    (&["--eval", "-E", "builtins.length (builtins.attrNames builtins)"], ""),
+    (&["--eval", "--strict", "--extra-experimental-features", "flakes", "-E", "[ (builtins ? getFlake) (builtins ? fetchTree) ]"], ""),
+    (&["--eval", "--strict", "--option", "extra-experimental-features", "fetch-tree", "-E", "[ (builtins ? getFlake) (builtins ? fetchTree) ]"], ""),
+    (&["--eval", "-E", "fetchTree"], ""),
+    (&["--eval", "--strict", "-E", "[ __curPos (builtins.unsafeGetAttrPos \"a\" { a = 1; }) ]"], ""),
+    (&["--eval", "--strict", "-"], "__curPos"),
 ];
 
 fn first_line(bytes: &[u8]) -> String {

@@ -173,7 +173,18 @@ pub fn install(m: &mut Machine) {
         Symbol::new(name);
     }
     let mut entries: Vec<Attr> = Vec::new();
+    let feature = |f: &str| m.settings.experimental_features.iter().any(|e| e == f);
+    let (flakes, fetch_tree) = (feature("flakes"), feature("fetch-tree"));
     for op in PRIMOPS.iter() {
+        // Experimental builtins exist only with their feature, as in Nix.
+        let available = match op.name {
+            "getFlake" => flakes,
+            "fetchTree" => flakes || fetch_tree,
+            _ => true,
+        };
+        if !available {
+            continue;
+        }
         entries.push(Attr {
             name: Symbol::new(op.name),
             value: Value::PrimOp(Rc::new(PrimOpApp { op, args: Vec::new() })),
@@ -684,11 +695,21 @@ fn prim_gen_list(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Va
 fn prim_concat_lists(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
     let l = want_list(m, &args[0], span, "while evaluating the first argument passed to builtins.concatLists")?;
     let mut out = Vec::new();
+    // When only one list has items Nix returns that list itself (it prints «repeated»).
+    let mut only: Option<Rc<List>> = None;
+    let mut non_empty = 0;
     for x in l.iter() {
         let inner = want_list(m, x, span, "while evaluating a value of the list passed to builtins.concatLists")?;
+        if !inner.is_empty() {
+            non_empty += 1;
+            only = Some(inner.clone());
+        }
         out.extend_from_slice(&inner);
     }
-    Ok(Value::list(out))
+    match only {
+        Some(list) if non_empty == 1 => Ok(Value::List(list)),
+        _ => Ok(Value::list(out)),
+    }
 }
 
 fn prim_concat_map(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {

@@ -84,6 +84,9 @@ pub struct Settings {
     pub abort_on_warn: bool,
     /// The `lint-*` settings of newer Nix (2.34).
     pub lints: Lints,
+    /// Nix's `experimental-features`: `flakes` adds `builtins.getFlake` and `fetchTree`,
+    /// `fetch-tree` adds `fetchTree`.
+    pub experimental_features: Vec<String>,
 }
 
 /// What a lint does when it finds its construct.
@@ -120,6 +123,7 @@ impl Default for Settings {
             pure_eval: false,
             abort_on_warn: false,
             lints: Lints::default(),
+            experimental_features: Vec::new(),
         }
     }
 }

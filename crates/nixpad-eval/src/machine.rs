@@ -565,6 +565,10 @@ impl Machine {
     /// `{ column, file, line }` for a position.
     pub fn pos_attrs(&self, span: Span) -> Value {
         let src = self.sources.get(span.file);
+        // Nix has no positions to give for text from `-E` or standard input.
+        if matches!(src.origin, crate::Origin::String | crate::Origin::Stdin) {
+            return Value::Null;
+        }
         let lc = src.line_col(span.start);
         let file = src.origin.display();
         Value::attrs(Attrs::from_unsorted(vec![
