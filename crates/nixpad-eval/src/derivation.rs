@@ -665,6 +665,10 @@ fn derivation_strict_inner(m: &mut Machine, attrs: &Attrs, name: &str, span: Spa
     if !have_system {
         return Err(other("required attribute 'system' missing", span));
     }
+    if drv.name.ends_with(".drv") {
+        let why = "derivation names are allowed to end in '.drv' only if they produce a single derivation file";
+        return Err(other(why.to_string(), span));
+    }
 
     let fixed = output_hash.map(|h| (h, output_hash_algo, hash_mode));
     finish_derivation(m, drv, ctx, fixed, &outputs, span)
@@ -743,8 +747,7 @@ fn finish_derivation(
             let out_name = if o == "out" { name.to_string() } else { format!("{name}-{o}") };
             let path = store::make_store_path(&store_dir, &format!("output:{o}"), &inner, &out_name);
             store::check_name(&out_name).map_err(|e| {
-                let base_name = path.strip_prefix(store_dir.as_str()).unwrap_or(&path).trim_start_matches('/');
-                other(store::invalid_store_path_message(base_name, &e), span)
+                other(store::invalid_store_path_message(store::store_path_base(&store_dir, &path), &e), span)
             })?;
             drv.env.insert(o.clone(), path.clone().into_bytes());
             if let Some(out) = drv.outputs.get_mut(o) {

@@ -725,6 +725,13 @@ pub fn invalid_store_path_message(base_name: &str, reason: &str) -> String {
     format!("path '{}' is not a valid store path: {}", base_name, reason)
 }
 
+/// A computed store path without its store directory (`<hash>-<name>`, even when the
+/// name holds a `/`), for [`invalid_store_path_message`].
+pub fn store_path_base<'a>(store_dir: &str, path: &'a str) -> &'a str {
+    path.strip_prefix(store_dir).unwrap_or(path).trim_start_matches('/')
+}
+
+
 // ---------------------------------------------------------------------------
 // NAR
 // ---------------------------------------------------------------------------

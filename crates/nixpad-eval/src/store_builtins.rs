@@ -85,8 +85,7 @@ pub fn prim_to_file(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult
     let store_dir = m.settings.store_dir.clone();
     let path = store::make_text_path(&store_dir, &name, &contents.bytes, &refs);
     if let Err(e) = store::check_name(&name) {
-        let base = path.rsplit('/').next().unwrap_or(&path).to_string();
-        return Err(other(format!("path '{base}' is not a valid store path: {e}"), span));
+        return Err(other(store::invalid_store_path_message(store::store_path_base(&store_dir, &path), &e), span));
     }
     Ok(store_path_value(&path))
 }
@@ -169,8 +168,7 @@ fn add_path(
         return Err(e);
     };
     if let Err(e) = store::check_name(name) {
-        let base = out.rsplit('/').next().unwrap_or(&out).to_string();
-        return Err(other(format!("path '{base}' is not a valid store path: {e}"), span));
+        return Err(other(store::invalid_store_path_message(store::store_path_base(&store_dir, &out), &e), span));
     }
     Ok(out)
 }
