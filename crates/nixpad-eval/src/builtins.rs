@@ -485,6 +485,7 @@ type_predicate!(prim_is_function, Value::Lambda(_) | Value::PrimOp(_));
 fn path_argument(m: &mut Machine, v: &Value, span: Span) -> EvalResult<String> {
     let v = m.force(v, Some(span))?;
     let s = match &v {
+        Value::Path(p) if crate::corepkgs::name(p).is_some() => return Ok(p.to_string()),
         Value::Path(p) => p.to_string(),
         _ => {
             let s = m.coerce_to_string(&v, CoerceMode::NoCopy, span)?;
@@ -507,6 +508,12 @@ fn import_target(m: &Machine, path: &str) -> String {
 
 /// Reads a file to evaluate; `in_dir` says it is the `default.nix` of an imported folder.
 fn read_source(m: &mut Machine, path: &str, in_dir: bool, span: Span) -> EvalResult<String> {
+    if let Some(name) = crate::corepkgs::name(path) {
+        return match crate::corepkgs::file(name) {
+            Some(text) => Ok(text.to_string()),
+            None => Err(Error::new(ErrorKind::Io(format!("path '<nix/{name}>' does not exist")), Some(span))),
+        };
+    }
     if let Some(refused) = m.io.access_error(path) {
         return Err(Error::new(ErrorKind::Io(refused), None));
     }
@@ -580,6 +587,10 @@ fn prim_find_file(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<V
                 return Ok(Value::Path(candidate.into()));
             }
         }
+    }
+    // Nix's built-in files come after the search path.
+    if let Some(rest) = wanted.strip_prefix("nix/") {
+        return Ok(Value::Path(crate::corepkgs::path(rest).into()));
     }
     // Nix throws this one: `builtins.tryEval` catches it.
     Err(Error::new(
@@ -1530,6 +1541,9 @@ fn prim_path_exists(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult
         Value::String(s) => s.bytes.ends_with(b"/") || s.bytes.ends_with(b"/."),
         _ => false,
     };
+    if let Some(name) = crate::corepkgs::name(&path) {
+        return Ok(Value::Bool(crate::corepkgs::file(name).is_some()));
+    }
     Ok(Value::Bool(if must_be_dir {
         followed_file_type(m, &path) == Some(FileType::Directory)
     } else {
@@ -1561,6 +1575,9 @@ fn prim_read_file(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<V
     // A derivation this evaluation wrote reads as its ATerm, as in a real store.
     if let Some(drv) = m.drv_store.get(&path) {
         return Ok(Value::string(drv.aterm()));
+    }
+    if let Some(text) = crate::corepkgs::name(&path).and_then(crate::corepkgs::file) {
+        return Ok(Value::string(text.as_bytes()));
     }
     let bytes = m.io.read_file(&path).map_err(|e| Error::new(ErrorKind::Io(e), Some(span)))?;
     Ok(Value::string(bytes))

@@ -12,6 +12,7 @@
 
 mod builtins;
 mod context;
+mod corepkgs;
 mod derivation;
 mod error;
 pub mod float;

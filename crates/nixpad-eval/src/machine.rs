@@ -1571,6 +1571,8 @@ impl Machine {
                     ctx.insert(ContextElem::Opaque(store_path.clone()));
                     Ok(NixString { bytes: store_path.into_bytes().into(), context: Some(Box::new(ctx)) })
                 } else {
+                    // A built-in `<nix/NAME>` file reads as `/NAME`, as in Nix.
+                    let p = p.strip_prefix(crate::corepkgs::PREFIX).unwrap_or(p);
                     Ok(NixString::plain(p.as_bytes()))
                 }
             }

@@ -124,7 +124,10 @@ fn print_value(v: &Value, limits: PrintLimits, sources: Option<&crate::source::S
                     write_string_literal(&mut out, &s.bytes);
                 }
             }
-            Value::Path(p) => out.extend_from_slice(p.as_bytes()),
+            Value::Path(p) => match crate::corepkgs::name(p) {
+                Some(name) => out.extend_from_slice(format!("<nix/{name}>").as_bytes()),
+                None => out.extend_from_slice(p.as_bytes()),
+            },
             Value::Lambda(c) => match sources {
                 Some(sources) => {
                     let src = sources.get(c.def.span.file);

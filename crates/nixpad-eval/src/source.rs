@@ -35,7 +35,10 @@ impl Origin {
     /// The name Nix prints in positions.
     pub fn display(&self) -> String {
         match self {
-            Origin::File(p) => p.clone(),
+            Origin::File(p) => match crate::corepkgs::name(p) {
+                Some(name) => format!("<nix/{name}>"),
+                None => p.clone(),
+            },
             Origin::String => "«string»".into(),
             Origin::Stdin => "«stdin»".into(),
             Origin::Other(n) => format!("«{n}»"),
