@@ -111,6 +111,11 @@ const CASES: &[(&[&str], &str)] = &[
     (&["--eval", "-E", "fetchTree"], ""),
     (&["--eval", "--strict", "-E", "[ __curPos (builtins.unsafeGetAttrPos \"a\" { a = 1; }) ]"], ""),
     (&["--eval", "--strict", "-"], "__curPos"),
+    // Messages from the real filesystem.
+    (&["--eval", "-E", "builtins.readDir ./f.nix"], ""),
+    (&["--eval", "-E", "builtins.readDir ./nonexistent"], ""),
+    (&["--eval", "-E", "builtins.readFile ./nonexistent"], ""),
+    (&["--eval", "-E", "builtins.readFile ./dir"], ""),
 ];
 
 fn first_line(bytes: &[u8]) -> String {

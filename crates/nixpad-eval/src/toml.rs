@@ -367,7 +367,14 @@ impl<'a> Parser<'a> {
         if !ok_shape {
             return Err(unknown());
         }
-        clean.parse::<f64>().map(|f| TVal::Float(sign * f)).map_err(|_| unknown())
+        match clean.parse::<f64>() {
+            // A float too large for a double is a read error in Nix's TOML parser.
+            Ok(f) if f.is_infinite() => {
+                Err("[error] toml::parse_floating: failed to read floating point value from stream".to_string())
+            }
+            Ok(f) => Ok(TVal::Float(sign * f)),
+            Err(_) => Err(unknown()),
+        }
     }
 
     fn array(&mut self, depth: usize) -> PResult<TVal> {
