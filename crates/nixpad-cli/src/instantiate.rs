@@ -27,7 +27,7 @@ usage: nixpad eval [OPTION]... [FILE | -]...          (the options of `nix-insta
   --file FILE              evaluate FILE (as `nix eval --file`)
   -I, --include PATH       add a search-path entry (name=path or path) before $NIX_PATH
   --arg NAME EXPR, --argstr NAME STRING, --arg-from-file NAME FILE, --arg-from-stdin NAME
-  --show-trace             print the whole trace of an error
+  --show-trace             errors also name each function call they went through
   --pure-eval | --impure   Nix's pure evaluation mode (no currentSystem, getEnv, files, <...>)
   --timeout N              give up after N seconds
   --option NAME VALUE      or --NAME VALUE: abort-on-warn, max-call-depth, pure-eval, show-trace,
@@ -59,7 +59,6 @@ pub struct Options {
     args: Vec<(String, AutoArg)>,
     attr_paths: Vec<String>,
     inputs: Vec<Input>,
-    show_trace: bool,
     timeout: Option<u64>,
     settings: Settings,
     max_call_depth: Option<u32>,
@@ -86,7 +85,7 @@ impl Options {
                 Ok(b) => match name {
                     "pure-eval" => self.settings.pure_eval = b,
                     "abort-on-warn" => self.settings.abort_on_warn = b,
-                    _ => self.show_trace = b,
+                    _ => self.settings.show_trace = b,
                 },
                 // Nix only warns about a bad Boolean given with --option.
                 Err(e) => self.warnings.push(format!("warning: error: {e}")),
@@ -142,7 +141,6 @@ pub fn parse(args: &[String]) -> Result<Options, UsageError> {
         args: Vec::new(),
         attr_paths: Vec::new(),
         inputs: Vec::new(),
-        show_trace: false,
         timeout: None,
         settings: Settings { home: std::env::var("HOME").ok(), ..Settings::default() },
         max_call_depth: None,
@@ -174,8 +172,8 @@ pub fn parse(args: &[String]) -> Result<Options, UsageError> {
             "-E" | "--expr" => exprs = true,
             "--eval" | "--eval-only" | "--read-write-mode" | "--readonly-mode" | "--no-location" | "-v"
             | "--verbose" | "--quiet" | "--no-build-output" | "-Q" => {}
-            "--show-trace" => o.show_trace = true,
-            "--no-show-trace" => o.show_trace = false,
+            "--show-trace" => o.settings.show_trace = true,
+            "--no-show-trace" => o.settings.show_trace = false,
             "--impure" => o.settings.pure_eval = false,
             "--pure-eval" => o.settings.pure_eval = true,
             "--no-pure-eval" => o.settings.pure_eval = false,

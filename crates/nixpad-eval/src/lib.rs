@@ -85,6 +85,8 @@ pub struct Settings {
     pub abort_on_warn: bool,
     /// The `lint-*` settings of newer Nix (2.34).
     pub lints: Lints,
+    /// Nix's `show-trace`: errors also name every function call they went through.
+    pub show_trace: bool,
     /// Nix's `experimental-features`: `flakes` adds `builtins.getFlake` and `fetchTree`,
     /// `fetch-tree` adds `fetchTree`.
     pub experimental_features: Vec<String>,
@@ -125,6 +127,7 @@ impl Default for Settings {
             abort_on_warn: false,
             lints: Lints::default(),
             experimental_features: Vec::new(),
+            show_trace: false,
         }
     }
 }

@@ -48,8 +48,9 @@ enum Frame {
     Apply1(Value, Span),
     /// Apply the returned function to these arguments (stored last first).
     ApplyRev(Vec<Value>, Span),
-    /// A lambda body is being evaluated: leave the call depth on return.
-    CallReturn,
+    /// A lambda body is being evaluated: leave the call depth on return. The lambda and
+    /// the call site name the call in `--show-trace` traces.
+    CallReturn(Rc<LambdaDef>, Span),
     /// Bind a pattern lambda's argument (the returned attribute set).
     BindPattern(Rc<Closure>, Span),
     /// Force the next strict argument of a builtin, then call it.
@@ -70,8 +71,12 @@ enum Frame {
     Not(Span),
     /// unary `-`
     Negate(Span),
-    /// Continue selecting `path[index]` of the returned value.
-    Select(Rc<Expr>, usize, Env),
+    /// Continue selecting `path[index]` of the returned value; the span is where the
+    /// attribute selected last (`path[index - 1]`) was defined.
+    Select(Rc<Expr>, usize, Env, Option<Span>),
+    /// The value of a selection (`e.a.b`, or its `or` default) is being evaluated; the
+    /// span is where the attribute selected last was defined.
+    Selected(Rc<Expr>, Span),
     /// Continue testing `path[index]` of the returned value.
     HasAttr(Rc<Expr>, usize, Env),
     /// Append the returned value to the interpolation and go on with `parts[index+1]`.
@@ -249,9 +254,22 @@ impl Machine {
         while self.frames.len() > base {
             match self.frames.pop().expect("len > base") {
                 Frame::Update(thunk, saved) => *thunk.0.borrow_mut() = saved,
-                Frame::CallReturn => self.call_depth -= 1,
+                Frame::CallReturn(lambda, call) => {
+                    self.call_depth -= 1;
+                    if self.settings.show_trace {
+                        let called = match lambda.name {
+                            Some(name) => format!("while calling '{name}'"),
+                            None => "while calling anonymous lambda".to_string(),
+                        };
+                        err.push_frame(called, Some(lambda.span));
+                        err.push_frame("from call site", Some(call));
+                    }
+                }
                 Frame::PrimOpArgs(p) => {
                     err.push_frame(format!("while calling the '{}' builtin", p.op.name), Some(p.span))
+                }
+                Frame::Select(expr, _, _, Some(pos)) | Frame::Selected(expr, pos) if self.names_selection(pos) => {
+                    err.push_frame(Self::selection_frame(&expr), Some(pos))
                 }
                 Frame::If(cond, _) => {
                     if err.trace.is_empty() {
@@ -461,7 +479,7 @@ impl Machine {
                 self.force_step(v, Some(*span))
             }
             Expr::Select { expr: inner, .. } => {
-                self.push(Frame::Select(expr.clone(), 0, env.clone()))?;
+                self.push(Frame::Select(expr.clone(), 0, env.clone(), None))?;
                 Ok(Step::Eval(inner.clone(), env.clone()))
             }
             Expr::HasAttr { expr: inner, .. } => {
@@ -718,7 +736,7 @@ impl Machine {
                     return Err(Error::new(ErrorKind::StackOverflow, Some(span)));
                 }
                 self.call_depth += 1;
-                self.push(Frame::CallReturn)?;
+                self.push(Frame::CallReturn(closure.def.clone(), span))?;
                 match &closure.def.param {
                     Param::Ident(_) => {
                         let env = new_env(smallvec::smallvec![arg], Some(closure.env.clone()));
@@ -910,7 +928,7 @@ impl Machine {
                 *thunk.0.borrow_mut() = ThunkState::Done(v.clone());
                 Ok(Step::Return(v))
             }
-            Frame::CallReturn => {
+            Frame::CallReturn(..) => {
                 self.call_depth -= 1;
                 Ok(Step::Return(v))
             }
@@ -994,7 +1012,8 @@ impl Machine {
                 }
             },
             Frame::Negate(span) => Ok(Step::Return(self.arith(BinOp::Sub, Value::Int(0), v, span)?)),
-            Frame::Select(expr, index, env) => self.select_step(expr, index, env, v),
+            Frame::Select(expr, index, env, last) => self.select_step(expr, index, env, last, v),
+            Frame::Selected(..) => Ok(Step::Return(v)),
             Frame::HasAttr(expr, index, env) => self.has_attr_step(expr, index, env, v),
             Frame::Interp(p) => {
                 let PendingInterp { expr, index, env, mut acc, mut ctx } = *p;
@@ -1069,14 +1088,49 @@ impl Machine {
         }
     }
 
-    fn select_step(&mut self, expr: Rc<Expr>, index: usize, env: Env, v: Value) -> EvalResult<Step> {
-        let Expr::Select { path, default, span, .. } = &*expr else { unreachable!() };
+    fn select_step(&mut self, expr: Rc<Expr>, index: usize, env: Env, last: Option<Span>, v: Value) -> EvalResult<Step> {
+        let r = self.select_attr(&expr, index, env, last, v);
+        // Once an attribute was found, Nix names the selection in errors that follow.
+        match (r, last) {
+            (Err(mut e), Some(pos)) if self.names_selection(pos) => {
+                e.push_frame(Self::selection_frame(&expr), Some(pos));
+                Err(e)
+            }
+            (r, _) => r,
+        }
+    }
+
+    /// "while evaluating the attribute 'a.b'" for the selection `expr`.
+    fn selection_frame(expr: &Expr) -> String {
+        let Expr::Select { path, .. } = expr else { return String::new() };
+        let names: Vec<String> = path
+            .iter()
+            .map(|k| match k {
+                AttrKey::Static(s) => s.name().to_string(),
+                AttrKey::Dynamic(_) => "\"${...}\"".to_string(),
+            })
+            .collect();
+        format!("while evaluating the attribute '{}'", names.join("."))
+    }
+
+    /// Whether an attribute defined at `pos` names the selections it is found by (not
+    /// those inside `derivation`'s own code).
+    fn names_selection(&self, pos: Span) -> bool {
+        pos.file.0 != 0
+            && !matches!(&self.sources.get(pos.file).origin, crate::Origin::Other(n) if n == "nix/derivation-internal.nix")
+    }
+
+    fn select_attr(&mut self, expr: &Rc<Expr>, index: usize, env: Env, last: Option<Span>, v: Value) -> EvalResult<Step> {
+        let Expr::Select { path, default, span, .. } = &**expr else { unreachable!() };
         let key = self.attr_key(&path[index], &env)?;
         let found = match (&v, key) {
-            (Value::Attrs(a), Some(k)) => match a.get(k) {
+            (Value::Attrs(a), Some(k)) => match a.get_attr(k) {
                 Some(found) => Some(found.clone()),
                 None => {
                     if let Some(d) = default {
+                        if let Some(pos) = last {
+                            self.push(Frame::Selected(expr.clone(), pos))?;
+                        }
                         return Ok(Step::Eval(d.clone(), env));
                     }
                     let names: Vec<Rc<str>> = a.entries.iter().map(|e| e.name.name()).collect();
@@ -1092,6 +1146,9 @@ impl Machine {
             }
             (other, _) => {
                 if let Some(d) = default {
+                    if let Some(pos) = last {
+                        self.push(Frame::Selected(expr.clone(), pos))?;
+                    }
                     return Ok(Step::Eval(d.clone(), env));
                 }
                 let mut e = self.type_error("a set", other, Some(*span));
@@ -1101,9 +1158,11 @@ impl Machine {
         };
         let found = found.expect("checked above");
         if index + 1 < path.len() {
-            self.push(Frame::Select(expr.clone(), index + 1, env))?;
+            self.push(Frame::Select(expr.clone(), index + 1, env, found.pos))?;
+        } else if let (Some(pos), Value::Thunk(_)) = (found.pos, &found.value) {
+            self.push(Frame::Selected(expr.clone(), pos))?;
         }
-        self.force_step(found, Some(*span))
+        self.force_step(found.value, Some(*span))
     }
 
     fn has_attr_step(&mut self, expr: Rc<Expr>, index: usize, env: Env, v: Value) -> EvalResult<Step> {
