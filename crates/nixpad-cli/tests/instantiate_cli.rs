@@ -239,3 +239,43 @@ nix-instantiate --eval -E 'throw "x"' 2>&1 >/dev/null | head -n 1
     assert!(nix.lines().filter(|l| l.starts_with("ok ")).count() == 7, "the suite fails with real Nix:\n{nix}");
     assert_eq!(ours, nix, "transcripts differ (left: nixpad, right: nix)");
 }
+
+/// With `--show-trace` (and without), the whole of stderr matches Nix's for errors
+/// inside nested calls and selections: every "from call site" / "while calling 'f'"
+/// pair and "while evaluating the attribute" frame, with positions and source lines.
+#[test]
+fn traces_match_nix_with_and_without_show_trace() {
+    let oracle = oracle_path();
+    let programs = [
+        "let f = n: if n == 0 then throw \"boom\" else 1 + f (n - 1); in { a = f 3; }.a",
+        "let f = { a }: throw \"a\"; in f { a = 1; }",
+        "(x: throw \"a\") 1",
+        "let s = { a.b = throw \"x\"; }; in s.a.b",
+        "builtins.map (x: throw \"a\") [ 1 ]",
+        "let f = x: x.y; in f { }",
+        "let g = x: assert x > 1; x; in g 0",
+        "{ a = { b = 1; }; }.a.c",
+        "let f = n: if n == 0 then {}.x else f (n - 1); in f 2",
+    ];
+    let mut failures = Vec::new();
+    for program in programs {
+        for trace in [&["--show-trace"][..], &[][..]] {
+            let mut nix_args = vec!["nix-instantiate", "--store", "dummy://", "--eval", "--strict"];
+            nix_args.extend_from_slice(trace);
+            nix_args.extend_from_slice(&["-E", program]);
+            let mut our_args = vec!["eval", "--strict"];
+            our_args.extend_from_slice(trace);
+            our_args.extend_from_slice(&["-E", program]);
+            let nix = run(&oracle, &nix_args, "", TIMEOUT);
+            let ours = run(env!("CARGO_BIN_EXE_nixpad"), &our_args, "", TIMEOUT);
+            let (a, b) = (strip_ansi(&String::from_utf8_lossy(&nix.stderr)), String::from_utf8_lossy(&ours.stderr).to_string());
+            if a != b || nix.code != ours.code {
+                failures.push(format!("--- {program:?} {trace:?}\nnix:\n{a}\nnixpad:\n{b}"));
+            }
+        }
+    }
+    for f in &failures {
+        eprintln!("{f}");
+    }
+    assert!(failures.is_empty(), "{} traces differ", failures.len());
+}

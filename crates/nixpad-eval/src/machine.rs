@@ -262,7 +262,9 @@ impl Machine {
                             None => "while calling anonymous lambda".to_string(),
                         };
                         err.push_frame(called, Some(lambda.span));
-                        err.push_frame("from call site", Some(call));
+                        // A call from a builtin has no site of its own: Nix shows the lambda's.
+                        let site = if call.file.0 == 0 { lambda.span } else { call };
+                        err.push_frame("from call site", Some(site));
                     }
                 }
                 Frame::PrimOpArgs(p) => {
