@@ -49,7 +49,7 @@ for f in "${files[@]}"; do
   fi
   if [[ $kind == okay ]]; then
     if ((rc != 0)); then
-      echo "BAD  $f: okay case exited $rc: $(grep -E '^\s*error: .+' "$tmp/err" | tail -n1 | sed -E 's/^\s*error: //')" >&2
+      echo "BAD  $f: okay case exited $rc: $(grep -aE '^\s*error: .+' "$tmp/err" | tail -n1 | sed -E 's/^\s*error: //')" >&2
       ((n_bad++)); continue
     fi
     cp "$tmp/out" "$tmp/new"
@@ -59,7 +59,7 @@ for f in "${files[@]}"; do
       echo "BAD  $f: fail case exited 0 (stdout: $(head -c 200 "$tmp/out"))" >&2
       ((n_bad++)); continue
     fi
-    msg=$(grep -E '^\s*error: .+' "$tmp/err" | tail -n1 | sed -E 's/^\s*error: //')
+    msg=$(grep -aE '^\s*error: .+' "$tmp/err" | tail -n1 | sed -E 's/^\s*error: //')
     if [[ -z $msg ]]; then
       echo "BAD  $f: fail case exited $rc without an error line" >&2
       ((n_bad++)); continue

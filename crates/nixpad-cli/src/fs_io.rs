@@ -2,6 +2,16 @@
 
 use nixpad_eval::{EvalIO, FileType};
 
+/// The system's text for an I/O error (`No such file or directory`), without Rust's
+/// ` (os error 2)`, as Nix prints it.
+fn system_message(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" (os error ") {
+        Some(at) => text[..at].to_string(),
+        None => text,
+    }
+}
+
 /// Reads files and environment variables of the machine the CLI runs on.
 pub struct FsIO;
 
@@ -29,9 +39,10 @@ impl EvalIO for FsIO {
 
     fn read_dir(&self, path: &str) -> Result<Vec<(String, FileType)>, String> {
         let mut out = Vec::new();
-        let entries = std::fs::read_dir(path).map_err(|e| format!("cannot read directory '{path}': {e}"))?;
+        let failed = |e: std::io::Error| format!("reading directory {path}: {}", system_message(&e));
+        let entries = std::fs::read_dir(path).map_err(failed)?;
         for entry in entries {
-            let entry = entry.map_err(|e| format!("cannot read directory '{path}': {e}"))?;
+            let entry = entry.map_err(failed)?;
             let name = entry.file_name().to_string_lossy().into_owned();
             let full = format!("{}/{}", path.trim_end_matches('/'), name);
             out.push((name, self.file_type(&full).unwrap_or(FileType::Unknown)));

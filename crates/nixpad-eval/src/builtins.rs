@@ -173,7 +173,18 @@ pub fn install(m: &mut Machine) {
         Symbol::new(name);
     }
     let mut entries: Vec<Attr> = Vec::new();
+    let feature = |f: &str| m.settings.experimental_features.iter().any(|e| e == f);
+    let (flakes, fetch_tree) = (feature("flakes"), feature("fetch-tree"));
     for op in PRIMOPS.iter() {
+        // Experimental builtins exist only with their feature, as in Nix.
+        let available = match op.name {
+            "getFlake" => flakes,
+            "fetchTree" => flakes || fetch_tree,
+            _ => true,
+        };
+        if !available {
+            continue;
+        }
         entries.push(Attr {
             name: Symbol::new(op.name),
             value: Value::PrimOp(Rc::new(PrimOpApp { op, args: Vec::new() })),
@@ -202,7 +213,11 @@ pub fn install(m: &mut Machine) {
         ("nixPath", Value::list(nix_path)),
         ("currentTime", Value::Int(m.io.current_time())),
     ];
+    let impure = ["currentSystem", "currentTime"];
     for (name, value) in constants {
+        if m.settings.pure_eval && impure.contains(&name) {
+            continue;
+        }
         entries.push(Attr { name: Symbol::new(name), value, pos: None });
     }
     // `derivation` is written in Nix on top of `derivationStrict`; it is lowered once the
@@ -401,6 +416,10 @@ fn prim_trace_verbose(_m: &mut Machine, args: Vec<Value>, _span: Span) -> EvalRe
 fn prim_warn(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
     let msg = want_string_no_ctx(m, &args[0], span, "while evaluating the first argument; the message passed to builtins.warn")?;
     emit_trace(m, format!("evaluation warning: {}", msg.lossy()));
+    if m.settings.abort_on_warn {
+        let why = "aborting to reveal stack trace of warning, as abort-on-warn is set";
+        return Err(Error::new(ErrorKind::Other(why.into()), None));
+    }
     Ok(args[1].clone())
 }
 
@@ -466,6 +485,7 @@ type_predicate!(prim_is_function, Value::Lambda(_) | Value::PrimOp(_));
 fn path_argument(m: &mut Machine, v: &Value, span: Span) -> EvalResult<String> {
     let v = m.force(v, Some(span))?;
     let s = match &v {
+        Value::Path(p) if crate::corepkgs::name(p).is_some() => return Ok(p.to_string()),
         Value::Path(p) => p.to_string(),
         _ => {
             let s = m.coerce_to_string(&v, CoerceMode::NoCopy, span)?;
@@ -486,12 +506,27 @@ fn import_target(m: &Machine, path: &str) -> String {
     }
 }
 
-fn read_source(m: &mut Machine, path: &str, span: Span) -> EvalResult<String> {
+/// Reads a file to evaluate; `in_dir` says it is the `default.nix` of an imported folder.
+fn read_source(m: &mut Machine, path: &str, in_dir: bool, span: Span) -> EvalResult<String> {
+    if let Some(name) = crate::corepkgs::name(path) {
+        return match crate::corepkgs::file(name) {
+            Some(text) => Ok(text.to_string()),
+            None => Err(Error::new(ErrorKind::Io(format!("path '<nix/{name}>' does not exist")), Some(span))),
+        };
+    }
+    if let Some(refused) = m.io.access_error(path) {
+        return Err(Error::new(ErrorKind::Io(refused), None));
+    }
     if m.io.file_type(path).is_none() {
-        return Err(Error::new(ErrorKind::Io(format!("path '{path}' does not exist")), Some(span)));
+        let why = if in_dir {
+            format!("opening file '{path}': No such file or directory")
+        } else {
+            format!("path '{path}' does not exist")
+        };
+        return Err(Error::new(ErrorKind::Io(why), Some(span)));
     }
     let bytes = m.io.read_file(path).map_err(|e| Error::new(ErrorKind::Io(e), Some(span)))?;
-    Ok(crate::source::prepare_source(&String::from_utf8_lossy(&bytes)))
+    Ok(crate::source::prepare_source(&crate::source::decode_source(&bytes)))
 }
 
 fn prim_import(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
@@ -505,7 +540,7 @@ pub(crate) fn import_path(m: &mut Machine, path: &str, span: Span) -> EvalResult
     if let Some(v) = m.import_cache.get(&target) {
         return Ok(v.clone());
     }
-    let text = read_source(m, &target, span)?;
+    let text = read_source(m, &target, target != path, span)?;
     let expr = crate::lower_file(m, &target, text, None)?;
     let thunk = Thunk::new(expr, m.globals.clone());
     m.import_cache.insert(target, thunk.clone());
@@ -516,7 +551,7 @@ fn prim_scoped_import(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResu
     let scope = want_attrs(m, &args[0], span, "while evaluating the first argument passed to builtins.scopedImport")?;
     let path = path_argument(m, &args[1], span)?;
     let target = import_target(m, &path);
-    let text = read_source(m, &target, span)?;
+    let text = read_source(m, &target, target != path, span)?;
     let expr = crate::lower_file(m, &target, text, Some(&scope))?;
     let values: Vec<Value> = scope.entries.iter().map(|a| a.value.clone()).collect();
     let env = new_env(values.into(), Some(m.globals.clone()));
@@ -527,6 +562,10 @@ fn prim_find_file(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<V
     let search = want_list(m, &args[0], span, "while evaluating the first argument passed to builtins.findFile")?;
     let wanted = want_string(m, &args[1], span, "while evaluating the second argument passed to builtins.findFile")?;
     let wanted = wanted.lossy().into_owned();
+    if m.settings.pure_eval {
+        let why = format!("cannot look up '<{wanted}>' in pure evaluation mode (use '--impure' to override)");
+        return Err(other_error(why, span));
+    }
     for entry in search.iter() {
         let entry = want_attrs(m, entry, span, "while evaluating an element of the search path")?;
         let prefix = match entry.get(Symbol::new("prefix")) {
@@ -549,9 +588,14 @@ fn prim_find_file(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<V
             }
         }
     }
-    Err(other_error(
-        format!("file '{wanted}' was not found in the Nix search path (add it using $NIX_PATH or -I)"),
-        span,
+    // Nix's built-in files come after the search path.
+    if let Some(rest) = wanted.strip_prefix("nix/") {
+        return Ok(Value::Path(crate::corepkgs::path(rest).into()));
+    }
+    // Nix throws this one: `builtins.tryEval` catches it.
+    Err(Error::new(
+        ErrorKind::Throw(format!("file '{wanted}' was not found in the Nix search path (add it using $NIX_PATH or -I)")),
+        Some(span),
     ))
 }
 
@@ -662,11 +706,21 @@ fn prim_gen_list(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Va
 fn prim_concat_lists(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
     let l = want_list(m, &args[0], span, "while evaluating the first argument passed to builtins.concatLists")?;
     let mut out = Vec::new();
+    // When only one list has items Nix returns that list itself (it prints «repeated»).
+    let mut only: Option<Rc<List>> = None;
+    let mut non_empty = 0;
     for x in l.iter() {
         let inner = want_list(m, x, span, "while evaluating a value of the list passed to builtins.concatLists")?;
+        if !inner.is_empty() {
+            non_empty += 1;
+            only = Some(inner.clone());
+        }
         out.extend_from_slice(&inner);
     }
-    Ok(Value::list(out))
+    match only {
+        Some(list) if non_empty == 1 => Ok(Value::List(list)),
+        _ => Ok(Value::list(out)),
+    }
 }
 
 fn prim_concat_map(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
@@ -1273,9 +1327,15 @@ fn prim_to_json(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Val
 /// not UTF-8 fails the whole call, but only after every other evaluation error (Nix
 /// builds the JSON document first and serialises it afterwards).
 pub fn to_json(m: &mut Machine, v: &Value, span: Span, ctx: &mut Context) -> EvalResult<Vec<u8>> {
+    to_json_in(m, v, span, ctx, false)
+}
+
+/// [`to_json`]; with `lazy` (`nix-instantiate --eval --json` without `--strict`) a value
+/// not evaluated yet is an error instead of being forced, as in Nix.
+pub fn to_json_in(m: &mut Machine, v: &Value, span: Span, ctx: &mut Context, lazy: bool) -> EvalResult<Vec<u8>> {
     let mut out = Vec::new();
     let mut bad_utf8 = None;
-    write_json(m, v, span, ctx, &mut out, 0, &mut bad_utf8)?;
+    write_json(m, v, span, ctx, &mut out, 0, &mut bad_utf8, lazy)?;
     match bad_utf8 {
         Some(msg) => Err(other_error(msg, span)),
         None => Ok(out),
@@ -1294,6 +1354,8 @@ fn json_string(out: &mut Vec<u8>, s: &[u8], bad_utf8: &mut Option<String>) {
 enum JsonWork {
     /// Write this value (forcing it), nested `depth` deep; `attr` names it for errors.
     Value(Value, u32, Option<(Symbol, Option<Span>)>),
+    /// Write this element of a list (`Value`, its index) nested `depth` deep.
+    Element(Value, u32, usize),
     /// Write literal text.
     Text(&'static [u8]),
     /// Write an object key and `:`.
@@ -1309,6 +1371,7 @@ fn write_json(
     out: &mut Vec<u8>,
     depth: u32,
     bad_utf8: &mut Option<String>,
+    lazy: bool,
 ) -> EvalResult<()> {
     let mut work = vec![JsonWork::Value(v.clone(), depth, None)];
     while let Some(item) = work.pop() {
@@ -1323,6 +1386,16 @@ fn write_json(
                 continue;
             }
             JsonWork::Value(v, depth, attr) => (v, depth, attr),
+            JsonWork::Element(v, depth, index) => {
+                if let (true, Value::Thunk(t)) = (lazy, &v) {
+                    if !t.is_evaluated() {
+                        let mut e = Error::new(ErrorKind::Type("cannot convert a thunk to JSON".into()), None);
+                        e.push_frame(format!("while evaluating list element at index {index}"), None);
+                        return Err(e);
+                    }
+                }
+                (v, depth, None)
+            }
         };
         let in_attr = |mut err: Box<Error>| {
             if let Some((name, pos)) = attr {
@@ -1330,8 +1403,16 @@ fn write_json(
             }
             err
         };
-        if depth > m.limits.max_structural_depth * 10 {
+        // Nix's native stack gives out at about 99,820 levels of nesting (measured with
+        // chains of lists and of sets): a tenth of a structural level each, less 0.18%.
+        if depth >= m.limits.max_structural_depth * 10 - m.limits.max_structural_depth * 18 / 1000 {
             return Err(other_error("stack overflow (possible infinite recursion)", span));
+        }
+        if let (true, Value::Thunk(t)) = (lazy && depth > 0, &v) {
+            if !t.is_evaluated() {
+                let pos = attr.and_then(|(_, pos)| pos);
+                return Err(in_attr(Error::new(ErrorKind::Type("cannot convert a thunk to JSON".into()), pos)));
+            }
         }
         let v = m.force(&v, Some(span)).map_err(in_attr)?;
         match &v {
@@ -1352,7 +1433,7 @@ fn write_json(
                 out.push(b'[');
                 work.push(JsonWork::Text(b"]"));
                 for (i, x) in l.iter().enumerate().rev() {
-                    work.push(JsonWork::Value(x.clone(), depth + 1, None));
+                    work.push(JsonWork::Element(x.clone(), depth + 1, i));
                     if i > 0 {
                         work.push(JsonWork::Text(b","));
                     }
@@ -1454,7 +1535,39 @@ pub fn json_to_value(json: crate::json::Json) -> Value {
 
 fn prim_path_exists(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
     let path = path_argument(m, &args[0], span)?;
-    Ok(Value::Bool(m.io.file_type(&path).is_some()))
+    // A string ending in `/` or `/.` names a directory (a path value never does: it is
+    // canonical already).
+    let must_be_dir = match m.force(&args[0], Some(span))? {
+        Value::String(s) => s.bytes.ends_with(b"/") || s.bytes.ends_with(b"/."),
+        _ => false,
+    };
+    if let Some(name) = crate::corepkgs::name(&path) {
+        return Ok(Value::Bool(crate::corepkgs::file(name).is_some()));
+    }
+    Ok(Value::Bool(if must_be_dir {
+        followed_file_type(m, &path) == Some(FileType::Directory)
+    } else {
+        m.io.file_type(&path).is_some()
+    }))
+}
+
+/// The type of what `path` names once symbolic links are followed (at most 40 of them).
+fn followed_file_type(m: &Machine, path: &str) -> Option<FileType> {
+    let mut path = path.to_string();
+    for _ in 0..40 {
+        match m.io.file_type(&path)? {
+            FileType::Symlink => {
+                let target = m.io.read_link(&path).ok()?;
+                path = if target.starts_with('/') {
+                    crate::path::canonicalise(&target)
+                } else {
+                    crate::path::canonicalise(&format!("{}/{target}", crate::path::dir_name(&path)))
+                };
+            }
+            t => return Some(t),
+        }
+    }
+    None
 }
 
 fn prim_read_file(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
@@ -1462,6 +1575,9 @@ fn prim_read_file(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<V
     // A derivation this evaluation wrote reads as its ATerm, as in a real store.
     if let Some(drv) = m.drv_store.get(&path) {
         return Ok(Value::string(drv.aterm()));
+    }
+    if let Some(text) = crate::corepkgs::name(&path).and_then(crate::corepkgs::file) {
+        return Ok(Value::string(text.as_bytes()));
     }
     let bytes = m.io.read_file(&path).map_err(|e| Error::new(ErrorKind::Io(e), Some(span)))?;
     Ok(Value::string(bytes))
@@ -1492,7 +1608,7 @@ fn prim_read_file_type(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalRes
     match m.io.file_type(&path) {
         Some(t) => Ok(Value::string(file_type_name(t).as_bytes())),
         None => Err(Error::new(
-            ErrorKind::Io(format!("path '{path}' does not exist")),
+            ErrorKind::Io(m.io.access_error(&path).unwrap_or_else(|| format!("path '{path}' does not exist"))),
             Some(span),
         )),
     }
@@ -1519,7 +1635,7 @@ fn nar_node(m: &Machine, path: &str, span: Span) -> EvalResult<crate::store::Nar
             Ok(NarNode::Directory(children))
         }
         Some(FileType::Unknown) => Err(io_err(format!("file '{path}' has an unsupported type"))),
-        None => Err(io_err(format!("path '{path}' does not exist"))),
+        None => Err(io_err(m.io.access_error(path).unwrap_or_else(|| format!("path '{path}' does not exist")))),
     }
 }
 

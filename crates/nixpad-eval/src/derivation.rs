@@ -465,6 +465,9 @@ fn coerce_env(m: &mut Machine, v: &Value, span: Span, ctx: &mut Context) -> Eval
 fn set_outputs(names: Vec<String>, span: Span) -> EvalResult<Vec<String>> {
     let mut seen = BTreeSet::new();
     for n in &names {
+        if n == "drvPath" {
+            return Err(other(format!("invalid derivation output name '{n}'"), span));
+        }
         if !seen.insert(n.clone()) {
             return Err(other(format!("duplicate derivation output '{n}'"), span));
         }
@@ -662,6 +665,10 @@ fn derivation_strict_inner(m: &mut Machine, attrs: &Attrs, name: &str, span: Spa
     if !have_system {
         return Err(other("required attribute 'system' missing", span));
     }
+    if drv.name.ends_with(".drv") {
+        let why = "derivation names are allowed to end in '.drv' only if they produce a single derivation file";
+        return Err(other(why.to_string(), span));
+    }
 
     let fixed = output_hash.map(|h| (h, output_hash_algo, hash_mode));
     finish_derivation(m, drv, ctx, fixed, &outputs, span)
@@ -738,9 +745,10 @@ fn finish_derivation(
         let inner = Hash::sha256_from_bytes(digest.into());
         for o in outputs {
             let out_name = if o == "out" { name.to_string() } else { format!("{name}-{o}") };
-            store::check_name(&out_name)
-                .map_err(|e| other(format!("invalid derivation name: {e}. Please pass a different 'name'."), span))?;
             let path = store::make_store_path(&store_dir, &format!("output:{o}"), &inner, &out_name);
+            store::check_name(&out_name).map_err(|e| {
+                other(store::invalid_store_path_message(store::store_path_base(&store_dir, &path), &e), span)
+            })?;
             drv.env.insert(o.clone(), path.clone().into_bytes());
             if let Some(out) = drv.outputs.get_mut(o) {
                 out.path = path;

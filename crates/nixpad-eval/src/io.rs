@@ -1,6 +1,7 @@
 //! The evaluator's only door to the outside world.
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 /// What kind of filesystem object a path names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,6 +38,10 @@ pub trait EvalIO {
     }
     /// Called for each `builtins.trace` / `warn` line as it happens.
     fn trace(&self, _line: &str) {}
+    /// Why reading `path` is refused (pure evaluation mode), if it is.
+    fn access_error(&self, _path: &str) -> Option<String> {
+        None
+    }
 }
 
 /// An in-memory, read-only file tree (the browser and lessons use it).
@@ -112,5 +117,68 @@ impl EvalIO for MemoryIO {
 
     fn env_var(&self, name: &str) -> Option<String> {
         self.env.get(name).cloned()
+    }
+}
+
+/// The files Nix's pure evaluation mode may read: only those in the store. Everything
+/// else reads as refused (and does not exist, for `pathExists`); environment variables
+/// are empty.
+pub struct PureIO {
+    inner: Rc<dyn EvalIO>,
+    store_dir: String,
+}
+
+impl PureIO {
+    /// Wraps `inner`, allowing the paths below `store_dir`.
+    pub fn new(inner: Rc<dyn EvalIO>, store_dir: &str) -> PureIO {
+        PureIO { inner, store_dir: store_dir.trim_end_matches('/').to_string() }
+    }
+}
+
+impl EvalIO for PureIO {
+    fn read_file(&self, path: &str) -> Result<Vec<u8>, String> {
+        match self.access_error(path) {
+            Some(e) => Err(e),
+            None => self.inner.read_file(path),
+        }
+    }
+    fn file_type(&self, path: &str) -> Option<FileType> {
+        self.access_error(path).map_or_else(|| self.inner.file_type(path), |_| None)
+    }
+    fn read_dir(&self, path: &str) -> Result<Vec<(String, FileType)>, String> {
+        match self.access_error(path) {
+            Some(e) => Err(e),
+            None => self.inner.read_dir(path),
+        }
+    }
+    fn read_link(&self, path: &str) -> Result<String, String> {
+        match self.access_error(path) {
+            Some(e) => Err(e),
+            None => self.inner.read_link(path),
+        }
+    }
+    fn is_executable(&self, path: &str) -> bool {
+        self.access_error(path).is_none() && self.inner.is_executable(path)
+    }
+    fn env_var(&self, _name: &str) -> Option<String> {
+        None
+    }
+    fn current_time(&self) -> i64 {
+        self.inner.current_time()
+    }
+    fn trace(&self, line: &str) {
+        self.inner.trace(line)
+    }
+    /// Nix checks a path one component at a time from the root, so it names the first
+    /// directory below `/` that is not allowed.
+    fn access_error(&self, path: &str) -> Option<String> {
+        let inside = path.strip_prefix(&self.store_dir).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
+        if inside {
+            return None;
+        }
+        let first = path.trim_start_matches('/').split('/').next().unwrap_or_default();
+        Some(format!(
+            "access to absolute path '/{first}' is forbidden in pure evaluation mode (use '--impure' to override)"
+        ))
     }
 }

@@ -21,7 +21,9 @@ pub enum Expr {
     HasAttr { expr: Rc<Expr>, path: Box<[AttrKey]> },
     /// A non-recursive attribute set literal (values evaluated in the enclosing env).
     Attrs(Box<AttrsDef>),
-    /// A `rec` set: a new env level whose slots are the static attributes.
+    /// A `rec` set: a new env level whose slots are the static attributes (then the
+    /// `inherit (e)` sources). A plain set with `inherit (e)` is lowered to this too, with
+    /// a level where no name is visible, only the hidden source slots.
     RecAttrs(Box<AttrsDef>),
     /// `let ... in body`: a new env level whose slots are the static bindings.
     Let { attrs: Box<AttrsDef>, body: Rc<Expr> },
@@ -121,6 +123,11 @@ pub struct AttrsDef {
     pub statics: Vec<StaticAttr>,
     /// `"${e}" = v;` attributes, in source order.
     pub dynamics: Vec<DynamicAttr>,
+    /// The `e` of each `inherit (e) ...;`: evaluated once per instantiation, in hidden
+    /// slots after the statics (slot `statics.len() + i`) of the set's own env level.
+    pub inherit_sources: Vec<Rc<Expr>>,
+    /// For `rec` sets with a static `__overrides` attribute: its index in `statics`.
+    pub overrides: Option<usize>,
 }
 
 /// A statically named attribute.

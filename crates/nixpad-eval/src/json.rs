@@ -920,7 +920,8 @@ fn dedupe(entries: Vec<(Vec<u8>, Json)>) -> Vec<(Vec<u8>, Json)> {
     out
 }
 
-fn null_byte_error(s: &[u8]) -> Vec<u8> {
+/// Nix's message for a string that contains a NUL byte (shown as `␀`).
+pub(crate) fn null_byte_error(s: &[u8]) -> Vec<u8> {
     let mut m = b"input string '".to_vec();
     for &c in s {
         if c == 0 {

@@ -12,6 +12,7 @@
 
 mod builtins;
 mod context;
+mod corepkgs;
 mod derivation;
 mod error;
 pub mod float;
@@ -42,7 +43,7 @@ use std::rc::Rc;
 pub use error::{Error, ErrorKind, EvalResult, TraceFrame};
 pub use io::{EvalIO, FileType, MemoryIO};
 pub use machine::Limits;
-pub use source::{FileId, LineCol, Origin, SourceMap, Span};
+pub use source::{decode_source, FileId, LineCol, Origin, SourceMap, Span};
 pub use value::Value;
 
 use lower::{LowerCtx, Scope};
@@ -77,6 +78,42 @@ pub struct Settings {
     pub nix_path: Vec<(String, String)>,
     /// `$HOME`, for `~/` paths.
     pub home: Option<String>,
+    /// Nix's `pure-eval`: no `builtins.currentSystem` or `currentTime`, an empty
+    /// `getEnv`, no `<...>` look-ups and no files outside the store.
+    pub pure_eval: bool,
+    /// Nix's `abort-on-warn`: `builtins.warn` fails after printing its warning.
+    pub abort_on_warn: bool,
+    /// The `lint-*` settings of newer Nix (2.34).
+    pub lints: Lints,
+    /// Nix's `show-trace`: errors also name every function call they went through.
+    pub show_trace: bool,
+    /// Nix's `experimental-features`: `flakes` adds `builtins.getFlake` and `fetchTree`,
+    /// `fetch-tree` adds `fetchTree`.
+    pub experimental_features: Vec<String>,
+}
+
+/// What a lint does when it finds its construct.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LintLevel {
+    /// Nothing (the default).
+    #[default]
+    Ignore,
+    /// Print a warning (through [`EvalIO::trace`]) and go on.
+    Warn,
+    /// Refuse the program.
+    Fatal,
+}
+
+/// Newer Nix's `lint-url-literals`, `lint-short-path-literals` and
+/// `lint-absolute-path-literals` settings (checked when a file is parsed).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Lints {
+    /// `http://x` without quotes (Nix 2.26's `no-url-literals` feature is `Fatal`).
+    pub url_literals: LintLevel,
+    /// `foo/bar` rather than `./foo/bar`.
+    pub short_path_literals: LintLevel,
+    /// `/etc/x`.
+    pub absolute_path_literals: LintLevel,
 }
 
 impl Default for Settings {
@@ -86,6 +123,11 @@ impl Default for Settings {
             store_dir: "/nix/store".into(),
             nix_path: Vec::new(),
             home: None,
+            pure_eval: false,
+            abort_on_warn: false,
+            lints: Lints::default(),
+            experimental_features: Vec::new(),
+            show_trace: false,
         }
     }
 }
@@ -100,6 +142,28 @@ impl Settings {
             }
         }
     }
+}
+
+/// Splits an attribute path at dots outside double quotes (`a."b.c".0` → `a`, `b.c`, `0`);
+/// a trailing dot adds nothing, as in Nix.
+fn split_attr_path(path: &str) -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut quoted = false;
+    for c in path.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '.' if !quoted => out.push(std::mem::take(&mut current)),
+            c => current.push(c),
+        }
+    }
+    if quoted {
+        return Err(format!("missing closing quote in selection path '{path}'"));
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    Ok(out)
 }
 
 /// An argument given with `--arg` (a Nix expression) or `--argstr` (a string).
@@ -135,7 +199,14 @@ fn lower_in(
         let names: HashMap<Symbol, u32> = attrs.entries.iter().enumerate().map(|(i, a)| (a.name, i as u32)).collect();
         scopes.push(Scope::Lexical(names));
     }
-    let ctx = LowerCtx { file, base_dir, home: m.settings.home.as_deref(), sources: &m.sources };
+    let ctx = LowerCtx {
+        file,
+        base_dir,
+        home: m.settings.home.as_deref(),
+        sources: &m.sources,
+        lints: m.settings.lints,
+        io: &*m.io,
+    };
     lower::parse_and_lower(&ctx, text, scopes)
 }
 
@@ -147,6 +218,8 @@ pub struct Evaluator {
 impl Evaluator {
     /// A new evaluator reading files through `io`.
     pub fn new(io: Rc<dyn EvalIO>, settings: Settings, limits: Limits) -> Evaluator {
+        let io: Rc<dyn EvalIO> =
+            if settings.pure_eval { Rc::new(io::PureIO::new(io, &settings.store_dir)) } else { io };
         Evaluator { machine: Machine::new(io, limits, settings) }
     }
 
@@ -203,9 +276,77 @@ impl Evaluator {
         if args.is_empty() {
             return Ok(v);
         }
+        self.auto_call(v, args, base_dir)
+    }
+
+    /// Selects an attribute path (`nix-instantiate -A a.b."c.d".0`) from `v` as Nix does:
+    /// before each step a function taking a set is called with the `--arg`s
+    /// ([`Evaluator::auto_call`]); a component that is a number indexes a list.
+    pub fn select_attr_path(
+        &mut self,
+        mut v: Value,
+        attr_path: &str,
+        args: &[(String, AutoArg)],
+        base_dir: &str,
+    ) -> EvalResult<Value> {
+        let fail = |msg: String| Error::new(ErrorKind::Other(msg), None);
+        for component in split_attr_path(attr_path).map_err(fail)? {
+            let here = self.auto_call(v, args, base_dir)?;
+            let wrong_type = |want: &str, got: &Value| {
+                fail(format!(
+                    "the expression selected by the selection path '{attr_path}' should be {want} but is {}",
+                    got.type_phrase()
+                ))
+            };
+            v = match component.parse::<usize>() {
+                Ok(index) => match &here {
+                    Value::List(items) => items.0.get(index).cloned().ok_or_else(|| {
+                        fail(format!("list index {index} in selection path '{attr_path}' is out of range"))
+                    })?,
+                    other => return Err(wrong_type("a list", other)),
+                },
+                Err(_) => match &here {
+                    Value::Attrs(_) if component.is_empty() => {
+                        return Err(fail(format!("empty attribute name in selection path '{attr_path}'")));
+                    }
+                    Value::Attrs(set) => match set.get(Symbol::new(&component)) {
+                        Some(found) => found.clone(),
+                        None => {
+                            let names: Vec<String> = set.entries.iter().map(|a| a.name.name().to_string()).collect();
+                            let mut e =
+                                fail(format!("attribute '{component}' in selection path '{attr_path}' not found"));
+                            if let Some(s) = suggest::did_you_mean(&component, names.iter().map(|n| n.as_str())) {
+                                e = e.with_note(s);
+                            }
+                            return Err(e);
+                        }
+                    },
+                    other => return Err(wrong_type("a set", other)),
+                },
+            };
+        }
+        self.machine.force(&v, None)
+    }
+
+    /// Nix's `autoCallFunction`: a function taking a set is called with the `--arg`s it
+    /// names (all of them with `...`); any other value is returned forced.
+    pub fn auto_call(&mut self, v: Value, args: &[(String, AutoArg)], base_dir: &str) -> EvalResult<Value> {
         let v = self.machine.force(&v, None)?;
         let Value::Lambda(closure) = &v else { return Ok(v) };
         let ir::Param::Pattern(pattern) = &closure.def.param else { return Ok(v) };
+        if let Some(missing) =
+            pattern.formals.iter().find(|f| f.default.is_none() && !args.iter().any(|(n, _)| *n == *f.name.name()))
+        {
+            let msg = format!(
+                "cannot evaluate a function that has an argument without a value ('{}')\n\
+                 Nix attempted to evaluate a function as a top level expression; in\n\
+                 this case it must have its arguments supplied either by default\n\
+                 values, or passed explicitly with '--arg' or '--argstr'. See\n\
+                 https://nixos.org/manual/nix/stable/language/constructs.html#functions.",
+                missing.name
+            );
+            return Err(Error::new(ErrorKind::MissingArgument(msg), Some(missing.span)));
+        }
         let mut entries = Vec::new();
         for (name, arg) in args {
             let value = match arg {
@@ -243,6 +384,14 @@ impl Evaluator {
         let span = Span { file: FileId(0), start: 0, end: 0 };
         let mut ctx = None;
         builtins::to_json(&mut self.machine, v, span, &mut ctx)
+    }
+
+    /// Prints a value as `nix-instantiate --eval --json` without `--strict` does: parts
+    /// not evaluated yet are an error (`cannot convert a thunk to JSON`), as in Nix.
+    pub fn to_json_lazy(&mut self, v: &Value) -> EvalResult<Vec<u8>> {
+        let span = Span { file: FileId(0), start: 0, end: 0 };
+        let v = self.machine.force(v, None)?;
+        builtins::to_json_in(&mut self.machine, &v, span, &mut None, true)
     }
 
     /// Prints a value as `nix-instantiate --eval --xml [--strict]` does.

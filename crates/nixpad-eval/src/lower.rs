@@ -37,6 +37,10 @@ pub struct LowerCtx<'a> {
     pub home: Option<&'a str>,
     /// The source map, to print positions in duplicate-attribute messages.
     pub sources: &'a SourceMap,
+    /// Which literals to warn about or refuse.
+    pub lints: crate::Lints,
+    /// Where lint warnings go.
+    pub io: &'a dyn crate::io::EvalIO,
 }
 
 /// Parses `text` (already registered as `file`) and lowers it in `scopes`.
@@ -287,7 +291,8 @@ enum Pending {
     Expr(ast::Expr),
     Nested(Box<Bindings>),
     InheritOuter(Symbol, Span),
-    InheritFrom(ast::Expr, Symbol, Span),
+    /// `inherit (e) name;`: the index of `e` in [`Bindings::inherit_sources`].
+    InheritFrom(usize, Symbol, Span),
 }
 
 struct StaticBinding {
@@ -302,6 +307,8 @@ struct Bindings {
     statics: Vec<StaticBinding>,
     index: HashMap<Symbol, usize>,
     dynamics: Vec<(ast::Attr, Pending, Span)>,
+    /// The `e` of each `inherit (e) ...;` entry, shared by its names.
+    inherit_sources: Vec<ast::Expr>,
     rec: bool,
 }
 
@@ -319,6 +326,18 @@ impl<'a, 'b> Lowerer<'a, 'b> {
     fn tspan(&self, tok: &rnix::SyntaxToken) -> Span {
         let r = tok.text_range();
         Span { file: self.ctx.file, start: r.start().into(), end: r.end().into() }
+    }
+
+    /// Applies a lint: nothing, a warning on the trace output, or an error at `span`.
+    fn lint(&self, level: crate::LintLevel, message: String, span: Span) -> EvalResult<()> {
+        match level {
+            crate::LintLevel::Ignore => Ok(()),
+            crate::LintLevel::Warn => {
+                self.ctx.io.trace(&format!("warning: {message}\n         at {}:", self.pos_string(span)));
+                Ok(())
+            }
+            crate::LintLevel::Fatal => Err(Error::new(ErrorKind::Syntax(message), Some(span))),
+        }
     }
 
     fn pos_string(&self, span: Span) -> String {
@@ -406,7 +425,15 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                         }
                     }
                 }
-                ast::LiteralKind::Uri(u) => Expr::Const(Value::string(u.syntax().text().as_bytes())),
+                ast::LiteralKind::Uri(u) => {
+                    let text = u.syntax().text();
+                    let why = match self.ctx.lints.url_literals {
+                        crate::LintLevel::Fatal => "URL literals are disabled".to_string(),
+                        _ => format!("URL literal '{text}' should be a string: \"{text}\" (lint-url-literals)"),
+                    };
+                    self.lint(self.ctx.lints.url_literals, why, span)?;
+                    Expr::Const(Value::string(text.as_bytes()))
+                }
             },
             ast::Expr::Ident(_) => {
                 let text = node.text().to_string();
@@ -432,6 +459,20 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                         ErrorKind::Syntax(format!("syntax error, unexpected DOLLAR_CURLY{expecting}")),
                         Some(Span { file: self.ctx.file, start: at as u32, end: at as u32 }),
                     ));
+                }
+                let written = node.text().to_string();
+                if matches!(e, ast::Expr::PathAbs(_)) {
+                    let why = format!(
+                        "absolute path literals are not portable. Consider replacing path literal '{written}' \
+                         by a string, relative path, or parameter (lint-absolute-path-literals)"
+                    );
+                    self.lint(self.ctx.lints.absolute_path_literals, why, span)?;
+                } else if matches!(e, ast::Expr::PathRel(_)) && !written.starts_with('.') {
+                    let why = format!(
+                        "relative path literal '{written}' should be prefixed with '.' for clarity: \
+                         './{written}'. (lint-short-path-literals)"
+                    );
+                    self.lint(self.ctx.lints.short_path_literals, why, span)?;
                 }
                 let parts = match e {
                     ast::Expr::PathAbs(p) => p.parts(),
@@ -740,7 +781,14 @@ impl<'a, 'b> Lowerer<'a, 'b> {
     fn add_entry(&mut self, b: &mut Bindings, entry: ast::Entry) -> EvalResult<()> {
         match entry {
             ast::Entry::Inherit(inh) => {
-                let from = inh.from().map(|f| f.expr());
+                let from = match inh.from().map(|f| f.expr()) {
+                    Some(Some(e)) => {
+                        b.inherit_sources.push(e);
+                        Some(b.inherit_sources.len() - 1)
+                    }
+                    Some(None) => return Err(self.missing(inh.syntax())),
+                    None => None,
+                };
                 for attr in inh.attrs() {
                     let (sym, span) = match self.key(&attr)? {
                         Key::Static(s, span) => (s, span),
@@ -751,9 +799,8 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                             ))
                         }
                     };
-                    let value = match &from {
-                        Some(Some(e)) => Pending::InheritFrom(e.clone(), sym, span),
-                        Some(None) => return Err(self.missing(inh.syntax())),
+                    let value = match from {
+                        Some(source) => Pending::InheritFrom(source, sym, span),
                         None => Pending::InheritOuter(sym, span),
                     };
                     self.insert(b, &[Key::Static(sym, span)], value, span, &mut Vec::new())?;
@@ -907,6 +954,14 @@ impl<'a, 'b> Lowerer<'a, 'b> {
             self.scopes.push(Scope::Lexical(names));
             let r = self.lower_statics_and_dynamics(b, true);
             self.scopes.pop();
+            let mut def = r?;
+            def.overrides = def.statics.iter().position(|a| &*a.name.name() == "__overrides");
+            Ok(Expr::RecAttrs(Box::new(def)))
+        } else if !b.inherit_sources.is_empty() {
+            // The sources need slots: a level of its own, where no name is visible.
+            self.scopes.push(Scope::Lexical(HashMap::new()));
+            let r = self.lower_statics_and_dynamics(b, false);
+            self.scopes.pop();
             Ok(Expr::RecAttrs(Box::new(r?)))
         } else {
             Ok(Expr::Attrs(Box::new(self.lower_statics_and_dynamics(b, false)?)))
@@ -926,8 +981,12 @@ impl<'a, 'b> Lowerer<'a, 'b> {
 
     /// Lowers static bindings in slot order. With `in_rec_scope`, the innermost scope is
     /// the rec/let level, and `inherit x;` values are lowered outside it.
+    /// The innermost scope is the set's level in any case when it has `inherit (e)` sources.
     fn lower_statics(&mut self, b: Bindings, in_rec_scope: bool) -> EvalResult<AttrsDef> {
         let (_, order) = self.slot_map(&b);
+        let first_source_slot = b.statics.len();
+        let inherit_sources =
+            b.inherit_sources.iter().map(|e| self.expr(e, None)).collect::<EvalResult<Vec<_>>>()?;
         let mut slots: Vec<Option<StaticBinding>> = b.statics.into_iter().map(Some).collect();
         let mut statics = Vec::with_capacity(slots.len());
         for i in order {
@@ -940,11 +999,17 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                     let expr = r?;
                     (Rc::new(expr), true)
                 }
+                Pending::InheritFrom(source, sym, span) => {
+                    let slot = (first_source_slot + source) as u32;
+                    let from = Rc::new(Expr::Var { level: 0, slot, span });
+                    let path = vec![AttrKey::Static(sym)].into();
+                    (Rc::new(Expr::Select { expr: from, path, default: None, span }), false)
+                }
                 other => (self.pending(other, Some(sb.name))?, false),
             };
             statics.push(StaticAttr { name: sb.name, value, outer, span: sb.span });
         }
-        Ok(AttrsDef { statics, dynamics: Vec::new() })
+        Ok(AttrsDef { statics, dynamics: Vec::new(), inherit_sources, overrides: None })
     }
 
     fn pending(&mut self, p: Pending, name: Option<Symbol>) -> EvalResult<Rc<Expr>> {
@@ -952,9 +1017,8 @@ impl<'a, 'b> Lowerer<'a, 'b> {
             Pending::Expr(e) => self.expr(&e, name),
             Pending::Nested(b) => Ok(Rc::new(self.lower_bindings(*b)?)),
             Pending::InheritOuter(sym, span) => Ok(Rc::new(self.lookup(sym, span)?)),
-            Pending::InheritFrom(e, sym, span) => {
-                let expr = self.expr(&e, None)?;
-                Ok(Rc::new(Expr::Select { expr, path: vec![AttrKey::Static(sym)].into(), default: None, span }))
+            Pending::InheritFrom(..) => {
+                unreachable!("inherit (e) names are static attributes, lowered by lower_statics")
             }
         }
     }
@@ -967,6 +1031,11 @@ impl<'a, 'b> Lowerer<'a, 'b> {
             .filter_map(|c| c.into_token())
             .next()
             .is_some_and(|t| t.text() == "''");
+        // Nix refuses a literal fragment holding a NUL byte (it cannot be a C string).
+        let nul_at = s.parts().find_map(|p| match p {
+            InterpolPart::Literal(l) if l.syntax().text().contains('\0') => Some(self.tspan(l.syntax())),
+            _ => None,
+        });
         let raw: Vec<InterpolPart<String>> = s
             .parts()
             .map(|p| match p {
@@ -976,10 +1045,20 @@ impl<'a, 'b> Lowerer<'a, 'b> {
             .collect();
         let (pieces, fragmented) =
             if indented { crate::strings::indented(&raw) } else { (crate::strings::plain(&raw), false) };
+        if let Some(span) = nul_at {
+            let bad = pieces.iter().find_map(|p| match p {
+                crate::strings::Piece::Lit(bytes) if bytes.contains(&0) => Some(bytes.as_slice()),
+                _ => None,
+            });
+            let msg = String::from_utf8_lossy(&crate::json::null_byte_error(bad.unwrap_or_default())).into_owned();
+            return Err(Error::new(ErrorKind::Other(msg), Some(span)));
+        }
         let mut parts = Vec::new();
         for piece in pieces {
             match piece {
-                crate::strings::Piece::Lit(bytes) => parts.push(InterpPart::Lit(bytes.into())),
+                crate::strings::Piece::Lit(bytes) => {
+                    parts.push(InterpPart::Lit(crate::source::restore_raw_bytes(bytes).into()))
+                }
                 crate::strings::Piece::Interp(i) => {
                     let e = self.child(i.expr(), i.syntax())?;
                     parts.push(InterpPart::Expr(e));

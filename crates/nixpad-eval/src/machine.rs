@@ -48,8 +48,9 @@ enum Frame {
     Apply1(Value, Span),
     /// Apply the returned function to these arguments (stored last first).
     ApplyRev(Vec<Value>, Span),
-    /// A lambda body is being evaluated: leave the call depth on return.
-    CallReturn,
+    /// A lambda body is being evaluated: leave the call depth on return. The lambda and
+    /// the call site name the call in `--show-trace` traces.
+    CallReturn(Rc<LambdaDef>, Span),
     /// Bind a pattern lambda's argument (the returned attribute set).
     BindPattern(Rc<Closure>, Span),
     /// Force the next strict argument of a builtin, then call it.
@@ -70,8 +71,12 @@ enum Frame {
     Not(Span),
     /// unary `-`
     Negate(Span),
-    /// Continue selecting `path[index]` of the returned value.
-    Select(Rc<Expr>, usize, Env),
+    /// Continue selecting `path[index]` of the returned value; the span is where the
+    /// attribute selected last (`path[index - 1]`) was defined.
+    Select(Rc<Expr>, usize, Env, Option<Span>),
+    /// The value of a selection (`e.a.b`, or its `or` default) is being evaluated; the
+    /// span is where the attribute selected last was defined.
+    Selected(Rc<Expr>, Span),
     /// Continue testing `path[index]` of the returned value.
     HasAttr(Rc<Expr>, usize, Env),
     /// Append the returned value to the interpolation and go on with `parts[index+1]`.
@@ -249,9 +254,24 @@ impl Machine {
         while self.frames.len() > base {
             match self.frames.pop().expect("len > base") {
                 Frame::Update(thunk, saved) => *thunk.0.borrow_mut() = saved,
-                Frame::CallReturn => self.call_depth -= 1,
+                Frame::CallReturn(lambda, call) => {
+                    self.call_depth -= 1;
+                    if self.settings.show_trace {
+                        let called = match lambda.name {
+                            Some(name) => format!("while calling '{name}'"),
+                            None => "while calling anonymous lambda".to_string(),
+                        };
+                        err.push_frame(called, Some(lambda.span));
+                        // A call from a builtin has no site of its own: Nix shows the lambda's.
+                        let site = if call.file.0 == 0 { lambda.span } else { call };
+                        err.push_frame("from call site", Some(site));
+                    }
+                }
                 Frame::PrimOpArgs(p) => {
                     err.push_frame(format!("while calling the '{}' builtin", p.op.name), Some(p.span))
+                }
+                Frame::Select(expr, _, _, Some(pos)) | Frame::Selected(expr, pos) if self.names_selection(pos) => {
+                    err.push_frame(Self::selection_frame(&expr), Some(pos))
                 }
                 Frame::If(cond, _) => {
                     if err.trace.is_empty() {
@@ -461,7 +481,7 @@ impl Machine {
                 self.force_step(v, Some(*span))
             }
             Expr::Select { expr: inner, .. } => {
-                self.push(Frame::Select(expr.clone(), 0, env.clone()))?;
+                self.push(Frame::Select(expr.clone(), 0, env.clone(), None))?;
                 Ok(Step::Eval(inner.clone(), env.clone()))
             }
             Expr::HasAttr { expr: inner, .. } => {
@@ -565,6 +585,10 @@ impl Machine {
     /// `{ column, file, line }` for a position.
     pub fn pos_attrs(&self, span: Span) -> Value {
         let src = self.sources.get(span.file);
+        // Nix has no positions to give for text from `-E` or standard input.
+        if matches!(src.origin, crate::Origin::String | crate::Origin::Stdin) {
+            return Value::Null;
+        }
         let lc = src.line_col(span.start);
         let file = src.origin.display();
         Value::attrs(Attrs::from_unsorted(vec![
@@ -607,22 +631,47 @@ impl Machine {
 
     fn rec_env(&mut self, def: &AttrsDef, env: &Env) -> Env {
         let rec_env = new_env(EnvValues::new(), Some(env.clone()));
-        let mut values = EnvValues::with_capacity(def.statics.len());
+        let mut values = EnvValues::with_capacity(def.statics.len() + def.inherit_sources.len());
         for a in &def.statics {
-            values.push(if a.outer {
-                self.delay(&a.value, env)
-            } else if let Expr::Const(v) = &*a.value {
-                v.clone()
-            } else if let Expr::Var { level: level @ 1.., slot, .. } = &*a.value {
-                // A name from outside the rec level: its value (or thunk) is shared, as in Nix.
-                lookup(&rec_env, *level, *slot)
-            } else {
-                // The level's own slots are not filled yet: no look-ups now.
-                Thunk::new(a.value.clone(), rec_env.clone())
-            });
+            values.push(if a.outer { self.delay(&a.value, env) } else { Self::delay_in_rec(&a.value, &rec_env) });
+        }
+        for source in &def.inherit_sources {
+            values.push(Self::delay_in_rec(source, &rec_env));
         }
         *rec_env.values.borrow_mut() = values;
         rec_env
+    }
+
+    /// The value of a slot of a rec/let level whose slots are not filled yet.
+    fn delay_in_rec(expr: &Rc<Expr>, rec_env: &Env) -> Value {
+        match &**expr {
+            Expr::Const(v) => v.clone(),
+            // A name from outside the rec level: its value (or thunk) is shared, as in Nix.
+            Expr::Var { level: level @ 1.., slot, .. } => lookup(rec_env, *level, *slot),
+            // The level's own slots are not filled yet: no look-ups now.
+            _ => Thunk::new(expr.clone(), rec_env.clone()),
+        }
+    }
+
+    /// Applies a `rec` set's `__overrides` (a set): each of its attributes replaces the
+    /// static attribute of that name, in the set and in the rec level (so the other
+    /// attributes see it), or is added to the set.
+    fn apply_overrides(&mut self, def: &AttrsDef, index: usize, env: &Env, entries: &mut Vec<Attr>) -> EvalResult<()> {
+        let slot_value = env.values.borrow()[index].clone();
+        let overrides = match self.force(&slot_value, Some(def.statics[index].span))? {
+            Value::Attrs(a) => a,
+            other => return Err(self.type_error("a set", &other, None)),
+        };
+        for o in overrides.entries.iter() {
+            match def.statics.binary_search_by_key(&o.name, |a| a.name) {
+                Ok(slot) => {
+                    env.values.borrow_mut()[slot] = o.value.clone();
+                    entries[slot].value = o.value.clone();
+                }
+                Err(_) => entries.push(o.clone()),
+            }
+        }
+        Ok(())
     }
 
     /// Builds a set literal; for `rec` sets `env` is the rec level whose slots are the values.
@@ -638,6 +687,16 @@ impl Machine {
         } else {
             def.statics.iter().map(|a| Attr { name: a.name, value: self.delay(&a.value, env), pos: Some(a.span) }).collect()
         };
+        if let Some(index) = def.overrides.filter(|_| is_rec) {
+            let statics = entries.len();
+            self.apply_overrides(def, index, env, &mut entries).map_err(|mut e| {
+                e.push_frame("while evaluating the `__overrides` attribute", None);
+                e
+            })?;
+            if entries.len() > statics {
+                entries.sort_by_key(|a| a.name);
+            }
+        }
         if def.dynamics.is_empty() {
             return Ok(Value::attrs(Attrs { entries }));
         }
@@ -679,7 +738,7 @@ impl Machine {
                     return Err(Error::new(ErrorKind::StackOverflow, Some(span)));
                 }
                 self.call_depth += 1;
-                self.push(Frame::CallReturn)?;
+                self.push(Frame::CallReturn(closure.def.clone(), span))?;
                 match &closure.def.param {
                     Param::Ident(_) => {
                         let env = new_env(smallvec::smallvec![arg], Some(closure.env.clone()));
@@ -871,7 +930,7 @@ impl Machine {
                 *thunk.0.borrow_mut() = ThunkState::Done(v.clone());
                 Ok(Step::Return(v))
             }
-            Frame::CallReturn => {
+            Frame::CallReturn(..) => {
                 self.call_depth -= 1;
                 Ok(Step::Return(v))
             }
@@ -955,7 +1014,8 @@ impl Machine {
                 }
             },
             Frame::Negate(span) => Ok(Step::Return(self.arith(BinOp::Sub, Value::Int(0), v, span)?)),
-            Frame::Select(expr, index, env) => self.select_step(expr, index, env, v),
+            Frame::Select(expr, index, env, last) => self.select_step(expr, index, env, last, v),
+            Frame::Selected(..) => Ok(Step::Return(v)),
             Frame::HasAttr(expr, index, env) => self.has_attr_step(expr, index, env, v),
             Frame::Interp(p) => {
                 let PendingInterp { expr, index, env, mut acc, mut ctx } = *p;
@@ -1030,14 +1090,49 @@ impl Machine {
         }
     }
 
-    fn select_step(&mut self, expr: Rc<Expr>, index: usize, env: Env, v: Value) -> EvalResult<Step> {
-        let Expr::Select { path, default, span, .. } = &*expr else { unreachable!() };
+    fn select_step(&mut self, expr: Rc<Expr>, index: usize, env: Env, last: Option<Span>, v: Value) -> EvalResult<Step> {
+        let r = self.select_attr(&expr, index, env, last, v);
+        // Once an attribute was found, Nix names the selection in errors that follow.
+        match (r, last) {
+            (Err(mut e), Some(pos)) if self.names_selection(pos) => {
+                e.push_frame(Self::selection_frame(&expr), Some(pos));
+                Err(e)
+            }
+            (r, _) => r,
+        }
+    }
+
+    /// "while evaluating the attribute 'a.b'" for the selection `expr`.
+    fn selection_frame(expr: &Expr) -> String {
+        let Expr::Select { path, .. } = expr else { return String::new() };
+        let names: Vec<String> = path
+            .iter()
+            .map(|k| match k {
+                AttrKey::Static(s) => s.name().to_string(),
+                AttrKey::Dynamic(_) => "\"${...}\"".to_string(),
+            })
+            .collect();
+        format!("while evaluating the attribute '{}'", names.join("."))
+    }
+
+    /// Whether an attribute defined at `pos` names the selections it is found by (not
+    /// those inside `derivation`'s own code).
+    fn names_selection(&self, pos: Span) -> bool {
+        pos.file.0 != 0
+            && !matches!(&self.sources.get(pos.file).origin, crate::Origin::Other(n) if n == "nix/derivation-internal.nix")
+    }
+
+    fn select_attr(&mut self, expr: &Rc<Expr>, index: usize, env: Env, last: Option<Span>, v: Value) -> EvalResult<Step> {
+        let Expr::Select { path, default, span, .. } = &**expr else { unreachable!() };
         let key = self.attr_key(&path[index], &env)?;
         let found = match (&v, key) {
-            (Value::Attrs(a), Some(k)) => match a.get(k) {
+            (Value::Attrs(a), Some(k)) => match a.get_attr(k) {
                 Some(found) => Some(found.clone()),
                 None => {
                     if let Some(d) = default {
+                        if let Some(pos) = last {
+                            self.push(Frame::Selected(expr.clone(), pos))?;
+                        }
                         return Ok(Step::Eval(d.clone(), env));
                     }
                     let names: Vec<Rc<str>> = a.entries.iter().map(|e| e.name.name()).collect();
@@ -1053,6 +1148,9 @@ impl Machine {
             }
             (other, _) => {
                 if let Some(d) = default {
+                    if let Some(pos) = last {
+                        self.push(Frame::Selected(expr.clone(), pos))?;
+                    }
                     return Ok(Step::Eval(d.clone(), env));
                 }
                 let mut e = self.type_error("a set", other, Some(*span));
@@ -1062,9 +1160,11 @@ impl Machine {
         };
         let found = found.expect("checked above");
         if index + 1 < path.len() {
-            self.push(Frame::Select(expr.clone(), index + 1, env))?;
+            self.push(Frame::Select(expr.clone(), index + 1, env, found.pos))?;
+        } else if let (Some(pos), Value::Thunk(_)) = (found.pos, &found.value) {
+            self.push(Frame::Selected(expr.clone(), pos))?;
         }
-        self.force_step(found, Some(*span))
+        self.force_step(found.value, Some(*span))
     }
 
     fn has_attr_step(&mut self, expr: Rc<Expr>, index: usize, env: Env, v: Value) -> EvalResult<Step> {
@@ -1532,6 +1632,8 @@ impl Machine {
                     ctx.insert(ContextElem::Opaque(store_path.clone()));
                     Ok(NixString { bytes: store_path.into_bytes().into(), context: Some(Box::new(ctx)) })
                 } else {
+                    // A built-in `<nix/NAME>` file reads as `/NAME`, as in Nix.
+                    let p = p.strip_prefix(crate::corepkgs::PREFIX).unwrap_or(p);
                     Ok(NixString::plain(p.as_bytes()))
                 }
             }

@@ -93,8 +93,10 @@ fn print_value(v: &Value, limits: PrintLimits, sources: Option<&crate::source::S
             }
             Work::Value(v) => v,
         };
-        // Lists are "repeated" by the identity of the cell holding them (the thunk),
-        // sets by the identity of the set itself, as in Nix.
+        // Sets are "repeated" by the identity of the set itself; lists of three or more
+        // items by the identity of their items (shared by every copy), shorter ones by
+        // the identity of the cell holding them (the thunk), as in Nix, which keeps one
+        // or two items inside the value itself.
         let cell = match &v {
             Value::Thunk(t) => Some(Rc::as_ptr(t) as *const u8 as usize),
             _ => None,
@@ -122,7 +124,10 @@ fn print_value(v: &Value, limits: PrintLimits, sources: Option<&crate::source::S
                     write_string_literal(&mut out, &s.bytes);
                 }
             }
-            Value::Path(p) => out.extend_from_slice(p.as_bytes()),
+            Value::Path(p) => match crate::corepkgs::name(p) {
+                Some(name) => out.extend_from_slice(format!("<nix/{name}>").as_bytes()),
+                None => out.extend_from_slice(p.as_bytes()),
+            },
             Value::Lambda(c) => match sources {
                 Some(sources) => {
                     let src = sources.get(c.def.span.file);
@@ -154,7 +159,9 @@ fn print_value(v: &Value, limits: PrintLimits, sources: Option<&crate::source::S
                     out.extend_from_slice(b"[ ]");
                     continue;
                 }
-                if !seen.insert(cell.unwrap_or(Rc::as_ptr(items) as *const u8 as usize)) {
+                let items_id = Rc::as_ptr(items) as *const u8 as usize;
+                let id = if items.len() >= 3 { items_id } else { cell.unwrap_or(items_id) };
+                if !seen.insert(id) {
                     out.extend_from_slice("«repeated»".as_bytes());
                     continue;
                 }

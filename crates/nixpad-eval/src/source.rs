@@ -35,7 +35,10 @@ impl Origin {
     /// The name Nix prints in positions.
     pub fn display(&self) -> String {
         match self {
-            Origin::File(p) => p.clone(),
+            Origin::File(p) => match crate::corepkgs::name(p) {
+                Some(name) => format!("<nix/{name}>"),
+                None => p.clone(),
+            },
             Origin::String => "«string»".into(),
             Origin::Stdin => "«stdin»".into(),
             Origin::Other(n) => format!("«{n}»"),
@@ -66,6 +69,43 @@ pub struct LineCol {
 #[derive(Clone, Default, Debug)]
 pub struct SourceMap {
     files: Rc<RefCell<Vec<Rc<Source>>>>,
+}
+
+/// The first of the 256 code points that stand for bytes of a source file that are not
+/// UTF-8 (rnix needs text): byte `b` becomes `RAW_BYTE_BASE + b`, the last 256 code
+/// points of Unicode's plane-16 private-use area, and string literals turn them back
+/// into the byte, so that `"\xff"` in a file is the one byte 0xFF, as in Nix.
+const RAW_BYTE_BASE: u32 = 0x10FF00;
+
+/// Decodes a source file: valid UTF-8 as is, every other byte as its stand-in.
+pub fn decode_source(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        for &b in chunk.invalid() {
+            out.push(char::from_u32(RAW_BYTE_BASE + b as u32).expect("plane-16 code point"));
+        }
+    }
+    out
+}
+
+/// Turns the stand-ins of [`decode_source`] in literal text back into raw bytes.
+pub fn restore_raw_bytes(bytes: Vec<u8>) -> Vec<u8> {
+    // Every stand-in is encoded as F4 8F BC|BD|BE|BF xx.
+    if !bytes.windows(2).any(|w| w == [0xF4, 0x8F]) {
+        return bytes;
+    }
+    let mut out = Vec::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            match (c as u32).checked_sub(RAW_BYTE_BASE) {
+                Some(b) if b < 256 => out.push(b as u8),
+                _ => out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),
+            }
+        }
+        out.extend_from_slice(chunk.invalid());
+    }
+    out
 }
 
 /// Prepares source text for rnix. Nix keeps `\r` inside strings (so do we), but ends a

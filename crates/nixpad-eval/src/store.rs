@@ -710,10 +710,9 @@ pub fn check_name(name: &str) -> Result<(), String> {
     for c in name.chars() {
         let ok = c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.' | '_' | '?' | '=');
         if !ok {
-            return Err(format!(
-                "name '{}' contains illegal character '{}'",
-                name, c
-            ));
+            // Nix names the first byte; one byte of a multi-byte character shows as U+FFFD.
+            let shown = if c.is_ascii() { c } else { char::REPLACEMENT_CHARACTER };
+            return Err(format!("name '{}' contains illegal character '{}'", name, shown));
         }
     }
     Ok(())
@@ -725,6 +724,13 @@ pub fn check_name(name: &str) -> Result<(), String> {
 pub fn invalid_store_path_message(base_name: &str, reason: &str) -> String {
     format!("path '{}' is not a valid store path: {}", base_name, reason)
 }
+
+/// A computed store path without its store directory (`<hash>-<name>`, even when the
+/// name holds a `/`), for [`invalid_store_path_message`].
+pub fn store_path_base<'a>(store_dir: &str, path: &'a str) -> &'a str {
+    path.strip_prefix(store_dir).unwrap_or(path).trim_start_matches('/')
+}
+
 
 // ---------------------------------------------------------------------------
 // NAR
@@ -1492,7 +1498,8 @@ mod tests {
             err(&long),
             format!("name '{long}' must be no longer than 211 characters")
         );
-        assert_eq!(err("é"), "name 'é' contains illegal character 'é'");
+        // Nix names the offending byte (0xC3 here), which prints as U+FFFD.
+        assert_eq!(err("é"), "name 'é' contains illegal character '\u{FFFD}'");
         // The whole message `builtins.toFile "a b" "x"` gives.
         let path = make_text_path(SD, "a b", b"x", &[]);
         let base = path.strip_prefix("/nix/store/").unwrap();

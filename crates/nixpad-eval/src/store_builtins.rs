@@ -85,8 +85,7 @@ pub fn prim_to_file(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult
     let store_dir = m.settings.store_dir.clone();
     let path = store::make_text_path(&store_dir, &name, &contents.bytes, &refs);
     if let Err(e) = store::check_name(&name) {
-        let base = path.rsplit('/').next().unwrap_or(&path).to_string();
-        return Err(other(format!("path '{base}' is not a valid store path: {e}"), span));
+        return Err(other(store::invalid_store_path_message(store::store_path_base(&store_dir, &path), &e), span));
     }
     Ok(store_path_value(&path))
 }
@@ -128,7 +127,7 @@ fn filtered_nar(m: &mut Machine, path: &str, filter: Option<&Value>, span: Span)
             Ok(NarNode::Directory(children))
         }
         Some(FileType::Unknown) => Err(io(format!("file '{path}' has an unsupported type"))),
-        None => Err(io(format!("path '{path}' does not exist"))),
+        None => Err(io(m.io.access_error(path).unwrap_or_else(|| format!("path '{path}' does not exist")))),
     }
 }
 
@@ -153,7 +152,7 @@ fn add_path(
     } else {
         let contents = match m.io.file_type(path) {
             Some(FileType::Directory) => return Err(io_error(format!("reading from file '{path}': Is a directory"), span)),
-            None => return Err(io_error(format!("path '{path}' does not exist"), span)),
+            None => return Err(io_error(m.io.access_error(path).unwrap_or_else(|| format!("path '{path}' does not exist")), span)),
             _ => m.io.read_file(path).map_err(|e| io_error(e, span))?,
         };
         let algo = expected.as_ref().map_or(HashAlgo::Sha256, |h| h.algo);
@@ -169,8 +168,7 @@ fn add_path(
         return Err(e);
     };
     if let Err(e) = store::check_name(name) {
-        let base = out.rsplit('/').next().unwrap_or(&out).to_string();
-        return Err(other(format!("path '{base}' is not a valid store path: {e}"), span));
+        return Err(other(store::invalid_store_path_message(store::store_path_base(&store_dir, &out), &e), span));
     }
     Ok(out)
 }
@@ -247,6 +245,9 @@ pub fn prim_filter_source(m: &mut Machine, args: Vec<Value>, span: Span) -> Eval
 /// `builtins.storePath path`: a store path (or a path inside one) as a string with the
 /// store path in its context.
 pub fn prim_store_path(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    if m.settings.pure_eval {
+        return Err(other("'builtins.storePath' is not allowed in pure evaluation mode".to_string(), span));
+    }
     let path = absolute_path(m, &args[0], span, "while evaluating the first argument passed to 'builtins.storePath'")?;
     let store_dir = m.settings.store_dir.clone();
     let Some(rest) = path.strip_prefix(&store_dir).and_then(|r| r.strip_prefix('/')) else {

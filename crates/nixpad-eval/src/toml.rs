@@ -367,7 +367,14 @@ impl<'a> Parser<'a> {
         if !ok_shape {
             return Err(unknown());
         }
-        clean.parse::<f64>().map(|f| TVal::Float(sign * f)).map_err(|_| unknown())
+        match clean.parse::<f64>() {
+            // A float too large for a double is a read error in Nix's TOML parser.
+            Ok(f) if f.is_infinite() => {
+                Err("[error] toml::parse_floating: failed to read floating point value from stream".to_string())
+            }
+            Ok(f) => Ok(TVal::Float(sign * f)),
+            Err(_) => Err(unknown()),
+        }
     }
 
     fn array(&mut self, depth: usize) -> PResult<TVal> {
@@ -533,6 +540,19 @@ fn to_value(v: TVal) -> Value {
     }
 }
 
+/// The first key or string (in key order) that Nix cannot hold: one with a NUL byte.
+fn first_null_byte_string(t: &Table) -> Option<&[u8]> {
+    fn in_value(v: &TVal) -> Option<&[u8]> {
+        match v {
+            TVal::Str(s) if s.contains(&0) => Some(s),
+            TVal::Array { items, .. } => items.iter().find_map(in_value),
+            TVal::Table(t) => first_null_byte_string(t),
+            _ => None,
+        }
+    }
+    t.entries.iter().find_map(|(k, v)| if k.contains('\0') { Some(k.as_bytes()) } else { in_value(v) })
+}
+
 fn table_value(t: Table) -> Value {
     Value::attrs(Attrs::from_unsorted(
         t.entries.into_iter().map(|(k, v)| Attr { name: Symbol::new(&k), value: to_value(v), pos: None }).collect(),
@@ -542,7 +562,10 @@ fn table_value(t: Table) -> Value {
 /// `builtins.fromTOML s`
 pub fn prim_from_toml(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
     let s = crate::builtins::want_string_no_ctx(m, &args[0], span, "while evaluating the argument passed to builtins.fromTOML")?;
-    match parse(&s.bytes) {
+    match parse(&s.bytes).and_then(|t| match first_null_byte_string(&t) {
+        Some(bad) => Err(format!("error: {}", String::from_utf8_lossy(&crate::json::null_byte_error(bad)))),
+        None => Ok(t),
+    }) {
         Ok(t) => Ok(table_value(t)),
         Err(msg) => Err(Error::new(ErrorKind::Other(format!("while parsing TOML: {msg}")), Some(span))),
     }

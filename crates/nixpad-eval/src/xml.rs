@@ -84,7 +84,13 @@ impl XmlWriter {
         match pos {
             Some(pos) if self.positions && pos.file.0 != 0 => {
                 let lc = m.sources.line_col(pos.file, pos.start);
-                vec![("column", lc.col.to_string().into_bytes()), ("line", lc.line.to_string().into_bytes())]
+                let mut attrs =
+                    vec![("column", lc.col.to_string().into_bytes()), ("line", lc.line.to_string().into_bytes())];
+                // A position in a file also names the file.
+                if let crate::source::Origin::File(path) = &m.sources.get(pos.file).origin {
+                    attrs.push(("path", path.as_bytes().to_vec()));
+                }
+                attrs
             }
             _ => Vec::new(),
         }
@@ -96,6 +102,7 @@ impl XmlWriter {
             let pos = self.position(m, attr.pos);
             let mut tag_attrs: Vec<(&str, &[u8])> = pos.iter().map(|(k, v)| (*k, v.as_slice())).collect();
             tag_attrs.push(("name", name.as_bytes()));
+            tag_attrs.sort_by_key(|(k, _)| *k);
             self.tag(depth, "attr", &tag_attrs, true);
             self.value(m, &attr.value, depth + 1)?;
             self.close(depth, "attr");

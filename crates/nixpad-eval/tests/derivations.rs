@@ -184,20 +184,31 @@ fn lazy_printing_matches_nix() {
     }
 }
 
+/// An evaluator with Nix's `flakes` experimental feature (`getFlake`, `fetchTree`).
+fn flakes_evaluator() -> Evaluator {
+    let settings = Settings { experimental_features: vec!["flakes".into()], ..Settings::default() };
+    Evaluator::new(Rc::new(MemoryIO::new()), settings, Limits::default())
+}
+
 /// Builtins that need the network say so, with a hint for lessons.
 #[test]
 fn network_builtins_are_not_available() {
     for name in ["fetchurl", "fetchTarball", "fetchGit", "fetchMercurial", "fetchTree"] {
-        let mut ev = evaluator();
+        let mut ev = if name == "fetchTree" { flakes_evaluator() } else { evaluator() };
         let Err(err) = ev.eval_source(&format!(r#"builtins.{name} "https://example.org/x""#), Origin::String, "/") else {
             panic!("builtins.{name} should fail");
         };
         assert_eq!(err.kind.code(), "E018", "{name}");
         assert!(err.message().contains("not available in Nixpad") && err.message().contains("mock"), "{}", err.message());
     }
-    let mut ev = evaluator();
+    let mut ev = flakes_evaluator();
     let Err(err) = ev.eval_source(r#"builtins.getFlake "nixpkgs""#, Origin::String, "/") else {
         panic!("builtins.getFlake should fail");
     };
     assert!(err.message().contains("not available in Nixpad yet"), "{}", err.message());
+    // Without the feature they do not exist, as in Nix.
+    let Err(err) = evaluator().eval_source("builtins.getFlake", Origin::String, "/") else {
+        panic!("builtins.getFlake should be missing without the flakes feature");
+    };
+    assert_eq!(err.message(), "attribute 'getFlake' missing");
 }

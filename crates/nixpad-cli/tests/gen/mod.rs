@@ -1992,7 +1992,7 @@ impl Gen {
     // ------------------------------------------------------------------- any
 
     fn gen_any(&mut self, d: u32) -> String {
-        match self.rng.weighted(&[60, 4, 4, 3, 3, 4, 4, 6, 8, 2]) {
+        match self.rng.weighted(&[60, 4, 4, 3, 3, 4, 4, 6, 8, 2, 10]) {
             0 => {
                 let mut t = self.rand_ty(2);
                 if matches!(t, Fun(..)) && self.rng.pct(60) {
@@ -2092,10 +2092,111 @@ impl Gen {
                 }
                 list_lit(&es)
             }
-            _ => {
+            9 => {
                 let t = self.rand_ty(1);
                 let r = self.rand_ty(1);
                 self.gen_fun(&t, &r, d)
+            }
+            _ => self.corner_shape(d),
+        }
+    }
+
+    /// Shapes from the corners of the language that once differed from Nix: `rec` sets
+    /// with `__overrides`, `inherit (e)` sharing one evaluation of `e`, search paths,
+    /// NUL bytes and strings that are not UTF-8, derivation output names.
+    fn corner_shape(&mut self, d: u32) -> String {
+        let errors = self.err_pct > 0;
+        match self.rng.weighted(&[5, 4, 3, 3, if errors { 2 } else { 0 }, 3, 3]) {
+            0 => {
+                // rec { __overrides = { a = ..; new = ..; }; a = ..; b = a; }
+                let t = self.rand_scalar_ty();
+                // Names the generated parts do not use, so the rec set captures nothing by accident.
+                let (a, b) = (self.rng.pick_str(&["o1", "ov"]), self.rng.pick_str(&["o2", "ow"]));
+                let old = self.gen(&t, d.saturating_sub(1));
+                let new = self.gen(&t, d.saturating_sub(1));
+                let added = self.gen(&Any, d.saturating_sub(2));
+                let overrides = match self.rng.below(4) {
+                    0 => format!("{{ {a} = {new}; }}"),
+                    1 => format!("{{ {a} = {new}; extra = {added}; }}"),
+                    2 => format!("{{ extra = {added}; }}"),
+                    _ => format!("rec {{ {a} = {new}; extra = [ {a} ]; }}"),
+                };
+                let result = format!("rec {{ __overrides = {overrides}; {a} = {old}; {b} = [ {a} ]; }}");
+                match self.rng.below(3) {
+                    0 => result,
+                    1 => format!("({result}).{b}"),
+                    _ => format!("(builtins.attrNames ({result}))"),
+                }
+            }
+            1 => {
+                // inherit (e) a b: one evaluation of e, so shared values print «repeated».
+                let t = if self.rng.pct(50) { List(Box::new(self.rand_ty(0))) } else { Attrs(self.rand_fields(1, true)) };
+                let v = self.gen(&t, d.saturating_sub(1));
+                let source = format!("(let sh = {v}; in {{ p = sh; q = sh; r = [ sh ]; }})");
+                match self.rng.below(3) {
+                    0 => format!("(let inherit {source} p q; in [ p q ])"),
+                    1 => format!("{{ inherit {source} p r; s1 = 1; }}"),
+                    _ => format!("(rec {{ inherit {source} p q; both = [ p q ]; }}).both"),
+                }
+            }
+            2 => {
+                // Search paths: a missing entry is an error tryEval catches.
+                let name = self.rng.pick_str(&["nope", "nixpkgs-missing", "x/y.nix", "nope/default.nix"]);
+                match self.rng.below(3) {
+                    0 => format!("(builtins.tryEval <{name}>).success"),
+                    1 => format!("(builtins.tryEval (builtins.findFile [ ] \"{name}\")).value"),
+                    _ => format!("[ (builtins.length builtins.nixPath) (builtins.tryEval <{name}>) ]"),
+                }
+            }
+            3 => {
+                // Strings that are not UTF-8: half a character.
+                let cut = self.rng.pick_str(&[
+                    "(builtins.substring 0 1 \"é\")",
+                    "(builtins.substring 1 2 \"€x\")",
+                    "(builtins.substring 0 2 \"€\" + \"a\")",
+                ]);
+                match self.rng.below(4) {
+                    0 => cut.to_string(),
+                    1 => format!("(builtins.stringLength {cut})"),
+                    2 => format!("(builtins.tryEval (builtins.toJSON {cut}))"),
+                    _ => format!("[ {cut} (builtins.hashString \"sha256\" {cut}) ]"),
+                }
+            }
+            4 => {
+                // NUL bytes: refused in string literals, JSON and TOML.
+                self.rng
+                    .pick_str(&[
+                        "\"a\u{0}b\"",
+                        "''x\u{0}''",
+                        "builtins.fromJSON \"\\\"a\\u0000\\\"\"",
+                        "builtins.fromTOML \"k = \\\"\\u0000\\\"\"",
+                        "{ \"\u{0}\" = 1; }",
+                    ])
+                    .to_string()
+            }
+            5 => {
+                // Derivation output names, valid and not.
+                let outputs = self.rng.pick_str(&[
+                    "[ \"out\" ]",
+                    "[ \"out\" \"dev\" ]",
+                    "\"bin lib\"",
+                    "[ \"drvPath\" ]",
+                    "[ \"out\" \"out\" ]",
+                    "[ \"a/b\" ]",
+                    "[ ]",
+                    "[ \"foo.drv\" \".x\" ]",
+                ]);
+                let drv = format!("derivationStrict {{ name = \"n\"; builder = \"b\"; system = \"s\"; outputs = {outputs}; }}");
+                if errors || self.rng.pct(50) {
+                    format!("(builtins.attrNames ({drv}))")
+                } else {
+                    format!("(builtins.tryEval (builtins.attrNames ({drv}))).success")
+                }
+            }
+            _ => {
+                // pathExists on strings ending in / or /. (no file needed: / and /.. exist).
+                let p = self.rng.pick_str(&["\"/\"", "\"/.\"", "\"//\"", "\"/..\"", "\"/nonexistent/..\"", "\"/nonexistent/\""]);
+                format!("(builtins.pathExists {p})")
             }
         }
     }

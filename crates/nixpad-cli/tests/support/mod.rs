@@ -28,7 +28,16 @@ pub struct Run {
 
 /// Runs `program args...` with `input` on stdin, killing it after `timeout`.
 pub fn run(program: &str, args: &[&str], input: &str, timeout: Duration) -> Run {
-    let mut child = match Command::new(program)
+    run_in(None, program, args, input, timeout)
+}
+
+/// [`run`] in the directory `dir` (the current one if `None`).
+pub fn run_in(dir: Option<&std::path::Path>, program: &str, args: &[&str], input: &str, timeout: Duration) -> Run {
+    let mut command = Command::new(program);
+    if let Some(dir) = dir {
+        command.current_dir(dir);
+    }
+    let mut child = match command
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

@@ -1,0 +1,358 @@
+//! `nixpad eval`: the command line of `nix-instantiate --eval`, so that commands pasted
+//! from manuals and test scripts work unchanged (behind a two-line `nix-instantiate`
+//! wrapper, see the README).
+//!
+//! Like Nix: `-E`/`--expr` makes every positional argument an expression; without it
+//! they are files (`-` is standard input) and no argument at all means `./default.nix`.
+//! Each input is evaluated, then each `-A` path is selected from it (default: the whole
+//! value), then, when `--arg`/`--argstr` are given, a function result is called with
+//! them; every result is printed on its own line. The first error ends the run (exit 1).
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+use std::rc::Rc;
+
+use nixpad_eval::{AutoArg, Evaluator, Limits, Origin, Settings};
+
+/// The options of `nixpad eval` (printed by `nixpad eval --help`).
+pub const HELP: &str = "\
+usage: nixpad eval [OPTION]... [FILE | -]...          (the options of `nix-instantiate --eval`)
+       nixpad eval [OPTION]... -E EXPR...
+
+  --strict                 evaluate the result deeply (otherwise unevaluated parts print as <CODE>)
+  --json | --xml           print as JSON / XML
+  -A, --attr PATH          select PATH (a.b.\"c.d\".0) from each input; repeatable; functions
+                           taking a set are called with the --arg values on the way
+  -E, --expr               the arguments are expressions, not files
+  --file FILE              evaluate FILE (as `nix eval --file`)
+  -I, --include PATH       add a search-path entry (name=path or path) before $NIX_PATH
+  --arg NAME EXPR, --argstr NAME STRING, --arg-from-file NAME FILE, --arg-from-stdin NAME
+  --show-trace             errors also name each function call they went through
+  --pure-eval | --impure   Nix's pure evaluation mode (no currentSystem, getEnv, files, <...>)
+  --timeout N              give up after N seconds
+  --option NAME VALUE      or --NAME VALUE: abort-on-warn, max-call-depth, pure-eval, show-trace,
+                           lint-url-literals, lint-short-path-literals, lint-absolute-path-literals
+                           (ignore | warn | fatal), (extra-)experimental-features
+  Accepted and ignored: --eval, --eval-only, --read-write-mode, --readonly-mode, --no-location,
+  --store URL, --verbose/-v, --quiet.";
+
+/// How results are printed.
+#[derive(Clone, Copy, PartialEq)]
+enum Output {
+    Nix,
+    Json,
+    Xml,
+}
+
+/// One thing to evaluate.
+enum Input {
+    File(String),
+    Expr(String),
+    Stdin,
+}
+
+/// A parsed `nixpad eval` command line.
+pub struct Options {
+    strict: bool,
+    output: Output,
+    include: Vec<String>,
+    args: Vec<(String, AutoArg)>,
+    attr_paths: Vec<String>,
+    inputs: Vec<Input>,
+    timeout: Option<u64>,
+    settings: Settings,
+    max_call_depth: Option<u32>,
+    /// Warnings about the command line itself (unknown settings), printed first.
+    warnings: Vec<String>,
+}
+
+/// A usage error, printed as Nix prints one.
+pub struct UsageError(String);
+
+fn parse_bool(name: &str, value: &str) -> Result<bool, String> {
+    match value {
+        "true" | "1" | "yes" => Ok(true),
+        "false" | "0" | "no" => Ok(false),
+        _ => Err(format!("Boolean setting '{name}' has invalid value '{value}'")),
+    }
+}
+
+impl Options {
+    /// Applies a Nix setting (`--option NAME VALUE` or `--NAME VALUE`).
+    fn set(&mut self, name: &str, value: &str) -> Result<(), UsageError> {
+        match name {
+            "pure-eval" | "abort-on-warn" | "show-trace" => match parse_bool(name, value) {
+                Ok(b) => match name {
+                    "pure-eval" => self.settings.pure_eval = b,
+                    "abort-on-warn" => self.settings.abort_on_warn = b,
+                    _ => self.settings.show_trace = b,
+                },
+                // Nix only warns about a bad Boolean given with --option.
+                Err(e) => self.warnings.push(format!("warning: error: {e}")),
+            },
+            "max-call-depth" => {
+                let depth = value.parse::<u32>().ok().filter(|d| *d > 0);
+                let depth = depth
+                    .ok_or_else(|| UsageError(format!("setting 'max-call-depth' has invalid value '{value}'")))?;
+                self.max_call_depth = Some(depth);
+            }
+            "lint-url-literals" | "lint-short-path-literals" | "lint-absolute-path-literals" => {
+                let level = match value {
+                    "ignore" => nixpad_eval::LintLevel::Ignore,
+                    "warn" => nixpad_eval::LintLevel::Warn,
+                    "fatal" => nixpad_eval::LintLevel::Fatal,
+                    _ => return Err(UsageError(format!("setting '{name}' has invalid value '{value}'"))),
+                };
+                match name {
+                    "lint-url-literals" => self.settings.lints.url_literals = level,
+                    "lint-short-path-literals" => self.settings.lints.short_path_literals = level,
+                    _ => self.settings.lints.absolute_path_literals = level,
+                }
+            }
+            "experimental-features" | "extra-experimental-features" => {
+                if name == "experimental-features" {
+                    self.settings.experimental_features.clear();
+                }
+                for feature in value.split_whitespace() {
+                    if feature == "no-url-literals" {
+                        self.settings.lints.url_literals = nixpad_eval::LintLevel::Fatal;
+                    }
+                    self.settings.experimental_features.push(feature.to_string());
+                }
+            }
+            "store" | "eval-cache" | "max-jobs" | "cores" | "allow-import-from-derivation" | "restrict-eval"
+            | "warn-dirty" | "keep-going" | "substituters" | "sandbox" | "timeout" | "nix-path" => {
+                if name == "nix-path" {
+                    self.include.push(value.to_string());
+                }
+            }
+            _ => self.warnings.push(format!("warning: unknown setting '{name}'")),
+        }
+        Ok(())
+    }
+}
+
+/// Parses the arguments after `eval`.
+pub fn parse(args: &[String]) -> Result<Options, UsageError> {
+    let mut o = Options {
+        strict: false,
+        output: Output::Nix,
+        include: Vec::new(),
+        args: Vec::new(),
+        attr_paths: Vec::new(),
+        inputs: Vec::new(),
+        timeout: None,
+        settings: Settings { home: std::env::var("HOME").ok(), ..Settings::default() },
+        max_call_depth: None,
+        warnings: Vec::new(),
+    };
+    let mut exprs = false;
+    let mut positional = Vec::new();
+    let mut files = Vec::new();
+    let mut i = 0;
+    let take = |i: &mut usize, flag: &str, n: usize| -> Result<Vec<String>, UsageError> {
+        let got = args.len().saturating_sub(*i + 1).min(n);
+        if got < n {
+            return Err(UsageError(if n == 1 {
+                format!("'{flag}' requires an argument")
+            } else {
+                format!("flag '{flag}' requires {n} argument(s), but only {got} were given")
+            }));
+        }
+        let values = args[*i + 1..*i + 1 + n].to_vec();
+        *i += n;
+        Ok(values)
+    };
+    while i < args.len() {
+        let a = args[i].as_str();
+        match a {
+            "--strict" => o.strict = true,
+            "--json" => o.output = Output::Json,
+            "--xml" => o.output = Output::Xml,
+            "-E" | "--expr" => exprs = true,
+            "--eval" | "--eval-only" | "--read-write-mode" | "--readonly-mode" | "--no-location" | "-v"
+            | "--verbose" | "--quiet" | "--no-build-output" | "-Q" => {}
+            "--show-trace" => o.settings.show_trace = true,
+            "--no-show-trace" => o.settings.show_trace = false,
+            "--impure" => o.settings.pure_eval = false,
+            "--pure-eval" => o.settings.pure_eval = true,
+            "--no-pure-eval" => o.settings.pure_eval = false,
+            "--abort-on-warn" => o.settings.abort_on_warn = true,
+            "--no-abort-on-warn" => o.settings.abort_on_warn = false,
+            "-A" | "--attr" => o.attr_paths.push(take(&mut i, a, 1)?.remove(0)),
+            "-I" | "--include" => o.include.push(take(&mut i, a, 1)?.remove(0)),
+            "--file" | "-f" => files.push(take(&mut i, a, 1)?.remove(0)),
+            "--arg" | "--argstr" => {
+                let v = take(&mut i, a, 2)?;
+                let value = if a == "--arg" { AutoArg::Expr(v[1].clone()) } else { AutoArg::Str(v[1].clone()) };
+                o.args.push((v[0].clone(), value));
+            }
+            "--arg-from-file" => {
+                let v = take(&mut i, a, 2)?;
+                let text = std::fs::read(&v[1]).map_err(|e| UsageError(format!("reading '{}': {e}", v[1])))?;
+                o.args.push((v[0].clone(), AutoArg::Str(String::from_utf8_lossy(&text).into_owned())));
+            }
+            "--arg-from-stdin" => {
+                let name = take(&mut i, a, 1)?.remove(0);
+                let mut text = Vec::new();
+                std::io::stdin().read_to_end(&mut text).map_err(|e| UsageError(format!("reading stdin: {e}")))?;
+                o.args.push((name, AutoArg::Str(String::from_utf8_lossy(&text).into_owned())));
+            }
+            "--timeout" => {
+                let v = take(&mut i, a, 1)?.remove(0);
+                let secs = v.parse::<u64>().map_err(|_| UsageError(format!("setting 'timeout' has invalid value '{v}'")))?;
+                o.timeout = (secs > 0).then_some(secs);
+            }
+            "--option" => {
+                let v = take(&mut i, a, 2)?;
+                o.set(&v[0], &v[1])?;
+            }
+            "--store" | "--max-jobs" | "-j" | "--cores" | "--add-root" => {
+                take(&mut i, a, 1)?;
+            }
+            "--help" | "-h" => return Err(UsageError(String::new())),
+            _ if a.starts_with("--") && a.len() > 2 => {
+                let name = &a[2..];
+                let known = [
+                    "max-call-depth",
+                    "lint-url-literals",
+                    "lint-short-path-literals",
+                    "lint-absolute-path-literals",
+                    "experimental-features",
+                    "extra-experimental-features",
+                    "nix-path",
+                    "eval-cache",
+                    "allow-import-from-derivation",
+                ];
+                if !known.contains(&name) {
+                    return Err(UsageError(format!("unrecognised flag '{a}'")));
+                }
+                let value = take(&mut i, a, 1)?.remove(0);
+                o.set(name, &value)?;
+            }
+            "-" => positional.push(None),
+            _ if a.starts_with('-') && a.len() > 1 => return Err(UsageError(format!("unrecognised flag '{a}'"))),
+            _ => positional.push(Some(a.to_string())),
+        }
+        i += 1;
+    }
+    o.inputs = files.into_iter().map(Input::File).collect();
+    for p in positional {
+        o.inputs.push(match p {
+            None => Input::Stdin,
+            Some(text) if exprs => Input::Expr(text),
+            Some(file) => Input::File(file),
+        });
+    }
+    if o.inputs.is_empty() && !exprs {
+        o.inputs.push(Input::File("default.nix".into()));
+    }
+    Ok(o)
+}
+
+/// Evaluates and prints every input; the first error ends the run.
+fn run(o: Options) -> ExitCode {
+    for w in &o.warnings {
+        eprintln!("{w}");
+    }
+    let mut settings = o.settings.clone();
+    let base = crate::cwd();
+    // Relative entries are relative to the current folder, as in Nix.
+    let absolute = |entry: &str| match entry.split_once('=') {
+        Some((prefix, path)) if !path.starts_with('/') && !path.contains("://") => format!("{prefix}={base}/{path}"),
+        None if !entry.starts_with('/') && !entry.contains("://") => format!("{base}/{entry}"),
+        _ => entry.to_string(),
+    };
+    for inc in &o.include {
+        settings.add_nix_path(&absolute(inc));
+    }
+    if let Ok(p) = std::env::var("NIX_PATH") {
+        for entry in p.split(':').filter(|e| !e.is_empty()) {
+            settings.add_nix_path(&absolute(entry));
+        }
+    }
+    crate::nixpkgs::add_default_entry(&mut settings);
+    let mut limits = Limits { max_native_depth: 40_000, ..Limits::default() };
+    if let Some(depth) = o.max_call_depth {
+        limits.max_call_depth = depth;
+    }
+    let mut ev = Evaluator::new(Rc::new(crate::fs_io::FsIO), settings, limits);
+    let whole = [String::new()];
+    let attr_paths = if o.attr_paths.is_empty() { &whole[..] } else { &o.attr_paths[..] };
+    let mut stdout = std::io::stdout().lock();
+    for input in &o.inputs {
+        let root = match input {
+            Input::Expr(e) => ev.eval_source(e, Origin::String, &base),
+            Input::Stdin => {
+                let mut bytes = Vec::new();
+                if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
+                    eprintln!("error: reading standard input: {e}");
+                    return ExitCode::from(1);
+                }
+                ev.eval_source(&nixpad_eval::decode_source(&bytes), Origin::Stdin, &base)
+            }
+            Input::File(f) => ev.eval_file(&if f.starts_with('/') { f.clone() } else { format!("{base}/{f}") }),
+        };
+        for path in attr_paths {
+            let result = root
+                .clone()
+                .and_then(|v| ev.select_attr_path(v, path, &o.args, &base))
+                .and_then(|v| ev.apply_auto_args(v, &o.args, &base))
+                .and_then(|v| match o.output {
+                    Output::Nix => ev.print(&v, o.strict).map(|mut out| {
+                        out.push(b'\n');
+                        out
+                    }),
+                    Output::Json => if o.strict { ev.to_json(&v) } else { ev.to_json_lazy(&v) }.map(|mut out| {
+                        out.push(b'\n');
+                        out
+                    }),
+                    Output::Xml => ev.to_xml(&v, o.strict),
+                });
+            match result {
+                Ok(out) => {
+                    let _ = stdout.write_all(&out);
+                    let _ = stdout.flush();
+                }
+                Err(e) => {
+                    eprint!("{}", ev.render_error(&e));
+                    return ExitCode::from(1);
+                }
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// `nixpad eval ARGS...`.
+pub fn main(args: &[String]) -> ExitCode {
+    let options = match parse(args) {
+        Ok(o) => o,
+        Err(UsageError(msg)) if msg.is_empty() => {
+            println!("{HELP}");
+            return ExitCode::SUCCESS;
+        }
+        Err(UsageError(msg)) => {
+            eprintln!("error: {msg}\nTry 'nixpad eval --help' for more information.");
+            return ExitCode::from(1);
+        }
+    };
+    if let Some(secs) = options.timeout {
+        // Evaluation cannot be interrupted from outside; the whole process ends instead.
+        std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_secs(secs));
+            eprintln!("error: evaluation timed out after {secs} seconds");
+            std::process::exit(1);
+        });
+    }
+    // Evaluation runs on a 512 MiB stack: builtins may nest deeply (a chain of derivations
+    // forces each previous one from inside `derivationStrict`).
+    let handle = std::thread::Builder::new().stack_size(512 << 20).spawn(move || run(options));
+    match handle.map(|h| h.join()) {
+        Ok(Ok(code)) => code,
+        _ => {
+            eprintln!("error: internal error: the evaluator thread failed");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,281 @@
+//! `nixpad eval` takes `nix-instantiate --eval`'s command line: every case below runs
+//! `nix-instantiate --store dummy:// ARGS` (real Nix 2.26, the oracle) and
+//! `nixpad eval ARGS` in the same folder with the same standard input, and compares
+//! stdout, the first line of stderr and the exit code. The cases cover each flag.
+//! Where Nix 2.26 has no such flag (`--timeout` for evaluation, `--file`, the `lint-*`
+//! settings of Nix 2.34), a second test pins nixpad's own behaviour.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+
+use support::*;
+
+/// A folder with files the cases use: `default.nix`, `f.nix` (a function), `dir/x.nix`.
+fn fixture() -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("instantiate-cli");
+    std::fs::create_dir_all(dir.join("dir")).expect("fixture folder");
+    let files = [
+        ("default.nix", "{ x = 5; l = [ { a = 1; } 2 ]; \"c.d\" = 3; }\n"),
+        ("f.nix", "{ y ? 2, z }: { sum = y + z; inner = { w ? 0 }: { v = w + y; }; }\n"),
+        ("dir/x.nix", "{ hello = \"world\"; }\n"),
+        ("warn.nix", "builtins.warn \"careful\" 1\n"),
+        ("deep.nix", "let f = n: 1 + f n; in f 0\n"),
+    ];
+    for (name, text) in files {
+        std::fs::write(dir.join(name), text).expect("fixture file");
+    }
+    dir
+}
+
+/// `(arguments, standard input)`; the arguments are given to both tools as they are.
+const CASES: &[(&[&str], &str)] = &[
+    // -A: nested, repeated, list indices, quoted names, trailing dot, errors.
+    (&["--eval", "-A", "x"], ""),
+    (&["--eval", "-A", "x", "-A", "l.0.a", "-A", "\"c.d\""], ""),
+    (&["--eval", "--attr", "l.1"], ""),
+    (&["--eval", "-A", "l."], ""),
+    (&["--eval", "-A", "nope"], ""),
+    (&["--eval", "-A", "x.y"], ""),
+    (&["--eval", "-A", "l.7"], ""),
+    (&["--eval", "-A", "l.a"], ""),
+    (&["--eval", "-A", "x..y"], ""),
+    (&["--eval", "-A", "0"], ""),
+    (&["--eval", "-A"], ""),
+    // Auto-calling with --arg/--argstr, at each step of -A and at the end.
+    (&["--eval", "f.nix", "--arg", "z", "40"], ""),
+    (&["--eval", "--strict", "f.nix", "--arg", "z", "40"], ""),
+    (&["--eval", "f.nix", "-A", "sum", "--arg", "z", "1", "--arg", "y", "10"], ""),
+    (&["--eval", "f.nix", "-A", "inner.v", "--arg", "z", "1"], ""),
+    (&["--eval", "--strict", "f.nix", "-A", "inner", "--arg", "z", "1", "--arg", "w", "7"], ""),
+    (&["--eval", "f.nix", "-A", "sum"], ""),
+    (&["--eval", "f.nix"], ""),
+    (&["--eval", "f.nix", "--argstr", "z", "s", "-A", "sum"], ""),
+    (&["--eval", "-E", "{ y ? 2 }: y"], ""),
+    (&["--eval", "-E", "{ y ? 2 }: y", "--arg", "q", "1"], ""),
+    (&["--eval", "-E", "{ y ? 2, ... }@a: a", "--arg", "q", "1", "--strict"], ""),
+    (&["--eval", "--arg", "x"], ""),
+    // Inputs: -E / --expr as a mode, several of them, files, stdin, default.nix.
+    (&["--eval", "-E", "1", "2"], ""),
+    (&["--eval", "--expr", "1 + 2"], ""),
+    (&["--eval", "-E"], ""),
+    (&["--eval"], ""),
+    (&["--eval", "dir/x.nix", "default.nix", "-A", "hello"], ""),
+    (&["--eval", "-"], "{ a = 1; }.a"),
+    (&["--eval", "-E", "-"], "[ 1 ]"),
+    (&["--eval", "--strict", "dir"], ""),
+    (&["--eval", "missing.nix"], ""),
+    // Output forms with -A.
+    (&["--eval", "--json", "-A", "l"], ""),
+    (&["--eval", "--strict", "--json", "-A", "l.0"], ""),
+    (&["--eval", "--json", "-E", "{ a = 1; }", "{ b = 2; }"], ""),
+    (&["--eval", "--xml", "-A", "l.0"], ""),
+    (&["--eval", "--strict", "--xml", "-A", "x"], ""),
+    // Accepted and honoured or harmless.
+    (&["--eval-only", "-A", "x"], ""),
+    (&["--eval", "--read-write-mode", "-A", "x"], ""),
+    (&["--eval", "--readonly-mode", "-A", "x"], ""),
+    (&["--eval", "--show-trace", "-E", "{ a = 1; }.b"], ""),
+    (&["--eval", "--show-trace", "--no-show-trace", "-E", "1"], ""),
+    (&["--eval", "--include", "here=dir", "-E", "import <here/x.nix>"], ""),
+    (&["--eval", "-I", "here=dir", "-E", "<here/x.nix>"], ""),
+    (&["--eval", "-I", "dir", "-E", "(import <x.nix>).hello"], ""),
+    // Pure evaluation mode and --impure.
+    (&["--eval", "--pure-eval", "-E", "builtins.currentSystem"], ""),
+    (&["--eval", "--pure-eval", "-E", "builtins ? currentTime"], ""),
+    (&["--eval", "--pure-eval", "-E", "builtins.getEnv \"HOME\""], ""),
+    (&["--eval", "--pure-eval", "-E", "builtins.readFile /etc/hostname"], ""),
+    (&["--eval", "--pure-eval", "-E", "builtins.pathExists /etc"], ""),
+    (&["--eval", "--pure-eval", "-E", "import ./dir/x.nix"], ""),
+    (&["--eval", "--pure-eval", "-E", "<nixpkgs>", "-I", "nixpkgs=dir"], ""),
+    (&["--eval", "--pure-eval", "-A", "x"], ""),
+    (&["--eval", "--pure-eval", "-E", "builtins.storePath \"/nix/store/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-x\""], ""),
+    (&["--eval", "--option", "pure-eval", "true", "-E", "builtins.readDir /etc"], ""),
+    (&["--eval", "--pure-eval", "--impure", "-E", "builtins.currentSystem"], ""),
+    (&["--eval", "--impure", "-E", "builtins.currentSystem"], ""),
+    // Settings: abort-on-warn, max-call-depth, unknown and invalid ones.
+    (&["--eval", "warn.nix"], ""),
+    (&["--eval", "--option", "abort-on-warn", "true", "warn.nix"], ""),
+    (&["--eval", "--abort-on-warn", "warn.nix"], ""),
+    (&["--eval", "--option", "abort-on-warn", "maybe", "-E", "1"], ""),
+    (&["--eval", "--option", "max-call-depth", "5", "deep.nix"], ""),
+    (&["--eval", "--max-call-depth", "5", "-E", "let f = n: if n == 0 then 0 else 1 + f (n - 1); in f 3"], ""),
+    (&["--eval", "--max-call-depth", "x", "-E", "1"], ""),
+    (&["--eval", "--option", "no-such-setting", "1", "-E", "1"], ""),
+    (&["--eval", "--extra-experimental-features", "no-url-literals", "-E", "http://example.org"], ""),
+    (&["--eval", "--no-such-flag", "-E", "1"], ""),
+    // Experimental builtins come with their features; -E and stdin text has no positions.
+    (&["--eval", "-E", "builtins.length (builtins.attrNames builtins)"], ""),
+    (&["--eval", "--strict", "--extra-experimental-features", "flakes", "-E", "[ (builtins ? getFlake) (builtins ? fetchTree) ]"], ""),
+    (&["--eval", "--strict", "--option", "extra-experimental-features", "fetch-tree", "-E", "[ (builtins ? getFlake) (builtins ? fetchTree) ]"], ""),
+    (&["--eval", "-E", "fetchTree"], ""),
+    (&["--eval", "--strict", "-E", "[ __curPos (builtins.unsafeGetAttrPos \"a\" { a = 1; }) ]"], ""),
+    (&["--eval", "--strict", "-"], "__curPos"),
+    // Messages from the real filesystem.
+    (&["--eval", "-E", "builtins.readDir ./f.nix"], ""),
+    (&["--eval", "-E", "builtins.readDir ./nonexistent"], ""),
+    (&["--eval", "-E", "builtins.readFile ./nonexistent"], ""),
+    (&["--eval", "-E", "builtins.readFile ./dir"], ""),
+];
+
+fn first_line(bytes: &[u8]) -> String {
+    strip_ansi(&String::from_utf8_lossy(bytes)).lines().next().unwrap_or("").to_string()
+}
+
+#[test]
+fn each_flag_behaves_like_nix_instantiate() {
+    let oracle = oracle_path();
+    let dir = fixture();
+    let mut failures = Vec::new();
+    for (args, input) in CASES {
+        let mut nix_args = vec!["nix-instantiate", "--store", "dummy://"];
+        nix_args.extend_from_slice(args);
+        let mut our_args = vec!["eval"];
+        our_args.extend_from_slice(args);
+        let nix = run_in(Some(&dir), &oracle, &nix_args, input, TIMEOUT);
+        let ours = run_in(Some(&dir), env!("CARGO_BIN_EXE_nixpad"), &our_args, input, TIMEOUT);
+        assert!(nix.spawn_error.is_none() && !nix.timed_out, "the oracle did not run: {}", describe(&nix));
+        let same = nix.stdout == ours.stdout
+            && first_line(&nix.stderr) == first_line(&ours.stderr)
+            && nix.code == ours.code;
+        if !same {
+            failures.push(format!("--- {args:?}\nnix:\n{}nixpad:\n{}", describe(&nix), describe(&ours)));
+        }
+    }
+    for f in &failures {
+        eprintln!("{f}");
+    }
+    assert!(failures.is_empty(), "{} of {} command lines differ from nix-instantiate", failures.len(), CASES.len());
+}
+
+/// Flags Nix 2.26's `nix-instantiate` lacks or ignores for evaluation: `--timeout`
+/// ends a long evaluation, `--file` names an input, and the `lint-*` settings of
+/// Nix 2.34 warn about or refuse URL, short-path and absolute-path literals (the
+/// absolute-path message is Nix 2.34's own).
+#[test]
+fn extensions_beyond_nix_2_26() {
+    let dir = fixture();
+    let ours = |args: &[&str]| {
+        let mut all = vec!["eval"];
+        all.extend_from_slice(args);
+        run_in(Some(&dir), env!("CARGO_BIN_EXE_nixpad"), &all, "", TIMEOUT)
+    };
+    let slow = "let f = n: if n == 0 then 0 else f (n - 1) + f (n - 1); in f 60";
+    let started = std::time::Instant::now();
+    let r = ours(&["--timeout", "1", "-E", slow]);
+    assert_eq!((r.code, first_line(&r.stderr).as_str()), (Some(1), "error: evaluation timed out after 1 seconds"));
+    assert!(started.elapsed() < std::time::Duration::from_secs(8), "--timeout 1 took {:?}", started.elapsed());
+
+    let r = ours(&["--file", "dir/x.nix", "-A", "hello"]);
+    assert_eq!((r.code, r.stdout.as_slice()), (Some(0), &b"\"world\"\n"[..]));
+
+    let r = ours(&["--option", "lint-absolute-path-literals", "fatal", "-E", "/."]);
+    assert_eq!(r.code, Some(1));
+    assert_eq!(
+        first_line(&r.stderr),
+        "error: absolute path literals are not portable. Consider replacing path literal '/.' by a string, \
+         relative path, or parameter (lint-absolute-path-literals)"
+    );
+    let r = ours(&["--lint-absolute-path-literals", "warn", "-E", "/."]);
+    assert_eq!((r.code, r.stdout.as_slice()), (Some(0), &b"/\n"[..]));
+    assert!(first_line(&r.stderr).starts_with("warning: absolute path literals are not portable"));
+
+    let r = ours(&["--lint-short-path-literals", "fatal", "-E", "dir/x.nix"]);
+    assert_eq!(r.code, Some(1));
+    assert!(first_line(&r.stderr).contains("relative path literal 'dir/x.nix' should be prefixed with '.'"));
+    let r = ours(&["--lint-short-path-literals", "fatal", "-E", "import ./dir/x.nix"]);
+    assert_eq!((r.code, r.stdout.as_slice()), (Some(0), &b"{ hello = \"world\"; }\n"[..]));
+
+    let r = ours(&["--lint-url-literals", "warn", "-E", "http://example.org"]);
+    assert_eq!((r.code, r.stdout.as_slice()), (Some(0), &b"\"http://example.org\"\n"[..]));
+    assert!(first_line(&r.stderr).starts_with("warning: URL literal 'http://example.org'"));
+    let r = ours(&["--lint-url-literals", "fatal", "-E", "http://example.org"]);
+    assert_eq!((r.code, first_line(&r.stderr).as_str()), (Some(1), "error: URL literals are disabled"));
+    let r = ours(&["--lint-url-literals", "sometimes", "-E", "1"]);
+    assert_eq!(r.code, Some(1));
+}
+
+/// A shell test suite of the kind tools ship (it shells out to `nix-instantiate --eval
+/// ... --json` and checks the answers) gives the same transcript with real Nix behind
+/// `nix-instantiate` as with nixpad behind the README's two-line wrapper.
+#[test]
+fn drop_in_wrapper_runs_a_shell_test_suite() {
+    let dir = fixture();
+    let suite = r#"set -u
+check() { # NAME EXPECTED ARGS...
+  name=$1 want=$2; shift 2
+  got=$(nix-instantiate "$@" 2>/dev/null); rc=$?
+  if [ "$got" = "$want" ] && [ $rc = 0 ]; then echo "ok $name"; else echo "not ok $name ($rc): $got"; fi
+}
+check attr 5 --eval -A x
+check json '[{"a":1},2]' --eval --strict --json -A l
+check expr '{"n":3,"s":"a-b"}' --eval --strict --json -E '{ n = 1 + 2; s = "a" + "-b"; }'
+check args 42 --eval f.nix -A sum --arg z 40
+check argstr '"ab"' --eval --strict -E '{ s }: s + "b"' --argstr s a
+check file '"world"' --eval --strict --json dir/x.nix -A hello
+check stdin 6 --eval - <<< 'builtins.foldl'"'"' (a: b: a + b) 0 [ 1 2 3 ]'
+nix-instantiate --eval -A nope >/dev/null 2>&1; echo "missing attribute exits $?"
+nix-instantiate --eval -E 'throw "x"' 2>&1 >/dev/null | head -n 1
+"#;
+    let run_suite = |target: &str, args: &str| {
+        let bin = dir.join(format!("bin-{}", if args.is_empty() { "nix" } else { "nixpad" }));
+        std::fs::create_dir_all(&bin).expect("wrapper folder");
+        let wrapper = bin.join("nix-instantiate");
+        std::fs::write(&wrapper, format!("#!/bin/sh\nexec {target} {args} \"$@\"\n")).expect("wrapper");
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+        let out = std::process::Command::new("bash")
+            .arg("-c")
+            .arg(suite)
+            .current_dir(&dir)
+            .env("PATH", path)
+            .output()
+            .expect("bash runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let nix = run_suite(&format!("{} nix-instantiate --store dummy://", oracle_path()), "");
+    let ours = run_suite(env!("CARGO_BIN_EXE_nixpad"), "eval");
+    assert!(nix.lines().filter(|l| l.starts_with("ok ")).count() == 7, "the suite fails with real Nix:\n{nix}");
+    assert_eq!(ours, nix, "transcripts differ (left: nixpad, right: nix)");
+}
+
+/// With `--show-trace` (and without), the whole of stderr matches Nix's for errors
+/// inside nested calls and selections: every "from call site" / "while calling 'f'"
+/// pair and "while evaluating the attribute" frame, with positions and source lines.
+#[test]
+fn traces_match_nix_with_and_without_show_trace() {
+    let oracle = oracle_path();
+    let programs = [
+        "let f = n: if n == 0 then throw \"boom\" else 1 + f (n - 1); in { a = f 3; }.a",
+        "let f = { a }: throw \"a\"; in f { a = 1; }",
+        "(x: throw \"a\") 1",
+        "let s = { a.b = throw \"x\"; }; in s.a.b",
+        "builtins.map (x: throw \"a\") [ 1 ]",
+        "let f = x: x.y; in f { }",
+        "let g = x: assert x > 1; x; in g 0",
+        "{ a = { b = 1; }; }.a.c",
+        "let f = n: if n == 0 then {}.x else f (n - 1); in f 2",
+    ];
+    let mut failures = Vec::new();
+    for program in programs {
+        for trace in [&["--show-trace"][..], &[][..]] {
+            let mut nix_args = vec!["nix-instantiate", "--store", "dummy://", "--eval", "--strict"];
+            nix_args.extend_from_slice(trace);
+            nix_args.extend_from_slice(&["-E", program]);
+            let mut our_args = vec!["eval", "--strict"];
+            our_args.extend_from_slice(trace);
+            our_args.extend_from_slice(&["-E", program]);
+            let nix = run(&oracle, &nix_args, "", TIMEOUT);
+            let ours = run(env!("CARGO_BIN_EXE_nixpad"), &our_args, "", TIMEOUT);
+            let (a, b) = (strip_ansi(&String::from_utf8_lossy(&nix.stderr)), String::from_utf8_lossy(&ours.stderr).to_string());
+            if a != b || nix.code != ours.code {
+                failures.push(format!("--- {program:?} {trace:?}\nnix:\n{a}\nnixpad:\n{b}"));
+            }
+        }
+    }
+    for f in &failures {
+        eprintln!("{f}");
+    }
+    assert!(failures.is_empty(), "{} traces differ", failures.len());
+}

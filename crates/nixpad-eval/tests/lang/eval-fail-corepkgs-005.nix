@@ -1,0 +1,2 @@
+# importing a missing built-in file
+import <nix/foo.nix>

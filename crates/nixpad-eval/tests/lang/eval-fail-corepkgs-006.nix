@@ -1,0 +1,2 @@
+# fetchurl.nix needs a url
+import <nix/fetchurl.nix> { }

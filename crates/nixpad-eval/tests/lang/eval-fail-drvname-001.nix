@@ -1,0 +1,2 @@
+# a derivation name may not end in .drv
+(derivation { name = "a.drv"; builder = "b"; system = "s"; }).drvPath

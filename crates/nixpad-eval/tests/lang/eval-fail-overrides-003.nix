@@ -1,0 +1,2 @@
+# __overrides must be a set
+rec { __overrides = 1; }

@@ -1,0 +1,2 @@
+# the message for a missing search-path entry
+<foobaz/x.nix>

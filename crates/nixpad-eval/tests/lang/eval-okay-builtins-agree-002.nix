@@ -1,0 +1,2 @@
+# fetchTree and getFlake need experimental features
+[ (builtins ? fetchTree) (builtins ? getFlake) ]

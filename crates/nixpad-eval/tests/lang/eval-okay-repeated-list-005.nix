@@ -1,0 +1,2 @@
+# empty lists are never «repeated»
+let e = [ ]; in [ e e { a = e; } ]

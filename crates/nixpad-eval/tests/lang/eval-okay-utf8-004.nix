@@ -1,0 +1,4 @@
+# indented strings keep raw bytes too
+''
+  aÿb
+''
