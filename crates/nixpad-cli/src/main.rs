@@ -4,6 +4,7 @@ mod derivation;
 mod alloc;
 mod fs_io;
 mod lessons;
+mod serve;
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -21,7 +22,8 @@ usage:
 Evaluates a Nix expression and prints its value exactly as `nix-instantiate --eval` does.
 Also accepted (and ignored): --eval, --show-trace, --no-location, --extra-experimental-features X, --option NAME VALUE.
   nixpad lessons (check [DIR] | pack DIR -o FILE.json | bench [DIR])
-  nixpad derivation show [-r] [--aterm] [-I PATH]... (FILE | -E EXPR)";
+  nixpad derivation show [-r] [--aterm] [-I PATH]... (FILE | -E EXPR)
+  nixpad serve [--site DIR] [--lessons DIR] [--only] [--port N] [--bind ADDR] [--open]";
 
 /// What to evaluate.
 enum Input {
@@ -180,6 +182,12 @@ fn main() -> ExitCode {
         "lessons" => {
             let rest = args[1..].to_vec();
             let handle = std::thread::Builder::new().stack_size(512 << 20).spawn(move || lessons::main(&rest));
+            handle.ok().and_then(|h| h.join().ok()).unwrap_or(ExitCode::from(1))
+        }
+        "serve" => {
+            // Validating lessons evaluates their checks: the same big stack as `lessons`.
+            let rest = args[1..].to_vec();
+            let handle = std::thread::Builder::new().stack_size(512 << 20).spawn(move || serve::main(&rest));
             handle.ok().and_then(|h| h.join().ok()).unwrap_or(ExitCode::from(1))
         }
         "--help" | "-h" | "help" => {
