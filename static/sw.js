@@ -1,0 +1,60 @@
+// Nixpad's service worker: after one visit the whole site works with the network cut.
+//
+// At build time scripts/sw-manifest.sh (a trunk post_build hook) replaces the two lines
+// below with the site's files and a version computed from their contents, so a new build
+// is a new sw.js: the browser installs it, it fills a new cache, and the old one is deleted.
+//
+// Answers: files whose names carry trunk's content hash never change, so they come from
+// the cache first; everything else (index.html, the worker, lesson packs, a workshop's
+// /workshop.pack) comes from the network first, falling back to the cache when offline.
+'use strict';
+const VERSION = 'dev';
+const FILES = [];
+
+const CACHE = `nixpad-${VERSION}`;
+const HASHED = /-[0-9a-f]{16}(?:_bg)?\.[a-z]+$/;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    await cache.addAll(['./', ...FILES].map((f) => new Request(f, { cache: 'reload' })));
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) {
+      if (key.startsWith('nixpad-') && key !== CACHE) await caches.delete(key);
+    }
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  event.respondWith(answer(request));
+});
+
+async function answer(request) {
+  const cache = await caches.open(CACHE);
+  const path = new URL(request.url).pathname;
+  if (HASHED.test(path)) {
+    const hit = await cache.match(request);
+    if (hit) return hit;
+  }
+  try {
+    const response = await fetch(request);
+    if (response.ok && response.type === 'basic') await cache.put(request, response.clone());
+    return response;
+  } catch (offline) {
+    const hit = await cache.match(request, { ignoreSearch: true });
+    if (hit) return hit;
+    if (request.mode === 'navigate') {
+      const shell = await cache.match(new URL('./', self.registration.scope).href);
+      if (shell) return shell;
+    }
+    throw offline;
+  }
+}
