@@ -7,17 +7,33 @@
 // Answers: files whose names carry trunk's content hash never change, so they come from
 // the cache first; everything else (index.html, the worker, lesson packs, a workshop's
 // /workshop.pack) comes from the network first, falling back to the cache when offline.
+//
+// Lesson packs are optional: `nixpad serve --only` answers 404 for curriculum.pack, and
+// /workshop.pack exists only on a workshop's server (it is not in the build). They are
+// cached when the server has them; offline, a pack that was never cached answers 404
+// (as a server without it would), so the app shows the lessons it has.
 'use strict';
 const VERSION = 'dev';
 const FILES = [];
 
 const CACHE = `nixpad-${VERSION}`;
 const HASHED = /-[0-9a-f]{16}(?:_bg)?\.[a-z]+$/;
+const PACK = /\.pack$/;
+const PACKS = [...new Set([...FILES.filter((f) => PACK.test(f)), 'workshop.pack'])];
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
-    await cache.addAll(['./', ...FILES].map((f) => new Request(f, { cache: 'reload' })));
+    const reload = (f) => new Request(f, { cache: 'reload' });
+    await cache.addAll(['./', ...FILES.filter((f) => !PACK.test(f))].map(reload));
+    await Promise.all(PACKS.map(async (f) => {
+      try {
+        const response = await fetch(reload(f));
+        if (response.ok) await cache.put(f, response);
+      } catch (e) {
+        // Not available now: fetched again when the app asks for it online.
+      }
+    }));
     await self.skipWaiting();
   })());
 });
@@ -55,6 +71,7 @@ async function answer(request) {
       const shell = await cache.match(new URL('./', self.registration.scope).href);
       if (shell) return shell;
     }
+    if (PACK.test(path)) return new Response('not available offline', { status: 404 });
     throw offline;
   }
 }

@@ -315,7 +315,7 @@ test('offline: an updated site replaces the cache (versioned by the files\' cont
   }
 });
 
-test('nixpad serve: the app runs from it and a workshop pack is served beside the curriculum', async (t) => {
+test('nixpad serve: the app runs from it, a workshop pack is served beside the curriculum and kept offline', async (t) => {
   assert(existsSync(NIXPAD), `${NIXPAD} is missing (cargo build -p nixpad-cli)`);
   const lessons = mkdtempSync(join(tmpdir(), 'nixpad-workshop-'));
   const write = (path, text) => {
@@ -347,9 +347,17 @@ test('nixpad serve: the app runs from it and a workshop pack is served beside th
     const page = await open(t, `${origin}/`);
     await page.waitForFunction(() => document.querySelector('.output')?.dataset.busy === 'false' &&
       Number(document.querySelector('.output').dataset.evaluations) >= 1, null, { timeout: 20000 });
-    const pack = await page.evaluate(() => fetch('workshop.pack').then((r) => r.text()));
-    const ids = JSON.parse(pack).chapters.flatMap((c) => c.lessons.map((l) => l.id));
-    assertEq(JSON.stringify(ids), '["workshop/sum"]', 'only the valid lesson served');
+    const lessonIds = () => page.evaluate(() => fetch('workshop.pack').then((r) => r.json()))
+      .then((pack) => JSON.stringify(pack.chapters.flatMap((c) => c.lessons.map((l) => l.id))));
+    assertEq(await lessonIds(), '["workshop/sum"]', 'only the valid lesson served');
+    // A participant who drops off the network keeps the app and the workshop's lessons.
+    await offlineReady(page);
+    await page.context().setOffline(true);
+    child.kill();
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('.output')?.dataset.busy === 'false' &&
+      Number(document.querySelector('.output').dataset.evaluations) >= 1, null, { timeout: 20000 });
+    assertEq(await lessonIds(), '["workshop/sum"]', 'workshop lessons offline');
   } finally {
     child.kill();
     rmSync(lessons, { recursive: true, force: true });
