@@ -8,6 +8,7 @@
 // 127.0.0.2 (a second origin). Every test gets a fresh browser context and fails on any
 // console error, page error or CSP violation. The last line is `N passed, N failed`.
 import { chromium } from 'playwright-core';
+import { runTests } from './harness.mjs';
 import { createServer } from 'node:http';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { execFileSync, spawn } from 'node:child_process';
@@ -364,32 +365,7 @@ test('nixpad serve: the app runs from it, a workshop pack is served beside the c
   }
 });
 
-let passed = 0;
-let failed = 0;
-for (const { name, fn } of tests) {
-  if (FILTER && !name.includes(FILTER)) continue;
-  const t = { errors: [], contexts: [], pages: [], allow: null };
-  const started = Date.now();
-  try {
-    await fn(t);
-    for (const page of t.pages) {
-      if (page.isClosed()) continue;
-      const csp = await page.evaluate(() => window.__csp || []).catch(() => []);
-      t.errors.push(...csp.map((c) => `CSP violation: ${c}`));
-    }
-    if (t.errors.length) throw new Error(t.errors.join('\n'));
-    passed++;
-    console.log(`ok   ${name} (${Date.now() - started} ms)`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name}\n     ${String(e.message || e).split('\n').join('\n     ')}`);
-    const page = t.pages[t.pages.length - 1];
-    if (page && !page.isClosed()) {
-      await page.screenshot({ path: join(SHOTS, `fail-${name.replace(/[^a-z0-9]+/gi, '-')}.png`) }).catch(() => {});
-    }
-  }
-  for (const c of t.contexts) await c.close().catch(() => {});
-}
+const { passed, failed } = await runTests(tests, FILTER, SHOTS);
 await browser.close();
 await nixpad.close();
 await docs.close();
