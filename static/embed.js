@@ -202,8 +202,8 @@ pre { margin: 0; padding: 6px 10px; border-top: 1px solid #dde3ee; white-space: 
     style(shadow);
     const editor = el('textarea', {
       value: parts.code, readOnly: readonly, spellcheck: false, wrap: 'off',
-      ariaLabel: readonly ? 'Nix code (read-only)' : 'Nix code',
     });
+    editor.setAttribute('aria-label', readonly ? 'Nix code (read-only)' : 'Nix code');
     editor.setAttribute('autocapitalize', 'off');
     editor.setAttribute('autocomplete', 'off');
     const run = el('button', { type: 'button', textContent: 'Run' });

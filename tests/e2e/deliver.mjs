@@ -218,14 +218,16 @@ test('embed: the iframe route #/embed?code= runs a block with no script on the p
   const frame = page.frameLocator('iframe[title^="Nixpad:"]');
   const host = frame.locator('.nixpad-embed');
   await host.waitFor({ timeout: 20000 });
-  assertEq(await frame.locator('header.top').isVisible(), false, 'no app header');
+  // Only the editor shows: no app header, navigation or notices around it (the editor's
+  // own text lives in its shadow root, outside the body's text).
+  const inner = page.frames().find((f) => f.url().includes('#/embed'));
+  assertEq(await inner.evaluate(() => document.body.innerText.trim()), '', 'nothing but the editor');
   assertEq(await host.locator('textarea').inputValue(), 'builtins.attrNames { b = 2; a = 1; }', 'code from the URL');
   await host.locator('button').click();
   await host.locator('pre.out.ok').waitFor({ timeout: 20000 });
   assertEq(await host.locator('pre.out').innerText(), '[ "a" "b" ]', 'output');
   assert((await host.locator('pre.expected').innerText()).includes('✓ matches'), 'expected compared');
   // Nixpad's own CSP holds inside the frame.
-  const inner = page.frames().find((f) => f.url().includes('#/embed'));
   assertEq(JSON.stringify(await inner.evaluate(() => window.__csp || [])), '[]', 'no CSP violation in the route');
   await page.locator('iframe[title^="Nixpad:"]').scrollIntoViewIfNeeded();
   await shot(page, 'deliver-03-iframe-route.png');
