@@ -1,7 +1,9 @@
 // The evaluator behind embedded Nixpad blocks (static/embed.js). embed.js puts this page
 // (embed-frame.html) in a hidden iframe, so the evaluation worker runs on Nixpad's own
 // origin whatever the origin of the documentation page: no CORS is needed, and all the
-// blocks of a page share this one worker.
+// blocks of a page share this one worker. The worker is the small one made for blocks
+// (src/bin/embed_worker.rs: `{ id, code }` in, `{ id, ok, text, trace }` out), not the
+// playground's.
 //
 // Messages from the parent page: { nixpad: 'eval', id, code, timeoutMs }.
 // Messages to it: { nixpad: 'ready' }, { nixpad: 'result', id, ok, text, trace },
@@ -10,7 +12,7 @@
 // or a crash, replaces the worker; the other requests then continue on the new one.
 'use strict';
 
-const WORKER_URL = 'worker_loader.js';
+const WORKER_URL = 'embed_worker_loader.js';
 const DEFAULT_TIMEOUT_MS = 10000;
 const START_TIMEOUT_MS = 60000;
 
@@ -19,7 +21,7 @@ let ready = false;
 let nextId = 1;
 /** Requests waiting: { source, origin, id, code, timeoutMs }. */
 const queue = [];
-/** The request running: the same, plus the worker ids it waits for and its timer. */
+/** The request running: the same, plus the worker's id for it and its timer. */
 let current = null;
 let startTimer = null;
 
@@ -87,12 +89,6 @@ function failAll(reason) {
   }
 }
 
-function send(command) {
-  const id = nextId++;
-  worker.postMessage({ id, command });
-  return id;
-}
-
 function pump() {
   if (!ready || current || !queue.length) return;
   current = queue.shift();
@@ -101,39 +97,22 @@ function pump() {
     replace();
     finish(false, `error: evaluation stopped: it ran longer than the time limit (${ms / 1000} s)`);
   }, ms);
-  current.evalId = send({
-    Eval: { files: [{ name: 'default.nix', text: current.code }], entry: 'default.nix', expand_budget: 0 },
-  });
-  current.trace = [];
+  current.workerId = nextId++;
+  worker.postMessage({ id: current.workerId, code: current.code });
 }
 
-/** A reply of the worker (see src/protocol.rs: `Reply`, `Outcome`). */
+/** A message of the worker (see src/bin/embed_worker.rs). */
 function onReply(reply) {
-  if (reply === 'Ready') {
+  if (reply === 'ready') {
     ready = true;
     clearTimeout(startTimer);
     pump();
-    return;
-  }
-  if (reply && reply.Panic !== undefined) {
-    if (current) current.panic = String(reply.Panic);
-    return;
-  }
-  const done = reply && reply.Done;
-  if (!done || !current) return;
-  current.trace.push(...(done.trace || []));
-  const outcome = done.outcome || {};
-  if (done.id === current.evalId && outcome.Evaluated) {
-    if (outcome.Evaluated.Err) {
-      finish(false, outcome.Evaluated.Err.rendered, current.trace);
-    } else {
-      current.printId = send({ PrintStrict: { result: current.evalId } });
-    }
-  } else if (done.id === current.printId && outcome.Text) {
-    if (outcome.Text.Err) finish(false, outcome.Text.Err.rendered, current.trace);
-    else finish(true, outcome.Text.Ok, current.trace);
-  } else if (done.id === current.printId || done.id === current.evalId) {
-    finish(false, 'error: the evaluator gave an unexpected answer', current.trace);
+  } else if (reply && reply.failed !== undefined) {
+    failAll(`the evaluator failed to load (${reply.failed})`);
+  } else if (reply && reply.panic !== undefined) {
+    if (current) current.panic = String(reply.panic);
+  } else if (reply && current && reply.id === current.workerId) {
+    finish(!!reply.ok, String(reply.text), reply.trace || []);
   }
 }
 

@@ -13,8 +13,8 @@
 //   epilogue (not shown, but part of the program that runs and that "Open in Nixpad" carries)
 //
 // All blocks share one evaluator: a hidden iframe (embed-frame.html, on Nixpad's origin)
-// that runs Nixpad's evaluation worker, loaded the first time a reader points at, focuses
-// or runs a block. Each editor lives in a shadow root, so the page's styles and the
+// that runs a small evaluation worker made for blocks (src/bin/embed_worker.rs), loaded
+// the first time a reader points at, focuses or runs a block. Each editor lives in a shadow root, so the page's styles and the
 // editor's do not mix. If this script or the evaluator fails to load, the code stays
 // readable: blocks are only replaced once their editor is built, and show the reason.
 (() => {

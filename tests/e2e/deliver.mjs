@@ -168,9 +168,9 @@ test('embed: two blocks on another origin run in one shared evaluator; styles st
   r = await runBlock(fourth);
   assertEq(r.state, 'error', 'error state');
   assert(r.out.includes("error: attribute 'b' missing"), `error output: ${r.out}`);
-  await first.code.fill('builtins.length [ 1 2 3 ]');
+  await first.code.fill('builtins.trace "counting" (builtins.length [ 1 2 3 ])');
   await first.code.press('Control+Enter');
-  await page.waitForFunction((el) => el.shadowRoot.querySelector('pre.out').textContent === '3',
+  await page.waitForFunction((el) => el.shadowRoot.querySelector('pre.out').textContent === 'trace: counting\n3',
     await first.host.elementHandle(), { timeout: 10000 });
   // A too-long run is stopped by the block's time limit (data-timeout="2000"); the
   // evaluator is replaced and every block keeps working.
