@@ -19,7 +19,8 @@ const FILES = [];
 const CACHE = `nixpad-${VERSION}`;
 const HASHED = /-[0-9a-f]{16}(?:_bg)?\.[a-z]+$/;
 const PACK = /\.pack$/;
-const PACKS = [...new Set([...FILES.filter((f) => PACK.test(f)), 'workshop.pack'])];
+// Named here too: a pack written into the build after this list was made is still cached.
+const PACKS = [...new Set([...FILES.filter((f) => PACK.test(f)), 'curriculum.pack', 'workshop.pack'])];
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {

@@ -283,6 +283,11 @@ test('offline: after one visit the playground and a lesson work with the network
     await page.click('[data-testid=check]');
     await page.locator('[data-testid=check-results]').waitFor({ timeout: 15000 });
     await shot(page, 'deliver-05-offline-lesson.png');
+    // The embed's own files were cached too: the demo page's blocks run offline.
+    await page.goto(`${site.origin}/embed-demo.html`);
+    const b = block(page, 1);
+    const r = await runBlock(b);
+    assertEq(r.out, '[ 1 4 9 16 ]', 'embedded block offline');
   } finally {
     await site.close().catch(() => {});
   }
