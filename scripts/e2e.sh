@@ -6,7 +6,8 @@
 #   3. runs the wasm-bindgen-test component tests in headless Chromium (chromedriver),
 #   4. runs the playwright-core end-to-end tests against the served site
 #      (screenshots in target/e2e-screenshots/),
-#   5. stops the server. Exits non-zero if anything failed; the e2e part ends with
+#   5. runs tests/e2e/deliver.mjs (it serves dist/ itself, on two loopback origins),
+#   6. stops the server. Exits non-zero if anything failed; the e2e part ends with
 #      `N passed, N failed`.
 # E2E_FILTER=substring runs only the e2e tests whose name contains it.
 set -uo pipefail
@@ -40,4 +41,9 @@ echo "[e2e] end-to-end tests (playwright-core, Chromium)"
 rm -rf target/e2e-screenshots
 E2E_URL="http://127.0.0.1:$PORT/" E2E_SHOTS=target/e2e-screenshots node tests/e2e/run.mjs "${E2E_FILTER:-}" ||
   status=1
+
+echo "[e2e] delivery tests: embed on a second origin, iframe route, offline, nixpad serve"
+cargo build -q -p nixpad-cli || status=1
+E2E_DIST=dist E2E_NIXPAD=target/debug/nixpad E2E_SHOTS=target/e2e-screenshots \
+  node tests/e2e/deliver.mjs "${E2E_FILTER:-}" || status=1
 exit "$status"

@@ -5,6 +5,7 @@ pub mod client;
 pub mod dom;
 pub mod drvview;
 pub mod editor;
+pub mod embed;
 pub mod lessons;
 pub mod output;
 pub mod pages;
@@ -54,6 +55,9 @@ pub enum Route {
         /// The lesson's id within the chapter (`strings`).
         lesson: String,
     },
+    /// One runnable block for an `<iframe>`: `#/embed?code=...` (see [`embed`]).
+    #[at("/embed")]
+    Embed,
     /// Anything else.
     #[not_found]
     #[at("/404")]
@@ -121,6 +125,7 @@ fn switch(route: Route) -> Html {
             let key = id.clone();
             html! { <lessons::LessonPage {key} id={id} /> }
         }
+        Route::Embed => html! { <embed::EmbedPage /> },
         Route::NotFound => html! { <pages::NotFoundPage /> },
     }
 }

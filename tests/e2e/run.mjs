@@ -6,6 +6,7 @@
 // Content-Security-Policy violation. Screenshots go to $E2E_SHOTS (default
 // target/e2e-screenshots). The last line is `N passed, N failed`.
 import { chromium } from 'playwright-core';
+import { runTests } from './harness.mjs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -612,32 +613,7 @@ test('lessons: export, reset and re-import progress; damaged progress is ignored
   assert(/^0 \//.test(await chapterProgress(page)), 'fresh progress');
 });
 
-let passed = 0;
-let failed = 0;
-for (const { name, fn } of tests) {
-  if (FILTER && !name.includes(FILTER)) continue;
-  const t = { errors: [], contexts: [], pages: [] };
-  const started = Date.now();
-  try {
-    await fn(t);
-    for (const page of t.pages) {
-      if (page.isClosed()) continue;
-      const csp = await page.evaluate(() => window.__csp || []).catch(() => []);
-      t.errors.push(...csp.map((c) => `CSP violation: ${c}`));
-    }
-    if (t.errors.length) throw new Error(t.errors.join('\n'));
-    passed++;
-    console.log(`ok   ${name} (${Date.now() - started} ms)`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name}\n     ${String(e.message || e).split('\n').join('\n     ')}`);
-    const page = t.pages[t.pages.length - 1];
-    if (page && !page.isClosed()) {
-      await page.screenshot({ path: join(SHOTS, `fail-${name.replace(/[^a-z0-9]+/gi, '-')}.png`) }).catch(() => {});
-    }
-  }
-  for (const c of t.contexts) await c.close().catch(() => {});
-}
+const { passed, failed } = await runTests(tests, FILTER, SHOTS);
 await browser.close();
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

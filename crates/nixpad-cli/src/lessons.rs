@@ -18,7 +18,7 @@ pub const USAGE: &str = "\
 const MAX_FILE: u64 = 1 << 20;
 
 /// Reads a folder into a [`FileTree`] (relative `/` paths; hidden entries skipped).
-fn read_tree(root: &Path) -> Result<FileTree, String> {
+pub(crate) fn read_tree(root: &Path) -> Result<FileTree, String> {
     fn walk(dir: &Path, prefix: &str, out: &mut FileTree) -> Result<(), String> {
         let entries =
             std::fs::read_dir(dir).map_err(|e| format!("cannot read '{}': {e}", dir.display()))?;

@@ -7,6 +7,7 @@ mod impact_cmd;
 mod instantiate;
 mod lessons;
 mod nixpkgs;
+mod serve;
 
 use std::process::ExitCode;
 
@@ -19,7 +20,8 @@ usage:
   nixpad lessons (check [DIR] | pack DIR -o FILE.json | bench [DIR])
   nixpad derivation show [-r] [--aterm] [-I PATH]... (FILE | -E EXPR)
   nixpad impact [-I PATH]... [--config EXPR] [--json] (OVERLAY.nix | -E OVERLAY)... | --before EXPR --after EXPR
-<nixpkgs> is nixpkgs-lite when -I and NIX_PATH do not provide it (NIXPAD_NIXPKGS=DIR chooses the folder).";
+<nixpkgs> is nixpkgs-lite when -I and NIX_PATH do not provide it (NIXPAD_NIXPKGS=DIR chooses the folder).
+  nixpad serve [--site DIR] [--lessons DIR] [--only] [--port N] [--bind ADDR] [--open]";
 
 fn usage_error(msg: &str) -> ExitCode {
     eprintln!("error: {msg}\n\n{USAGE}");
@@ -41,6 +43,12 @@ fn main() -> ExitCode {
         "lessons" => {
             let rest = args[1..].to_vec();
             let handle = std::thread::Builder::new().stack_size(512 << 20).spawn(move || lessons::main(&rest));
+            handle.ok().and_then(|h| h.join().ok()).unwrap_or(ExitCode::from(1))
+        }
+        "serve" => {
+            // Validating lessons evaluates their checks: the same big stack as `lessons`.
+            let rest = args[1..].to_vec();
+            let handle = std::thread::Builder::new().stack_size(512 << 20).spawn(move || serve::main(&rest));
             handle.ok().and_then(|h| h.join().ok()).unwrap_or(ExitCode::from(1))
         }
         "--help" | "-h" | "help" => {
