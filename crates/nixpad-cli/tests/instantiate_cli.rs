@@ -111,6 +111,10 @@ const CASES: &[(&[&str], &str)] = &[
     (&["--eval", "-E", "fetchTree"], ""),
     (&["--eval", "--strict", "-E", "[ __curPos (builtins.unsafeGetAttrPos \"a\" { a = 1; }) ]"], ""),
     (&["--eval", "--strict", "-"], "__curPos"),
+    // Lazy printing: which attributes are still unevaluated (<CODE>).
+    (&["--eval", "-E", "rec { a = 1; b = a; c = [ a ]; d = c; }"], ""),
+    (&["--eval", "-E", "rec { __overrides = { x = 1 + 1; }; a = 1; }"], ""),
+    (&["--eval", "-E", "{ inherit ({ a = 1; }) a; b = 2; c = 1 + 1; }"], ""),
     // Messages from the real filesystem.
     (&["--eval", "-E", "builtins.readDir ./f.nix"], ""),
     (&["--eval", "-E", "builtins.readDir ./nonexistent"], ""),

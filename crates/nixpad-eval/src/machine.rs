@@ -633,7 +633,19 @@ impl Machine {
         let rec_env = new_env(EnvValues::new(), Some(env.clone()));
         let mut values = EnvValues::with_capacity(def.statics.len() + def.inherit_sources.len());
         for a in &def.statics {
-            values.push(if a.outer { self.delay(&a.value, env) } else { Self::delay_in_rec(&a.value, &rec_env) });
+            let v = if a.outer {
+                self.delay(&a.value, env)
+            } else if def.overrides.is_some() {
+                // Every attribute of a set with `__overrides` is a thunk, as in Nix.
+                Thunk::new(a.value.clone(), rec_env.clone())
+            } else {
+                match &*a.value {
+                    // A slot of this level filled already is shared, as in Nix.
+                    Expr::Var { level: 0, slot, .. } if (*slot as usize) < values.len() => values[*slot as usize].clone(),
+                    _ => Self::delay_in_rec(&a.value, &rec_env),
+                }
+            };
+            values.push(v);
         }
         for source in &def.inherit_sources {
             values.push(Self::delay_in_rec(source, &rec_env));
