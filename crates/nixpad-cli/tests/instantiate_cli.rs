@@ -106,8 +106,29 @@ const CASES: &[(&[&str], &str)] = &[
     (&["--eval", "--no-such-flag", "-E", "1"], ""),
     // Experimental builtins come with their features; -E and stdin text has no positions.
     (&["--eval", "-E", "builtins.length (builtins.attrNames builtins)"], ""),
-    (&["--eval", "--strict", "--extra-experimental-features", "flakes", "-E", "[ (builtins ? getFlake) (builtins ? fetchTree) ]"], ""),
-    (&["--eval", "--strict", "--option", "extra-experimental-features", "fetch-tree", "-E", "[ (builtins ? getFlake) (builtins ? fetchTree) ]"], ""),
+    (
+        &[
+            "--eval",
+            "--strict",
+            "--extra-experimental-features",
+            "flakes",
+            "-E",
+            "[ (builtins ? getFlake) (builtins ? fetchTree) ]",
+        ],
+        "",
+    ),
+    (
+        &[
+            "--eval",
+            "--strict",
+            "--option",
+            "extra-experimental-features",
+            "fetch-tree",
+            "-E",
+            "[ (builtins ? getFlake) (builtins ? fetchTree) ]",
+        ],
+        "",
+    ),
     (&["--eval", "-E", "fetchTree"], ""),
     (&["--eval", "--strict", "-E", "[ __curPos (builtins.unsafeGetAttrPos \"a\" { a = 1; }) ]"], ""),
     (&["--eval", "--strict", "-"], "__curPos"),
@@ -139,9 +160,8 @@ fn each_flag_behaves_like_nix_instantiate() {
         let nix = run_in(Some(&dir), &oracle, &nix_args, input, TIMEOUT);
         let ours = run_in(Some(&dir), env!("CARGO_BIN_EXE_nixpad"), &our_args, input, TIMEOUT);
         assert!(nix.spawn_error.is_none() && !nix.timed_out, "the oracle did not run: {}", describe(&nix));
-        let same = nix.stdout == ours.stdout
-            && first_line(&nix.stderr) == first_line(&ours.stderr)
-            && nix.code == ours.code;
+        let same =
+            nix.stdout == ours.stdout && first_line(&nix.stderr) == first_line(&ours.stderr) && nix.code == ours.code;
         if !same {
             failures.push(format!("--- {args:?}\nnix:\n{}nixpad:\n{}", describe(&nix), describe(&ours)));
         }
@@ -275,7 +295,8 @@ fn traces_match_nix_with_and_without_show_trace() {
             our_args.extend_from_slice(&["-E", program]);
             let nix = run(&oracle, &nix_args, "", TIMEOUT);
             let ours = run(env!("CARGO_BIN_EXE_nixpad"), &our_args, "", TIMEOUT);
-            let (a, b) = (strip_ansi(&String::from_utf8_lossy(&nix.stderr)), String::from_utf8_lossy(&ours.stderr).to_string());
+            let (a, b) =
+                (strip_ansi(&String::from_utf8_lossy(&nix.stderr)), String::from_utf8_lossy(&ours.stderr).to_string());
             if a != b || nix.code != ours.code {
                 failures.push(format!("--- {program:?} {trace:?}\nnix:\n{a}\nnixpad:\n{b}"));
             }
