@@ -280,6 +280,12 @@ fn traces_match_nix_with_and_without_show_trace() {
         "let g = x: assert x > 1; x; in g 0",
         "{ a = { b = 1; }; }.a.c",
         "let f = n: if n == 0 then {}.x else f (n - 1); in f 2",
+        // Calls made by builtins have no call site.
+        "builtins.sort (a: b: throw \"c\") [ 1 2 ]",
+        "builtins.foldl' (a: b: a.x) {} [ 1 ]",
+        "builtins.filter (x: x.y) [ {} ]",
+        "builtins.genList (x: throw \"g\") 1",
+        "builtins.concatMap (x: x.y) [ {} ]",
         // One `trace:` line: `inherit (e)` evaluates `e` once.
         "let inherit (builtins.trace \"used\" { a = 1; b = 2; }) a b; in [ a b ]",
         "let s = { inherit (builtins.trace \"once\" { a = 1; b = 2; }) a b; }; in [ s.a s.b ]",
