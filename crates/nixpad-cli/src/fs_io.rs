@@ -18,8 +18,10 @@ pub struct FsIO;
 impl EvalIO for FsIO {
     fn read_file(&self, path: &str) -> Result<Vec<u8>, String> {
         std::fs::read(path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => format!("opening file '{path}': No such file or directory"),
-            _ => format!("reading file '{path}': {e}"),
+            std::io::ErrorKind::NotFound | std::io::ErrorKind::PermissionDenied => {
+                format!("opening file '{path}': {}", system_message(&e))
+            }
+            _ => format!("reading from file '{path}': {}", system_message(&e)),
         })
     }
 

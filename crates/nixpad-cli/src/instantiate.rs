@@ -92,8 +92,8 @@ impl Options {
             },
             "max-call-depth" => {
                 let depth = value.parse::<u32>().ok().filter(|d| *d > 0);
-                let depth = depth
-                    .ok_or_else(|| UsageError(format!("setting 'max-call-depth' has invalid value '{value}'")))?;
+                let depth =
+                    depth.ok_or_else(|| UsageError(format!("setting 'max-call-depth' has invalid value '{value}'")))?;
                 self.max_call_depth = Some(depth);
             }
             "lint-url-literals" | "lint-short-path-literals" | "lint-absolute-path-literals" => {
@@ -120,8 +120,18 @@ impl Options {
                     self.settings.experimental_features.push(feature.to_string());
                 }
             }
-            "store" | "eval-cache" | "max-jobs" | "cores" | "allow-import-from-derivation" | "restrict-eval"
-            | "warn-dirty" | "keep-going" | "substituters" | "sandbox" | "timeout" | "nix-path" => {
+            "store"
+            | "eval-cache"
+            | "max-jobs"
+            | "cores"
+            | "allow-import-from-derivation"
+            | "restrict-eval"
+            | "warn-dirty"
+            | "keep-going"
+            | "substituters"
+            | "sandbox"
+            | "timeout"
+            | "nix-path" => {
                 if name == "nix-path" {
                     self.include.push(value.to_string());
                 }
@@ -200,7 +210,8 @@ pub fn parse(args: &[String]) -> Result<Options, UsageError> {
             }
             "--timeout" => {
                 let v = take(&mut i, a, 1)?.remove(0);
-                let secs = v.parse::<u64>().map_err(|_| UsageError(format!("setting 'timeout' has invalid value '{v}'")))?;
+                let secs =
+                    v.parse::<u64>().map_err(|_| UsageError(format!("setting 'timeout' has invalid value '{v}'")))?;
                 o.timeout = (secs > 0).then_some(secs);
             }
             "--option" => {

@@ -106,11 +106,36 @@ const CASES: &[(&[&str], &str)] = &[
     (&["--eval", "--no-such-flag", "-E", "1"], ""),
     // Experimental builtins come with their features; -E and stdin text has no positions.
     (&["--eval", "-E", "builtins.length (builtins.attrNames builtins)"], ""),
-    (&["--eval", "--strict", "--extra-experimental-features", "flakes", "-E", "[ (builtins ? getFlake) (builtins ? fetchTree) ]"], ""),
-    (&["--eval", "--strict", "--option", "extra-experimental-features", "fetch-tree", "-E", "[ (builtins ? getFlake) (builtins ? fetchTree) ]"], ""),
+    (
+        &[
+            "--eval",
+            "--strict",
+            "--extra-experimental-features",
+            "flakes",
+            "-E",
+            "[ (builtins ? getFlake) (builtins ? fetchTree) ]",
+        ],
+        "",
+    ),
+    (
+        &[
+            "--eval",
+            "--strict",
+            "--option",
+            "extra-experimental-features",
+            "fetch-tree",
+            "-E",
+            "[ (builtins ? getFlake) (builtins ? fetchTree) ]",
+        ],
+        "",
+    ),
     (&["--eval", "-E", "fetchTree"], ""),
     (&["--eval", "--strict", "-E", "[ __curPos (builtins.unsafeGetAttrPos \"a\" { a = 1; }) ]"], ""),
     (&["--eval", "--strict", "-"], "__curPos"),
+    // Lazy printing: which attributes are still unevaluated (<CODE>).
+    (&["--eval", "-E", "rec { a = 1; b = a; c = [ a ]; d = c; }"], ""),
+    (&["--eval", "-E", "rec { __overrides = { x = 1 + 1; }; a = 1; }"], ""),
+    (&["--eval", "-E", "{ inherit ({ a = 1; }) a; b = 2; c = 1 + 1; }"], ""),
     // Messages from the real filesystem.
     (&["--eval", "-E", "builtins.readDir ./f.nix"], ""),
     (&["--eval", "-E", "builtins.readDir ./nonexistent"], ""),
@@ -135,9 +160,8 @@ fn each_flag_behaves_like_nix_instantiate() {
         let nix = run_in(Some(&dir), &oracle, &nix_args, input, TIMEOUT);
         let ours = run_in(Some(&dir), env!("CARGO_BIN_EXE_nixpad"), &our_args, input, TIMEOUT);
         assert!(nix.spawn_error.is_none() && !nix.timed_out, "the oracle did not run: {}", describe(&nix));
-        let same = nix.stdout == ours.stdout
-            && first_line(&nix.stderr) == first_line(&ours.stderr)
-            && nix.code == ours.code;
+        let same =
+            nix.stdout == ours.stdout && first_line(&nix.stderr) == first_line(&ours.stderr) && nix.code == ours.code;
         if !same {
             failures.push(format!("--- {args:?}\nnix:\n{}nixpad:\n{}", describe(&nix), describe(&ours)));
         }
@@ -256,6 +280,15 @@ fn traces_match_nix_with_and_without_show_trace() {
         "let g = x: assert x > 1; x; in g 0",
         "{ a = { b = 1; }; }.a.c",
         "let f = n: if n == 0 then {}.x else f (n - 1); in f 2",
+        // Calls made by builtins have no call site.
+        "builtins.sort (a: b: throw \"c\") [ 1 2 ]",
+        "builtins.foldl' (a: b: a.x) {} [ 1 ]",
+        "builtins.filter (x: x.y) [ {} ]",
+        "builtins.genList (x: throw \"g\") 1",
+        "builtins.concatMap (x: x.y) [ {} ]",
+        // One `trace:` line: `inherit (e)` evaluates `e` once.
+        "let inherit (builtins.trace \"used\" { a = 1; b = 2; }) a b; in [ a b ]",
+        "let s = { inherit (builtins.trace \"once\" { a = 1; b = 2; }) a b; }; in [ s.a s.b ]",
     ];
     let mut failures = Vec::new();
     for program in programs {
@@ -268,7 +301,8 @@ fn traces_match_nix_with_and_without_show_trace() {
             our_args.extend_from_slice(&["-E", program]);
             let nix = run(&oracle, &nix_args, "", TIMEOUT);
             let ours = run(env!("CARGO_BIN_EXE_nixpad"), &our_args, "", TIMEOUT);
-            let (a, b) = (strip_ansi(&String::from_utf8_lossy(&nix.stderr)), String::from_utf8_lossy(&ours.stderr).to_string());
+            let (a, b) =
+                (strip_ansi(&String::from_utf8_lossy(&nix.stderr)), String::from_utf8_lossy(&ours.stderr).to_string());
             if a != b || nix.code != ours.code {
                 failures.push(format!("--- {program:?} {trace:?}\nnix:\n{a}\nnixpad:\n{b}"));
             }

@@ -54,7 +54,8 @@ pub fn parse_and_lower(ctx: &LowerCtx, text: &str, scopes: Vec<Scope>) -> EvalRe
     let root = parse.tree();
     intern_in_source_order(root.syntax());
     let expr = root.expr().ok_or_else(|| {
-        Error::new(ErrorKind::Syntax("syntax error, unexpected end of file".into()), Some(span_at(ctx, text.len() as u32)))
+        let msg = format!("syntax error, unexpected end of file{}", unclosed(text));
+        Error::new(ErrorKind::Syntax(msg), Some(span_at(ctx, text.len() as u32)))
     })?;
     let mut lowerer = Lowerer { ctx, scopes, depth: 0, text };
     lowerer.expr(&expr, None)
@@ -171,20 +172,53 @@ fn trailing_slash_path(text: &str) -> Option<usize> {
 
 /// ", expecting ')'" when the text ends inside parentheses (what bison says there).
 fn unclosed(text: &str) -> &'static str {
+    match open_construct(text) {
+        Some(Open::Paren) => ", expecting ')'",
+        Some(Open::String(wants)) => wants,
+        None => "",
+    }
+}
+
+/// What is still open at the end of `text`, when Nix names what it wants for it.
+enum Open {
+    /// A `(`.
+    Paren,
+    /// An unterminated string, or an interpolation in one: Nix's ", expecting ..." for it.
+    String(&'static str),
+}
+
+fn open_construct(text: &str) -> Option<Open> {
     use rnix::SyntaxKind as K;
+    // Open constructs: (kind, for a string start whether it is an indented string).
     let mut stack = Vec::new();
-    for (kind, _) in rnix::tokenize(text) {
+    let mut last = None;
+    for (kind, tok) in rnix::tokenize(text) {
         match kind {
-            K::TOKEN_L_PAREN | K::TOKEN_L_BRACK | K::TOKEN_L_BRACE | K::TOKEN_INTERPOL_START => stack.push(kind),
-            K::TOKEN_R_PAREN | K::TOKEN_R_BRACK | K::TOKEN_R_BRACE | K::TOKEN_INTERPOL_END => {
+            K::TOKEN_L_PAREN | K::TOKEN_L_BRACK | K::TOKEN_L_BRACE | K::TOKEN_INTERPOL_START => {
+                stack.push((kind, false))
+            }
+            K::TOKEN_STRING_START => stack.push((kind, tok == "''")),
+            K::TOKEN_R_PAREN | K::TOKEN_R_BRACK | K::TOKEN_R_BRACE | K::TOKEN_INTERPOL_END | K::TOKEN_STRING_END => {
                 stack.pop();
             }
             _ => {}
         }
+        if !matches!(kind, K::TOKEN_WHITESPACE | K::TOKEN_COMMENT) {
+            last = Some(kind);
+        }
     }
+    let in_string = stack.len() >= 2 && stack[stack.len() - 2].0 == K::TOKEN_STRING_START;
     match stack.last() {
-        Some(K::TOKEN_L_PAREN) => ", expecting ')'",
-        _ => "",
+        Some((K::TOKEN_L_PAREN, _)) => Some(Open::Paren),
+        Some((K::TOKEN_STRING_START, true)) => {
+            Some(Open::String(", expecting IND_STR or DOLLAR_CURLY or IND_STRING_CLOSE"))
+        }
+        Some((K::TOKEN_STRING_START, false)) => Some(Open::String(", expecting '\"'")),
+        // `"${x` wants the `}` (but `"${` wants an expression first).
+        Some((K::TOKEN_INTERPOL_START, _)) if in_string && last != Some(K::TOKEN_INTERPOL_START) => {
+            Some(Open::String(", expecting '}'"))
+        }
+        _ => None,
     }
 }
 
@@ -267,7 +301,12 @@ fn syntax_error(ctx: &LowerCtx, text: &str, err: &rnix::ParseError) -> Box<Error
             (format!("syntax error, unexpected {}", describe_token(text, start)), start as u32)
         }
         P::UnexpectedEOFWanted(wanted) => {
-            (format!("syntax error, unexpected end of file{}", expecting(wanted)), text.len() as u32)
+            // An open string or interpolation decides what Nix wants; rnix's list does not.
+            let want = match open_construct(text) {
+                Some(Open::String(wants)) => wants.to_string(),
+                _ => expecting(wanted),
+            };
+            (format!("syntax error, unexpected end of file{want}"), text.len() as u32)
         }
         P::UnexpectedEOF => (format!("syntax error, unexpected end of file{}", unclosed(text)), text.len() as u32),
         P::DuplicatedArgs(r, name) => (format!("duplicate formal function argument '{name}'"), u32::from(r.start())),
@@ -347,7 +386,9 @@ impl<'a, 'b> Lowerer<'a, 'b> {
     }
 
     fn missing(&self, node: &rnix::SyntaxNode) -> Box<Error> {
-        Error::new(ErrorKind::Syntax("syntax error, unexpected end of file".into()), Some(self.span(node)))
+        let span = self.span(node);
+        let expecting = if span.end as usize >= self.text.len() { unclosed(self.text) } else { "" };
+        Error::new(ErrorKind::Syntax(format!("syntax error, unexpected end of file{expecting}")), Some(span))
     }
 
     /// Resolves a variable name to an expression.

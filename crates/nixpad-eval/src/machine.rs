@@ -49,8 +49,8 @@ enum Frame {
     /// Apply the returned function to these arguments (stored last first).
     ApplyRev(Vec<Value>, Span),
     /// A lambda body is being evaluated: leave the call depth on return. The lambda and
-    /// the call site name the call in `--show-trace` traces.
-    CallReturn(Rc<LambdaDef>, Span),
+    /// the call site (none for a call made by a builtin) name the call in `--show-trace`.
+    CallReturn(Rc<LambdaDef>, Option<Span>),
     /// Bind a pattern lambda's argument (the returned attribute set).
     BindPattern(Rc<Closure>, Span),
     /// Force the next strict argument of a builtin, then call it.
@@ -104,6 +104,9 @@ struct PendingInterp {
 pub struct Machine {
     frames: Vec<Frame>,
     call_depth: u32,
+    /// The span of the builtin calling back into Nix ([`Machine::call`]), if one is: its
+    /// calls have no call site in `--show-trace` traces, as in Nix.
+    builtin_call: Option<Span>,
     native_depth: u32,
     structural_depth: u32,
     /// Steps left, if bounded.
@@ -152,6 +155,7 @@ impl Machine {
         let mut m = Machine {
             frames: Vec::new(),
             call_depth: 0,
+            builtin_call: None,
             native_depth: 0,
             structural_depth: 0,
             fuel,
@@ -197,6 +201,13 @@ impl Machine {
 
     /// Calls a function value with arguments and forces the result.
     pub fn call(&mut self, f: &Value, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+        let outer = self.builtin_call.replace(span);
+        let r = self.call_from_builtin(f, args, span);
+        self.builtin_call = outer;
+        r
+    }
+
+    fn call_from_builtin(&mut self, f: &Value, args: Vec<Value>, span: Span) -> EvalResult<Value> {
         let f = self.force(f, Some(span))?;
         let base = self.frames.len();
         let mut args = args.into_iter();
@@ -262,9 +273,11 @@ impl Machine {
                             None => "while calling anonymous lambda".to_string(),
                         };
                         err.push_frame(called, Some(lambda.span));
-                        // A call from a builtin has no site of its own: Nix shows the lambda's.
-                        let site = if call.file.0 == 0 { lambda.span } else { call };
-                        err.push_frame("from call site", Some(site));
+                        // A lazy call (a `map` element) has no site of its own: Nix shows the lambda's.
+                        if let Some(call) = call {
+                            let site = if call.file.0 == 0 { lambda.span } else { call };
+                            err.push_frame("from call site", Some(site));
+                        }
                     }
                 }
                 Frame::PrimOpArgs(p) => {
@@ -633,7 +646,19 @@ impl Machine {
         let rec_env = new_env(EnvValues::new(), Some(env.clone()));
         let mut values = EnvValues::with_capacity(def.statics.len() + def.inherit_sources.len());
         for a in &def.statics {
-            values.push(if a.outer { self.delay(&a.value, env) } else { Self::delay_in_rec(&a.value, &rec_env) });
+            let v = if a.outer {
+                self.delay(&a.value, env)
+            } else if def.overrides.is_some() {
+                // Every attribute of a set with `__overrides` is a thunk, as in Nix.
+                Thunk::new(a.value.clone(), rec_env.clone())
+            } else {
+                match &*a.value {
+                    // A slot of this level filled already is shared, as in Nix.
+                    Expr::Var { level: 0, slot, .. } if (*slot as usize) < values.len() => values[*slot as usize].clone(),
+                    _ => Self::delay_in_rec(&a.value, &rec_env),
+                }
+            };
+            values.push(v);
         }
         for source in &def.inherit_sources {
             values.push(Self::delay_in_rec(source, &rec_env));
@@ -738,7 +763,8 @@ impl Machine {
                     return Err(Error::new(ErrorKind::StackOverflow, Some(span)));
                 }
                 self.call_depth += 1;
-                self.push(Frame::CallReturn(closure.def.clone(), span))?;
+                let site = if self.builtin_call == Some(span) { None } else { Some(span) };
+                self.push(Frame::CallReturn(closure.def.clone(), site))?;
                 match &closure.def.param {
                     Param::Ident(_) => {
                         let env = new_env(smallvec::smallvec![arg], Some(closure.env.clone()));

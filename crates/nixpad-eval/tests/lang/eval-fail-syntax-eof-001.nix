@@ -1,0 +1,2 @@
+# an unterminated string wants its closing quote
+"abc

@@ -1,0 +1,2 @@
+# an interpolation left open in a string wants its brace
+"a${"b"
