@@ -1,0 +1,308 @@
+//! `nixpad flake …` and `nixpad registry list`: flakes like `nix flake`, with inputs from
+//! the host's `path:` flakes and Nixpad's registry of virtual flakes.
+
+use std::process::ExitCode;
+use std::rc::Rc;
+
+use nixpad_eval::{EvalIO, FileType};
+use nixpad_flake::{Flake, Options, Registry, Update};
+
+use crate::fs_io::FsIO;
+
+const USAGE: &str = "\
+usage:
+  nixpad flake show [--json] [--impure] [DIR]
+  nixpad flake check [--impure] [DIR]
+  nixpad flake eval [--json] [--impure] DIR#ATTR
+  nixpad flake lock [DIR]
+  nixpad flake update [DIR] [INPUT]...
+  nixpad flake metadata --json [DIR]
+  nixpad flake init -t DIR#NAME
+  nixpad flake new DEST -t DIR#NAME
+  nixpad registry list";
+
+/// Prints an error (rendered evaluation errors already start with `error:`).
+fn fail(msg: &str) -> ExitCode {
+    if msg.starts_with("error:") {
+        eprintln!("{msg}");
+    } else {
+        eprintln!("error: {msg}");
+    }
+    ExitCode::from(1)
+}
+
+/// The command line after `flake SUBCOMMAND`.
+#[derive(Default)]
+struct Args {
+    json: bool,
+    impure: bool,
+    template: Option<String>,
+    positional: Vec<String>,
+}
+
+fn parse(args: &[String]) -> Result<Args, String> {
+    let mut out = Args::default();
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "--json" => out.json = true,
+            "--impure" => out.impure = true,
+            "--no-build" => {}
+            "-t" | "--template" => {
+                i += 1;
+                out.template = Some(
+                    args.get(i)
+                        .cloned()
+                        .ok_or("'-t' needs a flake reference DIR#NAME")?,
+                );
+            }
+            a if a.starts_with('-') => return Err(format!("unrecognised flag '{a}'")),
+            a => out.positional.push(a.to_string()),
+        }
+        i += 1;
+    }
+    Ok(out)
+}
+
+/// An absolute folder from a command-line `DIR` (`.`, `path:DIR`).
+fn absolute(dir: &str) -> String {
+    let dir = dir.strip_prefix("path:").unwrap_or(dir);
+    let joined = if dir.starts_with('/') {
+        dir.to_string()
+    } else {
+        format!("{}/{}", crate::cwd(), dir)
+    };
+    std::fs::canonicalize(&joined)
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or(joined)
+}
+
+/// Splits `DIR#ATTR` (no `#`: the default attribute).
+fn split_installable(text: &str) -> (String, Option<String>) {
+    match text.split_once('#') {
+        Some((dir, attr)) => (
+            absolute(if dir.is_empty() { "." } else { dir }),
+            Some(attr.to_string()),
+        ),
+        None => (absolute(text), None),
+    }
+}
+
+fn load(dir: &str, impure: bool, update: Update) -> Result<Flake, String> {
+    let options = Options {
+        impure,
+        update,
+        ..Options::default()
+    };
+    let flake = nixpad_flake::load(Rc::new(FsIO), dir, &options)?;
+    for w in &flake.warnings {
+        eprintln!("warning: {w}");
+    }
+    Ok(flake)
+}
+
+/// Writes the lock file if it changed, saying so as Nix does.
+fn write_lock(flake: &Flake) -> Result<(), String> {
+    if !flake.lock_changed {
+        return Ok(());
+    }
+    let path = nixpad_flake::lock_path(&flake.dir);
+    let verb = if std::path::Path::new(&path).exists() {
+        "updating"
+    } else {
+        "creating"
+    };
+    eprintln!("warning: {verb} lock file '{path}'");
+    std::fs::write(&path, flake.lock.to_json()).map_err(|e| format!("writing '{path}': {e}"))
+}
+
+const SYSTEM: &str = "x86_64-linux";
+
+fn run(sub: &str, args: Args) -> Result<(), String> {
+    let dir_arg = || {
+        args.positional
+            .first()
+            .cloned()
+            .unwrap_or_else(|| ".".into())
+    };
+    match sub {
+        "show" => {
+            let mut flake = load(&absolute(&dir_arg()), args.impure, Update::Keep)?;
+            write_lock(&flake)?;
+            if args.json {
+                println!("{}", nixpad_flake::show_json(&mut flake, SYSTEM)?);
+            } else {
+                print!("{}", nixpad_flake::show_text(&mut flake, SYSTEM)?);
+            }
+        }
+        "check" => {
+            let mut flake = load(&absolute(&dir_arg()), args.impure, Update::Keep)?;
+            write_lock(&flake)?;
+            let result = nixpad_flake::check(&mut flake, SYSTEM);
+            for w in &result.warnings {
+                eprintln!("warning: {w}");
+            }
+            if let Some(e) = result.error {
+                return Err(e.strip_prefix("error: ").unwrap_or(&e).to_string());
+            }
+        }
+        "eval" => {
+            let (dir, attr) = split_installable(&dir_arg());
+            let attr = attr.ok_or("'flake eval' needs DIR#ATTR")?;
+            let mut flake = load(&dir, args.impure, Update::Keep)?;
+            write_lock(&flake)?;
+            let v = flake.select(&attr, SYSTEM)?;
+            let ev = &mut flake.evaluator;
+            let printed = if args.json {
+                ev.to_json(&v)
+            } else {
+                ev.print(&v, true)
+            };
+            let printed = printed.map_err(|e| ev.render_error(&e))?;
+            println!("{}", String::from_utf8_lossy(&printed));
+        }
+        "lock" => {
+            let flake = load(&absolute(&dir_arg()), args.impure, Update::Keep)?;
+            write_lock(&flake)?;
+        }
+        "update" => {
+            let inputs: Vec<String> = args.positional.iter().skip(1).cloned().collect();
+            let update = if inputs.is_empty() {
+                Update::All
+            } else {
+                Update::Inputs(inputs.clone())
+            };
+            let flake = load(&absolute(&dir_arg()), args.impure, update)?;
+            if let Some(missing) = inputs.iter().find(|i| !flake.file.inputs.contains_key(*i)) {
+                return Err(format!(
+                    "'{missing}' does not match any input of this flake"
+                ));
+            }
+            write_lock(&flake)?;
+        }
+        "metadata" => {
+            let flake = load(&absolute(&dir_arg()), args.impure, Update::Keep)?;
+            write_lock(&flake)?;
+            if args.json {
+                println!("{}", flake.metadata_json());
+            } else {
+                println!("Resolved URL:  {}", flake.url);
+                println!("Locked URL:    {}", flake.locked_url());
+                if let Some(d) = &flake.file.description {
+                    println!("Description:   {d}");
+                }
+                println!("Path:          {}", flake.source.store_path);
+                println!(
+                    "Last modified: {}",
+                    nixpad_flake::format_date(flake.source.last_modified)
+                );
+                for (name, value) in &flake.file.nix_config {
+                    println!("nixConfig:     {name} = {value}");
+                }
+            }
+        }
+        "init" | "new" => {
+            let template = args
+                .template
+                .clone()
+                .ok_or("a template is needed: -t DIR#NAME")?;
+            let dest = if sub == "new" {
+                let d = args
+                    .positional
+                    .first()
+                    .ok_or("'flake new' needs a destination folder")?;
+                std::fs::create_dir_all(d).map_err(|e| format!("creating '{d}': {e}"))?;
+                absolute(d)
+            } else {
+                crate::cwd()
+            };
+            init_template(&template, &dest)?;
+        }
+        other => return Err(format!("unknown subcommand 'flake {other}'\n\n{USAGE}")),
+    }
+    Ok(())
+}
+
+/// Copies files of a store path (read through the flake's I/O) into `dest`, refusing to
+/// overwrite a file that differs, as `nix flake init` does.
+fn copy_tree(
+    io: &dyn EvalIO,
+    from: &str,
+    dest: &str,
+    copied: &mut Vec<String>,
+) -> Result<(), String> {
+    for (name, kind) in io.read_dir(from)? {
+        let source = format!("{from}/{name}");
+        let target = format!("{dest}/{name}");
+        match kind {
+            FileType::Directory => {
+                std::fs::create_dir_all(&target)
+                    .map_err(|e| format!("creating '{target}': {e}"))?;
+                copy_tree(io, &source, &target, copied)?;
+            }
+            _ => {
+                let bytes = io.read_file(&source)?;
+                match std::fs::read(&target) {
+                    Ok(existing) if existing == bytes => continue,
+                    Ok(_) => return Err(format!("refusing to overwrite existing file '{target}'\n please merge it manually with '{source}'")),
+                    Err(_) => {}
+                }
+                std::fs::write(&target, &bytes).map_err(|e| format!("writing '{target}': {e}"))?;
+                copied.push(target);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn init_template(template: &str, dest: &str) -> Result<(), String> {
+    let (dir, attr) = split_installable(template);
+    let name = attr.unwrap_or_else(|| "default".into());
+    let mut flake = load(&dir, false, Update::Keep)?;
+    let path_value = flake.select_exact(&format!("templates.{name}.path"))?;
+    let ev = &mut flake.evaluator;
+    let printed = ev
+        .print(&path_value, true)
+        .map_err(|e| ev.render_error(&e))?;
+    let from = String::from_utf8_lossy(&printed)
+        .trim_matches('"')
+        .to_string();
+    let mut copied = Vec::new();
+    copy_tree(&*flake.io, &from, dest, &mut copied)?;
+    for file in &copied {
+        eprintln!("wrote: {file}");
+    }
+    if let Ok(welcome) = flake.select_exact(&format!("templates.{name}.welcomeText")) {
+        let ev = &mut flake.evaluator;
+        if let Ok(nixpad_eval::ValueView::String(text)) = ev.view(&welcome, true) {
+            println!("{}", String::from_utf8_lossy(&text));
+        }
+    }
+    Ok(())
+}
+
+/// `nixpad flake SUBCOMMAND …`.
+pub fn main(args: &[String]) -> ExitCode {
+    let Some(sub) = args.first() else {
+        return fail(&format!("no subcommand given\n\n{USAGE}"));
+    };
+    let parsed = match parse(&args[1..]) {
+        Ok(p) => p,
+        Err(e) => return fail(&format!("{e}\n\n{USAGE}")),
+    };
+    match run(sub, parsed) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(&e),
+    }
+}
+
+/// `nixpad registry list`.
+pub fn registry_main(args: &[String]) -> ExitCode {
+    match args.first().map(String::as_str) {
+        Some("list") => {
+            print!("{}", Registry::builtin().list());
+            ExitCode::SUCCESS
+        }
+        _ => fail(&format!("unknown registry subcommand\n\n{USAGE}")),
+    }
+}
