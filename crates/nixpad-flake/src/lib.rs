@@ -440,20 +440,19 @@ fn call_expression(nodes: &[Built], keys: &[String], lock: &LockFile) -> Result<
     let mut text = String::from("let\n  nodes = {\n");
     for (i, node) in nodes.iter().enumerate() {
         let store = &node.source.store_path;
-        let (source_out, out_path) = if node.subdir.is_empty() {
-            (store.clone(), store.clone())
+        // A relative `path:` input is its parent's source plus the path as written
+        // (`/nix/store/…-source/./sub`), as in Nix.
+        let out_path = if node.subdir.is_empty() {
+            store.clone()
         } else {
-            (
-                format!("{store}/{}", node.subdir),
-                format!("{store}/{}", join_relative("", &node.subdir)),
-            )
+            format!("{store}/{}", node.subdir)
         };
         let mut info = format!(
             "lastModified = {}; lastModifiedDate = {}; narHash = {}; outPath = {};",
             node.source.last_modified,
             q(&format_date(node.source.last_modified)),
             q(&node.source.nar_hash),
-            q(&source_out)
+            q(&out_path)
         );
         if let Some(rev) = node.locked.as_ref().and_then(|l| str_of(l, "rev")) {
             info.push_str(&format!(
@@ -571,7 +570,10 @@ pub fn load(host: Rc<dyn EvalIO>, dir: &str, options: &Options) -> Result<Flake,
     Ok(Flake {
         evaluator: ev,
         value,
-        lock_changed: old_lock.as_ref() != Some(&lock),
+        // Nix writes no lock file for a flake without inputs.
+        lock_changed: old_lock
+            .as_ref()
+            .map_or(lock != LockFile::empty(), |old| *old != lock),
         lock,
         file,
         source: root_source,

@@ -183,9 +183,7 @@ pub fn to_url(attrs: &Attrs) -> String {
                 .unwrap_or_else(|| v.to_string());
             params.push(format!(
                 "{k}={}",
-                text.replace('+', "%2B")
-                    .replace('=', "%3D")
-                    .replace('/', "%2F")
+                text.replace('+', "%2B").replace('=', "%3D")
             ));
         }
     }

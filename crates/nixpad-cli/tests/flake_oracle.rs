@@ -1,0 +1,313 @@
+//! `nixpad flake` against real Nix with flakes (`nix-oracle nix --store local?root=TMP
+//! --extra-experimental-features 'nix-command flakes'`), for flakes whose inputs are local
+//! `path:` flakes: the lock file each writes, `flake show --json`, `flake metadata --json`,
+//! `eval .#x` and pure evaluation's errors agree.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+
+use support::*;
+
+const NIXPAD: &str = env!("CARGO_BIN_EXE_nixpad");
+const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// A fresh folder for one fixture (same name on every run, emptied first).
+fn fresh_dir(name: &str) -> PathBuf {
+    let dir =
+        std::env::temp_dir().join(format!("nixpad-flake-oracle-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn write_files(root: &Path, files: &[(&str, &str)]) {
+    for (path, text) in files {
+        let full = root.join(path);
+        std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+        std::fs::write(full, text.replace("@ROOT@", &root.to_string_lossy())).unwrap();
+    }
+}
+
+/// Sets every modification time below `root` to one instant, so `lastModified` is the
+/// same whoever reads it.
+fn fix_times(root: &Path) {
+    let status = std::process::Command::new("find")
+        .arg(root)
+        .args(["-exec", "touch", "-h", "-d", "@1700000000", "{}", "+"])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+struct Oracle {
+    script: String,
+    store: PathBuf,
+}
+
+impl Oracle {
+    fn new(name: &str) -> Oracle {
+        let script = oracle_path();
+        let store =
+            std::env::temp_dir().join(format!("nixpad-flake-store-{}-{name}", std::process::id()));
+        Oracle { script, store }
+    }
+
+    fn nix(&self, dir: &Path, args: &[&str]) -> Run {
+        let store = format!("local?root={}", self.store.to_string_lossy());
+        let mut all = vec![
+            "nix",
+            "--store",
+            &store,
+            "--extra-experimental-features",
+            "nix-command flakes",
+        ];
+        all.extend_from_slice(args);
+        run_in(Some(dir), &self.script, &all, "", PREFLIGHT_TIMEOUT)
+    }
+}
+
+fn nixpad(dir: &Path, args: &[&str]) -> Run {
+    let mut all = vec!["flake"];
+    all.extend_from_slice(args);
+    run_in(Some(dir), NIXPAD, &all, "", TIMEOUT)
+}
+
+fn stdout(r: &Run) -> String {
+    String::from_utf8_lossy(&r.stdout).trim().to_string()
+}
+
+/// The last line of an error (Nix's innermost message), with the store's real location
+/// (`local?root=`) taken out of paths.
+fn last_error_line(r: &Run, store: &Path) -> String {
+    let text = String::from_utf8_lossy(&r.stderr).replace(&*store.to_string_lossy(), "");
+    text.lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or_default()
+        .trim()
+        .to_string()
+}
+
+/// Locks with Nix, then with nixpad (after removing Nix's lock file), and compares the
+/// files; then compares show, metadata and each `eval` with the lock in place.
+fn agree(name: &str, files: &[(&str, &str)], evals: &[&str], errors: &[&str]) {
+    let oracle = Oracle::new(name);
+    let dir = fresh_dir(name);
+    write_files(&dir, files);
+    fix_times(&dir);
+    let nix_lock = oracle.nix(&dir, &["flake", "lock"]);
+    assert_eq!(
+        nix_lock.code,
+        Some(0),
+        "{name}: nix flake lock failed: {}",
+        describe(&nix_lock)
+    );
+    // Nix writes no lock file for a flake without inputs.
+    let nix_text = std::fs::read_to_string(dir.join("flake.lock")).ok();
+    let _ = std::fs::remove_file(dir.join("flake.lock"));
+    let ours = nixpad(&dir, &["lock"]);
+    assert_eq!(
+        ours.code,
+        Some(0),
+        "{name}: nixpad flake lock failed: {}",
+        describe(&ours)
+    );
+    let our_text = std::fs::read_to_string(dir.join("flake.lock")).ok();
+    assert_eq!(our_text, nix_text, "{name}: lock files differ");
+    fix_times(&dir);
+
+    for args in [
+        &["flake", "show", "--json", "."][..],
+        &["flake", "metadata", "--json", "."][..],
+    ] {
+        let theirs = oracle.nix(&dir, args);
+        let ours = nixpad(&dir, &args[1..]);
+        assert_eq!(
+            theirs.code,
+            Some(0),
+            "{name}: nix {args:?}: {}",
+            describe(&theirs)
+        );
+        assert_eq!(
+            stdout(&ours),
+            stdout(&theirs),
+            "{name}: nixpad {args:?} differs; stderr: {}",
+            String::from_utf8_lossy(&ours.stderr)
+        );
+    }
+    for attr in evals {
+        for json in [false, true] {
+            let installable = format!(".#{attr}");
+            let mut args = vec!["eval"];
+            if json {
+                args.push("--json");
+            }
+            args.push(&installable);
+            let theirs = oracle.nix(&dir, &args);
+            let ours = nixpad(&dir, &args);
+            assert_eq!(
+                theirs.code,
+                Some(0),
+                "{name}: nix {args:?}: {}",
+                describe(&theirs)
+            );
+            assert_eq!(
+                stdout(&ours),
+                stdout(&theirs),
+                "{name}: nixpad {args:?} differs; stderr: {}",
+                String::from_utf8_lossy(&ours.stderr)
+            );
+        }
+    }
+    for attr in errors {
+        let installable = format!(".#{attr}");
+        let theirs = oracle.nix(&dir, &["eval", &installable]);
+        let ours = nixpad(&dir, &["eval", &installable]);
+        assert_ne!(theirs.code, Some(0), "{name}: nix eval {attr} succeeded");
+        assert_eq!(
+            ours.code,
+            Some(1),
+            "{name}: nixpad eval {attr}: {}",
+            describe(&ours)
+        );
+        assert_eq!(
+            last_error_line(&ours, &oracle.store),
+            last_error_line(&theirs, &oracle.store),
+            "{name}: {attr}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::process::Command::new("chmod")
+        .args(["-R", "u+w"])
+        .arg(&oracle.store)
+        .status();
+    let _ = std::fs::remove_dir_all(&oracle.store);
+}
+
+#[test]
+fn relative_path_input_and_what_inputs_carry() {
+    agree(
+        "basic",
+        &[
+            (
+                "flake.nix",
+                r#"{
+  description = "a flake with a sub-flake";
+  inputs.sub.url = "path:./sub";
+  outputs = { self, sub }: {
+    x = sub.value + 1;
+    attrs = {
+      inherit (sub) narHash lastModified lastModifiedDate;
+      self = self.outPath;
+      subKeys = builtins.attrNames sub;
+      selfKeys = builtins.attrNames self;
+      subSource = sub.sourceInfo;
+      subInputs = builtins.attrNames sub.inputs;
+      type = sub._type;
+    };
+    subOut = sub.outPath;
+    readme = builtins.readFile ./sub/README;
+    packages.x86_64-linux.default = derivation { name = "hello-1.0"; builder = "/bin/sh"; system = "x86_64-linux"; };
+    packages.aarch64-linux.default = derivation { name = "hello-1.0"; builder = "/bin/sh"; system = "aarch64-linux"; };
+    devShells.x86_64-linux.default = derivation { name = "shell"; builder = "/bin/sh"; system = "x86_64-linux"; };
+    overlays.default = final: prev: { };
+    templates.default = { path = ./sub; description = "the sub-flake"; };
+    lib.double = x: 2 * x;
+  };
+}
+"#,
+            ),
+            ("sub/flake.nix", "{ outputs = { self }: { value = 41; upOne = builtins.readFile ../flake.nix; }; }\n"),
+            ("sub/README", "hello\n"),
+        ],
+        &["x", "attrs", "subOut", "readme", "packages.x86_64-linux.default.name", "templates.default.description"],
+        &[],
+    );
+}
+
+#[test]
+fn follows_nested_overrides_non_flake_and_absolute_inputs() {
+    agree(
+        "follows",
+        &[
+            (
+                "flake.nix",
+                r#"{
+  inputs = {
+    a.url = "path:./a";
+    a.inputs.b.follows = "b";
+    b.url = "path:./b";
+    x.url = "path:./x";
+    data = { url = "path:./data"; flake = false; };
+    ext.url = "path:@ROOT@/ext";
+  };
+  outputs = { self, a, b, x, data, ext }: {
+    fromA = a.fromB;
+    aSeesC = a.cValue;
+    ax = a.xValue;
+    dataKeys = builtins.attrNames data;
+    dataText = builtins.readFile "${data}/note.txt";
+    extValue = ext.value;
+  };
+}
+"#,
+            ),
+            (
+                "a/flake.nix",
+                r#"{
+  inputs.b.url = "path:./own-b";
+  inputs.c.follows = "b";
+  inputs.x.url = "path:./ax";
+  outputs = { self, b, c, x }: { fromB = b.value; cValue = c.value; xValue = x.value; };
+}
+"#,
+            ),
+            (
+                "a/own-b/flake.nix",
+                "{ outputs = { self }: { value = \"a's own b\"; }; }\n",
+            ),
+            (
+                "a/ax/flake.nix",
+                "{ outputs = { self }: { value = \"a's x\"; }; }\n",
+            ),
+            (
+                "b/flake.nix",
+                "{ outputs = { self }: { value = \"the root's b\"; }; }\n",
+            ),
+            (
+                "x/flake.nix",
+                "{ outputs = { self }: { value = \"the root's x\"; }; }\n",
+            ),
+            ("data/note.txt", "not a flake\n"),
+            (
+                "ext/flake.nix",
+                "{ outputs = { self }: { value = self.narHash; }; }\n",
+            ),
+        ],
+        &["fromA", "aSeesC", "ax", "dataKeys", "dataText", "extValue"],
+        &[],
+    );
+}
+
+#[test]
+fn pure_evaluation_refuses_what_nix_refuses() {
+    agree(
+        "pure",
+        &[(
+            "flake.nix",
+            r#"{
+  outputs = { self }: {
+    system = builtins.currentSystem;
+    home = builtins.getEnv "HOME";
+    search = <nixpkgs>;
+    outside = builtins.readFile /etc/hostname;
+    inside = builtins.readFile ./flake.nix != "";
+  };
+}
+"#,
+        )],
+        &["home", "inside"],
+        &["system", "search", "outside"],
+    );
+}
