@@ -152,6 +152,9 @@ impl LockFile {
             .get("nodes")
             .and_then(|n| n.as_object())
             .ok_or_else(|| bad("'nodes' is missing or not an object".into()))?;
+        if !raw_nodes.contains_key(root) {
+            return Err(bad(format!("the root node '{root}' does not exist")));
+        }
         let mut nodes = BTreeMap::new();
         for (key, raw) in raw_nodes {
             let raw = raw
@@ -209,9 +212,6 @@ impl LockFile {
                 })?);
             }
             nodes.insert(key.clone(), node);
-        }
-        if !nodes.contains_key(root) {
-            return Err(bad(format!("the root node '{root}' does not exist")));
         }
         for (key, node) in &nodes {
             for (input, target) in &node.inputs {
