@@ -73,6 +73,24 @@ fn nixpad(dir: &Path, args: &[&str]) -> Run {
     run_in(Some(dir), NIXPAD, &all, "", TIMEOUT)
 }
 
+/// Text without terminal colour codes (`ESC[1m`).
+fn strip_colours(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for d in chars.by_ref() {
+                if d == 'm' {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 fn stdout(r: &Run) -> String {
     String::from_utf8_lossy(&r.stdout).trim().to_string()
 }
@@ -136,6 +154,13 @@ fn agree(name: &str, files: &[(&str, &str)], evals: &[&str], errors: &[&str]) {
             String::from_utf8_lossy(&ours.stderr)
         );
     }
+    let theirs = oracle.nix(&dir, &["flake", "show", "."]);
+    let ours = nixpad(&dir, &["show", "."]);
+    assert_eq!(
+        stdout(&ours),
+        strip_colours(&stdout(&theirs)),
+        "{name}: flake show differs"
+    );
     for attr in evals {
         for json in [false, true] {
             let installable = format!(".#{attr}");
@@ -310,4 +335,74 @@ fn pure_evaluation_refuses_what_nix_refuses() {
         &["home", "inside"],
         &["system", "search", "outside"],
     );
+}
+
+/// `flake check --no-build` on a flake with these outputs: the same warnings and the same
+/// error (its innermost line) as Nix.
+fn check_agrees(name: &str, outputs: &str) {
+    let oracle = Oracle::new(name);
+    let dir = fresh_dir(name);
+    let text = format!(
+        "{{ outputs = {{ self }}: let d = n: derivation {{ name = n; builder = \"/bin/sh\"; system = \"x86_64-linux\"; }}; in {{ {outputs} }}; }}\n"
+    );
+    write_files(&dir, &[("flake.nix", &text)]);
+    let theirs = oracle.nix(&dir, &["flake", "check", "--no-build", "."]);
+    let ours = nixpad(&dir, &["check", "."]);
+    let warnings = |r: &Run| -> Vec<String> {
+        String::from_utf8_lossy(&r.stderr)
+            .lines()
+            .filter(|l| l.starts_with("warning:"))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(warnings(&ours), warnings(&theirs), "{name}: warnings");
+    assert_eq!(
+        ours.code == Some(0),
+        theirs.code == Some(0),
+        "{name}: exit codes {:?} {:?}",
+        ours.code,
+        theirs.code
+    );
+    if theirs.code != Some(0) {
+        assert_eq!(
+            last_error_line(&ours, &oracle.store),
+            last_error_line(&theirs, &oracle.store),
+            "{name}: error"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::process::Command::new("chmod")
+        .args(["-R", "u+w"])
+        .arg(&oracle.store)
+        .status();
+    let _ = std::fs::remove_dir_all(&oracle.store);
+}
+
+#[test]
+fn flake_check_agrees() {
+    let cases = [
+        "packages.x86_64-linux.bad = 5;",
+        "packages.x86_64-linux.default = d \"hello\";",
+        "devShells.x86_64-linux.default = 5;",
+        "checks.x86_64-linux.t = 5;",
+        "formatter.x86_64-linux = 5;",
+        "apps.x86_64-linux.a = { program = \"/x\"; };",
+        "apps.x86_64-linux.a = { type = \"app\"; };",
+        "apps.x86_64-linux.a = { type = \"app\"; program = \"/bin/sh\"; };",
+        "overlays.bad = 5;",
+        "overlays.good = final: prev: { };",
+        "overlay = final: prev: { };",
+        "templates.t = { path = ./.; };",
+        "templates.t = { description = \"x\"; };",
+        "templates.t = { path = ./.; description = \"x\"; foo = 1; };",
+        "defaultPackage.x86_64-linux = d \"x\";",
+        "devShell.x86_64-linux = d \"x\";",
+        "foo = 1;",
+        "lib = 1;",
+        "legacyPackages.x86_64-linux.hello = 5;",
+        "packages.aarch64-linux.default = d \"arm\";",
+    ];
+    for (i, outputs) in cases.iter().enumerate() {
+        check_agrees(&format!("check{i}"), outputs);
+    }
 }
