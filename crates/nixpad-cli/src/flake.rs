@@ -77,17 +77,6 @@ fn absolute(dir: &str) -> String {
         .unwrap_or(joined)
 }
 
-/// Splits `DIR#ATTR` (no `#`: the default attribute).
-fn split_installable(text: &str) -> (String, Option<String>) {
-    match text.split_once('#') {
-        Some((dir, attr)) => (
-            absolute(if dir.is_empty() { "." } else { dir }),
-            Some(attr.to_string()),
-        ),
-        None => (absolute(text), None),
-    }
-}
-
 fn load(dir: &str, impure: bool, update: Update) -> Result<Flake, String> {
     let options = Options {
         impure,
@@ -103,7 +92,8 @@ fn load(dir: &str, impure: bool, update: Update) -> Result<Flake, String> {
 
 /// Writes the lock file if it changed, saying so as Nix does.
 fn write_lock(flake: &Flake) -> Result<(), String> {
-    if !flake.lock_changed {
+    // A registry flake has no folder to write to.
+    if !flake.lock_changed || flake.dir.is_empty() {
         return Ok(());
     }
     let path = nixpad_flake::lock_path(&flake.dir);
@@ -118,6 +108,22 @@ fn write_lock(flake: &Flake) -> Result<(), String> {
 
 const SYSTEM: &str = "x86_64-linux";
 
+/// A folder's flake, or a registry flake by name (`templates`, `nixpkgs`) when no such
+/// folder exists.
+fn load_named_or_dir(text: &str, impure: bool) -> Result<Flake, String> {
+    let registry = Registry::builtin();
+    let name = text.strip_prefix("flake:").unwrap_or(text);
+    let is_dir = std::path::Path::new(text.strip_prefix("path:").unwrap_or(text)).is_dir();
+    if !is_dir && registry.flakes.iter().any(|f| f.id == name) {
+        let options = Options {
+            impure,
+            ..Options::default()
+        };
+        return nixpad_flake::load_registered(Rc::new(FsIO), name, &options);
+    }
+    load(&absolute(text), impure, Update::Keep)
+}
+
 fn run(sub: &str, args: Args) -> Result<(), String> {
     let dir_arg = || {
         args.positional
@@ -127,7 +133,7 @@ fn run(sub: &str, args: Args) -> Result<(), String> {
     };
     match sub {
         "show" => {
-            let mut flake = load(&absolute(&dir_arg()), args.impure, Update::Keep)?;
+            let mut flake = load_named_or_dir(&dir_arg(), args.impure)?;
             write_lock(&flake)?;
             if args.json {
                 println!("{}", nixpad_flake::show_json(&mut flake, SYSTEM)?);
@@ -136,7 +142,7 @@ fn run(sub: &str, args: Args) -> Result<(), String> {
             }
         }
         "check" => {
-            let mut flake = load(&absolute(&dir_arg()), args.impure, Update::Keep)?;
+            let mut flake = load_named_or_dir(&dir_arg(), args.impure)?;
             write_lock(&flake)?;
             let result = nixpad_flake::check(&mut flake, SYSTEM);
             for w in &result.warnings {
@@ -147,9 +153,12 @@ fn run(sub: &str, args: Args) -> Result<(), String> {
             }
         }
         "eval" => {
-            let (dir, attr) = split_installable(&dir_arg());
-            let attr = attr.ok_or("'flake eval' needs DIR#ATTR")?;
-            let mut flake = load(&dir, args.impure, Update::Keep)?;
+            let installable = dir_arg();
+            let (source, attr) = installable
+                .split_once('#')
+                .ok_or("'flake eval' needs DIR#ATTR")?;
+            let mut flake =
+                load_named_or_dir(if source.is_empty() { "." } else { source }, args.impure)?;
             write_lock(&flake)?;
             let v = flake.select(&attr, SYSTEM)?;
             let ev = &mut flake.evaluator;
@@ -256,9 +265,11 @@ fn copy_tree(
 }
 
 fn init_template(template: &str, dest: &str) -> Result<(), String> {
-    let (dir, attr) = split_installable(template);
-    let name = attr.unwrap_or_else(|| "default".into());
-    let mut flake = load(&dir, false, Update::Keep)?;
+    let (source, name) = match template.split_once('#') {
+        Some((s, n)) => (s, n.to_string()),
+        None => (template, "default".to_string()),
+    };
+    let mut flake = load_named_or_dir(if source.is_empty() { "." } else { source }, false)?;
     let path_value = flake.select_exact(&format!("templates.{name}.path"))?;
     let ev = &mut flake.evaluator;
     let printed = ev

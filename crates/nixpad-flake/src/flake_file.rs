@@ -32,8 +32,6 @@ pub struct FlakeFile {
     pub inputs: BTreeMap<String, InputSpec>,
     /// `nixConfig`: setting name → value as Nix prints it in `nix.conf`.
     pub nix_config: BTreeMap<String, String>,
-    /// Whether `outputs` is there (always, once read).
-    pub has_outputs: bool,
 }
 
 fn view_type(v: &ValueView) -> &'static str {
@@ -257,7 +255,6 @@ pub fn read(ev: &mut Evaluator, path: &str, url: &str) -> Result<FlakeFile, Stri
             file.inputs.entry(name).or_default();
         }
     }
-    file.has_outputs = true;
     if let Some(config) = get("nixConfig") {
         for (name, value) in expect_attrs(ev, &config, path)? {
             let text = config_value(ev, &value, path)?;

@@ -86,6 +86,8 @@ pub struct Flake {
     pub dir: String,
     /// The flake's URL (`path:/home/me/flake`).
     pub url: String,
+    /// The flake's own locked reference (`{ type = "path"; path; narHash; lastModified; }`).
+    pub locked: Attrs,
     /// Warnings (`nixConfig` settings Nix does not know).
     pub warnings: Vec<String>,
     /// Reads the store paths of the flake and its inputs (to copy a template out).
@@ -244,7 +246,7 @@ impl Locker<'_> {
     }
 
     /// Reads the `flake.nix` of node `index`.
-    fn read_flake(&mut self, index: usize) -> Result<FlakeFile, String> {
+    fn read_flake(&mut self, index: usize, url: &str) -> Result<FlakeFile, String> {
         let node = &self.nodes[index];
         self.io.mount(&node.source);
         let dir = if node.subdir.is_empty() {
@@ -260,11 +262,7 @@ impl Locker<'_> {
         if self.io.file_type(&file).is_none() {
             return Err(format!("path '{file}' does not exist"));
         }
-        let url = match &node.original {
-            Some(o) => to_url(o),
-            None => String::new(),
-        };
-        flake_file::read(self.ev, &file, &url)
+        flake_file::read(self.ev, &file, url)
     }
 
     /// Locks the inputs of node `index`, given what flakes above it override.
@@ -337,7 +335,9 @@ impl Locker<'_> {
                 .insert(name.clone(), Target::Node(child));
             self.io.mount(&self.nodes[child].source);
             if is_flake {
-                let child_file = self.read_flake(child).map_err(context)?;
+                let child_url =
+                    to_url(self.nodes[child].original.as_ref().unwrap_or(&Attrs::new()));
+                let child_file = self.read_flake(child, &child_url).map_err(context)?;
                 let mut nested = overrides.clone();
                 for (sub, sub_spec) in &spec.inputs {
                     add_overrides(&mut nested, &path, sub, sub_spec, &here);
@@ -526,6 +526,57 @@ pub fn load(host: Rc<dyn EvalIO>, dir: &str, options: &Options) -> Result<Flake,
         )?),
         Err(_) => None,
     };
+    let mut locked = Attrs::new();
+    locked.insert("lastModified".into(), json!(root_source.last_modified));
+    locked.insert("narHash".into(), json!(root_source.nar_hash));
+    locked.insert("path".into(), json!(dir));
+    locked.insert("type".into(), json!("path"));
+    load_source(host, root_source, old_lock, dir, url, locked, options)
+}
+
+/// Loads a flake of the registry by name (`templates`, `nixpkgs`), as `nix flake show
+/// nixpkgs` would; it has no folder and no lock file of its own.
+pub fn load_registered(host: Rc<dyn EvalIO>, id: &str, options: &Options) -> Result<Flake, String> {
+    let mut original = Attrs::new();
+    original.insert("id".into(), json!(id));
+    original.insert("type".into(), json!("indirect"));
+    let (flake, git_ref) = options.registry.lookup(&original)?;
+    let root_source = source::memory_source(
+        &options.store_dir,
+        flake.files.clone(),
+        VIRTUAL_LAST_MODIFIED,
+    );
+    let mut locked = Attrs::new();
+    locked.insert("lastModified".into(), json!(root_source.last_modified));
+    locked.insert("narHash".into(), json!(root_source.nar_hash));
+    locked.insert("owner".into(), json!(flake.owner));
+    locked.insert("repo".into(), json!(flake.repo));
+    locked.insert(
+        "rev".into(),
+        json!(fake_rev(flake, git_ref.as_deref(), &root_source.nar_hash)),
+    );
+    locked.insert("type".into(), json!("github"));
+    load_source(
+        host,
+        root_source,
+        None,
+        String::new(),
+        format!("flake:{id}"),
+        locked,
+        options,
+    )
+}
+
+/// Loads the flake whose source is `root_source`, locking its inputs against `old_lock`.
+fn load_source(
+    host: Rc<dyn EvalIO>,
+    root_source: Source,
+    old_lock: Option<LockFile>,
+    dir: String,
+    url: String,
+    locked: Attrs,
+    options: &Options,
+) -> Result<Flake, String> {
     let io = Rc::new(FlakeIO::new(host));
     let settings = Settings {
         pure_eval: !options.impure,
@@ -551,13 +602,9 @@ pub fn load(host: Rc<dyn EvalIO>, dir: &str, options: &Options) -> Result<Flake,
         old: old_lock.as_ref(),
         nodes: vec![root],
     };
-    let file = locker
-        .read_flake(0)
-        .map_err(|e| e.replace(&format!("flake ''"), &format!("flake '{url}'")))?;
-    let file = FlakeFile { ..file };
-    let file_for_lock = file.clone();
+    let file = locker.read_flake(0, &url)?;
     locker
-        .lock_inputs(0, &file_for_lock, &BTreeMap::new())
+        .lock_inputs(0, &file, &BTreeMap::new())
         .map_err(|e| format!("while updating the lock file of flake '{url}'\n\n{e}"))?;
     let nodes = std::mem::take(&mut locker.nodes);
     let keys = assign_keys(&nodes);
@@ -579,6 +626,7 @@ pub fn load(host: Rc<dyn EvalIO>, dir: &str, options: &Options) -> Result<Flake,
         source: root_source,
         dir,
         url,
+        locked,
         warnings,
         io,
     })
@@ -587,12 +635,7 @@ pub fn load(host: Rc<dyn EvalIO>, dir: &str, options: &Options) -> Result<Flake,
 impl Flake {
     /// The flake's URL with its lock attributes, as Nix prints it above `flake show`.
     pub fn locked_url(&self) -> String {
-        let mut attrs = Attrs::new();
-        attrs.insert("lastModified".into(), json!(self.source.last_modified));
-        attrs.insert("narHash".into(), json!(self.source.nar_hash));
-        attrs.insert("path".into(), json!(self.dir));
-        attrs.insert("type".into(), json!("path"));
-        to_url(&attrs)
+        to_url(&self.locked)
     }
 
     /// What `nix flake metadata --json` prints.
@@ -602,10 +645,11 @@ impl Flake {
             out.insert("description".into(), json!(d));
         }
         out.insert("lastModified".into(), json!(self.source.last_modified));
-        out.insert(
-            "locked".into(),
-            json!({"__final": true, "lastModified": self.source.last_modified, "narHash": self.source.nar_hash, "path": self.dir, "type": "path"}),
-        );
+        out.insert("locked".into(), {
+            let mut locked = self.locked.clone();
+            locked.insert("__final".into(), json!(true));
+            Json::Object(locked)
+        });
         out.insert("locks".into(), self.lock.to_value());
         out.insert("original".into(), json!({"path": self.dir, "type": "path"}));
         out.insert("originalUrl".into(), json!(self.url));

@@ -49,7 +49,8 @@ impl Default for Registry {
 }
 
 impl Registry {
-    /// The built-in registry: nixpkgs (nixpkgs-lite), flake-utils, systems, flake-parts.
+    /// The built-in registry: nixpkgs (nixpkgs-lite), flake-utils, systems, flake-parts,
+    /// templates.
     pub fn builtin() -> Registry {
         let mut nixpkgs: BTreeMap<String, Vec<u8>> = nixpad_pkgs::files()
             .iter()
@@ -124,6 +125,28 @@ impl Registry {
                         (
                             "mk-flake.nix",
                             include_str!("../virtual/flake-parts/mk-flake.nix"),
+                        ),
+                    ]),
+                ),
+                flake(
+                    "templates",
+                    "NixOS",
+                    "templates",
+                    None,
+                    "templates for nixpad flake init: trivial, utils, shell",
+                    files_of(&[
+                        ("flake.nix", include_str!("../virtual/templates/flake.nix")),
+                        (
+                            "trivial/flake.nix",
+                            include_str!("../virtual/templates/trivial/flake.nix"),
+                        ),
+                        (
+                            "utils/flake.nix",
+                            include_str!("../virtual/templates/utils/flake.nix"),
+                        ),
+                        (
+                            "shell/flake.nix",
+                            include_str!("../virtual/templates/shell/flake.nix"),
                         ),
                     ]),
                 ),
