@@ -352,3 +352,23 @@ fn no_inputs_means_no_lock_file_to_write() {
         "{\n  \"nodes\": {\n    \"root\": {}\n  },\n  \"root\": \"root\",\n  \"version\": 7\n}\n"
     );
 }
+
+#[test]
+fn git_urls_and_non_flake_virtual_inputs() {
+    let text = r#"{
+  inputs.pkgs.url = "git+https://github.com/NixOS/nixpkgs.git?ref=nixos-24.05";
+  inputs.src = { type = "github"; owner = "numtide"; repo = "flake-utils"; ref = "main"; flake = false; };
+  outputs = { self, pkgs, src }: { count = pkgs.revCount; srcKeys = builtins.attrNames src; hasLib = builtins.pathExists "${src}/lib.nix"; };
+}"#;
+    let mut flake = load(&[("flake.nix", text)]).unwrap();
+    assert_eq!(
+        shape(&flake.lock),
+        r#"{"nodes":{"pkgs":{"locked":{"lastModified":1733011200,"narHash":"<narHash>","ref":"nixos-24.05","rev":"<rev>","revCount":1,"type":"git","url":"https://github.com/NixOS/nixpkgs.git"},"original":{"ref":"nixos-24.05","type":"git","url":"https://github.com/NixOS/nixpkgs.git"}},"root":{"inputs":{"pkgs":"pkgs","src":"src"}},"src":{"flake":false,"locked":{"lastModified":1733011200,"narHash":"<narHash>","owner":"numtide","repo":"flake-utils","rev":"<rev>","type":"github"},"original":{"owner":"numtide","ref":"main","repo":"flake-utils","type":"github"}}},"root":"root","version":7}"#
+    );
+    assert_eq!(eval(&mut flake, "count").unwrap(), "1");
+    assert_eq!(
+        eval(&mut flake, "srcKeys").unwrap(),
+        "[ \"lastModified\" \"lastModifiedDate\" \"narHash\" \"outPath\" \"rev\" \"shortRev\" ]"
+    );
+    assert_eq!(eval(&mut flake, "hasLib").unwrap(), "true");
+}
