@@ -160,7 +160,7 @@ fn run(sub: &str, args: Args) -> Result<(), String> {
             let mut flake =
                 load_named_or_dir(if source.is_empty() { "." } else { source }, args.impure)?;
             write_lock(&flake)?;
-            let v = flake.select(&attr, SYSTEM)?;
+            let v = flake.select(attr, SYSTEM)?;
             let ev = &mut flake.evaluator;
             let printed = if args.json {
                 ev.to_json(&v)

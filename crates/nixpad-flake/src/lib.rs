@@ -108,6 +108,15 @@ struct Built {
     path: Vec<String>,
 }
 
+/// An input fetched: its locked reference, its source, where in the source the flake is,
+/// and (for a relative `path:` input) the input path of the flake it is relative to.
+struct Fetched {
+    locked: Attrs,
+    source: Source,
+    subdir: String,
+    parent: Option<Vec<String>>,
+}
+
 enum Target {
     Node(usize),
     Follows(Vec<String>),
@@ -177,7 +186,7 @@ impl Locker<'_> {
         original: &Attrs,
         parent: usize,
         kept: Option<&Attrs>,
-    ) -> Result<(Option<Attrs>, Source, String, Option<Vec<String>>), String> {
+    ) -> Result<Fetched, String> {
         let store_dir = &self.options.store_dir;
         if str_of(original, "type") == Some("path") {
             let path = str_of(original, "path").unwrap_or_default();
@@ -192,12 +201,12 @@ impl Locker<'_> {
                     },
                     path
                 );
-                return Ok((
-                    Some(original.clone()),
-                    p.source.clone(),
+                return Ok(Fetched {
+                    locked: original.clone(),
+                    source: p.source.clone(),
                     subdir,
-                    Some(p.path.clone()),
-                ));
+                    parent: Some(p.path.clone()),
+                });
             }
             let source = source::host_source(&**self.io.host(), store_dir, path)?;
             let mut locked = Attrs::new();
@@ -205,7 +214,12 @@ impl Locker<'_> {
             locked.insert("narHash".into(), json!(source.nar_hash));
             locked.insert("path".into(), json!(path));
             locked.insert("type".into(), json!("path"));
-            return Ok((Some(locked), source, String::new(), None));
+            return Ok(Fetched {
+                locked,
+                source,
+                subdir: String::new(),
+                parent: None,
+            });
         }
         let (flake, git_ref) = self.options.registry.lookup(original)?;
         let source = source::memory_source(store_dir, flake.files.clone(), VIRTUAL_LAST_MODIFIED);
@@ -242,7 +256,12 @@ impl Locker<'_> {
                 l
             }
         };
-        Ok((Some(locked), source, String::new(), None))
+        Ok(Fetched {
+            locked,
+            source,
+            subdir: String::new(),
+            parent: None,
+        })
     }
 
     /// Reads the `flake.nix` of node `index`.
@@ -315,12 +334,17 @@ impl Locker<'_> {
                 .old_node(&path)
                 .filter(|n| n.original.as_ref() == Some(&original))
                 .and_then(|n| n.locked.clone());
-            let (locked, source, subdir, parent) = self
+            let Fetched {
+                locked,
+                source,
+                subdir,
+                parent,
+            } = self
                 .fetch(&original, index, kept.as_ref())
                 .map_err(context)?;
             let is_flake = spec.flake.unwrap_or(true);
             self.nodes.push(Built {
-                locked,
+                locked: Some(locked),
                 original: Some(original),
                 flake: is_flake,
                 parent,
@@ -458,7 +482,7 @@ fn call_expression(nodes: &[Built], keys: &[String], lock: &LockFile) -> Result<
             info.push_str(&format!(
                 " rev = {}; shortRev = {};",
                 q(rev),
-                q(&rev[..rev.len().min(7)])
+                q(&rev.chars().take(7).collect::<String>())
             ));
         }
         if let Some(count) = node
