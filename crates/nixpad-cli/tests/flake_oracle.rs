@@ -316,6 +316,24 @@ fn follows_nested_overrides_non_flake_and_absolute_inputs() {
 }
 
 #[test]
+fn an_override_url_is_relative_to_the_flake_that_wrote_it() {
+    agree(
+        "override",
+        &[
+            (
+                "flake.nix",
+                "{\n  inputs.a.url = \"path:./a\";\n  inputs.a.inputs.x.url = \"path:./x2\";\n  outputs = { self, a }: { v = a.xv; };\n}\n",
+            ),
+            ("a/flake.nix", "{ inputs.x.url = \"path:./ax\"; outputs = { self, x }: { xv = x.value; }; }\n"),
+            ("a/ax/flake.nix", "{ outputs = _: { value = \"a's x\"; }; }\n"),
+            ("x2/flake.nix", "{ outputs = _: { value = \"the root's x2\"; }; }\n"),
+        ],
+        &["v"],
+        &[],
+    );
+}
+
+#[test]
 fn pure_evaluation_refuses_what_nix_refuses() {
     agree(
         "pure",

@@ -307,7 +307,9 @@ impl Locker<'_> {
                     if o.spec.flake.is_some() {
                         spec.flake = o.spec.flake;
                     }
-                    let at = if o.spec.follows.is_some() {
+                    // An override's `follows` and relative `path:` are relative to the
+                    // flake that wrote it.
+                    let at = if o.spec.follows.is_some() || o.spec.reference.is_some() {
                         o.declared_at.clone()
                     } else {
                         here.clone()
@@ -334,13 +336,18 @@ impl Locker<'_> {
                 .old_node(&path)
                 .filter(|n| n.original.as_ref() == Some(&original))
                 .and_then(|n| n.locked.clone());
+            let base = self
+                .nodes
+                .iter()
+                .position(|n| n.path == declared_at)
+                .unwrap_or(index);
             let Fetched {
                 locked,
                 source,
                 subdir,
                 parent,
             } = self
-                .fetch(&original, index, kept.as_ref())
+                .fetch(&original, base, kept.as_ref())
                 .map_err(context)?;
             let is_flake = spec.flake.unwrap_or(true);
             self.nodes.push(Built {
