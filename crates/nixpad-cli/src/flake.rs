@@ -90,19 +90,27 @@ fn load(dir: &str, impure: bool, update: Update) -> Result<Flake, String> {
     Ok(flake)
 }
 
-/// Writes the lock file if it changed, saying so as Nix does.
+/// Writes the lock file if it changed, listing the changes as Nix does.
 fn write_lock(flake: &Flake) -> Result<(), String> {
     // A registry flake has no folder to write to.
     if !flake.lock_changed || flake.dir.is_empty() {
         return Ok(());
     }
     let path = nixpad_flake::lock_path(&flake.dir);
-    let verb = if std::path::Path::new(&path).exists() {
-        "updating"
-    } else {
-        "creating"
+    let old = std::fs::read_to_string(&path)
+        .ok()
+        .and_then(|text| nixpad_flake::LockFile::parse(&text, &path).ok());
+    // Nix 2.26 quotes the path twice, and adds a space after creating's colon.
+    let header = match old {
+        Some(_) => format!("warning: updating lock file '\"{path}\"':"),
+        None => format!("warning: creating lock file '\"{path}\"': "),
     };
-    eprintln!("warning: {verb} lock file '{path}'");
+    let mut message = header;
+    for change in nixpad_flake::lock_changes(old.as_ref(), &flake.lock) {
+        message.push('\n');
+        message.push_str(&change);
+    }
+    eprintln!("{message}");
     std::fs::write(&path, flake.lock.to_json()).map_err(|e| format!("writing '{path}': {e}"))
 }
 

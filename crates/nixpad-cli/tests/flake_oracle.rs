@@ -133,6 +133,11 @@ fn agree(name: &str, files: &[(&str, &str)], evals: &[&str], errors: &[&str]) {
     );
     let our_text = std::fs::read_to_string(dir.join("flake.lock")).ok();
     assert_eq!(our_text, nix_text, "{name}: lock files differ");
+    assert_eq!(
+        String::from_utf8_lossy(&ours.stderr).trim_end(),
+        String::from_utf8_lossy(&nix_lock.stderr).trim_end(),
+        "{name}: what flake lock says"
+    );
     fix_times(&dir);
 
     for args in [

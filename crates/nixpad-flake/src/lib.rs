@@ -20,7 +20,7 @@ use nixpad_eval::{quote_string, EvalIO, Evaluator, Limits, Origin, Settings, Val
 use serde_json::{json, Value as Json};
 
 pub use flake_file::{config_warnings, FlakeFile, InputSpec, KNOWN_SETTINGS};
-pub use lock::{InputTarget, LockFile, LockNode, VERSION as LOCK_VERSION};
+pub use lock::{changes as lock_changes, InputTarget, LockFile, LockNode, VERSION as LOCK_VERSION};
 pub use outputs::{check, show_json, show_text, Check};
 pub use reference::{parse_url, to_url, Attrs};
 pub use registry::{fake_rev, Registry, VirtualFlake, VIRTUAL_LAST_MODIFIED};

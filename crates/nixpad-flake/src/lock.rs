@@ -230,3 +230,92 @@ impl LockFile {
         })
     }
 }
+
+/// What an input path leads to in a lock file: a locked reference or a `follows`.
+#[derive(PartialEq)]
+enum Entry {
+    Locked(Attrs),
+    Follows(Vec<String>),
+}
+
+impl LockFile {
+    /// Every input path (from the root, through nodes, not through `follows`) and what it
+    /// leads to.
+    fn entries(&self) -> BTreeMap<Vec<String>, Entry> {
+        let mut out = BTreeMap::new();
+        let mut stack = vec![(self.root.clone(), Vec::new())];
+        while let Some((key, path)) = stack.pop() {
+            let Some(node) = self.nodes.get(&key) else {
+                continue;
+            };
+            for (name, target) in &node.inputs {
+                let mut here: Vec<String> = path.clone();
+                here.push(name.clone());
+                match target {
+                    InputTarget::Follows(p) => {
+                        out.insert(here, Entry::Follows(p.clone()));
+                    }
+                    InputTarget::Node(k) => {
+                        let locked = self
+                            .nodes
+                            .get(k)
+                            .and_then(|n| n.locked.clone())
+                            .unwrap_or_default();
+                        if out.insert(here.clone(), Entry::Locked(locked)).is_none()
+                            && here.len() < 64
+                        {
+                            stack.push((k.clone(), here));
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+fn describe(entry: &Entry) -> String {
+    match entry {
+        Entry::Follows(p) => format!("follows '{}'", p.join("/")),
+        Entry::Locked(attrs) => {
+            let mut text = format!("'{}'", crate::reference::to_url(attrs));
+            if let Some(t) = attrs.get("lastModified").and_then(Json::as_i64) {
+                let date = crate::source::format_date(t);
+                text.push_str(&format!(
+                    " ({}-{}-{})",
+                    &date[..4],
+                    &date[4..6],
+                    &date[6..8]
+                ));
+            }
+            text
+        }
+    }
+}
+
+/// What changed between two lock files, as Nix lists it when it writes one
+/// (`• Added input 'a':`, `• Updated input …`, `• Removed input …`).
+pub fn changes(old: Option<&LockFile>, new: &LockFile) -> Vec<String> {
+    let before = old.map(LockFile::entries).unwrap_or_default();
+    let after = new.entries();
+    let mut paths: Vec<&Vec<String>> = before.keys().chain(after.keys()).collect();
+    paths.sort();
+    paths.dedup();
+    let mut out = Vec::new();
+    for path in paths {
+        let name = path.join("/");
+        match (before.get(path), after.get(path)) {
+            (None, Some(now)) => {
+                out.push(format!("• Added input '{name}':\n    {}", describe(now)))
+            }
+            (Some(_), None) => out.push(format!("• Removed input '{name}'")),
+            (Some(was), Some(now)) if was != now => out.push(format!(
+                "• Updated input '{name}':\n    {}\n  → {}",
+                describe(was),
+                describe(now)
+            )),
+            _ => {}
+        }
+    }
+    out
+}

@@ -372,3 +372,45 @@ fn git_urls_and_non_flake_virtual_inputs() {
     );
     assert_eq!(eval(&mut flake, "hasLib").unwrap(), "true");
 }
+
+#[test]
+fn changes_are_listed_as_nix_lists_them() {
+    let fresh = load(&[("flake.nix", TWO_INPUTS)]).unwrap().lock;
+    let rev = fresh.nodes["nixpkgs"].locked.as_ref().unwrap()["rev"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let hash = fresh.nodes["nixpkgs"].locked.as_ref().unwrap()["narHash"]
+        .as_str()
+        .unwrap()
+        .replace('+', "%2B")
+        .replace('=', "%3D");
+    let added = nixpad_flake::lock_changes(None, &fresh);
+    // nixpkgs, utils and utils/systems (flake-utils' own input).
+    assert_eq!(added.len(), 3);
+    assert!(
+        added[2].starts_with("• Added input 'utils/systems':\n    'github:nix-systems/default/")
+    );
+    assert_eq!(
+        added[0],
+        format!("• Added input 'nixpkgs':\n    'github:NixOS/nixpkgs/{rev}?lastModified=1733011200&narHash={hash}' (2024-12-01)")
+    );
+    let old = LockFile::parse(&lock_with_revs(OLD_A, OLD_B), "flake.lock").unwrap();
+    let updated = nixpad_flake::lock_changes(Some(&old), &fresh);
+    assert_eq!(updated.len(), 2);
+    assert!(updated[0].starts_with(&format!(
+        "• Updated input 'nixpkgs':\n    'github:NixOS/nixpkgs/{OLD_A}?lastModified=1733011200&narHash={hash}' (2024-12-01)\n  → 'github:NixOS/nixpkgs/{rev}?"
+    )));
+    let fewer = load(&[("flake.nix", "{ outputs = _: { }; }")])
+        .unwrap()
+        .lock;
+    assert_eq!(
+        nixpad_flake::lock_changes(Some(&fresh), &fewer),
+        [
+            "• Removed input 'nixpkgs'",
+            "• Removed input 'utils'",
+            "• Removed input 'utils/systems'"
+        ]
+    );
+    assert!(nixpad_flake::lock_changes(Some(&fresh), &fresh).is_empty());
+}
