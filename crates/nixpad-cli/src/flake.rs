@@ -11,9 +11,9 @@ use crate::fs_io::FsIO;
 
 const USAGE: &str = "\
 usage:
-  nixpad flake show [--json] [--impure] [DIR]
+  nixpad flake show [--json] [--impure] [DIR]          (DIR may be a registry name: nixpkgs)
   nixpad flake check [--impure] [DIR]
-  nixpad flake eval [--json] [--impure] DIR#ATTR
+  nixpad flake eval [--json] [--impure] [--accept-flake-config] DIR#ATTR
   nixpad flake lock [DIR]
   nixpad flake update [DIR] [INPUT]...
   nixpad flake metadata --json [DIR]
@@ -36,6 +36,7 @@ fn fail(msg: &str) -> ExitCode {
 struct Args {
     json: bool,
     impure: bool,
+    accept_flake_config: bool,
     template: Option<String>,
     positional: Vec<String>,
 }
@@ -47,6 +48,7 @@ fn parse(args: &[String]) -> Result<Args, String> {
         match args[i].as_str() {
             "--json" => out.json = true,
             "--impure" => out.impure = true,
+            "--accept-flake-config" => out.accept_flake_config = true,
             "--no-build" => {}
             "-t" | "--template" => {
                 i += 1;
@@ -77,17 +79,26 @@ fn absolute(dir: &str) -> String {
         .unwrap_or(joined)
 }
 
-fn load(dir: &str, impure: bool, update: Update) -> Result<Flake, String> {
-    let options = Options {
-        impure,
+/// The library's options from the command line.
+fn options(args: &Args, update: Update) -> Options {
+    Options {
+        impure: args.impure,
+        accept_flake_config: args.accept_flake_config,
         update,
         ..Options::default()
-    };
-    let flake = nixpad_flake::load(Rc::new(FsIO), dir, &options)?;
+    }
+}
+
+fn load(dir: &str, options: &Options) -> Result<Flake, String> {
+    nixpad_flake::load(Rc::new(FsIO), dir, options)
+}
+
+/// Prints what Nix says when it applies the flake's `nixConfig` (as `eval`, `check` and
+/// `lock` do; `show` and `metadata` do not).
+fn config_warnings(flake: &Flake) {
     for w in &flake.warnings {
         eprintln!("warning: {w}");
     }
-    Ok(flake)
 }
 
 /// Writes the lock file if it changed, listing the changes as Nix does.
@@ -118,18 +129,14 @@ const SYSTEM: &str = "x86_64-linux";
 
 /// A folder's flake, or a registry flake by name (`templates`, `nixpkgs`) when no such
 /// folder exists.
-fn load_named_or_dir(text: &str, impure: bool) -> Result<Flake, String> {
+fn load_named_or_dir(text: &str, options: &Options) -> Result<Flake, String> {
     let registry = Registry::builtin();
     let name = text.strip_prefix("flake:").unwrap_or(text);
     let is_dir = std::path::Path::new(text.strip_prefix("path:").unwrap_or(text)).is_dir();
     if !is_dir && registry.flakes.iter().any(|f| f.id == name) {
-        let options = Options {
-            impure,
-            ..Options::default()
-        };
-        return nixpad_flake::load_registered(Rc::new(FsIO), name, &options);
+        return nixpad_flake::load_registered(Rc::new(FsIO), name, options);
     }
-    load(&absolute(text), impure, Update::Keep)
+    load(&absolute(text), options)
 }
 
 fn run(sub: &str, args: Args) -> Result<(), String> {
@@ -141,7 +148,7 @@ fn run(sub: &str, args: Args) -> Result<(), String> {
     };
     match sub {
         "show" => {
-            let mut flake = load_named_or_dir(&dir_arg(), args.impure)?;
+            let mut flake = load_named_or_dir(&dir_arg(), &options(&args, Update::Keep))?;
             write_lock(&flake)?;
             if args.json {
                 println!("{}", nixpad_flake::show_json(&mut flake, SYSTEM)?);
@@ -150,7 +157,8 @@ fn run(sub: &str, args: Args) -> Result<(), String> {
             }
         }
         "check" => {
-            let mut flake = load_named_or_dir(&dir_arg(), args.impure)?;
+            let mut flake = load_named_or_dir(&dir_arg(), &options(&args, Update::Keep))?;
+            config_warnings(&flake);
             write_lock(&flake)?;
             let result = nixpad_flake::check(&mut flake, SYSTEM);
             for w in &result.warnings {
@@ -165,8 +173,11 @@ fn run(sub: &str, args: Args) -> Result<(), String> {
             let (source, attr) = installable
                 .split_once('#')
                 .ok_or("'flake eval' needs DIR#ATTR")?;
-            let mut flake =
-                load_named_or_dir(if source.is_empty() { "." } else { source }, args.impure)?;
+            let mut flake = load_named_or_dir(
+                if source.is_empty() { "." } else { source },
+                &options(&args, Update::Keep),
+            )?;
+            config_warnings(&flake);
             write_lock(&flake)?;
             let v = flake.select(attr, SYSTEM)?;
             let ev = &mut flake.evaluator;
@@ -179,7 +190,8 @@ fn run(sub: &str, args: Args) -> Result<(), String> {
             println!("{}", String::from_utf8_lossy(&printed));
         }
         "lock" => {
-            let flake = load(&absolute(&dir_arg()), args.impure, Update::Keep)?;
+            let flake = load(&absolute(&dir_arg()), &options(&args, Update::Keep))?;
+            config_warnings(&flake);
             write_lock(&flake)?;
         }
         "update" => {
@@ -189,16 +201,17 @@ fn run(sub: &str, args: Args) -> Result<(), String> {
             } else {
                 Update::Inputs(inputs.clone())
             };
-            let flake = load(&absolute(&dir_arg()), args.impure, update)?;
+            let flake = load(&absolute(&dir_arg()), &options(&args, update))?;
             if let Some(missing) = inputs.iter().find(|i| !flake.file.inputs.contains_key(*i)) {
                 return Err(format!(
                     "'{missing}' does not match any input of this flake"
                 ));
             }
+            config_warnings(&flake);
             write_lock(&flake)?;
         }
         "metadata" => {
-            let flake = load(&absolute(&dir_arg()), args.impure, Update::Keep)?;
+            let flake = load(&absolute(&dir_arg()), &options(&args, Update::Keep))?;
             write_lock(&flake)?;
             if args.json {
                 println!("{}", flake.metadata_json());
@@ -211,10 +224,11 @@ fn run(sub: &str, args: Args) -> Result<(), String> {
                 println!("Path:          {}", flake.source.store_path);
                 println!(
                     "Last modified: {}",
-                    nixpad_flake::format_date(flake.source.last_modified)
+                    nixpad_flake::format_readable_date(flake.source.last_modified)
                 );
-                for (name, value) in &flake.file.nix_config {
-                    println!("nixConfig:     {name} = {value}");
+                let tree = flake.lock.inputs_tree();
+                if !tree.is_empty() {
+                    print!("Inputs:\n{tree}");
                 }
             }
         }
@@ -277,7 +291,10 @@ fn init_template(template: &str, dest: &str) -> Result<(), String> {
         Some((s, n)) => (s, n.to_string()),
         None => (template, "default".to_string()),
     };
-    let mut flake = load_named_or_dir(if source.is_empty() { "." } else { source }, false)?;
+    let mut flake = load_named_or_dir(
+        if source.is_empty() { "." } else { source },
+        &Options::default(),
+    )?;
     let path_value = flake.select_exact(&format!("templates.{name}.path"))?;
     let ev = &mut flake.evaluator;
     let printed = ev

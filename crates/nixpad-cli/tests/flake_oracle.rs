@@ -143,6 +143,7 @@ fn agree(name: &str, files: &[(&str, &str)], evals: &[&str], errors: &[&str]) {
     for args in [
         &["flake", "show", "--json", "."][..],
         &["flake", "metadata", "--json", "."][..],
+        &["flake", "metadata", "."][..],
     ] {
         let theirs = oracle.nix(&dir, args);
         let ours = nixpad(&dir, &args[1..]);
@@ -154,7 +155,7 @@ fn agree(name: &str, files: &[(&str, &str)], evals: &[&str], errors: &[&str]) {
         );
         assert_eq!(
             stdout(&ours),
-            stdout(&theirs),
+            strip_colours(&stdout(&theirs)),
             "{name}: nixpad {args:?} differs; stderr: {}",
             String::from_utf8_lossy(&ours.stderr)
         );
@@ -345,6 +346,7 @@ fn pure_evaluation_refuses_what_nix_refuses() {
         &[(
             "flake.nix",
             r#"{
+  nixConfig = { bash-prompt = "dev> "; sandbox = false; extra-substituters = [ "https://a" ]; foo-bar = 1; };
   outputs = { self }: {
     system = builtins.currentSystem;
     home = builtins.getEnv "HOME";

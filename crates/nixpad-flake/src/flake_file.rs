@@ -271,38 +271,35 @@ pub fn read(ev: &mut Evaluator, path: &str, url: &str) -> Result<FlakeFile, Stri
     Ok(file)
 }
 
-/// The settings a flake's `nixConfig` may set that Nix knows (a learner's common ones).
-pub const KNOWN_SETTINGS: &[&str] = &[
-    "accept-flake-config",
-    "allow-import-from-derivation",
+/// The `nixConfig` settings Nix applies without `--accept-flake-config`.
+pub const TRUSTED_SETTINGS: &[&str] = &[
     "bash-prompt",
     "bash-prompt-prefix",
     "bash-prompt-suffix",
     "commit-lock-file-summary",
-    "experimental-features",
-    "extra-experimental-features",
-    "extra-substituters",
-    "extra-trusted-public-keys",
-    "extra-trusted-substituters",
+    "commit-lockfile-summary",
     "flake-registry",
-    "keep-derivations",
-    "keep-outputs",
-    "max-jobs",
-    "pure-eval",
-    "sandbox",
-    "show-trace",
-    "substituters",
-    "trusted-public-keys",
-    "trusted-substituters",
-    "warn-dirty",
 ];
 
-/// Warnings about `nixConfig`, in Nix's words: unknown settings.
-pub fn config_warnings(file: &FlakeFile) -> Vec<String> {
+/// The `nixConfig` settings that apply: the trusted ones, or all with
+/// `--accept-flake-config`.
+pub fn accepted_settings(file: &FlakeFile, accept_flake_config: bool) -> Vec<(String, String)> {
+    file.nix_config
+        .iter()
+        .filter(|(k, _)| accept_flake_config || TRUSTED_SETTINGS.contains(&k.as_str()))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
+}
+
+/// Nix's warnings about `nixConfig`: each setting it ignores because it is not trusted.
+pub fn config_warnings(file: &FlakeFile, accept_flake_config: bool) -> Vec<String> {
+    if accept_flake_config {
+        return Vec::new();
+    }
     file.nix_config
         .keys()
-        .filter(|k| !KNOWN_SETTINGS.contains(&k.as_str()))
-        .map(|k| format!("unknown setting '{k}'"))
+        .filter(|k| !TRUSTED_SETTINGS.contains(&k.as_str()))
+        .map(|k| format!("ignoring untrusted flake configuration setting '{k}'.\nPass '--accept-flake-config' to trust it"))
         .collect()
 }
 

@@ -19,12 +19,12 @@ use std::rc::Rc;
 use nixpad_eval::{quote_string, EvalIO, Evaluator, Limits, Origin, Settings, Value};
 use serde_json::{json, Value as Json};
 
-pub use flake_file::{config_warnings, FlakeFile, InputSpec, KNOWN_SETTINGS};
+pub use flake_file::{accepted_settings, config_warnings, FlakeFile, InputSpec, TRUSTED_SETTINGS};
 pub use lock::{changes as lock_changes, InputTarget, LockFile, LockNode, VERSION as LOCK_VERSION};
 pub use outputs::{check, show_json, show_text, Check};
 pub use reference::{parse_url, to_url, Attrs};
 pub use registry::{fake_rev, Registry, VirtualFlake, VIRTUAL_LAST_MODIFIED};
-pub use source::{format_date, FlakeIO, Source};
+pub use source::{format_date, format_readable_date, FlakeIO, Source};
 
 /// Which inputs to lock anew, ignoring the existing lock file.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -43,6 +43,8 @@ pub enum Update {
 pub struct Options {
     /// `--impure`: lift pure evaluation's restrictions.
     pub impure: bool,
+    /// `--accept-flake-config`: apply every `nixConfig` setting, not only the trusted ones.
+    pub accept_flake_config: bool,
     /// `builtins.currentSystem` (with `--impure`) and the system `flake show` evaluates.
     pub system: String,
     /// The store directory.
@@ -59,6 +61,7 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             impure: false,
+            accept_flake_config: false,
             system: "x86_64-linux".into(),
             store_dir: "/nix/store".into(),
             update: Update::Keep,
@@ -88,7 +91,8 @@ pub struct Flake {
     pub url: String,
     /// The flake's own locked reference (`{ type = "path"; path; narHash; lastModified; }`).
     pub locked: Attrs,
-    /// Warnings (`nixConfig` settings Nix does not know).
+    /// Warnings Nix gives when it applies the flake's configuration (`nixConfig`
+    /// settings it ignores as untrusted).
     pub warnings: Vec<String>,
     /// Reads the store paths of the flake and its inputs (to copy a template out).
     pub io: Rc<FlakeIO>,
@@ -644,7 +648,7 @@ fn load_source(
     let value = ev
         .eval_source(&expression, Origin::Other("flake".into()), "/")
         .map_err(|e| ev.render_error(&e))?;
-    let warnings = config_warnings(&file);
+    let warnings = config_warnings(&file, options.accept_flake_config);
     Ok(Flake {
         evaluator: ev,
         value,

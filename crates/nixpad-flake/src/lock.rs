@@ -319,3 +319,62 @@ pub fn changes(old: Option<&LockFile>, new: &LockFile) -> Vec<String> {
     }
     out
 }
+
+impl LockFile {
+    /// The inputs as `nix flake metadata` draws them (`├───a: path:./a`,
+    /// `│   └───b follows input 'b'`), without the `Inputs:` heading.
+    pub fn inputs_tree(&self) -> String {
+        let mut out = String::new();
+        let mut visited = std::collections::BTreeSet::new();
+        self.draw(&self.root, "", &mut visited, &mut out);
+        out
+    }
+
+    fn draw(
+        &self,
+        key: &str,
+        prefix: &str,
+        visited: &mut std::collections::BTreeSet<String>,
+        out: &mut String,
+    ) {
+        let Some(node) = self.nodes.get(key) else {
+            return;
+        };
+        let count = node.inputs.len();
+        for (i, (name, target)) in node.inputs.iter().enumerate() {
+            let last = i + 1 == count;
+            let (branch, more) = if last {
+                ("└───", "    ")
+            } else {
+                ("├───", "│   ")
+            };
+            match target {
+                InputTarget::Follows(path) => {
+                    out.push_str(&format!(
+                        "{prefix}{branch}{name} follows input '{}'\n",
+                        path.join("/")
+                    ));
+                }
+                InputTarget::Node(child) => {
+                    let locked = self
+                        .nodes
+                        .get(child)
+                        .and_then(|n| n.locked.clone())
+                        .unwrap_or_default();
+                    let mut line = format!(
+                        "{prefix}{branch}{name}: {}",
+                        crate::reference::to_url(&locked)
+                    );
+                    if let Some(t) = locked.get("lastModified").and_then(Json::as_i64) {
+                        line.push_str(&format!(" ({})", crate::source::format_readable_date(t)));
+                    }
+                    out.push_str(&line);
+                    out.push('\n');
+                    if visited.insert(child.clone()) {
+                        self.draw(child, &format!("{prefix}{more}"), visited, out);
+                    }
+                }
+            }
+        }
+    }
+}

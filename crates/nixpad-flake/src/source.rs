@@ -304,6 +304,20 @@ pub fn format_date(epoch: i64) -> String {
     )
 }
 
+/// A time as Nix shows it to people: `YYYY-MM-DD hh:mm:ss` in UTC.
+pub fn format_readable_date(epoch: i64) -> String {
+    let d = format_date(epoch);
+    format!(
+        "{}-{}-{} {}:{}:{}",
+        &d[..4],
+        &d[4..6],
+        &d[6..8],
+        &d[8..10],
+        &d[10..12],
+        &d[12..14]
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -313,5 +327,6 @@ mod tests {
         assert_eq!(format_date(0), "19700101000000");
         assert_eq!(format_date(1_796_288_076), "20261203085436");
         assert_eq!(format_date(951_782_400), "20000229000000");
+        assert_eq!(format_readable_date(1_796_288_076), "2026-12-03 08:54:36");
     }
 }

@@ -98,7 +98,7 @@ fn no_flake_nix() {
 }
 
 #[test]
-fn nix_config_is_read_and_unknown_settings_warned() {
+fn nix_config_is_read_and_untrusted_settings_warned() {
     let flake = load(&[(
         "flake.nix",
         "{ nixConfig = { bash-prompt = \"dev> \"; extra-substituters = [ \"https://a\" \"https://b\" ]; foo-bar = true; }; outputs = _: { }; }",
@@ -116,5 +116,17 @@ fn nix_config_is_read_and_unknown_settings_warned() {
             ("foo-bar".to_string(), "true".to_string())
         ]
     );
-    assert_eq!(flake.warnings, ["unknown setting 'foo-bar'"]);
+    assert_eq!(
+        flake.warnings,
+        [
+            "ignoring untrusted flake configuration setting 'extra-substituters'.\nPass '--accept-flake-config' to trust it",
+            "ignoring untrusted flake configuration setting 'foo-bar'.\nPass '--accept-flake-config' to trust it"
+        ]
+    );
+    assert_eq!(
+        nixpad_flake::accepted_settings(&flake.file, false),
+        [("bash-prompt".to_string(), "dev> ".to_string())]
+    );
+    assert_eq!(nixpad_flake::accepted_settings(&flake.file, true).len(), 3);
+    assert!(nixpad_flake::config_warnings(&flake.file, true).is_empty());
 }
