@@ -5,14 +5,14 @@ use std::process::ExitCode;
 use std::rc::Rc;
 
 use nixpad_eval::{EvalIO, FileType};
-use nixpad_flake::{Flake, Options, Registry, Update};
+use nixpad_flake::{Flake, Options, Registry, ShowOptions, Update};
 
 use crate::fs_io::FsIO;
 
 const USAGE: &str = "\
 usage:
-  nixpad flake show [--json] [--impure] [DIR]          (DIR may be a registry name: nixpkgs)
-  nixpad flake check [--impure] [DIR]
+  nixpad flake show [--json] [--all-systems] [--legacy] [--impure] [DIR]          (DIR may be a registry name: nixpkgs)
+  nixpad flake check [--all-systems] [--impure] [DIR]
   nixpad flake eval [--json] [--impure] [--accept-flake-config] DIR#ATTR
   nixpad flake lock [DIR]
   nixpad flake update [DIR] [INPUT]...
@@ -37,6 +37,8 @@ struct Args {
     json: bool,
     impure: bool,
     accept_flake_config: bool,
+    all_systems: bool,
+    legacy: bool,
     template: Option<String>,
     positional: Vec<String>,
 }
@@ -49,6 +51,8 @@ fn parse(args: &[String]) -> Result<Args, String> {
             "--json" => out.json = true,
             "--impure" => out.impure = true,
             "--accept-flake-config" => out.accept_flake_config = true,
+            "--all-systems" => out.all_systems = true,
+            "--legacy" => out.legacy = true,
             "--no-build" => {}
             "-t" | "--template" => {
                 i += 1;
@@ -150,17 +154,22 @@ fn run(sub: &str, args: Args) -> Result<(), String> {
         "show" => {
             let mut flake = load_named_or_dir(&dir_arg(), &options(&args, Update::Keep))?;
             write_lock(&flake)?;
+            let show = ShowOptions {
+                system: SYSTEM.into(),
+                all_systems: args.all_systems,
+                legacy: args.legacy,
+            };
             if args.json {
-                println!("{}", nixpad_flake::show_json(&mut flake, SYSTEM)?);
+                println!("{}", nixpad_flake::show_json(&mut flake, &show)?);
             } else {
-                print!("{}", nixpad_flake::show_text(&mut flake, SYSTEM)?);
+                print!("{}", nixpad_flake::show_text(&mut flake, &show)?);
             }
         }
         "check" => {
             let mut flake = load_named_or_dir(&dir_arg(), &options(&args, Update::Keep))?;
             config_warnings(&flake);
             write_lock(&flake)?;
-            let result = nixpad_flake::check(&mut flake, SYSTEM);
+            let result = nixpad_flake::check(&mut flake, (!args.all_systems).then_some(SYSTEM));
             for w in &result.warnings {
                 eprintln!("warning: {w}");
             }

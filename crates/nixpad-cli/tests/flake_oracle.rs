@@ -431,3 +431,50 @@ fn flake_check_agrees() {
         check_agrees(&format!("check{i}"), outputs);
     }
 }
+
+#[test]
+fn show_flags_agree() {
+    let oracle = Oracle::new("show-flags");
+    let dir = fresh_dir("show-flags");
+    write_files(
+        &dir,
+        &[(
+            "flake.nix",
+            r#"{
+  outputs = _: let d = n: derivation { name = n; builder = "/bin/sh"; system = "x86_64-linux"; }; in {
+    legacyPackages.aarch64-linux.x = d "x";
+    legacyPackages.x86_64-linux = { x = d "x"; y.z = d "z"; w = { recurseForDerivations = true; v = d "v"; }; };
+    packages.aarch64-linux.x = d "x";
+    formatter.aarch64-linux = d "fmt";
+    checks.x86_64-linux.t = d "t";
+  };
+}
+"#,
+        )],
+    );
+    for flags in [
+        &[][..],
+        &["--legacy"],
+        &["--all-systems"],
+        &["--all-systems", "--legacy"],
+    ] {
+        for json in [false, true] {
+            let mut args = vec!["flake", "show"];
+            if json {
+                args.push("--json");
+            }
+            args.extend_from_slice(flags);
+            args.push(".");
+            let theirs = oracle.nix(&dir, &args);
+            let ours = nixpad(&dir, &args[1..]);
+            assert_eq!(theirs.code, Some(0), "nix {args:?}: {}", describe(&theirs));
+            assert_eq!(stdout(&ours), strip_colours(&stdout(&theirs)), "{args:?}");
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::process::Command::new("chmod")
+        .args(["-R", "u+w"])
+        .arg(&oracle.store)
+        .status();
+    let _ = std::fs::remove_dir_all(&oracle.store);
+}

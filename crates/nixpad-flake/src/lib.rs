@@ -21,7 +21,7 @@ use serde_json::{json, Value as Json};
 
 pub use flake_file::{accepted_settings, config_warnings, FlakeFile, InputSpec, TRUSTED_SETTINGS};
 pub use lock::{changes as lock_changes, InputTarget, LockFile, LockNode, VERSION as LOCK_VERSION};
-pub use outputs::{check, show_json, show_text, Check};
+pub use outputs::{check, show_json, show_text, Check, ShowOptions};
 pub use reference::{parse_url, to_url, Attrs};
 pub use registry::{fake_rev, Registry, VirtualFlake, VIRTUAL_LAST_MODIFIED};
 pub use source::{format_date, format_readable_date, FlakeIO, Source};

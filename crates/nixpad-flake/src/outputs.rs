@@ -11,6 +11,8 @@ use crate::Flake;
 enum Shown {
     Leaf(Json, String),
     Omitted(&'static str),
+    /// Listed in JSON as `{}` but not drawn (a non-derivation in `legacyPackages`).
+    Hidden,
     Branch(Vec<(String, Shown)>),
 }
 
@@ -67,30 +69,50 @@ fn derivation_leaf(ev: &mut Evaluator, v: &Value, kind: &str) -> Result<Shown, S
     ))
 }
 
-/// Per system (`packages.SYSTEM.NAME`): only the current system is evaluated.
+/// What `nix flake show` evaluates.
+#[derive(Clone, Debug)]
+pub struct ShowOptions {
+    /// The current system (`x86_64-linux`).
+    pub system: String,
+    /// `--all-systems`: every system's outputs, not only the current one's.
+    pub all_systems: bool,
+    /// `--legacy`: the derivations directly in `legacyPackages.SYSTEM`.
+    pub legacy: bool,
+}
+
+impl Default for ShowOptions {
+    fn default() -> Self {
+        ShowOptions {
+            system: "x86_64-linux".into(),
+            all_systems: false,
+            legacy: false,
+        }
+    }
+}
+
+type ShowItem<'a> = &'a dyn Fn(&mut Evaluator, &Value) -> Result<Shown, String>;
+
+/// Per system (`packages.SYSTEM.NAME`, or `formatter.SYSTEM` when not `by_name`): other
+/// systems than the current one are omitted unless `--all-systems`.
 fn per_system(
     ev: &mut Evaluator,
     v: &Value,
-    system: &str,
-    each: &dyn Fn(&mut Evaluator, &Value) -> Result<Shown, String>,
+    show: &ShowOptions,
+    each: ShowItem,
     by_name: bool,
-    omit_all: Option<&'static str>,
 ) -> Result<Shown, String> {
     let mut out = Vec::new();
     for (sys, value) in attrs(ev, v)? {
-        let shown = if let Some(why) = omit_all.filter(|_| sys == system) {
-            Shown::Omitted(why)
-        } else if sys != system {
-            if by_name {
-                Shown::Branch(
-                    attrs(ev, &value)?
-                        .into_iter()
-                        .map(|(n, _)| (n, Shown::Omitted("use '--all-systems' to show")))
-                        .collect(),
-                )
-            } else {
-                Shown::Omitted("use '--all-systems' to show")
-            }
+        let omitted = sys != show.system && !show.all_systems;
+        let shown = if omitted && by_name {
+            Shown::Branch(
+                attrs(ev, &value)?
+                    .into_iter()
+                    .map(|(n, _)| (n, Shown::Omitted("use '--all-systems' to show")))
+                    .collect(),
+            )
+        } else if omitted {
+            Shown::Omitted("use '--all-systems' to show")
         } else if by_name {
             let mut items = Vec::new();
             for (name, item) in attrs(ev, &value)? {
@@ -99,6 +121,41 @@ fn per_system(
             Shown::Branch(items)
         } else {
             each(ev, &value)?
+        };
+        out.push((sys, shown));
+    }
+    Ok(Shown::Branch(out))
+}
+
+/// `legacyPackages`: omitted unless `--legacy`; then its derivations (other attributes
+/// are listed as empty in JSON and not drawn, as Nix does).
+fn legacy_packages(ev: &mut Evaluator, v: &Value, show: &ShowOptions) -> Result<Shown, String> {
+    if !show.legacy {
+        let systems = attrs(ev, v)?;
+        return Ok(Shown::Branch(
+            systems
+                .into_iter()
+                .map(|(sys, _)| (sys, Shown::Omitted("use '--legacy' to show")))
+                .collect(),
+        ));
+    }
+    let each = |ev: &mut Evaluator, item: &Value| -> Result<Shown, String> {
+        if is_derivation(ev, item)? {
+            derivation_leaf(ev, item, "package")
+        } else {
+            Ok(Shown::Hidden)
+        }
+    };
+    let mut out = Vec::new();
+    for (sys, value) in attrs(ev, v)? {
+        let shown = if sys != show.system && !show.all_systems {
+            Shown::Omitted("use '--all-systems' to show")
+        } else {
+            let mut items = Vec::new();
+            for (name, item) in attrs(ev, &value)? {
+                items.push((name, each(ev, &item)?));
+            }
+            Shown::Branch(items)
         };
         out.push((sys, shown));
     }
@@ -152,7 +209,7 @@ fn template_leaf(ev: &mut Evaluator, v: &Value) -> Result<Shown, String> {
     ))
 }
 
-fn show_tree(flake: &mut Flake, system: &str) -> Result<Shown, String> {
+fn show_tree(flake: &mut Flake, show: &ShowOptions) -> Result<Shown, String> {
     let ev = &mut flake.evaluator;
     let value = flake.value.clone();
     let outputs = match attrs(ev, &value)?.into_iter().find(|(n, _)| n == "outputs") {
@@ -164,23 +221,14 @@ fn show_tree(flake: &mut Flake, system: &str) -> Result<Shown, String> {
         let drv =
             |kind: &'static str| move |ev: &mut Evaluator, v: &Value| derivation_leaf(ev, v, kind);
         let shown = match name.as_str() {
-            "packages" => per_system(ev, &v, system, &drv("package"), true, None)?,
-            "devShells" => per_system(ev, &v, system, &drv("development environment"), true, None)?,
-            "checks" => per_system(ev, &v, system, &drv("derivation"), true, None)?,
-            "formatter" | "defaultPackage" => {
-                per_system(ev, &v, system, &drv("package"), false, None)?
-            }
-            "devShell" => per_system(ev, &v, system, &drv("development environment"), false, None)?,
-            "legacyPackages" => per_system(
-                ev,
-                &v,
-                system,
-                &drv("package"),
-                false,
-                Some("use '--legacy' to show"),
-            )?,
-            "apps" => per_system(ev, &v, system, &app_leaf, true, None)?,
-            "defaultApp" => per_system(ev, &v, system, &app_leaf, false, None)?,
+            "packages" => per_system(ev, &v, show, &drv("package"), true)?,
+            "devShells" => per_system(ev, &v, show, &drv("development environment"), true)?,
+            "checks" => per_system(ev, &v, show, &drv("derivation"), true)?,
+            "formatter" | "defaultPackage" => per_system(ev, &v, show, &drv("package"), false)?,
+            "devShell" => per_system(ev, &v, show, &drv("development environment"), false)?,
+            "legacyPackages" => legacy_packages(ev, &v, show)?,
+            "apps" => per_system(ev, &v, show, &app_leaf, true)?,
+            "defaultApp" => per_system(ev, &v, show, &app_leaf, false)?,
             "overlays" => named(ev, &v, &|_, _| {
                 Ok(simple("nixpkgs-overlay", "Nixpkgs overlay"))
             })?,
@@ -202,7 +250,7 @@ fn show_tree(flake: &mut Flake, system: &str) -> Result<Shown, String> {
 fn to_json(shown: &Shown) -> Json {
     match shown {
         Shown::Leaf(j, _) => j.clone(),
-        Shown::Omitted(_) => Json::Object(Map::new()),
+        Shown::Omitted(_) | Shown::Hidden => Json::Object(Map::new()),
         Shown::Branch(items) => {
             Json::Object(items.iter().map(|(n, s)| (n.clone(), to_json(s))).collect())
         }
@@ -222,6 +270,7 @@ fn write_text(items: &[(String, Shown)], prefix: &str, out: &mut String) {
             Shown::Omitted(why) => {
                 out.push_str(&format!("{prefix}{branch}{name} omitted ({why})\n"))
             }
+            Shown::Hidden => {}
             Shown::Branch(children) => {
                 out.push_str(&format!("{prefix}{branch}{name}\n"));
                 write_text(children, &format!("{prefix}{more}"), out);
@@ -231,13 +280,13 @@ fn write_text(items: &[(String, Shown)], prefix: &str, out: &mut String) {
 }
 
 /// `nix flake show --json`.
-pub fn show_json(flake: &mut Flake, system: &str) -> Result<Json, String> {
-    Ok(to_json(&show_tree(flake, system)?))
+pub fn show_json(flake: &mut Flake, show: &ShowOptions) -> Result<Json, String> {
+    Ok(to_json(&show_tree(flake, show)?))
 }
 
 /// `nix flake show`: the locked URL, then the output tree.
-pub fn show_text(flake: &mut Flake, system: &str) -> Result<String, String> {
-    let tree = show_tree(flake, system)?;
+pub fn show_text(flake: &mut Flake, show: &ShowOptions) -> Result<String, String> {
+    let tree = show_tree(flake, show)?;
     let mut out = format!("{}\n", flake.locked_url());
     if let Shown::Branch(items) = &tree {
         write_text(items, "", &mut out);
@@ -269,7 +318,7 @@ fn in_context(contexts: &[String], msg: &str) -> String {
 
 struct Checker<'a> {
     ev: &'a mut Evaluator,
-    system: &'a str,
+    system: Option<&'a str>,
     result: Check,
     other_systems: Vec<String>,
 }
@@ -371,7 +420,7 @@ impl Checker<'_> {
             }
         };
         for (sys, value) in systems {
-            if sys != self.system {
+            if self.system.is_some_and(|current| sys != current) {
                 if !self.other_systems.contains(&sys) {
                     self.other_systems.push(sys);
                 }
@@ -462,8 +511,9 @@ impl Checker<'_> {
     }
 }
 
-/// `nix flake check --no-build` for the current `system`.
-pub fn check(flake: &mut Flake, system: &str) -> Check {
+/// `nix flake check --no-build` for the current `system` (every system's outputs with
+/// `None`, as `--all-systems`).
+pub fn check(flake: &mut Flake, system: Option<&str>) -> Check {
     let value = flake.value.clone();
     let mut checker = Checker {
         ev: &mut flake.evaluator,

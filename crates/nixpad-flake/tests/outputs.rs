@@ -9,7 +9,7 @@ const D: &str = r#"d = n: derivation { name = n; builder = "/bin/sh"; system = "
 fn check_of(outputs: &str) -> nixpad_flake::Check {
     let text = format!("{{ outputs = {{ self }}: let {D} in {{ {outputs} }}; }}");
     let mut flake = load(&[("flake.nix", &text)]).unwrap();
-    nixpad_flake::check(&mut flake, "x86_64-linux")
+    nixpad_flake::check(&mut flake, Some("x86_64-linux"))
 }
 
 fn error_of(outputs: &str) -> String {
@@ -129,7 +129,7 @@ const SHOWN: &str = r#"{
 #[test]
 fn show_json_and_text_like_nix() {
     let mut flake = load(&[("flake.nix", SHOWN)]).unwrap();
-    let json = nixpad_flake::show_json(&mut flake, "x86_64-linux").unwrap();
+    let json = nixpad_flake::show_json(&mut flake, &Default::default()).unwrap();
     let hello = r#"{"description":"Program that produces a familiar, friendly greeting","name":"hello-2.12.1","type":"derivation"}"#;
     assert_eq!(
         json.to_string(),
@@ -137,7 +137,7 @@ fn show_json_and_text_like_nix() {
             r#"{{"apps":{{"x86_64-linux":{{"default":{{"type":"app"}}}}}},"devShells":{{"x86_64-linux":{{"default":{{"description":"","name":"nix-shell","type":"derivation"}}}}}},"formatter":{{"x86_64-linux":{hello}}},"legacyPackages":{{"x86_64-linux":{{}}}},"lib":{{"type":"unknown"}},"nixosModules":{{"default":{{"type":"nixos-module"}}}},"overlays":{{"default":{{"type":"nixpkgs-overlay"}}}},"packages":{{"aarch64-linux":{{"default":{{}}}},"x86_64-linux":{{"default":{hello}}}}},"templates":{{"default":{{"description":"a template","type":"template"}}}}}}"#
         )
     );
-    let text = nixpad_flake::show_text(&mut flake, "x86_64-linux").unwrap();
+    let text = nixpad_flake::show_text(&mut flake, &Default::default()).unwrap();
     let body: Vec<&str> = text.lines().skip(1).collect();
     assert_eq!(
         body.join("\n"),

@@ -23,7 +23,7 @@ fn every_template_checks_cleanly() {
         let text =
             String::from_utf8(templates.files[&format!("{name}/flake.nix")].clone()).unwrap();
         let mut flake = load(&[("flake.nix", &text)]).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let check = nixpad_flake::check(&mut flake, "x86_64-linux");
+        let check = nixpad_flake::check(&mut flake, Some("x86_64-linux"));
         assert_eq!(check.error, None, "{name}");
         assert!(
             !check.derivations.is_empty(),
@@ -68,7 +68,10 @@ fn flake_parts_lite_per_system() {
         eval(&mut flake, "default.name").unwrap(),
         "\"hello-2.12.1\""
     );
-    assert_eq!(nixpad_flake::check(&mut flake, "x86_64-linux").error, None);
+    assert_eq!(
+        nixpad_flake::check(&mut flake, Some("x86_64-linux")).error,
+        None
+    );
 }
 
 #[test]
