@@ -21,10 +21,23 @@ usage:
   nixpad flake new DEST -t DIR#NAME
   nixpad registry list";
 
-/// Prints an error (rendered evaluation errors already start with `error:`).
+/// Prints an error: rendered evaluation errors already start with `error:`; a stack of
+/// `… context` lines is indented under `error:` as Nix prints it.
 fn fail(msg: &str) -> ExitCode {
     if msg.starts_with("error:") {
         eprintln!("{msg}");
+    } else if msg.starts_with("… ") {
+        let indented: Vec<String> = msg
+            .lines()
+            .map(|l| {
+                if l.is_empty() {
+                    String::new()
+                } else {
+                    format!("       {l}")
+                }
+            })
+            .collect();
+        eprintln!("error:\n{}", indented.join("\n"));
     } else {
         eprintln!("error: {msg}");
     }
@@ -174,7 +187,7 @@ fn run(sub: &str, args: Args) -> Result<(), String> {
                 eprintln!("warning: {w}");
             }
             if let Some(e) = result.error {
-                return Err(e.strip_prefix("error: ").unwrap_or(&e).to_string());
+                return Err(e);
             }
         }
         "eval" => {

@@ -478,3 +478,68 @@ fn show_flags_agree() {
         .status();
     let _ = std::fs::remove_dir_all(&oracle.store);
 }
+
+/// `flake lock` on a broken flake: the same innermost error as Nix (and, for a missing
+/// sub-flake, the same whole message).
+#[test]
+fn flake_nix_errors_agree() {
+    let cases: [(&str, bool); 6] = [
+        (
+            "{ inputs.a.url = \"path:./nope\"; outputs = { self, a }: { }; }",
+            true,
+        ),
+        ("{ outputs = 5; }", false),
+        ("{ description = \"x\"; }", true),
+        (
+            "{ inputs.a.url = \"bogus:zz\"; outputs = { self, a }: { }; }",
+            true,
+        ),
+        (
+            "{ inputs.a.follows = \"b\"; outputs = { self, a }: { }; }",
+            false,
+        ),
+        (
+            "{ inputs.a = { url = \"path:./a\"; urll = 1; }; outputs = _: { }; }",
+            false,
+        ),
+    ];
+    for (i, (text, whole)) in cases.iter().enumerate() {
+        let name = format!("error{i}");
+        let oracle = Oracle::new(&name);
+        let dir = fresh_dir(&name);
+        write_files(&dir, &[("flake.nix", text)]);
+        let theirs = oracle.nix(&dir, &["flake", "lock"]);
+        let ours = nixpad(&dir, &["lock"]);
+        assert_ne!(theirs.code, Some(0), "{text}");
+        assert_eq!(ours.code, Some(1), "{text}");
+        let store = oracle.store.to_string_lossy().into_owned();
+        let clean = |r: &Run| {
+            String::from_utf8_lossy(&r.stderr)
+                .replace(&store, "")
+                .trim_end()
+                .to_string()
+        };
+        if *whole {
+            assert_eq!(clean(&ours), clean(&theirs), "{text}");
+        } else {
+            let last = |t: String| t.lines().last().unwrap_or_default().trim().to_string();
+            let (ours_last, theirs_last) = (last(clean(&ours)), last(clean(&theirs)));
+            // Nix names a position (`flake.nix:1:3`) where Nixpad names the file.
+            let strip_position = |l: &str| {
+                l.trim_end_matches(|c: char| c.is_ascii_digit() || c == ':')
+                    .to_string()
+            };
+            assert_eq!(
+                strip_position(&ours_last),
+                strip_position(&theirs_last),
+                "{text}"
+            );
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+        let _ = std::process::Command::new("chmod")
+            .args(["-R", "u+w"])
+            .arg(&oracle.store)
+            .status();
+        let _ = std::fs::remove_dir_all(&oracle.store);
+    }
+}

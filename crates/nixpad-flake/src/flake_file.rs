@@ -111,7 +111,8 @@ fn parse_input(ev: &mut Evaluator, name: &str, v: &Value, at: &str) -> Result<In
     let mut spec = InputSpec::default();
     let mut attrs = Attrs::new();
     for (key, value) in expect_attrs(ev, v, at)? {
-        let in_attr = |e: String| format!("while evaluating flake attribute '{key}'\n\n{e}");
+        let in_attr =
+            |e: String| crate::in_context(&format!("while evaluating flake attribute '{key}'"), e);
         match key.as_str() {
             "url" => {
                 let url = match force(ev, &value)? {

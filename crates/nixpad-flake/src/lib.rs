@@ -299,8 +299,12 @@ impl Locker<'_> {
         for (name, declared) in &file.inputs {
             let mut path = here.clone();
             path.push(name.clone());
-            let context =
-                |e: String| format!("while updating the flake input '{}'\n\n{e}", path.join("/"));
+            let context = |e: String| {
+                in_context(
+                    &format!("while updating the flake input '{}'", path.join("/")),
+                    e,
+                )
+            };
             let (spec, declared_at) = match overrides.get(&path) {
                 Some(o) => {
                     let mut spec = declared.clone();
@@ -538,6 +542,16 @@ fn call_expression(nodes: &[Built], keys: &[String], lock: &LockFile) -> Result<
     Ok(text)
 }
 
+/// An error with what was being done when it happened, as Nix stacks them: `… CONTEXT`
+/// lines, a blank line between each, then `error: MESSAGE`.
+pub fn in_context(context: &str, error: String) -> String {
+    if error.starts_with("… ") || error.starts_with("error:") {
+        format!("… {context}\n\n{error}")
+    } else {
+        format!("… {context}\n\nerror: {error}")
+    }
+}
+
 /// The lock file's path in a flake folder.
 pub fn lock_path(dir: &str) -> String {
     format!("{}/flake.lock", dir.trim_end_matches('/'))
@@ -640,7 +654,15 @@ fn load_source(
     let file = locker.read_flake(0, &url)?;
     locker
         .lock_inputs(0, &file, &BTreeMap::new())
-        .map_err(|e| format!("while updating the lock file of flake '{url}'\n\n{e}"))?;
+        .map_err(|e| {
+            in_context(
+                &format!(
+                    "while updating the lock file of flake '{}'",
+                    to_url(&locked)
+                ),
+                e,
+            )
+        })?;
     let nodes = std::mem::take(&mut locker.nodes);
     let keys = assign_keys(&nodes);
     let lock = to_lock(&nodes, &keys);

@@ -307,15 +307,6 @@ pub struct Check {
     pub derivations: Vec<(String, String)>,
 }
 
-fn in_context(contexts: &[String], msg: &str) -> String {
-    let mut out = String::new();
-    for c in contexts {
-        out.push_str(&format!("… {c}\n\n"));
-    }
-    out.push_str(&format!("error: {msg}"));
-    out
-}
-
 struct Checker<'a> {
     ev: &'a mut Evaluator,
     system: Option<&'a str>,
@@ -540,7 +531,12 @@ pub fn check(flake: &mut Flake, system: Option<&str>) -> Check {
     for (name, v) in outputs {
         if let Err((mut ctx, msg)) = checker.output(&name, &v) {
             ctx.insert(0, format!("while checking flake output '{name}'"));
-            checker.result.error = Some(in_context(&ctx, &msg));
+            let innermost = format!("error: {msg}");
+            checker.result.error = Some(
+                ctx.iter()
+                    .rev()
+                    .fold(innermost, |e, c| crate::in_context(c, e)),
+            );
             return checker.result;
         }
     }
