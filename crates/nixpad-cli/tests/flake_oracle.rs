@@ -483,7 +483,7 @@ fn show_flags_agree() {
 /// sub-flake, the same whole message).
 #[test]
 fn flake_nix_errors_agree() {
-    let cases: [(&str, bool); 6] = [
+    let cases: [(&str, bool); 7] = [
         (
             "{ inputs.a.url = \"path:./nope\"; outputs = { self, a }: { }; }",
             true,
@@ -492,6 +492,10 @@ fn flake_nix_errors_agree() {
         ("{ description = \"x\"; }", true),
         (
             "{ inputs.a.url = \"bogus:zz\"; outputs = { self, a }: { }; }",
+            true,
+        ),
+        (
+            "{ inputs.me.url = \"path:.\"; outputs = { self, me }: { }; }",
             true,
         ),
         (

@@ -98,6 +98,10 @@ pub struct Flake {
     pub io: Rc<FlakeIO>,
 }
 
+/// How deep inputs of inputs may go (a flake that takes itself as input would go on
+/// forever).
+const MAX_INPUT_DEPTH: usize = 32;
+
 /// One input node found while locking.
 struct Built {
     locked: Option<Attrs>,
@@ -272,14 +276,11 @@ impl Locker<'_> {
     fn read_flake(&mut self, index: usize, url: &str) -> Result<FlakeFile, String> {
         let node = &self.nodes[index];
         self.io.mount(&node.source);
-        let dir = if node.subdir.is_empty() {
+        let inside = join_relative("", &node.subdir);
+        let dir = if inside.is_empty() {
             node.source.store_path.clone()
         } else {
-            format!(
-                "{}/{}",
-                node.source.store_path,
-                join_relative("", &node.subdir)
-            )
+            format!("{}/{inside}", node.source.store_path)
         };
         let file = format!("{dir}/flake.nix");
         if self.io.file_type(&file).is_none() {
@@ -296,6 +297,12 @@ impl Locker<'_> {
         overrides: &BTreeMap<Vec<String>, Override>,
     ) -> Result<(), String> {
         let here = self.nodes[index].path.clone();
+        if here.len() > MAX_INPUT_DEPTH {
+            return Err(format!(
+                "input '{}' is nested more than {MAX_INPUT_DEPTH} levels deep (does a flake take itself as an input?)",
+                here.join("/")
+            ));
+        }
         for (name, declared) in &file.inputs {
             let mut path = here.clone();
             path.push(name.clone());
@@ -340,6 +347,17 @@ impl Locker<'_> {
                 a.insert("type".into(), json!("indirect"));
                 a
             });
+            let circular = (0..path.len()).any(|depth| {
+                self.nodes
+                    .iter()
+                    .any(|n| n.path[..] == path[..depth] && n.original.as_ref() == Some(&original))
+            });
+            if circular {
+                return Err(context(format!(
+                    "found circular import of flake '{}'",
+                    to_url(&original)
+                )));
+            }
             let kept = self
                 .old_node(&path)
                 .filter(|n| n.original.as_ref() == Some(&original))

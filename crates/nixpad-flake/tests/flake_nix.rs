@@ -139,3 +139,12 @@ fn nix_config_is_read_and_untrusted_settings_warned() {
     assert_eq!(nixpad_flake::accepted_settings(&flake.file, true).len(), 3);
     assert!(nixpad_flake::config_warnings(&flake.file, true).is_empty());
 }
+
+#[test]
+fn a_flake_taking_itself_as_input_is_an_error_not_a_crash() {
+    let e = error_of("{ inputs.me.url = \"path:.\"; outputs = { self, me }: { }; }");
+    assert!(
+        e.ends_with("… while updating the flake input 'me'\n\n… while updating the flake input 'me/me'\n\nerror: found circular import of flake 'path:.'"),
+        "{e}"
+    );
+}
