@@ -7,15 +7,15 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use nixpad_eval::store::{self, HashAlgo, NarNode};
-use nixpad_eval::{EvalIO, FileType};
+use nixpad_eval::{EvalIO, FileType, MemoryIO};
 
 /// Where a source's files are.
 #[derive(Clone, Debug)]
 pub enum Tree {
     /// A folder of the host, read through the host's `EvalIO`.
     Host(String),
-    /// Files shipped with the app: path relative to the source's root → bytes.
-    Memory(Rc<BTreeMap<String, Vec<u8>>>),
+    /// Files shipped with the app, at their store paths.
+    Memory(Rc<MemoryIO>),
 }
 
 /// A source copied to the store: its store path and what Nix records about it.
@@ -60,7 +60,8 @@ impl FlakeIO {
         }
     }
 
-    /// Where `path` really is: the host path, or a tree and the path relative to it.
+    /// Who reads `path`: the host (at the path of the folder mounted there), or the
+    /// in-memory files of a source shipped with the app.
     fn locate(&self, path: &str) -> Located {
         for (store_path, tree) in self.mounts.borrow().iter() {
             let rest = match path.strip_prefix(store_path.as_str()) {
@@ -71,7 +72,7 @@ impl FlakeIO {
             return match tree {
                 Tree::Host(dir) if rest.is_empty() => Located::Host(dir.clone()),
                 Tree::Host(dir) => Located::Host(format!("{}/{}", dir.trim_end_matches('/'), rest)),
-                Tree::Memory(files) => Located::Memory(files.clone(), rest.to_string()),
+                Tree::Memory(files) => Located::Memory(files.clone()),
             };
         }
         Located::Host(path.to_string())
@@ -80,98 +81,44 @@ impl FlakeIO {
 
 enum Located {
     Host(String),
-    Memory(Rc<BTreeMap<String, Vec<u8>>>, String),
-}
-
-fn memory_is_dir(files: &BTreeMap<String, Vec<u8>>, rel: &str) -> bool {
-    if rel.is_empty() {
-        return !files.is_empty();
-    }
-    let prefix = format!("{rel}/");
-    files
-        .range(prefix.clone()..)
-        .next()
-        .is_some_and(|(k, _)| k.starts_with(&prefix))
-}
-
-fn memory_type(files: &BTreeMap<String, Vec<u8>>, rel: &str) -> Option<FileType> {
-    if files.contains_key(rel) {
-        Some(FileType::Regular)
-    } else if memory_is_dir(files, rel) {
-        Some(FileType::Directory)
-    } else {
-        None
-    }
-}
-
-fn memory_dir(files: &BTreeMap<String, Vec<u8>>, rel: &str) -> Vec<(String, FileType)> {
-    let prefix = if rel.is_empty() {
-        String::new()
-    } else {
-        format!("{rel}/")
-    };
-    let mut out: Vec<(String, FileType)> = Vec::new();
-    for (k, _) in files.range(prefix.clone()..) {
-        let Some(rest) = k.strip_prefix(&prefix) else {
-            break;
-        };
-        let (name, kind) = match rest.find('/') {
-            Some(i) => (&rest[..i], FileType::Directory),
-            None => (rest, FileType::Regular),
-        };
-        if out.last().map(|(n, _)| n.as_str()) != Some(name) {
-            out.push((name.to_string(), kind));
-        }
-    }
-    out
+    Memory(Rc<MemoryIO>),
 }
 
 impl EvalIO for FlakeIO {
     fn read_file(&self, path: &str) -> Result<Vec<u8>, String> {
         match self.locate(path) {
             Located::Host(p) => self.host.read_file(&p).map_err(|e| e.replace(&p, path)),
-            Located::Memory(files, rel) => match files.get(&rel) {
-                Some(bytes) => Ok(bytes.clone()),
-                None if memory_is_dir(&files, &rel) => {
-                    Err(format!("reading file '{path}': Is a directory"))
-                }
-                None => Err(format!("opening file '{path}': No such file or directory")),
-            },
+            Located::Memory(files) => files.read_file(path),
         }
     }
     fn file_type(&self, path: &str) -> Option<FileType> {
         match self.locate(path) {
             Located::Host(p) => self.host.file_type(&p),
-            Located::Memory(files, rel) => memory_type(&files, &rel),
+            Located::Memory(files) => files.file_type(path),
         }
     }
     fn read_dir(&self, path: &str) -> Result<Vec<(String, FileType)>, String> {
         match self.locate(path) {
             Located::Host(p) => self.host.read_dir(&p).map_err(|e| e.replace(&p, path)),
-            Located::Memory(files, rel) if memory_is_dir(&files, &rel) => {
-                Ok(memory_dir(&files, &rel))
-            }
-            Located::Memory(..) => Err(format!(
-                "reading directory {path}: No such file or directory"
-            )),
+            Located::Memory(files) => files.read_dir(path),
         }
     }
     fn read_link(&self, path: &str) -> Result<String, String> {
         match self.locate(path) {
             Located::Host(p) => self.host.read_link(&p),
-            Located::Memory(..) => Err(format!("'{path}' is not a symlink")),
+            Located::Memory(files) => files.read_link(path),
         }
     }
     fn is_executable(&self, path: &str) -> bool {
         match self.locate(path) {
             Located::Host(p) => self.host.is_executable(&p),
-            Located::Memory(..) => false,
+            Located::Memory(_) => false,
         }
     }
     fn modified_time(&self, path: &str) -> Option<i64> {
         match self.locate(path) {
             Located::Host(p) => self.host.modified_time(&p),
-            Located::Memory(..) => None,
+            Located::Memory(_) => None,
         }
     }
     fn env_var(&self, name: &str) -> Option<String> {
@@ -246,12 +193,18 @@ fn memory_tree(files: &BTreeMap<String, Vec<u8>>) -> NarNode {
     NarNode::Directory(root)
 }
 
-fn source_of(store_dir: &str, node: &NarNode, last_modified: i64, tree: Tree) -> Source {
+fn source_of(
+    store_dir: &str,
+    node: &NarNode,
+    last_modified: i64,
+    tree: impl FnOnce(&str) -> Tree,
+) -> Source {
+    let store_path = store::make_source_path(store_dir, "source", node);
     Source {
-        store_path: store::make_source_path(store_dir, "source", node),
         nar_hash: store::to_sri(HashAlgo::Sha256, &store::nar_sha256(node)),
         last_modified,
-        tree,
+        tree: tree(&store_path),
+        store_path,
     }
 }
 
@@ -259,12 +212,9 @@ fn source_of(store_dir: &str, node: &NarNode, last_modified: i64, tree: Tree) ->
 pub fn host_source(io: &dyn EvalIO, store_dir: &str, dir: &str) -> Result<Source, String> {
     let mut newest = 0;
     let node = host_tree(io, dir, &mut newest)?;
-    Ok(source_of(
-        store_dir,
-        &node,
-        newest,
-        Tree::Host(dir.to_string()),
-    ))
+    Ok(source_of(store_dir, &node, newest, |_| {
+        Tree::Host(dir.to_string())
+    }))
 }
 
 /// Copies files shipped with the app to the store, with a fixed modification time.
@@ -274,12 +224,13 @@ pub fn memory_source(
     last_modified: i64,
 ) -> Source {
     let node = memory_tree(&files);
-    source_of(
-        store_dir,
-        &node,
-        last_modified,
-        Tree::Memory(Rc::new(files)),
-    )
+    source_of(store_dir, &node, last_modified, |store_path| {
+        let mut io = MemoryIO::new();
+        for (path, bytes) in files {
+            io.add_file(&format!("{store_path}/{path}"), bytes);
+        }
+        Tree::Memory(Rc::new(io))
+    })
 }
 
 /// `lastModifiedDate`: a time as `YYYYMMDDhhmmss` in UTC.
