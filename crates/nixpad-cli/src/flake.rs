@@ -202,14 +202,7 @@ fn run(sub: &str, args: Args) -> Result<(), String> {
             config_warnings(&flake);
             write_lock(&flake)?;
             let v = flake.select(attr, SYSTEM)?;
-            let ev = &mut flake.evaluator;
-            let printed = if args.json {
-                ev.to_json(&v)
-            } else {
-                ev.print(&v, true)
-            };
-            let printed = printed.map_err(|e| ev.render_error(&e))?;
-            println!("{}", String::from_utf8_lossy(&printed));
+            println!("{}", print_value(&mut flake.evaluator, &v, args.json)?);
         }
         "lock" => {
             let flake = load(&absolute(&dir_arg()), &options(&args, Update::Keep))?;
@@ -274,6 +267,33 @@ fn run(sub: &str, args: Args) -> Result<(), String> {
         other => return Err(format!("unknown subcommand 'flake {other}'\n\n{USAGE}")),
     }
     Ok(())
+}
+
+/// A value as `nix eval [--json]` prints it; at the top, a derivation is
+/// `«derivation /nix/store/….drv»` and a function `«lambda NAME @ FILE:LINE:COL»`.
+fn print_value(
+    ev: &mut nixpad_eval::Evaluator,
+    v: &nixpad_eval::Value,
+    json: bool,
+) -> Result<String, String> {
+    let render = |ev: &mut nixpad_eval::Evaluator, e: Box<nixpad_eval::Error>| ev.render_error(&e);
+    if json {
+        let out = ev.to_json(v).map_err(|e| render(ev, e))?;
+        return Ok(String::from_utf8_lossy(&out).into_owned());
+    }
+    if let Some(drv) = ev.derivation_path(v).map_err(|e| render(ev, e))? {
+        return Ok(format!("«derivation {drv}»"));
+    }
+    if let nixpad_eval::ValueView::Lambda(name, position) =
+        ev.view(v, true).map_err(|e| render(ev, e))?
+    {
+        return Ok(match name {
+            Some(name) => format!("«lambda {name} @ {position}»"),
+            None => format!("«lambda @ {position}»"),
+        });
+    }
+    let out = ev.print(v, true).map_err(|e| render(ev, e))?;
+    Ok(String::from_utf8_lossy(&out).into_owned())
 }
 
 /// Copies files of a store path (read through the flake's I/O) into `dest`, refusing to
