@@ -486,7 +486,7 @@ fn flake_nix_errors_agree() {
         ),
         (
             "{ inputs.a.follows = \"b\"; outputs = { self, a }: { }; }",
-            false,
+            true,
         ),
         (
             "{ inputs.a = { url = \"path:./a\"; urll = 1; }; outputs = _: { }; }",

@@ -670,21 +670,22 @@ fn load_source(
         nodes: vec![root],
     };
     let file = locker.read_flake(0, &url)?;
+    let updating = |e: String| {
+        in_context(
+            &format!(
+                "while updating the lock file of flake '{}'",
+                to_url(&locked)
+            ),
+            e,
+        )
+    };
     locker
         .lock_inputs(0, &file, &BTreeMap::new())
-        .map_err(|e| {
-            in_context(
-                &format!(
-                    "while updating the lock file of flake '{}'",
-                    to_url(&locked)
-                ),
-                e,
-            )
-        })?;
+        .map_err(updating)?;
     let nodes = std::mem::take(&mut locker.nodes);
     let keys = assign_keys(&nodes);
     let lock = to_lock(&nodes, &keys);
-    let expression = call_expression(&nodes, &keys, &lock)?;
+    let expression = call_expression(&nodes, &keys, &lock).map_err(updating)?;
     let value = ev
         .eval_source(&expression, Origin::Other("flake".into()), "/")
         .map_err(|e| ev.render_error(&e))?;

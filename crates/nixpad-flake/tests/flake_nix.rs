@@ -86,9 +86,14 @@ fn missing_sub_flake() {
 
 #[test]
 fn follows_a_missing_input() {
-    assert_eq!(
-        error_of("{ inputs.a.follows = \"b\"; outputs = { self, a }: { }; }"),
-        "input 'a' follows a non-existent input 'b'"
+    let e = error_of("{ inputs.a.follows = \"b\"; outputs = { self, a }: { }; }");
+    assert!(
+        e.starts_with("… while updating the lock file of flake 'path:/project?"),
+        "{e}"
+    );
+    assert!(
+        e.ends_with("'\n\nerror: input 'a' follows a non-existent input 'b'"),
+        "{e}"
     );
 }
 
