@@ -38,6 +38,7 @@ cargo fetch --locked || exit 1
 
 suite "native tests (unit, corpus, differential against Nix)" cargo test --workspace --exclude nixpad-web --locked
 suite "wasm32 build of the evaluator" cargo build -p nixpad-eval --target wasm32-unknown-unknown --locked
+suite "wasm32 build of the flakes crate" cargo build -p nixpad-flake --target wasm32-unknown-unknown --locked
 suite "wasm32 deep-recursion limits (node, release as shipped)" cargo test --release -p nixpad-eval --target wasm32-unknown-unknown --test wasm_limits --locked
 suite "lessons: every lesson checked (nixpad lessons check)" cargo run -q --release -p nixpad-cli -- lessons check lessons
 suite "lessons: checks under wasm32 (node)" cargo test --release -p nixpad-lessons --target wasm32-unknown-unknown --test wasm_checks --locked

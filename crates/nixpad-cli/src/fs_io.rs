@@ -41,7 +41,8 @@ impl EvalIO for FsIO {
 
     fn read_dir(&self, path: &str) -> Result<Vec<(String, FileType)>, String> {
         let mut out = Vec::new();
-        let failed = |e: std::io::Error| format!("reading directory {path}: {}", system_message(&e));
+        let failed =
+            |e: std::io::Error| format!("reading directory {path}: {}", system_message(&e));
         let entries = std::fs::read_dir(path).map_err(failed)?;
         for entry in entries {
             let entry = entry.map_err(failed)?;
@@ -61,11 +62,21 @@ impl EvalIO for FsIO {
 
     fn is_executable(&self, path: &str) -> bool {
         use std::os::unix::fs::PermissionsExt;
-        std::fs::metadata(path).map(|m| m.permissions().mode() & 0o111 != 0).unwrap_or(false)
+        std::fs::metadata(path)
+            .map(|m| m.permissions().mode() & 0o111 != 0)
+            .unwrap_or(false)
     }
 
     fn env_var(&self, name: &str) -> Option<String> {
         std::env::var(name).ok()
+    }
+
+    fn modified_time(&self, path: &str) -> Option<i64> {
+        let modified = std::fs::symlink_metadata(path).ok()?.modified().ok()?;
+        modified
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()
+            .map(|d| d.as_secs() as i64)
     }
 
     fn current_time(&self) -> i64 {

@@ -1,7 +1,8 @@
 //! `nixpad`: evaluate Nix like `nix-instantiate --eval`, from the command line.
 
-mod derivation;
 mod alloc;
+mod derivation;
+mod flake;
 mod fs_io;
 mod impact_cmd;
 mod instantiate;
@@ -19,6 +20,8 @@ usage:
   nixpad eval [OPTION]... [FILE | -E EXPR | -]...   (nix-instantiate --eval; `nixpad eval --help`)
   nixpad lessons (check [DIR] | pack DIR -o FILE.json | bench [DIR])
   nixpad derivation show [-r] [--aterm] [-I PATH]... (FILE | -E EXPR)
+  nixpad flake (show|check|eval|lock|update|metadata|init|new) …   (`nixpad flake` for details)
+  nixpad registry list
   nixpad impact [-I PATH]... [--config EXPR] [--json] (OVERLAY.nix | -E OVERLAY)... | --before EXPR --after EXPR
 <nixpkgs> is nixpkgs-lite when -I and NIX_PATH do not provide it (NIXPAD_NIXPKGS=DIR chooses the folder).
   nixpad serve [--site DIR] [--lessons DIR] [--only] [--port N] [--bind ADDR] [--open]";
@@ -30,20 +33,44 @@ fn usage_error(msg: &str) -> ExitCode {
 
 /// The current directory ("/" if it cannot be read).
 pub(crate) fn cwd() -> String {
-    std::env::current_dir().map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|_| "/".into())
+    std::env::current_dir()
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_else(|_| "/".into())
 }
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let Some(command) = args.first() else { return usage_error("no command given") };
+    let Some(command) = args.first() else {
+        return usage_error("no command given");
+    };
     match command.as_str() {
         "eval" => instantiate::main(&args[1..]),
         "derivation" => derivation::main(&args[1..]),
         "impact" => impact_cmd::main(&args[1..]),
+        "flake" | "registry" => {
+            let rest = args.to_vec();
+            let run = move || {
+                if rest[0] == "flake" {
+                    flake::main(&rest[1..])
+                } else {
+                    flake::registry_main(&rest[1..])
+                }
+            };
+            let handle = std::thread::Builder::new().stack_size(512 << 20).spawn(run);
+            handle
+                .ok()
+                .and_then(|h| h.join().ok())
+                .unwrap_or(ExitCode::from(1))
+        }
         "lessons" => {
             let rest = args[1..].to_vec();
-            let handle = std::thread::Builder::new().stack_size(512 << 20).spawn(move || lessons::main(&rest));
-            handle.ok().and_then(|h| h.join().ok()).unwrap_or(ExitCode::from(1))
+            let handle = std::thread::Builder::new()
+                .stack_size(512 << 20)
+                .spawn(move || lessons::main(&rest));
+            handle
+                .ok()
+                .and_then(|h| h.join().ok())
+                .unwrap_or(ExitCode::from(1))
         }
         "serve" => {
             // Validating lessons evaluates their checks: the same big stack as `lessons`.

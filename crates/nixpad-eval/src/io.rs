@@ -32,6 +32,11 @@ pub trait EvalIO {
     }
     /// An environment variable (for `builtins.getEnv`, `NIX_PATH`, `HOME`).
     fn env_var(&self, name: &str) -> Option<String>;
+    /// When the object at `path` was last modified, in seconds since the epoch, if the
+    /// host knows (flakes' `lastModified` of a `path:` input).
+    fn modified_time(&self, _path: &str) -> Option<i64> {
+        None
+    }
     /// Seconds since the epoch (for `builtins.currentTime`).
     fn current_time(&self) -> i64 {
         0

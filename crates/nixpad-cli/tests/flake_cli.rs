@@ -1,0 +1,147 @@
+//! `nixpad flake lock/update/init/new` and `nixpad registry list` on real folders.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const NIXPAD: &str = env!("CARGO_BIN_EXE_nixpad");
+
+fn fresh_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("nixpad-flake-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Runs nixpad in `dir`: exit code, stdout, stderr.
+fn nixpad(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(NIXPAD)
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn rev_of(lock: &str, node: &str) -> String {
+    let v: serde_json::Value = serde_json::from_str(lock).unwrap();
+    v["nodes"][node]["locked"]["rev"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn registry_list_names_every_virtual_flake() {
+    let (code, out, _) = nixpad(Path::new("."), &["registry", "list"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        "global flake:nixpkgs github:NixOS/nixpkgs/nixpkgs-unstable
+global flake:flake-utils github:numtide/flake-utils
+global flake:systems github:nix-systems/default
+global flake:flake-parts github:hercules-ci/flake-parts
+global flake:templates github:NixOS/templates
+"
+    );
+}
+
+#[test]
+fn new_from_a_template_then_lock_update_and_eval() {
+    let dir = fresh_dir("new");
+    let (code, out, err) = nixpad(&dir, &["flake", "new", "app", "-t", "templates#utils"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("# Getting started"), "welcome text: {out}");
+    assert!(err.contains("wrote: "), "{err}");
+    let app = dir.join("app");
+    assert!(app.join("flake.nix").is_file());
+
+    let (code, _, err) = nixpad(&app, &["flake", "lock"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("warning: creating lock file"), "{err}");
+    let lock = std::fs::read_to_string(app.join("flake.lock")).unwrap();
+    // The lock is kept as it is: a second lock writes nothing.
+    let (_, _, err) = nixpad(&app, &["flake", "lock"]);
+    assert!(!err.contains("lock file"), "{err}");
+
+    // A pinned revision survives `eval`, and `update nixpkgs` replaces only that one.
+    let old_nixpkgs = rev_of(&lock, "nixpkgs");
+    let pinned = lock.replace(&old_nixpkgs, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+    let old_utils = rev_of(&lock, "flake-utils");
+    let pinned = pinned.replace(&old_utils, "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb");
+    std::fs::write(app.join("flake.lock"), &pinned).unwrap();
+    let (code, out, err) = nixpad(
+        &app,
+        &["flake", "eval", ".#packages.x86_64-linux.default.name"],
+    );
+    assert_eq!((code, out.as_str()), (0, "\"hello-2.12.1\"\n"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(app.join("flake.lock")).unwrap(),
+        pinned
+    );
+    let (code, _, err) = nixpad(&app, &["flake", "update", ".", "nixpkgs"]);
+    assert_eq!(code, 0, "{err}");
+    let updated = std::fs::read_to_string(app.join("flake.lock")).unwrap();
+    assert_eq!(rev_of(&updated, "nixpkgs"), old_nixpkgs);
+    assert_eq!(
+        rev_of(&updated, "flake-utils"),
+        "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+    );
+    let (code, _, err) = nixpad(&app, &["flake", "update"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        std::fs::read_to_string(app.join("flake.lock")).unwrap(),
+        lock
+    );
+    let (code, _, err) = nixpad(&app, &["flake", "update", ".", "nope"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "error: 'nope' does not match any input of this flake\n"
+    );
+
+    // init refuses to overwrite a file that differs.
+    let (code, _, err) = nixpad(&app, &["flake", "init", "-t", "templates#trivial"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("refusing to overwrite existing file"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn init_from_a_folder_template() {
+    let dir = fresh_dir("init");
+    let source = dir.join("source");
+    std::fs::create_dir_all(source.join("tmpl/sub")).unwrap();
+    std::fs::write(
+        source.join("flake.nix"),
+        "{ outputs = { self }: { templates.default = { path = ./tmpl; description = \"t\"; welcomeText = \"welcome\"; }; }; }",
+    )
+    .unwrap();
+    std::fs::write(source.join("tmpl/flake.nix"), "{ outputs = _: { }; }").unwrap();
+    std::fs::write(source.join("tmpl/sub/a.txt"), "a").unwrap();
+    let target = dir.join("target");
+    std::fs::create_dir_all(&target).unwrap();
+    let (code, out, err) = nixpad(
+        &target,
+        &[
+            "flake",
+            "init",
+            "-t",
+            &format!("{}#default", source.display()),
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, "welcome\n");
+    assert_eq!(
+        std::fs::read_to_string(target.join("sub/a.txt")).unwrap(),
+        "a"
+    );
+    assert_eq!(
+        std::fs::read_to_string(target.join("flake.nix")).unwrap(),
+        "{ outputs = _: { }; }"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,0 +1,535 @@
+//! `nixpad flake` against real Nix with flakes (`nix-oracle nix --store local?root=TMP
+//! --extra-experimental-features 'nix-command flakes'`), for flakes whose inputs are local
+//! `path:` flakes: the lock file each writes, `flake show --json`, `flake metadata --json`,
+//! `eval .#x` and pure evaluation's errors agree.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+
+use support::*;
+
+const NIXPAD: &str = env!("CARGO_BIN_EXE_nixpad");
+const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// A fresh folder for one fixture (same name on every run, emptied first).
+fn fresh_dir(name: &str) -> PathBuf {
+    let dir =
+        std::env::temp_dir().join(format!("nixpad-flake-oracle-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn write_files(root: &Path, files: &[(&str, &str)]) {
+    for (path, text) in files {
+        let full = root.join(path);
+        std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+        std::fs::write(full, text.replace("@ROOT@", &root.to_string_lossy())).unwrap();
+    }
+}
+
+/// Sets every modification time below `root` to one instant, so `lastModified` is the
+/// same whoever reads it.
+fn fix_times(root: &Path) {
+    let status = std::process::Command::new("find")
+        .arg(root)
+        .args(["-exec", "touch", "-h", "-d", "@1700000000", "{}", "+"])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+struct Oracle {
+    script: String,
+    store: PathBuf,
+}
+
+impl Oracle {
+    fn new(name: &str) -> Oracle {
+        let script = oracle_path();
+        let store =
+            std::env::temp_dir().join(format!("nixpad-flake-store-{}-{name}", std::process::id()));
+        Oracle { script, store }
+    }
+
+    fn nix(&self, dir: &Path, args: &[&str]) -> Run {
+        let store = format!("local?root={}", self.store.to_string_lossy());
+        let mut all = vec![
+            "nix",
+            "--store",
+            &store,
+            "--extra-experimental-features",
+            "nix-command flakes",
+        ];
+        all.extend_from_slice(args);
+        run_in(Some(dir), &self.script, &all, "", PREFLIGHT_TIMEOUT)
+    }
+}
+
+fn nixpad(dir: &Path, args: &[&str]) -> Run {
+    let mut all = vec!["flake"];
+    all.extend_from_slice(args);
+    run_in(Some(dir), NIXPAD, &all, "", TIMEOUT)
+}
+
+fn stdout(r: &Run) -> String {
+    String::from_utf8_lossy(&r.stdout).trim().to_string()
+}
+
+/// The last line of an error (Nix's innermost message), with the store's real location
+/// (`local?root=`) taken out of paths.
+fn last_error_line(r: &Run, store: &Path) -> String {
+    let text = String::from_utf8_lossy(&r.stderr).replace(&*store.to_string_lossy(), "");
+    text.lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or_default()
+        .trim()
+        .to_string()
+}
+
+/// Locks with Nix, then with nixpad (after removing Nix's lock file), and compares the
+/// files; then compares show, metadata and each `eval` with the lock in place.
+fn agree(name: &str, files: &[(&str, &str)], evals: &[&str], errors: &[&str]) {
+    let oracle = Oracle::new(name);
+    let dir = fresh_dir(name);
+    write_files(&dir, files);
+    fix_times(&dir);
+    let nix_lock = oracle.nix(&dir, &["flake", "lock"]);
+    assert_eq!(
+        nix_lock.code,
+        Some(0),
+        "{name}: nix flake lock failed: {}",
+        describe(&nix_lock)
+    );
+    // Nix writes no lock file for a flake without inputs.
+    let nix_text = std::fs::read_to_string(dir.join("flake.lock")).ok();
+    let _ = std::fs::remove_file(dir.join("flake.lock"));
+    let ours = nixpad(&dir, &["lock"]);
+    assert_eq!(
+        ours.code,
+        Some(0),
+        "{name}: nixpad flake lock failed: {}",
+        describe(&ours)
+    );
+    let our_text = std::fs::read_to_string(dir.join("flake.lock")).ok();
+    assert_eq!(our_text, nix_text, "{name}: lock files differ");
+    assert_eq!(
+        String::from_utf8_lossy(&ours.stderr).trim_end(),
+        String::from_utf8_lossy(&nix_lock.stderr).trim_end(),
+        "{name}: what flake lock says"
+    );
+    fix_times(&dir);
+
+    for args in [
+        &["flake", "show", "--json", "."][..],
+        &["flake", "metadata", "--json", "."][..],
+        &["flake", "metadata", "."][..],
+    ] {
+        let theirs = oracle.nix(&dir, args);
+        let ours = nixpad(&dir, &args[1..]);
+        assert_eq!(
+            theirs.code,
+            Some(0),
+            "{name}: nix {args:?}: {}",
+            describe(&theirs)
+        );
+        assert_eq!(
+            stdout(&ours),
+            strip_ansi(&stdout(&theirs)),
+            "{name}: nixpad {args:?} differs; stderr: {}",
+            String::from_utf8_lossy(&ours.stderr)
+        );
+    }
+    let theirs = oracle.nix(&dir, &["flake", "show", "."]);
+    let ours = nixpad(&dir, &["show", "."]);
+    assert_eq!(
+        stdout(&ours),
+        strip_ansi(&stdout(&theirs)),
+        "{name}: flake show differs"
+    );
+    for attr in evals {
+        for json in [false, true] {
+            let installable = format!(".#{attr}");
+            let mut args = vec!["eval"];
+            if json {
+                args.push("--json");
+            }
+            args.push(&installable);
+            let theirs = oracle.nix(&dir, &args);
+            let ours = nixpad(&dir, &args);
+            if theirs.code != Some(0) {
+                // A function has no JSON: the same error.
+                assert_eq!(ours.code, Some(1), "{name}: nixpad {args:?} succeeded");
+                assert_eq!(
+                    innermost_error(&ours.stderr),
+                    innermost_error(&theirs.stderr),
+                    "{name}: {args:?}"
+                );
+                continue;
+            }
+            assert_eq!(
+                stdout(&ours),
+                stdout(&theirs).replace(&*oracle.store.to_string_lossy(), ""),
+                "{name}: nixpad {args:?} differs; stderr: {}",
+                String::from_utf8_lossy(&ours.stderr)
+            );
+        }
+    }
+    for attr in errors {
+        let installable = format!(".#{attr}");
+        let theirs = oracle.nix(&dir, &["eval", &installable]);
+        let ours = nixpad(&dir, &["eval", &installable]);
+        assert_ne!(theirs.code, Some(0), "{name}: nix eval {attr} succeeded");
+        assert_eq!(
+            ours.code,
+            Some(1),
+            "{name}: nixpad eval {attr}: {}",
+            describe(&ours)
+        );
+        assert_eq!(
+            last_error_line(&ours, &oracle.store),
+            last_error_line(&theirs, &oracle.store),
+            "{name}: {attr}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::process::Command::new("chmod")
+        .args(["-R", "u+w"])
+        .arg(&oracle.store)
+        .status();
+    let _ = std::fs::remove_dir_all(&oracle.store);
+}
+
+#[test]
+fn relative_path_input_and_what_inputs_carry() {
+    agree(
+        "basic",
+        &[
+            (
+                "flake.nix",
+                r#"{
+  description = "a flake with a sub-flake";
+  inputs.sub.url = "path:./sub";
+  outputs = { self, sub }: {
+    x = sub.value + 1;
+    attrs = {
+      inherit (sub) narHash lastModified lastModifiedDate;
+      self = self.outPath;
+      subKeys = builtins.attrNames sub;
+      selfKeys = builtins.attrNames self;
+      subSource = sub.sourceInfo;
+      subInputs = builtins.attrNames sub.inputs;
+      type = sub._type;
+    };
+    subOut = sub.outPath;
+    readme = builtins.readFile ./sub/README;
+    packages.x86_64-linux.default = derivation { name = "hello-1.0"; builder = "/bin/sh"; system = "x86_64-linux"; };
+    packages.aarch64-linux.default = derivation { name = "hello-1.0"; builder = "/bin/sh"; system = "aarch64-linux"; };
+    devShells.x86_64-linux.default = derivation { name = "shell"; builder = "/bin/sh"; system = "x86_64-linux"; };
+    overlays.default = final: prev: { };
+    templates.default = { path = ./sub; description = "the sub-flake"; };
+    lib.double = x: 2 * x;
+  };
+}
+"#,
+            ),
+            ("sub/flake.nix", "{ outputs = { self }: { value = 41; upOne = builtins.readFile ../flake.nix; }; }\n"),
+            ("sub/README", "hello\n"),
+        ],
+        &["x", "attrs", "subOut", "readme", "packages.x86_64-linux.default.name", "templates.default.description", "packages.x86_64-linux.default", "default", "lib.double"],
+        &[],
+    );
+}
+
+#[test]
+fn follows_nested_overrides_non_flake_and_absolute_inputs() {
+    agree(
+        "follows",
+        &[
+            (
+                "flake.nix",
+                r#"{
+  inputs = {
+    a.url = "path:./a";
+    a.inputs.b.follows = "b";
+    b.url = "path:./b";
+    x.url = "path:./x";
+    data = { url = "path:./data"; flake = false; };
+    ext.url = "path:@ROOT@/ext";
+  };
+  outputs = { self, a, b, x, data, ext }: {
+    fromA = a.fromB;
+    aSeesC = a.cValue;
+    ax = a.xValue;
+    dataKeys = builtins.attrNames data;
+    dataText = builtins.readFile "${data}/note.txt";
+    extValue = ext.value;
+  };
+}
+"#,
+            ),
+            (
+                "a/flake.nix",
+                r#"{
+  inputs.b.url = "path:./own-b";
+  inputs.c.follows = "b";
+  inputs.x.url = "path:./ax";
+  outputs = { self, b, c, x }: { fromB = b.value; cValue = c.value; xValue = x.value; };
+}
+"#,
+            ),
+            (
+                "a/own-b/flake.nix",
+                "{ outputs = { self }: { value = \"a's own b\"; }; }\n",
+            ),
+            (
+                "a/ax/flake.nix",
+                "{ outputs = { self }: { value = \"a's x\"; }; }\n",
+            ),
+            (
+                "b/flake.nix",
+                "{ outputs = { self }: { value = \"the root's b\"; }; }\n",
+            ),
+            (
+                "x/flake.nix",
+                "{ outputs = { self }: { value = \"the root's x\"; }; }\n",
+            ),
+            ("data/note.txt", "not a flake\n"),
+            (
+                "ext/flake.nix",
+                "{ outputs = { self }: { value = self.narHash; }; }\n",
+            ),
+        ],
+        &["fromA", "aSeesC", "ax", "dataKeys", "dataText", "extValue"],
+        &[],
+    );
+}
+
+#[test]
+fn an_override_url_is_relative_to_the_flake_that_wrote_it() {
+    agree(
+        "override",
+        &[
+            (
+                "flake.nix",
+                "{\n  inputs.a.url = \"path:./a\";\n  inputs.a.inputs.x.url = \"path:./x2\";\n  outputs = { self, a }: { v = a.xv; };\n}\n",
+            ),
+            ("a/flake.nix", "{ inputs.x.url = \"path:./ax\"; outputs = { self, x }: { xv = x.value; }; }\n"),
+            ("a/ax/flake.nix", "{ outputs = _: { value = \"a's x\"; }; }\n"),
+            ("x2/flake.nix", "{ outputs = _: { value = \"the root's x2\"; }; }\n"),
+        ],
+        &["v"],
+        &[],
+    );
+}
+
+#[test]
+fn pure_evaluation_refuses_what_nix_refuses() {
+    agree(
+        "pure",
+        &[(
+            "flake.nix",
+            r#"{
+  nixConfig = { bash-prompt = "dev> "; sandbox = false; extra-substituters = [ "https://a" ]; foo-bar = 1; };
+  outputs = { self }: {
+    system = builtins.currentSystem;
+    home = builtins.getEnv "HOME";
+    search = <nixpkgs>;
+    outside = builtins.readFile /etc/hostname;
+    inside = builtins.readFile ./flake.nix != "";
+  };
+}
+"#,
+        )],
+        &["home", "inside"],
+        &["system", "search", "outside"],
+    );
+}
+
+/// `flake check --no-build` on a flake with these outputs: the same warnings and the same
+/// error (its innermost line) as Nix.
+fn check_agrees(name: &str, outputs: &str) {
+    let oracle = Oracle::new(name);
+    let dir = fresh_dir(name);
+    let text = format!(
+        "{{ outputs = {{ self }}: let d = n: derivation {{ name = n; builder = \"/bin/sh\"; system = \"x86_64-linux\"; }}; in {{ {outputs} }}; }}\n"
+    );
+    write_files(&dir, &[("flake.nix", &text)]);
+    let theirs = oracle.nix(&dir, &["flake", "check", "--no-build", "."]);
+    let ours = nixpad(&dir, &["check", "."]);
+    let warnings = |r: &Run| -> Vec<String> {
+        String::from_utf8_lossy(&r.stderr)
+            .lines()
+            .filter(|l| l.starts_with("warning:"))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(warnings(&ours), warnings(&theirs), "{name}: warnings");
+    assert_eq!(
+        ours.code == Some(0),
+        theirs.code == Some(0),
+        "{name}: exit codes {:?} {:?}",
+        ours.code,
+        theirs.code
+    );
+    if theirs.code != Some(0) {
+        assert_eq!(
+            last_error_line(&ours, &oracle.store),
+            last_error_line(&theirs, &oracle.store),
+            "{name}: error"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::process::Command::new("chmod")
+        .args(["-R", "u+w"])
+        .arg(&oracle.store)
+        .status();
+    let _ = std::fs::remove_dir_all(&oracle.store);
+}
+
+#[test]
+fn flake_check_agrees() {
+    let cases = [
+        "packages.x86_64-linux.bad = 5;",
+        "packages.x86_64-linux.default = d \"hello\";",
+        "devShells.x86_64-linux.default = 5;",
+        "checks.x86_64-linux.t = 5;",
+        "formatter.x86_64-linux = 5;",
+        "apps.x86_64-linux.a = { program = \"/x\"; };",
+        "apps.x86_64-linux.a = { type = \"app\"; };",
+        "apps.x86_64-linux.a = { type = \"app\"; program = \"/bin/sh\"; };",
+        "overlays.bad = 5;",
+        "overlays.good = final: prev: { };",
+        "overlay = final: prev: { };",
+        "templates.t = { path = ./.; };",
+        "templates.t = { description = \"x\"; };",
+        "templates.t = { path = ./.; description = \"x\"; foo = 1; };",
+        "defaultPackage.x86_64-linux = d \"x\";",
+        "devShell.x86_64-linux = d \"x\";",
+        "foo = 1;",
+        "lib = 1;",
+        "legacyPackages.x86_64-linux.hello = 5;",
+        "packages.aarch64-linux.default = d \"arm\";",
+    ];
+    for (i, outputs) in cases.iter().enumerate() {
+        check_agrees(&format!("check{i}"), outputs);
+    }
+}
+
+#[test]
+fn show_flags_agree() {
+    let oracle = Oracle::new("show-flags");
+    let dir = fresh_dir("show-flags");
+    write_files(
+        &dir,
+        &[(
+            "flake.nix",
+            r#"{
+  outputs = _: let d = n: derivation { name = n; builder = "/bin/sh"; system = "x86_64-linux"; }; in {
+    legacyPackages.aarch64-linux.x = d "x";
+    legacyPackages.x86_64-linux = { x = d "x"; y.z = d "z"; w = { recurseForDerivations = true; v = d "v"; }; };
+    packages.aarch64-linux.x = d "x";
+    formatter.aarch64-linux = d "fmt";
+    checks.x86_64-linux.t = d "t";
+  };
+}
+"#,
+        )],
+    );
+    for flags in [
+        &[][..],
+        &["--legacy"],
+        &["--all-systems"],
+        &["--all-systems", "--legacy"],
+    ] {
+        for json in [false, true] {
+            let mut args = vec!["flake", "show"];
+            if json {
+                args.push("--json");
+            }
+            args.extend_from_slice(flags);
+            args.push(".");
+            let theirs = oracle.nix(&dir, &args);
+            let ours = nixpad(&dir, &args[1..]);
+            assert_eq!(theirs.code, Some(0), "nix {args:?}: {}", describe(&theirs));
+            assert_eq!(stdout(&ours), strip_ansi(&stdout(&theirs)), "{args:?}");
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::process::Command::new("chmod")
+        .args(["-R", "u+w"])
+        .arg(&oracle.store)
+        .status();
+    let _ = std::fs::remove_dir_all(&oracle.store);
+}
+
+/// `flake lock` on a broken flake: the same innermost error as Nix (and, for a missing
+/// sub-flake, the same whole message).
+#[test]
+fn flake_nix_errors_agree() {
+    let cases: [(&str, bool); 7] = [
+        (
+            "{ inputs.a.url = \"path:./nope\"; outputs = { self, a }: { }; }",
+            true,
+        ),
+        ("{ outputs = 5; }", false),
+        ("{ description = \"x\"; }", true),
+        (
+            "{ inputs.a.url = \"bogus:zz\"; outputs = { self, a }: { }; }",
+            true,
+        ),
+        (
+            "{ inputs.me.url = \"path:.\"; outputs = { self, me }: { }; }",
+            true,
+        ),
+        (
+            "{ inputs.a.follows = \"b\"; outputs = { self, a }: { }; }",
+            true,
+        ),
+        (
+            "{ inputs.a = { url = \"path:./a\"; urll = 1; }; outputs = _: { }; }",
+            false,
+        ),
+    ];
+    for (i, (text, whole)) in cases.iter().enumerate() {
+        let name = format!("error{i}");
+        let oracle = Oracle::new(&name);
+        let dir = fresh_dir(&name);
+        write_files(&dir, &[("flake.nix", text)]);
+        let theirs = oracle.nix(&dir, &["flake", "lock"]);
+        let ours = nixpad(&dir, &["lock"]);
+        assert_ne!(theirs.code, Some(0), "{text}");
+        assert_eq!(ours.code, Some(1), "{text}");
+        let store = oracle.store.to_string_lossy().into_owned();
+        let clean = |r: &Run| {
+            String::from_utf8_lossy(&r.stderr)
+                .replace(&store, "")
+                .trim_end()
+                .to_string()
+        };
+        if *whole {
+            assert_eq!(clean(&ours), clean(&theirs), "{text}");
+        } else {
+            let last = |t: String| t.lines().last().unwrap_or_default().trim().to_string();
+            let (ours_last, theirs_last) = (last(clean(&ours)), last(clean(&theirs)));
+            // Nix names a position (`flake.nix:1:3`) where Nixpad names the file.
+            let strip_position = |l: &str| {
+                l.trim_end_matches(|c: char| c.is_ascii_digit() || c == ':')
+                    .to_string()
+            };
+            assert_eq!(
+                strip_position(&ours_last),
+                strip_position(&theirs_last),
+                "{text}"
+            );
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+        let _ = std::process::Command::new("chmod")
+            .args(["-R", "u+w"])
+            .arg(&oracle.store)
+            .status();
+        let _ = std::fs::remove_dir_all(&oracle.store);
+    }
+}

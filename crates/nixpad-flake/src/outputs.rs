@@ -1,0 +1,548 @@
+//! The outputs of a flake shown like `nix flake show [--json]` and checked like
+//! `nix flake check --no-build`.
+
+use nixpad_eval::{Evaluator, Value, ValueView};
+use serde_json::{json, Map, Value as Json};
+
+use crate::flake_file::force;
+use crate::Flake;
+
+/// A shown output: a leaf with its JSON and its text, or named children.
+enum Shown {
+    Leaf(Json, String),
+    Omitted(&'static str),
+    /// Listed in JSON as `{}` but not drawn (a non-derivation in `legacyPackages`).
+    Hidden,
+    Branch(Vec<(String, Shown)>),
+}
+
+fn attrs(ev: &mut Evaluator, v: &Value) -> Result<Vec<(String, Value)>, String> {
+    match force(ev, v)? {
+        ValueView::Attrs(a) => Ok(a),
+        _ => Ok(Vec::new()),
+    }
+}
+
+fn get(
+    ev: &mut Evaluator,
+    set: &[(String, Value)],
+    name: &str,
+) -> Result<Option<ValueView>, String> {
+    match set.iter().find(|(n, _)| n == name) {
+        Some((_, v)) => force(ev, v).map(Some),
+        None => Ok(None),
+    }
+}
+
+fn string_of(view: Option<ValueView>) -> Option<String> {
+    match view {
+        Some(ValueView::String(s)) => Some(String::from_utf8_lossy(&s).into_owned()),
+        _ => None,
+    }
+}
+
+fn is_derivation(ev: &mut Evaluator, v: &Value) -> Result<bool, String> {
+    let set = match force(ev, v)? {
+        ValueView::Attrs(a) => a,
+        _ => return Ok(false),
+    };
+    Ok(string_of(get(ev, &set, "type")?).as_deref() == Some("derivation"))
+}
+
+fn derivation_leaf(ev: &mut Evaluator, v: &Value, kind: &str) -> Result<Shown, String> {
+    let set = attrs(ev, v)?;
+    let name = string_of(get(ev, &set, "name")?).unwrap_or_default();
+    let description = match set.iter().find(|(n, _)| n == "meta") {
+        Some((_, meta)) => {
+            let meta = attrs(ev, meta)?;
+            string_of(get(ev, &meta, "description")?).unwrap_or_default()
+        }
+        None => String::new(),
+    };
+    let mut text = format!("{kind} '{name}'");
+    if !description.is_empty() {
+        text.push_str(&format!(" - '{description}'"));
+    }
+    Ok(Shown::Leaf(
+        json!({"description": description, "name": name, "type": "derivation"}),
+        text,
+    ))
+}
+
+/// What `nix flake show` evaluates.
+#[derive(Clone, Debug)]
+pub struct ShowOptions {
+    /// The current system (`x86_64-linux`).
+    pub system: String,
+    /// `--all-systems`: every system's outputs, not only the current one's.
+    pub all_systems: bool,
+    /// `--legacy`: the derivations directly in `legacyPackages.SYSTEM`.
+    pub legacy: bool,
+}
+
+impl Default for ShowOptions {
+    fn default() -> Self {
+        ShowOptions {
+            system: "x86_64-linux".into(),
+            all_systems: false,
+            legacy: false,
+        }
+    }
+}
+
+type ShowItem<'a> = &'a dyn Fn(&mut Evaluator, &Value) -> Result<Shown, String>;
+
+/// Per system (`packages.SYSTEM.NAME`, or `formatter.SYSTEM` when not `by_name`): other
+/// systems than the current one are omitted unless `--all-systems`.
+fn per_system(
+    ev: &mut Evaluator,
+    v: &Value,
+    show: &ShowOptions,
+    each: ShowItem,
+    by_name: bool,
+) -> Result<Shown, String> {
+    let mut out = Vec::new();
+    for (sys, value) in attrs(ev, v)? {
+        let omitted = sys != show.system && !show.all_systems;
+        let shown = if omitted && by_name {
+            Shown::Branch(
+                attrs(ev, &value)?
+                    .into_iter()
+                    .map(|(n, _)| (n, Shown::Omitted("use '--all-systems' to show")))
+                    .collect(),
+            )
+        } else if omitted {
+            Shown::Omitted("use '--all-systems' to show")
+        } else if by_name {
+            let mut items = Vec::new();
+            for (name, item) in attrs(ev, &value)? {
+                items.push((name, each(ev, &item)?));
+            }
+            Shown::Branch(items)
+        } else {
+            each(ev, &value)?
+        };
+        out.push((sys, shown));
+    }
+    Ok(Shown::Branch(out))
+}
+
+/// `legacyPackages`: omitted unless `--legacy`; then its derivations (other attributes
+/// are listed as empty in JSON and not drawn, as Nix does).
+fn legacy_packages(ev: &mut Evaluator, v: &Value, show: &ShowOptions) -> Result<Shown, String> {
+    if !show.legacy {
+        let systems = attrs(ev, v)?;
+        return Ok(Shown::Branch(
+            systems
+                .into_iter()
+                .map(|(sys, _)| (sys, Shown::Omitted("use '--legacy' to show")))
+                .collect(),
+        ));
+    }
+    let each = |ev: &mut Evaluator, item: &Value| -> Result<Shown, String> {
+        if is_derivation(ev, item)? {
+            derivation_leaf(ev, item, "package")
+        } else {
+            Ok(Shown::Hidden)
+        }
+    };
+    let mut out = Vec::new();
+    for (sys, value) in attrs(ev, v)? {
+        let shown = if sys != show.system && !show.all_systems {
+            Shown::Omitted("use '--all-systems' to show")
+        } else {
+            let mut items = Vec::new();
+            for (name, item) in attrs(ev, &value)? {
+                items.push((name, each(ev, &item)?));
+            }
+            Shown::Branch(items)
+        };
+        out.push((sys, shown));
+    }
+    Ok(Shown::Branch(out))
+}
+
+fn app_leaf(ev: &mut Evaluator, v: &Value) -> Result<Shown, String> {
+    let set = attrs(ev, v)?;
+    let description = match set.iter().find(|(n, _)| n == "meta") {
+        Some((_, meta)) => {
+            let meta = attrs(ev, meta)?;
+            string_of(get(ev, &meta, "description")?)
+        }
+        None => None,
+    };
+    let mut j = json!({"type": "app"});
+    if let Some(d) = &description {
+        j["description"] = json!(d);
+    }
+    Ok(Shown::Leaf(
+        j,
+        format!(
+            "app: {}",
+            description.unwrap_or_else(|| "no description".into())
+        ),
+    ))
+}
+
+fn named(
+    ev: &mut Evaluator,
+    v: &Value,
+    each: &dyn Fn(&mut Evaluator, &Value) -> Result<Shown, String>,
+) -> Result<Shown, String> {
+    let mut out = Vec::new();
+    for (name, item) in attrs(ev, v)? {
+        out.push((name, each(ev, &item)?));
+    }
+    Ok(Shown::Branch(out))
+}
+
+fn simple(json_type: &str, text: &str) -> Shown {
+    Shown::Leaf(json!({ "type": json_type }), text.to_string())
+}
+
+fn template_leaf(ev: &mut Evaluator, v: &Value) -> Result<Shown, String> {
+    let set = attrs(ev, v)?;
+    let description = string_of(get(ev, &set, "description")?).unwrap_or_default();
+    Ok(Shown::Leaf(
+        json!({"description": description, "type": "template"}),
+        format!("template: {description}"),
+    ))
+}
+
+fn show_tree(flake: &mut Flake, show: &ShowOptions) -> Result<Shown, String> {
+    let ev = &mut flake.evaluator;
+    let value = flake.value.clone();
+    let outputs = match attrs(ev, &value)?.into_iter().find(|(n, _)| n == "outputs") {
+        Some((_, o)) => attrs(ev, &o)?,
+        None => Vec::new(),
+    };
+    let mut out = Vec::new();
+    for (name, v) in outputs {
+        let drv =
+            |kind: &'static str| move |ev: &mut Evaluator, v: &Value| derivation_leaf(ev, v, kind);
+        let shown = match name.as_str() {
+            "packages" => per_system(ev, &v, show, &drv("package"), true)?,
+            "devShells" => per_system(ev, &v, show, &drv("development environment"), true)?,
+            "checks" => per_system(ev, &v, show, &drv("derivation"), true)?,
+            "formatter" | "defaultPackage" => per_system(ev, &v, show, &drv("package"), false)?,
+            "devShell" => per_system(ev, &v, show, &drv("development environment"), false)?,
+            "legacyPackages" => legacy_packages(ev, &v, show)?,
+            "apps" => per_system(ev, &v, show, &app_leaf, true)?,
+            "defaultApp" => per_system(ev, &v, show, &app_leaf, false)?,
+            "overlays" => named(ev, &v, &|_, _| {
+                Ok(simple("nixpkgs-overlay", "Nixpkgs overlay"))
+            })?,
+            "overlay" => simple("nixpkgs-overlay", "Nixpkgs overlay"),
+            "nixosModules" => named(ev, &v, &|_, _| Ok(simple("nixos-module", "NixOS module")))?,
+            "nixosModule" => simple("nixos-module", "NixOS module"),
+            "nixosConfigurations" => named(ev, &v, &|_, _| {
+                Ok(simple("nixos-configuration", "NixOS configuration"))
+            })?,
+            "templates" => named(ev, &v, &template_leaf)?,
+            "defaultTemplate" => template_leaf(ev, &v)?,
+            _ => simple("unknown", "unknown"),
+        };
+        out.push((name, shown));
+    }
+    Ok(Shown::Branch(out))
+}
+
+fn to_json(shown: &Shown) -> Json {
+    match shown {
+        Shown::Leaf(j, _) => j.clone(),
+        Shown::Omitted(_) | Shown::Hidden => Json::Object(Map::new()),
+        Shown::Branch(items) => {
+            Json::Object(items.iter().map(|(n, s)| (n.clone(), to_json(s))).collect())
+        }
+    }
+}
+
+fn write_text(items: &[(String, Shown)], prefix: &str, out: &mut String) {
+    for (i, (name, shown)) in items.iter().enumerate() {
+        let last = i + 1 == items.len();
+        let (branch, more) = if last {
+            ("└───", "    ")
+        } else {
+            ("├───", "│   ")
+        };
+        match shown {
+            Shown::Leaf(_, text) => out.push_str(&format!("{prefix}{branch}{name}: {text}\n")),
+            Shown::Omitted(why) => {
+                out.push_str(&format!("{prefix}{branch}{name} omitted ({why})\n"))
+            }
+            Shown::Hidden => {}
+            Shown::Branch(children) => {
+                out.push_str(&format!("{prefix}{branch}{name}\n"));
+                write_text(children, &format!("{prefix}{more}"), out);
+            }
+        }
+    }
+}
+
+/// `nix flake show --json`.
+pub fn show_json(flake: &mut Flake, show: &ShowOptions) -> Result<Json, String> {
+    Ok(to_json(&show_tree(flake, show)?))
+}
+
+/// `nix flake show`: the locked URL, then the output tree.
+pub fn show_text(flake: &mut Flake, show: &ShowOptions) -> Result<String, String> {
+    let tree = show_tree(flake, show)?;
+    let mut out = format!("{}\n", flake.locked_url());
+    if let Shown::Branch(items) = &tree {
+        write_text(items, "", &mut out);
+    }
+    Ok(out)
+}
+
+/// What `nix flake check --no-build` found: warnings, and the first error (with the
+/// outputs it was checking) if any.
+#[derive(Debug, Default)]
+pub struct Check {
+    /// Warnings, in order.
+    pub warnings: Vec<String>,
+    /// The error, as Nix prints it (`… while checking flake output 'packages'` lines,
+    /// then `error: …`).
+    pub error: Option<String>,
+    /// The `.drv` paths of the derivations checked, by attribute path.
+    pub derivations: Vec<(String, String)>,
+}
+
+struct Checker<'a> {
+    ev: &'a mut Evaluator,
+    system: Option<&'a str>,
+    result: Check,
+    other_systems: Vec<String>,
+}
+
+type Step = Result<(), (Vec<String>, String)>;
+
+impl Checker<'_> {
+    fn derivation(&mut self, path: &str, v: &Value) -> Step {
+        let ctx = vec![format!("while checking the derivation '{path}'")];
+        if !is_derivation(self.ev, v).map_err(|e| (ctx.clone(), e))? {
+            return Err((ctx, format!("flake attribute '{path}' is not a derivation")));
+        }
+        match self.ev.derivation_path(v) {
+            Ok(Some(drv)) => self.result.derivations.push((path.to_string(), drv)),
+            Ok(None) => {}
+            Err(e) => return Err((ctx, self.ev.render_error(&e))),
+        }
+        Ok(())
+    }
+
+    fn app(&mut self, path: &str, v: &Value) -> Step {
+        let ctx = vec![format!("while checking the app definition '{path}'")];
+        let set = attrs(self.ev, v).map_err(|e| (ctx.clone(), e))?;
+        let ty = get(self.ev, &set, "type").map_err(|e| (ctx.clone(), e))?;
+        match string_of(ty.clone()) {
+            None if ty.is_none() => {
+                return Err((ctx, format!("app '{path}' lacks attribute 'type'")))
+            }
+            Some(t) if t == "app" => {}
+            _ => {
+                return Err((
+                    ctx,
+                    format!("attribute 'type' of app '{path}' is not \"app\""),
+                ))
+            }
+        }
+        if !set.iter().any(|(n, _)| n == "program") {
+            return Err((ctx, format!("app '{path}' lacks attribute 'program'")));
+        }
+        if !set.iter().any(|(n, _)| n == "meta") {
+            self.result
+                .warnings
+                .push(format!("app '{path}' lacks attribute 'meta'"));
+        }
+        Ok(())
+    }
+
+    fn overlay(&mut self, path: &str, v: &Value) -> Step {
+        let ctx = vec![format!("while checking the overlay '{path}'")];
+        match force(self.ev, v).map_err(|e| (ctx.clone(), e))? {
+            ValueView::Lambda(..) | ValueView::PrimOp(..) => Ok(()),
+            other => {
+                let ty = crate::flake_file::view_type_of(&other);
+                Err((ctx, format!("overlay is not a function, but {ty} instead")))
+            }
+        }
+    }
+
+    fn template(&mut self, path: &str, v: &Value) -> Step {
+        let ctx = vec![format!("while checking the template '{path}'")];
+        let set = attrs(self.ev, v).map_err(|e| (ctx.clone(), e))?;
+        for required in ["path", "description"] {
+            if !set.iter().any(|(n, _)| n == required) {
+                return Err((
+                    ctx,
+                    format!("template '{path}' lacks attribute '{required}'"),
+                ));
+            }
+        }
+        if let Some((name, _)) = set
+            .iter()
+            .find(|(n, _)| !["path", "description", "welcomeText"].contains(&n.as_str()))
+        {
+            return Err((
+                ctx,
+                format!("template '{path}' has unsupported attribute '{name}'"),
+            ));
+        }
+        Ok(())
+    }
+
+    fn per_system(
+        &mut self,
+        output: &str,
+        v: &Value,
+        by_name: bool,
+        each: fn(&mut Self, &str, &Value) -> Step,
+    ) -> Step {
+        let systems = match force(self.ev, v).map_err(|e| (vec![], e))? {
+            ValueView::Attrs(a) => a,
+            other => {
+                return Err((
+                    vec![],
+                    format!(
+                        "expected a set but found {}",
+                        crate::flake_file::view_type_of(&other)
+                    ),
+                ))
+            }
+        };
+        for (sys, value) in systems {
+            if self.system.is_some_and(|current| sys != current) {
+                if !self.other_systems.contains(&sys) {
+                    self.other_systems.push(sys);
+                }
+                continue;
+            }
+            if by_name {
+                let items = match force(self.ev, &value).map_err(|e| (vec![], e))? {
+                    ValueView::Attrs(a) => a,
+                    other => {
+                        return Err((
+                            vec![],
+                            format!(
+                                "expected a set but found {}",
+                                crate::flake_file::view_type_of(&other)
+                            ),
+                        ))
+                    }
+                };
+                for (name, item) in items {
+                    each(self, &format!("{output}.{sys}.{name}"), &item)?;
+                }
+            } else {
+                each(self, &format!("{output}.{sys}"), &value)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn named(
+        &mut self,
+        output: &str,
+        v: &Value,
+        each: fn(&mut Self, &str, &Value) -> Step,
+    ) -> Step {
+        let items = attrs(self.ev, v).map_err(|e| (vec![], e))?;
+        for (name, item) in items {
+            each(self, &format!("{output}.{name}"), &item)?;
+        }
+        Ok(())
+    }
+
+    fn output(&mut self, name: &str, v: &Value) -> Step {
+        let deprecated = |new: &str| {
+            format!("flake output attribute '{name}' is deprecated; use '{new}' instead")
+        };
+        match name {
+            "packages" | "devShells" | "checks" => self.per_system(name, v, true, Self::derivation),
+            "formatter" => self.per_system(name, v, false, Self::derivation),
+            "legacyPackages" => Ok(()),
+            "apps" => self.per_system(name, v, true, Self::app),
+            "overlays" => self.named(name, v, Self::overlay),
+            "templates" => self.named(name, v, Self::template),
+            "nixosModules"
+            | "nixosConfigurations"
+            | "lib"
+            | "hydraJobs"
+            | "herculesCI"
+            | "darwinModules"
+            | "homeManagerModules" => Ok(()),
+            "defaultPackage" | "devShell" | "defaultApp" | "overlay" | "nixosModule"
+            | "defaultTemplate" => {
+                let new = match name {
+                    "defaultPackage" => "packages.<system>.default",
+                    "devShell" => "devShells.<system>.default",
+                    "defaultApp" => "apps.<system>.default",
+                    "overlay" => "overlays.default",
+                    "nixosModule" => "nixosModules.default",
+                    _ => "templates.default",
+                };
+                self.result.warnings.push(deprecated(new));
+                match name {
+                    "defaultPackage" | "devShell" => {
+                        self.per_system(name, v, false, Self::derivation)
+                    }
+                    "defaultApp" => self.per_system(name, v, false, Self::app),
+                    "overlay" => self.overlay(name, v),
+                    "defaultTemplate" => self.template(name, v),
+                    _ => Ok(()),
+                }
+            }
+            other => {
+                self.result
+                    .warnings
+                    .push(format!("unknown flake output '{other}'"));
+                Ok(())
+            }
+        }
+    }
+}
+
+/// `nix flake check --no-build` for the current `system` (every system's outputs with
+/// `None`, as `--all-systems`).
+pub fn check(flake: &mut Flake, system: Option<&str>) -> Check {
+    let value = flake.value.clone();
+    let mut checker = Checker {
+        ev: &mut flake.evaluator,
+        system,
+        result: Check::default(),
+        other_systems: Vec::new(),
+    };
+    let outputs =
+        match attrs(checker.ev, &value).map(|a| a.into_iter().find(|(n, _)| n == "outputs")) {
+            Ok(Some((_, o))) => o,
+            Ok(None) => return checker.result,
+            Err(e) => {
+                checker.result.error = Some(format!("error: {e}"));
+                return checker.result;
+            }
+        };
+    let outputs = match attrs(checker.ev, &outputs) {
+        Ok(o) => o,
+        Err(e) => {
+            checker.result.error = Some(format!("error: {e}"));
+            return checker.result;
+        }
+    };
+    for (name, v) in outputs {
+        if let Err((mut ctx, msg)) = checker.output(&name, &v) {
+            ctx.insert(0, format!("while checking flake output '{name}'"));
+            let innermost = format!("error: {msg}");
+            checker.result.error = Some(
+                ctx.iter()
+                    .rev()
+                    .fold(innermost, |e, c| crate::in_context(c, e)),
+            );
+            return checker.result;
+        }
+    }
+    if !checker.other_systems.is_empty() {
+        let systems = checker.other_systems.join(", ");
+        checker.result.warnings.push(format!("The check omitted these incompatible systems: {systems}\nUse '--all-systems' to check all."));
+    }
+    checker.result
+}

@@ -1,0 +1,242 @@
+//! The registry of virtual flakes: what `nixpkgs`, `github:NixOS/nixpkgs`,
+//! `flake-utils` … resolve to without a network. Each is a set of files shipped with the
+//! app (nixpkgs is nixpkgs-lite) under the GitHub repository real Nix would fetch.
+
+use std::collections::BTreeMap;
+
+use nixpad_eval::store::{self, HashAlgo};
+use serde_json::Value as Json;
+
+use crate::reference::Attrs;
+
+/// A flake shipped with the app.
+#[derive(Clone, Debug)]
+pub struct VirtualFlake {
+    /// Its registry name (`nixpkgs`).
+    pub id: String,
+    /// The GitHub owner and repository it stands for (`NixOS`, `nixpkgs`).
+    pub owner: String,
+    /// See `owner`.
+    pub repo: String,
+    /// The branch the registry name points to, if any (`nixpkgs-unstable`).
+    pub default_ref: Option<String>,
+    /// One line on what it is.
+    pub description: String,
+    /// Its files: relative path → bytes.
+    pub files: BTreeMap<String, Vec<u8>>,
+}
+
+/// The built-in virtual flakes and any added by a lesson or the user.
+#[derive(Clone, Debug)]
+pub struct Registry {
+    /// Every virtual flake, by registry name.
+    pub flakes: Vec<VirtualFlake>,
+}
+
+/// The modification time every virtual flake reports (2024-12-01T00:00:00Z).
+pub const VIRTUAL_LAST_MODIFIED: i64 = 1_733_011_200;
+
+fn files_of(list: &[(&str, &str)]) -> BTreeMap<String, Vec<u8>> {
+    list.iter()
+        .map(|(p, t)| (p.to_string(), t.as_bytes().to_vec()))
+        .collect()
+}
+
+impl Default for Registry {
+    fn default() -> Self {
+        Registry::builtin()
+    }
+}
+
+impl Registry {
+    /// The built-in registry: nixpkgs (nixpkgs-lite), flake-utils, systems, flake-parts,
+    /// templates.
+    pub fn builtin() -> Registry {
+        let mut nixpkgs: BTreeMap<String, Vec<u8>> = nixpad_pkgs::files()
+            .iter()
+            .map(|(p, b)| (p.to_string(), b.to_vec()))
+            .collect();
+        nixpkgs.insert(
+            "flake.nix".into(),
+            include_bytes!("../virtual/nixpkgs/flake.nix").to_vec(),
+        );
+        let flake = |id: &str,
+                     owner: &str,
+                     repo: &str,
+                     default_ref: Option<&str>,
+                     description: &str,
+                     files| VirtualFlake {
+            id: id.into(),
+            owner: owner.into(),
+            repo: repo.into(),
+            default_ref: default_ref.map(str::to_string),
+            description: description.into(),
+            files,
+        };
+        Registry {
+            flakes: vec![
+                flake(
+                    "nixpkgs",
+                    "NixOS",
+                    "nixpkgs",
+                    Some("nixpkgs-unstable"),
+                    "nixpkgs-lite, the miniature nixpkgs",
+                    nixpkgs,
+                ),
+                flake(
+                    "flake-utils",
+                    "numtide",
+                    "flake-utils",
+                    None,
+                    "flake-utils-lite: eachDefaultSystem, eachSystem, mkApp",
+                    files_of(&[
+                        (
+                            "flake.nix",
+                            include_str!("../virtual/flake-utils/flake.nix"),
+                        ),
+                        ("lib.nix", include_str!("../virtual/flake-utils/lib.nix")),
+                    ]),
+                ),
+                flake(
+                    "systems",
+                    "nix-systems",
+                    "default",
+                    None,
+                    "the list of default systems",
+                    files_of(&[
+                        ("flake.nix", include_str!("../virtual/systems/flake.nix")),
+                        (
+                            "default.nix",
+                            include_str!("../virtual/systems/default.nix"),
+                        ),
+                    ]),
+                ),
+                flake(
+                    "flake-parts",
+                    "hercules-ci",
+                    "flake-parts",
+                    None,
+                    "flake-parts-lite: mkFlake with systems and perSystem",
+                    files_of(&[
+                        (
+                            "flake.nix",
+                            include_str!("../virtual/flake-parts/flake.nix"),
+                        ),
+                        (
+                            "mk-flake.nix",
+                            include_str!("../virtual/flake-parts/mk-flake.nix"),
+                        ),
+                    ]),
+                ),
+                flake(
+                    "templates",
+                    "NixOS",
+                    "templates",
+                    None,
+                    "templates for nixpad flake init: trivial, utils, shell",
+                    files_of(&[
+                        ("flake.nix", include_str!("../virtual/templates/flake.nix")),
+                        (
+                            "trivial/flake.nix",
+                            include_str!("../virtual/templates/trivial/flake.nix"),
+                        ),
+                        (
+                            "utils/flake.nix",
+                            include_str!("../virtual/templates/utils/flake.nix"),
+                        ),
+                        (
+                            "shell/flake.nix",
+                            include_str!("../virtual/templates/shell/flake.nix"),
+                        ),
+                    ]),
+                ),
+            ],
+        }
+    }
+
+    /// Adds (or replaces) a virtual flake, as `nix registry add` adds an entry.
+    pub fn add(&mut self, flake: VirtualFlake) {
+        self.flakes.retain(|f| f.id != flake.id);
+        self.flakes.push(flake);
+    }
+
+    /// The registry as `nix registry list` prints it.
+    pub fn list(&self) -> String {
+        let mut out = String::new();
+        for f in &self.flakes {
+            let target = match &f.default_ref {
+                Some(r) => format!("github:{}/{}/{}", f.owner, f.repo, r),
+                None => format!("github:{}/{}", f.owner, f.repo),
+            };
+            out.push_str(&format!("global flake:{} {}\n", f.id, target));
+        }
+        out
+    }
+
+    /// The virtual flake behind a GitHub repository or a Git URL of one.
+    fn by_repository(&self, owner: &str, repo: &str) -> Option<&VirtualFlake> {
+        self.flakes
+            .iter()
+            .find(|f| f.owner.eq_ignore_ascii_case(owner) && f.repo.eq_ignore_ascii_case(repo))
+    }
+
+    /// Which virtual flake an (original) reference fetches, and the branch or tag asked
+    /// for; an error names what is available when nothing matches.
+    pub fn lookup(&self, original: &Attrs) -> Result<(&VirtualFlake, Option<String>), String> {
+        let s = |k: &str| original.get(k).and_then(Json::as_str).map(str::to_string);
+        let found = match s("type").as_deref() {
+            Some("indirect") => {
+                let id = s("id").unwrap_or_default();
+                self.flakes
+                    .iter()
+                    .find(|f| f.id == id)
+                    .map(|f| (f, s("ref").or(f.default_ref.clone())))
+            }
+            Some("github") => self
+                .by_repository(
+                    &s("owner").unwrap_or_default(),
+                    &s("repo").unwrap_or_default(),
+                )
+                .map(|f| (f, s("ref"))),
+            Some("git") | Some("tarball") => {
+                let url = s("url").unwrap_or_default();
+                let path = url.trim_end_matches('/').trim_end_matches(".git");
+                let mut parts = path.rsplit('/');
+                let repo = parts.next().unwrap_or_default().to_string();
+                let owner = parts.next().unwrap_or_default().to_string();
+                let on_github = path.contains("github.com/");
+                if on_github {
+                    self.by_repository(&owner, &repo).map(|f| (f, s("ref")))
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        };
+        found.ok_or_else(|| {
+            let names: Vec<String> = self
+                .flakes
+                .iter()
+                .map(|f| format!("{} (github:{}/{})", f.id, f.owner, f.repo))
+                .collect();
+            format!(
+                "cannot fetch '{}': Nixpad has no network; its registry provides {}",
+                crate::reference::to_url(original),
+                names.join(", ")
+            )
+        })
+    }
+}
+
+/// A virtual flake's fake but stable commit hash for a branch: SHA-1 of its identity and
+/// content.
+pub fn fake_rev(flake: &VirtualFlake, git_ref: Option<&str>, nar_hash: &str) -> String {
+    let text = format!(
+        "nixpad-virtual-flake\0{}/{}\0{}\0{}",
+        flake.owner,
+        flake.repo,
+        git_ref.unwrap_or(""),
+        nar_hash
+    );
+    store::to_base16(&HashAlgo::Sha1.digest(text.as_bytes()))
+}
