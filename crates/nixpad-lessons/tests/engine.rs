@@ -3,14 +3,16 @@
 use nixpad_lessons::*;
 
 const CHAPTER: &str = "title = \"Basics\"\nsummary = \"The basics.\"\n";
-const LESSON_MD: &str = "+++\ntitle = \"Sum\"\nsummary = \"Add numbers.\"\nfiles = [\"main.nix\"]\nhints = [\"Use `+`.\", \"`1 + 2` is `3`.\"]\n+++\n\nAdd things.\n\n```nix runnable\n1 + 2\n```\n";
-const CHECK: &str = r#"{ files, sources, ... }:
+const LESSON_MD: &str = "+++\ntitle = \"Sum\"\nsummary = \"Add numbers.\"\nfiles = [\"main.nix\"]\nhints = [\"Use `+`.\", \"`1 + 2` is `3`.\", \"Write `sum = 1 + 2;`, with the `+`.\"]\n+++\n\nAdd things.\n\n```nix runnable\n1 + 2\n```\n";
+const CHECK: &str = r#"{ files, syntax, check, ... }:
 let m = files."main.nix"; in
 [
   { name = "sum is 3"; expected = 3; actual = m.sum; hint = 2; }
-  { name = "uses +"; ok = builtins.replaceStrings [ "+" ] [ "" ] sources."main.nix" != sources."main.nix"; hint = 1; message = "Write the sum with `+`."; }
+  (check.syntaxCheck { name = "uses +"; ok = syntax."main.nix".operators."+" or 0 > 0; hint = 1; message = "Write the sum with `+`."; })
 ]
 "#;
+/// The curriculum's own check library.
+const LIBRARY: &str = include_str!("../../../lessons/lib/check.nix");
 
 fn tree(extra: &[(&str, &str)]) -> FileTree {
     let mut t = FileTree::new();
@@ -31,6 +33,15 @@ fn tree(extra: &[(&str, &str)]) -> FileTree {
     t.insert(
         "01-basics/01-sum/check.nix".into(),
         CHECK.as_bytes().to_vec(),
+    );
+    t.insert("lib/check.nix".into(), LIBRARY.as_bytes().to_vec());
+    t.insert(
+        "01-basics/01-sum/wrong/literal/main.nix".into(),
+        b"{ sum = 3; }\n# { sum = 1 + 2; }\n".to_vec(),
+    );
+    t.insert(
+        "01-basics/01-sum/wrong/literal/note.md".into(),
+        b"Writes the result instead of computing it.\n".to_vec(),
     );
     for (k, v) in extra {
         if v.is_empty() {
@@ -66,7 +77,7 @@ fn loads_ids_order_and_files() {
     assert_eq!(l.id, "basics/sum");
     assert_eq!(l.dir, "01-basics/01-sum");
     assert_eq!(l.main, "main.nix");
-    assert_eq!(l.hints.len(), 2);
+    assert_eq!(l.hints.len(), 3);
     assert_eq!(l.files.len(), 1);
     assert!(l.files[0].editable);
     assert_eq!(l.document.runnable_examples()[0].line, 10);
@@ -302,7 +313,11 @@ fn broken_checks_are_blamed_on_the_check() {
     let r = l.check_solution(&CheckOptions::default());
     let e = r.error.unwrap();
     assert_eq!(e.source, FailureSource::Check);
-    assert!(e.rendered.starts_with("error: syntax error"), "{}", e.rendered);
+    assert!(
+        e.rendered.starts_with("error: syntax error"),
+        "{}",
+        e.rendered
+    );
     assert!(!e.rendered.contains("«check»"), "{}", e.rendered);
 }
 
@@ -381,7 +396,7 @@ fn validation_rejects_bad_lessons() {
     )]);
     assert!(
         f.iter()
-            .any(|m| m.contains("names hint 7 but the lesson has 2")),
+            .any(|m| m.contains("names hint 7 but the lesson has 3")),
         "{f:?}"
     );
     let f = fails(&[(

@@ -24,6 +24,7 @@ macro_rules! lesson {
 /// The heaviest lessons (most derivations and evaluation steps).
 fn tree() -> FileTree {
     let mut t = FileTree::new();
+    lesson!(t, "lib", "check.nix");
     lesson!(t, "01-language", "chapter.toml");
     lesson!(t, "02-derivations", "chapter.toml");
     lesson!(t, "01-language/13-laziness", "lesson.md", "check.nix", "starter/main.nix", "solution/main.nix");
