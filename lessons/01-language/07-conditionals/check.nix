@@ -1,8 +1,16 @@
-{ files, ... }:
-let m = files."main.nix"; in
+{ files, syntax, check, ... }:
+let
+  m = files."main.nix";
+  s = syntax."main.nix";
+in
 [
   { name = "size of 42 is \"medium\""; expected = "medium"; actual = m.size or null; hint = 2; }
+  (check.syntaxCheck { name = "size is decided with if on n"; ok = s.uses."if" >= 2 && check.refers s "n"; hint = 2;
+    message = "Compare `n` with 10 and 100 in an `if … then … else if …`."; })
   { name = "settings are the defaults with the overrides"; expected = { port = 8080; host = "localhost"; debug = true; };
-    actual = m.settings or null; hint = 1; }
+    actual = m.settings or null; hint = 3; }
+  (check.syntaxCheck { name = "settings merge the two sets with //"; ok = check.uses s "update" && check.refers s "defaults" && check.refers s "overrides"; hint = 3; })
   { name = "isValid is true"; expected = true; actual = m.isValid or null; hint = 1; }
+  (check.syntaxCheck { name = "isValid compares the port"; ok = (s.operators."&&" or 0) + (s.operators."||" or 0) >= 1; hint = 1;
+    message = "Combine two comparisons of the port with `&&`."; })
 ]

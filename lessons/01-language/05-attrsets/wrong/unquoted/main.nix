@@ -1,0 +1,12 @@
+let
+  config = {
+    server = { host = "example.org"; };
+    users = { "ada.l" = { name = "Ada Lovelace"; }; };
+  };
+in
+{
+  port = config.server.port or 80;
+  hasTls = config.server ? tls;
+  userName = config.users.ada.l.name;
+  enabled = config.server.tls.enable or false;
+}
