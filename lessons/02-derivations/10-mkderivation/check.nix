@@ -11,12 +11,17 @@ let
       args = [ "-c" "set -e\n${buildPhase}\n${installPhase}\n" ];
     });
 
-  # What differs between the expected derivation and the learner's, as a sentence ("" when equal).
+  # What differs between the expected derivation and the learner's, as a sentence ("" when
+  # equal). The attributes `derivation` requires are looked for first, in `drvAttrs` (which
+  # does not compute the derivation), so that a missing one is named instead of failing.
   differences = attrs:
     if !check.isFn mk then "`mkDerivation` is not a function."
     else let d = mk attrs; in
-      if builtins.isAttrs d && d ? drvPath then check.drvDiff (reference attrs) d
-      else "`mkDerivation` did not return a derivation.";
+      if !check.isDerivation d then "`mkDerivation` did not return a derivation."
+      else
+        let missing = builtins.filter (n: !(d.drvAttrs ? ${n})) [ "name" "system" "builder" ]; in
+        if missing != [ ] then "`derivation` was called without ${builtins.concatStringsSep ", " missing}."
+        else check.drvDiff (reference attrs) d;
   same = title: hint: attrs: {
     name = title;
     ok = differences attrs == "";

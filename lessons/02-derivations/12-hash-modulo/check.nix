@@ -1,7 +1,7 @@
 { files, check, ... }:
 let
   m = files."main.nix";
-  get = name: let v = m.${name} or null; in if builtins.isAttrs v && v ? drvPath then v else null;
+  get = name: let v = check.attr m name; in if check.isDerivation v then v else null;
   viaCurl = get "viaCurl";
   viaMirror = get "viaMirror";
   fromCurl = get "fromCurl";
@@ -11,7 +11,7 @@ let
   isFixed = d: d != null && (d.outputHash or null) == builtins.hashString "sha256" "hello\n";
   # The derivations a user's arguments name, read from the context of its strings.
   inputsOf = d: if d == null then { } else builtins.getContext (builtins.concatStringsSep " " (d.args or [ ]));
-  uses = user: src: user != null && src != null && builtins.hasAttr src.drvPath (inputsOf user);
+  uses = user: src: user != null && src != null && builtins.hasAttr (builtins.unsafeDiscardStringContext src.drvPath) (inputsOf user);
 
   # Hidden fixed-output derivations for `modulo`.
   fixed = name: content: command: derivation {

@@ -19,13 +19,24 @@ let
   changed = d: changes: if check.isFn withAttrs then withAttrs d changes else null;
   # The expected result of `withAttrs d changes`, and how the learner's differs.
   expectedChange = d: changes: (derivation (d.drvAttrs // changes)).${d.outputName};
+  # Whether `derivation` can turn a value into an environment variable.
+  convertible = v:
+    let type = builtins.typeOf v; in
+    builtins.elem type [ "string" "int" "float" "bool" "null" "path" ]
+    || (type == "list" && builtins.all convertible v)
+    || (type == "set" && (v ? outPath || v ? __toString));
+  # The attributes of the learner's result that `derivation` could not use (read from
+  # `drvAttrs`, which does not compute the derivation), so they are named instead of failing.
+  unusable = actual: builtins.filter (n: !(convertible actual.drvAttrs.${n})) (builtins.attrNames actual.drvAttrs);
   changeDiff = d: changes:
     let actual = changed d changes; in
-    if builtins.isAttrs actual && actual ? drvPath then check.drvDiff (expectedChange d changes) actual
-    else "`withAttrs` did not return a derivation.";
+    if !check.isDerivation actual then "`withAttrs` did not return a derivation."
+    else if unusable actual != [ ] then
+      "`derivation` was given ${builtins.concatStringsSep ", " (map (n: "`${n}`") (unusable actual))}, which cannot become environment variables: start from the attributes `derivation` was given."
+    else check.drvDiff (expectedChange d changes) actual;
   sameOutput = d: changes:
     let actual = changed d changes; in
-    builtins.isAttrs actual && (actual.outputName or null) == d.outputName
+    changeDiff d changes == "" && (actual.outputName or null) == d.outputName
     && (actual.outPath or null) == (expectedChange d changes).outPath;
 in
 [
