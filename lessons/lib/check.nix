@@ -3,7 +3,7 @@
 # helper returns a plain value (never throws on the learner's odd values) so that checks
 # fail cleanly instead of breaking.
 let
-  inherit (builtins) attrNames concatStringsSep elem filter foldl' isAttrs isFunction typeOf;
+  inherit (builtins) attrNames concatStringsSep elem filter foldl' hasContext isAttrs isFunction isString typeOf;
 in
 rec {
   # Whether v is a function (functions cannot be compared with ==; call them instead).
@@ -32,11 +32,17 @@ rec {
   # Whether v is a derivation (a set with type = "derivation").
   isDerivation = v: isAttrs v && (v.type or null) == "derivation";
 
+  # Whether v was made by `derivation`: its drvPath carries a string context, which a
+  # store path typed (or pasted) as a plain string never has.
+  isRealDerivation = v: isDerivation v && isString (v.drvPath or null) && hasContext v.drvPath && v ? drvAttrs;
+
   # A message saying how the learner's derivation differs from the expected one, naming
   # attributes only (never an expected store path); "" when both are the same derivation.
   drvDiff = expected: actual:
     if !(isDerivation actual) then
       "your value is not a derivation (a set with type = \"derivation\"): it is a ${typeOf actual}"
+    else if !(isRealDerivation actual) then
+      "your value only looks like a derivation: its paths are plain strings, not made by `derivation`"
     else if actual.drvPath == expected.drvPath then
       ""
     else
