@@ -1,9 +1,11 @@
-{ files, check, ... }:
+{ files, importWith, check, ... }:
 let
   m = files."main.nix";
   toEnv = check.attr m "toEnv";
   env = check.attr m "env";
 
+  # The lesson's hello.txt as a path value (read through a probe file beside it).
+  helloTxt = importWith { "probe.nix" = "./hello.txt"; } "probe.nix";
   base = { name = "probe"; system = "x86_64-linux"; builder = "/bin/sh"; };
   dep = derivation (base // { name = "dep"; args = [ "-c" "echo > $out" ]; });
   # A derivation holding `value`, and one holding the learner's string for it: the same
@@ -13,7 +15,7 @@ let
     check.isFn toEnv && (let s = toEnv value; in builtins.isString s && drvPathWith s == drvPathWith value);
 
   # Hidden inputs for `env`.
-  single = base // { args = [ "-c" "cat $src > $out" ]; src = /hello.txt; jobs = 4; check = true; deps = [ dep "x" ]; };
+  single = base // { args = [ "-c" "cat $src > $out" ]; src = helloTxt; jobs = 4; check = true; deps = [ dep "x" ]; };
   multi = base // { name = "multi"; outputs = [ "out" "lib" ]; lto = null; };
   overriding = base // { PATH = "/opt/tools/bin"; TMPDIR = "/var/tmp"; };
   envOf = attrs: if check.isFn env then env attrs else null;
@@ -43,9 +45,9 @@ in
   { name = "toEnv joins a list's elements with spaces, flattening nested lists";
     expected = "--fast 8 1  x y";
     actual = if check.isFn toEnv then toEnv [ "--fast" 8 true null [ "x" [ "y" ] ] ] else null; hint = 1; }
-  { name = "toEnv gives a path's store copy, as derivation does"; ok = seesSame /hello.txt; hint = 2;
+  { name = "toEnv gives a path's store copy, as derivation does"; ok = seesSame helloTxt; hint = 2;
     reveal = false; why = "A derivation holding your string for `./hello.txt` differs from one holding the path itself: the builder sees the path after it is copied into the store."; }
-  { name = "toEnv copies paths inside lists too"; ok = seesSame [ "-I" /hello.txt ]; hint = 2;
+  { name = "toEnv copies paths inside lists too"; ok = seesSame [ "-I" helloTxt ]; hint = 2;
     reveal = false; why = "A list element that is a path is copied into the store as well."; }
   { name = "toEnv gives a derivation's output path, as derivation does"; ok = seesSame dep; hint = 1;
     reveal = false; why = "A derivation attribute is seen as its output path (and makes that derivation an input)."; }
@@ -58,7 +60,7 @@ in
     actual = let e = envOf single; in
       if builtins.isAttrs e then builtins.intersectAttrs { check = 0; jobs = 0; name = 0; args = 0; } e else e; }
   { name = "env's paths and derivations are what derivation makes of them";
-    ok = var single "src" == refToEnv /hello.txt && var single "deps" == refToEnv [ dep "x" ]; hint = 2;
+    ok = var single "src" == refToEnv helloTxt && var single "deps" == refToEnv [ dep "x" ]; hint = 2;
     reveal = false; why = "Convert each attribute with `toEnv`: `src` is a path and `deps` holds a derivation."; }
   { name = "env's out is the derivation's output path"; ok = var single "out" == (derivation single).outPath; hint = 3;
     reveal = false; why = "`out` holds the path of the `out` output: `(derivation attrs).out.outPath`."; }

@@ -1,9 +1,13 @@
-{ files, syntax, check, ... }:
+{ files, syntax, importWith, check, ... }:
 let
   m = files."main.nix";
   callWith = check.attr m "callPackageWith";
   call = set: fn: overrides: if check.isFn callWith then callWith set fn overrides else null;
 
+  # The lesson's package files as path values (read through a probe file beside them).
+  pathOf = name: importWith { "probe.nix" = "./${name}"; } "probe.nix";
+  greeterFile = pathOf "greeter.nix";
+  helloFile = pathOf "hello.nix";
   # Hidden inputs: packages and sets the page never shows.
   tools = {
     system = "x86_64-linux";
@@ -17,16 +21,16 @@ let
   sameDrv = expected: actual:
     if builtins.isAttrs actual && actual ? drvPath then check.drvDiff expected actual
     else "the call did not return a derivation";
-  fromFile = sameDrv (referenceCall tools /greeter.nix { }) (call tools /greeter.nix { });
-  overridden = sameDrv (referenceCall tools /greeter.nix { punctuation = "?"; }) (call tools /greeter.nix { punctuation = "?"; });
+  fromFile = sameDrv (referenceCall tools greeterFile { }) (call tools greeterFile { });
+  overridden = sameDrv (referenceCall tools greeterFile { punctuation = "?"; }) (call tools greeterFile { punctuation = "?"; });
   pkgs = m.pkgs or { };
   pkgDiff = name: expected: sameDrv expected (pkgs.${name} or null);
   refPkgs = rec {
     system = "x86_64-linux";
     greeting = "Hello";
-    hello = import /hello.nix { inherit system greeting; };
-    greeter = import /greeter.nix { inherit system hello; };
-    excited = import /greeter.nix { inherit system hello; punctuation = "!!!"; };
+    hello = import helloFile { inherit system greeting; };
+    greeter = import greeterFile { inherit system hello; };
+    excited = import greeterFile { inherit system hello; punctuation = "!!!"; };
   };
 in
 [
