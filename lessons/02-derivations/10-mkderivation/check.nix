@@ -17,7 +17,7 @@ let
   differences = attrs:
     if !check.isFn mk then "`mkDerivation` is not a function."
     else let d = mk attrs; in
-      if !check.isDerivation d then "`mkDerivation` did not return a derivation."
+      if !(check.isDerivation d && d ? drvAttrs) then "`mkDerivation` did not return a derivation."
       else
         let missing = builtins.filter (n: !(d.drvAttrs ? ${n})) [ "name" "system" "builder" ]; in
         if missing != [ ] then "`derivation` was called without ${builtins.concatStringsSep ", " missing}."

@@ -1,7 +1,7 @@
 { files, check, ... }:
 let
   m = files."main.nix";
-  get = name: let v = check.attr m name; in if check.isDerivation v then v else null;
+  get = name: let v = check.attr m name; in if check.isRealDerivation v then v else null;
   viaCurl = get "viaCurl";
   viaMirror = get "viaMirror";
   fromCurl = get "fromCurl";

@@ -30,7 +30,7 @@ let
   unusable = actual: builtins.filter (n: !(convertible actual.drvAttrs.${n})) (builtins.attrNames actual.drvAttrs);
   changeDiff = d: changes:
     let actual = changed d changes; in
-    if !check.isDerivation actual then "`withAttrs` did not return a derivation."
+    if !(check.isDerivation actual && actual ? drvAttrs) then "`withAttrs` did not return a derivation."
     else if unusable actual != [ ] then
       "`derivation` was given ${builtins.concatStringsSep ", " (map (n: "`${n}`") (unusable actual))}, which cannot become environment variables: start from the attributes `derivation` was given."
     else check.drvDiff (expectedChange d changes) actual;
