@@ -489,6 +489,15 @@ fn string_attr(ev: &mut Evaluator, attrs: &[(String, Value)], name: &str) -> Opt
     }
 }
 
+/// Reads what a check says to the learner (`message`, `why`), only when it did not pass:
+/// a `why` such as `check.drvDiff …` costs evaluation.
+fn explain(ev: &mut Evaluator, attrs: &[(String, Value)], result: &mut CheckResult) {
+    if result.status != CheckStatus::Passed {
+        result.message = string_attr(ev, attrs, "message");
+        result.why = string_attr(ev, attrs, "why");
+    }
+}
+
 fn check_bug(name: &str, message: String) -> EvalFailure {
     EvalFailure {
         source: FailureSource::Check,
@@ -587,8 +596,6 @@ fn run_check_io(
         if let Some(name) = string_attr(&mut ev, &attrs, "name") {
             result.name = name;
         }
-        result.message = string_attr(&mut ev, &attrs, "message");
-        result.why = string_attr(&mut ev, &attrs, "why");
         if let Some(Ok(ValueView::Int(n))) = attr(&attrs, "hint").map(|v| ev.view(v, true)) {
             result.hint = usize::try_from(n).ok().and_then(|n| n.checked_sub(1));
         }
@@ -659,6 +666,9 @@ fn run_check_io(
                     },
                 });
             }
+            if !out_of_fuel {
+                explain(&mut ev, &attrs, &mut result);
+            }
             report.checks.push(result);
             continue;
         }
@@ -693,6 +703,9 @@ fn run_check_io(
                     result.actual = Some(pretty(&mut ev, v, &options.pretty));
                 }
             }
+        }
+        if !out_of_fuel {
+            explain(&mut ev, &attrs, &mut result);
         }
         report.checks.push(result);
     }
