@@ -344,6 +344,14 @@ fn examples_run_beside_the_lesson_files() {
 
 // ---- validation ----
 
+/// Everything `lessons check` reports for the test tree with `extra` files.
+fn fails(extra: &[(&str, &str)]) -> Vec<String> {
+    validate(&tree(extra), &CheckOptions::default())
+        .into_iter()
+        .flat_map(|v| v.failures)
+        .collect()
+}
+
 #[test]
 fn validation_accepts_a_good_lesson() {
     let v = validate(&tree(&[]), &CheckOptions::default());
@@ -354,12 +362,6 @@ fn validation_accepts_a_good_lesson() {
 
 #[test]
 fn validation_rejects_bad_lessons() {
-    let fails = |extra: &[(&str, &str)]| -> Vec<String> {
-        validate(&tree(extra), &CheckOptions::default())
-            .into_iter()
-            .flat_map(|v| v.failures)
-            .collect()
-    };
     let f = fails(&[("01-basics/01-sum/solution/main.nix", "{ sum = 4; }")]);
     assert!(f.iter().any(|m| m.contains("the solution fails check 'sum is 3'") && m.contains("got:      4")), "{f:?}");
     let f = fails(&[("01-basics/01-sum/starter/main.nix", "{ sum = 1 + 2; }")]);
@@ -877,12 +879,6 @@ fn known_answers_load_and_are_verified() {
         "Writes the result instead of computing it."
     );
     assert_eq!(l.alternatives[0].name, "spaced");
-    let fails = |extra: &[(&str, &str)]| -> Vec<String> {
-        validate(&tree(extra), &CheckOptions::default())
-            .into_iter()
-            .flat_map(|v| v.failures)
-            .collect()
-    };
     // A wrong answer that passes, an alternative that fails.
     let f = fails(&[(
         "01-basics/01-sum/wrong/literal/main.nix",
@@ -936,12 +932,6 @@ fn known_answers_load_and_are_verified() {
 
 #[test]
 fn lessons_check_rejects_weak_checks_and_hints() {
-    let fails = |extra: &[(&str, &str)]| -> Vec<String> {
-        validate(&tree(extra), &CheckOptions::default())
-            .into_iter()
-            .flat_map(|v| v.failures)
-            .collect()
-    };
     let f = fails(&[(
         "01-basics/01-sum/check.nix",
         "{ files, sources, ... }: [ { name = \"n\"; ok = builtins.stringLength sources.\"main.nix\" > 0 && files.\"main.nix\".sum == 3; } ]",
