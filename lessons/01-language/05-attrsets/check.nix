@@ -1,7 +1,11 @@
-{ files, syntax, check, ... }:
+{ files, syntax, importWith, check, ... }:
 let
   m = files."main.nix";
   s = syntax."main.nix";
+  # The same code on a config it has never seen.
+  other = importWith { "config.nix" = ''
+    { server = { port = 8443; tls = { enable = true; }; }; users."ada.l".name = "Ada King"; }
+  ''; } "main.nix";
 in
 [
   { name = "port falls back to 80"; expected = 80; actual = m.port or null; hint = 1; }
@@ -12,5 +16,9 @@ in
   { name = "userName is \"Ada Lovelace\""; expected = "Ada Lovelace"; actual = m.userName or null; hint = 3; }
   (check.syntaxCheck { name = "the answers are read from config"; ok = (s.variables.config or 0) >= 4; hint = 1;
     message = "Each answer should read `config`, not repeat its values."; })
+  { name = "it works for another config too"; hint = 2; reveal = false;
+    expected = { port = 8443; hasTls = true; userName = "Ada King"; enabled = true; };
+    actual = { port = other.port or null; hasTls = other.hasTls or null; userName = other.userName or null; enabled = other.enabled or null; };
+    why = "With another config.nix, every answer must follow: read them from `config`, with defaults only for what is missing."; }
   { name = "enabled is false"; expected = false; actual = m.enabled or null; hint = 1; }
 ]

@@ -2,10 +2,7 @@
 
 # The real solution:
 # let
-#   config = {
-#     server = { host = "example.org"; };
-#     users = { "ada.l" = { name = "Ada Lovelace"; }; };
-#   };
+#   config = import ./config.nix;
 # in
 # {
 #   port = config.server.port or 80;

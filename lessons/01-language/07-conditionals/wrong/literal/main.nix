@@ -2,9 +2,7 @@
 
 # The real solution:
 # let
-#   n = 42;
-#   defaults = { port = 80; host = "localhost"; debug = false; };
-#   overrides = { port = 8080; debug = true; };
+#   inherit (import ./input.nix) n defaults overrides;
 #   settings = defaults // overrides;
 # in
 # {
