@@ -2,7 +2,7 @@
 
 # The real solution:
 # let
-#   base = [ "git" "curl" ];
+#   base = import ./base.nix;
 #   all = base ++ [ "ripgrep" "jq" ];
 # in
 # {
