@@ -385,7 +385,7 @@ fn check_view(report: &CheckReport, hint_titles: usize) -> Html {
                     </dl>
                 }
             });
-            let message = c.message.as_ref().filter(|_| c.status != CheckStatus::Passed).map(|m| html! { <p class="check-message">{m.clone()}</p> });
+            let message = c.message.iter().chain(c.why.iter()).filter(|_| c.status != CheckStatus::Passed).map(|m| html! { <p class="check-message">{m.clone()}</p> }).collect::<Html>();
             let hint = c
                 .hint
                 .filter(|h| c.status != CheckStatus::Passed && *h < hint_titles)

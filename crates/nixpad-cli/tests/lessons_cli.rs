@@ -21,7 +21,7 @@ fn folder(name: &str, solution: &str, markdown: &str) -> PathBuf {
         std::env::temp_dir().join(format!("nixpad-lessons-cli-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&root);
     let lesson = root.join("01-basics/01-sum");
-    for dir in ["starter", "solution"] {
+    for dir in ["starter", "solution", "wrong/literal"] {
         std::fs::create_dir_all(lesson.join(dir)).unwrap();
     }
     let write = |p: &Path, text: &str| std::fs::write(p, text).unwrap();
@@ -32,10 +32,13 @@ fn folder(name: &str, solution: &str, markdown: &str) -> PathBuf {
     );
     write(
         &lesson.join("lesson.md"),
-        &format!("+++\ntitle = \"Sum\"\nsummary = \"S\"\nfiles = [\"main.nix\"]\nhints = [\"a\", \"b\"]\n+++\n\n{markdown}"),
+        &format!("+++\ntitle = \"Sum\"\nsummary = \"S\"\nfiles = [\"main.nix\"]\nhints = [\"a\", \"b\", \"c\"]\n+++\n\n{markdown}"),
     );
     write(&lesson.join("starter/main.nix"), "{ sum = 0; }\n");
     write(&lesson.join("solution/main.nix"), solution);
+    // The answer is data: the literal fake must be known to fail.
+    write(&lesson.join("wrong/literal/main.nix"), "{ sum = 4; }\n");
+    write(&lesson.join("wrong/literal/note.md"), "Guesses the sum.\n");
     write(
         &lesson.join("check.nix"),
         "{ files, ... }: [ { name = \"sum is 3\"; expected = 3; actual = files.\"main.nix\".sum; hint = 1; } ]\n",

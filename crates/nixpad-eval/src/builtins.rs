@@ -32,6 +32,17 @@ const GLOBAL_NAMES: &[&str] = &[
     "scopedImport", "throw", "toString", "true", "false", "null", "builtins",
 ];
 
+/// Whether `name` is a builtin reachable without `builtins.` (`map`, `toString`, ...; not
+/// the constants `true`, `false`, `null` nor `builtins` itself).
+pub fn is_global_builtin(name: &str) -> bool {
+    GLOBAL_NAMES.contains(&name) && !matches!(name, "true" | "false" | "null" | "builtins")
+}
+
+/// Whether `builtins.NAME` exists (a primop or a constant such as `derivation`).
+pub fn is_builtin(name: &str) -> bool {
+    CONSTANTS.contains(&name) || PRIMOPS.iter().any(|p| p.name == name)
+}
+
 macro_rules! primops {
     ($( $name:literal / $args:literal => $func:path ),* $(,)?) => {
         /// Every primop Nixpad implements.

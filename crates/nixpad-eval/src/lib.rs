@@ -40,6 +40,7 @@ mod xml;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+pub use builtins::{is_builtin, is_global_builtin};
 pub use error::{Error, ErrorKind, EvalResult, TraceFrame};
 pub use io::{EvalIO, FileType, MemoryIO};
 pub use machine::Limits;

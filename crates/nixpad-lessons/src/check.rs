@@ -3,21 +3,31 @@
 //! Each run gets a fresh [`Evaluator`] over a [`MemoryIO`] holding the learner's files at
 //! `/NAME` and the check at `/.check/check.nix`, with a step budget ([`CheckOptions::fuel`])
 //! so an infinite loop ends as a failed check, not a frozen page. The check file is a
-//! function `{ files, sources, ... }: [ CHECK ... ]` (see `lessons/README.md`).
+//! function `{ files, syntax, importWith, check, ... }: [ CHECK ... ]` (see
+//! `lessons/README.md`): `syntax.NAME` is the [`SyntaxView`] of each learner file,
+//! `importWith` re-imports a learner file beside hidden inputs (an overlay directory
+//! served by [`CheckIO`]), `check` is the shared library `lessons/lib/check.nix`.
 
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use nixpad_eval::{
-    Error, ErrorKind, Evaluator, Limits, MemoryIO, Origin, Settings, Span, Value, ValueView,
+    Error, ErrorKind, EvalIO, Evaluator, FileType, Limits, MemoryIO, Origin, Settings, Span, Value,
+    ValueView,
 };
 use serde::{Deserialize, Serialize};
 
 use crate::model::Lesson;
 use crate::pretty::{pretty, PrettyLimits};
+use crate::syntax::{nix_string, syntax_view};
 
 /// Where the check file is mounted.
 const CHECK_PATH: &str = "/.check/check.nix";
+/// Where the shared check library (`lessons/lib/check.nix`) is mounted.
+const LIBRARY_PATH: &str = "/.check/lib.nix";
+/// The folder under which `importWith` overlays appear: `/.with/ENCODED-OVERRIDES/NAME`.
+const OVERLAY_DIR: &str = "/.with/";
 /// The origin name of the driver expression.
 const DRIVER: &str = "check";
 
@@ -114,6 +124,10 @@ pub struct CheckResult {
     pub hint: Option<usize>,
     /// Why the check could not be evaluated.
     pub error: Option<EvalFailure>,
+    /// What the check wants, in words, when it keeps its expected value hidden
+    /// (`reveal = false`); shown when it does not pass.
+    #[serde(default)]
+    pub why: Option<String>,
 }
 
 /// Everything a check run found.
@@ -177,6 +191,9 @@ impl CheckReport {
                 if let Some(m) = &c.message {
                     out.push_str(&format!("  {m}\n"));
                 }
+                if let Some(w) = &c.why {
+                    out.push_str(&format!("  {w}\n"));
+                }
                 if let Some(e) = &c.error {
                     for line in e.rendered.lines() {
                         out.push_str(&format!("  {line}\n"));
@@ -191,19 +208,139 @@ impl CheckReport {
 /// The learner's files: name → text.
 pub type Files = BTreeMap<String, String>;
 
-fn evaluator(files: &Files, extra: &[(&str, &str)], fuel: u64) -> Evaluator {
-    let mut io = MemoryIO::new();
-    for (name, text) in files {
-        io.add_file(&format!("/{name}"), text.as_bytes().to_vec());
+/// The file system of a check run: the learner's files at `/NAME`, the lesson's check
+/// files under `/.check/`, and the `importWith` overlays: `/.with/OVERRIDES/NAME` is the
+/// learner's `/NAME` unless `OVERRIDES` (the JSON of `{ NAME = TEXT; }`, with `%` and `/`
+/// percent-encoded) replaces or adds it.
+#[derive(Debug, Default)]
+pub struct CheckIO {
+    base: MemoryIO,
+    overlays: RefCell<BTreeSet<String>>,
+}
+
+impl CheckIO {
+    fn new(files: &Files, extra: &[(&str, &str)]) -> CheckIO {
+        let mut base = MemoryIO::new();
+        for (name, text) in files {
+            base.add_file(&format!("/{name}"), text.as_bytes().to_vec());
+        }
+        for (path, text) in extra {
+            base.add_file(path, text.as_bytes().to_vec());
+        }
+        CheckIO {
+            base,
+            overlays: RefCell::new(BTreeSet::new()),
+        }
     }
-    for (path, text) in extra {
-        io.add_file(path, text.as_bytes().to_vec());
+
+    /// The override sets `importWith` used so far, decoded.
+    pub fn overlays(&self) -> Vec<Files> {
+        self.overlays
+            .borrow()
+            .iter()
+            .filter_map(|c| decode_overlay(c))
+            .collect()
     }
+
+    /// Splits `/.with/COMPONENT/REST` into the overrides and `REST`.
+    fn split(&self, path: &str) -> Option<Result<(Files, String), String>> {
+        let rest = path.strip_prefix(OVERLAY_DIR)?;
+        let (component, name) = rest.split_once('/').unwrap_or((rest, ""));
+        Some(match decode_overlay(component) {
+            Some(overrides) => {
+                self.overlays.borrow_mut().insert(component.to_string());
+                Ok((overrides, name.to_string()))
+            }
+            None => Err("importWith: the overrides are not a set of file name = text".into()),
+        })
+    }
+}
+
+/// Decodes an overlay folder name (percent-encoded JSON) into its overrides.
+fn decode_overlay(component: &str) -> Option<Files> {
+    let json = component.replace("%2F", "/").replace("%25", "%");
+    serde_json::from_str(&json).ok()
+}
+
+impl EvalIO for CheckIO {
+    fn read_file(&self, path: &str) -> Result<Vec<u8>, String> {
+        match self.split(path) {
+            None => self.base.read_file(path),
+            Some(Err(e)) => Err(e),
+            Some(Ok((overrides, name))) => match overrides.get(&name) {
+                Some(text) => Ok(text.as_bytes().to_vec()),
+                None => self
+                    .base
+                    .read_file(&format!("/{name}"))
+                    .map_err(|e| e.replace(path, &format!("/{name}"))),
+            },
+        }
+    }
+
+    fn file_type(&self, path: &str) -> Option<FileType> {
+        match self.split(path) {
+            None => self.base.file_type(path),
+            Some(Err(_)) => None,
+            Some(Ok((_, name))) if name.is_empty() => Some(FileType::Directory),
+            Some(Ok((overrides, name))) if overrides.contains_key(&name) => Some(FileType::Regular),
+            Some(Ok((_, name))) => self.base.file_type(&format!("/{name}")),
+        }
+    }
+
+    fn read_dir(&self, path: &str) -> Result<Vec<(String, FileType)>, String> {
+        match self.split(path) {
+            None => self.base.read_dir(path),
+            Some(Err(e)) => Err(e),
+            Some(Ok((overrides, name))) if name.is_empty() => {
+                let mut entries: BTreeMap<String, FileType> = self
+                    .base
+                    .read_dir("/")?
+                    .into_iter()
+                    .filter(|(n, _)| !n.starts_with('.'))
+                    .collect();
+                for n in overrides.keys() {
+                    entries.insert(n.clone(), FileType::Regular);
+                }
+                Ok(entries.into_iter().collect())
+            }
+            Some(Ok((_, name))) => self.base.read_dir(&format!("/{name}")),
+        }
+    }
+
+    fn read_link(&self, path: &str) -> Result<String, String> {
+        self.base.read_link(path)
+    }
+
+    fn env_var(&self, name: &str) -> Option<String> {
+        self.base.env_var(name)
+    }
+}
+
+fn evaluator(io: &Rc<CheckIO>, fuel: u64) -> Evaluator {
     let limits = Limits {
         fuel: Some(fuel),
         ..Limits::default()
     };
-    Evaluator::new(Rc::new(io), Settings::default(), limits)
+    Evaluator::new(io.clone(), Settings::default(), limits)
+}
+
+/// Removes the `importWith` overlay folder from paths in a rendered error, so the
+/// learner reads `/main.nix`, not `/.with/{…}/main.nix`.
+fn hide_overlays(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find(OVERLAY_DIR) {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + OVERLAY_DIR.len()..];
+        match after.find('/') {
+            Some(j) => rest = &after[j..],
+            None => {
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Turns an evaluator error into an [`EvalFailure`], locating it in a learner file.
@@ -225,7 +362,7 @@ pub fn failure(ev: &Evaluator, e: &Error, learner_files: &Files) -> EvalFailure 
     shown
         .trace
         .retain(|f| !f.span.is_some_and(|s| is_driver(ev, s)));
-    let mut rendered = ev.render_error(&shown);
+    let mut rendered = hide_overlays(&ev.render_error(&shown));
     if e.kind == ErrorKind::FuelExhausted {
         rendered.push_str("       (the code ran too long: is there an infinite loop or a recursion without an end?)\n");
     } else if e.kind == ErrorKind::StackOverflow {
@@ -235,7 +372,7 @@ pub fn failure(ev: &Evaluator, e: &Error, learner_files: &Files) -> EvalFailure 
     EvalFailure {
         source,
         code: e.kind.code().to_string(),
-        message: e.message(),
+        message: hide_overlays(&e.message()),
         rendered,
         location,
     }
@@ -254,7 +391,17 @@ fn locate(ev: &Evaluator, span: Span, files: &Files) -> Option<Location> {
     let Origin::File(path) = &src.origin else {
         return None;
     };
-    let name = path.strip_prefix('/')?;
+    let name = match path.strip_prefix(OVERLAY_DIR) {
+        // A learner file imported through `importWith` (not one of the hidden inputs).
+        Some(rest) => {
+            let (component, name) = rest.split_once('/')?;
+            if decode_overlay(component)?.contains_key(name) {
+                return None;
+            }
+            name
+        }
+        None => path.strip_prefix('/')?,
+    };
     if !files.contains_key(name) {
         return None;
     }
@@ -268,42 +415,45 @@ fn locate(ev: &Evaluator, span: Span, files: &Files) -> Option<Location> {
     })
 }
 
-fn nix_string(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '$' => out.push_str("\\$"),
-            '\n' => out.push_str("\\n"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// The driver: imports the learner's `.nix` files lazily and applies the check to them.
-fn driver(files: &Files) -> String {
+/// The driver: imports the learner's `.nix` files lazily, reads their syntax, and applies
+/// the check to them with the library and `importWith`.
+fn driver(files: &Files, has_library: bool) -> String {
     let mut imports = String::new();
     let mut sources = String::new();
-    for name in files.keys() {
+    let mut syntax = String::new();
+    for (name, text) in files {
         let path = nix_string(&format!("/{name}"));
+        let key = nix_string(name);
         if name.ends_with(".nix") {
-            imports.push_str(&format!(
-                "    {} = import (/. + {path});\n",
-                nix_string(name)
-            ));
+            imports.push_str(&format!("    {key} = import (/. + {path});\n"));
+            syntax.push_str(&format!("    {key} = {};\n", syntax_view(text).to_nix()));
         }
-        sources.push_str(&format!(
-            "    {} = builtins.readFile (/. + {path});\n",
-            nix_string(name)
-        ));
+        sources.push_str(&format!("    {key} = builtins.readFile (/. + {path});\n"));
     }
+    let library = if has_library {
+        format!("import {LIBRARY_PATH}")
+    } else {
+        "{ }".to_string()
+    };
     format!(
-        "let\n  files = {{\n{imports}  }};\n  sources = {{\n{sources}  }};\n  checks = import {CHECK_PATH} {{ inherit files sources; }};\n\
-         in if builtins.isList checks\n  then map (c: c // {{ __passed = if c ? ok then c.ok else c.actual == c.expected; }}) checks\n  \
-         else throw \"check.nix must return a list of checks, not a ${{builtins.typeOf checks}}\"\n"
+        r#"let
+  files = {{
+{imports}  }};
+  sources = {{
+{sources}  }};
+  syntax = {{
+{syntax}  }};
+  check = {library};
+  importWith = overrides: name:
+    if !(builtins.isAttrs overrides) || !(builtins.all builtins.isString (builtins.attrValues overrides))
+    then throw "importWith: the overrides must be a set of file name = Nix source text (a string)"
+    else if !(builtins.isString name) then throw "importWith: the file name must be a string"
+    else import (/. + "{OVERLAY_DIR}${{builtins.replaceStrings [ "%" "/" ] [ "%25" "%2F" ] (builtins.toJSON overrides)}}/${{name}}");
+  checks = import {CHECK_PATH} {{ inherit files sources syntax check importWith; }};
+in if builtins.isList checks
+  then map (c: c // {{ __passed = if c ? throws then null else if c ? ok then c.ok else c.actual == c.expected; }}) checks
+  else throw "check.nix must return a list of checks, not a ${{builtins.typeOf checks}}"
+"#
     )
 }
 
@@ -311,30 +461,100 @@ fn attr<'a>(attrs: &'a [(String, Value)], name: &str) -> Option<&'a Value> {
     attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v)
 }
 
-/// Runs `check` (the text of a `check.nix`) against `files`. Never panics: every error
-/// ends up in the report.
-pub fn run_check(check: &str, files: &Files, options: &CheckOptions) -> CheckReport {
+/// The text of a check run: the lesson's `check.nix` and the shared library
+/// (`lessons/lib/check.nix`, passed to it as `check`; empty when there is none).
+#[derive(Clone, Copy, Debug)]
+pub struct CheckCode<'a> {
+    /// The `check.nix` text.
+    pub check: &'a str,
+    /// The library text, or "".
+    pub library: &'a str,
+}
+
+/// Runs `code.check` against `files`. Never panics: every error ends up in the report.
+pub fn run_check(code: CheckCode, files: &Files, options: &CheckOptions) -> CheckReport {
+    run_check_io(code, files, options).0
+}
+
+/// The override sets (`{ NAME = TEXT; }`) that the check's `importWith` calls used on
+/// `files`: the hidden inputs, for reproducing a run outside Nixpad (real Nix).
+pub fn hidden_inputs(code: CheckCode, files: &Files, options: &CheckOptions) -> Vec<Files> {
+    run_check_io(code, files, options).1.overlays()
+}
+
+fn string_attr(ev: &mut Evaluator, attrs: &[(String, Value)], name: &str) -> Option<String> {
+    match attr(attrs, name).map(|v| ev.view(v, true)) {
+        Some(Ok(ValueView::String(s))) => Some(String::from_utf8_lossy(&s).into_owned()),
+        _ => None,
+    }
+}
+
+/// Reads what a check says to the learner (`message`, `why`), only when it did not pass:
+/// a `why` such as `check.drvDiff …` costs evaluation.
+fn explain(ev: &mut Evaluator, attrs: &[(String, Value)], result: &mut CheckResult) {
+    if result.status != CheckStatus::Passed {
+        result.message = string_attr(ev, attrs, "message");
+        result.why = string_attr(ev, attrs, "why");
+    }
+}
+
+fn check_bug(name: &str, message: String) -> EvalFailure {
+    EvalFailure {
+        source: FailureSource::Check,
+        code: "E004".into(),
+        rendered: format!("error: check '{name}': {message}\n"),
+        message,
+        location: None,
+    }
+}
+
+/// Whether an error message matches a `throws` pattern (POSIX ERE, anywhere in the
+/// message, as `builtins.match ".*(REGEX).*"` on the message with newlines as spaces).
+fn message_matches(pattern: &str, message: &str) -> Result<bool, String> {
+    let regex = nixpad_eval::regex::Regex::new(format!(".*({pattern}).*").as_bytes())?;
+    Ok(regex
+        .full_match(message.replace('\n', " ").as_bytes())
+        .is_some())
+}
+
+fn run_check_io(
+    code: CheckCode,
+    files: &Files,
+    options: &CheckOptions,
+) -> (CheckReport, Rc<CheckIO>) {
     let mut report = CheckReport {
         passed: false,
         checks: Vec::new(),
         error: None,
         trace: Vec::new(),
     };
-    let mut ev = evaluator(files, &[(CHECK_PATH, check)], options.fuel);
-    // A check.nix that does not parse is the lesson's bug: say so plainly.
-    if let Err(e) = ev.check_source(check, Origin::File(CHECK_PATH.into()), "/.check") {
-        report.error = Some(failure(&ev, &e, files));
-        return report;
+    let has_library = !code.library.is_empty();
+    let mut mounted = vec![(CHECK_PATH, code.check)];
+    if has_library {
+        mounted.push((LIBRARY_PATH, code.library));
+    }
+    let io = Rc::new(CheckIO::new(files, &mounted));
+    let mut ev = evaluator(&io, options.fuel);
+    // A check.nix (or library) that does not parse is the lesson's bug: say so plainly.
+    for (path, text) in &mounted {
+        if let Err(e) = ev.check_source(text, Origin::File((*path).into()), "/.check") {
+            report.error = Some(failure(&ev, &e, files));
+            return (report, io);
+        }
     }
     // Syntax and scope errors in the learner's files first: they stop everything.
     for (name, text) in files.iter().filter(|(n, _)| n.ends_with(".nix")) {
         if let Err(e) = ev.check_source(text, Origin::File(format!("/{name}")), "/") {
             report.error = Some(failure(&ev, &e, files));
-            return report;
+            return (report, io);
         }
     }
     let list = match ev
-        .eval_source(&driver(files), Origin::Other(DRIVER.into()), "/")
+        .eval_source(
+            &driver(files, has_library),
+            Origin::Other(DRIVER.into()),
+            "/",
+        )
         .and_then(|v| ev.view(&v, true))
     {
         Ok(ValueView::List(items)) => items,
@@ -342,7 +562,7 @@ pub fn run_check(check: &str, files: &Files, options: &CheckOptions) -> CheckRep
         Err(e) => {
             report.error = Some(failure(&ev, &e, files));
             report.trace = ev.take_trace_lines();
-            return report;
+            return (report, io);
         }
     };
     let mut out_of_fuel = false;
@@ -355,6 +575,7 @@ pub fn run_check(check: &str, files: &Files, options: &CheckOptions) -> CheckRep
             message: None,
             hint: None,
             error: None,
+            why: None,
         };
         if out_of_fuel {
             report.checks.push(result);
@@ -372,14 +593,84 @@ pub fn run_check(check: &str, files: &Files, options: &CheckOptions) -> CheckRep
                 continue;
             }
         };
-        if let Some(Ok(ValueView::String(s))) = attr(&attrs, "name").map(|v| ev.view(v, true)) {
-            result.name = String::from_utf8_lossy(&s).into_owned();
-        }
-        if let Some(Ok(ValueView::String(s))) = attr(&attrs, "message").map(|v| ev.view(v, true)) {
-            result.message = Some(String::from_utf8_lossy(&s).into_owned());
+        if let Some(name) = string_attr(&mut ev, &attrs, "name") {
+            result.name = name;
         }
         if let Some(Ok(ValueView::Int(n))) = attr(&attrs, "hint").map(|v| ev.view(v, true)) {
             result.hint = usize::try_from(n).ok().and_then(|n| n.checked_sub(1));
+        }
+        let reveal = !matches!(
+            attr(&attrs, "reveal").map(|v| ev.view(v, true)),
+            Some(Ok(ValueView::Bool(false)))
+        );
+        // An error that is the point of the check (`throws`): its message, when it came.
+        let mut thrown = None;
+        if let Some(pattern) = attr(&attrs, "throws") {
+            let pattern = match ev.view(pattern, true) {
+                Ok(ValueView::String(p)) => Ok(String::from_utf8_lossy(&p).into_owned()),
+                _ => Err(check_bug(
+                    &result.name,
+                    "`throws` must be a string (a regular expression)".into(),
+                )),
+            };
+            let outcome = match (pattern, attr(&attrs, "actual")) {
+                (Err(f), _) => Err(f),
+                (Ok(_), None) => Err(check_bug(
+                    &result.name,
+                    "a check with `throws` needs the `actual` value that should fail".into(),
+                )),
+                (Ok(pattern), Some(actual)) => match ev.print(actual, true) {
+                    Ok(_) => Ok(false),
+                    Err(e)
+                        if matches!(
+                            e.kind,
+                            ErrorKind::FuelExhausted | ErrorKind::StackOverflow
+                        ) =>
+                    {
+                        Err(failure(&ev, &e, files))
+                    }
+                    Err(e) => {
+                        let message = hide_overlays(&e.message());
+                        let matched = message_matches(&pattern, &message).map_err(|m| {
+                            check_bug(
+                                &result.name,
+                                format!("`throws` is not a valid regular expression: {m}"),
+                            )
+                        });
+                        thrown = Some(message);
+                        matched
+                    }
+                },
+            };
+            match outcome {
+                Ok(true) => result.status = CheckStatus::Passed,
+                Ok(false) => result.status = CheckStatus::Failed,
+                Err(f) => {
+                    out_of_fuel = f.source == FailureSource::Limit;
+                    result.status = CheckStatus::Error;
+                    result.error = Some(f);
+                }
+            }
+            if result.status == CheckStatus::Failed && reveal {
+                result.expected = Some(format!(
+                    "an error matching `{}`",
+                    string_attr(&mut ev, &attrs, "throws").unwrap_or_default()
+                ));
+            }
+            if result.status == CheckStatus::Failed {
+                result.actual = Some(match &thrown {
+                    Some(m) => format!("error: {m}"),
+                    None => match attr(&attrs, "actual") {
+                        Some(v) => format!("no error: {}", pretty(&mut ev, v, &options.pretty)),
+                        None => "no error".into(),
+                    },
+                });
+            }
+            if !out_of_fuel {
+                explain(&mut ev, &attrs, &mut result);
+            }
+            report.checks.push(result);
+            continue;
         }
         let passed = attr(&attrs, "__passed").map(|v| ev.view(v, true));
         match passed {
@@ -387,16 +678,10 @@ pub fn run_check(check: &str, files: &Files, options: &CheckOptions) -> CheckRep
             Some(Ok(ValueView::Bool(false))) => result.status = CheckStatus::Failed,
             Some(Ok(_)) => {
                 result.status = CheckStatus::Error;
-                result.error = Some(EvalFailure {
-                    source: FailureSource::Check,
-                    code: "E004".into(),
-                    message: "the check's `ok` is not a Boolean".into(),
-                    rendered: format!(
-                        "error: check '{}': `ok` must be true or false\n",
-                        result.name
-                    ),
-                    location: None,
-                });
+                result.error = Some(check_bug(
+                    &result.name,
+                    "the check's `ok` is not a Boolean (true or false)".into(),
+                ));
             }
             Some(Err(e)) => {
                 let f = failure(&ev, &e, files);
@@ -407,8 +692,10 @@ pub fn run_check(check: &str, files: &Files, options: &CheckOptions) -> CheckRep
             None => result.status = CheckStatus::Error,
         }
         if result.status != CheckStatus::Passed && !out_of_fuel {
-            if let Some(v) = attr(&attrs, "expected") {
-                result.expected = Some(pretty(&mut ev, v, &options.pretty));
+            if reveal {
+                if let Some(v) = attr(&attrs, "expected") {
+                    result.expected = Some(pretty(&mut ev, v, &options.pretty));
+                }
             }
             // After an error the actual value would only repeat it.
             if result.error.is_none() {
@@ -416,6 +703,9 @@ pub fn run_check(check: &str, files: &Files, options: &CheckOptions) -> CheckRep
                     result.actual = Some(pretty(&mut ev, v, &options.pretty));
                 }
             }
+        }
+        if !out_of_fuel {
+            explain(&mut ev, &attrs, &mut result);
         }
         report.checks.push(result);
     }
@@ -425,10 +715,18 @@ pub fn run_check(check: &str, files: &Files, options: &CheckOptions) -> CheckRep
             .checks
             .iter()
             .all(|c| c.status == CheckStatus::Passed);
-    report
+    (report, io)
 }
 
 impl Lesson {
+    /// The lesson's check and library texts.
+    pub fn check_code(&self) -> CheckCode<'_> {
+        CheckCode {
+            check: &self.check,
+            library: &self.check_library,
+        }
+    }
+
     /// Checks the learner's files. Files the learner does not send (and read-only files)
     /// take the lesson's own text; names the lesson does not have are ignored.
     pub fn check(&self, learner: &Files, options: &CheckOptions) -> CheckReport {
@@ -440,17 +738,17 @@ impl Lesson {
             };
             files.insert(f.name.clone(), text);
         }
-        run_check(&self.check, &files, options)
+        run_check(self.check_code(), &files, options)
     }
 
     /// Checks the reference solution (it should pass).
     pub fn check_solution(&self, options: &CheckOptions) -> CheckReport {
-        run_check(&self.check, &self.solution_files(), options)
+        run_check(self.check_code(), &self.solution_files(), options)
     }
 
     /// Checks the starter files (they should fail).
     pub fn check_starter(&self, options: &CheckOptions) -> CheckReport {
-        run_check(&self.check, &self.starter_files(), options)
+        run_check(self.check_code(), &self.starter_files(), options)
     }
 }
 
@@ -470,7 +768,8 @@ pub struct ExampleOutcome {
 pub fn run_example(code: &str, files: &Files, fuel: u64) -> ExampleOutcome {
     let mut all = files.clone();
     all.insert("example.nix".into(), code.to_string());
-    let mut ev = evaluator(&all, &[], fuel);
+    let io = Rc::new(CheckIO::new(&all, &[]));
+    let mut ev = evaluator(&io, fuel);
     let result = ev
         .eval_source(code, Origin::File("/example.nix".into()), "/")
         .and_then(|v| ev.print(&v, true));

@@ -80,24 +80,26 @@ mod markdown;
 mod model;
 mod pretty;
 mod progress;
+mod syntax;
 mod tree;
 mod validate;
 
 pub use check::{
-    failure, run_check, run_example, CheckOptions, CheckReport, CheckResult, CheckStatus,
-    EvalFailure, ExampleOutcome, FailureSource, Files, Location,
+    failure, hidden_inputs, run_check, run_example, CheckCode, CheckIO, CheckOptions, CheckReport,
+    CheckResult, CheckStatus, EvalFailure, ExampleOutcome, FailureSource, Files, Location,
 };
 pub use markdown::{
     is_safe_url, parse_markdown, Block, CodeBlock, Document, Inline, EXPECT_ERROR, RUNNABLE,
 };
 pub use model::{
-    load, split_front_matter, Chapter, Curriculum, Lesson, LessonFile, Loaded, PackError, Position,
-    PACK_FORMAT, PACK_VERSION,
+    load, split_front_matter, Chapter, Curriculum, KnownAnswer, Lesson, LessonFile, Loaded,
+    PackError, Position, LIBRARY_FILE, PACK_FORMAT, PACK_VERSION,
 };
 pub use pretty::{attr_name, pretty, quote, PrettyLimits};
 pub use progress::{
     ChapterProgress, LessonProgress, Progress, ProgressError, MAX_FILE_BYTES, MAX_PROGRESS_BYTES,
     PROGRESS_FORMAT, PROGRESS_VERSION,
 };
+pub use syntax::{syntax_view, SyntaxView, CONSTRUCTS};
 pub use tree::{FileTree, Problem};
-pub use validate::{merge_verdict, problems_by_dir, validate, validate_lesson, Verdict};
+pub use validate::{merge_verdict, problems_by_dir, validate, validate_lesson, Verdict, MIN_HINTS};

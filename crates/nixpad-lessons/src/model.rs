@@ -12,6 +12,9 @@ use crate::tree::{FileTree, Problem};
 pub const PACK_FORMAT: &str = "nixpad-lessons";
 /// The pack version this crate writes and reads.
 pub const PACK_VERSION: u32 = 1;
+/// The shared check library, relative to the lessons root; every `check.nix` receives it
+/// as `check`.
+pub const LIBRARY_FILE: &str = "lib/check.nix";
 
 /// All chapters, in order.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -52,8 +55,28 @@ pub struct Lesson {
     pub files: Vec<LessonFile>,
     /// The text of `check.nix`.
     pub check: String,
+    /// The text of the shared check library (`lib/check.nix`), "" when there is none.
+    #[serde(default)]
+    pub check_library: String,
     /// The lesson text.
     pub document: Document,
+    /// Known wrong answers (`wrong/NAME/`): each must fail at least one check.
+    #[serde(default)]
+    pub wrong: Vec<KnownAnswer>,
+    /// Other correct answers (`alternatives/NAME/`): each must pass every check.
+    #[serde(default)]
+    pub alternatives: Vec<KnownAnswer>,
+}
+
+/// A known answer of a lesson: learner files that differ from the solution.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct KnownAnswer {
+    /// The folder name (`literal`).
+    pub name: String,
+    /// For a wrong answer, the misconception it embodies (`note.md`, one line).
+    pub note: String,
+    /// The files it replaces, by name (the others are the solution's).
+    pub files: BTreeMap<String, String>,
 }
 
 /// A file of a lesson.
@@ -187,9 +210,19 @@ pub fn load(files: &FileTree) -> Loaded {
     let mut problems = Vec::new();
     // chapter dir -> lesson dir -> relative file names
     let mut chapters: BTreeMap<&str, BTreeMap<&str, Vec<&str>>> = BTreeMap::new();
+    let library = text_of(files, LIBRARY_FILE, &mut problems).unwrap_or_default();
     for path in files.keys() {
         let parts: Vec<&str> = path.split('/').collect();
         if parts.len() < 2 || parts.iter().any(|p| p.starts_with('.') || p.is_empty()) {
+            continue;
+        }
+        if parts[0] == "lib" {
+            if path != LIBRARY_FILE {
+                problems.push(Problem::new(
+                    path.as_str(),
+                    "unexpected file: lib/ holds only check.nix, the shared check library",
+                ));
+            }
             continue;
         }
         let chapter = chapters.entry(parts[0]).or_default();
@@ -251,9 +284,11 @@ pub fn load(files: &FileTree) -> Loaded {
         };
         let mut lesson_ids = BTreeSet::new();
         for (lesson_dir, names) in lessons {
-            let Some(lesson) = load_lesson(files, &id, lesson_dir, &names, &mut problems) else {
+            let Some(mut lesson) = load_lesson(files, &id, lesson_dir, &names, &mut problems)
+            else {
                 continue;
             };
+            lesson.check_library = library.clone();
             if !lesson_ids.insert(lesson.id.clone()) {
                 problems.push(Problem::new(
                     lesson_dir,
@@ -371,7 +406,10 @@ fn load_lesson(
                 .is_some_and(|n| seen.contains(n))
             || name
                 .strip_prefix("solution/")
-                .is_some_and(|n| fm.files.iter().any(|f| f == n));
+                .is_some_and(|n| fm.files.iter().any(|f| f == n))
+            || known_answer_file(name).is_some_and(|(kind, _, n)| {
+                fm.files.iter().any(|f| f == n) || (kind == "wrong" && n == "note.md")
+            });
         if !known {
             problems.push(Problem::new(
                 format!("{dir}/{name}"),
@@ -424,6 +462,7 @@ fn load_lesson(
             "missing: every lesson needs a check.nix",
         ));
     }
+    let (wrong, alternatives) = known_answers(files, dir, names, problems);
     let (document, md_problems) = parse_markdown(body, &md_path, body_line);
     problems.extend(md_problems);
     let mut hints = Vec::new();
@@ -448,8 +487,78 @@ fn load_lesson(
         main,
         files: lesson_files,
         check: check.unwrap_or_default(),
+        check_library: String::new(),
         document,
+        wrong,
+        alternatives,
     })
+}
+
+/// Splits `wrong/NAME/FILE` or `alternatives/NAME/FILE` into its parts.
+fn known_answer_file(name: &str) -> Option<(&str, &str, &str)> {
+    let (kind, rest) = name.split_once('/')?;
+    if kind != "wrong" && kind != "alternatives" {
+        return None;
+    }
+    let (answer, file) = rest.split_once('/')?;
+    (valid_file_name(answer) && !file.contains('/')).then_some((kind, answer, file))
+}
+
+/// Reads the `wrong/NAME/` and `alternatives/NAME/` folders of a lesson.
+fn known_answers(
+    files: &FileTree,
+    dir: &str,
+    names: &[&str],
+    problems: &mut Vec<Problem>,
+) -> (Vec<KnownAnswer>, Vec<KnownAnswer>) {
+    let mut found: BTreeMap<(&str, &str), KnownAnswer> = BTreeMap::new();
+    for name in names {
+        let Some((kind, answer, file)) = known_answer_file(name) else {
+            continue;
+        };
+        let path = format!("{dir}/{name}");
+        let Some(text) = text_of(files, &path, problems) else {
+            continue;
+        };
+        let entry = found.entry((kind, answer)).or_insert_with(|| KnownAnswer {
+            name: answer.to_string(),
+            note: String::new(),
+            files: BTreeMap::new(),
+        });
+        if file == "note.md" {
+            let note = text.trim();
+            if note.is_empty() || note.contains('\n') {
+                problems.push(Problem::new(
+                    &path,
+                    "note.md must be one line: the misconception this wrong answer embodies",
+                ));
+            }
+            entry.note = note.to_string();
+        } else {
+            entry.files.insert(file.to_string(), text);
+        }
+    }
+    let (mut wrong, mut alternatives) = (Vec::new(), Vec::new());
+    for ((kind, answer), known) in found {
+        let folder = format!("{dir}/{kind}/{answer}");
+        if known.files.is_empty() {
+            problems.push(Problem::new(
+                &folder,
+                "holds no learner file (put the files that differ from solution/ here)",
+            ));
+        } else if kind == "wrong" {
+            if known.note.is_empty() {
+                problems.push(Problem::new(
+                    &folder,
+                    "missing note.md: one line naming the misconception of this wrong answer",
+                ));
+            }
+            wrong.push(known);
+        } else {
+            alternatives.push(known);
+        }
+    }
+    (wrong, alternatives)
 }
 
 /// Where a lesson sits in the curriculum.
@@ -615,6 +724,13 @@ impl Lesson {
             .iter()
             .map(|f| (f.name.clone(), f.solution.clone()))
             .collect()
+    }
+
+    /// The files of a known answer: the solution with the answer's files in place.
+    pub fn answer_files(&self, answer: &KnownAnswer) -> BTreeMap<String, String> {
+        let mut files = self.solution_files();
+        files.extend(answer.files.clone());
+        files
     }
 
     /// The chapter id (the part of the id before `/`).

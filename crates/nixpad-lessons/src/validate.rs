@@ -1,13 +1,24 @@
 //! `nixpad lessons check`: proves every lesson works. For each lesson the reference
-//! solution must pass every check, the starter must fail at least one (without breaking
-//! `check.nix`), every runnable example must evaluate (or fail, when marked `error`), and
-//! nothing may be missing or unsafe (see [`crate::load`]).
+//! solution and every `alternatives/NAME/` must pass every check, the starter and every
+//! `wrong/NAME/` must fail at least one (without breaking `check.nix`), every runnable
+//! example must evaluate (or fail, when marked `error`), and nothing may be missing or
+//! unsafe (see [`crate::load`]). The checks themselves must prove understanding:
+//! `check.nix` may not search the raw `sources` text (it reads `syntax` instead), a lesson
+//! whose answer is plain data ships `wrong/literal/`, there are at least
+//! [`MIN_HINTS`] hints and the last one is not the whole solution, and no failing check
+//! shows an expected store path.
 
 use std::collections::BTreeMap;
 
-use crate::check::{run_example, CheckOptions, CheckReport, CheckStatus, FailureSource};
+use crate::check::{
+    run_example, CheckOptions, CheckReport, CheckStatus, EvalFailure, FailureSource,
+};
 use crate::model::{load, Lesson, Loaded};
+use crate::syntax::syntax_view;
 use crate::tree::FileTree;
+
+/// The fewest hints a lesson may have.
+pub const MIN_HINTS: usize = 3;
 
 /// What `lessons check` says about one lesson folder (or a chapter folder's own files).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,6 +74,77 @@ fn describe_failures(what: &str, report: &CheckReport, out: &mut Vec<String>) {
     }
 }
 
+/// Whether a report broke inside `check.nix` (rather than failing cleanly).
+fn broken_in_check(report: &CheckReport) -> bool {
+    let broken =
+        |f: &Option<EvalFailure>| f.as_ref().is_some_and(|e| e.source == FailureSource::Check);
+    broken(&report.error) || report.checks.iter().any(|c| broken(&c.error))
+}
+
+/// `text` reduced to its Nix tokens without whitespace or comments, for comparing code.
+fn code_tokens(text: &str) -> String {
+    use nixpad_eval::syntax::{tokens, TokenClass};
+    tokens(text)
+        .into_iter()
+        .filter(|t| !matches!(t.class, TokenClass::Whitespace | TokenClass::Comment))
+        .map(|t| &text[t.start..t.end])
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Store paths (`/nix/store/HASH-…`, up to the hash) in `text`.
+fn store_paths(text: &str) -> Vec<&str> {
+    const PREFIX: &str = "/nix/store/";
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find(PREFIX) {
+        let after = &rest[i + PREFIX.len()..];
+        let hash_len = after
+            .bytes()
+            .take_while(|b| b.is_ascii_digit() || b.is_ascii_lowercase())
+            .count();
+        if hash_len == 32 {
+            out.push(&rest[i..i + PREFIX.len() + 32]);
+        }
+        rest = after;
+    }
+    out
+}
+
+/// Failing checks of `report` that show a store path the learner's own value does not
+/// hold: an expected derivation's path to copy.
+fn revealed_store_paths(what: &str, report: &CheckReport, out: &mut Vec<String>) {
+    for c in report
+        .checks
+        .iter()
+        .filter(|c| c.status != CheckStatus::Passed)
+    {
+        let actual = c.actual.as_deref().unwrap_or("");
+        let shown = [&c.expected, &c.message, &c.why];
+        let leaked: Vec<&str> = shown
+            .iter()
+            .filter_map(|t| t.as_deref())
+            .flat_map(store_paths)
+            .filter(|p| !actual.contains(p))
+            .collect();
+        if let Some(p) = leaked.first() {
+            out.push(format!(
+                "check '{}' shows the store path {p}… to {what}: set `reveal = false` and explain with `why` or `check.drvDiff`",
+                c.name
+            ));
+        }
+    }
+}
+
+/// Whether the solution's main file evaluates to plain data (no function anywhere).
+fn answer_is_plain_data(lesson: &Lesson, options: &CheckOptions) -> bool {
+    let files = lesson.solution_files();
+    let outcome = run_example(&format!("import ./{}", lesson.main), &files, options.fuel);
+    outcome
+        .output
+        .is_some_and(|o| !o.contains("<LAMBDA>") && !o.contains("<PRIMOP"))
+}
+
 /// Validates one loaded lesson by running its checks and examples.
 pub fn validate_lesson(lesson: &Lesson, options: &CheckOptions) -> Verdict {
     let mut failures = Vec::new();
@@ -87,25 +169,67 @@ pub fn validate_lesson(lesson: &Lesson, options: &CheckOptions) -> Verdict {
             }
         }
     }
+    let broken_on_solution = broken_in_check(&solution);
 
-    let starter = lesson.check_starter(options);
-    if starter.passed {
-        failures.push("the starter already passes every check (it must fail at least one)".into());
+    // Wrong answers (the starter is one) fail, cleanly, without showing store paths.
+    let mut wrong = vec![("the starter".to_string(), lesson.starter_files())];
+    for w in &lesson.wrong {
+        wrong.push((format!("wrong answer '{}'", w.name), lesson.answer_files(w)));
     }
-    let broken = |f: &Option<crate::check::EvalFailure>| {
-        f.as_ref().is_some_and(|e| e.source == FailureSource::Check)
-    };
-    let broken_on_solution =
-        broken(&solution.error) || solution.checks.iter().any(|c| broken(&c.error));
-    if !broken_on_solution
-        && (broken(&starter.error) || starter.checks.iter().any(|c| broken(&c.error)))
-    {
-        let mut details = Vec::new();
-        describe_failures("the starter", &starter, &mut details);
+    for (what, files) in &wrong {
+        let report = lesson.check(files, options);
+        if report.passed {
+            failures.push(format!(
+                "{what} already passes every check (it must fail at least one)"
+            ));
+        }
+        if !broken_on_solution && broken_in_check(&report) {
+            let mut details = Vec::new();
+            describe_failures(what, &report, &mut details);
+            failures.push(format!(
+                "check.nix itself fails on {what} (checks should fail cleanly, not break):\n{}",
+                details.join("\n")
+            ));
+        }
+        revealed_store_paths(what, &report, &mut failures);
+    }
+    for a in &lesson.alternatives {
+        let report = lesson.check(&lesson.answer_files(a), options);
+        if !report.passed {
+            describe_failures(&format!("alternative '{}'", a.name), &report, &mut failures);
+        }
+    }
+
+    // The checks prove understanding.
+    if syntax_view(&lesson.check).variables.contains_key("sources") {
         failures.push(format!(
-            "check.nix itself fails on the starter (checks should fail cleanly, not break):\n{}",
-            details.join("\n")
+            "{}/check.nix reads `sources` (raw text, where comments and strings count): query `syntax.NAME` instead",
+            lesson.dir
         ));
+    }
+    if !lesson.wrong.iter().any(|w| w.name == "literal") && answer_is_plain_data(lesson, options) {
+        failures.push(format!(
+            "{}: the answer is plain data, so the lesson needs wrong/literal/ (the value written out, the solution pasted in a # comment)",
+            lesson.dir
+        ));
+    }
+    if lesson.hints.len() < MIN_HINTS {
+        failures.push(format!(
+            "{md}: {} hints; give at least {MIN_HINTS}, from a nudge to nearly the answer",
+            lesson.hints.len()
+        ));
+    }
+    if let Some(last) = lesson.hints.last() {
+        let hint = code_tokens(&last.plain_text());
+        for f in lesson.files.iter().filter(|f| f.editable) {
+            let answer = code_tokens(&f.solution);
+            if !answer.is_empty() && hint.contains(&answer) {
+                failures.push(format!(
+                    "{md}: the last hint holds the whole solution of {} (the solution button is for that)",
+                    f.name
+                ));
+            }
+        }
     }
 
     let files = lesson.starter_files();
@@ -126,10 +250,12 @@ pub fn validate_lesson(lesson: &Lesson, options: &CheckOptions) -> Verdict {
             _ => {}
         }
     }
-    // Name the lesson's own check file, not where it is mounted for evaluation.
+    // Name the lesson's own check files, not where they are mounted for evaluation.
     let check_file = format!("{}/check.nix", lesson.dir);
     for f in &mut failures {
-        *f = f.replace("/.check/check.nix", &check_file);
+        *f = f
+            .replace("/.check/check.nix", &check_file)
+            .replace("/.check/lib.nix", crate::model::LIBRARY_FILE);
     }
     Verdict {
         dir: lesson.dir.clone(),

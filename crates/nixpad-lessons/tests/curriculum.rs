@@ -1,8 +1,9 @@
 //! The real curriculum in `lessons/`: it validates, it is big enough, and — when real Nix
 //! is available (`NIX_ORACLE`, or `../shared/tools/nix-oracle` beside the repository) —
-//! every runnable example prints what real Nix prints and every reference solution passes
-//! its checks under real Nix too, so the values learners see (store paths included) are
-//! the ones real Nix computes.
+//! every runnable example prints what real Nix prints, and the reference solution, every
+//! alternative and every wrong answer get the same check results under real Nix as under
+//! Nixpad (solutions and alternatives pass everything), so the values learners see (store
+//! paths included) are the ones real Nix computes.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -49,7 +50,11 @@ fn curriculum_is_complete_and_validates() {
     assert_eq!(c.chapters[0].id, "language");
     assert_eq!(c.chapters[1].id, "derivations");
     for l in c.lessons() {
-        assert!(l.hints.len() >= 2, "{} has fewer than two hints", l.id);
+        assert!(
+            l.hints.len() >= MIN_HINTS,
+            "{} has fewer than three hints",
+            l.id
+        );
         assert!(!l.document.blocks.is_empty(), "{} has no text", l.id);
     }
     let failures: Vec<String> = validate(&tree, &CheckOptions::default())
@@ -140,36 +145,145 @@ fn examples_and_solutions_agree_with_real_nix() {
             }
             let _ = std::fs::remove_dir_all(&dir);
         }
-        // The reference solution passes every check under real Nix.
-        let mut files = lesson.solution_files();
-        files.insert("check.nix".into(), lesson.check.clone());
-        let nix_files: Vec<&String> = files
-            .keys()
-            .filter(|n| n.ends_with(".nix") && *n != "check.nix")
-            .collect();
-        let imports: String = nix_files
-            .iter()
-            .map(|n| format!("\"{n}\" = import ./{n}; "))
-            .collect();
-        let sources: String = files
-            .keys()
-            .filter(|n| *n != "check.nix")
-            .map(|n| format!("\"{n}\" = builtins.readFile ./{n}; "))
-            .collect();
-        let driver = format!(
-            "let checks = import ./check.nix {{ files = {{ {imports}}}; sources = {{ {sources}}}; }}; in \
-             map (c: c.name) (builtins.filter (c: !(if c ? ok then c.ok else c.actual == c.expected)) checks)"
-        );
-        files.insert("driver.nix".into(), driver);
-        let dir = scratch(lesson, &files);
-        match real_nix(&oracle, &dir.join("driver.nix")) {
-            Ok(out) if out == "[ ]" => {}
-            other => mismatches.push(format!(
-                "{}: the solution under real Nix: {other:?}",
-                lesson.id
-            )),
+        // The solution, the alternatives and the wrong answers: the same checks pass.
+        let mut answers = vec![("the solution".to_string(), lesson.solution_files())];
+        for a in &lesson.alternatives {
+            answers.push((format!("alternative '{}'", a.name), lesson.answer_files(a)));
         }
-        let _ = std::fs::remove_dir_all(&dir);
+        for w in &lesson.wrong {
+            answers.push((format!("wrong answer '{}'", w.name), lesson.answer_files(w)));
+        }
+        for (what, files) in answers {
+            // Real Nix cannot read error messages (tryEval hides them): a `throws` check
+            // that failed only because the message did not match ("error: …" as its
+            // actual value) counts as passed there.
+            let ours: Vec<bool> = lesson
+                .check(&files, &CheckOptions::default())
+                .checks
+                .iter()
+                .map(|c| {
+                    c.status == CheckStatus::Passed
+                        || (c.status == CheckStatus::Failed
+                            && c.actual
+                                .as_deref()
+                                .is_some_and(|a| a.starts_with("error: ")))
+                })
+                .collect();
+            match checks_under_real_nix(&oracle, lesson, &files, ours.len()) {
+                Ok(real) if real == ours => {}
+                Ok(real) => mismatches.push(format!(
+                    "{}: {what}: checks passed under real Nix {real:?}, under nixpad {ours:?}",
+                    lesson.id
+                )),
+                Err(e) => mismatches.push(format!("{}: {what} under real Nix: {e}", lesson.id)),
+            }
+        }
     }
     assert!(mismatches.is_empty(), "{}", mismatches.join("\n\n"));
+}
+
+/// Which checks pass for `files` under real Nix, in order. The driver mirrors Nixpad's:
+/// the same `syntax` views (computed by Nixpad: they are inputs), the library, and
+/// `importWith` served from real folders holding the hidden inputs the checks use.
+fn checks_under_real_nix(
+    oracle: &str,
+    lesson: &Lesson,
+    files: &std::collections::BTreeMap<String, String>,
+    count: usize,
+) -> Result<Vec<bool>, String> {
+    let quote = |s: &str| {
+        format!(
+            "\"{}\"",
+            s.replace('\\', "\\\\")
+                .replace('"', "\\\"")
+                .replace('$', "\\$")
+                .replace('\n', "\\n")
+                .replace('\r', "\\r")
+                .replace('\t', "\\t")
+        )
+    };
+    let mut all = files.clone();
+    all.insert("check.nix".into(), lesson.check.clone());
+    all.insert("lib-check.nix".into(), lesson.check_library.clone());
+    let learner: Vec<&String> = files.keys().collect();
+    let mut imports = String::new();
+    let mut sources = String::new();
+    let mut syntax = String::new();
+    for name in &learner {
+        if name.ends_with(".nix") {
+            imports.push_str(&format!("{} = import ./{name}; ", quote(name)));
+            syntax.push_str(&format!(
+                "{} = {}; ",
+                quote(name),
+                syntax_view(&files[*name]).to_nix()
+            ));
+        }
+        sources.push_str(&format!("{} = builtins.readFile ./{name}; ", quote(name)));
+    }
+    let dir = scratch(lesson, &all);
+    let mut overlays = String::new();
+    let overrides = hidden_inputs(lesson.check_code(), files, &CheckOptions::default());
+    for (i, set) in overrides.iter().enumerate() {
+        let folder = dir.join(".with").join(i.to_string());
+        std::fs::create_dir_all(&folder).unwrap();
+        for (name, text) in files.iter().chain(set.iter()) {
+            std::fs::write(folder.join(name), text).unwrap();
+        }
+        let json = serde_json::to_string(set).unwrap();
+        overlays.push_str(&format!("{} = \"{i}\"; ", quote(&json)));
+    }
+    let passed =
+        "c: if c ? throws then !(builtins.tryEval (builtins.deepSeq c.actual true)).success \
+                  else if c ? ok then c.ok else c.actual == c.expected";
+    std::fs::write(
+        dir.join("checks.nix"),
+        format!(
+            "let overlays = {{ {overlays}}}; \
+             importWith = o: n: import (./.with + \"/${{overlays.${{builtins.toJSON o}}}}/${{n}}\"); \
+             in import ./check.nix {{ files = {{ {imports}}}; sources = {{ {sources}}}; syntax = {{ {syntax}}}; \
+             check = import ./lib-check.nix; inherit importWith; }}"
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("driver.nix"),
+        format!("map (c: let p = {passed}; r = builtins.tryEval (builtins.deepSeq p p); in r.success && r.value) (import ./checks.nix)"),
+    )
+    .unwrap();
+    let parse = |out: &str| -> Vec<bool> {
+        out.trim_matches(|c| c == '[' || c == ']' || c == ' ')
+            .split_whitespace()
+            .map(|w| w == "true")
+            .collect()
+    };
+    let result = match real_nix(oracle, &dir.join("driver.nix")) {
+        Ok(out) => Ok(parse(&out)),
+        // An error tryEval cannot catch (a type error, a missing attribute): one check at a
+        // time, an error counting as a failure, or as the wanted error of a `throws` check.
+        Err(_) => {
+            let mut results = Vec::new();
+            for i in 0..count {
+                let one = dir.join(format!("one-{i}.nix"));
+                std::fs::write(
+                    &one,
+                    format!("let c = builtins.elemAt (import ./checks.nix) {i}; in ({passed}) c"),
+                )
+                .unwrap();
+                let throws = dir.join(format!("throws-{i}.nix"));
+                std::fs::write(
+                    &throws,
+                    format!("builtins.elemAt (import ./checks.nix) {i} ? throws"),
+                )
+                .unwrap();
+                let wants_error = real_nix(oracle, &throws).is_ok_and(|o| o == "true");
+                results.push(match real_nix(oracle, &one) {
+                    Ok(o) => o == "true",
+                    Err(_) => wants_error,
+                });
+            }
+            Ok(results)
+        }
+    };
+    let _ = std::fs::remove_dir_all(&dir);
+    result
 }

@@ -3,14 +3,16 @@
 use nixpad_lessons::*;
 
 const CHAPTER: &str = "title = \"Basics\"\nsummary = \"The basics.\"\n";
-const LESSON_MD: &str = "+++\ntitle = \"Sum\"\nsummary = \"Add numbers.\"\nfiles = [\"main.nix\"]\nhints = [\"Use `+`.\", \"`1 + 2` is `3`.\"]\n+++\n\nAdd things.\n\n```nix runnable\n1 + 2\n```\n";
-const CHECK: &str = r#"{ files, sources, ... }:
+const LESSON_MD: &str = "+++\ntitle = \"Sum\"\nsummary = \"Add numbers.\"\nfiles = [\"main.nix\"]\nhints = [\"Use `+`.\", \"`1 + 2` is `3`.\", \"Write `sum = 1 + 2;`, with the `+`.\"]\n+++\n\nAdd things.\n\n```nix runnable\n1 + 2\n```\n";
+const CHECK: &str = r#"{ files, syntax, check, ... }:
 let m = files."main.nix"; in
 [
   { name = "sum is 3"; expected = 3; actual = m.sum; hint = 2; }
-  { name = "uses +"; ok = builtins.replaceStrings [ "+" ] [ "" ] sources."main.nix" != sources."main.nix"; hint = 1; message = "Write the sum with `+`."; }
+  (check.syntaxCheck { name = "uses +"; ok = syntax."main.nix".operators."+" or 0 > 0; hint = 1; message = "Write the sum with `+`."; })
 ]
 "#;
+/// The curriculum's own check library.
+const LIBRARY: &str = include_str!("../../../lessons/lib/check.nix");
 
 fn tree(extra: &[(&str, &str)]) -> FileTree {
     let mut t = FileTree::new();
@@ -31,6 +33,15 @@ fn tree(extra: &[(&str, &str)]) -> FileTree {
     t.insert(
         "01-basics/01-sum/check.nix".into(),
         CHECK.as_bytes().to_vec(),
+    );
+    t.insert("lib/check.nix".into(), LIBRARY.as_bytes().to_vec());
+    t.insert(
+        "01-basics/01-sum/wrong/literal/main.nix".into(),
+        b"{ sum = 3; }\n# { sum = 1 + 2; }\n".to_vec(),
+    );
+    t.insert(
+        "01-basics/01-sum/wrong/literal/note.md".into(),
+        b"Writes the result instead of computing it.\n".to_vec(),
     );
     for (k, v) in extra {
         if v.is_empty() {
@@ -66,7 +77,7 @@ fn loads_ids_order_and_files() {
     assert_eq!(l.id, "basics/sum");
     assert_eq!(l.dir, "01-basics/01-sum");
     assert_eq!(l.main, "main.nix");
-    assert_eq!(l.hints.len(), 2);
+    assert_eq!(l.hints.len(), 3);
     assert_eq!(l.files.len(), 1);
     assert!(l.files[0].editable);
     assert_eq!(l.document.runnable_examples()[0].line, 10);
@@ -302,7 +313,11 @@ fn broken_checks_are_blamed_on_the_check() {
     let r = l.check_solution(&CheckOptions::default());
     let e = r.error.unwrap();
     assert_eq!(e.source, FailureSource::Check);
-    assert!(e.rendered.starts_with("error: syntax error"), "{}", e.rendered);
+    assert!(
+        e.rendered.starts_with("error: syntax error"),
+        "{}",
+        e.rendered
+    );
     assert!(!e.rendered.contains("«check»"), "{}", e.rendered);
 }
 
@@ -329,6 +344,14 @@ fn examples_run_beside_the_lesson_files() {
 
 // ---- validation ----
 
+/// Everything `lessons check` reports for the test tree with `extra` files.
+fn fails(extra: &[(&str, &str)]) -> Vec<String> {
+    validate(&tree(extra), &CheckOptions::default())
+        .into_iter()
+        .flat_map(|v| v.failures)
+        .collect()
+}
+
 #[test]
 fn validation_accepts_a_good_lesson() {
     let v = validate(&tree(&[]), &CheckOptions::default());
@@ -339,12 +362,6 @@ fn validation_accepts_a_good_lesson() {
 
 #[test]
 fn validation_rejects_bad_lessons() {
-    let fails = |extra: &[(&str, &str)]| -> Vec<String> {
-        validate(&tree(extra), &CheckOptions::default())
-            .into_iter()
-            .flat_map(|v| v.failures)
-            .collect()
-    };
     let f = fails(&[("01-basics/01-sum/solution/main.nix", "{ sum = 4; }")]);
     assert!(f.iter().any(|m| m.contains("the solution fails check 'sum is 3'") && m.contains("got:      4")), "{f:?}");
     let f = fails(&[("01-basics/01-sum/starter/main.nix", "{ sum = 1 + 2; }")]);
@@ -381,7 +398,7 @@ fn validation_rejects_bad_lessons() {
     )]);
     assert!(
         f.iter()
-            .any(|m| m.contains("names hint 7 but the lesson has 2")),
+            .any(|m| m.contains("names hint 7 but the lesson has 3")),
         "{f:?}"
     );
     let f = fails(&[(
@@ -539,5 +556,424 @@ fn merge_and_chapter_progress() {
     assert_eq!(
         mine.first_unfinished(&c).map(|l| l.id.as_str()),
         Some("basics/sum")
+    );
+}
+
+// ---- syntax views ----
+
+/// A file whose comments and strings mention every construct and builtin, and whose code
+/// uses none of them: a view must count nothing from comments or string contents.
+const DECOY: &str = r#"# with inherit inherit (x) rec let or ? // ++ assert if x: { a, ... }: a@{ } ${x}
+# builtins.map map toString import throw abort derivation removeAttrs ./path <nixpkgs> 1.5
+/* with rec let in inherit builtins.foldl' ${y} */
+{
+  a = "with builtins; map (x: x) [ ] ++ [ ] // { } \${y} inherit rec let";
+  b = ''
+    assert true; if a then b else c; ''${z} or ? builtins.filter
+  '';
+}
+"#;
+
+#[test]
+fn comments_and_strings_never_count() {
+    let v = syntax_view(DECOY);
+    for (construct, n) in &v.uses {
+        let expected = match *construct {
+            "attrset" => 1,
+            "stringLiteral" | "indentedString" => 1,
+            _ => 0,
+        };
+        assert_eq!(*n, expected, "{construct}");
+    }
+    assert!(v.builtins.is_empty(), "{:?}", v.builtins);
+    assert!(v.variables.is_empty(), "{:?}", v.variables);
+    assert!(v.operators.is_empty(), "{:?}", v.operators);
+    assert_eq!(
+        v.bindings.keys().collect::<Vec<_>>(),
+        vec!["a", "b"],
+        "only the two keys are definitions"
+    );
+    // The string contents are data, not code.
+    assert!(
+        v.strings.iter().any(|s| s.contains("with builtins; map")),
+        "{:?}",
+        v.strings
+    );
+    assert!(v.ints.is_empty());
+}
+
+#[test]
+fn every_construct_is_counted() {
+    let code = r#"
+      let
+        inherit (builtins) length;
+        f = { a, b ? 2, ... }@args: a + b;
+        g = x: x.y.z or (x ? w);
+        s = rec { p = ./p; q = <nixpkgs>; r = p; };
+      in
+      with s;
+      assert true;
+      {
+        inherit f g;
+        "${toString 1}" = [ 1 2.5 ] ++ [ ];
+        u = { } // { k = -3; };
+        v = if f { a = 1; } > 2 then "n${g}" else ''m'';
+        w = s.${"p"};
+        x = builtins.map (y: y) [ ] == map (y: y) [ ];
+      }
+    "#;
+    let v = syntax_view(code);
+    let n = |c: &str| v.uses[c];
+    assert_eq!(n("let"), 1);
+    assert_eq!(n("inherit"), 2);
+    assert_eq!(n("inheritFrom"), 1);
+    assert_eq!(n("rec"), 1);
+    assert_eq!(n("with"), 1);
+    assert_eq!(n("assert"), 1);
+    assert_eq!(n("or"), 1);
+    assert_eq!(n("hasAttr"), 1);
+    assert_eq!(n("update"), 1);
+    assert_eq!(n("concat"), 1);
+    assert_eq!(n("if"), 1);
+    assert_eq!(n("lambda"), 4);
+    assert_eq!(n("setPattern"), 1);
+    assert_eq!(n("ellipsis"), 1);
+    assert_eq!(n("at"), 1);
+    assert_eq!(n("interpolation"), 3);
+    assert_eq!(n("dynamicAttr"), 2);
+    assert_eq!(n("path"), 1);
+    assert_eq!(n("searchPath"), 1);
+    assert_eq!(n("indentedString"), 1);
+    assert_eq!(n("float"), 1);
+    assert_eq!(v.ints, vec![2, 1, 1, 3, 1, 2]);
+    assert_eq!(v.operators["neg"], 1);
+    assert_eq!(v.operators["=="], 1);
+    // builtins.map, map, inherit (builtins) length, toString.
+    assert_eq!(v.builtins.get("map"), Some(&2));
+    assert_eq!(v.builtins.get("length"), Some(&1));
+    assert_eq!(v.builtins.get("toString"), Some(&1));
+    assert_eq!(v.interpolated.get("g"), Some(&1));
+    assert_eq!(v.interpolated.get("toString"), Some(&1));
+    assert_eq!(v.bindings.get("args"), Some(&1));
+    assert_eq!(v.bindings.get("f"), Some(&2), "let f and inherit f");
+    assert_eq!(v.variables.get("p"), Some(&1));
+}
+
+#[test]
+fn shadowed_builtins_and_with_builtins() {
+    let v = syntax_view("let map = f: xs: xs; in map (x: x) [ ]");
+    assert!(!v.builtins.contains_key("map"), "{:?}", v.builtins);
+    assert_eq!(v.variables.get("map"), Some(&1));
+    let v = syntax_view("with builtins; length (filter (x: x) [ ]) + __add 1 2");
+    assert_eq!(v.builtins.get("length"), Some(&1));
+    assert_eq!(v.builtins.get("filter"), Some(&1));
+    assert_eq!(v.builtins.get("add"), Some(&1));
+    assert!(!v.builtins.contains_key("x"));
+    let v = syntax_view("x: with x; length");
+    assert!(
+        v.builtins.is_empty(),
+        "with of another set: {:?}",
+        v.builtins
+    );
+    // A file that does not parse has the empty view.
+    let v = syntax_view("{ with = ");
+    assert!(v.uses.values().all(|n| *n == 0));
+}
+
+// ---- the new check features ----
+
+fn lesson_with_check(check: &str) -> Lesson {
+    lesson(&[("01-basics/01-sum/check.nix", check)])
+}
+
+#[test]
+fn checks_receive_the_syntax_view_and_the_library() {
+    let l = lesson_with_check(
+        r#"{ files, syntax, check, ... }: let s = syntax."main.nix"; in [
+          (check.syntaxCheck { name = "uses let"; ok = check.uses s "let"; message = "Bind with let."; })
+          { name = "refers to n"; ok = check.refers s "n"; }
+          { name = "lib call"; expected = 3; actual = check.call (a: b: a + b) [ 1 2 ]; }
+          { name = "safe call"; expected = null; actual = check.call 1 [ 2 ]; }
+        ]"#,
+    );
+    let r = check_with(&l, "# let n = 3; in { sum = n; }\n{ sum = 3; }");
+    assert_eq!(r.checks[0].status, CheckStatus::Failed, "{}", r.to_text());
+    assert_eq!(
+        r.checks[0].expected, None,
+        "syntax checks show no expected value"
+    );
+    assert_eq!(r.checks[0].message.as_deref(), Some("Bind with let."));
+    assert_eq!(r.checks[1].status, CheckStatus::Failed);
+    assert_eq!(r.checks[2].status, CheckStatus::Passed);
+    assert_eq!(r.checks[3].status, CheckStatus::Passed);
+    let r = check_with(&l, "let n = 3; in { sum = n; }");
+    assert_eq!(r.passed_count(), 4, "{}", r.to_text());
+}
+
+#[test]
+fn reveal_false_hides_the_expected_value_and_shows_why() {
+    let l = lesson_with_check(
+        r#"{ files, ... }: [ { name = "secret"; expected = 3; actual = files."main.nix".sum; reveal = false; why = "sum must add the two numbers"; } ]"#,
+    );
+    let r = check_with(&l, "{ sum = 4; }");
+    let c = &r.checks[0];
+    assert_eq!(c.status, CheckStatus::Failed);
+    assert_eq!(c.expected, None);
+    assert_eq!(c.actual.as_deref(), Some("4"));
+    assert_eq!(c.why.as_deref(), Some("sum must add the two numbers"));
+    assert!(r.to_text().contains("sum must add the two numbers"));
+    // The report as sent to the page does not hold the value anywhere.
+    let json = serde_json::to_string(&r).unwrap();
+    assert!(!json.contains("\"expected\":\"3\""), "{json}");
+    // Reports from before `why` existed still read.
+    let old = json.replace(",\"why\":\"sum must add the two numbers\"", "");
+    assert!(serde_json::from_str::<CheckReport>(&old).is_ok(), "{old}");
+}
+
+#[test]
+fn throws_checks_match_the_error_message() {
+    let l = lesson_with_check(
+        r#"{ files, ... }: let m = files."main.nix"; in [
+          { name = "rejects big ports"; actual = m.port 70000; throws = "port [0-9]+ out of range"; }
+          { name = "deep"; actual = [ (m.port 70000) ]; throws = "out of range"; }
+        ]"#,
+    );
+    let good = "{ port = p: if p > 65535 then throw \"port ${toString p} out of range\" else p; }";
+    let r = check_with(&l, good);
+    assert!(r.passed, "{}", r.to_text());
+    // No error at all: failed, with what came instead.
+    let r = check_with(&l, "{ port = p: p; }");
+    assert_eq!(r.checks[0].status, CheckStatus::Failed);
+    assert_eq!(r.checks[0].actual.as_deref(), Some("no error: 70000"));
+    assert!(r.checks[0]
+        .expected
+        .as_deref()
+        .unwrap()
+        .contains("port [0-9]+ out of range"));
+    // Another error: failed, showing the message.
+    let r = check_with(&l, "{ port = p: throw \"bad\"; }");
+    assert_eq!(r.checks[0].status, CheckStatus::Failed);
+    assert_eq!(r.checks[0].actual.as_deref(), Some("error: bad"));
+    // A type error is an error too (tryEval could not see it).
+    let l2 = lesson_with_check(
+        r#"{ files, ... }: [ { name = "t"; actual = files."main.nix".sum; throws = "cannot add"; } ]"#,
+    );
+    let r = check_with(&l2, "{ sum = 1 + \"x\"; }");
+    assert!(r.passed, "{}", r.to_text());
+    // Loops are not throws.
+    let r = check_with(&l2, "{ sum = let f = x: f x; in f 1; }");
+    assert_eq!(r.checks[0].status, CheckStatus::Error);
+    // A bad pattern is the check's bug.
+    let l3 = lesson_with_check(
+        r#"{ files, ... }: [ { name = "t"; actual = throw "x"; throws = "("; } ]"#,
+    );
+    let r = check_with(&l3, "{ sum = 3; }");
+    assert_eq!(
+        r.checks[0].error.as_ref().unwrap().source,
+        FailureSource::Check
+    );
+}
+
+fn data_lesson(check: &str) -> Lesson {
+    let md = "+++\ntitle = \"Sum\"\nsummary = \"Add numbers.\"\nfiles = [\"main.nix\"]\nreadonly = [\"data.nix\"]\nhints = [\"a\", \"b\", \"c\"]\n+++\n\nText.\n";
+    lesson(&[
+        ("01-basics/01-sum/lesson.md", md),
+        ("01-basics/01-sum/starter/data.nix", "[ 1 2 ]"),
+        ("01-basics/01-sum/starter/main.nix", "{ sum = 0; }"),
+        (
+            "01-basics/01-sum/solution/main.nix",
+            "{ sum = builtins.foldl' (a: b: a + b) 0 (import ./data.nix); }",
+        ),
+        ("01-basics/01-sum/wrong/literal/main.nix", "{ sum = 3; }"),
+        ("01-basics/01-sum/check.nix", check),
+    ])
+}
+
+#[test]
+fn import_with_replaces_files_for_hidden_inputs() {
+    let l = data_lesson(
+        r#"{ files, importWith, ... }: [
+          { name = "example"; expected = 3; actual = files."main.nix".sum; }
+          { name = "hidden"; expected = 15; actual = (importWith { "data.nix" = "[ 4 5 6 ]"; } "main.nix").sum; reveal = false; why = "sum adds whatever data.nix holds"; }
+          { name = "added file"; expected = 7; actual = importWith { "extra.nix" = "7"; } "extra.nix"; }
+        ]"#,
+    );
+    let r = l.check_solution(&CheckOptions::default());
+    assert!(r.passed, "{}", r.to_text());
+    let mut fake = l.solution_files();
+    fake.insert("main.nix".into(), "{ sum = 3; }".into());
+    let r = l.check(&fake, &CheckOptions::default());
+    assert_eq!(r.checks[1].status, CheckStatus::Failed);
+    assert_eq!(r.checks[1].expected, None);
+    // The hidden inputs are reported for reproducing the run elsewhere.
+    let inputs = hidden_inputs(
+        l.check_code(),
+        &l.solution_files(),
+        &CheckOptions::default(),
+    );
+    assert_eq!(inputs.len(), 2);
+    assert!(inputs
+        .iter()
+        .any(|o| o.get("data.nix").map(String::as_str) == Some("[ 4 5 6 ]")));
+    // Errors in the learner's file imported through importWith point at the learner's file.
+    let mut broken = l.solution_files();
+    broken.insert(
+        "main.nix".into(),
+        "{ sum = builtins.head (import ./data.nix) + \"x\"; }".into(),
+    );
+    let r = l.check(&broken, &CheckOptions::default());
+    let e = r.checks[1].error.as_ref().unwrap();
+    assert_eq!(e.source, FailureSource::Learner);
+    assert_eq!(e.location.as_ref().unwrap().file, "main.nix");
+    assert!(!e.rendered.contains(".with"), "{}", e.rendered);
+    // Bad overrides are the check's bug, clearly.
+    let l = data_lesson(
+        r#"{ importWith, ... }: [ { name = "bad"; expected = 1; actual = importWith { "data.nix" = 1; } "main.nix"; } ]"#,
+    );
+    let r = l.check_solution(&CheckOptions::default());
+    let e = r.checks[0].error.as_ref().unwrap();
+    assert!(
+        e.message.contains("importWith: the overrides must be"),
+        "{}",
+        e.message
+    );
+}
+
+#[test]
+fn drv_diff_names_attributes_not_paths() {
+    let l = lesson_with_check(
+        r#"{ files, check, ... }:
+        let
+          want = derivation { name = "x"; builder = "/bin/sh"; system = "x86_64-linux"; args = [ "-c" "true" ]; };
+          got = files."main.nix".drv or null;
+        in [ { name = "the derivation"; ok = check.drvDiff want got == ""; reveal = false; why = check.drvDiff want got; } ]"#,
+    );
+    let r = check_with(&l, "{ drv = derivation { name = \"x\"; builder = \"/bin/sh\"; system = \"x86_64-linux\"; args = [ \"-c\" \"true\" ]; }; sum = 3; }");
+    assert!(r.passed, "{}", r.to_text());
+    let r = check_with(&l, "{ drv = derivation { name = \"x\"; builder = \"/bin/sh\"; system = \"x86_64-linux\"; args = [ \"-c\" \"false\" ]; extra = 1; }; }");
+    let why = r.checks[0].why.as_deref().unwrap();
+    assert!(
+        why.contains("`args` differs") && why.contains("`extra` is not expected"),
+        "{why}"
+    );
+    assert!(!why.contains("/nix/store"), "{why}");
+    let r = check_with(&l, "{ drv = { drvPath = \"/nix/store/x\"; }; }");
+    assert!(r.checks[0]
+        .why
+        .as_deref()
+        .unwrap()
+        .contains("not a derivation"));
+}
+
+// ---- known answers and the rules of `lessons check` ----
+
+#[test]
+fn known_answers_load_and_are_verified() {
+    let l = lesson(&[(
+        "01-basics/01-sum/alternatives/spaced/main.nix",
+        "{ sum = 1 +   2; }",
+    )]);
+    assert_eq!(l.wrong.len(), 1);
+    assert_eq!(
+        l.wrong[0].note,
+        "Writes the result instead of computing it."
+    );
+    assert_eq!(l.alternatives[0].name, "spaced");
+    // A wrong answer that passes, an alternative that fails.
+    let f = fails(&[(
+        "01-basics/01-sum/wrong/literal/main.nix",
+        "{ sum = 1 + 2; }",
+    )]);
+    assert!(
+        f.iter()
+            .any(|m| m.contains("wrong answer 'literal' already passes")),
+        "{f:?}"
+    );
+    let f = fails(&[(
+        "01-basics/01-sum/alternatives/three/main.nix",
+        "{ sum = 3; }",
+    )]);
+    assert!(
+        f.iter()
+            .any(|m| m.contains("alternative 'three' fails check 'uses +'")),
+        "{f:?}"
+    );
+    // A data answer without wrong/literal.
+    let f = fails(&[
+        ("01-basics/01-sum/wrong/literal/main.nix", ""),
+        ("01-basics/01-sum/wrong/literal/note.md", ""),
+    ]);
+    assert!(
+        f.iter().any(|m| m.contains("needs wrong/literal/")),
+        "{f:?}"
+    );
+    // Notes: missing, or more than one line; answer folders need a learner file.
+    let loaded = load(&tree(&[
+        ("01-basics/01-sum/wrong/three/main.nix", "{ sum = 3; }"),
+        ("01-basics/01-sum/wrong/literal/note.md", "one\ntwo\n"),
+        ("01-basics/01-sum/alternatives/empty/other.nix", "1"),
+    ]));
+    let text: Vec<String> = loaded.problems.iter().map(|p| p.to_string()).collect();
+    assert!(
+        text.iter()
+            .any(|p| p.contains("wrong/three: missing note.md")),
+        "{text:?}"
+    );
+    assert!(
+        text.iter().any(|p| p.contains("note.md must be one line")),
+        "{text:?}"
+    );
+    assert!(
+        text.iter()
+            .any(|p| p.contains("alternatives/empty/other.nix: unexpected file")),
+        "{text:?}"
+    );
+}
+
+#[test]
+fn lessons_check_rejects_weak_checks_and_hints() {
+    let f = fails(&[(
+        "01-basics/01-sum/check.nix",
+        "{ files, sources, ... }: [ { name = \"n\"; ok = builtins.stringLength sources.\"main.nix\" > 0 && files.\"main.nix\".sum == 3; } ]",
+    )]);
+    assert!(f.iter().any(|m| m.contains("reads `sources`")), "{f:?}");
+    let two = LESSON_MD.replace(", \\\"Write `sum = 1 + 2;`, with the `+`.\\\"", "");
+    let two = two.replace(", \"Write `sum = 1 + 2;`, with the `+`.\"", "");
+    let f = fails(&[("01-basics/01-sum/lesson.md", &two)]);
+    assert!(
+        f.iter().any(|m| m.contains("2 hints; give at least 3")),
+        "{f:?}"
+    );
+    let giveaway = LESSON_MD.replace(
+        "Write `sum = 1 + 2;`, with the `+`.",
+        "Type `{ sum = 1 + 2; }`.",
+    );
+    let f = fails(&[("01-basics/01-sum/lesson.md", &giveaway)]);
+    assert!(
+        f.iter()
+            .any(|m| m.contains("last hint holds the whole solution")),
+        "{f:?}"
+    );
+    // A failing check that shows an expected store path.
+    let f = fails(&[(
+        "01-basics/01-sum/check.nix",
+        r#"{ files, ... }: [ { name = "path"; expected = (derivation { name = "x"; builder = "b"; system = "s"; }).outPath; actual = if files."main.nix".sum == 3 then (derivation { name = "x"; builder = "b"; system = "s"; }).outPath else ""; } ]"#,
+    )]);
+    assert!(
+        f.iter()
+            .any(|m| m.contains("check 'path' shows the store path /nix/store/")),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn the_library_is_loaded_from_lib_and_nothing_else_lives_there() {
+    let l = lesson(&[]);
+    assert!(l.check_library.contains("drvDiff"));
+    let loaded = load(&tree(&[("lib/other.nix", "1")]));
+    assert!(
+        loaded.problems.iter().any(|p| p.file == "lib/other.nix"),
+        "{:?}",
+        loaded.problems
     );
 }

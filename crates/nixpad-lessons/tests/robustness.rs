@@ -50,6 +50,11 @@ const PIECES: &[&str] = &[
     "\"format\":\"nixpad-progress\"",
     "\"version\":1",
     "\"lessons\":",
+    "syntax",
+    "importWith { \"lib.nix\" = \"{\"; } \"lib.nix\"",
+    "throws = \"(\";",
+    "reveal = false;",
+    "check.drvDiff 1 2",
     "{\"a/b\":{}}",
 ];
 
@@ -77,8 +82,8 @@ fn mutate(rng: &mut Rng, text: &str) -> String {
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
-const MD: &str = "+++\ntitle = \"T\"\nsummary = \"S\"\nfiles = [\"main.nix\"]\nreadonly = [\"lib.nix\"]\nhints = [\"a `b`\", \"c\"]\n+++\n\n# Head\n\nText *em* **strong** [l](lesson:c/l).\n\n- item\n\n```nix runnable\nimport ./lib.nix\n```\n";
-const CHECK: &str = "{ files, sources, ... }: [ { name = \"n\"; expected = 1; actual = files.\"main.nix\".x or null; hint = 1; } { name = \"m\"; ok = sources ? \"main.nix\"; } ]";
+const MD: &str = "+++\ntitle = \"T\"\nsummary = \"S\"\nfiles = [\"main.nix\"]\nreadonly = [\"lib.nix\"]\nhints = [\"a `b`\", \"c\", \"d\"]\n+++\n\n# Head\n\nText *em* **strong** [l](lesson:c/l).\n\n- item\n\n```nix runnable\nimport ./lib.nix\n```\n";
+const CHECK: &str = "{ files, syntax, importWith, ... }: [ { name = \"n\"; expected = 1; actual = files.\"main.nix\".x or null; hint = 1; } { name = \"m\"; ok = syntax.\"main.nix\".uses.attrset > 0; } { name = \"h\"; actual = (importWith { \"lib.nix\" = \"{ y = 3; }\"; } \"lib.nix\").y; expected = 3; reveal = false; why = \"w\"; } { name = \"t\"; actual = throw \"boom\"; throws = \"bo+m\"; } ]";
 
 fn tree(md: &str, check: &str, main: &str) -> FileTree {
     let mut t = FileTree::new();
@@ -94,6 +99,18 @@ fn tree(md: &str, check: &str, main: &str) -> FileTree {
     );
     t.insert("01-c/01-l/starter/lib.nix".into(), b"{ y = 2; }".to_vec());
     t.insert("01-c/01-l/solution/main.nix".into(), b"{ x = 1; }".to_vec());
+    t.insert(
+        "01-c/01-l/wrong/literal/main.nix".into(),
+        b"{ x = 2; }".to_vec(),
+    );
+    t.insert(
+        "01-c/01-l/wrong/literal/note.md".into(),
+        b"A guess.".to_vec(),
+    );
+    t.insert(
+        "lib/check.nix".into(),
+        include_bytes!("../../../lessons/lib/check.nix").to_vec(),
+    );
     t
 }
 

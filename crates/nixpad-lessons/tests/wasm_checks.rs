@@ -1,6 +1,6 @@
 //! Checks run under wasm32 (V8 through node, as in the browser's worker): the reference
 //! solutions of the heaviest lessons pass, the starters fail, an endless loop ends, and
-//! one check run stays under 20 ms (optimised). Run with `cargo test -p nixpad-lessons
+//! one check run stays under 20 ms (optimised; the median of several runs). Run with `cargo test -p nixpad-lessons
 //! --target wasm32-unknown-unknown --release --test wasm_checks -- --nocapture` for timings.
 #![cfg(target_arch = "wasm32")]
 
@@ -24,6 +24,7 @@ macro_rules! lesson {
 /// The heaviest lessons (most derivations and evaluation steps).
 fn tree() -> FileTree {
     let mut t = FileTree::new();
+    lesson!(t, "lib", "check.nix");
     lesson!(t, "01-language", "chapter.toml");
     lesson!(t, "02-derivations", "chapter.toml");
     lesson!(t, "01-language/13-laziness", "lesson.md", "check.nix", "starter/main.nix", "solution/main.nix");
@@ -47,16 +48,26 @@ fn heavy_lessons_check_correctly_and_fast() {
     let loaded = load(&tree());
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     let options = CheckOptions::default();
-    let mut slowest = (String::new(), 0.0f64);
     for lesson in loaded.curriculum.lessons() {
         assert!(lesson.check_solution(&options).passed, "{}", lesson.id);
         assert!(!lesson.check_starter(&options).passed, "{}", lesson.id);
-        const RUNS: u32 = 10;
-        let start = js_sys::Date::now();
-        for _ in 0..RUNS {
-            let _ = lesson.check_solution(&options);
-        }
-        let ms = (js_sys::Date::now() - start) / RUNS as f64;
+    }
+    // Timed once every lesson has run (V8 compiles hot wasm code in tiers, as a page that
+    // has checked a few attempts has).
+    let mut slowest = (String::new(), 0.0f64);
+    for lesson in loaded.curriculum.lessons() {
+        // The median of several runs: the machine running the tests may be shared, and
+        // one descheduled run should not decide.
+        const RUNS: usize = 11;
+        let mut times: Vec<f64> = (0..RUNS)
+            .map(|_| {
+                let start = js_sys::Date::now();
+                let _ = lesson.check_solution(&options);
+                js_sys::Date::now() - start
+            })
+            .collect();
+        times.sort_by(|a, b| a.total_cmp(b));
+        let ms = times[RUNS / 2];
         console_log!("{}: {ms:.2} ms per check run", lesson.id);
         if ms > slowest.1 {
             slowest = (lesson.id.clone(), ms);

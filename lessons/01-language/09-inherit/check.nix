@@ -1,9 +1,7 @@
-{ files, sources, ... }:
+{ files, syntax, check, ... }:
 let
   m = files."main.nix";
-  hasInfix = needle: s: builtins.replaceStrings [ needle ] [ "" ] s != s;
-  # The source without blanks, so that `inherit(meta)` and `inherit (meta)` both count.
-  compact = builtins.replaceStrings [ " " "\t" "\n" ] [ "" "" "" ] sources."main.nix";
+  s = syntax."main.nix";
 in
 [
   { name = "the set has name, version, license and homepage";
@@ -11,7 +9,8 @@ in
       name = "hello"; version = "2.12.1"; license = "GPL-3.0-or-later";
       homepage = "https://www.gnu.org/software/hello/";
     };
-    actual = m; hint = 2; }
-  { name = "uses inherit"; ok = hasInfix "inherit " sources."main.nix"; hint = 1; }
-  { name = "uses inherit (meta)"; ok = hasInfix "inherit(meta)" compact; hint = 1; }
+    actual = m; hint = 3; }
+  (check.syntaxCheck { name = "uses inherit"; ok = s.uses."inherit" > s.uses.inheritFrom; hint = 1;
+    message = "Copy `name` and `version` with `inherit name version;`."; })
+  (check.syntaxCheck { name = "uses inherit (meta)"; ok = check.uses s "inheritFrom" && check.refers s "meta"; hint = 2; })
 ]

@@ -1,18 +1,41 @@
-{ files, ... }:
+{ files, check, ... }:
 let
   m = files."main.nix";
-  tool = m.tool or null;
-  output = name: if builtins.isAttrs tool && builtins.isAttrs (tool.${name} or null) then tool.${name}.outPath or null else null;
-  userArg = if builtins.isList (m.user.args or null) then builtins.elemAt m.user.args 1 else null;
+  tool = check.attr m "tool";
+  user = check.attr m "user";
+  userArgs = check.attr user "args";
+  userArg = if builtins.isList userArgs && builtins.length userArgs == 2 then builtins.elemAt userArgs 1 else null;
+  wantTool = derivation {
+    name = "tool";
+    system = "x86_64-linux";
+    builder = "/bin/sh";
+    outputs = [ "out" "dev" "doc" ];
+    args = [ "-c" "mkdir -p $out/bin $dev/include $doc; echo 'int tool(void);' > $dev/include/tool.h; echo docs > $doc/README" ];
+  };
+  wantUser = derivation {
+    name = "user";
+    system = "x86_64-linux";
+    builder = "/bin/sh";
+    args = [ "-c" "cat ${wantTool.dev}/include/tool.h > $out" ];
+  };
+  output = name: let o = check.attr tool name; in {
+    name = "tool.${name} is the ${name} output real Nix computes";
+    ok = check.isRealDerivation o && o.outPath == wantTool.${name}.outPath;
+    reveal = false;
+    why = "tool.${name} must be the `${name}` output of the expected tool derivation.";
+    hint = 1;
+  };
 in
 [
   { name = "tool has the outputs out, dev and doc"; expected = [ "out" "dev" "doc" ]; actual = tool.outputs or null; hint = 1; }
-  { name = "tool.dev is the path real Nix computes"; expected = "/nix/store/jcnz9ash8a73nwdsq1ig2iayzi65rg06-tool-dev"; actual = output "dev"; hint = 1; }
-  { name = "tool.doc is the path real Nix computes"; expected = "/nix/store/48l7wicrlhy3ndaprvj2cvsms15wsrlm-tool-doc"; actual = output "doc"; hint = 1; }
-  { name = "tool.out is the path real Nix computes"; expected = "/nix/store/z0gshqk9gzv3xm6jfdxsrvzkjnalz7dh-tool"; actual = output "out"; hint = 1; }
-  { name = "user depends on tool's dev output only";
-    expected = { "/nix/store/pbjy31q7w0sqlxlizbkv20201rlg0m0s-tool.drv" = { outputs = [ "dev" ]; }; };
-    actual = if builtins.isString userArg then builtins.getContext userArg else null; hint = 2; }
-  { name = "user's outPath is the one real Nix computes"; expected = "/nix/store/7ywfna270rrmyj5rsm4wlpisdb1ax6nj-user";
-    actual = m.user.outPath or null; hint = 2; }
+  { name = "tool is the derivation real Nix computes"; ok = check.drvDiff wantTool tool == ""; hint = 1;
+    reveal = false; why = check.drvDiff wantTool tool; }
+  (output "out")
+  (output "dev")
+  (output "doc")
+  { name = "user depends on tool's dev output only"; hint = 2;
+    ok = builtins.isString userArg && builtins.getContext userArg == builtins.getContext "${wantTool.dev}";
+    reveal = false; why = "The command of user must carry exactly one dependency: tool's dev output."; }
+  { name = "user is the derivation real Nix computes"; ok = check.drvDiff wantUser user == ""; hint = 3;
+    reveal = false; why = check.drvDiff wantUser user; }
 ]

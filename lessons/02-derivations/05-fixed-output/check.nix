@@ -1,16 +1,31 @@
-{ files, ... }:
+{ files, syntax, check, ... }:
 let
   m = files."main.nix";
-  get = d: attr: if builtins.isAttrs (m.${d} or null) then m.${d}.${attr} or null else null;
+  s = syntax."main.nix";
+  hash = builtins.hashString "sha256" "hello\n";
+  fixed = args: derivation {
+    name = "hello.txt";
+    system = "x86_64-linux";
+    builder = "/bin/sh";
+    inherit args;
+    outputHashMode = "flat";
+    outputHashAlgo = "sha256";
+    outputHash = hash;
+  };
+  viaCurl = check.attr m "viaCurl";
+  viaEcho = check.attr m "viaEcho";
 in
 [
-  { name = "hash is the SHA-256 of \"hello\\n\""; expected = "5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03";
-    actual = m.hash or null; hint = 1; }
-  { name = "viaCurl's outPath is the one real Nix computes"; expected = "/nix/store/gy454w1cxaq731grqwylhzf4pp9r5izh-hello.txt";
-    actual = get "viaCurl" "outPath"; hint = 1; }
-  { name = "viaEcho runs echo"; expected = [ "-c" "echo hello > $out" ]; actual = get "viaEcho" "args"; hint = 2; }
-  { name = "viaEcho has the same outPath as viaCurl"; expected = "/nix/store/gy454w1cxaq731grqwylhzf4pp9r5izh-hello.txt";
-    actual = get "viaEcho" "outPath"; hint = 2; }
-  { name = "…but a different drvPath"; ok = get "viaEcho" "drvPath" != null && get "viaEcho" "drvPath" != get "viaCurl" "drvPath";
-    actual = get "viaEcho" "drvPath"; hint = 2; }
+  { name = "hash is the SHA-256 of \"hello\\n\""; expected = hash; actual = m.hash or null; hint = 1; }
+  (check.syntaxCheck { name = "hash is computed with builtins.hashString"; ok = check.usesBuiltin s "hashString"; hint = 1; })
+  { name = "viaCurl is the fixed-output derivation real Nix computes"; hint = 1;
+    ok = check.drvDiff (fixed [ "-c" "curl -o $out https://example.org/hello.txt" ]) viaCurl == "";
+    reveal = false; why = check.drvDiff (fixed [ "-c" "curl -o $out https://example.org/hello.txt" ]) viaCurl; }
+  { name = "viaEcho runs echo"; expected = [ "-c" "echo hello > $out" ]; actual = check.attr viaEcho "args"; hint = 2; }
+  { name = "viaEcho is the fixed-output derivation real Nix computes"; hint = 3;
+    ok = check.drvDiff (fixed [ "-c" "echo hello > $out" ]) viaEcho == "";
+    reveal = false; why = check.drvDiff (fixed [ "-c" "echo hello > $out" ]) viaEcho; }
+  { name = "viaEcho has the same outPath as viaCurl, but a different drvPath"; hint = 3;
+    ok = check.isRealDerivation viaEcho && check.isRealDerivation viaCurl
+      && viaEcho.outPath == viaCurl.outPath && viaEcho.drvPath != viaCurl.drvPath; }
 ]

@@ -1,5 +1,5 @@
 let
-  base = [ "git" "curl" ];
+  base = import ./base.nix;
 in
 {
   tools = base;

@@ -1,8 +1,5 @@
 let
-  config = {
-    server = { host = "example.org"; };
-    users = { "ada.l" = { name = "Ada Lovelace"; }; };
-  };
+  config = import ./config.nix;
 in
 {
   port = 0;

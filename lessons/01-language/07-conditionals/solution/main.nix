@@ -1,7 +1,5 @@
 let
-  n = 42;
-  defaults = { port = 80; host = "localhost"; debug = false; };
-  overrides = { port = 8080; debug = true; };
+  inherit (import ./input.nix) n defaults overrides;
   settings = defaults // overrides;
 in
 {

@@ -1,9 +1,5 @@
 let
-  users = [
-    { name = "ada"; age = 36; }
-    { name = "tim"; age = 12; }
-    { name = "grace"; age = 85; }
-  ];
+  users = import ./users.nix;
 in
 {
   adults = [ ];

@@ -1,0 +1,7 @@
+let
+  port = 8080;
+  user = "ada";
+in
+{
+  config = "[server]\nport = ${toString port}\nuser = \"${user}\"\n";
+}

@@ -1,0 +1,11 @@
+let
+  port = 8080;
+  user = "ada";
+in
+{
+  config = ''
+    [server]
+    port = ${port}
+    user = "${user}"
+  '';
+}

@@ -1,0 +1,13 @@
+{ count = 4; firstTool = "git"; tools = [ "git" "curl" "ripgrep" "jq" ]; versions = [ "1" "2" ]; }
+
+# The real solution:
+# let
+#   base = import ./base.nix;
+#   all = base ++ [ "ripgrep" "jq" ];
+# in
+# {
+#   tools = all;
+#   count = builtins.length all;
+#   firstTool = builtins.head all;
+#   versions = [ (toString 1) (toString 2) ];
+# }

@@ -1,0 +1,4 @@
+{
+  server = { host = "example.org"; };
+  users = { "ada.l" = { name = "Ada Lovelace"; }; };
+}

@@ -1,0 +1,9 @@
+let
+  config = import ./config.nix;
+in
+{
+  port = config.server.port;
+  hasTls = config.server ? tls;
+  userName = config.users."ada.l".name;
+  enabled = config.server.tls.enable or false;
+}

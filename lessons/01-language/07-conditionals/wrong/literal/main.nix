@@ -1,0 +1,12 @@
+{ isValid = true; settings = { debug = true; host = "localhost"; port = 8080; }; size = "medium"; }
+
+# The real solution:
+# let
+#   inherit (import ./input.nix) n defaults overrides;
+#   settings = defaults // overrides;
+# in
+# {
+#   size = if n < 10 then "small" else if n < 100 then "medium" else "large";
+#   settings = settings;
+#   isValid = settings.port >= 1 && settings.port <= 65535;
+# }

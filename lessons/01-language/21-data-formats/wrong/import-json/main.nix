@@ -1,0 +1,9 @@
+let
+  settings = builtins.fromTOML (builtins.readFile ./settings.toml);
+  users = import ./users.json;
+in
+rec {
+  url = "http://${settings.server.host}:${toString settings.server.port}";
+  admins = map (u: u.name) (builtins.filter (u: u.admin) users);
+  report = builtins.toJSON { inherit url admins; };
+}

@@ -1,0 +1,48 @@
+let
+  # Set by Nix before your attributes: an attribute of the same name replaces them.
+  before = {
+    PATH = "/path-not-set";
+    HOME = "/homeless-shelter";
+    NIX_STORE = "/nix/store";
+  };
+  # Set by Nix after your attributes: they always win.
+  after = {
+    NIX_BUILD_TOP = "/build";
+    TMPDIR = "/build";
+    TMP = "/build";
+    TEMP = "/build";
+    TEMPDIR = "/build";
+    PWD = "/build";
+    NIX_LOG_FD = "2";
+    TERM = "xterm-256color";
+  };
+
+  # The string the builder sees for one attribute's value.
+  toEnv = value:
+    if builtins.isList value then builtins.concatStringsSep " " (map toEnv value)
+    else if builtins.isPath value then "${value}"
+    else toString value;
+
+  # Every variable a sandboxed build of `derivation attrs` sees (except NIX_BUILD_CORES).
+  env = attrs:
+    let
+      drv = derivation attrs;
+      outputs = map (name: { inherit name; value = drv.${name}.outPath; }) (attrs.outputs or [ "out" ]);
+    in
+    before
+    // builtins.mapAttrs (name: value: toEnv value) attrs
+    // builtins.listToAttrs outputs
+    // after;
+in
+{
+  inherit toEnv env;
+  example = env {
+    name = "hello";
+    system = "x86_64-linux";
+    builder = "/bin/sh";
+    args = [ "-c" "cat $src > $out" ];
+    src = ./hello.txt;
+    flags = [ "-O2" 3 true ];
+    debug = false;
+  };
+}

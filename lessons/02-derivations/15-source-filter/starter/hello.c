@@ -1,0 +1,3 @@
+#include "hello.h"
+
+int main(void) { return greet(); }
