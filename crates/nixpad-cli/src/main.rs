@@ -20,7 +20,7 @@ usage:
 
 Evaluates a Nix expression and prints its value exactly as `nix-instantiate --eval` does.
 Also accepted (and ignored): --eval, --show-trace, --no-location, --extra-experimental-features X, --option NAME VALUE.
-  nixpad lessons (check [DIR] | pack DIR -o FILE.json | bench [DIR])
+  nixpad lessons (check [DIR] | pack DIR -o FILE.pack | bench [DIR])
   nixpad derivation show [-r] [--aterm] [-I PATH]... (FILE | -E EXPR)";
 
 /// What to evaluate.
