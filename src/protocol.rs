@@ -262,6 +262,23 @@ pub enum Reply {
     Panic(String),
 }
 
+impl Outcome {
+    /// Its variant's name, for messages about an answer that came where it was not expected.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Outcome::Evaluated(_) => "Evaluated",
+            Outcome::Expanded { .. } => "Expanded",
+            Outcome::Text(_) => "Text",
+            Outcome::Repl { .. } => "Repl",
+            Outcome::Stale => "Stale",
+            Outcome::Derivations(_) => "Derivations",
+            Outcome::Checked(_) => "Checked",
+            Outcome::Example(_) => "Example",
+            Outcome::Failed(_) => "Failed",
+        }
+    }
+}
+
 impl Command {
     /// Whether it starts a new evaluation (a newer one supersedes it).
     pub fn is_eval(&self) -> bool {

@@ -427,7 +427,7 @@ fn check_view(report: &CheckReport, hint_titles: usize) -> Html {
                 .filter(|h| c.status != CheckStatus::Passed && *h < hint_titles)
                 .map(|h| html! { <p class="muted">{format!("Hint {} may help.", h + 1)}</p> });
             html! {
-                <li {class} data-testid="check" data-status={format!("{:?}", c.status)}>
+                <li {class} data-testid="check" data-status={status_name(c.status)}>
                     <span class="mark">{mark}</span>{" "}{c.name.clone()}
                     {detail}{message}{for c.error.as_ref().map(check_failure)}{hint}
                 </li>
@@ -441,6 +441,16 @@ fn check_view(report: &CheckReport, hint_titles: usize) -> Html {
             <ul>{rows}</ul>
             {for (!report.trace.is_empty()).then(|| html! { <pre class="muted">{report.trace.join("\n")}</pre> })}
         </div>
+    }
+}
+
+/// A check status as the tests read it (`data-status`).
+fn status_name(status: CheckStatus) -> &'static str {
+    match status {
+        CheckStatus::Passed => "Passed",
+        CheckStatus::Failed => "Failed",
+        CheckStatus::Error => "Error",
+        CheckStatus::NotRun => "NotRun",
     }
 }
 

@@ -297,7 +297,7 @@ impl LessonsState {
                     (pending, Outcome::Failed(why)) => self.fail(pending, why),
                     (pending, other) => self.fail(
                         pending,
-                        format!("Unexpected answer from the evaluator: {other:?}"),
+                        format!("Unexpected answer from the evaluator ({}).", other.kind()),
                     ),
                 }
             }

@@ -80,7 +80,7 @@ impl ReplState {
             }
             ReplAction::Answer(id, other) => self.finish(
                 id,
-                format!("Unexpected answer from the evaluator: {other:?}"),
+                format!("Unexpected answer from the evaluator ({}).", other.kind()),
                 true,
             ),
             ReplAction::WorkerLost(message) => {

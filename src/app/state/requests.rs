@@ -62,6 +62,21 @@ impl Pending {
         }
     }
 
+    /// Its name, for messages.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Pending::Eval => "Eval",
+            Pending::Expand => "Expand",
+            Pending::Json(_) => "Json",
+            Pending::Strict(_) => "Strict",
+            Pending::Syntax(_) => "Syntax",
+            Pending::Repl => "Repl",
+            Pending::Drv(_) => "Derivations",
+            Pending::Check(_) => "Check",
+            Pending::Example(..) => "Example",
+        }
+    }
+
     /// Where its answer goes.
     pub fn slice(&self) -> Slice {
         match self {

@@ -394,7 +394,11 @@ impl ResultsState {
             (pending, outcome) => {
                 self.outbox.say(
                     Level::Warning,
-                    format!("Unexpected answer from the evaluator ({pending:?}: {outcome:?})."),
+                    format!(
+                        "Unexpected answer from the evaluator ({} to a {} request).",
+                        outcome.kind(),
+                        pending.kind()
+                    ),
                 );
             }
         }
