@@ -19,6 +19,7 @@ use nixpad_lessons::{
 
 use super::editor::Editor;
 use super::packs::ensure_loaded;
+use super::pages::summary;
 use super::state::{CheckView, ExampleView, LessonsAction, Level, NoticesAction, PackStatus};
 use super::{use_client, use_lessons, use_notices, Route};
 use crate::protocol::{Command, FileEntry};
@@ -327,7 +328,7 @@ pub fn lessons_index(_: &LessonsIndexProps) -> Html {
                     <h2>{chapter.title.clone()}
                         <span class="chapter-progress" data-testid="chapter-progress">
                             {format!("{} / {} done", cp.done, cp.total)}</span></h2>
-                    <p class="muted">{chapter.summary.clone()}</p>
+                    <p class="muted">{summary(&chapter.summary)}</p>
                     <ol class="lesson-list">{items}</ol>
                 </section>
             }
@@ -375,7 +376,7 @@ fn lesson_item(l: &Lesson, progress: &Progress) -> Html {
         <li data-testid="lesson-item" data-lesson={l.id.clone()} data-done={done.to_string()}>
             {status}{" "}
             <Link<Route> to={lesson_route(&l.id)}>{l.title.clone()}</Link<Route>>
-            <span class="muted">{format!(" — {}", l.summary)}</span>{revealed}
+            <span class="muted">{" — "}{summary(&l.summary)}</span>{revealed}
         </li>
     }
 }
@@ -587,7 +588,7 @@ fn lesson_prose(props: &LessonPageProps) -> Html {
     html! {
         <article class="lesson-prose">
             <h1>{lesson.title.clone()}{" "}{status}</h1>
-            <p class="muted">{lesson.summary.clone()}</p>
+            <p class="muted">{summary(&lesson.summary)}</p>
             {document(&lesson.document, &prose)}
         </article>
     }

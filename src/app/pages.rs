@@ -69,8 +69,8 @@ pub fn notices(_: &NoticesProps) -> Html {
 #[derive(Properties, PartialEq, Default)]
 pub struct ExamplesPageProps {}
 
-/// An example's summary: `backticks` become inline code.
-fn summary(text: &str) -> Html {
+/// A one-line summary (an example's, a lesson's): `backticks` become inline code.
+pub fn summary(text: &str) -> Html {
     summary_parts(text)
         .into_iter()
         .map(|part| match part {
