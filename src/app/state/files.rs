@@ -1,10 +1,6 @@
 //! The playground's files: the tree, the open file, the file Run evaluates, requests to
 //! run, and the share panel.
 
-use std::rc::Rc;
-
-use yew::Reducible;
-
 use super::{Level, Outbox, SettingsState};
 use crate::examples;
 use crate::files::{fresh_name, renamed, validate_tree, MAX_FILES};
@@ -285,21 +281,13 @@ impl FilesState {
     }
 }
 
-impl Reducible for FilesState {
-    type Action = FilesAction;
-
-    fn reduce(self: Rc<Self>, action: FilesAction) -> Rc<Self> {
-        let mut next = Rc::unwrap_or_clone(self);
-        next.outbox.begin();
-        next.apply(action);
-        next.outbox.end();
-        Rc::new(next)
-    }
-}
+reducer!(FilesState, FilesAction, outbox);
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::rc::Rc;
+    use yew::Reducible;
 
     fn boot(hash: &str, saved: Option<&str>) -> (FilesState, bool) {
         let (files, _, had_link) = FilesState::boot(&Boot {

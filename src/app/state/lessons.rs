@@ -4,12 +4,10 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
 
-use nixpad_lessons::{CheckReport, Curriculum, ExampleOutcome, Progress};
-use yew::Reducible;
-
 use super::{Level, Outbox, Pending};
 use crate::lessons::PackSource;
 use crate::protocol::{Outcome, RequestId};
+use nixpad_lessons::{CheckReport, Curriculum, ExampleOutcome, Progress};
 
 /// A lesson's last check run.
 #[derive(Clone, Debug, PartialEq)]
@@ -315,23 +313,14 @@ impl LessonsState {
     }
 }
 
-impl Reducible for LessonsState {
-    type Action = LessonsAction;
-
-    fn reduce(self: Rc<Self>, action: LessonsAction) -> Rc<Self> {
-        let mut next = Rc::unwrap_or_clone(self);
-        next.outbox.begin();
-        next.apply(action);
-        next.outbox.end();
-        Rc::new(next)
-    }
-}
+reducer!(LessonsState, LessonsAction, outbox);
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::lessons::pack_sources;
     use nixpad_lessons::{Chapter, Lesson, LessonFile};
+    use yew::Reducible;
 
     fn pack(chapter: &str, lessons: &[&str]) -> Curriculum {
         let lesson = |id: &str| Lesson {

@@ -15,6 +15,36 @@
 //! forwards to the notices. Worker requests are tagged by [`Pending::of`] their command,
 //! and their answers are routed to the slice that asked ([`Pending::slice`]).
 
+/// Implements `yew::Reducible` for a slice through its `apply`: on a copy of the state
+/// (`Rc::unwrap_or_clone`: no copy when nothing else holds it), with its outbox, if it
+/// has one, holding only what this action says.
+macro_rules! reducer {
+    ($state:ty, $action:ty) => {
+        impl yew::Reducible for $state {
+            type Action = $action;
+
+            fn reduce(self: std::rc::Rc<Self>, action: $action) -> std::rc::Rc<Self> {
+                let mut next = std::rc::Rc::unwrap_or_clone(self);
+                next.apply(action);
+                std::rc::Rc::new(next)
+            }
+        }
+    };
+    ($state:ty, $action:ty, outbox) => {
+        impl yew::Reducible for $state {
+            type Action = $action;
+
+            fn reduce(self: std::rc::Rc<Self>, action: $action) -> std::rc::Rc<Self> {
+                let mut next = std::rc::Rc::unwrap_or_clone(self);
+                next.outbox.begin();
+                next.apply(action);
+                next.outbox.end();
+                std::rc::Rc::new(next)
+            }
+        }
+    };
+}
+
 pub mod files;
 pub mod lessons;
 pub mod notices;

@@ -1,9 +1,5 @@
 //! Messages at the top of the page until dismissed.
 
-use std::rc::Rc;
-
-use yew::Reducible;
-
 /// How loud a notice is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Level {
@@ -65,15 +61,7 @@ impl NoticesState {
     }
 }
 
-impl Reducible for NoticesState {
-    type Action = NoticesAction;
-
-    fn reduce(self: Rc<Self>, action: NoticesAction) -> Rc<Self> {
-        let mut next = Rc::unwrap_or_clone(self);
-        next.apply(action);
-        Rc::new(next)
-    }
-}
+reducer!(NoticesState, NoticesAction);
 
 #[cfg(test)]
 mod tests {

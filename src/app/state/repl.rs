@@ -1,9 +1,5 @@
 //! The REPL log.
 
-use std::rc::Rc;
-
-use yew::Reducible;
-
 use crate::protocol::{Outcome, RequestId};
 
 /// Most REPL exchanges kept (older ones go).
@@ -94,15 +90,7 @@ impl ReplState {
     }
 }
 
-impl Reducible for ReplState {
-    type Action = ReplAction;
-
-    fn reduce(self: Rc<Self>, action: ReplAction) -> Rc<Self> {
-        let mut next = Rc::unwrap_or_clone(self);
-        next.apply(action);
-        Rc::new(next)
-    }
-}
+reducer!(ReplState, ReplAction);
 
 #[cfg(test)]
 mod tests {

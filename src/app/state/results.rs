@@ -5,8 +5,6 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
 
-use yew::Reducible;
-
 use super::{Level, Outbox, Pending};
 use crate::protocol::{Child, ErrorInfo, Node, NodeId, Outcome, RequestId, ResultId};
 
@@ -405,22 +403,13 @@ impl ResultsState {
     }
 }
 
-impl Reducible for ResultsState {
-    type Action = ResultsAction;
-
-    fn reduce(self: Rc<Self>, action: ResultsAction) -> Rc<Self> {
-        let mut next = Rc::unwrap_or_clone(self);
-        next.outbox.begin();
-        next.apply(action);
-        next.outbox.end();
-        Rc::new(next)
-    }
-}
+reducer!(ResultsState, ResultsAction, outbox);
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::protocol::NodeKind;
+    use yew::Reducible;
 
     fn node() -> Node {
         Node {
