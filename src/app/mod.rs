@@ -173,6 +173,121 @@ fn use_forward(outbox: &Outbox, notices: &UseReducerHandle<NoticesState>) {
     });
 }
 
+/// Runs when asked (Run button, Ctrl+Enter, an example, start-up).
+#[hook]
+fn use_run_when_asked(client: &Client, files: &UseReducerHandle<FilesState>) {
+    let client = client.clone();
+    let files = files.clone();
+    use_effect_with(files.run_token, move |_| eval_now(&client, &files));
+}
+
+/// Runs as you type, after a quiet moment.
+#[hook]
+fn use_run_as_you_type(
+    files: &UseReducerHandle<FilesState>,
+    settings: &UseReducerHandle<SettingsState>,
+) {
+    let timer = use_mut_ref(|| Option::<Timeout>::None);
+    let live = settings.settings.live;
+    let dispatcher = files.dispatcher();
+    use_effect_with((files.revision, live), move |(revision, live)| {
+        let pending: Rc<RefCell<Option<Timeout>>> = timer;
+        pending.borrow_mut().take();
+        if *live && *revision > 0 {
+            *pending.borrow_mut() = Some(Timeout::new(LIVE_DELAY_MS, move || {
+                dispatcher.dispatch(FilesAction::Run)
+            }));
+        }
+    });
+}
+
+/// Saves the files when they change.
+#[hook]
+fn use_save_files(files: &UseReducerHandle<FilesState>, notices: &UseReducerHandle<NoticesState>) {
+    let files = files.clone();
+    let notices = notices.dispatcher();
+    use_effect_with(
+        (files.revision, files.active, files.dirty),
+        move |(_, _, dirty)| {
+            if *dirty {
+                let saved = storage::save_files(&files.files, &files.active_file().name)
+                    .and_then(|s| dom::storage_set(storage::FILES_KEY, &s));
+                match saved {
+                    Ok(()) => files.dispatch(FilesAction::Saved),
+                    Err(e) => notices.dispatch(NoticesAction::Notify(
+                        Level::Warning,
+                        format!("Your files could not be saved in this browser: {e}."),
+                    )),
+                }
+            }
+        },
+    );
+}
+
+/// Opens a share link pasted into the address bar of an open page (no reload happens).
+#[hook]
+fn use_share_links(files: &UseReducerHandle<FilesState>, notices: &UseReducerHandle<NoticesState>) {
+    let files = files.dispatcher();
+    let notices = notices.dispatcher();
+    use_effect_with((), move |_| {
+        let on_hash = Closure::<dyn FnMut()>::new(move || {
+            let hash = dom::location_hash();
+            let Some(data) = share::data_in_fragment(&hash) else {
+                return;
+            };
+            let decoded = share::decode(data);
+            dom::replace_hash("#/");
+            match decoded {
+                Ok(list) => files.dispatch(FilesAction::Load {
+                    notice: format!("Opened {} file(s) from a share link.", list.len()),
+                    files: list,
+                }),
+                Err(e) => notices.dispatch(NoticesAction::Notify(
+                    Level::Warning,
+                    format!("This share link could not be opened: {e}. Your files were kept."),
+                )),
+            }
+        });
+        if let Some(w) = web_sys::window() {
+            let _ =
+                w.add_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref());
+        }
+        // The app lives as long as the page.
+        on_hash.forget();
+    });
+}
+
+/// Saves the lesson progress when it changes.
+#[hook]
+fn use_save_progress(
+    lessons: &UseReducerHandle<LessonsState>,
+    notices: &UseReducerHandle<NoticesState>,
+) {
+    let lessons = lessons.clone();
+    let notices = notices.dispatcher();
+    use_effect_with(lessons.progress_rev, move |rev| {
+        if *rev > 0 {
+            let json = lessons.progress.to_json();
+            if let Err(e) = dom::storage_set(crate::lessons::PROGRESS_KEY, &json) {
+                notices.dispatch(NoticesAction::Notify(
+                    Level::Warning,
+                    format!("Your lesson progress could not be saved in this browser: {e}."),
+                ));
+            }
+        }
+    });
+}
+
+/// Saves the settings, and gives the worker its time limit.
+#[hook]
+fn use_save_settings(client: &Client, settings: &UseReducerHandle<SettingsState>) {
+    let client = client.clone();
+    use_effect_with(settings.settings.clone(), move |settings| {
+        client.set_timeout(settings.timeout_ms);
+        let _ = dom::storage_set(storage::SETTINGS_KEY, &storage::save_settings(settings));
+    });
+}
+
 /// The app's inputs (none: everything comes from the page).
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {}
@@ -201,111 +316,12 @@ pub fn app(_: &AppProps) -> Html {
     use_forward(&files.outbox, &notices);
     use_forward(&results.outbox, &notices);
     use_forward(&lessons.outbox, &notices);
-
-    // Run when asked (Run button, Ctrl+Enter, an example, start-up).
-    {
-        let client = client.clone();
-        let files = files.clone();
-        use_effect_with(files.run_token, move |_| eval_now(&client, &files));
-    }
-
-    // Run as you type, after a quiet moment.
-    {
-        let timer = use_mut_ref(|| Option::<Timeout>::None);
-        let live = settings.settings.live;
-        let dispatcher = files.dispatcher();
-        use_effect_with((files.revision, live), move |(revision, live)| {
-            let pending: Rc<RefCell<Option<Timeout>>> = timer;
-            pending.borrow_mut().take();
-            if *live && *revision > 0 {
-                *pending.borrow_mut() = Some(Timeout::new(LIVE_DELAY_MS, move || {
-                    dispatcher.dispatch(FilesAction::Run)
-                }));
-            }
-        });
-    }
-
-    // Save the files when they change.
-    {
-        let files = files.clone();
-        let notices = notices.dispatcher();
-        use_effect_with(
-            (files.revision, files.active, files.dirty),
-            move |(_, _, dirty)| {
-                if *dirty {
-                    let saved = storage::save_files(&files.files, &files.active_file().name)
-                        .and_then(|s| dom::storage_set(storage::FILES_KEY, &s));
-                    match saved {
-                        Ok(()) => files.dispatch(FilesAction::Saved),
-                        Err(e) => notices.dispatch(NoticesAction::Notify(
-                            Level::Warning,
-                            format!("Your files could not be saved in this browser: {e}."),
-                        )),
-                    }
-                }
-            },
-        );
-    }
-
-    // A share link pasted into the address bar of an open page (no reload happens).
-    {
-        let files = files.dispatcher();
-        let notices = notices.dispatcher();
-        use_effect_with((), move |_| {
-            let on_hash = Closure::<dyn FnMut()>::new(move || {
-                let hash = dom::location_hash();
-                let Some(data) = share::data_in_fragment(&hash) else {
-                    return;
-                };
-                let decoded = share::decode(data);
-                dom::replace_hash("#/");
-                match decoded {
-                    Ok(list) => files.dispatch(FilesAction::Load {
-                        notice: format!("Opened {} file(s) from a share link.", list.len()),
-                        files: list,
-                    }),
-                    Err(e) => notices.dispatch(NoticesAction::Notify(
-                        Level::Warning,
-                        format!("This share link could not be opened: {e}. Your files were kept."),
-                    )),
-                }
-            });
-            if let Some(w) = web_sys::window() {
-                let _ = w.add_event_listener_with_callback(
-                    "hashchange",
-                    on_hash.as_ref().unchecked_ref(),
-                );
-            }
-            // The app lives as long as the page.
-            on_hash.forget();
-        });
-    }
-
-    // Save the lesson progress when it changes.
-    {
-        let lessons = lessons.clone();
-        let notices = notices.dispatcher();
-        use_effect_with(lessons.progress_rev, move |rev| {
-            if *rev > 0 {
-                let json = lessons.progress.to_json();
-                if let Err(e) = dom::storage_set(crate::lessons::PROGRESS_KEY, &json) {
-                    notices.dispatch(NoticesAction::Notify(
-                        Level::Warning,
-                        format!("Your lesson progress could not be saved in this browser: {e}."),
-                    ));
-                }
-            }
-        });
-    }
-
-    // Save settings, and give the worker its time limit.
-    {
-        let client = client.clone();
-        use_effect_with(settings.settings.clone(), move |settings| {
-            client.set_timeout(settings.timeout_ms);
-            let _ = dom::storage_set(storage::SETTINGS_KEY, &storage::save_settings(settings));
-        });
-    }
+    use_run_when_asked(&client, &files);
+    use_run_as_you_type(&files, &settings);
+    use_save_files(&files, &notices);
+    use_share_links(&files, &notices);
+    use_save_progress(&lessons, &notices);
+    use_save_settings(&client, &settings);
 
     html! {
         <ContextProvider<Client> context={client}>

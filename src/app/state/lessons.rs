@@ -174,6 +174,38 @@ impl LessonsState {
         }
     }
 
+    /// Pack `url` arrived (or failed): the curriculum is rebuilt, problems are said.
+    fn arrived(&mut self, url: &str, result: Result<Option<Curriculum>, String>) {
+        let Some(pack) = self.packs.iter_mut().find(|p| p.source.url == url) else {
+            return;
+        };
+        pack.status = match result {
+            Ok(Some(curriculum)) => PackStatus::Loaded {
+                curriculum: Rc::new(curriculum),
+                skipped: Vec::new(),
+            },
+            Ok(None) => PackStatus::Absent,
+            Err(why) => {
+                let text = format!("The lesson pack {url} could not be loaded: {why}");
+                self.outbox.say(Level::Warning, text);
+                PackStatus::Failed(why)
+            }
+        };
+        self.merge();
+        let skipped = self.packs.iter().find_map(|p| match &p.status {
+            PackStatus::Loaded { skipped, .. } if p.source.url == url && !skipped.is_empty() => {
+                Some(skipped.join(", "))
+            }
+            _ => None,
+        });
+        if let Some(ids) = skipped {
+            let text = format!(
+                "Lessons of {url} were left out: an earlier pack has lessons with the same ids ({ids})."
+            );
+            self.outbox.say(Level::Warning, text);
+        }
+    }
+
     /// Applies one action.
     pub fn apply(&mut self, action: LessonsAction) {
         match action {
@@ -188,37 +220,7 @@ impl LessonsState {
                         .collect();
                 }
             }
-            LessonsAction::PackArrived(url, result) => {
-                let Some(pack) = self.packs.iter_mut().find(|p| p.source.url == url) else {
-                    return;
-                };
-                pack.status = match result {
-                    Ok(Some(curriculum)) => PackStatus::Loaded {
-                        curriculum: Rc::new(curriculum),
-                        skipped: Vec::new(),
-                    },
-                    Ok(None) => PackStatus::Absent,
-                    Err(why) => {
-                        let text = format!("The lesson pack {url} could not be loaded: {why}");
-                        self.outbox.say(Level::Warning, text.clone());
-                        PackStatus::Failed(why)
-                    }
-                };
-                self.merge();
-                if let Some(PackLoad {
-                    status: PackStatus::Loaded { skipped, .. },
-                    ..
-                }) = self.packs.iter().find(|p| p.source.url == url)
-                {
-                    if !skipped.is_empty() {
-                        let text = format!(
-                            "Lessons of {url} were left out: an earlier pack has lessons with the same ids ({}).",
-                            skipped.join(", ")
-                        );
-                        self.outbox.say(Level::Warning, text);
-                    }
-                }
-            }
+            LessonsAction::PackArrived(url, result) => self.arrived(&url, result),
             LessonsAction::Edit { lesson, file, text } => {
                 if !self.progress_mut().set_code(&lesson, &file, &text) {
                     self.outbox
