@@ -20,7 +20,7 @@ for _ in $(seq 50); do
   python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$PORT/')" 2>/dev/null && break
   sleep 0.1
 done
-WHEN="$(date -u +%Y-%m-%d), $(nproc) cores"
+WHEN="$(date -u +%Y-%m-%d), $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg) (timings vary with it)"
 BROWSER="$(chromium --version 2>/dev/null | head -n1 | sed 's/ *$//')"
 echo "[web-bench] $WHEN, $BROWSER"
 BENCH_MD=target/web-bench.md BENCH_WHEN="$WHEN" BENCH_BROWSER="$BROWSER" \
