@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Prints the web app's budgets (figures, not pass/fail): first-load transfer size (gzip),
-# navigation -> first evaluated result, and the worker's evaluation time of each example.
-# Builds the release site, serves it on a free loopback port, measures in headless Chromium.
-# BENCH_RUNS=N sets the repetitions (default 7).
+# Measures the web app's budgets (figures, not pass/fail): first-load transfer size (gzip
+# and brotli, per file and by kind), navigation -> first evaluated result, and the worker's
+# evaluation time of each example. Builds the release site, serves it on a free loopback
+# port, measures in headless Chromium, and rewrites the web app's section of BENCHMARKS.md
+# (between the `web-bench` markers; never edit it by hand). BENCH_RUNS=N sets the
+# repetitions (default 7); BENCH_NO_WRITE=1 only prints.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 scripts/install-tools.sh
@@ -18,5 +20,22 @@ for _ in $(seq 50); do
   python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$PORT/')" 2>/dev/null && break
   sleep 0.1
 done
-echo "[web-bench] $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(chromium --version 2>/dev/null | head -n1)"
-BENCH_URL="http://127.0.0.1:$PORT/" node tests/e2e/bench.mjs
+WHEN="$(date -u +%Y-%m-%d), $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg) (timings vary with it)"
+BROWSER="$(chromium --version 2>/dev/null | head -n1 | sed 's/ *$//')"
+echo "[web-bench] $WHEN, $BROWSER"
+BENCH_MD=target/web-bench.md BENCH_WHEN="$WHEN" BENCH_BROWSER="$BROWSER" \
+  BENCH_URL="http://127.0.0.1:$PORT/" node tests/e2e/bench.mjs
+if [ -z "${BENCH_NO_WRITE:-}" ]; then
+  python3 - <<'PY'
+import re
+md = open('target/web-bench.md').read()
+text = open('BENCHMARKS.md').read()
+begin, end = '<!-- web-bench:begin -->', '<!-- web-bench:end -->'
+if begin not in text or end not in text:
+    raise SystemExit('BENCHMARKS.md has no web-bench markers')
+head, rest = text.split(begin, 1)
+_, tail = rest.split(end, 1)
+open('BENCHMARKS.md', 'w').write(head + begin + '\n' + md + end + tail)
+print('[web-bench] BENCHMARKS.md: the web app section was rewritten')
+PY
+fi

@@ -7,16 +7,13 @@
 use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
 
-use nixpad_eval::{
-    syntax, Error, Evaluator, Limits, MemoryIO, Origin, Settings, Span, Value, ValueView,
-};
+use nixpad_eval::{syntax, Error, Evaluator, Limits, MemoryIO, Origin, Settings, Value, ValueView};
+use nixpad_lessons::{failure, run_check, run_example, CheckCode, CheckOptions, Files};
 
 use crate::protocol::{
-    Child, Command, ErrorInfo, FileEntry, Location, Node, NodeId, NodeKind, Outcome,
+    attr_name, Child, Command, ErrorInfo, FileEntry, Node, NodeId, NodeKind, Outcome, RequestId,
+    ResultId, PAGE,
 };
-
-/// Most children returned by one expansion (more come with "show more").
-pub const PAGE: u32 = 200;
 
 /// Levels of the result expanded before the page asks (infinite structures stop here).
 pub const EAGER_DEPTH: u32 = 4;
@@ -26,17 +23,17 @@ const MAX_TREE: usize = 1 << 20;
 
 /// The current result: its evaluator and the values the page holds handles to.
 struct Session {
-    id: u32,
+    id: ResultId,
     ev: Evaluator,
-    files: Vec<FileEntry>,
+    files: Files,
     nodes: Vec<Value>,
     root: Option<Value>,
 }
 
-/// The REPL's evaluator and its `name = expr` bindings.
+/// The REPL's evaluator (for one set of files) and its `name = expr` bindings, as values.
 struct ReplState {
-    ev: Option<(Vec<FileEntry>, Evaluator)>,
-    bindings: Vec<(String, String)>,
+    ev: Option<(Files, Evaluator)>,
+    bindings: Vec<(String, Value)>,
 }
 
 /// Runs commands; owns at most one evaluated result and one REPL evaluator.
@@ -51,51 +48,25 @@ impl Default for Engine {
     }
 }
 
+/// The files of a request by name.
+fn by_name(files: Vec<FileEntry>) -> Files {
+    files.into_iter().map(|f| (f.name, f.text)).collect()
+}
+
 /// A fresh evaluator over `files` placed under `/`.
-pub fn evaluator_for(files: &[FileEntry]) -> Evaluator {
+pub fn evaluator_for(files: &Files) -> Evaluator {
     let mut io = MemoryIO::new();
-    for f in files {
-        io.add_file(&format!("/{}", f.name), f.text.as_bytes().to_vec());
+    for (name, text) in files {
+        io.add_file(&format!("/{name}"), text.as_bytes().to_vec());
     }
     Evaluator::new(Rc::new(io), Settings::default(), Limits::default())
 }
 
 /// Turns an evaluator error into data: the innermost position inside the file tree
-/// becomes the location the editor underlines.
-pub fn error_info(ev: &Evaluator, e: &Error, files: &[FileEntry]) -> ErrorInfo {
-    let spans = std::iter::once(e.span).chain(e.trace.iter().rev().map(|f| f.span));
-    let location = spans.flatten().find_map(|span| locate(ev, span, files));
-    ErrorInfo {
-        code: e.kind.code().to_string(),
-        message: e.message(),
-        rendered: ev.render_error(e),
-        location,
-    }
-}
-
-fn locate(ev: &Evaluator, span: Span, files: &[FileEntry]) -> Option<Location> {
-    if span.file.0 == 0 {
-        return None;
-    }
-    let src = ev.sources().get(span.file);
-    let Origin::File(path) = &src.origin else {
-        return None;
-    };
-    let name = path.strip_prefix('/')?;
-    files.iter().find(|f| f.name == name)?;
-    let lc = src.line_col(span.start);
-    Some(Location {
-        file: name.to_string(),
-        start: span.start,
-        end: span.end.max(span.start),
-        line: lc.line,
-        col: lc.col,
-    })
-}
-
-/// `name` as Nix prints an attribute name: bare when it is an identifier, else quoted.
-pub fn attr_name(name: &str) -> String {
-    nixpad_eval::format_attr_name(name)
+/// becomes the location the editor underlines (the lessons' [`failure`], one
+/// implementation for the playground, the REPL and the checks).
+pub fn error_info(ev: &Evaluator, e: &Error, files: &Files) -> ErrorInfo {
+    failure(ev, e, files)
 }
 
 /// A string literal as Nix prints it.
@@ -116,7 +87,7 @@ impl Engine {
     }
 
     /// Runs request `id`; returns its outcome and the `builtins.trace` lines it printed.
-    pub fn run(&mut self, id: u32, command: Command) -> (Outcome, Vec<String>) {
+    pub fn run(&mut self, id: RequestId, command: Command) -> (Outcome, Vec<String>) {
         match command {
             Command::Eval {
                 files,
@@ -124,8 +95,9 @@ impl Engine {
                 expand_budget,
             } => {
                 self.session = None;
+                let files = by_name(files);
                 let mut session = Session {
-                    id,
+                    id: id.into(),
                     ev: evaluator_for(&files),
                     files,
                     nodes: Vec::new(),
@@ -142,7 +114,7 @@ impl Engine {
                 start,
                 limit,
             } => match &mut self.session {
-                Some(s) if s.id == result && (node as usize) < s.nodes.len() => {
+                Some(s) if s.id == result && (node.0 as usize) < s.nodes.len() => {
                     let children = s.children(node, start, limit.min(PAGE));
                     let trace = s.ev.take_trace_lines();
                     (
@@ -203,28 +175,22 @@ impl Engine {
                 }
                 (Outcome::Text(Ok(tree)), Vec::new())
             }
-            Command::Repl { files, line } => self.repl_line(files, &line),
-            Command::Check { lesson, files } => {
-                let files: nixpad_lessons::Files =
-                    files.into_iter().map(|f| (f.name, f.text)).collect();
-                let report = match crate::lessons::curriculum().lesson(&lesson) {
-                    Some(l) => Ok(l.check(&files, &nixpad_lessons::CheckOptions::default())),
-                    None => Err(format!("there is no lesson '{lesson}'")),
-                };
+            Command::Repl { files, line } => self.repl_line(by_name(files), &line),
+            Command::Check { check, library, files, .. } => {
+                let code = CheckCode { check: &check, library: &library };
+                let report = run_check(code, &by_name(files), &CheckOptions::default());
                 (Outcome::Checked(report), Vec::new())
             }
             Command::Example { code, files, .. } => {
-                let files: nixpad_lessons::Files =
-                    files.into_iter().map(|f| (f.name, f.text)).collect();
-                let fuel = nixpad_lessons::CheckOptions::default().fuel;
-                let outcome = nixpad_lessons::run_example(&code, &files, fuel);
+                let fuel = CheckOptions::default().fuel;
+                let outcome = run_example(&code, &by_name(files), fuel);
                 let trace = outcome.trace.clone();
                 (Outcome::Example(outcome), trace)
             }
         }
     }
 
-    fn repl_line(&mut self, files: Vec<FileEntry>, line: &str) -> (Outcome, Vec<String>) {
+    fn repl_line(&mut self, files: Files, line: &str) -> (Outcome, Vec<String>) {
         let reuse = matches!(&self.repl.ev, Some((f, _)) if *f == files);
         if !reuse {
             let ev = evaluator_for(&files);
@@ -252,8 +218,8 @@ Files of the editor are under /: try `import ./default.nix`.";
 
 fn repl_answer(
     ev: &mut Evaluator,
-    files: &[FileEntry],
-    bindings: &mut Vec<(String, String)>,
+    files: &Files,
+    bindings: &mut Vec<(String, Value)>,
     line: &str,
 ) -> (String, bool) {
     if line.is_empty() {
@@ -272,23 +238,29 @@ fn repl_answer(
     } else {
         ('e', line)
     };
+    let origin = || Origin::Other("repl".into());
     if mode == 'e' {
         if let Some((name, value)) = split_binding(line) {
-            let mut trial = bindings.clone();
-            trial.retain(|(n, _)| n != name);
-            trial.push((name.to_string(), value.to_string()));
-            let text = with_bindings(&trial, name);
-            return match ev.check_source(&text, Origin::Other("repl".into()), "/") {
-                Ok(()) => {
-                    *bindings = trial;
+            // Bound lazily, as `nix repl` does: the value is the (unforced) element of a
+            // one-element list, so `x = throw "…"` fails only when `x` is used.
+            let lazy = format!("[\n(\n{value}\n)\n]");
+            let bound = ev
+                .eval_source_with_scope(&lazy, origin(), "/", bindings)
+                .and_then(|list| match ev.view(&list, false)? {
+                    ValueView::List(mut items) if items.len() == 1 => Ok(items.remove(0)),
+                    _ => Ok(list),
+                });
+            return match bound {
+                Ok(v) => {
+                    bindings.retain(|(n, _)| n != name);
+                    bindings.push((name.to_string(), v));
                     (String::new(), false)
                 }
-                Err(e) => (ev.render_error(&e), true),
+                Err(e) => (error_info(ev, &e, files).rendered, true),
             };
         }
     }
-    let text = with_bindings(bindings, expr.trim());
-    let value = match ev.eval_source(&text, Origin::Other("repl".into()), "/") {
+    let value = match ev.eval_source_with_scope(expr.trim(), origin(), "/", bindings) {
         Ok(v) => v,
         Err(e) => return (error_info(ev, &e, files).rendered, true),
     };
@@ -319,21 +291,6 @@ fn split_binding(line: &str) -> Option<(&str, &str)> {
     }
     let value = rest.trim();
     (!value.is_empty()).then_some((name, value))
-}
-
-/// The line's text with the REPL's bindings in scope (on a first line of their own, so
-/// positions in the line itself are on line 2).
-fn with_bindings(bindings: &[(String, String)], expr: &str) -> String {
-    if bindings.is_empty() {
-        return expr.to_string();
-    }
-    let mut text = String::from("let");
-    for (name, value) in bindings {
-        text.push_str(&format!(" {name} = ({value});"));
-    }
-    text.push_str(" in\n");
-    text.push_str(expr);
-    text
 }
 
 fn describe_type(ev: &mut Evaluator, v: &Value) -> Result<String, Box<Error>> {
@@ -451,7 +408,7 @@ fn scalar_text(ev: &mut Evaluator, v: &Value, view: &ValueView) -> String {
 impl Session {
     fn register(&mut self, v: Value) -> NodeId {
         self.nodes.push(v);
-        (self.nodes.len() - 1) as NodeId
+        NodeId((self.nodes.len() - 1) as u32)
     }
 
     fn eval(&mut self, entry: &str, budget: u32) -> Result<Node, ErrorInfo> {
@@ -472,7 +429,7 @@ impl Session {
 
     /// Forces node `id` to weak head normal form and describes it (no children).
     fn describe(&mut self, id: NodeId) -> Node {
-        let v = self.nodes[id as usize].clone();
+        let v = self.nodes[id.0 as usize].clone();
         let mut error = None;
         let (kind, text, len) = match self.ev.view(&v, true) {
             Err(e) => {
@@ -522,7 +479,7 @@ impl Session {
 
     /// Children `start..start+limit` of node `id`, each forced one level.
     fn children(&mut self, id: NodeId, start: u32, limit: u32) -> Result<Vec<Child>, ErrorInfo> {
-        let v = self.nodes[id as usize].clone();
+        let v = self.nodes[id.0 as usize].clone();
         let items: Vec<(Option<String>, Value)> = match self.ev.view(&v, true) {
             Err(e) => return Err(error_info(&self.ev, &e, &self.files)),
             Ok(ValueView::List(items)) => items.into_iter().map(|v| (None, v)).collect(),
@@ -603,7 +560,7 @@ mod tests {
             entry: "default.nix".into(),
             expand_budget: 50,
         };
-        match engine.run(1, cmd).0 {
+        match engine.run(RequestId(1), cmd).0 {
             Outcome::Evaluated(r) => r,
             other => panic!("unexpected {other:?}"),
         }
@@ -703,9 +660,9 @@ mod tests {
         }
         assert_eq!(depth, EAGER_DEPTH);
         let (out, _) = e.run(
-            2,
+            RequestId(2),
             Command::Expand {
-                result: 1,
+                result: ResultId(1),
                 node: cur.id,
                 start: 0,
                 limit: 10,
@@ -720,10 +677,10 @@ mod tests {
         }
         assert_eq!(
             e.run(
-                3,
+                RequestId(3),
                 Command::Expand {
-                    result: 1,
-                    node: 99_999,
+                    result: ResultId(1),
+                    node: NodeId(99_999),
                     start: 0,
                     limit: 1
                 }
@@ -733,9 +690,9 @@ mod tests {
         );
         assert_eq!(
             e.run(
-                3,
+                RequestId(3),
                 Command::Expand {
-                    result: 7,
+                    result: ResultId(7),
                     node: cur.id,
                     start: 0,
                     limit: 1
@@ -750,7 +707,7 @@ mod tests {
     fn text_views_and_trace() {
         let mut e = Engine::new();
         let (out, trace) = e.run(
-            1,
+            RequestId(1),
             Command::Eval {
                 files: files(&[("default.nix", "builtins.trace \"hi\" { a.b = [ 1 2 ]; }")]),
                 entry: "default.nix".into(),
@@ -760,16 +717,28 @@ mod tests {
         assert!(matches!(out, Outcome::Evaluated(Ok(_))));
         assert_eq!(trace, vec!["trace: hi".to_string()]);
         assert_eq!(
-            e.run(2, Command::PrintStrict { result: 1 }).0,
+            e.run(
+                RequestId(2),
+                Command::PrintStrict {
+                    result: ResultId(1)
+                }
+            )
+            .0,
             Outcome::Text(Ok("{ a = { b = [ 1 2 ]; }; }".into()))
         );
         assert_eq!(
-            e.run(3, Command::Json { result: 1 }).0,
+            e.run(
+                RequestId(3),
+                Command::Json {
+                    result: ResultId(1)
+                }
+            )
+            .0,
             Outcome::Text(Ok("{\"a\":{\"b\":[1,2]}}".into()))
         );
         match e
             .run(
-                4,
+                RequestId(4),
                 Command::SyntaxTree {
                     text: "1 + 2".into(),
                 },
@@ -795,7 +764,7 @@ mod tests {
     fn repl(e: &mut Engine, line: &str) -> (String, bool) {
         match e
             .run(
-                1,
+                RequestId(1),
                 Command::Repl {
                     files: files(&[("default.nix", "{ x = 1; }")]),
                     line: line.into(),
@@ -838,6 +807,17 @@ mod tests {
             "{text}"
         );
         assert!(repl(&mut e, ":x").1);
+        // Bindings are lazy and not recursive, as in `nix repl`; a new one replaces the old.
+        assert_eq!(
+            repl(&mut e, "boom = throw \"later\""),
+            (String::new(), false)
+        );
+        let (text, is_error) = repl(&mut e, "boom");
+        assert!(is_error && text.contains("later"), "{text}");
+        assert_eq!(repl(&mut e, "y = y + 1"), (String::new(), false));
+        assert_eq!(repl(&mut e, "y"), ("41".into(), false));
+        let (text, is_error) = repl(&mut e, "w = (");
+        assert!(is_error && text.contains("syntax error"), "{text}");
         assert!(repl(&mut e, ":?").0.contains(":t"));
     }
 
@@ -851,36 +831,41 @@ mod tests {
 
     #[test]
     fn lesson_checks_and_examples_run_in_the_engine() {
-        let c = crate::lessons::curriculum();
-        let lesson = c.lessons().next().unwrap();
-        let files = |m: std::collections::BTreeMap<String, String>| {
-            m.into_iter()
-                .map(|(name, text)| FileEntry { name, text })
-                .collect::<Vec<_>>()
-        };
+        let check = r#"{ files, ... }: [
+          { name = "x is 1"; expected = 1; actual = files."main.nix".x; }
+          { name = "the helper is read"; ok = files."lib.nix" == 2; }
+        ]"#;
         let mut e = Engine::new();
-        let check = |e: &mut Engine, f| match e
+        let mut run_check = |main: &str| match e
             .run(
-                1,
+                RequestId(1),
                 Command::Check {
-                    lesson: lesson.id.clone(),
-                    files: f,
+                    lesson: "c/l".into(),
+                    check: check.into(),
+                    library: String::new(),
+                    files: files(&[("main.nix", main), ("lib.nix", "2")]),
                 },
             )
             .0
         {
-            Outcome::Checked(Ok(r)) => r,
+            Outcome::Checked(r) => r,
             other => panic!("{other:?}"),
         };
-        assert!(check(&mut e, files(lesson.solution_files())).passed);
-        assert!(!check(&mut e, files(lesson.starter_files())).passed);
+        assert!(run_check("{ x = 1; }").passed);
+        let failed = run_check("{ x = 2; }");
+        assert!(!failed.passed);
+        assert_eq!(failed.checks[0].actual.as_deref(), Some("2"));
+        let broken = run_check("{ x = ; }");
+        let error = broken.error.expect("a syntax error");
+        assert_eq!(error.location.map(|l| l.file).as_deref(), Some("main.nix"));
         match e
             .run(
-                2,
+                RequestId(2),
                 Command::Example {
-                    lesson: lesson.id.clone(),
-                    code: "1 + 2".into(),
-                    files: vec![],
+                    lesson: "c/l".into(),
+                    index: 0,
+                    code: "(import ./main.nix).x + 2".into(),
+                    files: files(&[("main.nix", "{ x = 1; }")]),
                 },
             )
             .0

@@ -31,6 +31,36 @@ impl Example {
     }
 }
 
+/// A piece of an example's summary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SummaryPart<'a> {
+    /// Plain text.
+    Text(&'a str),
+    /// Inline code (written between backticks).
+    Code(&'a str),
+}
+
+/// Splits a summary into text and `code` (between backticks); an unpaired backtick stays
+/// text.
+pub fn summary_parts(summary: &str) -> Vec<SummaryPart<'_>> {
+    let mut parts = Vec::new();
+    let mut rest = summary;
+    while let Some(open) = rest.find('`') {
+        let Some(len) = rest[open + 1..].find('`') else {
+            break;
+        };
+        if open > 0 {
+            parts.push(SummaryPart::Text(&rest[..open]));
+        }
+        parts.push(SummaryPart::Code(&rest[open + 1..open + 1 + len]));
+        rest = &rest[open + len + 2..];
+    }
+    if !rest.is_empty() {
+        parts.push(SummaryPart::Text(rest));
+    }
+    parts
+}
+
 /// The example the playground opens with.
 pub fn default_example() -> &'static Example {
     &EXAMPLES[0]
@@ -168,7 +198,7 @@ pub static EXAMPLES: &[Example] = &[
 mod tests {
     use super::*;
     use crate::engine::Engine;
-    use crate::protocol::{Command, Outcome};
+    use crate::protocol::{Command, Outcome, RequestId, ResultId};
 
     #[test]
     fn every_example_is_well_formed() {
@@ -181,6 +211,27 @@ mod tests {
     }
 
     #[test]
+    fn summaries_show_backticks_as_code() {
+        use SummaryPart::{Code, Text};
+        assert_eq!(
+            summary_parts("`fix` and `extends` here"),
+            [Code("fix"), Text(" and "), Code("extends"), Text(" here")]
+        );
+        assert_eq!(summary_parts("a ` b"), [Text("a ` b")]);
+        assert_eq!(summary_parts(""), []);
+        for e in EXAMPLES {
+            let code: usize = summary_parts(e.summary)
+                .iter()
+                .map(|p| match p {
+                    Text(t) => t.matches('`').count(),
+                    Code(_) => 0,
+                })
+                .sum();
+            assert_eq!(code, 0, "{}: unpaired backtick", e.id);
+        }
+    }
+
+    #[test]
     fn examples_without_derivations_evaluate_strictly() {
         for e in EXAMPLES
             .iter()
@@ -188,7 +239,7 @@ mod tests {
         {
             let mut engine = Engine::new();
             let (out, _) = engine.run(
-                1,
+                RequestId(1),
                 Command::Eval {
                     files: e.entries(),
                     entry: "default.nix".into(),
@@ -200,7 +251,12 @@ mod tests {
                 "{}: {out:?}",
                 e.id
             );
-            let (printed, _) = engine.run(2, Command::PrintStrict { result: 1 });
+            let (printed, _) = engine.run(
+                RequestId(2),
+                Command::PrintStrict {
+                    result: ResultId(1),
+                },
+            );
             assert!(
                 matches!(printed, Outcome::Text(Ok(_))),
                 "{}: {printed:?}",

@@ -1,32 +1,87 @@
-//! The curriculum, embedded at build time (`build.rs` includes every file of `lessons/`),
-//! and the lessons' keys in localStorage. Pure: used by the page and by the worker.
+//! Where the lessons come from (lesson packs fetched when lessons are opened) and the
+//! learner's progress key in localStorage. Pure: the page's loader (`app::packs`) fetches.
+//!
+//! The packs, in the order their chapters are shown:
+//! 1. `./curriculum.pack`: the built-in curriculum (the build writes it with `nixpad
+//!    lessons pack`);
+//! 2. `./workshop.pack`: a workshop's own lessons (`nixpad serve --lessons DIR` serves it);
+//! 3. every `?lessons=URL` of the page's address, in order.
+//!
+//! A 404 for the first two means "none" (a plain static site has no workshop pack; `nixpad
+//! serve --only` hides the curriculum); for a `?lessons=` URL it is an error, shown with
+//! the URL, while the other packs keep working.
 
-use std::sync::OnceLock;
-
-use nixpad_lessons::{Curriculum, FileTree, Progress};
-
-mod embedded {
-    include!(concat!(env!("OUT_DIR"), "/lesson_files.rs"));
-}
+use nixpad_lessons::Progress;
 
 /// localStorage key of the learner's progress (`Progress::to_json`).
 pub const PROGRESS_KEY: &str = "nixpad:progress";
 
-/// The curriculum, loaded once from the embedded files.
-pub fn curriculum() -> &'static Curriculum {
-    static CURRICULUM: OnceLock<Curriculum> = OnceLock::new();
-    CURRICULUM.get_or_init(|| {
-        let mut tree = FileTree::new();
-        for (path, bytes) in embedded::LESSON_FILES {
-            tree.insert((*path).to_string(), bytes.to_vec());
-        }
-        nixpad_lessons::load(&tree).curriculum
-    })
+/// The built-in curriculum's pack, relative to the page.
+pub const CURRICULUM_PACK: &str = "./curriculum.pack";
+/// A workshop's pack, relative to the page.
+pub const WORKSHOP_PACK: &str = "./workshop.pack";
+
+/// One lesson pack to load.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PackSource {
+    /// Its URL, absolute or relative to the page.
+    pub url: String,
+    /// Whether a 404 means "there is none" rather than an error.
+    pub optional: bool,
 }
 
-/// Index of lesson `id` in curriculum order.
-pub fn lesson_index(id: &str) -> Option<usize> {
-    curriculum().lessons().position(|l| l.id == id)
+/// The packs to load for a page whose query string is `search` (`?lessons=a.pack&…`).
+pub fn pack_sources(search: &str) -> Vec<PackSource> {
+    let mut sources = vec![
+        PackSource {
+            url: CURRICULUM_PACK.into(),
+            optional: true,
+        },
+        PackSource {
+            url: WORKSHOP_PACK.into(),
+            optional: true,
+        },
+    ];
+    for pair in search.trim_start_matches('?').split('&') {
+        let Some((key, value)) = pair.split_once('=') else {
+            continue;
+        };
+        if key != "lessons" {
+            continue;
+        }
+        let url = percent_decode(value);
+        if !url.is_empty() && !sources.iter().any(|s| s.url == url) {
+            sources.push(PackSource {
+                url,
+                optional: false,
+            });
+        }
+    }
+    sources
+}
+
+/// Decodes `%XX` escapes and `+` (a space) of a query-string value; a malformed escape
+/// stays as it is.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push((h * 16 + l) as u8);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Reads stored progress; anything unreadable is dropped, with a message for the learner.
@@ -57,13 +112,29 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_embedded_curriculum_loads_and_every_solution_passes() {
-        let c = curriculum();
-        assert!(c.lesson_count() > 10);
-        let first = c.lessons().next().unwrap();
-        assert_eq!(lesson_index(&first.id), Some(0));
-        let report = first.check_solution(&Default::default());
-        assert!(report.passed, "{}", report.to_text());
+    fn pack_sources_read_the_query_string() {
+        let urls = |s: &str| -> Vec<(String, bool)> {
+            pack_sources(s)
+                .into_iter()
+                .map(|p| (p.url, p.optional))
+                .collect()
+        };
+        assert_eq!(
+            urls(""),
+            [
+                (CURRICULUM_PACK.to_string(), true),
+                (WORKSHOP_PACK.to_string(), true)
+            ]
+        );
+        let got = urls("?x=1&lessons=https%3A%2F%2Fex.org%2Fa+b.pack&lessons=&lessons=b.pack&lessons=b.pack&lessons=%zz");
+        assert_eq!(
+            got[2..],
+            [
+                ("https://ex.org/a b.pack".to_string(), false),
+                ("b.pack".to_string(), false),
+                ("%zz".to_string(), false)
+            ]
+        );
     }
 
     #[test]

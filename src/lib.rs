@@ -19,7 +19,11 @@
 //!   [`highlight`], [`examples`]: pure Rust, no browser API, tested natively
 //!   (`cargo test -p nixpad-web`). Decoding anything that comes from outside (links,
 //!   localStorage) returns an error, never panics.
-//! - [`app::state`]: all UI state in one reducer; views are small function components.
+//! - [`app::state`]: one reducer and one context per concern (files, results, REPL,
+//!   settings, lessons, notices); views are small function components reading only the
+//!   slices they show.
+//! - [`lessons`]: where lesson packs come from; the lessons are fetched on demand
+//!   ([`app::packs`]), never compiled in.
 //! - [`app::dom`]: the only module that touches browser APIs directly besides the
 //!   client and the editor; every call tolerates a missing API.
 //! - Text from users, links and the evaluator is always rendered as text (yew escapes),
@@ -31,7 +35,7 @@
 //!   address bar once read.
 //!
 //! # Tests
-//! Native unit tests here; component tests in `tests/components.rs`
+//! Native unit tests here (`cargo test -p nixpad-web --lib`); component tests in `tests/components.rs`
 //! (wasm-bindgen-test, headless Chromium); end-to-end tests in `tests/e2e/run.mjs`
 //! against the release build (`scripts/e2e.sh` runs both).
 

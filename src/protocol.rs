@@ -1,14 +1,64 @@
-//! Messages between the page and the evaluation worker.
+//! Messages between the page and the evaluation worker, and what both sides share.
 //!
 //! The page owns no evaluator: it sends a [`Request`] and the worker answers with a
 //! [`Reply`]. Both cross the worker boundary as plain JS objects (serde-wasm-bindgen), so
 //! everything here is data: no `Value`s, only handles ([`NodeId`]) that name values the
-//! worker keeps alive for the current result.
+//! worker keeps alive for the current result ([`ResultId`]).
+//!
+//! Every request gets exactly one answer the user can see: a [`Reply::Done`], or a
+//! [`Reply::Refused`] when the worker could not read it; the page turns a request it could
+//! not send into a failure of that request (`app::client`).
+
+use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-/// Names a value the worker keeps for the current result, so the page can ask to expand it.
-pub type NodeId = u32;
+/// An error from the evaluator, as data (message, rendering, position in a file): the
+/// lessons' type, so the playground, the REPL and the lesson checks share one.
+pub use nixpad_lessons::EvalFailure as ErrorInfo;
+/// A byte range in one file of the tree, with its 1-based line and column.
+pub use nixpad_lessons::Location;
+
+/// How an attribute name prints (bare when it is an identifier, else quoted): the worker's
+/// REPL and the page's value tree print names the same way.
+pub use nixpad_eval::format_attr_name as attr_name;
+
+/// Most children returned by one expansion (the value tree asks for more page by page).
+pub const PAGE: u32 = 200;
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub u32);
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+    };
+}
+
+id_type!(
+    /// Chosen by the page for each request; the worker's answer carries it back.
+    RequestId
+);
+id_type!(
+    /// Names an evaluated result: the [`RequestId`] of the `Eval` request that made it.
+    ResultId
+);
+id_type!(
+    /// Names a value the worker keeps for the current result, so the page can expand it.
+    NodeId
+);
+
+impl From<RequestId> for ResultId {
+    fn from(id: RequestId) -> ResultId {
+        ResultId(id.0)
+    }
+}
 
 /// One file of the in-memory tree, by name relative to `/` (e.g. `overlay.nix`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,8 +83,8 @@ pub enum Command {
     },
     /// One level of a node of the current result: children `start..start+limit`.
     Expand {
-        /// The id of the `Eval` request whose result holds the node.
-        result: u32,
+        /// The result that holds the node.
+        result: ResultId,
         /// The node.
         node: NodeId,
         /// First child to return.
@@ -44,13 +94,13 @@ pub enum Command {
     },
     /// The current result printed like `nix-instantiate --eval --strict`.
     PrintStrict {
-        /// The id of the `Eval` request whose result to print.
-        result: u32,
+        /// The result to print.
+        result: ResultId,
     },
     /// The current result as `nix-instantiate --eval --json`.
     Json {
-        /// The id of the `Eval` request whose result to print.
-        result: u32,
+        /// The result to print.
+        result: ResultId,
     },
     /// The rnix syntax tree of a text.
     SyntaxTree {
@@ -67,20 +117,28 @@ pub enum Command {
     /// The derivations of the current result (the value, or those in a set or list),
     /// with their inputs.
     Derivations {
-        /// The id of the `Eval` request whose result to look at.
-        result: u32,
+        /// The result to look at.
+        result: ResultId,
     },
-    /// Runs the checks of lesson `lesson` (an id of the embedded curriculum) on `files`.
+    /// Runs a lesson's checks (`check.nix`) on the learner's files. The page sends the
+    /// check itself: the worker holds no curriculum.
     Check {
-        /// The lesson id (`language/strings`).
+        /// The lesson id (`language/strings`), echoed for the page.
         lesson: String,
-        /// The learner's files by name.
+        /// The text of the lesson's `check.nix`.
+        check: String,
+        /// The text of the shared check library (`lessons/lib/check.nix`), passed to the
+        /// check as `check`; "" when the pack has none.
+        library: String,
+        /// Every file of the lesson: the learner's texts, and the read-only ones.
         files: Vec<FileEntry>,
     },
-    /// Runs a prose example of lesson `lesson`, with the learner's files beside it.
+    /// Runs a prose example of a lesson, with the learner's files beside it.
     Example {
-        /// The lesson id.
+        /// The lesson id, echoed for the page.
         lesson: String,
+        /// Which runnable example of the lesson (0-based), echoed for the page.
+        index: u32,
         /// The example's code.
         code: String,
         /// The learner's files by name.
@@ -92,37 +150,9 @@ pub enum Command {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Request {
     /// Chosen by the page, echoed in the reply.
-    pub id: u32,
+    pub id: RequestId,
     /// What to do.
     pub command: Command,
-}
-
-/// An evaluation error as data, for the editor (span) and the output (rendered text).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ErrorInfo {
-    /// Stable code (`E008`).
-    pub code: String,
-    /// The message's main line, as Nix words it.
-    pub message: String,
-    /// The whole error rendered like Nix on a terminal (trace, snippet, notes).
-    pub rendered: String,
-    /// Where: a file of the tree and a byte range in it, when the error has a position there.
-    pub location: Option<Location>,
-}
-
-/// A byte range in one file of the tree.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Location {
-    /// File name relative to the root (`overlay.nix`).
-    pub file: String,
-    /// First byte.
-    pub start: u32,
-    /// One past the last byte.
-    pub end: u32,
-    /// 1-based line.
-    pub line: u32,
-    /// 1-based column (bytes).
-    pub col: u32,
 }
 
 /// What kind of value a node shows.
@@ -199,10 +229,12 @@ pub enum Outcome {
     Stale,
     /// Result of [`Command::Derivations`].
     Derivations(Result<crate::drv::DrvReport, ErrorInfo>),
-    /// Result of [`Command::Check`] (`Err`: no such lesson).
-    Checked(Result<nixpad_lessons::CheckReport, String>),
+    /// Result of [`Command::Check`].
+    Checked(nixpad_lessons::CheckReport),
     /// Result of [`Command::Example`].
     Example(nixpad_lessons::ExampleOutcome),
+    /// The request could not be carried out (the page shows why, where its answer goes).
+    Failed(String),
 }
 
 /// Everything the worker sends to the page.
@@ -213,7 +245,7 @@ pub enum Reply {
     /// The answer to request `id`.
     Done {
         /// The request's id.
-        id: u32,
+        id: RequestId,
         /// What it produced.
         outcome: Outcome,
         /// `builtins.trace` lines printed while running it.
@@ -221,6 +253,38 @@ pub enum Reply {
         /// Milliseconds spent in the evaluator.
         elapsed_ms: f64,
     },
+    /// The worker could not read a request: its id when that much was readable (else
+    /// it is the oldest request in flight: requests are answered in order), and why.
+    Refused {
+        /// The request's id, if it could be read.
+        id: Option<RequestId>,
+        /// Why it could not be read.
+        message: String,
+    },
     /// The worker panicked (a bug): the message; the worker is dead after this.
     Panic(String),
+}
+
+impl Outcome {
+    /// Its variant's name, for messages about an answer that came where it was not expected.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Outcome::Evaluated(_) => "Evaluated",
+            Outcome::Expanded { .. } => "Expanded",
+            Outcome::Text(_) => "Text",
+            Outcome::Repl { .. } => "Repl",
+            Outcome::Stale => "Stale",
+            Outcome::Derivations(_) => "Derivations",
+            Outcome::Checked(_) => "Checked",
+            Outcome::Example(_) => "Example",
+            Outcome::Failed(_) => "Failed",
+        }
+    }
+}
+
+impl Command {
+    /// Whether it starts a new evaluation (a newer one supersedes it).
+    pub fn is_eval(&self) -> bool {
+        matches!(self, Command::Eval { .. })
+    }
 }

@@ -14,7 +14,7 @@ use nixpad_web::app::editor::{Editor, EditorProps};
 use nixpad_web::app::output::{TextPane, TextPaneProps};
 use nixpad_web::app::state::TextView;
 use nixpad_web::app::tree::{ValueTree, ValueTreeProps};
-use nixpad_web::protocol::{Child, Node, NodeKind};
+use nixpad_web::protocol::{Child, Node, NodeId, NodeKind};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlTextAreaElement, KeyboardEvent, KeyboardEventInit};
@@ -134,7 +134,7 @@ async fn editor_keys_pair_brackets_and_indent() {
 
 fn scalar(id: u32, text: &str) -> Node {
     Node {
-        id,
+        id: NodeId(id),
         kind: NodeKind::Scalar,
         text: text.into(),
         len: 0,
@@ -146,7 +146,7 @@ fn scalar(id: u32, text: &str) -> Node {
 #[wasm_bindgen_test]
 async fn value_tree_shows_values_and_fetches_closed_nodes_on_demand() {
     let lazy = Node {
-        id: 3,
+        id: NodeId(3),
         kind: NodeKind::Attrs,
         text: "{ … }".into(),
         len: 2,
@@ -154,7 +154,7 @@ async fn value_tree_shows_values_and_fetches_closed_nodes_on_demand() {
         error: None,
     };
     let root_node = Node {
-        id: 0,
+        id: NodeId(0),
         kind: NodeKind::Attrs,
         text: "{ … }".into(),
         len: 3,
@@ -177,11 +177,11 @@ async fn value_tree_shows_values_and_fetches_closed_nodes_on_demand() {
         ]),
         error: None,
     };
-    let fetched: Rc<RefCell<Vec<(u32, u32)>>> = Rc::default();
+    let fetched: Rc<RefCell<Vec<(NodeId, u32)>>> = Rc::default();
     let props = ValueTreeProps {
         root: Rc::new(root_node),
         fetched: Rc::new(HashMap::new()),
-        open: Rc::new(HashSet::from([0])),
+        open: Rc::new(HashSet::from([NodeId(0)])),
         on_toggle: Callback::noop(),
         on_fetch: {
             let fetched = fetched.clone();
@@ -206,7 +206,7 @@ async fn value_tree_shows_values_and_fetches_closed_nodes_on_demand() {
         .dyn_into()
         .unwrap();
     closed.click();
-    assert_eq!(*fetched.borrow(), vec![(3, 0)]);
+    assert_eq!(*fetched.borrow(), vec![(NodeId(3), 0)]);
 }
 
 #[wasm_bindgen_test]

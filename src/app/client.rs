@@ -2,8 +2,12 @@
 //! request, and replacement of the worker on timeout, Stop or crash.
 //!
 //! Requests go out in order; the worker answers them in order. The timer always covers
-//! the oldest request in flight. Replies become [`Action`]s on the app's reducer. No
-//! borrow of the client is held while dispatching (dispatch may render synchronously).
+//! the oldest request in flight. Each request is tagged by its command ([`Pending::of`]);
+//! its answer becomes an action of the slice that asked ([`Slices`]). Every request ends
+//! in an answer or a failure the user sees: one that cannot be encoded or posted fails at
+//! once, one the worker cannot read comes back refused, and when the worker is replaced
+//! every request in flight fails with the reason. No borrow of the client is held while
+//! dispatching (dispatch may render synchronously).
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -15,8 +19,11 @@ use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::UseReducerDispatcher;
 
-use super::state::{Action, Pending, State};
-use crate::protocol::{Command, Reply, Request};
+use super::state::{
+    LessonsAction, LessonsState, Level, NoticesAction, NoticesState, Pending, ReplAction,
+    ReplState, ResultsAction, ResultsState, Slice,
+};
+use crate::protocol::{Command, Outcome, Reply, Request, RequestId};
 
 /// A new evaluation replaces (restarts) the worker when only evaluations are in flight
 /// and the oldest has run this long (ms).
@@ -55,13 +62,69 @@ pub enum StopReason {
 type MessageHandler = Closure<dyn FnMut(MessageEvent)>;
 type ErrorHandler = Closure<dyn FnMut(ErrorEvent)>;
 
+/// Where answers go: the dispatchers of the slices that send requests, and the notices.
+#[derive(Clone)]
+pub struct Slices {
+    /// The playground's results.
+    pub results: UseReducerDispatcher<ResultsState>,
+    /// The REPL.
+    pub repl: UseReducerDispatcher<ReplState>,
+    /// The lessons.
+    pub lessons: UseReducerDispatcher<LessonsState>,
+    /// The notices.
+    pub notices: UseReducerDispatcher<NoticesState>,
+}
+
+impl Slices {
+    /// Request `id` (tagged `pending`) was answered.
+    fn answer(
+        &self,
+        id: RequestId,
+        pending: &Pending,
+        outcome: Outcome,
+        trace: Vec<String>,
+        elapsed_ms: f64,
+    ) {
+        match pending.slice() {
+            Slice::Results => self.results.dispatch(ResultsAction::Answer {
+                id,
+                outcome,
+                trace,
+                elapsed_ms,
+            }),
+            Slice::Repl => self.repl.dispatch(ReplAction::Answer(id, outcome)),
+            Slice::Lessons => self.lessons.dispatch(LessonsAction::Answer(id, outcome)),
+        }
+    }
+
+    /// Request `id` (tagged `pending`) will get no answer: why.
+    fn fail(&self, id: RequestId, pending: &Pending, message: String) {
+        match pending.slice() {
+            Slice::Results => self.results.dispatch(ResultsAction::Failed(id, message)),
+            Slice::Repl => self.repl.dispatch(ReplAction::Failed(id, message)),
+            Slice::Lessons => self.lessons.dispatch(LessonsAction::Failed(id, message)),
+        }
+    }
+
+    /// The worker was replaced: everything in flight fails, and the user is told.
+    fn worker_lost(&self, message: String) {
+        self.results
+            .dispatch(ResultsAction::WorkerLost(message.clone()));
+        self.repl.dispatch(ReplAction::WorkerLost(message.clone()));
+        self.lessons
+            .dispatch(LessonsAction::WorkerLost(message.clone()));
+        self.notices
+            .dispatch(NoticesAction::Notify(Level::Warning, message));
+    }
+}
+
 struct Inner {
-    dispatch: UseReducerDispatcher<State>,
+    slices: Slices,
     worker: Option<Worker>,
     ready: bool,
-    queue: VecDeque<Request>,
-    /// Requests posted and not answered: id, and whether it is an evaluation.
-    in_flight: VecDeque<(u32, bool)>,
+    queue: VecDeque<(Request, Pending)>,
+    /// Requests posted and not answered, oldest first.
+    in_flight: VecDeque<(RequestId, Pending)>,
     /// When the timer for the oldest request in flight started (ms since navigation).
     armed_at: f64,
     timer: Option<Timeout>,
@@ -107,10 +170,10 @@ impl PartialEq for Client {
 }
 
 impl Client {
-    /// Starts a worker whose replies go to `dispatch`.
-    pub fn new(dispatch: UseReducerDispatcher<State>, timeout_ms: u32) -> Client {
+    /// Starts a worker whose answers go to `slices`.
+    pub fn new(slices: Slices, timeout_ms: u32) -> Client {
         let inner = Inner {
-            dispatch,
+            slices,
             worker: None,
             ready: false,
             queue: VecDeque::new(),
@@ -158,40 +221,55 @@ impl Client {
         self.inner.borrow_mut().timeout_ms = ms;
     }
 
-    /// Sends a command; its reply comes back as [`Action::Reply`] after [`Action::Sent`].
-    pub fn send(&self, command: Command, pending: Pending) -> u32 {
-        let (id, dispatch, dropped, respawn) = {
+    /// Sends a command; the slice that asked learns of it (`Sent`) and gets its answer
+    /// (or its failure) later.
+    pub fn send(&self, command: Command) -> RequestId {
+        let pending = Pending::of(&command);
+        let eval = command.is_eval();
+        let (id, slices, dropped, respawn) = {
             let mut inner = self.inner.borrow_mut();
-            let id = inner.next_id;
+            let id = RequestId(inner.next_id);
             inner.next_id += 1;
             let mut dropped = Vec::new();
             // Only evaluations in flight, running for a while: the new one makes them
             // pointless (run-as-you-type into a slow program), so start afresh.
-            let respawn = pending == Pending::Eval
+            let respawn = eval
                 && !inner.in_flight.is_empty()
-                && inner.in_flight.iter().all(|(_, eval)| *eval)
+                && inner.in_flight.iter().all(|(_, p)| *p == Pending::Eval)
                 && super::dom::now() - inner.armed_at > SUPERSEDE_AFTER_MS;
             if respawn {
                 dropped.extend(inner.in_flight.drain(..).map(|(id, _)| id));
                 inner.retire_worker();
             }
-            if pending == Pending::Eval {
+            if eval {
                 // A newer evaluation supersedes one still waiting to be sent.
-                inner.queue.retain(|r| {
-                    let eval = matches!(r.command, Command::Eval { .. });
-                    if eval {
+                inner.queue.retain(|(r, _)| {
+                    if r.command.is_eval() {
                         dropped.push(r.id);
                     }
-                    !eval
+                    !r.command.is_eval()
                 });
             }
-            inner.queue.push_back(Request { id, command });
-            (id, inner.dispatch.clone(), dropped, respawn)
+            let line = match &command {
+                Command::Repl { line, .. } => Some(line.clone()),
+                _ => None,
+            };
+            inner
+                .queue
+                .push_back((Request { id, command }, pending.clone()));
+            (id, inner.slices.clone(), dropped, (respawn, line))
         };
+        let (respawn, line) = respawn;
         for old in dropped {
-            dispatch.dispatch(Action::Cancelled(old));
+            slices.results.dispatch(ResultsAction::Cancelled(old));
         }
-        dispatch.dispatch(Action::Sent(id, pending));
+        match pending.slice() {
+            Slice::Results => slices.results.dispatch(ResultsAction::Sent(id, pending)),
+            Slice::Repl => slices
+                .repl
+                .dispatch(ReplAction::Sent(id, line.unwrap_or_default())),
+            Slice::Lessons => slices.lessons.dispatch(LessonsAction::Sent(id, pending)),
+        }
         if respawn {
             self.spawn();
         } else {
@@ -226,14 +304,14 @@ impl Client {
     }
 
     fn replace(&self, message: String) {
-        let dispatch = {
+        let slices = {
             let mut inner = self.inner.borrow_mut();
             inner.retire_worker();
             inner.queue.clear();
             inner.in_flight.clear();
-            inner.dispatch.clone()
+            inner.slices.clone()
         };
-        dispatch.dispatch(Action::WorkerLost(message));
+        slices.worker_lost(message);
         self.spawn();
     }
 
@@ -244,10 +322,8 @@ impl Client {
         match Worker::new_with_options(WORKER_URL, &options) {
             Ok(worker) => self.attach(worker),
             Err(e) => {
-                let dispatch = self.inner.borrow().dispatch.clone();
-                dispatch.dispatch(Action::WorkerLost(format!(
-                    "The evaluator could not be started: {e:?}"
-                )));
+                let slices = self.inner.borrow().slices.clone();
+                slices.worker_lost(format!("The evaluator could not be started: {e:?}"));
             }
         }
     }
@@ -293,11 +369,18 @@ impl Client {
         let reply: Reply = match serde_wasm_bindgen::from_value(data) {
             Ok(r) => r,
             Err(e) => {
-                let dispatch = self.inner.borrow().dispatch.clone();
-                dispatch.dispatch(Action::Notify(
-                    super::state::Level::Warning,
-                    format!("An unreadable message came from the evaluator: {e}"),
-                ));
+                // Requests are answered in order: this was the oldest one's answer.
+                let oldest = self.inner.borrow().in_flight.front().map(|(id, _)| *id);
+                let message = format!("An unreadable answer came from the evaluator: {e}");
+                match oldest {
+                    Some(id) => self.fail(id, message),
+                    None => {
+                        let slices = self.inner.borrow().slices.clone();
+                        slices
+                            .notices
+                            .dispatch(NoticesAction::Notify(Level::Warning, message));
+                    }
+                }
                 return;
             }
         };
@@ -307,52 +390,94 @@ impl Client {
                 self.flush();
             }
             Reply::Panic(message) => self.inner.borrow_mut().panic = Some(message),
+            Reply::Refused { id, message } => {
+                let oldest = self.inner.borrow().in_flight.front().map(|(id, _)| *id);
+                if let Some(id) = id.or(oldest) {
+                    self.fail(id, message);
+                }
+            }
             Reply::Done {
                 id,
                 outcome,
                 trace,
                 elapsed_ms,
             } => {
-                let (dispatch, first) = {
+                let (slices, pending, first) = {
                     let mut inner = self.inner.borrow_mut();
-                    inner.in_flight.retain(|(x, _)| *x != id);
+                    let pending = inner
+                        .in_flight
+                        .iter()
+                        .position(|(x, _)| *x == id)
+                        .and_then(|i| inner.in_flight.remove(i))
+                        .map(|(_, p)| p);
                     inner.timer = None;
                     let first = std::mem::replace(&mut inner.first_result, false);
-                    (inner.dispatch.clone(), first)
+                    (inner.slices.clone(), pending, first)
                 };
                 self.arm_timer();
                 if first {
                     super::dom::mark("nixpad-first-result");
                 }
-                dispatch.dispatch(Action::Reply {
-                    id,
-                    outcome,
-                    trace,
-                    elapsed_ms,
-                });
+                if let Some(pending) = pending {
+                    slices.answer(id, &pending, outcome, trace, elapsed_ms);
+                }
             }
         }
     }
 
-    /// Posts queued requests once the worker is ready.
+    /// Request `id` will get no answer (it is forgotten): the slice that asked says why.
+    fn fail(&self, id: RequestId, message: String) {
+        let (slices, pending) = {
+            let mut inner = self.inner.borrow_mut();
+            let pending = match inner.in_flight.iter().position(|(x, _)| *x == id) {
+                Some(i) => {
+                    inner.timer = None;
+                    inner.in_flight.remove(i).map(|(_, p)| p)
+                }
+                None => None,
+            };
+            (inner.slices.clone(), pending)
+        };
+        self.arm_timer();
+        if let Some(pending) = pending {
+            slices.fail(id, &pending, message);
+        }
+    }
+
+    /// Posts queued requests once the worker is ready; one that cannot be encoded or
+    /// posted fails with the reason.
     fn flush(&self) {
+        let mut failed = Vec::new();
         {
             let mut inner = self.inner.borrow_mut();
             if !inner.ready {
                 return;
             }
-            while let Some(request) = inner.queue.pop_front() {
-                let Ok(message) = serde_wasm_bindgen::to_value(&request) else {
-                    continue;
+            while let Some((request, pending)) = inner.queue.pop_front() {
+                let Some(worker) = &inner.worker else {
+                    inner.queue.push_front((request, pending));
+                    break;
                 };
-                let Some(worker) = &inner.worker else { return };
-                if worker.post_message(&message).is_ok() {
-                    let eval = matches!(request.command, Command::Eval { .. });
-                    inner.in_flight.push_back((request.id, eval));
+                let posted = serde_wasm_bindgen::to_value(&request)
+                    .map_err(|e| e.to_string())
+                    .and_then(|message| {
+                        worker.post_message(&message).map_err(|e| format!("{e:?}"))
+                    });
+                match posted {
+                    Ok(()) => inner.in_flight.push_back((request.id, pending)),
+                    Err(why) => failed.push((request.id, pending, why)),
                 }
             }
         }
         self.arm_timer();
+        let slices = self.inner.borrow().slices.clone();
+        for (id, pending, why) in failed {
+            slices.fail(
+                id,
+                &pending,
+                format!("The request could not be sent to the evaluator: {why}"),
+            );
+        }
     }
 
     /// Starts the time limit for the oldest request in flight, if none is running.

@@ -39,6 +39,46 @@ pub fn location_hash() -> String {
         .unwrap_or_default()
 }
 
+/// `location.search` (the query string, "" when unavailable).
+pub fn location_search() -> String {
+    window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// What a fetch found: the body, or a 404 (`None`); any other failure is an error
+/// naming the HTTP status or the network problem.
+pub async fn fetch_bytes(url: &str) -> Result<Option<Vec<u8>>, String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let w = window().ok_or("no window")?;
+    let response = JsFuture::from(w.fetch_with_str(url)).await.map_err(|e| {
+        let detail = e
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_else(|| format!("{e:?}"));
+        format!("network error ({detail})")
+    })?;
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|_| "not an HTTP response".to_string())?;
+    if response.status() == 404 {
+        return Ok(None);
+    }
+    if !response.ok() {
+        return Err(format!(
+            "HTTP {} {}",
+            response.status(),
+            response.status_text()
+        ));
+    }
+    let buffer = response.array_buffer().map_err(|e| format!("{e:?}"))?;
+    let buffer = JsFuture::from(buffer)
+        .await
+        .map_err(|e| format!("the download broke off ({e:?})"))?;
+    Ok(Some(js_sys::Uint8Array::new(&buffer).to_vec()))
+}
+
 /// Replaces the fragment without adding a history entry.
 pub fn replace_hash(hash: &str) {
     if let Some(w) = window() {

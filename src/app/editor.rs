@@ -6,6 +6,7 @@
 //! undo/redo stay untouched. Edits made by the helpers go through `insertText`.
 
 use std::cell::Cell;
+use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlTextAreaElement, KeyboardEvent, MouseEvent};
@@ -56,107 +57,130 @@ fn apply_edit(area: &HtmlTextAreaElement, text: &str, edit: &Edit, on_change: &C
     let _ = area.set_selection_range(s, e);
 }
 
-/// The editor.
-#[function_component(Editor)]
-pub fn editor(props: &EditorProps) -> Html {
-    let area_ref = use_node_ref();
-    let measure_ref = use_node_ref();
-    let tip_ref = use_node_ref();
-    // After Escape, the next Tab leaves the editor instead of indenting.
-    let tab_escape = use_mut_ref(|| Cell::new(false));
+/// The key handler: Ctrl/Cmd+Enter runs; Tab, Shift+Tab, Enter, Backspace and brackets
+/// edit through [`editing`]; after Escape, Tab leaves the editor.
+fn key_handler(
+    on_run: Callback<()>,
+    on_change: Callback<String>,
+    tab_escape: Rc<Cell<bool>>,
+) -> Callback<KeyboardEvent> {
+    Callback::from(move |e: KeyboardEvent| {
+        if e.is_composing() {
+            return;
+        }
+        let key = e.key();
+        let escaped = tab_escape.replace(false);
+        let modifier = e.ctrl_key() || e.meta_key();
+        if key == "Enter" && modifier {
+            e.prevent_default();
+            on_run.emit(());
+            return;
+        }
+        if key == "Escape" {
+            tab_escape.set(true);
+            return;
+        }
+        if modifier || e.alt_key() {
+            return;
+        }
+        let Some(area) = e
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
+        else {
+            return;
+        };
+        let text = area.value();
+        let start = utf16_to_byte(
+            &text,
+            area.selection_start().ok().flatten().unwrap_or(0) as usize,
+        );
+        let end = utf16_to_byte(
+            &text,
+            area.selection_end().ok().flatten().unwrap_or(0) as usize,
+        );
+        let (start, end) = (start.min(end), start.max(end));
+        let edit = match key.as_str() {
+            "Tab" if escaped => None,
+            "Tab" if e.shift_key() => Some(editing::outdent(&text, start, end)),
+            "Tab" => Some(editing::indent(&text, start, end)),
+            "Enter" if !e.shift_key() => Some(editing::newline(&text, start, end)),
+            "Backspace" => editing::backspace(&text, start, end),
+            k if k.chars().count() == 1 => {
+                editing::type_char(&text, start, end, k.chars().next().unwrap_or(' '))
+            }
+            _ => None,
+        };
+        if let Some(edit) = edit {
+            e.prevent_default();
+            apply_edit(&area, &text, &edit, &on_change);
+        }
+    })
+}
+
+/// The highlighted layer's inputs.
+#[derive(Properties, PartialEq)]
+struct HighlightProps {
+    text: AttrValue,
+    /// The error's byte span, if it is visible.
+    span: Option<(usize, usize)>,
+}
+
+/// The text, highlighted with the evaluator's lexer, the error span marked.
+#[function_component(Highlight)]
+fn highlight(props: &HighlightProps) -> Html {
+    let text: &str = &props.text;
+    let code: Html = segments(text, props.span)
+        .into_iter()
+        .map(|seg| {
+            let piece = text[seg.start..seg.end].to_string();
+            if seg.error {
+                html! { <span class={classes!(seg.class, "err")}>{piece}</span> }
+            } else if seg.class.is_empty() {
+                html! { {piece} }
+            } else {
+                html! { <span class={seg.class}>{piece}</span> }
+            }
+        })
+        .collect();
+    html! { <pre class="hl" aria-hidden="true"><code>{code}{"\n"}</code></pre> }
+}
+
+/// The gutter's inputs.
+#[derive(Properties, PartialEq)]
+struct GutterProps {
+    lines: usize,
+    /// The error's line (1-based) and message.
+    error: Option<(usize, String)>,
+}
+
+/// Line numbers, the error's line marked.
+#[function_component(Gutter)]
+fn gutter(props: &GutterProps) -> Html {
+    let lines: Html = (1..=props.lines)
+        .map(|n| match &props.error {
+            Some((line, message)) if *line == n => {
+                html! { <div class="ln err-line" title={message.clone()}>{n}</div> }
+            }
+            _ => html! { <div class="ln">{n}</div> },
+        })
+        .collect();
+    html! { <div class="gutter" aria-hidden="true">{lines}</div> }
+}
+
+/// Where the pointer hovers over the error span (to show the message there).
+#[hook]
+fn use_error_hover(
+    text: AttrValue,
+    span: Option<(usize, usize)>,
+    measure_ref: NodeRef,
+) -> (
+    Option<(f64, f64)>,
+    Callback<MouseEvent>,
+    Callback<MouseEvent>,
+) {
     let hover = use_state(|| Option::<(f64, f64)>::None);
-
-    // Put outside changes of the text into the textarea.
-    {
-        let area_ref = area_ref.clone();
-        use_effect_with(props.text.clone(), move |text| {
-            if let Some(area) = textarea(&area_ref) {
-                if area.value() != text.as_str() {
-                    area.set_value(text);
-                }
-            }
-        });
-    }
-
-    let oninput = {
-        let on_change = props.on_change.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(area) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
-            {
-                on_change.emit(area.value());
-            }
-        })
-    };
-
-    let onkeydown = {
-        let on_run = props.on_run.clone();
-        let on_change = props.on_change.clone();
-        let tab_escape = tab_escape.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.is_composing() {
-                return;
-            }
-            let key = e.key();
-            let escaped = tab_escape.borrow().replace(false);
-            let modifier = e.ctrl_key() || e.meta_key();
-            if key == "Enter" && modifier {
-                e.prevent_default();
-                on_run.emit(());
-                return;
-            }
-            if key == "Escape" {
-                tab_escape.borrow().set(true);
-                return;
-            }
-            if modifier || e.alt_key() {
-                return;
-            }
-            let Some(area) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
-            else {
-                return;
-            };
-            let text = area.value();
-            let start = utf16_to_byte(
-                &text,
-                area.selection_start().ok().flatten().unwrap_or(0) as usize,
-            );
-            let end = utf16_to_byte(
-                &text,
-                area.selection_end().ok().flatten().unwrap_or(0) as usize,
-            );
-            let (start, end) = (start.min(end), start.max(end));
-            let edit = match key.as_str() {
-                "Tab" if escaped => None,
-                "Tab" if e.shift_key() => Some(editing::outdent(&text, start, end)),
-                "Tab" => Some(editing::indent(&text, start, end)),
-                "Enter" if !e.shift_key() => Some(editing::newline(&text, start, end)),
-                "Backspace" => editing::backspace(&text, start, end),
-                k if k.chars().count() == 1 => {
-                    editing::type_char(&text, start, end, k.chars().next().unwrap_or(' '))
-                }
-                _ => None,
-            };
-            if let Some(edit) = edit {
-                e.prevent_default();
-                apply_edit(&area, &text, &edit, &on_change);
-            }
-        })
-    };
-
-    let span = props
-        .error
-        .as_ref()
-        .and_then(|(s, e, _)| visible_span(&props.text, Some((*s, *e))));
-
-    // Hovering the underlined span shows the message.
     let onmousemove = {
         let hover = hover.clone();
-        let text = props.text.clone();
-        let measure_ref = measure_ref.clone();
         Callback::from(move |e: MouseEvent| {
             let Some((s, end)) = span else {
                 if hover.is_some() {
@@ -185,11 +209,58 @@ pub fn editor(props: &EditorProps) -> Html {
         let hover = hover.clone();
         Callback::from(move |_| hover.set(None))
     };
+    (*hover, onmousemove, onmouseleave)
+}
+
+/// The editor.
+#[function_component(Editor)]
+pub fn editor(props: &EditorProps) -> Html {
+    let area_ref = use_node_ref();
+    let measure_ref = use_node_ref();
+    let tip_ref = use_node_ref();
+
+    // Put outside changes of the text into the textarea.
+    {
+        let area_ref = area_ref.clone();
+        use_effect_with(props.text.clone(), move |text| {
+            if let Some(area) = textarea(&area_ref) {
+                if area.value() != text.as_str() {
+                    area.set_value(text);
+                }
+            }
+        });
+    }
+
+    let oninput = {
+        let on_change = props.on_change.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(area) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
+            {
+                on_change.emit(area.value());
+            }
+        })
+    };
+    // After Escape, the next Tab leaves the editor instead of indenting.
+    let tab_escape = use_memo((), |_| Rc::new(Cell::new(false)));
+    let onkeydown = key_handler(
+        props.on_run.clone(),
+        props.on_change.clone(),
+        (*tab_escape).clone(),
+    );
+
+    let span = props
+        .error
+        .as_ref()
+        .and_then(|(s, e, _)| visible_span(&props.text, Some((*s, *e))));
+    let (hover, onmousemove, onmouseleave) =
+        use_error_hover(props.text.clone(), span, measure_ref.clone());
 
     // Place the tooltip under the pointer (CSSOM: fine under a strict style-src).
     {
         let tip_ref = tip_ref.clone();
-        use_effect_with(*hover, move |pos| {
+        use_effect_with(hover, move |pos| {
             if let (Some((x, y)), Some(tip)) = (pos, tip_ref.cast::<web_sys::Element>()) {
                 dom::set_style(&tip, "left", &format!("{}px", x + 12.0));
                 dom::set_style(&tip, "top", &format!("{}px", y + 18.0));
@@ -198,40 +269,16 @@ pub fn editor(props: &EditorProps) -> Html {
     }
 
     let text: &str = &props.text;
-    let lines = line_count(text);
-    let error_line = span.map(|(s, _)| line_count(&text[..s]));
     let message = props.error.as_ref().map(|(_, _, m)| m.clone());
-
-    let code: Html = segments(text, span)
-        .into_iter()
-        .map(|seg| {
-            let piece = text[seg.start..seg.end].to_string();
-            if seg.error {
-                html! { <span class={classes!(seg.class, "err")}>{piece}</span> }
-            } else if seg.class.is_empty() {
-                html! { {piece} }
-            } else {
-                html! { <span class={seg.class}>{piece}</span> }
-            }
-        })
-        .collect();
-
-    let gutter: Html = (1..=lines)
-        .map(|n| {
-            if Some(n) == error_line {
-                html! { <div class="ln err-line" title={message.clone()}>{n}</div> }
-            } else {
-                html! { <div class="ln">{n}</div> }
-            }
-        })
-        .collect();
-
+    let error_line = span
+        .zip(message.clone())
+        .map(|((s, _), m)| (line_count(&text[..s]), m));
     let described = message.as_ref().map(|_| "editor-error");
     html! {
         <div class="editor" data-testid="editor">
-            <div class="gutter" aria-hidden="true">{gutter}</div>
+            <Gutter lines={line_count(text)} error={error_line} />
             <div class="code">
-                <pre class="hl" aria-hidden="true"><code>{code}{"\n"}</code></pre>
+                <Highlight text={props.text.clone()} {span} />
                 <textarea
                     ref={area_ref}
                     class="input"
@@ -246,7 +293,7 @@ pub fn editor(props: &EditorProps) -> Html {
                     {onmousemove}
                     {onmouseleave}
                 />
-                if let (Some(_), Some(m)) = (*hover, message.clone()) {
+                if let (Some(_), Some(m)) = (hover, message.clone()) {
                     <div ref={tip_ref} class="tooltip" role="tooltip">{m}</div>
                 }
             </div>

@@ -3,7 +3,9 @@
 //! time, the reference solution after a failed attempt, previous/next).
 //!
 //! Lesson prose is a [`Document`] tree (no raw HTML): it is rendered element by element,
-//! its text as text. Progress lives in [`super::state::LessonsState`]; the app saves it.
+//! its text as text. The lessons come from packs fetched the first time a lessons page is
+//! shown ([`super::packs`]); progress lives in [`super::state::LessonsState`], which the
+//! app saves.
 
 use std::collections::HashMap;
 
@@ -16,9 +18,10 @@ use nixpad_lessons::{
 };
 
 use super::editor::Editor;
-use super::state::{Action, CheckView, ExampleView, Level};
-use super::{use_app, AppContext, Route};
-use crate::lessons::curriculum;
+use super::packs::ensure_loaded;
+use super::pages::summary;
+use super::state::{CheckView, ExampleView, LessonsAction, Level, NoticesAction, PackStatus};
+use super::{use_client, use_lessons, use_notices, Route};
 use crate::protocol::{Command, FileEntry};
 
 /// The route of lesson `id` (`language/strings`).
@@ -52,8 +55,8 @@ pub fn current_files(progress: &Progress, lesson: &Lesson) -> Vec<FileEntry> {
 /// What the prose renderer needs besides the document.
 struct Prose<'a> {
     lesson: &'a str,
-    examples: &'a HashMap<(String, usize), ExampleView>,
-    run: Callback<(usize, String)>,
+    examples: &'a HashMap<(String, u32), ExampleView>,
+    run: Callback<(u32, String)>,
 }
 
 fn inlines(content: &[Inline]) -> Html {
@@ -108,11 +111,11 @@ fn example_output(view: Option<&ExampleView>) -> Html {
     }
 }
 
-fn blocks(list: &[Block], prose: &Prose, counter: &mut usize) -> Html {
+fn blocks(list: &[Block], prose: &Prose, counter: &mut u32) -> Html {
     list.iter().map(|b| block(b, prose, counter)).collect()
 }
 
-fn block(b: &Block, prose: &Prose, counter: &mut usize) -> Html {
+fn block(b: &Block, prose: &Prose, counter: &mut u32) -> Html {
     match b {
         Block::Heading { level, content, .. } => {
             // The lesson title is the page's h1: prose headings start at h2.
@@ -189,14 +192,15 @@ fn download(name: &str, text: &str) -> Result<(), String> {
 /// Export, import and reset of the progress.
 #[function_component(ProgressTools)]
 fn progress_tools() -> Html {
-    let app = use_app();
+    let lessons = use_lessons();
+    let notices = use_notices();
     let confirm = use_state(|| false);
     let export = {
-        let app = app.clone();
+        let progress = lessons.progress.clone();
+        let notices = notices.dispatcher();
         Callback::from(move |_| {
-            let json = app.state.lessons.progress.to_json();
-            if let Err(e) = download("nixpad-progress.json", &json) {
-                app.state.dispatch(Action::Notify(
+            if let Err(e) = download("nixpad-progress.json", &progress.to_json()) {
+                notices.dispatch(NoticesAction::Notify(
                     Level::Warning,
                     format!("The progress could not be exported: {e}"),
                 ));
@@ -204,7 +208,8 @@ fn progress_tools() -> Html {
         })
     };
     let import = {
-        let dispatch = app.state.dispatcher();
+        let dispatch = lessons.dispatcher();
+        let notices = notices.dispatcher();
         Callback::from(move |e: Event| {
             let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
                 return;
@@ -214,27 +219,26 @@ fn progress_tools() -> Html {
             };
             input.set_value("");
             let dispatch = dispatch.clone();
+            let notices = notices.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-                let action = match text.ok().and_then(|t| t.as_string()) {
-                    None => Action::Notify(Level::Warning, "The file could not be read.".into()),
+                let refusal = match text.ok().and_then(|t| t.as_string()) {
+                    None => "The file could not be read.".to_string(),
                     Some(text) => match Progress::from_json(&text) {
-                        Ok(p) => Action::ProgressImport(p),
-                        Err(e) => {
-                            Action::Notify(Level::Warning, format!("Nothing was imported: {e}."))
-                        }
+                        Ok(p) => return dispatch.dispatch(LessonsAction::Import(p)),
+                        Err(e) => format!("Nothing was imported: {e}."),
                     },
                 };
-                dispatch.dispatch(action);
+                notices.dispatch(NoticesAction::Notify(Level::Warning, refusal));
             });
         })
     };
     let reset = if *confirm {
         let yes = {
-            let dispatch = app.state.dispatcher();
+            let dispatch = lessons.dispatcher();
             let confirm = confirm.clone();
             Callback::from(move |_| {
-                dispatch.dispatch(Action::ProgressReset);
+                dispatch.dispatch(LessonsAction::ResetAll);
                 confirm.set(false);
             })
         };
@@ -262,6 +266,40 @@ fn progress_tools() -> Html {
     }
 }
 
+/// Starts loading the lesson packs when a lessons page is first shown.
+#[hook]
+fn use_packs() {
+    let lessons = use_lessons();
+    use_effect_with((), move |_| ensure_loaded(&lessons));
+}
+
+/// The packs that could not be loaded, each with its URL and why.
+#[function_component(PackProblems)]
+fn pack_problems() -> Html {
+    let lessons = use_lessons();
+    let problems: Vec<Html> = lessons
+        .packs
+        .iter()
+        .filter_map(|p| match &p.status {
+            PackStatus::Failed(why) => Some(html! {
+                <li data-testid="pack-error" data-url={p.source.url.clone()}>
+                    {format!("The lesson pack {} could not be loaded: {why}", p.source.url)}
+                </li>
+            }),
+            PackStatus::Loaded { skipped, .. } if !skipped.is_empty() => Some(html! {
+                <li data-testid="pack-error" data-url={p.source.url.clone()}>
+                    {format!("Lessons of {} were left out (their ids are taken): {}", p.source.url, skipped.join(", "))}
+                </li>
+            }),
+            _ => None,
+        })
+        .collect();
+    if problems.is_empty() {
+        return html! {};
+    }
+    html! { <ul class="error-view pack-errors" role="alert">{for problems}</ul> }
+}
+
 /// The lesson list's inputs (none).
 #[derive(Properties, PartialEq, Default)]
 pub struct LessonsIndexProps {}
@@ -269,9 +307,10 @@ pub struct LessonsIndexProps {}
 /// Chapters and their lessons, with progress.
 #[function_component(LessonsIndex)]
 pub fn lessons_index(_: &LessonsIndexProps) -> Html {
-    let app = use_app();
-    let c = curriculum();
-    let progress = &app.state.lessons.progress;
+    use_packs();
+    let lessons = use_lessons();
+    let c = &*lessons.curriculum;
+    let progress = &lessons.progress;
     let per_chapter = progress.chapters(c);
     let next = progress.first_unfinished(c);
     let chapters: Html = c
@@ -279,38 +318,18 @@ pub fn lessons_index(_: &LessonsIndexProps) -> Html {
         .iter()
         .zip(per_chapter)
         .map(|(chapter, cp)| {
-            let lessons: Html = chapter
+            let items: Html = chapter
                 .lessons
                 .iter()
-                .map(|l| {
-                    let p = progress.lesson(&l.id);
-                    let done = p.is_some_and(|p| p.done);
-                    let status = if done {
-                        html! { <span class="badge done" title="Done">{"✓"}</span> }
-                    } else if p.is_some_and(|p| p.attempts > 0 || !p.code.is_empty()) {
-                        html! { <span class="badge started" title="Started">{"…"}</span> }
-                    } else {
-                        html! { <span class="badge todo">{"○"}</span> }
-                    };
-                    let revealed = p
-                        .is_some_and(|p| p.solution_revealed)
-                        .then(|| html! { <span class="muted">{" (solution revealed)"}</span> });
-                    html! {
-                        <li data-testid="lesson-item" data-lesson={l.id.clone()} data-done={done.to_string()}>
-                            {status}{" "}
-                            <Link<Route> to={lesson_route(&l.id)}>{l.title.clone()}</Link<Route>>
-                            <span class="muted">{format!(" — {}", l.summary)}</span>{revealed}
-                        </li>
-                    }
-                })
+                .map(|l| lesson_item(l, progress))
                 .collect();
             html! {
                 <section class="chapter" data-testid="chapter" data-chapter={chapter.id.clone()}>
                     <h2>{chapter.title.clone()}
                         <span class="chapter-progress" data-testid="chapter-progress">
                             {format!("{} / {} done", cp.done, cp.total)}</span></h2>
-                    <p class="muted">{chapter.summary.clone()}</p>
-                    <ol class="lesson-list">{lessons}</ol>
+                    <p class="muted">{summary(&chapter.summary)}</p>
+                    <ol class="lesson-list">{items}</ol>
                 </section>
             }
         })
@@ -318,10 +337,20 @@ pub fn lessons_index(_: &LessonsIndexProps) -> Html {
     let cont = next.map(|l| {
         html! { <p><Link<Route> to={lesson_route(&l.id)} classes="continue">{format!("Continue: {} →", l.title)}</Link<Route>></p> }
     });
+    let status = if lessons.loading() {
+        html! { <p class="muted" data-testid="lessons-loading">{"Loading lessons…"}</p> }
+    } else if c.chapters.is_empty() {
+        html! { <p class="muted">{"No lessons are available here."}</p> }
+    } else {
+        html! {}
+    };
     html! {
-        <div class="page lessons" id="main-content" data-testid="lessons">
+        <div class="page lessons" id="main-content" data-testid="lessons"
+            data-loaded={(!lessons.loading()).to_string()}>
             <h1>{"Lessons"}</h1>
             <p>{"Learn Nix step by step: read, run the examples, then edit the code until every check passes. Everything runs in your browser; progress is kept in this browser."}</p>
+            <PackProblems />
+            {status}
             {cont}
             <ProgressTools />
             {chapters}
@@ -329,22 +358,44 @@ pub fn lessons_index(_: &LessonsIndexProps) -> Html {
     }
 }
 
-/// A lesson page's inputs.
+/// One lesson of the list: done/started mark, link, summary.
+fn lesson_item(l: &Lesson, progress: &Progress) -> Html {
+    let p = progress.lesson(&l.id);
+    let done = p.is_some_and(|p| p.done);
+    let status = if done {
+        html! { <span class="badge done" title="Done">{"✓"}</span> }
+    } else if p.is_some_and(|p| p.attempts > 0 || !p.code.is_empty()) {
+        html! { <span class="badge started" title="Started">{"…"}</span> }
+    } else {
+        html! { <span class="badge todo">{"○"}</span> }
+    };
+    let revealed = p
+        .is_some_and(|p| p.solution_revealed)
+        .then(|| html! { <span class="muted">{" (solution revealed)"}</span> });
+    html! {
+        <li data-testid="lesson-item" data-lesson={l.id.clone()} data-done={done.to_string()}>
+            {status}{" "}
+            <Link<Route> to={lesson_route(&l.id)}>{l.title.clone()}</Link<Route>>
+            <span class="muted">{" — "}{summary(&l.summary)}</span>{revealed}
+        </li>
+    }
+}
+
+/// A lesson page's inputs (and its parts').
 #[derive(Properties, PartialEq)]
 pub struct LessonPageProps {
     /// The lesson id (`language/strings`).
     pub id: AttrValue,
 }
 
-fn send_check(app: &AppContext, lesson: &Lesson) {
-    let files = current_files(&app.state.lessons.progress, lesson);
-    app.client.send(
-        Command::Check {
-            lesson: lesson.id.clone(),
-            files,
-        },
-        super::state::Pending::Check(lesson.id.clone()),
-    );
+/// Sends the lesson's checks and the learner's files to the worker.
+fn send_check(client: &super::client::Client, progress: &Progress, lesson: &Lesson) {
+    client.send(Command::Check {
+        lesson: lesson.id.clone(),
+        check: lesson.check.clone(),
+        library: lesson.check_library.clone(),
+        files: current_files(progress, lesson),
+    });
 }
 
 fn check_view(report: &CheckReport, hint_titles: usize) -> Html {
@@ -353,19 +404,6 @@ fn check_view(report: &CheckReport, hint_titles: usize) -> Html {
         html! { <p class="check-summary passed">{format!("All {total} checks passed. Lesson done!")}</p> }
     } else {
         html! { <p class="check-summary failed">{format!("{} of {total} checks passed.", report.passed_count())}</p> }
-    };
-    let failure = |e: &EvalFailure| {
-        let at = e
-            .location
-            .as_ref()
-            .map(|l| format!(" ({}:{}:{})", l.file, l.line, l.col))
-            .unwrap_or_default();
-        html! {
-            <div class="error-view" role="alert" data-testid="check-error">
-                <div class="error-head"><span class="code">{e.code.clone()}</span>{at}</div>
-                <pre>{e.rendered.clone()}</pre>
-            </div>
-        }
     };
     let rows: Html = report
         .checks
@@ -391,9 +429,9 @@ fn check_view(report: &CheckReport, hint_titles: usize) -> Html {
                 .filter(|h| c.status != CheckStatus::Passed && *h < hint_titles)
                 .map(|h| html! { <p class="muted">{format!("Hint {} may help.", h + 1)}</p> });
             html! {
-                <li {class} data-testid="check" data-status={format!("{:?}", c.status)}>
+                <li {class} data-testid="check" data-status={status_name(c.status)}>
                     <span class="mark">{mark}</span>{" "}{c.name.clone()}
-                    {detail}{message}{for c.error.as_ref().map(failure)}{hint}
+                    {detail}{message}{for c.error.as_ref().map(check_failure)}{hint}
                 </li>
             }
         })
@@ -401,9 +439,34 @@ fn check_view(report: &CheckReport, hint_titles: usize) -> Html {
     html! {
         <div class="check-results" data-testid="check-results" data-passed={report.passed.to_string()}>
             {summary}
-            {for report.error.as_ref().map(failure)}
+            {for report.error.as_ref().map(check_failure)}
             <ul>{rows}</ul>
             {for (!report.trace.is_empty()).then(|| html! { <pre class="muted">{report.trace.join("\n")}</pre> })}
+        </div>
+    }
+}
+
+/// A check status as the tests read it (`data-status`).
+fn status_name(status: CheckStatus) -> &'static str {
+    match status {
+        CheckStatus::Passed => "Passed",
+        CheckStatus::Failed => "Failed",
+        CheckStatus::Error => "Error",
+        CheckStatus::NotRun => "NotRun",
+    }
+}
+
+/// An error of a check run, with its position.
+fn check_failure(e: &EvalFailure) -> Html {
+    let at = e
+        .location
+        .as_ref()
+        .map(|l| format!(" ({}:{}:{})", l.file, l.line, l.col))
+        .unwrap_or_default();
+    html! {
+        <div class="error-view" role="alert" data-testid="check-error">
+            <div class="error-head"><span class="code">{e.code.clone()}</span>{at}</div>
+            <pre>{e.rendered.clone()}</pre>
         </div>
     }
 }
@@ -417,68 +480,149 @@ fn located_error(report: &CheckReport) -> Option<&EvalFailure> {
         .find(|e| e.location.is_some())
 }
 
-/// One lesson.
+/// One lesson: navigation, prose, and the exercise.
 #[function_component(LessonPage)]
 pub fn lesson_page(props: &LessonPageProps) -> Html {
-    let app = use_app();
-    let active = use_state(|| 0usize);
-    let c = curriculum();
-    let Some(lesson) = c.lesson(&props.id) else {
+    use_packs();
+    let lessons = use_lessons();
+    let id = props.id.clone();
+    if lessons.curriculum.lesson(&id).is_none() {
+        if lessons.loading() {
+            return html! {
+                <div class="page" id="main-content" data-testid="lessons-loading">
+                    <p class="muted">{"Loading the lesson…"}</p>
+                </div>
+            };
+        }
         return html! {
             <div class="page" id="main-content" data-testid="lesson-missing">
                 <h1>{"No such lesson"}</h1>
-                <p>{format!("There is no lesson \"{}\". ", props.id)}
+                <PackProblems />
+                <p>{format!("There is no lesson \"{}\". ", id)}
                     <Link<Route> to={Route::Lessons}>{"See all lessons"}</Link<Route>></p>
             </div>
         };
+    }
+    html! {
+        <div class="lesson-page" id="main-content" data-testid="lesson" data-lesson={id.clone()}
+            data-checks={lessons.checks_run.to_string()}>
+            <LessonNav id={id.clone()} />
+            <div class="lesson-cols">
+                <LessonProse id={id.clone()} />
+                <section class="lesson-work" aria-label="Exercise">
+                    <LessonEditor id={id.clone()} />
+                    <LessonToolbar id={id.clone()} />
+                    <CheckResults id={id.clone()} />
+                    <LessonHints id={id.clone()} />
+                    <LessonSolution id={id.clone()} />
+                </section>
+            </div>
+            <LessonNav id={id} />
+        </div>
+    }
+}
+
+/// All lessons, the lesson's place in the course, previous and next.
+#[function_component(LessonNav)]
+fn lesson_nav(props: &LessonPageProps) -> Html {
+    let lessons = use_lessons();
+    let c = &*lessons.curriculum;
+    let id = &props.id;
+    let Some(lesson) = c.lesson(id) else {
+        return html! {};
     };
-    let id = lesson.id.clone();
-    let lessons = &app.state.lessons;
-    let progress = &lessons.progress;
-    let lp = progress.lesson(&id).cloned().unwrap_or_default();
-    let files = current_files(progress, lesson);
+    let pos = c.position(id);
+    let chapter = c.chapter(lesson.chapter_id());
+    let prev = c.previous(id).map(|l| {
+        html! { <Link<Route> to={lesson_route(&l.id)} classes="prev">{format!("← {}", l.title)}</Link<Route>> }
+    });
+    let next = c.next(id).map(|l| {
+        html! { <Link<Route> to={lesson_route(&l.id)} classes="next">{format!("{} →", l.title)}</Link<Route>> }
+    });
+    html! {
+        <nav class="lesson-nav" aria-label="Lessons">
+            <Link<Route> to={Route::Lessons}>{"All lessons"}</Link<Route>>
+            <span class="muted">{format!(" · {} · lesson {} of {}",
+                chapter.map(|ch| ch.title.as_str()).unwrap_or(""),
+                pos.map_or(0, |p| p.overall + 1), c.lesson_count())}</span>
+            <span class="spacer"></span>
+            {prev}{next}
+        </nav>
+    }
+}
+
+/// A callback that runs a prose example of lesson `id` in the worker.
+#[hook]
+fn use_run_example(id: &AttrValue) -> Callback<(u32, String)> {
+    let lessons = use_lessons();
+    let client = use_client();
+    let id = id.clone();
+    Callback::from(move |(index, code): (u32, String)| {
+        let Some(lesson) = lessons.curriculum.lesson(&id) else {
+            return;
+        };
+        client.send(Command::Example {
+            lesson: id.to_string(),
+            index,
+            code,
+            files: current_files(&lessons.progress, lesson),
+        });
+    })
+}
+
+/// The lesson's title and text, with its runnable examples.
+#[function_component(LessonProse)]
+fn lesson_prose(props: &LessonPageProps) -> Html {
+    let lessons = use_lessons();
+    let run = use_run_example(&props.id);
+    let Some(lesson) = lessons.curriculum.lesson(&props.id) else {
+        return html! {};
+    };
+    let done = lessons.progress.lesson(&props.id).is_some_and(|p| p.done);
+    let status = done
+        .then(|| html! { <span class="badge done" data-testid="lesson-done">{"✓ Done"}</span> });
+    let prose = Prose {
+        lesson: &props.id,
+        examples: &lessons.examples,
+        run,
+    };
+    html! {
+        <article class="lesson-prose">
+            <h1>{lesson.title.clone()}{" "}{status}</h1>
+            <p class="muted">{summary(&lesson.summary)}</p>
+            {document(&lesson.document, &prose)}
+        </article>
+    }
+}
+
+/// A callback that checks lesson `id` in the worker.
+#[hook]
+fn use_check(id: &AttrValue) -> Callback<()> {
+    let lessons = use_lessons();
+    let client = use_client();
+    let id = id.clone();
+    Callback::from(move |_: ()| {
+        if let Some(lesson) = lessons.curriculum.lesson(&id) {
+            send_check(&client, &lessons.progress, lesson);
+        }
+    })
+}
+
+/// The learner's files: tabs and the editor (read-only files cannot be changed).
+#[function_component(LessonEditor)]
+fn lesson_editor(props: &LessonPageProps) -> Html {
+    let lessons = use_lessons();
+    let active = use_state(|| 0usize);
+    let on_check = use_check(&props.id);
+    let Some(lesson) = lessons.curriculum.lesson(&props.id) else {
+        return html! {};
+    };
+    let files = current_files(&lessons.progress, lesson);
     let active_index = (*active).min(files.len().saturating_sub(1));
-    let check = lessons.checks.get(&id);
-    let report = match check {
+    let report = match lessons.checks.get(&*props.id) {
         Some(CheckView::Done(r)) => Some(r),
         _ => None,
     };
-
-    let run_example = {
-        let app = app.clone();
-        let id = id.clone();
-        Callback::from(move |(index, code): (usize, String)| {
-            let Some(lesson) = curriculum().lesson(&id) else {
-                return;
-            };
-            let files = current_files(&app.state.lessons.progress, lesson);
-            app.client.send(
-                Command::Example {
-                    lesson: id.clone(),
-                    code,
-                    files,
-                },
-                super::state::Pending::Example(id.clone(), index),
-            );
-        })
-    };
-    let prose = Prose {
-        lesson: &id,
-        examples: &lessons.examples,
-        run: run_example,
-    };
-
-    let on_check = {
-        let app = app.clone();
-        let id = id.clone();
-        Callback::from(move |_: ()| {
-            if let Some(lesson) = curriculum().lesson(&id) {
-                send_check(&app, lesson);
-            }
-        })
-    };
-
-    // Tabs of the learner's files.
     let tabs: Html = files
         .iter()
         .enumerate()
@@ -501,12 +645,12 @@ pub fn lesson_page(props: &LessonPageProps) -> Html {
             (loc.file == f.name).then(|| (loc.start as usize, loc.end as usize, e.message.clone()))
         });
         let on_change = {
-            let dispatch = app.state.dispatcher();
-            let id = id.clone();
+            let dispatch = lessons.dispatcher();
+            let id = props.id.to_string();
             let file = f.name.clone();
             Callback::from(move |text: String| {
                 if editable {
-                    dispatch.dispatch(Action::LessonEdit {
+                    dispatch.dispatch(LessonsAction::Edit {
                         lesson: id.clone(),
                         file: file.clone(),
                         text,
@@ -516,10 +660,96 @@ pub fn lesson_page(props: &LessonPageProps) -> Html {
         };
         html! { <Editor name={f.name.clone()} text={f.text.clone()} {error} {on_change} on_run={on_check.clone()} /> }
     });
+    html! {
+        <>
+            <div class="file-bar"><div class="file-tabs" role="tablist">{tabs}</div></div>
+            {editor}
+        </>
+    }
+}
 
-    // Hints, one at a time.
-    let shown = (lp.hints_shown as usize).min(lesson.hints.len());
-    let suggested = report.and_then(|r| r.suggested_hint());
+/// Check, reset, and the learner's attempts.
+#[function_component(LessonToolbar)]
+fn lesson_toolbar(props: &LessonPageProps) -> Html {
+    let lessons = use_lessons();
+    let on_check = use_check(&props.id);
+    let lp = lessons
+        .progress
+        .lesson(&props.id)
+        .cloned()
+        .unwrap_or_default();
+    let hints = lessons
+        .curriculum
+        .lesson(&props.id)
+        .map_or(0, |l| l.hints.len());
+    let shown = (lp.hints_shown as usize).min(hints);
+    let reset_lesson = {
+        let dispatch = lessons.dispatcher();
+        let id = props.id.to_string();
+        Callback::from(move |_| dispatch.dispatch(LessonsAction::Reset(id.clone())))
+    };
+    let running = lessons.checks.get(&*props.id) == Some(&CheckView::Running);
+    let stats = format!(
+        "{} attempt(s), {} hint(s) shown{}",
+        lp.attempts,
+        shown,
+        if lp.solution_revealed {
+            ", solution revealed"
+        } else {
+            ""
+        }
+    );
+    html! {
+        <div class="toolbar">
+            <button class="primary" data-testid="check" disabled={running}
+                onclick={on_check.reform(|_| ())}>{"Check"}</button>
+            <button onclick={reset_lesson} title="Back to the starter code; forget this lesson's progress">{"Reset lesson"}</button>
+            <span class="muted status" data-testid="lesson-stats">{stats}</span>
+        </div>
+    }
+}
+
+/// The last check run's results.
+#[function_component(CheckResults)]
+fn check_results(props: &LessonPageProps) -> Html {
+    let lessons = use_lessons();
+    let hints = lessons
+        .curriculum
+        .lesson(&props.id)
+        .map_or(0, |l| l.hints.len());
+    match lessons.checks.get(&*props.id) {
+        None => html! {},
+        Some(CheckView::Running) => {
+            html! { <p class="muted" data-testid="checking">{"Checking…"}</p> }
+        }
+        Some(CheckView::Failed(why)) => {
+            html! { <p class="error-view" role="alert" data-testid="check-failed">{why.clone()}</p> }
+        }
+        Some(CheckView::Done(r)) => check_view(r, hints),
+    }
+}
+
+/// The hints shown so far, and the button for the next one.
+#[function_component(LessonHints)]
+fn lesson_hints(props: &LessonPageProps) -> Html {
+    let lessons = use_lessons();
+    let run = use_run_example(&props.id);
+    let Some(lesson) = lessons.curriculum.lesson(&props.id) else {
+        return html! {};
+    };
+    let lp = lessons.progress.lesson(&props.id);
+    let shown = lp
+        .map_or(0, |p| p.hints_shown as usize)
+        .min(lesson.hints.len());
+    let suggested = match lessons.checks.get(&*props.id) {
+        Some(CheckView::Done(r)) => r.suggested_hint(),
+        _ => None,
+    };
+    let prose = Prose {
+        lesson: &props.id,
+        examples: &lessons.examples,
+        run,
+    };
     let hints: Html = lesson.hints[..shown]
         .iter()
         .enumerate()
@@ -531,11 +761,12 @@ pub fn lesson_page(props: &LessonPageProps) -> Html {
             }
         })
         .collect();
-    let more_hints = (shown < lesson.hints.len()).then(|| {
-        let dispatch = app.state.dispatcher();
-        let id = id.clone();
+    let more = (shown < lesson.hints.len()).then(|| {
+        let dispatch = lessons.dispatcher();
+        let id = props.id.to_string();
         let n = lesson.hints.len();
-        let onclick = Callback::from(move |_| dispatch.dispatch(Action::LessonHint(id.clone(), n)));
+        let onclick =
+            Callback::from(move |_| dispatch.dispatch(LessonsAction::Hint(id.clone(), n)));
         let label = if suggested.is_some_and(|s| s >= shown) {
             format!("Show hint {} of {n} (suggested)", shown + 1)
         } else {
@@ -543,13 +774,26 @@ pub fn lesson_page(props: &LessonPageProps) -> Html {
         };
         html! { <button data-testid="show-hint" {onclick}>{label}</button> }
     });
+    html! { <div class="hints">{hints}{more}</div> }
+}
 
-    // The reference solution, after a failed attempt.
-    let solution = if lp.solution_revealed {
+/// The reference solution: revealed after a failed attempt, then usable in the editor.
+#[function_component(LessonSolution)]
+fn lesson_solution(props: &LessonPageProps) -> Html {
+    let lessons = use_lessons();
+    let Some(lesson) = lessons.curriculum.lesson(&props.id) else {
+        return html! {};
+    };
+    let id = props.id.to_string();
+    let revealed = lessons
+        .progress
+        .lesson(&id)
+        .is_some_and(|p| p.solution_revealed);
+    if revealed {
         let use_it = {
-            let dispatch = app.state.dispatcher();
+            let dispatch = lessons.dispatcher();
             let id = id.clone();
-            Callback::from(move |_| dispatch.dispatch(Action::LessonUseSolution(id.clone())))
+            Callback::from(move |_| dispatch.dispatch(LessonsAction::UseSolution(id.clone())))
         };
         let texts: Html = lesson
             .files
@@ -564,92 +808,11 @@ pub fn lesson_page(props: &LessonPageProps) -> Html {
                 <button data-testid="use-solution" onclick={use_it}>{"Put it in the editor"}</button>
             </div>
         }
-    } else if progress.can_reveal_solution(&id) {
-        let dispatch = app.state.dispatcher();
-        let id = id.clone();
-        let onclick = Callback::from(move |_| dispatch.dispatch(Action::LessonReveal(id.clone())));
+    } else if lessons.progress.can_reveal_solution(&id) {
+        let dispatch = lessons.dispatcher();
+        let onclick = Callback::from(move |_| dispatch.dispatch(LessonsAction::Reveal(id.clone())));
         html! { <button data-testid="reveal-solution" {onclick}>{"Reveal the solution"}</button> }
     } else {
         html! {}
-    };
-
-    let results = match check {
-        None => html! {},
-        Some(CheckView::Running) => {
-            html! { <p class="muted" data-testid="checking">{"Checking…"}</p> }
-        }
-        Some(CheckView::Failed(why)) => {
-            html! { <p class="error-view" role="alert">{why.clone()}</p> }
-        }
-        Some(CheckView::Done(r)) => check_view(r, lesson.hints.len()),
-    };
-
-    let reset_lesson = {
-        let dispatch = app.state.dispatcher();
-        let id = id.clone();
-        Callback::from(move |_| dispatch.dispatch(Action::LessonReset(id.clone())))
-    };
-
-    let pos = c.position(&id);
-    let chapter = c.chapter(lesson.chapter_id());
-    let prev = c.previous(&id).map(|l| {
-        html! { <Link<Route> to={lesson_route(&l.id)} classes="prev">{format!("← {}", l.title)}</Link<Route>> }
-    });
-    let next = c.next(&id).map(|l| {
-        html! { <Link<Route> to={lesson_route(&l.id)} classes="next">{format!("{} →", l.title)}</Link<Route>> }
-    });
-    let nav = html! {
-        <nav class="lesson-nav" aria-label="Lessons">
-            <Link<Route> to={Route::Lessons}>{"All lessons"}</Link<Route>>
-            <span class="muted">{format!(" · {} · lesson {} of {}",
-                chapter.map(|ch| ch.title.as_str()).unwrap_or(""),
-                pos.map_or(0, |p| p.overall + 1), c.lesson_count())}</span>
-            <span class="spacer"></span>
-            {prev}{next}
-        </nav>
-    };
-    let status = if lp.done {
-        html! { <span class="badge done" data-testid="lesson-done">{"✓ Done"}</span> }
-    } else {
-        html! {}
-    };
-    let stats = format!(
-        "{} attempt(s), {} hint(s) shown{}",
-        lp.attempts,
-        shown,
-        if lp.solution_revealed {
-            ", solution revealed"
-        } else {
-            ""
-        }
-    );
-
-    html! {
-        <div class="lesson-page" id="main-content" data-testid="lesson" data-lesson={id.clone()}
-            data-checks={lessons.checks_run.to_string()}>
-            {nav.clone()}
-            <div class="lesson-cols">
-                <article class="lesson-prose">
-                    <h1>{lesson.title.clone()}{" "}{status}</h1>
-                    <p class="muted">{lesson.summary.clone()}</p>
-                    {document(&lesson.document, &prose)}
-                </article>
-                <section class="lesson-work" aria-label="Exercise">
-                    <div class="file-bar"><div class="file-tabs" role="tablist">{tabs}</div></div>
-                    {editor}
-                    <div class="toolbar">
-                        <button class="primary" data-testid="check"
-                            disabled={check == Some(&CheckView::Running)}
-                            onclick={on_check.reform(|_| ())}>{"Check"}</button>
-                        <button onclick={reset_lesson} title="Back to the starter code; forget this lesson's progress">{"Reset lesson"}</button>
-                        <span class="muted status" data-testid="lesson-stats">{stats}</span>
-                    </div>
-                    {results}
-                    <div class="hints">{hints}{more_hints}</div>
-                    {solution}
-                </section>
-            </div>
-            {nav}
-        </div>
     }
 }

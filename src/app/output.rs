@@ -1,12 +1,14 @@
-//! The output panel: tabs over the value tree, JSON, strict text, trace and syntax tree.
-//! Text views are asked from the worker when their tab opens.
+//! The output panel: tabs over the value tree, JSON, strict text, trace, syntax tree and
+//! derivations, one small component each. Text views are asked from the worker when
+//! their tab opens.
 
 use yew::prelude::*;
 
-use super::state::{Action, Output, OutputTab, Pending, TextView};
+use super::state::{FilesAction, Output, OutputTab, ResultsAction, TextView};
 use super::tree::ValueTree;
-use super::use_app;
-use crate::protocol::{Command, ErrorInfo};
+use super::{use_client, use_files, use_results};
+use crate::app::state::requests::text_key;
+use crate::protocol::{Command, ErrorInfo, PAGE};
 
 /// An error's inputs.
 #[derive(Properties, PartialEq)]
@@ -18,11 +20,10 @@ pub struct ErrorViewProps {
 /// An error rendered like Nix (trace, source snippet), with a link to its position.
 #[function_component(ErrorView)]
 pub fn error_view(props: &ErrorViewProps) -> Html {
-    let app = use_app();
+    let go_to = use_focus_error();
     let goto = props.error.location.as_ref().map(|loc| {
-        let dispatch = app.state.dispatcher();
         let error = props.error.clone();
-        let onclick = Callback::from(move |_| dispatch.dispatch(Action::FocusError(error.clone())));
+        let onclick = go_to.reform(move |_| error.clone());
         html! {
             <button class="link" {onclick}>{format!("Go to {}:{}:{}", loc.file, loc.line, loc.col)}</button>
         }
@@ -33,6 +34,19 @@ pub fn error_view(props: &ErrorViewProps) -> Html {
             <pre>{props.error.rendered.clone()}</pre>
         </div>
     }
+}
+
+/// A callback that underlines an error in the editor and opens its file.
+#[hook]
+pub fn use_focus_error() -> Callback<ErrorInfo> {
+    let files = use_files().dispatcher();
+    let results = use_results().dispatcher();
+    Callback::from(move |error: ErrorInfo| {
+        if let Some(loc) = &error.location {
+            files.dispatch(FilesAction::Open(loc.file.clone()));
+        }
+        results.dispatch(ResultsAction::FocusError(error));
+    })
 }
 
 /// A text view's inputs.
@@ -55,59 +69,84 @@ pub fn text_pane(props: &TextPaneProps) -> Html {
     }
 }
 
-/// The output panel's inputs (none: it reads the app state).
+/// The output panel's inputs (none: it reads the results).
 #[derive(Properties, PartialEq, Default)]
 pub struct OutputPanelProps {}
 
-/// The output panel.
+/// The output panel: tabs, and the open tab's view.
 #[function_component(OutputPanel)]
 pub fn output_panel(_: &OutputPanelProps) -> Html {
-    let app = use_app();
-    let state = &app.state;
-
-    // Ask the worker for the open tab's text when it is missing.
-    {
-        let app = app.clone();
-        let s = &*app.state;
-        let syntax_key = (s.revision << 16) + s.active as u64;
-        let key = (s.tab, s.result_id(), syntax_key);
-        use_effect_with(key, move |(tab, result, syntax_key)| {
-            let s = &*app.state;
-            match (tab, result) {
-                (OutputTab::Json, Some(r)) if !s.json.is_for(*r as u64) => {
-                    app.client
-                        .send(Command::Json { result: *r }, Pending::Json(*r));
-                }
-                (OutputTab::Strict, Some(r)) if !s.strict.is_for(*r as u64) => {
-                    app.client
-                        .send(Command::PrintStrict { result: *r }, Pending::Strict(*r));
-                }
-                (OutputTab::Derivation, Some(r)) if s.drv.as_ref().map(|d| d.0) != Some(*r) => {
-                    app.client
-                        .send(Command::Derivations { result: *r }, Pending::Drv(*r));
-                }
-                (OutputTab::Syntax, _) if !s.syntax.is_for(*syntax_key) => {
-                    let text = s.active_file().text.clone();
-                    app.client
-                        .send(Command::SyntaxTree { text }, Pending::Syntax(*syntax_key));
-                }
-                _ => {}
-            }
-        });
+    let results = use_results();
+    let eval_ms = results.eval_ms.map(|ms| format!("{ms:.2}"));
+    let body = match results.tab {
+        OutputTab::Value => html! { <ValuePane /> },
+        OutputTab::Json => {
+            html! { <TextPane view={results.json.clone()} empty="Run the code to see its JSON." /> }
+        }
+        OutputTab::Strict => {
+            html! { <TextPane view={results.strict.clone()} empty="Run the code to print it strictly." /> }
+        }
+        OutputTab::Trace => html! { <TracePane /> },
+        OutputTab::Syntax => html! { <TextPane view={results.syntax.clone()} empty="" /> },
+        OutputTab::Derivation => html! { <DerivationPane /> },
+    };
+    html! {
+        <div class="output" data-evaluations={results.evaluations.to_string()} data-eval-ms={eval_ms}
+            data-busy={results.busy().to_string()}>
+            <OutputTabs />
+            <TabRequests />
+            <div id="output-body" class={classes!("out-body", results.running().then_some("dim"))}
+                role="tabpanel" aria-labelledby={format!("tab-{}", results.tab.key())} tabindex="0">{body}</div>
+        </div>
     }
+}
 
+/// Asks the worker for the open tab's content when it is missing (renders nothing).
+#[function_component(TabRequests)]
+fn tab_requests() -> Html {
+    let results = use_results();
+    let files = use_files();
+    let client = use_client();
+    let syntax_key = text_key(&files.active_file().text);
+    let key = (results.tab, results.result_id(), syntax_key);
+    let text = files.active_file().text.clone();
+    use_effect_with(key, move |(tab, result, syntax_key)| {
+        let s = &*results;
+        match (tab, result) {
+            (OutputTab::Json, Some(r)) if !s.json.is_for(r.0 as u64) => {
+                client.send(Command::Json { result: *r });
+            }
+            (OutputTab::Strict, Some(r)) if !s.strict.is_for(r.0 as u64) => {
+                client.send(Command::PrintStrict { result: *r });
+            }
+            (OutputTab::Derivation, Some(r)) if s.drv.as_ref().map(|d| d.0) != Some(*r) => {
+                client.send(Command::Derivations { result: *r });
+            }
+            (OutputTab::Syntax, _) if !s.syntax.is_for(*syntax_key) => {
+                client.send(Command::SyntaxTree { text });
+            }
+            _ => {}
+        }
+    });
+    html! {}
+}
+
+/// The tab buttons.
+#[function_component(OutputTabs)]
+fn output_tabs() -> Html {
+    let results = use_results();
     let tabs: Html = OutputTab::ALL
         .iter()
         .map(|tab| {
-            let dispatch = state.dispatcher();
+            let dispatch = results.dispatcher();
             let tab = *tab;
-            let onclick = Callback::from(move |_| dispatch.dispatch(Action::ShowTab(tab)));
-            let label = if tab == OutputTab::Trace && !state.trace.is_empty() {
-                format!("{} ({})", tab.label(), state.trace.len())
+            let onclick = Callback::from(move |_| dispatch.dispatch(ResultsAction::ShowTab(tab)));
+            let label = if tab == OutputTab::Trace && !results.trace.is_empty() {
+                format!("{} ({})", tab.label(), results.trace.len())
             } else {
                 tab.label().to_string()
             };
-            let selected = state.tab == tab;
+            let selected = results.tab == tab;
             html! {
                 <button role="tab" id={format!("tab-{}", tab.key())} aria-selected={selected.to_string()}
                     aria-controls="output-body" class={classes!("out-tab", selected.then_some("active"))}
@@ -115,88 +154,76 @@ pub fn output_panel(_: &OutputPanelProps) -> Html {
             }
         })
         .collect();
+    html! { <div class="out-tabs" role="tablist" aria-label="Output views">{tabs}</div> }
+}
 
-    let body = match state.tab {
-        OutputTab::Value => match &state.output {
-            Output::Empty => html! { <p class="muted">{"Press Run to evaluate."}</p> },
-            Output::Stopped(message) => {
-                html! { <p class="stopped" role="alert" data-testid="stopped">{message.clone()}</p> }
-            }
-            Output::Error(error) => html! { <ErrorView error={error.clone()} /> },
-            Output::Value { id, root } => {
-                let result = *id;
-                let on_toggle = {
-                    let dispatch = state.dispatcher();
-                    Callback::from(move |node| dispatch.dispatch(Action::Toggle(node)))
-                };
-                let on_fetch = {
-                    let client = app.client.clone();
-                    Callback::from(move |(node, start)| {
-                        client.send(
-                            Command::Expand {
-                                result,
-                                node,
-                                start,
-                                limit: crate::engine::PAGE,
-                            },
-                            Pending::Expand,
-                        );
-                    })
-                };
-                let on_error = {
-                    let dispatch = state.dispatcher();
-                    Callback::from(move |e| dispatch.dispatch(Action::FocusError(e)))
-                };
-                let focused = state.focus_error.clone();
-                html! {
-                    <>
-                        <ValueTree root={root.clone()} fetched={state.fetched.clone()} open={state.open.clone()}
-                            {on_toggle} {on_fetch} {on_error} />
-                        if let Some(error) = focused {
-                            <ErrorView {error} />
-                        }
-                    </>
-                }
-            }
-        },
-        OutputTab::Json => {
-            html! { <TextPane view={state.json.clone()} empty="Run the code to see its JSON." /> }
+/// The value tab: the tree, the evaluation's error, or why it stopped.
+#[function_component(ValuePane)]
+fn value_pane() -> Html {
+    let results = use_results();
+    let client = use_client();
+    let on_error = use_focus_error();
+    match &results.output {
+        Output::Empty => html! { <p class="muted">{"Press Run to evaluate."}</p> },
+        Output::Stopped(message) => {
+            html! { <p class="stopped" role="alert" data-testid="stopped">{message.clone()}</p> }
         }
-        OutputTab::Strict => {
-            html! { <TextPane view={state.strict.clone()} empty="Run the code to print it strictly." /> }
-        }
-        OutputTab::Trace => {
-            if state.trace.is_empty() {
-                html! { <p class="muted">{"No builtins.trace output."}</p> }
-            } else {
-                let lines: Html = state
-                    .trace
-                    .iter()
-                    .map(|l| html! { <div>{l.clone()}</div> })
-                    .collect();
-                html! { <pre class="text-out trace" data-testid="trace">{lines}</pre> }
+        Output::Error(error) => html! { <ErrorView error={error.clone()} /> },
+        Output::Value { id, root } => {
+            let result = *id;
+            let on_toggle = {
+                let dispatch = results.dispatcher();
+                Callback::from(move |node| dispatch.dispatch(ResultsAction::Toggle(node)))
+            };
+            let on_fetch = Callback::from(move |(node, start)| {
+                client.send(Command::Expand {
+                    result,
+                    node,
+                    start,
+                    limit: PAGE,
+                });
+            });
+            let focused = results.focus_error.clone();
+            html! {
+                <>
+                    <ValueTree root={root.clone()} fetched={results.fetched.clone()} open={results.open.clone()}
+                        {on_toggle} {on_fetch} {on_error} />
+                    if let Some(error) = focused {
+                        <ErrorView {error} />
+                    }
+                </>
             }
         }
-        OutputTab::Syntax => html! { <TextPane view={state.syntax.clone()} empty="" /> },
-        OutputTab::Derivation => match &state.drv {
-            None if state.result_id().is_none() => {
-                html! { <p class="muted">{"Run code that evaluates to a derivation to see it here."}</p> }
-            }
-            None | Some((_, None)) => html! { <p class="muted">{"Loading…"}</p> },
-            Some((_, Some(Err(error)))) => html! { <ErrorView error={error.clone()} /> },
-            Some((r, Some(Ok(report)))) => {
-                html! { <super::drvview::DerivationView key={r.to_string()} report={report.clone()} /> }
-            }
-        },
-    };
+    }
+}
 
-    let eval_ms = state.eval_ms.map(|ms| format!("{ms:.2}"));
-    html! {
-        <div class="output" data-evaluations={state.evaluations.to_string()} data-eval-ms={eval_ms}
-            data-busy={state.busy().to_string()}>
-            <div class="out-tabs" role="tablist" aria-label="Output views">{tabs}</div>
-            <div id="output-body" class={classes!("out-body", state.running().then_some("dim"))}
-                role="tabpanel" aria-labelledby={format!("tab-{}", state.tab.key())} tabindex="0">{body}</div>
-        </div>
+/// The trace tab.
+#[function_component(TracePane)]
+fn trace_pane() -> Html {
+    let results = use_results();
+    if results.trace.is_empty() {
+        return html! { <p class="muted">{"No builtins.trace output."}</p> };
+    }
+    let lines: Html = results
+        .trace
+        .iter()
+        .map(|l| html! { <div>{l.clone()}</div> })
+        .collect();
+    html! { <pre class="text-out trace" data-testid="trace">{lines}</pre> }
+}
+
+/// The derivation tab.
+#[function_component(DerivationPane)]
+fn derivation_pane() -> Html {
+    let results = use_results();
+    match &results.drv {
+        None if results.result_id().is_none() => {
+            html! { <p class="muted">{"Run code that evaluates to a derivation to see it here."}</p> }
+        }
+        None | Some((_, None)) => html! { <p class="muted">{"Loading…"}</p> },
+        Some((_, Some(Err(error)))) => html! { <ErrorView error={error.clone()} /> },
+        Some((r, Some(Ok(report)))) => {
+            html! { <super::drvview::DerivationView key={r.to_string()} report={report.clone()} /> }
+        }
     }
 }

@@ -3,9 +3,9 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::state::{Action, Level};
-use super::{use_app, Route};
-use crate::examples::EXAMPLES;
+use super::state::{FilesAction, Level, NoticesAction};
+use super::{use_files, use_notices, Route};
+use crate::examples::{summary_parts, SummaryPart, EXAMPLES};
 
 /// The header's inputs (none).
 #[derive(Properties, PartialEq, Default)]
@@ -42,15 +42,14 @@ pub struct NoticesProps {}
 /// Messages at the top of the page, each with a dismiss button.
 #[function_component(Notices)]
 pub fn notices(_: &NoticesProps) -> Html {
-    let app = use_app();
-    let items: Html = app
-        .state
-        .notices
+    let notices = use_notices();
+    let items: Html = notices
+        .list
         .iter()
         .map(|n| {
-            let dispatch = app.state.dispatcher();
+            let dispatch = notices.dispatcher();
             let id = n.id;
-            let onclick = Callback::from(move |_| dispatch.dispatch(Action::Dismiss(id)));
+            let onclick = Callback::from(move |_| dispatch.dispatch(NoticesAction::Dismiss(id)));
             let class = match n.level {
                 Level::Info => "notice info",
                 Level::Warning => "notice warning",
@@ -70,18 +69,29 @@ pub fn notices(_: &NoticesProps) -> Html {
 #[derive(Properties, PartialEq, Default)]
 pub struct ExamplesPageProps {}
 
+/// A one-line summary (an example's, a lesson's): `backticks` become inline code.
+pub fn summary(text: &str) -> Html {
+    summary_parts(text)
+        .into_iter()
+        .map(|part| match part {
+            SummaryPart::Text(t) => html! { {t} },
+            SummaryPart::Code(c) => html! { <code>{c}</code> },
+        })
+        .collect()
+}
+
 /// The examples gallery: open one to replace the files and run it.
 #[function_component(ExamplesPage)]
 pub fn examples_page(_: &ExamplesPageProps) -> Html {
-    let app = use_app();
+    let files = use_files();
     let navigator = use_navigator();
     let cards: Html = EXAMPLES
         .iter()
         .map(|ex| {
-            let dispatch = app.state.dispatcher();
+            let dispatch = files.dispatcher();
             let navigator = navigator.clone();
             let onclick = Callback::from(move |_| {
-                dispatch.dispatch(Action::LoadFiles {
+                dispatch.dispatch(FilesAction::Load {
                     files: ex.entries(),
                     notice: format!("Opened the example “{}”.", ex.title),
                 });
@@ -93,7 +103,7 @@ pub fn examples_page(_: &ExamplesPageProps) -> Html {
             html! {
                 <article class="card" data-example={ex.id}>
                     <h2>{ex.title}</h2>
-                    <p>{ex.summary}</p>
+                    <p>{summary(ex.summary)}</p>
                     <p class="muted">{names}{if ex.needs_derivation { " · uses derivation" } else { "" }}</p>
                     <button class="primary" {onclick} aria-label={format!("Open {}", ex.title)}>{"Open"}</button>
                 </article>

@@ -9,21 +9,20 @@ use super::dom;
 use super::editor::Editor;
 use super::output::OutputPanel;
 use super::repl::Repl;
-use super::state::{Action, ShareState};
-use super::use_app;
+use super::state::{FilesAction, ResultsAction, SettingsAction, ShareState};
+use super::{use_client, use_files, use_repl, use_results, use_settings};
 use crate::share;
 use crate::storage::TIMEOUTS;
 
-/// The file tabs' inputs (none: they read the app state).
+/// The file tabs' inputs (none: they read the files).
 #[derive(Properties, PartialEq, Default)]
 pub struct FileTabsProps {}
 
 /// Tabs over the files, with add, rename and delete.
 #[function_component(FileTabs)]
 pub fn file_tabs(_: &FileTabsProps) -> Html {
-    let app = use_app();
+    let state = use_files();
     let renaming = use_state(|| Option::<usize>::None);
-    let state = &app.state;
     let tabs: Html = state
         .files
         .iter()
@@ -34,7 +33,7 @@ pub fn file_tabs(_: &FileTabsProps) -> Html {
                 let dispatch = state.dispatcher();
                 let done = renaming.clone();
                 let commit = move |input: HtmlInputElement| {
-                    dispatch.dispatch(Action::RenameFile { index: i, name: input.value() });
+                    dispatch.dispatch(FilesAction::Rename { index: i, name: input.value() });
                     done.set(None);
                 };
                 let onkeydown = {
@@ -61,7 +60,7 @@ pub fn file_tabs(_: &FileTabsProps) -> Html {
                 };
             }
             let dispatch = state.dispatcher();
-            let onclick = Callback::from(move |_| dispatch.dispatch(Action::SelectFile(i)));
+            let onclick = Callback::from(move |_| dispatch.dispatch(FilesAction::Select(i)));
             let ondblclick = {
                 let renaming = renaming.clone();
                 Callback::from(move |_| renaming.set(Some(i)))
@@ -78,7 +77,7 @@ pub fn file_tabs(_: &FileTabsProps) -> Html {
         .collect();
     let add = {
         let dispatch = state.dispatcher();
-        Callback::from(move |_| dispatch.dispatch(Action::AddFile))
+        Callback::from(move |_| dispatch.dispatch(FilesAction::Add))
     };
     let rename = {
         let renaming = renaming.clone();
@@ -88,7 +87,7 @@ pub fn file_tabs(_: &FileTabsProps) -> Html {
     let delete = {
         let dispatch = state.dispatcher();
         let active = state.active;
-        Callback::from(move |_| dispatch.dispatch(Action::DeleteFile(active)))
+        Callback::from(move |_| dispatch.dispatch(FilesAction::Delete(active)))
     };
     html! {
         <div class="file-bar">
@@ -102,117 +101,160 @@ pub fn file_tabs(_: &FileTabsProps) -> Html {
     }
 }
 
-/// The toolbar's inputs (none: it reads the app state).
+/// The toolbar's inputs (none: it reads the files, the settings and the results).
 #[derive(Properties, PartialEq, Default)]
 pub struct ToolbarProps {}
 
-/// Run, Stop, run-as-you-type, time limit, entry file and sharing.
+/// The value of the `<input>` or `<select>` an event came from.
+fn target_value(e: &Event) -> Option<String> {
+    let target = e.target()?;
+    if let Some(select) = target.dyn_ref::<HtmlSelectElement>() {
+        return Some(select.value());
+    }
+    target.dyn_ref::<HtmlInputElement>().map(|i| i.value())
+}
+
+/// Run, Stop, the settings, the entry file, sharing and the status.
 #[function_component(Toolbar)]
 pub fn toolbar(_: &ToolbarProps) -> Html {
-    let app = use_app();
-    let state = &app.state;
+    let files = use_files();
     let run = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |_| dispatch.dispatch(Action::Run))
+        let dispatch = files.dispatcher();
+        Callback::from(move |_| dispatch.dispatch(FilesAction::Run))
     };
-    let stop = {
-        let client = app.client.clone();
-        Callback::from(move |_| client.stop(StopReason::User))
+    let entry = {
+        let dispatch = files.dispatcher();
+        Callback::from(move |e: Event| {
+            if let Some(name) = target_value(&e) {
+                dispatch.dispatch(FilesAction::SetEntry(name));
+            }
+        })
     };
+    let entries: Html = files
+        .files
+        .iter()
+        .map(|f| html! { <option value={f.name.clone()} selected={f.name == files.entry}>{f.name.clone()}</option> })
+        .collect();
+    html! {
+        <div class="toolbar">
+            <button class="primary" data-testid="run" onclick={run} title="Evaluate (Ctrl+Enter)">{"Run"}</button>
+            <StopButton />
+            <SettingsControls />
+            <label>{"Evaluate "}<select aria-label="File to evaluate" onchange={entry}>{entries}</select></label>
+            <CopyLinkButton />
+            <RunStatus />
+        </div>
+    }
+}
+
+/// Stop: replaces the worker while anything of the playground runs.
+#[function_component(StopButton)]
+fn stop_button() -> Html {
+    let client = use_client();
+    let results = use_results();
+    let repl = use_repl();
+    let busy = results.busy() || repl.busy();
+    let stop = Callback::from(move |_| client.stop(StopReason::User));
+    html! {
+        <button data-testid="stop" onclick={stop} disabled={!busy} title="Stop the evaluation">{"Stop"}</button>
+    }
+}
+
+/// Run as you type, and the time limit.
+#[function_component(SettingsControls)]
+fn settings_controls() -> Html {
+    let settings = use_settings();
     let live = {
-        let dispatch = state.dispatcher();
+        let dispatch = settings.dispatcher();
         Callback::from(move |e: Event| {
             if let Some(input) = e
                 .target()
                 .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
             {
-                dispatch.dispatch(Action::SetLive(input.checked()));
+                dispatch.dispatch(SettingsAction::SetLive(input.checked()));
             }
         })
     };
     let timeout = {
-        let dispatch = state.dispatcher();
+        let dispatch = settings.dispatcher();
         Callback::from(move |e: Event| {
-            if let Some(select) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
-            {
-                if let Ok(ms) = select.value().parse() {
-                    dispatch.dispatch(Action::SetTimeout(ms));
-                }
+            if let Some(ms) = target_value(&e).and_then(|v| v.parse().ok()) {
+                dispatch.dispatch(SettingsAction::SetTimeout(ms));
             }
         })
     };
-    let entry = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |e: Event| {
-            if let Some(select) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
-            {
-                dispatch.dispatch(Action::SetEntry(select.value()));
-            }
-        })
-    };
-    let copy_link = {
-        let dispatch = state.dispatcher();
-        let files = state.files.clone();
-        Callback::from(move |_| match share::encode(&files) {
-            Ok(data) => {
-                let link = format!("{}{}", dom::page_url(), share::fragment(&data));
-                dispatch.dispatch(Action::Share(Some(ShareState::Link(link.clone(), None))));
-                let dispatch = dispatch.clone();
-                dom::copy_text(&link, move |ok| dispatch.dispatch(Action::Copied(ok)));
-            }
-            Err(e) => dispatch.dispatch(Action::Share(Some(ShareState::Failed(format!(
-                "These files are too big for a link: {e}."
-            ))))),
-        })
-    };
-    let running = state.running();
+    let current = settings.settings.timeout_ms;
     let timeouts: Html = TIMEOUTS
         .iter()
         .map(|ms| {
             html! {
-                <option value={ms.to_string()} selected={*ms == state.settings.timeout_ms}>
+                <option value={ms.to_string()} selected={*ms == current}>
                     {format!("{} s", ms / 1000)}
                 </option>
             }
         })
         .collect();
-    let entries: Html = state
-        .files
-        .iter()
-        .map(|f| html! { <option value={f.name.clone()} selected={f.name == state.entry}>{f.name.clone()}</option> })
-        .collect();
     html! {
-        <div class="toolbar">
-            <button class="primary" data-testid="run" onclick={run} title="Evaluate (Ctrl+Enter)">{"Run"}</button>
-            <button data-testid="stop" onclick={stop} disabled={!state.busy()} title="Stop the evaluation">{"Stop"}</button>
-            <label class="check"><input type="checkbox" checked={state.settings.live} onchange={live} />{" Run as you type"}</label>
+        <>
+            <label class="check"><input type="checkbox" checked={settings.settings.live} onchange={live} />{" Run as you type"}</label>
             <label>{"Limit "}<select aria-label="Time limit" onchange={timeout}>{timeouts}</select></label>
-            <label>{"Evaluate "}<select aria-label="File to evaluate" onchange={entry}>{entries}</select></label>
-            <button data-testid="copy-link" onclick={copy_link} title="Copy a link with all files">{"Copy link"}</button>
-            <span class="status" role="status" data-testid="status">
-                {if running { "Running…".to_string() } else {
-                    state.eval_ms.map(|ms| format!("Evaluated in {ms:.1} ms")).unwrap_or_default()
-                }}
-            </span>
-        </div>
+        </>
     }
 }
 
-/// The share panel's inputs (none: it reads the app state).
+/// Makes a share link of all files and copies it.
+#[function_component(CopyLinkButton)]
+fn copy_link_button() -> Html {
+    let files = use_files();
+    let copy_link = {
+        let dispatch = files.dispatcher();
+        let list = files.files.clone();
+        Callback::from(move |_| match share::encode(&list) {
+            Ok(data) => {
+                let link = format!("{}{}", dom::page_url(), share::fragment(&data));
+                dispatch.dispatch(FilesAction::Share(Some(ShareState::Link(
+                    link.clone(),
+                    None,
+                ))));
+                let dispatch = dispatch.clone();
+                dom::copy_text(&link, move |ok| dispatch.dispatch(FilesAction::Copied(ok)));
+            }
+            Err(e) => dispatch.dispatch(FilesAction::Share(Some(ShareState::Failed(format!(
+                "These files are too big for a link: {e}."
+            ))))),
+        })
+    };
+    html! {
+        <button data-testid="copy-link" onclick={copy_link} title="Copy a link with all files">{"Copy link"}</button>
+    }
+}
+
+/// "Running…" or how long the last evaluation took.
+#[function_component(RunStatus)]
+fn run_status() -> Html {
+    let results = use_results();
+    let text = if results.running() {
+        "Running…".to_string()
+    } else {
+        results
+            .eval_ms
+            .map(|ms| format!("Evaluated in {ms:.1} ms"))
+            .unwrap_or_default()
+    };
+    html! { <span class="status" role="status" data-testid="status">{text}</span> }
+}
+
+/// The share panel's inputs (none: it reads the files).
 #[derive(Properties, PartialEq, Default)]
 pub struct SharePanelProps {}
 
 /// The link just made, with whether it reached the clipboard.
 #[function_component(SharePanel)]
 pub fn share_panel(_: &SharePanelProps) -> Html {
-    let app = use_app();
+    let files = use_files();
     let close = {
-        let dispatch = app.state.dispatcher();
-        Callback::from(move |_| dispatch.dispatch(Action::Share(None)))
+        let dispatch = files.dispatcher();
+        Callback::from(move |_| dispatch.dispatch(FilesAction::Share(None)))
     };
     let select_all = Callback::from(|e: FocusEvent| {
         if let Some(input) = e
@@ -222,7 +264,7 @@ pub fn share_panel(_: &SharePanelProps) -> Html {
             input.select();
         }
     });
-    match &app.state.share {
+    match &files.share {
         None => html! {},
         Some(ShareState::Failed(message)) => html! {
             <div class="share error" role="alert">{message.clone()}<button onclick={close}>{"Close"}</button></div>
@@ -246,33 +288,18 @@ pub fn share_panel(_: &SharePanelProps) -> Html {
     }
 }
 
-/// The playground's inputs (none: it reads the app state).
+/// The playground's inputs (none).
 #[derive(Properties, PartialEq, Default)]
 pub struct PlaygroundProps {}
 
 /// The playground page.
 #[function_component(Playground)]
 pub fn playground(_: &PlaygroundProps) -> Html {
-    let app = use_app();
-    let state = &app.state;
-    let file = state.active_file();
-    let error = state.focus_error.as_ref().and_then(|e| {
-        let loc = e.location.as_ref()?;
-        (loc.file == file.name).then(|| (loc.start as usize, loc.end as usize, e.message.clone()))
-    });
-    let on_change = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |text: String| dispatch.dispatch(Action::Edit(text)))
-    };
-    let on_run = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |_| dispatch.dispatch(Action::Run))
-    };
     html! {
         <div class="playground">
             <section class="left" aria-label="Code">
                 <FileTabs />
-                <Editor name={file.name.clone()} text={file.text.clone()} {error} {on_change} {on_run} />
+                <PlaygroundEditor />
                 <Toolbar />
                 <SharePanel />
                 <p class="hint">{"Ctrl/⌘+Enter runs. Tab indents; press Esc then Tab to leave the editor."}</p>
@@ -282,5 +309,33 @@ pub fn playground(_: &PlaygroundProps) -> Html {
                 <Repl />
             </section>
         </div>
+    }
+}
+
+/// The editor on the open file, with the focused error underlined.
+#[function_component(PlaygroundEditor)]
+fn playground_editor() -> Html {
+    let files = use_files();
+    let results = use_results();
+    let file = files.active_file();
+    let error = results.focus_error.as_ref().and_then(|e| {
+        let loc = e.location.as_ref()?;
+        (loc.file == file.name).then(|| (loc.start as usize, loc.end as usize, e.message.clone()))
+    });
+    let on_change = {
+        let files = files.dispatcher();
+        let results = results.dispatcher();
+        let name = file.name.clone();
+        Callback::from(move |text: String| {
+            files.dispatch(FilesAction::Edit(text));
+            results.dispatch(ResultsAction::Edited(name.clone()));
+        })
+    };
+    let on_run = {
+        let dispatch = files.dispatcher();
+        Callback::from(move |_| dispatch.dispatch(FilesAction::Run))
+    };
+    html! {
+        <Editor name={file.name.clone()} text={file.text.clone()} {error} {on_change} {on_run} />
     }
 }

@@ -5,11 +5,11 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::state::{Action, Pending};
-use super::use_app;
+use super::state::{ReplAction, ReplEntry};
+use super::{use_client, use_files, use_repl};
 use crate::protocol::Command;
 
-/// The REPL's inputs (none: it reads the app state).
+/// The REPL's inputs (none: it reads the REPL slice).
 #[derive(Properties, PartialEq, Default)]
 pub struct ReplProps {}
 
@@ -23,7 +23,9 @@ struct History {
 /// The REPL panel.
 #[function_component(Repl)]
 pub fn repl(_: &ReplProps) -> Html {
-    let app = use_app();
+    let repl = use_repl();
+    let files = use_files();
+    let client = use_client();
     let input_ref = use_node_ref();
     let log_ref = use_node_ref();
     let history = use_mut_ref(History::default);
@@ -31,16 +33,17 @@ pub fn repl(_: &ReplProps) -> Html {
     // Keep the newest answer in view.
     {
         let log_ref = log_ref.clone();
-        use_effect_with(app.state.repl.clone(), move |_| {
+        use_effect_with((repl.log.len(), repl.busy()), move |_| {
             if let Some(log) = log_ref.cast::<web_sys::Element>() {
                 log.set_scroll_top(log.scroll_height());
             }
         });
     }
 
-    let inputs: Vec<String> = app.state.repl.iter().map(|e| e.input.clone()).collect();
+    let inputs: Vec<String> = repl.log.iter().map(|e| e.input.clone()).collect();
     let onkeydown = {
-        let app = app.clone();
+        let dispatch = repl.dispatcher();
+        let files = files.files.clone();
         Callback::from(move |e: KeyboardEvent| {
             let Some(input) = e
                 .target()
@@ -59,14 +62,13 @@ pub fn repl(_: &ReplProps) -> Html {
                     *h = History::default();
                     input.set_value("");
                     if line.trim() == ":clear" {
-                        app.state.dispatch(Action::ReplClear);
+                        dispatch.dispatch(ReplAction::Clear);
                         return;
                     }
-                    let index = app.state.repl.len();
-                    app.state.dispatch(Action::ReplInput(line.clone()));
-                    let files = app.state.files.clone();
-                    app.client
-                        .send(Command::Repl { files, line }, Pending::Repl(index.min(199)));
+                    client.send(Command::Repl {
+                        files: files.clone(),
+                        line,
+                    });
                 }
                 "ArrowUp" if !inputs.is_empty() => {
                     e.prevent_default();
@@ -98,25 +100,7 @@ pub fn repl(_: &ReplProps) -> Html {
         })
     };
 
-    let log: Html = app
-        .state
-        .repl
-        .iter()
-        .map(|entry| {
-            html! {
-                <div class="repl-entry">
-                    <div class="repl-in"><span class="prompt">{"nix-repl> "}</span>{entry.input.clone()}</div>
-                    {match &entry.output {
-                        None => html! { <div class="muted">{"…"}</div> },
-                        Some(out) if out.is_empty() => html! {},
-                        Some(out) => html! {
-                            <pre class={classes!("repl-out", entry.is_error.then_some("error"))}>{out.clone()}</pre>
-                        },
-                    }}
-                </div>
-            }
-        })
-        .collect();
+    let log: Html = repl.log.iter().map(entry).collect();
     let focus = {
         let input_ref = input_ref.clone();
         Callback::from(move |_: MouseEvent| {
@@ -134,6 +118,23 @@ pub fn repl(_: &ReplProps) -> Html {
                 <input ref={input_ref} aria-label="REPL input" spellcheck="false" autocomplete="off"
                     autocapitalize="off" placeholder="import ./default.nix" {onkeydown} />
             </label>
+        </div>
+    }
+}
+
+/// One exchange: the line typed and its answer.
+fn entry(entry: &ReplEntry) -> Html {
+    let output = match &entry.output {
+        None => html! { <div class="muted">{"…"}</div> },
+        Some(out) if out.is_empty() => html! {},
+        Some(out) => html! {
+            <pre class={classes!("repl-out", entry.is_error.then_some("error"))}>{out.clone()}</pre>
+        },
+    };
+    html! {
+        <div class="repl-entry">
+            <div class="repl-in"><span class="prompt">{"nix-repl> "}</span>{entry.input.clone()}</div>
+            {output}
         </div>
     }
 }

@@ -6,8 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::engine::attr_name;
-use crate::protocol::{Child, ErrorInfo, Node, NodeId, NodeKind};
+use crate::protocol::{attr_name, Child, ErrorInfo, Node, NodeId, NodeKind};
 
 /// The tree's inputs.
 #[derive(Properties, PartialEq)]

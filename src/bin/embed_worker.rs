@@ -15,7 +15,6 @@ fn main() {
 #[cfg(target_arch = "wasm32")]
 mod embed {
     use nixpad_web::engine::evaluator_for;
-    use nixpad_web::protocol::FileEntry;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -34,10 +33,7 @@ mod embed {
 
     /// Evaluates `code` as `/default.nix`: whether it succeeded, the text, the trace.
     fn run(code: String) -> (bool, String, Vec<String>) {
-        let files = [FileEntry {
-            name: "default.nix".into(),
-            text: code,
-        }];
+        let files = std::collections::BTreeMap::from([("default.nix".to_string(), code)]);
         let mut ev = evaluator_for(&files);
         let printed = ev
             .eval_file("/default.nix")

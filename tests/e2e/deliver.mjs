@@ -355,7 +355,9 @@ test('nixpad serve: the app runs from it, a workshop pack is served beside the c
     const page = await open(t, `${origin}/`);
     await page.waitForFunction(() => document.querySelector('.output')?.dataset.busy === 'false' &&
       Number(document.querySelector('.output').dataset.evaluations) >= 1, null, { timeout: 20000 });
-    const lessonIds = () => page.evaluate(() => fetch('workshop.pack').then((r) => r.json()))
+    // Packs are zlib-compressed JSON (`Curriculum::to_pack`).
+    const lessonIds = () => page.evaluate(() => fetch('workshop.pack')
+      .then((r) => new Response(r.body.pipeThrough(new DecompressionStream('deflate'))).json()))
       .then((pack) => JSON.stringify(pack.chapters.flatMap((c) => c.lessons.map((l) => l.id))));
     assertEq(await lessonIds(), '["workshop/sum"]', 'only the valid lesson served');
     // A participant who drops off the network keeps the app and the workshop's lessons.

@@ -9,6 +9,7 @@ import { chromium } from 'playwright-core';
 import { runTests } from './harness.mjs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { measureFirstLoad, FIRST_LOAD_BUDGET } from './firstload.mjs';
 
 const BASE = process.env.E2E_URL || 'http://127.0.0.1:8080/';
 const SHOTS = process.env.E2E_SHOTS || 'target/e2e-screenshots';
@@ -611,6 +612,63 @@ test('lessons: export, reset and re-import progress; damaged progress is ignored
   await page.reload();
   await page.locator('[data-testid=notice]', { hasText: 'lesson progress' }).waitFor();
   assert(/^0 \//.test(await chapterProgress(page)), 'fresh progress');
+});
+
+/** A lesson pack as plain JSON (the app also reads uncompressed packs): one chapter
+ * with one lesson whose check wants `x = 1` in main.nix. */
+function jsonPack(chapter, title) {
+  const paragraph = (text) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
+  return JSON.stringify({
+    format: 'nixpad-lessons', version: 1,
+    chapters: [{
+      id: chapter, title, summary: `The ${title} chapter.`,
+      lessons: [{
+        id: `${chapter}/hello`, dir: `01-${chapter}/01-hello`, title: `Hello from ${title}`,
+        summary: 'Set x to 1.', hints: [{ blocks: [paragraph('One is 1.')] }], main: 'main.nix',
+        files: [{ name: 'main.nix', editable: true, starter: '{ x = 0; }', solution: '{ x = 1; }' }],
+        check: '{ files, ... }: [ { name = "x is 1"; expected = 1; actual = files."main.nix".x; } ]',
+        document: { blocks: [paragraph(`A lesson of the ${title} pack.`)] },
+      }],
+    }],
+  });
+}
+
+test('lesson packs: workshop.pack and ?lessons= chapters load beside the curriculum; a broken pack names its URL', async (t) => {
+  const page = await open(t, null);
+  await page.route('**/workshop.pack', (route) => route.fulfill({ status: 200, body: jsonPack('workshop', 'Workshop') }));
+  await page.route('**/extra.pack', (route) => route.fulfill({ status: 200, body: jsonPack('extra', 'Extra') }));
+  await page.route('**/broken.pack', (route) => route.fulfill({ status: 200, body: 'PK\u0003\u0004 not a pack' }));
+  await page.goto(BASE + '?lessons=extra.pack&lessons=broken.pack&lessons=missing.pack#/lessons');
+  await page.waitForFunction(() => document.querySelector('[data-testid=lessons]')?.dataset.loaded === 'true');
+  const chapters = await page.locator('[data-testid=chapter]').evaluateAll((els) => els.map((e) => e.dataset.chapter));
+  assert(chapters.includes('language'), `built-in chapters still shown: ${chapters}`);
+  assertEq(chapters.slice(-2).join(','), 'workshop,extra', 'workshop, then ?lessons= packs, after the curriculum');
+  const errors = await page.locator('[data-testid=pack-error]').evaluateAll((els) => els.map((e) => e.innerText));
+  assertEq(errors.length, 2, `two broken packs: ${errors}`);
+  assert(errors[0].includes('broken.pack') && /cannot read the lesson pack/.test(errors[0]), `names the URL and why: ${errors[0]}`);
+  assert(errors[1].includes('missing.pack') && errors[1].includes('404'), `a missing pack: ${errors[1]}`);
+  await shot(page, 'lessons-06-packs.png');
+
+  // A workshop lesson is checked in the worker with the check from its pack.
+  await page.click('[data-testid=lesson-item][data-lesson="workshop/hello"] a');
+  await page.locator('[data-testid=lesson] h1').waitFor();
+  await page.fill('textarea.input', '{ x = 2; }');
+  await check(page);
+  assertEq(await page.locator('[data-testid=check-results]').getAttribute('data-passed'), 'false', 'wrong answer');
+  await page.fill('textarea.input', '{ x = 1; }');
+  await check(page);
+  assertEq(await page.locator('[data-testid=check-results]').getAttribute('data-passed'), 'true', 'solution passes');
+  // The browser logs the 404 of missing.pack itself; that one is expected.
+  t.errors = t.errors.filter((e) => !e.includes('status of 404'));
+});
+
+test('the first load stays within its size budget and fetches no lessons', async () => {
+  const load = await measureFirstLoad(browser, BASE);
+  const kinds = new Set(load.files.map((f) => f.kind));
+  assert(kinds.has('page wasm') && kinds.has('worker wasm'), `page and worker loaded: ${[...kinds]}`);
+  assert(!load.files.some((f) => f.url.endsWith('.pack')), `no lesson pack before the first result: ${load.files.map((f) => f.url)}`);
+  assert(load.gzip <= FIRST_LOAD_BUDGET,
+    `first load ${load.gzip} B gzip > budget ${FIRST_LOAD_BUDGET} B: ${load.files.map((f) => `${f.url} ${f.gzip}`).join(', ')}`);
 });
 
 const { passed, failed } = await runTests(tests, FILTER, SHOTS);

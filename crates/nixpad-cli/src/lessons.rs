@@ -11,7 +11,7 @@ use nixpad_lessons::{
 
 pub const USAGE: &str = "\
   nixpad lessons check [DIR]            validate every lesson (default DIR: lessons)
-  nixpad lessons pack DIR -o FILE.json  bundle the lessons for the web app
+  nixpad lessons pack DIR -o FILE.pack  bundle the lessons for the web app (compressed)
   nixpad lessons bench [DIR]            time each lesson's checks, print the slowest";
 
 /// Largest file read from a lesson folder.
@@ -143,8 +143,8 @@ fn pack(dir: &str, out: &str) -> ExitCode {
         );
         return ExitCode::from(1);
     }
-    let json = loaded.curriculum.to_pack_json();
-    if let Err(e) = std::fs::write(out, &json) {
+    let pack = loaded.curriculum.to_pack();
+    if let Err(e) = std::fs::write(out, &pack) {
         eprintln!("error: cannot write '{out}': {e}");
         return ExitCode::from(1);
     }
@@ -152,7 +152,7 @@ fn pack(dir: &str, out: &str) -> ExitCode {
         "packed {} chapters, {} lessons into {out} ({} bytes)",
         loaded.curriculum.chapters.len(),
         loaded.curriculum.lesson_count(),
-        json.len()
+        pack.len()
     );
     ExitCode::SUCCESS
 }

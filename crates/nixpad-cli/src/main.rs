@@ -18,7 +18,7 @@ static ALLOCATOR: alloc::Mimalloc = alloc::Mimalloc;
 const USAGE: &str = "\
 usage:
   nixpad eval [OPTION]... [FILE | -E EXPR | -]...   (nix-instantiate --eval; `nixpad eval --help`)
-  nixpad lessons (check [DIR] | pack DIR -o FILE.json | bench [DIR])
+  nixpad lessons (check [DIR] | pack DIR -o FILE.pack | bench [DIR])
   nixpad derivation show [-r] [--aterm] [-I PATH]... (FILE | -E EXPR)
   nixpad flake (show|check|eval|lock|update|metadata|init|new) …   (`nixpad flake` for details)
   nixpad registry list

@@ -118,7 +118,7 @@ fn workshop_pack(dir: &Path) -> Result<(Vec<u8>, usize), String> {
             dir.display()
         ));
     }
-    Ok((curriculum.to_pack_json().into_bytes(), count))
+    Ok((curriculum.to_pack(), count))
 }
 
 /// Everything a connection needs to answer.

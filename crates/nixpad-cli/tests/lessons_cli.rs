@@ -91,7 +91,7 @@ fn check_fails_with_reasons_and_nonzero_exit() {
 #[test]
 fn pack_writes_a_loadable_bundle_and_bench_reports() {
     let dir = folder("pack", "{ sum = 1 + 2; }\n", "Text.\n");
-    let out_file = dir.join("pack.json");
+    let out_file = dir.join("lessons.pack");
     let (code, out, err) = nixpad(&[
         "lessons",
         "pack",
@@ -101,8 +101,8 @@ fn pack_writes_a_loadable_bundle_and_bench_reports() {
     ]);
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.contains("packed 1 chapters, 1 lessons"), "{out}");
-    let json = std::fs::read_to_string(&out_file).unwrap();
-    let curriculum = nixpad_lessons::Curriculum::from_pack_json(&json).unwrap();
+    let pack = std::fs::read(&out_file).unwrap();
+    let curriculum = nixpad_lessons::Curriculum::from_pack(&pack).unwrap();
     assert_eq!(
         curriculum
             .lessons()

@@ -151,8 +151,7 @@ fn serves_valid_lessons_and_reports_broken_ones_by_file_and_line() {
     assert!(!server.stderr.contains("01-sum"), "{}", server.stderr);
     let (status, head, body) = get(server.port, "GET", "/workshop.pack");
     assert_eq!(status, "HTTP/1.1 200 OK", "{head}");
-    let pack = String::from_utf8(body).unwrap();
-    let curriculum = nixpad_lessons::Curriculum::from_pack_json(&pack).expect("a valid pack");
+    let curriculum = nixpad_lessons::Curriculum::from_pack(&body).expect("a valid pack");
     let ids: Vec<&str> = curriculum.lessons().map(|l| l.id.as_str()).collect();
     assert_eq!(ids, ["basics/sum"]);
     // The built-in curriculum is still there (no --only).

@@ -17,13 +17,13 @@
 //!
 //! # Using it from the web app
 //!
-//! The page loads the curriculum once, from a pack made by `nixpad lessons pack lessons -o
-//! lessons.json` (embedded with `include_str!` or fetched):
+//! The page fetches the curriculum when a lesson is opened, from a pack made by `nixpad
+//! lessons pack lessons -o curriculum.pack` (the build puts it in `dist/`):
 //!
 //! ```
-//! # let json = nixpad_lessons::Curriculum::default().to_pack_json();
+//! # let bytes = nixpad_lessons::Curriculum::default().to_pack();
 //! use nixpad_lessons::Curriculum;
-//! let curriculum = Curriculum::from_pack_json(&json).expect("a valid pack");
+//! let curriculum = Curriculum::from_pack(&bytes).expect("a valid pack");
 //! for chapter in &curriculum.chapters {
 //!     for lesson in &chapter.lessons {
 //!         // lesson.id ("language/strings") is the deep-link route and the progress key;
@@ -33,8 +33,9 @@
 //! }
 //! ```
 //!
-//! The **worker** (which also runs the playground) checks an attempt; the worker should
-//! hold the same curriculum (send it the pack once) and receive `(lesson id, files)`:
+//! The **worker** (which also runs the playground) checks an attempt: the page sends it
+//! the lesson's `check.nix` and every file of the lesson ([`run_check`]), so the worker
+//! holds no curriculum. Natively, [`Lesson::check`] does the same from a loaded lesson:
 //!
 //! ```
 //! use nixpad_lessons::{load, CheckOptions, CheckStatus, FileTree};
@@ -93,7 +94,7 @@ pub use markdown::{
 };
 pub use model::{
     load, split_front_matter, Chapter, Curriculum, KnownAnswer, Lesson, LessonFile, Loaded,
-    PackError, Position, LIBRARY_FILE, PACK_FORMAT, PACK_VERSION,
+    PackError, Position, LIBRARY_FILE, MAX_PACK_BYTES, PACK_FORMAT, PACK_VERSION,
 };
 pub use pretty::{attr_name, pretty, quote, PrettyLimits};
 pub use progress::{

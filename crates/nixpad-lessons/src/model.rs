@@ -16,6 +16,9 @@ pub const PACK_VERSION: u32 = 1;
 /// as `check`.
 pub const LIBRARY_FILE: &str = "lib/check.nix";
 
+/// The largest pack [`Curriculum::from_pack`] decompresses (bytes of JSON).
+pub const MAX_PACK_BYTES: usize = 32 << 20;
+
 /// All chapters, in order.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Curriculum {
@@ -657,6 +660,36 @@ impl Curriculum {
             chapters: self.chapters.clone(),
         };
         serde_json::to_string(&pack).unwrap_or_default()
+    }
+
+    /// The pack file the web app loads (`curriculum.pack`, `workshop.pack`): the pack JSON
+    /// ([`Curriculum::to_pack_json`]) compressed as one zlib stream (RFC 1950), level 10.
+    pub fn to_pack(&self) -> Vec<u8> {
+        miniz_oxide::deflate::compress_to_vec_zlib(self.to_pack_json().as_bytes(), 10)
+    }
+
+    /// Reads a pack file: a zlib stream of the pack JSON ([`Curriculum::to_pack`]) or the
+    /// plain JSON (its first non-blank byte is `{`). At most [`MAX_PACK_BYTES`] once
+    /// decompressed; any damage is an error, never a panic.
+    pub fn from_pack(bytes: &[u8]) -> Result<Curriculum, PackError> {
+        let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+        let json = if first == Some(&b'{') {
+            bytes.to_vec()
+        } else {
+            miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(bytes, MAX_PACK_BYTES).map_err(
+                |e| {
+                    PackError(match e.status {
+                        miniz_oxide::inflate::TINFLStatus::HasMoreOutput => {
+                            format!("larger than {MAX_PACK_BYTES} bytes once decompressed")
+                        }
+                        _ => "neither a compressed pack nor pack JSON (damaged or truncated?)"
+                            .to_string(),
+                    })
+                },
+            )?
+        };
+        let json = String::from_utf8(json).map_err(|_| PackError("not UTF-8 text".into()))?;
+        Curriculum::from_pack_json(&json)
     }
 
     /// Reads a pack written by [`Curriculum::to_pack_json`], checking the invariants the

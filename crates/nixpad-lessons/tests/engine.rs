@@ -456,6 +456,34 @@ fn packs_round_trip_and_reject_garbage() {
         .contains("twice"));
 }
 
+#[test]
+fn compressed_packs_round_trip_and_damage_is_an_error() {
+    let c = load(&tree(&[])).curriculum;
+    let pack = c.to_pack();
+    assert!(pack.len() < c.to_pack_json().len());
+    assert_eq!(Curriculum::from_pack(&pack).unwrap(), c);
+    // Plain pack JSON reads too (a hand-made pack need not be compressed).
+    assert_eq!(
+        Curriculum::from_pack(format!("\n {}", c.to_pack_json()).as_bytes()).unwrap(),
+        c
+    );
+    let truncated = &pack[..pack.len() / 2];
+    let flipped: Vec<u8> = pack.iter().map(|b| b ^ 0x5a).collect();
+    for bad in [&b""[..], b"PK\x03\x04", truncated, &flipped] {
+        let e = Curriculum::from_pack(bad).unwrap_err();
+        assert!(
+            e.to_string().starts_with("cannot read the lesson pack"),
+            "{e}"
+        );
+    }
+    // A zlib bomb stops at the limit instead of filling memory.
+    let huge = vec![b' '; MAX_PACK_BYTES + 1];
+    let bomb = miniz_oxide::deflate::compress_to_vec_zlib(&huge, 10);
+    assert!(bomb.len() < 100_000);
+    let e = Curriculum::from_pack(&bomb).unwrap_err();
+    assert!(e.0.contains("larger than"), "{e}");
+}
+
 // ---- progress ----
 
 #[test]

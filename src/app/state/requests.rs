@@ -1,0 +1,113 @@
+//! What a request in flight is for, derived from its command, and which slice its answer
+//! goes to.
+
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use crate::protocol::{Command, ResultId};
+
+/// What a request in flight is for, so its answer lands in the right place.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Pending {
+    /// An evaluation.
+    Eval,
+    /// Children of a node.
+    Expand,
+    /// JSON of a result.
+    Json(ResultId),
+    /// Strict print of a result.
+    Strict(ResultId),
+    /// Syntax tree of a text (its [`text_key`]).
+    Syntax(u64),
+    /// A REPL line (the entry is found by the request id).
+    Repl,
+    /// The derivations of a result.
+    Drv(ResultId),
+    /// The checks of a lesson (its id).
+    Check(String),
+    /// A prose example of a lesson: lesson id, example number.
+    Example(String, u32),
+}
+
+/// The slice of the state a request belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Slice {
+    /// [`super::ResultsState`].
+    Results,
+    /// [`super::ReplState`].
+    Repl,
+    /// [`super::LessonsState`].
+    Lessons,
+}
+
+/// A key for a text (which syntax tree is shown): equal texts, equal keys.
+pub fn text_key(text: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
+
+impl Pending {
+    /// The tag of a command: everything the page needs to place its answer.
+    pub fn of(command: &Command) -> Pending {
+        match command {
+            Command::Eval { .. } => Pending::Eval,
+            Command::Expand { .. } => Pending::Expand,
+            Command::PrintStrict { result } => Pending::Strict(*result),
+            Command::Json { result } => Pending::Json(*result),
+            Command::SyntaxTree { text } => Pending::Syntax(text_key(text)),
+            Command::Repl { .. } => Pending::Repl,
+            Command::Derivations { result } => Pending::Drv(*result),
+            Command::Check { lesson, .. } => Pending::Check(lesson.clone()),
+            Command::Example { lesson, index, .. } => Pending::Example(lesson.clone(), *index),
+        }
+    }
+
+    /// Its name, for messages.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Pending::Eval => "Eval",
+            Pending::Expand => "Expand",
+            Pending::Json(_) => "Json",
+            Pending::Strict(_) => "Strict",
+            Pending::Syntax(_) => "Syntax",
+            Pending::Repl => "Repl",
+            Pending::Drv(_) => "Derivations",
+            Pending::Check(_) => "Check",
+            Pending::Example(..) => "Example",
+        }
+    }
+
+    /// Where its answer goes.
+    pub fn slice(&self) -> Slice {
+        match self {
+            Pending::Repl => Slice::Repl,
+            Pending::Check(_) | Pending::Example(..) => Slice::Lessons,
+            _ => Slice::Results,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_come_from_the_command() {
+        let c = Command::Example {
+            lesson: "a/b".into(),
+            index: 2,
+            code: String::new(),
+            files: vec![],
+        };
+        assert_eq!(Pending::of(&c), Pending::Example("a/b".into(), 2));
+        assert_eq!(Pending::of(&c).slice(), Slice::Lessons);
+        let j = Command::Json {
+            result: ResultId(7),
+        };
+        assert_eq!(Pending::of(&j), Pending::Json(ResultId(7)));
+        assert_eq!(Pending::of(&j).slice(), Slice::Results);
+        let s = |t: &str| Pending::of(&Command::SyntaxTree { text: t.into() });
+        assert_eq!(s("1"), s("1"));
+        assert_ne!(s("1"), s("2"));
+    }
+}
