@@ -156,10 +156,11 @@ let
       if res == null then opt // { declarations = [ decl.file ]; }
       else
         let
-          bothTyped = res ? type && opt ? type;
-          merged = if bothTyped then res.type.typeMerge opt.type else null;
+          bothHave = field: res ? ${field} && opt ? ${field};
+          bothTyped = bothHave "type";
+          merged = if bothTyped then lib.types.mergeTypes res.type opt.type else null;
         in
-        if (bothTyped && merged == null) || (res ? default && opt ? default) then
+        if (bothTyped && merged == null) || any bothHave [ "default" "example" "description" "apply" ] then
           throw "The option `${showOption loc}' in `${decl.file}' is already declared in ${showFiles res.declarations}."
         else res // opt // {
           declarations = res.declarations ++ [ decl.file ];
@@ -350,7 +351,7 @@ let
   mkAliasAndWrapDefsWithPriority = wrap: option:
     let prio = option.highestPrio or defaultOverridePriority; in
     mkIf (isOption option && option.isDefined)
-      (mkOverride prio (wrap (mkMerge option.definitions)));
+      (wrap (mkMerge (map (mkOverride prio) option.definitions)));
 
   /** A module making option `from` an alias of `to`, with a warning when `from` is set. */
   mkRenamedOptionModule = from: to: { config, options, ... }:

@@ -50,12 +50,12 @@ let
   mkOptionType =
     { name, description ? name, descriptionClass ? null, check ? (x: true)
     , merge ? mergeDefaultOption, emptyValue ? { }, getSubOptions ? (prefix: { })
-    , getSubModules ? null, substSubModules ? (m: null), nestedTypes ? { }
-    , typeMerge ? (other: null), deprecationMessage ? null }:
+    , getSubModules ? null, nestedTypes ? { }, typeMerge ? (other: null)
+    , deprecationMessage ? null }:
     {
       _type = "option-type";
       inherit name description descriptionClass check merge emptyValue getSubOptions
-        getSubModules substSubModules nestedTypes typeMerge deprecationMessage;
+        getSubModules nestedTypes typeMerge deprecationMessage;
     };
 
   isType = type: x: (x._type or "") == type;
@@ -69,6 +69,17 @@ let
 
   types = rec {
     inherit isType mkOptionType;
+
+    /** Two declarations' types as one, or null when they cannot merge: equal simple types,
+        submodules (their modules together), and containers of mergeable types. */
+    mergeTypes = a: b:
+      if a.name != b.name then null
+      else if a ? submoduleAttrs then a.typeMerge b
+      else if elem a.name [ "listOf" "attrsOf" "lazyAttrsOf" "nullOr" ] then
+        let elemType = mergeTypes a.nestedTypes.elemType b.nestedTypes.elemType; in
+        if elemType == null then null else types.${a.name} elemType
+      else if a.nestedTypes == { } && a.description == b.description then a
+      else null;
 
     raw = mkOptionType { name = "raw"; description = "raw value"; merge = mergeOneOption; };
 

@@ -1,0 +1,14 @@
+# extendModules adds modules to an evaluation (its priorities still apply).
+let
+  lib = import <nixpkgs/lib>;
+  base = lib.evalModules {
+    modules = [
+      { options.greeting = lib.mkOption { type = lib.types.str; default = "hello"; };
+        options.names = lib.mkOption { type = lib.types.listOf lib.types.str; default = [ ]; }; }
+      { names = [ "a" ]; }
+    ];
+  };
+  extended = base.extendModules { modules = [ { greeting = "hi"; names = [ "b" ]; } ]; };
+  twice = extended.extendModules { modules = [ { greeting = lib.mkForce "hey"; } ]; };
+in
+map (r: { inherit (r.config) greeting names; }) [ base extended twice ]
