@@ -1,7 +1,7 @@
 //! The module system of nixpkgs-lite through the CLI and through real Nix (`nix-oracle`,
 //! `-I nixpkgs=FOLDER`): every case in `crates/nixpad-pkgs/tests/modules/` gives the same
 //! value in both (as printed, and as JSON), equal to its `.exp`; an error case fails in
-//! both with its `.err` message (real Nix's whole message is checked, Nixpad's first line
+//! both with its `.err` message (`NIXPKGS` standing for nixpkgs-lite's folder) (real Nix's whole message is checked, Nixpad's first line
 //! here and its whole message in nixpad-pkgs' `modules` test). The nixos-lite cases
 //! (`crates/nixpad-pkgs/tests/nixos/`) are compared the same way.
 
@@ -123,7 +123,9 @@ fn check_folder(folder: &str, minimum: usize) {
                 ));
             }
         } else {
-            let err = std::fs::read_to_string(case.with_extension("err")).unwrap();
+            let err = std::fs::read_to_string(case.with_extension("err"))
+                .unwrap()
+                .replace("NIXPKGS", &nixpkgs_folder());
             let err = err.trim_end();
             let first = err.lines().next().unwrap_or("").to_string();
             for (who, got) in [("nix", &nix), ("nixpad", &ours)] {
@@ -148,4 +150,9 @@ fn check_folder(folder: &str, minimum: usize) {
 #[test]
 fn module_cases_agree_with_real_nix() {
     check_folder("modules", 29);
+}
+
+#[test]
+fn nixos_cases_agree_with_real_nix() {
+    check_folder("nixos", 6);
 }

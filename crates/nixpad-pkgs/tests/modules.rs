@@ -1,8 +1,9 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! The module system of nixpkgs-lite (`lib.evalModules`, `lib.options`, `lib.types`),
-//! evaluated in-process from the embedded files as in the browser: every case in
-//! `tests/modules/` gives its expected value (`.exp`, printed as `nix-instantiate --eval
-//! --strict` prints it) or its whole error message (`.err`, nixpkgs' wording). The same
+//! The module system of nixpkgs-lite (`lib.evalModules`, `lib.options`, `lib.types`) and
+//! nixos-lite (`import <nixpkgs/nixos>`), evaluated in-process from the embedded files as
+//! in the browser: every case in `tests/modules/` and `tests/nixos/` gives its expected
+//! value (`.exp`, printed as `nix-instantiate --eval --strict` prints it) or its whole error
+//! message (`.err`, nixpkgs' wording; `NIXPKGS` stands for nixpkgs-lite's folder). The same
 //! cases are compared with real Nix in `crates/nixpad-cli/tests/nixpkgs_lite_modules.rs`.
 
 use std::path::{Path, PathBuf};
@@ -11,8 +12,8 @@ use std::rc::Rc;
 use nixpad_eval::{Evaluator, Limits, MemoryIO, Settings};
 use nixpad_pkgs::MEMORY_ROOT;
 
-fn modules_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/modules")
+fn tests_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests")
 }
 
 /// Every file under `dir`, as (path relative to `dir`, contents).
@@ -29,13 +30,19 @@ fn files_under(dir: &Path, relative: &str, out: &mut Vec<(String, Vec<u8>)>) {
     }
 }
 
-/// An evaluator whose `<nixpkgs>` is the embedded nixpkgs-lite, with the module cases under
-/// `/tests/modules`.
+/// An evaluator whose `<nixpkgs>` is the embedded nixpkgs-lite, with the cases under
+/// `/tests/modules` and `/tests/nixos`.
 fn evaluator() -> Evaluator {
     let mut io = MemoryIO::new();
     nixpad_pkgs::add_to_memory_io(&mut io, MEMORY_ROOT);
     let mut files = Vec::new();
-    files_under(&modules_dir(), "/tests/modules", &mut files);
+    for folder in ["modules", "nixos"] {
+        files_under(
+            &tests_dir().join(folder),
+            &format!("/tests/{folder}"),
+            &mut files,
+        );
+    }
     for (path, bytes) in files {
         io.add_file(&path, bytes);
     }
@@ -44,21 +51,21 @@ fn evaluator() -> Evaluator {
     Evaluator::new(Rc::new(io), settings, Limits::default())
 }
 
-#[test]
-fn module_cases_give_their_expected_values_and_errors() {
-    let mut cases: Vec<PathBuf> = std::fs::read_dir(modules_dir())
+/// Runs every case of `tests/FOLDER` (at least `minimum` of them).
+fn check_cases(folder: &str, minimum: usize) {
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(tests_dir().join(folder))
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "nix"))
         .collect();
     cases.sort();
-    assert!(cases.len() >= 29, "only {} cases", cases.len());
+    assert!(cases.len() >= minimum, "only {} cases", cases.len());
     let mut failures = Vec::new();
     for case in &cases {
         let name = case.file_name().unwrap().to_string_lossy().into_owned();
         let mut ev = evaluator();
         let result = ev
-            .eval_file(&format!("/tests/modules/{name}"))
+            .eval_file(&format!("/tests/{folder}/{name}"))
             .and_then(|v| ev.print(&v, true));
         let exp = case.with_extension("exp");
         let err = case.with_extension("err");
@@ -73,7 +80,9 @@ fn module_cases_give_their_expected_values_and_errors() {
                 Err(e) => failures.push(format!("{name}: failed\n{}", ev.render_error(&e))),
             }
         } else if err.exists() {
-            let want = std::fs::read_to_string(&err).unwrap();
+            let want = std::fs::read_to_string(&err)
+                .unwrap()
+                .replace("NIXPKGS", MEMORY_ROOT);
             match result {
                 Err(e) if e.message().trim_end() == want.trim_end() => {}
                 Err(e) => failures.push(format!(
@@ -90,4 +99,14 @@ fn module_cases_give_their_expected_values_and_errors() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn module_cases_give_their_expected_values_and_errors() {
+    check_cases("modules", 29);
+}
+
+#[test]
+fn nixos_cases_give_their_expected_values_and_errors() {
+    check_cases("nixos", 6);
 }

@@ -30,7 +30,9 @@ in
   };
 
   config = {
-    users.users.root = { uid = 0; group = "root"; home = "/root"; shell = "/run/current-system/sw/bin/bash"; description = "System administrator"; };
+    users.users.root = lib.mapAttrs (_: lib.mkDefault) {
+      uid = 0; group = "root"; home = "/root"; shell = "/run/current-system/sw/bin/bash"; description = "System administrator";
+    };
     environment.etc.passwd.text = lib.concatMapStrings (u: passwdLine u + "\n") users;
     environment.etc.group.text = lib.concatMapStrings (g: groupLine g + "\n") groups;
     assertions = map (u: {

@@ -4,7 +4,7 @@
 let
   failed = map (a: a.message) (lib.filter (a: !a.assertion) config.assertions);
   checked = if failed != [ ]
-    then throw "\nFailed assertions:\n${lib.concatMapStrings (m: "- ${m}\n") failed}"
+    then throw "Failed assertions:\n${lib.concatMapStrings (m: "- ${m}\n") failed}"
     else lib.foldr (w: x: lib.warn w x) true config.warnings;
 in
 {
