@@ -132,7 +132,7 @@ rec {
     else if all (v: v == head values) values then head values
     else throw "Cannot merge definitions of `${showOption loc}'. Definition values:${showDefs defs}";
 
-  /** Every visible option of an `options` tree as a flat list of records, sorted by name:
+  /** Every option of an `options` tree as a flat list of records, sorted by name:
       `{ name; loc; type; description; default?; defaultText?; example?; declarations;
       internal; visible; readOnly; }` -- submodules' options appear under `<name>`/`*`. */
   optionAttrSetToDocList = optionAttrSetToDocList' [ ];
@@ -161,8 +161,8 @@ rec {
       else if isAttrs opt then optionAttrSetToDocList' (prefix ++ [ name ]) opt
       else [ ]) (attrNames options);
 
-  /** What the options browser shows: every option (not internal ones) with its type,
-      default, description, and the definitions that set it with their files. */
+  /** What the options browser shows: every option (not internal or invisible ones) with its
+      type, default, description, and the definitions that set it with their files. */
   optionsToData = options:
     let
       walk = tree: concatMap (name:
@@ -178,10 +178,11 @@ rec {
           definitions = map (def: { file = toString def.file; value = toPretty "" def.value; })
             opt.definitionsWithLocations;
           internal = opt.internal or false;
+          visible = opt.visible or true;
           readOnly = opt.readOnly or false;
         }]
         else if isAttrs opt && !(opt ? _type) then walk opt
         else [ ]) (attrNames tree);
     in
-    filter (o: !o.internal) (walk options);
+    filter (o: !o.internal && o.visible) (walk options);
 }
