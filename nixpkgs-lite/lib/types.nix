@@ -187,32 +187,28 @@ let
       nestedTypes.elemType = elemType;
     };
 
-    attrsOf = elemType: mkOptionType {
-      name = "attrsOf";
-      description = "attribute set of ${elemType.description}";
-      check = isAttrs;
-      merge = loc: defs:
-        let pushed = pushedDefs defs; in
-        listToAttrs (concatMap (name: map (value: { inherit name value; })
-          (mergedIfDefined (loc ++ [ name ]) elemType (attrDefs pushed name))) (allNames pushed));
-      emptyValue = { value = { }; };
-      getSubOptions = prefix: elemType.getSubOptions (prefix ++ [ "<name>" ]);
-      nestedTypes.elemType = elemType;
-    };
+    attrsOf = attrsOfWith { lazy = false; };
+    lazyAttrsOf = attrsOfWith { lazy = true; };
 
-    lazyAttrsOf = elemType: mkOptionType {
-      name = "lazyAttrsOf";
-      description = "lazy attribute set of ${elemType.description}";
+    # An attribute set's type: attrsOf drops an attribute whose definitions all vanish
+    # (`mkIf false`), which evaluates them; lazyAttrsOf keeps every name, and such an
+    # attribute fails only when used.
+    attrsOfWith = { lazy }: elemType: mkOptionType {
+      name = if lazy then "lazyAttrsOf" else "attrsOf";
+      description = "${if lazy then "lazy " else ""}attribute set of ${elemType.description}";
       check = isAttrs;
       merge = loc: defs:
-        let pushed = pushedDefs defs; in
-        listToAttrs (map (name: {
-          inherit name;
-          value =
+        let
+          pushed = pushedDefs defs;
+          lazyValue = name:
             let res = mergeDefinitions (loc ++ [ name ]) elemType (attrDefs pushed name); in
             if res.isDefined then res.mergedValue
             else throw "The option `${showOption (loc ++ [ name ])}' is used but not defined.";
-        }) (allNames pushed));
+        in
+        listToAttrs (concatMap (name:
+          if lazy then [{ inherit name; value = lazyValue name; }]
+          else map (value: { inherit name value; })
+            (mergedIfDefined (loc ++ [ name ]) elemType (attrDefs pushed name))) (allNames pushed));
       emptyValue = { value = { }; };
       getSubOptions = prefix: elemType.getSubOptions (prefix ++ [ "<name>" ]);
       nestedTypes.elemType = elemType;
