@@ -272,7 +272,7 @@ let
             description = "Externally provided module arguments that can't be modified from within a configuration, but can be used in module imports.";
           };
         };
-        config._module.args = args;
+        config._module.args = { inherit extendModules; moduleType = type; } // args;
         config._module.specialArgs = specialArgs;
       };
 
@@ -314,18 +314,21 @@ let
         else null;
 
       checkedConfig = builtins.seq checkUnmatched config;
-    in
-    {
-      config = checkedConfig;
-      inherit options class;
-      _module = checkedConfig._module;
+
       type = lib.types.submoduleWith { inherit modules specialArgs class; };
+
       extendModules = { modules ? [ ], specialArgs ? { }, prefix ? evalArgs.prefix or [ ] }:
         evalModules (evalArgs // {
           modules = evalArgs.modules ++ modules;
           specialArgs = evalArgs.specialArgs or { } // specialArgs;
           inherit prefix;
         });
+    in
+    {
+      config = checkedConfig;
+      inherit options class;
+      _module = checkedConfig._module;
+      inherit type extendModules;
     };
 
   /** A definition that applies only when `condition` is true (lazily, unlike `if`). */

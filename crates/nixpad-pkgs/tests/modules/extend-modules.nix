@@ -1,4 +1,5 @@
-# extendModules adds modules to an evaluation (its priorities still apply).
+# extendModules adds modules to an evaluation (its priorities still apply); modules also get
+# it (and moduleType) as arguments.
 let
   lib = import <nixpkgs/lib>;
   base = lib.evalModules {
@@ -6,6 +7,9 @@ let
       { options.greeting = lib.mkOption { type = lib.types.str; default = "hello"; };
         options.names = lib.mkOption { type = lib.types.listOf lib.types.str; default = [ ]; }; }
       { names = [ "a" ]; }
+      ({ extendModules, moduleType, ... }: {
+        names = [ (builtins.typeOf extendModules) moduleType.name ];
+      })
     ];
   };
   extended = base.extendModules { modules = [ { greeting = "hi"; names = [ "b" ]; } ]; };
