@@ -88,13 +88,20 @@ let
 
   # `mkIf`/`mkMerge`/`mkOverride` around an attribute set moved inside its attributes, giving
   # a list of plain attribute sets. Only the attribute names are needed, not the conditions.
-  pushDownProperties = value:
-    if value._type or null == "merge" then concatMap pushDownProperties value.contents
+  pushDownProperties = value: map (pushed: pushed.value) (pushDownWithSources value);
+
+  # The same, each set with the set written in the module (`source`), whose attributes still
+  # have their positions in the file.
+  pushDownWithSources = value:
+    let
+      wrapEach = wrap: map (pushed: pushed // { value = mapAttrs (_: wrap) pushed.value; });
+    in
+    if value._type or null == "merge" then concatMap pushDownWithSources value.contents
     else if value._type or null == "if" then
-      map (mapAttrs (_: v: mkIf value.condition v)) (pushDownProperties value.content)
+      wrapEach (mkIf value.condition) (pushDownWithSources value.content)
     else if value._type or null == "override" then
-      map (mapAttrs (_: v: mkOverride value.priority v)) (pushDownProperties value.content)
-    else [ value ];
+      wrapEach (mkOverride value.priority) (pushDownWithSources value.content)
+    else [{ inherit value; source = value; }];
 
   # A definition's values once `mkMerge` and `mkIf` are applied.
   dischargeProperties = value:
@@ -191,13 +198,15 @@ let
       files = map (def: def.file) res.defsFinal;
     };
 
-  # Definitions of attribute sets with `mkIf`/`mkMerge`/`mkOverride` pushed inside.
+  # Definitions of attribute sets with `mkIf`/`mkMerge`/`mkOverride` pushed inside
+  # (`{ file; value; source; }`, see pushDownWithSources).
   pushDefs = concatMap (d:
-    map (value: { inherit (d) file; inherit value; }) (pushDownProperties d.value));
+    map (pushed: pushed // { inherit (d) file; }) (pushDownWithSources d.value));
 
   # Declarations and definitions merged level by level: { matchedOptions; unmatchedDefns; }
   # where matchedOptions is the `options` tree and unmatchedDefns the definitions of options
-  # that do not exist (`{ file; prefix; value; }`). `defs` are plain attribute sets.
+  # that do not exist (`{ file; prefix; value; }`). `defs` are plain attribute sets, as
+  # pushDefs gives them.
   mergeModules = prefix: decls: defs:
     let
       names = attrNames (listToAttrs (map (n: { name = n; value = null; })
@@ -207,6 +216,9 @@ let
       defsAt = name: concatMap (d:
         if d.value ? ${name} then [{ inherit (d) file; value = d.value.${name}; }] else [ ]) defs;
       pushed = name: pushDefs (defsAt name);
+      # Where each module defines the option (file, line, column), null when unknown.
+      positionsAt = name: concatMap (d:
+        if d.value ? ${name} then [ (builtins.unsafeGetAttrPos name d.source) ] else [ ]) defs;
       children = listToAttrs (map (name:
         let
           here = declsAt name;
@@ -220,7 +232,8 @@ let
               if length optionDecls != length here then
                 throw "The option `${showOption loc}' in `${(head (filter (d: !isOption d.options) here)).file}' is a prefix of options in `${(head optionDecls).file}'."
               else {
-                option = evalOptionValue loc (mergeOptionDecls loc optionDecls) (defsAt name);
+                option = evalOptionValue loc (mergeOptionDecls loc optionDecls) (defsAt name)
+                  // { definitionPositions = positionsAt name; };
                 unmatched = [ ];
               }
             else

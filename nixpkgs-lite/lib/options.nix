@@ -162,7 +162,8 @@ rec {
       else [ ]) (attrNames options);
 
   /** What the options browser shows: every option (not internal or invisible ones) with its
-      type, default, description, and the definitions that set it with their files. */
+      type, default, description, the definitions that set it with their files, and the
+      `{ file; line; column; }` of each module's definition (for underlining it). */
   optionsToData = options:
     let
       walk = tree: concatMap (name:
@@ -177,6 +178,7 @@ rec {
           declarations = map toString (opt.declarations or [ ]);
           definitions = map (def: { file = toString def.file; value = toPretty "" def.value; })
             opt.definitionsWithLocations;
+          positions = filter (p: p != null) (opt.definitionPositions or [ ]);
           internal = opt.internal or false;
           visible = opt.visible or true;
           readOnly = opt.readOnly or false;

@@ -1,6 +1,6 @@
 # What an options browser shows: lib.optionsToData lists every visible option with its type,
-# default, description and the definitions that set it (with files); optionAttrSetToDocList
-# lists the declarations, submodules' options under <name>.
+# default, description and the definitions that set it (with files, and lines and columns);
+# optionAttrSetToDocList lists the declarations, submodules' options under <name>.
 let
   lib = import <nixpkgs/lib>;
   inherit (lib) mkOption types;
@@ -21,6 +21,7 @@ let
   };
 in
 {
-  data = lib.optionsToData result.options;
+  data = map (o: o // { positions = map (p: p // { file = baseNameOf p.file; }) o.positions; })
+    (lib.optionsToData result.options);
   doc = map (o: { inherit (o) name type; }) (lib.optionAttrSetToDocList result.options);
 }
