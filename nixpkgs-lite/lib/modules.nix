@@ -43,10 +43,12 @@ let
 
   # A module function applied to its arguments: `config`, `options`, `lib`, the special
   # arguments, and `config._module.args` for the rest (lazily, so unused ones never fail).
-  applyModule = args: f:
+  applyModule = args: key: f:
     if !isFunction f then f
     else
-      f (mapAttrs (name: _: args.${name} or args.config._module.args.${name}) (functionArgs f)
+      f (mapAttrs (name: _: builtins.addErrorContext
+        "while evaluating the module argument `${name}' in \"${key}\":"
+        (args.${name} or args.config._module.args.${name})) (functionArgs f)
         // args);
 
   # All modules reachable through `imports`, depth first, without duplicates (by key) and
@@ -59,7 +61,7 @@ let
           value = if isFile then import m else m;
           file = if isFile then toString m else parentFile;
           key = if isFile then toString m else "${parentKey}:anon-${toString index}";
-          applied = applyModule args value;
+          applied = applyModule args key value;
           unified =
             if !isAttrs applied then
               throw "Module `${key}' is not an attribute set or a function returning one (it is a ${builtins.typeOf applied})."
@@ -72,7 +74,7 @@ let
         concatLists (lib.lists.imap1 (i: m:
           let unified = load parentFile parentKey i m; in
           [ unified ] ++ walk unified.file unified.key unified.imports) ms);
-      all' = walk "<unknown-file>" "" modules;
+      all' = walk "<unknown-file>" "<unknown-file>" modules;
       disabledKey = d:
         if isAttrs d && d ? key then toString d.key
         else if isString d && args ? modulesPath && builtins.substring 0 1 d != "/"
