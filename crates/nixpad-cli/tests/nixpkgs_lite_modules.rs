@@ -149,10 +149,10 @@ fn check_folder(folder: &str, minimum: usize) {
 
 #[test]
 fn module_cases_agree_with_real_nix() {
-    check_folder("modules", 29);
+    check_folder("modules", 33);
 }
 
 #[test]
 fn nixos_cases_agree_with_real_nix() {
-    check_folder("nixos", 6);
+    check_folder("nixos", 7);
 }

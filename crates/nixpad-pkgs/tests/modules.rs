@@ -103,10 +103,10 @@ fn check_cases(folder: &str, minimum: usize) {
 
 #[test]
 fn module_cases_give_their_expected_values_and_errors() {
-    check_cases("modules", 29);
+    check_cases("modules", 33);
 }
 
 #[test]
 fn nixos_cases_give_their_expected_values_and_errors() {
-    check_cases("nixos", 6);
+    check_cases("nixos", 7);
 }
