@@ -5,9 +5,9 @@
 # Each file below is one namespace (`lib.strings`, `lib.lists`, ...); the most used members
 # are also re-exported at the top (`lib.concatStringsSep` is `lib.strings.concatStringsSep`).
 #
-# Room to grow (other issues): `lib.modules`/`lib.types`/`lib.options` (the module system,
-# `lib.evalModules`) go in ./modules.nix, ./types.nix and ./options.nix and are re-exported
-# here; `lib.systems.elaborate` (platforms for pkgsCross) goes in ./systems/default.nix.
+# The module system is `lib.modules` (evalModules, mkIf, ...), `lib.options` (mkOption, ...)
+# and `lib.types`. Room to grow (other issues): `lib.systems.elaborate` (platforms for
+# pkgsCross) goes in ./systems/default.nix.
 let
   inherit (import ./fixed-points.nix { lib = null; }) makeExtensible;
 
@@ -27,6 +27,9 @@ let
       licenses = callLibs ./licenses.nix;
       maintainers = callLibs ./maintainers.nix;
       systems = callLibs ./systems;
+      options = callLibs ./options.nix;
+      types = callLibs ./types.nix;
+      modules = callLibs ./modules.nix;
       platforms = self.systems.doubles;
 
       inherit (self.trivial)
@@ -70,6 +73,17 @@ let
         addMetaAttrs dontDistribute setName updateName appendToName setPrio
         lowPrio hiPrio lowPrioSet hiPrioSet getExe getExe' getLicenseFromSpdxId
         availableOn licensesSpdx;
+      inherit (self.options)
+        mkOption mkEnableOption mkPackageOption literalExpression literalMD isOption
+        showOption showFiles showDefs mergeEqualOption mergeOneOption mergeUniqueOption
+        mergeDefaultOption getValues getFiles optionAttrSetToDocList optionsToData;
+      inherit (self.types) mkOptionType isType;
+      inherit (self.modules)
+        evalModules mkIf mkMerge mkOverride mkOptionDefault mkDefault mkImageMediaOverride
+        mkForce mkVMOverride mkOrder mkBefore mkAfter mkAliasDefinitions
+        mkAliasAndWrapDefinitions mkAliasAndWrapDefsWithPriority mkRenamedOptionModule
+        mkRemovedOptionModule mergeDefinitions pushDownProperties dischargeProperties
+        filterOverrides sortProperties defaultOverridePriority defaultOrderPriority;
     });
 in
 lib
