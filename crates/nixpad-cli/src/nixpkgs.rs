@@ -20,11 +20,12 @@ pub fn default_folder() -> String {
         .unwrap_or_else(|_| built_in.to_string())
 }
 
-/// Appends `nixpkgs=FOLDER` to the search path, after everything `-I` and `NIX_PATH` gave,
-/// so that it is only used when they do not provide `<nixpkgs>`.
+/// Adds `nixpkgs=FOLDER` as a built-in search-path entry: looked up after everything `-I`
+/// and `NIX_PATH` gave (so only when they do not provide `<nixpkgs>`), and not listed in
+/// `builtins.nixPath`, which stays what the user set, as in Nix.
 pub fn add_default_entry(settings: &mut Settings) {
     settings
-        .nix_path
+        .builtin_search_path
         .push(("nixpkgs".to_string(), default_folder()));
 }
 
@@ -38,10 +39,10 @@ mod tests {
         settings.add_nix_path("nixpkgs=/elsewhere");
         add_default_entry(&mut settings);
         assert_eq!(
-            settings.nix_path[0],
-            ("nixpkgs".to_string(), "/elsewhere".to_string())
+            settings.nix_path,
+            [("nixpkgs".to_string(), "/elsewhere".to_string())]
         );
-        let (prefix, folder) = &settings.nix_path[1];
+        let (prefix, folder) = &settings.builtin_search_path[0];
         assert_eq!(prefix, "nixpkgs");
         if std::env::var(NIXPKGS_ENV).is_err() {
             assert!(

@@ -569,6 +569,19 @@ fn prim_scoped_import(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResu
     Ok(Thunk::new(expr, env))
 }
 
+/// `wanted` under one search-path entry (`prefix` "" matches every name), if it exists.
+fn search_entry(m: &Machine, prefix: &str, base: &str, wanted: &str) -> Option<Value> {
+    let rest = if prefix.is_empty() {
+        Some(wanted)
+    } else if wanted == prefix {
+        Some("")
+    } else {
+        wanted.strip_prefix(prefix).and_then(|r| r.strip_prefix('/'))
+    };
+    let candidate = crate::path::canonicalise(&format!("{base}/{}", rest?));
+    m.io.file_type(&candidate).map(|_| Value::Path(candidate.into()))
+}
+
 fn prim_find_file(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
     let search = want_list(m, &args[0], span, "while evaluating the first argument passed to builtins.findFile")?;
     let wanted = want_string(m, &args[1], span, "while evaluating the second argument passed to builtins.findFile")?;
@@ -585,21 +598,18 @@ fn prim_find_file(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<V
         };
         let Some(path) = entry.get(Symbol::new("path")).cloned() else { continue };
         let base = m.coerce_to_string(&path, CoerceMode::NoCopy, span)?.lossy().into_owned();
-        let rest = if prefix.is_empty() {
-            Some(wanted.as_str())
-        } else if wanted == prefix {
-            Some("")
-        } else {
-            wanted.strip_prefix(&format!("{prefix}/"))
-        };
-        if let Some(rest) = rest {
-            let candidate = crate::path::canonicalise(&format!("{base}/{rest}"));
-            if m.io.file_type(&candidate).is_some() {
-                return Ok(Value::Path(candidate.into()));
-            }
+        if let Some(found) = search_entry(m, &prefix, &base, &wanted) {
+            return Ok(found);
         }
     }
-    // Nix's built-in files come after the search path.
+    // Then the host's built-in entries (the CLI's nixpkgs-lite), which `builtins.nixPath`
+    // does not show.
+    for (prefix, base) in m.settings.builtin_search_path.clone() {
+        if let Some(found) = search_entry(m, &prefix, &base, &wanted) {
+            return Ok(found);
+        }
+    }
+    // Nix's built-in files come last.
     if let Some(rest) = wanted.strip_prefix("nix/") {
         return Ok(Value::Path(crate::corepkgs::path(rest).into()));
     }

@@ -77,6 +77,10 @@ pub struct Settings {
     pub store_dir: String,
     /// Search path entries as (prefix, path); prefix "" matches anything.
     pub nix_path: Vec<(String, String)>,
+    /// Entries (prefix, path) looked up after `nix_path` and before Nix's own `<nix/…>`
+    /// files, and not listed in `builtins.nixPath`: what the host ships (the CLI's
+    /// nixpkgs-lite as `<nixpkgs>`), so that `nixPath` stays what the user set.
+    pub builtin_search_path: Vec<(String, String)>,
     /// `$HOME`, for `~/` paths.
     pub home: Option<String>,
     /// Nix's `pure-eval`: no `builtins.currentSystem` or `currentTime`, an empty
@@ -123,6 +127,7 @@ impl Default for Settings {
             current_system: "x86_64-linux".into(),
             store_dir: "/nix/store".into(),
             nix_path: Vec::new(),
+            builtin_search_path: Vec::new(),
             home: None,
             pure_eval: false,
             abort_on_warn: false,
