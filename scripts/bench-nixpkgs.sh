@@ -7,7 +7,8 @@
 # Whole-process wall time, median of RUNS runs (default 21), in milliseconds, measured
 # with a nanosecond clock; the last column subtracts nixpad's time for an empty
 # evaluation (`1`: process start, thread, allocator), leaving the evaluation itself.
-# Prints a Markdown table for BENCHMARKS.md. Not a test: the figures depend on the machine.
+# Prints a Markdown table and writes it into BENCHMARKS.md (between the nixpkgs-bench
+# markers; BENCH_NO_WRITE=1 only prints). Not a test: the figures depend on the machine.
 #   scripts/bench-nixpkgs.sh
 #   INSTRUCTIONS=1 scripts/bench-nixpkgs.sh   also count instructions (valgrind callgrind,
 #                                             whole process): independent of the machine's load
@@ -58,6 +59,8 @@ declare -A workload=(
   [hello]="-E|(import <nixpkgs> { }).hello.drvPath"
   [all+2]="$TESTS/all-drv-paths.nix|--arg|overlays|$OVERLAYS"
 )
+OUT=$(mktemp)
+{
 echo "| workload | Nix (ms) | nixpad (ms) | ratio | nixpad, minus an empty evaluation (ms) |${INSTRUCTIONS:+ Nix (M instr.) | nixpad (M instr.) | Nix, minus empty | nixpad, minus empty |}"
 echo "|---|---|---|---|---|${INSTRUCTIONS:+---|---|---|---|}"
 empty=$(measure our_eval -E 1)
@@ -83,3 +86,12 @@ for w in hello all+2; do
   fi
   awk -v w="$w" -v nt="$nt" -v pt="$pt" -v e="$empty" -v extra="$extra" 'BEGIN { printf "| %s | %.1f | %.1f | %.2f | %.1f |%s\n", w, nt, pt, pt / nt, pt - e, extra }'
 done
+} | tee "$OUT"
+if [ -z "${BENCH_NO_WRITE:-}" ]; then
+  {
+    echo "Command: \`INSTRUCTIONS=${INSTRUCTIONS:-} RUNS=$RUNS scripts/bench-nixpkgs.sh\` — written by the script on $(date -u +%Y-%m-%d), $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg) (wall times vary with it; instruction counts do not)."
+    echo
+    cat "$OUT"
+  } | scripts/bench-section.py nixpkgs-bench
+fi
+rm -f "$OUT"

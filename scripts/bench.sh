@@ -2,7 +2,8 @@
 # Benchmark: whole-process wall time and peak memory of `nixpad eval --strict` vs real Nix
 # (`nix-instantiate --eval --strict`, through ../shared/tools/nix-oracle), side by side, on
 # the workloads in bench/. Prints a Markdown table (median of RUNS runs, default 5) for
-# BENCHMARKS.md. Not a test: the figures depend on the machine.
+# BENCHMARKS.md and writes it there (between the eval-bench markers; BENCH_NO_WRITE=1 only
+# prints). Not a test: the figures depend on the machine.
 #   scripts/bench.sh [WORKLOAD...]     e.g. scripts/bench.sh fib lists
 #   INSTRUCTIONS=1 scripts/bench.sh    also count instructions with valgrind (callgrind):
 #                                      a figure that does not depend on the machine's load
@@ -43,6 +44,8 @@ instructions() { # instructions CMD... -> total instructions executed, or "n/a" 
   fi
   rm -f "$log"
 }
+OUT=$(mktemp)
+{
 if [ -n "${INSTRUCTIONS:-}" ]; then
   echo "| workload | Nix time (s) | nixpad time (s) | time ratio | Nix peak (MB) | nixpad peak (MB) | memory ratio | Nix instructions (M) | nixpad instructions (M) | ratio |"
   echo "|---|---|---|---|---|---|---|---|---|---|"
@@ -73,3 +76,12 @@ for w in "${workloads[@]}"; do
   awk -v w="$w" -v nt="$nt" -v pt="$pt" -v nm="$nm" -v pm="$pm" -v extra="$extra" 'BEGIN {
     printf "| %s | %.2f | %.2f | %.2f | %.1f | %.1f | %.2f |%s\n", w, nt, pt, pt / nt, nm / 1024, pm / 1024, pm / nm, extra }'
 done
+} | tee "$OUT"
+if [ -z "${BENCH_NO_WRITE:-}" ]; then
+  {
+    echo "Command: \`INSTRUCTIONS=${INSTRUCTIONS:-} RUNS=$RUNS scripts/bench.sh\` — written by the script on $(date -u +%Y-%m-%d), $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg) (wall times vary with it; instruction counts do not)."
+    echo
+    cat "$OUT"
+  } | scripts/bench-section.py eval-bench
+fi
+rm -f "$OUT"

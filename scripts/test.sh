@@ -37,9 +37,12 @@ step "cargo fetch --locked"
 cargo fetch --locked || exit 1
 
 suite "native tests (unit, corpus, differential against Nix)" cargo test --workspace --exclude nixpad-web --locked
+suite "web app unit tests (native)" cargo test -p nixpad-web --lib --locked
 suite "wasm32 build of the evaluator" cargo build -p nixpad-eval --target wasm32-unknown-unknown --locked
 suite "wasm32 build of the flakes crate" cargo build -p nixpad-flake --target wasm32-unknown-unknown --locked
 suite "wasm32 deep-recursion limits (node, release as shipped)" cargo test --release -p nixpad-eval --target wasm32-unknown-unknown --test wasm_limits --locked
+suite "nixpkgs-lite under wasm32 (node, release as shipped)" cargo test --release -p nixpad-pkgs --target wasm32-unknown-unknown --test wasm_package_set --locked
+suite "the project's flake.nix with real Nix against stub inputs" bash tests/flake-stub/run.sh
 suite "lessons: every lesson checked (nixpad lessons check)" cargo run -q --release -p nixpad-cli -- lessons check lessons
 suite "lessons: checks under wasm32 (node)" cargo test --release -p nixpad-lessons --target wasm32-unknown-unknown --test wasm_checks --locked
 suite "browser (component + end-to-end)" scripts/e2e.sh

@@ -26,16 +26,5 @@ echo "[web-bench] $WHEN, $BROWSER"
 BENCH_MD=target/web-bench.md BENCH_WHEN="$WHEN" BENCH_BROWSER="$BROWSER" \
   BENCH_URL="http://127.0.0.1:$PORT/" node tests/e2e/bench.mjs
 if [ -z "${BENCH_NO_WRITE:-}" ]; then
-  python3 - <<'PY'
-import re
-md = open('target/web-bench.md').read()
-text = open('BENCHMARKS.md').read()
-begin, end = '<!-- web-bench:begin -->', '<!-- web-bench:end -->'
-if begin not in text or end not in text:
-    raise SystemExit('BENCHMARKS.md has no web-bench markers')
-head, rest = text.split(begin, 1)
-_, tail = rest.split(end, 1)
-open('BENCHMARKS.md', 'w').write(head + begin + '\n' + md + end + tail)
-print('[web-bench] BENCHMARKS.md: the web app section was rewritten')
-PY
+  scripts/bench-section.py web-bench < target/web-bench.md
 fi

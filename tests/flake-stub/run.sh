@@ -7,7 +7,6 @@
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 ORACLE=${NIX_ORACLE:-../shared/tools/nix-oracle}
-[[ -x $ORACLE ]] || ORACLE=/work/shared/tools/nix-oracle
 STUB=$PWD/tests/flake-stub
 TMP=$(mktemp -d)
 trap 'chmod -R u+w "$TMP" 2>/dev/null; rm -rf "$TMP"' EXIT

@@ -1,7 +1,8 @@
 //! Checks run under wasm32 (V8 through node, as in the browser's worker): the reference
-//! solutions of the heaviest lessons pass, the starters fail, an endless loop ends, and
-//! one check run stays under 20 ms (optimised; the median of several runs). Run with `cargo test -p nixpad-lessons
-//! --target wasm32-unknown-unknown --release --test wasm_checks -- --nocapture` for timings.
+//! solutions of the heaviest lessons pass, the starters fail, and an endless loop ends.
+//! The timings it prints are a benchmark, not an assertion (a shared machine must not fail
+//! CI): `scripts/bench-lessons.sh` runs it with `--nocapture` and writes them into
+//! BENCHMARKS.md.
 #![cfg(target_arch = "wasm32")]
 
 use nixpad_lessons::*;
@@ -44,7 +45,7 @@ fn tree() -> FileTree {
 }
 
 #[wasm_bindgen_test]
-fn heavy_lessons_check_correctly_and_fast() {
+fn heavy_lessons_check_correctly_and_report_their_time() {
     let loaded = load(&tree());
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     let options = CheckOptions::default();
@@ -73,10 +74,7 @@ fn heavy_lessons_check_correctly_and_fast() {
             slowest = (lesson.id.clone(), ms);
         }
     }
-    console_log!("slowest under wasm32: {} at {:.2} ms", slowest.0, slowest.1);
-    // The budget is for optimised builds (as the web app ships); debug builds are ~10x slower.
-    let budget = if cfg!(debug_assertions) { 200.0 } else { 20.0 };
-    assert!(slowest.1 < budget, "{slowest:?}");
+    console_log!("slowest under wasm32: {} at {:.2} ms per check run (median of 11)", slowest.0, slowest.1);
 }
 
 #[wasm_bindgen_test]
