@@ -333,10 +333,14 @@ test('nixpad serve: the app runs from it, a workshop pack is served beside the c
   write('01-workshop/chapter.toml', 'title = "Our workshop"\nsummary = "S"\n');
   // 02-broken's check.nix has a syntax error on line 2.
   for (const [dir, ok] of [['01-sum', 'files."main.nix".sum == 3'], ['02-broken', '']]) {
-    write(`01-workshop/${dir}/lesson.md`, '+++\ntitle = "Sum"\nsummary = "S"\nfiles = ["main.nix"]\nhints = ["a"]\n+++\n\nAdd.\n');
+    // A lesson as `nixpad lessons check` wants it: three hints, a check on how the answer
+    // is written, and the answer pasted as a literal among the wrong answers.
+    write(`01-workshop/${dir}/lesson.md`, '+++\ntitle = "Sum"\nsummary = "S"\nfiles = ["main.nix"]\nhints = ["a", "b", "c"]\n+++\n\nAdd.\n');
     write(`01-workshop/${dir}/starter/main.nix`, '{ sum = 0; }\n');
     write(`01-workshop/${dir}/solution/main.nix`, '{ sum = 1 + 2; }\n');
-    write(`01-workshop/${dir}/check.nix`, `{ files, ... }:\n[ { name = "sum is 3"; ok = ${ok}; } ]\n`);
+    write(`01-workshop/${dir}/wrong/literal/main.nix`, '{ sum = 3; } # { sum = 1 + 2; }\n');
+    write(`01-workshop/${dir}/wrong/literal/note.md`, 'The value typed out instead of computed.\n');
+    write(`01-workshop/${dir}/check.nix`, `{ files, syntax, ... }:\n[ { name = "sum is 3"; ok = ${ok}; } { name = "adds"; ok = (syntax."main.nix".operators."+" or 0) > 0; } ]\n`);
   }
   const child = spawn(NIXPAD, ['serve', '--site', DIST, '--lessons', lessons, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';

@@ -111,18 +111,22 @@ fn fixture(name: &str) -> (PathBuf, PathBuf, PathBuf) {
         write(&l.join("lesson.md"), &format!("+++\n{front}+++\n\nText.\n"));
         write(&l.join("starter/main.nix"), "{ sum = 0; }\n");
         write(&l.join("solution/main.nix"), "{ sum = 1 + 2; }\n");
+        // A lesson as `nixpad lessons check` wants it: three hints, a check on how the
+        // answer is written, and the answer pasted as a literal among the wrong answers.
         write(
             &l.join("check.nix"),
-            "{ files, ... }: [ { name = \"sum is 3\"; expected = 3; actual = files.\"main.nix\".sum; } ]\n",
+            "{ files, syntax, ... }: [\n  { name = \"sum is 3\"; expected = 3; actual = files.\"main.nix\".sum; }\n  { name = \"adds\"; ok = (syntax.\"main.nix\".operators.\"+\" or 0) > 0; }\n]\n",
         );
+        write(&l.join("wrong/literal/main.nix"), "{ sum = 3; } # { sum = 1 + 2; }\n");
+        write(&l.join("wrong/literal/note.md"), "The value typed out instead of computed.\n");
     };
     lesson(
         "01-sum",
-        "title = \"Sum\"\nsummary = \"S\"\nfiles = [\"main.nix\"]\nhints = [\"a\"]\n",
+        "title = \"Sum\"\nsummary = \"S\"\nfiles = [\"main.nix\"]\nhints = [\"a\", \"b\", \"c\"]\n",
     );
     lesson(
         "02-broken",
-        "title = \"Broken\"\nsummary = \"S\"\nfiles = [\"main.nix\"]\nhintz = [\"a\"]\n",
+        "title = \"Broken\"\nsummary = \"S\"\nfiles = [\"main.nix\"]\nhintz = [\"a\", \"b\", \"c\"]\n",
     );
     (root, site, lessons)
 }
