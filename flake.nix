@@ -50,13 +50,13 @@
         fileset = lib.fileset.unions [
           ./Cargo.toml
           ./Cargo.lock
-          ./build.rs
           ./index.html
           ./Trunk.toml
           ./src
           ./static
           ./crates
           ./lessons
+          ./nixpkgs-lite
           ./scripts
           ./tests
         ];

@@ -59,7 +59,8 @@ for f in "${files[@]}"; do
       echo "BAD  $f: fail case exited 0 (stdout: $(head -c 200 "$tmp/out"))" >&2
       ((n_bad++)); continue
     fi
-    msg=$(grep -aE '^\s*error: .+' "$tmp/err" | tail -n1 | sed -E 's/^\s*error: //')
+    # Paths under the corpus folder are written CORPUS/… (tests/lang.rs does the same).
+    msg=$(grep -aE '^\s*error: .+' "$tmp/err" | tail -n1 | sed -E 's/^\s*error: //' | sed "s|$dir|CORPUS|g")
     if [[ -z $msg ]]; then
       echo "BAD  $f: fail case exited $rc without an error line" >&2
       ((n_bad++)); continue

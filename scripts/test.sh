@@ -5,7 +5,9 @@
 #      (the corpus through the CLI, and 2,000 random programs);
 #   2. wasm32: the evaluator builds for wasm32 and its deep-recursion limits hold there;
 #   3. lessons: `nixpad lessons check lessons/`, and the checker under wasm32;
-#   4. browser: the web app's component tests and end-to-end tests in headless Chromium.
+#   4. browser: the web app's unit tests (native), its component tests and end-to-end tests in
+#      headless Chromium (the app, the embed, offline use, nixpad serve, the size budget);
+#   5. nixpkgs-lite under wasm32, and the project's flake.nix evaluated against stub inputs.
 # The last line says how many suites passed and failed; the exit code is non-zero if any failed.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -36,7 +38,7 @@ step "real Nix (the oracle): $ORACLE"
 step "cargo fetch --locked"
 cargo fetch --locked || exit 1
 
-suite "native tests (unit, corpus, differential against Nix)" cargo test --workspace --exclude nixpad-web --locked
+suite "native tests (unit, corpus, differential against Nix)" cargo test --workspace --exclude nixpad-web --locked --no-fail-fast
 suite "web app unit tests (native)" cargo test -p nixpad-web --lib --locked
 suite "wasm32 build of the evaluator" cargo build -p nixpad-eval --target wasm32-unknown-unknown --locked
 suite "wasm32 build of the flakes crate" cargo build -p nixpad-flake --target wasm32-unknown-unknown --locked

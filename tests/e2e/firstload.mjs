@@ -40,8 +40,10 @@ export async function measureFirstLoad(browser, base) {
   const files = new Map();
   let done = false;
   // Worker requests are not page responses: listen on the context too.
+  // The service worker's own requests (it fills the offline cache once the page has
+  // loaded) are not part of what the first result needs: they are left out.
   context.on('response', (response) => {
-    if (done) return;
+    if (done || response.request().serviceWorker()) return;
     pending.push(response.body().then((body) => {
       const url = response.url().replace(base, '') || 'index.html';
       files.set(url, { url, kind: kindOf(url), raw: body.length, gzip: gzip(body), brotli: brotli(body) });

@@ -66,8 +66,8 @@ expect "the site builds from Cargo.lock with trunk, wasm-bindgen-cli and binarye
   's: { lock = baseNameOf s.args.cargoDeps.lockFile; tools = map (d: d.pname or d.name) s.args.nativeBuildInputs; trunk = builtins.match ".*trunk build --release --offline.*" s.args.buildPhase != null; }' \
   '{"lock":"Cargo.lock","tools":["rust-1.95.0","cargo-setup-hook","trunk","wasm-bindgen-cli","binaryen"],"trunk":true}'
 expect "the site's source holds what the build reads" packages.x86_64-linux.site \
-  's: map (f: builtins.pathExists "${s.args.src}/${f}") [ "Cargo.lock" "Trunk.toml" "index.html" "static/sw.js" "scripts/sw-manifest.sh" "lessons" "crates/nixpad-eval/src/lib.rs" ]' \
-  '[true,true,true,true,true,true,true]'
+  's: map (f: builtins.pathExists "${s.args.src}/${f}") [ "Cargo.lock" "Trunk.toml" "index.html" "static/sw.js" "scripts/post-build.sh" "scripts/sw-manifest.sh" "lessons" "nixpkgs-lite/default.nix" "crates/nixpad-eval/src/lib.rs" ]' \
+  '[true,true,true,true,true,true,true,true,true]'
 SERVE=$(nix eval --raw "$FLAKE#packages.x86_64-linux.serve.outPath" 2>/dev/null)
 expect "apps.default runs the serve script" apps.x86_64-linux.default \
   'a: { type = a.type; program = a.program; }' \
