@@ -1493,7 +1493,8 @@ fn prim_map_attrs(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<V
                     f.clone(),
                     smallvec::smallvec![Value::string(e.name.to_bytes()), e.value.clone()],
                 ),
-                pos: e.pos,
+                // Nix gives the new attributes no position (`unsafeGetAttrPos` is null).
+                pos: None,
             })
             .collect(),
     }))
