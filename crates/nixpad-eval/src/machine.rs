@@ -1078,7 +1078,14 @@ impl Machine {
                     values.push(v.clone());
                 }
                 None => match &formal.default {
-                    Some(d) => values.push(Thunk::new(d.clone(), env.clone())),
+                    Some(d) => values.push(match &**d {
+                        // As Nix, a constant default, or a variable of an enclosing scope,
+                        // is used as is (printed as a value, not as code); the scope of
+                        // the formals themselves is not filled yet.
+                        Expr::Const(v) => v.clone(),
+                        Expr::Var { level, slot, .. } if *level > 0 => lookup(&env, *level, *slot),
+                        _ => Thunk::new(d.clone(), env.clone()),
+                    }),
                     None => unreachable!("reported above"),
                 },
             }

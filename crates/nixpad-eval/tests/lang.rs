@@ -162,3 +162,34 @@ fn trace_prints_values_like_nix() {
         assert_eq!(ev.take_trace_lines(), vec![want.to_string()], "{expr}");
     }
 }
+
+/// Printing without `--strict` shows a formal's constant default as a value, as Nix 2.26
+/// does (texts taken from the oracle); other defaults stay unevaluated code.
+#[test]
+fn lazy_print_shows_constant_formal_defaults() {
+    let cases = [
+        (
+            "let f = { a ? \"\", b ? 1, c ? /x, d ? [ 1 ], g ? null, h ? 1.5, i ? x: x, j ? true, k ? \"a${\"b\"}\" }: { inherit a b c d g h i j k; }; in f { }",
+            "{ a = \"\"; b = 1; c = /x; d = <CODE>; g = null; h = 1.5; i = <CODE>; j = true; k = <CODE>; }",
+        ),
+        (
+            "let z = 3; y = z + 1; f = { a ? z, b ? y }: { inherit a b; }; in f { }",
+            "{ a = 3; b = <CODE>; }",
+        ),
+    ];
+    for (expr, want) in cases {
+        let mut ev = Evaluator::new(
+            Rc::new(MemoryIO::new()),
+            Settings::default(),
+            Limits::default(),
+        );
+        let v = ev
+            .eval_source(expr, nixpad_eval::Origin::String, "/")
+            .expect(expr);
+        assert_eq!(
+            String::from_utf8(ev.print(&v, false).expect(expr)).unwrap(),
+            want,
+            "{expr}"
+        );
+    }
+}
