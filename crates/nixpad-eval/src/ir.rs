@@ -104,8 +104,8 @@ pub enum InterpKind {
 pub enum InterpPart {
     /// Literal bytes.
     Lit(Box<[u8]>),
-    /// `${expr}`.
-    Expr(Rc<Expr>),
+    /// `${expr}`, with the span of the whole `${…}` (where Nix reports a failed coercion).
+    Expr(Rc<Expr>, Span),
 }
 
 /// An attribute name in a path: static or `${expr}` / `"..${}.."`.

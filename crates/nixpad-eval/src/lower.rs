@@ -1408,7 +1408,7 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                 )),
                 crate::strings::Piece::Interp(i) => {
                     let e = self.child(i.expr(), i.syntax())?;
-                    parts.push(InterpPart::Expr(e));
+                    parts.push(InterpPart::Expr(e, self.span(i.syntax())));
                 }
             }
         }
@@ -1436,7 +1436,7 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                 }
                 InterpolPart::Interpolation(interp) => {
                     let e = self.child(interp.expr(), interp.syntax())?;
-                    out.push(InterpPart::Expr(e));
+                    out.push(InterpPart::Expr(e, self.span(interp.syntax())));
                 }
             }
         }

@@ -1262,17 +1262,26 @@ impl Machine {
                     mut acc,
                     mut ctx,
                 } = *p;
-                let Expr::Interpolate { kind, span, .. } = &*expr else {
+                let Expr::Interpolate { kind, span, parts } = &*expr else {
                     unreachable!()
                 };
                 let (kind, span) = (*kind, *span);
                 match (&v, kind) {
                     (Value::Path(p), InterpKind::Path) => acc.extend_from_slice(p.as_bytes()),
                     _ => {
+                        // Nix reports a failed coercion without a position of its own, in a
+                        // frame at the `${` of the part.
+                        let part_span = match &parts[index] {
+                            InterpPart::Expr(_, part_span) => *part_span,
+                            InterpPart::Lit(_) => span,
+                        };
                         let s = self
                             .coerce_to_string(&v, CoerceMode::Interpolation, span)
                             .map_err(|mut e| {
-                                e.push_frame("while evaluating a path segment", Some(span));
+                                if e.span == Some(span) {
+                                    e.span = None;
+                                }
+                                e.push_frame("while evaluating a path segment", Some(part_span));
                                 e
                             })?;
                         if kind == InterpKind::Path && s.context.is_some() {
@@ -1305,7 +1314,7 @@ impl Machine {
         while index < parts.len() {
             match &parts[index] {
                 InterpPart::Lit(b) => acc.extend_from_slice(b),
-                InterpPart::Expr(e) => {
+                InterpPart::Expr(e, _) => {
                     let e = e.clone();
                     self.push(Frame::Interp(Box::new(PendingInterp {
                         expr,

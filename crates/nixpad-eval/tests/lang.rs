@@ -193,3 +193,36 @@ fn lazy_print_shows_constant_formal_defaults() {
         );
     }
 }
+
+/// A failed coercion in an interpolation is reported as Nix 2.26 does (positions taken from
+/// the oracle): no position of its own, in a "while evaluating a path segment" frame at the `${`.
+#[test]
+fn interpolation_coercion_error_points_at_the_part() {
+    let cases = [
+        ("\"x${1}\"", "«string»:1:3"),
+        ("/a/${1}", "«string»:1:4"),
+        ("\"a${\"b\"}${ {} }\"", "«string»:1:9"),
+    ];
+    for (expr, at) in cases {
+        let mut ev = Evaluator::new(
+            Rc::new(MemoryIO::new()),
+            Settings::default(),
+            Limits::default(),
+        );
+        let e = ev
+            .eval_source(expr, nixpad_eval::Origin::String, "/")
+            .and_then(|v| ev.print(&v, true))
+            .unwrap_err();
+        let text = ev.render_error(&e);
+        let ats: Vec<&str> = text
+            .lines()
+            .filter(|l| l.trim_start().starts_with("at "))
+            .map(|l| l.trim())
+            .collect();
+        assert_eq!(ats, vec![format!("at {at}:")], "{expr}:\n{text}");
+        assert!(
+            text.contains("while evaluating a path segment"),
+            "{expr}:\n{text}"
+        );
+    }
+}
