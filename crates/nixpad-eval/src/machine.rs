@@ -1468,7 +1468,9 @@ impl Machine {
         } else if let (Some(pos), Value::Thunk(_)) = (found.pos, &found.value) {
             self.push(Frame::Selected(expr.clone(), pos))?;
         }
-        self.force_step(found.value, Some(*span))
+        // Re-entering an attribute being evaluated: Nix reports the infinite recursion at
+        // the attribute's definition when it has one.
+        self.force_step(found.value, found.pos.or(Some(*span)))
     }
 
     fn has_attr_step(

@@ -226,3 +226,39 @@ fn interpolation_coercion_error_points_at_the_part() {
         );
     }
 }
+
+/// Infinite recursion through attribute selections is reported, as by Nix 2.26 (positions
+/// from the oracle), at the definition of the attribute being re-entered.
+#[test]
+fn infinite_recursion_points_at_the_reentered_attribute() {
+    let cases = [
+        ("let a = { z = a.w; w = a.z; }; in a.z", "«string»:1:11"),
+        (
+            "let a = { z = a.b.c; b = { c = a.z; }; }; in a.z",
+            "«string»:1:11",
+        ),
+        ("let x = x; in x", "«string»:1:9"),
+    ];
+    for (expr, at) in cases {
+        let mut ev = Evaluator::new(
+            Rc::new(MemoryIO::new()),
+            Settings::default(),
+            Limits::default(),
+        );
+        let e = ev
+            .eval_source(expr, nixpad_eval::Origin::String, "/")
+            .and_then(|v| ev.print(&v, true))
+            .unwrap_err();
+        let text = ev.render_error(&e);
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        let error_line = lines
+            .iter()
+            .position(|l| l.contains("infinite recursion encountered"))
+            .expect(&text);
+        assert_eq!(
+            lines.get(error_line + 1).copied(),
+            Some(format!("at {at}:").as_str()),
+            "{expr}:\n{text}"
+        );
+    }
+}
