@@ -27,9 +27,27 @@ pub struct PrimOp {
 
 /// Names that are global without `builtins.` (the rest are also global as `__name`).
 const GLOBAL_NAMES: &[&str] = &[
-    "abort", "baseNameOf", "derivation", "derivationStrict", "dirOf", "fetchGit", "fetchMercurial",
-    "fetchTarball", "fromTOML", "import", "isNull", "map", "placeholder", "removeAttrs",
-    "scopedImport", "throw", "toString", "true", "false", "null", "builtins",
+    "abort",
+    "baseNameOf",
+    "derivation",
+    "derivationStrict",
+    "dirOf",
+    "fetchGit",
+    "fetchMercurial",
+    "fetchTarball",
+    "fromTOML",
+    "import",
+    "isNull",
+    "map",
+    "placeholder",
+    "removeAttrs",
+    "scopedImport",
+    "throw",
+    "toString",
+    "true",
+    "false",
+    "null",
+    "builtins",
 ];
 
 /// Whether `name` is a builtin reachable without `builtins.` (`map`, `toString`, ...; not
@@ -160,7 +178,16 @@ primops! {
 
 /// The names of the constants in `builtins` (besides the primops).
 const CONSTANTS: &[&str] = &[
-    "true", "false", "null", "currentSystem", "nixVersion", "langVersion", "storeDir", "nixPath", "currentTime", "builtins",
+    "true",
+    "false",
+    "null",
+    "currentSystem",
+    "nixVersion",
+    "langVersion",
+    "storeDir",
+    "nixPath",
+    "currentTime",
+    "builtins",
     "derivation",
 ];
 
@@ -169,13 +196,56 @@ const CONSTANTS: &[&str] = &[
 /// are walked in interning order (deep equality, forcing), so which of two failing
 /// attributes is reported first depends on it.
 const NIX_PRE_INTERNED: &[&str] = &[
-    "<with>", "outPath", "drvPath", "type", "meta", "name", "value", "system", "__overrides", "outputs",
-    "outputName", "__ignoreNulls", "file", "line", "column", "__functor", "__toString", "right", "wrong",
-    "__structuredAttrs", "allowedReferences", "allowedRequisites", "disallowedReferences",
-    "disallowedRequisites", "maxSize", "maxClosureSize", "builder", "args", "__contentAddressed", "__impure",
-    "outputHash", "outputHashAlgo", "outputHashMode", "recurseForDerivations", "description", "self", "",
-    "startSet", "operator", "key", "path", "prefix", "outputSpecified", "drvAttrs", "strict", "commonAttrs",
-    "outputsList", "all", "x", "outputToAttrListElement",
+    "<with>",
+    "outPath",
+    "drvPath",
+    "type",
+    "meta",
+    "name",
+    "value",
+    "system",
+    "__overrides",
+    "outputs",
+    "outputName",
+    "__ignoreNulls",
+    "file",
+    "line",
+    "column",
+    "__functor",
+    "__toString",
+    "right",
+    "wrong",
+    "__structuredAttrs",
+    "allowedReferences",
+    "allowedRequisites",
+    "disallowedReferences",
+    "disallowedRequisites",
+    "maxSize",
+    "maxClosureSize",
+    "builder",
+    "args",
+    "__contentAddressed",
+    "__impure",
+    "outputHash",
+    "outputHashAlgo",
+    "outputHashMode",
+    "recurseForDerivations",
+    "description",
+    "self",
+    "",
+    "startSet",
+    "operator",
+    "key",
+    "path",
+    "prefix",
+    "outputSpecified",
+    "drvAttrs",
+    "strict",
+    "commonAttrs",
+    "outputsList",
+    "all",
+    "x",
+    "outputToAttrListElement",
 ];
 
 /// Builds the `builtins` set and the global environment.
@@ -198,7 +268,10 @@ pub fn install(m: &mut Machine) {
         }
         entries.push(Attr {
             name: Symbol::new(op.name),
-            value: Value::PrimOp(Rc::new(PrimOpApp { op, args: Vec::new() })),
+            value: Value::PrimOp(Rc::new(PrimOpApp {
+                op,
+                args: Vec::new(),
+            })),
             pos: None,
         });
     }
@@ -208,8 +281,16 @@ pub fn install(m: &mut Machine) {
         .iter()
         .map(|(prefix, path)| {
             Value::attrs(Attrs::from_unsorted(vec![
-                Attr { name: Symbol::new("path"), value: Value::string(path.as_bytes()), pos: None },
-                Attr { name: Symbol::new("prefix"), value: Value::string(prefix.as_bytes()), pos: None },
+                Attr {
+                    name: Symbol::new("path"),
+                    value: Value::string(path.as_bytes()),
+                    pos: None,
+                },
+                Attr {
+                    name: Symbol::new("prefix"),
+                    value: Value::string(prefix.as_bytes()),
+                    pos: None,
+                },
             ]))
         })
         .collect();
@@ -217,7 +298,10 @@ pub fn install(m: &mut Machine) {
         ("true", Value::Bool(true)),
         ("false", Value::Bool(false)),
         ("null", Value::Null),
-        ("currentSystem", Value::string(m.settings.current_system.as_bytes())),
+        (
+            "currentSystem",
+            Value::string(m.settings.current_system.as_bytes()),
+        ),
         ("nixVersion", Value::string(&b"2.26.3"[..])),
         ("langVersion", Value::Int(6)),
         ("storeDir", Value::string(m.settings.store_dir.as_bytes())),
@@ -229,36 +313,64 @@ pub fn install(m: &mut Machine) {
         if m.settings.pure_eval && impure.contains(&name) {
             continue;
         }
-        entries.push(Attr { name: Symbol::new(name), value, pos: None });
+        entries.push(Attr {
+            name: Symbol::new(name),
+            value,
+            pos: None,
+        });
     }
     // `derivation` is written in Nix on top of `derivationStrict`; it is lowered once the
     // global environment exists (below).
     let derivation_thunk = Rc::new(Thunk(std::cell::RefCell::new(ThunkState::Blackhole)));
-    entries.push(Attr { name: Symbol::new("derivation"), value: Value::Thunk(derivation_thunk.clone()), pos: None });
+    entries.push(Attr {
+        name: Symbol::new("derivation"),
+        value: Value::Thunk(derivation_thunk.clone()),
+        pos: None,
+    });
     // `builtins.builtins` refers to the set itself: fill it through a thunk.
     let self_thunk = Rc::new(Thunk(std::cell::RefCell::new(ThunkState::Blackhole)));
-    entries.push(Attr { name: Symbol::new("builtins"), value: Value::Thunk(self_thunk.clone()), pos: None });
+    entries.push(Attr {
+        name: Symbol::new("builtins"),
+        value: Value::Thunk(self_thunk.clone()),
+        pos: None,
+    });
     let set = Value::attrs(Attrs::from_unsorted(entries));
     *self_thunk.0.borrow_mut() = ThunkState::Done(set.clone());
     m.builtins = set.clone();
 
-    let Value::Attrs(attrs) = &set else { unreachable!() };
+    let Value::Attrs(attrs) = &set else {
+        unreachable!()
+    };
     let mut names = HashMap::new();
     let mut values = Vec::new();
     for a in attrs.entries.iter() {
         let name = a.name.name();
         debug_assert!(CONSTANTS.contains(&&*name) || PRIMOPS.iter().any(|p| p.name == &*name));
-        let global = if GLOBAL_NAMES.contains(&&*name) { name.to_string() } else { format!("__{name}") };
+        let global = if GLOBAL_NAMES.contains(&&*name) {
+            name.to_string()
+        } else {
+            format!("__{name}")
+        };
         names.insert(Symbol::new(&global), values.len() as u32);
-        values.push(if &*name == "builtins" { set.clone() } else { a.value.clone() });
+        values.push(if &*name == "builtins" {
+            set.clone()
+        } else {
+            a.value.clone()
+        });
     }
     m.globals = new_env(values.into(), None);
     m.global_names = names;
 
-    let file = m.sources.add(crate::Origin::Other("nix/derivation-internal.nix".into()), crate::derivation::DERIVATION_NIX.into());
+    let file = m.sources.add(
+        crate::Origin::Other("nix/derivation-internal.nix".into()),
+        crate::derivation::DERIVATION_NIX.into(),
+    );
     match crate::lower_in(m, file, crate::derivation::DERIVATION_NIX, "/", None) {
         Ok(expr) => *derivation_thunk.0.borrow_mut() = ThunkState::Expr(expr, m.globals.clone()),
-        Err(e) => *derivation_thunk.0.borrow_mut() = ThunkState::Done(Value::string(e.message().into_bytes())),
+        Err(e) => {
+            *derivation_thunk.0.borrow_mut() =
+                ThunkState::Done(Value::string(e.message().into_bytes()))
+        }
     }
 }
 
@@ -328,7 +440,12 @@ fn want_string(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult
 }
 
 /// A string that must not refer to store paths (a name, a pattern, an algorithm).
-pub(crate) fn want_string_no_ctx(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<Rc<NixString>> {
+pub(crate) fn want_string_no_ctx(
+    m: &mut Machine,
+    v: &Value,
+    span: Span,
+    what: &str,
+) -> EvalResult<Rc<NixString>> {
     let s = want_string(m, v, span, what)?;
     if let Some(first) = s.context.as_ref().and_then(|c| c.iter().next()) {
         let base = |p: &str| p.rsplit('/').next().unwrap_or(p).to_string();
@@ -338,7 +455,10 @@ pub(crate) fn want_string_no_ctx(m: &mut Machine, v: &Value, span: Span, what: &
             ContextElem::Built(d, o) => format!("!{o}!{}", base(d)),
         };
         let mut e = other_error(
-            format!("the string '{}' is not allowed to refer to a store path (such as '{shown}')", s.lossy()),
+            format!(
+                "the string '{}' is not allowed to refer to a store path (such as '{shown}')",
+                s.lossy()
+            ),
             span,
         );
         e.push_frame(what.to_string(), None);
@@ -358,7 +478,14 @@ fn want_function(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResu
 
 fn attrs_of(pairs: Vec<(&str, Value)>) -> Value {
     Value::attrs(Attrs::from_unsorted(
-        pairs.into_iter().map(|(n, v)| Attr { name: Symbol::new(n), value: v, pos: None }).collect(),
+        pairs
+            .into_iter()
+            .map(|(n, v)| Attr {
+                name: Symbol::new(n),
+                value: v,
+                pos: None,
+            })
+            .collect(),
     ))
 }
 
@@ -382,9 +509,10 @@ fn prim_throw(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value
 fn prim_try_eval(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
     match m.force(&args[0], Some(span)) {
         Ok(v) => Ok(attrs_of(vec![("success", Value::Bool(true)), ("value", v)])),
-        Err(e) if e.kind.is_catchable() => {
-            Ok(attrs_of(vec![("success", Value::Bool(false)), ("value", Value::Bool(false))]))
-        }
+        Err(e) if e.kind.is_catchable() => Ok(attrs_of(vec![
+            ("success", Value::Bool(false)),
+            ("value", Value::Bool(false)),
+        ])),
         Err(e) => Err(e),
     }
 }
@@ -402,10 +530,8 @@ fn trace_message(m: &mut Machine, v: &Value, span: Span) -> EvalResult<String> {
     let v = m.force(v, Some(span))?;
     Ok(match &v {
         Value::String(s) => s.lossy().into_owned(),
-        other => {
-            let forced = m.deep_force(other, Some(span))?;
-            String::from_utf8_lossy(&crate::print::print_lazy(&forced)).into_owned()
-        }
+        // Nix prints other values as they are, forcing nothing inside them.
+        other => crate::print::print_for_trace(other, &m.sources),
     })
 }
 
@@ -425,7 +551,12 @@ fn prim_trace_verbose(_m: &mut Machine, args: Vec<Value>, _span: Span) -> EvalRe
 }
 
 fn prim_warn(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let msg = want_string_no_ctx(m, &args[0], span, "while evaluating the first argument; the message passed to builtins.warn")?;
+    let msg = want_string_no_ctx(
+        m,
+        &args[0],
+        span,
+        "while evaluating the first argument; the message passed to builtins.warn",
+    )?;
     emit_trace(m, format!("evaluation warning: {}", msg.lossy()));
     if m.settings.abort_on_warn {
         let why = "aborting to reveal stack trace of warning, as abort-on-warn is set";
@@ -440,16 +571,32 @@ fn prim_identity(_m: &mut Machine, args: Vec<Value>, _span: Span) -> EvalResult<
 
 /// `ceil`/`floor`: integers pass through; a float out of the integer range gives the
 /// smallest integer (what Nix's conversion gives on x86-64).
-fn round_op(m: &mut Machine, args: &[Value], span: Span, name: &str, f: fn(f64) -> f64) -> EvalResult<Value> {
+fn round_op(
+    m: &mut Machine,
+    args: &[Value],
+    span: Span,
+    name: &str,
+    f: fn(f64) -> f64,
+) -> EvalResult<Value> {
     match &args[0] {
         Value::Int(i) => Ok(Value::Int(*i)),
         Value::Float(x) => {
             let r = f(*x);
             // 2^63 as a float: the first value out of range.
             const LIMIT: f64 = 9_223_372_036_854_775_808.0;
-            Ok(Value::Int(if (-LIMIT..LIMIT).contains(&r) { r as i64 } else { i64::MIN }))
+            Ok(Value::Int(if (-LIMIT..LIMIT).contains(&r) {
+                r as i64
+            } else {
+                i64::MIN
+            }))
         }
-        other => Err(arg_error(m, "a float", other, span, &format!("while evaluating the first argument passed to builtins.{name}"))),
+        other => Err(arg_error(
+            m,
+            "a float",
+            other,
+            span,
+            &format!("while evaluating the first argument passed to builtins.{name}"),
+        )),
     }
 }
 
@@ -504,7 +651,10 @@ fn path_argument(m: &mut Machine, v: &Value, span: Span) -> EvalResult<String> {
         }
     };
     if !s.starts_with('/') {
-        return Err(other_error(format!("string '{s}' doesn't represent an absolute path"), span));
+        return Err(other_error(
+            format!("string '{s}' doesn't represent an absolute path"),
+            span,
+        ));
     }
     Ok(crate::path::canonicalise(&s))
 }
@@ -522,7 +672,10 @@ fn read_source(m: &mut Machine, path: &str, in_dir: bool, span: Span) -> EvalRes
     if let Some(name) = crate::corepkgs::name(path) {
         return match crate::corepkgs::file(name) {
             Some(text) => Ok(text.to_string()),
-            None => Err(Error::new(ErrorKind::Io(format!("path '<nix/{name}>' does not exist")), Some(span))),
+            None => Err(Error::new(
+                ErrorKind::Io(format!("path '<nix/{name}>' does not exist")),
+                Some(span),
+            )),
         };
     }
     if let Some(refused) = m.io.access_error(path) {
@@ -536,8 +689,12 @@ fn read_source(m: &mut Machine, path: &str, in_dir: bool, span: Span) -> EvalRes
         };
         return Err(Error::new(ErrorKind::Io(why), Some(span)));
     }
-    let bytes = m.io.read_file(path).map_err(|e| Error::new(ErrorKind::Io(e), Some(span)))?;
-    Ok(crate::source::prepare_source(&crate::source::decode_source(&bytes)))
+    let bytes =
+        m.io.read_file(path)
+            .map_err(|e| Error::new(ErrorKind::Io(e), Some(span)))?;
+    Ok(crate::source::prepare_source(
+        &crate::source::decode_source(&bytes),
+    ))
 }
 
 fn prim_import(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
@@ -559,7 +716,12 @@ pub(crate) fn import_path(m: &mut Machine, path: &str, span: Span) -> EvalResult
 }
 
 fn prim_scoped_import(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let scope = want_attrs(m, &args[0], span, "while evaluating the first argument passed to builtins.scopedImport")?;
+    let scope = want_attrs(
+        m,
+        &args[0],
+        span,
+        "while evaluating the first argument passed to builtins.scopedImport",
+    )?;
     let path = path_argument(m, &args[1], span)?;
     let target = import_target(m, &path);
     let text = read_source(m, &target, target != path, span)?;
@@ -576,28 +738,55 @@ fn search_entry(m: &Machine, prefix: &str, base: &str, wanted: &str) -> Option<V
     } else if wanted == prefix {
         Some("")
     } else {
-        wanted.strip_prefix(prefix).and_then(|r| r.strip_prefix('/'))
+        wanted
+            .strip_prefix(prefix)
+            .and_then(|r| r.strip_prefix('/'))
     };
     let candidate = crate::path::canonicalise(&format!("{base}/{}", rest?));
-    m.io.file_type(&candidate).map(|_| Value::Path(candidate.into()))
+    m.io.file_type(&candidate)
+        .map(|_| Value::Path(candidate.into()))
 }
 
 fn prim_find_file(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let search = want_list(m, &args[0], span, "while evaluating the first argument passed to builtins.findFile")?;
-    let wanted = want_string(m, &args[1], span, "while evaluating the second argument passed to builtins.findFile")?;
+    let search = want_list(
+        m,
+        &args[0],
+        span,
+        "while evaluating the first argument passed to builtins.findFile",
+    )?;
+    let wanted = want_string(
+        m,
+        &args[1],
+        span,
+        "while evaluating the second argument passed to builtins.findFile",
+    )?;
     let wanted = wanted.lossy().into_owned();
     if m.settings.pure_eval {
-        let why = format!("cannot look up '<{wanted}>' in pure evaluation mode (use '--impure' to override)");
+        let why = format!(
+            "cannot look up '<{wanted}>' in pure evaluation mode (use '--impure' to override)"
+        );
         return Err(other_error(why, span));
     }
     for entry in search.iter() {
-        let entry = want_attrs(m, entry, span, "while evaluating an element of the search path")?;
+        let entry = want_attrs(
+            m,
+            entry,
+            span,
+            "while evaluating an element of the search path",
+        )?;
         let prefix = match entry.get(Symbol::new("prefix")) {
-            Some(p) => want_string(m, &p.clone(), span, "while evaluating the prefix")?.lossy().into_owned(),
+            Some(p) => want_string(m, &p.clone(), span, "while evaluating the prefix")?
+                .lossy()
+                .into_owned(),
             None => String::new(),
         };
-        let Some(path) = entry.get(Symbol::new("path")).cloned() else { continue };
-        let base = m.coerce_to_string(&path, CoerceMode::NoCopy, span)?.lossy().into_owned();
+        let Some(path) = entry.get(Symbol::new("path")).cloned() else {
+            continue;
+        };
+        let base = m
+            .coerce_to_string(&path, CoerceMode::NoCopy, span)?
+            .lossy()
+            .into_owned();
         if let Some(found) = search_entry(m, &prefix, &base, &wanted) {
             return Ok(found);
         }
@@ -615,7 +804,9 @@ fn prim_find_file(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<V
     }
     // Nix throws this one: `builtins.tryEval` catches it.
     Err(Error::new(
-        ErrorKind::Throw(format!("file '{wanted}' was not found in the Nix search path (add it using $NIX_PATH or -I)")),
+        ErrorKind::Throw(format!(
+            "file '{wanted}' was not found in the Nix search path (add it using $NIX_PATH or -I)"
+        )),
         Some(span),
     ))
 }
@@ -624,32 +815,66 @@ fn prim_find_file(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<V
 // Lists
 
 fn prim_length(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let l = want_list(m, &args[0], span, "while evaluating the first argument passed to builtins.length")?;
+    let l = want_list(
+        m,
+        &args[0],
+        span,
+        "while evaluating the first argument passed to builtins.length",
+    )?;
     Ok(Value::Int(l.len() as i64))
 }
 
 fn prim_head(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let l = want_list(m, &args[0], span, "while evaluating the first argument passed to builtins.head")?;
+    let l = want_list(
+        m,
+        &args[0],
+        span,
+        "while evaluating the first argument passed to builtins.head",
+    )?;
     match l.first() {
         Some(v) => Ok(v.clone()),
-        None => Err(Error::new(ErrorKind::OutOfBounds("'builtins.head' called on an empty list".into()), Some(span))),
+        None => Err(Error::new(
+            ErrorKind::OutOfBounds("'builtins.head' called on an empty list".into()),
+            Some(span),
+        )),
     }
 }
 
 fn prim_tail(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let l = want_list(m, &args[0], span, "while evaluating the first argument passed to builtins.tail")?;
+    let l = want_list(
+        m,
+        &args[0],
+        span,
+        "while evaluating the first argument passed to builtins.tail",
+    )?;
     if l.is_empty() {
-        return Err(Error::new(ErrorKind::OutOfBounds("'builtins.tail' called on an empty list".into()), Some(span)));
+        return Err(Error::new(
+            ErrorKind::OutOfBounds("'builtins.tail' called on an empty list".into()),
+            Some(span),
+        ));
     }
     Ok(Value::list(l[1..].to_vec()))
 }
 
 fn prim_elem_at(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let l = want_list(m, &args[0], span, "while evaluating the first argument passed to builtins.elemAt")?;
-    let i = want_int(m, &args[1], span, "while evaluating the second argument passed to builtins.elemAt")?;
+    let l = want_list(
+        m,
+        &args[0],
+        span,
+        "while evaluating the first argument passed to builtins.elemAt",
+    )?;
+    let i = want_int(
+        m,
+        &args[1],
+        span,
+        "while evaluating the second argument passed to builtins.elemAt",
+    )?;
     if i < 0 || i as usize >= l.len() {
         return Err(Error::new(
-            ErrorKind::OutOfBounds(format!("'builtins.elemAt' called with index {i} on a list of size {}", l.len())),
+            ErrorKind::OutOfBounds(format!(
+                "'builtins.elemAt' called with index {i} on a list of size {}",
+                l.len()
+            )),
             Some(span),
         ));
     }
@@ -657,7 +882,12 @@ fn prim_elem_at(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Val
 }
 
 fn prim_elem(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let l = want_list(m, &args[1], span, "while evaluating the second argument passed to builtins.elem")?;
+    let l = want_list(
+        m,
+        &args[1],
+        span,
+        "while evaluating the second argument passed to builtins.elem",
+    )?;
     for x in l.iter() {
         if m.equal(&args[0], x, span)? {
             return Ok(Value::Bool(true));
@@ -667,24 +897,53 @@ fn prim_elem(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value>
 }
 
 fn prim_map(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let l = want_list(m, &args[1], span, "while evaluating the second argument passed to builtins.map")?;
+    let l = want_list(
+        m,
+        &args[1],
+        span,
+        "while evaluating the second argument passed to builtins.map",
+    )?;
     if !l.is_empty() {
-        want_function(m, &args[0], span, "while evaluating the first argument passed to builtins.map")?;
+        want_function(
+            m,
+            &args[0],
+            span,
+            "while evaluating the first argument passed to builtins.map",
+        )?;
     }
     let f = &args[0];
-    Ok(Value::list(l.iter().map(|x| Thunk::apply(f.clone(), smallvec::smallvec![x.clone()])).collect()))
+    Ok(Value::list(
+        l.iter()
+            .map(|x| Thunk::apply(f.clone(), smallvec::smallvec![x.clone()]))
+            .collect(),
+    ))
 }
 
 fn prim_filter(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let l = want_list(m, &args[1], span, "while evaluating the second argument passed to builtins.filter")?;
+    let l = want_list(
+        m,
+        &args[1],
+        span,
+        "while evaluating the second argument passed to builtins.filter",
+    )?;
     if l.is_empty() {
         return Ok(Value::List(l));
     }
-    let f = want_function(m, &args[0], span, "while evaluating the first argument passed to builtins.filter")?;
+    let f = want_function(
+        m,
+        &args[0],
+        span,
+        "while evaluating the first argument passed to builtins.filter",
+    )?;
     let mut out = Vec::new();
     for x in l.iter() {
         let r = m.call(&f, vec![x.clone()], span)?;
-        if want_bool(m, &r, span, "while evaluating the return value of the filtering function passed to builtins.filter")? {
+        if want_bool(
+            m,
+            &r,
+            span,
+            "while evaluating the return value of the filtering function passed to builtins.filter",
+        )? {
             out.push(x.clone());
         }
     }
@@ -695,11 +954,21 @@ fn prim_filter(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Valu
 }
 
 fn prim_foldl(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let l = want_list(m, &args[2], span, "while evaluating the third argument passed to builtins.foldlStrict")?;
+    let l = want_list(
+        m,
+        &args[2],
+        span,
+        "while evaluating the third argument passed to builtins.foldlStrict",
+    )?;
     if l.is_empty() {
         return m.force(&args[1], Some(span));
     }
-    let f = want_function(m, &args[0], span, "while evaluating the first argument passed to builtins.foldlStrict")?;
+    let f = want_function(
+        m,
+        &args[0],
+        span,
+        "while evaluating the first argument passed to builtins.foldlStrict",
+    )?;
     let mut acc = args[1].clone();
     for x in l.iter() {
         acc = m.call(&f, vec![acc, x.clone()], span)?;
@@ -708,7 +977,12 @@ fn prim_foldl(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value
 }
 
 fn prim_gen_list(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let n = want_int(m, &args[1], span, "while evaluating the second argument passed to builtins.genList")?;
+    let n = want_int(
+        m,
+        &args[1],
+        span,
+        "while evaluating the second argument passed to builtins.genList",
+    )?;
     if n < 0 {
         return Err(other_error(format!("cannot create list of size {n}"), span));
     }
@@ -717,7 +991,10 @@ fn prim_gen_list(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Va
     // rather than let the allocator or the OS kill the process.
     let mut items = Vec::new();
     if n > 1 << 30 || items.try_reserve_exact(n as usize).is_err() {
-        return Err(other_error(format!("cannot create list of size {n}: out of memory"), span));
+        return Err(other_error(
+            format!("cannot create list of size {n}: out of memory"),
+            span,
+        ));
     }
     let f = &args[0];
     items.extend((0..n).map(|i| Thunk::apply(f.clone(), smallvec::smallvec![Value::Int(i)])));
@@ -725,13 +1002,23 @@ fn prim_gen_list(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Va
 }
 
 fn prim_concat_lists(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let l = want_list(m, &args[0], span, "while evaluating the first argument passed to builtins.concatLists")?;
+    let l = want_list(
+        m,
+        &args[0],
+        span,
+        "while evaluating the first argument passed to builtins.concatLists",
+    )?;
     let mut out = Vec::new();
     // When only one list has items Nix returns that list itself (it prints «repeated»).
     let mut only: Option<Rc<List>> = None;
     let mut non_empty = 0;
     for x in l.iter() {
-        let inner = want_list(m, x, span, "while evaluating a value of the list passed to builtins.concatLists")?;
+        let inner = want_list(
+            m,
+            x,
+            span,
+            "while evaluating a value of the list passed to builtins.concatLists",
+        )?;
         if !inner.is_empty() {
             non_empty += 1;
             only = Some(inner.clone());
@@ -745,23 +1032,59 @@ fn prim_concat_lists(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResul
 }
 
 fn prim_concat_map(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let f = want_function(m, &args[0], span, "while evaluating the first argument passed to builtins.concatMap")?;
-    let l = want_list(m, &args[1], span, "while evaluating the second argument passed to builtins.concatMap")?;
+    let f = want_function(
+        m,
+        &args[0],
+        span,
+        "while evaluating the first argument passed to builtins.concatMap",
+    )?;
+    let l = want_list(
+        m,
+        &args[1],
+        span,
+        "while evaluating the second argument passed to builtins.concatMap",
+    )?;
     let mut out = Vec::new();
     for x in l.iter() {
         let r = m.call(&f, vec![x.clone()], span)?;
-        let inner = want_list(m, &r, span, "while evaluating the return value of the function passed to builtins.concatMap")?;
+        let inner = want_list(
+            m,
+            &r,
+            span,
+            "while evaluating the return value of the function passed to builtins.concatMap",
+        )?;
         out.extend_from_slice(&inner);
     }
     Ok(Value::list(out))
 }
 
-fn any_all(m: &mut Machine, args: Vec<Value>, span: Span, want: bool, name: &str) -> EvalResult<Value> {
-    let f = want_function(m, &args[0], span, &format!("while evaluating the first argument passed to builtins.{name}"))?;
-    let l = want_list(m, &args[1], span, &format!("while evaluating the second argument passed to builtins.{name}"))?;
+fn any_all(
+    m: &mut Machine,
+    args: Vec<Value>,
+    span: Span,
+    want: bool,
+    name: &str,
+) -> EvalResult<Value> {
+    let f = want_function(
+        m,
+        &args[0],
+        span,
+        &format!("while evaluating the first argument passed to builtins.{name}"),
+    )?;
+    let l = want_list(
+        m,
+        &args[1],
+        span,
+        &format!("while evaluating the second argument passed to builtins.{name}"),
+    )?;
     for x in l.iter() {
         let r = m.call(&f, vec![x.clone()], span)?;
-        let b = want_bool(m, &r, span, &format!("while evaluating the return value of the function passed to builtins.{name}"))?;
+        let b = want_bool(
+            m,
+            &r,
+            span,
+            &format!("while evaluating the return value of the function passed to builtins.{name}"),
+        )?;
         if b == want {
             return Ok(Value::Bool(want));
         }
@@ -778,11 +1101,21 @@ fn prim_any(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> 
 }
 
 fn prim_sort(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let l = want_list(m, &args[1], span, "while evaluating the second argument passed to builtins.sort")?;
+    let l = want_list(
+        m,
+        &args[1],
+        span,
+        "while evaluating the second argument passed to builtins.sort",
+    )?;
     if l.is_empty() {
         return Ok(Value::List(l));
     }
-    let f = want_function(m, &args[0], span, "while evaluating the first argument passed to builtins.sort")?;
+    let f = want_function(
+        m,
+        &args[0],
+        span,
+        "while evaluating the first argument passed to builtins.sort",
+    )?;
     // Nix forces every element, in order, before comparing any.
     for x in l.iter() {
         m.force(x, Some(span))?;
@@ -793,7 +1126,12 @@ fn prim_sort(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value>
 }
 
 /// A stable, O(n log n) merge sort whose comparator may fail.
-fn merge_sort(m: &mut Machine, f: &Value, mut items: Vec<Value>, span: Span) -> EvalResult<Vec<Value>> {
+fn merge_sort(
+    m: &mut Machine,
+    f: &Value,
+    mut items: Vec<Value>,
+    span: Span,
+) -> EvalResult<Vec<Value>> {
     let n = items.len();
     if n < 2 {
         return Ok(items);
@@ -830,8 +1168,18 @@ fn merge_sort(m: &mut Machine, f: &Value, mut items: Vec<Value>, span: Span) -> 
 }
 
 fn prim_partition(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let f = want_function(m, &args[0], span, "while evaluating the first argument passed to builtins.partition")?;
-    let l = want_list(m, &args[1], span, "while evaluating the second argument passed to builtins.partition")?;
+    let f = want_function(
+        m,
+        &args[0],
+        span,
+        "while evaluating the first argument passed to builtins.partition",
+    )?;
+    let l = want_list(
+        m,
+        &args[1],
+        span,
+        "while evaluating the second argument passed to builtins.partition",
+    )?;
     let (mut right, mut wrong) = (Vec::new(), Vec::new());
     for x in l.iter() {
         // Nix forces each element before passing it.
@@ -843,17 +1191,35 @@ fn prim_partition(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<V
             wrong.push(x.clone());
         }
     }
-    Ok(attrs_of(vec![("right", Value::list(right)), ("wrong", Value::list(wrong))]))
+    Ok(attrs_of(vec![
+        ("right", Value::list(right)),
+        ("wrong", Value::list(wrong)),
+    ]))
 }
 
 fn prim_group_by(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let f = want_function(m, &args[0], span, "while evaluating the first argument passed to builtins.groupBy")?;
-    let l = want_list(m, &args[1], span, "while evaluating the second argument passed to builtins.groupBy")?;
+    let f = want_function(
+        m,
+        &args[0],
+        span,
+        "while evaluating the first argument passed to builtins.groupBy",
+    )?;
+    let l = want_list(
+        m,
+        &args[1],
+        span,
+        "while evaluating the second argument passed to builtins.groupBy",
+    )?;
     let mut groups: HashMap<Symbol, Vec<Value>> = HashMap::new();
     let mut order = Vec::new();
     for x in l.iter() {
         let r = m.call(&f, vec![x.clone()], span)?;
-        let key = want_string_no_ctx(m, &r, span, "while evaluating the return value of the grouping function passed to builtins.groupBy")?;
+        let key = want_string_no_ctx(
+            m,
+            &r,
+            span,
+            "while evaluating the return value of the grouping function passed to builtins.groupBy",
+        )?;
         let sym = Symbol::from_bytes(&key.bytes);
         groups.entry(sym).or_insert_with(|| {
             order.push(sym);
@@ -863,13 +1229,22 @@ fn prim_group_by(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Va
     }
     let entries = order
         .into_iter()
-        .map(|s| Attr { name: s, value: Value::list(groups.remove(&s).unwrap_or_default()), pos: None })
+        .map(|s| Attr {
+            name: s,
+            value: Value::list(groups.remove(&s).unwrap_or_default()),
+            pos: None,
+        })
         .collect();
     Ok(Value::attrs(Attrs::from_unsorted(entries)))
 }
 
 fn prim_generic_closure(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let input = want_attrs(m, &args[0], span, "while evaluating the first argument passed to builtins.genericClosure")?;
+    let input = want_attrs(
+        m,
+        &args[0],
+        span,
+        "while evaluating the first argument passed to builtins.genericClosure",
+    )?;
     let start = input
         .get(Symbol::new("startSet"))
         .cloned()
@@ -878,7 +1253,12 @@ fn prim_generic_closure(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalRe
         .get(Symbol::new("operator"))
         .cloned()
         .ok_or_else(|| Error::new(ErrorKind::MissingAttribute("operator".into()), Some(span)))?;
-    let start = want_list(m, &start, span, "while evaluating the 'startSet' attribute passed as argument to builtins.genericClosure")?;
+    let start = want_list(
+        m,
+        &start,
+        span,
+        "while evaluating the 'startSet' attribute passed as argument to builtins.genericClosure",
+    )?;
     let mut work: std::collections::VecDeque<Value> = start.iter().cloned().collect();
     let mut seen_keys: Vec<Value> = Vec::new();
     let mut first_key: Option<Value> = None;
@@ -887,9 +1267,10 @@ fn prim_generic_closure(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalRe
     let key_sym = Symbol::new("key");
     while let Some(item) = work.pop_front() {
         let attrs = want_attrs(m, &item, span, "while evaluating one of the elements generated by (or initially passed to) builtins.genericClosure")?;
-        let key = attrs.get(key_sym).cloned().ok_or_else(|| {
-            Error::new(ErrorKind::MissingAttribute("key".into()), Some(span))
-        })?;
+        let key = attrs
+            .get(key_sym)
+            .cloned()
+            .ok_or_else(|| Error::new(ErrorKind::MissingAttribute("key".into()), Some(span)))?;
         let key = m.force(&key, Some(span))?;
         // Nix keeps the keys in an ordered set: keys of different types (or of
         // incomparable types) fail to compare.
@@ -940,7 +1321,12 @@ fn prim_generic_closure(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalRe
         }
         out.push(item.clone());
         let next = m.call(&op, vec![item.clone()], span)?;
-        let next = want_list(m, &next, span, "while evaluating the return value of the `operator` passed to builtins.genericClosure")?;
+        let next = want_list(
+            m,
+            &next,
+            span,
+            "while evaluating the return value of the `operator` passed to builtins.genericClosure",
+        )?;
         work.extend(next.iter().cloned());
     }
     Ok(Value::list(out))
@@ -950,13 +1336,30 @@ fn prim_generic_closure(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalRe
 // Attribute sets
 
 fn prim_attr_names(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let a = want_attrs(m, &args[0], span, "while evaluating the argument passed to builtins.attrNames")?;
-    Ok(Value::list(a.sorted_by_name().iter().map(|a| Value::string(a.name.to_bytes())).collect()))
+    let a = want_attrs(
+        m,
+        &args[0],
+        span,
+        "while evaluating the argument passed to builtins.attrNames",
+    )?;
+    Ok(Value::list(
+        a.sorted_by_name()
+            .iter()
+            .map(|a| Value::string(a.name.to_bytes()))
+            .collect(),
+    ))
 }
 
 fn prim_attr_values(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let a = want_attrs(m, &args[0], span, "while evaluating the argument passed to builtins.attrValues")?;
-    Ok(Value::list(a.sorted_by_name().iter().map(|a| a.value.clone()).collect()))
+    let a = want_attrs(
+        m,
+        &args[0],
+        span,
+        "while evaluating the argument passed to builtins.attrValues",
+    )?;
+    Ok(Value::list(
+        a.sorted_by_name().iter().map(|a| a.value.clone()).collect(),
+    ))
 }
 
 fn attr_name_arg(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<Symbol> {
@@ -965,12 +1368,25 @@ fn attr_name_arg(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResu
 }
 
 fn prim_get_attr(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let name = attr_name_arg(m, &args[0], span, "while evaluating the first argument passed to builtins.getAttr")?;
-    let a = want_attrs(m, &args[1], span, "while evaluating the second argument passed to builtins.getAttr")?;
+    let name = attr_name_arg(
+        m,
+        &args[0],
+        span,
+        "while evaluating the first argument passed to builtins.getAttr",
+    )?;
+    let a = want_attrs(
+        m,
+        &args[1],
+        span,
+        "while evaluating the second argument passed to builtins.getAttr",
+    )?;
     match a.get(name) {
         Some(v) => Ok(v.clone()),
         None => {
-            let mut e = Error::new(ErrorKind::MissingAttribute(name.name().to_string()), Some(span));
+            let mut e = Error::new(
+                ErrorKind::MissingAttribute(name.name().to_string()),
+                Some(span),
+            );
             e.push_frame("while calling the 'getAttr' builtin", Some(span));
             Err(e)
         }
@@ -978,27 +1394,69 @@ fn prim_get_attr(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Va
 }
 
 fn prim_has_attr(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let name = attr_name_arg(m, &args[0], span, "while evaluating the first argument passed to builtins.hasAttr")?;
-    let a = want_attrs(m, &args[1], span, "while evaluating the second argument passed to builtins.hasAttr")?;
+    let name = attr_name_arg(
+        m,
+        &args[0],
+        span,
+        "while evaluating the first argument passed to builtins.hasAttr",
+    )?;
+    let a = want_attrs(
+        m,
+        &args[1],
+        span,
+        "while evaluating the second argument passed to builtins.hasAttr",
+    )?;
     Ok(Value::Bool(a.get(name).is_some()))
 }
 
 fn prim_remove_attrs(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let a = want_attrs(m, &args[0], span, "while evaluating the first argument passed to builtins.removeAttrs")?;
-    let l = want_list(m, &args[1], span, "while evaluating the second argument passed to builtins.removeAttrs")?;
+    let a = want_attrs(
+        m,
+        &args[0],
+        span,
+        "while evaluating the first argument passed to builtins.removeAttrs",
+    )?;
+    let l = want_list(
+        m,
+        &args[1],
+        span,
+        "while evaluating the second argument passed to builtins.removeAttrs",
+    )?;
     let mut remove = std::collections::HashSet::new();
     for x in l.iter() {
-        remove.insert(attr_name_arg(m, x, span, "while evaluating the values of the second argument passed to builtins.removeAttrs")?);
+        remove.insert(attr_name_arg(
+            m,
+            x,
+            span,
+            "while evaluating the values of the second argument passed to builtins.removeAttrs",
+        )?);
     }
-    Ok(Value::attrs(Attrs { entries: a.entries.iter().filter(|e| !remove.contains(&e.name)).cloned().collect() }))
+    Ok(Value::attrs(Attrs {
+        entries: a
+            .entries
+            .iter()
+            .filter(|e| !remove.contains(&e.name))
+            .cloned()
+            .collect(),
+    }))
 }
 
 fn prim_list_to_attrs(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let l = want_list(m, &args[0], span, "while evaluating the argument passed to builtins.listToAttrs")?;
+    let l = want_list(
+        m,
+        &args[0],
+        span,
+        "while evaluating the argument passed to builtins.listToAttrs",
+    )?;
     let mut entries: Vec<Attr> = Vec::with_capacity(l.len());
     let (name_sym, value_sym) = (Symbol::new("name"), Symbol::new("value"));
     for x in l.iter() {
-        let item = want_attrs(m, x, span, "while evaluating an element of the list passed to builtins.listToAttrs")?;
+        let item = want_attrs(
+            m,
+            x,
+            span,
+            "while evaluating an element of the list passed to builtins.listToAttrs",
+        )?;
         let name = item
             .get(name_sym)
             .cloned()
@@ -1018,7 +1476,12 @@ fn prim_list_to_attrs(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResu
 }
 
 fn prim_map_attrs(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let a = want_attrs(m, &args[1], span, "while evaluating the second argument passed to builtins.mapAttrs")?;
+    let a = want_attrs(
+        m,
+        &args[1],
+        span,
+        "while evaluating the second argument passed to builtins.mapAttrs",
+    )?;
     let f = &args[0];
     Ok(Value::attrs(Attrs {
         entries: a
@@ -1026,22 +1489,53 @@ fn prim_map_attrs(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<V
             .iter()
             .map(|e| Attr {
                 name: e.name,
-                value: Thunk::apply(f.clone(), smallvec::smallvec![Value::string(e.name.to_bytes()), e.value.clone()]),
-                pos: e.pos,
+                value: Thunk::apply(
+                    f.clone(),
+                    smallvec::smallvec![Value::string(e.name.to_bytes()), e.value.clone()],
+                ),
+                // Nix gives the new attributes no position (`unsafeGetAttrPos` is null).
+                pos: None,
             })
             .collect(),
     }))
 }
 
 fn prim_intersect_attrs(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let a = want_attrs(m, &args[0], span, "while evaluating the first argument passed to builtins.intersectAttrs")?;
-    let b = want_attrs(m, &args[1], span, "while evaluating the second argument passed to builtins.intersectAttrs")?;
-    Ok(Value::attrs(Attrs { entries: b.entries.iter().filter(|e| a.get(e.name).is_some()).cloned().collect() }))
+    let a = want_attrs(
+        m,
+        &args[0],
+        span,
+        "while evaluating the first argument passed to builtins.intersectAttrs",
+    )?;
+    let b = want_attrs(
+        m,
+        &args[1],
+        span,
+        "while evaluating the second argument passed to builtins.intersectAttrs",
+    )?;
+    Ok(Value::attrs(Attrs {
+        entries: b
+            .entries
+            .iter()
+            .filter(|e| a.get(e.name).is_some())
+            .cloned()
+            .collect(),
+    }))
 }
 
 fn prim_cat_attrs(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let name = attr_name_arg(m, &args[0], span, "while evaluating the first argument passed to builtins.catAttrs")?;
-    let l = want_list(m, &args[1], span, "while evaluating the second argument passed to builtins.catAttrs")?;
+    let name = attr_name_arg(
+        m,
+        &args[0],
+        span,
+        "while evaluating the first argument passed to builtins.catAttrs",
+    )?;
+    let l = want_list(
+        m,
+        &args[1],
+        span,
+        "while evaluating the second argument passed to builtins.catAttrs",
+    )?;
     let mut out = Vec::new();
     for x in l.iter() {
         let a = want_attrs(m, x, span, "while evaluating an element in the list passed as second argument to builtins.catAttrs")?;
@@ -1059,7 +1553,11 @@ fn prim_function_args(_m: &mut Machine, args: Vec<Value>, span: Span) -> EvalRes
             crate::ir::Param::Pattern(p) => Ok(Value::attrs(Attrs::from_unsorted(
                 p.formals
                     .iter()
-                    .map(|f| Attr { name: f.name, value: Value::Bool(f.default.is_some()), pos: Some(f.span) })
+                    .map(|f| Attr {
+                        name: f.name,
+                        value: Value::Bool(f.default.is_some()),
+                        pos: Some(f.span),
+                    })
                     .collect(),
             ))),
         },
@@ -1069,7 +1567,12 @@ fn prim_function_args(_m: &mut Machine, args: Vec<Value>, span: Span) -> EvalRes
 }
 
 fn prim_zip_attrs_with(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let l = want_list(m, &args[1], span, "while evaluating the second argument passed to builtins.zipAttrsWith")?;
+    let l = want_list(
+        m,
+        &args[1],
+        span,
+        "while evaluating the second argument passed to builtins.zipAttrsWith",
+    )?;
     let mut groups: HashMap<Symbol, Vec<Value>> = HashMap::new();
     for x in l.iter() {
         let a = want_attrs(m, x, span, "while evaluating a value of the list passed as second argument to builtins.zipAttrsWith")?;
@@ -1082,7 +1585,10 @@ fn prim_zip_attrs_with(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalRes
         .into_iter()
         .map(|(name, values)| Attr {
             name,
-            value: Thunk::apply(f.clone(), smallvec::smallvec![Value::string(name.to_bytes()), Value::list(values)]),
+            value: Thunk::apply(
+                f.clone(),
+                smallvec::smallvec![Value::string(name.to_bytes()), Value::list(values)],
+            ),
             pos: None,
         })
         .collect();
@@ -1090,8 +1596,18 @@ fn prim_zip_attrs_with(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalRes
 }
 
 fn prim_unsafe_get_attr_pos(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let name = attr_name_arg(m, &args[0], span, "while evaluating the first argument passed to builtins.unsafeGetAttrPos")?;
-    let a = want_attrs(m, &args[1], span, "while evaluating the second argument passed to builtins.unsafeGetAttrPos")?;
+    let name = attr_name_arg(
+        m,
+        &args[0],
+        span,
+        "while evaluating the first argument passed to builtins.unsafeGetAttrPos",
+    )?;
+    let a = want_attrs(
+        m,
+        &args[1],
+        span,
+        "while evaluating the second argument passed to builtins.unsafeGetAttrPos",
+    )?;
     match a.get_attr(name).and_then(|a| a.pos) {
         Some(pos) => Ok(m.pos_attrs(pos)),
         None => Ok(Value::Null),
@@ -1105,14 +1621,25 @@ fn prim_add(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> 
     for (i, v) in args.iter().enumerate() {
         if !matches!(v, Value::Int(_) | Value::Float(_)) {
             let which = if i == 0 { "first" } else { "second" };
-            return Err(arg_error(m, "an integer", v, span, &format!("while evaluating the {which} argument of the addition")));
+            return Err(arg_error(
+                m,
+                "an integer",
+                v,
+                span,
+                &format!("while evaluating the {which} argument of the addition"),
+            ));
         }
     }
     match (&args[0], &args[1]) {
         (Value::Int(a), Value::Int(b)) => a.checked_add(*b).map(Value::Int).ok_or_else(|| {
-            Error::new(ErrorKind::Overflow(format!("integer overflow in adding {a} + {b}")), Some(span))
+            Error::new(
+                ErrorKind::Overflow(format!("integer overflow in adding {a} + {b}")),
+                Some(span),
+            )
         }),
-        (a, b) => Ok(Value::Float(crate::machine::as_f64(a) + crate::machine::as_f64(b))),
+        (a, b) => Ok(Value::Float(
+            crate::machine::as_f64(a) + crate::machine::as_f64(b),
+        )),
     }
 }
 
@@ -1132,9 +1659,25 @@ fn prim_less_than(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<V
     Ok(Value::Bool(m.less_than(&args[0], &args[1], span)?))
 }
 
-fn bit_op(m: &mut Machine, args: &[Value], span: Span, name: &str, f: fn(i64, i64) -> i64) -> EvalResult<Value> {
-    let a = want_int(m, &args[0], span, &format!("while evaluating the first argument passed to builtins.{name}"))?;
-    let b = want_int(m, &args[1], span, &format!("while evaluating the second argument passed to builtins.{name}"))?;
+fn bit_op(
+    m: &mut Machine,
+    args: &[Value],
+    span: Span,
+    name: &str,
+    f: fn(i64, i64) -> i64,
+) -> EvalResult<Value> {
+    let a = want_int(
+        m,
+        &args[0],
+        span,
+        &format!("while evaluating the first argument passed to builtins.{name}"),
+    )?;
+    let b = want_int(
+        m,
+        &args[1],
+        span,
+        &format!("while evaluating the second argument passed to builtins.{name}"),
+    )?;
     Ok(Value::Int(f(a, b)))
 }
 
@@ -1164,15 +1707,32 @@ fn prim_string_length(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResu
 }
 
 fn prim_substring(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let start = want_int(m, &args[0], span, "while evaluating the first argument (the start offset) passed to builtins.substring")?;
-    let len = want_int(m, &args[1], span, "while evaluating the second argument (the substring length) passed to builtins.substring")?;
+    let start = want_int(
+        m,
+        &args[0],
+        span,
+        "while evaluating the first argument (the start offset) passed to builtins.substring",
+    )?;
+    let len = want_int(
+        m,
+        &args[1],
+        span,
+        "while evaluating the second argument (the substring length) passed to builtins.substring",
+    )?;
     if start < 0 {
         return Err(other_error("negative start position in 'substring'", span));
     }
     let s = m.coerce_to_string(&args[2], CoerceMode::Interpolation, span)?;
     let start = (start as usize).min(s.bytes.len());
-    let end = if len < 0 { s.bytes.len() } else { start.saturating_add(len as usize).min(s.bytes.len()) };
-    Ok(Value::string_with_context(s.bytes[start..end].to_vec(), s.context.clone()))
+    let end = if len < 0 {
+        s.bytes.len()
+    } else {
+        start.saturating_add(len as usize).min(s.bytes.len())
+    };
+    Ok(Value::string_with_context(
+        s.bytes[start..end].to_vec(),
+        s.context.clone(),
+    ))
 }
 
 fn prim_concat_strings_sep(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
@@ -1192,15 +1752,38 @@ fn prim_concat_strings_sep(m: &mut Machine, args: Vec<Value>, span: Span) -> Eva
 }
 
 fn prim_replace_strings(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let from = want_list(m, &args[0], span, "while evaluating the first argument passed to builtins.replaceStrings")?;
-    let to = want_list(m, &args[1], span, "while evaluating the second argument passed to builtins.replaceStrings")?;
+    let from = want_list(
+        m,
+        &args[0],
+        span,
+        "while evaluating the first argument passed to builtins.replaceStrings",
+    )?;
+    let to = want_list(
+        m,
+        &args[1],
+        span,
+        "while evaluating the second argument passed to builtins.replaceStrings",
+    )?;
     if from.len() != to.len() {
-        return Err(other_error("'from' and 'to' arguments passed to builtins.replaceStrings have different lengths", span));
+        return Err(other_error(
+            "'from' and 'to' arguments passed to builtins.replaceStrings have different lengths",
+            span,
+        ));
     }
-    let s = want_string(m, &args[2], span, "while evaluating the third argument passed to builtins.replaceStrings")?;
+    let s = want_string(
+        m,
+        &args[2],
+        span,
+        "while evaluating the third argument passed to builtins.replaceStrings",
+    )?;
     let mut froms = Vec::with_capacity(from.len());
     for f in from.iter() {
-        froms.push(want_string(m, f, span, "while evaluating one of the strings to replace passed to builtins.replaceStrings")?);
+        froms.push(want_string(
+            m,
+            f,
+            span,
+            "while evaluating one of the strings to replace passed to builtins.replaceStrings",
+        )?);
     }
     let mut tos: Vec<Option<Rc<NixString>>> = vec![None; to.len()];
     let mut out = Vec::new();
@@ -1245,16 +1828,35 @@ fn prim_replace_strings(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalRe
 fn compile_regex(pattern: &NixString, span: Span) -> EvalResult<crate::regex::Regex> {
     crate::regex::Regex::new(&pattern.bytes).map_err(|e| {
         if e.starts_with("memory limit exceeded") {
-            other_error(format!("memory limit exceeded by regular expression '{}'", pattern.lossy()), span)
+            other_error(
+                format!(
+                    "memory limit exceeded by regular expression '{}'",
+                    pattern.lossy()
+                ),
+                span,
+            )
         } else {
-            other_error(format!("invalid regular expression '{}'", pattern.lossy()), span)
+            other_error(
+                format!("invalid regular expression '{}'", pattern.lossy()),
+                span,
+            )
         }
     })
 }
 
 fn prim_match(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let re = want_string_no_ctx(m, &args[0], span, "while evaluating the first argument passed to builtins.match")?;
-    let s = want_string(m, &args[1], span, "while evaluating the second argument passed to builtins.match")?;
+    let re = want_string_no_ctx(
+        m,
+        &args[0],
+        span,
+        "while evaluating the first argument passed to builtins.match",
+    )?;
+    let s = want_string(
+        m,
+        &args[1],
+        span,
+        "while evaluating the second argument passed to builtins.match",
+    )?;
     let regex = compile_regex(&re, span)?;
     match regex.full_match(&s.bytes) {
         None => Ok(Value::Null),
@@ -1271,15 +1873,27 @@ fn prim_match(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value
 }
 
 fn prim_split(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let re = want_string_no_ctx(m, &args[0], span, "while evaluating the first argument passed to builtins.split")?;
-    let s = want_string(m, &args[1], span, "while evaluating the second argument passed to builtins.split")?;
+    let re = want_string_no_ctx(
+        m,
+        &args[0],
+        span,
+        "while evaluating the first argument passed to builtins.split",
+    )?;
+    let s = want_string(
+        m,
+        &args[1],
+        span,
+        "while evaluating the second argument passed to builtins.split",
+    )?;
     let regex = compile_regex(&re, span)?;
     let bytes = &s.bytes;
     let mut out = Vec::new();
     let mut last = 0;
     let mut pos = 0;
     while pos <= bytes.len() {
-        let Some(groups) = regex.find_at(bytes, pos) else { break };
+        let Some(groups) = regex.find_at(bytes, pos) else {
+            break;
+        };
         let Some((start, end)) = groups[0] else { break };
         out.push(Value::string(bytes[last..start].to_vec()));
         out.push(Value::list(
@@ -1304,7 +1918,10 @@ fn prim_split(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value
 fn prim_base_name_of(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
     let s = m.coerce_to_string(&args[0], CoerceMode::NoCopy, span)?;
     let text = s.lossy();
-    Ok(Value::string_with_context(crate::path::base_name(&text).as_bytes().to_vec(), s.context.clone()))
+    Ok(Value::string_with_context(
+        crate::path::base_name(&text).as_bytes().to_vec(),
+        s.context.clone(),
+    ))
 }
 
 fn prim_dir_of(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
@@ -1313,26 +1930,55 @@ fn prim_dir_of(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Valu
         v => {
             let s = m.coerce_to_string(v, CoerceMode::NoCopy, span)?;
             let text = s.lossy();
-            Ok(Value::string_with_context(crate::path::dir_name(&text).as_bytes().to_vec(), s.context.clone()))
+            Ok(Value::string_with_context(
+                crate::path::dir_name(&text).as_bytes().to_vec(),
+                s.context.clone(),
+            ))
         }
     }
 }
 
 fn prim_get_env(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let name = want_string_no_ctx(m, &args[0], span, "while evaluating the first argument passed to builtins.getEnv")?;
-    Ok(Value::string(m.io.env_var(&name.lossy()).unwrap_or_default().into_bytes()))
+    let name = want_string_no_ctx(
+        m,
+        &args[0],
+        span,
+        "while evaluating the first argument passed to builtins.getEnv",
+    )?;
+    Ok(Value::string(
+        m.io.env_var(&name.lossy()).unwrap_or_default().into_bytes(),
+    ))
 }
 
 fn prim_hash_string(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let algo = want_string_no_ctx(m, &args[0], span, "while evaluating the first argument passed to builtins.hashString")?;
-    let s = want_string(m, &args[1], span, "while evaluating the second argument passed to builtins.hashString")?;
+    let algo = want_string_no_ctx(
+        m,
+        &args[0],
+        span,
+        "while evaluating the first argument passed to builtins.hashString",
+    )?;
+    let s = want_string(
+        m,
+        &args[1],
+        span,
+        "while evaluating the second argument passed to builtins.hashString",
+    )?;
     let algo = crate::store::HashAlgo::parse(&algo.lossy()).map_err(|e| other_error(e, span))?;
-    Ok(Value::string(crate::store::to_base16(&algo.digest(&s.bytes)).into_bytes()))
+    Ok(Value::string(
+        crate::store::to_base16(&algo.digest(&s.bytes)).into_bytes(),
+    ))
 }
 
 fn prim_placeholder(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let out = want_string_no_ctx(m, &args[0], span, "while evaluating the first argument passed to builtins.placeholder")?;
-    Ok(Value::string(crate::store::placeholder(&out.lossy()).into_bytes()))
+    let out = want_string_no_ctx(
+        m,
+        &args[0],
+        span,
+        "while evaluating the first argument passed to builtins.placeholder",
+    )?;
+    Ok(Value::string(
+        crate::store::placeholder(&out.lossy()).into_bytes(),
+    ))
 }
 
 // ---------------------------------------------------------------------------
@@ -1353,7 +1999,13 @@ pub fn to_json(m: &mut Machine, v: &Value, span: Span, ctx: &mut Context) -> Eva
 
 /// [`to_json`]; with `lazy` (`nix-instantiate --eval --json` without `--strict`) a value
 /// not evaluated yet is an error instead of being forced, as in Nix.
-pub fn to_json_in(m: &mut Machine, v: &Value, span: Span, ctx: &mut Context, lazy: bool) -> EvalResult<Vec<u8>> {
+pub fn to_json_in(
+    m: &mut Machine,
+    v: &Value,
+    span: Span,
+    ctx: &mut Context,
+    lazy: bool,
+) -> EvalResult<Vec<u8>> {
     let mut out = Vec::new();
     let mut bad_utf8 = None;
     write_json(m, v, span, ctx, &mut out, 0, &mut bad_utf8, lazy)?;
@@ -1410,8 +2062,14 @@ fn write_json(
             JsonWork::Element(v, depth, index) => {
                 if let (true, Value::Thunk(t)) = (lazy, &v) {
                     if !t.is_evaluated() {
-                        let mut e = Error::new(ErrorKind::Type("cannot convert a thunk to JSON".into()), None);
-                        e.push_frame(format!("while evaluating list element at index {index}"), None);
+                        let mut e = Error::new(
+                            ErrorKind::Type("cannot convert a thunk to JSON".into()),
+                            None,
+                        );
+                        e.push_frame(
+                            format!("while evaluating list element at index {index}"),
+                            None,
+                        );
                         return Err(e);
                     }
                 }
@@ -1427,12 +2085,18 @@ fn write_json(
         // Nix's native stack gives out at about 99,820 levels of nesting (measured with
         // chains of lists and of sets): a tenth of a structural level each, less 0.18%.
         if depth >= m.limits.max_structural_depth * 10 - m.limits.max_structural_depth * 18 / 1000 {
-            return Err(other_error("stack overflow (possible infinite recursion)", span));
+            return Err(other_error(
+                "stack overflow (possible infinite recursion)",
+                span,
+            ));
         }
         if let (true, Value::Thunk(t)) = (lazy && depth > 0, &v) {
             if !t.is_evaluated() {
                 let pos = attr.and_then(|(_, pos)| pos);
-                return Err(in_attr(Error::new(ErrorKind::Type("cannot convert a thunk to JSON".into()), pos)));
+                return Err(in_attr(Error::new(
+                    ErrorKind::Type("cannot convert a thunk to JSON".into()),
+                    pos,
+                )));
             }
         }
         let v = m.force(&v, Some(span)).map_err(in_attr)?;
@@ -1440,13 +2104,17 @@ fn write_json(
             Value::Null => out.extend_from_slice(b"null"),
             Value::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
             Value::Int(i) => out.extend_from_slice(i.to_string().as_bytes()),
-            Value::Float(f) => out.extend_from_slice(crate::float::format_float_json(*f).as_bytes()),
+            Value::Float(f) => {
+                out.extend_from_slice(crate::float::format_float_json(*f).as_bytes())
+            }
             Value::String(s) => {
                 merge_context(ctx, &s.context);
                 json_string(out, &s.bytes, bad_utf8);
             }
             Value::Path(_) => {
-                let s = m.coerce_to_string(&v, CoerceMode::Interpolation, span).map_err(in_attr)?;
+                let s = m
+                    .coerce_to_string(&v, CoerceMode::Interpolation, span)
+                    .map_err(in_attr)?;
                 merge_context(ctx, &s.context);
                 json_string(out, &s.bytes, bad_utf8);
             }
@@ -1462,7 +2130,9 @@ fn write_json(
             }
             Value::Attrs(a) => {
                 if a.get(Symbol::new("__toString")).is_some() {
-                    let s = m.coerce_to_string(&v, CoerceMode::Interpolation, span).map_err(in_attr)?;
+                    let s = m
+                        .coerce_to_string(&v, CoerceMode::Interpolation, span)
+                        .map_err(in_attr)?;
                     merge_context(ctx, &s.context);
                     json_string(out, &s.bytes, bad_utf8);
                     continue;
@@ -1475,7 +2145,11 @@ fn write_json(
                 work.push(JsonWork::Text(b"}"));
                 let sorted = a.sorted_by_name();
                 for (i, e) in sorted.iter().enumerate().rev() {
-                    work.push(JsonWork::Value(e.value.clone(), depth + 1, Some((e.name, e.pos))));
+                    work.push(JsonWork::Value(
+                        e.value.clone(),
+                        depth + 1,
+                        Some((e.name, e.pos)),
+                    ));
                     work.push(JsonWork::Key(e.name));
                     if i > 0 {
                         work.push(JsonWork::Text(b","));
@@ -1483,7 +2157,10 @@ fn write_json(
                 }
             }
             Value::Lambda(_) | Value::PrimOp(_) => {
-                let e = Error::new(ErrorKind::Type(format!("cannot convert {} to JSON", v.type_phrase())), Some(span));
+                let e = Error::new(
+                    ErrorKind::Type(format!("cannot convert {} to JSON", v.type_phrase())),
+                    Some(span),
+                );
                 return Err(in_attr(e));
             }
             Value::Thunk(_) => unreachable!("forced above"),
@@ -1493,7 +2170,12 @@ fn write_json(
 }
 
 fn prim_from_json(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let s = want_string_no_ctx(m, &args[0], span, "while evaluating the first argument passed to builtins.fromJSON")?;
+    let s = want_string_no_ctx(
+        m,
+        &args[0],
+        span,
+        "while evaluating the first argument passed to builtins.fromJSON",
+    )?;
     let json = crate::json::parse(&s.bytes).map_err(|e| other_error(e, span))?;
     Ok(json_to_value(json))
 }
@@ -1542,7 +2224,11 @@ pub fn json_to_value(json: crate::json::Json) -> Value {
                 let entries = names
                     .into_iter()
                     .zip(vals)
-                    .map(|(k, v)| Attr { name: Symbol::from_bytes(&k), value: v, pos: None })
+                    .map(|(k, v)| Attr {
+                        name: Symbol::from_bytes(&k),
+                        value: v,
+                        pos: None,
+                    })
                     .collect();
                 values.push(Value::attrs(Attrs::from_unsorted(entries)));
             }
@@ -1600,7 +2286,9 @@ fn prim_read_file(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<V
     if let Some(text) = crate::corepkgs::name(&path).and_then(crate::corepkgs::file) {
         return Ok(Value::string(text.as_bytes()));
     }
-    let bytes = m.io.read_file(&path).map_err(|e| Error::new(ErrorKind::Io(e), Some(span)))?;
+    let bytes =
+        m.io.read_file(&path)
+            .map_err(|e| Error::new(ErrorKind::Io(e), Some(span)))?;
     Ok(Value::string(bytes))
 }
 
@@ -1615,11 +2303,17 @@ fn file_type_name(t: FileType) -> &'static str {
 
 fn prim_read_dir(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
     let path = path_argument(m, &args[0], span)?;
-    let entries = m.io.read_dir(&path).map_err(|e| Error::new(ErrorKind::Io(e), Some(span)))?;
+    let entries =
+        m.io.read_dir(&path)
+            .map_err(|e| Error::new(ErrorKind::Io(e), Some(span)))?;
     Ok(Value::attrs(Attrs::from_unsorted(
         entries
             .into_iter()
-            .map(|(name, t)| Attr { name: Symbol::new(&name), value: Value::string(file_type_name(t).as_bytes()), pos: None })
+            .map(|(name, t)| Attr {
+                name: Symbol::new(&name),
+                value: Value::string(file_type_name(t).as_bytes()),
+                pos: None,
+            })
             .collect(),
     )))
 }
@@ -1629,7 +2323,10 @@ fn prim_read_file_type(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalRes
     match m.io.file_type(&path) {
         Some(t) => Ok(Value::string(file_type_name(t).as_bytes())),
         None => Err(Error::new(
-            ErrorKind::Io(m.io.access_error(&path).unwrap_or_else(|| format!("path '{path}' does not exist"))),
+            ErrorKind::Io(
+                m.io.access_error(&path)
+                    .unwrap_or_else(|| format!("path '{path}' does not exist")),
+            ),
             Some(span),
         )),
     }
@@ -1644,9 +2341,9 @@ fn nar_node(m: &Machine, path: &str, span: Span) -> EvalResult<crate::store::Nar
             executable: m.io.is_executable(path),
             contents: m.io.read_file(path).map_err(io_err)?,
         }),
-        Some(FileType::Symlink) => {
-            Ok(NarNode::Symlink { target: m.io.read_link(path).map_err(io_err)?.into_bytes() })
-        }
+        Some(FileType::Symlink) => Ok(NarNode::Symlink {
+            target: m.io.read_link(path).map_err(io_err)?.into_bytes(),
+        }),
         Some(FileType::Directory) => {
             let mut children = Vec::new();
             for (name, _) in m.io.read_dir(path).map_err(io_err)? {
@@ -1656,7 +2353,10 @@ fn nar_node(m: &Machine, path: &str, span: Span) -> EvalResult<crate::store::Nar
             Ok(NarNode::Directory(children))
         }
         Some(FileType::Unknown) => Err(io_err(format!("file '{path}' has an unsupported type"))),
-        None => Err(io_err(m.io.access_error(path).unwrap_or_else(|| format!("path '{path}' does not exist")))),
+        None => Err(io_err(
+            m.io.access_error(path)
+                .unwrap_or_else(|| format!("path '{path}' does not exist")),
+        )),
     }
 }
 
@@ -1664,9 +2364,11 @@ fn nar_node(m: &Machine, path: &str, span: Span) -> EvalResult<crate::store::Nar
 pub fn copy_path_to_store(m: &mut Machine, path: &str, span: Span) -> EvalResult<String> {
     let node = nar_node(m, path, span)?;
     let name = crate::path::base_name(path);
-    crate::store::check_name(name).map_err(|e| {
-        other_error(crate::store::invalid_store_path_message(name, &e), span)
-    })?;
-    Ok(crate::store::make_source_path(&m.settings.store_dir, name, &node))
+    crate::store::check_name(name)
+        .map_err(|e| other_error(crate::store::invalid_store_path_message(name, &e), span))?;
+    Ok(crate::store::make_source_path(
+        &m.settings.store_dir,
+        name,
+        &node,
+    ))
 }
-

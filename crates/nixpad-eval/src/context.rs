@@ -32,38 +32,73 @@ fn want_string(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult
 /// Whether `path` names a store object directly: `STORE/HASH-NAME` with a 32-character
 /// Nix base-32 hash and a valid name (like Nix, the character after the hash is not checked).
 pub fn is_store_path(store_dir: &str, path: &str) -> bool {
-    let Some(base) = path.strip_prefix(store_dir).and_then(|r| r.strip_prefix('/')) else { return false };
+    let Some(base) = path
+        .strip_prefix(store_dir)
+        .and_then(|r| r.strip_prefix('/'))
+    else {
+        return false;
+    };
     if base.len() < 34 || base.contains('/') {
         return false;
     }
-    base.as_bytes()[..32].iter().all(|c| crate::store::NIX32_ALPHABET.contains(c))
-        && base.get(33..).is_some_and(|name| crate::store::check_name(name).is_ok())
+    base.as_bytes()[..32]
+        .iter()
+        .all(|c| crate::store::NIX32_ALPHABET.contains(c))
+        && base
+            .get(33..)
+            .is_some_and(|name| crate::store::check_name(name).is_ok())
 }
 
 /// Coerces like string interpolation (paths are copied to the store), as the
 /// context-changing builtins take their argument.
 fn coerced(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<NixString> {
-    m.coerce_to_string(v, crate::machine::CoerceMode::Interpolation, span).map_err(|mut e| {
-        e.push_frame(what.to_string(), None);
-        e
-    })
+    m.coerce_to_string(v, crate::machine::CoerceMode::Interpolation, span)
+        .map_err(|mut e| {
+            e.push_frame(what.to_string(), None);
+            e
+        })
 }
 
 /// `builtins.hasContext s`
 pub fn prim_has_context(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let s = want_string(m, &args[0], span, "while evaluating the argument passed to builtins.hasContext")?;
-    Ok(Value::Bool(s.context.as_ref().is_some_and(|c| !c.is_empty())))
+    let s = want_string(
+        m,
+        &args[0],
+        span,
+        "while evaluating the argument passed to builtins.hasContext",
+    )?;
+    Ok(Value::Bool(
+        s.context.as_ref().is_some_and(|c| !c.is_empty()),
+    ))
 }
 
 /// `builtins.unsafeDiscardStringContext s`
-pub fn prim_unsafe_discard_string_context(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let s = coerced(m, &args[0], span, "while evaluating the argument passed to builtins.unsafeDiscardStringContext")?;
+pub fn prim_unsafe_discard_string_context(
+    m: &mut Machine,
+    args: Vec<Value>,
+    span: Span,
+) -> EvalResult<Value> {
+    let s = coerced(
+        m,
+        &args[0],
+        span,
+        "while evaluating the argument passed to builtins.unsafeDiscardStringContext",
+    )?;
     Ok(Value::string(s.bytes.to_vec()))
 }
 
 /// `builtins.unsafeDiscardOutputDependency s`: `drvPath` contexts become plain paths.
-pub fn prim_unsafe_discard_output_dependency(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let s = coerced(m, &args[0], span, "while evaluating the argument passed to builtins.unsafeDiscardOutputDependency")?;
+pub fn prim_unsafe_discard_output_dependency(
+    m: &mut Machine,
+    args: Vec<Value>,
+    span: Span,
+) -> EvalResult<Value> {
+    let s = coerced(
+        m,
+        &args[0],
+        span,
+        "while evaluating the argument passed to builtins.unsafeDiscardOutputDependency",
+    )?;
     let ctx = s.context.as_ref().map(|c| {
         Box::new(
             c.iter()
@@ -79,16 +114,32 @@ pub fn prim_unsafe_discard_output_dependency(m: &mut Machine, args: Vec<Value>, 
 
 /// `builtins.addDrvOutputDependencies s`: the one plain `.drv` path in the context
 /// becomes a `drvPath` context (all outputs).
-pub fn prim_add_drv_output_dependencies(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let s = coerced(m, &args[0], span, "while evaluating the argument passed to builtins.addDrvOutputDependencies")?;
+pub fn prim_add_drv_output_dependencies(
+    m: &mut Machine,
+    args: Vec<Value>,
+    span: Span,
+) -> EvalResult<Value> {
+    let s = coerced(
+        m,
+        &args[0],
+        span,
+        "while evaluating the argument passed to builtins.addDrvOutputDependencies",
+    )?;
     let n = s.context.as_ref().map_or(0, |c| c.len());
     if n != 1 {
         return Err(other(
-            format!("context of string '{}' must have exactly one element, but has {n}", s.lossy()),
+            format!(
+                "context of string '{}' must have exactly one element, but has {n}",
+                s.lossy()
+            ),
             span,
         ));
     }
-    let elem = s.context.as_ref().and_then(|c| c.iter().next().cloned()).expect("one element");
+    let elem = s
+        .context
+        .as_ref()
+        .and_then(|c| c.iter().next().cloned())
+        .expect("one element");
     let new = match elem {
         ContextElem::Opaque(p) => {
             if !p.ends_with(".drv") {
@@ -109,7 +160,12 @@ pub fn prim_add_drv_output_dependencies(m: &mut Machine, args: Vec<Value>, span:
 
 /// `builtins.getContext s`: `{ PATH = { path = true; allOutputs = true; outputs = [...]; }; }`.
 pub fn prim_get_context(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let s = want_string(m, &args[0], span, "while evaluating the argument passed to builtins.getContext")?;
+    let s = want_string(
+        m,
+        &args[0],
+        span,
+        "while evaluating the argument passed to builtins.getContext",
+    )?;
     #[derive(Default)]
     struct Info {
         path: bool,
@@ -121,7 +177,11 @@ pub fn prim_get_context(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalRe
         match e {
             ContextElem::Opaque(p) => by_path.entry(p.clone()).or_default().path = true,
             ContextElem::AllOutputs(p) => by_path.entry(p.clone()).or_default().all = true,
-            ContextElem::Built(p, o) => by_path.entry(p.clone()).or_default().outputs.push(o.clone()),
+            ContextElem::Built(p, o) => by_path
+                .entry(p.clone())
+                .or_default()
+                .outputs
+                .push(o.clone()),
         }
     }
     let entries = by_path
@@ -129,16 +189,36 @@ pub fn prim_get_context(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalRe
         .map(|(p, info)| {
             let mut fields = Vec::new();
             if info.path {
-                fields.push(Attr { name: Symbol::new("path"), value: Value::Bool(true), pos: None });
+                fields.push(Attr {
+                    name: Symbol::new("path"),
+                    value: Value::Bool(true),
+                    pos: None,
+                });
             }
             if info.all {
-                fields.push(Attr { name: Symbol::new("allOutputs"), value: Value::Bool(true), pos: None });
+                fields.push(Attr {
+                    name: Symbol::new("allOutputs"),
+                    value: Value::Bool(true),
+                    pos: None,
+                });
             }
             if !info.outputs.is_empty() {
-                let outs = info.outputs.iter().map(|o| Value::string(o.as_bytes())).collect();
-                fields.push(Attr { name: Symbol::new("outputs"), value: Value::list(outs), pos: None });
+                let outs = info
+                    .outputs
+                    .iter()
+                    .map(|o| Value::string(o.as_bytes()))
+                    .collect();
+                fields.push(Attr {
+                    name: Symbol::new("outputs"),
+                    value: Value::list(outs),
+                    pos: None,
+                });
             }
-            Attr { name: Symbol::new(&p), value: Value::attrs(Attrs::from_unsorted(fields)), pos: None }
+            Attr {
+                name: Symbol::new(&p),
+                value: Value::attrs(Attrs::from_unsorted(fields)),
+                pos: None,
+            }
         })
         .collect();
     Ok(Value::attrs(Attrs::from_unsorted(entries)))
@@ -146,12 +226,20 @@ pub fn prim_get_context(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalRe
 
 /// `builtins.appendContext s ctx`: the inverse of `getContext`.
 pub fn prim_append_context(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let s = want_string(m, &args[0], span, "while evaluating the first argument passed to builtins.appendContext")?;
+    let s = want_string(
+        m,
+        &args[0],
+        span,
+        "while evaluating the first argument passed to builtins.appendContext",
+    )?;
     let ctx_attrs = match m.force(&args[1], Some(span))? {
         Value::Attrs(a) => a,
         other_v => {
             let mut e = m.type_error("a set", &other_v, Some(span));
-            e.push_frame("while evaluating the second argument passed to builtins.appendContext", None);
+            e.push_frame(
+                "while evaluating the second argument passed to builtins.appendContext",
+                None,
+            );
             return Err(e);
         }
     };
@@ -160,7 +248,10 @@ pub fn prim_append_context(m: &mut Machine, args: Vec<Value>, span: Span) -> Eva
     for a in ctx_attrs.sorted_by_name() {
         let path = a.name.name().to_string();
         if !is_store_path(&store_dir, &path) {
-            return Err(other(format!("context key '\"{path}\"' is not a store path"), span));
+            return Err(other(
+                format!("context key '\"{path}\"' is not a store path"),
+                span,
+            ));
         }
         let info = match m.force(&a.value, Some(span))? {
             Value::Attrs(i) => i,
@@ -183,10 +274,18 @@ pub fn prim_append_context(m: &mut Machine, args: Vec<Value>, span: Span) -> Eva
                 },
             }
         };
-        if flag(m, "path", "while evaluating the `path` attribute of a string context")? {
+        if flag(
+            m,
+            "path",
+            "while evaluating the `path` attribute of a string context",
+        )? {
             ctx.insert(ContextElem::Opaque(path.clone()));
         }
-        if flag(m, "allOutputs", "while evaluating the `allOutputs` attribute of a string context")? {
+        if flag(
+            m,
+            "allOutputs",
+            "while evaluating the `allOutputs` attribute of a string context",
+        )? {
             if !path.ends_with(".drv") {
                 return Err(other(
                     format!("tried to add all-outputs context of \"{path}\", which is not a derivation, to a string"),
@@ -200,7 +299,10 @@ pub fn prim_append_context(m: &mut Machine, args: Vec<Value>, span: Span) -> Eva
                 Value::List(l) => l,
                 other_v => {
                     let mut e = m.type_error("a list", &other_v, Some(span));
-                    e.push_frame("while evaluating the `outputs` attribute of a string context", None);
+                    e.push_frame(
+                        "while evaluating the `outputs` attribute of a string context",
+                        None,
+                    );
                     return Err(e);
                 }
             };
@@ -211,11 +313,20 @@ pub fn prim_append_context(m: &mut Machine, args: Vec<Value>, span: Span) -> Eva
                 ));
             }
             for o in outs.iter() {
-                let o = want_string(m, o, span, "while evaluating an output name within a string context")?;
+                let o = want_string(
+                    m,
+                    o,
+                    span,
+                    "while evaluating an output name within a string context",
+                )?;
                 ctx.insert(ContextElem::Built(path.clone(), o.lossy().into_owned()));
             }
         }
     }
-    let ctx = if ctx.is_empty() { None } else { Some(Box::new(ctx)) };
+    let ctx = if ctx.is_empty() {
+        None
+    } else {
+        Some(Box::new(ctx))
+    };
     Ok(Value::string_with_context(s.bytes.to_vec(), ctx))
 }

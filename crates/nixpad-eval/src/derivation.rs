@@ -124,7 +124,11 @@ fn aterm_string(out: &mut Vec<u8>, s: &[u8]) {
     out.push(b'"');
 }
 
-fn aterm_list<T>(out: &mut Vec<u8>, items: impl IntoIterator<Item = T>, mut f: impl FnMut(&mut Vec<u8>, T)) {
+fn aterm_list<T>(
+    out: &mut Vec<u8>,
+    items: impl IntoIterator<Item = T>,
+    mut f: impl FnMut(&mut Vec<u8>, T),
+) {
     out.push(b'[');
     for (i, item) in items.into_iter().enumerate() {
         if i > 0 {
@@ -165,7 +169,9 @@ impl Derivation {
             out.push(b')');
         });
         out.push(b',');
-        aterm_list(&mut out, &self.input_srcs, |out, p| aterm_string(out, p.as_bytes()));
+        aterm_list(&mut out, &self.input_srcs, |out, p| {
+            aterm_string(out, p.as_bytes())
+        });
         out.push(b',');
         aterm_string(&mut out, &self.system);
         out.push(b',');
@@ -191,11 +197,17 @@ impl Derivation {
 
     /// The input derivations with each path replaced by its hash modulo (outputs of
     /// inputs with the same hash are merged).
-    fn inputs_modulo(&self, store: &DrvStore) -> Result<BTreeMap<String, BTreeSet<String>>, String> {
+    fn inputs_modulo(
+        &self,
+        store: &DrvStore,
+    ) -> Result<BTreeMap<String, BTreeSet<String>>, String> {
         let mut inputs: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         for (path, outs) in &self.input_drvs {
             let h = store.hash_modulo(path).ok_or_else(|| path.clone())?;
-            inputs.entry(h.clone()).or_default().extend(outs.iter().cloned());
+            inputs
+                .entry(h.clone())
+                .or_default()
+                .extend(outs.iter().cloned());
         }
         Ok(inputs)
     }
@@ -209,7 +221,9 @@ impl Derivation {
             return Ok(store::to_base16(&Sha256::digest(text.as_bytes())));
         }
         let inputs = self.inputs_modulo(store)?;
-        Ok(store::to_base16(&Sha256::digest(self.aterm_with_inputs(&inputs))))
+        Ok(store::to_base16(&Sha256::digest(
+            self.aterm_with_inputs(&inputs),
+        )))
     }
 
     /// The JSON `nix derivation show` prints for this derivation (the value under its
@@ -291,7 +305,11 @@ impl Derivation {
         out.push(b',');
         pad(out, l1);
         out.extend_from_slice(b"\"inputSrcs\": ");
-        string_list(out, self.input_srcs.iter().map(|s| s.as_bytes()).collect(), l1);
+        string_list(
+            out,
+            self.input_srcs.iter().map(|s| s.as_bytes()).collect(),
+            l1,
+        );
         out.push(b',');
         pad(out, l1);
         out.extend_from_slice(b"\"name\": ");
@@ -360,8 +378,16 @@ impl DrvStore {
         Some(DerivationInfo {
             drv_path: drv_path.to_string(),
             name: drv.name.clone(),
-            outputs: drv.outputs.iter().map(|(n, o)| (n.clone(), o.path.clone())).collect(),
-            input_drvs: drv.input_drvs.iter().map(|(p, o)| (p.clone(), o.iter().cloned().collect())).collect(),
+            outputs: drv
+                .outputs
+                .iter()
+                .map(|(n, o)| (n.clone(), o.path.clone()))
+                .collect(),
+            input_drvs: drv
+                .input_drvs
+                .iter()
+                .map(|(p, o)| (p.clone(), o.iter().cloned().collect()))
+                .collect(),
             input_srcs: drv.input_srcs.iter().cloned().collect(),
             aterm: drv.aterm(),
             show_json: self.show_json(&[drv_path.to_string()], false),
@@ -383,7 +409,9 @@ impl DrvStore {
         let mut out = Vec::new();
         out.push(b'{');
         for (i, p) in paths.iter().enumerate() {
-            let Some(drv) = self.drvs.get(p) else { continue };
+            let Some(drv) = self.drvs.get(p) else {
+                continue;
+            };
             if i > 0 {
                 out.push(b',');
             }
@@ -404,7 +432,9 @@ pub fn drv_path_of(m: &mut Machine, v: &Value) -> EvalResult<Option<String>> {
     if !m.is_derivation(a)? {
         return Ok(None);
     }
-    let Some(p) = a.get(Symbol::new("drvPath")).cloned() else { return Ok(None) };
+    let Some(p) = a.get(Symbol::new("drvPath")).cloned() else {
+        return Ok(None);
+    };
     match m.force(&p, None)? {
         Value::String(s) => Ok(Some(s.lossy().into_owned())),
         _ => Ok(None),
@@ -473,7 +503,10 @@ fn set_outputs(names: Vec<String>, span: Span) -> EvalResult<Vec<String>> {
         }
     }
     if names.is_empty() {
-        return Err(other("derivation cannot have an empty set of outputs", span));
+        return Err(other(
+            "derivation cannot have an empty set of outputs",
+            span,
+        ));
     }
     Ok(names)
 }
@@ -485,7 +518,10 @@ pub fn prim_derivation_strict(m: &mut Machine, args: Vec<Value>, span: Span) -> 
         Value::Attrs(a) => a,
         other_v => {
             let mut e = m.type_error("a set", &other_v, Some(span));
-            e.push_frame("while evaluating the argument passed to builtins.derivationStrict", None);
+            e.push_frame(
+                "while evaluating the argument passed to builtins.derivationStrict",
+                None,
+            );
             return Err(e);
         }
     };
@@ -498,12 +534,19 @@ pub fn prim_derivation_strict(m: &mut Machine, args: Vec<Value>, span: Span) -> 
         Value::String(s) => s.lossy().into_owned(),
         v => {
             let mut e = m.type_error("a string", v, Some(span));
-            e.push_frame("while evaluating the `name` attribute passed to builtins.derivationStrict", None);
+            e.push_frame(
+                "while evaluating the `name` attribute passed to builtins.derivationStrict",
+                None,
+            );
             return Err(e);
         }
     };
     let in_drv = |e: Box<Error>| -> Box<Error> {
-        framed(e, format!("while evaluating derivation '{name}'"), name_attr.pos)
+        framed(
+            e,
+            format!("while evaluating derivation '{name}'"),
+            name_attr.pos,
+        )
     };
     derivation_strict_inner(m, &attrs, &name, span).map_err(in_drv)
 }
@@ -525,9 +568,18 @@ fn want_bool_attr(m: &mut Machine, attrs: &Attrs, key: &str, span: Span) -> Eval
     }
 }
 
-fn derivation_strict_inner(m: &mut Machine, attrs: &Attrs, name: &str, span: Span) -> EvalResult<Value> {
-    store::check_name(name)
-        .map_err(|e| other(format!("invalid derivation name: {e}. Please pass a different 'name'."), span))?;
+fn derivation_strict_inner(
+    m: &mut Machine,
+    attrs: &Attrs,
+    name: &str,
+    span: Span,
+) -> EvalResult<Value> {
+    store::check_name(name).map_err(|e| {
+        other(
+            format!("invalid derivation name: {e}. Please pass a different 'name'."),
+            span,
+        )
+    })?;
     let structured = want_bool_attr(m, attrs, "__structuredAttrs", span)?;
     let ignore_nulls = want_bool_attr(m, attrs, "__ignoreNulls", span)?;
 
@@ -556,7 +608,13 @@ fn derivation_strict_inner(m: &mut Machine, attrs: &Attrs, name: &str, span: Spa
         if key == "__ignoreNulls" {
             continue;
         }
-        let in_attr = |e: Box<Error>| framed(e, format!("while evaluating attribute '{key}' of derivation '{name}'"), attr.pos);
+        let in_attr = |e: Box<Error>| {
+            framed(
+                e,
+                format!("while evaluating attribute '{key}' of derivation '{name}'"),
+                attr.pos,
+            )
+        };
         let v = m.force(&attr.value, Some(span)).map_err(in_attr)?;
         if ignore_nulls && matches!(v, Value::Null) {
             continue;
@@ -610,16 +668,23 @@ fn derivation_strict_inner(m: &mut Machine, attrs: &Attrs, name: &str, span: Spa
                 }
                 "outputHash" => output_hash = Some(want_str(m, &v).map_err(in_attr)?),
                 "outputHashAlgo" => output_hash_algo = Some(want_str(m, &v).map_err(in_attr)?),
-                "outputHashMode" => hash_mode = parse_hash_mode(&want_str(m, &v).map_err(in_attr)?, span)?,
+                "outputHashMode" => {
+                    hash_mode = parse_hash_mode(&want_str(m, &v).map_err(in_attr)?, span)?
+                }
                 "outputs" => {
                     let items = match &v {
                         Value::List(l) => l.clone(),
-                        other_v => return Err(in_attr(m.type_error("a list", other_v, Some(span)))),
+                        other_v => {
+                            return Err(in_attr(m.type_error("a list", other_v, Some(span))))
+                        }
                     };
                     let mut names = Vec::new();
                     for item in items.iter() {
                         let item = m.force(item, Some(span))?;
-                        names.push(String::from_utf8_lossy(&want_str(m, &item).map_err(in_attr)?).into_owned());
+                        names.push(
+                            String::from_utf8_lossy(&want_str(m, &item).map_err(in_attr)?)
+                                .into_owned(),
+                        );
                     }
                     outputs = set_outputs(names, span)?;
                 }
@@ -696,10 +761,16 @@ fn finish_derivation(
                     drv.input_srcs.insert(p.clone());
                 }
                 ContextElem::Built(d, o) => {
-                    drv.input_drvs.entry(d.clone()).or_default().insert(o.clone());
+                    drv.input_drvs
+                        .entry(d.clone())
+                        .or_default()
+                        .insert(o.clone());
                 }
                 ContextElem::AllOutputs(d) => {
-                    let closure = m.drv_store.closure(d).map_err(|p| other(format!("path '{p}' is not valid"), span))?;
+                    let closure = m
+                        .drv_store
+                        .closure(d)
+                        .map_err(|p| other(format!("path '{p}' is not valid"), span))?;
                     for p in closure {
                         if let Some(input) = m.drv_store.get(&p) {
                             let outs: BTreeSet<String> = input.outputs.keys().cloned().collect();
@@ -715,12 +786,18 @@ fn finish_derivation(
     let store_dir = m.settings.store_dir.clone();
     if let Some((hash_text, output_hash_algo, hash_mode)) = fixed {
         if outputs.len() != 1 || outputs[0] != "out" {
-            return Err(other("multiple outputs are not supported in fixed-output derivations", span));
+            return Err(other(
+                "multiple outputs are not supported in fixed-output derivations",
+                span,
+            ));
         }
         // An unknown `outputHashAlgo` counts as none (the hash must then name its algorithm).
-        let algo = output_hash_algo.as_ref().and_then(|a| HashAlgo::parse(&String::from_utf8_lossy(a)).ok());
-        let (hash, warning) = Hash::parse_any_allowing_empty(&String::from_utf8_lossy(&hash_text), algo)
-            .map_err(|e| other(e, span))?;
+        let algo = output_hash_algo
+            .as_ref()
+            .and_then(|a| HashAlgo::parse(&String::from_utf8_lossy(a)).ok());
+        let (hash, warning) =
+            Hash::parse_any_allowing_empty(&String::from_utf8_lossy(&hash_text), algo)
+                .map_err(|e| other(e, span))?;
         if let Some(w) = warning {
             m.io.trace(&format!("warning: {w}"));
         }
@@ -738,16 +815,36 @@ fn finish_derivation(
     } else {
         for o in outputs {
             drv.env.insert(o.clone(), Vec::new());
-            drv.outputs.insert(o.clone(), DrvOutput { path: String::new(), hash_algo: String::new(), hash: String::new() });
+            drv.outputs.insert(
+                o.clone(),
+                DrvOutput {
+                    path: String::new(),
+                    hash_algo: String::new(),
+                    hash: String::new(),
+                },
+            );
         }
-        let inputs = drv.inputs_modulo(&m.drv_store).map_err(|p| other(format!("path '{p}' is not valid"), span))?;
+        let inputs = drv
+            .inputs_modulo(&m.drv_store)
+            .map_err(|p| other(format!("path '{p}' is not valid"), span))?;
         let digest = Sha256::digest(drv.aterm_with_inputs(&inputs));
         let inner = Hash::sha256_from_bytes(digest.into());
         for o in outputs {
-            let out_name = if o == "out" { name.to_string() } else { format!("{name}-{o}") };
-            let path = store::make_store_path(&store_dir, &format!("output:{o}"), &inner, &out_name);
+            let out_name = if o == "out" {
+                name.to_string()
+            } else {
+                format!("{name}-{o}")
+            };
+            let path =
+                store::make_store_path(&store_dir, &format!("output:{o}"), &inner, &out_name);
             store::check_name(&out_name).map_err(|e| {
-                other(store::invalid_store_path_message(store::store_path_base(&store_dir, &path), &e), span)
+                other(
+                    store::invalid_store_path_message(
+                        store::store_path_base(&store_dir, &path),
+                        &e,
+                    ),
+                    span,
+                )
             })?;
             drv.env.insert(o.clone(), path.clone().into_bytes());
             if let Some(out) = drv.outputs.get_mut(o) {
@@ -760,7 +857,9 @@ fn finish_derivation(
     let mut refs: Vec<String> = drv.input_srcs.iter().cloned().collect();
     refs.extend(drv.input_drvs.keys().cloned());
     let drv_path = store::make_text_path(&store_dir, &format!("{name}.drv"), &aterm, &refs);
-    let hash_modulo = drv.hash_modulo(&m.drv_store).map_err(|p| other(format!("path '{p}' is not valid"), span))?;
+    let hash_modulo = drv
+        .hash_modulo(&m.drv_store)
+        .map_err(|p| other(format!("path '{p}' is not valid"), span))?;
 
     let mut entries = Vec::with_capacity(drv.outputs.len() + 1);
     entries.push(Attr {

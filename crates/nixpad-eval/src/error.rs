@@ -93,16 +93,23 @@ impl ErrorKind {
             ErrorKind::InfiniteRecursion => "infinite recursion encountered".into(),
             ErrorKind::AssertionFailed(t) => format!("assertion '{t}' failed"),
             ErrorKind::Throw(m) => m.clone(),
-            ErrorKind::Abort(m) => format!("evaluation aborted with the following error message: '{m}'"),
+            ErrorKind::Abort(m) => {
+                format!("evaluation aborted with the following error message: '{m}'")
+            }
             ErrorKind::DivisionByZero => "division by zero".into(),
             ErrorKind::StackOverflow => "stack overflow; max-call-depth exceeded".into(),
-            ErrorKind::FuelExhausted => "evaluation step limit exceeded (the program ran too long)".into(),
+            ErrorKind::FuelExhausted => {
+                "evaluation step limit exceeded (the program ran too long)".into()
+            }
         }
     }
 
     /// Whether `builtins.tryEval` catches this error (only `throw` and `assert`).
     pub fn is_catchable(&self) -> bool {
-        matches!(self, ErrorKind::Throw(_) | ErrorKind::AssertionFailed(_) | ErrorKind::AssertionNotEqual(_))
+        matches!(
+            self,
+            ErrorKind::Throw(_) | ErrorKind::AssertionFailed(_) | ErrorKind::AssertionNotEqual(_)
+        )
     }
 }
 
@@ -134,7 +141,12 @@ pub type EvalResult<T> = Result<T, Box<Error>>;
 impl Error {
     /// A new error of `kind` at `span`.
     pub fn new(kind: ErrorKind, span: Option<Span>) -> Box<Error> {
-        Box::new(Error { kind, span, notes: Vec::new(), trace: Vec::new() })
+        Box::new(Error {
+            kind,
+            span,
+            notes: Vec::new(),
+            trace: Vec::new(),
+        })
     }
 
     /// Adds a note line.
@@ -145,7 +157,13 @@ impl Error {
 
     /// Adds a trace frame outside the existing ones.
     pub fn push_frame(&mut self, message: impl Into<String>, span: Option<Span>) {
-        self.trace.insert(0, TraceFrame { message: message.into(), span });
+        self.trace.insert(
+            0,
+            TraceFrame {
+                message: message.into(),
+                span,
+            },
+        );
     }
 
     /// The message's first line, as compared with Nix in tests.
@@ -208,17 +226,31 @@ fn render_position(out: &mut String, sources: &SourceMap, span: Span, indent: &s
     }
     let src = sources.get(span.file);
     let lc = src.line_col(span.start);
-    out.push_str(&format!("{indent}at {}:{}:{}:\n", src.origin.display(), lc.line, lc.col));
+    out.push_str(&format!(
+        "{indent}at {}:{}:{}:\n",
+        src.origin.display(),
+        lc.line,
+        lc.col
+    ));
     let snippet_indent = "       ";
     if lc.line > 1 {
         let prev = lc.line - 1;
-        out.push_str(&format!("{snippet_indent}{prev:>6}| {}\n", src.line_text(prev)).trim_end_matches(' '));
+        out.push_str(
+            &format!("{snippet_indent}{prev:>6}| {}\n", src.line_text(prev)).trim_end_matches(' '),
+        );
         if !out.ends_with('\n') {
             out.push('\n');
         }
     }
-    out.push_str(&format!("{snippet_indent}{:>6}| {}\n", lc.line, src.line_text(lc.line)));
-    out.push_str(&format!("{snippet_indent}      | {}^\n", " ".repeat(lc.col as usize - 1)));
+    out.push_str(&format!(
+        "{snippet_indent}{:>6}| {}\n",
+        lc.line,
+        src.line_text(lc.line)
+    ));
+    out.push_str(&format!(
+        "{snippet_indent}      | {}^\n",
+        " ".repeat(lc.col as usize - 1)
+    ));
     if lc.line < src.line_count() {
         let next = lc.line + 1;
         let line = format!("{snippet_indent}{next:>6}| {}", src.line_text(next));

@@ -64,7 +64,8 @@ impl MemoryIO {
 
     /// Adds a file at an absolute path (parent directories are implied).
     pub fn add_file(&mut self, path: &str, contents: impl Into<Vec<u8>>) {
-        self.files.insert(crate::path::canonicalise(path), contents.into());
+        self.files
+            .insert(crate::path::canonicalise(path), contents.into());
     }
 
     /// Sets an environment variable seen by `builtins.getEnv`.
@@ -73,8 +74,15 @@ impl MemoryIO {
     }
 
     fn is_dir(&self, path: &str) -> bool {
-        let prefix = if path == "/" { "/".to_string() } else { format!("{path}/") };
-        self.files.range(prefix.clone()..).next().is_some_and(|(k, _)| k.starts_with(&prefix))
+        let prefix = if path == "/" {
+            "/".to_string()
+        } else {
+            format!("{path}/")
+        };
+        self.files
+            .range(prefix.clone()..)
+            .next()
+            .is_some_and(|(k, _)| k.starts_with(&prefix))
     }
 }
 
@@ -99,12 +107,20 @@ impl EvalIO for MemoryIO {
 
     fn read_dir(&self, path: &str) -> Result<Vec<(String, FileType)>, String> {
         if !self.is_dir(path) {
-            return Err(format!("cannot read directory '{path}': No such file or directory"));
+            return Err(format!(
+                "cannot read directory '{path}': No such file or directory"
+            ));
         }
-        let prefix = if path == "/" { "/".to_string() } else { format!("{path}/") };
+        let prefix = if path == "/" {
+            "/".to_string()
+        } else {
+            format!("{path}/")
+        };
         let mut out: Vec<(String, FileType)> = Vec::new();
         for (k, _) in self.files.range(prefix.clone()..) {
-            let Some(rest) = k.strip_prefix(&prefix) else { break };
+            let Some(rest) = k.strip_prefix(&prefix) else {
+                break;
+            };
             let (name, kind) = match rest.find('/') {
                 Some(i) => (&rest[..i], FileType::Directory),
                 None => (rest, FileType::Regular),
@@ -136,7 +152,10 @@ pub struct PureIO {
 impl PureIO {
     /// Wraps `inner`, allowing the paths below `store_dir`.
     pub fn new(inner: Rc<dyn EvalIO>, store_dir: &str) -> PureIO {
-        PureIO { inner, store_dir: store_dir.trim_end_matches('/').to_string() }
+        PureIO {
+            inner,
+            store_dir: store_dir.trim_end_matches('/').to_string(),
+        }
     }
 }
 
@@ -148,7 +167,8 @@ impl EvalIO for PureIO {
         }
     }
     fn file_type(&self, path: &str) -> Option<FileType> {
-        self.access_error(path).map_or_else(|| self.inner.file_type(path), |_| None)
+        self.access_error(path)
+            .map_or_else(|| self.inner.file_type(path), |_| None)
     }
     fn read_dir(&self, path: &str) -> Result<Vec<(String, FileType)>, String> {
         match self.access_error(path) {
@@ -177,11 +197,17 @@ impl EvalIO for PureIO {
     /// Nix checks a path one component at a time from the root, so it names the first
     /// directory below `/` that is not allowed.
     fn access_error(&self, path: &str) -> Option<String> {
-        let inside = path.strip_prefix(&self.store_dir).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
+        let inside = path
+            .strip_prefix(&self.store_dir)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
         if inside {
             return None;
         }
-        let first = path.trim_start_matches('/').split('/').next().unwrap_or_default();
+        let first = path
+            .trim_start_matches('/')
+            .split('/')
+            .next()
+            .unwrap_or_default();
         Some(format!(
             "access to absolute path '/{first}' is forbidden in pure evaluation mode (use '--impure' to override)"
         ))

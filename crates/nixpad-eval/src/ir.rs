@@ -14,11 +14,23 @@ pub enum Expr {
     /// A lexical variable: `level` environments up, slot `slot`.
     Var { level: u32, slot: u32, span: Span },
     /// A variable found only through `with`: search the `with` levels from `level` outward.
-    WithVar { name: Symbol, level: u32, span: Span },
+    WithVar {
+        name: Symbol,
+        level: u32,
+        span: Span,
+    },
     /// `e.a.b` / `e.a.b or d`.
-    Select { expr: Rc<Expr>, path: Box<[AttrKey]>, default: Option<Rc<Expr>>, span: Span },
+    Select {
+        expr: Rc<Expr>,
+        path: Box<[AttrKey]>,
+        default: Option<Rc<Expr>>,
+        span: Span,
+    },
     /// `e ? a.b`.
-    HasAttr { expr: Rc<Expr>, path: Box<[AttrKey]> },
+    HasAttr {
+        expr: Rc<Expr>,
+        path: Box<[AttrKey]>,
+    },
     /// A non-recursive attribute set literal (values evaluated in the enclosing env).
     Attrs(Box<AttrsDef>),
     /// A `rec` set: a new env level whose slots are the static attributes (then the
@@ -26,27 +38,53 @@ pub enum Expr {
     /// a level where no name is visible, only the hidden source slots.
     RecAttrs(Box<AttrsDef>),
     /// `let ... in body`: a new env level whose slots are the static bindings.
-    Let { attrs: Box<AttrsDef>, body: Rc<Expr> },
+    Let {
+        attrs: Box<AttrsDef>,
+        body: Rc<Expr>,
+    },
     /// `[ ... ]`.
     List(Box<[Rc<Expr>]>),
     /// A function literal.
     Lambda(Rc<LambdaDef>),
     /// `f a b ...`.
-    Apply { func: Rc<Expr>, args: Box<[Rc<Expr>]>, span: Span },
+    Apply {
+        func: Rc<Expr>,
+        args: Box<[Rc<Expr>]>,
+        span: Span,
+    },
     /// `if c then t else e`.
-    If { cond: Rc<Expr>, then: Rc<Expr>, else_: Rc<Expr>, span: Span },
+    If {
+        cond: Rc<Expr>,
+        then: Rc<Expr>,
+        else_: Rc<Expr>,
+        span: Span,
+    },
     /// `assert c; body`.
-    Assert { cond: Rc<Expr>, body: Rc<Expr>, text: Rc<str>, span: Span },
+    Assert {
+        cond: Rc<Expr>,
+        body: Rc<Expr>,
+        text: Rc<str>,
+        span: Span,
+    },
     /// `with ns; body`: a new env level holding the namespace.
     With { namespace: Rc<Expr>, body: Rc<Expr> },
     /// A binary operator.
-    BinOp { op: BinOp, lhs: Rc<Expr>, rhs: Rc<Expr>, span: Span },
+    BinOp {
+        op: BinOp,
+        lhs: Rc<Expr>,
+        rhs: Rc<Expr>,
+        span: Span,
+    },
     /// `!e`.
     Not { expr: Rc<Expr>, span: Span },
     /// `-e` (Nix: `__sub 0 e`).
     Negate { expr: Rc<Expr>, span: Span },
     /// A string or path with interpolations.
-    Interpolate { parts: Box<[InterpPart]>, kind: InterpKind, span: Span },
+    Interpolate {
+        parts: Box<[InterpPart]>,
+        kind: InterpKind,
+        span: Span,
+    },
     /// `<name>`: looked up with `__findFile __nixPath "name"`.
     SearchPath { name: Rc<str>, span: Span },
     /// `__curPos`.
@@ -66,8 +104,8 @@ pub enum InterpKind {
 pub enum InterpPart {
     /// Literal bytes.
     Lit(Box<[u8]>),
-    /// `${expr}`.
-    Expr(Rc<Expr>),
+    /// `${expr}`, with the span of the whole `${…}` (where Nix reports a failed coercion).
+    Expr(Rc<Expr>, Span),
 }
 
 /// An attribute name in a path: static or `${expr}` / `"..${}.."`.

@@ -26,8 +26,8 @@ mod print;
 pub mod regex;
 mod show;
 mod source;
-mod store_builtins;
 pub mod store;
+mod store_builtins;
 mod strings;
 mod suggest;
 mod symbol;
@@ -188,7 +188,9 @@ pub(crate) fn lower_file(
     text: String,
     scope: Option<&value::Attrs>,
 ) -> EvalResult<Rc<ir::Expr>> {
-    let file = m.sources.add(Origin::File(path.to_string()), text.clone().into());
+    let file = m
+        .sources
+        .add(Origin::File(path.to_string()), text.clone().into());
     let base = path::dir_name(path).to_string();
     lower_in(m, file, &text, &base, scope)
 }
@@ -202,7 +204,12 @@ fn lower_in(
 ) -> EvalResult<Rc<ir::Expr>> {
     let mut scopes = vec![Scope::Lexical(m.global_names.clone())];
     if let Some(attrs) = scope {
-        let names: HashMap<Symbol, u32> = attrs.entries.iter().enumerate().map(|(i, a)| (a.name, i as u32)).collect();
+        let names: HashMap<Symbol, u32> = attrs
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.name, i as u32))
+            .collect();
         scopes.push(Scope::Lexical(names));
     }
     let ctx = LowerCtx {
@@ -224,9 +231,14 @@ pub struct Evaluator {
 impl Evaluator {
     /// A new evaluator reading files through `io`.
     pub fn new(io: Rc<dyn EvalIO>, settings: Settings, limits: Limits) -> Evaluator {
-        let io: Rc<dyn EvalIO> =
-            if settings.pure_eval { Rc::new(io::PureIO::new(io, &settings.store_dir)) } else { io };
-        Evaluator { machine: Machine::new(io, limits, settings) }
+        let io: Rc<dyn EvalIO> = if settings.pure_eval {
+            Rc::new(io::PureIO::new(io, &settings.store_dir))
+        } else {
+            io
+        };
+        Evaluator {
+            machine: Machine::new(io, limits, settings),
+        }
     }
 
     /// Parses and evaluates `text` to weak head normal form. Relative paths in it are
@@ -253,7 +265,11 @@ impl Evaluator {
         let scope = value::Attrs::from_unsorted(
             bindings
                 .iter()
-                .map(|(name, v)| value::Attr { name: Symbol::new(name), value: v.clone(), pos: None })
+                .map(|(name, v)| value::Attr {
+                    name: Symbol::new(name),
+                    value: v.clone(),
+                    pos: None,
+                })
                 .collect(),
         );
         let expr = lower_in(&self.machine, file, &text, base_dir, Some(&scope))?;
@@ -271,14 +287,23 @@ impl Evaluator {
 
     /// Evaluates a file (a directory means its `default.nix`) like `import`.
     pub fn eval_file(&mut self, path: &str) -> EvalResult<Value> {
-        let span = Span { file: FileId(0), start: 0, end: 0 };
+        let span = Span {
+            file: FileId(0),
+            start: 0,
+            end: 0,
+        };
         let v = builtins::import_path(&mut self.machine, &path::canonicalise(path), span)?;
         self.machine.force(&v, None)
     }
 
     /// Applies a function result to `--arg`/`--argstr` arguments as `nix-instantiate` does:
     /// only when some are given and the value is a function taking a set.
-    pub fn apply_auto_args(&mut self, v: Value, args: &[(String, AutoArg)], base_dir: &str) -> EvalResult<Value> {
+    pub fn apply_auto_args(
+        &mut self,
+        v: Value,
+        args: &[(String, AutoArg)],
+        base_dir: &str,
+    ) -> EvalResult<Value> {
         if args.is_empty() {
             return Ok(v);
         }
@@ -307,21 +332,32 @@ impl Evaluator {
             v = match component.parse::<usize>() {
                 Ok(index) => match &here {
                     Value::List(items) => items.0.get(index).cloned().ok_or_else(|| {
-                        fail(format!("list index {index} in selection path '{attr_path}' is out of range"))
+                        fail(format!(
+                            "list index {index} in selection path '{attr_path}' is out of range"
+                        ))
                     })?,
                     other => return Err(wrong_type("a list", other)),
                 },
                 Err(_) => match &here {
                     Value::Attrs(_) if component.is_empty() => {
-                        return Err(fail(format!("empty attribute name in selection path '{attr_path}'")));
+                        return Err(fail(format!(
+                            "empty attribute name in selection path '{attr_path}'"
+                        )));
                     }
                     Value::Attrs(set) => match set.get(Symbol::new(&component)) {
                         Some(found) => found.clone(),
                         None => {
-                            let names: Vec<String> = set.entries.iter().map(|a| a.name.name().to_string()).collect();
-                            let mut e =
-                                fail(format!("attribute '{component}' in selection path '{attr_path}' not found"));
-                            if let Some(s) = suggest::did_you_mean(&component, names.iter().map(|n| n.as_str())) {
+                            let names: Vec<String> = set
+                                .entries
+                                .iter()
+                                .map(|a| a.name.name().to_string())
+                                .collect();
+                            let mut e = fail(format!(
+                                "attribute '{component}' in selection path '{attr_path}' not found"
+                            ));
+                            if let Some(s) =
+                                suggest::did_you_mean(&component, names.iter().map(|n| n.as_str()))
+                            {
                                 e = e.with_note(s);
                             }
                             return Err(e);
@@ -336,12 +372,23 @@ impl Evaluator {
 
     /// Nix's `autoCallFunction`: a function taking a set is called with the `--arg`s it
     /// names (all of them with `...`); any other value is returned forced.
-    pub fn auto_call(&mut self, v: Value, args: &[(String, AutoArg)], base_dir: &str) -> EvalResult<Value> {
+    pub fn auto_call(
+        &mut self,
+        v: Value,
+        args: &[(String, AutoArg)],
+        base_dir: &str,
+    ) -> EvalResult<Value> {
         let v = self.machine.force(&v, None)?;
-        let Value::Lambda(closure) = &v else { return Ok(v) };
-        let ir::Param::Pattern(pattern) = &closure.def.param else { return Ok(v) };
-        if let Some(missing) =
-            pattern.formals.iter().find(|f| f.default.is_none() && !args.iter().any(|(n, _)| *n == *f.name.name()))
+        let Value::Lambda(closure) = &v else {
+            return Ok(v);
+        };
+        let ir::Param::Pattern(pattern) = &closure.def.param else {
+            return Ok(v);
+        };
+        if let Some(missing) = pattern
+            .formals
+            .iter()
+            .find(|f| f.default.is_none() && !args.iter().any(|(n, _)| *n == *f.name.name()))
         {
             let msg = format!(
                 "cannot evaluate a function that has an argument without a value ('{}')\n\
@@ -351,7 +398,10 @@ impl Evaluator {
                  https://nixos.org/manual/nix/stable/language/constructs.html#functions.",
                 missing.name
             );
-            return Err(Error::new(ErrorKind::MissingArgument(msg), Some(missing.span)));
+            return Err(Error::new(
+                ErrorKind::MissingArgument(msg),
+                Some(missing.span),
+            ));
         }
         let mut entries = Vec::new();
         for (name, arg) in args {
@@ -365,7 +415,11 @@ impl Evaluator {
                     value::Thunk::new(expr, self.machine.globals.clone())
                 }
             };
-            entries.push(value::Attr { name: Symbol::new(name), value, pos: None });
+            entries.push(value::Attr {
+                name: Symbol::new(name),
+                value,
+                pos: None,
+            });
         }
         // Only the formals the function names are passed (unless it takes `...`).
         if !pattern.ellipsis {
@@ -387,7 +441,11 @@ impl Evaluator {
 
     /// Prints a value as `nix-instantiate --eval --json` does.
     pub fn to_json(&mut self, v: &Value) -> EvalResult<Vec<u8>> {
-        let span = Span { file: FileId(0), start: 0, end: 0 };
+        let span = Span {
+            file: FileId(0),
+            start: 0,
+            end: 0,
+        };
         let mut ctx = None;
         builtins::to_json(&mut self.machine, v, span, &mut ctx)
     }
@@ -395,15 +453,27 @@ impl Evaluator {
     /// Prints a value as `nix-instantiate --eval --json` without `--strict` does: parts
     /// not evaluated yet are an error (`cannot convert a thunk to JSON`), as in Nix.
     pub fn to_json_lazy(&mut self, v: &Value) -> EvalResult<Vec<u8>> {
-        let span = Span { file: FileId(0), start: 0, end: 0 };
+        let span = Span {
+            file: FileId(0),
+            start: 0,
+            end: 0,
+        };
         let v = self.machine.force(v, None)?;
         builtins::to_json_in(&mut self.machine, &v, span, &mut None, true)
     }
 
     /// Prints a value as `nix-instantiate --eval --xml [--strict]` does.
     pub fn to_xml(&mut self, v: &Value, strict: bool) -> EvalResult<Vec<u8>> {
-        let v = if strict { self.machine.deep_force(v, None)? } else { self.machine.force(v, None)? };
-        let span = Span { file: FileId(0), start: 0, end: 0 };
+        let v = if strict {
+            self.machine.deep_force(v, None)?
+        } else {
+            self.machine.force(v, None)?
+        };
+        let span = Span {
+            file: FileId(0),
+            start: 0,
+            end: 0,
+        };
         xml::write_xml(&mut self.machine, &v, span, true, !strict).map(|(out, _)| out)
     }
 
@@ -425,7 +495,11 @@ impl Evaluator {
 
 impl Machine {
     fn call_at_top(&mut self, f: &Value, args: Vec<Value>) -> EvalResult<Value> {
-        let span = Span { file: FileId(0), start: 0, end: 0 };
+        let span = Span {
+            file: FileId(0),
+            start: 0,
+            end: 0,
+        };
         self.call(f, args, span)
     }
 }
@@ -479,12 +553,16 @@ impl Evaluator {
             Value::String(s) => ValueView::String(s.bytes.to_vec()),
             Value::Path(p) => ValueView::Path(p.to_string()),
             Value::List(l) => ValueView::List(l.to_vec()),
-            Value::Attrs(a) => {
-                ValueView::Attrs(a.sorted_by_name().iter().map(|a| (a.name.name().to_string(), a.value.clone())).collect())
-            }
-            Value::Lambda(c) => {
-                ValueView::Lambda(c.def.name.map(|n| n.name().to_string()), self.machine.pos_string(c.def.span))
-            }
+            Value::Attrs(a) => ValueView::Attrs(
+                a.sorted_by_name()
+                    .iter()
+                    .map(|a| (a.name.name().to_string(), a.value.clone()))
+                    .collect(),
+            ),
+            Value::Lambda(c) => ValueView::Lambda(
+                c.def.name.map(|n| n.name().to_string()),
+                self.machine.pos_string(c.def.span),
+            ),
             Value::PrimOp(p) => ValueView::PrimOp(p.op.name.to_string(), !p.args.is_empty()),
             Value::Thunk(_) => ValueView::Thunk,
         })

@@ -55,9 +55,17 @@ pub fn parse_and_lower(ctx: &LowerCtx, text: &str, scopes: Vec<Scope>) -> EvalRe
     intern_in_source_order(root.syntax());
     let expr = root.expr().ok_or_else(|| {
         let msg = format!("syntax error, unexpected end of file{}", unclosed(text));
-        Error::new(ErrorKind::Syntax(msg), Some(span_at(ctx, text.len() as u32)))
+        Error::new(
+            ErrorKind::Syntax(msg),
+            Some(span_at(ctx, text.len() as u32)),
+        )
     })?;
-    let mut lowerer = Lowerer { ctx, scopes, depth: 0, text };
+    let mut lowerer = Lowerer {
+        ctx,
+        scopes,
+        depth: 0,
+        text,
+    };
     lowerer.expr(&expr, None)
 }
 
@@ -69,16 +77,24 @@ fn intern_in_source_order(root: &rnix::SyntaxNode) {
             K::NODE_IDENT => {
                 Symbol::new(&node.text().to_string());
             }
-            K::NODE_STRING if node.parent().is_some_and(|p| matches!(p.kind(), K::NODE_ATTRPATH | K::NODE_DYNAMIC)) => {
+            K::NODE_STRING
+                if node
+                    .parent()
+                    .is_some_and(|p| matches!(p.kind(), K::NODE_ATTRPATH | K::NODE_DYNAMIC)) =>
+            {
                 if let Some(s) = ast::Str::cast(node.clone()) {
                     let raw: Vec<InterpolPart<String>> = s
                         .parts()
                         .map(|p| match p {
-                            InterpolPart::Literal(l) => InterpolPart::Literal(l.syntax().text().to_string()),
+                            InterpolPart::Literal(l) => {
+                                InterpolPart::Literal(l.syntax().text().to_string())
+                            }
                             InterpolPart::Interpolation(i) => InterpolPart::Interpolation(i),
                         })
                         .collect();
-                    if let [crate::strings::Piece::Lit(bytes)] = crate::strings::plain(&raw).as_slice() {
+                    if let [crate::strings::Piece::Lit(bytes)] =
+                        crate::strings::plain(&raw).as_slice()
+                    {
                         Symbol::from_bytes(bytes);
                     }
                 }
@@ -89,7 +105,11 @@ fn intern_in_source_order(root: &rnix::SyntaxNode) {
 }
 
 fn span_at(ctx: &LowerCtx, offset: u32) -> Span {
-    Span { file: ctx.file, start: offset, end: offset }
+    Span {
+        file: ctx.file,
+        start: offset,
+        end: offset,
+    }
 }
 
 /// The name Nix's (bison) parser gives a token in "unexpected X" messages.
@@ -142,7 +162,12 @@ fn describe_token(text: &str, offset: usize) -> String {
     let mut pos = 0;
     for (kind, tok) in rnix::tokenize(text) {
         let end = pos + tok.len();
-        if end > offset && !matches!(kind, rnix::SyntaxKind::TOKEN_WHITESPACE | rnix::SyntaxKind::TOKEN_COMMENT) {
+        if end > offset
+            && !matches!(
+                kind,
+                rnix::SyntaxKind::TOKEN_WHITESPACE | rnix::SyntaxKind::TOKEN_COMMENT
+            )
+        {
             return bison_name(kind, tok);
         }
         pos = end;
@@ -156,12 +181,23 @@ fn trailing_slash_path(text: &str) -> Option<usize> {
     let toks: Vec<_> = rnix::tokenize(text).collect();
     let mut pos = 0;
     for (i, (kind, tok)) in toks.iter().enumerate() {
-        if *kind == K::TOKEN_ERROR && tok.len() > 1 && tok.ends_with('/') && !tok.starts_with('"') && !tok.starts_with("''") {
+        if *kind == K::TOKEN_ERROR
+            && tok.len() > 1
+            && tok.ends_with('/')
+            && !tok.starts_with('"')
+            && !tok.starts_with("''")
+        {
             return Some(pos);
         }
-        if matches!(kind, K::TOKEN_PATH_ABS | K::TOKEN_PATH_REL | K::TOKEN_PATH_HOME)
-            && toks.get(i + 1).is_some_and(|(k, t)| *k == K::TOKEN_DIV && *t == "/")
-            && toks.get(i + 2).is_none_or(|(k, _)| !matches!(k, K::TOKEN_INTERPOL_START | K::TOKEN_IDENT))
+        if matches!(
+            kind,
+            K::TOKEN_PATH_ABS | K::TOKEN_PATH_REL | K::TOKEN_PATH_HOME
+        ) && toks
+            .get(i + 1)
+            .is_some_and(|(k, t)| *k == K::TOKEN_DIV && *t == "/")
+            && toks
+                .get(i + 2)
+                .is_none_or(|(k, _)| !matches!(k, K::TOKEN_INTERPOL_START | K::TOKEN_IDENT))
         {
             return Some(pos);
         }
@@ -198,7 +234,11 @@ fn open_construct(text: &str) -> Option<Open> {
                 stack.push((kind, false))
             }
             K::TOKEN_STRING_START => stack.push((kind, tok == "''")),
-            K::TOKEN_R_PAREN | K::TOKEN_R_BRACK | K::TOKEN_R_BRACE | K::TOKEN_INTERPOL_END | K::TOKEN_STRING_END => {
+            K::TOKEN_R_PAREN
+            | K::TOKEN_R_BRACK
+            | K::TOKEN_R_BRACE
+            | K::TOKEN_INTERPOL_END
+            | K::TOKEN_STRING_END => {
                 stack.pop();
             }
             _ => {}
@@ -210,12 +250,14 @@ fn open_construct(text: &str) -> Option<Open> {
     let in_string = stack.len() >= 2 && stack[stack.len() - 2].0 == K::TOKEN_STRING_START;
     match stack.last() {
         Some((K::TOKEN_L_PAREN, _)) => Some(Open::Paren),
-        Some((K::TOKEN_STRING_START, true)) => {
-            Some(Open::String(", expecting IND_STR or DOLLAR_CURLY or IND_STRING_CLOSE"))
-        }
+        Some((K::TOKEN_STRING_START, true)) => Some(Open::String(
+            ", expecting IND_STR or DOLLAR_CURLY or IND_STRING_CLOSE",
+        )),
         Some((K::TOKEN_STRING_START, false)) => Some(Open::String(", expecting '\"'")),
         // `"${x` wants the `}` (but `"${` wants an expression first).
-        Some((K::TOKEN_INTERPOL_START, _)) if in_string && last != Some(K::TOKEN_INTERPOL_START) => {
+        Some((K::TOKEN_INTERPOL_START, _))
+            if in_string && last != Some(K::TOKEN_INTERPOL_START) =>
+        {
             Some(Open::String(", expecting '}'"))
         }
         _ => None,
@@ -225,7 +267,9 @@ fn open_construct(text: &str) -> Option<Open> {
 /// ", expecting X" for the cases where Nix's parser names what it wanted.
 fn expecting(wanted: &[rnix::SyntaxKind]) -> String {
     use rnix::SyntaxKind as K;
-    if wanted.contains(&K::TOKEN_IDENT) && (wanted.contains(&K::TOKEN_INTERPOL_START) || wanted.contains(&K::TOKEN_OR)) {
+    if wanted.contains(&K::TOKEN_IDENT)
+        && (wanted.contains(&K::TOKEN_INTERPOL_START) || wanted.contains(&K::TOKEN_OR))
+    {
         return ", expecting ID or OR_KW or DOLLAR_CURLY or '\"'".into();
     }
     match wanted {
@@ -243,7 +287,10 @@ fn expecting(wanted: &[rnix::SyntaxKind]) -> String {
 fn syntax_error(ctx: &LowerCtx, text: &str, err: &rnix::ParseError) -> Box<Error> {
     use rnix::ParseError as P;
     if let Some(pos) = trailing_slash_path(text) {
-        return Error::new(ErrorKind::Syntax("path has a trailing slash".into()), Some(span_at(ctx, pos as u32)));
+        return Error::new(
+            ErrorKind::Syntax("path has a trailing slash".into()),
+            Some(span_at(ctx, pos as u32)),
+        );
     }
     // An unterminated string is one error token running to the end of the text.
     let mut pos = 0;
@@ -254,7 +301,11 @@ fn syntax_error(ctx: &LowerCtx, text: &str, err: &rnix::ParseError) -> Box<Error
             return Error::new(ErrorKind::Syntax(msg), Some(span_at(ctx, pos as u32 + 1)));
         }
         if kind == rnix::SyntaxKind::TOKEN_ERROR && pos + tok.len() == text.len() {
-            let opener = if previous == "''" || previous == "\"" { previous } else { tok };
+            let opener = if previous == "''" || previous == "\"" {
+                previous
+            } else {
+                tok
+            };
             let wanted = if opener.starts_with("''") {
                 Some("IND_STR or DOLLAR_CURLY or IND_STRING_CLOSE")
             } else if opener.starts_with('"') {
@@ -264,7 +315,10 @@ fn syntax_error(ctx: &LowerCtx, text: &str, err: &rnix::ParseError) -> Box<Error
             };
             if let Some(w) = wanted {
                 let msg = format!("syntax error, unexpected end of file, expecting {w}");
-                return Error::new(ErrorKind::Syntax(msg), Some(span_at(ctx, text.len() as u32)));
+                return Error::new(
+                    ErrorKind::Syntax(msg),
+                    Some(span_at(ctx, text.len() as u32)),
+                );
             }
         }
         if kind != rnix::SyntaxKind::TOKEN_WHITESPACE {
@@ -282,23 +336,41 @@ fn syntax_error(ctx: &LowerCtx, text: &str, err: &rnix::ParseError) -> Box<Error
             } else {
                 ", expecting end of file"
             };
-            (format!("syntax error, unexpected {tok}{suffix}"), start as u32)
+            (
+                format!("syntax error, unexpected {tok}{suffix}"),
+                start as u32,
+            )
         }
         P::UnexpectedWanted(rnix::SyntaxKind::TOKEN_ELLIPSIS, r, _)
-            if text.get(usize::from(r.start()) + 3..).is_some_and(|rest| rest.trim_start().starts_with(',')) =>
+            if text
+                .get(usize::from(r.start()) + 3..)
+                .is_some_and(|rest| rest.trim_start().starts_with(',')) =>
         {
             // `{ ..., a }`: Nix accepts the `...` and then stumbles on the comma.
             let after = usize::from(r.start()) + 3;
             let comma = after + text[after..].find(',').unwrap_or(0);
-            ("syntax error, unexpected ',', expecting '}'".to_string(), comma as u32)
+            (
+                "syntax error, unexpected ',', expecting '}'".to_string(),
+                comma as u32,
+            )
         }
         P::UnexpectedWanted(_, r, wanted) => {
             let start = usize::from(r.start());
-            (format!("syntax error, unexpected {}{}", describe_token(text, start), expecting(wanted)), start as u32)
+            (
+                format!(
+                    "syntax error, unexpected {}{}",
+                    describe_token(text, start),
+                    expecting(wanted)
+                ),
+                start as u32,
+            )
         }
         P::Unexpected(r) | P::UnexpectedDoubleBind(r) => {
             let start = usize::from(r.start());
-            (format!("syntax error, unexpected {}", describe_token(text, start)), start as u32)
+            (
+                format!("syntax error, unexpected {}", describe_token(text, start)),
+                start as u32,
+            )
         }
         P::UnexpectedEOFWanted(wanted) => {
             // An open string or interpolation decides what Nix wants; rnix's list does not.
@@ -306,14 +378,27 @@ fn syntax_error(ctx: &LowerCtx, text: &str, err: &rnix::ParseError) -> Box<Error
                 Some(Open::String(wants)) => wants.to_string(),
                 _ => expecting(wanted),
             };
-            (format!("syntax error, unexpected end of file{want}"), text.len() as u32)
+            (
+                format!("syntax error, unexpected end of file{want}"),
+                text.len() as u32,
+            )
         }
-        P::UnexpectedEOF => (format!("syntax error, unexpected end of file{}", unclosed(text)), text.len() as u32),
-        P::DuplicatedArgs(r, name) => (format!("duplicate formal function argument '{name}'"), u32::from(r.start())),
+        P::UnexpectedEOF => (
+            format!("syntax error, unexpected end of file{}", unclosed(text)),
+            text.len() as u32,
+        ),
+        P::DuplicatedArgs(r, name) => (
+            format!("duplicate formal function argument '{name}'"),
+            u32::from(r.start()),
+        ),
         P::RecursionLimitExceeded => ("expression nested too deeply".to_string(), 0),
         _ => ("syntax error".to_string(), 0),
     };
-    let kind = if matches!(err, P::DuplicatedArgs(..)) { ErrorKind::Duplicate(msg) } else { ErrorKind::Syntax(msg) };
+    let kind = if matches!(err, P::DuplicatedArgs(..)) {
+        ErrorKind::Duplicate(msg)
+    } else {
+        ErrorKind::Syntax(msg)
+    };
     Error::new(kind, Some(span_at(ctx, offset)))
 }
 
@@ -359,12 +444,20 @@ enum Key {
 impl<'a, 'b> Lowerer<'a, 'b> {
     fn span(&self, node: &rnix::SyntaxNode) -> Span {
         let r = node.text_range();
-        Span { file: self.ctx.file, start: r.start().into(), end: r.end().into() }
+        Span {
+            file: self.ctx.file,
+            start: r.start().into(),
+            end: r.end().into(),
+        }
     }
 
     fn tspan(&self, tok: &rnix::SyntaxToken) -> Span {
         let r = tok.text_range();
-        Span { file: self.ctx.file, start: r.start().into(), end: r.end().into() }
+        Span {
+            file: self.ctx.file,
+            start: r.start().into(),
+            end: r.end().into(),
+        }
     }
 
     /// Applies a lint: nothing, a warning on the trace output, or an error at `span`.
@@ -372,7 +465,10 @@ impl<'a, 'b> Lowerer<'a, 'b> {
         match level {
             crate::LintLevel::Ignore => Ok(()),
             crate::LintLevel::Warn => {
-                self.ctx.io.trace(&format!("warning: {message}\n         at {}:", self.pos_string(span)));
+                self.ctx.io.trace(&format!(
+                    "warning: {message}\n         at {}:",
+                    self.pos_string(span)
+                ));
                 Ok(())
             }
             crate::LintLevel::Fatal => Err(Error::new(ErrorKind::Syntax(message), Some(span))),
@@ -387,8 +483,15 @@ impl<'a, 'b> Lowerer<'a, 'b> {
 
     fn missing(&self, node: &rnix::SyntaxNode) -> Box<Error> {
         let span = self.span(node);
-        let expecting = if span.end as usize >= self.text.len() { unclosed(self.text) } else { "" };
-        Error::new(ErrorKind::Syntax(format!("syntax error, unexpected end of file{expecting}")), Some(span))
+        let expecting = if span.end as usize >= self.text.len() {
+            unclosed(self.text)
+        } else {
+            ""
+        };
+        Error::new(
+            ErrorKind::Syntax(format!("syntax error, unexpected end of file{expecting}")),
+            Some(span),
+        )
     }
 
     /// Resolves a variable name to an expression.
@@ -398,7 +501,11 @@ impl<'a, 'b> Lowerer<'a, 'b> {
             match scope {
                 Scope::Lexical(names) => {
                     if let Some(slot) = names.get(&name) {
-                        return Ok(Expr::Var { level: level as u32, slot: *slot, span });
+                        return Ok(Expr::Var {
+                            level: level as u32,
+                            slot: *slot,
+                            span,
+                        });
                     }
                 }
                 Scope::With => {
@@ -410,7 +517,10 @@ impl<'a, 'b> Lowerer<'a, 'b> {
         }
         match with_level {
             Some(level) => Ok(Expr::WithVar { name, level, span }),
-            None => Err(Error::new(ErrorKind::UndefinedVariable(name.name().to_string()), Some(span))),
+            None => Err(Error::new(
+                ErrorKind::UndefinedVariable(name.name().to_string()),
+                Some(span),
+            )),
         }
     }
 
@@ -462,7 +572,10 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                     match crate::float::parse_float_literal(text) {
                         Some(v) => Expr::Const(Value::Float(v)),
                         None => {
-                            return Err(Error::new(ErrorKind::Syntax(format!("invalid float '{text}'")), Some(span)))
+                            return Err(Error::new(
+                                ErrorKind::Syntax(format!("invalid float '{text}'")),
+                                Some(span),
+                            ))
                         }
                     }
                 }
@@ -484,21 +597,35 @@ impl<'a, 'b> Lowerer<'a, 'b> {
             ast::Expr::PathAbs(_) | ast::Expr::PathRel(_) | ast::Expr::PathHome(_) => {
                 // rnix lets whitespace into a path node (`/a ${x}`); Nix sees the `${` as
                 // unexpected there.
-                if let Some(stray) = node.children_with_tokens().filter_map(|c| c.into_token()).find(|t| {
-                    !matches!(
-                        t.kind(),
-                        rnix::SyntaxKind::TOKEN_PATH_ABS | rnix::SyntaxKind::TOKEN_PATH_REL | rnix::SyntaxKind::TOKEN_PATH_HOME
-                    )
-                }) {
+                if let Some(stray) = node
+                    .children_with_tokens()
+                    .filter_map(|c| c.into_token())
+                    .find(|t| {
+                        !matches!(
+                            t.kind(),
+                            rnix::SyntaxKind::TOKEN_PATH_ABS
+                                | rnix::SyntaxKind::TOKEN_PATH_REL
+                                | rnix::SyntaxKind::TOKEN_PATH_HOME
+                        )
+                    })
+                {
                     let at = usize::from(stray.text_range().end());
                     let before = &self.text[..at.min(self.text.len())];
                     let expecting = match unclosed(before) {
-                        "" if before.chars().filter(|c| "([{".contains(*c)).count() == 0 => ", expecting end of file",
+                        "" if before.chars().filter(|c| "([{".contains(*c)).count() == 0 => {
+                            ", expecting end of file"
+                        }
                         other => other,
                     };
                     return Err(Error::new(
-                        ErrorKind::Syntax(format!("syntax error, unexpected DOLLAR_CURLY{expecting}")),
-                        Some(Span { file: self.ctx.file, start: at as u32, end: at as u32 }),
+                        ErrorKind::Syntax(format!(
+                            "syntax error, unexpected DOLLAR_CURLY{expecting}"
+                        )),
+                        Some(Span {
+                            file: self.ctx.file,
+                            start: at as u32,
+                            end: at as u32,
+                        }),
                     ));
                 }
                 let written = node.text().to_string();
@@ -524,18 +651,28 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                 self.path(parts, span)?
             }
             ast::Expr::PathSearch(p) => {
-                let text = p.content().map(|c| c.text().to_string()).unwrap_or_default();
+                let text = p
+                    .content()
+                    .map(|c| c.text().to_string())
+                    .unwrap_or_default();
                 let name = text.trim_start_matches('<').trim_end_matches('>');
                 let find = self.lookup(Symbol::new("__findFile"), span)?;
                 let nix_path = self.lookup(Symbol::new("__nixPath"), span)?;
                 Expr::Apply {
                     func: Rc::new(find),
-                    args: vec![Rc::new(nix_path), Rc::new(Expr::Const(Value::string(name.as_bytes())))].into(),
+                    args: vec![
+                        Rc::new(nix_path),
+                        Rc::new(Expr::Const(Value::string(name.as_bytes()))),
+                    ]
+                    .into(),
                     span,
                 }
             }
             ast::Expr::List(l) => {
-                let items = l.items().map(|i| self.expr(&i, None)).collect::<EvalResult<Vec<_>>>()?;
+                let items = l
+                    .items()
+                    .map(|i| self.expr(&i, None))
+                    .collect::<EvalResult<Vec<_>>>()?;
                 Expr::List(items.into())
             }
             ast::Expr::Apply(_) => {
@@ -548,8 +685,15 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                 }
                 args.reverse();
                 let func = self.expr(&cur, None)?;
-                let args = args.iter().map(|a| self.expr(a, None)).collect::<EvalResult<Vec<_>>>()?;
-                Expr::Apply { func, args: args.into(), span }
+                let args = args
+                    .iter()
+                    .map(|a| self.expr(a, None))
+                    .collect::<EvalResult<Vec<_>>>()?;
+                Expr::Apply {
+                    func,
+                    args: args.into(),
+                    span,
+                }
             }
             ast::Expr::IfElse(i) => Expr::If {
                 cond: self.child(i.condition(), node)?,
@@ -560,14 +704,22 @@ impl<'a, 'b> Lowerer<'a, 'b> {
             ast::Expr::Assert(a) => {
                 let cond_ast = a.condition().ok_or_else(|| self.missing(node))?;
                 let text: Rc<str> = assert_text(&cond_ast).into();
-                Expr::Assert { cond: self.expr(&cond_ast, None)?, body: self.child(a.body(), node)?, text, span }
+                Expr::Assert {
+                    cond: self.expr(&cond_ast, None)?,
+                    body: self.child(a.body(), node)?,
+                    text,
+                    span,
+                }
             }
             ast::Expr::With(w) => {
                 let namespace = self.child(w.namespace(), node)?;
                 self.scopes.push(Scope::With);
                 let body = self.child(w.body(), node);
                 self.scopes.pop();
-                Expr::With { namespace, body: body? }
+                Expr::With {
+                    namespace,
+                    body: body?,
+                }
             }
             ast::Expr::UnaryOp(u) => {
                 let expr = self.child(u.expr(), node)?;
@@ -626,16 +778,36 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                 // Nix desugars `a > b` to `__lessThan b a`, `a <= b` to `!(__lessThan b a)` and
                 // `a >= b` to `!(__lessThan a b)`: operands are evaluated in that order.
                 match op {
-                    BinOp::Greater => Expr::BinOp { op: BinOp::Less, lhs: rhs, rhs: lhs, span: op_span },
+                    BinOp::Greater => Expr::BinOp {
+                        op: BinOp::Less,
+                        lhs: rhs,
+                        rhs: lhs,
+                        span: op_span,
+                    },
                     BinOp::LessEq => Expr::Not {
-                        expr: Rc::new(Expr::BinOp { op: BinOp::Less, lhs: rhs, rhs: lhs, span: op_span }),
+                        expr: Rc::new(Expr::BinOp {
+                            op: BinOp::Less,
+                            lhs: rhs,
+                            rhs: lhs,
+                            span: op_span,
+                        }),
                         span: op_span,
                     },
                     BinOp::GreaterEq => Expr::Not {
-                        expr: Rc::new(Expr::BinOp { op: BinOp::Less, lhs, rhs, span: op_span }),
+                        expr: Rc::new(Expr::BinOp {
+                            op: BinOp::Less,
+                            lhs,
+                            rhs,
+                            span: op_span,
+                        }),
                         span: op_span,
                     },
-                    _ => Expr::BinOp { op, lhs, rhs, span: op_span },
+                    _ => Expr::BinOp {
+                        op,
+                        lhs,
+                        rhs,
+                        span: op_span,
+                    },
                 }
             }
             ast::Expr::Select(s) => {
@@ -645,7 +817,12 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                     Some(d) => Some(self.expr(&d, None)?),
                     None => None,
                 };
-                Expr::Select { expr, path, default, span }
+                Expr::Select {
+                    expr,
+                    path,
+                    default,
+                    span,
+                }
             }
             ast::Expr::HasAttr(h) => {
                 let expr = self.child(h.expr(), node)?;
@@ -671,7 +848,10 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                 let body = attrs.and_then(|attrs| Ok((attrs, self.child(l.body(), node)?)));
                 self.scopes.pop();
                 let (attrs, body) = body?;
-                Expr::Let { attrs: Box::new(attrs), body }
+                Expr::Let {
+                    attrs: Box::new(attrs),
+                    body,
+                }
             }
             ast::Expr::LegacyLet(l) => {
                 let bindings = self.collect(l.entries(), true)?;
@@ -688,7 +868,12 @@ impl<'a, 'b> Lowerer<'a, 'b> {
         })
     }
 
-    fn lambda(&mut self, l: &ast::Lambda, name: Option<Symbol>, span: Span) -> EvalResult<LambdaDef> {
+    fn lambda(
+        &mut self,
+        l: &ast::Lambda,
+        name: Option<Symbol>,
+        span: Span,
+    ) -> EvalResult<LambdaDef> {
         let node = l.syntax();
         let param = l.param().ok_or_else(|| self.missing(node))?;
         match param {
@@ -698,7 +883,12 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                 self.scopes.push(Scope::Lexical(HashMap::from([(sym, 0)])));
                 let body = self.child(l.body(), node);
                 self.scopes.pop();
-                Ok(LambdaDef { name, param: Param::Ident(sym), body: body?, span })
+                Ok(LambdaDef {
+                    name,
+                    param: Param::Ident(sym),
+                    body: body?,
+                    span,
+                })
             }
             ast::Param::Pattern(p) => {
                 let mut names = HashMap::new();
@@ -708,7 +898,9 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                     let sym = Symbol::new(&ident.syntax().text().to_string());
                     if names.insert(sym, entries.len() as u32).is_some() {
                         return Err(Error::new(
-                            ErrorKind::Duplicate(format!("duplicate formal function argument '{sym}'")),
+                            ErrorKind::Duplicate(format!(
+                                "duplicate formal function argument '{sym}'"
+                            )),
                             Some(span),
                         ));
                     }
@@ -720,7 +912,9 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                         let sym = Symbol::new(&ident.syntax().text().to_string());
                         if names.insert(sym, entries.len() as u32).is_some() {
                             return Err(Error::new(
-                                ErrorKind::Duplicate(format!("duplicate formal function argument '{sym}'")),
+                                ErrorKind::Duplicate(format!(
+                                    "duplicate formal function argument '{sym}'"
+                                )),
                                 Some(span),
                             ));
                         }
@@ -736,7 +930,11 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                             Some(d) => Some(self.expr(&d, None)?),
                             None => None,
                         };
-                        formals.push(Formal { name: sym, default, span: fspan });
+                        formals.push(Formal {
+                            name: sym,
+                            default,
+                            span: fspan,
+                        });
                     }
                     let body = self.child(l.body(), node)?;
                     Ok((formals, body))
@@ -745,7 +943,11 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                 let (formals, body) = result?;
                 Ok(LambdaDef {
                     name,
-                    param: Param::Pattern(Box::new(Pattern { formals, ellipsis: p.ellipsis_token().is_some(), at })),
+                    param: Param::Pattern(Box::new(Pattern {
+                        formals,
+                        ellipsis: p.ellipsis_token().is_some(),
+                        at,
+                    })),
                     body,
                     span,
                 })
@@ -753,7 +955,11 @@ impl<'a, 'b> Lowerer<'a, 'b> {
         }
     }
 
-    fn attrpath(&mut self, path: Option<ast::Attrpath>, node: &rnix::SyntaxNode) -> EvalResult<Box<[AttrKey]>> {
+    fn attrpath(
+        &mut self,
+        path: Option<ast::Attrpath>,
+        node: &rnix::SyntaxNode,
+    ) -> EvalResult<Box<[AttrKey]>> {
         let path = path.ok_or_else(|| self.missing(node))?;
         let mut keys = Vec::new();
         for attr in path.attrs() {
@@ -770,12 +976,17 @@ impl<'a, 'b> Lowerer<'a, 'b> {
     fn key(&mut self, attr: &ast::Attr) -> EvalResult<Key> {
         let span = self.span(attr.syntax());
         match attr {
-            ast::Attr::Ident(i) => Ok(Key::Static(Symbol::new(&i.syntax().text().to_string()), span)),
+            ast::Attr::Ident(i) => Ok(Key::Static(
+                Symbol::new(&i.syntax().text().to_string()),
+                span,
+            )),
             ast::Attr::Str(s) => {
                 let parts: Vec<_> = s.parts().collect();
                 if parts.iter().all(|p| matches!(p, InterpolPart::Literal(_))) {
                     match self.string(s, span)? {
-                        Expr::Const(Value::String(st)) => Ok(Key::Static(Symbol::from_bytes(&st.bytes), span)),
+                        Expr::Const(Value::String(st)) => {
+                            Ok(Key::Static(Symbol::from_bytes(&st.bytes), span))
+                        }
                         _ => Ok(Key::Dynamic(attr.clone(), span)),
                     }
                 } else {
@@ -803,16 +1014,23 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                 let span = self.span(s.syntax());
                 Ok(Rc::new(self.string(s, span)?))
             }
-            ast::Attr::Ident(i) => {
-                Ok(Rc::new(Expr::Const(Value::string(i.syntax().text().to_string().into_bytes()))))
-            }
+            ast::Attr::Ident(i) => Ok(Rc::new(Expr::Const(Value::string(
+                i.syntax().text().to_string().into_bytes(),
+            )))),
         }
     }
 
     /// Collects the entries of a set / let into [`Bindings`], merging nested paths and
     /// rejecting duplicates.
-    fn collect(&mut self, entries: impl Iterator<Item = ast::Entry>, rec: bool) -> EvalResult<Bindings> {
-        let mut b = Bindings { rec, ..Default::default() };
+    fn collect(
+        &mut self,
+        entries: impl Iterator<Item = ast::Entry>,
+        rec: bool,
+    ) -> EvalResult<Bindings> {
+        let mut b = Bindings {
+            rec,
+            ..Default::default()
+        };
         for entry in entries {
             self.add_entry(&mut b, entry)?;
         }
@@ -835,7 +1053,9 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                         Key::Static(s, span) => (s, span),
                         Key::Dynamic(_, span) => {
                             return Err(Error::new(
-                                ErrorKind::Syntax("dynamic attributes not allowed in inherit".into()),
+                                ErrorKind::Syntax(
+                                    "dynamic attributes not allowed in inherit".into(),
+                                ),
                                 Some(span),
                             ))
                         }
@@ -850,7 +1070,10 @@ impl<'a, 'b> Lowerer<'a, 'b> {
             ast::Entry::AttrpathValue(av) => {
                 let node = av.syntax().clone();
                 let path = av.attrpath().ok_or_else(|| self.missing(&node))?;
-                let keys = path.attrs().map(|a| self.key(&a)).collect::<EvalResult<Vec<_>>>()?;
+                let keys = path
+                    .attrs()
+                    .map(|a| self.key(&a))
+                    .collect::<EvalResult<Vec<_>>>()?;
                 let value = av.value().ok_or_else(|| self.missing(&node))?;
                 let span = self.span(path.syntax());
                 self.insert(b, &keys, Pending::Expr(value), span, &mut Vec::new())?;
@@ -863,7 +1086,11 @@ impl<'a, 'b> Lowerer<'a, 'b> {
         let mut path: Vec<String> = prefix.iter().map(|s| s.name().to_string()).collect();
         path.push(name.name().to_string());
         Error::new(
-            ErrorKind::Duplicate(format!("attribute '{}' already defined at {}", path.join("."), self.pos_string(first))),
+            ErrorKind::Duplicate(format!(
+                "attribute '{}' already defined at {}",
+                path.join("."),
+                self.pos_string(first)
+            )),
             Some(second),
         )
     }
@@ -884,7 +1111,9 @@ impl<'a, 'b> Lowerer<'a, 'b> {
         span: Span,
         prefix: &mut Vec<Symbol>,
     ) -> EvalResult<()> {
-        let Some((first, rest)) = keys.split_first() else { return Ok(()) };
+        let Some((first, rest)) = keys.split_first() else {
+            return Ok(());
+        };
         match first {
             Key::Dynamic(attr, kspan) => {
                 let value = if rest.is_empty() {
@@ -907,12 +1136,21 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                             let r = self.ensure_nested(b, i, prefix);
                             let r = r.and_then(|merged| {
                                 if !merged {
-                                    return Err(self.duplicate(&prefix[..prefix.len() - 1], sym, b.statics[i].span, span));
+                                    return Err(self.duplicate(
+                                        &prefix[..prefix.len() - 1],
+                                        sym,
+                                        b.statics[i].span,
+                                        span,
+                                    ));
                                 }
-                                let Pending::Nested(nested) = &mut b.statics[i].value else { unreachable!() };
+                                let Pending::Nested(nested) = &mut b.statics[i].value else {
+                                    unreachable!()
+                                };
                                 let mut nested = std::mem::take(nested);
                                 nested.rec |= set.rec_token().is_some();
-                                let r = set.entries().try_for_each(|e| self.add_entry_prefixed(&mut nested, e, prefix));
+                                let r = set.entries().try_for_each(|e| {
+                                    self.add_entry_prefixed(&mut nested, e, prefix)
+                                });
                                 b.statics[i].value = Pending::Nested(nested);
                                 r
                             });
@@ -922,7 +1160,11 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                         return Err(self.duplicate(prefix, sym, b.statics[i].span, span));
                     }
                     b.index.insert(sym, b.statics.len());
-                    b.statics.push(StaticBinding { name: sym, value, span });
+                    b.statics.push(StaticBinding {
+                        name: sym,
+                        value,
+                        span,
+                    });
                     return Ok(());
                 }
                 let i = match b.index.get(&sym) {
@@ -955,23 +1197,42 @@ impl<'a, 'b> Lowerer<'a, 'b> {
     }
 
     /// Turns binding `i` into a nested set if it is a set literal; false if it is neither.
-    fn ensure_nested(&mut self, b: &mut Bindings, i: usize, prefix: &mut Vec<Symbol>) -> EvalResult<bool> {
+    fn ensure_nested(
+        &mut self,
+        b: &mut Bindings,
+        i: usize,
+        prefix: &mut Vec<Symbol>,
+    ) -> EvalResult<bool> {
         if matches!(b.statics[i].value, Pending::Nested(_)) {
             return Ok(true);
         }
-        let Some(set) = Self::as_mergeable(&b.statics[i].value) else { return Ok(false) };
-        let mut nested = Bindings { rec: set.rec_token().is_some(), ..Default::default() };
-        set.entries().try_for_each(|e| self.add_entry_prefixed(&mut nested, e, prefix))?;
+        let Some(set) = Self::as_mergeable(&b.statics[i].value) else {
+            return Ok(false);
+        };
+        let mut nested = Bindings {
+            rec: set.rec_token().is_some(),
+            ..Default::default()
+        };
+        set.entries()
+            .try_for_each(|e| self.add_entry_prefixed(&mut nested, e, prefix))?;
         b.statics[i].value = Pending::Nested(Box::new(nested));
         Ok(true)
     }
 
-    fn add_entry_prefixed(&mut self, b: &mut Bindings, entry: ast::Entry, prefix: &mut Vec<Symbol>) -> EvalResult<()> {
+    fn add_entry_prefixed(
+        &mut self,
+        b: &mut Bindings,
+        entry: ast::Entry,
+        prefix: &mut Vec<Symbol>,
+    ) -> EvalResult<()> {
         match entry {
             ast::Entry::AttrpathValue(av) => {
                 let node = av.syntax().clone();
                 let path = av.attrpath().ok_or_else(|| self.missing(&node))?;
-                let keys = path.attrs().map(|a| self.key(&a)).collect::<EvalResult<Vec<_>>>()?;
+                let keys = path
+                    .attrs()
+                    .map(|a| self.key(&a))
+                    .collect::<EvalResult<Vec<_>>>()?;
                 let value = av.value().ok_or_else(|| self.missing(&node))?;
                 let span = self.span(path.syntax());
                 self.insert(b, &keys, Pending::Expr(value), span, prefix)
@@ -984,7 +1245,11 @@ impl<'a, 'b> Lowerer<'a, 'b> {
         // Slots follow symbol order (the order of the lowered statics).
         let mut order: Vec<usize> = (0..b.statics.len()).collect();
         order.sort_by_key(|&i| b.statics[i].name);
-        let names = order.iter().enumerate().map(|(slot, &i)| (b.statics[i].name, slot as u32)).collect();
+        let names = order
+            .iter()
+            .enumerate()
+            .map(|(slot, &i)| (b.statics[i].name, slot as u32))
+            .collect();
         (names, order)
     }
 
@@ -996,7 +1261,10 @@ impl<'a, 'b> Lowerer<'a, 'b> {
             let r = self.lower_statics_and_dynamics(b, true);
             self.scopes.pop();
             let mut def = r?;
-            def.overrides = def.statics.iter().position(|a| &*a.name.name() == "__overrides");
+            def.overrides = def
+                .statics
+                .iter()
+                .position(|a| &*a.name.name() == "__overrides");
             Ok(Expr::RecAttrs(Box::new(def)))
         } else if !b.inherit_sources.is_empty() {
             // The sources need slots: a level of its own, where no name is visible.
@@ -1005,11 +1273,17 @@ impl<'a, 'b> Lowerer<'a, 'b> {
             self.scopes.pop();
             Ok(Expr::RecAttrs(Box::new(r?)))
         } else {
-            Ok(Expr::Attrs(Box::new(self.lower_statics_and_dynamics(b, false)?)))
+            Ok(Expr::Attrs(Box::new(
+                self.lower_statics_and_dynamics(b, false)?,
+            )))
         }
     }
 
-    fn lower_statics_and_dynamics(&mut self, mut b: Bindings, in_rec_scope: bool) -> EvalResult<AttrsDef> {
+    fn lower_statics_and_dynamics(
+        &mut self,
+        mut b: Bindings,
+        in_rec_scope: bool,
+    ) -> EvalResult<AttrsDef> {
         let dynamics = std::mem::take(&mut b.dynamics);
         let mut def = self.lower_statics(b, in_rec_scope)?;
         for (attr, value, span) in dynamics {
@@ -1026,8 +1300,11 @@ impl<'a, 'b> Lowerer<'a, 'b> {
     fn lower_statics(&mut self, b: Bindings, in_rec_scope: bool) -> EvalResult<AttrsDef> {
         let (_, order) = self.slot_map(&b);
         let first_source_slot = b.statics.len();
-        let inherit_sources =
-            b.inherit_sources.iter().map(|e| self.expr(e, None)).collect::<EvalResult<Vec<_>>>()?;
+        let inherit_sources = b
+            .inherit_sources
+            .iter()
+            .map(|e| self.expr(e, None))
+            .collect::<EvalResult<Vec<_>>>()?;
         let mut slots: Vec<Option<StaticBinding>> = b.statics.into_iter().map(Some).collect();
         let mut statics = Vec::with_capacity(slots.len());
         for i in order {
@@ -1042,15 +1319,37 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                 }
                 Pending::InheritFrom(source, sym, span) => {
                     let slot = (first_source_slot + source) as u32;
-                    let from = Rc::new(Expr::Var { level: 0, slot, span });
+                    let from = Rc::new(Expr::Var {
+                        level: 0,
+                        slot,
+                        span,
+                    });
                     let path = vec![AttrKey::Static(sym)].into();
-                    (Rc::new(Expr::Select { expr: from, path, default: None, span }), false)
+                    (
+                        Rc::new(Expr::Select {
+                            expr: from,
+                            path,
+                            default: None,
+                            span,
+                        }),
+                        false,
+                    )
                 }
                 other => (self.pending(other, Some(sb.name))?, false),
             };
-            statics.push(StaticAttr { name: sb.name, value, outer, span: sb.span });
+            statics.push(StaticAttr {
+                name: sb.name,
+                value,
+                outer,
+                span: sb.span,
+            });
         }
-        Ok(AttrsDef { statics, dynamics: Vec::new(), inherit_sources, overrides: None })
+        Ok(AttrsDef {
+            statics,
+            dynamics: Vec::new(),
+            inherit_sources,
+            overrides: None,
+        })
     }
 
     fn pending(&mut self, p: Pending, name: Option<Symbol>) -> EvalResult<Rc<Expr>> {
@@ -1074,7 +1373,9 @@ impl<'a, 'b> Lowerer<'a, 'b> {
             .is_some_and(|t| t.text() == "''");
         // Nix refuses a literal fragment holding a NUL byte (it cannot be a C string).
         let nul_at = s.parts().find_map(|p| match p {
-            InterpolPart::Literal(l) if l.syntax().text().contains('\0') => Some(self.tspan(l.syntax())),
+            InterpolPart::Literal(l) if l.syntax().text().contains('\0') => {
+                Some(self.tspan(l.syntax()))
+            }
             _ => None,
         });
         let raw: Vec<InterpolPart<String>> = s
@@ -1084,32 +1385,41 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                 InterpolPart::Interpolation(i) => InterpolPart::Interpolation(i),
             })
             .collect();
-        let (pieces, fragmented) =
-            if indented { crate::strings::indented(&raw) } else { (crate::strings::plain(&raw), false) };
+        let (pieces, fragmented) = if indented {
+            crate::strings::indented(&raw)
+        } else {
+            (crate::strings::plain(&raw), false)
+        };
         if let Some(span) = nul_at {
             let bad = pieces.iter().find_map(|p| match p {
                 crate::strings::Piece::Lit(bytes) if bytes.contains(&0) => Some(bytes.as_slice()),
                 _ => None,
             });
-            let msg = String::from_utf8_lossy(&crate::json::null_byte_error(bad.unwrap_or_default())).into_owned();
+            let msg =
+                String::from_utf8_lossy(&crate::json::null_byte_error(bad.unwrap_or_default()))
+                    .into_owned();
             return Err(Error::new(ErrorKind::Other(msg), Some(span)));
         }
         let mut parts = Vec::new();
         for piece in pieces {
             match piece {
-                crate::strings::Piece::Lit(bytes) => {
-                    parts.push(InterpPart::Lit(crate::source::restore_raw_bytes(bytes).into()))
-                }
+                crate::strings::Piece::Lit(bytes) => parts.push(InterpPart::Lit(
+                    crate::source::restore_raw_bytes(bytes).into(),
+                )),
                 crate::strings::Piece::Interp(i) => {
                     let e = self.child(i.expr(), i.syntax())?;
-                    parts.push(InterpPart::Expr(e));
+                    parts.push(InterpPart::Expr(e, self.span(i.syntax())));
                 }
             }
         }
         Ok(match parts.as_slice() {
             [] => Expr::Const(Value::string(Vec::new())),
             [InterpPart::Lit(b)] if !fragmented => Expr::Const(Value::string(b.to_vec())),
-            _ => Expr::Interpolate { parts: parts.into(), kind: InterpKind::String, span },
+            _ => Expr::Interpolate {
+                parts: parts.into(),
+                kind: InterpKind::String,
+                span,
+            },
         })
     }
 
@@ -1126,7 +1436,7 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                 }
                 InterpolPart::Interpolation(interp) => {
                     let e = self.child(interp.expr(), interp.syntax())?;
-                    out.push(InterpPart::Expr(e));
+                    out.push(InterpPart::Expr(e, self.span(interp.syntax())));
                 }
             }
         }
@@ -1134,7 +1444,11 @@ impl<'a, 'b> Lowerer<'a, 'b> {
             let s = String::from_utf8_lossy(b).to_string();
             return Ok(Expr::Const(Value::Path(canonicalise(&s).into())));
         }
-        Ok(Expr::Interpolate { parts: out.into(), kind: InterpKind::Path, span })
+        Ok(Expr::Interpolate {
+            parts: out.into(),
+            kind: InterpKind::Path,
+            span,
+        })
     }
 
     /// Turns the first literal of a path into an absolute prefix.
@@ -1143,14 +1457,20 @@ impl<'a, 'b> Lowerer<'a, 'b> {
             match self.ctx.home {
                 Some(home) => Ok(format!("{home}/{rest}")),
                 None => Err(Error::new(
-                    ErrorKind::Other("the contents of the HOME environment variable are not available".into()),
+                    ErrorKind::Other(
+                        "the contents of the HOME environment variable are not available".into(),
+                    ),
                     Some(span),
                 )),
             }
         } else if text.starts_with('/') {
             Ok(text.to_string())
         } else {
-            Ok(format!("{}/{}", self.ctx.base_dir.trim_end_matches('/'), text))
+            Ok(format!(
+                "{}/{}",
+                self.ctx.base_dir.trim_end_matches('/'),
+                text
+            ))
         }
     }
 }

@@ -32,9 +32,17 @@ impl Default for Limits {
     fn default() -> Self {
         Limits {
             max_call_depth: 10_000,
-            max_native_depth: if cfg!(target_arch = "wasm32") { 200 } else { 1_000 },
+            max_native_depth: if cfg!(target_arch = "wasm32") {
+                200
+            } else {
+                1_000
+            },
             max_frames: 4_000_000,
-            max_structural_depth: if cfg!(target_arch = "wasm32") { 400 } else { 10_000 },
+            max_structural_depth: if cfg!(target_arch = "wasm32") {
+                400
+            } else {
+                10_000
+            },
             fuel: None,
         }
     }
@@ -142,7 +150,10 @@ enum Step {
 fn lookup(env: &Env, level: u32, slot: u32) -> Value {
     let mut e = env;
     for _ in 0..level {
-        e = e.parent.as_ref().expect("lowering guarantees the level exists");
+        e = e
+            .parent
+            .as_ref()
+            .expect("lowering guarantees the level exists");
     }
     let values = e.values.borrow();
     values[slot as usize].clone()
@@ -171,7 +182,8 @@ impl Machine {
             drv_store: Default::default(),
         };
         // FileId(0) is a placeholder for positions that have no source.
-        m.sources.add(crate::source::Origin::Other("none".into()), "".into());
+        m.sources
+            .add(crate::source::Origin::Other("none".into()), "".into());
         crate::builtins::install(&mut m);
         m
     }
@@ -211,7 +223,9 @@ impl Machine {
         let f = self.force(f, Some(span))?;
         let base = self.frames.len();
         let mut args = args.into_iter();
-        let Some(first) = args.next() else { return Ok(f) };
+        let Some(first) = args.next() else {
+            return Ok(f);
+        };
         // The remaining arguments wait in frames (last pushed first): no allocation
         // for the common one- and two-argument calls.
         let mut rest: Vec<Value> = args.collect();
@@ -234,10 +248,13 @@ impl Machine {
     /// already have been pushed by the caller while preparing `step`).
     fn run(&mut self, base: usize, mut step: Step) -> EvalResult<Value> {
         if self.native_depth >= self.limits.max_native_depth {
-            return Err(self.unwind(base, Error::new(
-                ErrorKind::Other("stack overflow (possible infinite recursion)".into()),
-                None,
-            )));
+            return Err(self.unwind(
+                base,
+                Error::new(
+                    ErrorKind::Other("stack overflow (possible infinite recursion)".into()),
+                    None,
+                ),
+            ));
         }
         self.native_depth += 1;
         let result = loop {
@@ -280,10 +297,13 @@ impl Machine {
                         }
                     }
                 }
-                Frame::PrimOpArgs(p) => {
-                    err.push_frame(format!("while calling the '{}' builtin", p.op.name), Some(p.span))
-                }
-                Frame::Select(expr, _, _, Some(pos)) | Frame::Selected(expr, pos) if self.names_selection(pos) => {
+                Frame::PrimOpArgs(p) => err.push_frame(
+                    format!("while calling the '{}' builtin", p.op.name),
+                    Some(p.span),
+                ),
+                Frame::Select(expr, _, _, Some(pos)) | Frame::Selected(expr, pos)
+                    if self.names_selection(pos) =>
+                {
                     err.push_frame(Self::selection_frame(&expr), Some(pos))
                 }
                 Frame::If(cond, _) => {
@@ -300,7 +320,10 @@ impl Machine {
     #[inline]
     fn push(&mut self, frame: Frame) -> EvalResult<()> {
         if self.frames.len() >= self.limits.max_frames {
-            return Err(Error::new(ErrorKind::Other("stack overflow (possible infinite recursion)".into()), None));
+            return Err(Error::new(
+                ErrorKind::Other("stack overflow (possible infinite recursion)".into()),
+                None,
+            ));
         }
         self.frames.push(frame);
         Ok(())
@@ -308,7 +331,9 @@ impl Machine {
 
     /// Begins forcing `v`; `span` is where it is needed (for infinite recursion).
     fn force_step(&mut self, v: Value, span: Option<Span>) -> EvalResult<Step> {
-        let Value::Thunk(t) = v else { return Ok(Step::Return(v)) };
+        let Value::Thunk(t) = v else {
+            return Ok(Step::Return(v));
+        };
         if let Some(done) = t.done() {
             return Ok(Step::Return(done));
         }
@@ -326,7 +351,11 @@ impl Machine {
             }
             ThunkState::Apply(app) => {
                 let f = app.0.clone();
-                let span = span.unwrap_or(Span { file: crate::source::FileId(0), start: 0, end: 0 });
+                let span = span.unwrap_or(Span {
+                    file: crate::source::FileId(0),
+                    start: 0,
+                    end: 0,
+                });
                 let pending = match app.1.len() {
                     0 => None,
                     1 => Some(Frame::Apply1(app.1[0].clone(), span)),
@@ -349,7 +378,9 @@ impl Machine {
             Expr::BinOp { .. } => match self.quick(expr, env, 1) {
                 // Arithmetic on values cannot have effects: compute it now, but keep
                 // the thunk so that lazy printing still shows it as unevaluated.
-                Some(Ok(v)) => Value::Thunk(Rc::new(Thunk(std::cell::RefCell::new(ThunkState::Eager(v))))),
+                Some(Ok(v)) => Value::Thunk(Rc::new(Thunk(std::cell::RefCell::new(
+                    ThunkState::Eager(v),
+                )))),
                 _ => Thunk::new(expr.clone(), env.clone()),
             },
             _ => Thunk::new(expr.clone(), env.clone()),
@@ -389,7 +420,9 @@ impl Machine {
                 Value::Thunk(t) => t.done().map(Ok),
                 v => Some(Ok(v)),
             },
-            Expr::BinOp { op, lhs, rhs, span } if depth < 3 && !matches!(op, BinOp::And | BinOp::Or | BinOp::Impl) => {
+            Expr::BinOp { op, lhs, rhs, span }
+                if depth < 3 && !matches!(op, BinOp::And | BinOp::Or | BinOp::Impl) =>
+            {
                 let l = match self.quick(lhs, env, depth + 1)? {
                     Ok(l) => l,
                     Err(e) => return Some(Err(e)),
@@ -421,19 +454,28 @@ impl Machine {
             (BinOp::Update, Value::Attrs(_)) => Ok(()),
             (BinOp::Update, other) => {
                 let mut e = self.type_error("a set", other, Some(span));
-                e.push_frame("in the left operand of the update (//) operator", Some(span));
+                e.push_frame(
+                    "in the left operand of the update (//) operator",
+                    Some(span),
+                );
                 Err(e)
             }
-            (BinOp::Add, Value::Int(_) | Value::Float(_) | Value::String(_) | Value::Path(_)) => Ok(()),
+            (BinOp::Add, Value::Int(_) | Value::Float(_) | Value::String(_) | Value::Path(_)) => {
+                Ok(())
+            }
             (BinOp::Add, Value::Attrs(a))
-                if a.get(Symbol::new("__toString")).is_some() || a.get(Symbol::new("outPath")).is_some() =>
+                if a.get(Symbol::new("__toString")).is_some()
+                    || a.get(Symbol::new("outPath")).is_some() =>
             {
                 Ok(())
             }
             (BinOp::Add, other) => {
                 let shown = self.show_value_short(other);
                 let mut e = Error::new(
-                    ErrorKind::Type(format!("cannot coerce {} to a string: {shown}", other.type_phrase())),
+                    ErrorKind::Type(format!(
+                        "cannot coerce {} to a string: {shown}",
+                        other.type_phrase()
+                    )),
                     Some(span),
                 );
                 e.push_frame("while evaluating a path segment", Some(span));
@@ -510,10 +552,13 @@ impl Machine {
                 let let_env = self.rec_env(attrs, env);
                 Ok(Step::Eval(body.clone(), let_env))
             }
-            Expr::List(items) => {
-                Ok(Step::Return(Value::list(items.iter().map(|i| self.delay(i, env)).collect())))
-            }
-            Expr::Lambda(def) => Ok(Step::Return(Value::Lambda(Rc::new(Closure { def: def.clone(), env: env.clone() })))),
+            Expr::List(items) => Ok(Step::Return(Value::list(
+                items.iter().map(|i| self.delay(i, env)).collect(),
+            ))),
+            Expr::Lambda(def) => Ok(Step::Return(Value::Lambda(Rc::new(Closure {
+                def: def.clone(),
+                env: env.clone(),
+            })))),
             Expr::Apply { func, args, span } => {
                 if let Some(f) = self.quick(func, env, 3) {
                     let f = f?;
@@ -533,10 +578,15 @@ impl Machine {
                 }
                 Ok(Step::Eval(func.clone(), env.clone()))
             }
-            Expr::If { cond, then, else_, .. } => {
+            Expr::If {
+                cond, then, else_, ..
+            } => {
                 if let Some(c) = self.quick(cond, env, 0) {
                     if let Value::Bool(b) = c? {
-                        return Ok(Step::Eval(if b { then.clone() } else { else_.clone() }, env.clone()));
+                        return Ok(Step::Eval(
+                            if b { then.clone() } else { else_.clone() },
+                            env.clone(),
+                        ));
                     }
                 }
                 self.push(Frame::If(expr.clone(), env.clone()))?;
@@ -587,10 +637,13 @@ impl Machine {
                 self.push(Frame::Negate(*span))?;
                 Ok(Step::Eval(inner.clone(), env.clone()))
             }
-            Expr::Interpolate { parts, .. } => self.interp_next(expr.clone(), 0, env.clone(), Vec::new(), None, parts),
-            Expr::SearchPath { span, .. } => {
-                Err(Error::new(ErrorKind::Other("search paths are lowered to __findFile".into()), Some(*span)))
+            Expr::Interpolate { parts, .. } => {
+                self.interp_next(expr.clone(), 0, env.clone(), Vec::new(), None, parts)
             }
+            Expr::SearchPath { span, .. } => Err(Error::new(
+                ErrorKind::Other("search paths are lowered to __findFile".into()),
+                Some(*span),
+            )),
             Expr::CurPos(span) => Ok(Step::Return(self.pos_attrs(*span))),
         }
     }
@@ -605,16 +658,37 @@ impl Machine {
         let lc = src.line_col(span.start);
         let file = src.origin.display();
         Value::attrs(Attrs::from_unsorted(vec![
-            Attr { name: Symbol::new("column"), value: Value::Int(lc.col as i64), pos: None },
-            Attr { name: Symbol::new("file"), value: Value::string(file.into_bytes()), pos: None },
-            Attr { name: Symbol::new("line"), value: Value::Int(lc.line as i64), pos: None },
+            Attr {
+                name: Symbol::new("column"),
+                value: Value::Int(lc.col as i64),
+                pos: None,
+            },
+            Attr {
+                name: Symbol::new("file"),
+                value: Value::string(file.into_bytes()),
+                pos: None,
+            },
+            Attr {
+                name: Symbol::new("line"),
+                value: Value::Int(lc.line as i64),
+                pos: None,
+            },
         ]))
     }
 
-    fn lookup_with(&mut self, name: Symbol, level: u32, env: &Env, span: Span) -> EvalResult<Value> {
+    fn lookup_with(
+        &mut self,
+        name: Symbol,
+        level: u32,
+        env: &Env,
+        span: Span,
+    ) -> EvalResult<Value> {
         let mut e = env.clone();
         for _ in 0..level {
-            let parent = e.parent.clone().expect("lowering guarantees the level exists");
+            let parent = e
+                .parent
+                .clone()
+                .expect("lowering guarantees the level exists");
             e = parent;
         }
         loop {
@@ -637,7 +711,12 @@ impl Machine {
                     let p = p.clone();
                     e = p;
                 }
-                None => return Err(Error::new(ErrorKind::UndefinedVariable(name.name().to_string()), Some(span))),
+                None => {
+                    return Err(Error::new(
+                        ErrorKind::UndefinedVariable(name.name().to_string()),
+                        Some(span),
+                    ))
+                }
             }
         }
     }
@@ -654,7 +733,9 @@ impl Machine {
             } else {
                 match &*a.value {
                     // A slot of this level filled already is shared, as in Nix.
-                    Expr::Var { level: 0, slot, .. } if (*slot as usize) < values.len() => values[*slot as usize].clone(),
+                    Expr::Var { level: 0, slot, .. } if (*slot as usize) < values.len() => {
+                        values[*slot as usize].clone()
+                    }
                     _ => Self::delay_in_rec(&a.value, &rec_env),
                 }
             };
@@ -672,7 +753,11 @@ impl Machine {
         match &**expr {
             Expr::Const(v) => v.clone(),
             // A name from outside the rec level: its value (or thunk) is shared, as in Nix.
-            Expr::Var { level: level @ 1.., slot, .. } => lookup(rec_env, *level, *slot),
+            Expr::Var {
+                level: level @ 1..,
+                slot,
+                ..
+            } => lookup(rec_env, *level, *slot),
             // The level's own slots are not filled yet: no look-ups now.
             _ => Thunk::new(expr.clone(), rec_env.clone()),
         }
@@ -681,7 +766,13 @@ impl Machine {
     /// Applies a `rec` set's `__overrides` (a set): each of its attributes replaces the
     /// static attribute of that name, in the set and in the rec level (so the other
     /// attributes see it), or is added to the set.
-    fn apply_overrides(&mut self, def: &AttrsDef, index: usize, env: &Env, entries: &mut Vec<Attr>) -> EvalResult<()> {
+    fn apply_overrides(
+        &mut self,
+        def: &AttrsDef,
+        index: usize,
+        env: &Env,
+        entries: &mut Vec<Attr>,
+    ) -> EvalResult<()> {
         let slot_value = env.values.borrow()[index].clone();
         let overrides = match self.force(&slot_value, Some(def.statics[index].span))? {
             Value::Attrs(a) => a,
@@ -707,17 +798,29 @@ impl Machine {
             def.statics
                 .iter()
                 .zip(values.iter())
-                .map(|(a, v)| Attr { name: a.name, value: v.clone(), pos: Some(a.span) })
+                .map(|(a, v)| Attr {
+                    name: a.name,
+                    value: v.clone(),
+                    pos: Some(a.span),
+                })
                 .collect()
         } else {
-            def.statics.iter().map(|a| Attr { name: a.name, value: self.delay(&a.value, env), pos: Some(a.span) }).collect()
+            def.statics
+                .iter()
+                .map(|a| Attr {
+                    name: a.name,
+                    value: self.delay(&a.value, env),
+                    pos: Some(a.span),
+                })
+                .collect()
         };
         if let Some(index) = def.overrides.filter(|_| is_rec) {
             let statics = entries.len();
-            self.apply_overrides(def, index, env, &mut entries).map_err(|mut e| {
-                e.push_frame("while evaluating the `__overrides` attribute", None);
-                e
-            })?;
+            self.apply_overrides(def, index, env, &mut entries)
+                .map_err(|mut e| {
+                    e.push_frame("while evaluating the `__overrides` attribute", None);
+                    e
+                })?;
             if entries.len() > statics {
                 entries.sort_by_key(|a| a.name);
             }
@@ -735,11 +838,17 @@ impl Machine {
             if let Some(existing) = entries.iter().find(|a| a.name == name) {
                 let pos = existing.pos.map(|p| self.pos_string(p)).unwrap_or_default();
                 return Err(Error::new(
-                    ErrorKind::Duplicate(format!("dynamic attribute '{name}' already defined at {pos}")),
+                    ErrorKind::Duplicate(format!(
+                        "dynamic attribute '{name}' already defined at {pos}"
+                    )),
                     Some(d.span),
                 ));
             }
-            entries.push(Attr { name, value: self.delay(&d.value, env), pos: Some(d.span) });
+            entries.push(Attr {
+                name,
+                value: self.delay(&d.value, env),
+                pos: Some(d.span),
+            });
         }
         entries.sort_by_key(|a| a.name);
         Ok(Value::attrs(Attrs { entries }))
@@ -753,7 +862,13 @@ impl Machine {
     }
 
     /// Starts applying a forced function value to `arg`, then to `rest` (stored last first).
-    fn apply_step(&mut self, f: Value, arg: Value, mut rest: Vec<Value>, span: Span) -> EvalResult<Step> {
+    fn apply_step(
+        &mut self,
+        f: Value,
+        arg: Value,
+        mut rest: Vec<Value>,
+        span: Span,
+    ) -> EvalResult<Step> {
         match f {
             Value::Lambda(closure) => {
                 if !rest.is_empty() {
@@ -763,7 +878,11 @@ impl Machine {
                     return Err(Error::new(ErrorKind::StackOverflow, Some(span)));
                 }
                 self.call_depth += 1;
-                let site = if self.builtin_call == Some(span) { None } else { Some(span) };
+                let site = if self.builtin_call == Some(span) {
+                    None
+                } else {
+                    Some(span)
+                };
                 self.push(Frame::CallReturn(closure.def.clone(), site))?;
                 match &closure.def.param {
                     Param::Ident(_) => {
@@ -785,7 +904,12 @@ impl Machine {
                 while all.len() < op.arity as usize {
                     match rest.pop() {
                         Some(a) => all.push(a),
-                        None => return Ok(Step::Return(Value::PrimOp(Rc::new(PrimOpApp { op, args: all })))),
+                        None => {
+                            return Ok(Step::Return(Value::PrimOp(Rc::new(PrimOpApp {
+                                op,
+                                args: all,
+                            }))))
+                        }
                     }
                 }
                 let _ = need;
@@ -815,7 +939,11 @@ impl Machine {
     fn not_a_function(&mut self, v: &Value, span: Span) -> Box<Error> {
         let shown = self.show_value_short(v);
         Error::new(
-            ErrorKind::Type(format!("attempt to call something which is not a function but {}: {}", v.type_phrase(), shown)),
+            ErrorKind::Type(format!(
+                "attempt to call something which is not a function but {}: {}",
+                v.type_phrase(),
+                shown
+            )),
             Some(span),
         )
     }
@@ -837,7 +965,12 @@ impl Machine {
                     Some(v) => args[i] = v,
                     None => {
                         let arg = args[i].clone();
-                        self.push(Frame::PrimOpArgs(Box::new(PendingPrimOp { op, args, index: i, span })))?;
+                        self.push(Frame::PrimOpArgs(Box::new(PendingPrimOp {
+                            op,
+                            args,
+                            index: i,
+                            span,
+                        })))?;
                         return self.force_step(arg, Some(span));
                     }
                 }
@@ -860,7 +993,13 @@ impl Machine {
     }
 
     /// Checks a forced builtin argument against the kind its builtin declares.
-    fn check_primop_arg(&mut self, op: &'static crate::builtins::PrimOp, i: usize, v: &Value, span: Span) -> EvalResult<()> {
+    fn check_primop_arg(
+        &mut self,
+        op: &'static crate::builtins::PrimOp,
+        i: usize,
+        v: &Value,
+        span: Span,
+    ) -> EvalResult<()> {
         let expected = match (op.args[i], v) {
             (b'S', Value::Attrs(_))
             | (b'L', Value::List(_))
@@ -879,18 +1018,32 @@ impl Machine {
         };
         let ordinal = ["first", "second", "third", "fourth"][i.min(3)];
         let mut e = self.type_error(expected, v, Some(span));
-        e.push_frame(format!("while evaluating the {ordinal} argument passed to builtins.{}", op.name), None);
-        e.push_frame(format!("while calling the '{}' builtin", op.name), Some(span));
+        e.push_frame(
+            format!(
+                "while evaluating the {ordinal} argument passed to builtins.{}",
+                op.name
+            ),
+            None,
+        );
+        e.push_frame(
+            format!("while calling the '{}' builtin", op.name),
+            Some(span),
+        );
         Err(e)
     }
 
     fn bind_pattern(&mut self, closure: Rc<Closure>, arg: Value, span: Span) -> EvalResult<Step> {
-        let Param::Pattern(pat) = &closure.def.param else { unreachable!("BindPattern only for patterns") };
+        let Param::Pattern(pat) = &closure.def.param else {
+            unreachable!("BindPattern only for patterns")
+        };
         let attrs = match &arg {
             Value::Attrs(a) => a.clone(),
             other => {
                 let mut e = self.type_error("a set", other, Some(span));
-                e.push_frame("while evaluating the value passed for the lambda argument", Some(closure.def.span));
+                e.push_frame(
+                    "while evaluating the value passed for the lambda argument",
+                    Some(closure.def.span),
+                );
                 return Err(e);
             }
         };
@@ -909,7 +1062,10 @@ impl Machine {
             .min_by_key(|f| f.name)
         {
             let mut e = Error::new(
-                ErrorKind::MissingArgument(format!("{fname} called without required argument '{}'", missing.name)),
+                ErrorKind::MissingArgument(format!(
+                    "{fname} called without required argument '{}'",
+                    missing.name
+                )),
                 Some(closure.def.span),
             );
             e.push_frame("from call site", Some(span));
@@ -922,7 +1078,14 @@ impl Machine {
                     values.push(v.clone());
                 }
                 None => match &formal.default {
-                    Some(d) => values.push(Thunk::new(d.clone(), env.clone())),
+                    Some(d) => values.push(match &**d {
+                        // As Nix, a constant default, or a variable of an enclosing scope,
+                        // is used as is (printed as a value, not as code); the scope of
+                        // the formals themselves is not filled yet.
+                        Expr::Const(v) => v.clone(),
+                        Expr::Var { level, slot, .. } if *level > 0 => lookup(&env, *level, *slot),
+                        _ => Thunk::new(d.clone(), env.clone()),
+                    }),
                     None => unreachable!("reported above"),
                 },
             }
@@ -931,11 +1094,21 @@ impl Machine {
             for a in attrs.entries.iter() {
                 if !pat.formals.iter().any(|f| f.name == a.name) {
                     let mut e = Error::new(
-                        ErrorKind::UnexpectedArgument(format!("{fname} called with unexpected argument '{}'", a.name)),
+                        ErrorKind::UnexpectedArgument(format!(
+                            "{fname} called with unexpected argument '{}'",
+                            a.name
+                        )),
                         Some(closure.def.span),
                     );
-                    let names: Vec<String> = pat.formals.iter().map(|f| f.name.name().to_string()).collect();
-                    if let Some(s) = crate::suggest::did_you_mean(&a.name.name(), names.iter().map(|s| s.as_str())) {
+                    let names: Vec<String> = pat
+                        .formals
+                        .iter()
+                        .map(|f| f.name.name().to_string())
+                        .collect();
+                    if let Some(s) = crate::suggest::did_you_mean(
+                        &a.name.name(),
+                        names.iter().map(|s| s.as_str()),
+                    ) {
                         e = e.with_note(s);
                     }
                     e.push_frame("from call site", Some(span));
@@ -967,13 +1140,23 @@ impl Machine {
             }
             Frame::BindPattern(closure, span) => self.bind_pattern(closure, v, span),
             Frame::PrimOpArgs(p) => {
-                let PendingPrimOp { op, mut args, index, span } = *p;
+                let PendingPrimOp {
+                    op,
+                    mut args,
+                    index,
+                    span,
+                } = *p;
                 self.check_primop_arg(op, index, &v, span)?;
                 args[index] = v;
                 self.primop_step(op, args, index + 1, span)
             }
             Frame::If(expr, env) => {
-                let Expr::If { then, else_, span, .. } = &*expr else { unreachable!() };
+                let Expr::If {
+                    then, else_, span, ..
+                } = &*expr
+                else {
+                    unreachable!()
+                };
                 match v {
                     Value::Bool(true) => Ok(Step::Eval(then.clone(), env)),
                     Value::Bool(false) => Ok(Step::Eval(else_.clone(), env)),
@@ -985,31 +1168,51 @@ impl Machine {
                 }
             }
             Frame::Assert(expr, env) => {
-                let Expr::Assert { cond, body, text, span } = &*expr else { unreachable!() };
+                let Expr::Assert {
+                    cond,
+                    body,
+                    text,
+                    span,
+                } = &*expr
+                else {
+                    unreachable!()
+                };
                 match v {
                     Value::Bool(true) => Ok(Step::Eval(body.clone(), env)),
                     Value::Bool(false) => Err(self.assertion_failed(cond, text, &env, *span)),
                     other => {
                         let mut e = self.type_error("a Boolean", &other, Some(*span));
-                        e.push_frame(format!("while evaluating the condition of the assertion '{text}'"), Some(*span));
+                        e.push_frame(
+                            format!("while evaluating the condition of the assertion '{text}'"),
+                            Some(*span),
+                        );
                         Err(e)
                     }
                 }
             }
             Frame::BinLeft(expr, env) => {
-                let Expr::BinOp { op, rhs, span, .. } = &*expr else { unreachable!() };
+                let Expr::BinOp { op, rhs, span, .. } = &*expr else {
+                    unreachable!()
+                };
                 self.check_left_operand(*op, &v, *span)?;
                 self.push(Frame::BinRight(*op, v, *span))?;
                 Ok(Step::Eval(rhs.clone(), env))
             }
-            Frame::BinRight(op, lhs, span) => Ok(Step::Return(self.binop_values(op, lhs, v, span)?)),
+            Frame::BinRight(op, lhs, span) => {
+                Ok(Step::Return(self.binop_values(op, lhs, v, span)?))
+            }
             Frame::BoolLeft(expr, env) => {
-                let Expr::BinOp { op, rhs, span, .. } = &*expr else { unreachable!() };
+                let Expr::BinOp { op, rhs, span, .. } = &*expr else {
+                    unreachable!()
+                };
                 let b = match v {
                     Value::Bool(b) => b,
                     other => {
                         let mut e = self.type_error("a Boolean", &other, Some(*span));
-                        e.push_frame(format!("in the left operand of the {}", bool_op_name(*op)), Some(*span));
+                        e.push_frame(
+                            format!("in the left operand of the {}", bool_op_name(*op)),
+                            Some(*span),
+                        );
                         return Err(e);
                     }
                 };
@@ -1027,7 +1230,10 @@ impl Machine {
                 Value::Bool(b) => Ok(Step::Return(Value::Bool(b))),
                 other => {
                     let mut e = self.type_error("a Boolean", &other, Some(span));
-                    e.push_frame(format!("in the right operand of the {}", bool_op_name(op)), Some(span));
+                    e.push_frame(
+                        format!("in the right operand of the {}", bool_op_name(op)),
+                        Some(span),
+                    );
                     Err(e)
                 }
             },
@@ -1039,21 +1245,45 @@ impl Machine {
                     Err(e)
                 }
             },
-            Frame::Negate(span) => Ok(Step::Return(self.arith(BinOp::Sub, Value::Int(0), v, span)?)),
+            Frame::Negate(span) => Ok(Step::Return(self.arith(
+                BinOp::Sub,
+                Value::Int(0),
+                v,
+                span,
+            )?)),
             Frame::Select(expr, index, env, last) => self.select_step(expr, index, env, last, v),
             Frame::Selected(..) => Ok(Step::Return(v)),
             Frame::HasAttr(expr, index, env) => self.has_attr_step(expr, index, env, v),
             Frame::Interp(p) => {
-                let PendingInterp { expr, index, env, mut acc, mut ctx } = *p;
-                let Expr::Interpolate { kind, span, .. } = &*expr else { unreachable!() };
+                let PendingInterp {
+                    expr,
+                    index,
+                    env,
+                    mut acc,
+                    mut ctx,
+                } = *p;
+                let Expr::Interpolate { kind, span, parts } = &*expr else {
+                    unreachable!()
+                };
                 let (kind, span) = (*kind, *span);
                 match (&v, kind) {
                     (Value::Path(p), InterpKind::Path) => acc.extend_from_slice(p.as_bytes()),
                     _ => {
-                        let s = self.coerce_to_string(&v, CoerceMode::Interpolation, span).map_err(|mut e| {
-                            e.push_frame("while evaluating a path segment", Some(span));
-                            e
-                        })?;
+                        // Nix reports a failed coercion without a position of its own, in a
+                        // frame at the `${` of the part.
+                        let part_span = match &parts[index] {
+                            InterpPart::Expr(_, part_span) => *part_span,
+                            InterpPart::Lit(_) => span,
+                        };
+                        let s = self
+                            .coerce_to_string(&v, CoerceMode::Interpolation, span)
+                            .map_err(|mut e| {
+                                if e.span == Some(span) {
+                                    e.span = None;
+                                }
+                                e.push_frame("while evaluating a path segment", Some(part_span));
+                                e
+                            })?;
                         if kind == InterpKind::Path && s.context.is_some() {
                             return Err(Error::new(
                                 ErrorKind::Other("a string that refers to a store path cannot be appended to a path".into()),
@@ -1064,7 +1294,9 @@ impl Machine {
                         merge_context(&mut ctx, &s.context);
                     }
                 }
-                let Expr::Interpolate { parts, .. } = &*expr else { unreachable!() };
+                let Expr::Interpolate { parts, .. } = &*expr else {
+                    unreachable!()
+                };
                 self.interp_next(expr.clone(), index + 1, env, acc, ctx, parts)
             }
         }
@@ -1082,22 +1314,36 @@ impl Machine {
         while index < parts.len() {
             match &parts[index] {
                 InterpPart::Lit(b) => acc.extend_from_slice(b),
-                InterpPart::Expr(e) => {
+                InterpPart::Expr(e, _) => {
                     let e = e.clone();
-                    self.push(Frame::Interp(Box::new(PendingInterp { expr, index, env: env.clone(), acc, ctx })))?;
+                    self.push(Frame::Interp(Box::new(PendingInterp {
+                        expr,
+                        index,
+                        env: env.clone(),
+                        acc,
+                        ctx,
+                    })))?;
                     return Ok(Step::Eval(e, env));
                 }
             }
             index += 1;
         }
-        let Expr::Interpolate { kind, span, .. } = &*expr else { unreachable!() };
+        let Expr::Interpolate { kind, span, .. } = &*expr else {
+            unreachable!()
+        };
         match kind {
             InterpKind::String => Ok(Step::Return(Value::string_with_context(acc, ctx))),
             InterpKind::Path => {
                 let s = String::from_utf8_lossy(&acc).to_string();
-                let s = if s.starts_with('/') { s } else { format!("/{s}") };
+                let s = if s.starts_with('/') {
+                    s
+                } else {
+                    format!("/{s}")
+                };
                 let _ = span;
-                Ok(Step::Return(Value::Path(crate::path::canonicalise(&s).into())))
+                Ok(Step::Return(Value::Path(
+                    crate::path::canonicalise(&s).into(),
+                )))
             }
         }
     }
@@ -1116,7 +1362,14 @@ impl Machine {
         }
     }
 
-    fn select_step(&mut self, expr: Rc<Expr>, index: usize, env: Env, last: Option<Span>, v: Value) -> EvalResult<Step> {
+    fn select_step(
+        &mut self,
+        expr: Rc<Expr>,
+        index: usize,
+        env: Env,
+        last: Option<Span>,
+        v: Value,
+    ) -> EvalResult<Step> {
         let r = self.select_attr(&expr, index, env, last, v);
         // Once an attribute was found, Nix names the selection in errors that follow.
         match (r, last) {
@@ -1130,7 +1383,9 @@ impl Machine {
 
     /// "while evaluating the attribute 'a.b'" for the selection `expr`.
     fn selection_frame(expr: &Expr) -> String {
-        let Expr::Select { path, .. } = expr else { return String::new() };
+        let Expr::Select { path, .. } = expr else {
+            return String::new();
+        };
         let names: Vec<String> = path
             .iter()
             .map(|k| match k {
@@ -1148,8 +1403,23 @@ impl Machine {
             && !matches!(&self.sources.get(pos.file).origin, crate::Origin::Other(n) if n == "nix/derivation-internal.nix")
     }
 
-    fn select_attr(&mut self, expr: &Rc<Expr>, index: usize, env: Env, last: Option<Span>, v: Value) -> EvalResult<Step> {
-        let Expr::Select { path, default, span, .. } = &**expr else { unreachable!() };
+    fn select_attr(
+        &mut self,
+        expr: &Rc<Expr>,
+        index: usize,
+        env: Env,
+        last: Option<Span>,
+        v: Value,
+    ) -> EvalResult<Step> {
+        let Expr::Select {
+            path,
+            default,
+            span,
+            ..
+        } = &**expr
+        else {
+            unreachable!()
+        };
         let key = self.attr_key(&path[index], &env)?;
         let found = match (&v, key) {
             (Value::Attrs(a), Some(k)) => match a.get_attr(k) {
@@ -1162,15 +1432,23 @@ impl Machine {
                         return Ok(Step::Eval(d.clone(), env));
                     }
                     let names: Vec<Rc<str>> = a.entries.iter().map(|e| e.name.name()).collect();
-                    let mut e = Error::new(ErrorKind::MissingAttribute(k.name().to_string()), Some(*span));
-                    if let Some(s) = crate::suggest::did_you_mean(&k.name(), names.iter().map(|n| &**n)) {
+                    let mut e = Error::new(
+                        ErrorKind::MissingAttribute(k.name().to_string()),
+                        Some(*span),
+                    );
+                    if let Some(s) =
+                        crate::suggest::did_you_mean(&k.name(), names.iter().map(|n| &**n))
+                    {
                         e = e.with_note(s);
                     }
                     return Err(e);
                 }
             },
             (Value::Attrs(_), None) => {
-                return Err(Error::new(ErrorKind::Type("expected a string but found null: null".into()), Some(*span)))
+                return Err(Error::new(
+                    ErrorKind::Type("expected a string but found null: null".into()),
+                    Some(*span),
+                ))
             }
             (other, _) => {
                 if let Some(d) = default {
@@ -1190,11 +1468,21 @@ impl Machine {
         } else if let (Some(pos), Value::Thunk(_)) = (found.pos, &found.value) {
             self.push(Frame::Selected(expr.clone(), pos))?;
         }
-        self.force_step(found.value, Some(*span))
+        // Re-entering an attribute being evaluated: Nix reports the infinite recursion at
+        // the attribute's definition when it has one.
+        self.force_step(found.value, found.pos.or(Some(*span)))
     }
 
-    fn has_attr_step(&mut self, expr: Rc<Expr>, index: usize, env: Env, v: Value) -> EvalResult<Step> {
-        let Expr::HasAttr { path, .. } = &*expr else { unreachable!() };
+    fn has_attr_step(
+        &mut self,
+        expr: Rc<Expr>,
+        index: usize,
+        env: Env,
+        v: Value,
+    ) -> EvalResult<Step> {
+        let Expr::HasAttr { path, .. } = &*expr else {
+            unreachable!()
+        };
         let key = self.attr_key(&path[index], &env)?;
         let found = match (&v, key) {
             (Value::Attrs(a), Some(k)) => a.get(k).cloned(),
@@ -1210,8 +1498,20 @@ impl Machine {
         }
     }
 
-    fn assertion_failed(&mut self, cond: &Rc<Expr>, text: &str, env: &Env, span: Span) -> Box<Error> {
-        if let Expr::BinOp { op: BinOp::Eq, lhs, rhs, .. } = &**cond {
+    fn assertion_failed(
+        &mut self,
+        cond: &Rc<Expr>,
+        text: &str,
+        env: &Env,
+        span: Span,
+    ) -> Box<Error> {
+        if let Expr::BinOp {
+            op: BinOp::Eq,
+            lhs,
+            rhs,
+            ..
+        } = &**cond
+        {
             let explained = (|| -> EvalResult<Option<String>> {
                 let l = self.eval(lhs, env)?;
                 let r = self.eval(rhs, env)?;
@@ -1219,7 +1519,10 @@ impl Machine {
             })();
             if let Ok(Some(msg)) = explained {
                 let mut e = Error::new(ErrorKind::AssertionNotEqual(msg), Some(span));
-                e.push_frame(format!("while evaluating the condition of the assertion '{text}'"), Some(span));
+                e.push_frame(
+                    format!("while evaluating the condition of the assertion '{text}'"),
+                    Some(span),
+                );
                 return e;
             }
         }
@@ -1228,22 +1531,41 @@ impl Machine {
 
     /// Why `l == r` is false, worded as Nix's failed-assertion explanations.
     fn explain_inequality(&mut self, l: &Value, r: &Value) -> EvalResult<Option<String>> {
-        let span = Span { file: crate::source::FileId(0), start: 0, end: 0 };
+        let span = Span {
+            file: crate::source::FileId(0),
+            start: 0,
+            end: 0,
+        };
         self.nested(span, |m| m.explain_inequality_inner(l, r))
     }
 
     fn explain_inequality_inner(&mut self, l: &Value, r: &Value) -> EvalResult<Option<String>> {
-        let span = Span { file: crate::source::FileId(0), start: 0, end: 0 };
+        let span = Span {
+            file: crate::source::FileId(0),
+            start: 0,
+            end: 0,
+        };
         let l = self.force(l, None)?;
         let r = self.force(r, None)?;
         let show = |m: &mut Machine, v: &Value| m.show_value_short(v);
         let numeric = |v: &Value| matches!(v, Value::Int(_) | Value::Float(_));
-        if std::mem::discriminant(&l) != std::mem::discriminant(&r) && !(numeric(&l) && numeric(&r)) {
-            if matches!((&l, &r), (Value::Lambda(_) | Value::PrimOp(_), Value::Lambda(_) | Value::PrimOp(_))) {
+        if std::mem::discriminant(&l) != std::mem::discriminant(&r) && !(numeric(&l) && numeric(&r))
+        {
+            if matches!(
+                (&l, &r),
+                (
+                    Value::Lambda(_) | Value::PrimOp(_),
+                    Value::Lambda(_) | Value::PrimOp(_)
+                )
+            ) {
                 return Ok(Some("distinct functions and immediate comparisons of identical functions compare as unequal".into()));
             }
             let (sl, sr) = (show(self, &l), show(self, &r));
-            return Ok(Some(format!("{} of value '{sl}' is not equal to {} of value '{sr}'", l.type_phrase(), r.type_phrase())));
+            return Ok(Some(format!(
+                "{} of value '{sl}' is not equal to {} of value '{sr}'",
+                l.type_phrase(),
+                r.type_phrase()
+            )));
         }
         if self.equal(&l, &r, span)? {
             return Ok(None);
@@ -1298,7 +1620,13 @@ impl Machine {
     /// A type error worded as Nix 2.26: `expected a set but found an integer: 1`.
     pub fn type_error(&mut self, expected: &str, got: &Value, span: Option<Span>) -> Box<Error> {
         let shown = self.show_value_short(got);
-        Error::new(ErrorKind::Type(format!("expected {expected} but found {}: {shown}", got.type_phrase())), span)
+        Error::new(
+            ErrorKind::Type(format!(
+                "expected {expected} but found {}: {shown}",
+                got.type_phrase()
+            )),
+            span,
+        )
     }
 
     /// A short rendering of a value for messages (not forcing anything).
@@ -1315,7 +1643,10 @@ impl Machine {
                     Value::List(a) => a.clone(),
                     other => {
                         let mut e = self.type_error("a list", other, Some(span));
-                        e.push_frame("while evaluating one of the elements to concatenate", Some(span));
+                        e.push_frame(
+                            "while evaluating one of the elements to concatenate",
+                            Some(span),
+                        );
                         return Err(e);
                     }
                 };
@@ -1323,7 +1654,10 @@ impl Machine {
                     Value::List(b) => b.clone(),
                     other => {
                         let mut e = self.type_error("a list", other, Some(span));
-                        e.push_frame("while evaluating one of the elements to concatenate", Some(span));
+                        e.push_frame(
+                            "while evaluating one of the elements to concatenate",
+                            Some(span),
+                        );
                         return Err(e);
                     }
                 };
@@ -1343,7 +1677,10 @@ impl Machine {
                     Value::Attrs(a) => a.clone(),
                     other => {
                         let mut e = self.type_error("a set", other, Some(span));
-                        e.push_frame("in the left operand of the update (//) operator", Some(span));
+                        e.push_frame(
+                            "in the left operand of the update (//) operator",
+                            Some(span),
+                        );
                         return Err(e);
                     }
                 };
@@ -1351,7 +1688,10 @@ impl Machine {
                     Value::Attrs(b) => b.clone(),
                     other => {
                         let mut e = self.type_error("a set", other, Some(span));
-                        e.push_frame("in the right operand of the update (//) operator", Some(span));
+                        e.push_frame(
+                            "in the right operand of the update (//) operator",
+                            Some(span),
+                        );
                         return Err(e);
                     }
                 };
@@ -1378,7 +1718,10 @@ impl Machine {
     fn add(&mut self, l: Value, r: Value, span: Span) -> EvalResult<Value> {
         match (&l, &r) {
             (Value::Int(a), Value::Int(b)) => a.checked_add(*b).map(Value::Int).ok_or_else(|| {
-                Error::new(ErrorKind::Overflow(format!("integer overflow in adding {a} + {b}")), Some(span))
+                Error::new(
+                    ErrorKind::Overflow(format!("integer overflow in adding {a} + {b}")),
+                    Some(span),
+                )
             }),
             (Value::Float(a), Value::Float(b)) => Ok(Value::Float(a + b)),
             (Value::Int(a), Value::Float(b)) => Ok(Value::Float(*a as f64 + b)),
@@ -1388,13 +1731,18 @@ impl Machine {
                 Ok(Value::Path(crate::path::canonicalise(&joined).into()))
             }
             (Value::Path(p), _) => {
-                let s = self.coerce_to_string(&r, CoerceMode::Interpolation, span).map_err(|mut e| {
-                    e.push_frame("while evaluating a path segment", Some(span));
-                    e
-                })?;
+                let s = self
+                    .coerce_to_string(&r, CoerceMode::Interpolation, span)
+                    .map_err(|mut e| {
+                        e.push_frame("while evaluating a path segment", Some(span));
+                        e
+                    })?;
                 if s.context.is_some() {
                     return Err(Error::new(
-                        ErrorKind::Other("a string that refers to a store path cannot be appended to a path".into()),
+                        ErrorKind::Other(
+                            "a string that refers to a store path cannot be appended to a path"
+                                .into(),
+                        ),
                         Some(span),
                     ));
                 }
@@ -1402,10 +1750,12 @@ impl Machine {
                 Ok(Value::Path(crate::path::canonicalise(&joined).into()))
             }
             (Value::String(a), _) => {
-                let b = self.coerce_to_string(&r, CoerceMode::Interpolation, span).map_err(|mut e| {
-                    e.push_frame("while evaluating a path segment", Some(span));
-                    e
-                })?;
+                let b = self
+                    .coerce_to_string(&r, CoerceMode::Interpolation, span)
+                    .map_err(|mut e| {
+                        e.push_frame("while evaluating a path segment", Some(span));
+                        e
+                    })?;
                 let mut bytes = Vec::with_capacity(a.bytes.len() + b.bytes.len());
                 bytes.extend_from_slice(&a.bytes);
                 bytes.extend_from_slice(&b.bytes);
@@ -1414,14 +1764,20 @@ impl Machine {
                 Ok(Value::string_with_context(bytes, ctx))
             }
             (Value::Int(_) | Value::Float(_), _) => Err(Error::new(
-                ErrorKind::Type(format!("cannot add {} to {}", r.type_phrase(), l.type_phrase())),
+                ErrorKind::Type(format!(
+                    "cannot add {} to {}",
+                    r.type_phrase(),
+                    l.type_phrase()
+                )),
                 Some(span),
             )),
             _ => {
-                let s = self.coerce_to_string(&l, CoerceMode::Interpolation, span).map_err(|mut e| {
-                    e.push_frame("while evaluating a path segment", Some(span));
-                    e
-                });
+                let s = self
+                    .coerce_to_string(&l, CoerceMode::Interpolation, span)
+                    .map_err(|mut e| {
+                        e.push_frame("while evaluating a path segment", Some(span));
+                        e
+                    });
                 match s {
                     Err(e) => Err(e),
                     Ok(s) => self.add(Value::String(Rc::new(s)), r, span),
@@ -1438,13 +1794,20 @@ impl Machine {
             _ => ("div", "division", "dividing"),
         };
         // With a float on either side Nix wants floats, otherwise integers.
-        let expected = if matches!(l, Value::Float(_)) || matches!(r, Value::Float(_)) { "a float" } else { "an integer" };
+        let expected = if matches!(l, Value::Float(_)) || matches!(r, Value::Float(_)) {
+            "a float"
+        } else {
+            "an integer"
+        };
         let check = |m: &mut Machine, v: &Value, which: &str| -> EvalResult<()> {
             match v {
                 Value::Int(_) | Value::Float(_) => Ok(()),
                 other => {
                     let mut e = m.type_error(expected, other, Some(span));
-                    e.push_frame(format!("while evaluating the {which} argument of the {verb}"), None);
+                    e.push_frame(
+                        format!("while evaluating the {which} argument of the {verb}"),
+                        None,
+                    );
                     e.push_frame(format!("while calling the '{name}' builtin"), Some(span));
                     Err(e)
                 }
@@ -1482,7 +1845,10 @@ impl Machine {
                     _ => "/",
                 };
                 res.map(Value::Int).ok_or_else(|| {
-                    Error::new(ErrorKind::Overflow(format!("integer overflow in {sym} {a} {opsym} {b}")), Some(span))
+                    Error::new(
+                        ErrorKind::Overflow(format!("integer overflow in {sym} {a} {opsym} {b}")),
+                        Some(span),
+                    )
                 })
             }
             _ => {
@@ -1512,7 +1878,9 @@ impl Machine {
     fn less_than_inner(&mut self, l: &Value, r: &Value, span: Span) -> EvalResult<bool> {
         match (l, r) {
             (Value::Int(a), Value::Int(b)) => Ok(a < b),
-            (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_)) => Ok(as_f64(l) < as_f64(r)),
+            (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_)) => {
+                Ok(as_f64(l) < as_f64(r))
+            }
             (Value::String(a), Value::String(b)) => Ok(a.bytes < b.bytes),
             (Value::Path(a), Value::Path(b)) => Ok(a.as_bytes() < b.as_bytes()),
             (Value::List(a), Value::List(b)) => {
@@ -1533,7 +1901,11 @@ impl Machine {
                         "cannot compare {} with {}{}",
                         l.type_phrase(),
                         r.type_phrase(),
-                        if same { "; values of that type are incomparable" } else { "" }
+                        if same {
+                            "; values of that type are incomparable"
+                        } else {
+                            ""
+                        }
                     )),
                     Some(span),
                 );
@@ -1549,9 +1921,16 @@ impl Machine {
     }
 
     /// Runs a step of a recursive walk over a value, bounding how deep such walks nest.
-    pub fn nested<T>(&mut self, span: Span, f: impl FnOnce(&mut Machine) -> EvalResult<T>) -> EvalResult<T> {
+    pub fn nested<T>(
+        &mut self,
+        span: Span,
+        f: impl FnOnce(&mut Machine) -> EvalResult<T>,
+    ) -> EvalResult<T> {
         if self.structural_depth >= self.limits.max_structural_depth {
-            return Err(Error::new(ErrorKind::Other("stack overflow (possible infinite recursion)".into()), Some(span)));
+            return Err(Error::new(
+                ErrorKind::Other("stack overflow (possible infinite recursion)".into()),
+                Some(span),
+            ));
         }
         self.structural_depth += 1;
         let r = f(self);
@@ -1566,7 +1945,9 @@ impl Machine {
             (Value::Null, Value::Null) => Ok(true),
             (Value::Bool(a), Value::Bool(b)) => Ok(a == b),
             (Value::Int(a), Value::Int(b)) => Ok(a == b),
-            (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_)) => Ok(as_f64(&l) == as_f64(&r)),
+            (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_)) => {
+                Ok(as_f64(&l) == as_f64(&r))
+            }
             (Value::String(a), Value::String(b)) => Ok(a.bytes == b.bytes),
             (Value::Path(a), Value::Path(b)) => Ok(a == b),
             (Value::List(a), Value::List(b)) => {
@@ -1639,15 +2020,31 @@ impl Machine {
     }
 
     /// Coerces a value to a string as interpolation, `toString` and friends do.
-    pub fn coerce_to_string(&mut self, v: &Value, mode: CoerceMode, span: Span) -> EvalResult<NixString> {
+    pub fn coerce_to_string(
+        &mut self,
+        v: &Value,
+        mode: CoerceMode,
+        span: Span,
+    ) -> EvalResult<NixString> {
         self.nested(span, |m| m.coerce_to_string_inner(v, mode, span))
     }
 
-    fn coerce_to_string_inner(&mut self, v: &Value, mode: CoerceMode, span: Span) -> EvalResult<NixString> {
+    fn coerce_to_string_inner(
+        &mut self,
+        v: &Value,
+        mode: CoerceMode,
+        span: Span,
+    ) -> EvalResult<NixString> {
         let v = self.force(v, Some(span))?;
         let cannot = |m: &mut Machine, v: &Value| {
             let shown = m.show_value_short(v);
-            Error::new(ErrorKind::Type(format!("cannot coerce {} to a string: {shown}", v.type_phrase())), Some(span))
+            Error::new(
+                ErrorKind::Type(format!(
+                    "cannot coerce {} to a string: {shown}",
+                    v.type_phrase()
+                )),
+                Some(span),
+            )
         };
         match &v {
             Value::String(s) => Ok((**s).clone()),
@@ -1656,7 +2053,10 @@ impl Machine {
                     let store_path = crate::builtins::copy_path_to_store(self, p, span)?;
                     let mut ctx = std::collections::BTreeSet::new();
                     ctx.insert(ContextElem::Opaque(store_path.clone()));
-                    Ok(NixString { bytes: store_path.into_bytes().into(), context: Some(Box::new(ctx)) })
+                    Ok(NixString {
+                        bytes: store_path.into_bytes().into(),
+                        context: Some(Box::new(ctx)),
+                    })
                 } else {
                     // A built-in `<nix/NAME>` file reads as `/NAME`, as in Nix.
                     let p = p.strip_prefix(crate::corepkgs::PREFIX).unwrap_or(p);
@@ -1676,10 +2076,12 @@ impl Machine {
                 Err(cannot(self, &v))
             }
             Value::Int(i) if mode.extended() => Ok(NixString::plain(i.to_string().into_bytes())),
-            Value::Float(f) if mode.extended() => {
-                Ok(NixString::plain(crate::float::format_float_to_string(*f).into_bytes()))
+            Value::Float(f) if mode.extended() => Ok(NixString::plain(
+                crate::float::format_float_to_string(*f).into_bytes(),
+            )),
+            Value::Bool(b) if mode.extended() => {
+                Ok(NixString::plain(if *b { &b"1"[..] } else { &b""[..] }))
             }
-            Value::Bool(b) if mode.extended() => Ok(NixString::plain(if *b { &b"1"[..] } else { &b""[..] })),
             Value::Null if mode.extended() => Ok(NixString::plain(&b""[..])),
             Value::List(items) if mode.extended() => {
                 let items = items.clone();
@@ -1696,7 +2098,10 @@ impl Machine {
                         out.push(b' ');
                     }
                 }
-                Ok(NixString { bytes: out.into(), context: ctx })
+                Ok(NixString {
+                    bytes: out.into(),
+                    context: ctx,
+                })
             }
             _ => Err(cannot(self, &v)),
         }
@@ -1709,10 +2114,14 @@ impl Machine {
         let v = self.force(v, span)?;
         let mut seen = std::collections::HashSet::new();
         // Depth first, children in order, each forced when reached (as Nix recurses).
-        let mut stack_owned: Vec<(Value, usize, Option<(Symbol, Option<Span>)>)> = vec![(v.clone(), 0, None)];
+        let mut stack_owned: Vec<(Value, usize, Option<(Symbol, Option<Span>)>)> =
+            vec![(v.clone(), 0, None)];
         while let Some((item, depth, attr)) = stack_owned.pop() {
             if depth > MAX_DEPTH {
-                return Err(Error::new(ErrorKind::Other("stack overflow (possible infinite recursion)".into()), span));
+                return Err(Error::new(
+                    ErrorKind::Other("stack overflow (possible infinite recursion)".into()),
+                    span,
+                ));
             }
             let item = self.force(&item, span).map_err(|mut e| {
                 if let Some((name, pos)) = attr {
@@ -1728,7 +2137,12 @@ impl Machine {
                 }
                 Value::Attrs(a) => {
                     if seen.insert(Rc::as_ptr(a) as usize) {
-                        stack_owned.extend(a.entries.iter().rev().map(|x| (x.value.clone(), depth + 1, Some((x.name, x.pos)))));
+                        stack_owned.extend(
+                            a.entries
+                                .iter()
+                                .rev()
+                                .map(|x| (x.value.clone(), depth + 1, Some((x.name, x.pos)))),
+                        );
                     }
                 }
                 _ => {}

@@ -12,14 +12,19 @@ use crate::value::{ThunkState, Value};
 /// Whether `name` can be printed without quotes as an attribute name.
 pub fn is_plain_identifier(name: &str) -> bool {
     let mut chars = name.chars();
-    let Some(first) = chars.next() else { return false };
+    let Some(first) = chars.next() else {
+        return false;
+    };
     if !(first.is_ascii_alphabetic() || first == '_') {
         return false;
     }
     if !chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '\'' || c == '-') {
         return false;
     }
-    !matches!(name, "if" | "then" | "else" | "assert" | "with" | "let" | "in" | "rec" | "inherit")
+    !matches!(
+        name,
+        "if" | "then" | "else" | "assert" | "with" | "let" | "in" | "rec" | "inherit"
+    )
 }
 
 /// Appends a string literal with Nix's escapes.
@@ -65,12 +70,24 @@ pub struct PrintLimits {
     max_string: usize,
 }
 
-const UNLIMITED: PrintLimits = PrintLimits { max_depth: usize::MAX, max_items: usize::MAX, max_string: usize::MAX };
-const FOR_ERRORS: PrintLimits = PrintLimits { max_depth: 10, max_items: 10, max_string: 1024 };
+const UNLIMITED: PrintLimits = PrintLimits {
+    max_depth: usize::MAX,
+    max_items: usize::MAX,
+    max_string: usize::MAX,
+};
+const FOR_ERRORS: PrintLimits = PrintLimits {
+    max_depth: 10,
+    max_items: 10,
+    max_string: 1024,
+};
 
 /// Prints a value that has been forced as far as wanted. Unevaluated thunks print as
 /// `<CODE>` (or `«thunk»` in error messages), repeated sets/lists as `«repeated»`.
-fn print_value(v: &Value, limits: PrintLimits, sources: Option<&crate::source::SourceMap>) -> Vec<u8> {
+fn print_value(
+    v: &Value,
+    limits: PrintLimits,
+    sources: Option<&crate::source::SourceMap>,
+) -> Vec<u8> {
     let in_error = sources.is_some();
     let mut out = Vec::new();
     let mut seen: HashSet<usize> = HashSet::new();
@@ -105,7 +122,11 @@ fn print_value(v: &Value, limits: PrintLimits, sources: Option<&crate::source::S
             Value::Thunk(t) => match &*t.0.borrow() {
                 ThunkState::Done(inner) => inner.clone(),
                 _ => {
-                    out.extend_from_slice(if in_error { "«thunk»".as_bytes() } else { b"<CODE>" });
+                    out.extend_from_slice(if in_error {
+                        "«thunk»".as_bytes()
+                    } else {
+                        b"<CODE>"
+                    });
                     continue;
                 }
             },
@@ -119,7 +140,9 @@ fn print_value(v: &Value, limits: PrintLimits, sources: Option<&crate::source::S
             Value::String(s) => {
                 if s.bytes.len() > limits.max_string {
                     write_string_literal(&mut out, &s.bytes[..limits.max_string]);
-                    out.extend_from_slice(format!(" «{} bytes elided»", s.bytes.len() - limits.max_string).as_bytes());
+                    out.extend_from_slice(
+                        format!(" «{} bytes elided»", s.bytes.len() - limits.max_string).as_bytes(),
+                    );
                 } else {
                     write_string_literal(&mut out, &s.bytes);
                 }
@@ -134,7 +157,13 @@ fn print_value(v: &Value, limits: PrintLimits, sources: Option<&crate::source::S
                     let lc = src.line_col(c.def.span.start);
                     let name = c.def.name.map(|n| format!("{n} ")).unwrap_or_default();
                     out.extend_from_slice(
-                        format!("«lambda {name}@ {}:{}:{}»", src.origin.display(), lc.line, lc.col).as_bytes(),
+                        format!(
+                            "«lambda {name}@ {}:{}:{}»",
+                            src.origin.display(),
+                            lc.line,
+                            lc.col
+                        )
+                        .as_bytes(),
                     );
                 }
                 None => out.extend_from_slice(b"<LAMBDA>"),
@@ -148,7 +177,9 @@ fn print_value(v: &Value, limits: PrintLimits, sources: Option<&crate::source::S
             }
             Value::PrimOp(p) => {
                 if in_error {
-                    out.extend_from_slice(format!("«partially applied primop {}»", p.op.name).as_bytes())
+                    out.extend_from_slice(
+                        format!("«partially applied primop {}»", p.op.name).as_bytes(),
+                    )
                 } else {
                     out.extend_from_slice(b"<PRIMOP-APP>")
                 }
@@ -160,7 +191,11 @@ fn print_value(v: &Value, limits: PrintLimits, sources: Option<&crate::source::S
                     continue;
                 }
                 let items_id = Rc::as_ptr(items) as *const u8 as usize;
-                let id = if items.len() >= 3 { items_id } else { cell.unwrap_or(items_id) };
+                let id = if items.len() >= 3 {
+                    items_id
+                } else {
+                    cell.unwrap_or(items_id)
+                };
                 if !seen.insert(id) {
                     out.extend_from_slice("«repeated»".as_bytes());
                     continue;
@@ -213,7 +248,11 @@ fn print_value(v: &Value, limits: PrintLimits, sources: Option<&crate::source::S
 
 /// Prints the result of `nix-instantiate --eval [--strict]`.
 pub fn print_result(m: &mut Machine, v: &Value, strict: bool) -> EvalResult<Vec<u8>> {
-    let v = if strict { m.deep_force(v, None)? } else { m.force(v, None)? };
+    let v = if strict {
+        m.deep_force(v, None)?
+    } else {
+        m.force(v, None)?
+    };
     Ok(print_value(&v, UNLIMITED, None))
 }
 
@@ -222,7 +261,8 @@ pub fn print_for_error(v: &Value, sources: &crate::source::SourceMap) -> String 
     String::from_utf8_lossy(&print_value(v, FOR_ERRORS, Some(sources))).into_owned()
 }
 
-/// Prints without forcing anything (for REPL-like views of partly evaluated values).
-pub fn print_lazy(v: &Value) -> Vec<u8> {
-    print_value(v, UNLIMITED, None)
+/// What `builtins.trace` prints for a value that is not a string: the form used in error
+/// messages (`«thunk»`, `«lambda @ FILE:LINE:COL»`, `«repeated»`), without any limit.
+pub fn print_for_trace(v: &Value, sources: &crate::source::SourceMap) -> String {
+    String::from_utf8_lossy(&print_value(v, UNLIMITED, Some(sources))).into_owned()
 }

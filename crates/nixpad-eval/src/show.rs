@@ -146,7 +146,12 @@ struct Bindings {
 
 impl Bindings {
     fn new(rec: bool) -> Bindings {
-        Bindings { rec, attrs: Vec::new(), from: Vec::new(), dynamic: Vec::new() }
+        Bindings {
+            rec,
+            attrs: Vec::new(),
+            from: Vec::new(),
+            dynamic: Vec::new(),
+        }
     }
 
     /// Adds `path = value;`, creating and merging nested sets like Nix's parser.
@@ -162,15 +167,18 @@ impl Bindings {
                     return;
                 }
                 AttrName::Dynamic(e) => {
-                    cur.dynamic.push((e, Node::Attrs(Box::new(Bindings::new(false)))));
+                    cur.dynamic
+                        .push((e, Node::Attrs(Box::new(Bindings::new(false)))));
                     cur = match cur.dynamic.last_mut() {
                         Some((_, Node::Attrs(b))) => b,
                         _ => return,
                     };
                 }
                 AttrName::Static(s) => {
-                    let existing =
-                        cur.attrs.iter().position(|(n, d)| *n == s && matches!(d, Def::Plain(Node::Attrs(_))));
+                    let existing = cur
+                        .attrs
+                        .iter()
+                        .position(|(n, d)| *n == s && matches!(d, Def::Plain(Node::Attrs(_))));
                     if last {
                         match (existing, value) {
                             (Some(i), Node::Attrs(new)) => {
@@ -185,7 +193,8 @@ impl Bindings {
                     let i = match existing {
                         Some(i) => i,
                         None => {
-                            cur.attrs.push((s, Def::Plain(Node::Attrs(Box::new(Bindings::new(false))))));
+                            cur.attrs
+                                .push((s, Def::Plain(Node::Attrs(Box::new(Bindings::new(false))))));
                             cur.attrs.len() - 1
                         }
                     };
@@ -244,7 +253,9 @@ fn make_call(f: Node, arg: Node) -> Node {
 fn desugar_binop(kind: Option<ast::BinOpKind>, lhs: Node, rhs: Node) -> Node {
     use ast::BinOpKind as K;
     let op = |s: &'static str, l: Node, r: Node| Node::Op(s, boxed(l), boxed(r));
-    let Some(kind) = kind else { return op(ERROR, lhs, rhs) };
+    let Some(kind) = kind else {
+        return op(ERROR, lhs, rhs);
+    };
     match kind {
         K::Concat => op("++", lhs, rhs),
         K::Update => op("//", lhs, rhs),
@@ -321,16 +332,26 @@ impl Lowerer {
 
     fn search_path(&self, p: &ast::PathSearch) -> Node {
         // `<p>` is `__findFile __nixPath "p"`.
-        let raw = p.content().map(|c| c.text().to_string()).unwrap_or_default();
+        let raw = p
+            .content()
+            .map(|c| c.text().to_string())
+            .unwrap_or_default();
         let inner = raw.strip_prefix('<').unwrap_or(&raw);
         let inner = inner.strip_suffix('>').unwrap_or(inner);
-        builtin_call("__findFile", vec![text("__nixPath"), Node::Str(inner.to_string())])
+        builtin_call(
+            "__findFile",
+            vec![text("__nixPath"), Node::Str(inner.to_string())],
+        )
     }
 
     fn select(&self, s: &ast::Select, d: usize) -> Node {
         let target = self.expr(s.expr(), d);
         let path = self.attrpath(s.attrpath(), d);
-        let default = if s.or_token().is_some() { Some(boxed(self.expr(s.default_expr(), d))) } else { None };
+        let default = if s.or_token().is_some() {
+            Some(boxed(self.expr(s.default_expr(), d)))
+        } else {
+            None
+        };
         Node::Select(boxed(target), path, default)
     }
 
@@ -351,7 +372,11 @@ impl Lowerer {
     fn legacy_let(&self, l: &ast::LegacyLet, d: usize) -> Node {
         // `let { …; body = e; }` is `(rec { …; }).body`.
         let b = self.bindings(l, true, d);
-        Node::Select(boxed(Node::Attrs(Box::new(b))), vec![AttrName::Static("body".into())], None)
+        Node::Select(
+            boxed(Node::Attrs(Box::new(b))),
+            vec![AttrName::Static("body".into())],
+            None,
+        )
     }
 
     fn list(&self, l: &ast::List, d: usize) -> Node {
@@ -359,15 +384,25 @@ impl Lowerer {
     }
 
     fn with(&self, w: &ast::With, d: usize) -> Node {
-        Node::With(boxed(self.expr(w.namespace(), d)), boxed(self.expr(w.body(), d)))
+        Node::With(
+            boxed(self.expr(w.namespace(), d)),
+            boxed(self.expr(w.body(), d)),
+        )
     }
 
     fn if_else(&self, i: &ast::IfElse, d: usize) -> Node {
-        Node::If(boxed(self.expr(i.condition(), d)), boxed(self.expr(i.body(), d)), boxed(self.expr(i.else_body(), d)))
+        Node::If(
+            boxed(self.expr(i.condition(), d)),
+            boxed(self.expr(i.body(), d)),
+            boxed(self.expr(i.else_body(), d)),
+        )
     }
 
     fn assert(&self, a: &ast::Assert, d: usize) -> Node {
-        Node::Assert(boxed(self.expr(a.condition(), d)), boxed(self.expr(a.body(), d)))
+        Node::Assert(
+            boxed(self.expr(a.condition(), d)),
+            boxed(self.expr(a.body(), d)),
+        )
     }
 
     fn unary(&self, u: &ast::UnaryOp, d: usize) -> Node {
@@ -409,11 +444,19 @@ impl Lowerer {
     }
 
     fn literal(&self, l: &ast::Literal) -> Node {
-        let token =
-            l.syntax().children_with_tokens().filter_map(|c| c.into_token()).find(|t| {
-                matches!(t.kind(), SyntaxKind::TOKEN_INTEGER | SyntaxKind::TOKEN_FLOAT | SyntaxKind::TOKEN_URI)
+        let token = l
+            .syntax()
+            .children_with_tokens()
+            .filter_map(|c| c.into_token())
+            .find(|t| {
+                matches!(
+                    t.kind(),
+                    SyntaxKind::TOKEN_INTEGER | SyntaxKind::TOKEN_FLOAT | SyntaxKind::TOKEN_URI
+                )
             });
-        let Some(token) = token else { return text(ERROR) };
+        let Some(token) = token else {
+            return text(ERROR);
+        };
         let raw = token.text();
         match token.kind() {
             SyntaxKind::TOKEN_INTEGER => match raw.parse::<i64>() {
@@ -431,22 +474,39 @@ impl Lowerer {
     fn lambda(&self, l: &ast::Lambda, d: usize) -> Node {
         let body = self.expr(l.body(), d);
         let (arg, formals) = match l.param() {
-            Some(ast::Param::IdentParam(p)) => {
-                (Some(p.ident().map(|i| ident_name(&i)).unwrap_or_else(|| ERROR.into())), None)
-            }
+            Some(ast::Param::IdentParam(p)) => (
+                Some(
+                    p.ident()
+                        .map(|i| ident_name(&i))
+                        .unwrap_or_else(|| ERROR.into()),
+                ),
+                None,
+            ),
             Some(ast::Param::Pattern(p)) => {
                 let mut entries: Vec<(String, Option<Node>)> = p
                     .pat_entries()
                     .map(|entry| {
-                        let name = entry.ident().map(|i| ident_name(&i)).unwrap_or_else(|| ERROR.into());
-                        let default =
-                            if entry.question_token().is_some() { Some(self.expr(entry.default(), d)) } else { None };
+                        let name = entry
+                            .ident()
+                            .map(|i| ident_name(&i))
+                            .unwrap_or_else(|| ERROR.into());
+                        let default = if entry.question_token().is_some() {
+                            Some(self.expr(entry.default(), d))
+                        } else {
+                            None
+                        };
                         (name, default)
                     })
                     .collect();
                 entries.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
                 let bind = p.pat_bind().and_then(|b| b.ident()).map(|i| ident_name(&i));
-                (bind, Some(Formals { entries, ellipsis: p.ellipsis_token().is_some() }))
+                (
+                    bind,
+                    Some(Formals {
+                        entries,
+                        ellipsis: p.ellipsis_token().is_some(),
+                    }),
+                )
             }
             None => (Some(ERROR.to_string()), None),
         };
@@ -865,7 +925,12 @@ fn format_float(v: f64) -> String {
     let exp: i32 = exp.parse().unwrap_or(0);
     if !(-4..PRECISION).contains(&exp) {
         let sign = if exp < 0 { '-' } else { '+' };
-        format!("{}e{}{:02}", strip_fraction_zeros(mantissa), sign, exp.unsigned_abs())
+        format!(
+            "{}e{}{:02}",
+            strip_fraction_zeros(mantissa),
+            sign,
+            exp.unsigned_abs()
+        )
     } else {
         let decimals = (PRECISION - 1 - exp) as usize;
         strip_fraction_zeros(&format!("{:.*}", decimals, v)).to_string()
@@ -905,7 +970,9 @@ fn print_string(s: &str, out: &mut String) {
 /// Writes an attribute name: bare when it is a plain identifier, quoted otherwise
 /// (including the keywords that cannot be attribute names unquoted).
 fn print_ident(s: &str, out: &mut String) {
-    const KEYWORDS: [&str; 9] = ["if", "then", "else", "assert", "with", "let", "in", "rec", "inherit"];
+    const KEYWORDS: [&str; 9] = [
+        "if", "then", "else", "assert", "with", "let", "in", "rec", "inherit",
+    ];
     let mut chars = s.chars();
     let bare = match chars.next() {
         Some(c) if c.is_ascii_alphabetic() || c == '_' => {
@@ -943,8 +1010,11 @@ fn print_bindings(b: &Bindings, depth: usize, out: &mut String) {
     let mut sorted: Vec<&(String, Def)> = b.attrs.iter().collect();
     sorted.sort_by(|x, y| x.0.as_bytes().cmp(y.0.as_bytes()));
 
-    let inherited: Vec<&str> =
-        sorted.iter().filter(|(_, d)| matches!(d, Def::Inherited)).map(|(n, _)| n.as_str()).collect();
+    let inherited: Vec<&str> = sorted
+        .iter()
+        .filter(|(_, d)| matches!(d, Def::Inherited))
+        .map(|(n, _)| n.as_str())
+        .collect();
     if !inherited.is_empty() {
         out.push_str("inherit");
         for name in inherited {
@@ -1069,10 +1139,24 @@ fn print(n: &Node, depth: usize, out: &mut String) {
             print_bindings(b, depth + 1, out);
             print_seq(&[Lit("in "), N(body), Lit(")")], depth, out);
         }
-        Node::With(e, body) => print_seq(&[Lit("(with "), N(e), Lit("; "), N(body), Lit(")")], depth, out),
-        Node::If(c, t, e) => {
-            print_seq(&[Lit("(if "), N(c), Lit(" then "), N(t), Lit(" else "), N(e), Lit(")")], depth, out)
-        }
+        Node::With(e, body) => print_seq(
+            &[Lit("(with "), N(e), Lit("; "), N(body), Lit(")")],
+            depth,
+            out,
+        ),
+        Node::If(c, t, e) => print_seq(
+            &[
+                Lit("(if "),
+                N(c),
+                Lit(" then "),
+                N(t),
+                Lit(" else "),
+                N(e),
+                Lit(")"),
+            ],
+            depth,
+            out,
+        ),
         Node::Assert(c, body) => print_seq(&[Lit("assert "), N(c), Lit("; "), N(body)], depth, out),
         Node::Not(e) => print_seq(&[Lit("(! "), N(e), Lit(")")], depth, out),
         Node::Op(op, a, b) => {
@@ -1083,7 +1167,13 @@ fn print(n: &Node, depth: usize, out: &mut String) {
     }
 }
 
-fn print_select(e: &Node, path: &[AttrName], default: Option<&Node>, depth: usize, out: &mut String) {
+fn print_select(
+    e: &Node,
+    path: &[AttrName],
+    default: Option<&Node>,
+    depth: usize,
+    out: &mut String,
+) {
     use Piece::{Lit, N};
     print_seq(&[Lit("("), N(e), Lit(").")], depth, out);
     print_attr_path(path, depth + 1, out);
@@ -1095,7 +1185,11 @@ fn print_select(e: &Node, path: &[AttrName], default: Option<&Node>, depth: usiz
 fn print_lambda(l: &Lambda, depth: usize, out: &mut String) {
     use Piece::{Lit, N};
     out.push('(');
-    if let Some(Formals { entries: formals, ellipsis }) = &l.formals {
+    if let Some(Formals {
+        entries: formals,
+        ellipsis,
+    }) = &l.formals
+    {
         out.push_str("{ ");
         for (i, (name, default)) in formals.iter().enumerate() {
             if i > 0 {
@@ -1133,7 +1227,11 @@ mod tests {
 
     fn show(src: &str) -> String {
         let parse = rnix::Root::parse(src);
-        assert!(parse.errors().is_empty(), "parse errors in {src:?}: {:?}", parse.errors());
+        assert!(
+            parse.errors().is_empty(),
+            "parse errors in {src:?}: {:?}",
+            parse.errors()
+        );
         let expr = parse.tree().expr().expect("an expression");
         show_expr(&expr)
     }
@@ -1348,7 +1446,10 @@ mod tests {
     #[test]
     fn attrs_quoted_names() {
         check(r#"{ "a b" = 1; }"#, r#"{ "a b" = 1; }"#);
-        check(r#"{ "if" = 1; "then" = 2; "inherit" = 3; }"#, r#"{ "if" = 1; "inherit" = 3; "then" = 2; }"#);
+        check(
+            r#"{ "if" = 1; "then" = 2; "inherit" = 3; }"#,
+            r#"{ "if" = 1; "inherit" = 3; "then" = 2; }"#,
+        );
         check(r#"{ "or" = 1; }"#, "{ or = 1; }");
         check(r#"{ "" = 1; }"#, r#"{ "" = 1; }"#);
         check(r#"{ "A_b'-9" = 1; }"#, "{ A_b'-9 = 1; }");
@@ -1375,17 +1476,32 @@ mod tests {
     fn attrs_nested_paths() {
         check("{ a.b = 1; a.c = 2; }", "{ a = { b = 1; c = 2; }; }");
         check("{ a.b.c = 1; }", "{ a = { b = { c = 1; }; }; }");
-        check("{ a.b.c = 1; a.b.d = 2; a.e = 3; }", "{ a = { b = { c = 1; d = 2; }; e = 3; }; }");
-        check(r#"{ a."b c".d = 1; }"#, r#"{ a = { "b c" = { d = 1; }; }; }"#);
+        check(
+            "{ a.b.c = 1; a.b.d = 2; a.e = 3; }",
+            "{ a = { b = { c = 1; d = 2; }; e = 3; }; }",
+        );
+        check(
+            r#"{ a."b c".d = 1; }"#,
+            r#"{ a = { "b c" = { d = 1; }; }; }"#,
+        );
     }
 
     #[test]
     fn attrs_nested_paths_merge() {
         check("{ a = { b = 1; }; a.c = 2; }", "{ a = { b = 1; c = 2; }; }");
         check("{ a.c = 2; a = { b = 1; }; }", "{ a = { b = 1; c = 2; }; }");
-        check("{ a = rec { b = 1; }; a.c = 2; }", "{ a = rec { b = 1; c = 2; }; }");
-        check("{ a.b = 1; a = rec { c = 2; }; }", "{ a = { b = 1; c = 2; }; }");
-        check("{ x = { y = 1; }; x = { z = 2; }; }", "{ x = { y = 1; z = 2; }; }");
+        check(
+            "{ a = rec { b = 1; }; a.c = 2; }",
+            "{ a = rec { b = 1; c = 2; }; }",
+        );
+        check(
+            "{ a.b = 1; a = rec { c = 2; }; }",
+            "{ a = { b = 1; c = 2; }; }",
+        );
+        check(
+            "{ x = { y = 1; }; x = { z = 2; }; }",
+            "{ x = { y = 1; z = 2; }; }",
+        );
     }
 
     #[test]
@@ -1394,20 +1510,32 @@ mod tests {
             "{ a.b = 1; a = { inherit (y) c; inherit (z) d; }; }",
             "{ a = { inherit (y) c; inherit (z) d; b = 1; }; }",
         );
-        check("{ a = { inherit (y) c; }; a = { inherit (z) d; }; }", "{ a = { inherit (y) c; inherit (z) d; }; }");
-        check("{ a = { inherit (x) b; }; a.c = 2; }", "{ a = { inherit (x) b; c = 2; }; }");
+        check(
+            "{ a = { inherit (y) c; }; a = { inherit (z) d; }; }",
+            "{ a = { inherit (y) c; inherit (z) d; }; }",
+        );
+        check(
+            "{ a = { inherit (x) b; }; a.c = 2; }",
+            "{ a = { inherit (x) b; c = 2; }; }",
+        );
     }
 
     #[test]
     fn attrs_dynamic() {
         check("{ ${x} = 1; }", r#"{ "${x}" = 1; }"#);
-        check("{ ${x} = 1; ${y} = 2; a = 3; }", r#"{ a = 3; "${x}" = 1; "${y}" = 2; }"#);
+        check(
+            "{ ${x} = 1; ${y} = 2; a = 3; }",
+            r#"{ a = 3; "${x}" = 1; "${y}" = 2; }"#,
+        );
         check(r#"{ "${x}" = 1; }"#, r#"{ "${(x)}" = 1; }"#);
         check(r#"{ ${"a"} = 1; }"#, "{ a = 1; }");
         check("{ a.${x} = 1; }", r#"{ a = { "${x}" = 1; }; }"#);
         check("{ ${x}.a = 1; }", r#"{ "${x}" = { a = 1; }; }"#);
         check(r#"{ "${x}y" = 1; }"#, r#"{ "${(x + "y")}" = 1; }"#);
-        check("{ a = { ${x} = 1; }; a = { ${y} = 2; b = 3; }; }", r#"{ a = { b = 3; "${x}" = 1; "${y}" = 2; }; }"#);
+        check(
+            "{ a = { ${x} = 1; }; a = { ${y} = 2; b = 3; }; }",
+            r#"{ a = { b = 3; "${x}" = 1; "${y}" = 2; }; }"#,
+        );
     }
 
     #[test]
@@ -1452,7 +1580,10 @@ mod tests {
         check("(x: x) 1", "((x: x) 1)");
         check("f (g x) (h y)", "(f (g x) (h y))");
         check("1 2 3", "(1 2 3)");
-        check("map (x: x + 1) [ 1 2 3 ]", "(map (x: (x + 1)) [ (1) (2) (3) ])");
+        check(
+            "map (x: x + 1) [ 1 2 3 ]",
+            "(map (x: (x + 1)) [ (1) (2) (3) ])",
+        );
     }
 
     #[test]
@@ -1471,7 +1602,10 @@ mod tests {
         check("let a = 1; in a", "(let a = 1; in a)");
         check("let b = 1; a = 2; in a", "(let a = 2; b = 1; in a)");
         check("let inherit a; in a", "(let inherit a; in a)");
-        check("let inherit (x) a; b = 1; in a", "(let inherit (x) a; b = 1; in a)");
+        check(
+            "let inherit (x) a; b = 1; in a",
+            "(let inherit (x) a; b = 1; in a)",
+        );
         check("let a.b = 1; in a", "(let a = { b = 1; }; in a)");
         check("let in 1", "(let in 1)");
         check("let f = x: x; in f 1", "(let f = (x: x); in (f 1))");
@@ -1479,7 +1613,10 @@ mod tests {
 
     #[test]
     fn legacy_let() {
-        check("let { a = 1; body = a; }", "(rec { a = 1; body = a; }).body");
+        check(
+            "let { a = 1; body = a; }",
+            "(rec { a = 1; body = a; }).body",
+        );
         check("let { body = 1; }", "(rec { body = 1; }).body");
     }
 
@@ -1493,8 +1630,14 @@ mod tests {
     #[test]
     fn if_then_else() {
         check("if a then b else c", "(if a then b else c)");
-        check("if a then if b then c else d else e", "(if a then (if b then c else d) else e)");
-        check("if a == b then { } else [ ]", "(if (a == b) then { } else [ ])");
+        check(
+            "if a then if b then c else d else e",
+            "(if a then (if b then c else d) else e)",
+        );
+        check(
+            "if a == b then { } else [ ]",
+            "(if (a == b) then { } else [ ])",
+        );
     }
 
     #[test]
@@ -1553,7 +1696,10 @@ mod tests {
         check("a || b", "(a || b)");
         check("a -> b", "(a -> b)");
         check("a -> b -> c", "(a -> (b -> c))");
-        check("a == b && c != d || e -> f", "((((a == b) && (c != d)) || e) -> f)");
+        check(
+            "a == b && c != d || e -> f",
+            "((((a == b) && (c != d)) || e) -> f)",
+        );
     }
 
     #[test]
@@ -1645,7 +1791,10 @@ mod tests {
     fn deep_attribute_paths_are_cut_with_an_ellipsis() {
         let src = format!("{{ a{} = 1; }}", ".a".repeat(400));
         let out = show(&src);
-        assert!(out.starts_with("{ a = { a = ") && out.ends_with("; }; }") && out.contains('…'), "{out}");
+        assert!(
+            out.starts_with("{ a = { a = ") && out.ends_with("; }; }") && out.contains('…'),
+            "{out}"
+        );
         assert!(!out.contains('1'));
     }
 

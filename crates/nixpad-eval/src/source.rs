@@ -117,7 +117,9 @@ pub fn prepare_source(text: &str) -> String {
     }
     let mut bytes = text.as_bytes().to_vec();
     loop {
-        let Ok(current) = std::str::from_utf8(&bytes) else { break };
+        let Ok(current) = std::str::from_utf8(&bytes) else {
+            break;
+        };
         let mut offset = 0;
         let mut fix = None;
         for (kind, tok) in rnix::tokenize(current) {
@@ -147,7 +149,11 @@ impl SourceMap {
             }
         }
         let mut files = self.files.borrow_mut();
-        files.push(Rc::new(Source { origin, text, line_starts }));
+        files.push(Rc::new(Source {
+            origin,
+            text,
+            line_starts,
+        }));
         FileId(files.len() as u32 - 1)
     }
 
@@ -170,15 +176,29 @@ impl Source {
             Ok(i) => i,
             Err(i) => i - 1,
         };
-        LineCol { line: line as u32 + 1, col: offset - self.line_starts[line] + 1 }
+        LineCol {
+            line: line as u32 + 1,
+            col: offset - self.line_starts[line] + 1,
+        }
     }
 
     /// The text of a 1-based line, without its newline.
     pub fn line_text(&self, line: u32) -> &str {
         let i = (line - 1) as usize;
-        let start = self.line_starts.get(i).copied().unwrap_or(self.text.len() as u32) as usize;
-        let end = self.line_starts.get(i + 1).map(|e| *e as usize - 1).unwrap_or(self.text.len());
-        self.text.get(start..end.max(start)).unwrap_or("").trim_end_matches('\r')
+        let start = self
+            .line_starts
+            .get(i)
+            .copied()
+            .unwrap_or(self.text.len() as u32) as usize;
+        let end = self
+            .line_starts
+            .get(i + 1)
+            .map(|e| *e as usize - 1)
+            .unwrap_or(self.text.len());
+        self.text
+            .get(start..end.max(start))
+            .unwrap_or("")
+            .trim_end_matches('\r')
     }
 
     /// Number of lines (a trailing newline starts an empty last line).

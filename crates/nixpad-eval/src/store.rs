@@ -711,8 +711,15 @@ pub fn check_name(name: &str) -> Result<(), String> {
         let ok = c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.' | '_' | '?' | '=');
         if !ok {
             // Nix names the first byte; one byte of a multi-byte character shows as U+FFFD.
-            let shown = if c.is_ascii() { c } else { char::REPLACEMENT_CHARACTER };
-            return Err(format!("name '{}' contains illegal character '{}'", name, shown));
+            let shown = if c.is_ascii() {
+                c
+            } else {
+                char::REPLACEMENT_CHARACTER
+            };
+            return Err(format!(
+                "name '{}' contains illegal character '{}'",
+                name, shown
+            ));
         }
     }
     Ok(())
@@ -728,9 +735,10 @@ pub fn invalid_store_path_message(base_name: &str, reason: &str) -> String {
 /// A computed store path without its store directory (`<hash>-<name>`, even when the
 /// name holds a `/`), for [`invalid_store_path_message`].
 pub fn store_path_base<'a>(store_dir: &str, path: &'a str) -> &'a str {
-    path.strip_prefix(store_dir).unwrap_or(path).trim_start_matches('/')
+    path.strip_prefix(store_dir)
+        .unwrap_or(path)
+        .trim_start_matches('/')
 }
-
 
 // ---------------------------------------------------------------------------
 // NAR

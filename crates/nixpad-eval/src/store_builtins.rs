@@ -43,13 +43,18 @@ fn store_path_value(path: &str) -> Value {
 /// Coerces a path-like argument (a path, or a string naming an absolute path) without
 /// copying it, as `builtins.path`, `filterSource`, `hashFile` and `toPath` read it.
 fn absolute_path(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<String> {
-    let s = m.coerce_to_string(v, CoerceMode::NoCopy, span).map_err(|mut e| {
-        e.push_frame(what.to_string(), None);
-        e
-    })?;
+    let s = m
+        .coerce_to_string(v, CoerceMode::NoCopy, span)
+        .map_err(|mut e| {
+            e.push_frame(what.to_string(), None);
+            e
+        })?;
     let s = s.lossy().into_owned();
     if !s.starts_with('/') {
-        let mut e = other(format!("string '{s}' doesn't represent an absolute path"), span);
+        let mut e = other(
+            format!("string '{s}' doesn't represent an absolute path"),
+            span,
+        );
         e.push_frame(what.to_string(), None);
         return Err(e);
     }
@@ -59,8 +64,18 @@ fn absolute_path(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResu
 /// `builtins.toFile name contents`: a text store path referring to the store paths in
 /// the contents' context (derivation outputs are refused, as in Nix).
 pub fn prim_to_file(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let name = crate::builtins::want_string_no_ctx(m, &args[0], span, "while evaluating the first argument passed to builtins.toFile")?;
-    let contents = want_string(m, &args[1], span, "while evaluating the second argument passed to builtins.toFile")?;
+    let name = crate::builtins::want_string_no_ctx(
+        m,
+        &args[0],
+        span,
+        "while evaluating the first argument passed to builtins.toFile",
+    )?;
+    let contents = want_string(
+        m,
+        &args[1],
+        span,
+        "while evaluating the second argument passed to builtins.toFile",
+    )?;
     let mut refs = Vec::new();
     for e in contents.context.iter().flat_map(|c| c.iter()) {
         match e {
@@ -85,19 +100,30 @@ pub fn prim_to_file(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult
     let store_dir = m.settings.store_dir.clone();
     let path = store::make_text_path(&store_dir, &name, &contents.bytes, &refs);
     if let Err(e) = store::check_name(&name) {
-        return Err(other(store::invalid_store_path_message(store::store_path_base(&store_dir, &path), &e), span));
+        return Err(other(
+            store::invalid_store_path_message(store::store_path_base(&store_dir, &path), &e),
+            span,
+        ));
     }
     Ok(store_path_value(&path))
 }
 
 /// Reads a path into a NAR tree, keeping only entries the filter accepts.
-fn filtered_nar(m: &mut Machine, path: &str, filter: Option<&Value>, span: Span) -> EvalResult<NarNode> {
+fn filtered_nar(
+    m: &mut Machine,
+    path: &str,
+    filter: Option<&Value>,
+    span: Span,
+) -> EvalResult<NarNode> {
     let io = |e: String| io_error(e, span);
     match m.io.file_type(path) {
-        Some(FileType::Regular) => {
-            Ok(NarNode::Regular { executable: m.io.is_executable(path), contents: m.io.read_file(path).map_err(io)? })
-        }
-        Some(FileType::Symlink) => Ok(NarNode::Symlink { target: m.io.read_link(path).map_err(io)?.into_bytes() }),
+        Some(FileType::Regular) => Ok(NarNode::Regular {
+            executable: m.io.is_executable(path),
+            contents: m.io.read_file(path).map_err(io)?,
+        }),
+        Some(FileType::Symlink) => Ok(NarNode::Symlink {
+            target: m.io.read_link(path).map_err(io)?.into_bytes(),
+        }),
         Some(FileType::Directory) => {
             let mut children = Vec::new();
             let mut entries = m.io.read_dir(path).map_err(io)?;
@@ -111,13 +137,23 @@ fn filtered_nar(m: &mut Machine, path: &str, filter: Option<&Value>, span: Span)
                         FileType::Symlink => "symlink",
                         FileType::Unknown => "unknown",
                     };
-                    let r = m.call(f, vec![Value::string(child.as_bytes()), Value::string(kind_name.as_bytes())], span)?;
+                    let r = m.call(
+                        f,
+                        vec![
+                            Value::string(child.as_bytes()),
+                            Value::string(kind_name.as_bytes()),
+                        ],
+                        span,
+                    )?;
                     match m.force(&r, Some(span))? {
                         Value::Bool(true) => {}
                         Value::Bool(false) => continue,
                         other_v => {
                             let mut e = m.type_error("a Boolean", &other_v, Some(span));
-                            e.push_frame("while evaluating the return value of the path filter function", None);
+                            e.push_frame(
+                                "while evaluating the return value of the path filter function",
+                                None,
+                            );
                             return Err(e);
                         }
                     }
@@ -127,7 +163,10 @@ fn filtered_nar(m: &mut Machine, path: &str, filter: Option<&Value>, span: Span)
             Ok(NarNode::Directory(children))
         }
         Some(FileType::Unknown) => Err(io(format!("file '{path}' has an unsupported type"))),
-        None => Err(io(m.io.access_error(path).unwrap_or_else(|| format!("path '{path}' does not exist")))),
+        None => Err(io(m
+            .io
+            .access_error(path)
+            .unwrap_or_else(|| format!("path '{path}' does not exist")))),
     }
 }
 
@@ -147,28 +186,57 @@ fn add_path(
         let hash = Hash::sha256_from_bytes(store::nar_sha256(&node));
         match &expected {
             Some(h) if h.algo == HashAlgo::Sha256 && *h != hash => None,
-            _ => Some(store::make_fixed_output_path(&store_dir, name, true, &hash, &[])),
+            _ => Some(store::make_fixed_output_path(
+                &store_dir,
+                name,
+                true,
+                &hash,
+                &[],
+            )),
         }
     } else {
         let contents = match m.io.file_type(path) {
-            Some(FileType::Directory) => return Err(io_error(format!("reading from file '{path}': Is a directory"), span)),
-            None => return Err(io_error(m.io.access_error(path).unwrap_or_else(|| format!("path '{path}' does not exist")), span)),
+            Some(FileType::Directory) => {
+                return Err(io_error(
+                    format!("reading from file '{path}': Is a directory"),
+                    span,
+                ))
+            }
+            None => {
+                return Err(io_error(
+                    m.io.access_error(path)
+                        .unwrap_or_else(|| format!("path '{path}' does not exist")),
+                    span,
+                ))
+            }
             _ => m.io.read_file(path).map_err(|e| io_error(e, span))?,
         };
         let algo = expected.as_ref().map_or(HashAlgo::Sha256, |h| h.algo);
         let hash = Hash::of(algo, &contents);
         match &expected {
             Some(h) if *h != hash => None,
-            _ => Some(store::make_fixed_output_path(&store_dir, name, false, &hash, &[])),
+            _ => Some(store::make_fixed_output_path(
+                &store_dir,
+                name,
+                false,
+                &hash,
+                &[],
+            )),
         }
     };
     let Some(out) = result else {
-        let mut e = other(format!("store path mismatch in (possibly filtered) path added from '{path}'"), span);
+        let mut e = other(
+            format!("store path mismatch in (possibly filtered) path added from '{path}'"),
+            span,
+        );
         e.push_frame(format!("while adding path '{path}'"), Some(span));
         return Err(e);
     };
     if let Err(e) = store::check_name(name) {
-        return Err(other(store::invalid_store_path_message(store::store_path_base(&store_dir, &out), &e), span));
+        return Err(other(
+            store::invalid_store_path_message(store::store_path_base(&store_dir, &out), &e),
+            span,
+        ));
     }
     Ok(out)
 }
@@ -179,7 +247,10 @@ pub fn prim_path(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Va
         Value::Attrs(a) => a,
         other_v => {
             let mut e = m.type_error("a set", &other_v, Some(span));
-            e.push_frame("while evaluating the argument passed to 'builtins.path'", None);
+            e.push_frame(
+                "while evaluating the argument passed to 'builtins.path'",
+                None,
+            );
             return Err(e);
         }
     };
@@ -192,15 +263,36 @@ pub fn prim_path(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Va
         let key = a.name.name();
         let at = a.pos.unwrap_or(span);
         match &*key {
-            "path" => path = Some(absolute_path(m, &a.value, at, "while evaluating the 'path' attribute passed to 'builtins.path'")?),
+            "path" => {
+                path = Some(absolute_path(
+                    m,
+                    &a.value,
+                    at,
+                    "while evaluating the 'path' attribute passed to 'builtins.path'",
+                )?)
+            }
             "name" => {
-                name = Some(want_string(m, &a.value, at, "while evaluating the `name` attribute passed to builtins.path")?.lossy().into_owned())
+                name = Some(
+                    want_string(
+                        m,
+                        &a.value,
+                        at,
+                        "while evaluating the `name` attribute passed to builtins.path",
+                    )?
+                    .lossy()
+                    .into_owned(),
+                )
             }
             "filter" => {
                 let f = m.force(&a.value, Some(at))?;
-                if !matches!(f, Value::Lambda(_) | Value::PrimOp(_)) && !matches!(&f, Value::Attrs(s) if s.get(Symbol::new("__functor")).is_some()) {
+                if !matches!(f, Value::Lambda(_) | Value::PrimOp(_))
+                    && !matches!(&f, Value::Attrs(s) if s.get(Symbol::new("__functor")).is_some())
+                {
                     let mut e = m.type_error("a function", &f, Some(at));
-                    e.push_frame("while evaluating the `filter` parameter passed to builtins.path", None);
+                    e.push_frame(
+                        "while evaluating the `filter` parameter passed to builtins.path",
+                        None,
+                    );
                     return Err(e);
                 }
                 filter = Some(f);
@@ -209,19 +301,38 @@ pub fn prim_path(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Va
                 Value::Bool(b) => recursive = b,
                 other_v => {
                     let mut e = m.type_error("a Boolean", &other_v, Some(at));
-                    e.push_frame("while evaluating the `recursive` attribute passed to builtins.path", None);
+                    e.push_frame(
+                        "while evaluating the `recursive` attribute passed to builtins.path",
+                        None,
+                    );
                     return Err(e);
                 }
             },
             "sha256" => {
-                let s = want_string(m, &a.value, at, "while evaluating the `sha256` attribute passed to builtins.path")?;
-                sha256 = Some(Hash::parse_any(&s.lossy(), Some(HashAlgo::Sha256)).map_err(|e| other(e, at))?);
+                let s = want_string(
+                    m,
+                    &a.value,
+                    at,
+                    "while evaluating the `sha256` attribute passed to builtins.path",
+                )?;
+                sha256 = Some(
+                    Hash::parse_any(&s.lossy(), Some(HashAlgo::Sha256))
+                        .map_err(|e| other(e, at))?,
+                );
             }
-            _ => return Err(other(format!("unsupported argument '{key}' to 'builtins.path'"), at)),
+            _ => {
+                return Err(other(
+                    format!("unsupported argument '{key}' to 'builtins.path'"),
+                    at,
+                ))
+            }
         }
     }
     let Some(path) = path else {
-        return Err(other("missing required 'path' attribute in the first argument to 'builtins.path'", span));
+        return Err(other(
+            "missing required 'path' attribute in the first argument to 'builtins.path'",
+            span,
+        ));
     };
     let name = name.unwrap_or_else(|| crate::path::base_name(&path).to_string());
     let out = add_path(m, &path, &name, filter.as_ref(), recursive, sha256, span)?;
@@ -231,9 +342,14 @@ pub fn prim_path(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Va
 /// `builtins.filterSource filter path`
 pub fn prim_filter_source(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
     let f = m.force(&args[0], Some(span))?;
-    if !matches!(f, Value::Lambda(_) | Value::PrimOp(_)) && !matches!(&f, Value::Attrs(s) if s.get(Symbol::new("__functor")).is_some()) {
+    if !matches!(f, Value::Lambda(_) | Value::PrimOp(_))
+        && !matches!(&f, Value::Attrs(s) if s.get(Symbol::new("__functor")).is_some())
+    {
         let mut e = m.type_error("a function", &f, Some(span));
-        e.push_frame("while evaluating the first argument passed to builtins.filterSource", None);
+        e.push_frame(
+            "while evaluating the first argument passed to builtins.filterSource",
+            None,
+        );
         return Err(e);
     }
     let path = absolute_path(m, &args[1], span, "while evaluating the second argument (the path to filter) passed to 'builtins.filterSource'")?;
@@ -246,51 +362,110 @@ pub fn prim_filter_source(m: &mut Machine, args: Vec<Value>, span: Span) -> Eval
 /// store path in its context.
 pub fn prim_store_path(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
     if m.settings.pure_eval {
-        return Err(other("'builtins.storePath' is not allowed in pure evaluation mode".to_string(), span));
+        return Err(other(
+            "'builtins.storePath' is not allowed in pure evaluation mode".to_string(),
+            span,
+        ));
     }
-    let path = absolute_path(m, &args[0], span, "while evaluating the first argument passed to 'builtins.storePath'")?;
+    let path = absolute_path(
+        m,
+        &args[0],
+        span,
+        "while evaluating the first argument passed to 'builtins.storePath'",
+    )?;
     let store_dir = m.settings.store_dir.clone();
-    let Some(rest) = path.strip_prefix(&store_dir).and_then(|r| r.strip_prefix('/')) else {
-        return Err(other(format!("path '{path}' is not in the Nix store"), span));
+    let Some(rest) = path
+        .strip_prefix(&store_dir)
+        .and_then(|r| r.strip_prefix('/'))
+    else {
+        return Err(other(
+            format!("path '{path}' is not in the Nix store"),
+            span,
+        ));
     };
     let base = rest.split('/').next().unwrap_or("");
     if base.len() < 33 {
-        return Err(other(format!("'{base}' is too short to be a valid store path"), span));
+        return Err(other(
+            format!("'{base}' is too short to be a valid store path"),
+            span,
+        ));
     }
-    if let Some(c) = base.bytes().take(32).find(|c| !store::NIX32_ALPHABET.contains(c)) {
-        return Err(other(format!("store path '{base}' contains illegal base-32 character '{}'", c as char), span));
+    if let Some(c) = base
+        .bytes()
+        .take(32)
+        .find(|c| !store::NIX32_ALPHABET.contains(c))
+    {
+        return Err(other(
+            format!(
+                "store path '{base}' contains illegal base-32 character '{}'",
+                c as char
+            ),
+            span,
+        ));
     }
     if let Err(e) = store::check_name(base.get(33..).unwrap_or("\u{fffd}")) {
-        return Err(other(format!("path '{base}' is not a valid store path: {e}"), span));
+        return Err(other(
+            format!("path '{base}' is not a valid store path: {e}"),
+            span,
+        ));
     }
     let top = format!("{store_dir}/{base}");
     let mut ctx = BTreeSet::new();
     ctx.insert(ContextElem::Opaque(top));
-    Ok(Value::string_with_context(path.into_bytes(), Some(Box::new(ctx))))
+    Ok(Value::string_with_context(
+        path.into_bytes(),
+        Some(Box::new(ctx)),
+    ))
 }
 
 /// `builtins.toPath s`: the canonical absolute path, as a string (deprecated in Nix).
 pub fn prim_to_path(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let s = m.coerce_to_string(&args[0], CoerceMode::NoCopy, span).map_err(|mut e| {
-        e.push_frame("while evaluating the first argument passed to builtins.toPath", None);
-        e
-    })?;
+    let s = m
+        .coerce_to_string(&args[0], CoerceMode::NoCopy, span)
+        .map_err(|mut e| {
+            e.push_frame(
+                "while evaluating the first argument passed to builtins.toPath",
+                None,
+            );
+            e
+        })?;
     let text = s.lossy().into_owned();
     if !text.starts_with('/') {
-        let mut e = other(format!("string '{text}' doesn't represent an absolute path"), span);
-        e.push_frame("while evaluating the first argument passed to builtins.toPath", None);
+        let mut e = other(
+            format!("string '{text}' doesn't represent an absolute path"),
+            span,
+        );
+        e.push_frame(
+            "while evaluating the first argument passed to builtins.toPath",
+            None,
+        );
         return Err(e);
     }
-    Ok(Value::string_with_context(crate::path::canonicalise(&text).into_bytes(), s.context.clone()))
+    Ok(Value::string_with_context(
+        crate::path::canonicalise(&text).into_bytes(),
+        s.context.clone(),
+    ))
 }
 
 /// `builtins.hashFile algo path`: base-16 hash of a file's contents.
 pub fn prim_hash_file(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let algo = crate::builtins::want_string_no_ctx(m, &args[0], span, "while evaluating the first argument passed to builtins.hashFile")?;
+    let algo = crate::builtins::want_string_no_ctx(
+        m,
+        &args[0],
+        span,
+        "while evaluating the first argument passed to builtins.hashFile",
+    )?;
     let algo = HashAlgo::parse(&algo.lossy()).map_err(|e| other(e, span))?;
-    let path = absolute_path(m, &args[1], span, "while evaluating the second argument passed to builtins.hashFile")?;
+    let path = absolute_path(
+        m,
+        &args[1],
+        span,
+        "while evaluating the second argument passed to builtins.hashFile",
+    )?;
     let bytes = m.io.read_file(&path).map_err(|e| io_error(e, span))?;
-    Ok(Value::string(store::to_base16(&algo.digest(&bytes)).into_bytes()))
+    Ok(Value::string(
+        store::to_base16(&algo.digest(&bytes)).into_bytes(),
+    ))
 }
 
 /// `builtins.convertHash { hash; hashAlgo ? null; toHashFormat; }`
@@ -299,7 +474,10 @@ pub fn prim_convert_hash(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalR
         Value::Attrs(a) => a,
         other_v => {
             let mut e = m.type_error("a set", &other_v, Some(span));
-            e.push_frame("while evaluating the first argument passed to builtins.convertHash", None);
+            e.push_frame(
+                "while evaluating the first argument passed to builtins.convertHash",
+                None,
+            );
             return Err(e);
         }
     };
@@ -316,7 +494,12 @@ pub fn prim_convert_hash(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalR
         Some(a) => Some(HashAlgo::parse(&a.lossy()).map_err(|e| other(e, span))?),
         None => None,
     };
-    let Some(format) = get(m, "toHashFormat", "while evaluating the attribute 'toHashFormat'")? else {
+    let Some(format) = get(
+        m,
+        "toHashFormat",
+        "while evaluating the attribute 'toHashFormat'",
+    )?
+    else {
         return Err(other("attribute 'toHashFormat' missing", span));
     };
     let format_name = format.lossy().into_owned();

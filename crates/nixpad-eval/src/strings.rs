@@ -1,7 +1,7 @@
 //! String literal processing: escapes of `"..."` strings and the indentation stripping
 //! of `''...''` strings, from the raw token text rnix gives us.
 
-use rnix::ast::{InterpolPart, Interpol};
+use rnix::ast::{Interpol, InterpolPart};
 
 /// A processed piece of a string literal.
 pub enum Piece {

@@ -19,8 +19,10 @@ fn distance(a: &str, b: &str) -> usize {
 /// `Did you mean a?` / `Did you mean one of a or b?` for names close to `wanted`
 /// (edit distance at most 2, up to 3 names, closest first then alphabetical).
 pub fn did_you_mean<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
-    let mut close: Vec<(usize, &str)> =
-        candidates.map(|c| (distance(wanted, c), c)).filter(|(d, _)| *d <= 2).collect();
+    let mut close: Vec<(usize, &str)> = candidates
+        .map(|c| (distance(wanted, c), c))
+        .filter(|(d, _)| *d <= 2)
+        .collect();
     close.sort();
     close.dedup();
     close.truncate(3);
@@ -30,7 +32,11 @@ pub fn did_you_mean<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>)
         many => {
             let names: Vec<&str> = many.iter().map(|(_, n)| *n).collect();
             let (last, first) = names.split_last().expect("at least two");
-            Some(format!("Did you mean one of {} or {}?", first.join(", "), last))
+            Some(format!(
+                "Did you mean one of {} or {}?",
+                first.join(", "),
+                last
+            ))
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Interned names: attribute names and identifiers compare as integers.
 
-use std::cell::RefCell;
 use rustc_hash::FxHashMap as HashMap;
+use std::cell::RefCell;
 use std::rc::Rc;
 
 /// Where the private-use characters standing for raw (non-UTF-8) bytes start.
@@ -48,7 +48,10 @@ impl Symbol {
                 for chunk in bytes.utf8_chunks() {
                     text.push_str(chunk.valid());
                     for &b in chunk.invalid() {
-                        text.push(char::from_u32(RAW_BYTE_BASE + u32::from(b)).expect("a private-use character"));
+                        text.push(
+                            char::from_u32(RAW_BYTE_BASE + u32::from(b))
+                                .expect("a private-use character"),
+                        );
                     }
                 }
                 Symbol::new(&text)

@@ -47,12 +47,24 @@ pub fn tokens(text: &str) -> Vec<Token> {
     let mut offset = 0;
     for (kind, tok) in rnix::tokenize(text) {
         let class = match kind {
-            K::TOKEN_ASSERT | K::TOKEN_ELSE | K::TOKEN_IF | K::TOKEN_IN | K::TOKEN_INHERIT | K::TOKEN_LET
-            | K::TOKEN_OR | K::TOKEN_REC | K::TOKEN_THEN | K::TOKEN_WITH => TokenClass::Keyword,
+            K::TOKEN_ASSERT
+            | K::TOKEN_ELSE
+            | K::TOKEN_IF
+            | K::TOKEN_IN
+            | K::TOKEN_INHERIT
+            | K::TOKEN_LET
+            | K::TOKEN_OR
+            | K::TOKEN_REC
+            | K::TOKEN_THEN
+            | K::TOKEN_WITH => TokenClass::Keyword,
             K::TOKEN_IDENT | K::TOKEN_CUR_POS => TokenClass::Identifier,
             K::TOKEN_INTEGER | K::TOKEN_FLOAT => TokenClass::Number,
-            K::TOKEN_STRING_START | K::TOKEN_STRING_CONTENT | K::TOKEN_STRING_END => TokenClass::String,
-            K::TOKEN_PATH_ABS | K::TOKEN_PATH_REL | K::TOKEN_PATH_HOME | K::TOKEN_PATH_SEARCH => TokenClass::Path,
+            K::TOKEN_STRING_START | K::TOKEN_STRING_CONTENT | K::TOKEN_STRING_END => {
+                TokenClass::String
+            }
+            K::TOKEN_PATH_ABS | K::TOKEN_PATH_REL | K::TOKEN_PATH_HOME | K::TOKEN_PATH_SEARCH => {
+                TokenClass::Path
+            }
             K::TOKEN_URI => TokenClass::Uri,
             K::TOKEN_COMMENT => TokenClass::Comment,
             K::TOKEN_WHITESPACE => TokenClass::Whitespace,
@@ -60,7 +72,11 @@ pub fn tokens(text: &str) -> Vec<Token> {
             K::TOKEN_ERROR => TokenClass::Error,
             _ => TokenClass::Operator,
         };
-        out.push(Token { class, start: offset, end: offset + tok.len() });
+        out.push(Token {
+            class,
+            start: offset,
+            end: offset + tok.len(),
+        });
         offset += tok.len();
     }
     out
@@ -78,7 +94,12 @@ pub fn syntax_tree(text: &str) -> String {
                 out.push_str(&"  ".repeat(depth));
                 match &element {
                     rnix::NodeOrToken::Node(n) => {
-                        out.push_str(&format!("{:?}@{}..{}\n", n.kind(), u32::from(range.start()), u32::from(range.end())));
+                        out.push_str(&format!(
+                            "{:?}@{}..{}\n",
+                            n.kind(),
+                            u32::from(range.start()),
+                            u32::from(range.end())
+                        ));
                     }
                     rnix::NodeOrToken::Token(t) => {
                         out.push_str(&format!(

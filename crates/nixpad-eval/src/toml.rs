@@ -120,7 +120,10 @@ impl<'a> Parser<'a> {
                 }
                 Ok(String::from_utf8_lossy(&self.s[start..self.i]).into_owned())
             }
-            _ => Err("[error] toml::parse_key: invalid key: expected a bare, basic or literal key".into()),
+            _ => Err(
+                "[error] toml::parse_key: invalid key: expected a bare, basic or literal key"
+                    .into(),
+            ),
         }
     }
 
@@ -138,9 +141,14 @@ impl<'a> Parser<'a> {
     }
 
     fn hex_escape(&mut self, n: usize, out: &mut Vec<u8>) -> PResult<()> {
-        let digits = self.s.get(self.i..self.i + n).ok_or("[error] toml::parse_escape_sequence: too short escape sequence")?;
-        let text = std::str::from_utf8(digits).map_err(|_| "[error] toml::parse_escape_sequence: invalid escape sequence")?;
-        let code = u32::from_str_radix(text, 16).map_err(|_| "[error] toml::parse_escape_sequence: invalid escape sequence")?;
+        let digits = self
+            .s
+            .get(self.i..self.i + n)
+            .ok_or("[error] toml::parse_escape_sequence: too short escape sequence")?;
+        let text = std::str::from_utf8(digits)
+            .map_err(|_| "[error] toml::parse_escape_sequence: invalid escape sequence")?;
+        let code = u32::from_str_radix(text, 16)
+            .map_err(|_| "[error] toml::parse_escape_sequence: invalid escape sequence")?;
         let c = char::from_u32(code).ok_or("[error] toml::read_utf8_codepoint: input codepoint is not a valid unicode scalar value")?;
         let mut buf = [0u8; 4];
         out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
@@ -149,7 +157,9 @@ impl<'a> Parser<'a> {
     }
 
     fn escape(&mut self, out: &mut Vec<u8>) -> PResult<()> {
-        let c = self.peek().ok_or("[error] toml::parse_escape_sequence: unterminated escape sequence")?;
+        let c = self
+            .peek()
+            .ok_or("[error] toml::parse_escape_sequence: unterminated escape sequence")?;
         self.i += 1;
         match c {
             b'b' => out.push(8),
@@ -161,7 +171,11 @@ impl<'a> Parser<'a> {
             b'\\' => out.push(b'\\'),
             b'u' => self.hex_escape(4, out)?,
             b'U' => self.hex_escape(8, out)?,
-            _ => return Err("[error] toml::parse_escape_sequence: unknown escape sequence appeared".into()),
+            _ => {
+                return Err(
+                    "[error] toml::parse_escape_sequence: unknown escape sequence appeared".into(),
+                )
+            }
         }
         Ok(())
     }
@@ -171,7 +185,12 @@ impl<'a> Parser<'a> {
         let mut out = Vec::new();
         loop {
             match self.peek() {
-                None | Some(b'\n') => return Err("[error] toml::parse_basic_string: the next token is not a valid string".into()),
+                None | Some(b'\n') => {
+                    return Err(
+                        "[error] toml::parse_basic_string: the next token is not a valid string"
+                            .into(),
+                    )
+                }
                 Some(b'"') => {
                     self.i += 1;
                     return Ok(out);
@@ -242,7 +261,12 @@ impl<'a> Parser<'a> {
         let start = self.i;
         loop {
             match self.peek() {
-                None | Some(b'\n') => return Err("[error] toml::parse_literal_string: the next token is not a valid string".into()),
+                None | Some(b'\n') => {
+                    return Err(
+                        "[error] toml::parse_literal_string: the next token is not a valid string"
+                            .into(),
+                    )
+                }
                 Some(b'\'') => {
                     let out = self.s[start..self.i].to_vec();
                     self.i += 1;
@@ -299,7 +323,9 @@ impl<'a> Parser<'a> {
 
     fn number(&mut self) -> PResult<TVal> {
         let start = self.i;
-        while self.peek().is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'+' | b'-' | b'.' | b':')) {
+        while self.peek().is_some_and(|c| {
+            c.is_ascii_alphanumeric() || matches!(c, b'_' | b'+' | b'-' | b'.' | b':')
+        }) {
             self.i += 1;
         }
         let tok = std::str::from_utf8(&self.s[start..self.i]).unwrap_or("");
@@ -327,9 +353,12 @@ impl<'a> Parser<'a> {
         for (prefix, radix) in [("0x", 16), ("0o", 8), ("0b", 2)] {
             if let Some(digits) = tok.strip_prefix(prefix) {
                 let clean = underscores(digits).ok_or_else(unknown)?;
-                return i64::from_str_radix(&clean, radix).map(TVal::Int).map_err(|_| {
-                    "[error] toml::parse_integer: too large integer: current max value = 2^63".to_string()
-                });
+                return i64::from_str_radix(&clean, radix)
+                    .map(TVal::Int)
+                    .map_err(|_| {
+                        "[error] toml::parse_integer: too large integer: current max value = 2^63"
+                            .to_string()
+                    });
             }
         }
         let clean = underscores(body).ok_or_else(unknown)?;
@@ -344,9 +373,14 @@ impl<'a> Parser<'a> {
             if !clean.bytes().all(|c| c.is_ascii_digit()) {
                 return Err(unknown());
             }
-            let full = if sign < 0.0 { format!("-{clean}") } else { clean };
+            let full = if sign < 0.0 {
+                format!("-{clean}")
+            } else {
+                clean
+            };
             return full.parse::<i64>().map(TVal::Int).map_err(|_| {
-                "[error] toml::parse_dec_integer: too large integer: current max digits = 2^63".to_string()
+                "[error] toml::parse_dec_integer: too large integer: current max digits = 2^63"
+                    .to_string()
             });
         }
         let ok_shape = {
@@ -369,9 +403,10 @@ impl<'a> Parser<'a> {
         }
         match clean.parse::<f64>() {
             // A float too large for a double is a read error in Nix's TOML parser.
-            Ok(f) if f.is_infinite() => {
-                Err("[error] toml::parse_floating: failed to read floating point value from stream".to_string())
-            }
+            Ok(f) if f.is_infinite() => Err(
+                "[error] toml::parse_floating: failed to read floating point value from stream"
+                    .to_string(),
+            ),
             Ok(f) => Ok(TVal::Float(sign * f)),
             Err(_) => Err(unknown()),
         }
@@ -384,7 +419,10 @@ impl<'a> Parser<'a> {
             self.skip_ws_nl();
             if self.peek() == Some(b']') {
                 self.i += 1;
-                return Ok(TVal::Array { items, of_tables: false });
+                return Ok(TVal::Array {
+                    items,
+                    of_tables: false,
+                });
             }
             items.push(self.value(depth + 1)?);
             self.skip_ws_nl();
@@ -410,7 +448,9 @@ impl<'a> Parser<'a> {
             let key = self.key()?;
             self.skip_ws();
             if self.peek() != Some(b'=') {
-                return Err("[error] toml::parse_key_value_pair: invalid key value separator `=`".into());
+                return Err(
+                    "[error] toml::parse_key_value_pair: invalid key value separator `=`".into(),
+                );
             }
             self.i += 1;
             self.skip_ws();
@@ -424,7 +464,12 @@ impl<'a> Parser<'a> {
                     table.inline = true;
                     return Ok(TVal::Table(table));
                 }
-                _ => return Err("[error] toml::parse_inline_table: missing inline table separator `,`".into()),
+                _ => {
+                    return Err(
+                        "[error] toml::parse_inline_table: missing inline table separator `,`"
+                            .into(),
+                    )
+                }
             }
         }
     }
@@ -434,7 +479,12 @@ impl<'a> Parser<'a> {
 fn underscores(s: &str) -> Option<String> {
     let b = s.as_bytes();
     for (k, &c) in b.iter().enumerate() {
-        if c == b'_' && !(k > 0 && k + 1 < b.len() && b[k - 1].is_ascii_alphanumeric() && b[k + 1].is_ascii_alphanumeric()) {
+        if c == b'_'
+            && !(k > 0
+                && k + 1 < b.len()
+                && b[k - 1].is_ascii_alphanumeric()
+                && b[k + 1].is_ascii_alphanumeric())
+        {
             return None;
         }
     }
@@ -446,14 +496,25 @@ fn insert_dotted(table: &mut Table, key: &[String], v: TVal) -> PResult<()> {
     let (last, path) = key.split_last().expect("a key has at least one part");
     let mut t = table;
     for part in path {
-        let entry = t.entries.entry(part.clone()).or_insert_with(|| TVal::Table(Table { dotted: true, ..Table::default() }));
-        t = match entry {
-            TVal::Table(inner) if !inner.inline && (inner.dotted || !inner.explicit) => inner,
-            _ => return Err("[error] toml::insert_value: failed to insert a value, value already exists".into()),
-        };
+        let entry = t.entries.entry(part.clone()).or_insert_with(|| {
+            TVal::Table(Table {
+                dotted: true,
+                ..Table::default()
+            })
+        });
+        t =
+            match entry {
+                TVal::Table(inner) if !inner.inline && (inner.dotted || !inner.explicit) => inner,
+                _ => return Err(
+                    "[error] toml::insert_value: failed to insert a value, value already exists"
+                        .into(),
+                ),
+            };
     }
     if t.entries.contains_key(last) {
-        return Err("[error] toml::insert_value: failed to insert a value, value already exists".into());
+        return Err(
+            "[error] toml::insert_value: failed to insert a value, value already exists".into(),
+        );
     }
     t.entries.insert(last.clone(), v);
     Ok(())
@@ -463,14 +524,28 @@ fn insert_dotted(table: &mut Table, key: &[String], v: TVal) -> PResult<()> {
 fn walk<'t>(root: &'t mut Table, path: &[String]) -> PResult<&'t mut Table> {
     let mut t = root;
     for part in path {
-        let entry = t.entries.entry(part.clone()).or_insert_with(|| TVal::Table(Table::default()));
+        let entry = t
+            .entries
+            .entry(part.clone())
+            .or_insert_with(|| TVal::Table(Table::default()));
         t = match entry {
             TVal::Table(inner) if !inner.inline => inner,
-            TVal::Array { items, of_tables: true } => match items.last_mut() {
+            TVal::Array {
+                items,
+                of_tables: true,
+            } => match items.last_mut() {
                 Some(TVal::Table(inner)) => inner,
-                _ => return Err("[error] toml::insert_value: failed to insert a table, value already exists".into()),
+                _ => return Err(
+                    "[error] toml::insert_value: failed to insert a table, value already exists"
+                        .into(),
+                ),
             },
-            _ => return Err("[error] toml::insert_value: failed to insert a table, value already exists".into()),
+            _ => {
+                return Err(
+                    "[error] toml::insert_value: failed to insert a table, value already exists"
+                        .into(),
+                )
+            }
         };
     }
     Ok(t)
@@ -517,7 +592,9 @@ fn parse(text: &[u8]) -> PResult<Table> {
         let key = p.key()?;
         p.skip_ws();
         if p.peek() != Some(b'=') {
-            return Err("[error] toml::parse_key_value_pair: invalid key value separator `=`".into());
+            return Err(
+                "[error] toml::parse_key_value_pair: invalid key value separator `=`".into(),
+            );
         }
         p.i += 1;
         p.skip_ws();
@@ -550,23 +627,47 @@ fn first_null_byte_string(t: &Table) -> Option<&[u8]> {
             _ => None,
         }
     }
-    t.entries.iter().find_map(|(k, v)| if k.contains('\0') { Some(k.as_bytes()) } else { in_value(v) })
+    t.entries.iter().find_map(|(k, v)| {
+        if k.contains('\0') {
+            Some(k.as_bytes())
+        } else {
+            in_value(v)
+        }
+    })
 }
 
 fn table_value(t: Table) -> Value {
     Value::attrs(Attrs::from_unsorted(
-        t.entries.into_iter().map(|(k, v)| Attr { name: Symbol::new(&k), value: to_value(v), pos: None }).collect(),
+        t.entries
+            .into_iter()
+            .map(|(k, v)| Attr {
+                name: Symbol::new(&k),
+                value: to_value(v),
+                pos: None,
+            })
+            .collect(),
     ))
 }
 
 /// `builtins.fromTOML s`
 pub fn prim_from_toml(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let s = crate::builtins::want_string_no_ctx(m, &args[0], span, "while evaluating the argument passed to builtins.fromTOML")?;
+    let s = crate::builtins::want_string_no_ctx(
+        m,
+        &args[0],
+        span,
+        "while evaluating the argument passed to builtins.fromTOML",
+    )?;
     match parse(&s.bytes).and_then(|t| match first_null_byte_string(&t) {
-        Some(bad) => Err(format!("error: {}", String::from_utf8_lossy(&crate::json::null_byte_error(bad)))),
+        Some(bad) => Err(format!(
+            "error: {}",
+            String::from_utf8_lossy(&crate::json::null_byte_error(bad))
+        )),
         None => Ok(t),
     }) {
         Ok(t) => Ok(table_value(t)),
-        Err(msg) => Err(Error::new(ErrorKind::Other(format!("while parsing TOML: {msg}")), Some(span))),
+        Err(msg) => Err(Error::new(
+            ErrorKind::Other(format!("while parsing TOML: {msg}")),
+            Some(span),
+        )),
     }
 }

@@ -58,7 +58,11 @@ impl Drop for List {
 impl Drop for Attrs {
     fn drop(&mut self) {
         if self.entries.iter().any(|a| value_frees(&a.value)) {
-            drop_later(std::mem::take(&mut self.entries).into_iter().map(|a| Garbage::Value(a.value)));
+            drop_later(
+                std::mem::take(&mut self.entries)
+                    .into_iter()
+                    .map(|a| Garbage::Value(a.value)),
+            );
         }
     }
 }
@@ -78,9 +82,13 @@ impl Drop for Thunk {
             ThunkState::Expr(_, env) => drop_later(std::iter::once(Garbage::Env(env))),
             ThunkState::Apply(app) => {
                 let (f, args) = *app;
-                drop_later(std::iter::once(Garbage::Value(f)).chain(args.into_iter().map(Garbage::Value)))
+                drop_later(
+                    std::iter::once(Garbage::Value(f)).chain(args.into_iter().map(Garbage::Value)),
+                )
             }
-            ThunkState::Done(v) | ThunkState::Eager(v) => drop_later(std::iter::once(Garbage::Value(v))),
+            ThunkState::Done(v) | ThunkState::Eager(v) => {
+                drop_later(std::iter::once(Garbage::Value(v)))
+            }
             ThunkState::Blackhole => {}
         }
     }
@@ -89,7 +97,10 @@ impl Drop for Thunk {
 impl Drop for EnvFrame {
     fn drop(&mut self) {
         let deep = self.values.get_mut().iter().any(value_frees)
-            || self.parent.as_ref().is_some_and(|p| Rc::strong_count(p) == 1)
+            || self
+                .parent
+                .as_ref()
+                .is_some_and(|p| Rc::strong_count(p) == 1)
             || self.with.as_ref().is_some_and(value_frees);
         if !deep {
             return;
@@ -103,7 +114,13 @@ impl Drop for EnvFrame {
             drop(with);
             leave_drop();
         } else {
-            drop_later(values.into_iter().map(Garbage::Value).chain(parent.map(Garbage::Env)).chain(with.map(Garbage::Value)));
+            drop_later(
+                values
+                    .into_iter()
+                    .map(Garbage::Value)
+                    .chain(parent.map(Garbage::Env))
+                    .chain(with.map(Garbage::Value)),
+            );
         }
     }
 }
@@ -120,7 +137,11 @@ impl Drop for Closure {
 impl Drop for PrimOpApp {
     fn drop(&mut self) {
         if self.args.iter().any(value_frees) {
-            drop_later(std::mem::take(&mut self.args).into_iter().map(Garbage::Value));
+            drop_later(
+                std::mem::take(&mut self.args)
+                    .into_iter()
+                    .map(Garbage::Value),
+            );
         }
     }
 }
@@ -242,7 +263,10 @@ pub struct NixString {
 impl NixString {
     /// A string without context.
     pub fn plain(bytes: impl Into<Box<[u8]>>) -> NixString {
-        NixString { bytes: bytes.into(), context: None }
+        NixString {
+            bytes: bytes.into(),
+            context: None,
+        }
     }
 
     /// The bytes read as UTF-8, with invalid sequences replaced.
@@ -286,12 +310,18 @@ impl Attrs {
 
     /// Looks an attribute up.
     pub fn get(&self, name: Symbol) -> Option<&Value> {
-        self.entries.binary_search_by_key(&name, |a| a.name).ok().map(|i| &self.entries[i].value)
+        self.entries
+            .binary_search_by_key(&name, |a| a.name)
+            .ok()
+            .map(|i| &self.entries[i].value)
     }
 
     /// Looks an attribute up, with its position.
     pub fn get_attr(&self, name: Symbol) -> Option<&Attr> {
-        self.entries.binary_search_by_key(&name, |a| a.name).ok().map(|i| &self.entries[i])
+        self.entries
+            .binary_search_by_key(&name, |a| a.name)
+            .ok()
+            .map(|i| &self.entries[i])
     }
 
     /// Number of attributes.
@@ -306,7 +336,8 @@ impl Attrs {
 
     /// The attributes in alphabetical order of their names (Nix's iteration order).
     pub fn sorted_by_name(&self) -> Vec<&Attr> {
-        let mut v: Vec<(Rc<str>, &Attr)> = self.entries.iter().map(|a| (a.name.name(), a)).collect();
+        let mut v: Vec<(Rc<str>, &Attr)> =
+            self.entries.iter().map(|a| (a.name.name(), a)).collect();
         v.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
         v.into_iter().map(|(_, a)| a).collect()
     }
@@ -381,7 +412,9 @@ impl Thunk {
 
     /// A thunk applying `f` to `args`.
     pub fn apply(f: Value, args: EnvValues) -> Value {
-        Value::Thunk(Rc::new(Thunk(RefCell::new(ThunkState::Apply(Box::new((f, args)))))))
+        Value::Thunk(Rc::new(Thunk(RefCell::new(ThunkState::Apply(Box::new((
+            f, args,
+        )))))))
     }
 
     /// Whether the thunk has been evaluated (an eagerly computed one counts as not yet).
@@ -401,7 +434,9 @@ impl Thunk {
             }
         }
         let mut state = self.0.borrow_mut();
-        let ThunkState::Eager(v) = &*state else { return None };
+        let ThunkState::Eager(v) = &*state else {
+            return None;
+        };
         let v = v.clone();
         *state = ThunkState::Done(v.clone());
         Some(v)
@@ -426,7 +461,11 @@ pub type EnvValues = smallvec::SmallVec<[Value; 2]>;
 
 /// Creates an environment level with `values` under `parent`.
 pub fn new_env(values: EnvValues, parent: Option<Env>) -> Env {
-    Rc::new(EnvFrame { values: RefCell::new(values), parent, with: None })
+    Rc::new(EnvFrame {
+        values: RefCell::new(values),
+        parent,
+        with: None,
+    })
 }
 
 impl Value {
@@ -437,7 +476,10 @@ impl Value {
 
     /// A string value with context.
     pub fn string_with_context(s: impl Into<Vec<u8>>, context: Context) -> Value {
-        Value::String(Rc::new(NixString { bytes: s.into().into_boxed_slice(), context }))
+        Value::String(Rc::new(NixString {
+            bytes: s.into().into_boxed_slice(),
+            context,
+        }))
     }
 
     /// An attribute set value.
@@ -469,8 +511,12 @@ impl Value {
     /// The type name with an article, as in Nix's type errors ("an integer", "a set").
     pub fn type_phrase(&self) -> std::borrow::Cow<'static, str> {
         match self {
-            Value::PrimOp(p) if p.args.is_empty() => format!("the built-in function '{}'", p.op.name).into(),
-            Value::PrimOp(p) => format!("the partially applied built-in function '{}'", p.op.name).into(),
+            Value::PrimOp(p) if p.args.is_empty() => {
+                format!("the built-in function '{}'", p.op.name).into()
+            }
+            Value::PrimOp(p) => {
+                format!("the partially applied built-in function '{}'", p.op.name).into()
+            }
             _ => self.simple_type_phrase().into(),
         }
     }

@@ -78,13 +78,25 @@ pub fn compare_versions(a: &[u8], b: &[u8]) -> Ordering {
 }
 
 fn string_arg(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<Vec<u8>> {
-    Ok(crate::builtins::want_string_no_ctx(m, v, span, what)?.bytes.to_vec())
+    Ok(crate::builtins::want_string_no_ctx(m, v, span, what)?
+        .bytes
+        .to_vec())
 }
 
 /// `builtins.compareVersions a b`: -1, 0 or 1.
 pub fn prim_compare_versions(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let a = string_arg(m, &args[0], span, "while evaluating the first argument passed to builtins.compareVersions")?;
-    let b = string_arg(m, &args[1], span, "while evaluating the second argument passed to builtins.compareVersions")?;
+    let a = string_arg(
+        m,
+        &args[0],
+        span,
+        "while evaluating the first argument passed to builtins.compareVersions",
+    )?;
+    let b = string_arg(
+        m,
+        &args[1],
+        span,
+        "while evaluating the second argument passed to builtins.compareVersions",
+    )?;
     Ok(Value::Int(match compare_versions(&a, &b) {
         Ordering::Less => -1,
         Ordering::Equal => 0,
@@ -94,21 +106,45 @@ pub fn prim_compare_versions(m: &mut Machine, args: Vec<Value>, span: Span) -> E
 
 /// `builtins.splitVersion s`
 pub fn prim_split_version(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let s = string_arg(m, &args[0], span, "while evaluating the first argument passed to builtins.splitVersion")?;
-    Ok(Value::list(split_version(&s).into_iter().map(|c| Value::string(c.to_vec())).collect()))
+    let s = string_arg(
+        m,
+        &args[0],
+        span,
+        "while evaluating the first argument passed to builtins.splitVersion",
+    )?;
+    Ok(Value::list(
+        split_version(&s)
+            .into_iter()
+            .map(|c| Value::string(c.to_vec()))
+            .collect(),
+    ))
 }
 
 /// `builtins.parseDrvName s`: `{ name; version; }`, split at the first `-` that is not
 /// followed by a letter.
 pub fn prim_parse_drv_name(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let b = string_arg(m, &args[0], span, "while evaluating the first argument passed to builtins.parseDrvName")?;
-    let split = (0..b.len()).find(|&i| b[i] == b'-' && i + 1 < b.len() && !b[i + 1].is_ascii_alphabetic());
+    let b = string_arg(
+        m,
+        &args[0],
+        span,
+        "while evaluating the first argument passed to builtins.parseDrvName",
+    )?;
+    let split =
+        (0..b.len()).find(|&i| b[i] == b'-' && i + 1 < b.len() && !b[i + 1].is_ascii_alphabetic());
     let (name, version) = match split {
         Some(i) => (&b[..i], &b[i + 1..]),
         None => (&b[..], &b""[..]),
     };
     Ok(Value::attrs(Attrs::from_unsorted(vec![
-        Attr { name: Symbol::new("name"), value: Value::string(name.to_vec()), pos: None },
-        Attr { name: Symbol::new("version"), value: Value::string(version.to_vec()), pos: None },
+        Attr {
+            name: Symbol::new("name"),
+            value: Value::string(name.to_vec()),
+            pos: None,
+        },
+        Attr {
+            name: Symbol::new("version"),
+            value: Value::string(version.to_vec()),
+            pos: None,
+        },
     ])))
 }

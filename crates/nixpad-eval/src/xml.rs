@@ -60,12 +60,14 @@ impl XmlWriter {
             escape(&mut self.out, v);
             self.out.push(b'"');
         }
-        self.out.extend_from_slice(if open { b">\n" } else { b" />\n" });
+        self.out
+            .extend_from_slice(if open { b">\n" } else { b" />\n" });
     }
 
     fn close(&mut self, depth: usize, name: &str) {
         self.indent(depth);
-        self.out.extend_from_slice(format!("</{name}>\n").as_bytes());
+        self.out
+            .extend_from_slice(format!("</{name}>\n").as_bytes());
     }
 
     fn string_attr(&mut self, m: &mut Machine, v: Option<&Value>) -> EvalResult<Option<Vec<u8>>> {
@@ -84,8 +86,10 @@ impl XmlWriter {
         match pos {
             Some(pos) if self.positions && pos.file.0 != 0 => {
                 let lc = m.sources.line_col(pos.file, pos.start);
-                let mut attrs =
-                    vec![("column", lc.col.to_string().into_bytes()), ("line", lc.line.to_string().into_bytes())];
+                let mut attrs = vec![
+                    ("column", lc.col.to_string().into_bytes()),
+                    ("line", lc.line.to_string().into_bytes()),
+                ];
                 // A position in a file also names the file.
                 if let crate::source::Origin::File(path) = &m.sources.get(pos.file).origin {
                     attrs.push(("path", path.as_bytes().to_vec()));
@@ -100,7 +104,8 @@ impl XmlWriter {
         for attr in a.sorted_by_name() {
             let name = attr.name.name();
             let pos = self.position(m, attr.pos);
-            let mut tag_attrs: Vec<(&str, &[u8])> = pos.iter().map(|(k, v)| (*k, v.as_slice())).collect();
+            let mut tag_attrs: Vec<(&str, &[u8])> =
+                pos.iter().map(|(k, v)| (*k, v.as_slice())).collect();
             tag_attrs.push(("name", name.as_bytes()));
             tag_attrs.sort_by_key(|(k, _)| *k);
             self.tag(depth, "attr", &tag_attrs, true);
@@ -112,7 +117,10 @@ impl XmlWriter {
 
     fn value(&mut self, m: &mut Machine, v: &Value, depth: usize) -> EvalResult<()> {
         if depth > MAX_DEPTH {
-            return Err(Error::new(ErrorKind::Other("stack overflow (possible infinite recursion)".into()), Some(self.span)));
+            return Err(Error::new(
+                ErrorKind::Other("stack overflow (possible infinite recursion)".into()),
+                Some(self.span),
+            ));
         }
         if self.lazy {
             if let Value::Thunk(t) = v {
@@ -125,9 +133,19 @@ impl XmlWriter {
         let v = m.force(v, Some(self.span))?;
         match &v {
             Value::Null => self.tag(depth, "null", &[], false),
-            Value::Bool(b) => self.tag(depth, "bool", &[("value", if *b { b"true" } else { b"false" })], false),
+            Value::Bool(b) => self.tag(
+                depth,
+                "bool",
+                &[("value", if *b { b"true" } else { b"false" })],
+                false,
+            ),
             Value::Int(i) => self.tag(depth, "int", &[("value", i.to_string().as_bytes())], false),
-            Value::Float(f) => self.tag(depth, "float", &[("value", crate::float::format_float(*f).as_bytes())], false),
+            Value::Float(f) => self.tag(
+                depth,
+                "float",
+                &[("value", crate::float::format_float(*f).as_bytes())],
+                false,
+            ),
             Value::String(s) => {
                 merge_context(&mut self.ctx, &s.context);
                 self.tag(depth, "string", &[("value", &s.bytes)], false)
@@ -153,7 +171,9 @@ impl XmlWriter {
                     }
                     self.tag(depth, "derivation", &attrs, true);
                     match drv_path {
-                        Some(d) if self.drvs_seen.insert(d.clone()) => self.attrs_body(m, a, depth + 1)?,
+                        Some(d) if self.drvs_seen.insert(d.clone()) => {
+                            self.attrs_body(m, a, depth + 1)?
+                        }
                         _ => self.tag(depth + 1, "repeated", &[], false),
                     }
                     self.close(depth, "derivation");
@@ -165,10 +185,16 @@ impl XmlWriter {
             }
             Value::Lambda(c) => {
                 let pos = self.position(m, Some(c.def.span));
-                let tag_attrs: Vec<(&str, &[u8])> = pos.iter().map(|(k, v)| (*k, v.as_slice())).collect();
+                let tag_attrs: Vec<(&str, &[u8])> =
+                    pos.iter().map(|(k, v)| (*k, v.as_slice())).collect();
                 self.tag(depth, "function", &tag_attrs, true);
                 match &c.def.param {
-                    crate::ir::Param::Ident(name) => self.tag(depth + 1, "varpat", &[("name", name.name().as_bytes())], false),
+                    crate::ir::Param::Ident(name) => self.tag(
+                        depth + 1,
+                        "varpat",
+                        &[("name", name.name().as_bytes())],
+                        false,
+                    ),
                     crate::ir::Param::Pattern(p) => {
                         let at = p.at.map(|s| s.name());
                         let mut attrs: Vec<(&str, &[u8])> = Vec::new();
@@ -179,7 +205,8 @@ impl XmlWriter {
                             attrs.push(("name", at.as_bytes()));
                         }
                         self.tag(depth + 1, "attrspat", &attrs, true);
-                        let mut names: Vec<std::rc::Rc<str>> = p.formals.iter().map(|f| f.name.name()).collect();
+                        let mut names: Vec<std::rc::Rc<str>> =
+                            p.formals.iter().map(|f| f.name.name()).collect();
                         names.sort_by(|a, b| a.as_bytes().cmp(b.as_bytes()));
                         for n in names {
                             self.tag(depth + 2, "attr", &[("name", n.as_bytes())], false);
@@ -203,9 +230,23 @@ pub fn prim_to_xml(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<
 
 /// The XML document for a value: `builtins.toXML` (no positions, forcing everything), or
 /// `nix-instantiate --eval --xml` (with positions; `lazy` without `--strict`).
-pub fn write_xml(m: &mut Machine, v: &Value, span: Span, positions: bool, lazy: bool) -> EvalResult<(Vec<u8>, Context)> {
-    let mut w = XmlWriter { out: Vec::new(), ctx: None, drvs_seen: HashSet::new(), span, positions, lazy };
-    w.out.extend_from_slice(b"<?xml version='1.0' encoding='utf-8'?>\n<expr>\n");
+pub fn write_xml(
+    m: &mut Machine,
+    v: &Value,
+    span: Span,
+    positions: bool,
+    lazy: bool,
+) -> EvalResult<(Vec<u8>, Context)> {
+    let mut w = XmlWriter {
+        out: Vec::new(),
+        ctx: None,
+        drvs_seen: HashSet::new(),
+        span,
+        positions,
+        lazy,
+    };
+    w.out
+        .extend_from_slice(b"<?xml version='1.0' encoding='utf-8'?>\n<expr>\n");
     w.value(m, v, 1)?;
     w.out.extend_from_slice(b"</expr>\n");
     Ok((w.out, w.ctx))

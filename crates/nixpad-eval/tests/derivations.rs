@@ -19,7 +19,10 @@ fn load_tree(io: &mut MemoryIO, dir: &Path) {
         if path.is_dir() {
             load_tree(io, &path);
         } else {
-            io.add_file(&path.to_string_lossy(), std::fs::read(&path).expect("read data file"));
+            io.add_file(
+                &path.to_string_lossy(),
+                std::fs::read(&path).expect("read data file"),
+            );
         }
     }
 }
@@ -32,8 +35,12 @@ fn evaluator() -> Evaluator {
 
 /// Evaluates an expression to a derivation and returns its `.drv` path.
 fn drv_path(ev: &mut Evaluator, expr: &str) -> String {
-    let v = ev.eval_source(expr, Origin::String, &data_dir().to_string_lossy()).unwrap_or_else(|e| panic!("{}", ev.render_error(&e)));
-    ev.derivation_path(&v).expect("forcing drvPath").expect("a derivation")
+    let v = ev
+        .eval_source(expr, Origin::String, &data_dir().to_string_lossy())
+        .unwrap_or_else(|e| panic!("{}", ev.render_error(&e)));
+    ev.derivation_path(&v)
+        .expect("forcing drvPath")
+        .expect("a derivation")
 }
 
 /// The `.drv` files of a closure in the layout of `NAME.drv`.
@@ -41,7 +48,9 @@ fn closure_aterms(ev: &Evaluator, top: &str) -> Vec<u8> {
     let mut paths = std::collections::BTreeSet::new();
     let mut todo = vec![top.to_string()];
     while let Some(p) = todo.pop() {
-        let info = ev.derivation_info(&p).expect("every input derivation is known");
+        let info = ev
+            .derivation_info(&p)
+            .expect("every input derivation is known");
         todo.extend(info.input_drvs.iter().map(|(d, _)| d.clone()));
         paths.insert(p);
     }
@@ -58,10 +67,19 @@ fn closure_aterms(ev: &Evaluator, top: &str) -> Vec<u8> {
 #[test]
 fn known_answer_hello() {
     let mut ev = evaluator();
-    let p = drv_path(&mut ev, r#"derivation { name = "hello"; builder = "/bin/sh"; system = "x86_64-linux"; }"#);
+    let p = drv_path(
+        &mut ev,
+        r#"derivation { name = "hello"; builder = "/bin/sh"; system = "x86_64-linux"; }"#,
+    );
     assert_eq!(p, "/nix/store/x0sj6ynccvc1a8kxr8fifnlf7qlxw6hd-hello.drv");
     let info = ev.derivation_info(&p).expect("known");
-    assert_eq!(info.outputs, vec![("out".to_string(), "/nix/store/pnwh4xsfs4j508bs9iw6bpkyc4zw6ryx-hello".to_string())]);
+    assert_eq!(
+        info.outputs,
+        vec![(
+            "out".to_string(),
+            "/nix/store/pnwh4xsfs4j508bs9iw6bpkyc4zw6ryx-hello".to_string()
+        )]
+    );
     assert!(info.input_drvs.is_empty() && info.input_srcs.is_empty());
     assert_eq!(
         String::from_utf8(info.aterm).unwrap(),
@@ -72,8 +90,13 @@ fn known_answer_hello() {
 #[test]
 fn to_file_known_answer() {
     let mut ev = evaluator();
-    let v = ev.eval_source(r#"builtins.toFile "a" "b""#, Origin::String, "/").unwrap();
-    assert_eq!(ev.print(&v, true).unwrap(), br#""/nix/store/g76zcpqc540lrc8i6g7xy6ip0npn2hnp-a""#);
+    let v = ev
+        .eval_source(r#"builtins.toFile "a" "b""#, Origin::String, "/")
+        .unwrap();
+    assert_eq!(
+        ev.print(&v, true).unwrap(),
+        br#""/nix/store/g76zcpqc540lrc8i6g7xy6ip0npn2hnp-a""#
+    );
 }
 
 #[test]
@@ -85,12 +108,18 @@ fn every_vector_matches_nix() {
         .filter(|p| p.extension().is_some_and(|e| e == "nix"))
         .collect();
     cases.sort();
-    assert!(cases.len() >= 12, "expected the known-answer vectors, found {}", cases.len());
+    assert!(
+        cases.len() >= 12,
+        "expected the known-answer vectors, found {}",
+        cases.len()
+    );
     let mut failures = Vec::new();
     for case in &cases {
         let name = case.file_stem().unwrap().to_string_lossy().to_string();
         let mut ev = evaluator();
-        let v = ev.eval_file(&case.to_string_lossy()).unwrap_or_else(|e| panic!("{name}: {}", ev.render_error(&e)));
+        let v = ev
+            .eval_file(&case.to_string_lossy())
+            .unwrap_or_else(|e| panic!("{name}: {}", ev.render_error(&e)));
         let top = match ev.derivation_path(&v) {
             Ok(Some(p)) => p,
             other => {
@@ -125,12 +154,18 @@ fn dependency_graph_and_output_contexts() {
     let mut ev = evaluator();
     let top = drv_path(&mut ev, "import ./depends.nix");
     let info = ev.derivation_info(&top).expect("known");
-    let inputs: Vec<(String, Vec<String>)> =
-        info.input_drvs.iter().map(|(p, o)| (p.rsplit_once('-').unwrap().1.to_string(), o.clone())).collect();
+    let inputs: Vec<(String, Vec<String>)> = info
+        .input_drvs
+        .iter()
+        .map(|(p, o)| (p.rsplit_once('-').unwrap().1.to_string(), o.clone()))
+        .collect();
     assert_eq!(
         inputs,
         vec![
-            ("lib.drv".to_string(), vec!["dev".to_string(), "man".to_string(), "out".to_string()]),
+            (
+                "lib.drv".to_string(),
+                vec!["dev".to_string(), "man".to_string(), "out".to_string()]
+            ),
             ("tool.drv".to_string(), vec!["out".to_string()]),
         ]
     );
@@ -141,7 +176,10 @@ fn dependency_graph_and_output_contexts() {
             &data_dir().to_string_lossy(),
         )
         .unwrap();
-    assert_eq!(ev.print(&v, true).unwrap(), format!("[ \"{top}\" ]").into_bytes());
+    assert_eq!(
+        ev.print(&v, true).unwrap(),
+        format!("[ \"{top}\" ]").into_bytes()
+    );
 }
 
 #[test]
@@ -180,32 +218,61 @@ fn lazy_printing_matches_nix() {
     for (expr, want) in cases {
         let mut ev = evaluator();
         let v = ev.eval_source(expr, Origin::String, "/").unwrap();
-        assert_eq!(String::from_utf8(ev.print(&v, false).unwrap()).unwrap(), want, "{expr}");
+        assert_eq!(
+            String::from_utf8(ev.print(&v, false).unwrap()).unwrap(),
+            want,
+            "{expr}"
+        );
     }
 }
 
 /// An evaluator with Nix's `flakes` experimental feature (`getFlake`, `fetchTree`).
 fn flakes_evaluator() -> Evaluator {
-    let settings = Settings { experimental_features: vec!["flakes".into()], ..Settings::default() };
+    let settings = Settings {
+        experimental_features: vec!["flakes".into()],
+        ..Settings::default()
+    };
     Evaluator::new(Rc::new(MemoryIO::new()), settings, Limits::default())
 }
 
 /// Builtins that need the network say so, with a hint for lessons.
 #[test]
 fn network_builtins_are_not_available() {
-    for name in ["fetchurl", "fetchTarball", "fetchGit", "fetchMercurial", "fetchTree"] {
-        let mut ev = if name == "fetchTree" { flakes_evaluator() } else { evaluator() };
-        let Err(err) = ev.eval_source(&format!(r#"builtins.{name} "https://example.org/x""#), Origin::String, "/") else {
+    for name in [
+        "fetchurl",
+        "fetchTarball",
+        "fetchGit",
+        "fetchMercurial",
+        "fetchTree",
+    ] {
+        let mut ev = if name == "fetchTree" {
+            flakes_evaluator()
+        } else {
+            evaluator()
+        };
+        let Err(err) = ev.eval_source(
+            &format!(r#"builtins.{name} "https://example.org/x""#),
+            Origin::String,
+            "/",
+        ) else {
             panic!("builtins.{name} should fail");
         };
         assert_eq!(err.kind.code(), "E018", "{name}");
-        assert!(err.message().contains("not available in Nixpad") && err.message().contains("mock"), "{}", err.message());
+        assert!(
+            err.message().contains("not available in Nixpad") && err.message().contains("mock"),
+            "{}",
+            err.message()
+        );
     }
     let mut ev = flakes_evaluator();
     let Err(err) = ev.eval_source(r#"builtins.getFlake "nixpkgs""#, Origin::String, "/") else {
         panic!("builtins.getFlake should fail");
     };
-    assert!(err.message().contains("not available in Nixpad yet"), "{}", err.message());
+    assert!(
+        err.message().contains("not available in Nixpad yet"),
+        "{}",
+        err.message()
+    );
     // Without the feature they do not exist, as in Nix.
     let Err(err) = evaluator().eval_source("builtins.getFlake", Origin::String, "/") else {
         panic!("builtins.getFlake should be missing without the flakes feature");

@@ -19,7 +19,10 @@ fn load_tree(io: &mut MemoryIO, dir: &Path) {
         if path.is_dir() {
             load_tree(io, &path);
         } else {
-            io.add_file(&path.to_string_lossy(), std::fs::read(&path).expect("read corpus file"));
+            io.add_file(
+                &path.to_string_lossy(),
+                std::fs::read(&path).expect("read corpus file"),
+            );
         }
     }
 }
@@ -38,7 +41,9 @@ fn run_case(io: &Rc<MemoryIO>, path: &Path) -> Outcome {
     };
     let expected = String::from_utf8_lossy(&expected_bytes).into_owned();
     let mut ev = Evaluator::new(io.clone(), Settings::default(), Limits::default());
-    let result = ev.eval_file(&path.to_string_lossy()).and_then(|v| ev.print(&v, true));
+    let result = ev
+        .eval_file(&path.to_string_lossy())
+        .and_then(|v| ev.print(&v, true));
     let okay = name.starts_with("eval-okay-");
     match (okay, result) {
         (true, Ok(mut out)) => {
@@ -47,7 +52,11 @@ fn run_case(io: &Rc<MemoryIO>, path: &Path) -> Outcome {
             if out == expected_bytes {
                 Outcome::Pass
             } else {
-                Outcome::Fail(format!("{name}:\n  expected: {}\n  got:      {}", expected.trim_end(), got.trim_end()))
+                Outcome::Fail(format!(
+                    "{name}:\n  expected: {}\n  got:      {}",
+                    expected.trim_end(),
+                    got.trim_end()
+                ))
             }
         }
         (true, Err(e)) => Outcome::Fail(format!(
@@ -69,7 +78,10 @@ fn run_case(io: &Rc<MemoryIO>, path: &Path) -> Outcome {
             if got == expected.trim_end_matches('\n') {
                 Outcome::Pass
             } else {
-                Outcome::Fail(format!("{name}:\n  expected error: {}\n  got error:      {got}", expected.trim_end()))
+                Outcome::Fail(format!(
+                    "{name}:\n  expected error: {}\n  got error:      {got}",
+                    expected.trim_end()
+                ))
             }
         }
     }
@@ -107,7 +119,149 @@ fn language_corpus_matches_nix() {
     for f in &failures {
         eprintln!("{f}");
     }
-    eprintln!("corpus: {} passed, {} failed", total - failures.len(), failures.len());
+    eprintln!(
+        "corpus: {} passed, {} failed",
+        total - failures.len(),
+        failures.len()
+    );
     assert!(total >= 1, "no corpus cases found");
-    assert!(failures.is_empty(), "{} of {total} corpus cases differ from Nix", failures.len());
+    assert!(
+        failures.is_empty(),
+        "{} of {total} corpus cases differ from Nix",
+        failures.len()
+    );
+}
+
+/// `builtins.trace` prints a value that is not a string as Nix 2.26 does (texts taken from
+/// the oracle): nothing inside it is forced, functions show where they are defined.
+#[test]
+fn trace_prints_values_like_nix() {
+    let cases = [
+        (
+            "builtins.trace { a = 1; b = throw \"x\"; c = [ 1 (throw \"y\") ]; d = x: x; } 1",
+            "trace: { a = 1; b = «thunk»; c = «thunk»; d = «thunk»; }",
+        ),
+        ("builtins.trace (x: x) 1", "trace: «lambda @ «string»:1:17»"),
+        (
+            "let s = { q = 1; }; l = [1 2 3]; in builtins.seq s (builtins.seq l (builtins.trace [ s s l l ] 1))",
+            "trace: [ { q = 1; } «repeated» [ 1 2 3 ] «repeated» ]",
+        ),
+        (
+            "let p = builtins.map; q = builtins.map (x: x); in builtins.seq p (builtins.seq q (builtins.trace [ p q ] 1))",
+            "trace: [ «primop map» «partially applied primop map» ]",
+        ),
+        ("builtins.trace \"plain\" 1", "trace: plain"),
+    ];
+    for (expr, want) in cases {
+        let mut ev = Evaluator::new(
+            Rc::new(MemoryIO::new()),
+            Settings::default(),
+            Limits::default(),
+        );
+        let v = ev
+            .eval_source(expr, nixpad_eval::Origin::String, "/")
+            .expect(expr);
+        assert_eq!(ev.print(&v, true).expect(expr), b"1", "{expr}");
+        assert_eq!(ev.take_trace_lines(), vec![want.to_string()], "{expr}");
+    }
+}
+
+/// Printing without `--strict` shows a formal's constant default as a value, as Nix 2.26
+/// does (texts taken from the oracle); other defaults stay unevaluated code.
+#[test]
+fn lazy_print_shows_constant_formal_defaults() {
+    let cases = [
+        (
+            "let f = { a ? \"\", b ? 1, c ? /x, d ? [ 1 ], g ? null, h ? 1.5, i ? x: x, j ? true, k ? \"a${\"b\"}\" }: { inherit a b c d g h i j k; }; in f { }",
+            "{ a = \"\"; b = 1; c = /x; d = <CODE>; g = null; h = 1.5; i = <CODE>; j = true; k = <CODE>; }",
+        ),
+        (
+            "let z = 3; y = z + 1; f = { a ? z, b ? y }: { inherit a b; }; in f { }",
+            "{ a = 3; b = <CODE>; }",
+        ),
+    ];
+    for (expr, want) in cases {
+        let mut ev = Evaluator::new(
+            Rc::new(MemoryIO::new()),
+            Settings::default(),
+            Limits::default(),
+        );
+        let v = ev
+            .eval_source(expr, nixpad_eval::Origin::String, "/")
+            .expect(expr);
+        assert_eq!(
+            String::from_utf8(ev.print(&v, false).expect(expr)).unwrap(),
+            want,
+            "{expr}"
+        );
+    }
+}
+
+/// A failed coercion in an interpolation is reported as Nix 2.26 does (positions taken from
+/// the oracle): no position of its own, in a "while evaluating a path segment" frame at the `${`.
+#[test]
+fn interpolation_coercion_error_points_at_the_part() {
+    let cases = [
+        ("\"x${1}\"", "«string»:1:3"),
+        ("/a/${1}", "«string»:1:4"),
+        ("\"a${\"b\"}${ {} }\"", "«string»:1:9"),
+    ];
+    for (expr, at) in cases {
+        let mut ev = Evaluator::new(
+            Rc::new(MemoryIO::new()),
+            Settings::default(),
+            Limits::default(),
+        );
+        let e = ev
+            .eval_source(expr, nixpad_eval::Origin::String, "/")
+            .and_then(|v| ev.print(&v, true))
+            .unwrap_err();
+        let text = ev.render_error(&e);
+        let ats: Vec<&str> = text
+            .lines()
+            .filter(|l| l.trim_start().starts_with("at "))
+            .map(|l| l.trim())
+            .collect();
+        assert_eq!(ats, vec![format!("at {at}:")], "{expr}:\n{text}");
+        assert!(
+            text.contains("while evaluating a path segment"),
+            "{expr}:\n{text}"
+        );
+    }
+}
+
+/// Infinite recursion through attribute selections is reported, as by Nix 2.26 (positions
+/// from the oracle), at the definition of the attribute being re-entered.
+#[test]
+fn infinite_recursion_points_at_the_reentered_attribute() {
+    let cases = [
+        ("let a = { z = a.w; w = a.z; }; in a.z", "«string»:1:11"),
+        (
+            "let a = { z = a.b.c; b = { c = a.z; }; }; in a.z",
+            "«string»:1:11",
+        ),
+        ("let x = x; in x", "«string»:1:9"),
+    ];
+    for (expr, at) in cases {
+        let mut ev = Evaluator::new(
+            Rc::new(MemoryIO::new()),
+            Settings::default(),
+            Limits::default(),
+        );
+        let e = ev
+            .eval_source(expr, nixpad_eval::Origin::String, "/")
+            .and_then(|v| ev.print(&v, true))
+            .unwrap_err();
+        let text = ev.render_error(&e);
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        let error_line = lines
+            .iter()
+            .position(|l| l.contains("infinite recursion encountered"))
+            .expect(&text);
+        assert_eq!(
+            lines.get(error_line + 1).copied(),
+            Some(format!("at {at}:").as_str()),
+            "{expr}:\n{text}"
+        );
+    }
 }

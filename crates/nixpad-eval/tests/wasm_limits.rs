@@ -10,7 +10,11 @@ use nixpad_eval::{Evaluator, Limits, MemoryIO, Origin, Settings};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 fn eval(src: &str) -> Result<String, String> {
-    let mut ev = Evaluator::new(Rc::new(MemoryIO::new()), Settings::default(), Limits::default());
+    let mut ev = Evaluator::new(
+        Rc::new(MemoryIO::new()),
+        Settings::default(),
+        Limits::default(),
+    );
     ev.eval_source(src, Origin::String, "/")
         .and_then(|v| ev.print(&v, true))
         .map(|b| String::from_utf8_lossy(&b).into_owned())
@@ -19,7 +23,10 @@ fn eval(src: &str) -> Result<String, String> {
 
 #[wasm_bindgen_test]
 fn nine_thousand_nested_calls_work() {
-    assert_eq!(eval("let f = n: if n == 0 then 0 else 1 + f (n - 1); in f 9000"), Ok("9000".into()));
+    assert_eq!(
+        eval("let f = n: if n == 0 then 0 else 1 + f (n - 1); in f 9000"),
+        Ok("9000".into())
+    );
 }
 
 #[wasm_bindgen_test]
@@ -46,7 +53,10 @@ fn nesting_through_builtins_is_an_error_not_a_trap() {
     // Each level re-enters the machine from a builtin callback.
     let src = "let f = n: if n == 0 then 0 else builtins.foldl' (a: b: a + b) 0 [ (f (n - 1)) ]; in f 100000";
     let got = eval(src);
-    assert!(matches!(&got, Err(m) if m.contains("stack overflow")), "{got:?}");
+    assert!(
+        matches!(&got, Err(m) if m.contains("stack overflow")),
+        "{got:?}"
+    );
     // And moderate nesting through builtins works.
     let src = "let f = n: if n == 0 then 0 else builtins.foldl' (a: b: a + b) 1 [ (f (n - 1)) ]; in f 150";
     assert_eq!(eval(src), Ok("150".into()));
@@ -57,12 +67,19 @@ fn deep_data_prints_or_fails_cleanly() {
     let deep = "let f = n: if n == 0 then [ ] else [ (f (n - 1)) ]; in f 5000";
     assert!(eval(deep).is_ok());
     let endless = "let f = n: { a = f (n + 1); }; in f 0";
-    assert_eq!(eval(endless), Err("stack overflow (possible infinite recursion)".into()));
+    assert_eq!(
+        eval(endless),
+        Err("stack overflow (possible infinite recursion)".into())
+    );
 }
 
 fn deep_walk(walk: &str) {
     let src = format!("let f = n: if n == 0 then [ ] else [ (f (n - 1)) ]; in {walk}");
-    assert_eq!(eval(&src), Err("stack overflow (possible infinite recursion)".into()), "{walk}");
+    assert_eq!(
+        eval(&src),
+        Err("stack overflow (possible infinite recursion)".into()),
+        "{walk}"
+    );
 }
 
 #[wasm_bindgen_test]
