@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 native=$(cargo run -q --release -p nixpad-cli -- lessons bench lessons | grep '^slowest lesson check')
-wasm=$(cargo test -q --release -p nixpad-lessons --target wasm32-unknown-unknown --test wasm_checks --locked -- --nocapture 2>&1 |
+wasm=$(cargo test --release -p nixpad-lessons --target wasm32-unknown-unknown --test wasm_checks --locked -- --nocapture 2>&1 |
   grep -E '^slowest under wasm32' || true)
 section=$(
   echo "Command: \`scripts/bench-lessons.sh\` — written by the script on $(date -u +%Y-%m-%d), $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg)."

@@ -46,6 +46,9 @@ instructions() { # instructions CMD... -> total instructions executed, or "n/a" 
 }
 OUT=$(mktemp)
 {
+millions() { # a count in millions, or "n/a"
+  if [ "$1" = n/a ]; then echo n/a; else awk -v n="$1" 'BEGIN { printf "%.0f", n / 1e6 }'; fi
+}
 if [ -n "${INSTRUCTIONS:-}" ]; then
   echo "| workload | Nix time (s) | nixpad time (s) | time ratio | Nix peak (MB) | nixpad peak (MB) | memory ratio | Nix instructions (M) | nixpad instructions (M) | ratio |"
   echo "|---|---|---|---|---|---|---|---|---|---|"
@@ -68,7 +71,7 @@ for w in "${workloads[@]}"; do
     ni=$(instructions "$ORACLE" nix-instantiate --store dummy:// --eval --strict "$f")
     pi=$(instructions "$NIXPAD" eval --strict "$f")
     if [ "$ni" = n/a ] || [ "$pi" = n/a ]; then
-      extra=" $ni | $pi | |"
+      extra=" $(millions "$ni") | $(millions "$pi") | |"
     else
       extra=$(awk -v ni="$ni" -v pi="$pi" 'BEGIN { printf " %.0f | %.0f | %.2f |", ni / 1e6, pi / 1e6, pi / ni }')
     fi
