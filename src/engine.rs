@@ -177,13 +177,12 @@ impl Engine {
             }
             Command::Repl { files, line } => self.repl_line(by_name(files), &line),
             Command::Check { check, library, files, .. } => {
-                let code = CheckCode { check: &check, library: &library };
+                let code = CheckCode { check: &check, library: &library, nixpkgs: false };
                 let report = run_check(code, &by_name(files), &CheckOptions::default());
                 (Outcome::Checked(report), Vec::new())
             }
             Command::Example { code, files, .. } => {
-                let fuel = CheckOptions::default().fuel;
-                let outcome = run_example(&code, &by_name(files), fuel);
+                let outcome = run_example(&code, &by_name(files), false, &CheckOptions::default());
                 let trace = outcome.trace.clone();
                 (Outcome::Example(outcome), trace)
             }

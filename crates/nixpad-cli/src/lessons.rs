@@ -6,7 +6,8 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use nixpad_lessons::{
-    load, merge_verdict, problems_by_dir, validate_lesson, CheckOptions, FileTree, Verdict,
+    load, merge_verdict, problems_by_dir, validate_lesson, CheckOptions, FileTree, PackageSet,
+    Verdict,
 };
 
 pub const USAGE: &str = "\
@@ -60,6 +61,16 @@ pub(crate) fn read_tree(root: &Path) -> Result<FileTree, String> {
     Ok(out)
 }
 
+/// Check options with the miniature nixpkgs (embedded in the binary) loaded, for lessons
+/// with `nixpkgs = true`.
+fn check_options() -> CheckOptions {
+    let files = nixpad_pkgs::files().iter().map(|(p, b)| (*p, *b));
+    CheckOptions {
+        package_set: Some(std::rc::Rc::new(PackageSet::from_files(files))),
+        ..CheckOptions::default()
+    }
+}
+
 fn check(dir: &str) -> ExitCode {
     let tree = match read_tree(Path::new(dir)) {
         Ok(t) => t,
@@ -69,7 +80,7 @@ fn check(dir: &str) -> ExitCode {
         }
     };
     let loaded = load(&tree);
-    let options = CheckOptions::default();
+    let options = check_options();
     let mut verdicts: BTreeMap<String, Verdict> = BTreeMap::new();
     for (d, failures) in problems_by_dir(&loaded) {
         verdicts.insert(
@@ -166,7 +177,7 @@ fn bench(dir: &str) -> ExitCode {
         }
     };
     let loaded = load(&tree);
-    let options = CheckOptions::default();
+    let options = check_options();
     const RUNS: usize = 20;
     let mut rows = Vec::new();
     for lesson in loaded.curriculum.lessons() {

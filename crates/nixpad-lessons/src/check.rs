@@ -30,6 +30,31 @@ const LIBRARY_PATH: &str = "/.check/lib.nix";
 const OVERLAY_DIR: &str = "/.with/";
 /// The origin name of the driver expression.
 const DRIVER: &str = "check";
+/// Where the miniature nixpkgs is mounted for lessons with `nixpkgs = true`; `<nixpkgs>`
+/// resolves here.
+pub const NIXPKGS_ROOT: &str = "/.nixpkgs";
+
+/// The miniature nixpkgs' files (paths relative to its folder), for lessons that use
+/// `<nixpkgs>`. The host loads them (the CLI embeds them, the browser fetches a pack) and
+/// shares one copy between runs.
+#[derive(Debug, Default)]
+pub struct PackageSet {
+    io: MemoryIO,
+}
+
+impl PackageSet {
+    /// A package set of `(relative path, bytes)` pairs (`pkgs/top-level/all-packages.nix`).
+    pub fn from_files<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> PackageSet {
+        let mut io = MemoryIO::new();
+        for (path, bytes) in files {
+            io.add_file(
+                &format!("{NIXPKGS_ROOT}/{}", path.trim_start_matches('/')),
+                bytes.to_vec(),
+            );
+        }
+        PackageSet { io }
+    }
+}
 
 /// Knobs of a check run.
 #[derive(Clone, Debug)]
@@ -40,13 +65,21 @@ pub struct CheckOptions {
     pub fuel: u64,
     /// Bounds on the pretty-printed `expected`/`actual` values.
     pub pretty: PrettyLimits,
+    /// The miniature nixpkgs, for lessons with `nixpkgs = true` (they fail with a clear
+    /// error without it).
+    pub package_set: Option<Rc<PackageSet>>,
 }
+
+/// Steps a lesson that uses `<nixpkgs>` gets on top of [`CheckOptions::fuel`]: importing
+/// the package set and computing a few `.drv` paths costs far more than a language lesson.
+const NIXPKGS_EXTRA_FUEL: u64 = 20_000_000;
 
 impl Default for CheckOptions {
     fn default() -> Self {
         CheckOptions {
             fuel: 500_000,
             pretty: PrettyLimits::default(),
+            package_set: None,
         }
     }
 }
@@ -216,10 +249,11 @@ pub type Files = BTreeMap<String, String>;
 pub struct CheckIO {
     base: MemoryIO,
     overlays: RefCell<BTreeSet<String>>,
+    packages: Option<Rc<PackageSet>>,
 }
 
 impl CheckIO {
-    fn new(files: &Files, extra: &[(&str, &str)]) -> CheckIO {
+    fn new(files: &Files, extra: &[(&str, &str)], packages: Option<Rc<PackageSet>>) -> CheckIO {
         let mut base = MemoryIO::new();
         for (name, text) in files {
             base.add_file(&format!("/{name}"), text.as_bytes().to_vec());
@@ -230,6 +264,7 @@ impl CheckIO {
         CheckIO {
             base,
             overlays: RefCell::new(BTreeSet::new()),
+            packages,
         }
     }
 
@@ -240,6 +275,17 @@ impl CheckIO {
             .iter()
             .filter_map(|c| decode_overlay(c))
             .collect()
+    }
+
+    /// The file system that holds `path` when it is not an overlay: the package set under
+    /// [`NIXPKGS_ROOT`], the learner's and the check's files elsewhere.
+    fn plain(&self, path: &str) -> &MemoryIO {
+        match &self.packages {
+            Some(p) if path == NIXPKGS_ROOT || path.starts_with(&format!("{NIXPKGS_ROOT}/")) => {
+                &p.io
+            }
+            _ => &self.base,
+        }
     }
 
     /// Splits `/.with/COMPONENT/REST` into the overrides and `REST`.
@@ -265,7 +311,7 @@ fn decode_overlay(component: &str) -> Option<Files> {
 impl EvalIO for CheckIO {
     fn read_file(&self, path: &str) -> Result<Vec<u8>, String> {
         match self.split(path) {
-            None => self.base.read_file(path),
+            None => self.plain(path).read_file(path),
             Some(Err(e)) => Err(e),
             Some(Ok((overrides, name))) => match overrides.get(&name) {
                 Some(text) => Ok(text.as_bytes().to_vec()),
@@ -279,7 +325,7 @@ impl EvalIO for CheckIO {
 
     fn file_type(&self, path: &str) -> Option<FileType> {
         match self.split(path) {
-            None => self.base.file_type(path),
+            None => self.plain(path).file_type(path),
             Some(Err(_)) => None,
             Some(Ok((_, name))) if name.is_empty() => Some(FileType::Directory),
             Some(Ok((overrides, name))) if overrides.contains_key(&name) => Some(FileType::Regular),
@@ -289,7 +335,14 @@ impl EvalIO for CheckIO {
 
     fn read_dir(&self, path: &str) -> Result<Vec<(String, FileType)>, String> {
         match self.split(path) {
-            None => self.base.read_dir(path),
+            // The check's own folder is not the learner's business.
+            None if path == "/" => Ok(self
+                .base
+                .read_dir(path)?
+                .into_iter()
+                .filter(|(n, _)| n != ".check")
+                .collect()),
+            None => self.plain(path).read_dir(path),
             Some(Err(e)) => Err(e),
             Some(Ok((overrides, name))) if name.is_empty() => {
                 let mut entries: BTreeMap<String, FileType> = self
@@ -308,7 +361,7 @@ impl EvalIO for CheckIO {
     }
 
     fn read_link(&self, path: &str) -> Result<String, String> {
-        self.base.read_link(path)
+        self.plain(path).read_link(path)
     }
 
     fn env_var(&self, name: &str) -> Option<String> {
@@ -316,12 +369,43 @@ impl EvalIO for CheckIO {
     }
 }
 
+/// A fresh evaluator over `io`; with the package set mounted, `<nixpkgs>` is the
+/// miniature nixpkgs and the run gets [`NIXPKGS_EXTRA_FUEL`] more steps.
 fn evaluator(io: &Rc<CheckIO>, fuel: u64) -> Evaluator {
+    let mut settings = Settings::default();
+    let mut fuel = fuel;
+    if io.packages.is_some() {
+        settings.builtin_search_path = vec![("nixpkgs".into(), NIXPKGS_ROOT.into())];
+        fuel = fuel.saturating_add(NIXPKGS_EXTRA_FUEL);
+    }
     let limits = Limits {
         fuel: Some(fuel),
         ..Limits::default()
     };
-    Evaluator::new(io.clone(), Settings::default(), limits)
+    Evaluator::new(io.clone(), settings, limits)
+}
+
+/// The package set a run mounts: the options' one when the lesson uses `<nixpkgs>`;
+/// `Err` with the learner-facing failure when the host has not loaded it.
+fn package_set_for(
+    nixpkgs: bool,
+    options: &CheckOptions,
+) -> Result<Option<Rc<PackageSet>>, EvalFailure> {
+    match (nixpkgs, &options.package_set) {
+        (false, _) => Ok(None),
+        (true, Some(p)) => Ok(Some(p.clone())),
+        (true, None) => {
+            let message = "this lesson uses the miniature nixpkgs (<nixpkgs>), which is not loaded"
+                .to_string();
+            Err(EvalFailure {
+                source: FailureSource::Check,
+                code: "E004".into(),
+                rendered: format!("error: {message}\n"),
+                message,
+                location: None,
+            })
+        }
+    }
 }
 
 /// Removes the `importWith` overlay folder from paths in a rendered error, so the
@@ -469,6 +553,8 @@ pub struct CheckCode<'a> {
     pub check: &'a str,
     /// The library text, or "".
     pub library: &'a str,
+    /// Whether the lesson uses the miniature nixpkgs (`nixpkgs = true`).
+    pub nixpkgs: bool,
 }
 
 /// Runs `code.check` against `files`. Never panics: every error ends up in the report.
@@ -533,7 +619,14 @@ fn run_check_io(
     if has_library {
         mounted.push((LIBRARY_PATH, code.library));
     }
-    let io = Rc::new(CheckIO::new(files, &mounted));
+    let packages = match package_set_for(code.nixpkgs, options) {
+        Ok(p) => p,
+        Err(f) => {
+            report.error = Some(f);
+            return (report, Rc::new(CheckIO::default()));
+        }
+    };
+    let io = Rc::new(CheckIO::new(files, &mounted, packages));
     let mut ev = evaluator(&io, options.fuel);
     // A check.nix (or library) that does not parse is the lesson's bug: say so plainly.
     for (path, text) in &mounted {
@@ -724,6 +817,7 @@ impl Lesson {
         CheckCode {
             check: &self.check,
             library: &self.check_library,
+            nixpkgs: self.nixpkgs,
         }
     }
 
@@ -764,12 +858,28 @@ pub struct ExampleOutcome {
 }
 
 /// Evaluates a runnable example (as `/example.nix`, next to the lesson's `files`, so it
-/// may `import ./main.nix`) and prints its value strictly, within the step budget.
-pub fn run_example(code: &str, files: &Files, fuel: u64) -> ExampleOutcome {
+/// may `import ./main.nix`) and prints its value strictly, within the step budget; with
+/// `nixpkgs`, `<nixpkgs>` is the options' package set.
+pub fn run_example(
+    code: &str,
+    files: &Files,
+    nixpkgs: bool,
+    options: &CheckOptions,
+) -> ExampleOutcome {
+    let packages = match package_set_for(nixpkgs, options) {
+        Ok(p) => p,
+        Err(f) => {
+            return ExampleOutcome {
+                output: None,
+                error: Some(f),
+                trace: Vec::new(),
+            }
+        }
+    };
     let mut all = files.clone();
     all.insert("example.nix".into(), code.to_string());
-    let io = Rc::new(CheckIO::new(&all, &[]));
-    let mut ev = evaluator(&io, fuel);
+    let io = Rc::new(CheckIO::new(&all, &[], packages));
+    let mut ev = evaluator(&io, options.fuel);
     let result = ev
         .eval_source(code, Origin::File("/example.nix".into()), "/")
         .and_then(|v| ev.print(&v, true));

@@ -88,6 +88,7 @@ mod validate;
 pub use check::{
     failure, hidden_inputs, run_check, run_example, CheckCode, CheckIO, CheckOptions, CheckReport,
     CheckResult, CheckStatus, EvalFailure, ExampleOutcome, FailureSource, Files, Location,
+    PackageSet, NIXPKGS_ROOT,
 };
 pub use markdown::{
     is_safe_url, parse_markdown, Block, CodeBlock, Document, Inline, EXPECT_ERROR, RUNNABLE,

@@ -69,6 +69,10 @@ pub struct Lesson {
     /// Other correct answers (`alternatives/NAME/`): each must pass every check.
     #[serde(default)]
     pub alternatives: Vec<KnownAnswer>,
+    /// Whether the lesson uses the miniature nixpkgs (`nixpkgs = true`): its checks and
+    /// examples then see `<nixpkgs>`, and the host must load the package set first.
+    #[serde(default)]
+    pub nixpkgs: bool,
 }
 
 /// A known answer of a lesson: learner files that differ from the solution.
@@ -112,6 +116,8 @@ struct FrontMatter {
     readonly: Vec<String>,
     hints: Vec<String>,
     main: Option<String>,
+    #[serde(default)]
+    nixpkgs: bool,
 }
 
 /// What [`load`] found: the lessons that loaded, and every problem (a lesson with a
@@ -494,6 +500,7 @@ fn load_lesson(
         document,
         wrong,
         alternatives,
+        nixpkgs: fm.nixpkgs,
     })
 }
 

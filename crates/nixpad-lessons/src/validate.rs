@@ -139,7 +139,12 @@ fn revealed_store_paths(what: &str, report: &CheckReport, out: &mut Vec<String>)
 /// Whether the solution's main file evaluates to plain data (no function anywhere).
 fn answer_is_plain_data(lesson: &Lesson, options: &CheckOptions) -> bool {
     let files = lesson.solution_files();
-    let outcome = run_example(&format!("import ./{}", lesson.main), &files, options.fuel);
+    let outcome = run_example(
+        &format!("import ./{}", lesson.main),
+        &files,
+        lesson.nixpkgs,
+        options,
+    );
     outcome
         .output
         .is_some_and(|o| !o.contains("<LAMBDA>") && !o.contains("<PRIMOP"))
@@ -235,7 +240,7 @@ pub fn validate_lesson(lesson: &Lesson, options: &CheckOptions) -> Verdict {
     let files = lesson.starter_files();
     let examples = lesson.document.runnable_examples();
     for ex in &examples {
-        let outcome = run_example(&ex.code, &files, options.fuel);
+        let outcome = run_example(&ex.code, &files, lesson.nixpkgs, options);
         match (&outcome.error, ex.expect_error) {
             (Some(e), false) => failures.push(format!(
                 "{md}:{}: the runnable example fails:\n{}",

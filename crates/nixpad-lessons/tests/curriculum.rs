@@ -35,6 +35,16 @@ fn read_tree(dir: &Path, prefix: &str, out: &mut FileTree) {
     }
 }
 
+/// Check options with the miniature nixpkgs loaded, as the CLI and the web app run lessons.
+fn options() -> CheckOptions {
+    CheckOptions {
+        package_set: Some(std::rc::Rc::new(PackageSet::from_files(
+            nixpad_pkgs::files().iter().map(|(p, b)| (*p, *b)),
+        ))),
+        ..CheckOptions::default()
+    }
+}
+
 fn curriculum() -> (FileTree, Curriculum) {
     let mut tree = FileTree::new();
     read_tree(&root(), "", &mut tree);
@@ -57,7 +67,7 @@ fn curriculum_is_complete_and_validates() {
         );
         assert!(!l.document.blocks.is_empty(), "{} has no text", l.id);
     }
-    let failures: Vec<String> = validate(&tree, &CheckOptions::default())
+    let failures: Vec<String> = validate(&tree, &options())
         .into_iter()
         .filter(|v| !v.ok())
         .map(|v| format!("{}: {}", v.dir, v.failures.join("\n")))
@@ -77,8 +87,14 @@ fn oracle() -> Option<String> {
     Path::new(&path).exists().then_some(path)
 }
 
-/// Runs real Nix on a file; `Ok(stdout)` or `Err(stderr)`.
-fn real_nix(oracle: &str, file: &Path) -> Result<String, String> {
+/// Runs real Nix on a file (with `<nixpkgs>` the repository's nixpkgs-lite when the
+/// lesson uses it); `Ok(stdout)` or `Err(stderr)`.
+fn real_nix(oracle: &str, file: &Path, nixpkgs: bool) -> Result<String, String> {
+    let mut search = Vec::new();
+    if nixpkgs {
+        let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../nixpkgs-lite");
+        search = vec!["-I".to_string(), format!("nixpkgs={}", folder.display())];
+    }
     let out = Command::new("timeout")
         .args([
             "-s",
@@ -91,6 +107,7 @@ fn real_nix(oracle: &str, file: &Path) -> Result<String, String> {
             "--eval",
             "--strict",
         ])
+        .args(&search)
         .arg(file)
         .output()
         .expect("run the oracle");
@@ -129,8 +146,8 @@ fn examples_and_solutions_agree_with_real_nix() {
         for ex in lesson.document.runnable_examples() {
             let dir = scratch(lesson, &starter);
             std::fs::write(dir.join("example.nix"), &ex.code).unwrap();
-            let real = real_nix(&oracle, &dir.join("example.nix"));
-            let ours = run_example(&ex.code, &starter, CheckOptions::default().fuel);
+            let real = real_nix(&oracle, &dir.join("example.nix"), lesson.nixpkgs);
+            let ours = run_example(&ex.code, &starter, lesson.nixpkgs, &options());
             match (&real, &ours.output) {
                 (Ok(r), Some(o)) if r == o => {}
                 (Err(_), None) if ex.expect_error => {}
@@ -158,7 +175,7 @@ fn examples_and_solutions_agree_with_real_nix() {
             // that failed only because the message did not match ("error: …" as its
             // actual value) counts as passed there.
             let ours: Vec<bool> = lesson
-                .check(&files, &CheckOptions::default())
+                .check(&files, &options())
                 .checks
                 .iter()
                 .map(|c| {
@@ -222,7 +239,7 @@ fn checks_under_real_nix(
     }
     let dir = scratch(lesson, &all);
     let mut overlays = String::new();
-    let overrides = hidden_inputs(lesson.check_code(), files, &CheckOptions::default());
+    let overrides = hidden_inputs(lesson.check_code(), files, &options());
     for (i, set) in overrides.iter().enumerate() {
         let folder = dir.join(".with").join(i.to_string());
         std::fs::create_dir_all(&folder).unwrap();
@@ -256,7 +273,7 @@ fn checks_under_real_nix(
             .map(|w| w == "true")
             .collect()
     };
-    let result = match real_nix(oracle, &dir.join("driver.nix")) {
+    let result = match real_nix(oracle, &dir.join("driver.nix"), lesson.nixpkgs) {
         Ok(out) => Ok(parse(&out)),
         // An error tryEval cannot catch (a type error, a missing attribute): one check at a
         // time, an error counting as a failure, or as the wanted error of a `throws` check.

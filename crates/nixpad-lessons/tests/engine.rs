@@ -334,11 +334,20 @@ fn traces_are_collected() {
 fn examples_run_beside_the_lesson_files() {
     let mut files = Files::new();
     files.insert("lib.nix".into(), "{ double = x: x * 2; }".into());
-    let out = run_example("(import ./lib.nix).double 21", &files, 100_000);
+    let budget = |fuel| CheckOptions {
+        fuel,
+        ..CheckOptions::default()
+    };
+    let out = run_example(
+        "(import ./lib.nix).double 21",
+        &files,
+        false,
+        &budget(100_000),
+    );
     assert_eq!(out.output.as_deref(), Some("42"));
-    let out = run_example("let x = x + 1; in x", &files, 100_000);
+    let out = run_example("let x = x + 1; in x", &files, false, &budget(100_000));
     assert_eq!(out.error.unwrap().code, "E008");
-    let out = run_example("let f = x: f x; in f 1", &files, 10_000);
+    let out = run_example("let f = x: f x; in f 1", &files, false, &budget(10_000));
     assert_eq!(out.error.unwrap().source, FailureSource::Limit);
 }
 
@@ -1004,4 +1013,78 @@ fn the_library_is_loaded_from_lib_and_nothing_else_lives_there() {
         "{:?}",
         loaded.problems
     );
+}
+
+// ---- the miniature nixpkgs ----
+
+/// A lesson with `nixpkgs = true` whose check compares the learner's package with the
+/// package set's own.
+fn nixpkgs_lesson() -> Lesson {
+    let md = LESSON_MD.replace("hints = [", "nixpkgs = true\nhints = [");
+    lesson(&[
+        ("01-basics/01-sum/lesson.md", &md),
+        (
+            "01-basics/01-sum/check.nix",
+            "{ files, ... }: [ { name = \"hello's name\"; expected = (import <nixpkgs> { }).hello.name; actual = files.\"main.nix\".sum; } ]",
+        ),
+        ("01-basics/01-sum/solution/main.nix", "{ sum = (import <nixpkgs> { }).hello.name; }\n"),
+        ("01-basics/01-sum/wrong/literal/main.nix", "{ sum = \"hello\"; }\n"),
+    ])
+}
+
+/// A tiny stand-in package set (the real one is tested in the curriculum test).
+fn tiny_package_set() -> CheckOptions {
+    let files: [(&str, &[u8]); 1] = [(
+        "default.nix",
+        b"{ ... }: { hello = { name = \"hello-2.12\"; }; }",
+    )];
+    CheckOptions {
+        package_set: Some(std::rc::Rc::new(PackageSet::from_files(files))),
+        ..CheckOptions::default()
+    }
+}
+
+#[test]
+fn nixpkgs_lessons_see_the_package_set() {
+    let l = nixpkgs_lesson();
+    assert!(l.nixpkgs);
+    let r = l.check_solution(&tiny_package_set());
+    assert!(r.passed, "{}", r.to_text());
+    let mut files = Files::new();
+    files.insert("main.nix".into(), "{ sum = \"hello\"; }".into());
+    assert!(!l.check(&files, &tiny_package_set()).passed);
+    // Runnable examples see it too.
+    let out = run_example(
+        "(import <nixpkgs> { }).hello.name",
+        &Files::new(),
+        true,
+        &tiny_package_set(),
+    );
+    assert_eq!(out.output.as_deref(), Some("\"hello-2.12\""));
+}
+
+#[test]
+fn nixpkgs_lessons_without_the_package_set_say_so() {
+    let r = nixpkgs_lesson().check_solution(&CheckOptions::default());
+    let e = r.error.expect("an error");
+    assert!(e.message.contains("miniature nixpkgs"), "{}", e.message);
+    // A lesson that does not declare it does not see <nixpkgs>, even when it is loaded.
+    let out = run_example("<nixpkgs>", &Files::new(), false, &tiny_package_set());
+    assert!(out.error.is_some(), "{:?}", out.output);
+}
+
+#[test]
+fn the_learner_does_not_see_the_check_files() {
+    let out = run_example(
+        "builtins.attrNames (builtins.readDir /.)",
+        &Files::new(),
+        true,
+        &tiny_package_set(),
+    );
+    assert_eq!(out.output.as_deref(), Some("[ \"example.nix\" ]"));
+    let l = lesson(&[(
+        "01-basics/01-sum/check.nix",
+        "{ files, ... }: [ { name = \"root\"; expected = [ \"main.nix\" ]; actual = builtins.attrNames (builtins.readDir /.); } ]",
+    )]);
+    assert!(l.check_solution(&CheckOptions::default()).passed);
 }
