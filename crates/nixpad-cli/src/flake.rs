@@ -19,7 +19,9 @@ usage:
   nixpad flake metadata --json [DIR]
   nixpad flake init -t DIR#NAME
   nixpad flake new DEST -t DIR#NAME
-  nixpad registry list";
+  nixpad registry list
+  nixpad registry add FROM TO        (FROM a registry name; TO any flake reference; in $NIXPAD_REGISTRY or ~/.config/nixpad/registry.json)
+  nixpad registry remove FROM";
 
 /// Prints an error: rendered evaluation errors already start with `error:`; a stack of
 /// `… context` lines is indented under `error:` as Nix prints it.
@@ -97,13 +99,42 @@ fn absolute(dir: &str) -> String {
 }
 
 /// The library's options from the command line.
-fn options(args: &Args, update: Update) -> Options {
-    Options {
+fn options(args: &Args, update: Update) -> Result<Options, String> {
+    Ok(Options {
         impure: args.impure,
         accept_flake_config: args.accept_flake_config,
         update,
+        registry: registry()?,
         ..Options::default()
+    })
+}
+
+/// The user's registry file (Nix's `registry.json` format): `$NIXPAD_REGISTRY`, else
+/// `$XDG_CONFIG_HOME/nixpad/registry.json`, else `~/.config/nixpad/registry.json`.
+fn user_registry_path() -> Option<std::path::PathBuf> {
+    let var = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty());
+    if let Some(p) = var("NIXPAD_REGISTRY") {
+        return Some(p.into());
     }
+    let config = var("XDG_CONFIG_HOME")
+        .map(std::path::PathBuf::from)
+        .or_else(|| var("HOME").map(|h| std::path::Path::new(&h).join(".config")))?;
+    Some(config.join("nixpad").join("registry.json"))
+}
+
+/// The built-in registry with the user's entries (a missing file has none).
+fn registry() -> Result<Registry, String> {
+    let mut registry = Registry::builtin();
+    if let Some(path) = user_registry_path() {
+        match std::fs::read_to_string(&path) {
+            Ok(text) => registry
+                .read_user_json(&text)
+                .map_err(|e| format!("in the registry '{}': {e}", path.display()))?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(format!("reading the registry '{}': {e}", path.display())),
+        }
+    }
+    Ok(registry)
 }
 
 fn load(dir: &str, options: &Options) -> Result<Flake, String> {
@@ -147,7 +178,7 @@ const SYSTEM: &str = "x86_64-linux";
 /// A folder's flake, or a registry flake by name (`templates`, `nixpkgs`) when no such
 /// folder exists.
 fn load_named_or_dir(text: &str, options: &Options) -> Result<Flake, String> {
-    let registry = Registry::builtin();
+    let registry = &options.registry;
     let name = text.strip_prefix("flake:").unwrap_or(text);
     let is_dir = std::path::Path::new(text.strip_prefix("path:").unwrap_or(text)).is_dir();
     if !is_dir && registry.flakes.iter().any(|f| f.id == name) {
@@ -165,7 +196,7 @@ fn run(sub: &str, args: Args) -> Result<(), String> {
     };
     match sub {
         "show" => {
-            let mut flake = load_named_or_dir(&dir_arg(), &options(&args, Update::Keep))?;
+            let mut flake = load_named_or_dir(&dir_arg(), &options(&args, Update::Keep)?)?;
             write_lock(&flake)?;
             let show = ShowOptions {
                 system: SYSTEM.into(),
@@ -179,7 +210,7 @@ fn run(sub: &str, args: Args) -> Result<(), String> {
             }
         }
         "check" => {
-            let mut flake = load_named_or_dir(&dir_arg(), &options(&args, Update::Keep))?;
+            let mut flake = load_named_or_dir(&dir_arg(), &options(&args, Update::Keep)?)?;
             config_warnings(&flake);
             write_lock(&flake)?;
             let result = nixpad_flake::check(&mut flake, (!args.all_systems).then_some(SYSTEM));
@@ -197,7 +228,7 @@ fn run(sub: &str, args: Args) -> Result<(), String> {
                 .ok_or("'flake eval' needs DIR#ATTR")?;
             let mut flake = load_named_or_dir(
                 if source.is_empty() { "." } else { source },
-                &options(&args, Update::Keep),
+                &options(&args, Update::Keep)?,
             )?;
             config_warnings(&flake);
             write_lock(&flake)?;
@@ -205,7 +236,7 @@ fn run(sub: &str, args: Args) -> Result<(), String> {
             println!("{}", print_value(&mut flake.evaluator, &v, args.json)?);
         }
         "lock" => {
-            let flake = load(&absolute(&dir_arg()), &options(&args, Update::Keep))?;
+            let flake = load(&absolute(&dir_arg()), &options(&args, Update::Keep)?)?;
             config_warnings(&flake);
             write_lock(&flake)?;
         }
@@ -216,7 +247,7 @@ fn run(sub: &str, args: Args) -> Result<(), String> {
             } else {
                 Update::Inputs(inputs.clone())
             };
-            let flake = load(&absolute(&dir_arg()), &options(&args, update))?;
+            let flake = load(&absolute(&dir_arg()), &options(&args, update)?)?;
             if let Some(missing) = inputs.iter().find(|i| !flake.file.inputs.contains_key(*i)) {
                 return Err(format!(
                     "'{missing}' does not match any input of this flake"
@@ -226,7 +257,7 @@ fn run(sub: &str, args: Args) -> Result<(), String> {
             write_lock(&flake)?;
         }
         "metadata" => {
-            let flake = load(&absolute(&dir_arg()), &options(&args, Update::Keep))?;
+            let flake = load(&absolute(&dir_arg()), &options(&args, Update::Keep)?)?;
             write_lock(&flake)?;
             if args.json {
                 println!("{}", flake.metadata_json());
@@ -374,13 +405,41 @@ pub fn main(args: &[String]) -> ExitCode {
     }
 }
 
-/// `nixpad registry list`.
+/// `nixpad registry list | add FROM TO | remove FROM`, on the user's registry file.
 pub fn registry_main(args: &[String]) -> ExitCode {
-    match args.first().map(String::as_str) {
-        Some("list") => {
-            print!("{}", Registry::builtin().list());
-            ExitCode::SUCCESS
-        }
-        _ => fail(&format!("unknown registry subcommand\n\n{USAGE}")),
+    match registry_command(args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(&e),
     }
+}
+
+fn registry_command(args: &[String]) -> Result<(), String> {
+    let mut registry = registry()?;
+    let words: Vec<&str> = args.iter().map(String::as_str).collect();
+    match words.as_slice() {
+        ["list"] => {
+            print!("{}", registry.list());
+            return Ok(());
+        }
+        ["add", from, to] => {
+            // A relative path: target means the folder it names now, as in Nix.
+            let to = match to.strip_prefix("path:") {
+                Some(p) if !p.starts_with('/') => format!("path:{}", absolute(p)),
+                _ => to.to_string(),
+            };
+            registry.add_user(from, &to)?;
+        }
+        ["remove", from] => {
+            if !registry.remove_user(from)? {
+                return Err(format!("the registry has no entry for '{from}'"));
+            }
+        }
+        _ => return Err(format!("unknown registry subcommand\n\n{USAGE}")),
+    }
+    let path = user_registry_path().ok_or("no registry file: set NIXPAD_REGISTRY or HOME")?;
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("creating '{}': {e}", dir.display()))?;
+    }
+    std::fs::write(&path, registry.user_json())
+        .map_err(|e| format!("writing '{}': {e}", path.display()))
 }

@@ -21,7 +21,7 @@ usage:
   nixpad lessons (check [DIR] | pack DIR -o FILE.pack | bench [DIR])
   nixpad derivation show [-r] [--aterm] [-I PATH]... (FILE | -E EXPR)
   nixpad flake (show|check|eval|lock|update|metadata|init|new) …   (`nixpad flake` for details)
-  nixpad registry list
+  nixpad registry list | add FROM TO | remove FROM
   nixpad impact [-I PATH]... [--config EXPR] [--json] (OVERLAY.nix | -E OVERLAY)... | --before EXPR --after EXPR
 <nixpkgs> is nixpkgs-lite when -I and NIX_PATH do not provide it (NIXPAD_NIXPKGS=DIR chooses the folder).
   nixpad serve [--site DIR] [--lessons DIR] [--only] [--port N] [--bind ADDR] [--open]";

@@ -12,10 +12,11 @@ fn fresh_dir(name: &str) -> PathBuf {
     dir
 }
 
-/// Runs nixpad in `dir`: exit code, stdout, stderr.
+/// Runs nixpad in `dir` (its user registry `dir/registry.json`): exit code, stdout, stderr.
 fn nixpad(dir: &Path, args: &[&str]) -> (i32, String, String) {
     let out = Command::new(NIXPAD)
         .current_dir(dir)
+        .env("NIXPAD_REGISTRY", dir.join("registry.json"))
         .args(args)
         .output()
         .unwrap();
@@ -36,7 +37,7 @@ fn rev_of(lock: &str, node: &str) -> String {
 
 #[test]
 fn registry_list_names_every_virtual_flake() {
-    let (code, out, _) = nixpad(Path::new("."), &["registry", "list"]);
+    let (code, out, _) = nixpad(&fresh_dir("list"), &["registry", "list"]);
     assert_eq!(code, 0);
     assert_eq!(
         out,
@@ -144,4 +145,77 @@ fn init_from_a_folder_template() {
         "{ outputs = _: { }; }"
     );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn registry_add_points_a_name_at_a_folder_and_remove_forgets_it() {
+    let dir = fresh_dir("registry-add");
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::write(dir.join("sub/flake.nix"), "{ outputs = { self }: { value = 42; }; }").unwrap();
+    std::fs::write(
+        dir.join("flake.nix"),
+        "{ inputs.mine.url = \"mine\"; outputs = { self, mine }: { v = mine.value; }; }",
+    )
+    .unwrap();
+    // Without an entry the name is unknown.
+    let (code, _, err) = nixpad(&dir, &["flake", "eval", ".#v"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("cannot fetch 'flake:mine'"), "{err}");
+
+    let (code, _, err) = nixpad(&dir, &["registry", "add", "mine", "path:./sub"]);
+    assert_eq!(code, 0, "{err}");
+    // The file is Nix's registry.json (version 2), with the folder made absolute.
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("registry.json")).unwrap()).unwrap();
+    let sub = std::fs::canonicalize(dir.join("sub")).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({ "version": 2, "flakes": [ {
+            "from": { "id": "mine", "type": "indirect" },
+            "to": { "path": sub.to_string_lossy(), "type": "path" },
+        } ] })
+    );
+    let (_, out, _) = nixpad(&dir, &["registry", "list"]);
+    assert!(
+        out.starts_with(&format!("user   flake:mine path:{}\nglobal flake:nixpkgs", sub.display())),
+        "{out}"
+    );
+    let (code, out, err) = nixpad(&dir, &["flake", "eval", ".#v"]);
+    assert_eq!((code, out.trim()), (0, "42"), "{err}");
+    // The lock keeps the indirect original and locks the folder.
+    let lock: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("flake.lock")).unwrap()).unwrap();
+    assert_eq!(lock["nodes"]["mine"]["original"], serde_json::json!({ "id": "mine", "type": "indirect" }));
+    assert_eq!(lock["nodes"]["mine"]["locked"]["type"], "path");
+
+    // A name can also stand for a virtual flake under another name.
+    let (code, _, _) = nixpad(&dir, &["registry", "add", "pkgs", "github:NixOS/nixpkgs"]);
+    assert_eq!(code, 0);
+    let (_, out, _) = nixpad(&dir, &["registry", "list"]);
+    assert!(out.contains("user   flake:pkgs github:NixOS/nixpkgs\n"), "{out}");
+
+    let (code, _, _) = nixpad(&dir, &["registry", "remove", "mine"]);
+    assert_eq!(code, 0);
+    let (code, _, err) = nixpad(&dir, &["registry", "remove", "mine"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("no entry for 'mine'"), "{err}");
+    let (code, _, err) = nixpad(&dir, &["registry", "add", "github:a/b", "path:/tmp"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("is not a registry name"), "{err}");
+}
+
+#[test]
+fn a_damaged_registry_file_is_a_clear_error() {
+    let dir = fresh_dir("registry-bad");
+    for (text, wanted) in [
+        ("not json", "the registry is not JSON"),
+        ("{\"version\": 3, \"flakes\": []}", "unsupported registry version 3"),
+        ("{\"version\": 2}", "no 'flakes' list"),
+        ("{\"version\": 2, \"flakes\": [{\"from\": 1}]}", "registry entry 1 has no 'from' set"),
+    ] {
+        std::fs::write(dir.join("registry.json"), text).unwrap();
+        let (code, _, err) = nixpad(&dir, &["registry", "list"]);
+        assert_eq!(code, 1);
+        assert!(err.contains(wanted), "{text}: {err}");
+    }
 }

@@ -23,7 +23,7 @@ pub use flake_file::{accepted_settings, config_warnings, FlakeFile, InputSpec, T
 pub use lock::{changes as lock_changes, InputTarget, LockFile, LockNode, VERSION as LOCK_VERSION};
 pub use outputs::{check, show_json, show_text, Check, ShowOptions};
 pub use reference::{parse_url, to_url, Attrs};
-pub use registry::{fake_rev, Registry, VirtualFlake, VIRTUAL_LAST_MODIFIED};
+pub use registry::{fake_rev, Redirect, Registry, VirtualFlake, VIRTUAL_LAST_MODIFIED};
 pub use source::{format_date, format_readable_date, FlakeIO, Source};
 
 /// Which inputs to lock anew, ignoring the existing lock file.
@@ -196,6 +196,9 @@ impl Locker<'_> {
         kept: Option<&Attrs>,
     ) -> Result<Fetched, String> {
         let store_dir = &self.options.store_dir;
+        // A user registry entry may turn `flake:x` into `path:/somewhere`.
+        let resolved = self.options.registry.resolve(original);
+        let original = &resolved;
         if str_of(original, "type") == Some("path") {
             let path = str_of(original, "path").unwrap_or_default();
             if !path.starts_with('/') {

@@ -31,6 +31,18 @@ pub struct VirtualFlake {
 pub struct Registry {
     /// Every virtual flake, by registry name.
     pub flakes: Vec<VirtualFlake>,
+    /// The user's entries (`nix registry add FROM TO`), consulted before the virtual
+    /// flakes: `flake:FROM` (with its `ref`, if the entry has one) means `TO`.
+    pub user: Vec<Redirect>,
+}
+
+/// A user registry entry: an indirect reference and what it stands for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Redirect {
+    /// `{ type = "indirect"; id; ref?; }`.
+    pub from: Attrs,
+    /// Any reference: `path:…`, `github:…`, another `flake:…`.
+    pub to: Attrs,
 }
 
 /// The modification time every virtual flake reports (2024-12-01T00:00:00Z).
@@ -74,6 +86,7 @@ impl Registry {
             files,
         };
         Registry {
+            user: Vec::new(),
             flakes: vec![
                 flake(
                     "nixpkgs",
@@ -160,9 +173,129 @@ impl Registry {
         self.flakes.push(flake);
     }
 
-    /// The registry as `nix registry list` prints it.
+    /// Adds a user entry as `nix registry add FROM TO` does (replacing one for the same
+    /// `FROM`); `FROM` must be a registry name (`foo`, `nixpkgs/dev`).
+    pub fn add_user(&mut self, from: &str, to: &str) -> Result<(), String> {
+        let from_attrs = crate::reference::parse_url(from)?;
+        if from_attrs.get("type").and_then(Json::as_str) != Some("indirect") {
+            return Err(format!(
+                "'{from}' is not a registry name (such as 'nixpkgs' or 'nixpkgs/dev')"
+            ));
+        }
+        let to = crate::reference::parse_url(to)?;
+        self.user.retain(|r| r.from != from_attrs);
+        self.user.push(Redirect {
+            from: from_attrs,
+            to,
+        });
+        Ok(())
+    }
+
+    /// Removes the user entries for `FROM`, as `nix registry remove`; whether there was one.
+    pub fn remove_user(&mut self, from: &str) -> Result<bool, String> {
+        let from = crate::reference::parse_url(from)?;
+        let before = self.user.len();
+        self.user.retain(|r| r.from != from);
+        Ok(self.user.len() != before)
+    }
+
+    /// Reads the user's entries from a registry file in Nix's format (`registry.json`,
+    /// version 2), replacing the ones held; the error names what is wrong.
+    pub fn read_user_json(&mut self, text: &str) -> Result<(), String> {
+        let json: Json =
+            serde_json::from_str(text).map_err(|e| format!("the registry is not JSON: {e}"))?;
+        let version = json.get("version").and_then(Json::as_i64);
+        if version != Some(2) {
+            return Err(format!(
+                "unsupported registry version {}",
+                json.get("version").map(Json::to_string).unwrap_or("(none)".into())
+            ));
+        }
+        let entries = json
+            .get("flakes")
+            .and_then(Json::as_array)
+            .ok_or("the registry has no 'flakes' list")?;
+        let mut user = Vec::new();
+        for (i, e) in entries.iter().enumerate() {
+            let attrs = |key: &str| -> Result<Attrs, String> {
+                let a = e
+                    .get(key)
+                    .and_then(Json::as_object)
+                    .cloned()
+                    .ok_or(format!("registry entry {} has no '{key}' set", i + 1))?;
+                crate::reference::check_attrs(&a)
+                    .map_err(|m| format!("registry entry {}: {m}", i + 1))?;
+                Ok(a)
+            };
+            user.push(Redirect {
+                from: attrs("from")?,
+                to: attrs("to")?,
+            });
+        }
+        self.user = user;
+        Ok(())
+    }
+
+    /// The user's entries as Nix writes `registry.json`.
+    pub fn user_json(&self) -> String {
+        let flakes: Vec<Json> = self
+            .user
+            .iter()
+            .map(|r| serde_json::json!({ "from": r.from, "to": r.to }))
+            .collect();
+        let mut text = serde_json::to_string_pretty(&serde_json::json!({
+            "flakes": flakes,
+            "version": 2,
+        }))
+        .unwrap_or_default();
+        text.push('\n');
+        text
+    }
+
+    /// What a reference stands for after the user's entries: an indirect `flake:ID`
+    /// (or `flake:ID/REF`) with an entry becomes the entry's target (the input's `ref`
+    /// carried over when the target has none); anything else is returned as it is.
+    /// Entries may chain; a cycle stops after a few steps.
+    pub fn resolve(&self, original: &Attrs) -> Attrs {
+        let mut current = original.clone();
+        for _ in 0..16 {
+            if current.get("type").and_then(Json::as_str) != Some("indirect") {
+                break;
+            }
+            let id = current.get("id").cloned();
+            let wanted_ref = current.get("ref").cloned();
+            let entry = self
+                .user
+                .iter()
+                .find(|r| r.from == current)
+                .or_else(|| {
+                    self.user.iter().find(|r| {
+                        r.from.get("id") == id.as_ref() && !r.from.contains_key("ref")
+                    })
+                });
+            let Some(entry) = entry else { break };
+            let mut next = entry.to.clone();
+            if let Some(r) = wanted_ref.filter(|_| !entry.from.contains_key("ref")) {
+                if !next.contains_key("ref") && !next.contains_key("rev") && next.get("type").and_then(Json::as_str) != Some("path") {
+                    next.insert("ref".into(), r);
+                }
+            }
+            current = next;
+        }
+        current
+    }
+
+    /// The registry as `nix registry list` prints it: the user's entries, then the
+    /// built-in (global) ones.
     pub fn list(&self) -> String {
         let mut out = String::new();
+        for r in &self.user {
+            out.push_str(&format!(
+                "user   {} {}\n",
+                crate::reference::to_url(&r.from),
+                crate::reference::to_url(&r.to)
+            ));
+        }
         for f in &self.flakes {
             let target = match &f.default_ref {
                 Some(r) => format!("github:{}/{}/{}", f.owner, f.repo, r),
@@ -183,6 +316,7 @@ impl Registry {
     /// Which virtual flake an (original) reference fetches, and the branch or tag asked
     /// for; an error names what is available when nothing matches.
     pub fn lookup(&self, original: &Attrs) -> Result<(&VirtualFlake, Option<String>), String> {
+        let original = &self.resolve(original);
         let s = |k: &str| original.get(k).and_then(Json::as_str).map(str::to_string);
         let found = match s("type").as_deref() {
             Some("indirect") => {
