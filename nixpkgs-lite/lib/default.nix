@@ -30,6 +30,7 @@ let
       options = callLibs ./options.nix;
       types = callLibs ./types.nix;
       modules = callLibs ./modules.nix;
+      fileset = callLibs ./fileset.nix;
       platforms = self.systems.doubles;
 
       inherit (self.trivial)

@@ -45,6 +45,7 @@ fn registry_list_names_every_virtual_flake() {
 global flake:flake-utils github:numtide/flake-utils
 global flake:systems github:nix-systems/default
 global flake:flake-parts github:hercules-ci/flake-parts
+global flake:rust-overlay github:oxalica/rust-overlay
 global flake:templates github:NixOS/templates
 "
     );
@@ -218,4 +219,52 @@ fn a_damaged_registry_file_is_a_clear_error() {
         assert_eq!(code, 1);
         assert!(err.contains(wanted), "{text}: {err}");
     }
+}
+
+/// The project's own flake.nix, with its inputs (nixpkgs, rust-overlay) from the virtual
+/// registry: `nixpad flake show` lists what `nix flake show` lists.
+#[test]
+fn the_projects_own_flake_is_shown_with_the_virtual_inputs() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let dir = fresh_dir("own-flake");
+    for file in ["flake.nix", "Cargo.toml", "Cargo.lock"] {
+        std::fs::copy(repo.join(file), dir.join(file)).unwrap();
+    }
+    std::fs::create_dir_all(dir.join("nix")).unwrap();
+    for e in std::fs::read_dir(repo.join("nix")).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), dir.join("nix").join(e.file_name())).unwrap();
+    }
+    let (code, out, err) = nixpad(&dir, &["flake", "show"]);
+    assert_eq!(code, 0, "{err}");
+    let lock = std::fs::read_to_string(repo.join("Cargo.lock")).unwrap();
+    let bindgen = lock
+        .split("[[package]]")
+        .find(|p| p.contains("name = \"wasm-bindgen\"\n"))
+        .and_then(|p| p.split("version = \"").nth(1))
+        .and_then(|v| v.split('"').next())
+        .unwrap()
+        .to_string();
+    let site = "package 'nixpad-site-0.1.0' - 'The Nixpad web app: a static site (serve it with `nix run`)'";
+    let cli = "'nixpad-0.1.0' - 'Evaluate Nix like nix-instantiate --eval; check, pack and serve lessons'";
+    for line in [
+        "│       └───default: app: Serve the Nixpad site on http://127.0.0.1:8080/ (nixpad serve --help)".to_string(),
+        "│       ├───formatting: derivation 'nixpad-flake-formatting'".into(),
+        "│       ├───lessons: derivation 'nixpad-lessons-check'".into(),
+        format!("│       ├───nixpad: derivation {cli}"),
+        "│       └───default: development environment 'nix-shell'".into(),
+        "│   └───x86_64-linux: package 'nixfmt-tree' - 'Format all the Nix files of a project with nixfmt'".into(),
+        format!("        ├───default: {site}"),
+        format!("        ├───nixpad: package {cli}"),
+        "        ├───serve: package 'nixpad-serve'".into(),
+        format!("        └───wasm-bindgen-cli: package 'wasm-bindgen-cli-{bindgen}'"),
+        "│   │   └───default omitted (use '--all-systems' to show)".into(),
+    ] {
+        assert!(out.lines().any(|l| l == line), "missing {line:?} in\n{out}");
+    }
+    // The lock file locks both inputs to virtual flakes, rust-overlay's nixpkgs following ours.
+    let lock: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("flake.lock")).unwrap()).unwrap();
+    assert_eq!(lock["nodes"]["rust-overlay"]["locked"]["owner"], "oxalica");
+    assert_eq!(lock["nodes"]["rust-overlay"]["inputs"]["nixpkgs"], serde_json::json!(["nixpkgs"]));
 }

@@ -62,7 +62,7 @@ impl Default for Registry {
 
 impl Registry {
     /// The built-in registry: nixpkgs (nixpkgs-lite), flake-utils, systems, flake-parts,
-    /// templates.
+    /// rust-overlay, templates.
     pub fn builtin() -> Registry {
         let mut nixpkgs: BTreeMap<String, Vec<u8>> = nixpad_pkgs::files()
             .iter()
@@ -138,6 +138,23 @@ impl Registry {
                         (
                             "mk-flake.nix",
                             include_str!("../virtual/flake-parts/mk-flake.nix"),
+                        ),
+                    ]),
+                ),
+                flake(
+                    "rust-overlay",
+                    "oxalica",
+                    "rust-overlay",
+                    None,
+                    "rust-overlay-lite: rust-bin.CHANNEL.VERSION.PROFILE toolchains",
+                    files_of(&[
+                        (
+                            "flake.nix",
+                            include_str!("../virtual/rust-overlay/flake.nix"),
+                        ),
+                        (
+                            "overlay.nix",
+                            include_str!("../virtual/rust-overlay/overlay.nix"),
                         ),
                     ]),
                 ),

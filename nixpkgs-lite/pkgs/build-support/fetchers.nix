@@ -79,6 +79,14 @@ rec {
       '' + (args.postFetch or "");
     });
 
+  # `fetchCrate { pname; version; hash; }`: a crate's source from crates.io, unpacked.
+  fetchCrate = { pname ? null, crateName ? pname, version, hash ? null, registryDl ? "https://crates.io/api/v1/crates", ... }@args:
+    fetchzip (builtins.removeAttrs args [ "pname" "crateName" "version" "registryDl" ] // {
+      name = "${crateName}-${version}.tar.gz";
+      url = "${registryDl}/${crateName}/${version}/download";
+      extension = "tar.gz";
+    });
+
   # `fetchFromGitHub { owner; repo; rev (or tag); hash; }`: a GitHub archive, unpacked.
   fetchFromGitHub = lib.makeOverridable ({ owner, repo, rev ? null, tag ? null, hash ? null, name ? "source", ... }@args:
     let

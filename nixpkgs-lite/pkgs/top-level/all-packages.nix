@@ -45,6 +45,8 @@ builtins.mapAttrs (name: path: callPackage path { }) byNamePaths
 
   # Rust, Go and Node.js builders.
   rustPlatform = callPackage ../build-support/rust { };
+  # A rustPlatform around another toolchain (one from rust-overlay, say).
+  makeRustPlatform = { rustc, cargo, ... }: final.rustPlatform.override { inherit rustc cargo; };
   buildGoModule = callPackage ../build-support/go/module.nix { };
   buildNpmPackage = callPackage ../build-support/node/build-npm-package.nix { };
   fetchNpmDeps = callPackage ../build-support/node/fetch-npm-deps.nix { };

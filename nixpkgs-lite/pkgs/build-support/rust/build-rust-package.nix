@@ -1,11 +1,12 @@
 # `rustPlatform.buildRustPackage { pname; version; src; cargoHash; ... }`.
-{ lib, stdenv, rustc, cargo, fetchCargoVendor, cargoSetupHook, cargoBuildHook, cargoCheckHook, cargoInstallHook }:
+{ lib, stdenv, rustc, cargo, fetchCargoVendor, importCargoLock, cargoSetupHook, cargoBuildHook, cargoCheckHook, cargoInstallHook }:
 {
   pname,
   version,
   src,
   cargoHash ? null,
   cargoDeps ? null,
+  cargoLock ? null,
   buildFeatures ? [ ],
   buildNoDefaultFeatures ? false,
   buildType ? "release",
@@ -18,10 +19,11 @@
 let
   vendored =
     if cargoDeps != null then cargoDeps
+    else if cargoLock != null then importCargoLock cargoLock
     else if cargoHash != null then fetchCargoVendor { inherit src; name = "${pname}-${version}-vendor"; hash = cargoHash; }
-    else throw "buildRustPackage (${pname}): cargoHash or cargoDeps must be set (start with `cargoHash = lib.fakeHash;` and copy the hash Nix reports).";
+    else throw "buildRustPackage (${pname}): cargoHash, cargoLock or cargoDeps must be set (start with `cargoHash = lib.fakeHash;` and copy the hash Nix reports).";
 in
-stdenv.mkDerivation (builtins.removeAttrs args [ "cargoHash" "buildFeatures" "buildNoDefaultFeatures" "buildType" ] // {
+stdenv.mkDerivation (builtins.removeAttrs args [ "cargoHash" "cargoLock" "buildFeatures" "buildNoDefaultFeatures" "buildType" ] // {
   cargoDeps = vendored;
   cargoBuildType = buildType;
   cargoBuildFeatures = buildFeatures;
