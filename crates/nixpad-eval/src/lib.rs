@@ -10,6 +10,8 @@
 //! assert_eq!(ev.print(&v, true).unwrap(), b"3");
 //! ```
 
+#![forbid(unsafe_code)]
+
 mod builtins;
 mod context;
 mod corepkgs;

@@ -6,6 +6,8 @@
 //! Invariants: pure (all I/O through the evaluator's `EvalIO`), builds for wasm32, never
 //! panics on user input.
 
+#![forbid(unsafe_code)]
+
 mod flake_file;
 mod lock;
 mod outputs;

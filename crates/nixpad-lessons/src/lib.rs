@@ -74,6 +74,7 @@
 //! slowest lesson of the curriculum checks in about 0.2 ms natively (`nixpad lessons
 //! bench`) and 12 ms in optimised wasm32 under node (`tests/wasm_checks.rs`).
 
+#![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 mod check;

@@ -9,6 +9,8 @@
 //! builds for wasm32, never panics on user input (a package that fails to evaluate is
 //! reported as such, with its error).
 
+#![forbid(unsafe_code)]
+
 mod impact;
 mod packages;
 
