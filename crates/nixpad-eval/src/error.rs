@@ -138,6 +138,16 @@ pub struct Error {
 /// Shorthand for evaluation results.
 pub type EvalResult<T> = Result<T, Box<Error>>;
 
+/// The message as Nix words it (`error: attribute 'x' missing`), without positions: those
+/// need the evaluator's sources ([`Error::render`]).
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "error: {}", self.message())
+    }
+}
+
+impl std::error::Error for Error {}
+
 impl Error {
     /// A new error of `kind` at `span`.
     pub fn new(kind: ErrorKind, span: Option<Span>) -> Box<Error> {
