@@ -292,8 +292,8 @@ fn checks_under_real_nix(
                     format!("builtins.elemAt (import ./checks.nix) {i} ? throws"),
                 )
                 .unwrap();
-                let wants_error = real_nix(oracle, &throws).is_ok_and(|o| o == "true");
-                results.push(match real_nix(oracle, &one) {
+                let wants_error = real_nix(oracle, &throws, lesson.nixpkgs).is_ok_and(|o| o == "true");
+                results.push(match real_nix(oracle, &one, lesson.nixpkgs) {
                     Ok(o) => o == "true",
                     Err(_) => wants_error,
                 });

@@ -1072,19 +1072,3 @@ fn nixpkgs_lessons_without_the_package_set_say_so() {
     let out = run_example("<nixpkgs>", &Files::new(), false, &tiny_package_set());
     assert!(out.error.is_some(), "{:?}", out.output);
 }
-
-#[test]
-fn the_learner_does_not_see_the_check_files() {
-    let out = run_example(
-        "builtins.attrNames (builtins.readDir /.)",
-        &Files::new(),
-        true,
-        &tiny_package_set(),
-    );
-    assert_eq!(out.output.as_deref(), Some("[ \"example.nix\" ]"));
-    let l = lesson(&[(
-        "01-basics/01-sum/check.nix",
-        "{ files, ... }: [ { name = \"root\"; expected = [ \"main.nix\" ]; actual = builtins.attrNames (builtins.readDir /.); } ]",
-    )]);
-    assert!(l.check_solution(&CheckOptions::default()).passed);
-}

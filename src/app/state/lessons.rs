@@ -342,6 +342,7 @@ mod tests {
             check_library: String::new(),
             wrong: vec![],
             alternatives: vec![],
+            nixpkgs: false,
             document: Default::default(),
         };
         Curriculum {
