@@ -11,7 +11,11 @@ use nixpad_eval::{Evaluator, Limits, Origin, Settings, Value};
 pub const USAGE: &str = "\
   nixpad derivation show [-r | --recursive] [--aterm] [-I PATH]... (FILE | -E EXPR)
       Prints what `nix derivation show` prints for the derivation (or list of derivations)
-      the expression evaluates to; with --aterm, the .drv files' text instead.";
+      the expression evaluates to; with --aterm, the .drv files' text instead.
+  nixpad derivation sbom [--licenses] [nixpad eval's options] [FILE | -E EXPR | -] [-A ATTR]
+      A CycloneDX 1.5 JSON SBOM of the package's dependency graph (build-time and runtime
+      components, licences, source hashes); with --licenses, a licence report instead
+      (unfree and copyleft licences flagged).";
 
 #[derive(Debug)]
 struct ShowCommand {
@@ -121,6 +125,9 @@ fn run(cmd: ShowCommand) -> ExitCode {
 
 /// Runs `nixpad derivation ARGS...` (on a thread with a large stack, like `eval`).
 pub fn main(args: &[String]) -> ExitCode {
+    if args.first().map(String::as_str) == Some("sbom") {
+        return sbom(&args[1..]);
+    }
     let cmd = match parse(args) {
         Ok(c) => c,
         Err(msg) => {
@@ -166,4 +173,30 @@ mod tests {
         let v = ev.eval_source("[ 1 ]", Origin::String, "/").expect("evaluates");
         assert!(drv_paths(&mut ev, &v).unwrap_err().contains("not a derivation"));
     }
+}
+
+/// `nixpad derivation sbom [--licenses] ARGS…`: the input is read as `nixpad eval` reads it.
+fn sbom(args: &[String]) -> ExitCode {
+    let licences = args.iter().any(|a| a == "--licenses");
+    let rest: Vec<String> = args.iter().filter(|a| *a != "--licenses").cloned().collect();
+    let options = match crate::instantiate::parse(&rest) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("error: {}\n\nusage:\n{USAGE}", e.message());
+            return ExitCode::from(1);
+        }
+    };
+    let run = move || {
+        crate::instantiate::for_each_value(options, |ev, v| {
+            let graph = nixpad_pkgs::sbom::graph(ev, v)?;
+            Ok(if licences {
+                nixpad_pkgs::sbom::licence_report(&graph)
+            } else {
+                nixpad_pkgs::sbom::cyclonedx(&graph)
+            }
+            .into_bytes())
+        })
+    };
+    let handle = std::thread::Builder::new().stack_size(512 << 20).spawn(run);
+    handle.ok().and_then(|h| h.join().ok()).unwrap_or(ExitCode::from(1))
 }

@@ -69,6 +69,13 @@ pub struct Options {
 /// A usage error, printed as Nix prints one.
 pub struct UsageError(String);
 
+impl UsageError {
+    /// What is wrong with the command line ("" for `--help`).
+    pub fn message(&self) -> &str {
+        &self.0
+    }
+}
+
 fn parse_bool(name: &str, value: &str) -> Result<bool, String> {
     match value {
         "true" | "1" | "yes" => Ok(true),
@@ -263,6 +270,27 @@ pub fn parse(args: &[String]) -> Result<Options, UsageError> {
 
 /// Evaluates and prints every input; the first error ends the run.
 fn run(o: Options) -> ExitCode {
+    let (output, strict) = (o.output, o.strict);
+    for_each_value(o, |ev, v| match output {
+        Output::Nix => ev.print(v, strict).map(|mut out| {
+            out.push(b'\n');
+            out
+        }),
+        Output::Json => if strict { ev.to_json(v) } else { ev.to_json_lazy(v) }.map(|mut out| {
+            out.push(b'\n');
+            out
+        }),
+        Output::Xml => ev.to_xml(v, strict),
+    })
+}
+
+/// Evaluates every input and attribute path of a `nixpad eval` command line (with its
+/// `-I`, `--arg`, settings and limits) and writes what `render` makes of each value to
+/// standard output; the first error is printed as Nix prints it and ends the run.
+pub fn for_each_value(
+    o: Options,
+    mut render: impl FnMut(&mut Evaluator, &nixpad_eval::Value) -> nixpad_eval::EvalResult<Vec<u8>>,
+) -> ExitCode {
     for w in &o.warnings {
         eprintln!("{w}");
     }
@@ -309,17 +337,7 @@ fn run(o: Options) -> ExitCode {
                 .clone()
                 .and_then(|v| ev.select_attr_path(v, path, &o.args, &base))
                 .and_then(|v| ev.apply_auto_args(v, &o.args, &base))
-                .and_then(|v| match o.output {
-                    Output::Nix => ev.print(&v, o.strict).map(|mut out| {
-                        out.push(b'\n');
-                        out
-                    }),
-                    Output::Json => if o.strict { ev.to_json(&v) } else { ev.to_json_lazy(&v) }.map(|mut out| {
-                        out.push(b'\n');
-                        out
-                    }),
-                    Output::Xml => ev.to_xml(&v, o.strict),
-                });
+                .and_then(|v| render(&mut ev, &v));
             match result {
                 Ok(out) => {
                     let _ = stdout.write_all(&out);

@@ -20,6 +20,7 @@ usage:
   nixpad eval [OPTION]... [FILE | -E EXPR | -]...   (nix-instantiate --eval; `nixpad eval --help`)
   nixpad lessons (check [DIR] | pack DIR -o FILE.pack | bench [DIR])
   nixpad derivation show [-r] [--aterm] [-I PATH]... (FILE | -E EXPR)
+  nixpad derivation sbom [--licenses] [eval options] (FILE | -E EXPR | -) [-A ATTR]
   nixpad flake (show|check|eval|lock|update|metadata|init|new) …   (`nixpad flake` for details)
   nixpad registry list | add FROM TO | remove FROM
   nixpad impact [-I PATH]... [--config EXPR] [--json] (OVERLAY.nix | -E OVERLAY)... | --before EXPR --after EXPR
