@@ -8,7 +8,10 @@ use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
 
 use nixpad_eval::{syntax, Error, Evaluator, Limits, MemoryIO, Origin, Settings, Value, ValueView};
-use nixpad_lessons::{failure, run_check, run_example, CheckCode, CheckOptions, Files};
+use nixpad_lessons::{
+    failure, run_check, run_example, CheckCode, CheckOptions, FailureSource, Files, PackageSet,
+    NIXPKGS_ROOT,
+};
 
 use crate::protocol::{
     attr_name, Child, Command, ErrorInfo, FileEntry, Node, NodeId, NodeKind, Outcome, RequestId,
@@ -36,10 +39,35 @@ struct ReplState {
     bindings: Vec<(String, Value)>,
 }
 
+/// Fetches the miniature nixpkgs' pack (`nixpkgs.pack`): the bytes, or why not.
+pub type PackLoader = Box<dyn FnMut() -> Result<Vec<u8>, String>>;
+
+/// The miniature nixpkgs, loaded the first time a program or lesson uses `<nixpkgs>`.
+struct Packages {
+    load: PackLoader,
+    /// Its files (relative paths), and the same as a lesson package set; or why loading
+    /// failed (not retried until the page asks again with a new engine).
+    loaded: Option<Result<(Rc<Vec<(String, Vec<u8>)>>, Rc<PackageSet>), String>>,
+}
+
+impl Packages {
+    fn get(&mut self) -> Result<(Rc<Vec<(String, Vec<u8>)>>, Rc<PackageSet>), String> {
+        if self.loaded.is_none() {
+            let files = (self.load)().and_then(|bytes| nixpad_pkgs::pack::unpack(&bytes));
+            self.loaded = Some(files.map(|files| {
+                let set = PackageSet::from_files(files.iter().map(|(p, b)| (p.as_str(), b.as_slice())));
+                (Rc::new(files), Rc::new(set))
+            }));
+        }
+        self.loaded.clone().unwrap_or_else(|| Err("not loaded".into()))
+    }
+}
+
 /// Runs commands; owns at most one evaluated result and one REPL evaluator.
 pub struct Engine {
     session: Option<Session>,
     repl: ReplState,
+    packages: Packages,
 }
 
 impl Default for Engine {
@@ -48,18 +76,43 @@ impl Default for Engine {
     }
 }
 
+/// Whether the files use `<nixpkgs>` (or `<nixpkgs/…>`), so the package set must be there.
+fn uses_nixpkgs(files: &Files) -> bool {
+    files.values().any(|t| t.contains("<nixpkgs>") || t.contains("<nixpkgs/"))
+}
+
+/// The error shown when the package set is needed but could not be loaded.
+fn packages_missing(why: &str) -> ErrorInfo {
+    let message = format!("the miniature nixpkgs (<nixpkgs>) could not be loaded: {why}");
+    ErrorInfo {
+        source: FailureSource::Check,
+        code: "E004".into(),
+        rendered: format!("error: {message}\n"),
+        message,
+        location: None,
+    }
+}
+
 /// The files of a request by name.
 fn by_name(files: Vec<FileEntry>) -> Files {
     files.into_iter().map(|f| (f.name, f.text)).collect()
 }
 
-/// A fresh evaluator over `files` placed under `/`.
-pub fn evaluator_for(files: &Files) -> Evaluator {
+/// A fresh evaluator over `files` placed under `/`; with `packages`, `<nixpkgs>` is the
+/// miniature nixpkgs.
+pub fn evaluator_for(files: &Files, packages: Option<&[(String, Vec<u8>)]>) -> Evaluator {
     let mut io = MemoryIO::new();
     for (name, text) in files {
         io.add_file(&format!("/{name}"), text.as_bytes().to_vec());
     }
-    Evaluator::new(Rc::new(io), Settings::default(), Limits::default())
+    let mut settings = Settings::default();
+    if let Some(packages) = packages {
+        for (path, bytes) in packages {
+            io.add_file(&format!("{NIXPKGS_ROOT}/{path}"), bytes.clone());
+        }
+        settings.builtin_search_path = vec![("nixpkgs".into(), NIXPKGS_ROOT.into())];
+    }
+    Evaluator::new(Rc::new(io), settings, Limits::default())
 }
 
 /// Turns an evaluator error into data: the innermost position inside the file tree
@@ -75,15 +128,44 @@ pub fn quote(bytes: &[u8]) -> String {
 }
 
 impl Engine {
-    /// An engine with no result yet.
+    /// An engine with no result yet, without the miniature nixpkgs (`<nixpkgs>` is not
+    /// found).
     pub fn new() -> Engine {
+        Engine::with_packages(Box::new(|| Err("this evaluator has no package set".into())))
+    }
+
+    /// An engine that fetches the miniature nixpkgs with `load` when first needed.
+    pub fn with_packages(load: PackLoader) -> Engine {
         Engine {
             session: None,
             repl: ReplState {
                 ev: None,
                 bindings: Vec::new(),
             },
+            packages: Packages { load, loaded: None },
         }
+    }
+
+    /// The package set's files when `needed`: `Ok(None)` when not needed, `Err` with the
+    /// learner-facing error when loading failed.
+    fn packages_for(&mut self, needed: bool) -> Result<Option<Rc<Vec<(String, Vec<u8>)>>>, ErrorInfo> {
+        if !needed {
+            return Ok(None);
+        }
+        self.packages
+            .get()
+            .map(|(files, _)| Some(files))
+            .map_err(|why| packages_missing(&why))
+    }
+
+    /// Check options with the package set when the lesson needs it.
+    fn check_options(&mut self, nixpkgs: bool) -> Result<CheckOptions, ErrorInfo> {
+        let mut options = CheckOptions::default();
+        if nixpkgs {
+            let (_, set) = self.packages.get().map_err(|why| packages_missing(&why))?;
+            options.package_set = Some(set);
+        }
+        Ok(options)
     }
 
     /// Runs request `id`; returns its outcome and the `builtins.trace` lines it printed.
@@ -96,9 +178,13 @@ impl Engine {
             } => {
                 self.session = None;
                 let files = by_name(files);
+                let packages = match self.packages_for(uses_nixpkgs(&files)) {
+                    Ok(p) => p,
+                    Err(e) => return (Outcome::Evaluated(Err(e)), Vec::new()),
+                };
                 let mut session = Session {
                     id: id.into(),
-                    ev: evaluator_for(&files),
+                    ev: evaluator_for(&files, packages.as_deref().map(Vec::as_slice)),
                     files,
                     nodes: Vec::new(),
                     root: None,
@@ -176,13 +262,31 @@ impl Engine {
                 (Outcome::Text(Ok(tree)), Vec::new())
             }
             Command::Repl { files, line } => self.repl_line(by_name(files), &line),
-            Command::Check { check, library, files, .. } => {
-                let code = CheckCode { check: &check, library: &library, nixpkgs: false };
-                let report = run_check(code, &by_name(files), &CheckOptions::default());
+            Command::Check {
+                check,
+                library,
+                files,
+                nixpkgs,
+                ..
+            } => {
+                let code = CheckCode {
+                    check: &check,
+                    library: &library,
+                    nixpkgs,
+                };
+                // Without the package set the check reports that it is missing.
+                let options = self.check_options(nixpkgs).unwrap_or_default();
+                let report = run_check(code, &by_name(files), &options);
                 (Outcome::Checked(report), Vec::new())
             }
-            Command::Example { code, files, .. } => {
-                let outcome = run_example(&code, &by_name(files), false, &CheckOptions::default());
+            Command::Example {
+                code,
+                files,
+                nixpkgs,
+                ..
+            } => {
+                let options = self.check_options(nixpkgs).unwrap_or_default();
+                let outcome = run_example(&code, &by_name(files), nixpkgs, &options);
                 let trace = outcome.trace.clone();
                 (Outcome::Example(outcome), trace)
             }
@@ -192,7 +296,10 @@ impl Engine {
     fn repl_line(&mut self, files: Files, line: &str) -> (Outcome, Vec<String>) {
         let reuse = matches!(&self.repl.ev, Some((f, _)) if *f == files);
         if !reuse {
-            let ev = evaluator_for(&files);
+            // The REPL's scope outlives one line, so `<nixpkgs>` is there whenever the
+            // package set can be loaded (a line may use it later).
+            let packages = self.packages.get().ok().map(|(files, _)| files);
+            let ev = evaluator_for(&files, packages.as_deref().map(Vec::as_slice));
             self.repl.ev = Some((files, ev));
         }
         let Some((files, ev)) = &mut self.repl.ev else {
@@ -843,6 +950,7 @@ mod tests {
                     check: check.into(),
                     library: String::new(),
                     files: files(&[("main.nix", main), ("lib.nix", "2")]),
+                    nixpkgs: false,
                 },
             )
             .0
@@ -865,11 +973,90 @@ mod tests {
                     index: 0,
                     code: "(import ./main.nix).x + 2".into(),
                     files: files(&[("main.nix", "{ x = 1; }")]),
+                    nixpkgs: false,
                 },
             )
             .0
         {
             Outcome::Example(o) => assert_eq!(o.output.as_deref().map(str::trim), Some("3")),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// An engine whose package loader counts its calls and serves the real pack.
+    fn engine_with_pack(calls: Rc<std::cell::Cell<u32>>) -> Engine {
+        Engine::with_packages(Box::new(move || {
+            calls.set(calls.get() + 1);
+            Ok(nixpad_pkgs::pack::pack())
+        }))
+    }
+
+    #[test]
+    fn nixpkgs_is_loaded_once_when_a_program_uses_it() {
+        let calls = Rc::new(std::cell::Cell::new(0));
+        let mut e = engine_with_pack(calls.clone());
+        let plain = eval(&mut e, &[("default.nix", "1 + 1")]).unwrap();
+        assert_eq!(plain.text, "2");
+        assert_eq!(calls.get(), 0, "a program without <nixpkgs> does not load it");
+        let hello = "(import <nixpkgs> { }).hello.drvPath";
+        let node = eval(&mut e, &[("default.nix", hello)]).unwrap();
+        assert_eq!(
+            node.text,
+            "\"/nix/store/g5dhwa743bq245wddlqaj5yfkkfrbv82-hello-2.12.1.drv\""
+        );
+        eval(&mut e, &[("default.nix", hello)]).unwrap();
+        assert_eq!(calls.get(), 1, "loaded once");
+    }
+
+    #[test]
+    fn a_missing_package_set_is_a_clear_error() {
+        let mut e = Engine::with_packages(Box::new(|| Err("offline".into())));
+        let error = eval(&mut e, &[("default.nix", "import <nixpkgs> { }")]).unwrap_err();
+        assert_eq!(
+            error.message,
+            "the miniature nixpkgs (<nixpkgs>) could not be loaded: offline"
+        );
+        let mut e = Engine::with_packages(Box::new(|| Ok(b"damaged".to_vec())));
+        let error = eval(&mut e, &[("default.nix", "import <nixpkgs> { }")]).unwrap_err();
+        assert!(error.message.contains("not a nixpkgs pack"), "{}", error.message);
+    }
+
+    #[test]
+    fn nixpkgs_lessons_are_checked_with_the_package_set() {
+        let mut e = engine_with_pack(Rc::new(std::cell::Cell::new(0)));
+        let check = r#"{ files, ... }: [
+          { name = "names hello"; expected = (import <nixpkgs> { }).hello.pname; actual = files."main.nix".name; }
+        ]"#;
+        let mut run = |nixpkgs: bool| match e
+            .run(
+                RequestId(1),
+                Command::Check {
+                    lesson: "c/l".into(),
+                    check: check.into(),
+                    library: String::new(),
+                    files: files(&[("main.nix", "{ name = (import <nixpkgs> { }).hello.pname; }")]),
+                    nixpkgs,
+                },
+            )
+            .0
+        {
+            Outcome::Checked(r) => r,
+            other => panic!("{other:?}"),
+        };
+        assert!(run(true).passed);
+        // A lesson that does not declare it does not see it.
+        assert!(!run(false).passed);
+        match e
+            .run(
+                RequestId(2),
+                Command::Repl {
+                    files: vec![],
+                    line: "(import <nixpkgs> { }).hello.version".into(),
+                },
+            )
+            .0
+        {
+            Outcome::Repl { text, is_error } => assert_eq!((text.as_str(), is_error), ("\"2.12.1\"", false)),
             other => panic!("{other:?}"),
         }
     }

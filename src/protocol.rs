@@ -132,6 +132,9 @@ pub enum Command {
         library: String,
         /// Every file of the lesson: the learner's texts, and the read-only ones.
         files: Vec<FileEntry>,
+        /// The lesson uses the miniature nixpkgs (`nixpkgs = true`): the worker loads it.
+        #[serde(default)]
+        nixpkgs: bool,
     },
     /// Runs a prose example of a lesson, with the learner's files beside it.
     Example {
@@ -143,6 +146,9 @@ pub enum Command {
         code: String,
         /// The learner's files by name.
         files: Vec<FileEntry>,
+        /// The lesson uses the miniature nixpkgs (`nixpkgs = true`).
+        #[serde(default)]
+        nixpkgs: bool,
     },
 }
 

@@ -46,6 +46,27 @@ fn request_id_of(data: &JsValue) -> Option<RequestId> {
     (id >= 0.0 && id <= u32::MAX as f64 && id.fract() == 0.0).then_some(RequestId(id as u32))
 }
 
+/// Where the miniature nixpkgs' pack is, beside the worker's script.
+const NIXPKGS_PACK: &str = "./nixpkgs.pack";
+
+/// Fetches the nixpkgs pack synchronously (a worker may block; the page keeps running),
+/// the first time a program or lesson uses `<nixpkgs>`. The service worker answers from
+/// its cache when offline.
+fn load_nixpkgs_pack() -> Result<Vec<u8>, String> {
+    let failed = |what: &str, e: JsValue| format!("{what} {NIXPKGS_PACK}: {e:?}");
+    let xhr = web_sys::XmlHttpRequest::new().map_err(|e| failed("cannot request", e))?;
+    xhr.open_with_async("GET", NIXPKGS_PACK, false)
+        .map_err(|e| failed("cannot request", e))?;
+    xhr.set_response_type(web_sys::XmlHttpRequestResponseType::Arraybuffer);
+    xhr.send().map_err(|e| failed("cannot fetch", e))?;
+    let status = xhr.status().map_err(|e| failed("cannot fetch", e))?;
+    if status != 200 {
+        return Err(format!("fetching {NIXPKGS_PACK} gave HTTP status {status}"));
+    }
+    let body = xhr.response().map_err(|e| failed("cannot read", e))?;
+    Ok(js_sys::Uint8Array::new(&body).to_vec())
+}
+
 fn now() -> f64 {
     scope().performance().map_or(0.0, |p| p.now())
 }
@@ -53,7 +74,7 @@ fn now() -> f64 {
 /// Installs the message handler and announces readiness.
 pub fn start() {
     std::panic::set_hook(Box::new(|info| post(&Reply::Panic(info.to_string()))));
-    let engine = RefCell::new(Engine::new());
+    let engine = RefCell::new(Engine::with_packages(Box::new(load_nixpkgs_pack)));
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let data = event.data();
         let request = match serde_wasm_bindgen::from_value::<Request>(data.clone()) {

@@ -395,6 +395,7 @@ fn send_check(client: &super::client::Client, progress: &Progress, lesson: &Less
         check: lesson.check.clone(),
         library: lesson.check_library.clone(),
         files: current_files(progress, lesson),
+        nixpkgs: lesson.nixpkgs,
     });
 }
 
@@ -566,6 +567,7 @@ fn use_run_example(id: &AttrValue) -> Callback<(u32, String)> {
             index,
             code,
             files: current_files(&lessons.progress, lesson),
+            nixpkgs: lesson.nixpkgs,
         });
     })
 }

@@ -504,6 +504,24 @@ test('derivation tab: drvPath, outputs, ATerm, derivation show JSON, dependency 
   await page.locator('[data-testid=no-derivation]').waitFor();
 });
 
+test('<nixpkgs> is the miniature nixpkgs, fetched once when first used', async (t) => {
+  const page = await open(t);
+  const packs = [];
+  page.on('request', (r) => { if (r.url().endsWith('nixpkgs.pack')) packs.push(r.url()); });
+  await waitEval(page);
+  assertEq(packs.length, 0, 'not fetched for a program without <nixpkgs>');
+  await runCode(page, '(import <nixpkgs> { }).hello.drvPath');
+  // The store path real Nix 2.26 computes for nixpkgs-lite's hello.
+  assertEq((await tree(page)).trim(), '"/nix/store/g5dhwa743bq245wddlqaj5yfkkfrbv82-hello-2.12.1.drv"', 'hello');
+  await runCode(page, 'with import <nixpkgs> { overlays = [ (final: prev: { hello = prev.hello.overrideAttrs { doCheck = false; }; }) ]; }; hello');
+  await page.click('[data-testid=tab-drv]');
+  await page.locator('[data-testid=derivation]').waitFor();
+  assertEq(await page.locator('[data-testid=drv-name]').first().innerText(), 'hello-2.12.1', 'the derivation view shows it');
+  assert((await page.locator('[data-testid=drv-node]').count()) > 10, 'with its dependency graph');
+  await shot(page, 'nixpkgs-01-hello.png');
+  assertEq(packs.length, 1, `fetched once: ${packs}`);
+});
+
 // ---- Lessons ----
 
 const LESSON = '#/lessons/language/values';

@@ -23,6 +23,7 @@ usage:
   nixpad derivation sbom [--licenses] [eval options] (FILE | -E EXPR | -) [-A ATTR]
   nixpad flake (show|check|eval|lock|update|metadata|init|new) …   (`nixpad flake` for details)
   nixpad registry list | add FROM TO | remove FROM
+  nixpad nixpkgs pack -o FILE       (nixpkgs-lite as the compressed pack the web app fetches)
   nixpad impact [-I PATH]... [--config EXPR] [--json] (OVERLAY.nix | -E OVERLAY)... | --before EXPR --after EXPR
 <nixpkgs> is nixpkgs-lite when -I and NIX_PATH do not provide it (NIXPAD_NIXPKGS=DIR chooses the folder).
   nixpad serve [--site DIR] [--lessons DIR] [--only] [--port N] [--bind ADDR] [--open]";
@@ -48,6 +49,7 @@ fn main() -> ExitCode {
         "eval" => instantiate::main(&args[1..]),
         "derivation" => derivation::main(&args[1..]),
         "impact" => impact_cmd::main(&args[1..]),
+        "nixpkgs" => nixpkgs::main(&args[1..]),
         "flake" | "registry" => {
             let rest = args.to_vec();
             let run = move || {

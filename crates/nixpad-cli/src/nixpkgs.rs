@@ -52,3 +52,20 @@ mod tests {
         }
     }
 }
+
+/// `nixpad nixpkgs pack -o FILE`: writes the embedded package set as the web app's
+/// `nixpkgs.pack`.
+pub fn main(args: &[String]) -> std::process::ExitCode {
+    let words: Vec<&str> = args.iter().map(String::as_str).collect();
+    let ["pack", "-o", file] = words.as_slice() else {
+        eprintln!("error: usage: nixpad nixpkgs pack -o FILE");
+        return std::process::ExitCode::from(1);
+    };
+    match std::fs::write(file, nixpad_pkgs::pack::pack()) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: writing '{file}': {e}");
+            std::process::ExitCode::from(1)
+        }
+    }
+}

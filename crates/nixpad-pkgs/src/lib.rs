@@ -13,6 +13,7 @@
 
 mod impact;
 mod packages;
+pub mod pack;
 pub mod sbom;
 
 pub use impact::{compare, impact, Cause, Change, ChangeKind, Impact};

@@ -98,6 +98,7 @@ mod tests {
             index: 2,
             code: String::new(),
             files: vec![],
+            nixpkgs: false,
         };
         assert_eq!(Pending::of(&c), Pending::Example("a/b".into(), 2));
         assert_eq!(Pending::of(&c).slice(), Slice::Lessons);
