@@ -599,6 +599,29 @@ test('lessons: list, example, wrong answer with failing check and hint, solution
   await shot(page, 'lessons-04-progress.png');
 });
 
+test('an overlay lesson: checks run against the miniature nixpkgs; final in its own definition fails, the solution passes', async (t) => {
+  const page = await open(t, '#/lessons/overlays/final-and-prev');
+  await page.locator('[data-testid=lesson] h1').waitFor();
+  // Its runnable example imports <nixpkgs> in the worker.
+  await page.locator('[data-testid=run-example]').first().click();
+  const out = await page.locator('[data-testid=example-output]').first().innerText();
+  assert(out.includes('42') && out.includes('"hello-2.12.1"'), `example output: ${out}`);
+  const recursive = 'final: prev: {\n  hello = final.hello.overrideAttrs (old: { doCheck = false; });\n}\n';
+  await page.fill('textarea.input', recursive);
+  await check(page);
+  assertEq(await page.locator('[data-testid=check-results]').getAttribute('data-passed'), 'false', 'not passed');
+  const report = await page.locator('[data-testid=check-results]').innerText();
+  assert(report.includes('infinite recursion'), `the learner sees why: ${report.slice(0, 400)}`);
+  await shot(page, 'lessons-overlay-01-recursion.png');
+  const solution = 'final: prev: {\n  hello = prev.hello.overrideAttrs (old: { doCheck = false; });\n'
+    + '  greeting = final.writeShellScriptBin "greeting" \'\'\n    ${final.hello}/bin/hello -g "Hello, overlays!"\n  \'\';\n}\n';
+  await page.fill('textarea.input', solution);
+  await check(page);
+  assertEq(await page.locator('[data-testid=check-results]').getAttribute('data-passed'), 'true', 'passed');
+  await page.locator('[data-testid=lesson-done]').waitFor();
+  await shot(page, 'lessons-overlay-02-done.png');
+});
+
 test('lessons: export, reset and re-import progress; damaged progress is ignored with a notice', async (t) => {
   const page = await open(t, LESSON);
   await page.locator('[data-testid=lesson] h1').waitFor();

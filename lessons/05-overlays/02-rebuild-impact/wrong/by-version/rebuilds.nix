@@ -1,0 +1,2 @@
+before: after: names:
+builtins.filter (name: before.${name}.name != after.${name}.name) names

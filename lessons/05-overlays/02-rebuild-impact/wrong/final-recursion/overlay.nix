@@ -1,0 +1,3 @@
+final: prev: {
+  pcre2 = final.pcre2.override { withJit = false; };
+}
