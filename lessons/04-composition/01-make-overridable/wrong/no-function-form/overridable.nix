@@ -1,0 +1,5 @@
+let
+  makeOverridable = f: args:
+    f args // { override = changes: makeOverridable f (args // changes); };
+in
+makeOverridable

@@ -1,0 +1,9 @@
+{ jq, fetchurl }:
+jq.overrideAttrs (finalAttrs: old: {
+  version = "1.7.0";
+  src = fetchurl {
+    url = "https://github.com/jqlang/jq/releases/download/jq-${finalAttrs.version}/jq-${finalAttrs.version}.tar.gz";
+    hash = "sha256-AcXXthfsodgxN1CUPhE7yLfpWIyX8R3fb7bxu3ziItw=";
+  };
+  patches = [ ./CVE-2024-23337.patch ];
+})

@@ -1,0 +1,10 @@
+{ jq, fetchurl, stdenv }:
+stdenv.mkDerivation {
+  pname = "jq";
+  version = "1.7.0";
+  src = fetchurl {
+    url = "https://github.com/jqlang/jq/releases/download/jq-1.7.0/jq-1.7.0.tar.gz";
+    hash = "sha256-AcXXthfsodgxN1CUPhE7yLfpWIyX8R3fb7bxu3ziItw=";
+  };
+  patches = [ ./CVE-2024-23337.patch ];
+}

@@ -1,0 +1,3 @@
+# One overlay that does what `f` does, then what `g` does (as nixpkgs applies
+# `overlays = [ f g ]`).
+f: g: final: prev: { }

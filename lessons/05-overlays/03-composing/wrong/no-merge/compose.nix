@@ -1,0 +1,1 @@
+f: g: final: prev: g final (prev // f final prev)
