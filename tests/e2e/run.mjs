@@ -622,6 +622,23 @@ test('an overlay lesson: checks run against the miniature nixpkgs; final in its 
   await shot(page, 'lessons-overlay-02-done.png');
 });
 
+test('a module lesson: `if` around config is an infinite recursion, mkIf passes', async (t) => {
+  const page = await open(t, '#/lessons/modules/options');
+  await page.locator('[data-testid=lesson] h1').waitFor();
+  const module = (config) => '{ config, lib, ... }:\nlet cfg = config.services.greeter; in\n{\n'
+    + '  options.services.greeter = {\n    enable = lib.mkEnableOption "the greeter";\n'
+    + '    name = lib.mkOption { type = lib.types.str; default = "world"; description = "Who to greet."; };\n  };\n'
+    + `  config = ${config};\n}\n`;
+  await page.fill('textarea.input', module('if cfg.enable then { environment.etc.greeting.text = "Hello, ${cfg.name}!"; } else { }'));
+  await check(page);
+  assertEq(await page.locator('[data-testid=check-results]').getAttribute('data-passed'), 'false', 'not passed');
+  assert((await page.locator('[data-testid=check-results]').innerText()).includes('infinite recursion'), 'infinite recursion shown');
+  await page.fill('textarea.input', module('lib.mkIf cfg.enable { environment.etc.greeting.text = "Hello, ${cfg.name}!"; }'));
+  await check(page);
+  assertEq(await page.locator('[data-testid=check-results]').getAttribute('data-passed'), 'true', 'passed');
+  await shot(page, 'lessons-module-01-done.png');
+});
+
 test('lessons: export, reset and re-import progress; damaged progress is ignored with a notice', async (t) => {
   const page = await open(t, LESSON);
   await page.locator('[data-testid=lesson] h1').waitFor();
