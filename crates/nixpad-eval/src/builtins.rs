@@ -447,24 +447,30 @@ pub(crate) fn want_string_no_ctx(
     what: &str,
 ) -> EvalResult<Rc<NixString>> {
     let s = want_string(m, v, span, what)?;
-    if let Some(first) = s.context.as_ref().and_then(|c| c.iter().next()) {
-        let base = |p: &str| p.rsplit('/').next().unwrap_or(p).to_string();
-        let shown = match first {
-            ContextElem::Opaque(p) => base(p),
-            ContextElem::AllOutputs(d) => format!("={}", base(d)),
-            ContextElem::Built(d, o) => format!("!{o}!{}", base(d)),
-        };
-        let mut e = other_error(
-            format!(
-                "the string '{}' is not allowed to refer to a store path (such as '{shown}')",
-                s.lossy()
-            ),
-            span,
-        );
+    if let Some(mut e) = context_not_allowed(&s, Some(span)) {
         e.push_frame(what.to_string(), None);
         return Err(e);
     }
     Ok(s)
+}
+
+/// Nix's error for a string with context where none is allowed (an attribute name, a
+/// regular expression), or `None` when `s` has no context.
+pub(crate) fn context_not_allowed(s: &NixString, span: Option<Span>) -> Option<Box<Error>> {
+    let first = s.context.as_ref().and_then(|c| c.iter().next())?;
+    let base = |p: &str| p.rsplit('/').next().unwrap_or(p).to_string();
+    let shown = match first {
+        ContextElem::Opaque(p) => base(p),
+        ContextElem::AllOutputs(d) => format!("={}", base(d)),
+        ContextElem::Built(d, o) => format!("!{o}!{}", base(d)),
+    };
+    Some(Error::new(
+        ErrorKind::Other(format!(
+            "the string '{}' is not allowed to refer to a store path (such as '{shown}')",
+            s.lossy()
+        )),
+        span,
+    ))
 }
 
 fn want_function(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<Value> {

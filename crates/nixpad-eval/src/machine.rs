@@ -832,7 +832,13 @@ impl Machine {
             let name = self.eval(&d.name, env)?;
             let name = match name {
                 Value::Null => continue,
-                Value::String(s) => Symbol::from_bytes(&s.bytes),
+                Value::String(s) => {
+                    if let Some(mut err) = crate::builtins::context_not_allowed(&s, None) {
+                        err.push_frame("while evaluating the name of a dynamic attribute", Some(d.span));
+                        return Err(err);
+                    }
+                    Symbol::from_bytes(&s.bytes)
+                }
                 other => return Err(self.type_error("a string", &other, Some(d.span))),
             };
             if let Some(existing) = entries.iter().find(|a| a.name == name) {
@@ -1354,7 +1360,13 @@ impl Machine {
             AttrKey::Dynamic(e) => {
                 let v = self.eval(e, env)?;
                 match v {
-                    Value::String(s) => Ok(Some(Symbol::from_bytes(&s.bytes))),
+                    Value::String(s) => match crate::builtins::context_not_allowed(&s, None) {
+                        Some(mut err) => {
+                            err.push_frame("while evaluating an attribute name", e.span());
+                            Err(err)
+                        }
+                        None => Ok(Some(Symbol::from_bytes(&s.bytes))),
+                    },
                     Value::Null => Ok(None),
                     other => Err(self.type_error("a string", &other, e.span())),
                 }

@@ -1,0 +1,1 @@
+let d = derivation { name = "d"; system = "x"; builder = "/b"; }; in { a = 1; } ? ${"${d}"}
