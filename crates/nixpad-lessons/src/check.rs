@@ -426,9 +426,17 @@ pub fn failure(ev: &Evaluator, e: &Error, learner_files: &Files) -> EvalFailure 
     let location = spans
         .flatten()
         .find_map(|span| locate(ev, span, learner_files));
+    let in_package_set = || {
+        std::iter::once(e.span)
+            .chain(e.trace.iter().map(|f| f.span))
+            .flatten()
+            .any(|span| in_nixpkgs(ev, span))
+    };
     let source = if matches!(e.kind, ErrorKind::FuelExhausted | ErrorKind::StackOverflow) {
         FailureSource::Limit
-    } else if location.is_some() {
+    } else if location.is_some() || in_package_set() {
+        // An error inside the miniature nixpkgs (lib.evalModules, mkDerivation) comes
+        // from what the learner's code gave it: a check is not broken by it.
         FailureSource::Learner
     } else {
         FailureSource::Check
@@ -453,6 +461,13 @@ pub fn failure(ev: &Evaluator, e: &Error, learner_files: &Files) -> EvalFailure 
         rendered,
         location,
     }
+}
+
+/// Whether a span lies in a file of the miniature nixpkgs.
+fn in_nixpkgs(ev: &Evaluator, span: Span) -> bool {
+    span.file.0 != 0
+        && matches!(&ev.sources().get(span.file).origin,
+            Origin::File(path) if path.starts_with(&format!("{NIXPKGS_ROOT}/")))
 }
 
 /// Whether a span lies in the driver expression (origin `«check»`).

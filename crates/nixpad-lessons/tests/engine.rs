@@ -1034,10 +1034,13 @@ fn nixpkgs_lesson() -> Lesson {
 
 /// A tiny stand-in package set (the real one is tested in the curriculum test).
 fn tiny_package_set() -> CheckOptions {
-    let files: [(&str, &[u8]); 1] = [(
-        "default.nix",
-        b"{ ... }: { hello = { name = \"hello-2.12\"; }; }",
-    )];
+    let files: [(&str, &[u8]); 2] = [
+        (
+            "default.nix",
+            b"{ ... }: { hello = { name = \"hello-2.12\"; }; }",
+        ),
+        ("lib.nix", b"{ greet = who: \"hello \" + who; }"),
+    ];
     CheckOptions {
         package_set: Some(std::rc::Rc::new(PackageSet::from_files(files))),
         ..CheckOptions::default()
@@ -1071,4 +1074,26 @@ fn nixpkgs_lessons_without_the_package_set_say_so() {
     // A lesson that does not declare it does not see <nixpkgs>, even when it is loaded.
     let out = run_example("<nixpkgs>", &Files::new(), false, &tiny_package_set());
     assert!(out.error.is_some(), "{:?}", out.output);
+}
+
+#[test]
+fn errors_inside_the_package_set_are_the_learners() {
+    // The check hands the learner's value to a library function, which fails on it: the
+    // lesson is not broken, the learner's value is wrong.
+    let md = LESSON_MD.replace("hints = [", "nixpkgs = true\nhints = [");
+    let l = lesson(&[
+        ("01-basics/01-sum/lesson.md", &md),
+        (
+            "01-basics/01-sum/check.nix",
+            "{ files, ... }: [ { name = \"greets\"; expected = \"hello 3\"; actual = (import <nixpkgs/lib.nix>).greet files.\"main.nix\".sum; } ]",
+        ),
+        ("01-basics/01-sum/solution/main.nix", "{ sum = \"3\"; }\n"),
+        ("01-basics/01-sum/wrong/literal/main.nix", "{ sum = 3; }\n"),
+    ]);
+    assert!(l.check_solution(&tiny_package_set()).passed);
+    let mut files = Files::new();
+    files.insert("main.nix".into(), "{ sum = 3; }".into());
+    let r = l.check(&files, &tiny_package_set());
+    let e = r.checks[0].error.as_ref().expect("an error");
+    assert_eq!(e.source, FailureSource::Learner, "{}", e.rendered);
 }
