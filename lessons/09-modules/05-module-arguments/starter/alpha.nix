@@ -1,0 +1,2 @@
+# Settings of the host alpha (read-only).
+{ port = 8080; }

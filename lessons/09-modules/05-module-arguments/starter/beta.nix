@@ -1,0 +1,2 @@
+# Settings of the host beta (read-only).
+{ port = 9090; }
