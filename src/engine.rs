@@ -249,6 +249,24 @@ impl Engine {
                 }
                 _ => (Outcome::Stale, Vec::new()),
             },
+            Command::Options { result } => match &mut self.session {
+                Some(Session {
+                    id,
+                    ev,
+                    files,
+                    root: Some(root),
+                    ..
+                }) if *id == result => {
+                    let in_tree = |path: &str| {
+                        let name = path.strip_prefix('/')?;
+                        files.contains_key(name).then(|| name.to_string())
+                    };
+                    let report = crate::options::collect(ev, root, &in_tree)
+                        .map_err(|e| error_info(ev, &e, files));
+                    (Outcome::Options(report), ev.take_trace_lines())
+                }
+                _ => (Outcome::Stale, Vec::new()),
+            },
             Command::SyntaxTree { text } => {
                 let mut tree = syntax::syntax_tree(&text);
                 if tree.len() > MAX_TREE {
@@ -1059,5 +1077,57 @@ mod tests {
             Outcome::Repl { text, is_error } => assert_eq!((text.as_str(), is_error), ("\"2.12.1\"", false)),
             other => panic!("{other:?}"),
         }
+    }
+    #[test]
+    fn the_options_browser_lists_options_values_and_definitions() {
+        let mut e = engine_with_pack(Rc::new(std::cell::Cell::new(0)));
+        let main = "let lib = import <nixpkgs/lib>; in\nlib.evalModules { modules = [ ./web.nix ./machine.nix ]; }\n";
+        let web = r#"{ lib, config, ... }: {
+  options.services.web = {
+    enable = lib.mkEnableOption "the web server";
+    port = lib.mkOption { type = lib.types.port; default = 80; description = "Where it listens."; };
+    root = lib.mkOption { type = lib.types.str; };
+  };
+}
+"#;
+        let machine = "{ lib, ... }: {\n  services.web.enable = true;\n  services.web.port = lib.mkForce 8080;\n}\n";
+        let tree = [("default.nix", main), ("web.nix", web), ("machine.nix", machine)];
+        eval(&mut e, &tree).unwrap();
+        let report = match e.run(RequestId(2), Command::Options { result: ResultId(1) }).0 {
+            Outcome::Options(Ok(r)) => r,
+            other => panic!("{other:?}"),
+        };
+        assert!(report.found);
+        let names: Vec<&str> = report.options.iter().map(|o| o.name.as_str()).collect();
+        assert_eq!(names, ["services.web.enable", "services.web.port", "services.web.root"]);
+        let port = &report.options[1];
+        assert_eq!(port.type_description, "16 bit unsigned integer; between 0 and 65535 (both inclusive)");
+        assert_eq!(port.description.as_deref(), Some("Where it listens."));
+        assert_eq!(port.default.as_deref(), Some("80"));
+        assert_eq!(port.value, Ok("8080".into()));
+        assert_eq!(port.declarations, ["/web.nix"]);
+        assert_eq!(port.definitions[0].file, "/machine.nix");
+        let at = &port.positions[0];
+        assert_eq!((at.file.as_str(), at.in_tree, at.line), ("machine.nix", true, 3));
+        let root = &report.options[2];
+        assert_eq!(root.value, Err("The option `services.web.root' is used but not defined.".into()));
+        assert!(root.positions.is_empty());
+        // A value that is not a module system result has no options.
+        eval(&mut e, &[("default.nix", "{ a = 1; }")]).unwrap();
+        match e.run(RequestId(3), Command::Options { result: ResultId(1) }).0 {
+            Outcome::Options(Ok(r)) => assert!(!r.found),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_bad_module_definition_is_underlined_where_it_is_written() {
+        let mut e = engine_with_pack(Rc::new(std::cell::Cell::new(0)));
+        let main = "let lib = import <nixpkgs/lib>; in\n(lib.evalModules { modules = [ ./machine.nix { options.port = lib.mkOption { type = lib.types.port; }; } ]; }).config.port\n";
+        let machine = "{\n  # the web port\n  port = \"eighty\";\n}\n";
+        let error = eval(&mut e, &[("default.nix", main), ("machine.nix", machine)]).unwrap_err();
+        assert!(error.message.starts_with("A definition for option `port' is not of type"), "{}", error.message);
+        let at = error.location.unwrap();
+        assert_eq!((at.file.as_str(), at.line, &machine[at.start as usize..at.end as usize]), ("machine.nix", 3, "\"eighty\""));
     }
 }

@@ -49,6 +49,7 @@ pub mod examples;
 pub mod files;
 pub mod highlight;
 pub mod lessons;
+pub mod options;
 pub mod protocol;
 pub mod share;
 pub mod storage;

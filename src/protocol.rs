@@ -120,6 +120,12 @@ pub enum Command {
         /// The result to look at.
         result: ResultId,
     },
+    /// The options of the current result (a module system result: a set with `options`),
+    /// for the options browser.
+    Options {
+        /// The result to look at.
+        result: ResultId,
+    },
     /// Runs a lesson's checks (`check.nix`) on the learner's files. The page sends the
     /// check itself: the worker holds no curriculum.
     Check {
@@ -235,6 +241,8 @@ pub enum Outcome {
     Stale,
     /// Result of [`Command::Derivations`].
     Derivations(Result<crate::drv::DrvReport, ErrorInfo>),
+    /// Result of [`Command::Options`].
+    Options(Result<crate::options::OptionsReport, ErrorInfo>),
     /// Result of [`Command::Check`].
     Checked(nixpad_lessons::CheckReport),
     /// Result of [`Command::Example`].
@@ -281,6 +289,7 @@ impl Outcome {
             Outcome::Repl { .. } => "Repl",
             Outcome::Stale => "Stale",
             Outcome::Derivations(_) => "Derivations",
+            Outcome::Options(_) => "Options",
             Outcome::Checked(_) => "Checked",
             Outcome::Example(_) => "Example",
             Outcome::Failed(_) => "Failed",

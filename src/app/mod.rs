@@ -8,6 +8,7 @@ pub mod drvview;
 pub mod editor;
 pub mod embed;
 pub mod lessons;
+pub mod optionsview;
 pub mod output;
 pub mod packs;
 pub mod pages;

@@ -1,5 +1,5 @@
-//! The output panel: tabs over the value tree, JSON, strict text, trace, syntax tree and
-//! derivations, one small component each. Text views are asked from the worker when
+//! The output panel: tabs over the value tree, JSON, strict text, trace, syntax tree,
+//! derivations and options, one small component each. Text views are asked from the worker when
 //! their tab opens.
 
 use yew::prelude::*;
@@ -89,6 +89,7 @@ pub fn output_panel(_: &OutputPanelProps) -> Html {
         OutputTab::Trace => html! { <TracePane /> },
         OutputTab::Syntax => html! { <TextPane view={results.syntax.clone()} empty="" /> },
         OutputTab::Derivation => html! { <DerivationPane /> },
+        OutputTab::Options => html! { <OptionsPane /> },
     };
     html! {
         <div class="output" data-evaluations={results.evaluations.to_string()} data-eval-ms={eval_ms}
@@ -121,6 +122,9 @@ fn tab_requests() -> Html {
             }
             (OutputTab::Derivation, Some(r)) if s.drv.as_ref().map(|d| d.0) != Some(*r) => {
                 client.send(Command::Derivations { result: *r });
+            }
+            (OutputTab::Options, Some(r)) if s.options.as_ref().map(|o| o.0) != Some(*r) => {
+                client.send(Command::Options { result: *r });
             }
             (OutputTab::Syntax, _) if !s.syntax.is_for(*syntax_key) => {
                 client.send(Command::SyntaxTree { text });
@@ -224,6 +228,22 @@ fn derivation_pane() -> Html {
         Some((_, Some(Err(error)))) => html! { <ErrorView error={error.clone()} /> },
         Some((r, Some(Ok(report)))) => {
             html! { <super::drvview::DerivationView key={r.to_string()} report={report.clone()} /> }
+        }
+    }
+}
+
+/// The options tab.
+#[function_component(OptionsPane)]
+fn options_pane() -> Html {
+    let results = use_results();
+    match &results.options {
+        None if results.result_id().is_none() => html! {
+            <p class="muted">{"Run a module system result (lib.evalModules, <nixpkgs/nixos>) to browse its options here."}</p>
+        },
+        None | Some((_, None)) => html! { <p class="muted">{"Loading…"}</p> },
+        Some((_, Some(Err(error)))) => html! { <ErrorView error={error.clone()} /> },
+        Some((r, Some(Ok(report)))) => {
+            html! { <super::optionsview::OptionsView key={r.to_string()} report={report.clone()} /> }
         }
     }
 }

@@ -639,6 +639,63 @@ test('a module lesson: `if` around config is an infinite recursion, mkIf passes'
   await shot(page, 'lessons-module-01-done.png');
 });
 
+test('options browser: every option with type, default, value and where modules define it; a bad definition is underlined', async (t) => {
+  const page = await open(t);
+  await waitEval(page);
+  await page.fill('textarea.input', 'let lib = import <nixpkgs/lib>; in\nlib.evalModules { modules = [ ./web.nix ./machine.nix ]; }\n');
+  await page.click('button[aria-label="Add a file"]');
+  await page.click('text=Rename');
+  await page.fill('input.rename', 'machine.nix');
+  await page.keyboard.press('Enter');
+  await page.fill('textarea.input', '{ lib, ... }:\n{\n  services.web.enable = true;\n  services.web.port = lib.mkForce 8080;\n}\n');
+  await page.click('button[aria-label="Add a file"]');
+  await page.click('text=Rename');
+  await page.fill('input.rename', 'web.nix');
+  await page.keyboard.press('Enter');
+  await page.fill('textarea.input', '{ lib, ... }: {\n  options.services.web = {\n    enable = lib.mkEnableOption "the web server";\n'
+    + '    port = lib.mkOption { type = lib.types.port; default = 80; description = "Where the server listens."; };\n'
+    + '    root = lib.mkOption { type = lib.types.str; description = "The folder it serves."; };\n  };\n}\n');
+  await page.click('[data-file="default.nix"]');
+  let n = await evaluations(page);
+  await page.click('[data-testid=run]');
+  await waitEval(page, n + 1);
+  await page.click('[data-testid=tab-options]');
+  await page.locator('[data-testid=options]').waitFor();
+  assertEq(await page.locator('[data-testid=options-count]').innerText(), '3 options', 'count');
+  const port = page.locator('[data-testid=option][data-name="services.web.port"]');
+  await port.locator('summary').click();
+  const details = await port.innerText();
+  for (const part of ['16 bit unsigned integer', 'Where the server listens.', 'Default', '80', '/web.nix', 'machine.nix:4:']) {
+    assert(details.includes(part), `port details lack ${part}: ${details}`);
+  }
+  assertEq(await port.locator('[data-testid=option-value]').innerText(), '8080', 'the value (config view)');
+  const root = page.locator('[data-testid=option][data-name="services.web.root"]');
+  await root.locator('summary').click();
+  assert((await root.locator('[data-testid=option-value]').innerText()).includes('is used but not defined'), 'an undefined option says why');
+  await page.fill('[data-testid=options-filter]', 'listens');
+  assertEq(await page.locator('[data-testid=options-count]').innerText(), '1 of 3 options', 'filtered by description');
+  await shot(page, 'options-01-browser.png');
+  // The position opens the file that defines the option.
+  await port.locator('[data-testid=option-position]').click();
+  assertEq(await page.locator('.file-tab.active').getAttribute('data-file'), 'machine.nix', 'opened the defining file');
+  // A definition of the wrong type: the error points at it, not into the module system.
+  await page.fill('textarea.input', '{ lib, ... }:\n{\n  services.web.enable = true;\n  services.web.port = "eighty";\n}\n');
+  await page.click('[data-file="default.nix"]');
+  await page.fill('textarea.input', 'let lib = import <nixpkgs/lib>; in\n(lib.evalModules { modules = [ ./web.nix ./machine.nix ]; }).config.services.web.port\n');
+  n = await evaluations(page);
+  await page.click('[data-testid=run]');
+  await waitEval(page, n + 1);
+  await page.click('[data-testid=tab-value]');
+  const error = await page.locator('[data-testid=error]').innerText();
+  assert(error.includes("A definition for option `services.web.port' is not of type"), `error: ${error.slice(0, 300)}`);
+  assert(error.includes('Go to machine.nix:4:'), `points at the definition: ${error.slice(0, 300)}`);
+  await page.click('[data-testid=error] .error-head button');
+  assertEq(await page.locator('.file-tab.active').getAttribute('data-file'), 'machine.nix', 'opened');
+  const underlined = (await page.locator('.hl .err').allInnerTexts()).join('');
+  assertEq(underlined, '"eighty"', 'the definition is underlined');
+  await shot(page, 'options-02-bad-definition.png');
+});
+
 test('lessons: export, reset and re-import progress; damaged progress is ignored with a notice', async (t) => {
   const page = await open(t, LESSON);
   await page.locator('[data-testid=lesson] h1').waitFor();

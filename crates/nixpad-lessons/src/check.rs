@@ -18,6 +18,7 @@ use nixpad_eval::{
 };
 use serde::{Deserialize, Serialize};
 
+use crate::definitions::module_error_location;
 use crate::model::Lesson;
 use crate::pretty::{pretty, PrettyLimits};
 use crate::syntax::{nix_string, syntax_view};
@@ -426,6 +427,9 @@ pub fn failure(ev: &Evaluator, e: &Error, learner_files: &Files) -> EvalFailure 
     let location = spans
         .flatten()
         .find_map(|span| locate(ev, span, learner_files));
+    // The module system's errors name the definition at fault: underline it, not the
+    // `throw` in the package set or the use that forced it.
+    let location = module_error_location(&e.message(), learner_files).or(location);
     let in_package_set = || {
         std::iter::once(e.span)
             .chain(e.trace.iter().map(|f| f.span))

@@ -78,6 +78,7 @@
 #![warn(missing_docs)]
 
 mod check;
+mod definitions;
 mod markdown;
 mod model;
 mod pretty;
@@ -86,6 +87,7 @@ mod syntax;
 mod tree;
 mod validate;
 
+pub use definitions::module_error_location;
 pub use check::{
     failure, hidden_inputs, run_check, run_example, CheckCode, CheckIO, CheckOptions, CheckReport,
     CheckResult, CheckStatus, EvalFailure, ExampleOutcome, FailureSource, Files, Location,

@@ -22,6 +22,8 @@ pub enum Pending {
     Repl,
     /// The derivations of a result.
     Drv(ResultId),
+    /// The options of a result.
+    Options(ResultId),
     /// The checks of a lesson (its id).
     Check(String),
     /// A prose example of a lesson: lesson id, example number.
@@ -57,6 +59,7 @@ impl Pending {
             Command::SyntaxTree { text } => Pending::Syntax(text_key(text)),
             Command::Repl { .. } => Pending::Repl,
             Command::Derivations { result } => Pending::Drv(*result),
+            Command::Options { result } => Pending::Options(*result),
             Command::Check { lesson, .. } => Pending::Check(lesson.clone()),
             Command::Example { lesson, index, .. } => Pending::Example(lesson.clone(), *index),
         }
@@ -72,6 +75,7 @@ impl Pending {
             Pending::Syntax(_) => "Syntax",
             Pending::Repl => "Repl",
             Pending::Drv(_) => "Derivations",
+            Pending::Options(_) => "Options",
             Pending::Check(_) => "Check",
             Pending::Example(..) => "Example",
         }

@@ -23,17 +23,20 @@ pub enum OutputTab {
     Syntax,
     /// The derivations of the result: paths, ATerm, `nix derivation show`, graph.
     Derivation,
+    /// The options of a module system result, with their values and definitions.
+    Options,
 }
 
 impl OutputTab {
     /// All tabs in display order.
-    pub const ALL: [OutputTab; 6] = [
+    pub const ALL: [OutputTab; 7] = [
         OutputTab::Value,
         OutputTab::Json,
         OutputTab::Strict,
         OutputTab::Trace,
         OutputTab::Syntax,
         OutputTab::Derivation,
+        OutputTab::Options,
     ];
 
     /// Its label.
@@ -45,6 +48,7 @@ impl OutputTab {
             OutputTab::Trace => "Trace",
             OutputTab::Syntax => "Syntax tree",
             OutputTab::Derivation => "Derivation",
+            OutputTab::Options => "Options",
         }
     }
 
@@ -57,12 +61,16 @@ impl OutputTab {
             OutputTab::Trace => "trace",
             OutputTab::Syntax => "syntax",
             OutputTab::Derivation => "drv",
+            OutputTab::Options => "options",
         }
     }
 }
 
 /// The worker's answer about a result's derivations (`None` while it works).
 pub type DrvAnswer = Option<Result<Rc<crate::drv::DrvReport>, ErrorInfo>>;
+
+/// The worker's answer about a result's options (`None` while it works).
+pub type OptionsAnswer = Option<Result<Rc<crate::options::OptionsReport>, ErrorInfo>>;
 
 /// A text view's content.
 #[derive(Clone, Debug, PartialEq)]
@@ -131,6 +139,8 @@ pub struct ResultsState {
     pub trace: Rc<Vec<String>>,
     /// The derivations of the current result: for which result, and the answer once known.
     pub drv: Option<(ResultId, DrvAnswer)>,
+    /// The options of the current result: for which result, and the answer once known.
+    pub options: Option<(ResultId, OptionsAnswer)>,
     /// Messages for the user.
     pub outbox: Outbox,
 }
@@ -152,6 +162,7 @@ impl Default for ResultsState {
             syntax: TextView::Empty,
             trace: Rc::default(),
             drv: None,
+            options: None,
             outbox: Outbox::default(),
         }
     }
@@ -226,6 +237,7 @@ impl ResultsState {
             Pending::Strict(_) => self.strict = TextView::Empty,
             Pending::Syntax(_) => self.syntax = TextView::Empty,
             Pending::Drv(_) => self.drv = None,
+            Pending::Options(_) => self.options = None,
             Pending::Expand | Pending::Repl | Pending::Check(_) | Pending::Example(..) => {}
         }
     }
@@ -240,6 +252,7 @@ impl ResultsState {
                     Pending::Strict(r) => self.strict = TextView::Loading(r.0 as u64),
                     Pending::Syntax(key) => self.syntax = TextView::Loading(*key),
                     Pending::Drv(r) => self.drv = Some((*r, None)),
+                    Pending::Options(r) => self.options = Some((*r, None)),
                     _ => {}
                 }
                 self.pending.insert(id, pending);
@@ -278,6 +291,7 @@ impl ResultsState {
                 self.json = TextView::Empty;
                 self.strict = TextView::Empty;
                 self.drv = None;
+                self.options = None;
                 self.focus_error = None;
                 self.eval_ms = None;
             }
@@ -332,6 +346,7 @@ impl ResultsState {
                 self.eval_ms = Some(elapsed_ms);
                 self.fetched = Rc::default();
                 self.drv = None;
+                self.options = None;
                 self.json = TextView::Empty;
                 self.strict = TextView::Empty;
                 match result {
@@ -388,6 +403,11 @@ impl ResultsState {
                 self.drv = Some((r, Some(report.map(Rc::new))));
             }
             (Pending::Drv(_), Outcome::Stale) => self.drv = None,
+            (Pending::Options(r), Outcome::Options(report)) => {
+                extend_trace(self);
+                self.options = Some((r, Some(report.map(Rc::new))));
+            }
+            (Pending::Options(_), Outcome::Stale) => self.options = None,
             (_, Outcome::Stale) => {}
             (pending, outcome) => {
                 self.outbox.say(
