@@ -52,7 +52,7 @@ let
         // args);
 
   # All modules reachable through `imports`, depth first, without duplicates (by key) and
-  # without the disabled ones.
+  # without the disabled ones (`disabledModules` of any module, even a disabled one).
   collectModules = class: args: modules:
     let
       load = parentFile: parentKey: index: m:
@@ -70,23 +70,30 @@ let
         if class != null && unified.class != null && unified.class != class then
           throw "The module `${moduleName unified}' was imported into `${class}' instead of `${unified.class}'."
         else unified;
-      walk = parentFile: parentKey: ms:
-        concatLists (lib.lists.imap1 (i: m:
+      # The import tree: each module with the modules it imports.
+      tree = parentFile: parentKey: ms:
+        lib.lists.imap1 (i: m:
           let unified = load parentFile parentKey i m; in
-          [ unified ] ++ walk unified.file unified.key unified.imports) ms);
-      all' = walk "<unknown-file>" "<unknown-file>" modules;
+          { module = unified; children = tree unified.file unified.key unified.imports; }) ms;
+      top = tree "<unknown-file>" "<unknown-file>" modules;
+      # Depth first, each module before its imports; `keep` decides whether a module (and
+      # through it, its imports) is part of the result.
+      flatten = keep: nodes: concatMap (n:
+        if keep n.module then [ n.module ] ++ flatten keep n.children else [ ]) nodes;
+      all' = flatten (m: true) top;
       disabledKey = d:
         if isAttrs d && d ? key then toString d.key
         else if isString d && args ? modulesPath && builtins.substring 0 1 d != "/"
         then toString args.modulesPath + "/" + d
         else toString d;
       disabled = map disabledKey (concatMap (m: m.disabledModules) all');
+      # A disabled module is left out with what only it imports.
       dedup = foldl' (acc: m:
         if acc.seen ? ${m.key} then acc
         else { seen = acc.seen // { ${m.key} = true; }; list = acc.list ++ [ m ]; })
-        { seen = { }; list = [ ]; } all';
+        { seen = { }; list = [ ]; } (flatten (m: !(elem m.key disabled)) top);
     in
-    filter (m: !(elem m.key disabled)) dedup.list;
+    dedup.list;
 
   # `mkIf`/`mkMerge`/`mkOverride` around an attribute set moved inside its attributes, giving
   # a list of plain attribute sets. Only the attribute names are needed, not the conditions.

@@ -100,6 +100,9 @@ let
 
     unspecified = mkOptionType { name = "unspecified"; };
 
+    # A type that also requires `check` of its values (same name and description).
+    addCheck = elemType: check: elemType // { check = x: elemType.check x && check x; };
+
     bool = mkOptionType { name = "bool"; description = "boolean"; check = isBool; merge = mergeEqualOption; };
 
     int = mkOptionType { name = "int"; description = "signed integer"; check = isInt; merge = mergeEqualOption; };

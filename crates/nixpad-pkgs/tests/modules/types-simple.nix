@@ -27,6 +27,8 @@ in
   oneOf = checks (t.oneOf [ t.int t.bool t.str ]) [ 1 true "a" null ];
   raw = checks t.raw [ 1 (x: x) ];
   anything = checks t.anything [ 1 null ];
+  addCheck = checks (t.addCheck t.int (n: n > 2)) [ 1 3 "x" ];
+  addCheckDescription = (t.addCheck t.int (n: n > 2)).description;
   lines = merge t.lines [ "a" "b" ];
   commas = merge t.commas [ "a" "b" ];
   separated = merge (t.separatedString " | ") [ "a" "b" "c" ];

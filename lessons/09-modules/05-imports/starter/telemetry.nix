@@ -1,0 +1,4 @@
+# A vendor's telemetry module (read-only). It has no switch to turn it off.
+{
+  environment.systemPackages = [ "telemetry-agent" ];
+}

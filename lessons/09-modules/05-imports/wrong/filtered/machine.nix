@@ -1,0 +1,4 @@
+{
+  imports = [ ./base.nix ./web.nix ];
+  networking.hostName = "alpha";
+}
