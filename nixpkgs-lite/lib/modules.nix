@@ -347,7 +347,10 @@ let
         });
     in
     {
-      config = checkedConfig;
+      _type = "configuration";
+      # Modules see `config._module` (module arguments); the result's config does not
+      # hold it, so a submodule's value is only its options and freeform settings.
+      config = removeAttrs checkedConfig [ "_module" ];
       inherit options class;
       _module = checkedConfig._module;
       inherit type extendModules;

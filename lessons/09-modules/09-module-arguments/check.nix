@@ -20,5 +20,5 @@ in
   { name = "a module can change the domain"; hint = 3;
     expected = "https://alpha.nixpad.dev"; actual = (pick (config "alpha" [ { _module.args.domain = "nixpad.dev"; } ])).url or null; }
   { name = "hostName is fixed by the caller (specialArgs)"; hint = 2;
-    expected = "alpha"; actual = safe ((run "alpha" [ ]).config._module.specialArgs.hostName or null); }
+    expected = "alpha"; actual = safe ((run "alpha" [ ])._module.specialArgs.hostName or null); }
 ]
