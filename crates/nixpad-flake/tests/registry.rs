@@ -75,6 +75,33 @@ fn flake_parts_lite_per_system() {
 }
 
 #[test]
+fn nixos_machines_from_nixpkgs_lib_nixos_system() {
+    let text = r#"{
+  inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-24.11";
+  outputs = { self, nixpkgs }: {
+    nixosModules.default = { lib, ... }: { options.demo.greeting = lib.mkOption { default = "hi"; }; };
+    nixosConfigurations.demo = nixpkgs.lib.nixosSystem {
+      system = "x86_64-linux";
+      modules = [ self.nixosModules.default { networking.hostName = "demo"; } ];
+    };
+  };
+}"#;
+    let mut flake = load(&[("flake.nix", text)]).unwrap();
+    assert_eq!(
+        eval(&mut flake, "nixosConfigurations.demo.config.networking.hostName").unwrap(),
+        "\"demo\""
+    );
+    assert_eq!(
+        eval(&mut flake, "nixosConfigurations.demo.config.demo.greeting").unwrap(),
+        "\"hi\""
+    );
+    assert_eq!(
+        nixpad_flake::check(&mut flake, Some("x86_64-linux")).error,
+        None
+    );
+}
+
+#[test]
 fn a_lesson_adds_its_own_virtual_flake() {
     let mut registry = Registry::builtin();
     let files: BTreeMap<String, Vec<u8>> = [(

@@ -6,7 +6,10 @@
   outputs =
     { self }:
     let
-      lib = import ./lib;
+      # nixpkgs' flake adds nixosSystem to lib: NixOS from this nixpkgs.
+      lib = import ./lib // {
+        nixosSystem = args: import ./nixos/lib/eval-config.nix args;
+      };
       systems = [
         "x86_64-linux"
         "aarch64-linux"

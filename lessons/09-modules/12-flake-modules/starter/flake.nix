@@ -1,0 +1,10 @@
+{
+  description = "A greeter service, and a machine that runs it";
+
+  inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-24.11";
+
+  # Export greeter.nix as nixosModules.default, and define the NixOS machine `demo`
+  # (x86_64-linux, host name "demo") that runs the greeter.
+  outputs = { self, nixpkgs }: {
+  };
+}
