@@ -1087,6 +1087,10 @@ mod tests {
     enable = lib.mkEnableOption "the web server";
     port = lib.mkOption { type = lib.types.port; default = 80; description = "Where it listens."; };
     root = lib.mkOption { type = lib.types.str; };
+    hosts = lib.mkOption {
+      type = lib.types.attrsOf (lib.types.submodule { options.ssl = lib.mkEnableOption "TLS"; });
+      default = { };
+    };
   };
 }
 "#;
@@ -1099,8 +1103,14 @@ mod tests {
         };
         assert!(report.found);
         let names: Vec<&str> = report.options.iter().map(|o| o.name.as_str()).collect();
-        assert_eq!(names, ["services.web.enable", "services.web.port", "services.web.root"]);
-        let port = &report.options[1];
+        assert_eq!(
+            names,
+            ["services.web.enable", "services.web.hosts", "services.web.hosts.<name>.ssl", "services.web.port", "services.web.root"]
+        );
+        let ssl = &report.options[2];
+        assert!(ssl.sub && ssl.value == Ok(String::new()) && ssl.definitions.is_empty());
+        assert_eq!(ssl.type_description, "boolean");
+        let port = &report.options[3];
         assert_eq!(port.type_description, "16 bit unsigned integer; between 0 and 65535 (both inclusive)");
         assert_eq!(port.description.as_deref(), Some("Where it listens."));
         assert_eq!(port.default.as_deref(), Some("80"));
@@ -1109,9 +1119,19 @@ mod tests {
         assert_eq!(port.definitions[0].file, "/machine.nix");
         let at = &port.positions[0];
         assert_eq!((at.file.as_str(), at.in_tree, at.line), ("machine.nix", true, 3));
-        let root = &report.options[2];
+        let root = &report.options[4];
         assert_eq!(root.value, Err("The option `services.web.root' is used but not defined.".into()));
         assert!(root.positions.is_empty());
+        // A NixOS system (nixos-lite): its options, with the configuration's values.
+        let nixos = "import <nixpkgs/nixos> { configuration = { networking.hostName = \"box\"; }; }";
+        eval(&mut e, &[("default.nix", nixos)]).unwrap();
+        let report = match e.run(RequestId(4), Command::Options { result: ResultId(1) }).0 {
+            Outcome::Options(Ok(r)) => r,
+            other => panic!("{other:?}"),
+        };
+        let host = report.options.iter().find(|o| o.name == "networking.hostName").unwrap();
+        assert_eq!(host.value, Ok("\"box\"".into()));
+        assert!(report.options.iter().any(|o| o.name == "users.users.<name>.uid" && o.sub));
         // A value that is not a module system result has no options.
         eval(&mut e, &[("default.nix", "{ a = 1; }")]).unwrap();
         match e.run(RequestId(3), Command::Options { result: ResultId(1) }).0 {

@@ -56,6 +56,9 @@ pub struct OptionEntry {
     pub positions: Vec<Position>,
     /// Declared `readOnly`.
     pub read_only: bool,
+    /// An option of a submodule (`hosts.<name>.root`): each element of the enclosing
+    /// option has its own value, so it has none here.
+    pub sub: bool,
 }
 
 /// The options of a result.
@@ -63,7 +66,7 @@ pub struct OptionEntry {
 pub struct OptionsReport {
     /// Whether the value has `options` (is a module system result).
     pub found: bool,
-    /// The options, sorted by name.
+    /// The options by name, each followed by its submodule's options.
     pub options: Vec<OptionEntry>,
     /// More options exist than are listed.
     pub truncated: bool,
@@ -105,7 +108,6 @@ pub fn collect(ev: &mut Evaluator, root: &Value, file_name: FileName) -> Result<
     for entry in entries.into_iter().take(MAX_OPTIONS) {
         report.options.push(option_entry(ev, &entry, &options, file_name)?);
     }
-    report.options.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(report)
 }
 
@@ -189,19 +191,24 @@ fn option_entry(
         })
         .collect();
     let declarations = list(ev, entry, "declarations").iter().map(|v| text(ev, v)).collect();
-    let read_only = matches!(
-        field(ev, entry, "readOnly").ok().flatten().map(|v| ev.view(&v, true)),
-        Some(Ok(ValueView::Bool(true)))
-    );
+    let flag = |ev: &mut Evaluator, name: &str| {
+        matches!(
+            field(ev, entry, name).ok().flatten().map(|v| ev.view(&v, true)),
+            Some(Ok(ValueView::Bool(true)))
+        )
+    };
+    let read_only = flag(ev, "readOnly");
+    let sub = flag(ev, "sub");
     Ok(OptionEntry {
         type_description: text_field(ev, entry, "type").unwrap_or_default(),
         description: text_field(ev, entry, "description"),
         default: text_field(ev, entry, "default"),
-        value: option_value(ev, options, &loc),
+        value: if sub { Ok(String::new()) } else { option_value(ev, options, &loc) },
         declarations,
         definitions,
         positions,
         read_only,
+        sub,
         name,
     })
 }

@@ -35,6 +35,24 @@ let
     else "{\n" + concatStringsSep "" (map (n: next + showOption [ n ] + " = " + toPretty next value.${n} + ";\n")
       (attrNames value)) + indent + "}";
 
+  # toPretty for a browser: nested `depth` levels and `width` elements of each list or set
+  # at most ("..." stands for the rest), so a package set prints as a few lines.
+  toPrettyShort = depth: width: indent: value:
+    let
+      next = indent + "  ";
+      shown = l: lib.lists.take width l;
+      more = l: if length l > width then next + "...\n" else "";
+    in
+    if isList value && value != [ ] then
+      (if depth == 0 then "[ ... ]"
+       else "[\n" + concatStringsSep "" (map (v: next + toPrettyShort (depth - 1) width next v + "\n") (shown value))
+         + more value + indent + "]")
+    else if isAttrs value && value != { } && value.type or null != "derivation" && !(value ? _type) then
+      (if depth == 0 then "{ ... }"
+       else "{\n" + concatStringsSep "" (map (n: next + showOption [ n ] + " = " + toPrettyShort (depth - 1) width next value.${n} + ";\n")
+         (shown (attrNames value))) + more (attrNames value) + indent + "}")
+    else toPretty indent value;
+
   # "\n- In `file': value" for each definition (the tail of nixpkgs' error messages).
   showDefs = defs: concatStringsSep "" (map (def:
     let
@@ -163,28 +181,31 @@ rec {
 
   /** What the options browser shows: every option (not internal or invisible ones) with its
       type, default, description, the definitions that set it with their files, and the
-      `{ file; line; column; }` of each module's definition (for underlining it). */
+      `{ file; line; column; }` of each module's definition (for underlining it). The
+      options of submodules follow their option, under `<name>` or `*`, with `sub = true`
+      and no definitions (each attribute or element defines them). */
   optionsToData = options:
     let
-      walk = tree: concatMap (name:
+      walk = sub: tree: concatMap (name:
         let opt = tree.${name}; in
         if isOption opt then [{
           name = showOption opt.loc;
           inherit (opt) loc;
+          inherit sub;
           type = if opt ? type then opt.type.description else "unspecified";
           description = opt.description or null;
           default = if opt ? defaultText then opt.defaultText
-            else if opt ? default then literalExpression (toPretty "" opt.default) else null;
+            else if opt ? default then literalExpression (toPrettyShort 3 12 "" opt.default) else null;
           declarations = map toString (opt.declarations or [ ]);
-          definitions = map (def: { file = toString def.file; value = toPretty "" def.value; })
+          definitions = if sub then [ ] else map (def: { file = toString def.file; value = toPrettyShort 3 12 "" def.value; })
             opt.definitionsWithLocations;
-          positions = filter (p: p != null) (opt.definitionPositions or [ ]);
+          positions = if sub then [ ] else filter (p: p != null) (opt.definitionPositions or [ ]);
           internal = opt.internal or false;
           visible = opt.visible or true;
           readOnly = opt.readOnly or false;
-        }]
-        else if isAttrs opt && !(opt ? _type) then walk opt
+        }] ++ walk true (if opt ? type && opt.type ? getSubOptions then opt.type.getSubOptions opt.loc else { })
+        else if isAttrs opt && !(opt ? _type) then walk sub opt
         else [ ]) (attrNames tree);
     in
-    filter (o: !o.internal && o.visible) (walk options);
+    filter (o: !o.internal && o.visible) (walk false options);
 }

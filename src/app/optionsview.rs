@@ -88,6 +88,9 @@ struct OptionItemProps {
 fn option_item(props: &OptionItemProps) -> Html {
     let o = &props.option;
     let value = match &o.value {
+        _ if o.sub => html! {
+            <p class="muted" data-testid="option-value">{"Each element of the enclosing option has its own."}</p>
+        },
         Ok(v) => html! { <pre class="text-out" data-testid="option-value">{v.clone()}</pre> },
         Err(e) => html! { <p class="error-text" data-testid="option-value">{e.clone()}</p> },
     };
@@ -163,6 +166,7 @@ mod tests {
             definitions: vec![],
             positions: vec![],
             read_only: false,
+            sub: false,
         };
         assert!(matches(&o, ""));
         assert!(matches(&o, "WEB enable"));

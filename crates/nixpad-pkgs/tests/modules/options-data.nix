@@ -24,4 +24,8 @@ in
   data = map (o: o // { positions = map (p: p // { file = baseNameOf p.file; }) o.positions; })
     (lib.optionsToData result.options);
   doc = map (o: { inherit (o) name type; }) (lib.optionAttrSetToDocList result.options);
+  # A big default prints short: 12 elements of each list or set, 3 levels deep.
+  big = (builtins.head (lib.optionsToData (lib.evalModules { modules = [
+    { options.big = mkOption { default = { deep.er.still.more = 1; list = lib.range 1 20; }; }; }
+  ]; }).options)).default.text;
 }
