@@ -105,7 +105,7 @@ fn option_item(props: &OptionItemProps) -> Html {
         .map(|d| html! { <li><code>{d.file.clone()}</code>{": "}<code>{d.value.clone()}</code></li> })
         .collect();
     html! {
-        <details class="option" data-testid="option" data-name={o.name.clone()}>
+        <details class={classes!("option", o.sub.then_some("sub"))} data-testid="option" data-name={o.name.clone()}>
             <summary><code class="option-name">{o.name.clone()}</code>
                 <span class="muted">{format!(" {}", o.type_description)}</span>
                 {for o.read_only.then(|| html! { <span class="badge">{"read-only"}</span> })}
