@@ -285,12 +285,14 @@ impl Engine {
                 library,
                 files,
                 nixpkgs,
+                flake,
                 ..
             } => {
                 let code = CheckCode {
                     check: &check,
                     library: &library,
                     nixpkgs,
+                    flake,
                 };
                 // Without the package set the check reports that it is missing.
                 let options = self.check_options(nixpkgs).unwrap_or_default();
@@ -969,6 +971,7 @@ mod tests {
                     library: String::new(),
                     files: files(&[("main.nix", main), ("lib.nix", "2")]),
                     nixpkgs: false,
+                    flake: false,
                 },
             )
             .0
@@ -1054,6 +1057,7 @@ mod tests {
                     library: String::new(),
                     files: files(&[("main.nix", "{ name = (import <nixpkgs> { }).hello.pname; }")]),
                     nixpkgs,
+                    flake: false,
                 },
             )
             .0

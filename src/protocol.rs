@@ -141,6 +141,9 @@ pub enum Command {
         /// The lesson uses the miniature nixpkgs (`nixpkgs = true`): the worker loads it.
         #[serde(default)]
         nixpkgs: bool,
+        /// The learner's files are a flake (`flake = true`).
+        #[serde(default)]
+        flake: bool,
     },
     /// Runs a prose example of a lesson, with the learner's files beside it.
     Example {

@@ -396,6 +396,7 @@ fn send_check(client: &super::client::Client, progress: &Progress, lesson: &Less
         library: lesson.check_library.clone(),
         files: current_files(progress, lesson),
         nixpkgs: lesson.nixpkgs,
+        flake: lesson.flake,
     });
 }
 

@@ -98,6 +98,9 @@ pub struct Flake {
     pub warnings: Vec<String>,
     /// Reads the store paths of the flake and its inputs (to copy a template out).
     pub io: Rc<FlakeIO>,
+    /// The Nix expression that calls the flake's outputs with its inputs (as Nix's
+    /// `call-flake.nix` does): another evaluator reading through `io` gets the same value.
+    pub expression: String,
 }
 
 /// How deep inputs of inputs may go (a flake that takes itself as input would go on
@@ -587,8 +590,9 @@ pub fn load(host: Rc<dyn EvalIO>, dir: &str, options: &Options) -> Result<Flake,
     let dir = dir.trim_end_matches('/').to_string();
     let dir = if dir.is_empty() { "/".to_string() } else { dir };
     let url = format!("path:{dir}");
-    if host.file_type(&format!("{dir}/flake.nix")).is_none() {
-        return Err(format!("path '{dir}/flake.nix' does not exist"));
+    let flake_nix = format!("{}/flake.nix", dir.trim_end_matches('/'));
+    if host.file_type(&flake_nix).is_none() {
+        return Err(format!("path '{flake_nix}' does not exist"));
     }
     let root_source = source::host_source(&*host, &options.store_dir, &dir)?;
     let old_lock = match host.read_file(&lock_path(&dir)) {
@@ -710,6 +714,7 @@ fn load_source(
         locked,
         warnings,
         io,
+        expression,
     })
 }
 

@@ -64,10 +64,17 @@ impl Registry {
     /// The built-in registry: nixpkgs (nixpkgs-lite), flake-utils, systems, flake-parts,
     /// rust-overlay, templates.
     pub fn builtin() -> Registry {
-        let mut nixpkgs: BTreeMap<String, Vec<u8>> = nixpad_pkgs::files()
-            .iter()
-            .map(|(p, b)| (p.to_string(), b.to_vec()))
-            .collect();
+        Registry::with_nixpkgs(
+            nixpad_pkgs::files()
+                .iter()
+                .map(|(p, b)| (p.to_string(), b.to_vec()))
+                .collect(),
+        )
+    }
+
+    /// The built-in registry with nixpkgs-lite's files given by the caller (the web app
+    /// loads them from a pack: the binary does not embed them).
+    pub fn with_nixpkgs(mut nixpkgs: BTreeMap<String, Vec<u8>>) -> Registry {
         nixpkgs.insert(
             "flake.nix".into(),
             include_bytes!("../virtual/nixpkgs/flake.nix").to_vec(),

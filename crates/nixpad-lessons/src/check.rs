@@ -27,6 +27,10 @@ use crate::syntax::{nix_string, syntax_view};
 const CHECK_PATH: &str = "/.check/check.nix";
 /// Where the shared check library (`lessons/lib/check.nix`) is mounted.
 const LIBRARY_PATH: &str = "/.check/lib.nix";
+/// In flake mode, what Nix reports about the learner's flake (JSON).
+const FLAKE_REPORT_PATH: &str = "/.check/flake.json";
+/// In flake mode, the expression that calls the learner's flake's outputs.
+const FLAKE_CALL_PATH: &str = "/.check/call-flake.nix";
 /// The folder under which `importWith` overlays appear: `/.with/ENCODED-OVERRIDES/NAME`.
 const OVERLAY_DIR: &str = "/.with/";
 /// The origin name of the driver expression.
@@ -41,19 +45,21 @@ pub const NIXPKGS_ROOT: &str = "/.nixpkgs";
 #[derive(Debug, Default)]
 pub struct PackageSet {
     io: MemoryIO,
+    /// The same files by relative path: the `nixpkgs` flake of a flake lesson's registry.
+    files: BTreeMap<String, Vec<u8>>,
 }
 
 impl PackageSet {
     /// A package set of `(relative path, bytes)` pairs (`pkgs/top-level/all-packages.nix`).
     pub fn from_files<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> PackageSet {
         let mut io = MemoryIO::new();
+        let mut by_path = BTreeMap::new();
         for (path, bytes) in files {
-            io.add_file(
-                &format!("{NIXPKGS_ROOT}/{}", path.trim_start_matches('/')),
-                bytes.to_vec(),
-            );
+            let path = path.trim_start_matches('/');
+            io.add_file(&format!("{NIXPKGS_ROOT}/{path}"), bytes.to_vec());
+            by_path.insert(path.to_string(), bytes.to_vec());
         }
-        PackageSet { io }
+        PackageSet { io, files: by_path }
     }
 }
 
@@ -246,15 +252,32 @@ pub type Files = BTreeMap<String, String>;
 /// files under `/.check/`, and the `importWith` overlays: `/.with/OVERRIDES/NAME` is the
 /// learner's `/NAME` unless `OVERRIDES` (the JSON of `{ NAME = TEXT; }`, with `%` and `/`
 /// percent-encoded) replaces or adds it.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct CheckIO {
     base: MemoryIO,
     overlays: RefCell<BTreeSet<String>>,
     packages: Option<Rc<PackageSet>>,
+    /// In flake mode, the store paths of the learner's flake and its inputs.
+    store: Option<Rc<dyn EvalIO>>,
+}
+
+impl std::fmt::Debug for CheckIO {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CheckIO")
+            .field("base", &self.base)
+            .field("overlays", &self.overlays)
+            .field("flake", &self.store.is_some())
+            .finish()
+    }
 }
 
 impl CheckIO {
-    fn new(files: &Files, extra: &[(&str, &str)], packages: Option<Rc<PackageSet>>) -> CheckIO {
+    fn new(
+        files: &Files,
+        extra: &[(&str, &str)],
+        packages: Option<Rc<PackageSet>>,
+        store: Option<Rc<dyn EvalIO>>,
+    ) -> CheckIO {
         let mut base = MemoryIO::new();
         for (name, text) in files {
             base.add_file(&format!("/{name}"), text.as_bytes().to_vec());
@@ -266,6 +289,7 @@ impl CheckIO {
             base,
             overlays: RefCell::new(BTreeSet::new()),
             packages,
+            store,
         }
     }
 
@@ -279,12 +303,14 @@ impl CheckIO {
     }
 
     /// The file system that holds `path` when it is not an overlay: the package set under
-    /// [`NIXPKGS_ROOT`], the learner's and the check's files elsewhere.
-    fn plain(&self, path: &str) -> &MemoryIO {
-        match &self.packages {
-            Some(p) if path == NIXPKGS_ROOT || path.starts_with(&format!("{NIXPKGS_ROOT}/")) => {
+    /// [`NIXPKGS_ROOT`], a flake lesson's sources in the store, the learner's and the
+    /// check's files elsewhere.
+    fn plain(&self, path: &str) -> &dyn EvalIO {
+        match (&self.packages, &self.store) {
+            (Some(p), _) if path == NIXPKGS_ROOT || path.starts_with(&format!("{NIXPKGS_ROOT}/")) => {
                 &p.io
             }
+            (_, Some(store)) if path.starts_with("/nix/store/") => &**store,
             _ => &self.base,
         }
     }
@@ -513,7 +539,7 @@ fn locate(ev: &Evaluator, span: Span, files: &Files) -> Option<Location> {
 
 /// The driver: imports the learner's `.nix` files lazily, reads their syntax, and applies
 /// the check to them with the library and `importWith`.
-fn driver(files: &Files, has_library: bool) -> String {
+fn driver(files: &Files, has_library: bool, flake: bool) -> String {
     let mut imports = String::new();
     let mut sources = String::new();
     let mut syntax = String::new();
@@ -526,11 +552,21 @@ fn driver(files: &Files, has_library: bool) -> String {
         }
         sources.push_str(&format!("    {key} = builtins.readFile (/. + {path});\n"));
     }
+    // A flake lesson's check also gets `flake`: Nix's report on the learner's flake, and
+    // its outputs (the load error when it did not load).
+    let flake = if flake {
+        format!(
+            "flake = let report = builtins.fromJSON (builtins.readFile {FLAKE_REPORT_PATH}); in report // {{ outputs = if report.error == null then import {FLAKE_CALL_PATH} else throw report.error; }};"
+        )
+    } else {
+        String::new()
+    };
     let library = if has_library {
         format!("import {LIBRARY_PATH}")
     } else {
         "{ }".to_string()
     };
+    let flake_arg = if flake.is_empty() { "" } else { " flake" };
     format!(
         r#"let
   files = {{
@@ -545,7 +581,8 @@ fn driver(files: &Files, has_library: bool) -> String {
     then throw "importWith: the overrides must be a set of file name = Nix source text (a string)"
     else if !(builtins.isString name) then throw "importWith: the file name must be a string"
     else import (/. + "{OVERLAY_DIR}${{builtins.replaceStrings [ "%" "/" ] [ "%25" "%2F" ] (builtins.toJSON overrides)}}/${{name}}");
-  checks = import {CHECK_PATH} {{ inherit files sources syntax check importWith; }};
+  {flake}
+  checks = import {CHECK_PATH} {{ inherit files sources syntax check importWith{flake_arg}; }};
 in if builtins.isList checks
   then map (c: c // {{ __passed = if c ? throws then null else if c ? ok then c.ok else c.actual == c.expected; }}) checks
   else throw "check.nix must return a list of checks, not a ${{builtins.typeOf checks}}"
@@ -567,6 +604,9 @@ pub struct CheckCode<'a> {
     pub library: &'a str,
     /// Whether the lesson uses the miniature nixpkgs (`nixpkgs = true`).
     pub nixpkgs: bool,
+    /// Whether the learner's files are a flake (`flake = true`): the check receives it
+    /// as `flake` (see `flake_mode`). Implies the package set (the registry's nixpkgs).
+    pub flake: bool,
 }
 
 /// Runs `code.check` against `files`. Never panics: every error ends up in the report.
@@ -631,17 +671,28 @@ fn run_check_io(
     if has_library {
         mounted.push((LIBRARY_PATH, code.library));
     }
-    let packages = match package_set_for(code.nixpkgs, options) {
+    let packages = match package_set_for(code.nixpkgs || code.flake, options) {
         Ok(p) => p,
         Err(f) => {
             report.error = Some(f);
             return (report, Rc::new(CheckIO::default()));
         }
     };
-    let io = Rc::new(CheckIO::new(files, &mounted, packages));
+    let flake = match (&packages, code.flake) {
+        (Some(p), true) => Some(crate::flake_mode::load(files, &p.files)),
+        _ => None,
+    };
+    if let Some(f) = &flake {
+        mounted.push((FLAKE_REPORT_PATH, &f.report));
+        if let Some(expression) = &f.expression {
+            mounted.push((FLAKE_CALL_PATH, expression));
+        }
+    }
+    let store = flake.as_ref().and_then(|f| f.store.clone());
+    let io = Rc::new(CheckIO::new(files, &mounted, packages, store));
     let mut ev = evaluator(&io, options.fuel);
     // A check.nix (or library) that does not parse is the lesson's bug: say so plainly.
-    for (path, text) in &mounted {
+    for (path, text) in mounted.iter().filter(|(p, _)| *p == CHECK_PATH || *p == LIBRARY_PATH) {
         if let Err(e) = ev.check_source(text, Origin::File((*path).into()), "/.check") {
             report.error = Some(failure(&ev, &e, files));
             return (report, io);
@@ -656,7 +707,7 @@ fn run_check_io(
     }
     let list = match ev
         .eval_source(
-            &driver(files, has_library),
+            &driver(files, has_library, flake.is_some()),
             Origin::Other(DRIVER.into()),
             "/",
         )
@@ -830,6 +881,7 @@ impl Lesson {
             check: &self.check,
             library: &self.check_library,
             nixpkgs: self.nixpkgs,
+            flake: self.flake,
         }
     }
 
@@ -890,7 +942,7 @@ pub fn run_example(
     };
     let mut all = files.clone();
     all.insert("example.nix".into(), code.to_string());
-    let io = Rc::new(CheckIO::new(&all, &[], packages));
+    let io = Rc::new(CheckIO::new(&all, &[], packages, None));
     let mut ev = evaluator(&io, options.fuel);
     let result = ev
         .eval_source(code, Origin::File("/example.nix".into()), "/")

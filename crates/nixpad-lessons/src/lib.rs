@@ -79,6 +79,7 @@
 
 mod check;
 mod definitions;
+mod flake_mode;
 mod markdown;
 mod model;
 mod pretty;

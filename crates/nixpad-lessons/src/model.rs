@@ -73,6 +73,11 @@ pub struct Lesson {
     /// examples then see `<nixpkgs>`, and the host must load the package set first.
     #[serde(default)]
     pub nixpkgs: bool,
+    /// Whether the learner's files are a flake (`flake = true`): the check receives it
+    /// evaluated as Nix does (`flake.outputs`, `flake.lock`, `flake.show`, `flake.check`).
+    /// Flake lessons use the miniature nixpkgs (it is the registry's `nixpkgs`).
+    #[serde(default)]
+    pub flake: bool,
 }
 
 /// A known answer of a lesson: learner files that differ from the solution.
@@ -118,6 +123,8 @@ struct FrontMatter {
     main: Option<String>,
     #[serde(default)]
     nixpkgs: bool,
+    #[serde(default)]
+    flake: bool,
 }
 
 /// What [`load`] found: the lessons that loaded, and every problem (a lesson with a
@@ -500,7 +507,8 @@ fn load_lesson(
         document,
         wrong,
         alternatives,
-        nixpkgs: fm.nixpkgs,
+        nixpkgs: fm.nixpkgs || fm.flake,
+        flake: fm.flake,
     })
 }
 

@@ -1097,3 +1097,61 @@ fn errors_inside_the_package_set_are_the_learners() {
     let e = r.checks[0].error.as_ref().expect("an error");
     assert_eq!(e.source, FailureSource::Learner, "{}", e.rendered);
 }
+
+/// The real package set (a flake lesson's registry needs nixpkgs-lite's flake outputs).
+fn real_package_set() -> CheckOptions {
+    CheckOptions {
+        package_set: Some(std::rc::Rc::new(PackageSet::from_files(
+            nixpad_pkgs::files().iter().map(|(p, b)| (*p, *b)),
+        ))),
+        ..CheckOptions::default()
+    }
+}
+
+#[test]
+fn flake_lessons_see_the_flake_as_nix_does() {
+    let check = r#"{ flake, ... }: [
+      { name = "hello"; expected = "hello-2.12.1"; actual = flake.outputs.packages.x86_64-linux.default.name or null; }
+      { name = "locked"; expected = [ "github" "NixOS" ]; actual = let n = flake.lock.nodes.nixpkgs or { }; in [ (n.locked.type or null) (n.locked.owner or null) ]; }
+      { name = "shown"; expected = "derivation"; actual = flake.show.packages.x86_64-linux.default.type or null; }
+      { name = "checked"; ok = flake.check.ok; message = toString flake.check.error; }
+      { name = "self"; expected = true; actual = flake.outputs ? outPath && flake.outputs.inputs ? nixpkgs; }
+    ]"#;
+    let code = |flake| CheckCode {
+        check,
+        library: "",
+        nixpkgs: false,
+        flake,
+    };
+    let good = r#"{
+  inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-24.11";
+  outputs = { self, nixpkgs }: { packages.x86_64-linux.default = nixpkgs.legacyPackages.x86_64-linux.hello; };
+}"#;
+    let mut files = Files::new();
+    files.insert("flake.nix".into(), good.into());
+    let options = real_package_set();
+    let report = run_check(code(true), &files, &options);
+    assert!(report.passed, "{}", report.to_text());
+
+    // Impure code fails `nix flake check` with Nix's message; the outputs still evaluate.
+    let impure = good.replace(
+        "nixpkgs.legacyPackages.x86_64-linux.hello",
+        "(import <nixpkgs> { }).hello",
+    );
+    files.insert("flake.nix".into(), impure);
+    let report = run_check(code(true), &files, &options);
+    let checked = report.checks.iter().find(|c| c.name == "checked").unwrap();
+    assert_eq!(checked.status, CheckStatus::Failed);
+    let message = checked.message.as_deref().unwrap_or_default();
+    assert!(message.contains("pure evaluation mode"), "{message}");
+
+    // A flake.nix Nix refuses: the outputs are that error; the report says why.
+    files.insert("flake.nix".into(), "{ outputs = 1; }".into());
+    let report = run_check(code(true), &files, &options);
+    assert!(!report.passed);
+    let hello = &report.checks[0];
+    assert_eq!(hello.status, CheckStatus::Error, "{}", report.to_text());
+    // Without flake mode, `flake` is not an argument of the check.
+    let report = run_check(code(false), &files, &options);
+    assert!(report.error.is_some() || report.checks.iter().all(|c| c.status != CheckStatus::Passed));
+}

@@ -343,6 +343,7 @@ mod tests {
             wrong: vec![],
             alternatives: vec![],
             nixpkgs: false,
+            flake: false,
             document: Default::default(),
         };
         Curriculum {

@@ -1,0 +1,82 @@
+//! Lessons in flake mode (`flake = true`): the learner's files are a flake, and the check
+//! sees it as Nix does. Before the check runs, the lesson's files are loaded as the flake
+//! `path:/` with `nixpad-flake` (inputs resolved from the registry of virtual flakes,
+//! locked, evaluated purely); what Nix would report — the lock file, `nix flake show`,
+//! `nix flake check` (its first error and its warnings), the load error — becomes data,
+//! and the flake's outputs are the same call of `outputs` evaluated in the check's
+//! evaluator (reading the flakes' sources from the store paths `nixpad-flake` mounted).
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use nixpad_eval::{EvalIO, Limits, MemoryIO};
+use nixpad_flake::{Options, Registry, ShowOptions, Update};
+use serde_json::{json, Value as Json};
+
+use crate::check::Files;
+
+/// The system flake lessons evaluate for (`nix flake show`'s current system).
+pub const SYSTEM: &str = "x86_64-linux";
+
+/// A learner's flake, loaded.
+pub struct LoadedFlake {
+    /// What the check receives as data (`flake.lock`, `flake.show`, `flake.check`, …), as
+    /// JSON text.
+    pub report: String,
+    /// The expression that calls the outputs, when the flake loaded.
+    pub expression: Option<String>,
+    /// Reads the store paths of the flake and its inputs.
+    pub store: Option<Rc<dyn EvalIO>>,
+}
+
+/// Loads `files` as a flake, with nixpkgs-lite's files (`nixpkgs`) in the registry.
+pub fn load(files: &Files, nixpkgs: &BTreeMap<String, Vec<u8>>) -> LoadedFlake {
+    let mut host = MemoryIO::new();
+    for (name, text) in files {
+        host.add_file(&format!("/{name}"), text.as_bytes().to_vec());
+    }
+    let options = Options {
+        impure: false,
+        accept_flake_config: false,
+        system: SYSTEM.into(),
+        store_dir: "/nix/store".into(),
+        update: Update::Keep,
+        registry: Registry::with_nixpkgs(nixpkgs.clone()),
+        limits: Limits::default(),
+    };
+    let mut flake = match nixpad_flake::load(Rc::new(host), "/", &options) {
+        Ok(flake) => flake,
+        Err(error) => {
+            return LoadedFlake {
+                report: json!({ "error": error }).to_string(),
+                expression: None,
+                store: None,
+            }
+        }
+    };
+    let lock: Json = serde_json::from_str(&flake.lock.to_json()).unwrap_or(Json::Null);
+    let (show, show_error) = match nixpad_flake::show_json(&mut flake, &ShowOptions::default()) {
+        Ok(tree) => (tree, Json::Null),
+        Err(e) => (Json::Null, json!(e)),
+    };
+    let check = nixpad_flake::check(&mut flake, Some(SYSTEM));
+    let report = json!({
+        "error": null,
+        "lock": lock,
+        "lockChanged": flake.lock_changed,
+        "show": show,
+        "showError": show_error,
+        "check": {
+            "ok": check.error.is_none(),
+            "error": check.error,
+            "warnings": check.warnings,
+        },
+        "warnings": flake.warnings,
+        "description": flake.file.description,
+    });
+    LoadedFlake {
+        report: report.to_string(),
+        expression: Some(flake.expression.clone()),
+        store: Some(flake.io.clone()),
+    }
+}
