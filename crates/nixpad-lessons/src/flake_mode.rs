@@ -54,12 +54,17 @@ pub fn load(files: &Files, nixpkgs: &BTreeMap<String, Vec<u8>>) -> LoadedFlake {
             }
         }
     };
+    // Messages name the learner's files as the editor does (`/flake.nix:6:16`), not by
+    // the store path of the flake's copy.
+    let root = flake.source.store_path.clone();
+    let local = |message: String| message.replace(&root, "");
     let lock: Json = serde_json::from_str(&flake.lock.to_json()).unwrap_or(Json::Null);
     let (show, show_error) = match nixpad_flake::show_json(&mut flake, &ShowOptions::default()) {
         Ok(tree) => (tree, Json::Null),
-        Err(e) => (Json::Null, json!(e)),
+        Err(e) => (Json::Null, json!(local(e))),
     };
     let check = nixpad_flake::check(&mut flake, Some(SYSTEM));
+    let check_error = check.error.map(local);
     let report = json!({
         "error": null,
         "lock": lock,
@@ -67,8 +72,8 @@ pub fn load(files: &Files, nixpkgs: &BTreeMap<String, Vec<u8>>) -> LoadedFlake {
         "show": show,
         "showError": show_error,
         "check": {
-            "ok": check.error.is_none(),
-            "error": check.error,
+            "ok": check_error.is_none(),
+            "error": check_error,
             "warnings": check.warnings,
         },
         "warnings": flake.warnings,

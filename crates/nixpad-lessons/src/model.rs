@@ -159,12 +159,15 @@ fn slug_of(dir: &str) -> Result<String, String> {
 
 /// Whether `name` is a valid lesson file name: a plain file name, no folders.
 fn valid_file_name(name: &str) -> bool {
-    !name.is_empty()
-        && !name.starts_with('.')
-        && name.len() <= 64
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+    let valid_part = |part: &str| {
+        !part.is_empty()
+            && !part.starts_with('.')
+            && part
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+    };
+    // A file may be in a folder (`tools/flake.nix`: a flake lesson's sub-flake).
+    name.len() <= 64 && name.split('/').count() <= 3 && name.split('/').all(valid_part)
 }
 
 /// Splits `+++`-delimited TOML front matter from the Markdown body. Returns the TOML,
@@ -395,7 +398,7 @@ fn load_lesson(
         if !valid_file_name(name) {
             problems.push(Problem::new(
                 &md_path,
-                format!("'{name}' is not a valid file name (letters, digits, '.', '_', '-')"),
+                format!("'{name}' is not a valid file name (letters, digits, '.', '_', '-', in at most two folders)"),
             ));
         }
         if !seen.insert(name.as_str()) {

@@ -162,6 +162,12 @@ fn examples_and_solutions_agree_with_real_nix() {
             }
             let _ = std::fs::remove_dir_all(&dir);
         }
+        // A flake lesson's checks read Nixpad's own report on the flake (lock, show,
+        // check), which real Nix cannot produce here (no network for its inputs): flake
+        // semantics are compared with real Nix in nixpad-cli's flake_oracle test instead.
+        if lesson.flake {
+            continue;
+        }
         // The solution, the alternatives and the wrong answers: the same checks pass.
         let mut answers = vec![("the solution".to_string(), lesson.solution_files())];
         for a in &lesson.alternatives {

@@ -1,0 +1,6 @@
+{
+  description = "";
+
+  outputs = { self }: {
+  };
+}

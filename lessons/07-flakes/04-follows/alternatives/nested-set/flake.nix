@@ -1,0 +1,18 @@
+{
+  description = "A project with its linting tools";
+
+  inputs = {
+    nixpkgs.url = "github:NixOS/nixpkgs/nixos-24.11";
+    tools = {
+      url = "path:./tools";
+      inputs.nixpkgs.follows = "nixpkgs";
+    };
+  };
+
+  outputs = { self, nixpkgs, tools }: {
+    packages.x86_64-linux = {
+      default = nixpkgs.legacyPackages.x86_64-linux.hello;
+      inherit (tools.packages.x86_64-linux) lint;
+    };
+  };
+}
