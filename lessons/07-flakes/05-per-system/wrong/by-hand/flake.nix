@@ -1,0 +1,10 @@
+{
+  description = "hello, everywhere";
+  inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-24.11";
+  outputs = { self, nixpkgs }: {
+    packages.x86_64-linux.default = nixpkgs.legacyPackages.x86_64-linux.hello;
+    packages.aarch64-linux.default = nixpkgs.legacyPackages.aarch64-linux.hello;
+    packages.x86_64-darwin.default = nixpkgs.legacyPackages.x86_64-darwin.hello;
+    packages.aarch64-darwin.default = nixpkgs.legacyPackages.aarch64-darwin.hello;
+  };
+}

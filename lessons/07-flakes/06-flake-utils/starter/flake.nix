@@ -1,0 +1,10 @@
+{
+  description = "hello, with flake-utils";
+
+  inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-24.11";
+
+  outputs = { self, nixpkgs }: {
+    packages.x86_64-linux.default = nixpkgs.legacyPackages.x86_64-linux.hello;
+    overlays.default = final: prev: { greeting = final.hello; };
+  };
+}

@@ -1,0 +1,14 @@
+{
+  description = "A fetcher";
+  inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-24.11";
+  outputs = { self, nixpkgs }:
+    let pkgs = nixpkgs.legacyPackages.x86_64-linux; in
+    {
+      packages.x86_64-linux.default = pkgs.callPackage ./package.nix { };
+      devShells.x86_64-linux.default = pkgs.mkShell {
+        packages = [ pkgs.pkg-config pkgs.openssl pkgs.jq ];
+        APP_ENV = "development";
+      };
+      formatter.x86_64-linux = pkgs.nixfmt-tree;
+    };
+}
