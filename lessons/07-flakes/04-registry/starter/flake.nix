@@ -1,0 +1,6 @@
+{
+  description = "A message of the day";
+
+  outputs = { self }: {
+  };
+}

@@ -1,0 +1,6 @@
+{
+  description = "Our project templates";
+
+  outputs = { self }: {
+  };
+}

@@ -1,0 +1,6 @@
+{
+  description = "The welcome project";
+
+  outputs = { self }: {
+  };
+}

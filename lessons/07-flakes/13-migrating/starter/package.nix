@@ -1,0 +1,5 @@
+# The project (read-only).
+{ writeShellScriptBin, hello }:
+writeShellScriptBin "welcome" ''
+  ${hello}/bin/hello -g "Welcome!"
+''

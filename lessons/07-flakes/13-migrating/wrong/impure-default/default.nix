@@ -1,0 +1,4 @@
+let
+  pkgs = import <nixpkgs> { };
+in
+pkgs.callPackage ./package.nix { }
