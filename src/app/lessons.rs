@@ -444,6 +444,27 @@ fn check_view(report: &CheckReport, hint_titles: usize) -> Html {
             {for report.error.as_ref().map(check_failure)}
             <ul>{rows}</ul>
             {for (!report.trace.is_empty()).then(|| html! { <pre class="muted">{report.trace.join("\n")}</pre> })}
+            {for report.flake.as_ref().map(flake_view)}
+        </div>
+    }
+}
+
+/// What Nix says about a flake lesson's flake: `nix flake show` and the lock file it
+/// would write (or why the flake did not load).
+fn flake_view(flake: &nixpad_lessons::FlakeSummary) -> Html {
+    if let Some(error) = &flake.error {
+        return html! { <pre class="text-out error-text" data-testid="flake-error">{error.clone()}</pre> };
+    }
+    html! {
+        <div class="flake-summary">
+            <details data-testid="flake-show" open=true>
+                <summary>{"nix flake show"}</summary>
+                <pre class="text-out">{flake.show.clone()}</pre>
+            </details>
+            <details data-testid="flake-lock">
+                <summary>{"flake.lock"}</summary>
+                <pre class="text-out">{flake.lock.clone().unwrap_or_else(|| "(no lock file: the flake has no inputs)".into())}</pre>
+            </details>
         </div>
     }
 }

@@ -696,6 +696,31 @@ test('options browser: every option with type, default, value and where modules 
   await shot(page, 'options-02-bad-definition.png');
 });
 
+test('a flake lesson: pure evaluation refuses <nixpkgs>; the solution passes and shows its lock file', async (t) => {
+  const page = await open(t, '#/lessons/flakes/what-is-a-flake');
+  await page.locator('[data-testid=lesson] h1').waitFor();
+  const impure = '{\n  description = "A first flake";\n  inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-24.11";\n'
+    + '  outputs = { self, nixpkgs }: {\n    packages.x86_64-linux.hello = (import <nixpkgs> { }).hello;\n'
+    + '    packages.x86_64-linux.default = self.packages.x86_64-linux.hello;\n  };\n}\n';
+  await page.fill('textarea.input', impure);
+  await check(page);
+  assertEq(await page.locator('[data-testid=check-results]').getAttribute('data-passed'), 'false', 'not passed');
+  const report = await page.locator('[data-testid=check-results]').innerText();
+  assert(report.includes('pure evaluation mode'), `the learner sees why: ${report.slice(0, 600)}`);
+  await page.fill('textarea.input', impure.replace('(import <nixpkgs> { }).hello', 'nixpkgs.legacyPackages.x86_64-linux.hello'));
+  await check(page);
+  assertEq(await page.locator('[data-testid=check-results]').getAttribute('data-passed'), 'true', 'passed');
+  await page.locator('[data-testid=lesson-done]').waitFor();
+  const show = await page.locator('[data-testid=flake-show]').innerText();
+  assert(show.includes("packages") && show.includes("package 'hello-2.12.1'"), `nix flake show: ${show}`);
+  await page.click('[data-testid=flake-lock] summary');
+  const lock = JSON.parse(await page.locator('[data-testid=flake-lock] pre').innerText());
+  assertEq(lock.version, 7, 'lock file version');
+  assertEq(lock.nodes.nixpkgs.original.ref, 'nixos-24.11', 'locked input');
+  assert(/^[0-9a-f]{40}$/.test(lock.nodes.nixpkgs.locked.rev), `rev: ${lock.nodes.nixpkgs.locked.rev}`);
+  await shot(page, 'lessons-flake-01-done.png');
+});
+
 test('lessons: export, reset and re-import progress; damaged progress is ignored with a notice', async (t) => {
   const page = await open(t, LESSON);
   await page.locator('[data-testid=lesson] h1').waitFor();

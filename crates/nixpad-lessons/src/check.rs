@@ -182,6 +182,21 @@ pub struct CheckReport {
     pub error: Option<EvalFailure>,
     /// `builtins.trace` output, in order.
     pub trace: Vec<String>,
+    /// In a flake lesson, what Nix says about the learner's flake (the page shows it).
+    #[serde(default)]
+    pub flake: Option<FlakeSummary>,
+}
+
+/// What a flake lesson shows beside the checks: the lock file and `nix flake show`, or
+/// why the flake did not load.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FlakeSummary {
+    /// `flake.lock` as Nix would write it (JSON text), when the flake loaded.
+    pub lock: Option<String>,
+    /// `nix flake show`'s text, or its error.
+    pub show: String,
+    /// Why the flake did not load, if it did not.
+    pub error: Option<String>,
 }
 
 impl CheckReport {
@@ -665,6 +680,7 @@ fn run_check_io(
         checks: Vec::new(),
         error: None,
         trace: Vec::new(),
+        flake: None,
     };
     let has_library = !code.library.is_empty();
     let mut mounted = vec![(CHECK_PATH, code.check)];
@@ -689,6 +705,7 @@ fn run_check_io(
         }
     }
     let store = flake.as_ref().and_then(|f| f.store.clone());
+    report.flake = flake.as_ref().map(|f| f.summary.clone());
     let io = Rc::new(CheckIO::new(files, &mounted, packages, store));
     let mut ev = evaluator(&io, options.fuel);
     // A check.nix (or library) that does not parse is the lesson's bug: say so plainly.

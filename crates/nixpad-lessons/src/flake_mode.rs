@@ -13,7 +13,7 @@ use nixpad_eval::{EvalIO, Limits, MemoryIO};
 use nixpad_flake::{Options, Registry, ShowOptions, Update};
 use serde_json::{json, Value as Json};
 
-use crate::check::Files;
+use crate::check::{Files, FlakeSummary};
 
 /// The system flake lessons evaluate for (`nix flake show`'s current system).
 pub const SYSTEM: &str = "x86_64-linux";
@@ -27,6 +27,8 @@ pub struct LoadedFlake {
     pub expression: Option<String>,
     /// Reads the store paths of the flake and its inputs.
     pub store: Option<Rc<dyn EvalIO>>,
+    /// What the page shows: the lock file, `nix flake show`.
+    pub summary: FlakeSummary,
 }
 
 /// Loads `files` as a flake, with nixpkgs-lite's files (`nixpkgs`) in the registry.
@@ -51,6 +53,11 @@ pub fn load(files: &Files, nixpkgs: &BTreeMap<String, Vec<u8>>) -> LoadedFlake {
                 report: json!({ "error": error }).to_string(),
                 expression: None,
                 store: None,
+                summary: FlakeSummary {
+                    lock: None,
+                    show: String::new(),
+                    error: Some(error),
+                },
             }
         }
     };
@@ -63,6 +70,8 @@ pub fn load(files: &Files, nixpkgs: &BTreeMap<String, Vec<u8>>) -> LoadedFlake {
         Ok(tree) => (tree, Json::Null),
         Err(e) => (Json::Null, json!(local(e))),
     };
+    let show_text = nixpad_flake::show_text(&mut flake, &ShowOptions::default())
+        .unwrap_or_else(|e| local(e));
     let check = nixpad_flake::check(&mut flake, Some(SYSTEM));
     let check_error = check.error.map(local);
     let report = json!({
@@ -83,5 +92,11 @@ pub fn load(files: &Files, nixpkgs: &BTreeMap<String, Vec<u8>>) -> LoadedFlake {
         report: report.to_string(),
         expression: Some(flake.expression.clone()),
         store: Some(flake.io.clone()),
+        summary: FlakeSummary {
+            // Nix writes no lock file for a flake without inputs.
+            lock: (flake.lock != nixpad_flake::LockFile::empty()).then(|| flake.lock.to_json()),
+            show: show_text,
+            error: None,
+        },
     }
 }

@@ -91,7 +91,7 @@ mod validate;
 pub use definitions::module_error_location;
 pub use check::{
     failure, hidden_inputs, run_check, run_example, CheckCode, CheckIO, CheckOptions, CheckReport,
-    CheckResult, CheckStatus, EvalFailure, ExampleOutcome, FailureSource, Files, Location,
+    CheckResult, CheckStatus, EvalFailure, ExampleOutcome, FailureSource, Files, FlakeSummary, Location,
     PackageSet, NIXPKGS_ROOT,
 };
 pub use markdown::{

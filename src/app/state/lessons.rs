@@ -406,6 +406,7 @@ mod tests {
                 checks: vec![],
                 error: None,
                 trace: vec![],
+                flake: None,
             }),
         ));
         assert_eq!(s.progress.lesson("c/l").map(|p| p.attempts), Some(1));
