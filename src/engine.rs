@@ -4,7 +4,7 @@
 //! Pure Rust (no JS): the worker binary only moves messages in and out, so everything
 //! here is tested natively.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::rc::Rc;
 
 use nixpad_eval::{syntax, Error, Evaluator, Limits, MemoryIO, Origin, Settings, Value, ValueView};
@@ -267,6 +267,19 @@ impl Engine {
                 }
                 _ => (Outcome::Stale, Vec::new()),
             },
+            Command::Flake { files } => {
+                let overview = match self.packages.get() {
+                    Ok((nixpkgs, _)) => {
+                        let nixpkgs: BTreeMap<String, Vec<u8>> = nixpkgs.iter().cloned().collect();
+                        crate::flake::overview(&by_name(files), &nixpkgs)
+                    }
+                    Err(why) => crate::flake::FlakeOverview {
+                        error: Some(packages_missing(&why).message),
+                        ..Default::default()
+                    },
+                };
+                (Outcome::Flake(overview), Vec::new())
+            }
             Command::SyntaxTree { text } => {
                 let mut tree = syntax::syntax_tree(&text);
                 if tree.len() > MAX_TREE {
@@ -1153,5 +1166,40 @@ mod tests {
         assert!(error.message.starts_with("A definition for option `port' is not of type"), "{}", error.message);
         let at = error.location.unwrap();
         assert_eq!((at.file.as_str(), at.line, &machine[at.start as usize..at.end as usize]), ("machine.nix", 3, "\"eighty\""));
+    }
+    #[test]
+    fn the_files_as_a_flake() {
+        let mut e = engine_with_pack(Rc::new(std::cell::Cell::new(0)));
+        let flake = r#"{
+  inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-24.11";
+  outputs = { self, nixpkgs }: {
+    packages.x86_64-linux.default = nixpkgs.legacyPackages.x86_64-linux.hello;
+    apps.x86_64-linux.default = { type = "app"; program = "${self.packages.x86_64-linux.default}/bin/hello"; };
+  };
+}"#;
+        let overview = match e.run(RequestId(1), Command::Flake { files: files(&[("flake.nix", flake)]) }).0 {
+            Outcome::Flake(o) => o,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(overview.error, None);
+        assert!(overview.show.contains("package 'hello-2.12.1'"), "{}", overview.show);
+        assert_eq!(overview.check_error, None);
+        // Nix 2.26 warns about an app without meta.
+        assert_eq!(overview.warnings, ["app 'apps.x86_64-linux.default' lacks attribute 'meta'"]);
+        let hello = &overview.derivations[0];
+        assert_eq!(hello.attr, "packages.x86_64-linux.default");
+        assert_eq!(hello.drv_path, "/nix/store/g5dhwa743bq245wddlqaj5yfkkfrbv82-hello-2.12.1.drv");
+        let out = &hello.outputs[0].1;
+        assert_eq!(overview.apps, [("apps.x86_64-linux.default".to_string(), Ok(format!("{out}/bin/hello")))]);
+        assert!(overview.lock.unwrap().contains("\"nixos-24.11\""));
+        // Not a flake: said plainly.
+        match e.run(RequestId(2), Command::Flake { files: files(&[("default.nix", "1")]) }).0 {
+            Outcome::Flake(o) => assert!(o.error.unwrap().contains("no flake.nix")),
+            other => panic!("{other:?}"),
+        }
+        match e.run(RequestId(3), Command::Flake { files: files(&[("flake.nix", "{ outputs = 1; }")]) }).0 {
+            Outcome::Flake(o) => assert!(o.error.is_some()),
+            other => panic!("{other:?}"),
+        }
     }
 }

@@ -47,6 +47,7 @@ pub mod editing;
 pub mod engine;
 pub mod examples;
 pub mod files;
+pub mod flake;
 pub mod highlight;
 pub mod lessons;
 pub mod options;

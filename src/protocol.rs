@@ -126,6 +126,12 @@ pub enum Command {
         /// The result to look at.
         result: ResultId,
     },
+    /// The files as a flake (`flake.nix` at the root): `nix flake show`, the lock file,
+    /// `nix flake check`, the outputs' derivations and apps.
+    Flake {
+        /// All files of the tree.
+        files: Vec<FileEntry>,
+    },
     /// Runs a lesson's checks (`check.nix`) on the learner's files. The page sends the
     /// check itself: the worker holds no curriculum.
     Check {
@@ -246,6 +252,8 @@ pub enum Outcome {
     Derivations(Result<crate::drv::DrvReport, ErrorInfo>),
     /// Result of [`Command::Options`].
     Options(Result<crate::options::OptionsReport, ErrorInfo>),
+    /// Result of [`Command::Flake`].
+    Flake(crate::flake::FlakeOverview),
     /// Result of [`Command::Check`].
     Checked(nixpad_lessons::CheckReport),
     /// Result of [`Command::Example`].
@@ -293,6 +301,7 @@ impl Outcome {
             Outcome::Stale => "Stale",
             Outcome::Derivations(_) => "Derivations",
             Outcome::Options(_) => "Options",
+            Outcome::Flake(_) => "Flake",
             Outcome::Checked(_) => "Checked",
             Outcome::Example(_) => "Example",
             Outcome::Failed(_) => "Failed",

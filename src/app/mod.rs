@@ -7,6 +7,7 @@ pub mod dom;
 pub mod drvview;
 pub mod editor;
 pub mod embed;
+pub mod flakeview;
 pub mod lessons;
 pub mod optionsview;
 pub mod output;

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::state::{FilesAction, Output, OutputTab, ResultsAction, TextView};
 use super::tree::ValueTree;
 use super::{use_client, use_files, use_results};
-use crate::app::state::requests::text_key;
+use crate::app::state::requests::{files_key, text_key};
 use crate::protocol::{Command, ErrorInfo, PAGE};
 
 /// An error's inputs.
@@ -90,6 +90,7 @@ pub fn output_panel(_: &OutputPanelProps) -> Html {
         OutputTab::Syntax => html! { <TextPane view={results.syntax.clone()} empty="" /> },
         OutputTab::Derivation => html! { <DerivationPane /> },
         OutputTab::Options => html! { <OptionsPane /> },
+        OutputTab::Flake => html! { <FlakePane /> },
     };
     html! {
         <div class="output" data-evaluations={results.evaluations.to_string()} data-eval-ms={eval_ms}
@@ -109,11 +110,16 @@ fn tab_requests() -> Html {
     let files = use_files();
     let client = use_client();
     let syntax_key = text_key(&files.active_file().text);
-    let key = (results.tab, results.result_id(), syntax_key);
+    let flake_key = files_key(&files.files);
+    let key = (results.tab, results.result_id(), syntax_key, flake_key);
     let text = files.active_file().text.clone();
-    use_effect_with(key, move |(tab, result, syntax_key)| {
+    let all = files.files.clone();
+    use_effect_with(key, move |(tab, result, syntax_key, flake_key)| {
         let s = &*results;
         match (tab, result) {
+            (OutputTab::Flake, _) if s.flake.as_ref().map(|f| f.0) != Some(*flake_key) => {
+                client.send(Command::Flake { files: all });
+            }
             (OutputTab::Json, Some(r)) if !s.json.is_for(r.0 as u64) => {
                 client.send(Command::Json { result: *r });
             }
@@ -244,6 +250,18 @@ fn options_pane() -> Html {
         Some((_, Some(Err(error)))) => html! { <ErrorView error={error.clone()} /> },
         Some((r, Some(Ok(report)))) => {
             html! { <super::optionsview::OptionsView key={r.to_string()} report={report.clone()} /> }
+        }
+    }
+}
+
+/// The flake tab.
+#[function_component(FlakePane)]
+fn flake_pane() -> Html {
+    let results = use_results();
+    match &results.flake {
+        None | Some((_, None)) => html! { <p class="muted">{"Loading the flake…"}</p> },
+        Some((key, Some(overview))) => {
+            html! { <super::flakeview::FlakeView key={key.to_string()} overview={overview.clone()} /> }
         }
     }
 }

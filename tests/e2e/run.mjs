@@ -504,6 +504,34 @@ test('derivation tab: drvPath, outputs, ATerm, derivation show JSON, dependency 
   await page.locator('[data-testid=no-derivation]').waitFor();
 });
 
+test('flake tab: the files as a flake — nix flake show, check, what nix build and nix run use, the lock file', async (t) => {
+  const page = await open(t);
+  await waitEval(page);
+  await page.click('button[aria-label="Add a file"]');
+  await page.click('text=Rename');
+  await page.fill('input.rename', 'flake.nix');
+  await page.keyboard.press('Enter');
+  await page.fill('textarea.input', '{\n  description = "hello as a flake";\n  inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-24.11";\n'
+    + '  outputs = { self, nixpkgs }: {\n    packages.x86_64-linux.default = nixpkgs.legacyPackages.x86_64-linux.hello;\n'
+    + '    apps.x86_64-linux.default = { type = "app"; program = "${self.packages.x86_64-linux.default}/bin/hello"; meta.description = "hello"; };\n'
+    + '  };\n}\n');
+  await page.click('[data-testid=tab-flake]');
+  await page.locator('[data-testid=flake-show]').waitFor();
+  const show = await page.locator('[data-testid=flake-show]').innerText();
+  assert(show.includes("default: package 'hello-2.12.1'") && show.includes('apps'), `show: ${show}`);
+  assertEq(await page.locator('[data-testid=flake-check]').innerText(), 'nix flake check: no errors', 'check');
+  const drv = await page.locator('[data-testid=flake-derivation][data-attr="packages.x86_64-linux.default"]').innerText();
+  assert(drv.includes('/nix/store/g5dhwa743bq245wddlqaj5yfkkfrbv82-hello-2.12.1.drv'), `derivation: ${drv}`);
+  assert(/\/nix\/store\/[a-z0-9]{32}-hello-2\.12\.1\/bin\/hello/.test(await page.locator('[data-testid=flake-app]').innerText()), 'app program');
+  await page.click('[data-testid=flake-lock] summary');
+  const lock = JSON.parse(await page.locator('[data-testid=flake-lock] pre').innerText());
+  assertEq(lock.nodes.root.inputs.nixpkgs, 'nixpkgs', 'lock root');
+  await shot(page, 'flake-01-view.png');
+  // An impure flake: nix flake check's error, with Nix's words.
+  await page.fill('textarea.input', '{\n  outputs = { self }: {\n    packages.x86_64-linux.default = (import <nixpkgs> { }).hello;\n  };\n}\n');
+  await page.waitForFunction(() => (document.querySelector('[data-testid=flake-check]')?.innerText || '').includes('pure evaluation mode'));
+});
+
 test('<nixpkgs> is the miniature nixpkgs, fetched once when first used', async (t) => {
   const page = await open(t);
   const packs = [];

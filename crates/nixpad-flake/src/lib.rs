@@ -610,6 +610,30 @@ pub fn load(host: Rc<dyn EvalIO>, dir: &str, options: &Options) -> Result<Flake,
     load_source(host, root_source, old_lock, dir, url, locked, options)
 }
 
+/// Loads the flake whose files are `files` (relative path → bytes, at the root `/`): a
+/// lesson's or the playground's files, with `nixpkgs` (nixpkgs-lite's files) as the
+/// registry's nixpkgs. Evaluated purely, for `system`.
+pub fn load_files(
+    files: &BTreeMap<String, Vec<u8>>,
+    nixpkgs: &BTreeMap<String, Vec<u8>>,
+    system: &str,
+) -> Result<Flake, String> {
+    let mut host = nixpad_eval::MemoryIO::new();
+    for (name, bytes) in files {
+        host.add_file(&format!("/{}", name.trim_start_matches('/')), bytes.clone());
+    }
+    let options = Options {
+        impure: false,
+        accept_flake_config: false,
+        system: system.into(),
+        store_dir: "/nix/store".into(),
+        update: Update::Keep,
+        registry: Registry::with_nixpkgs(nixpkgs.clone()),
+        limits: Limits::default(),
+    };
+    load(Rc::new(host), "/", &options)
+}
+
 /// Loads a flake of the registry by name (`templates`, `nixpkgs`), as `nix flake show
 /// nixpkgs` would; it has no folder and no lock file of its own.
 pub fn load_registered(host: Rc<dyn EvalIO>, id: &str, options: &Options) -> Result<Flake, String> {

@@ -9,8 +9,8 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use nixpad_eval::{EvalIO, Limits, MemoryIO};
-use nixpad_flake::{Options, Registry, ShowOptions, Update};
+use nixpad_eval::EvalIO;
+use nixpad_flake::ShowOptions;
 use serde_json::{json, Value as Json};
 
 use crate::check::{Files, FlakeSummary};
@@ -33,20 +33,11 @@ pub struct LoadedFlake {
 
 /// Loads `files` as a flake, with nixpkgs-lite's files (`nixpkgs`) in the registry.
 pub fn load(files: &Files, nixpkgs: &BTreeMap<String, Vec<u8>>) -> LoadedFlake {
-    let mut host = MemoryIO::new();
-    for (name, text) in files {
-        host.add_file(&format!("/{name}"), text.as_bytes().to_vec());
-    }
-    let options = Options {
-        impure: false,
-        accept_flake_config: false,
-        system: SYSTEM.into(),
-        store_dir: "/nix/store".into(),
-        update: Update::Keep,
-        registry: Registry::with_nixpkgs(nixpkgs.clone()),
-        limits: Limits::default(),
-    };
-    let mut flake = match nixpad_flake::load(Rc::new(host), "/", &options) {
+    let bytes: BTreeMap<String, Vec<u8>> = files
+        .iter()
+        .map(|(name, text)| (name.clone(), text.as_bytes().to_vec()))
+        .collect();
+    let mut flake = match nixpad_flake::load_files(&bytes, nixpkgs, SYSTEM) {
         Ok(flake) => flake,
         Err(error) => {
             return LoadedFlake {

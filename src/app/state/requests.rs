@@ -24,6 +24,8 @@ pub enum Pending {
     Drv(ResultId),
     /// The options of a result.
     Options(ResultId),
+    /// The files as a flake (their [`text_key`]).
+    Flake(u64),
     /// The checks of a lesson (its id).
     Check(String),
     /// A prose example of a lesson: lesson id, example number.
@@ -39,6 +41,16 @@ pub enum Slice {
     Repl,
     /// [`super::LessonsState`].
     Lessons,
+}
+
+/// A key for a set of files (which flake is shown): equal files, equal keys.
+pub fn files_key(files: &[crate::protocol::FileEntry]) -> u64 {
+    let mut h = DefaultHasher::new();
+    for f in files {
+        f.name.hash(&mut h);
+        f.text.hash(&mut h);
+    }
+    h.finish()
 }
 
 /// A key for a text (which syntax tree is shown): equal texts, equal keys.
@@ -60,6 +72,7 @@ impl Pending {
             Command::Repl { .. } => Pending::Repl,
             Command::Derivations { result } => Pending::Drv(*result),
             Command::Options { result } => Pending::Options(*result),
+            Command::Flake { files } => Pending::Flake(files_key(files)),
             Command::Check { lesson, .. } => Pending::Check(lesson.clone()),
             Command::Example { lesson, index, .. } => Pending::Example(lesson.clone(), *index),
         }
@@ -76,6 +89,7 @@ impl Pending {
             Pending::Repl => "Repl",
             Pending::Drv(_) => "Derivations",
             Pending::Options(_) => "Options",
+            Pending::Flake(_) => "Flake",
             Pending::Check(_) => "Check",
             Pending::Example(..) => "Example",
         }

@@ -25,11 +25,13 @@ pub enum OutputTab {
     Derivation,
     /// The options of a module system result, with their values and definitions.
     Options,
+    /// The files as a flake: `nix flake show`, lock file, check, derivations, apps.
+    Flake,
 }
 
 impl OutputTab {
     /// All tabs in display order.
-    pub const ALL: [OutputTab; 7] = [
+    pub const ALL: [OutputTab; 8] = [
         OutputTab::Value,
         OutputTab::Json,
         OutputTab::Strict,
@@ -37,6 +39,7 @@ impl OutputTab {
         OutputTab::Syntax,
         OutputTab::Derivation,
         OutputTab::Options,
+        OutputTab::Flake,
     ];
 
     /// Its label.
@@ -49,6 +52,7 @@ impl OutputTab {
             OutputTab::Syntax => "Syntax tree",
             OutputTab::Derivation => "Derivation",
             OutputTab::Options => "Options",
+            OutputTab::Flake => "Flake",
         }
     }
 
@@ -62,6 +66,7 @@ impl OutputTab {
             OutputTab::Syntax => "syntax",
             OutputTab::Derivation => "drv",
             OutputTab::Options => "options",
+            OutputTab::Flake => "flake",
         }
     }
 }
@@ -71,6 +76,10 @@ pub type DrvAnswer = Option<Result<Rc<crate::drv::DrvReport>, ErrorInfo>>;
 
 /// The worker's answer about a result's options (`None` while it works).
 pub type OptionsAnswer = Option<Result<Rc<crate::options::OptionsReport>, ErrorInfo>>;
+
+/// The worker's answer about the files as a flake: for which files ([`super::requests::files_key`]),
+/// and the answer once known.
+pub type FlakeAnswer = Option<(u64, Option<Rc<crate::flake::FlakeOverview>>)>;
 
 /// A text view's content.
 #[derive(Clone, Debug, PartialEq)]
@@ -141,6 +150,8 @@ pub struct ResultsState {
     pub drv: Option<(ResultId, DrvAnswer)>,
     /// The options of the current result: for which result, and the answer once known.
     pub options: Option<(ResultId, OptionsAnswer)>,
+    /// The files as a flake.
+    pub flake: FlakeAnswer,
     /// Messages for the user.
     pub outbox: Outbox,
 }
@@ -163,6 +174,7 @@ impl Default for ResultsState {
             trace: Rc::default(),
             drv: None,
             options: None,
+            flake: None,
             outbox: Outbox::default(),
         }
     }
@@ -238,6 +250,7 @@ impl ResultsState {
             Pending::Syntax(_) => self.syntax = TextView::Empty,
             Pending::Drv(_) => self.drv = None,
             Pending::Options(_) => self.options = None,
+            Pending::Flake(_) => self.flake = None,
             Pending::Expand | Pending::Repl | Pending::Check(_) | Pending::Example(..) => {}
         }
     }
@@ -253,6 +266,7 @@ impl ResultsState {
                     Pending::Syntax(key) => self.syntax = TextView::Loading(*key),
                     Pending::Drv(r) => self.drv = Some((*r, None)),
                     Pending::Options(r) => self.options = Some((*r, None)),
+                    Pending::Flake(key) => self.flake = Some((*key, None)),
                     _ => {}
                 }
                 self.pending.insert(id, pending);
@@ -292,6 +306,7 @@ impl ResultsState {
                 self.strict = TextView::Empty;
                 self.drv = None;
                 self.options = None;
+                self.flake = None;
                 self.focus_error = None;
                 self.eval_ms = None;
             }
@@ -408,6 +423,9 @@ impl ResultsState {
                 self.options = Some((r, Some(report.map(Rc::new))));
             }
             (Pending::Options(_), Outcome::Stale) => self.options = None,
+            (Pending::Flake(key), Outcome::Flake(overview)) => {
+                self.flake = Some((key, Some(Rc::new(overview))));
+            }
             (_, Outcome::Stale) => {}
             (pending, outcome) => {
                 self.outbox.say(
