@@ -10,6 +10,7 @@ use rnix::{SyntaxKind as K, SyntaxNode};
 use rowan::ast::AstNode;
 
 use crate::check::{Files, Location};
+use crate::syntax::static_attr;
 
 /// The definition an error about a module option blames, when the message names an
 /// option and one of `files` defines it: the files the message names, or any file when
@@ -166,24 +167,7 @@ fn wrapper_parent(set: &SyntaxNode) -> Option<SyntaxNode> {
 
 /// The static names of a binding's own attribute path.
 fn own_path(binding: &ast::AttrpathValue) -> Option<Vec<String>> {
-    binding.attrpath()?.attrs().map(|a| static_name(&a)).collect()
-}
-
-fn static_name(attr: &ast::Attr) -> Option<String> {
-    match attr {
-        ast::Attr::Ident(i) => i.ident_token().map(|t| t.text().to_string()),
-        ast::Attr::Str(s) => {
-            let mut out = String::new();
-            for part in s.normalized_parts() {
-                match part {
-                    ast::InterpolPart::Literal(l) => out.push_str(&l),
-                    ast::InterpolPart::Interpolation(_) => return None,
-                }
-            }
-            Some(out)
-        }
-        ast::Attr::Dynamic(_) => None,
-    }
+    binding.attrpath()?.attrs().map(|a| static_attr(&a)).collect()
 }
 
 fn location(name: &str, text: &str, start: u32, end: u32) -> Location {

@@ -101,7 +101,7 @@ fn bump<K: Ord>(map: &mut BTreeMap<K, u64>, key: K) {
 }
 
 /// The name of a static attribute (`a`, `"a"`), or `None` for `${…}` and interpolated strings.
-fn static_attr(attr: &ast::Attr) -> Option<String> {
+pub(crate) fn static_attr(attr: &ast::Attr) -> Option<String> {
     match attr {
         ast::Attr::Ident(i) => i.ident_token().map(|t| t.text().to_string()),
         ast::Attr::Str(s) => {
