@@ -280,6 +280,17 @@ impl Engine {
                 };
                 (Outcome::Flake(overview), Vec::new())
             }
+            Command::FlakeInit { reference, files } => {
+                let init = self
+                    .packages
+                    .get()
+                    .map_err(|why| packages_missing(&why).message)
+                    .and_then(|(nixpkgs, _)| {
+                        let nixpkgs: BTreeMap<String, Vec<u8>> = nixpkgs.iter().cloned().collect();
+                        crate::flake::init(&reference, &by_name(files), &nixpkgs)
+                    });
+                (Outcome::FlakeInit(init), Vec::new())
+            }
             Command::SyntaxTree { text } => {
                 let mut tree = syntax::syntax_tree(&text);
                 if tree.len() > MAX_TREE {
@@ -1199,6 +1210,37 @@ mod tests {
         }
         match e.run(RequestId(3), Command::Flake { files: files(&[("flake.nix", "{ outputs = 1; }")]) }).0 {
             Outcome::Flake(o) => assert!(o.error.is_some()),
+            other => panic!("{other:?}"),
+        }
+    }
+    #[test]
+    fn templates_are_listed_and_copied_as_nix_flake_init_does() {
+        let mut e = engine_with_pack(Rc::new(std::cell::Cell::new(0)));
+        let overview = match e.run(RequestId(1), Command::Flake { files: files(&[("default.nix", "1")]) }).0 {
+            Outcome::Flake(o) => o,
+            other => panic!("{other:?}"),
+        };
+        assert!(overview.templates.iter().any(|(r, d)| r == "templates#trivial" && d.contains("one package")));
+        assert!(overview.registry.contains("global flake:nixpkgs github:NixOS/nixpkgs/nixpkgs-unstable"), "{}", overview.registry);
+        let init = match e.run(RequestId(2), Command::FlakeInit { reference: "templates#utils".into(), files: vec![] }).0 {
+            Outcome::FlakeInit(Ok(init)) => init,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(init.files.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(), ["flake.nix"]);
+        assert!(init.welcome_text.unwrap().contains("Getting started"));
+        // The files' own flake's templates, as `#NAME`.
+        let own = r#"{ outputs = { self }: { templates.mine = { path = ./tpl; description = "Mine"; }; }; }"#;
+        let tree = files(&[("flake.nix", own), ("tpl/flake.nix", "{ outputs = _: { }; }"), ("tpl/notes.md", "hi")]);
+        match e.run(RequestId(3), Command::Flake { files: tree.clone() }).0 {
+            Outcome::Flake(o) => assert!(o.templates.contains(&("#mine".to_string(), "Mine".to_string())), "{:?}", o.templates),
+            other => panic!("{other:?}"),
+        }
+        match e.run(RequestId(4), Command::FlakeInit { reference: "#mine".into(), files: tree }).0 {
+            Outcome::FlakeInit(Ok(init)) => assert_eq!(init.files.len(), 2),
+            other => panic!("{other:?}"),
+        }
+        match e.run(RequestId(5), Command::FlakeInit { reference: "templates#nope".into(), files: vec![] }).0 {
+            Outcome::FlakeInit(Err(e)) => assert!(e.contains("nope"), "{e}"),
             other => panic!("{other:?}"),
         }
     }

@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 
 use nixpad_eval::ValueView;
-use nixpad_flake::{Flake, ShowOptions};
+use nixpad_flake::{Flake, Registry, ShowOptions};
 use serde::{Deserialize, Serialize};
 
 /// The system the playground's flake is shown for.
@@ -44,13 +44,35 @@ pub struct FlakeOverview {
     /// Each app of the system: its attribute path and the program `nix run` would run,
     /// or why it has none.
     pub apps: Vec<(String, Result<String, String>)>,
+    /// `nixConfig` settings Nix applies (name, value).
+    pub config: Vec<(String, String)>,
+    /// Warnings Nix gives when it reads `nixConfig` (settings it ignores).
+    pub config_warnings: Vec<String>,
+    /// The registry, as `nix registry list` prints it.
+    pub registry: String,
+    /// Templates to start from: the reference `nix flake init -t` takes
+    /// (`templates#trivial`, `#mine` for the flake's own) and the description.
+    pub templates: Vec<(String, String)>,
+}
+
+/// What `nix flake init -t REF` copies into the files.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TemplateInit {
+    /// The template's files (relative path, text).
+    pub files: Vec<(String, String)>,
+    /// Its welcome text.
+    pub welcome_text: Option<String>,
 }
 
 /// Loads `files` as a flake and describes it; `nixpkgs` are nixpkgs-lite's files.
 pub fn overview(files: &BTreeMap<String, String>, nixpkgs: &BTreeMap<String, Vec<u8>>) -> FlakeOverview {
+    let registry = Registry::with_nixpkgs(nixpkgs.clone());
+    let mut templates = registry_templates(nixpkgs);
     if !files.contains_key("flake.nix") {
         return FlakeOverview {
             error: Some("There is no flake.nix: a flake is a folder with a file named flake.nix at its root.".into()),
+            registry: registry.list(),
+            templates,
             ..FlakeOverview::default()
         };
     }
@@ -63,10 +85,13 @@ pub fn overview(files: &BTreeMap<String, String>, nixpkgs: &BTreeMap<String, Vec
         Err(e) => {
             return FlakeOverview {
                 error: Some(e),
+                registry: registry.list(),
+                templates,
                 ..FlakeOverview::default()
             }
         }
     };
+    templates.extend(own_templates(&mut flake));
     let root = flake.source.store_path.clone();
     let local = |message: String| message.replace(&root, "");
     let show = nixpad_flake::show_text(&mut flake, &ShowOptions::default()).unwrap_or_else(&local);
@@ -91,8 +116,107 @@ pub fn overview(files: &BTreeMap<String, String>, nixpkgs: &BTreeMap<String, Vec
         check_error: check.error.map(&local),
         warnings: check.warnings,
         apps: apps(&mut flake),
+        config: nixpad_flake::accepted_settings(&flake.file, false),
+        config_warnings: flake.warnings.clone(),
+        registry: registry.list(),
+        templates,
         derivations,
     }
+}
+
+/// The templates of the registry's `templates` flake, as `templates#NAME`.
+fn registry_templates(nixpkgs: &BTreeMap<String, Vec<u8>>) -> Vec<(String, String)> {
+    let options = nixpad_flake::Options {
+        registry: Registry::with_nixpkgs(nixpkgs.clone()),
+        ..flake_options()
+    };
+    let host = std::rc::Rc::new(nixpad_eval::MemoryIO::new());
+    match nixpad_flake::load_registered(host, "templates", &options) {
+        Ok(mut flake) => templates_of(&mut flake, "templates"),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// The flake's own templates, as `#NAME`.
+fn own_templates(flake: &mut Flake) -> Vec<(String, String)> {
+    templates_of(flake, "")
+}
+
+/// `templates.*` of a flake with their descriptions, named `PREFIX#NAME`.
+fn templates_of(flake: &mut Flake, prefix: &str) -> Vec<(String, String)> {
+    let Ok(set) = flake.select_exact("templates") else {
+        return Vec::new();
+    };
+    let ev = &mut flake.evaluator;
+    let Ok(ValueView::Attrs(items)) = ev.view(&set, true) else {
+        return Vec::new();
+    };
+    items
+        .into_iter()
+        .map(|(name, t)| {
+            let description = match ev.view(&t, true) {
+                Ok(ValueView::Attrs(fields)) => fields
+                    .into_iter()
+                    .find(|(n, _)| n == "description")
+                    .and_then(|(_, d)| match ev.view(&d, true) {
+                        Ok(ValueView::String(s)) => Some(String::from_utf8_lossy(&s).into_owned()),
+                        _ => None,
+                    })
+                    .unwrap_or_default(),
+                _ => String::new(),
+            };
+            (format!("{prefix}#{name}"), description)
+        })
+        .collect()
+}
+
+/// Options for loading the registry's flakes in the browser (never the embedded nixpkgs).
+fn flake_options() -> nixpad_flake::Options {
+    nixpad_flake::Options {
+        impure: false,
+        accept_flake_config: false,
+        system: SYSTEM.into(),
+        store_dir: "/nix/store".into(),
+        update: nixpad_flake::Update::Keep,
+        registry: Registry {
+            flakes: Vec::new(),
+            user: Vec::new(),
+        },
+        limits: nixpad_eval::Limits::default(),
+    }
+}
+
+/// The files of template `reference` (`templates#trivial`, or `#NAME` for the files'
+/// own flake), as `nix flake init -t` copies them.
+pub fn init(
+    reference: &str,
+    files: &BTreeMap<String, String>,
+    nixpkgs: &BTreeMap<String, Vec<u8>>,
+) -> Result<TemplateInit, String> {
+    let (source, name) = reference.split_once('#').unwrap_or((reference, "default"));
+    let name = if name.is_empty() { "default" } else { name };
+    let mut flake = if source.is_empty() {
+        let bytes = files
+            .iter()
+            .map(|(n, t)| (n.clone(), t.as_bytes().to_vec()))
+            .collect();
+        nixpad_flake::load_files(&bytes, nixpkgs, SYSTEM)?
+    } else {
+        let options = nixpad_flake::Options {
+            registry: Registry::with_nixpkgs(nixpkgs.clone()),
+            ..flake_options()
+        };
+        nixpad_flake::load_registered(std::rc::Rc::new(nixpad_eval::MemoryIO::new()), source, &options)?
+    };
+    let template = flake.template_files(name)?;
+    Ok(TemplateInit {
+        files: template
+            .files
+            .into_iter()
+            .map(|(path, bytes)| (path, String::from_utf8_lossy(&bytes).into_owned()))
+            .collect(),
+        welcome_text: template.welcome_text,
+    })
 }
 
 /// The programs of `apps.SYSTEM.*`.

@@ -132,6 +132,13 @@ pub enum Command {
         /// All files of the tree.
         files: Vec<FileEntry>,
     },
+    /// `nix flake init -t REFERENCE`: the template's files, to add to the tree.
+    FlakeInit {
+        /// `templates#trivial`, or `#NAME` for a template of the files' own flake.
+        reference: String,
+        /// All files of the tree.
+        files: Vec<FileEntry>,
+    },
     /// Runs a lesson's checks (`check.nix`) on the learner's files. The page sends the
     /// check itself: the worker holds no curriculum.
     Check {
@@ -254,6 +261,8 @@ pub enum Outcome {
     Options(Result<crate::options::OptionsReport, ErrorInfo>),
     /// Result of [`Command::Flake`].
     Flake(crate::flake::FlakeOverview),
+    /// Result of [`Command::FlakeInit`].
+    FlakeInit(Result<crate::flake::TemplateInit, String>),
     /// Result of [`Command::Check`].
     Checked(nixpad_lessons::CheckReport),
     /// Result of [`Command::Example`].
@@ -302,6 +311,7 @@ impl Outcome {
             Outcome::Derivations(_) => "Derivations",
             Outcome::Options(_) => "Options",
             Outcome::Flake(_) => "Flake",
+            Outcome::FlakeInit(_) => "FlakeInit",
             Outcome::Checked(_) => "Checked",
             Outcome::Example(_) => "Example",
             Outcome::Failed(_) => "Failed",

@@ -7,7 +7,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::state::FilesAction;
+use super::{use_client, use_files, use_results};
 use crate::flake::FlakeOverview;
+use crate::protocol::Command;
 
 /// The view's inputs.
 #[derive(Properties, PartialEq)]
@@ -20,22 +23,44 @@ pub struct FlakeViewProps {
 #[function_component(FlakeView)]
 pub fn flake_view(props: &FlakeViewProps) -> Html {
     let o = &props.overview;
-    if let Some(error) = &o.error {
-        return html! {
-            <div class="flake-view" data-testid="flake">
+    let body = match &o.error {
+        Some(error) => html! {
+            <>
                 <pre class="text-out error-text" data-testid="flake-error">{error.clone()}</pre>
-                <p class="muted">{"A flake.nix holds description, inputs and outputs; the registry's nixpkgs, flake-utils, flake-parts, systems, rust-overlay and templates are available as inputs."}</p>
-            </div>
-        };
+                <p class="muted">{"A flake.nix holds description, inputs and outputs; the registry below says which flakes inputs can name. Start from a template:"}</p>
+            </>
+        },
+        None => flake_details(o),
+    };
+    html! {
+        <div class="flake-view" data-testid="flake">
+            {body}
+            <TemplateButtons templates={o.templates.clone()} />
+            <details data-testid="flake-registry">
+                <summary>{"nix registry list"}</summary>
+                <pre class="text-out">{o.registry.clone()}</pre>
+            </details>
+        </div>
     }
+}
+
+/// `nix flake show`, check, nixConfig, derivations, apps and the lock file of a flake
+/// that loaded.
+fn flake_details(o: &FlakeOverview) -> Html {
     let verdict = match &o.check_error {
         None => html! { <p class="check-summary passed" data-testid="flake-check">{"nix flake check: no errors"}</p> },
         Some(e) => html! { <pre class="text-out error-text" data-testid="flake-check">{e.clone()}</pre> },
     };
     let warnings: Html = o
-        .warnings
+        .config_warnings
         .iter()
+        .chain(o.warnings.iter())
         .map(|w| html! { <li>{format!("warning: {w}")}</li> })
+        .collect();
+    let config: Html = o
+        .config
+        .iter()
+        .map(|(k, v)| html! { <tr><th><code>{k.clone()}</code></th><td><code>{v.clone()}</code></td></tr> })
         .collect();
     let derivations: Html = o
         .derivations
@@ -63,11 +88,14 @@ pub fn flake_view(props: &FlakeViewProps) -> Html {
         })
         .collect();
     html! {
-        <div class="flake-view" data-testid="flake">
+        <>
             <h4>{"nix flake show"}</h4>
             <pre class="text-out" data-testid="flake-show">{o.show.clone()}</pre>
             {verdict}
-            {for (!o.warnings.is_empty()).then(|| html! { <ul class="flake-warnings">{warnings}</ul> })}
+            {for (!o.warnings.is_empty() || !o.config_warnings.is_empty()).then(|| html! { <ul class="flake-warnings">{warnings}</ul> })}
+            {for (!o.config.is_empty()).then(|| html! {
+                <><h4>{"nixConfig applied"}</h4><table class="drv-paths" data-testid="flake-config">{config}</table></>
+            })}
             {for (!o.derivations.is_empty()).then(|| html! {
                 <><h4>{"What nix build / nix develop would build"}</h4>
                 <table class="drv-paths flake-derivations">{derivations}</table></>
@@ -79,6 +107,71 @@ pub fn flake_view(props: &FlakeViewProps) -> Html {
                 <summary>{"flake.lock"}</summary>
                 <pre class="text-out">{o.lock.clone().unwrap_or_else(|| "(no lock file: the flake has no inputs)".into())}</pre>
             </details>
+        </>
+    }
+}
+
+/// The template buttons' inputs.
+#[derive(Properties, PartialEq)]
+struct TemplateButtonsProps {
+    templates: Vec<(String, String)>,
+}
+
+/// `nix flake init -t REF` for each template: the worker reads the template's files, and
+/// they are added to the file tabs (refusing to overwrite a different file, as Nix does).
+#[function_component(TemplateButtons)]
+fn template_buttons(props: &TemplateButtonsProps) -> Html {
+    let client = use_client();
+    let files = use_files();
+    let results = use_results();
+    // Hand each new answer's files to the files slice, once.
+    {
+        let dispatch = files.dispatcher();
+        let answer = results.flake_init.clone();
+        use_effect_with(answer.as_ref().map(|(n, _, _)| *n), move |_| {
+            if let Some((_, reference, Ok(init))) = answer {
+                dispatch.dispatch(FilesAction::AddTemplate {
+                    reference,
+                    files: init.files,
+                    welcome_text: init.welcome_text,
+                });
+            }
+        });
+    }
+    let failed = match &results.flake_init {
+        Some((_, reference, Err(e))) => html! {
+            <p class="error-text" data-testid="flake-init-error">{format!("nix flake init -t {reference}: {e}")}</p>
+        },
+        _ => html! {},
+    };
+    if props.templates.is_empty() {
+        return html! {};
+    }
+    let buttons: Html = props
+        .templates
+        .iter()
+        .map(|(reference, description)| {
+            let client = client.clone();
+            let all = files.files.clone();
+            let r = reference.clone();
+            let onclick = Callback::from(move |_| {
+                client.send(Command::FlakeInit {
+                    reference: r.clone(),
+                    files: all.clone(),
+                });
+            });
+            html! {
+                <li><button data-testid="flake-init" data-template={reference.clone()} {onclick}>
+                    {format!("nix flake init -t {reference}")}</button>
+                    <span class="muted">{format!(" {description}")}</span></li>
+            }
+        })
+        .collect();
+    html! {
+        <div class="flake-templates">
+            <h4>{"Templates"}</h4>
+            <ul>{buttons}</ul>
+            {failed}
         </div>
     }
 }

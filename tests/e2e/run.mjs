@@ -504,13 +504,18 @@ test('derivation tab: drvPath, outputs, ATerm, derivation show JSON, dependency 
   await page.locator('[data-testid=no-derivation]').waitFor();
 });
 
-test('flake tab: the files as a flake — nix flake show, check, what nix build and nix run use, the lock file', async (t) => {
+test('flake tab: templates and the registry; the files as a flake — nix flake show, check, what nix build and nix run use, the lock file', async (t) => {
   const page = await open(t);
   await waitEval(page);
-  await page.click('button[aria-label="Add a file"]');
-  await page.click('text=Rename');
-  await page.fill('input.rename', 'flake.nix');
-  await page.keyboard.press('Enter');
+  // No flake.nix yet: the tab says so, lists the registry, and offers templates.
+  await page.click('[data-testid=tab-flake]');
+  await page.locator('[data-testid=flake-error]').waitFor();
+  assert((await page.locator('[data-testid=flake-registry] pre').innerText()).includes('global flake:nixpkgs'), 'registry');
+  await page.click('[data-testid=flake-init][data-template="templates#trivial"]');
+  await page.locator('.file-tab[data-file="flake.nix"]').waitFor();
+  assertEq(await page.locator('.file-tab.active').getAttribute('data-file'), 'flake.nix', 'the template is opened');
+  await page.locator('[data-testid=flake-show]').waitFor();
+  assert((await page.locator('[data-testid=flake-show]').innerText()).includes("hello: package 'hello-2.12.1'"), 'template shown');
   await page.fill('textarea.input', '{\n  description = "hello as a flake";\n  inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-24.11";\n'
     + '  outputs = { self, nixpkgs }: {\n    packages.x86_64-linux.default = nixpkgs.legacyPackages.x86_64-linux.hello;\n'
     + '    apps.x86_64-linux.default = { type = "app"; program = "${self.packages.x86_64-linux.default}/bin/hello"; meta.description = "hello"; };\n'

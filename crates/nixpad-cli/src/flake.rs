@@ -4,7 +4,6 @@
 use std::process::ExitCode;
 use std::rc::Rc;
 
-use nixpad_eval::{EvalIO, FileType};
 use nixpad_flake::{Flake, Options, Registry, ShowOptions, Update};
 
 use crate::fs_io::FsIO;
@@ -327,38 +326,6 @@ fn print_value(
     Ok(String::from_utf8_lossy(&out).into_owned())
 }
 
-/// Copies files of a store path (read through the flake's I/O) into `dest`, refusing to
-/// overwrite a file that differs, as `nix flake init` does.
-fn copy_tree(
-    io: &dyn EvalIO,
-    from: &str,
-    dest: &str,
-    copied: &mut Vec<String>,
-) -> Result<(), String> {
-    for (name, kind) in io.read_dir(from)? {
-        let source = format!("{from}/{name}");
-        let target = format!("{dest}/{name}");
-        match kind {
-            FileType::Directory => {
-                std::fs::create_dir_all(&target)
-                    .map_err(|e| format!("creating '{target}': {e}"))?;
-                copy_tree(io, &source, &target, copied)?;
-            }
-            _ => {
-                let bytes = io.read_file(&source)?;
-                match std::fs::read(&target) {
-                    Ok(existing) if existing == bytes => continue,
-                    Ok(_) => return Err(format!("refusing to overwrite existing file '{target}'\n please merge it manually with '{source}'")),
-                    Err(_) => {}
-                }
-                std::fs::write(&target, &bytes).map_err(|e| format!("writing '{target}': {e}"))?;
-                copied.push(target);
-            }
-        }
-    }
-    Ok(())
-}
-
 fn init_template(template: &str, dest: &str) -> Result<(), String> {
     let (source, name) = match template.split_once('#') {
         Some((s, n)) => (s, n.to_string()),
@@ -368,24 +335,26 @@ fn init_template(template: &str, dest: &str) -> Result<(), String> {
         if source.is_empty() { "." } else { source },
         &Options::default(),
     )?;
-    let path_value = flake.select_exact(&format!("templates.{name}.path"))?;
-    let ev = &mut flake.evaluator;
-    let printed = ev
-        .print(&path_value, true)
-        .map_err(|e| ev.render_error(&e))?;
-    let from = String::from_utf8_lossy(&printed)
-        .trim_matches('"')
-        .to_string();
+    let template = flake.template_files(&name)?;
     let mut copied = Vec::new();
-    copy_tree(&*flake.io, &from, dest, &mut copied)?;
+    for (relative, bytes) in &template.files {
+        let target = format!("{dest}/{relative}");
+        match std::fs::read(&target) {
+            Ok(existing) if existing == *bytes => continue,
+            Ok(_) => return Err(format!("refusing to overwrite existing file '{target}'\n please merge it manually with '{}/{relative}'", template.root)),
+            Err(_) => {}
+        }
+        if let Some(dir) = std::path::Path::new(&target).parent() {
+            std::fs::create_dir_all(dir).map_err(|e| format!("creating '{}': {e}", dir.display()))?;
+        }
+        std::fs::write(&target, bytes).map_err(|e| format!("writing '{target}': {e}"))?;
+        copied.push(target);
+    }
     for file in &copied {
         eprintln!("wrote: {file}");
     }
-    if let Ok(welcome) = flake.select_exact(&format!("templates.{name}.welcomeText")) {
-        let ev = &mut flake.evaluator;
-        if let Ok(nixpad_eval::ValueView::String(text)) = ev.view(&welcome, true) {
-            println!("{}", String::from_utf8_lossy(&text));
-        }
+    if let Some(welcome) = template.welcome_text {
+        println!("{welcome}");
     }
     Ok(())
 }

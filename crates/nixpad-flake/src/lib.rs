@@ -610,6 +610,27 @@ pub fn load(host: Rc<dyn EvalIO>, dir: &str, options: &Options) -> Result<Flake,
     load_source(host, root_source, old_lock, dir, url, locked, options)
 }
 
+/// Every file below `dir` of `io`, by path relative to `dir` (`prefix` for the folders
+/// already walked).
+fn collect_files(
+    io: &dyn EvalIO,
+    dir: &str,
+    prefix: &str,
+    out: &mut BTreeMap<String, Vec<u8>>,
+) -> Result<(), String> {
+    for (name, kind) in io.read_dir(dir)? {
+        let path = format!("{dir}/{name}");
+        let relative = if prefix.is_empty() { name.clone() } else { format!("{prefix}/{name}") };
+        match kind {
+            nixpad_eval::FileType::Directory => collect_files(io, &path, &relative, out)?,
+            _ => {
+                out.insert(relative, io.read_file(&path)?);
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Loads the flake whose files are `files` (relative path → bytes, at the root `/`): a
 /// lesson's or the playground's files, with `nixpkgs` (nixpkgs-lite's files) as the
 /// registry's nixpkgs. Evaluated purely, for `system`.
@@ -742,7 +763,37 @@ fn load_source(
     })
 }
 
+/// A template's files, as `nix flake init -t FLAKE#NAME` copies them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TemplateFiles {
+    /// The template's folder in the store.
+    pub root: String,
+    /// Relative path → bytes, every file of the template's folder.
+    pub files: BTreeMap<String, Vec<u8>>,
+    /// Its `welcomeText`, printed after copying.
+    pub welcome_text: Option<String>,
+}
+
 impl Flake {
+    /// The files of the output `templates.NAME` (its `path`, read from the store) and its
+    /// welcome text.
+    pub fn template_files(&mut self, name: &str) -> Result<TemplateFiles, String> {
+        let path = self.select_exact(&format!("templates.{name}.path"))?;
+        let ev = &mut self.evaluator;
+        let printed = ev.print(&path, true).map_err(|e| ev.render_error(&e))?;
+        let root = String::from_utf8_lossy(&printed).trim_matches('"').to_string();
+        let mut files = BTreeMap::new();
+        collect_files(&*self.io, &root, "", &mut files)?;
+        let welcome_text = match self.select_exact(&format!("templates.{name}.welcomeText")) {
+            Ok(v) => match self.evaluator.view(&v, true) {
+                Ok(nixpad_eval::ValueView::String(text)) => Some(String::from_utf8_lossy(&text).into_owned()),
+                _ => None,
+            },
+            Err(_) => None,
+        };
+        Ok(TemplateFiles { root, files, welcome_text })
+    }
+
     /// The flake's URL with its lock attributes, as Nix prints it above `flake show`.
     pub fn locked_url(&self) -> String {
         to_url(&self.locked)

@@ -67,6 +67,16 @@ pub enum FilesAction {
         /// A notice to show.
         notice: String,
     },
+    /// Add a template's files, as `nix flake init -t REFERENCE` copies them: identical
+    /// files are kept, a file that exists with other text stops it (nothing is added).
+    AddTemplate {
+        /// The template (`templates#trivial`).
+        reference: String,
+        /// Its files: name, text.
+        files: Vec<(String, String)>,
+        /// Its welcome text, said after copying.
+        welcome_text: Option<String>,
+    },
     /// Ask for an evaluation.
     Run,
     /// Show the share panel with this content (or hide it).
@@ -269,6 +279,43 @@ impl FilesState {
                 self.outbox.say(Level::Info, notice);
                 self.run_token += 1;
             }
+            FilesAction::AddTemplate {
+                reference,
+                files,
+                welcome_text,
+            } => {
+                let mut tree = self.files.clone();
+                for (name, text) in &files {
+                    match tree.iter().find(|f| &f.name == name) {
+                        Some(f) if &f.text == text => {}
+                        Some(_) => {
+                            self.outbox.say(Level::Warning, format!("nix flake init -t {reference}: refusing to overwrite the existing file {name}; merge it by hand or rename yours first."));
+                            return;
+                        }
+                        None => tree.push(FileEntry {
+                            name: name.clone(),
+                            text: text.clone(),
+                        }),
+                    }
+                }
+                if let Err(e) = validate_tree(&tree) {
+                    self.outbox.say(
+                        Level::Warning,
+                        format!("nix flake init -t {reference}: {e}"),
+                    );
+                    return;
+                }
+                self.files = tree;
+                if let Some(i) = self.files.iter().position(|f| f.name == "flake.nix") {
+                    self.active = i;
+                }
+                self.changed();
+                let mut said = format!("Copied the template {reference} into the files.");
+                if let Some(welcome) = welcome_text {
+                    said.push_str(&format!(" {}", welcome.trim()));
+                }
+                self.outbox.say(Level::Info, said);
+            }
             FilesAction::Run => self.run_token += 1,
             FilesAction::Share(share) => self.share = share,
             FilesAction::Copied(ok) => {
@@ -366,5 +413,25 @@ mod tests {
         assert_eq!(s.files.len(), 1);
         assert_eq!(s.entry, "default.nix");
         assert_eq!(said(&s), ["The last file cannot be deleted."]);
+    }
+    #[test]
+    fn templates_add_files_without_overwriting() {
+        let (s, _) = boot("", None);
+        let s = Rc::new(s).reduce(FilesAction::Load {
+            files: vec![FileEntry { name: "flake.nix".into(), text: "mine".into() }],
+            notice: String::new(),
+        });
+        let template = |text: &str| FilesAction::AddTemplate {
+            reference: "templates#t".into(),
+            files: vec![("flake.nix".into(), text.into()), ("src/main.nix".into(), "1".into())],
+            welcome_text: Some("Welcome".into()),
+        };
+        let refused = s.clone().reduce(template("theirs"));
+        assert_eq!(refused.files.len(), 1, "a different flake.nix stops the copy");
+        assert!(said(&refused).last().unwrap().contains("refusing to overwrite"));
+        let copied = s.reduce(template("mine"));
+        let names: Vec<&str> = copied.files.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["flake.nix", "src/main.nix"]);
+        assert!(said(&copied).last().unwrap().contains("Welcome"));
     }
 }

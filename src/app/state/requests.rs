@@ -26,6 +26,8 @@ pub enum Pending {
     Options(ResultId),
     /// The files as a flake (their [`text_key`]).
     Flake(u64),
+    /// A template's files (its reference).
+    FlakeInit(String),
     /// The checks of a lesson (its id).
     Check(String),
     /// A prose example of a lesson: lesson id, example number.
@@ -73,6 +75,7 @@ impl Pending {
             Command::Derivations { result } => Pending::Drv(*result),
             Command::Options { result } => Pending::Options(*result),
             Command::Flake { files } => Pending::Flake(files_key(files)),
+            Command::FlakeInit { reference, .. } => Pending::FlakeInit(reference.clone()),
             Command::Check { lesson, .. } => Pending::Check(lesson.clone()),
             Command::Example { lesson, index, .. } => Pending::Example(lesson.clone(), *index),
         }
@@ -90,6 +93,7 @@ impl Pending {
             Pending::Drv(_) => "Derivations",
             Pending::Options(_) => "Options",
             Pending::Flake(_) => "Flake",
+            Pending::FlakeInit(_) => "FlakeInit",
             Pending::Check(_) => "Check",
             Pending::Example(..) => "Example",
         }

@@ -152,6 +152,10 @@ pub struct ResultsState {
     pub options: Option<(ResultId, OptionsAnswer)>,
     /// The files as a flake.
     pub flake: FlakeAnswer,
+    /// The last template copied (`nix flake init -t`): a number that grows with each
+    /// answer, the template's reference and its files or why not. The flake view hands
+    /// the files to the files slice.
+    pub flake_init: Option<(u32, String, Result<crate::flake::TemplateInit, String>)>,
     /// Messages for the user.
     pub outbox: Outbox,
 }
@@ -175,6 +179,7 @@ impl Default for ResultsState {
             drv: None,
             options: None,
             flake: None,
+            flake_init: None,
             outbox: Outbox::default(),
         }
     }
@@ -251,6 +256,7 @@ impl ResultsState {
             Pending::Drv(_) => self.drv = None,
             Pending::Options(_) => self.options = None,
             Pending::Flake(_) => self.flake = None,
+            Pending::FlakeInit(_) => {}
             Pending::Expand | Pending::Repl | Pending::Check(_) | Pending::Example(..) => {}
         }
     }
@@ -425,6 +431,10 @@ impl ResultsState {
             (Pending::Options(_), Outcome::Stale) => self.options = None,
             (Pending::Flake(key), Outcome::Flake(overview)) => {
                 self.flake = Some((key, Some(Rc::new(overview))));
+            }
+            (Pending::FlakeInit(reference), Outcome::FlakeInit(init)) => {
+                let seq = self.flake_init.as_ref().map_or(0, |(n, _, _)| n + 1);
+                self.flake_init = Some((seq, reference, init));
             }
             (_, Outcome::Stale) => {}
             (pending, outcome) => {
