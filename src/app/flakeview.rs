@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::state::FilesAction;
+use super::state::{FilesAction, ResultsAction};
 use super::{use_client, use_files, use_results};
 use crate::flake::FlakeOverview;
 use crate::protocol::Command;
@@ -127,9 +127,11 @@ fn template_buttons(props: &TemplateButtonsProps) -> Html {
     // Hand each new answer's files to the files slice, once.
     {
         let dispatch = files.dispatcher();
+        let handled = results.dispatcher();
         let answer = results.flake_init.clone();
         use_effect_with(answer.as_ref().map(|(n, _, _)| *n), move |_| {
             if let Some((_, reference, Ok(init))) = answer {
+                handled.dispatch(ResultsAction::TemplateCopied);
                 dispatch.dispatch(FilesAction::AddTemplate {
                     reference,
                     files: init.files,

@@ -510,12 +510,13 @@ test('flake tab: templates and the registry; the files as a flake — nix flake 
   // No flake.nix yet: the tab says so, lists the registry, and offers templates.
   await page.click('[data-testid=tab-flake]');
   await page.locator('[data-testid=flake-error]').waitFor();
-  assert((await page.locator('[data-testid=flake-registry] pre').innerText()).includes('global flake:nixpkgs'), 'registry');
+  assert((await page.locator('[data-testid=flake-registry] pre').textContent()).includes('global flake:nixpkgs'), 'registry');
   await page.click('[data-testid=flake-init][data-template="templates#trivial"]');
   await page.locator('.file-tab[data-file="flake.nix"]').waitFor();
   assertEq(await page.locator('.file-tab.active').getAttribute('data-file'), 'flake.nix', 'the template is opened');
   await page.locator('[data-testid=flake-show]').waitFor();
   assert((await page.locator('[data-testid=flake-show]').innerText()).includes("hello: package 'hello-2.12.1'"), 'template shown');
+  assert((await page.locator('.notices').innerText()).includes('Copied the template templates#trivial'), 'said once');
   await page.fill('textarea.input', '{\n  description = "hello as a flake";\n  inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-24.11";\n'
     + '  outputs = { self, nixpkgs }: {\n    packages.x86_64-linux.default = nixpkgs.legacyPackages.x86_64-linux.hello;\n'
     + '    apps.x86_64-linux.default = { type = "app"; program = "${self.packages.x86_64-linux.default}/bin/hello"; meta.description = "hello"; };\n'
@@ -535,6 +536,7 @@ test('flake tab: templates and the registry; the files as a flake — nix flake 
   // An impure flake: nix flake check's error, with Nix's words.
   await page.fill('textarea.input', '{\n  outputs = { self }: {\n    packages.x86_64-linux.default = (import <nixpkgs> { }).hello;\n  };\n}\n');
   await page.waitForFunction(() => (document.querySelector('[data-testid=flake-check]')?.innerText || '').includes('pure evaluation mode'));
+  assert(!(await page.locator('.notices').innerText()).includes('refusing to overwrite'), 'a template is copied once, not again when the files change');
 });
 
 test('<nixpkgs> is the miniature nixpkgs, fetched once when first used', async (t) => {

@@ -215,6 +215,8 @@ pub enum ResultsAction {
     FocusError(ErrorInfo),
     /// File `String` was edited: an underline in it no longer fits its text.
     Edited(String),
+    /// The template's files were handed to the files (they are not handed again).
+    TemplateCopied,
 }
 
 /// Nodes that arrived with their children are shown open.
@@ -324,6 +326,7 @@ impl ResultsState {
                 }
             }
             ResultsAction::FocusError(error) => self.focus_error = Some(error),
+            ResultsAction::TemplateCopied => self.flake_init = None,
             ResultsAction::Edited(file) => {
                 // Its span no longer fits the text; the output still shows the error.
                 let in_file = self
