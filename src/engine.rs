@@ -1186,6 +1186,7 @@ mod tests {
   outputs = { self, nixpkgs }: {
     packages.x86_64-linux.default = nixpkgs.legacyPackages.x86_64-linux.hello;
     apps.x86_64-linux.default = { type = "app"; program = "${self.packages.x86_64-linux.default}/bin/hello"; };
+    devShells.x86_64-linux.default = nixpkgs.legacyPackages.x86_64-linux.mkShell { packages = [ nixpkgs.legacyPackages.x86_64-linux.jq ]; GREETING = "hi"; };
   };
 }"#;
         let overview = match e.run(RequestId(1), Command::Flake { files: files(&[("flake.nix", flake)]) }).0 {
@@ -1197,7 +1198,12 @@ mod tests {
         assert_eq!(overview.check_error, None);
         // Nix 2.26 warns about an app without meta.
         assert_eq!(overview.warnings, ["app 'apps.x86_64-linux.default' lacks attribute 'meta'"]);
-        let hello = &overview.derivations[0];
+        let shell = overview.derivations.iter().find(|d| d.attr == "devShells.x86_64-linux.default").unwrap();
+        assert!(shell.environment.contains(&("GREETING".to_string(), "hi".to_string())), "{:?}", shell.environment);
+        assert!(shell.environment.iter().any(|(k, v)| k == "nativeBuildInputs" && v.contains("jq")));
+        assert!(!shell.environment.iter().any(|(k, _)| k == "builder"));
+        let hello = overview.derivations.iter().find(|d| d.attr == "packages.x86_64-linux.default").unwrap();
+        assert!(hello.environment.is_empty());
         assert_eq!(hello.attr, "packages.x86_64-linux.default");
         assert_eq!(hello.drv_path, "/nix/store/g5dhwa743bq245wddlqaj5yfkkfrbv82-hello-2.12.1.drv");
         let out = &hello.outputs[0].1;

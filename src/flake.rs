@@ -23,6 +23,26 @@ pub struct OutputDerivation {
     pub drv_path: String,
     /// Output name → store path.
     pub outputs: Vec<(String, String)>,
+    /// For a dev shell, the variables `nix develop` starts from (the derivation's
+    /// environment, without the ones every derivation has); empty otherwise.
+    pub environment: Vec<(String, String)>,
+}
+
+/// The variables of a derivation that say what a shell gives (`nix develop` adds stdenv's
+/// setup on top): all but the plumbing every derivation has.
+fn shell_environment(show_json: &[u8]) -> Vec<(String, String)> {
+    const PLUMBING: &[&str] = &["builder", "system", "out", "outputs", "args", "name", "stdenv", "__structuredAttrs", "passAsFile"];
+    let Ok(serde_json::Value::Object(drvs)) = serde_json::from_slice::<serde_json::Value>(show_json) else {
+        return Vec::new();
+    };
+    let Some(serde_json::Value::Object(env)) = drvs.values().next().and_then(|d| d.get("env")).cloned() else {
+        return Vec::new();
+    };
+    env.into_iter()
+        .filter(|(k, _)| !PLUMBING.contains(&k.as_str()))
+        .filter_map(|(k, v)| v.as_str().map(|v| (k, v.to_string())))
+        .filter(|(_, v)| !v.is_empty())
+        .collect()
 }
 
 /// What the playground shows for a flake.
@@ -99,14 +119,17 @@ pub fn overview(files: &BTreeMap<String, String>, nixpkgs: &BTreeMap<String, Vec
     let derivations = check
         .derivations
         .iter()
-        .map(|(attr, drv_path)| OutputDerivation {
-            attr: attr.clone(),
-            drv_path: drv_path.clone(),
-            outputs: flake
-                .evaluator
-                .derivation_info(drv_path)
-                .map(|info| info.outputs)
-                .unwrap_or_default(),
+        .map(|(attr, drv_path)| {
+            let info = flake.evaluator.derivation_info(drv_path);
+            OutputDerivation {
+                attr: attr.clone(),
+                drv_path: drv_path.clone(),
+                environment: match &info {
+                    Some(info) if attr.starts_with("devShells.") => shell_environment(&info.show_json),
+                    _ => Vec::new(),
+                },
+                outputs: info.map(|info| info.outputs).unwrap_or_default(),
+            }
         })
         .collect();
     FlakeOverview {

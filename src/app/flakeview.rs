@@ -71,10 +71,21 @@ fn flake_details(o: &FlakeOverview) -> Html {
                 .iter()
                 .map(|(name, path)| html! { <div><span class="muted">{format!("{name}: ")}</span><code>{path.clone()}</code></div> })
                 .collect();
+            let environment: Html = d
+                .environment
+                .iter()
+                .map(|(k, v)| html! { <div><code>{format!("{k}={v}")}</code></div> })
+                .collect();
             html! {
                 <tr data-testid="flake-derivation" data-attr={d.attr.clone()}>
                     <th><code>{d.attr.clone()}</code></th>
-                    <td><code>{d.drv_path.clone()}</code>{outputs}</td>
+                    <td><code>{d.drv_path.clone()}</code>{outputs}
+                        {for (!d.environment.is_empty()).then(|| html! {
+                            <details class="flake-env" data-testid="flake-env">
+                                <summary>{"the environment nix develop starts from"}</summary>{environment}
+                            </details>
+                        })}
+                    </td>
                 </tr>
             }
         })
