@@ -86,7 +86,20 @@ pub struct TemplateInit {
 
 /// Loads `files` as a flake and describes it; `nixpkgs` are nixpkgs-lite's files.
 pub fn overview(files: &BTreeMap<String, String>, nixpkgs: &BTreeMap<String, Vec<u8>>) -> FlakeOverview {
-    let registry = Registry::with_nixpkgs(nixpkgs.clone());
+    let bytes: BTreeMap<String, Vec<u8>> = files
+        .iter()
+        .map(|(name, text)| (name.clone(), text.as_bytes().to_vec()))
+        .collect();
+    let registry = match nixpad_flake::registry_for_files(&bytes, nixpkgs) {
+        Ok(r) => r,
+        Err(e) => {
+            return FlakeOverview {
+                error: Some(e),
+                registry: Registry::with_nixpkgs(nixpkgs.clone()).list(),
+                ..FlakeOverview::default()
+            }
+        }
+    };
     let mut templates = registry_templates(nixpkgs);
     if !files.contains_key("flake.nix") {
         return FlakeOverview {
@@ -96,10 +109,6 @@ pub fn overview(files: &BTreeMap<String, String>, nixpkgs: &BTreeMap<String, Vec
             ..FlakeOverview::default()
         };
     }
-    let bytes = files
-        .iter()
-        .map(|(name, text)| (name.clone(), text.as_bytes().to_vec()))
-        .collect();
     let mut flake = match nixpad_flake::load_files(&bytes, nixpkgs, SYSTEM) {
         Ok(flake) => flake,
         Err(e) => {

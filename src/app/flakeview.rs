@@ -27,7 +27,7 @@ pub fn flake_view(props: &FlakeViewProps) -> Html {
         Some(error) => html! {
             <>
                 <pre class="text-out error-text" data-testid="flake-error">{error.clone()}</pre>
-                <p class="muted">{"A flake.nix holds description, inputs and outputs; the registry below says which flakes inputs can name. Start from a template:"}</p>
+                <p class="muted">{"A flake.nix holds description, inputs and outputs; the registry below says which flakes inputs can name (a registry.json file, in Nix's user-registry format, adds entries). Start from a template:"}</p>
             </>
         },
         None => flake_details(o),

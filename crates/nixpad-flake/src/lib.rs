@@ -631,9 +631,29 @@ fn collect_files(
     Ok(())
 }
 
+/// The file among a flake's files that adds registry entries, in the format of Nix's
+/// user registry (`~/.config/nix/registry.json`, version 2), as `nix registry add` writes.
+pub const REGISTRY_FILE: &str = "registry.json";
+
+/// The registry for a set of files: the built-in one with `nixpkgs` (nixpkgs-lite's
+/// files), and the entries of their [`REGISTRY_FILE`] if they have one.
+pub fn registry_for_files(
+    files: &BTreeMap<String, Vec<u8>>,
+    nixpkgs: &BTreeMap<String, Vec<u8>>,
+) -> Result<Registry, String> {
+    let mut registry = Registry::with_nixpkgs(nixpkgs.clone());
+    if let Some(text) = files.get(REGISTRY_FILE) {
+        registry
+            .read_user_json(&String::from_utf8_lossy(text))
+            .map_err(|e| format!("{REGISTRY_FILE}: {e}"))?;
+    }
+    Ok(registry)
+}
+
 /// Loads the flake whose files are `files` (relative path → bytes, at the root `/`): a
 /// lesson's or the playground's files, with `nixpkgs` (nixpkgs-lite's files) as the
-/// registry's nixpkgs. Evaluated purely, for `system`.
+/// registry's nixpkgs and the entries of their `registry.json`. Evaluated purely, for
+/// `system`.
 pub fn load_files(
     files: &BTreeMap<String, Vec<u8>>,
     nixpkgs: &BTreeMap<String, Vec<u8>>,
@@ -649,7 +669,7 @@ pub fn load_files(
         system: system.into(),
         store_dir: "/nix/store".into(),
         update: Update::Keep,
-        registry: Registry::with_nixpkgs(nixpkgs.clone()),
+        registry: registry_for_files(files, nixpkgs)?,
         limits: Limits::default(),
     };
     load(Rc::new(host), "/", &options)

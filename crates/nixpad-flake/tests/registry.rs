@@ -102,6 +102,30 @@ fn nixos_machines_from_nixpkgs_lib_nixos_system() {
 }
 
 #[test]
+fn files_add_registry_entries_with_a_registry_json() {
+    let files: BTreeMap<String, Vec<u8>> = [
+        ("flake.nix", r#"{ inputs.tools.url = "mytools"; outputs = { self, tools }: { inherit (tools) answer; }; }"#),
+        ("tools/flake.nix", "{ outputs = { self }: { answer = 42; }; }"),
+        ("registry.json", r#"{ "version": 2, "flakes": [ { "from": { "type": "indirect", "id": "mytools" }, "to": { "type": "path", "path": "/tools" } } ] }"#),
+    ]
+    .iter()
+    .map(|(n, t)| (n.to_string(), t.as_bytes().to_vec()))
+    .collect();
+    let nixpkgs = BTreeMap::new();
+    let mut flake = nixpad_flake::load_files(&files, &nixpkgs, "x86_64-linux").unwrap();
+    assert_eq!(eval(&mut flake, "answer").unwrap(), "42");
+    let lock = flake.lock.to_json();
+    assert!(lock.contains(r#""id": "mytools""#) && lock.contains(r#""type": "path""#), "{lock}");
+    let registry = nixpad_flake::registry_for_files(&files, &nixpkgs).unwrap();
+    assert!(registry.list().starts_with("user   flake:mytools path:/tools\n"), "{}", registry.list());
+    // A damaged registry file is a clear error naming it.
+    let mut broken = files.clone();
+    broken.insert("registry.json".into(), b"{ \"version\": 1 }".to_vec());
+    let error = nixpad_flake::load_files(&broken, &nixpkgs, "x86_64-linux").err().unwrap();
+    assert_eq!(error, "registry.json: unsupported registry version 1");
+}
+
+#[test]
 fn a_lesson_adds_its_own_virtual_flake() {
     let mut registry = Registry::builtin();
     let files: BTreeMap<String, Vec<u8>> = [(
