@@ -50,6 +50,11 @@ pub struct PackageSet {
 }
 
 impl PackageSet {
+    /// Its files by relative path.
+    pub fn files(&self) -> &BTreeMap<String, Vec<u8>> {
+        &self.files
+    }
+
     /// A package set of `(relative path, bytes)` pairs (`pkgs/top-level/all-packages.nix`).
     pub fn from_files<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> PackageSet {
         let mut io = MemoryIO::new();
@@ -695,7 +700,7 @@ fn run_check_io(
         }
     };
     let flake = match (&packages, code.flake) {
-        (Some(p), true) => Some(crate::flake_mode::load(files, &p.files)),
+        (Some(p), true) => Some(crate::flake_mode::load(files, p.files())),
         _ => None,
     };
     if let Some(f) = &flake {

@@ -31,6 +31,13 @@ pub struct LoadedFlake {
     pub summary: FlakeSummary,
 }
 
+/// Loads `files` as a flake lesson's check sees it, with the package set of `options`
+/// (`None` without one): for reproducing a check run outside Nixpad (real Nix reads the
+/// report, and evaluates the call expression over copies of the sources).
+pub fn load_flake(files: &Files, options: &crate::CheckOptions) -> Option<LoadedFlake> {
+    options.package_set.as_ref().map(|p| load(files, p.files()))
+}
+
 /// Loads `files` as a flake, with nixpkgs-lite's files (`nixpkgs`) in the registry.
 pub fn load(files: &Files, nixpkgs: &BTreeMap<String, Vec<u8>>) -> LoadedFlake {
     let bytes: BTreeMap<String, Vec<u8>> = files

@@ -89,6 +89,7 @@ mod tree;
 mod validate;
 
 pub use definitions::module_error_location;
+pub use flake_mode::{load_flake, LoadedFlake};
 pub use check::{
     failure, hidden_inputs, run_check, run_example, CheckCode, CheckIO, CheckOptions, CheckReport,
     CheckResult, CheckStatus, EvalFailure, ExampleOutcome, FailureSource, Files, FlakeSummary, Location,

@@ -127,9 +127,15 @@ fn scratch(lesson: &Lesson, files: &std::collections::BTreeMap<String, String>) 
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     for (name, text) in files {
-        std::fs::write(dir.join(name), text).unwrap();
+        write_file(&dir.join(name), text);
     }
     dir
+}
+
+/// Writes a file, making its folder first (lesson files may be in folders).
+fn write_file(path: &Path, text: &str) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
 }
 
 #[test]
@@ -140,7 +146,9 @@ fn examples_and_solutions_agree_with_real_nix() {
     };
     let (_, c) = curriculum();
     let mut mismatches = Vec::new();
-    for lesson in c.lessons() {
+    // `LESSONS=flakes/` compares only the lessons whose id starts so (while writing them).
+    let only = std::env::var("LESSONS").unwrap_or_default();
+    for lesson in c.lessons().filter(|l| l.id.starts_with(&only)) {
         // Runnable examples: nixpad's output is real Nix's output.
         let starter = lesson.starter_files();
         for ex in lesson.document.runnable_examples() {
@@ -161,12 +169,6 @@ fn examples_and_solutions_agree_with_real_nix() {
                 )),
             }
             let _ = std::fs::remove_dir_all(&dir);
-        }
-        // A flake lesson's checks read Nixpad's own report on the flake (lock, show,
-        // check), which real Nix cannot produce here (no network for its inputs): flake
-        // semantics are compared with real Nix in nixpad-cli's flake_oracle test instead.
-        if lesson.flake {
-            continue;
         }
         // The solution, the alternatives and the wrong answers: the same checks pass.
         let mut answers = vec![("the solution".to_string(), lesson.solution_files())];
@@ -250,11 +252,33 @@ fn checks_under_real_nix(
         let folder = dir.join(".with").join(i.to_string());
         std::fs::create_dir_all(&folder).unwrap();
         for (name, text) in files.iter().chain(set.iter()) {
-            std::fs::write(folder.join(name), text).unwrap();
+            write_file(&folder.join(name), text);
         }
         let json = serde_json::to_string(set).unwrap();
         overlays.push_str(&format!("{} = \"{i}\"; ", quote(&json)));
     }
+    // A flake lesson: the check also gets `flake`. Its report (lock, show, check) is
+    // Nixpad's, an input like `syntax`; its outputs are the same call of `outputs`, which
+    // real Nix evaluates over copies of the sources (flake semantics themselves are
+    // compared with real Nix in nixpad-cli's flake_oracle test).
+    let flake_arg = if lesson.flake {
+        let loaded = load_flake(files, &options()).expect("a package set");
+        std::fs::write(dir.join("flake-report.json"), &loaded.report).unwrap();
+        if let (Some(expression), Some(store)) = (&loaded.expression, &loaded.store) {
+            let store_copy = dir.join("store");
+            let mut expression = expression.clone();
+            for token in expression.clone().split('"') {
+                let Some(rest) = token.strip_prefix("/nix/store/") else { continue };
+                let name = rest.split('/').next().unwrap();
+                copy_store_tree(&**store, &format!("/nix/store/{name}"), &store_copy.join(name));
+            }
+            expression = expression.replace("/nix/store/", &format!("{}/", store_copy.display()));
+            std::fs::write(dir.join("call-flake.nix"), expression).unwrap();
+        }
+        " flake = let report = builtins.fromJSON (builtins.readFile ./flake-report.json); in            report // { outputs = if report.error == null then import ./call-flake.nix else throw report.error; };"
+    } else {
+        ""
+    };
     let passed =
         "c: if c ? throws then !(builtins.tryEval (builtins.deepSeq c.actual true)).success \
                   else if c ? ok then c.ok else c.actual == c.expected";
@@ -264,7 +288,7 @@ fn checks_under_real_nix(
             "let overlays = {{ {overlays}}}; \
              importWith = o: n: import (./.with + \"/${{overlays.${{builtins.toJSON o}}}}/${{n}}\"); \
              in import ./check.nix {{ files = {{ {imports}}}; sources = {{ {sources}}}; syntax = {{ {syntax}}}; \
-             check = import ./lib-check.nix; inherit importWith; }}"
+             check = import ./lib-check.nix; inherit importWith;{flake_arg} }}"
         ),
     )
     .unwrap();
@@ -309,4 +333,19 @@ fn checks_under_real_nix(
     };
     let _ = std::fs::remove_dir_all(&dir);
     result
+}
+
+/// Copies a source tree of the flake's store (read through the check's I/O) to `to`.
+fn copy_store_tree(io: &dyn nixpad_eval::EvalIO, from: &str, to: &Path) {
+    if to.exists() {
+        return;
+    }
+    std::fs::create_dir_all(to).unwrap();
+    for (name, kind) in io.read_dir(from).unwrap_or_default() {
+        let source = format!("{from}/{name}");
+        match kind {
+            nixpad_eval::FileType::Directory => copy_store_tree(io, &source, &to.join(&name)),
+            _ => std::fs::write(to.join(&name), io.read_file(&source).unwrap()).unwrap(),
+        }
+    }
 }
