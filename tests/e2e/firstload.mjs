@@ -8,11 +8,11 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 /** The first load must stay within this many bytes, gzip -9, all files together. The
  * issue's goal is 300 KB; this budget is the size reached so far plus a little room, so
  * that any growth fails the test (lower it when the first load shrinks). Raised from
- * 640 KiB to 740 KiB when flakes came into the worker (nixpad-flake: lesson flake mode and
- * the Flake tab, +57 KB) and the Options and Flake tabs into the page (+30 KB): 731 KiB
- * measured. Moving lesson checks and flakes into a worker started only when needed takes
- * that back (issue 15). */
-export const FIRST_LOAD_BUDGET = 740 * 1024;
+ * 640 KiB to 750 KiB when flakes came into the worker (nixpad-flake: lesson flake mode and
+ * the Flake tab with templates and the registry, +70 KB) and the Options and Flake tabs
+ * into the page (+35 KB): 742 KiB measured. Moving lesson checks and flakes into a worker
+ * started only when needed takes that back (issue 15). */
+export const FIRST_LOAD_BUDGET = 750 * 1024;
 /** The goal (issue 15): 300 KB gzip from navigation to the first evaluated result. */
 export const FIRST_LOAD_GOAL = 300 * 1000;
 
