@@ -12,8 +12,10 @@ use std::path::{Path, PathBuf};
 use support::*;
 
 /// A folder with files the cases use: `default.nix`, `f.nix` (a function), `dir/x.nix`.
-fn fixture() -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("instantiate-cli");
+/// One folder per test (`name`): tests run in parallel, and rewriting a file another
+/// test's `nix-instantiate` is reading would let it read an empty file.
+fn fixture(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("instantiate-cli").join(name);
     std::fs::create_dir_all(dir.join("dir")).expect("fixture folder");
     let files = [
         ("default.nix", "{ x = 5; l = [ { a = 1; } 2 ]; \"c.d\" = 3; }\n"),
@@ -150,7 +152,7 @@ fn first_line(bytes: &[u8]) -> String {
 #[test]
 fn each_flag_behaves_like_nix_instantiate() {
     let oracle = oracle_path();
-    let dir = fixture();
+    let dir = fixture("flags");
     let mut failures = Vec::new();
     for (args, input) in CASES {
         let mut nix_args = vec!["nix-instantiate", "--store", "dummy://"];
@@ -178,7 +180,7 @@ fn each_flag_behaves_like_nix_instantiate() {
 /// absolute-path message is Nix 2.34's own).
 #[test]
 fn extensions_beyond_nix_2_26() {
-    let dir = fixture();
+    let dir = fixture("extensions");
     let ours = |args: &[&str]| {
         let mut all = vec!["eval"];
         all.extend_from_slice(args);
@@ -224,7 +226,7 @@ fn extensions_beyond_nix_2_26() {
 /// `nix-instantiate` as with nixpad behind the README's two-line wrapper.
 #[test]
 fn drop_in_wrapper_runs_a_shell_test_suite() {
-    let dir = fixture();
+    let dir = fixture("wrapper");
     let suite = r#"set -u
 check() { # NAME EXPECTED ARGS...
   name=$1 want=$2; shift 2
