@@ -214,59 +214,33 @@ impl Engine {
                 }
                 _ => (Outcome::Stale, Vec::new()),
             },
-            Command::PrintStrict { result } | Command::Json { result } => match &mut self.session {
-                Some(Session {
-                    id,
-                    ev,
-                    files,
-                    root: Some(root),
-                    ..
-                }) if *id == result => {
-                    let json = matches!(command, Command::Json { .. });
+            Command::PrintStrict { result } | Command::Json { result } => {
+                let json = matches!(command, Command::Json { .. });
+                self.on_result(result, |ev, files, root| {
                     let printed = if json {
                         ev.to_json(root)
                     } else {
                         ev.print(root, true)
                     };
-                    let text = printed
-                        .map(|b| String::from_utf8_lossy(&b).into_owned())
-                        .map_err(|e| error_info(ev, &e, files));
-                    (Outcome::Text(text), ev.take_trace_lines())
-                }
-                _ => (Outcome::Stale, Vec::new()),
-            },
-            Command::Derivations { result } => match &mut self.session {
-                Some(Session {
-                    id,
-                    ev,
-                    files,
-                    root: Some(root),
-                    ..
-                }) if *id == result => {
-                    let report =
-                        crate::drv::collect(ev, root).map_err(|e| error_info(ev, &e, files));
-                    (Outcome::Derivations(report), ev.take_trace_lines())
-                }
-                _ => (Outcome::Stale, Vec::new()),
-            },
-            Command::Options { result } => match &mut self.session {
-                Some(Session {
-                    id,
-                    ev,
-                    files,
-                    root: Some(root),
-                    ..
-                }) if *id == result => {
-                    let in_tree = |path: &str| {
-                        let name = path.strip_prefix('/')?;
-                        files.contains_key(name).then(|| name.to_string())
-                    };
-                    let report = crate::options::collect(ev, root, &in_tree)
-                        .map_err(|e| error_info(ev, &e, files));
-                    (Outcome::Options(report), ev.take_trace_lines())
-                }
-                _ => (Outcome::Stale, Vec::new()),
-            },
+                    Outcome::Text(
+                        printed
+                            .map(|b| String::from_utf8_lossy(&b).into_owned())
+                            .map_err(|e| error_info(ev, &e, files)),
+                    )
+                })
+            }
+            Command::Derivations { result } => self.on_result(result, |ev, files, root| {
+                Outcome::Derivations(crate::drv::collect(ev, root).map_err(|e| error_info(ev, &e, files)))
+            }),
+            Command::Options { result } => self.on_result(result, |ev, files, root| {
+                let in_tree = |path: &str| {
+                    let name = path.strip_prefix('/')?;
+                    files.contains_key(name).then(|| name.to_string())
+                };
+                Outcome::Options(
+                    crate::options::collect(ev, root, &in_tree).map_err(|e| error_info(ev, &e, files)),
+                )
+            }),
             Command::Flake { files } => {
                 let overview = match self.packages.get() {
                     Ok((nixpkgs, _)) => {
@@ -334,6 +308,28 @@ impl Engine {
                 let trace = outcome.trace.clone();
                 (Outcome::Example(outcome), trace)
             }
+        }
+    }
+
+    /// Runs `f` on the current result (its evaluator, files and value) when `result` is
+    /// still the current one; otherwise the answer is [`Outcome::Stale`].
+    fn on_result(
+        &mut self,
+        result: ResultId,
+        f: impl FnOnce(&mut Evaluator, &Files, &Value) -> Outcome,
+    ) -> (Outcome, Vec<String>) {
+        match &mut self.session {
+            Some(Session {
+                id,
+                ev,
+                files,
+                root: Some(root),
+                ..
+            }) if *id == result => {
+                let outcome = f(ev, files, root);
+                (outcome, ev.take_trace_lines())
+            }
+            _ => (Outcome::Stale, Vec::new()),
         }
     }
 
