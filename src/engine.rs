@@ -4,7 +4,7 @@
 //! Pure Rust (no JS): the worker binary only moves messages in and out, so everything
 //! here is tested natively.
 
-use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
 
 use nixpad_eval::{syntax, Error, Evaluator, Limits, MemoryIO, Origin, Settings, Value, ValueView};
@@ -45,18 +45,18 @@ pub type PackLoader = Box<dyn FnMut() -> Result<Vec<u8>, String>>;
 /// The miniature nixpkgs, loaded the first time a program or lesson uses `<nixpkgs>`.
 struct Packages {
     load: PackLoader,
-    /// Its files (relative paths), and the same as a lesson package set; or why loading
-    /// failed (not retried until the page asks again with a new engine).
-    loaded: Option<Result<(Rc<Vec<(String, Vec<u8>)>>, Rc<PackageSet>), String>>,
+    /// The package set (its files serve playground evaluations, lesson checks and the
+    /// registry's nixpkgs); or why loading failed (not retried until the page asks again
+    /// with a new engine).
+    loaded: Option<Result<Rc<PackageSet>, String>>,
 }
 
 impl Packages {
-    fn get(&mut self) -> Result<(Rc<Vec<(String, Vec<u8>)>>, Rc<PackageSet>), String> {
+    fn get(&mut self) -> Result<Rc<PackageSet>, String> {
         if self.loaded.is_none() {
             let files = (self.load)().and_then(|bytes| nixpad_pkgs::pack::unpack(&bytes));
             self.loaded = Some(files.map(|files| {
-                let set = PackageSet::from_files(files.iter().map(|(p, b)| (p.as_str(), b.as_slice())));
-                (Rc::new(files), Rc::new(set))
+                Rc::new(PackageSet::from_files(files.iter().map(|(p, b)| (p.as_str(), b.as_slice()))))
             }));
         }
         self.loaded.clone().unwrap_or_else(|| Err("not loaded".into()))
@@ -100,14 +100,14 @@ fn by_name(files: Vec<FileEntry>) -> Files {
 
 /// A fresh evaluator over `files` placed under `/`; with `packages`, `<nixpkgs>` is the
 /// miniature nixpkgs.
-pub fn evaluator_for(files: &Files, packages: Option<&[(String, Vec<u8>)]>) -> Evaluator {
+pub fn evaluator_for(files: &Files, packages: Option<&PackageSet>) -> Evaluator {
     let mut io = MemoryIO::new();
     for (name, text) in files {
         io.add_file(&format!("/{name}"), text.as_bytes().to_vec());
     }
     let mut settings = Settings::default();
     if let Some(packages) = packages {
-        for (path, bytes) in packages {
+        for (path, bytes) in packages.files() {
             io.add_file(&format!("{NIXPKGS_ROOT}/{path}"), bytes.clone());
         }
         settings.builtin_search_path = vec![("nixpkgs".into(), NIXPKGS_ROOT.into())];
@@ -146,23 +146,20 @@ impl Engine {
         }
     }
 
-    /// The package set's files when `needed`: `Ok(None)` when not needed, `Err` with the
+    /// The package set when `needed`: `Ok(None)` when not needed, `Err` with the
     /// learner-facing error when loading failed.
-    fn packages_for(&mut self, needed: bool) -> Result<Option<Rc<Vec<(String, Vec<u8>)>>>, ErrorInfo> {
+    fn packages_for(&mut self, needed: bool) -> Result<Option<Rc<PackageSet>>, ErrorInfo> {
         if !needed {
             return Ok(None);
         }
-        self.packages
-            .get()
-            .map(|(files, _)| Some(files))
-            .map_err(|why| packages_missing(&why))
+        self.packages.get().map(Some).map_err(|why| packages_missing(&why))
     }
 
     /// Check options with the package set when the lesson needs it.
     fn check_options(&mut self, nixpkgs: bool) -> Result<CheckOptions, ErrorInfo> {
         let mut options = CheckOptions::default();
         if nixpkgs {
-            let (_, set) = self.packages.get().map_err(|why| packages_missing(&why))?;
+            let set = self.packages.get().map_err(|why| packages_missing(&why))?;
             options.package_set = Some(set);
         }
         Ok(options)
@@ -184,7 +181,7 @@ impl Engine {
                 };
                 let mut session = Session {
                     id: id.into(),
-                    ev: evaluator_for(&files, packages.as_deref().map(Vec::as_slice)),
+                    ev: evaluator_for(&files, packages.as_deref()),
                     files,
                     nodes: Vec::new(),
                     root: None,
@@ -243,10 +240,7 @@ impl Engine {
             }),
             Command::Flake { files } => {
                 let overview = match self.packages.get() {
-                    Ok((nixpkgs, _)) => {
-                        let nixpkgs: BTreeMap<String, Vec<u8>> = nixpkgs.iter().cloned().collect();
-                        crate::flake::overview(&by_name(files), &nixpkgs)
-                    }
+                    Ok(set) => crate::flake::overview(&by_name(files), set.files()),
                     Err(why) => crate::flake::FlakeOverview {
                         error: Some(packages_missing(&why).message),
                         ..Default::default()
@@ -259,10 +253,7 @@ impl Engine {
                     .packages
                     .get()
                     .map_err(|why| packages_missing(&why).message)
-                    .and_then(|(nixpkgs, _)| {
-                        let nixpkgs: BTreeMap<String, Vec<u8>> = nixpkgs.iter().cloned().collect();
-                        crate::flake::init(&reference, &by_name(files), &nixpkgs)
-                    });
+                    .and_then(|set| crate::flake::init(&reference, &by_name(files), set.files()));
                 (Outcome::FlakeInit(init), Vec::new())
             }
             Command::SyntaxTree { text } => {
@@ -338,8 +329,8 @@ impl Engine {
         if !reuse {
             // The REPL's scope outlives one line, so `<nixpkgs>` is there whenever the
             // package set can be loaded (a line may use it later).
-            let packages = self.packages.get().ok().map(|(files, _)| files);
-            let ev = evaluator_for(&files, packages.as_deref().map(Vec::as_slice));
+            let packages = self.packages.get().ok();
+            let ev = evaluator_for(&files, packages.as_deref());
             self.repl.ev = Some((files, ev));
         }
         let Some((files, ev)) = &mut self.repl.ev else {

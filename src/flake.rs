@@ -86,44 +86,41 @@ pub struct TemplateInit {
 
 /// Loads `files` as a flake and describes it; `nixpkgs` are nixpkgs-lite's files.
 pub fn overview(files: &BTreeMap<String, String>, nixpkgs: &BTreeMap<String, Vec<u8>>) -> FlakeOverview {
-    let bytes: BTreeMap<String, Vec<u8>> = files
-        .iter()
-        .map(|(name, text)| (name.clone(), text.as_bytes().to_vec()))
-        .collect();
+    let bytes = as_bytes(files);
     let registry = match nixpad_flake::registry_for_files(&bytes, nixpkgs) {
         Ok(r) => r,
         Err(e) => {
             return FlakeOverview {
                 error: Some(e),
-                registry: Registry::with_nixpkgs(nixpkgs.clone()).list(),
+                registry: Registry::with_nixpkgs(BTreeMap::new()).list(),
                 ..FlakeOverview::default()
             }
         }
     };
-    let mut templates = registry_templates(nixpkgs);
+    let listed = registry.list();
+    let mut templates = registry_templates();
     if !files.contains_key("flake.nix") {
         return FlakeOverview {
             error: Some("There is no flake.nix: a flake is a folder with a file named flake.nix at its root.".into()),
-            registry: registry.list(),
+            registry: listed,
             templates,
             ..FlakeOverview::default()
         };
     }
-    let mut flake = match nixpad_flake::load_files(&bytes, nixpkgs, SYSTEM) {
+    let mut flake = match nixpad_flake::load_files(&bytes, registry, SYSTEM) {
         Ok(flake) => flake,
         Err(e) => {
             return FlakeOverview {
                 error: Some(e),
-                registry: registry.list(),
+                registry: listed,
                 templates,
                 ..FlakeOverview::default()
             }
         }
     };
-    templates.extend(own_templates(&mut flake));
-    let root = flake.source.store_path.clone();
-    let local = |message: String| message.replace(&root, "");
-    let show = nixpad_flake::show_text(&mut flake, &ShowOptions::default()).unwrap_or_else(&local);
+    templates.extend(templates_of(&mut flake, ""));
+    let show = nixpad_flake::show_text(&mut flake, &ShowOptions::default())
+        .unwrap_or_else(|e| flake.in_own_files(e));
     let check = nixpad_flake::check(&mut flake, Some(SYSTEM));
     let derivations = check
         .derivations
@@ -144,34 +141,34 @@ pub fn overview(files: &BTreeMap<String, String>, nixpkgs: &BTreeMap<String, Vec
     FlakeOverview {
         error: None,
         show,
-        lock: (flake.lock != nixpad_flake::LockFile::empty()).then(|| flake.lock.to_json()),
-        check_error: check.error.map(&local),
+        lock: flake.lock_text(),
+        check_error: check.error.map(|e| flake.in_own_files(e)),
         warnings: check.warnings,
         apps: apps(&mut flake),
         config: nixpad_flake::accepted_settings(&flake.file, false),
         config_warnings: flake.warnings.clone(),
-        registry: registry.list(),
+        registry: listed,
         templates,
         derivations,
     }
 }
 
-/// The templates of the registry's `templates` flake, as `templates#NAME`.
-fn registry_templates(nixpkgs: &BTreeMap<String, Vec<u8>>) -> Vec<(String, String)> {
-    let options = nixpad_flake::Options {
-        registry: Registry::with_nixpkgs(nixpkgs.clone()),
-        ..flake_options()
-    };
+fn as_bytes(files: &BTreeMap<String, String>) -> BTreeMap<String, Vec<u8>> {
+    files
+        .iter()
+        .map(|(name, text)| (name.clone(), text.as_bytes().to_vec()))
+        .collect()
+}
+
+/// The templates of the registry's `templates` flake, as `templates#NAME` (it has no
+/// inputs: the registry need not carry nixpkgs).
+fn registry_templates() -> Vec<(String, String)> {
+    let options = flake_options(Registry::with_nixpkgs(BTreeMap::new()));
     let host = std::rc::Rc::new(nixpad_eval::MemoryIO::new());
     match nixpad_flake::load_registered(host, "templates", &options) {
         Ok(mut flake) => templates_of(&mut flake, "templates"),
         Err(_) => Vec::new(),
     }
-}
-
-/// The flake's own templates, as `#NAME`.
-fn own_templates(flake: &mut Flake) -> Vec<(String, String)> {
-    templates_of(flake, "")
 }
 
 /// `templates.*` of a flake with their descriptions, named `PREFIX#NAME`.
@@ -202,18 +199,15 @@ fn templates_of(flake: &mut Flake, prefix: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Options for loading the registry's flakes in the browser (never the embedded nixpkgs).
-fn flake_options() -> nixpad_flake::Options {
+/// Options for loading a registry flake in the browser, with `registry`.
+fn flake_options(registry: Registry) -> nixpad_flake::Options {
     nixpad_flake::Options {
         impure: false,
         accept_flake_config: false,
         system: SYSTEM.into(),
         store_dir: "/nix/store".into(),
         update: nixpad_flake::Update::Keep,
-        registry: Registry {
-            flakes: Vec::new(),
-            user: Vec::new(),
-        },
+        registry,
         limits: nixpad_eval::Limits::default(),
     }
 }
@@ -227,18 +221,13 @@ pub fn init(
 ) -> Result<TemplateInit, String> {
     let (source, name) = reference.split_once('#').unwrap_or((reference, "default"));
     let name = if name.is_empty() { "default" } else { name };
+    let bytes = as_bytes(files);
+    let registry = nixpad_flake::registry_for_files(&bytes, nixpkgs)?;
     let mut flake = if source.is_empty() {
-        let bytes = files
-            .iter()
-            .map(|(n, t)| (n.clone(), t.as_bytes().to_vec()))
-            .collect();
-        nixpad_flake::load_files(&bytes, nixpkgs, SYSTEM)?
+        nixpad_flake::load_files(&bytes, registry, SYSTEM)?
     } else {
-        let options = nixpad_flake::Options {
-            registry: Registry::with_nixpkgs(nixpkgs.clone()),
-            ..flake_options()
-        };
-        nixpad_flake::load_registered(std::rc::Rc::new(nixpad_eval::MemoryIO::new()), source, &options)?
+        let host = std::rc::Rc::new(nixpad_eval::MemoryIO::new());
+        nixpad_flake::load_registered(host, source, &flake_options(registry))?
     };
     let template = flake.template_files(name)?;
     Ok(TemplateInit {

@@ -114,11 +114,18 @@ fn flake_details(o: &FlakeOverview) -> Html {
             {for (!o.apps.is_empty()).then(|| html! {
                 <><h4>{"What nix run would run"}</h4><table class="drv-paths">{apps}</table></>
             })}
-            <details data-testid="flake-lock">
-                <summary>{"flake.lock"}</summary>
-                <pre class="text-out">{o.lock.clone().unwrap_or_else(|| "(no lock file: the flake has no inputs)".into())}</pre>
-            </details>
+            {lock_details(o.lock.as_deref())}
         </>
+    }
+}
+
+/// The lock file a flake gives, folded (the Flake tab and flake lessons show it).
+pub fn lock_details(lock: Option<&str>) -> Html {
+    html! {
+        <details data-testid="flake-lock">
+            <summary>{"flake.lock"}</summary>
+            <pre class="text-out">{lock.unwrap_or("(no lock file: the flake has no inputs)").to_string()}</pre>
+        </details>
     }
 }
 

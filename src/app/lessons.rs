@@ -461,10 +461,7 @@ fn flake_view(flake: &nixpad_lessons::FlakeSummary) -> Html {
                 <summary>{"nix flake show"}</summary>
                 <pre class="text-out">{flake.show.clone()}</pre>
             </details>
-            <details data-testid="flake-lock">
-                <summary>{"flake.lock"}</summary>
-                <pre class="text-out">{flake.lock.clone().unwrap_or_else(|| "(no lock file: the flake has no inputs)".into())}</pre>
-            </details>
+            {super::flakeview::lock_details(flake.lock.as_deref())}
         </div>
     }
 }

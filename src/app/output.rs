@@ -110,14 +110,15 @@ fn tab_requests() -> Html {
     let files = use_files();
     let client = use_client();
     let syntax_key = text_key(&files.active_file().text);
-    let flake_key = files_key(&files.files);
-    let key = (results.tab, results.result_id(), syntax_key, flake_key);
+    // The flake is loaded again when the files are run (Run, or run as you type after a
+    // quiet moment), not on every keystroke: loading it evaluates the whole flake.
+    let key = (results.tab, results.result_id(), syntax_key, files.run_token);
     let text = files.active_file().text.clone();
     let all = files.files.clone();
-    use_effect_with(key, move |(tab, result, syntax_key, flake_key)| {
+    use_effect_with(key, move |(tab, result, syntax_key, _)| {
         let s = &*results;
         match (tab, result) {
-            (OutputTab::Flake, _) if s.flake.as_ref().map(|f| f.0) != Some(*flake_key) => {
+            (OutputTab::Flake, _) if s.flake.as_ref().map(|f| f.0) != Some(files_key(&all)) => {
                 client.send(Command::Flake { files: all });
             }
             (OutputTab::Json, Some(r)) if !s.json.is_for(r.0 as u64) => {

@@ -522,7 +522,9 @@ test('flake tab: templates and the registry; the files as a flake — nix flake 
     + '    apps.x86_64-linux.default = { type = "app"; program = "${self.packages.x86_64-linux.default}/bin/hello"; meta.description = "hello"; };\n'
     + '  };\n}\n');
   await page.click('[data-testid=tab-flake]');
-  await page.locator('[data-testid=flake-show]').waitFor();
+  // The Flake tab follows the files when they are run.
+  await page.click('[data-testid=run]');
+  await page.waitForFunction(() => (document.querySelector('[data-testid=flake-show]')?.innerText || '').includes('apps'));
   const show = await page.locator('[data-testid=flake-show]').innerText();
   assert(show.includes("default: package 'hello-2.12.1'") && show.includes('apps'), `show: ${show}`);
   assertEq(await page.locator('[data-testid=flake-check]').innerText(), 'nix flake check: no errors', 'check');
@@ -535,6 +537,7 @@ test('flake tab: templates and the registry; the files as a flake — nix flake 
   await shot(page, 'flake-01-view.png');
   // An impure flake: nix flake check's error, with Nix's words.
   await page.fill('textarea.input', '{\n  outputs = { self }: {\n    packages.x86_64-linux.default = (import <nixpkgs> { }).hello;\n  };\n}\n');
+  await page.click('[data-testid=run]');
   await page.waitForFunction(() => (document.querySelector('[data-testid=flake-check]')?.innerText || '').includes('pure evaluation mode'));
   assert(!(await page.locator('.notices').innerText()).includes('refusing to overwrite'), 'a template is copied once, not again when the files change');
 });

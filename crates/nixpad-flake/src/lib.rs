@@ -23,7 +23,7 @@ use serde_json::{json, Value as Json};
 
 pub use flake_file::{accepted_settings, config_warnings, FlakeFile, InputSpec, TRUSTED_SETTINGS};
 pub use lock::{changes as lock_changes, InputTarget, LockFile, LockNode, VERSION as LOCK_VERSION};
-pub use outputs::{check, show_json, show_text, Check, ShowOptions};
+pub use outputs::{check, show_both, show_json, show_text, Check, ShowOptions};
 pub use reference::{parse_url, to_url, Attrs};
 pub use registry::{fake_rev, Redirect, Registry, VirtualFlake, VIRTUAL_LAST_MODIFIED};
 pub use source::{format_date, format_readable_date, FlakeIO, Source};
@@ -651,12 +651,11 @@ pub fn registry_for_files(
 }
 
 /// Loads the flake whose files are `files` (relative path → bytes, at the root `/`): a
-/// lesson's or the playground's files, with `nixpkgs` (nixpkgs-lite's files) as the
-/// registry's nixpkgs and the entries of their `registry.json`. Evaluated purely, for
-/// `system`.
+/// lesson's or the playground's files, with inputs from `registry` (see
+/// [`registry_for_files`]). Evaluated purely, for `system`.
 pub fn load_files(
     files: &BTreeMap<String, Vec<u8>>,
-    nixpkgs: &BTreeMap<String, Vec<u8>>,
+    registry: Registry,
     system: &str,
 ) -> Result<Flake, String> {
     let mut host = nixpad_eval::MemoryIO::new();
@@ -669,7 +668,7 @@ pub fn load_files(
         system: system.into(),
         store_dir: "/nix/store".into(),
         update: Update::Keep,
-        registry: registry_for_files(files, nixpkgs)?,
+        registry,
         limits: Limits::default(),
     };
     load(Rc::new(host), "/", &options)
@@ -795,6 +794,18 @@ pub struct TemplateFiles {
 }
 
 impl Flake {
+    /// `message` (an error about the flake) naming the flake's own files as an editor
+    /// does (`/flake.nix:6:16`), not by the store path of the flake's copy.
+    pub fn in_own_files(&self, message: String) -> String {
+        message.replace(&self.source.store_path, "")
+    }
+
+    /// The lock file as Nix would write it, or `None` for a flake without inputs (Nix
+    /// writes none).
+    pub fn lock_text(&self) -> Option<String> {
+        (self.lock != LockFile::empty()).then(|| self.lock.to_json())
+    }
+
     /// The files of the output `templates.NAME` (its `path`, read from the store) and its
     /// welcome text.
     pub fn template_files(&mut self, name: &str) -> Result<TemplateFiles, String> {

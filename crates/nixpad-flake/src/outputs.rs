@@ -287,11 +287,21 @@ pub fn show_json(flake: &mut Flake, show: &ShowOptions) -> Result<Json, String> 
 /// `nix flake show`: the locked URL, then the output tree.
 pub fn show_text(flake: &mut Flake, show: &ShowOptions) -> Result<String, String> {
     let tree = show_tree(flake, show)?;
+    Ok(tree_text(flake, &tree))
+}
+
+/// `nix flake show` both ways, `--json` and text, from one walk of the outputs.
+pub fn show_both(flake: &mut Flake, show: &ShowOptions) -> Result<(Json, String), String> {
+    let tree = show_tree(flake, show)?;
+    Ok((to_json(&tree), tree_text(flake, &tree)))
+}
+
+fn tree_text(flake: &Flake, tree: &Shown) -> String {
     let mut out = format!("{}\n", flake.locked_url());
-    if let Shown::Branch(items) = &tree {
+    if let Shown::Branch(items) = tree {
         write_text(items, "", &mut out);
     }
-    Ok(out)
+    out
 }
 
 /// What `nix flake check --no-build` found: warnings, and the first error (with the

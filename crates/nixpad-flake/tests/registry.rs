@@ -112,7 +112,8 @@ fn files_add_registry_entries_with_a_registry_json() {
     .map(|(n, t)| (n.to_string(), t.as_bytes().to_vec()))
     .collect();
     let nixpkgs = BTreeMap::new();
-    let mut flake = nixpad_flake::load_files(&files, &nixpkgs, "x86_64-linux").unwrap();
+    let registry = nixpad_flake::registry_for_files(&files, &nixpkgs).unwrap();
+    let mut flake = nixpad_flake::load_files(&files, registry, "x86_64-linux").unwrap();
     assert_eq!(eval(&mut flake, "answer").unwrap(), "42");
     let lock = flake.lock.to_json();
     assert!(lock.contains(r#""id": "mytools""#) && lock.contains(r#""type": "path""#), "{lock}");
@@ -121,7 +122,7 @@ fn files_add_registry_entries_with_a_registry_json() {
     // A damaged registry file is a clear error naming it.
     let mut broken = files.clone();
     broken.insert("registry.json".into(), b"{ \"version\": 1 }".to_vec());
-    let error = nixpad_flake::load_files(&broken, &nixpkgs, "x86_64-linux").err().unwrap();
+    let error = nixpad_flake::registry_for_files(&broken, &nixpkgs).err().unwrap();
     assert_eq!(error, "registry.json: unsupported registry version 1");
 }
 

@@ -44,7 +44,9 @@ pub fn load(files: &Files, nixpkgs: &BTreeMap<String, Vec<u8>>) -> LoadedFlake {
         .iter()
         .map(|(name, text)| (name.clone(), text.as_bytes().to_vec()))
         .collect();
-    let mut flake = match nixpad_flake::load_files(&bytes, nixpkgs, SYSTEM) {
+    let loaded = nixpad_flake::registry_for_files(&bytes, nixpkgs)
+        .and_then(|registry| nixpad_flake::load_files(&bytes, registry, SYSTEM));
+    let mut flake = match loaded {
         Ok(flake) => flake,
         Err(error) => {
             return LoadedFlake {
@@ -59,19 +61,16 @@ pub fn load(files: &Files, nixpkgs: &BTreeMap<String, Vec<u8>>) -> LoadedFlake {
             }
         }
     };
-    // Messages name the learner's files as the editor does (`/flake.nix:6:16`), not by
-    // the store path of the flake's copy.
-    let root = flake.source.store_path.clone();
-    let local = |message: String| message.replace(&root, "");
     let lock: Json = serde_json::from_str(&flake.lock.to_json()).unwrap_or(Json::Null);
-    let (show, show_error) = match nixpad_flake::show_json(&mut flake, &ShowOptions::default()) {
-        Ok(tree) => (tree, Json::Null),
-        Err(e) => (Json::Null, json!(local(e))),
+    let (show, show_error, show_text) = match nixpad_flake::show_both(&mut flake, &ShowOptions::default()) {
+        Ok((tree, text)) => (tree, Json::Null, text),
+        Err(e) => {
+            let e = flake.in_own_files(e);
+            (Json::Null, json!(e), e)
+        }
     };
-    let show_text = nixpad_flake::show_text(&mut flake, &ShowOptions::default())
-        .unwrap_or_else(|e| local(e));
     let check = nixpad_flake::check(&mut flake, Some(SYSTEM));
-    let check_error = check.error.map(local);
+    let check_error = check.error.map(|e| flake.in_own_files(e));
     let report = json!({
         "error": null,
         "lock": lock,
@@ -91,8 +90,7 @@ pub fn load(files: &Files, nixpkgs: &BTreeMap<String, Vec<u8>>) -> LoadedFlake {
         expression: Some(flake.expression.clone()),
         store: Some(flake.io.clone()),
         summary: FlakeSummary {
-            // Nix writes no lock file for a flake without inputs.
-            lock: (flake.lock != nixpad_flake::LockFile::empty()).then(|| flake.lock.to_json()),
+            lock: flake.lock_text(),
             show: show_text,
             error: None,
         },

@@ -67,8 +67,9 @@ pub enum FilesAction {
         /// A notice to show.
         notice: String,
     },
-    /// Add a template's files, as `nix flake init -t REFERENCE` copies them: identical
-    /// files are kept, a file that exists with other text stops it (nothing is added).
+    /// Add a template's files, as `nix flake init -t REFERENCE` copies them (identical
+    /// files are kept, a file that exists with other text stops it: nothing is added),
+    /// and run them.
     AddTemplate {
         /// The template (`templates#trivial`).
         reference: String,
@@ -310,6 +311,7 @@ impl FilesState {
                     self.active = i;
                 }
                 self.changed();
+                self.run_token += 1;
                 let mut said = format!("Copied the template {reference} into the files.");
                 if let Some(welcome) = welcome_text {
                     said.push_str(&format!(" {}", welcome.trim()));
