@@ -59,6 +59,10 @@ impl Oracle {
             "nix",
             "--store",
             &store,
+            // Running as root without a `nixbld` group, Nix would warn on every command.
+            "--option",
+            "build-users-group",
+            "",
             "--extra-experimental-features",
             "nix-command flakes",
         ];

@@ -22,7 +22,16 @@ pub struct PrimOp {
     /// `s` string, `F` function, `B` Boolean.
     pub args: &'static [u8],
     /// The implementation; arguments not marked `_` arrive forced and checked.
-    pub func: fn(&mut Machine, Vec<Value>, Span) -> EvalResult<Value>,
+    pub func: PrimFn,
+}
+
+/// A builtin's implementation.
+pub enum PrimFn {
+    /// Computes the result (forcing what it needs through the machine).
+    Value(fn(&mut Machine, Vec<Value>, Span) -> EvalResult<Value>),
+    /// Calls a Nix function once per list element, the calls made by the machine as
+    /// frames on its heap (see [`crate::callbacks`]).
+    Calls(fn(&mut Machine, Vec<Value>, Span) -> EvalResult<crate::callbacks::CallLoop>),
 }
 
 /// Names that are global without `builtins.` (the rest are also global as `__name`).
@@ -62,9 +71,18 @@ pub fn is_builtin(name: &str) -> bool {
 }
 
 macro_rules! primops {
-    ($( $name:literal / $args:literal => $func:path ),* $(,)?) => {
+    ($( $name:literal / $args:literal => $(@$calls:ident)? $func:path ),* $(,)?) => {
         /// Every primop Nixpad implements.
-        pub static PRIMOPS: &[PrimOp] = &[ $( PrimOp { name: $name, arity: $args.len() as u8, args: $args.as_bytes(), func: $func } ),* ];
+        pub static PRIMOPS: &[PrimOp] = &[ $( PrimOp { name: $name, arity: $args.len() as u8, args: $args.as_bytes(), func: prim_fn!($($calls)? $func) } ),* ];
+    };
+}
+
+macro_rules! prim_fn {
+    (calls $func:path) => {
+        PrimFn::Calls($func)
+    };
+    ($func:path) => {
+        PrimFn::Value($func)
     };
 }
 
@@ -97,13 +115,13 @@ primops! {
     "elemAt" / "LI" => prim_elem_at,
     "elem" / "_L" => prim_elem,
     "map" / "_L" => prim_map,
-    "filter" / "_L" => prim_filter,
-    "foldl'" / "__L" => prim_foldl,
+    "filter" / "_L" => @calls crate::callbacks::prim_filter,
+    "foldl'" / "__L" => @calls crate::callbacks::prim_foldl,
     "genList" / "_I" => prim_gen_list,
     "concatLists" / "L" => prim_concat_lists,
-    "concatMap" / "FL" => prim_concat_map,
-    "all" / "FL" => prim_all,
-    "any" / "FL" => prim_any,
+    "concatMap" / "FL" => @calls crate::callbacks::prim_concat_map,
+    "all" / "FL" => @calls crate::callbacks::prim_all,
+    "any" / "FL" => @calls crate::callbacks::prim_any,
     "attrNames" / "S" => prim_attr_names,
     "attrValues" / "S" => prim_attr_values,
     "getAttr" / "sS" => prim_get_attr,
@@ -133,8 +151,8 @@ primops! {
     "toJSON" / "_" => prim_to_json,
     "fromJSON" / "s" => prim_from_json,
     "sort" / "_L" => prim_sort,
-    "partition" / "FL" => prim_partition,
-    "groupBy" / "FL" => prim_group_by,
+    "partition" / "FL" => @calls crate::callbacks::prim_partition,
+    "groupBy" / "FL" => @calls crate::callbacks::prim_group_by,
     "zipAttrsWith" / "FL" => prim_zip_attrs_with,
     "genericClosure" / "S" => prim_generic_closure,
     "getEnv" / "s" => prim_get_env,
@@ -383,7 +401,12 @@ fn arg_error(m: &mut Machine, expected: &str, v: &Value, span: Span, what: &str)
     e
 }
 
-fn want_list(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<Rc<List>> {
+pub(crate) fn want_list(
+    m: &mut Machine,
+    v: &Value,
+    span: Span,
+    what: &str,
+) -> EvalResult<Rc<List>> {
     match v {
         Value::List(l) => Ok(l.clone()),
         Value::Thunk(_) => {
@@ -416,7 +439,7 @@ fn want_int(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<i6
     }
 }
 
-fn want_bool(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<bool> {
+pub(crate) fn want_bool(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<bool> {
     match v {
         Value::Bool(b) => Ok(*b),
         Value::Thunk(_) => {
@@ -473,7 +496,12 @@ pub(crate) fn context_not_allowed(s: &NixString, span: Option<Span>) -> Option<B
     ))
 }
 
-fn want_function(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<Value> {
+pub(crate) fn want_function(
+    m: &mut Machine,
+    v: &Value,
+    span: Span,
+    what: &str,
+) -> EvalResult<Value> {
     let v = m.force(v, Some(span))?;
     match &v {
         Value::Lambda(_) | Value::PrimOp(_) => Ok(v),
@@ -482,7 +510,7 @@ fn want_function(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResu
     }
 }
 
-fn attrs_of(pairs: Vec<(&str, Value)>) -> Value {
+pub(crate) fn attrs_of(pairs: Vec<(&str, Value)>) -> Value {
     Value::attrs(Attrs::from_unsorted(
         pairs
             .into_iter()
@@ -925,63 +953,6 @@ fn prim_map(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> 
     ))
 }
 
-fn prim_filter(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let l = want_list(
-        m,
-        &args[1],
-        span,
-        "while evaluating the second argument passed to builtins.filter",
-    )?;
-    if l.is_empty() {
-        return Ok(Value::List(l));
-    }
-    let f = want_function(
-        m,
-        &args[0],
-        span,
-        "while evaluating the first argument passed to builtins.filter",
-    )?;
-    let mut out = Vec::new();
-    for x in l.iter() {
-        let r = m.call(&f, vec![x.clone()], span)?;
-        if want_bool(
-            m,
-            &r,
-            span,
-            "while evaluating the return value of the filtering function passed to builtins.filter",
-        )? {
-            out.push(x.clone());
-        }
-    }
-    if out.len() == l.len() {
-        return Ok(Value::List(l));
-    }
-    Ok(Value::list(out))
-}
-
-fn prim_foldl(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let l = want_list(
-        m,
-        &args[2],
-        span,
-        "while evaluating the third argument passed to builtins.foldlStrict",
-    )?;
-    if l.is_empty() {
-        return m.force(&args[1], Some(span));
-    }
-    let f = want_function(
-        m,
-        &args[0],
-        span,
-        "while evaluating the first argument passed to builtins.foldlStrict",
-    )?;
-    let mut acc = args[1].clone();
-    for x in l.iter() {
-        acc = m.call(&f, vec![acc, x.clone()], span)?;
-    }
-    Ok(acc)
-}
-
 fn prim_gen_list(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
     let n = want_int(
         m,
@@ -1035,75 +1006,6 @@ fn prim_concat_lists(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResul
         Some(list) if non_empty == 1 => Ok(Value::List(list)),
         _ => Ok(Value::list(out)),
     }
-}
-
-fn prim_concat_map(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let f = want_function(
-        m,
-        &args[0],
-        span,
-        "while evaluating the first argument passed to builtins.concatMap",
-    )?;
-    let l = want_list(
-        m,
-        &args[1],
-        span,
-        "while evaluating the second argument passed to builtins.concatMap",
-    )?;
-    let mut out = Vec::new();
-    for x in l.iter() {
-        let r = m.call(&f, vec![x.clone()], span)?;
-        let inner = want_list(
-            m,
-            &r,
-            span,
-            "while evaluating the return value of the function passed to builtins.concatMap",
-        )?;
-        out.extend_from_slice(&inner);
-    }
-    Ok(Value::list(out))
-}
-
-fn any_all(
-    m: &mut Machine,
-    args: Vec<Value>,
-    span: Span,
-    want: bool,
-    name: &str,
-) -> EvalResult<Value> {
-    let f = want_function(
-        m,
-        &args[0],
-        span,
-        &format!("while evaluating the first argument passed to builtins.{name}"),
-    )?;
-    let l = want_list(
-        m,
-        &args[1],
-        span,
-        &format!("while evaluating the second argument passed to builtins.{name}"),
-    )?;
-    for x in l.iter() {
-        let r = m.call(&f, vec![x.clone()], span)?;
-        let b = want_bool(
-            m,
-            &r,
-            span,
-            &format!("while evaluating the return value of the function passed to builtins.{name}"),
-        )?;
-        if b == want {
-            return Ok(Value::Bool(want));
-        }
-    }
-    Ok(Value::Bool(!want))
-}
-
-fn prim_all(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    any_all(m, args, span, false, "all")
-}
-
-fn prim_any(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    any_all(m, args, span, true, "any")
 }
 
 fn prim_sort(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
@@ -1171,77 +1073,6 @@ fn merge_sort(
         width *= 2;
     }
     Ok(items)
-}
-
-fn prim_partition(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let f = want_function(
-        m,
-        &args[0],
-        span,
-        "while evaluating the first argument passed to builtins.partition",
-    )?;
-    let l = want_list(
-        m,
-        &args[1],
-        span,
-        "while evaluating the second argument passed to builtins.partition",
-    )?;
-    let (mut right, mut wrong) = (Vec::new(), Vec::new());
-    for x in l.iter() {
-        // Nix forces each element before passing it.
-        m.force(x, Some(span))?;
-        let r = m.call(&f, vec![x.clone()], span)?;
-        if want_bool(m, &r, span, "while evaluating the return value of the partition function passed to builtins.partition")? {
-            right.push(x.clone());
-        } else {
-            wrong.push(x.clone());
-        }
-    }
-    Ok(attrs_of(vec![
-        ("right", Value::list(right)),
-        ("wrong", Value::list(wrong)),
-    ]))
-}
-
-fn prim_group_by(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let f = want_function(
-        m,
-        &args[0],
-        span,
-        "while evaluating the first argument passed to builtins.groupBy",
-    )?;
-    let l = want_list(
-        m,
-        &args[1],
-        span,
-        "while evaluating the second argument passed to builtins.groupBy",
-    )?;
-    let mut groups: HashMap<Symbol, Vec<Value>> = HashMap::new();
-    let mut order = Vec::new();
-    for x in l.iter() {
-        let r = m.call(&f, vec![x.clone()], span)?;
-        let key = want_string_no_ctx(
-            m,
-            &r,
-            span,
-            "while evaluating the return value of the grouping function passed to builtins.groupBy",
-        )?;
-        let sym = Symbol::from_bytes(&key.bytes);
-        groups.entry(sym).or_insert_with(|| {
-            order.push(sym);
-            Vec::new()
-        });
-        groups.get_mut(&sym).expect("inserted").push(x.clone());
-    }
-    let entries = order
-        .into_iter()
-        .map(|s| Attr {
-            name: s,
-            value: Value::list(groups.remove(&s).unwrap_or_default()),
-            pos: None,
-        })
-        .collect();
-    Ok(Value::attrs(Attrs::from_unsorted(entries)))
 }
 
 fn prim_generic_closure(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {

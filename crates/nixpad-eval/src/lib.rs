@@ -13,6 +13,7 @@
 #![forbid(unsafe_code)]
 
 mod builtins;
+mod callbacks;
 mod context;
 mod corepkgs;
 mod derivation;

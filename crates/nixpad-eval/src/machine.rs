@@ -63,6 +63,11 @@ enum Frame {
     BindPattern(Rc<Closure>, Span),
     /// Force the next strict argument of a builtin, then call it.
     PrimOpArgs(Box<PendingPrimOp>),
+    /// A builtin suspended on a thunk (see [`Machine::force`]): call it again once the
+    /// thunk is forced.
+    Retry(Box<PendingPrimOp>),
+    /// A builtin calling back into Nix once per list element.
+    Calls(Box<PendingCalls>),
     /// Branch on the returned condition.
     If(Rc<Expr>, Env),
     /// Check the assertion, then evaluate the body.
@@ -99,6 +104,14 @@ struct PendingPrimOp {
     span: Span,
 }
 
+/// A builtin calling back into Nix ([`crate::callbacks`]).
+struct PendingCalls {
+    op: &'static crate::builtins::PrimOp,
+    calls: crate::callbacks::CallLoop,
+    /// [`Machine::builtin_call`] before the builtin started, restored when it ends.
+    outer_call: Option<Span>,
+}
+
 /// An interpolation in progress.
 struct PendingInterp {
     expr: Rc<Expr>,
@@ -116,6 +129,10 @@ pub struct Machine {
     /// calls have no call site in `--show-trace` traces, as in Nix.
     builtin_call: Option<Span>,
     native_depth: u32,
+    /// The native depth whose builtin may suspend on a thunk instead of forcing it.
+    suspendable: Option<u32>,
+    /// The thunk a builtin suspended on.
+    suspended_on: Option<Value>,
     structural_depth: u32,
     /// Steps left, if bounded.
     fuel: Option<u64>,
@@ -146,6 +163,30 @@ enum Step {
     Return(Value),
 }
 
+/// Nix reports a builtin's own errors under "while calling the 'X' builtin", with the
+/// position on that frame rather than on the message.
+fn builtin_error(op: &crate::builtins::PrimOp, mut e: Box<Error>, span: Span) -> Box<Error> {
+    let frame = format!("while calling the '{}' builtin", op.name);
+    if !e.trace.iter().any(|f| f.message == frame) {
+        if e.span == Some(span) || e.span.is_none() {
+            e.span = None;
+        }
+        e.push_frame(frame, Some(span));
+    }
+    e
+}
+
+/// Whether `op` is a comparison, which Nix evaluates as a call of `__lessThan`.
+fn is_comparison(op: BinOp) -> bool {
+    matches!(
+        op,
+        BinOp::Less | BinOp::LessEq | BinOp::Greater | BinOp::GreaterEq
+    )
+}
+
+/// How close to `max_native_depth` builtins start suspending instead of re-entering.
+const SUSPEND_MARGIN: u32 = 8;
+
 /// Looks a lexical variable up.
 fn lookup(env: &Env, level: u32, slot: u32) -> Value {
     let mut e = env;
@@ -168,6 +209,8 @@ impl Machine {
             call_depth: 0,
             builtin_call: None,
             native_depth: 0,
+            suspendable: None,
+            suspended_on: None,
             structural_depth: 0,
             fuel,
             limits,
@@ -194,12 +237,18 @@ impl Machine {
         self.run(base, Step::Eval(expr.clone(), env.clone()))
     }
 
-    /// Forces a value to weak head normal form.
+    /// Forces a value to weak head normal form, re-entering the machine natively. Deep in
+    /// re-entries, a builtin allowed to ([`Machine::call_primop`]) gets
+    /// [`ErrorKind::Suspended`] instead, and is called again once the thunk is forced.
     pub fn force(&mut self, v: &Value, span: Option<Span>) -> EvalResult<Value> {
         match v {
             Value::Thunk(t) => {
                 if let Some(done) = t.done() {
                     return Ok(done);
+                }
+                if self.suspendable == Some(self.native_depth) && !t.is_blackhole() {
+                    self.suspended_on = Some(v.clone());
+                    return Err(Error::new(ErrorKind::Suspended, None));
                 }
                 let base = self.frames.len();
                 match self.force_step(v.clone(), span) {
@@ -213,6 +262,10 @@ impl Machine {
 
     /// Calls a function value with arguments and forces the result.
     pub fn call(&mut self, f: &Value, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+        // A builtin that has called back cannot be called again from the start.
+        if self.suspendable == Some(self.native_depth) {
+            self.suspendable = None;
+        }
         let outer = self.builtin_call.replace(span);
         let r = self.call_from_builtin(f, args, span);
         self.builtin_call = outer;
@@ -297,10 +350,22 @@ impl Machine {
                         }
                     }
                 }
-                Frame::PrimOpArgs(p) => err.push_frame(
-                    format!("while calling the '{}' builtin", p.op.name),
-                    Some(p.span),
-                ),
+                Frame::PrimOpArgs(p) | Frame::Retry(p) => {
+                    self.call_depth -= 1;
+                    err.push_frame(
+                        format!("while calling the '{}' builtin", p.op.name),
+                        Some(p.span),
+                    )
+                }
+                Frame::Calls(state) => {
+                    self.call_depth -= 1;
+                    self.builtin_call = state.outer_call;
+                    err = builtin_error(state.op, err, state.calls.span())
+                }
+                Frame::BinRight(op, ..) if is_comparison(op) => self.call_depth -= 1,
+                Frame::BinLeft(expr, _) if matches!(&*expr, Expr::BinOp { op, .. } if is_comparison(*op)) => {
+                    self.call_depth -= 1
+                }
                 Frame::Select(expr, _, _, Some(pos)) | Frame::Selected(expr, pos)
                     if self.names_selection(pos) =>
                 {
@@ -315,6 +380,16 @@ impl Machine {
             }
         }
         err
+    }
+
+    /// Enters a function or builtin call: Nix's `max-call-depth` counts both.
+    #[inline]
+    fn enter_call(&mut self, span: Span) -> EvalResult<()> {
+        if self.call_depth >= self.limits.max_call_depth {
+            return Err(Error::new(ErrorKind::StackOverflow, Some(span)));
+        }
+        self.call_depth += 1;
+        Ok(())
     }
 
     #[inline]
@@ -606,12 +681,21 @@ impl Machine {
                 Ok(Step::Eval(body.clone(), with_env))
             }
             Expr::BinOp { op, lhs, rhs, span } => {
+                // Nix parses `a < b` as a call of `__lessThan`: it counts as a call while
+                // its operands are evaluated.
+                let comparison = is_comparison(*op);
+                if comparison && self.call_depth >= self.limits.max_call_depth {
+                    return Err(Error::new(ErrorKind::StackOverflow, Some(*span)));
+                }
                 if !matches!(op, BinOp::And | BinOp::Or | BinOp::Impl) {
                     if let Some(l) = self.quick(lhs, env, 1) {
                         let l = l?;
                         self.check_left_operand(*op, &l, *span)?;
                         if let Some(r) = self.quick(rhs, env, 1) {
                             return Ok(Step::Return(self.binop_values(*op, l, r?, *span)?));
+                        }
+                        if comparison {
+                            self.call_depth += 1;
                         }
                         self.push(Frame::BinRight(*op, l, *span))?;
                         return Ok(Step::Eval(rhs.clone(), env.clone()));
@@ -620,6 +704,9 @@ impl Machine {
                 if matches!(op, BinOp::And | BinOp::Or | BinOp::Impl) {
                     self.push(Frame::BoolLeft(expr.clone(), env.clone()))?;
                 } else {
+                    if comparison {
+                        self.call_depth += 1;
+                    }
                     self.push(Frame::BinLeft(expr.clone(), env.clone()))?;
                 }
                 Ok(Step::Eval(lhs.clone(), env.clone()))
@@ -834,7 +921,10 @@ impl Machine {
                 Value::Null => continue,
                 Value::String(s) => {
                     if let Some(mut err) = crate::builtins::context_not_allowed(&s, None) {
-                        err.push_frame("while evaluating the name of a dynamic attribute", Some(d.span));
+                        err.push_frame(
+                            "while evaluating the name of a dynamic attribute",
+                            Some(d.span),
+                        );
                         return Err(err);
                     }
                     Symbol::from_bytes(&s.bytes)
@@ -880,10 +970,7 @@ impl Machine {
                 if !rest.is_empty() {
                     self.push(Frame::ApplyRev(rest, span))?;
                 }
-                if self.call_depth >= self.limits.max_call_depth {
-                    return Err(Error::new(ErrorKind::StackOverflow, Some(span)));
-                }
-                self.call_depth += 1;
+                self.enter_call(span)?;
                 let site = if self.builtin_call == Some(span) {
                     None
                 } else {
@@ -971,6 +1058,7 @@ impl Machine {
                     Some(v) => args[i] = v,
                     None => {
                         let arg = args[i].clone();
+                        self.enter_call(span)?;
                         self.push(Frame::PrimOpArgs(Box::new(PendingPrimOp {
                             op,
                             args,
@@ -983,19 +1071,97 @@ impl Machine {
             }
             self.check_primop_arg(op, i, &args[i], span)?;
         }
-        let result = (op.func)(self, args, span).map_err(|mut e| {
-            // Nix reports a builtin's own errors under "while calling the 'X' builtin",
-            // with the position on that frame rather than on the message.
-            let frame = format!("while calling the '{}' builtin", op.name);
-            if !e.trace.iter().any(|f| f.message == frame) {
-                if e.span == Some(span) || e.span.is_none() {
-                    e.span = None;
-                }
-                e.push_frame(frame, Some(span));
+        match op.func {
+            crate::builtins::PrimFn::Value(func) => self.call_primop(op, func, args, span),
+            crate::builtins::PrimFn::Calls(start) => {
+                let calls = start(self, args, span).map_err(|e| builtin_error(op, e, span))?;
+                let outer_call = self.builtin_call;
+                self.continue_calls(
+                    Box::new(PendingCalls {
+                        op,
+                        calls,
+                        outer_call,
+                    }),
+                    None,
+                )
             }
-            e
-        })?;
+        }
+    }
+
+    /// Calls a builtin whose arguments are ready. Deep in native re-entries (near
+    /// `max_native_depth`), the builtin may suspend on a thunk instead of forcing it
+    /// natively ([`Machine::force`]): the thunk is then forced on the heap and the builtin
+    /// called again, so chains such as derivations depending on derivations go as deep as
+    /// memory allows.
+    fn call_primop(
+        &mut self,
+        op: &'static crate::builtins::PrimOp,
+        func: fn(&mut Machine, Vec<Value>, Span) -> EvalResult<Value>,
+        args: Vec<Value>,
+        span: Span,
+    ) -> EvalResult<Step> {
+        let may_suspend = self.native_depth + SUSPEND_MARGIN >= self.limits.max_native_depth
+            && !matches!(op.name, "tryEval" | "addErrorContext");
+        let retry = may_suspend.then(|| args.clone());
+        self.enter_call(span)?;
+        let outer = std::mem::replace(
+            &mut self.suspendable,
+            may_suspend.then_some(self.native_depth),
+        );
+        let result = func(self, args, span);
+        self.call_depth -= 1;
+        self.suspendable = outer;
+        let result = match (result, retry) {
+            (Err(e), Some(args)) if e.kind == ErrorKind::Suspended => {
+                let thunk = self
+                    .suspended_on
+                    .take()
+                    .expect("a suspended builtin names its thunk");
+                self.enter_call(span)?;
+                self.push(Frame::Retry(Box::new(PendingPrimOp {
+                    op,
+                    args,
+                    index: 0,
+                    span,
+                })))?;
+                return self.force_step(thunk, Some(span));
+            }
+            (result, _) => result.map_err(|e| builtin_error(op, e, span))?,
+        };
         self.force_step(result, Some(span))
+    }
+
+    /// Goes on with a builtin calling back into Nix, given the value of its last call or
+    /// forcing (`None` to start).
+    fn continue_calls(
+        &mut self,
+        mut state: Box<PendingCalls>,
+        last: Option<Value>,
+    ) -> EvalResult<Step> {
+        use crate::callbacks::LoopStep;
+        let (op, span) = (state.op, state.calls.span());
+        let next = state.calls.advance(self, last);
+        if !matches!(next, Ok(LoopStep::Call(..))) {
+            self.builtin_call = state.outer_call;
+        }
+        match next {
+            Ok(LoopStep::Done(v)) => self.force_step(v, Some(span)),
+            Ok(LoopStep::Force(v)) => {
+                self.enter_call(span)?;
+                self.push(Frame::Calls(state))?;
+                self.force_step(v, Some(span))
+            }
+            Ok(LoopStep::Call(f, mut args)) => {
+                self.enter_call(span)?;
+                self.push(Frame::Calls(state))?;
+                let first = args.remove(0);
+                args.reverse();
+                // Calls made by a builtin have no call site in traces (until it ends).
+                self.builtin_call = Some(span);
+                self.apply_step(f, first, args, span)
+            }
+            Err(e) => Err(builtin_error(op, e, span)),
+        }
     }
 
     /// Checks a forced builtin argument against the kind its builtin declares.
@@ -1152,9 +1318,18 @@ impl Machine {
                     index,
                     span,
                 } = *p;
+                self.call_depth -= 1;
                 self.check_primop_arg(op, index, &v, span)?;
                 args[index] = v;
                 self.primop_step(op, args, index + 1, span)
+            }
+            Frame::Retry(p) => {
+                self.call_depth -= 1;
+                self.primop_step(p.op, p.args, p.op.args.len(), p.span)
+            }
+            Frame::Calls(state) => {
+                self.call_depth -= 1;
+                self.continue_calls(state, Some(v))
             }
             Frame::If(expr, env) => {
                 let Expr::If {
@@ -1200,11 +1375,19 @@ impl Machine {
                 let Expr::BinOp { op, rhs, span, .. } = &*expr else {
                     unreachable!()
                 };
-                self.check_left_operand(*op, &v, *span)?;
+                if let Err(e) = self.check_left_operand(*op, &v, *span) {
+                    if is_comparison(*op) {
+                        self.call_depth -= 1;
+                    }
+                    return Err(e);
+                }
                 self.push(Frame::BinRight(*op, v, *span))?;
                 Ok(Step::Eval(rhs.clone(), env))
             }
             Frame::BinRight(op, lhs, span) => {
+                if is_comparison(op) {
+                    self.call_depth -= 1;
+                }
                 Ok(Step::Return(self.binop_values(op, lhs, v, span)?))
             }
             Frame::BoolLeft(expr, env) => {

@@ -422,6 +422,11 @@ impl Thunk {
         matches!(&*self.0.borrow(), ThunkState::Done(_))
     }
 
+    /// Whether the thunk is being evaluated (needing it now is infinite recursion).
+    pub fn is_blackhole(&self) -> bool {
+        matches!(&*self.0.borrow(), ThunkState::Blackhole)
+    }
+
     /// The value, if already evaluated (this counts as forcing it).
     #[inline]
     pub fn done(&self) -> Option<Value> {

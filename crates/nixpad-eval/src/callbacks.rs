@@ -1,0 +1,256 @@
+//! Builtins that call a Nix function once per list element (`foldl'`, `filter`, `any`,
+//! `all`, `concatMap`, `partition`, `groupBy`). Each returns a [`CallLoop`]; the machine
+//! makes every call as frames on its heap and feeds the result back to
+//! [`CallLoop::advance`], so nesting through these builtins (a callback that folds again)
+//! never deepens the native stack.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::builtins::{attrs_of, want_bool, want_function, want_list, want_string_no_ctx};
+use crate::error::EvalResult;
+use crate::machine::Machine;
+use crate::source::Span;
+use crate::symbol::Symbol;
+use crate::value::*;
+
+/// One of these builtins in progress: the function, the list, and what has been gathered.
+pub struct CallLoop {
+    f: Value,
+    items: Rc<List>,
+    /// The element whose call (or forcing) is outstanding, or the next one.
+    index: usize,
+    span: Span,
+    gather: Gather,
+}
+
+/// What a builtin gathers from its calls.
+enum Gather {
+    /// `foldl'`: the accumulator.
+    Fold(Value),
+    /// `filter`: the elements kept.
+    Filter(Vec<Value>),
+    /// `any` (`stop_on` true) and `all` (false).
+    AnyAll { stop_on: bool, name: &'static str },
+    /// `concatMap`: the concatenation so far.
+    ConcatMap(Vec<Value>),
+    /// `partition`: `right` and `wrong`; `forced` says the element at `index` was forced
+    /// (Nix forces each element before calling the predicate).
+    Partition {
+        right: Vec<Value>,
+        wrong: Vec<Value>,
+        forced: bool,
+    },
+    /// `groupBy`: the groups and the order their names first appeared in.
+    GroupBy {
+        groups: HashMap<Symbol, Vec<Value>>,
+        order: Vec<Symbol>,
+    },
+}
+
+/// What the machine does next for a [`CallLoop`].
+pub enum LoopStep {
+    /// Call the loop's function with these arguments and come back with the result.
+    Call(Value, Vec<Value>),
+    /// Force this value and come back with it.
+    Force(Value),
+    /// The builtin's result.
+    Done(Value),
+}
+
+impl CallLoop {
+    /// The span of the builtin call, for errors and traces.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// Goes on after `last`, the (forced) value of the previous call or forcing, or from
+    /// the start when `last` is `None`.
+    pub fn advance(&mut self, m: &mut Machine, last: Option<Value>) -> EvalResult<LoopStep> {
+        let span = self.span;
+        if let Some(r) = last {
+            let x = self.items[self.index].clone();
+            match &mut self.gather {
+                Gather::Fold(acc) => *acc = r,
+                Gather::Filter(kept) => {
+                    let what = "while evaluating the return value of the filtering function passed to builtins.filter";
+                    if want_bool(m, &r, span, what)? {
+                        kept.push(x);
+                    }
+                }
+                Gather::AnyAll { stop_on, name } => {
+                    let what = format!(
+                        "while evaluating the return value of the function passed to builtins.{name}"
+                    );
+                    if want_bool(m, &r, span, &what)? == *stop_on {
+                        return Ok(LoopStep::Done(Value::Bool(*stop_on)));
+                    }
+                }
+                Gather::ConcatMap(out) => {
+                    let what = "while evaluating the return value of the function passed to builtins.concatMap";
+                    out.extend_from_slice(&want_list(m, &r, span, what)?);
+                }
+                Gather::Partition { forced, .. } if !*forced => {
+                    *forced = true;
+                    return Ok(LoopStep::Call(self.f.clone(), vec![x]));
+                }
+                Gather::Partition {
+                    right,
+                    wrong,
+                    forced,
+                } => {
+                    let what = "while evaluating the return value of the partition function passed to builtins.partition";
+                    if want_bool(m, &r, span, what)? {
+                        right.push(x);
+                    } else {
+                        wrong.push(x);
+                    }
+                    *forced = false;
+                }
+                Gather::GroupBy { groups, order } => {
+                    let what = "while evaluating the return value of the grouping function passed to builtins.groupBy";
+                    let key = want_string_no_ctx(m, &r, span, what)?;
+                    let name = Symbol::from_bytes(&key.bytes);
+                    groups
+                        .entry(name)
+                        .or_insert_with(|| {
+                            order.push(name);
+                            Vec::new()
+                        })
+                        .push(x);
+                }
+            }
+            self.index += 1;
+        }
+        let Some(x) = self.items.get(self.index).cloned() else {
+            return Ok(LoopStep::Done(self.finish()));
+        };
+        Ok(match &self.gather {
+            Gather::Fold(acc) => LoopStep::Call(self.f.clone(), vec![acc.clone(), x]),
+            Gather::Partition { .. } => LoopStep::Force(x),
+            _ => LoopStep::Call(self.f.clone(), vec![x]),
+        })
+    }
+
+    fn finish(&mut self) -> Value {
+        match std::mem::replace(&mut self.gather, Gather::Fold(Value::Null)) {
+            Gather::Fold(acc) => acc,
+            Gather::Filter(kept) if kept.len() == self.items.len() => {
+                Value::List(self.items.clone())
+            }
+            Gather::Filter(kept) => Value::list(kept),
+            Gather::AnyAll { stop_on, .. } => Value::Bool(!stop_on),
+            Gather::ConcatMap(out) => Value::list(out),
+            Gather::Partition { right, wrong, .. } => attrs_of(vec![
+                ("right", Value::list(right)),
+                ("wrong", Value::list(wrong)),
+            ]),
+            Gather::GroupBy { mut groups, order } => {
+                let entries = order
+                    .into_iter()
+                    .map(|name| Attr {
+                        name,
+                        value: Value::list(groups.remove(&name).unwrap_or_default()),
+                        pos: None,
+                    })
+                    .collect();
+                Value::attrs(Attrs::from_unsorted(entries))
+            }
+        }
+    }
+}
+
+fn start(f: Value, items: Rc<List>, span: Span, gather: Gather) -> CallLoop {
+    CallLoop {
+        f,
+        items,
+        index: 0,
+        span,
+        gather,
+    }
+}
+
+/// `builtins.foldl' f acc list`
+pub fn prim_foldl(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<CallLoop> {
+    let what = "while evaluating the third argument passed to builtins.foldlStrict";
+    let l = want_list(m, &args[2], span, what)?;
+    if l.is_empty() {
+        // Nothing to call: the result is the initial accumulator (forced by the machine).
+        return Ok(start(Value::Null, l, span, Gather::Fold(args[1].clone())));
+    }
+    let what = "while evaluating the first argument passed to builtins.foldlStrict";
+    let f = want_function(m, &args[0], span, what)?;
+    Ok(start(f, l, span, Gather::Fold(args[1].clone())))
+}
+
+/// `builtins.filter f list`
+pub fn prim_filter(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<CallLoop> {
+    let what = "while evaluating the second argument passed to builtins.filter";
+    let l = want_list(m, &args[1], span, what)?;
+    if l.is_empty() {
+        return Ok(start(Value::Null, l, span, Gather::Filter(Vec::new())));
+    }
+    let what = "while evaluating the first argument passed to builtins.filter";
+    let f = want_function(m, &args[0], span, what)?;
+    Ok(start(f, l, span, Gather::Filter(Vec::new())))
+}
+
+fn any_all(
+    m: &mut Machine,
+    args: Vec<Value>,
+    span: Span,
+    stop_on: bool,
+    name: &'static str,
+) -> EvalResult<CallLoop> {
+    let what = format!("while evaluating the first argument passed to builtins.{name}");
+    let f = want_function(m, &args[0], span, &what)?;
+    let what = format!("while evaluating the second argument passed to builtins.{name}");
+    let l = want_list(m, &args[1], span, &what)?;
+    Ok(start(f, l, span, Gather::AnyAll { stop_on, name }))
+}
+
+/// `builtins.any f list`
+pub fn prim_any(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<CallLoop> {
+    any_all(m, args, span, true, "any")
+}
+
+/// `builtins.all f list`
+pub fn prim_all(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<CallLoop> {
+    any_all(m, args, span, false, "all")
+}
+
+/// `builtins.concatMap f list`
+pub fn prim_concat_map(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<CallLoop> {
+    let what = "while evaluating the first argument passed to builtins.concatMap";
+    let f = want_function(m, &args[0], span, what)?;
+    let what = "while evaluating the second argument passed to builtins.concatMap";
+    let l = want_list(m, &args[1], span, what)?;
+    Ok(start(f, l, span, Gather::ConcatMap(Vec::new())))
+}
+
+/// `builtins.partition f list`
+pub fn prim_partition(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<CallLoop> {
+    let what = "while evaluating the first argument passed to builtins.partition";
+    let f = want_function(m, &args[0], span, what)?;
+    let what = "while evaluating the second argument passed to builtins.partition";
+    let l = want_list(m, &args[1], span, what)?;
+    let gather = Gather::Partition {
+        right: Vec::new(),
+        wrong: Vec::new(),
+        forced: false,
+    };
+    Ok(start(f, l, span, gather))
+}
+
+/// `builtins.groupBy f list`
+pub fn prim_group_by(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<CallLoop> {
+    let what = "while evaluating the first argument passed to builtins.groupBy";
+    let f = want_function(m, &args[0], span, what)?;
+    let what = "while evaluating the second argument passed to builtins.groupBy";
+    let l = want_list(m, &args[1], span, what)?;
+    let gather = Gather::GroupBy {
+        groups: HashMap::new(),
+        order: Vec::new(),
+    };
+    Ok(start(f, l, span, gather))
+}

@@ -1,0 +1,88 @@
+//! Nesting through builtins under the browser's limits (a native re-entry budget of 200),
+//! natively: builtins suspend on thunks and call back on the heap, so the depth that
+//! matters is Nix's own `max-call-depth`.
+
+use std::rc::Rc;
+
+use nixpad_eval::{Evaluator, Limits, MemoryIO, Origin, Settings};
+
+fn eval(src: &str) -> Result<String, String> {
+    let limits = Limits {
+        max_native_depth: 200,
+        ..Limits::default()
+    };
+    let mut ev = Evaluator::new(Rc::new(MemoryIO::new()), Settings::default(), limits);
+    ev.eval_source(src, Origin::String, "/")
+        .and_then(|v| ev.print(&v, true))
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .map_err(|e| e.message())
+}
+
+fn chain(n: u32) -> String {
+    format!(
+        "let chain = builtins.foldl' (prev: i: derivation {{ name = \"d${{toString i}}\"; builder = \"/bin/sh\"; system = \"x86_64-linux\"; dep = prev; }}) \"\" (builtins.genList (i: i) {n}); in chain.drvPath"
+    )
+}
+
+#[test]
+fn a_chain_of_3000_derivations() {
+    assert_eq!(
+        eval(&chain(3000)),
+        Ok("\"/nix/store/jmwy10kqrc7f90h5knk92d10ykig1myy-d2999.drv\"".into())
+    );
+}
+
+#[test]
+fn a_chain_too_deep_for_nix_is_nix_max_call_depth_error() {
+    // Nix 2.26 stops this one too: each level nests two builtin calls.
+    assert_eq!(
+        eval(&chain(10_000)),
+        Err("stack overflow; max-call-depth exceeded".into())
+    );
+}
+
+/// Programs that nest 2,000 levels through each builtin that calls back or forces, with
+/// the results real Nix 2.26 gives.
+const NESTED: &[(&str, &str)] = &[
+    ("let f = n: if n == 0 then 0 else builtins.foldl' (a: b: a + b) 1 [ (f (n - 1)) ]; in f 2000", "2000"),
+    ("let f = n: if n == 0 then true else builtins.all (x: x) [ (f (n - 1)) ]; in f 2000", "true"),
+    ("let f = n: if n == 0 then false else builtins.any (x: x) [ (f (n - 1)) ]; in f 2000", "false"),
+    ("let f = n: if n == 0 then [ 0 ] else builtins.concatMap (x: [ (x + 1) ]) (f (n - 1)); in f 2000", "[ 2000 ]"),
+    ("let f = n: if n == 0 then 0 else builtins.length (builtins.partition (x: x >= 0) [ (f (n - 1)) ]).right; in f 2000", "1"),
+    ("let f = n: if n == 0 then [ ] else builtins.filter (x: builtins.length x >= 0) [ (f (n - 1)) ]; in builtins.length (f 1500)", "1"),
+    ("let f = n: if n == 0 then \"a\" else builtins.head (builtins.attrNames (builtins.groupBy (x: f (n - 1)) [ 1 ])); in f 1500", "\"a\""),
+    ("let f = n: if n == 0 then \"a\" else builtins.head (builtins.attrNames (builtins.listToAttrs [ { name = f (n - 1); value = 1; } ])); in f 2000", "\"a\""),
+    ("let f = n: if n == 0 then \"\" else \"${builtins.toString (f (n - 1))}x\"; in builtins.stringLength (f 3000)", "3000"),
+    ("let f = n: if n == 0 then 0 else 1 + builtins.getAttr \"x\" { x = f (n - 1); }; in f 3000", "3000"),
+    ("let f = n: if n == 0 then 0 else 1 + builtins.elemAt [ (f (n - 1)) ] 0; in f 3000", "3000"),
+];
+
+#[test]
+fn nesting_through_builtins_is_bounded_by_max_call_depth_only() {
+    for (src, want) in NESTED {
+        assert_eq!(eval(src).as_deref(), Ok(*want), "{src}");
+    }
+}
+
+#[test]
+fn runaway_nesting_through_a_builtin_is_nix_max_call_depth_error() {
+    let src = "let f = n: if n == 0 then 0 else builtins.foldl' (a: b: a + b) 1 [ (f (n - 1)) ]; in f 100000";
+    assert_eq!(
+        eval(src),
+        Err("stack overflow; max-call-depth exceeded".into())
+    );
+    // filter and groupBy nest more calls per level (the predicate, `>=`): Nix stops them at 2,000.
+    let src = "let f = n: if n == 0 then [ ] else builtins.filter (x: builtins.length x >= 0) [ (f (n - 1)) ]; in builtins.length (f 2000)";
+    assert_eq!(
+        eval(src),
+        Err("stack overflow; max-call-depth exceeded".into())
+    );
+}
+
+#[test]
+fn errors_inside_callbacks_name_the_builtin() {
+    let err = eval("builtins.foldl' (a: b: a + b) 0 [ 1 \"x\" ]").unwrap_err();
+    assert_eq!(err, "cannot add a string to an integer");
+    let err = eval("builtins.filter (x: 1) [ 1 ]").unwrap_err();
+    assert_eq!(err, "expected a Boolean but found an integer: 1");
+}
