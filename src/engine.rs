@@ -29,6 +29,8 @@ struct Session {
     id: ResultId,
     ev: Evaluator,
     files: Files,
+    /// The file evaluated.
+    entry: String,
     nodes: Vec<Value>,
     root: Option<Value>,
 }
@@ -183,6 +185,7 @@ impl Engine {
                     id: id.into(),
                     ev: evaluator_for(&files, packages.as_deref()),
                     files,
+                    entry: entry.clone(),
                     nodes: Vec::new(),
                     root: None,
                 };
@@ -238,6 +241,7 @@ impl Engine {
                     crate::options::collect(ev, root, &in_tree).map_err(|e| error_info(ev, &e, files)),
                 )
             }),
+            Command::Impact { result } => self.impact(result),
             Command::Flake { files } => {
                 let overview = match self.packages.get() {
                     Ok(set) => crate::flake::overview(&by_name(files), set.files()),
@@ -322,6 +326,26 @@ impl Engine {
             }
             _ => (Outcome::Stale, Vec::new()),
         }
+    }
+
+    /// The rebuild impact of result `result`: its program evaluated again with the
+    /// package set (an overlay alone does not name `<nixpkgs>`).
+    fn impact(&mut self, result: ResultId) -> (Outcome, Vec<String>) {
+        let (files, entry) = match &self.session {
+            Some(s) if s.id == result => (s.files.clone(), s.entry.clone()),
+            _ => return (Outcome::Stale, Vec::new()),
+        };
+        let set = match self.packages.get() {
+            Ok(set) => set,
+            Err(why) => return (Outcome::Impact(Err(packages_missing(&why))), Vec::new()),
+        };
+        let mut ev = evaluator_for(&files, Some(&set));
+        let path = format!("/{}", entry.trim_start_matches('/'));
+        let report = ev
+            .eval_file(&path)
+            .and_then(|root| crate::impact::collect(&mut ev, &root))
+            .map_err(|e| error_info(&ev, &e, &files));
+        (Outcome::Impact(report), ev.take_trace_lines())
     }
 
     fn repl_line(&mut self, files: Files, line: &str) -> (Outcome, Vec<String>) {
@@ -1011,6 +1035,36 @@ mod tests {
             .0
         {
             Outcome::Example(o) => assert_eq!(o.output.as_deref().map(str::trim), Some("3")),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_impact_view_lists_what_an_overlay_rebuilds() {
+        let mut e = engine_with_pack(Rc::new(std::cell::Cell::new(0)));
+        let overlay = "final: prev: {\n  zlib = prev.zlib.overrideAttrs (old: { NIX_CFLAGS = \"-O3\"; });\n}\n";
+        eval(&mut e, &[("default.nix", overlay)]).unwrap();
+        let report = match e.run(RequestId(2), Command::Impact { result: ResultId(1) }).0 {
+            Outcome::Impact(Ok(r)) => r,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(report.compared, "import <nixpkgs> { } without and with the overlay");
+        // zlib changed itself; everything that depends on it rebuilds through it.
+        let zlib = report.changed.iter().find(|r| r.attr == "zlib").expect("zlib changed");
+        assert!(zlib.direct && zlib.kind == "rebuild");
+        assert_eq!(zlib.causes, ["attribute NIX_CFLAGS changed"]);
+        let curl = report.changed.iter().find(|r| r.attr == "curl").expect("curl changed");
+        assert!(!curl.direct);
+        assert!(curl.causes.iter().any(|c| c.starts_with("input zlib-")), "{:?}", curl.causes);
+        assert_eq!(report.direct, 1);
+        assert!(report.rebuilds > 10 && report.rebuilds < report.common, "{report:?}");
+        assert_eq!(report.roots[0], (zlib.roots[0].clone(), report.rebuilds));
+        assert!(!report.changed.iter().any(|r| r.attr == "hello"), "hello does not use zlib");
+        assert!(report.text.starts_with(&format!("{} of {} packages rebuild", report.rebuilds, report.common)));
+        // A program that is not an overlay says what the view needs.
+        eval(&mut e, &[("default.nix", "42")]).unwrap();
+        match e.run(RequestId(3), Command::Impact { result: ResultId(1) }).0 {
+            Outcome::Impact(Err(e)) => assert!(e.message.contains("needs an overlay"), "{}", e.message),
             other => panic!("{other:?}"),
         }
     }

@@ -50,6 +50,7 @@ pub mod files;
 pub mod flake;
 pub mod highlight;
 pub mod lessons;
+pub mod impact;
 pub mod options;
 pub mod protocol;
 pub mod share;

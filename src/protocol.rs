@@ -126,6 +126,12 @@ pub enum Command {
         /// The result to look at.
         result: ResultId,
     },
+    /// The rebuild impact of the current result (an overlay, overlays, a package set, or
+    /// `{ before; after; }`) on the miniature nixpkgs.
+    Impact {
+        /// The result to look at.
+        result: ResultId,
+    },
     /// The files as a flake (`flake.nix` at the root): `nix flake show`, the lock file,
     /// `nix flake check`, the outputs' derivations and apps.
     Flake {
@@ -259,6 +265,8 @@ pub enum Outcome {
     Derivations(Result<crate::drv::DrvReport, ErrorInfo>),
     /// Result of [`Command::Options`].
     Options(Result<crate::options::OptionsReport, ErrorInfo>),
+    /// Result of [`Command::Impact`].
+    Impact(Result<crate::impact::ImpactReport, ErrorInfo>),
     /// Result of [`Command::Flake`].
     Flake(crate::flake::FlakeOverview),
     /// Result of [`Command::FlakeInit`].
@@ -310,6 +318,7 @@ impl Outcome {
             Outcome::Stale => "Stale",
             Outcome::Derivations(_) => "Derivations",
             Outcome::Options(_) => "Options",
+            Outcome::Impact(_) => "Impact",
             Outcome::Flake(_) => "Flake",
             Outcome::FlakeInit(_) => "FlakeInit",
             Outcome::Checked(_) => "Checked",

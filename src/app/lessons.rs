@@ -20,8 +20,10 @@ use nixpad_lessons::{
 use super::editor::Editor;
 use super::packs::ensure_loaded;
 use super::pages::summary;
-use super::state::{CheckView, ExampleView, LessonsAction, Level, NoticesAction, PackStatus};
-use super::{use_client, use_lessons, use_notices, Route};
+use super::state::{
+    CheckView, ExampleView, FilesAction, LessonsAction, Level, NoticesAction, PackStatus,
+};
+use super::{use_client, use_files, use_lessons, use_notices, Route};
 use crate::protocol::{Command, FileEntry};
 
 /// The route of lesson `id` (`language/strings`).
@@ -616,6 +618,28 @@ fn lesson_prose(props: &LessonPageProps) -> Html {
     }
 }
 
+/// A callback that copies the learner's files of lesson `id` into the playground and
+/// opens it.
+#[hook]
+fn use_open_in_playground(id: &AttrValue) -> Callback<()> {
+    let lessons = use_lessons();
+    let files = use_files().dispatcher();
+    let navigator = use_navigator();
+    let id = id.clone();
+    Callback::from(move |_: ()| {
+        let Some(lesson) = lessons.curriculum.lesson(&id) else {
+            return;
+        };
+        files.dispatch(FilesAction::Load {
+            files: current_files(&lessons.progress, lesson),
+            notice: format!("Opened your files of the lesson “{}”.", lesson.title),
+        });
+        if let Some(n) = &navigator {
+            n.push(&Route::Playground);
+        }
+    })
+}
+
 /// A callback that checks lesson `id` in the worker.
 #[hook]
 fn use_check(id: &AttrValue) -> Callback<()> {
@@ -710,6 +734,7 @@ fn lesson_toolbar(props: &LessonPageProps) -> Html {
         Callback::from(move |_| dispatch.dispatch(LessonsAction::Reset(id.clone())))
     };
     let running = lessons.checks.get(&*props.id) == Some(&CheckView::Running);
+    let open_in_playground = use_open_in_playground(&props.id);
     let stats = format!(
         "{} attempt(s), {} hint(s) shown{}",
         lp.attempts,
@@ -725,6 +750,8 @@ fn lesson_toolbar(props: &LessonPageProps) -> Html {
             <button class="primary" data-testid="check" disabled={running}
                 onclick={on_check.reform(|_| ())}>{"Check"}</button>
             <button onclick={reset_lesson} title="Back to the starter code; forget this lesson's progress">{"Reset lesson"}</button>
+            <button data-testid="open-in-playground" onclick={open_in_playground.reform(|_| ())}
+                title="Your files in the playground: its value tree, derivations, options and the rebuild impact of an overlay">{"Open in playground"}</button>
             <span class="muted status" data-testid="lesson-stats">{stats}</span>
         </div>
     }

@@ -9,6 +9,7 @@ pub mod editor;
 pub mod embed;
 pub mod flakeview;
 pub mod lessons;
+pub mod impactview;
 pub mod optionsview;
 pub mod output;
 pub mod packs;

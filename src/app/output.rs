@@ -90,6 +90,7 @@ pub fn output_panel(_: &OutputPanelProps) -> Html {
         OutputTab::Syntax => html! { <TextPane view={results.syntax.clone()} empty="" /> },
         OutputTab::Derivation => html! { <DerivationPane /> },
         OutputTab::Options => html! { <OptionsPane /> },
+        OutputTab::Impact => html! { <ImpactPane /> },
         OutputTab::Flake => html! { <FlakePane /> },
     };
     html! {
@@ -132,6 +133,9 @@ fn tab_requests() -> Html {
             }
             (OutputTab::Options, Some(r)) if s.options.as_ref().map(|o| o.0) != Some(*r) => {
                 client.send(Command::Options { result: *r });
+            }
+            (OutputTab::Impact, Some(r)) if s.impact.as_ref().map(|o| o.0) != Some(*r) => {
+                client.send(Command::Impact { result: *r });
             }
             (OutputTab::Syntax, _) if !s.syntax.is_for(*syntax_key) => {
                 client.send(Command::SyntaxTree { text });
@@ -251,6 +255,22 @@ fn options_pane() -> Html {
         Some((_, Some(Err(error)))) => html! { <ErrorView error={error.clone()} /> },
         Some((r, Some(Ok(report)))) => {
             html! { <super::optionsview::OptionsView key={r.to_string()} report={report.clone()} /> }
+        }
+    }
+}
+
+/// The rebuild impact tab.
+#[function_component(ImpactPane)]
+fn impact_pane() -> Html {
+    let results = use_results();
+    match &results.impact {
+        None if results.result_id().is_none() => html! {
+            <p class="muted">{"Run an overlay (final: prev: { … }), a list of overlays, or a package set to see which packages of <nixpkgs> it rebuilds."}</p>
+        },
+        None | Some((_, None)) => html! { <p class="muted">{"Evaluating every package twice…"}</p> },
+        Some((_, Some(Err(error)))) => html! { <ErrorView error={error.clone()} /> },
+        Some((r, Some(Ok(report)))) => {
+            html! { <super::impactview::ImpactView key={r.to_string()} report={report.clone()} /> }
         }
     }
 }

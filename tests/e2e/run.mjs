@@ -660,6 +660,41 @@ test('an overlay lesson: checks run against the miniature nixpkgs; final in its 
   await shot(page, 'lessons-overlay-02-done.png');
 });
 
+test('the impact view: a finished overlay lesson opened in the playground lists what its overlay rebuilds', async (t) => {
+  const page = await open(t, '#/lessons/overlays/final-and-prev');
+  await page.locator('[data-testid=lesson] h1').waitFor();
+  const solution = 'final: prev: {\n  hello = prev.hello.overrideAttrs (old: { doCheck = false; });\n'
+    + '  greeting = final.writeShellScriptBin "greeting" \'\'\n    ${final.hello}/bin/hello -g "Hello, overlays!"\n  \'\';\n}\n';
+  await page.fill('textarea.input', solution);
+  await check(page);
+  assertEq(await page.locator('[data-testid=check-results]').getAttribute('data-passed'), 'true', 'passed');
+  await page.click('[data-testid=open-in-playground]');
+  await page.waitForURL(/#\/?$/);
+  assertEq(await page.locator('textarea.input').inputValue(), solution, 'the learner\'s overlay is in the playground');
+  await waitEval(page);
+  await page.click('#tab-impact');
+  const summary = page.locator('[data-testid=impact-summary]');
+  await summary.waitFor({ timeout: 20000 });
+  const text = await summary.innerText();
+  // hello changed itself (doCheck); nothing in nixpkgs-lite depends on hello.
+  assert(/^1 of \d+ packages rebuild \(1 directly, 0 through their inputs\)/.test(text), `summary: ${text}`);
+  const hello = page.locator('.impact-table tr[data-attr=hello]');
+  assert((await hello.innerText()).includes('attribute doCheck changed'), await hello.innerText());
+  const added = await page.locator('[data-testid=impact]').innerText();
+  assert(added.includes('added: greeting'), `greeting is new: ${added.slice(0, 300)}`);
+  await shot(page, 'impact-01-overlay.png');
+  // A mass rebuild: zlib changed for everything that links it.
+  await runCode(page, 'final: prev: { zlib = prev.zlib.overrideAttrs { NIX_CFLAGS = "-O3"; }; }');
+  await page.locator('[data-testid=impact-summary]').waitFor({ timeout: 20000 });
+  const mass = await page.locator('[data-testid=impact-summary]').innerText();
+  assert(/^(\d+) of \d+ packages rebuild \(1 directly, (\d+) through their inputs\)/.test(mass), mass);
+  assert(Number(mass.match(/\((1) directly, (\d+)/)[2]) >= 10, `zlib's dependants: ${mass}`);
+  await page.fill('.impact-view input[type=search]', 'curl');
+  assert((await page.locator('.impact-table tbody tr').count()) >= 1, 'the filter keeps curl');
+  assert((await page.locator('.impact-table tr[data-attr=zlib]').count()) === 0, 'the filter hides zlib');
+  await shot(page, 'impact-02-mass-rebuild.png');
+});
+
 test('a module lesson: `if` around config is an infinite recursion, mkIf passes', async (t) => {
   const page = await open(t, '#/lessons/modules/options');
   await page.locator('[data-testid=lesson] h1').waitFor();

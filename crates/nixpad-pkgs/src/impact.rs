@@ -41,9 +41,11 @@ impl Cause {
             Cause::InputChanged(_) | Cause::InputAdded(_) | Cause::InputRemoved(_)
         )
     }
+}
 
-    fn describe(&self) -> String {
-        match self {
+impl std::fmt::Display for Cause {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
             Cause::InputChanged(n) => format!("input {n} changed"),
             Cause::InputAdded(n) => format!("input {n} added"),
             Cause::InputRemoved(n) => format!("input {n} removed"),
@@ -51,9 +53,12 @@ impl Cause {
             Cause::SourceChanged(n) => format!("source {n} changed"),
             Cause::NowFails(msg) => format!("fails now: {msg}"),
             Cause::NowEvaluates => "evaluates now".to_string(),
-        }
+        };
+        f.write_str(&text)
     }
+}
 
+impl Cause {
     fn json(&self) -> serde_json::Value {
         let (kind, detail) = match self {
             Cause::InputChanged(n) => ("inputChanged", n.as_str()),
@@ -195,7 +200,7 @@ impl Impact {
             .chain(self.added.iter().chain(&self.removed).map(|p| &p.attr));
         let width = attrs.map(String::len).max().unwrap_or(0);
         for change in &self.changed {
-            let mut causes: Vec<String> = change.causes.iter().map(Cause::describe).collect();
+            let mut causes: Vec<String> = change.causes.iter().map(Cause::to_string).collect();
             if change.roots.iter().any(|r| {
                 !change
                     .causes

@@ -12,8 +12,8 @@
 #![forbid(unsafe_code)]
 
 mod impact;
-mod packages;
 pub mod pack;
+mod packages;
 pub mod sbom;
 
 pub use impact::{compare, impact, Cause, Change, ChangeKind, Impact};

@@ -34,7 +34,10 @@ pub fn unpack(bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
     while !rest.is_empty() {
         let path = String::from_utf8(take(&mut rest, "file name")?)
             .map_err(|_| "the nixpkgs pack has a file name that is not UTF-8".to_string())?;
-        if path.split('/').any(|c| c.is_empty() || c == "." || c == "..") {
+        if path
+            .split('/')
+            .any(|c| c.is_empty() || c == "." || c == "..")
+        {
             return Err(format!("the nixpkgs pack has a bad file name '{path}'"));
         }
         let bytes = take(&mut rest, "file")?;

@@ -99,7 +99,10 @@ fn string(ev: &mut Evaluator, attrs: &[(String, Value)], name: &str) -> Option<S
 }
 
 fn attr(attrs: &[(String, Value)], name: &str) -> Option<Value> {
-    attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone())
+    attrs
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.clone())
 }
 
 fn set_of(ev: &mut Evaluator, v: &Value) -> Option<Vec<(String, Value)>> {
@@ -152,9 +155,7 @@ fn derivations_in(ev: &mut Evaluator, v: &Value) -> EvalResult<Vec<Value>> {
 pub fn graph(ev: &mut Evaluator, root: &Value) -> EvalResult<Graph> {
     let not_a_derivation = |what: &str| {
         nixpad_eval::Error::new(
-            nixpad_eval::ErrorKind::Other(format!(
-                "an SBOM is made for a derivation, not {what}"
-            )),
+            nixpad_eval::ErrorKind::Other(format!("an SBOM is made for a derivation, not {what}")),
             None,
         )
     };
@@ -196,9 +197,13 @@ pub fn graph(ev: &mut Evaluator, root: &Value) -> EvalResult<Graph> {
             .chain(std::iter::once(("src", Need::Build)))
             .collect();
         for (name, edge) in inputs {
-            let Some(v) = attr(&attrs, name) else { continue };
+            let Some(v) = attr(&attrs, name) else {
+                continue;
+            };
             for dep in derivations_in(ev, &v)? {
-                let Some(path) = ev.derivation_path(&dep)? else { continue };
+                let Some(path) = ev.derivation_path(&dep)? else {
+                    continue;
+                };
                 if name == "src" && source_hash.is_none() {
                     let src = set_of(ev, &dep).unwrap_or_default();
                     source_hash = string(ev, &src, "outputHash");
@@ -239,10 +244,7 @@ pub fn graph(ev: &mut Evaluator, root: &Value) -> EvalResult<Graph> {
         }
     }
     Ok(Graph {
-        components: order
-            .into_iter()
-            .filter_map(|p| found.remove(&p))
-            .collect(),
+        components: order.into_iter().filter_map(|p| found.remove(&p)).collect(),
     })
 }
 
@@ -314,7 +316,11 @@ fn component_json(c: &Component, is_root: bool) -> Json {
         j["hashes"] = json!([h]);
     }
     if !is_root {
-        j["scope"] = json!(if c.need == Need::Runtime { "required" } else { "excluded" });
+        j["scope"] = json!(if c.need == Need::Runtime {
+            "required"
+        } else {
+            "excluded"
+        });
     }
     let mut properties = vec![json!({ "name": "nix:drv_path", "value": c.drv_path })];
     if let Some(out) = &c.out_path {
@@ -401,8 +407,16 @@ pub fn licence_report(graph: &Graph) -> String {
             id,
             c.pname.clone(),
             c.version.clone().unwrap_or_default(),
-            if c.need == Need::Runtime { "runtime" } else { "build" },
-            if names.is_empty() { "(none given)".to_string() } else { names.join(", ") },
+            if c.need == Need::Runtime {
+                "runtime"
+            } else {
+                "build"
+            },
+            if names.is_empty() {
+                "(none given)".to_string()
+            } else {
+                names.join(", ")
+            },
             flags.join(", "),
         ));
     }
@@ -415,8 +429,7 @@ pub fn licence_report(graph: &Graph) -> String {
     );
     let mut out = String::new();
     for (id, pname, version, need, licences, flags) in &rows {
-        let line =
-            format!("{id}  {pname:w0$}  {version:w1$}  {need:7}  {licences:w3$}  {flags}");
+        let line = format!("{id}  {pname:w0$}  {version:w1$}  {need:7}  {licences:w3$}  {flags}");
         out.push_str(line.trim_end());
         out.push('\n');
     }

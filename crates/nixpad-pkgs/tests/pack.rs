@@ -14,8 +14,12 @@ fn the_pack_round_trips_and_damage_is_an_error() {
     assert_eq!(files, sorted);
     assert!(files.iter().any(|(p, _)| p == "default.nix"));
     let packed = pack();
-    assert!(unpack(&packed[..packed.len() / 2]).unwrap_err().contains("truncated"));
-    assert!(unpack(b"nonsense").unwrap_err().contains("not a nixpkgs pack"));
+    assert!(unpack(&packed[..packed.len() / 2])
+        .unwrap_err()
+        .contains("truncated"));
+    assert!(unpack(b"nonsense")
+        .unwrap_err()
+        .contains("not a nixpkgs pack"));
     let entry = |path: &str, body: &str| {
         let mut raw = b"NIXPKGS1".to_vec();
         raw.extend_from_slice(&(path.len() as u32).to_le_bytes());

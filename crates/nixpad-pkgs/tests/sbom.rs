@@ -97,8 +97,16 @@ fn the_licence_report_flags_unfree_and_copyleft() {
     let app = ev.eval_source(GRAPH, Origin::String, "/").unwrap();
     let report = licence_report(&graph(&mut ev, &app).unwrap());
     let lines: Vec<&str> = report.lines().collect();
-    assert!(lines[0].contains("app") && lines[0].ends_with("UNFREE"), "{report}");
-    assert!(lines[2].contains("tool") && lines[2].contains("GPL-3.0-or-later") && lines[2].ends_with("copyleft"), "{report}");
+    assert!(
+        lines[0].contains("app") && lines[0].ends_with("UNFREE"),
+        "{report}"
+    );
+    assert!(
+        lines[2].contains("tool")
+            && lines[2].contains("GPL-3.0-or-later")
+            && lines[2].ends_with("copyleft"),
+        "{report}"
+    );
     assert_eq!(
         lines.last().unwrap(),
         &"4 components (2 needed at run time); 1 unfree, 1 copyleft"

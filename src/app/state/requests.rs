@@ -24,6 +24,8 @@ pub enum Pending {
     Drv(ResultId),
     /// The options of a result.
     Options(ResultId),
+    /// The rebuild impact of a result.
+    Impact(ResultId),
     /// The files as a flake (their [`text_key`]).
     Flake(u64),
     /// A template's files (its reference).
@@ -74,6 +76,7 @@ impl Pending {
             Command::Repl { .. } => Pending::Repl,
             Command::Derivations { result } => Pending::Drv(*result),
             Command::Options { result } => Pending::Options(*result),
+            Command::Impact { result } => Pending::Impact(*result),
             Command::Flake { files } => Pending::Flake(files_key(files)),
             Command::FlakeInit { reference, .. } => Pending::FlakeInit(reference.clone()),
             Command::Check { lesson, .. } => Pending::Check(lesson.clone()),
@@ -92,6 +95,7 @@ impl Pending {
             Pending::Repl => "Repl",
             Pending::Drv(_) => "Derivations",
             Pending::Options(_) => "Options",
+            Pending::Impact(_) => "Impact",
             Pending::Flake(_) => "Flake",
             Pending::FlakeInit(_) => "FlakeInit",
             Pending::Check(_) => "Check",

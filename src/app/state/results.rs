@@ -25,13 +25,15 @@ pub enum OutputTab {
     Derivation,
     /// The options of a module system result, with their values and definitions.
     Options,
+    /// The rebuild impact of an overlay on the miniature nixpkgs.
+    Impact,
     /// The files as a flake: `nix flake show`, lock file, check, derivations, apps.
     Flake,
 }
 
 impl OutputTab {
     /// All tabs in display order.
-    pub const ALL: [OutputTab; 8] = [
+    pub const ALL: [OutputTab; 9] = [
         OutputTab::Value,
         OutputTab::Json,
         OutputTab::Strict,
@@ -39,6 +41,7 @@ impl OutputTab {
         OutputTab::Syntax,
         OutputTab::Derivation,
         OutputTab::Options,
+        OutputTab::Impact,
         OutputTab::Flake,
     ];
 
@@ -52,6 +55,7 @@ impl OutputTab {
             OutputTab::Syntax => "Syntax tree",
             OutputTab::Derivation => "Derivation",
             OutputTab::Options => "Options",
+            OutputTab::Impact => "Impact",
             OutputTab::Flake => "Flake",
         }
     }
@@ -66,6 +70,7 @@ impl OutputTab {
             OutputTab::Syntax => "syntax",
             OutputTab::Derivation => "drv",
             OutputTab::Options => "options",
+            OutputTab::Impact => "impact",
             OutputTab::Flake => "flake",
         }
     }
@@ -73,6 +78,9 @@ impl OutputTab {
 
 /// The worker's answer about a result's derivations (`None` while it works).
 pub type DrvAnswer = Option<Result<Rc<crate::drv::DrvReport>, ErrorInfo>>;
+
+/// The worker's answer about a result's rebuild impact (`None` while it works).
+pub type ImpactAnswer = Option<Result<Rc<crate::impact::ImpactReport>, ErrorInfo>>;
 
 /// The worker's answer about a result's options (`None` while it works).
 pub type OptionsAnswer = Option<Result<Rc<crate::options::OptionsReport>, ErrorInfo>>;
@@ -150,6 +158,8 @@ pub struct ResultsState {
     pub drv: Option<(ResultId, DrvAnswer)>,
     /// The options of the current result: for which result, and the answer once known.
     pub options: Option<(ResultId, OptionsAnswer)>,
+    /// The rebuild impact of the current result: for which result, and the answer.
+    pub impact: Option<(ResultId, ImpactAnswer)>,
     /// The files as a flake.
     pub flake: FlakeAnswer,
     /// The last template copied (`nix flake init -t`): a number that grows with each
@@ -178,6 +188,7 @@ impl Default for ResultsState {
             trace: Rc::default(),
             drv: None,
             options: None,
+            impact: None,
             flake: None,
             flake_init: None,
             outbox: Outbox::default(),
@@ -257,6 +268,7 @@ impl ResultsState {
             Pending::Syntax(_) => self.syntax = TextView::Empty,
             Pending::Drv(_) => self.drv = None,
             Pending::Options(_) => self.options = None,
+            Pending::Impact(_) => self.impact = None,
             Pending::Flake(_) => self.flake = None,
             Pending::FlakeInit(_) => {}
             Pending::Expand | Pending::Repl | Pending::Check(_) | Pending::Example(..) => {}
@@ -274,6 +286,7 @@ impl ResultsState {
                     Pending::Syntax(key) => self.syntax = TextView::Loading(*key),
                     Pending::Drv(r) => self.drv = Some((*r, None)),
                     Pending::Options(r) => self.options = Some((*r, None)),
+                    Pending::Impact(r) => self.impact = Some((*r, None)),
                     Pending::Flake(key) => self.flake = Some((*key, None)),
                     _ => {}
                 }
@@ -314,6 +327,7 @@ impl ResultsState {
                 self.strict = TextView::Empty;
                 self.drv = None;
                 self.options = None;
+                self.impact = None;
                 self.flake = None;
                 self.focus_error = None;
                 self.eval_ms = None;
@@ -371,6 +385,7 @@ impl ResultsState {
                 self.fetched = Rc::default();
                 self.drv = None;
                 self.options = None;
+                self.impact = None;
                 self.json = TextView::Empty;
                 self.strict = TextView::Empty;
                 match result {
@@ -432,6 +447,11 @@ impl ResultsState {
                 self.options = Some((r, Some(report.map(Rc::new))));
             }
             (Pending::Options(_), Outcome::Stale) => self.options = None,
+            (Pending::Impact(r), Outcome::Impact(report)) => {
+                extend_trace(self);
+                self.impact = Some((r, Some(report.map(Rc::new))));
+            }
+            (Pending::Impact(_), Outcome::Stale) => self.impact = None,
             (Pending::Flake(key), Outcome::Flake(overview)) => {
                 self.flake = Some((key, Some(Rc::new(overview))));
             }
