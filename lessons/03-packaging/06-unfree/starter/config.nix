@@ -1,0 +1,3 @@
+# A nixpkgs config: import <nixpkgs> { config = import ./config.nix; }
+{
+}

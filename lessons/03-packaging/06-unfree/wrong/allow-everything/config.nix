@@ -1,0 +1,3 @@
+{
+  allowUnfree = true;
+}

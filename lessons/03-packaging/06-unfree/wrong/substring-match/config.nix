@@ -1,0 +1,3 @@
+{
+  allowUnfreePredicate = pkg: builtins.match ".*unrar.*" pkg.name != null;
+}

@@ -1,0 +1,4 @@
+# A scope with libgreet and greet.
+{ lib, newScope }:
+{
+}

@@ -1,0 +1,5 @@
+final: prev: {
+  openssl = prev.openssl.overrideAttrs (old: {
+    patches = (old.patches or [ ]) ++ [ ./openssl-fips.patch ];
+  });
+}

@@ -1,0 +1,6 @@
+# jq's build environment, with gdb.
+{ mkShell, jq, gdb }:
+mkShell {
+  inputsFrom = [ jq ];
+  packages = [ gdb ];
+}
