@@ -108,13 +108,14 @@ pub fn evaluator_for(files: &Files, packages: Option<&PackageSet>) -> Evaluator 
         io.add_file(&format!("/{name}"), text.as_bytes().to_vec());
     }
     let mut settings = Settings::default();
-    if let Some(packages) = packages {
-        for (path, bytes) in packages.files() {
-            io.add_file(&format!("{NIXPKGS_ROOT}/{path}"), bytes.clone());
-        }
-        settings.builtin_search_path = vec![("nixpkgs".into(), NIXPKGS_ROOT.into())];
+    let Some(packages) = packages else {
+        return Evaluator::new(Rc::new(io), settings, Limits::default());
+    };
+    for (path, bytes) in packages.files() {
+        io.add_file(&format!("{NIXPKGS_ROOT}/{path}"), bytes.clone());
     }
-    Evaluator::new(Rc::new(io), settings, Limits::default())
+    settings.builtin_search_path = vec![("nixpkgs".into(), NIXPKGS_ROOT.into())];
+    packages.evaluator(Rc::new(io), settings, Limits::default())
 }
 
 /// Turns an evaluator error into data: the innermost position inside the file tree

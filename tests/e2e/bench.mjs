@@ -3,9 +3,11 @@
 // writes them as the Markdown section of BENCHMARKS.md (the script splices it in).
 //   1. first-load transfer: every file fetched until the first result, gzip -9 and brotli;
 //   2. navigation -> first evaluated result (performance mark "nixpad-first-result");
-//   3. evaluation time in the worker of each example (median of several runs).
+//   3. evaluation time in the worker of each example (median of several runs);
+//   4. the miniature nixpkgs in the worker: hello's drvPath, and every package's drvPath
+//      with the two test overlays (the workloads of scripts/bench-nixpkgs.sh).
 import { chromium } from 'playwright-core';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { measureFirstLoad, timeToFirstResult, FIRST_LOAD_BUDGET, FIRST_LOAD_GOAL } from './firstload.mjs';
 
 const BASE = process.env.BENCH_URL || 'http://127.0.0.1:8080/';
@@ -66,6 +68,59 @@ const evalTimes = [];
   }
   await context.close();
 }
+// 4. The miniature nixpkgs in the worker (the package set is loaded before timing).
+const TESTS = new URL('../../crates/nixpad-pkgs/tests/', import.meta.url);
+const testFile = (name) => readFileSync(new URL(name, TESTS), 'utf8');
+const nixpkgsWorkloads = [
+  { name: 'hello', files: { 'default.nix': '(import <nixpkgs> { }).hello.drvPath\n' } },
+  { name: 'all+2', files: {
+    'default.nix': 'import ./all-drv-paths.nix { overlays = [ (import ./security-patch.nix) (import ./features.nix) ]; }\n',
+    'all-drv-paths.nix': testFile('all-drv-paths.nix'),
+    'security-patch.nix': testFile('overlays/security-patch.nix'),
+    'features.nix': testFile('overlays/features.nix'),
+    'openssl-fix-cve.patch': testFile('overlays/openssl-fix-cve.patch'),
+  } },
+];
+const nixpkgsTimes = {};
+{
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(BASE);
+  await page.waitForFunction(() => document.querySelector('.output')?.dataset.busy === 'false');
+  const run = async () => {
+    const before = await page.evaluate(() => Number(document.querySelector('.output').dataset.evaluations));
+    await page.click('[data-testid=run]');
+    await page.waitForFunction((n) => {
+      const o = document.querySelector('.output');
+      return Number(o.dataset.evaluations) > n && o.dataset.busy === 'false';
+    }, before, { timeout: 60000 });
+    if (await page.locator('[data-testid=error], [data-testid=stopped]').count()) {
+      throw new Error(await page.locator('.output').innerText());
+    }
+    return Number(await page.locator('.output').getAttribute('data-eval-ms'));
+  };
+  console.log(`The miniature nixpkgs in the worker (median of ${RUNS} runs):`);
+  for (const w of nixpkgsWorkloads) {
+    for (const [name, text] of Object.entries(w.files)) {
+      if (name !== 'default.nix') {
+        await page.click('button[aria-label="Add a file"]');
+        await page.click('text=Rename');
+        await page.fill('input.rename', name);
+        await page.keyboard.press('Enter');
+      } else {
+        await page.click('[data-file="default.nix"]');
+      }
+      await page.fill('textarea.input', text);
+    }
+    await page.click('[data-file="default.nix"]');
+    await run(); // the first run fetches and unpacks the package set
+    const times = [];
+    for (let i = 0; i < RUNS; i++) times.push(await run());
+    nixpkgsTimes[w.name] = median(times);
+    console.log(`  ${w.name.padEnd(20)} ${median(times).toFixed(2).padStart(8)} ms`);
+  }
+  await context.close();
+}
 await browser.close();
 
 // The Markdown section of BENCHMARKS.md.
@@ -86,6 +141,8 @@ if (process.env.BENCH_MD) {
     `| the same, brotli -q 11 | ${kb(load.brotli)} KB | |`,
     `| navigation → first evaluated result, cold (median of ${first.runs}) | ${first.median.toFixed(0)} ms (min ${first.min.toFixed(0)}, max ${first.max.toFixed(0)}) | ≤ 300 ms |`,
     `| evaluation time in the worker, per gallery example (median of ${RUNS}) | ${evalTimes.length ? `${Math.min(...evalTimes).toFixed(1)} – ${Math.max(...evalTimes).toFixed(1)} ms` : 'n/a'} | ≤ 10 ms |`,
+    `| \`(import <nixpkgs> { }).hello.drvPath\` in the worker (median of ${RUNS}) | ${nixpkgsTimes.hello.toFixed(1)} ms | ≤ 30 ms |`,
+    `| every package's drvPath with the two test overlays (all+2) in the worker (median of ${RUNS}) | ${nixpkgsTimes['all+2'].toFixed(1)} ms | ≤ 150 ms |`,
     '',
     'First load by kind (bytes raw, KB gzip -9, KB brotli -q 11). Lessons are not part of it:',
     '`curriculum.pack` is fetched when a lesson is opened.',

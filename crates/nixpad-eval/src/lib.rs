@@ -48,6 +48,7 @@ pub use error::{Error, ErrorKind, EvalResult, TraceFrame};
 pub use io::{EvalIO, FileType, MemoryIO};
 pub use machine::Limits;
 pub use source::{decode_source, FileId, LineCol, Origin, SourceMap, Span};
+
 pub use value::Value;
 
 use lower::{LowerCtx, Scope};
@@ -191,11 +192,107 @@ pub(crate) fn lower_file(
     text: String,
     scope: Option<&value::Attrs>,
 ) -> EvalResult<Rc<ir::Expr>> {
+    if scope.is_none() {
+        if let Some(lowered) = lower_shared(m, path, &text) {
+            return lowered;
+        }
+    }
     let file = m
         .sources
         .add(Origin::File(path.to_string()), text.clone().into());
     let base = path::dir_name(path).to_string();
     lower_in(m, file, &text, &base, scope)
+}
+
+/// Files that do not change between evaluations (a package set's), parsed and lowered
+/// once and shared by the evaluators made with [`Evaluator::with_shared_sources`]: the
+/// first one to import such a file lowers it, the others reuse the result. Only files
+/// under `prefix` are shared, and only between evaluators that lower alike (the same
+/// global names, `home` and lints).
+#[derive(Clone)]
+pub struct SharedSources {
+    prefix: String,
+    pub(crate) files: Rc<std::cell::RefCell<Vec<Rc<source::Source>>>>,
+    lowered: Rc<std::cell::RefCell<HashMap<String, (Rc<str>, Rc<ir::Expr>)>>>,
+    /// How the evaluators that share these files lower them (see [`lowering_context`]).
+    context: Rc<std::cell::RefCell<Option<String>>>,
+}
+
+impl std::fmt::Debug for SharedSources {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "SharedSources({:?}, {} files)", self.prefix, self.len())
+    }
+}
+
+impl SharedSources {
+    /// Shares the files whose path starts with `prefix` (e.g. the package set's folder).
+    pub fn new(prefix: &str) -> SharedSources {
+        SharedSources {
+            prefix: prefix.to_string(),
+            files: Rc::default(),
+            lowered: Rc::default(),
+            context: Rc::default(),
+        }
+    }
+
+    /// How many files have been lowered and shared.
+    pub fn len(&self) -> usize {
+        self.lowered.borrow().len()
+    }
+
+    /// Whether no file has been shared yet.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Whether an evaluator that lowers in `context` may share these files (the first
+    /// one decides).
+    fn accepts(&self, context: String) -> bool {
+        let mut known = self.context.borrow_mut();
+        match &*known {
+            Some(c) => *c == context,
+            None => {
+                *known = Some(context);
+                true
+            }
+        }
+    }
+}
+
+/// What lowering a file depends on besides its text and path: the global names (their
+/// slots), `home` (for `~/` paths) and the lints.
+pub(crate) fn lowering_context(m: &Machine) -> String {
+    let mut names: Vec<(Rc<str>, u32)> =
+        m.global_names.iter().map(|(k, v)| (k.name(), *v)).collect();
+    names.sort_unstable();
+    format!("{names:?} {:?} {:?}", m.settings.home, m.settings.lints)
+}
+
+/// The shared lowering of file `path` with this `text`, or a fresh one registered in the
+/// shared sources; `None` when `m` shares nothing for this path.
+fn lower_shared(m: &mut Machine, path: &str, text: &str) -> Option<EvalResult<Rc<ir::Expr>>> {
+    let shared = m.shared_sources.clone()?;
+    if !path.starts_with(&shared.prefix) {
+        return None;
+    }
+    if let Some((seen, expr)) = shared.lowered.borrow().get(path) {
+        if **seen == *text {
+            return Some(Ok(expr.clone()));
+        }
+    }
+    let text: Rc<str> = text.into();
+    let file = m
+        .sources
+        .add_shared(Origin::File(path.to_string()), text.clone())?;
+    let base = path::dir_name(path).to_string();
+    let lowered = lower_in(m, file, &text, &base, None);
+    if let Ok(expr) = &lowered {
+        shared
+            .lowered
+            .borrow_mut()
+            .insert(path.to_string(), (text, expr.clone()));
+    }
+    Some(lowered)
 }
 
 fn lower_in(
@@ -242,6 +339,19 @@ impl Evaluator {
         Evaluator {
             machine: Machine::new(io, limits, settings),
         }
+    }
+
+    /// A new evaluator that shares the lowering of the files under `shared`'s prefix with
+    /// the other evaluators made with it (see [`SharedSources`]).
+    pub fn with_shared_sources(
+        io: Rc<dyn EvalIO>,
+        settings: Settings,
+        limits: Limits,
+        shared: &SharedSources,
+    ) -> Evaluator {
+        let mut ev = Evaluator::new(io, settings, limits);
+        ev.machine.share_sources(shared.clone());
+        ev
     }
 
     /// Parses and evaluates `text` to weak head normal form. Relative paths in it are

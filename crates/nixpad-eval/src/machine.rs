@@ -156,6 +156,8 @@ pub struct Machine {
     pub settings: crate::Settings,
     /// Derivations written by `derivationStrict` in this evaluation.
     pub drv_store: crate::derivation::DrvStore,
+    /// Lowered files shared with other evaluators, if any.
+    pub(crate) shared_sources: Option<crate::SharedSources>,
 }
 
 enum Step {
@@ -223,12 +225,25 @@ impl Machine {
             trace_lines: Vec::new(),
             settings,
             drv_store: Default::default(),
+            shared_sources: None,
         };
         // FileId(0) is a placeholder for positions that have no source.
         m.sources
             .add(crate::source::Origin::Other("none".into()), "".into());
         crate::builtins::install(&mut m);
         m
+    }
+
+    /// Shares the lowering of `shared`'s files with the other machines that use it, when
+    /// this machine lowers as they do (else it lowers everything itself). Lints that warn
+    /// or fail while lowering rule sharing out: a file lowered once would warn once.
+    pub(crate) fn share_sources(&mut self, shared: crate::SharedSources) {
+        if self.settings.lints == crate::Lints::default()
+            && shared.accepts(crate::lowering_context(self))
+        {
+            self.sources.set_shared(shared.files.clone());
+            self.shared_sources = Some(shared);
+        }
     }
 
     /// Evaluates `expr` in `env` to weak head normal form.

@@ -69,7 +69,13 @@ pub struct LineCol {
 #[derive(Clone, Default, Debug)]
 pub struct SourceMap {
     files: Rc<RefCell<Vec<Rc<Source>>>>,
+    /// Files registered in a [`crate::SharedSources`], seen by every evaluator sharing
+    /// it: their ids are `SHARED_BASE` and above.
+    shared: Option<Rc<RefCell<Vec<Rc<Source>>>>>,
 }
+
+/// File ids at or above this one name files of the shared part of a [`SourceMap`].
+const SHARED_BASE: u32 = 1 << 31;
 
 /// The first of the 256 code points that stand for bytes of a source file that are not
 /// UTF-8 (rnix needs text): byte `b` becomes `RAW_BYTE_BASE + b`, the last 256 code
@@ -142,27 +148,32 @@ pub fn prepare_source(text: &str) -> String {
 impl SourceMap {
     /// Registers a text (already normalised) and returns its id.
     pub fn add(&self, origin: Origin, text: Rc<str>) -> FileId {
-        let mut line_starts = vec![0u32];
-        for (i, b) in text.bytes().enumerate() {
-            if b == b'\n' {
-                line_starts.push(i as u32 + 1);
-            }
-        }
         let mut files = self.files.borrow_mut();
-        files.push(Rc::new(Source {
-            origin,
-            text,
-            line_starts,
-        }));
+        files.push(Rc::new(Source::new(origin, text)));
         FileId(files.len() as u32 - 1)
     }
 
-    /// The source registered under `id`.
-    pub fn get(&self, id: FileId) -> Rc<Source> {
-        self.files.borrow()[id.0 as usize].clone()
+    /// Gives the map a shared part (see [`crate::SharedSources`]); the ids of the files
+    /// already registered stay valid.
+    pub(crate) fn set_shared(&mut self, shared: Rc<RefCell<Vec<Rc<Source>>>>) {
+        self.shared = Some(shared);
     }
 
-    /// Line and column of a byte offset.
+    /// Registers a file in the shared part (`None` when there is none).
+    pub(crate) fn add_shared(&self, origin: Origin, text: Rc<str>) -> Option<FileId> {
+        let mut files = self.shared.as_ref()?.borrow_mut();
+        files.push(Rc::new(Source::new(origin, text)));
+        Some(FileId(SHARED_BASE + files.len() as u32 - 1))
+    }
+
+    /// The source with this id.
+    pub fn get(&self, id: FileId) -> Rc<Source> {
+        match (id.0.checked_sub(SHARED_BASE), &self.shared) {
+            (Some(i), Some(shared)) => shared.borrow()[i as usize].clone(),
+            _ => self.files.borrow()[id.0 as usize].clone(),
+        }
+    }
+
     pub fn line_col(&self, id: FileId, offset: u32) -> LineCol {
         let src = self.get(id);
         src.line_col(offset)
@@ -170,6 +181,20 @@ impl SourceMap {
 }
 
 impl Source {
+    fn new(origin: Origin, text: Rc<str>) -> Source {
+        let mut line_starts = vec![0u32];
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                line_starts.push(i as u32 + 1);
+            }
+        }
+        Source {
+            origin,
+            text,
+            line_starts,
+        }
+    }
+
     /// Line and column of a byte offset.
     pub fn line_col(&self, offset: u32) -> LineCol {
         let line = match self.line_starts.binary_search(&offset) {

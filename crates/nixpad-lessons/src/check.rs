@@ -13,8 +13,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use nixpad_eval::{
-    Error, ErrorKind, EvalIO, Evaluator, FileType, Limits, MemoryIO, Origin, Settings, Span, Value,
-    ValueView,
+    Error, ErrorKind, EvalIO, Evaluator, FileType, Limits, MemoryIO, Origin, Settings,
+    SharedSources, Span, Value, ValueView,
 };
 use serde::{Deserialize, Serialize};
 
@@ -42,11 +42,19 @@ pub const NIXPKGS_ROOT: &str = "/.nixpkgs";
 /// The miniature nixpkgs' files (paths relative to its folder), for lessons that use
 /// `<nixpkgs>`. The host loads them (the CLI embeds them, the browser fetches a pack) and
 /// shares one copy between runs.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct PackageSet {
     io: MemoryIO,
     /// The same files by relative path: the `nixpkgs` flake of a flake lesson's registry.
     files: BTreeMap<String, Vec<u8>>,
+    /// Their lowering, done once and shared by every evaluator that mounts the set.
+    sources: SharedSources,
+}
+
+impl Default for PackageSet {
+    fn default() -> Self {
+        PackageSet::from_files([])
+    }
 }
 
 impl PackageSet {
@@ -64,7 +72,22 @@ impl PackageSet {
             io.add_file(&format!("{NIXPKGS_ROOT}/{path}"), bytes.to_vec());
             by_path.insert(path.to_string(), bytes.to_vec());
         }
-        PackageSet { io, files: by_path }
+        PackageSet {
+            io,
+            files: by_path,
+            sources: SharedSources::new(&format!("{NIXPKGS_ROOT}/")),
+        }
+    }
+
+    /// A fresh evaluator over `io` (which must mount the set at [`NIXPKGS_ROOT`]) that
+    /// reuses the set's files as already parsed by earlier evaluators.
+    pub fn evaluator(
+        &self,
+        io: Rc<dyn nixpad_eval::EvalIO>,
+        settings: Settings,
+        limits: Limits,
+    ) -> Evaluator {
+        Evaluator::with_shared_sources(io, settings, limits, &self.sources)
     }
 }
 
@@ -327,7 +350,9 @@ impl CheckIO {
     /// check's files elsewhere.
     fn plain(&self, path: &str) -> &dyn EvalIO {
         match (&self.packages, &self.store) {
-            (Some(p), _) if path == NIXPKGS_ROOT || path.starts_with(&format!("{NIXPKGS_ROOT}/")) => {
+            (Some(p), _)
+                if path == NIXPKGS_ROOT || path.starts_with(&format!("{NIXPKGS_ROOT}/")) =>
+            {
                 &p.io
             }
             (_, Some(store)) if path.starts_with("/nix/store/") => &**store,
@@ -422,7 +447,10 @@ fn evaluator(io: &Rc<CheckIO>, fuel: u64) -> Evaluator {
         fuel: Some(fuel),
         ..Limits::default()
     };
-    Evaluator::new(io.clone(), settings, limits)
+    match &io.packages {
+        Some(set) => set.evaluator(io.clone(), settings, limits),
+        None => Evaluator::new(io.clone(), settings, limits),
+    }
 }
 
 /// The package set a run mounts: the options' one when the lesson uses `<nixpkgs>`;
@@ -714,7 +742,10 @@ fn run_check_io(
     let io = Rc::new(CheckIO::new(files, &mounted, packages, store));
     let mut ev = evaluator(&io, options.fuel);
     // A check.nix (or library) that does not parse is the lesson's bug: say so plainly.
-    for (path, text) in mounted.iter().filter(|(p, _)| *p == CHECK_PATH || *p == LIBRARY_PATH) {
+    for (path, text) in mounted
+        .iter()
+        .filter(|(p, _)| *p == CHECK_PATH || *p == LIBRARY_PATH)
+    {
         if let Err(e) = ev.check_source(text, Origin::File((*path).into()), "/.check") {
             report.error = Some(failure(&ev, &e, files));
             return (report, io);

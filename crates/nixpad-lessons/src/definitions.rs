@@ -25,7 +25,11 @@ pub fn module_error_location(message: &str, files: &Files) -> Option<Location> {
         .skip(1)
         .filter_map(|rest| rest.split_once('\'').map(|(file, _)| file))
         .collect();
-    let blamed = |name: &str| named.iter().any(|f| *f == name || f.ends_with(&format!("/{name}")));
+    let blamed = |name: &str| {
+        named
+            .iter()
+            .any(|f| *f == name || f.ends_with(&format!("/{name}")))
+    };
     let (first, rest): (Vec<_>, Vec<_>) = files.iter().partition(|(name, _)| blamed(name));
     let search = |candidates: &[(&String, &String)]| {
         let mut best: Option<(Match, Location)> = None;
@@ -167,7 +171,11 @@ fn wrapper_parent(set: &SyntaxNode) -> Option<SyntaxNode> {
 
 /// The static names of a binding's own attribute path.
 fn own_path(binding: &ast::AttrpathValue) -> Option<Vec<String>> {
-    binding.attrpath()?.attrs().map(|a| static_attr(&a)).collect()
+    binding
+        .attrpath()?
+        .attrs()
+        .map(|a| static_attr(&a))
+        .collect()
 }
 
 fn location(name: &str, text: &str, start: u32, end: u32) -> Location {
@@ -188,21 +196,30 @@ mod tests {
     use super::*;
 
     fn files(list: &[(&str, &str)]) -> Files {
-        list.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect()
+        list.iter()
+            .map(|(n, t)| (n.to_string(), t.to_string()))
+            .collect()
     }
 
     fn underlined(message: &str, list: &[(&str, &str)]) -> Option<(String, String, u32)> {
         let files = files(list);
         let l = module_error_location(message, &files)?;
         let text = &files[&l.file];
-        Some((l.file.clone(), text[l.start as usize..l.end as usize].to_string(), l.line))
+        Some((
+            l.file.clone(),
+            text[l.start as usize..l.end as usize].to_string(),
+            l.line,
+        ))
     }
 
     #[test]
     fn reads_option_paths() {
         let p = option_path("A definition for option `services.web.hosts.\"a.org\".root' is not");
         assert_eq!(p.unwrap(), ["services", "web", "hosts", "a.org", "root"]);
-        assert_eq!(option_path("The option `port' does not exist.").unwrap(), ["port"]);
+        assert_eq!(
+            option_path("The option `port' does not exist.").unwrap(),
+            ["port"]
+        );
         assert!(option_path("no option here").is_none());
         assert!(option_path("option `unterminated").is_none());
     }
@@ -224,12 +241,16 @@ mod tests {
     fn looks_through_config_and_wrappers() {
         let message = "A definition for option `services.greeter.name' is not of type `string'. Definition values:\n- In `<unknown-file>': 42";
         let text = "{ config, lib, ... }: {\n  config = lib.mkIf true (lib.mkMerge [ { services.greeter = lib.mkDefault { name = 42; }; } ]);\n}";
-        assert_eq!(underlined(message, &[("main.nix", text)]), Some(("main.nix".into(), "42".into(), 2)));
+        assert_eq!(
+            underlined(message, &[("main.nix", text)]),
+            Some(("main.nix".into(), "42".into(), 2))
+        );
     }
 
     #[test]
     fn a_definition_inside_the_option_is_underlined_by_its_path() {
-        let message = "The option `services.web.hosts' has conflicting definition values:\n- In `/a.nix': 1";
+        let message =
+            "The option `services.web.hosts' has conflicting definition values:\n- In `/a.nix': 1";
         let text = "{ services.web.hosts.\"a.org\".root = 1; }";
         assert_eq!(
             underlined(message, &[("a.nix", text)]).map(|(_, s, _)| s),
@@ -242,8 +263,14 @@ mod tests {
         // `modules = [ { port = 1; } ]` defines `port`, not `modules.port`.
         let message = "A definition for option `port' is not of type `boolean'. Definition values:\n- In `<unknown-file>': 1";
         let text = "lib.evalModules { modules = [ { port = 1; } ]; }";
-        assert_eq!(underlined(message, &[("main.nix", text)]).map(|(_, s, _)| s), Some("1".into()));
-        assert_eq!(underlined(message, &[("main.nix", "{ a = { port = 1; }; }")]), None);
+        assert_eq!(
+            underlined(message, &[("main.nix", text)]).map(|(_, s, _)| s),
+            Some("1".into())
+        );
+        assert_eq!(
+            underlined(message, &[("main.nix", "{ a = { port = 1; }; }")]),
+            None
+        );
         assert_eq!(
             underlined(message, &[("main.nix", "{ config = { port = 1; }; }")]).map(|(_, s, _)| s),
             Some("1".into())
@@ -253,7 +280,10 @@ mod tests {
     #[test]
     fn other_messages_and_broken_files_are_left_alone() {
         let files = [("main.nix", "{ port = 1; }")];
-        assert_eq!(underlined("The option `port' is used but not defined.", &files), None);
+        assert_eq!(
+            underlined("The option `port' is used but not defined.", &files),
+            None
+        );
         assert_eq!(underlined("attribute 'port' missing", &files), None);
         let message = "A definition for option `port' is not of type `boolean'. Definition values:\n- In `/main.nix': 1";
         assert_eq!(underlined(message, &[("main.nix", "{ port = ")]), None);

@@ -62,13 +62,14 @@ pub fn load(files: &Files, nixpkgs: &BTreeMap<String, Vec<u8>>) -> LoadedFlake {
         }
     };
     let lock: Json = serde_json::from_str(&flake.lock.to_json()).unwrap_or(Json::Null);
-    let (show, show_error, show_text) = match nixpad_flake::show_both(&mut flake, &ShowOptions::default()) {
-        Ok((tree, text)) => (tree, Json::Null, text),
-        Err(e) => {
-            let e = flake.in_own_files(e);
-            (Json::Null, json!(e), e)
-        }
-    };
+    let (show, show_error, show_text) =
+        match nixpad_flake::show_both(&mut flake, &ShowOptions::default()) {
+            Ok((tree, text)) => (tree, Json::Null, text),
+            Err(e) => {
+                let e = flake.in_own_files(e);
+                (Json::Null, json!(e), e)
+            }
+        };
     let check = nixpad_flake::check(&mut flake, Some(SYSTEM));
     let check_error = check.error.map(|e| flake.in_own_files(e));
     let report = json!({

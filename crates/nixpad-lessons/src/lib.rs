@@ -88,13 +88,13 @@ mod syntax;
 mod tree;
 mod validate;
 
-pub use definitions::module_error_location;
-pub use flake_mode::{load_flake, LoadedFlake};
 pub use check::{
     failure, hidden_inputs, run_check, run_example, CheckCode, CheckIO, CheckOptions, CheckReport,
-    CheckResult, CheckStatus, EvalFailure, ExampleOutcome, FailureSource, Files, FlakeSummary, Location,
-    PackageSet, NIXPKGS_ROOT,
+    CheckResult, CheckStatus, EvalFailure, ExampleOutcome, FailureSource, Files, FlakeSummary,
+    Location, PackageSet, NIXPKGS_ROOT,
 };
+pub use definitions::module_error_location;
+pub use flake_mode::{load_flake, LoadedFlake};
 pub use markdown::{
     is_safe_url, parse_markdown, Block, CodeBlock, Document, Inline, EXPECT_ERROR, RUNNABLE,
 };

@@ -268,9 +268,15 @@ fn checks_under_real_nix(
             let store_copy = dir.join("store");
             let mut expression = expression.clone();
             for token in expression.clone().split('"') {
-                let Some(rest) = token.strip_prefix("/nix/store/") else { continue };
+                let Some(rest) = token.strip_prefix("/nix/store/") else {
+                    continue;
+                };
                 let name = rest.split('/').next().unwrap();
-                copy_store_tree(&**store, &format!("/nix/store/{name}"), &store_copy.join(name));
+                copy_store_tree(
+                    &**store,
+                    &format!("/nix/store/{name}"),
+                    &store_copy.join(name),
+                );
             }
             expression = expression.replace("/nix/store/", &format!("{}/", store_copy.display()));
             std::fs::write(dir.join("call-flake.nix"), expression).unwrap();
@@ -322,7 +328,8 @@ fn checks_under_real_nix(
                     format!("builtins.elemAt (import ./checks.nix) {i} ? throws"),
                 )
                 .unwrap();
-                let wants_error = real_nix(oracle, &throws, lesson.nixpkgs).is_ok_and(|o| o == "true");
+                let wants_error =
+                    real_nix(oracle, &throws, lesson.nixpkgs).is_ok_and(|o| o == "true");
                 results.push(match real_nix(oracle, &one, lesson.nixpkgs) {
                     Ok(o) => o == "true",
                     Err(_) => wants_error,

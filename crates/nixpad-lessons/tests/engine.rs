@@ -1153,5 +1153,11 @@ fn flake_lessons_see_the_flake_as_nix_does() {
     assert_eq!(hello.status, CheckStatus::Error, "{}", report.to_text());
     // Without flake mode, `flake` is not an argument of the check.
     let report = run_check(code(false), &files, &options);
-    assert!(report.error.is_some() || report.checks.iter().all(|c| c.status != CheckStatus::Passed));
+    assert!(
+        report.error.is_some()
+            || report
+                .checks
+                .iter()
+                .all(|c| c.status != CheckStatus::Passed)
+    );
 }

@@ -28,10 +28,38 @@ fn tree() -> FileTree {
     lesson!(t, "lib", "check.nix");
     lesson!(t, "01-language", "chapter.toml");
     lesson!(t, "02-derivations", "chapter.toml");
-    lesson!(t, "01-language/13-laziness", "lesson.md", "check.nix", "starter/main.nix", "solution/main.nix");
-    lesson!(t, "01-language/16-recursion", "lesson.md", "check.nix", "starter/main.nix", "solution/main.nix");
-    lesson!(t, "02-derivations/02-store-paths", "lesson.md", "check.nix", "starter/main.nix", "solution/main.nix");
-    lesson!(t, "02-derivations/04-outputs", "lesson.md", "check.nix", "starter/main.nix", "solution/main.nix");
+    lesson!(
+        t,
+        "01-language/13-laziness",
+        "lesson.md",
+        "check.nix",
+        "starter/main.nix",
+        "solution/main.nix"
+    );
+    lesson!(
+        t,
+        "01-language/16-recursion",
+        "lesson.md",
+        "check.nix",
+        "starter/main.nix",
+        "solution/main.nix"
+    );
+    lesson!(
+        t,
+        "02-derivations/02-store-paths",
+        "lesson.md",
+        "check.nix",
+        "starter/main.nix",
+        "solution/main.nix"
+    );
+    lesson!(
+        t,
+        "02-derivations/04-outputs",
+        "lesson.md",
+        "check.nix",
+        "starter/main.nix",
+        "solution/main.nix"
+    );
     lesson!(
         t,
         "02-derivations/07-paths",
@@ -74,7 +102,11 @@ fn heavy_lessons_check_correctly_and_report_their_time() {
             slowest = (lesson.id.clone(), ms);
         }
     }
-    console_log!("slowest under wasm32: {} at {:.2} ms per check run (median of 11)", slowest.0, slowest.1);
+    console_log!(
+        "slowest under wasm32: {} at {:.2} ms per check run (median of 11)",
+        slowest.0,
+        slowest.1
+    );
 }
 
 #[wasm_bindgen_test]
@@ -87,6 +119,13 @@ fn endless_loops_end_under_wasm() {
     let report = lesson.check(&files, &CheckOptions::default());
     let ms = js_sys::Date::now() - start;
     assert!(!report.passed);
-    assert!(report.checks.iter().any(|c| c.error.as_ref().is_some_and(|e| e.source == FailureSource::Limit)), "{}", report.to_text());
+    assert!(
+        report.checks.iter().any(|c| c
+            .error
+            .as_ref()
+            .is_some_and(|e| e.source == FailureSource::Limit)),
+        "{}",
+        report.to_text()
+    );
     console_log!("endless loops stopped after {ms:.0} ms");
 }
