@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Nixpad, installing what is missing first (idempotent; later runs
 # reuse the installed tools):
+#   0. formatting (cargo fmt --check) and lints (clippy, warnings are errors);
 #   1. native: unit tests, the language corpus, the differential tests against real Nix
 #      (the corpus through the CLI, and 2,000 random programs);
 #   2. wasm32: the evaluator builds for wasm32 and its deep-recursion limits hold there;
@@ -38,6 +39,8 @@ step "real Nix (the oracle): $ORACLE"
 step "cargo fetch --locked"
 cargo fetch --locked || exit 1
 
+suite "formatting (cargo fmt --check, rustfmt.toml)" cargo fmt --all --check
+suite "lints (cargo clippy -D warnings; allowed lints in Cargo.toml)" cargo clippy --workspace --all-targets --locked -- -D warnings
 suite "native tests (unit, corpus, differential against Nix)" cargo test --workspace --exclude nixpad-web --locked --no-fail-fast
 suite "web app unit tests (native)" cargo test -p nixpad-web --lib --locked
 suite "wasm32 build of the evaluator" cargo build -p nixpad-eval --target wasm32-unknown-unknown --locked

@@ -58,10 +58,14 @@ impl Packages {
         if self.loaded.is_none() {
             let files = (self.load)().and_then(|bytes| nixpad_pkgs::pack::unpack(&bytes));
             self.loaded = Some(files.map(|files| {
-                Rc::new(PackageSet::from_files(files.iter().map(|(p, b)| (p.as_str(), b.as_slice()))))
+                Rc::new(PackageSet::from_files(
+                    files.iter().map(|(p, b)| (p.as_str(), b.as_slice())),
+                ))
             }));
         }
-        self.loaded.clone().unwrap_or_else(|| Err("not loaded".into()))
+        self.loaded
+            .clone()
+            .unwrap_or_else(|| Err("not loaded".into()))
     }
 }
 
@@ -80,7 +84,9 @@ impl Default for Engine {
 
 /// Whether the files use `<nixpkgs>` (or `<nixpkgs/…>`), so the package set must be there.
 fn uses_nixpkgs(files: &Files) -> bool {
-    files.values().any(|t| t.contains("<nixpkgs>") || t.contains("<nixpkgs/"))
+    files
+        .values()
+        .any(|t| t.contains("<nixpkgs>") || t.contains("<nixpkgs/"))
 }
 
 /// The error shown when the package set is needed but could not be loaded.
@@ -155,7 +161,10 @@ impl Engine {
         if !needed {
             return Ok(None);
         }
-        self.packages.get().map(Some).map_err(|why| packages_missing(&why))
+        self.packages
+            .get()
+            .map(Some)
+            .map_err(|why| packages_missing(&why))
     }
 
     /// Check options with the package set when the lesson needs it.
@@ -231,7 +240,9 @@ impl Engine {
                 })
             }
             Command::Derivations { result } => self.on_result(result, |ev, files, root| {
-                Outcome::Derivations(crate::drv::collect(ev, root).map_err(|e| error_info(ev, &e, files)))
+                Outcome::Derivations(
+                    crate::drv::collect(ev, root).map_err(|e| error_info(ev, &e, files)),
+                )
             }),
             Command::Options { result } => self.on_result(result, |ev, files, root| {
                 let in_tree = |path: &str| {
@@ -239,7 +250,8 @@ impl Engine {
                     files.contains_key(name).then(|| name.to_string())
                 };
                 Outcome::Options(
-                    crate::options::collect(ev, root, &in_tree).map_err(|e| error_info(ev, &e, files)),
+                    crate::options::collect(ev, root, &in_tree)
+                        .map_err(|e| error_info(ev, &e, files)),
                 )
             }),
             Command::Impact { result } => self.impact(result),
@@ -1045,27 +1057,69 @@ mod tests {
         let mut e = engine_with_pack(Rc::new(std::cell::Cell::new(0)));
         let overlay = "final: prev: {\n  zlib = prev.zlib.overrideAttrs (old: { NIX_CFLAGS = \"-O3\"; });\n}\n";
         eval(&mut e, &[("default.nix", overlay)]).unwrap();
-        let report = match e.run(RequestId(2), Command::Impact { result: ResultId(1) }).0 {
+        let report = match e
+            .run(
+                RequestId(2),
+                Command::Impact {
+                    result: ResultId(1),
+                },
+            )
+            .0
+        {
             Outcome::Impact(Ok(r)) => r,
             other => panic!("{other:?}"),
         };
-        assert_eq!(report.compared, "import <nixpkgs> { } without and with the overlay");
+        assert_eq!(
+            report.compared,
+            "import <nixpkgs> { } without and with the overlay"
+        );
         // zlib changed itself; everything that depends on it rebuilds through it.
-        let zlib = report.changed.iter().find(|r| r.attr == "zlib").expect("zlib changed");
+        let zlib = report
+            .changed
+            .iter()
+            .find(|r| r.attr == "zlib")
+            .expect("zlib changed");
         assert!(zlib.direct && zlib.kind == "rebuild");
         assert_eq!(zlib.causes, ["attribute NIX_CFLAGS changed"]);
-        let curl = report.changed.iter().find(|r| r.attr == "curl").expect("curl changed");
+        let curl = report
+            .changed
+            .iter()
+            .find(|r| r.attr == "curl")
+            .expect("curl changed");
         assert!(!curl.direct);
-        assert!(curl.causes.iter().any(|c| c.starts_with("input zlib-")), "{:?}", curl.causes);
+        assert!(
+            curl.causes.iter().any(|c| c.starts_with("input zlib-")),
+            "{:?}",
+            curl.causes
+        );
         assert_eq!(report.direct, 1);
-        assert!(report.rebuilds > 10 && report.rebuilds < report.common, "{report:?}");
+        assert!(
+            report.rebuilds > 10 && report.rebuilds < report.common,
+            "{report:?}"
+        );
         assert_eq!(report.roots[0], (zlib.roots[0].clone(), report.rebuilds));
-        assert!(!report.changed.iter().any(|r| r.attr == "hello"), "hello does not use zlib");
-        assert!(report.text.starts_with(&format!("{} of {} packages rebuild", report.rebuilds, report.common)));
+        assert!(
+            !report.changed.iter().any(|r| r.attr == "hello"),
+            "hello does not use zlib"
+        );
+        assert!(report.text.starts_with(&format!(
+            "{} of {} packages rebuild",
+            report.rebuilds, report.common
+        )));
         // A program that is not an overlay says what the view needs.
         eval(&mut e, &[("default.nix", "42")]).unwrap();
-        match e.run(RequestId(3), Command::Impact { result: ResultId(1) }).0 {
-            Outcome::Impact(Err(e)) => assert!(e.message.contains("needs an overlay"), "{}", e.message),
+        match e
+            .run(
+                RequestId(3),
+                Command::Impact {
+                    result: ResultId(1),
+                },
+            )
+            .0
+        {
+            Outcome::Impact(Err(e)) => {
+                assert!(e.message.contains("needs an overlay"), "{}", e.message)
+            }
             other => panic!("{other:?}"),
         }
     }
@@ -1084,7 +1138,11 @@ mod tests {
         let mut e = engine_with_pack(calls.clone());
         let plain = eval(&mut e, &[("default.nix", "1 + 1")]).unwrap();
         assert_eq!(plain.text, "2");
-        assert_eq!(calls.get(), 0, "a program without <nixpkgs> does not load it");
+        assert_eq!(
+            calls.get(),
+            0,
+            "a program without <nixpkgs> does not load it"
+        );
         let hello = "(import <nixpkgs> { }).hello.drvPath";
         let node = eval(&mut e, &[("default.nix", hello)]).unwrap();
         assert_eq!(
@@ -1105,7 +1163,11 @@ mod tests {
         );
         let mut e = Engine::with_packages(Box::new(|| Ok(b"damaged".to_vec())));
         let error = eval(&mut e, &[("default.nix", "import <nixpkgs> { }")]).unwrap_err();
-        assert!(error.message.contains("not a nixpkgs pack"), "{}", error.message);
+        assert!(
+            error.message.contains("not a nixpkgs pack"),
+            "{}",
+            error.message
+        );
     }
 
     #[test]
@@ -1144,7 +1206,9 @@ mod tests {
             )
             .0
         {
-            Outcome::Repl { text, is_error } => assert_eq!((text.as_str(), is_error), ("\"2.12.1\"", false)),
+            Outcome::Repl { text, is_error } => {
+                assert_eq!((text.as_str(), is_error), ("\"2.12.1\"", false))
+            }
             other => panic!("{other:?}"),
         }
     }
@@ -1165,9 +1229,21 @@ mod tests {
 }
 "#;
         let machine = "{ lib, ... }: {\n  services.web.enable = true;\n  services.web.port = lib.mkForce 8080;\n}\n";
-        let tree = [("default.nix", main), ("web.nix", web), ("machine.nix", machine)];
+        let tree = [
+            ("default.nix", main),
+            ("web.nix", web),
+            ("machine.nix", machine),
+        ];
         eval(&mut e, &tree).unwrap();
-        let report = match e.run(RequestId(2), Command::Options { result: ResultId(1) }).0 {
+        let report = match e
+            .run(
+                RequestId(2),
+                Command::Options {
+                    result: ResultId(1),
+                },
+            )
+            .0
+        {
             Outcome::Options(Ok(r)) => r,
             other => panic!("{other:?}"),
         };
@@ -1175,36 +1251,75 @@ mod tests {
         let names: Vec<&str> = report.options.iter().map(|o| o.name.as_str()).collect();
         assert_eq!(
             names,
-            ["services.web.enable", "services.web.hosts", "services.web.hosts.<name>.ssl", "services.web.port", "services.web.root"]
+            [
+                "services.web.enable",
+                "services.web.hosts",
+                "services.web.hosts.<name>.ssl",
+                "services.web.port",
+                "services.web.root"
+            ]
         );
         let ssl = &report.options[2];
         assert!(ssl.sub && ssl.value == Ok(String::new()) && ssl.definitions.is_empty());
         assert_eq!(ssl.type_description, "boolean");
         let port = &report.options[3];
-        assert_eq!(port.type_description, "16 bit unsigned integer; between 0 and 65535 (both inclusive)");
+        assert_eq!(
+            port.type_description,
+            "16 bit unsigned integer; between 0 and 65535 (both inclusive)"
+        );
         assert_eq!(port.description.as_deref(), Some("Where it listens."));
         assert_eq!(port.default.as_deref(), Some("80"));
         assert_eq!(port.value, Ok("8080".into()));
         assert_eq!(port.declarations, ["/web.nix"]);
         assert_eq!(port.definitions[0].file, "/machine.nix");
         let at = &port.positions[0];
-        assert_eq!((at.file.as_str(), at.in_tree, at.line), ("machine.nix", true, 3));
+        assert_eq!(
+            (at.file.as_str(), at.in_tree, at.line),
+            ("machine.nix", true, 3)
+        );
         let root = &report.options[4];
-        assert_eq!(root.value, Err("The option `services.web.root' is used but not defined.".into()));
+        assert_eq!(
+            root.value,
+            Err("The option `services.web.root' is used but not defined.".into())
+        );
         assert!(root.positions.is_empty());
         // A NixOS system (nixos-lite): its options, with the configuration's values.
-        let nixos = "import <nixpkgs/nixos> { configuration = { networking.hostName = \"box\"; }; }";
+        let nixos =
+            "import <nixpkgs/nixos> { configuration = { networking.hostName = \"box\"; }; }";
         eval(&mut e, &[("default.nix", nixos)]).unwrap();
-        let report = match e.run(RequestId(4), Command::Options { result: ResultId(1) }).0 {
+        let report = match e
+            .run(
+                RequestId(4),
+                Command::Options {
+                    result: ResultId(1),
+                },
+            )
+            .0
+        {
             Outcome::Options(Ok(r)) => r,
             other => panic!("{other:?}"),
         };
-        let host = report.options.iter().find(|o| o.name == "networking.hostName").unwrap();
+        let host = report
+            .options
+            .iter()
+            .find(|o| o.name == "networking.hostName")
+            .unwrap();
         assert_eq!(host.value, Ok("\"box\"".into()));
-        assert!(report.options.iter().any(|o| o.name == "users.users.<name>.uid" && o.sub));
+        assert!(report
+            .options
+            .iter()
+            .any(|o| o.name == "users.users.<name>.uid" && o.sub));
         // A value that is not a module system result has no options.
         eval(&mut e, &[("default.nix", "{ a = 1; }")]).unwrap();
-        match e.run(RequestId(3), Command::Options { result: ResultId(1) }).0 {
+        match e
+            .run(
+                RequestId(3),
+                Command::Options {
+                    result: ResultId(1),
+                },
+            )
+            .0
+        {
             Outcome::Options(Ok(r)) => assert!(!r.found),
             other => panic!("{other:?}"),
         }
@@ -1216,9 +1331,22 @@ mod tests {
         let main = "let lib = import <nixpkgs/lib>; in\n(lib.evalModules { modules = [ ./machine.nix { options.port = lib.mkOption { type = lib.types.port; }; } ]; }).config.port\n";
         let machine = "{\n  # the web port\n  port = \"eighty\";\n}\n";
         let error = eval(&mut e, &[("default.nix", main), ("machine.nix", machine)]).unwrap_err();
-        assert!(error.message.starts_with("A definition for option `port' is not of type"), "{}", error.message);
+        assert!(
+            error
+                .message
+                .starts_with("A definition for option `port' is not of type"),
+            "{}",
+            error.message
+        );
         let at = error.location.unwrap();
-        assert_eq!((at.file.as_str(), at.line, &machine[at.start as usize..at.end as usize]), ("machine.nix", 3, "\"eighty\""));
+        assert_eq!(
+            (
+                at.file.as_str(),
+                at.line,
+                &machine[at.start as usize..at.end as usize]
+            ),
+            ("machine.nix", 3, "\"eighty\"")
+        );
     }
     #[test]
     fn the_files_as_a_flake() {
@@ -1231,32 +1359,89 @@ mod tests {
     devShells.x86_64-linux.default = nixpkgs.legacyPackages.x86_64-linux.mkShell { packages = [ nixpkgs.legacyPackages.x86_64-linux.jq ]; GREETING = "hi"; };
   };
 }"#;
-        let overview = match e.run(RequestId(1), Command::Flake { files: files(&[("flake.nix", flake)]) }).0 {
+        let overview = match e
+            .run(
+                RequestId(1),
+                Command::Flake {
+                    files: files(&[("flake.nix", flake)]),
+                },
+            )
+            .0
+        {
             Outcome::Flake(o) => o,
             other => panic!("{other:?}"),
         };
         assert_eq!(overview.error, None);
-        assert!(overview.show.contains("package 'hello-2.12.1'"), "{}", overview.show);
+        assert!(
+            overview.show.contains("package 'hello-2.12.1'"),
+            "{}",
+            overview.show
+        );
         assert_eq!(overview.check_error, None);
         // Nix 2.26 warns about an app without meta.
-        assert_eq!(overview.warnings, ["app 'apps.x86_64-linux.default' lacks attribute 'meta'"]);
-        let shell = overview.derivations.iter().find(|d| d.attr == "devShells.x86_64-linux.default").unwrap();
-        assert!(shell.environment.contains(&("GREETING".to_string(), "hi".to_string())), "{:?}", shell.environment);
-        assert!(shell.environment.iter().any(|(k, v)| k == "nativeBuildInputs" && v.contains("jq")));
+        assert_eq!(
+            overview.warnings,
+            ["app 'apps.x86_64-linux.default' lacks attribute 'meta'"]
+        );
+        let shell = overview
+            .derivations
+            .iter()
+            .find(|d| d.attr == "devShells.x86_64-linux.default")
+            .unwrap();
+        assert!(
+            shell
+                .environment
+                .contains(&("GREETING".to_string(), "hi".to_string())),
+            "{:?}",
+            shell.environment
+        );
+        assert!(shell
+            .environment
+            .iter()
+            .any(|(k, v)| k == "nativeBuildInputs" && v.contains("jq")));
         assert!(!shell.environment.iter().any(|(k, _)| k == "builder"));
-        let hello = overview.derivations.iter().find(|d| d.attr == "packages.x86_64-linux.default").unwrap();
+        let hello = overview
+            .derivations
+            .iter()
+            .find(|d| d.attr == "packages.x86_64-linux.default")
+            .unwrap();
         assert!(hello.environment.is_empty());
         assert_eq!(hello.attr, "packages.x86_64-linux.default");
-        assert_eq!(hello.drv_path, "/nix/store/g5dhwa743bq245wddlqaj5yfkkfrbv82-hello-2.12.1.drv");
+        assert_eq!(
+            hello.drv_path,
+            "/nix/store/g5dhwa743bq245wddlqaj5yfkkfrbv82-hello-2.12.1.drv"
+        );
         let out = &hello.outputs[0].1;
-        assert_eq!(overview.apps, [("apps.x86_64-linux.default".to_string(), Ok(format!("{out}/bin/hello")))]);
+        assert_eq!(
+            overview.apps,
+            [(
+                "apps.x86_64-linux.default".to_string(),
+                Ok(format!("{out}/bin/hello"))
+            )]
+        );
         assert!(overview.lock.unwrap().contains("\"nixos-24.11\""));
         // Not a flake: said plainly.
-        match e.run(RequestId(2), Command::Flake { files: files(&[("default.nix", "1")]) }).0 {
+        match e
+            .run(
+                RequestId(2),
+                Command::Flake {
+                    files: files(&[("default.nix", "1")]),
+                },
+            )
+            .0
+        {
             Outcome::Flake(o) => assert!(o.error.unwrap().contains("no flake.nix")),
             other => panic!("{other:?}"),
         }
-        match e.run(RequestId(3), Command::Flake { files: files(&[("flake.nix", "{ outputs = 1; }")]) }).0 {
+        match e
+            .run(
+                RequestId(3),
+                Command::Flake {
+                    files: files(&[("flake.nix", "{ outputs = 1; }")]),
+                },
+            )
+            .0
+        {
             Outcome::Flake(o) => assert!(o.error.is_some()),
             other => panic!("{other:?}"),
         }
@@ -1264,30 +1449,97 @@ mod tests {
     #[test]
     fn templates_are_listed_and_copied_as_nix_flake_init_does() {
         let mut e = engine_with_pack(Rc::new(std::cell::Cell::new(0)));
-        let overview = match e.run(RequestId(1), Command::Flake { files: files(&[("default.nix", "1")]) }).0 {
+        let overview = match e
+            .run(
+                RequestId(1),
+                Command::Flake {
+                    files: files(&[("default.nix", "1")]),
+                },
+            )
+            .0
+        {
             Outcome::Flake(o) => o,
             other => panic!("{other:?}"),
         };
-        assert!(overview.templates.iter().any(|(r, d)| r == "templates#trivial" && d.contains("one package")));
-        assert!(overview.registry.contains("global flake:nixpkgs github:NixOS/nixpkgs/nixpkgs-unstable"), "{}", overview.registry);
-        let init = match e.run(RequestId(2), Command::FlakeInit { reference: "templates#utils".into(), files: vec![] }).0 {
+        assert!(overview
+            .templates
+            .iter()
+            .any(|(r, d)| r == "templates#trivial" && d.contains("one package")));
+        assert!(
+            overview
+                .registry
+                .contains("global flake:nixpkgs github:NixOS/nixpkgs/nixpkgs-unstable"),
+            "{}",
+            overview.registry
+        );
+        let init = match e
+            .run(
+                RequestId(2),
+                Command::FlakeInit {
+                    reference: "templates#utils".into(),
+                    files: vec![],
+                },
+            )
+            .0
+        {
             Outcome::FlakeInit(Ok(init)) => init,
             other => panic!("{other:?}"),
         };
-        assert_eq!(init.files.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(), ["flake.nix"]);
+        assert_eq!(
+            init.files
+                .iter()
+                .map(|(n, _)| n.as_str())
+                .collect::<Vec<_>>(),
+            ["flake.nix"]
+        );
         assert!(init.welcome_text.unwrap().contains("Getting started"));
         // The files' own flake's templates, as `#NAME`.
         let own = r#"{ outputs = { self }: { templates.mine = { path = ./tpl; description = "Mine"; }; }; }"#;
-        let tree = files(&[("flake.nix", own), ("tpl/flake.nix", "{ outputs = _: { }; }"), ("tpl/notes.md", "hi")]);
-        match e.run(RequestId(3), Command::Flake { files: tree.clone() }).0 {
-            Outcome::Flake(o) => assert!(o.templates.contains(&("#mine".to_string(), "Mine".to_string())), "{:?}", o.templates),
+        let tree = files(&[
+            ("flake.nix", own),
+            ("tpl/flake.nix", "{ outputs = _: { }; }"),
+            ("tpl/notes.md", "hi"),
+        ]);
+        match e
+            .run(
+                RequestId(3),
+                Command::Flake {
+                    files: tree.clone(),
+                },
+            )
+            .0
+        {
+            Outcome::Flake(o) => assert!(
+                o.templates
+                    .contains(&("#mine".to_string(), "Mine".to_string())),
+                "{:?}",
+                o.templates
+            ),
             other => panic!("{other:?}"),
         }
-        match e.run(RequestId(4), Command::FlakeInit { reference: "#mine".into(), files: tree }).0 {
+        match e
+            .run(
+                RequestId(4),
+                Command::FlakeInit {
+                    reference: "#mine".into(),
+                    files: tree,
+                },
+            )
+            .0
+        {
             Outcome::FlakeInit(Ok(init)) => assert_eq!(init.files.len(), 2),
             other => panic!("{other:?}"),
         }
-        match e.run(RequestId(5), Command::FlakeInit { reference: "templates#nope".into(), files: vec![] }).0 {
+        match e
+            .run(
+                RequestId(5),
+                Command::FlakeInit {
+                    reference: "templates#nope".into(),
+                    files: vec![],
+                },
+            )
+            .0
+        {
             Outcome::FlakeInit(Err(e)) => assert!(e.contains("nope"), "{e}"),
             other => panic!("{other:?}"),
         }

@@ -31,11 +31,25 @@ pub struct OutputDerivation {
 /// The variables of a derivation that say what a shell gives (`nix develop` adds stdenv's
 /// setup on top): all but the plumbing every derivation has.
 fn shell_environment(show_json: &[u8]) -> Vec<(String, String)> {
-    const PLUMBING: &[&str] = &["builder", "system", "out", "outputs", "args", "name", "stdenv", "__structuredAttrs", "passAsFile"];
-    let Ok(serde_json::Value::Object(drvs)) = serde_json::from_slice::<serde_json::Value>(show_json) else {
+    const PLUMBING: &[&str] = &[
+        "builder",
+        "system",
+        "out",
+        "outputs",
+        "args",
+        "name",
+        "stdenv",
+        "__structuredAttrs",
+        "passAsFile",
+    ];
+    let Ok(serde_json::Value::Object(drvs)) =
+        serde_json::from_slice::<serde_json::Value>(show_json)
+    else {
         return Vec::new();
     };
-    let Some(serde_json::Value::Object(env)) = drvs.values().next().and_then(|d| d.get("env")).cloned() else {
+    let Some(serde_json::Value::Object(env)) =
+        drvs.values().next().and_then(|d| d.get("env")).cloned()
+    else {
         return Vec::new();
     };
     env.into_iter()
@@ -85,7 +99,10 @@ pub struct TemplateInit {
 }
 
 /// Loads `files` as a flake and describes it; `nixpkgs` are nixpkgs-lite's files.
-pub fn overview(files: &BTreeMap<String, String>, nixpkgs: &BTreeMap<String, Vec<u8>>) -> FlakeOverview {
+pub fn overview(
+    files: &BTreeMap<String, String>,
+    nixpkgs: &BTreeMap<String, Vec<u8>>,
+) -> FlakeOverview {
     let bytes = as_bytes(files);
     let registry = match nixpad_flake::registry_for_files(&bytes, nixpkgs) {
         Ok(r) => r,
@@ -131,7 +148,9 @@ pub fn overview(files: &BTreeMap<String, String>, nixpkgs: &BTreeMap<String, Vec
                 attr: attr.clone(),
                 drv_path: drv_path.clone(),
                 environment: match &info {
-                    Some(info) if attr.starts_with("devShells.") => shell_environment(&info.show_json),
+                    Some(info) if attr.starts_with("devShells.") => {
+                        shell_environment(&info.show_json)
+                    }
                     _ => Vec::new(),
                 },
                 outputs: info.map(|info| info.outputs).unwrap_or_default(),
@@ -253,7 +272,10 @@ fn apps(flake: &mut Flake) -> Vec<(String, Result<String, String>)> {
         .into_iter()
         .map(|(name, app)| {
             let program = match ev.view(&app, true) {
-                Ok(ValueView::Attrs(fields)) => match fields.into_iter().find(|(n, _)| n == "program") {
+                Ok(ValueView::Attrs(fields)) => match fields
+                    .into_iter()
+                    .find(|(n, _)| n == "program")
+                {
                     Some((_, p)) => match ev.view(&p, true) {
                         Ok(ValueView::String(s)) => Ok(String::from_utf8_lossy(&s).into_owned()),
                         Ok(_) => Err("its program is not a string".to_string()),

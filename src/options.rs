@@ -84,7 +84,11 @@ const LIMITS: PrettyLimits = PrettyLimits {
 
 /// The options of `root`, if it is a module system result. Fails only when the options
 /// cannot be listed at all (the package set's `lib` is missing, `options` is broken).
-pub fn collect(ev: &mut Evaluator, root: &Value, file_name: FileName) -> Result<OptionsReport, Box<Error>> {
+pub fn collect(
+    ev: &mut Evaluator,
+    root: &Value,
+    file_name: FileName,
+) -> Result<OptionsReport, Box<Error>> {
     let ValueView::Attrs(items) = ev.view(root, true)? else {
         return Ok(OptionsReport::default());
     };
@@ -106,7 +110,9 @@ pub fn collect(ev: &mut Evaluator, root: &Value, file_name: FileName) -> Result<
         options: Vec::new(),
     };
     for entry in entries.into_iter().take(MAX_OPTIONS) {
-        report.options.push(option_entry(ev, &entry, &options, file_name)?);
+        report
+            .options
+            .push(option_entry(ev, &entry, &options, file_name)?);
     }
     Ok(report)
 }
@@ -156,7 +162,11 @@ fn list(ev: &mut Evaluator, set: &Value, name: &str) -> Vec<Value> {
 }
 
 fn number(ev: &mut Evaluator, set: &Value, name: &str) -> u32 {
-    match field(ev, set, name).ok().flatten().map(|v| ev.view(&v, true)) {
+    match field(ev, set, name)
+        .ok()
+        .flatten()
+        .map(|v| ev.view(&v, true))
+    {
         Some(Ok(ValueView::Int(i))) => u32::try_from(i).unwrap_or(0),
         _ => 0,
     }
@@ -190,10 +200,16 @@ fn option_entry(
             }
         })
         .collect();
-    let declarations = list(ev, entry, "declarations").iter().map(|v| text(ev, v)).collect();
+    let declarations = list(ev, entry, "declarations")
+        .iter()
+        .map(|v| text(ev, v))
+        .collect();
     let flag = |ev: &mut Evaluator, name: &str| {
         matches!(
-            field(ev, entry, name).ok().flatten().map(|v| ev.view(&v, true)),
+            field(ev, entry, name)
+                .ok()
+                .flatten()
+                .map(|v| ev.view(&v, true)),
             Some(Ok(ValueView::Bool(true)))
         )
     };
@@ -203,7 +219,11 @@ fn option_entry(
         type_description: text_field(ev, entry, "type").unwrap_or_default(),
         description: text_field(ev, entry, "description"),
         default: text_field(ev, entry, "default"),
-        value: if sub { Ok(String::new()) } else { option_value(ev, options, &loc) },
+        value: if sub {
+            Ok(String::new())
+        } else {
+            option_value(ev, options, &loc)
+        },
         declarations,
         definitions,
         positions,

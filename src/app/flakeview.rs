@@ -48,8 +48,12 @@ pub fn flake_view(props: &FlakeViewProps) -> Html {
 /// that loaded.
 fn flake_details(o: &FlakeOverview) -> Html {
     let verdict = match &o.check_error {
-        None => html! { <p class="check-summary passed" data-testid="flake-check">{"nix flake check: no errors"}</p> },
-        Some(e) => html! { <pre class="text-out error-text" data-testid="flake-check">{e.clone()}</pre> },
+        None => {
+            html! { <p class="check-summary passed" data-testid="flake-check">{"nix flake check: no errors"}</p> }
+        }
+        Some(e) => {
+            html! { <pre class="text-out error-text" data-testid="flake-check">{e.clone()}</pre> }
+        }
     };
     let warnings: Html = o
         .config_warnings

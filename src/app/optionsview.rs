@@ -54,7 +54,11 @@ pub fn options_view(props: &OptionsViewProps) -> Html {
             filter.set(input.value());
         })
     };
-    let shown: Vec<&OptionEntry> = report.options.iter().filter(|o| matches(o, &filter)).collect();
+    let shown: Vec<&OptionEntry> = report
+        .options
+        .iter()
+        .filter(|o| matches(o, &filter))
+        .collect();
     let count = if shown.len() == report.options.len() {
         format!("{} options", report.options.len())
     } else {

@@ -113,7 +113,12 @@ fn tab_requests() -> Html {
     let syntax_key = text_key(&files.active_file().text);
     // The flake is loaded again when the files are run (Run, or run as you type after a
     // quiet moment), not on every keystroke: loading it evaluates the whole flake.
-    let key = (results.tab, results.result_id(), syntax_key, files.run_token);
+    let key = (
+        results.tab,
+        results.result_id(),
+        syntax_key,
+        files.run_token,
+    );
     let text = files.active_file().text.clone();
     let all = files.files.clone();
     use_effect_with(key, move |(tab, result, syntax_key, _)| {
@@ -267,7 +272,9 @@ fn impact_pane() -> Html {
         None if results.result_id().is_none() => html! {
             <p class="muted">{"Run an overlay (final: prev: { … }), a list of overlays, or a package set to see which packages of <nixpkgs> it rebuilds."}</p>
         },
-        None | Some((_, None)) => html! { <p class="muted">{"Evaluating every package twice…"}</p> },
+        None | Some((_, None)) => {
+            html! { <p class="muted">{"Evaluating every package twice…"}</p> }
+        }
         Some((_, Some(Err(error)))) => html! { <ErrorView error={error.clone()} /> },
         Some((r, Some(Ok(report)))) => {
             html! { <super::impactview::ImpactView key={r.to_string()} report={report.clone()} /> }

@@ -27,11 +27,19 @@ struct ShowCommand {
 }
 
 fn parse(args: &[String]) -> Result<ShowCommand, String> {
-    let Some(sub) = args.first() else { return Err("missing subcommand: expected 'show'".into()) };
+    let Some(sub) = args.first() else {
+        return Err("missing subcommand: expected 'show'".into());
+    };
     if sub != "show" {
         return Err(format!("unknown subcommand 'derivation {sub}'"));
     }
-    let mut cmd = ShowCommand { recursive: false, aterm: false, include: Vec::new(), file: None, expr: None };
+    let mut cmd = ShowCommand {
+        recursive: false,
+        aterm: false,
+        include: Vec::new(),
+        file: None,
+        expr: None,
+    };
     let mut i = 1;
     while i < args.len() {
         let a = args[i].as_str();
@@ -40,7 +48,10 @@ fn parse(args: &[String]) -> Result<ShowCommand, String> {
             "--aterm" => cmd.aterm = true,
             "-I" | "-E" | "--expr" => {
                 i += 1;
-                let v = args.get(i).cloned().ok_or_else(|| format!("flag '{a}' requires an argument"))?;
+                let v = args
+                    .get(i)
+                    .cloned()
+                    .ok_or_else(|| format!("flag '{a}' requires an argument"))?;
                 if a == "-I" {
                     cmd.include.push(v);
                 } else {
@@ -67,7 +78,10 @@ fn drv_paths(ev: &mut Evaluator, v: &Value) -> Result<Vec<String>, String> {
     }
     let items = match ev.view(v, true).map_err(|e| render(ev, e))? {
         nixpad_eval::ValueView::List(items) => items,
-        _ => return Err("error: the expression does not evaluate to a derivation or a list of derivations\n".into()),
+        _ => return Err(
+            "error: the expression does not evaluate to a derivation or a list of derivations\n"
+                .into(),
+        ),
     };
     let mut out = Vec::new();
     for item in &items {
@@ -80,18 +94,34 @@ fn drv_paths(ev: &mut Evaluator, v: &Value) -> Result<Vec<String>, String> {
 }
 
 fn run(cmd: ShowCommand) -> ExitCode {
-    let mut settings = Settings { home: std::env::var("HOME").ok(), ..Settings::default() };
+    let mut settings = Settings {
+        home: std::env::var("HOME").ok(),
+        ..Settings::default()
+    };
     for inc in &cmd.include {
         settings.add_nix_path(inc);
     }
     crate::nixpkgs::add_default_entry(&mut settings);
     // Like `nixpad eval`: the thread has a large stack, so builtins may nest deeply (each
     // derivation in a dependency chain forces the previous one from inside a builtin).
-    let mut ev = Evaluator::new(Rc::new(crate::fs_io::FsIO), settings, Limits { max_native_depth: 40_000, ..Limits::default() });
-    let base = std::env::current_dir().map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|_| "/".into());
+    let mut ev = Evaluator::new(
+        Rc::new(crate::fs_io::FsIO),
+        settings,
+        Limits {
+            max_native_depth: 40_000,
+            ..Limits::default()
+        },
+    );
+    let base = std::env::current_dir()
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_else(|_| "/".into());
     let value = match (&cmd.expr, &cmd.file) {
         (Some(e), _) => ev.eval_source(e, Origin::String, &base),
-        (None, Some(f)) => ev.eval_file(&if f.starts_with('/') { f.clone() } else { format!("{base}/{f}") }),
+        (None, Some(f)) => ev.eval_file(&if f.starts_with('/') {
+            f.clone()
+        } else {
+            format!("{base}/{f}")
+        }),
         (None, None) => unreachable!("checked by parse"),
     };
     let paths = match value {
@@ -135,50 +165,23 @@ pub fn main(args: &[String]) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let handle = std::thread::Builder::new().stack_size(512 << 20).spawn(move || run(cmd));
-    handle.ok().and_then(|h| h.join().ok()).unwrap_or(ExitCode::from(1))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn args(list: &[&str]) -> Vec<String> {
-        list.iter().map(|s| s.to_string()).collect()
-    }
-
-    #[test]
-    fn parses_flags_and_inputs() {
-        let cmd = parse(&args(&["show", "-r", "--aterm", "-I", "x=/y", "file.nix"])).expect("valid");
-        assert!(cmd.recursive && cmd.aterm);
-        assert_eq!(cmd.include, vec!["x=/y".to_string()]);
-        assert_eq!(cmd.file.as_deref(), Some("file.nix"));
-        let cmd = parse(&args(&["show", "-E", "1"])).expect("valid");
-        assert_eq!(cmd.expr.as_deref(), Some("1"));
-        assert!(parse(&args(&["show"])).unwrap_err().contains("nothing to show"));
-        assert!(parse(&args(&["build", "x"])).unwrap_err().contains("unknown subcommand"));
-        assert!(parse(&args(&["show", "--bogus"])).unwrap_err().contains("unrecognised flag"));
-        assert!(parse(&args(&["show", "a", "b"])).unwrap_err().contains("unexpected argument"));
-    }
-
-    #[test]
-    fn shows_what_nix_shows() {
-        let mut ev = Evaluator::new(Rc::new(nixpad_eval::MemoryIO::new()), Settings::default(), Limits::default());
-        let v = ev
-            .eval_source(r#"derivation { name = "hello"; builder = "/bin/sh"; system = "x86_64-linux"; }"#, Origin::String, "/")
-            .expect("evaluates");
-        let paths = drv_paths(&mut ev, &v).expect("a derivation");
-        let want = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../nixpad-eval/tests/derivations/hello.json")).expect("known answer");
-        assert_eq!(String::from_utf8(ev.derivation_show_json(&paths, false)).unwrap(), String::from_utf8(want).unwrap());
-        let v = ev.eval_source("[ 1 ]", Origin::String, "/").expect("evaluates");
-        assert!(drv_paths(&mut ev, &v).unwrap_err().contains("not a derivation"));
-    }
+    let handle = std::thread::Builder::new()
+        .stack_size(512 << 20)
+        .spawn(move || run(cmd));
+    handle
+        .ok()
+        .and_then(|h| h.join().ok())
+        .unwrap_or(ExitCode::from(1))
 }
 
 /// `nixpad derivation sbom [--licenses] ARGS…`: the input is read as `nixpad eval` reads it.
 fn sbom(args: &[String]) -> ExitCode {
     let licences = args.iter().any(|a| a == "--licenses");
-    let rest: Vec<String> = args.iter().filter(|a| *a != "--licenses").cloned().collect();
+    let rest: Vec<String> = args
+        .iter()
+        .filter(|a| *a != "--licenses")
+        .cloned()
+        .collect();
     let options = match crate::instantiate::parse(&rest) {
         Ok(o) => o,
         Err(e) => {
@@ -198,5 +201,72 @@ fn sbom(args: &[String]) -> ExitCode {
         })
     };
     let handle = std::thread::Builder::new().stack_size(512 << 20).spawn(run);
-    handle.ok().and_then(|h| h.join().ok()).unwrap_or(ExitCode::from(1))
+    handle
+        .ok()
+        .and_then(|h| h.join().ok())
+        .unwrap_or(ExitCode::from(1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn parses_flags_and_inputs() {
+        let cmd =
+            parse(&args(&["show", "-r", "--aterm", "-I", "x=/y", "file.nix"])).expect("valid");
+        assert!(cmd.recursive && cmd.aterm);
+        assert_eq!(cmd.include, vec!["x=/y".to_string()]);
+        assert_eq!(cmd.file.as_deref(), Some("file.nix"));
+        let cmd = parse(&args(&["show", "-E", "1"])).expect("valid");
+        assert_eq!(cmd.expr.as_deref(), Some("1"));
+        assert!(parse(&args(&["show"]))
+            .unwrap_err()
+            .contains("nothing to show"));
+        assert!(parse(&args(&["build", "x"]))
+            .unwrap_err()
+            .contains("unknown subcommand"));
+        assert!(parse(&args(&["show", "--bogus"]))
+            .unwrap_err()
+            .contains("unrecognised flag"));
+        assert!(parse(&args(&["show", "a", "b"]))
+            .unwrap_err()
+            .contains("unexpected argument"));
+    }
+
+    #[test]
+    fn shows_what_nix_shows() {
+        let mut ev = Evaluator::new(
+            Rc::new(nixpad_eval::MemoryIO::new()),
+            Settings::default(),
+            Limits::default(),
+        );
+        let v = ev
+            .eval_source(
+                r#"derivation { name = "hello"; builder = "/bin/sh"; system = "x86_64-linux"; }"#,
+                Origin::String,
+                "/",
+            )
+            .expect("evaluates");
+        let paths = drv_paths(&mut ev, &v).expect("a derivation");
+        let want = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../nixpad-eval/tests/derivations/hello.json"
+        ))
+        .expect("known answer");
+        assert_eq!(
+            String::from_utf8(ev.derivation_show_json(&paths, false)).unwrap(),
+            String::from_utf8(want).unwrap()
+        );
+        let v = ev
+            .eval_source("[ 1 ]", Origin::String, "/")
+            .expect("evaluates");
+        assert!(drv_paths(&mut ev, &v)
+            .unwrap_err()
+            .contains("not a derivation"));
+    }
 }

@@ -345,7 +345,8 @@ fn init_template(template: &str, dest: &str) -> Result<(), String> {
             Err(_) => {}
         }
         if let Some(dir) = std::path::Path::new(&target).parent() {
-            std::fs::create_dir_all(dir).map_err(|e| format!("creating '{}': {e}", dir.display()))?;
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("creating '{}': {e}", dir.display()))?;
         }
         std::fs::write(&target, bytes).map_err(|e| format!("writing '{target}': {e}"))?;
         copied.push(target);

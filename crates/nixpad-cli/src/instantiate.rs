@@ -80,7 +80,9 @@ fn parse_bool(name: &str, value: &str) -> Result<bool, String> {
     match value {
         "true" | "1" | "yes" => Ok(true),
         "false" | "0" | "no" => Ok(false),
-        _ => Err(format!("Boolean setting '{name}' has invalid value '{value}'")),
+        _ => Err(format!(
+            "Boolean setting '{name}' has invalid value '{value}'"
+        )),
     }
 }
 
@@ -99,8 +101,11 @@ impl Options {
             },
             "max-call-depth" => {
                 let depth = value.parse::<u32>().ok().filter(|d| *d > 0);
-                let depth =
-                    depth.ok_or_else(|| UsageError(format!("setting 'max-call-depth' has invalid value '{value}'")))?;
+                let depth = depth.ok_or_else(|| {
+                    UsageError(format!(
+                        "setting 'max-call-depth' has invalid value '{value}'"
+                    ))
+                })?;
                 self.max_call_depth = Some(depth);
             }
             "lint-url-literals" | "lint-short-path-literals" | "lint-absolute-path-literals" => {
@@ -108,7 +113,11 @@ impl Options {
                     "ignore" => nixpad_eval::LintLevel::Ignore,
                     "warn" => nixpad_eval::LintLevel::Warn,
                     "fatal" => nixpad_eval::LintLevel::Fatal,
-                    _ => return Err(UsageError(format!("setting '{name}' has invalid value '{value}'"))),
+                    _ => {
+                        return Err(UsageError(format!(
+                            "setting '{name}' has invalid value '{value}'"
+                        )))
+                    }
                 };
                 match name {
                     "lint-url-literals" => self.settings.lints.url_literals = level,
@@ -124,7 +133,9 @@ impl Options {
                     if feature == "no-url-literals" {
                         self.settings.lints.url_literals = nixpad_eval::LintLevel::Fatal;
                     }
-                    self.settings.experimental_features.push(feature.to_string());
+                    self.settings
+                        .experimental_features
+                        .push(feature.to_string());
                 }
             }
             "store"
@@ -143,7 +154,9 @@ impl Options {
                     self.include.push(value.to_string());
                 }
             }
-            _ => self.warnings.push(format!("warning: unknown setting '{name}'")),
+            _ => self
+                .warnings
+                .push(format!("warning: unknown setting '{name}'")),
         }
         Ok(())
     }
@@ -159,7 +172,10 @@ pub fn parse(args: &[String]) -> Result<Options, UsageError> {
         attr_paths: Vec::new(),
         inputs: Vec::new(),
         timeout: None,
-        settings: Settings { home: std::env::var("HOME").ok(), ..Settings::default() },
+        settings: Settings {
+            home: std::env::var("HOME").ok(),
+            ..Settings::default()
+        },
         max_call_depth: None,
         warnings: Vec::new(),
     };
@@ -187,8 +203,8 @@ pub fn parse(args: &[String]) -> Result<Options, UsageError> {
             "--json" => o.output = Output::Json,
             "--xml" => o.output = Output::Xml,
             "-E" | "--expr" => exprs = true,
-            "--eval" | "--eval-only" | "--read-write-mode" | "--readonly-mode" | "--no-location" | "-v"
-            | "--verbose" | "--quiet" | "--no-build-output" | "-Q" => {}
+            "--eval" | "--eval-only" | "--read-write-mode" | "--readonly-mode"
+            | "--no-location" | "-v" | "--verbose" | "--quiet" | "--no-build-output" | "-Q" => {}
             "--show-trace" => o.settings.show_trace = true,
             "--no-show-trace" => o.settings.show_trace = false,
             "--impure" => o.settings.pure_eval = false,
@@ -201,24 +217,38 @@ pub fn parse(args: &[String]) -> Result<Options, UsageError> {
             "--file" | "-f" => files.push(take(&mut i, a, 1)?.remove(0)),
             "--arg" | "--argstr" => {
                 let v = take(&mut i, a, 2)?;
-                let value = if a == "--arg" { AutoArg::Expr(v[1].clone()) } else { AutoArg::Str(v[1].clone()) };
+                let value = if a == "--arg" {
+                    AutoArg::Expr(v[1].clone())
+                } else {
+                    AutoArg::Str(v[1].clone())
+                };
                 o.args.push((v[0].clone(), value));
             }
             "--arg-from-file" => {
                 let v = take(&mut i, a, 2)?;
-                let text = std::fs::read(&v[1]).map_err(|e| UsageError(format!("reading '{}': {e}", v[1])))?;
-                o.args.push((v[0].clone(), AutoArg::Str(String::from_utf8_lossy(&text).into_owned())));
+                let text = std::fs::read(&v[1])
+                    .map_err(|e| UsageError(format!("reading '{}': {e}", v[1])))?;
+                o.args.push((
+                    v[0].clone(),
+                    AutoArg::Str(String::from_utf8_lossy(&text).into_owned()),
+                ));
             }
             "--arg-from-stdin" => {
                 let name = take(&mut i, a, 1)?.remove(0);
                 let mut text = Vec::new();
-                std::io::stdin().read_to_end(&mut text).map_err(|e| UsageError(format!("reading stdin: {e}")))?;
-                o.args.push((name, AutoArg::Str(String::from_utf8_lossy(&text).into_owned())));
+                std::io::stdin()
+                    .read_to_end(&mut text)
+                    .map_err(|e| UsageError(format!("reading stdin: {e}")))?;
+                o.args.push((
+                    name,
+                    AutoArg::Str(String::from_utf8_lossy(&text).into_owned()),
+                ));
             }
             "--timeout" => {
                 let v = take(&mut i, a, 1)?.remove(0);
-                let secs =
-                    v.parse::<u64>().map_err(|_| UsageError(format!("setting 'timeout' has invalid value '{v}'")))?;
+                let secs = v.parse::<u64>().map_err(|_| {
+                    UsageError(format!("setting 'timeout' has invalid value '{v}'"))
+                })?;
                 o.timeout = (secs > 0).then_some(secs);
             }
             "--option" => {
@@ -249,7 +279,9 @@ pub fn parse(args: &[String]) -> Result<Options, UsageError> {
                 o.set(name, &value)?;
             }
             "-" => positional.push(None),
-            _ if a.starts_with('-') && a.len() > 1 => return Err(UsageError(format!("unrecognised flag '{a}'"))),
+            _ if a.starts_with('-') && a.len() > 1 => {
+                return Err(UsageError(format!("unrecognised flag '{a}'")))
+            }
             _ => positional.push(Some(a.to_string())),
         }
         i += 1;
@@ -276,7 +308,12 @@ fn run(o: Options) -> ExitCode {
             out.push(b'\n');
             out
         }),
-        Output::Json => if strict { ev.to_json(v) } else { ev.to_json_lazy(v) }.map(|mut out| {
+        Output::Json => if strict {
+            ev.to_json(v)
+        } else {
+            ev.to_json_lazy(v)
+        }
+        .map(|mut out| {
             out.push(b'\n');
             out
         }),
@@ -298,7 +335,9 @@ pub fn for_each_value(
     let base = crate::cwd();
     // Relative entries are relative to the current folder, as in Nix.
     let absolute = |entry: &str| match entry.split_once('=') {
-        Some((prefix, path)) if !path.starts_with('/') && !path.contains("://") => format!("{prefix}={base}/{path}"),
+        Some((prefix, path)) if !path.starts_with('/') && !path.contains("://") => {
+            format!("{prefix}={base}/{path}")
+        }
         None if !entry.starts_with('/') && !entry.contains("://") => format!("{base}/{entry}"),
         _ => entry.to_string(),
     };
@@ -311,13 +350,20 @@ pub fn for_each_value(
         }
     }
     crate::nixpkgs::add_default_entry(&mut settings);
-    let mut limits = Limits { max_native_depth: 40_000, ..Limits::default() };
+    let mut limits = Limits {
+        max_native_depth: 40_000,
+        ..Limits::default()
+    };
     if let Some(depth) = o.max_call_depth {
         limits.max_call_depth = depth;
     }
     let mut ev = Evaluator::new(Rc::new(crate::fs_io::FsIO), settings, limits);
     let whole = [String::new()];
-    let attr_paths = if o.attr_paths.is_empty() { &whole[..] } else { &o.attr_paths[..] };
+    let attr_paths = if o.attr_paths.is_empty() {
+        &whole[..]
+    } else {
+        &o.attr_paths[..]
+    };
     let mut stdout = std::io::stdout().lock();
     for input in &o.inputs {
         let root = match input {
@@ -330,7 +376,11 @@ pub fn for_each_value(
                 }
                 ev.eval_source(&nixpad_eval::decode_source(&bytes), Origin::Stdin, &base)
             }
-            Input::File(f) => ev.eval_file(&if f.starts_with('/') { f.clone() } else { format!("{base}/{f}") }),
+            Input::File(f) => ev.eval_file(&if f.starts_with('/') {
+                f.clone()
+            } else {
+                format!("{base}/{f}")
+            }),
         };
         for path in attr_paths {
             let result = root
@@ -376,7 +426,9 @@ pub fn main(args: &[String]) -> ExitCode {
     }
     // Evaluation runs on a 512 MiB stack: builtins may nest deeply (a chain of derivations
     // forces each previous one from inside `derivationStrict`).
-    let handle = std::thread::Builder::new().stack_size(512 << 20).spawn(move || run(options));
+    let handle = std::thread::Builder::new()
+        .stack_size(512 << 20)
+        .spawn(move || run(options));
     match handle.map(|h| h.join()) {
         Ok(Ok(code)) => code,
         _ => {

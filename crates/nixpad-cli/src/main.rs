@@ -78,8 +78,13 @@ fn main() -> ExitCode {
         "serve" => {
             // Validating lessons evaluates their checks: the same big stack as `lessons`.
             let rest = args[1..].to_vec();
-            let handle = std::thread::Builder::new().stack_size(512 << 20).spawn(move || serve::main(&rest));
-            handle.ok().and_then(|h| h.join().ok()).unwrap_or(ExitCode::from(1))
+            let handle = std::thread::Builder::new()
+                .stack_size(512 << 20)
+                .spawn(move || serve::main(&rest));
+            handle
+                .ok()
+                .and_then(|h| h.join().ok())
+                .unwrap_or(ExitCode::from(1))
         }
         "--help" | "-h" | "help" => {
             println!("{USAGE}");

@@ -29,6 +29,23 @@ pub fn add_default_entry(settings: &mut Settings) {
         .push(("nixpkgs".to_string(), default_folder()));
 }
 
+/// `nixpad nixpkgs pack -o FILE`: writes the embedded package set as the web app's
+/// `nixpkgs.pack`.
+pub fn main(args: &[String]) -> std::process::ExitCode {
+    let words: Vec<&str> = args.iter().map(String::as_str).collect();
+    let ["pack", "-o", file] = words.as_slice() else {
+        eprintln!("error: usage: nixpad nixpkgs pack -o FILE");
+        return std::process::ExitCode::from(1);
+    };
+    match std::fs::write(file, nixpad_pkgs::pack::pack()) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: writing '{file}': {e}");
+            std::process::ExitCode::from(1)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -49,23 +66,6 @@ mod tests {
                 std::path::Path::new(folder).join("default.nix").is_file(),
                 "no default.nix in {folder}"
             );
-        }
-    }
-}
-
-/// `nixpad nixpkgs pack -o FILE`: writes the embedded package set as the web app's
-/// `nixpkgs.pack`.
-pub fn main(args: &[String]) -> std::process::ExitCode {
-    let words: Vec<&str> = args.iter().map(String::as_str).collect();
-    let ["pack", "-o", file] = words.as_slice() else {
-        eprintln!("error: usage: nixpad nixpkgs pack -o FILE");
-        return std::process::ExitCode::from(1);
-    };
-    match std::fs::write(file, nixpad_pkgs::pack::pack()) {
-        Ok(()) => std::process::ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: writing '{file}': {e}");
-            std::process::ExitCode::from(1)
         }
     }
 }

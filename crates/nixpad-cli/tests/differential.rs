@@ -59,11 +59,20 @@ struct Case {
 
 fn env_u64(name: &str) -> Option<u64> {
     std::env::var(name).ok().map(|v| {
-        v.trim().parse::<u64>().unwrap_or_else(|_| panic!("{} must be a non-negative integer, got {:?}", name, v))
+        v.trim()
+            .parse::<u64>()
+            .unwrap_or_else(|_| panic!("{} must be a non-negative integer, got {:?}", name, v))
     })
 }
 
-const ORACLE_ARGS: &[&str] = &["nix-instantiate", "--store", "dummy://", "--eval", "--strict", "-"];
+const ORACLE_ARGS: &[&str] = &[
+    "nix-instantiate",
+    "--store",
+    "dummy://",
+    "--eval",
+    "--strict",
+    "-",
+];
 const OUR_ARGS: &[&str] = &["eval", "--strict", "-"];
 
 #[test]
@@ -71,10 +80,16 @@ fn random_programs_agree_with_nix() {
     let cases = env_u64("NIXPAD_DIFF_CASES").unwrap_or(2000) as usize;
     let seed = env_u64("NIXPAD_DIFF_SEED").unwrap_or(DEFAULT_SEED);
     // Mostly waiting for processes: one more worker than cores.
-    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
-    let jobs = env_u64("NIXPAD_DIFF_JOBS").map(|j| j as usize).unwrap_or(cores + 1).max(1);
+    let cores = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2);
+    let jobs = env_u64("NIXPAD_DIFF_JOBS")
+        .map(|j| j as usize)
+        .unwrap_or(cores + 1)
+        .max(1);
     let oracle = oracle_path();
-    let ours = std::env::var("NIXPAD_DIFF_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_nixpad").to_string());
+    let ours = std::env::var("NIXPAD_DIFF_BIN")
+        .unwrap_or_else(|_| env!("CARGO_BIN_EXE_nixpad").to_string());
     eprintln!(
         "differential: NIXPAD_DIFF_SEED={} NIXPAD_DIFF_CASES={} (jobs {}, oracle {}, nixpad {})",
         seed, cases, jobs, oracle, ours
@@ -104,8 +119,12 @@ fn random_programs_agree_with_nix() {
     let mut handles = Vec::new();
     for _ in 0..jobs {
         let (next, crashes, done) = (next.clone(), crashes.clone(), done.clone());
-        let (mismatches, tolerated, oracle_broken, tally) =
-            (mismatches.clone(), tolerated.clone(), oracle_broken.clone(), tally.clone());
+        let (mismatches, tolerated, oracle_broken, tally) = (
+            mismatches.clone(),
+            tolerated.clone(),
+            oracle_broken.clone(),
+            tally.clone(),
+        );
         let (oracle, ours) = (oracle.clone(), ours.clone());
         handles.push(std::thread::spawn(move || loop {
             let index = next.fetch_add(1, Ordering::SeqCst);
@@ -118,7 +137,14 @@ fn random_programs_agree_with_nix() {
             let u = run(&ours, OUR_ARGS, &program, TIMEOUT);
             done.fetch_add(1, Ordering::SeqCst);
             let (oo, uo) = (outcome(&o), outcome(&u));
-            let case = Case { index, seed: case_seed, program, injected, oracle: o, ours: u };
+            let case = Case {
+                index,
+                seed: case_seed,
+                program,
+                injected,
+                oracle: o,
+                ours: u,
+            };
             if let Outcome::Broken(_) = oo {
                 oracle_broken.lock().unwrap().push(case);
                 continue;
@@ -141,7 +167,10 @@ fn random_programs_agree_with_nix() {
                     _ => None,
                 })
                 .collect();
-            if let Some((sub, _)) = INTENDED_DIFFERENCES.iter().find(|(sub, _)| msgs.iter().any(|m| m.contains(sub))) {
+            if let Some((sub, _)) = INTENDED_DIFFERENCES
+                .iter()
+                .find(|(sub, _)| msgs.iter().any(|m| m.contains(sub)))
+            {
                 tolerated.lock().unwrap().push((index, sub));
                 continue;
             }
@@ -199,7 +228,10 @@ fn random_programs_agree_with_nix() {
         ));
     }
     if mismatches.len() > MAX_PRINTED {
-        report.push_str(&format!("\n... and {} more mismatches (cases", mismatches.len() - MAX_PRINTED));
+        report.push_str(&format!(
+            "\n... and {} more mismatches (cases",
+            mismatches.len() - MAX_PRINTED
+        ));
         for c in mismatches.iter().skip(MAX_PRINTED).take(200) {
             report.push_str(&format!(" {}", c.index));
         }
@@ -221,7 +253,8 @@ fn random_programs_agree_with_nix() {
         );
     }
     // Also keep the full list in a file, for long runs.
-    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("differential-{}.txt", seed));
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("differential-{}.txt", seed));
     let mut full = String::new();
     for c in &mismatches {
         full.push_str(&format!(

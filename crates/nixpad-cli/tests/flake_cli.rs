@@ -152,7 +152,11 @@ fn init_from_a_folder_template() {
 fn registry_add_points_a_name_at_a_folder_and_remove_forgets_it() {
     let dir = fresh_dir("registry-add");
     std::fs::create_dir_all(dir.join("sub")).unwrap();
-    std::fs::write(dir.join("sub/flake.nix"), "{ outputs = { self }: { value = 42; }; }").unwrap();
+    std::fs::write(
+        dir.join("sub/flake.nix"),
+        "{ outputs = { self }: { value = 42; }; }",
+    )
+    .unwrap();
     std::fs::write(
         dir.join("flake.nix"),
         "{ inputs.mine.url = \"mine\"; outputs = { self, mine }: { v = mine.value; }; }",
@@ -178,7 +182,10 @@ fn registry_add_points_a_name_at_a_folder_and_remove_forgets_it() {
     );
     let (_, out, _) = nixpad(&dir, &["registry", "list"]);
     assert!(
-        out.starts_with(&format!("user   flake:mine path:{}\nglobal flake:nixpkgs", sub.display())),
+        out.starts_with(&format!(
+            "user   flake:mine path:{}\nglobal flake:nixpkgs",
+            sub.display()
+        )),
         "{out}"
     );
     let (code, out, err) = nixpad(&dir, &["flake", "eval", ".#v"]);
@@ -186,14 +193,20 @@ fn registry_add_points_a_name_at_a_folder_and_remove_forgets_it() {
     // The lock keeps the indirect original and locks the folder.
     let lock: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("flake.lock")).unwrap()).unwrap();
-    assert_eq!(lock["nodes"]["mine"]["original"], serde_json::json!({ "id": "mine", "type": "indirect" }));
+    assert_eq!(
+        lock["nodes"]["mine"]["original"],
+        serde_json::json!({ "id": "mine", "type": "indirect" })
+    );
     assert_eq!(lock["nodes"]["mine"]["locked"]["type"], "path");
 
     // A name can also stand for a virtual flake under another name.
     let (code, _, _) = nixpad(&dir, &["registry", "add", "pkgs", "github:NixOS/nixpkgs"]);
     assert_eq!(code, 0);
     let (_, out, _) = nixpad(&dir, &["registry", "list"]);
-    assert!(out.contains("user   flake:pkgs github:NixOS/nixpkgs\n"), "{out}");
+    assert!(
+        out.contains("user   flake:pkgs github:NixOS/nixpkgs\n"),
+        "{out}"
+    );
 
     let (code, _, _) = nixpad(&dir, &["registry", "remove", "mine"]);
     assert_eq!(code, 0);
@@ -210,9 +223,15 @@ fn a_damaged_registry_file_is_a_clear_error() {
     let dir = fresh_dir("registry-bad");
     for (text, wanted) in [
         ("not json", "the registry is not JSON"),
-        ("{\"version\": 3, \"flakes\": []}", "unsupported registry version 3"),
+        (
+            "{\"version\": 3, \"flakes\": []}",
+            "unsupported registry version 3",
+        ),
         ("{\"version\": 2}", "no 'flakes' list"),
-        ("{\"version\": 2, \"flakes\": [{\"from\": 1}]}", "registry entry 1 has no 'from' set"),
+        (
+            "{\"version\": 2, \"flakes\": [{\"from\": 1}]}",
+            "registry entry 1 has no 'from' set",
+        ),
     ] {
         std::fs::write(dir.join("registry.json"), text).unwrap();
         let (code, _, err) = nixpad(&dir, &["registry", "list"]);
@@ -266,5 +285,8 @@ fn the_projects_own_flake_is_shown_with_the_virtual_inputs() {
     let lock: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("flake.lock")).unwrap()).unwrap();
     assert_eq!(lock["nodes"]["rust-overlay"]["locked"]["owner"], "oxalica");
-    assert_eq!(lock["nodes"]["rust-overlay"]["inputs"]["nixpkgs"], serde_json::json!(["nixpkgs"]));
+    assert_eq!(
+        lock["nodes"]["rust-overlay"]["inputs"]["nixpkgs"],
+        serde_json::json!(["nixpkgs"])
+    );
 }

@@ -15,11 +15,19 @@ use support::*;
 /// One folder per test (`name`): tests run in parallel, and rewriting a file another
 /// test's `nix-instantiate` is reading would let it read an empty file.
 fn fixture(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("instantiate-cli").join(name);
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("instantiate-cli")
+        .join(name);
     std::fs::create_dir_all(dir.join("dir")).expect("fixture folder");
     let files = [
-        ("default.nix", "{ x = 5; l = [ { a = 1; } 2 ]; \"c.d\" = 3; }\n"),
-        ("f.nix", "{ y ? 2, z }: { sum = y + z; inner = { w ? 0 }: { v = w + y; }; }\n"),
+        (
+            "default.nix",
+            "{ x = 5; l = [ { a = 1; } 2 ]; \"c.d\" = 3; }\n",
+        ),
+        (
+            "f.nix",
+            "{ y ? 2, z }: { sum = y + z; inner = { w ? 0 }: { v = w + y; }; }\n",
+        ),
         ("dir/x.nix", "{ hello = \"world\"; }\n"),
         ("warn.nix", "builtins.warn \"careful\" 1\n"),
         ("deep.nix", "let f = n: 1 + f n; in f 0\n"),
@@ -47,15 +55,36 @@ const CASES: &[(&[&str], &str)] = &[
     // Auto-calling with --arg/--argstr, at each step of -A and at the end.
     (&["--eval", "f.nix", "--arg", "z", "40"], ""),
     (&["--eval", "--strict", "f.nix", "--arg", "z", "40"], ""),
-    (&["--eval", "f.nix", "-A", "sum", "--arg", "z", "1", "--arg", "y", "10"], ""),
+    (
+        &[
+            "--eval", "f.nix", "-A", "sum", "--arg", "z", "1", "--arg", "y", "10",
+        ],
+        "",
+    ),
     (&["--eval", "f.nix", "-A", "inner.v", "--arg", "z", "1"], ""),
-    (&["--eval", "--strict", "f.nix", "-A", "inner", "--arg", "z", "1", "--arg", "w", "7"], ""),
+    (
+        &[
+            "--eval", "--strict", "f.nix", "-A", "inner", "--arg", "z", "1", "--arg", "w", "7",
+        ],
+        "",
+    ),
     (&["--eval", "f.nix", "-A", "sum"], ""),
     (&["--eval", "f.nix"], ""),
     (&["--eval", "f.nix", "--argstr", "z", "s", "-A", "sum"], ""),
     (&["--eval", "-E", "{ y ? 2 }: y"], ""),
     (&["--eval", "-E", "{ y ? 2 }: y", "--arg", "q", "1"], ""),
-    (&["--eval", "-E", "{ y ? 2, ... }@a: a", "--arg", "q", "1", "--strict"], ""),
+    (
+        &[
+            "--eval",
+            "-E",
+            "{ y ? 2, ... }@a: a",
+            "--arg",
+            "q",
+            "1",
+            "--strict",
+        ],
+        "",
+    ),
     (&["--eval", "--arg", "x"], ""),
     // Inputs: -E / --expr as a mode, several of them, files, stdin, default.nix.
     (&["--eval", "-E", "1", "2"], ""),
@@ -78,36 +107,142 @@ const CASES: &[(&[&str], &str)] = &[
     (&["--eval", "--read-write-mode", "-A", "x"], ""),
     (&["--eval", "--readonly-mode", "-A", "x"], ""),
     (&["--eval", "--show-trace", "-E", "{ a = 1; }.b"], ""),
-    (&["--eval", "--show-trace", "--no-show-trace", "-E", "1"], ""),
-    (&["--eval", "--include", "here=dir", "-E", "import <here/x.nix>"], ""),
+    (
+        &["--eval", "--show-trace", "--no-show-trace", "-E", "1"],
+        "",
+    ),
+    (
+        &[
+            "--eval",
+            "--include",
+            "here=dir",
+            "-E",
+            "import <here/x.nix>",
+        ],
+        "",
+    ),
     (&["--eval", "-I", "here=dir", "-E", "<here/x.nix>"], ""),
     (&["--eval", "-I", "dir", "-E", "(import <x.nix>).hello"], ""),
     // Pure evaluation mode and --impure.
-    (&["--eval", "--pure-eval", "-E", "builtins.currentSystem"], ""),
-    (&["--eval", "--pure-eval", "-E", "builtins ? currentTime"], ""),
-    (&["--eval", "--pure-eval", "-E", "builtins.getEnv \"HOME\""], ""),
-    (&["--eval", "--pure-eval", "-E", "builtins.readFile /etc/hostname"], ""),
-    (&["--eval", "--pure-eval", "-E", "builtins.pathExists /etc"], ""),
+    (
+        &["--eval", "--pure-eval", "-E", "builtins.currentSystem"],
+        "",
+    ),
+    (
+        &["--eval", "--pure-eval", "-E", "builtins ? currentTime"],
+        "",
+    ),
+    (
+        &["--eval", "--pure-eval", "-E", "builtins.getEnv \"HOME\""],
+        "",
+    ),
+    (
+        &[
+            "--eval",
+            "--pure-eval",
+            "-E",
+            "builtins.readFile /etc/hostname",
+        ],
+        "",
+    ),
+    (
+        &["--eval", "--pure-eval", "-E", "builtins.pathExists /etc"],
+        "",
+    ),
     (&["--eval", "--pure-eval", "-E", "import ./dir/x.nix"], ""),
-    (&["--eval", "--pure-eval", "-E", "<nixpkgs>", "-I", "nixpkgs=dir"], ""),
+    (
+        &[
+            "--eval",
+            "--pure-eval",
+            "-E",
+            "<nixpkgs>",
+            "-I",
+            "nixpkgs=dir",
+        ],
+        "",
+    ),
     (&["--eval", "--pure-eval", "-A", "x"], ""),
-    (&["--eval", "--pure-eval", "-E", "builtins.storePath \"/nix/store/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-x\""], ""),
-    (&["--eval", "--option", "pure-eval", "true", "-E", "builtins.readDir /etc"], ""),
-    (&["--eval", "--pure-eval", "--impure", "-E", "builtins.currentSystem"], ""),
+    (
+        &[
+            "--eval",
+            "--pure-eval",
+            "-E",
+            "builtins.storePath \"/nix/store/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-x\"",
+        ],
+        "",
+    ),
+    (
+        &[
+            "--eval",
+            "--option",
+            "pure-eval",
+            "true",
+            "-E",
+            "builtins.readDir /etc",
+        ],
+        "",
+    ),
+    (
+        &[
+            "--eval",
+            "--pure-eval",
+            "--impure",
+            "-E",
+            "builtins.currentSystem",
+        ],
+        "",
+    ),
     (&["--eval", "--impure", "-E", "builtins.currentSystem"], ""),
     // Settings: abort-on-warn, max-call-depth, unknown and invalid ones.
     (&["--eval", "warn.nix"], ""),
-    (&["--eval", "--option", "abort-on-warn", "true", "warn.nix"], ""),
+    (
+        &["--eval", "--option", "abort-on-warn", "true", "warn.nix"],
+        "",
+    ),
     (&["--eval", "--abort-on-warn", "warn.nix"], ""),
-    (&["--eval", "--option", "abort-on-warn", "maybe", "-E", "1"], ""),
-    (&["--eval", "--option", "max-call-depth", "5", "deep.nix"], ""),
-    (&["--eval", "--max-call-depth", "5", "-E", "let f = n: if n == 0 then 0 else 1 + f (n - 1); in f 3"], ""),
+    (
+        &["--eval", "--option", "abort-on-warn", "maybe", "-E", "1"],
+        "",
+    ),
+    (
+        &["--eval", "--option", "max-call-depth", "5", "deep.nix"],
+        "",
+    ),
+    (
+        &[
+            "--eval",
+            "--max-call-depth",
+            "5",
+            "-E",
+            "let f = n: if n == 0 then 0 else 1 + f (n - 1); in f 3",
+        ],
+        "",
+    ),
     (&["--eval", "--max-call-depth", "x", "-E", "1"], ""),
-    (&["--eval", "--option", "no-such-setting", "1", "-E", "1"], ""),
-    (&["--eval", "--extra-experimental-features", "no-url-literals", "-E", "http://example.org"], ""),
+    (
+        &["--eval", "--option", "no-such-setting", "1", "-E", "1"],
+        "",
+    ),
+    (
+        &[
+            "--eval",
+            "--extra-experimental-features",
+            "no-url-literals",
+            "-E",
+            "http://example.org",
+        ],
+        "",
+    ),
     (&["--eval", "--no-such-flag", "-E", "1"], ""),
     // Experimental builtins come with their features; -E and stdin text has no positions.
-    (&["--eval", "-E", "builtins.length (builtins.attrNames builtins)"], ""),
+    (
+        &[
+            "--eval",
+            "-E",
+            "builtins.length (builtins.attrNames builtins)",
+        ],
+        "",
+    ),
     (
         &[
             "--eval",
@@ -132,12 +267,37 @@ const CASES: &[(&[&str], &str)] = &[
         "",
     ),
     (&["--eval", "-E", "fetchTree"], ""),
-    (&["--eval", "--strict", "-E", "[ __curPos (builtins.unsafeGetAttrPos \"a\" { a = 1; }) ]"], ""),
+    (
+        &[
+            "--eval",
+            "--strict",
+            "-E",
+            "[ __curPos (builtins.unsafeGetAttrPos \"a\" { a = 1; }) ]",
+        ],
+        "",
+    ),
     (&["--eval", "--strict", "-"], "__curPos"),
     // Lazy printing: which attributes are still unevaluated (<CODE>).
-    (&["--eval", "-E", "rec { a = 1; b = a; c = [ a ]; d = c; }"], ""),
-    (&["--eval", "-E", "rec { __overrides = { x = 1 + 1; }; a = 1; }"], ""),
-    (&["--eval", "-E", "{ inherit ({ a = 1; }) a; b = 2; c = 1 + 1; }"], ""),
+    (
+        &["--eval", "-E", "rec { a = 1; b = a; c = [ a ]; d = c; }"],
+        "",
+    ),
+    (
+        &[
+            "--eval",
+            "-E",
+            "rec { __overrides = { x = 1 + 1; }; a = 1; }",
+        ],
+        "",
+    ),
+    (
+        &[
+            "--eval",
+            "-E",
+            "{ inherit ({ a = 1; }) a; b = 2; c = 1 + 1; }",
+        ],
+        "",
+    ),
     // Messages from the real filesystem.
     (&["--eval", "-E", "builtins.readDir ./f.nix"], ""),
     (&["--eval", "-E", "builtins.readDir ./nonexistent"], ""),
@@ -146,7 +306,11 @@ const CASES: &[(&[&str], &str)] = &[
 ];
 
 fn first_line(bytes: &[u8]) -> String {
-    strip_ansi(&String::from_utf8_lossy(bytes)).lines().next().unwrap_or("").to_string()
+    strip_ansi(&String::from_utf8_lossy(bytes))
+        .lines()
+        .next()
+        .unwrap_or("")
+        .to_string()
 }
 
 #[test]
@@ -160,18 +324,38 @@ fn each_flag_behaves_like_nix_instantiate() {
         let mut our_args = vec!["eval"];
         our_args.extend_from_slice(args);
         let nix = run_in(Some(&dir), &oracle, &nix_args, input, TIMEOUT);
-        let ours = run_in(Some(&dir), env!("CARGO_BIN_EXE_nixpad"), &our_args, input, TIMEOUT);
-        assert!(nix.spawn_error.is_none() && !nix.timed_out, "the oracle did not run: {}", describe(&nix));
-        let same =
-            nix.stdout == ours.stdout && first_line(&nix.stderr) == first_line(&ours.stderr) && nix.code == ours.code;
+        let ours = run_in(
+            Some(&dir),
+            env!("CARGO_BIN_EXE_nixpad"),
+            &our_args,
+            input,
+            TIMEOUT,
+        );
+        assert!(
+            nix.spawn_error.is_none() && !nix.timed_out,
+            "the oracle did not run: {}",
+            describe(&nix)
+        );
+        let same = nix.stdout == ours.stdout
+            && first_line(&nix.stderr) == first_line(&ours.stderr)
+            && nix.code == ours.code;
         if !same {
-            failures.push(format!("--- {args:?}\nnix:\n{}nixpad:\n{}", describe(&nix), describe(&ours)));
+            failures.push(format!(
+                "--- {args:?}\nnix:\n{}nixpad:\n{}",
+                describe(&nix),
+                describe(&ours)
+            ));
         }
     }
     for f in &failures {
         eprintln!("{f}");
     }
-    assert!(failures.is_empty(), "{} of {} command lines differ from nix-instantiate", failures.len(), CASES.len());
+    assert!(
+        failures.is_empty(),
+        "{} of {} command lines differ from nix-instantiate",
+        failures.len(),
+        CASES.len()
+    );
 }
 
 /// Flags Nix 2.26's `nix-instantiate` lacks or ignores for evaluation: `--timeout`
@@ -189,13 +373,29 @@ fn extensions_beyond_nix_2_26() {
     let slow = "let f = n: if n == 0 then 0 else f (n - 1) + f (n - 1); in f 60";
     let started = std::time::Instant::now();
     let r = ours(&["--timeout", "1", "-E", slow]);
-    assert_eq!((r.code, first_line(&r.stderr).as_str()), (Some(1), "error: evaluation timed out after 1 seconds"));
-    assert!(started.elapsed() < std::time::Duration::from_secs(8), "--timeout 1 took {:?}", started.elapsed());
+    assert_eq!(
+        (r.code, first_line(&r.stderr).as_str()),
+        (Some(1), "error: evaluation timed out after 1 seconds")
+    );
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(8),
+        "--timeout 1 took {:?}",
+        started.elapsed()
+    );
 
     let r = ours(&["--file", "dir/x.nix", "-A", "hello"]);
-    assert_eq!((r.code, r.stdout.as_slice()), (Some(0), &b"\"world\"\n"[..]));
+    assert_eq!(
+        (r.code, r.stdout.as_slice()),
+        (Some(0), &b"\"world\"\n"[..])
+    );
 
-    let r = ours(&["--option", "lint-absolute-path-literals", "fatal", "-E", "/."]);
+    let r = ours(&[
+        "--option",
+        "lint-absolute-path-literals",
+        "fatal",
+        "-E",
+        "/.",
+    ]);
     assert_eq!(r.code, Some(1));
     assert_eq!(
         first_line(&r.stderr),
@@ -208,15 +408,30 @@ fn extensions_beyond_nix_2_26() {
 
     let r = ours(&["--lint-short-path-literals", "fatal", "-E", "dir/x.nix"]);
     assert_eq!(r.code, Some(1));
-    assert!(first_line(&r.stderr).contains("relative path literal 'dir/x.nix' should be prefixed with '.'"));
-    let r = ours(&["--lint-short-path-literals", "fatal", "-E", "import ./dir/x.nix"]);
-    assert_eq!((r.code, r.stdout.as_slice()), (Some(0), &b"{ hello = \"world\"; }\n"[..]));
+    assert!(first_line(&r.stderr)
+        .contains("relative path literal 'dir/x.nix' should be prefixed with '.'"));
+    let r = ours(&[
+        "--lint-short-path-literals",
+        "fatal",
+        "-E",
+        "import ./dir/x.nix",
+    ]);
+    assert_eq!(
+        (r.code, r.stdout.as_slice()),
+        (Some(0), &b"{ hello = \"world\"; }\n"[..])
+    );
 
     let r = ours(&["--lint-url-literals", "warn", "-E", "http://example.org"]);
-    assert_eq!((r.code, r.stdout.as_slice()), (Some(0), &b"\"http://example.org\"\n"[..]));
+    assert_eq!(
+        (r.code, r.stdout.as_slice()),
+        (Some(0), &b"\"http://example.org\"\n"[..])
+    );
     assert!(first_line(&r.stderr).starts_with("warning: URL literal 'http://example.org'"));
     let r = ours(&["--lint-url-literals", "fatal", "-E", "http://example.org"]);
-    assert_eq!((r.code, first_line(&r.stderr).as_str()), (Some(1), "error: URL literals are disabled"));
+    assert_eq!(
+        (r.code, first_line(&r.stderr).as_str()),
+        (Some(1), "error: URL literals are disabled")
+    );
     let r = ours(&["--lint-url-literals", "sometimes", "-E", "1"]);
     assert_eq!(r.code, Some(1));
 }
@@ -244,13 +459,24 @@ nix-instantiate --eval -A nope >/dev/null 2>&1; echo "missing attribute exits $?
 nix-instantiate --eval -E 'throw "x"' 2>&1 >/dev/null | head -n 1
 "#;
     let run_suite = |target: &str, args: &str| {
-        let bin = dir.join(format!("bin-{}", if args.is_empty() { "nix" } else { "nixpad" }));
+        let bin = dir.join(format!(
+            "bin-{}",
+            if args.is_empty() { "nix" } else { "nixpad" }
+        ));
         std::fs::create_dir_all(&bin).expect("wrapper folder");
         let wrapper = bin.join("nix-instantiate");
-        std::fs::write(&wrapper, format!("#!/bin/sh\nexec {target} {args} \"$@\"\n")).expect("wrapper");
+        std::fs::write(
+            &wrapper,
+            format!("#!/bin/sh\nexec {target} {args} \"$@\"\n"),
+        )
+        .expect("wrapper");
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755)).expect("chmod");
-        let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+        let path = format!(
+            "{}:{}",
+            bin.display(),
+            std::env::var("PATH").unwrap_or_default()
+        );
         let out = std::process::Command::new("bash")
             .arg("-c")
             .arg(suite)
@@ -260,9 +486,15 @@ nix-instantiate --eval -E 'throw "x"' 2>&1 >/dev/null | head -n 1
             .expect("bash runs");
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
-    let nix = run_suite(&format!("{} nix-instantiate --store dummy://", oracle_path()), "");
+    let nix = run_suite(
+        &format!("{} nix-instantiate --store dummy://", oracle_path()),
+        "",
+    );
     let ours = run_suite(env!("CARGO_BIN_EXE_nixpad"), "eval");
-    assert!(nix.lines().filter(|l| l.starts_with("ok ")).count() == 7, "the suite fails with real Nix:\n{nix}");
+    assert!(
+        nix.lines().filter(|l| l.starts_with("ok ")).count() == 7,
+        "the suite fails with real Nix:\n{nix}"
+    );
     assert_eq!(ours, nix, "transcripts differ (left: nixpad, right: nix)");
 }
 
@@ -295,7 +527,13 @@ fn traces_match_nix_with_and_without_show_trace() {
     let mut failures = Vec::new();
     for program in programs {
         for trace in [&["--show-trace"][..], &[][..]] {
-            let mut nix_args = vec!["nix-instantiate", "--store", "dummy://", "--eval", "--strict"];
+            let mut nix_args = vec![
+                "nix-instantiate",
+                "--store",
+                "dummy://",
+                "--eval",
+                "--strict",
+            ];
             nix_args.extend_from_slice(trace);
             nix_args.extend_from_slice(&["-E", program]);
             let mut our_args = vec!["eval", "--strict"];
@@ -303,10 +541,14 @@ fn traces_match_nix_with_and_without_show_trace() {
             our_args.extend_from_slice(&["-E", program]);
             let nix = run(&oracle, &nix_args, "", TIMEOUT);
             let ours = run(env!("CARGO_BIN_EXE_nixpad"), &our_args, "", TIMEOUT);
-            let (a, b) =
-                (strip_ansi(&String::from_utf8_lossy(&nix.stderr)), String::from_utf8_lossy(&ours.stderr).to_string());
+            let (a, b) = (
+                strip_ansi(&String::from_utf8_lossy(&nix.stderr)),
+                String::from_utf8_lossy(&ours.stderr).to_string(),
+            );
             if a != b || nix.code != ours.code {
-                failures.push(format!("--- {program:?} {trace:?}\nnix:\n{a}\nnixpad:\n{b}"));
+                failures.push(format!(
+                    "--- {program:?} {trace:?}\nnix:\n{a}\nnixpad:\n{b}"
+                ));
             }
         }
     }

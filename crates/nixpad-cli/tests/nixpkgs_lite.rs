@@ -272,14 +272,24 @@ Root changes (packages rebuilt because of each): pcre2-10.44 (4)
 fn derivation_sbom_reads_its_input_as_eval_does() {
     let sbom = run(
         NIXPAD,
-        &["derivation", "sbom", "-E", "import <nixpkgs> { }", "-A", "jq"],
+        &[
+            "derivation",
+            "sbom",
+            "-E",
+            "import <nixpkgs> { }",
+            "-A",
+            "jq",
+        ],
         "",
         SET_TIMEOUT,
     );
     assert_eq!(sbom.code, Some(0), "{}", describe(&sbom));
     let doc: serde_json::Value = serde_json::from_slice(&sbom.stdout).unwrap();
     assert_eq!(doc["metadata"]["component"]["name"], "jq");
-    assert_eq!(doc["metadata"]["component"]["licenses"][0]["license"]["id"], "MIT");
+    assert_eq!(
+        doc["metadata"]["component"]["licenses"][0]["license"]["id"],
+        "MIT"
+    );
     let report = run(
         NIXPAD,
         &["derivation", "sbom", "--licenses", "-"],
@@ -289,7 +299,14 @@ fn derivation_sbom_reads_its_input_as_eval_does() {
     let text = String::from_utf8_lossy(&report.stdout);
     assert!(text.lines().next().unwrap().ends_with("UNFREE"), "{text}");
     assert!(text.ends_with("1 unfree, 2 copyleft\n"), "{text}");
-    let bad = run(NIXPAD, &["derivation", "sbom", "-E", "{ }"], "", SET_TIMEOUT);
+    let bad = run(
+        NIXPAD,
+        &["derivation", "sbom", "-E", "{ }"],
+        "",
+        SET_TIMEOUT,
+    );
     assert_eq!(bad.code, Some(1));
-    assert!(String::from_utf8_lossy(&bad.stderr).contains("an SBOM is made for a derivation, not set"));
+    assert!(
+        String::from_utf8_lossy(&bad.stderr).contains("an SBOM is made for a derivation, not set")
+    );
 }

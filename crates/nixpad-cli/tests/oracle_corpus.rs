@@ -25,7 +25,19 @@ fn corpus_cases() -> Vec<PathBuf> {
 #[test]
 fn corpus_agrees_with_real_nix() {
     let oracle = oracle_path();
-    let preflight = run(&oracle, &["nix-instantiate", "--store", "dummy://", "--eval", "-E", "1 + 2"], "", PREFLIGHT_TIMEOUT);
+    let preflight = run(
+        &oracle,
+        &[
+            "nix-instantiate",
+            "--store",
+            "dummy://",
+            "--eval",
+            "-E",
+            "1 + 2",
+        ],
+        "",
+        PREFLIGHT_TIMEOUT,
+    );
     assert_eq!(
         String::from_utf8_lossy(&preflight.stdout).trim(),
         "3",
@@ -36,7 +48,9 @@ fn corpus_agrees_with_real_nix() {
     assert!(cases.len() >= 400, "corpus too small: {}", cases.len());
     let next = Arc::new(Mutex::new(0usize));
     let failures = Arc::new(Mutex::new(Vec::new()));
-    let jobs = std::thread::available_parallelism().map(|n| n.get() + 1).unwrap_or(3);
+    let jobs = std::thread::available_parallelism()
+        .map(|n| n.get() + 1)
+        .unwrap_or(3);
     let workers: Vec<_> = (0..jobs)
         .map(|_| {
             let (cases, next, failures, oracle) = (cases.clone(), next.clone(), failures.clone(), oracle.clone());
@@ -71,8 +85,17 @@ fn corpus_agrees_with_real_nix() {
     for f in failures.iter().take(20) {
         eprintln!("{f}");
     }
-    eprintln!("oracle corpus: {} passed, {} failed", cases.len() - failures.len(), failures.len());
-    assert!(failures.is_empty(), "{} of {} corpus cases disagree with real Nix", failures.len(), cases.len());
+    eprintln!(
+        "oracle corpus: {} passed, {} failed",
+        cases.len() - failures.len(),
+        failures.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} of {} corpus cases disagree with real Nix",
+        failures.len(),
+        cases.len()
+    );
 }
 
 /// Errors without a trace are rendered exactly like Nix's: message, position, the source
@@ -94,16 +117,60 @@ fn simple_errors_render_like_nix() {
     let file = std::env::temp_dir().join(format!("nixpad-render-{}.nix", std::process::id()));
     std::fs::write(&file, "{\n  b = undefinedName;\n}\n").expect("temp file");
     let file_arg = file.to_string_lossy().to_string();
-    let nix = run(&oracle, &["nix-instantiate", "--store", "dummy://", "--eval", "--strict", &file_arg], "", TIMEOUT);
-    let ours = run(env!("CARGO_BIN_EXE_nixpad"), &["eval", "--strict", &file_arg], "", TIMEOUT);
-    if strip_ansi(&String::from_utf8_lossy(&nix.stderr)).trim_end() != String::from_utf8_lossy(&ours.stderr).trim_end() {
-        failures.push(format!("--- file\nnix:\n{}\nnixpad:\n{}", describe(&nix), describe(&ours)));
+    let nix = run(
+        &oracle,
+        &[
+            "nix-instantiate",
+            "--store",
+            "dummy://",
+            "--eval",
+            "--strict",
+            &file_arg,
+        ],
+        "",
+        TIMEOUT,
+    );
+    let ours = run(
+        env!("CARGO_BIN_EXE_nixpad"),
+        &["eval", "--strict", &file_arg],
+        "",
+        TIMEOUT,
+    );
+    if strip_ansi(&String::from_utf8_lossy(&nix.stderr)).trim_end()
+        != String::from_utf8_lossy(&ours.stderr).trim_end()
+    {
+        failures.push(format!(
+            "--- file\nnix:\n{}\nnixpad:\n{}",
+            describe(&nix),
+            describe(&ours)
+        ));
     }
     let _ = std::fs::remove_file(&file);
     for program in programs {
-        let nix = run(&oracle, &["nix-instantiate", "--store", "dummy://", "--eval", "--strict", "-E", program], "", TIMEOUT);
-        let ours = run(env!("CARGO_BIN_EXE_nixpad"), &["eval", "--strict", "-E", program], "", TIMEOUT);
-        let (a, b) = (strip_ansi(&String::from_utf8_lossy(&nix.stderr)), String::from_utf8_lossy(&ours.stderr).to_string());
+        let nix = run(
+            &oracle,
+            &[
+                "nix-instantiate",
+                "--store",
+                "dummy://",
+                "--eval",
+                "--strict",
+                "-E",
+                program,
+            ],
+            "",
+            TIMEOUT,
+        );
+        let ours = run(
+            env!("CARGO_BIN_EXE_nixpad"),
+            &["eval", "--strict", "-E", program],
+            "",
+            TIMEOUT,
+        );
+        let (a, b) = (
+            strip_ansi(&String::from_utf8_lossy(&nix.stderr)),
+            String::from_utf8_lossy(&ours.stderr).to_string(),
+        );
         if a.trim_end() != b.trim_end() {
             failures.push(format!("--- {program:?}\nnix:\n{a}\nnixpad:\n{b}"));
         }
@@ -126,7 +193,11 @@ fn xml_and_json_output_match_nix() {
     ];
     let mut failures = Vec::new();
     for program in programs {
-        for flags in [&["--xml", "--strict"][..], &["--xml"][..], &["--json", "--strict"][..]] {
+        for flags in [
+            &["--xml", "--strict"][..],
+            &["--xml"][..],
+            &["--json", "--strict"][..],
+        ] {
             let mut nix_args = vec!["nix-instantiate", "--store", "dummy://", "--eval"];
             nix_args.extend_from_slice(flags);
             nix_args.extend_from_slice(&["-E", program]);
@@ -136,7 +207,11 @@ fn xml_and_json_output_match_nix() {
             let nix = run(&oracle, &nix_args, "", TIMEOUT);
             let ours = run(env!("CARGO_BIN_EXE_nixpad"), &our_args, "", TIMEOUT);
             if nix.stdout != ours.stdout || nix.code != ours.code {
-                failures.push(format!("--- {program:?} {flags:?}\nnix:\n{}nixpad:\n{}", describe(&nix), describe(&ours)));
+                failures.push(format!(
+                    "--- {program:?} {flags:?}\nnix:\n{}nixpad:\n{}",
+                    describe(&nix),
+                    describe(&ours)
+                ));
             }
         }
     }

@@ -117,8 +117,14 @@ fn fixture(name: &str) -> (PathBuf, PathBuf, PathBuf) {
             &l.join("check.nix"),
             "{ files, syntax, ... }: [\n  { name = \"sum is 3\"; expected = 3; actual = files.\"main.nix\".sum; }\n  { name = \"adds\"; ok = (syntax.\"main.nix\".operators.\"+\" or 0) > 0; }\n]\n",
         );
-        write(&l.join("wrong/literal/main.nix"), "{ sum = 3; } # { sum = 1 + 2; }\n");
-        write(&l.join("wrong/literal/note.md"), "The value typed out instead of computed.\n");
+        write(
+            &l.join("wrong/literal/main.nix"),
+            "{ sum = 3; } # { sum = 1 + 2; }\n",
+        );
+        write(
+            &l.join("wrong/literal/note.md"),
+            "The value typed out instead of computed.\n",
+        );
     };
     lesson(
         "01-sum",

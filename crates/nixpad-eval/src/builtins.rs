@@ -1763,7 +1763,7 @@ fn prim_base_name_of(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResul
 
 fn prim_dir_of(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
     match &args[0] {
-        Value::Path(p) => Ok(Value::Path(crate::path::dir_name(p).into())),
+        Value::Path(p) => Ok(Value::Path(Rc::new(crate::path::dir_name(p).to_string()))),
         v => {
             let s = m.coerce_to_string(v, CoerceMode::NoCopy, span)?;
             let text = s.lossy();

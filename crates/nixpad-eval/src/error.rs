@@ -251,7 +251,7 @@ fn render_position(out: &mut String, sources: &SourceMap, span: Span, indent: &s
     if lc.line > 1 {
         let prev = lc.line - 1;
         out.push_str(
-            &format!("{snippet_indent}{prev:>6}| {}\n", src.line_text(prev)).trim_end_matches(' '),
+            format!("{snippet_indent}{prev:>6}| {}\n", src.line_text(prev)).trim_end_matches(' '),
         );
         if !out.ends_with('\n') {
             out.push('\n');

@@ -386,10 +386,8 @@ impl Machine {
                 {
                     err.push_frame(Self::selection_frame(&expr), Some(pos))
                 }
-                Frame::If(cond, _) => {
-                    if err.trace.is_empty() {
-                        err.push_frame("while evaluating a branch condition", cond.span())
-                    }
+                Frame::If(cond, _) if err.trace.is_empty() => {
+                    err.push_frame("while evaluating a branch condition", cond.span())
                 }
                 _ => {}
             }
@@ -2340,20 +2338,16 @@ impl Machine {
                 e
             })?;
             match &item {
-                Value::List(l) => {
-                    if seen.insert(Rc::as_ptr(l) as usize) {
-                        stack_owned.extend(l.iter().rev().map(|x| (x.clone(), depth + 1, None)));
-                    }
+                Value::List(l) if seen.insert(Rc::as_ptr(l) as usize) => {
+                    stack_owned.extend(l.iter().rev().map(|x| (x.clone(), depth + 1, None)));
                 }
-                Value::Attrs(a) => {
-                    if seen.insert(Rc::as_ptr(a) as usize) {
-                        stack_owned.extend(
-                            a.entries
-                                .iter()
-                                .rev()
-                                .map(|x| (x.value.clone(), depth + 1, Some((x.name, x.pos)))),
-                        );
-                    }
+                Value::Attrs(a) if seen.insert(Rc::as_ptr(a) as usize) => {
+                    stack_owned.extend(
+                        a.entries
+                            .iter()
+                            .rev()
+                            .map(|x| (x.value.clone(), depth + 1, Some((x.name, x.pos)))),
+                    );
                 }
                 _ => {}
             }

@@ -122,10 +122,7 @@ pub fn prepare_source(text: &str) -> String {
         return text.to_owned();
     }
     let mut bytes = text.as_bytes().to_vec();
-    loop {
-        let Ok(current) = std::str::from_utf8(&bytes) else {
-            break;
-        };
+    while let Ok(current) = std::str::from_utf8(&bytes) {
         let mut offset = 0;
         let mut fix = None;
         for (kind, tok) in rnix::tokenize(current) {

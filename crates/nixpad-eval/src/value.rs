@@ -1,4 +1,5 @@
-//! Runtime values. A [`Value`] is 16 bytes; everything large is behind an `Rc`.
+//! Runtime values. A [`Value`] is 16 bytes (asserted at compile time); everything large is
+//! behind an `Rc` with a thin pointer.
 
 use std::cell::RefCell;
 use std::collections::BTreeSet;
@@ -22,8 +23,9 @@ pub enum Value {
     Float(f64),
     /// A byte string with its context.
     String(Rc<NixString>),
-    /// An absolute, canonical path.
-    Path(Rc<str>),
+    /// An absolute, canonical path (an `Rc<String>`, a thin pointer, keeps `Value` at 16
+    /// bytes).
+    Path(Rc<String>),
     /// An attribute set.
     Attrs(Rc<Attrs>),
     /// A list; elements may be thunks.
@@ -35,6 +37,9 @@ pub enum Value {
     /// A suspended computation, evaluated at most once.
     Thunk(Rc<Thunk>),
 }
+
+// Every variant is at most one word plus the tag: values are copied on every step.
+const _: () = assert!(std::mem::size_of::<Value>() == 16);
 
 /// The elements of a list (dropped without native recursion).
 #[derive(Default)]

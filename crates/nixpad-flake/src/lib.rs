@@ -620,7 +620,11 @@ fn collect_files(
 ) -> Result<(), String> {
     for (name, kind) in io.read_dir(dir)? {
         let path = format!("{dir}/{name}");
-        let relative = if prefix.is_empty() { name.clone() } else { format!("{prefix}/{name}") };
+        let relative = if prefix.is_empty() {
+            name.clone()
+        } else {
+            format!("{prefix}/{name}")
+        };
         match kind {
             nixpad_eval::FileType::Directory => collect_files(io, &path, &relative, out)?,
             _ => {
@@ -812,17 +816,25 @@ impl Flake {
         let path = self.select_exact(&format!("templates.{name}.path"))?;
         let ev = &mut self.evaluator;
         let printed = ev.print(&path, true).map_err(|e| ev.render_error(&e))?;
-        let root = String::from_utf8_lossy(&printed).trim_matches('"').to_string();
+        let root = String::from_utf8_lossy(&printed)
+            .trim_matches('"')
+            .to_string();
         let mut files = BTreeMap::new();
         collect_files(&*self.io, &root, "", &mut files)?;
         let welcome_text = match self.select_exact(&format!("templates.{name}.welcomeText")) {
             Ok(v) => match self.evaluator.view(&v, true) {
-                Ok(nixpad_eval::ValueView::String(text)) => Some(String::from_utf8_lossy(&text).into_owned()),
+                Ok(nixpad_eval::ValueView::String(text)) => {
+                    Some(String::from_utf8_lossy(&text).into_owned())
+                }
                 _ => None,
             },
             Err(_) => None,
         };
-        Ok(TemplateFiles { root, files, welcome_text })
+        Ok(TemplateFiles {
+            root,
+            files,
+            welcome_text,
+        })
     }
 
     /// The flake's URL with its lock attributes, as Nix prints it above `flake show`.

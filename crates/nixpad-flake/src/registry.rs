@@ -232,7 +232,9 @@ impl Registry {
         if version != Some(2) {
             return Err(format!(
                 "unsupported registry version {}",
-                json.get("version").map(Json::to_string).unwrap_or("(none)".into())
+                json.get("version")
+                    .map(Json::to_string)
+                    .unwrap_or("(none)".into())
             ));
         }
         let entries = json
@@ -288,19 +290,18 @@ impl Registry {
             }
             let id = current.get("id").cloned();
             let wanted_ref = current.get("ref").cloned();
-            let entry = self
-                .user
-                .iter()
-                .find(|r| r.from == current)
-                .or_else(|| {
-                    self.user.iter().find(|r| {
-                        r.from.get("id") == id.as_ref() && !r.from.contains_key("ref")
-                    })
-                });
+            let entry = self.user.iter().find(|r| r.from == current).or_else(|| {
+                self.user
+                    .iter()
+                    .find(|r| r.from.get("id") == id.as_ref() && !r.from.contains_key("ref"))
+            });
             let Some(entry) = entry else { break };
             let mut next = entry.to.clone();
             if let Some(r) = wanted_ref.filter(|_| !entry.from.contains_key("ref")) {
-                if !next.contains_key("ref") && !next.contains_key("rev") && next.get("type").and_then(Json::as_str) != Some("path") {
+                if !next.contains_key("ref")
+                    && !next.contains_key("rev")
+                    && next.get("type").and_then(Json::as_str) != Some("path")
+                {
                     next.insert("ref".into(), r);
                 }
             }

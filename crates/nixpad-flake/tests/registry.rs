@@ -88,7 +88,11 @@ fn nixos_machines_from_nixpkgs_lib_nixos_system() {
 }"#;
     let mut flake = load(&[("flake.nix", text)]).unwrap();
     assert_eq!(
-        eval(&mut flake, "nixosConfigurations.demo.config.networking.hostName").unwrap(),
+        eval(
+            &mut flake,
+            "nixosConfigurations.demo.config.networking.hostName"
+        )
+        .unwrap(),
         "\"demo\""
     );
     assert_eq!(
@@ -116,13 +120,24 @@ fn files_add_registry_entries_with_a_registry_json() {
     let mut flake = nixpad_flake::load_files(&files, registry, "x86_64-linux").unwrap();
     assert_eq!(eval(&mut flake, "answer").unwrap(), "42");
     let lock = flake.lock.to_json();
-    assert!(lock.contains(r#""id": "mytools""#) && lock.contains(r#""type": "path""#), "{lock}");
+    assert!(
+        lock.contains(r#""id": "mytools""#) && lock.contains(r#""type": "path""#),
+        "{lock}"
+    );
     let registry = nixpad_flake::registry_for_files(&files, &nixpkgs).unwrap();
-    assert!(registry.list().starts_with("user   flake:mytools path:/tools\n"), "{}", registry.list());
+    assert!(
+        registry
+            .list()
+            .starts_with("user   flake:mytools path:/tools\n"),
+        "{}",
+        registry.list()
+    );
     // A damaged registry file is a clear error naming it.
     let mut broken = files.clone();
     broken.insert("registry.json".into(), b"{ \"version\": 1 }".to_vec());
-    let error = nixpad_flake::registry_for_files(&broken, &nixpkgs).err().unwrap();
+    let error = nixpad_flake::registry_for_files(&broken, &nixpkgs)
+        .err()
+        .unwrap();
     assert_eq!(error, "registry.json: unsupported registry version 1");
 }
 

@@ -420,17 +420,30 @@ mod tests {
     fn templates_add_files_without_overwriting() {
         let (s, _) = boot("", None);
         let s = Rc::new(s).reduce(FilesAction::Load {
-            files: vec![FileEntry { name: "flake.nix".into(), text: "mine".into() }],
+            files: vec![FileEntry {
+                name: "flake.nix".into(),
+                text: "mine".into(),
+            }],
             notice: String::new(),
         });
         let template = |text: &str| FilesAction::AddTemplate {
             reference: "templates#t".into(),
-            files: vec![("flake.nix".into(), text.into()), ("src/main.nix".into(), "1".into())],
+            files: vec![
+                ("flake.nix".into(), text.into()),
+                ("src/main.nix".into(), "1".into()),
+            ],
             welcome_text: Some("Welcome".into()),
         };
         let refused = s.clone().reduce(template("theirs"));
-        assert_eq!(refused.files.len(), 1, "a different flake.nix stops the copy");
-        assert!(said(&refused).last().unwrap().contains("refusing to overwrite"));
+        assert_eq!(
+            refused.files.len(),
+            1,
+            "a different flake.nix stops the copy"
+        );
+        assert!(said(&refused)
+            .last()
+            .unwrap()
+            .contains("refusing to overwrite"));
         let copied = s.reduce(template("mine"));
         let names: Vec<&str> = copied.files.iter().map(|f| f.name.as_str()).collect();
         assert_eq!(names, ["flake.nix", "src/main.nix"]);

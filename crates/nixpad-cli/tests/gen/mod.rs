@@ -100,7 +100,9 @@ fn fits(have: &Ty, want: &Ty) -> bool {
         (List(a), List(b)) => fits(a, b),
         (Attrs(a), Attrs(b)) => {
             a.len() == b.len()
-                && a.iter().zip(b.iter()).all(|((n1, t1), (n2, t2))| n1 == n2 && fits(t1, t2))
+                && a.iter()
+                    .zip(b.iter())
+                    .all(|((n1, t1), (n2, t2))| n1 == n2 && fits(t1, t2))
         }
         (Fun(a1, r1), Fun(a2, r2)) => fits(a2, a1) && fits(r1, r2),
         _ => false,
@@ -136,7 +138,9 @@ fn stringable(t: &Ty) -> bool {
     }
 }
 
-const KEYWORDS: &[&str] = &["if", "then", "else", "assert", "with", "let", "in", "rec", "inherit", "or"];
+const KEYWORDS: &[&str] = &[
+    "if", "then", "else", "assert", "with", "let", "in", "rec", "inherit", "or",
+];
 
 fn is_ident(s: &str) -> bool {
     let mut cs = s.chars();
@@ -144,7 +148,8 @@ fn is_ident(s: &str) -> bool {
         Some(c) if c.is_ascii_alphabetic() || c == '_' => {}
         _ => return false,
     }
-    cs.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '\'' || c == '-') && !KEYWORDS.contains(&s)
+    cs.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '\'' || c == '-')
+        && !KEYWORDS.contains(&s)
 }
 
 /// A Nix string literal whose value is `s`.
@@ -178,20 +183,33 @@ fn attr(name: &str) -> String {
 /// Names for variables (lexical bindings). Deliberately overlapping with
 /// field names, so that shadowing and `with` interplay get exercised. None
 /// of them is a global builtin name (`map`, `toString`, `true`, ...).
-const VAR_NAMES: &[&str] = &["x", "y", "z", "a", "b", "c", "f", "g", "n", "s", "xs", "acc", "i", "k", "v", "w"];
+const VAR_NAMES: &[&str] = &[
+    "x", "y", "z", "a", "b", "c", "f", "g", "n", "s", "xs", "acc", "i", "k", "v", "w",
+];
 /// Names for attributes.
-const FIELD_NAMES: &[&str] = &["a", "b", "c", "d", "x", "y", "foo", "bar", "n", "x-y", "x'", "_z"];
+const FIELD_NAMES: &[&str] = &[
+    "a", "b", "c", "d", "x", "y", "foo", "bar", "n", "x-y", "x'", "_z",
+];
 /// Attribute names that need quoting (or are keywords).
 const ODD_FIELD_NAMES: &[&str] = &["a b", "1x", "if", "", "é", "${x}"];
 
 const STR_FRAGMENTS: &[&str] = &[
-    "a", "b", "hello", "x y", " ", "foo", "bar", "-", "1", "é", "ü", "\\n", "\\t", "\\\\", "\\\"", "\\$", "$x",
-    "$${y}", "\\${z}", "{}", "'", ",", "\\u0001", "\\q", "A", "Z",
+    "a", "b", "hello", "x y", " ", "foo", "bar", "-", "1", "é", "ü", "\\n", "\\t", "\\\\", "\\\"",
+    "\\$", "$x", "$${y}", "\\${z}", "{}", "'", ",", "\\u0001", "\\q", "A", "Z",
 ];
 const IND_FRAGMENTS: &[&str] = &[
-    "hello", "a b", "''$", "'''", "''\\n", "''\\t", "''\\x", "$x", "\\n", "\"q\"", "x", "é", "{}", "  ", "#",
+    "hello", "a b", "''$", "'''", "''\\n", "''\\t", "''\\x", "$x", "\\n", "\"q\"", "x", "é", "{}",
+    "  ", "#",
 ];
-const THROW_MSGS: &[&str] = &["boom", "bad value", "oops: not here", "x = 1", "é!", "assertion-ish", "nope"];
+const THROW_MSGS: &[&str] = &[
+    "boom",
+    "bad value",
+    "oops: not here",
+    "x = 1",
+    "é!",
+    "assertion-ish",
+    "nope",
+];
 
 #[derive(Clone, Copy, PartialEq, Debug)]
 enum Kind {
@@ -257,13 +275,22 @@ impl Gen {
     fn new(seed: u64, attempt: u64) -> Gen {
         let mut rng = Rng::new(seed ^ attempt.wrapping_mul(0xA076_1D64_78BD_642F));
         // Roughly a quarter of the programs get error injection.
-        let err_pct = if rng.pct(50) { *rng.pick(&[5, 8, 12, 18]) } else { 0 };
+        let err_pct = if rng.pct(50) {
+            *rng.pick(&[5, 8, 12, 18])
+        } else {
+            0
+        };
         let fuel = match attempt {
             0..=3 => 14 + rng.below(22) as u32,
             4..=7 => 8 + rng.below(8) as u32,
             _ => 3,
         };
-        Gen { rng, env: Vec::new(), fuel, err_pct }
+        Gen {
+            rng,
+            env: Vec::new(),
+            fuel,
+            err_pct,
+        }
     }
 
     fn program(&mut self) -> String {
@@ -314,7 +341,11 @@ impl Gen {
 
     /// A random type; `depth` bounds the nesting of lists/sets/functions.
     fn rand_ty(&mut self, depth: u32) -> Ty {
-        let w: &[u32] = if depth == 0 { &[28, 9, 14, 3, 20, 0, 0, 0] } else { &[24, 8, 12, 3, 16, 15, 15, 5] };
+        let w: &[u32] = if depth == 0 {
+            &[28, 9, 14, 3, 20, 0, 0, 0]
+        } else {
+            &[24, 8, 12, 3, 16, 15, 15, 5]
+        };
         match self.rng.weighted(w) {
             0 => Int(self.rand_bound()),
             1 => Float,
@@ -323,7 +354,10 @@ impl Gen {
             4 => Str,
             5 => List(Box::new(self.rand_ty(depth - 1))),
             6 => Attrs(self.rand_fields(depth - 1, false)),
-            _ => Fun(Box::new(self.rand_ty(depth - 1)), Box::new(self.rand_ty(depth - 1))),
+            _ => Fun(
+                Box::new(self.rand_ty(depth - 1)),
+                Box::new(self.rand_ty(depth - 1)),
+            ),
         }
     }
 
@@ -381,7 +415,10 @@ impl Gen {
     }
 
     fn vars_fitting(&self, want: &Ty) -> Vec<usize> {
-        self.visible().into_iter().filter(|&i| fits(&self.env[i].ty, want)).collect()
+        self.visible()
+            .into_iter()
+            .filter(|&i| fits(&self.env[i].ty, want))
+            .collect()
     }
 
     fn pick_var(&mut self, want: &Ty) -> Option<String> {
@@ -418,7 +455,11 @@ impl Gen {
     }
 
     fn push(&mut self, name: &str, ty: Ty, kind: Kind) {
-        self.env.push(Var { name: name.to_string(), ty, kind });
+        self.env.push(Var {
+            name: name.to_string(),
+            ty,
+            kind,
+        });
     }
 
     fn fresh_var_name(&mut self, avoid: &[String]) -> String {
@@ -462,10 +503,28 @@ impl Gen {
             0 => format!("{}.{}", self.rng.range(0, 9), self.rng.range(0, 99)),
             1 => format!("{}.5", self.rng.range(0, 20)),
             2 => format!("{}.0", self.rng.range(0, 100)),
-            3 => format!("0.{}", self.rng.pick(&["1", "2", "25", "3", "001", "125", "7"])),
-            4 => format!("{}.{}e{}", self.rng.range(1, 9), self.rng.range(0, 9), self.rng.range(-8, 8)),
+            3 => format!(
+                "0.{}",
+                self.rng.pick(&["1", "2", "25", "3", "001", "125", "7"])
+            ),
+            4 => format!(
+                "{}.{}e{}",
+                self.rng.range(1, 9),
+                self.rng.range(0, 9),
+                self.rng.range(-8, 8)
+            ),
             5 => format!(".{}", self.rng.range(1, 99)),
-            6 => self.rng.pick(&["1234567.0", "0.000001", "1000000.0", "123456.7", "3.14159", "2.5E3"]).to_string(),
+            6 => self
+                .rng
+                .pick(&[
+                    "1234567.0",
+                    "0.000001",
+                    "1000000.0",
+                    "123456.7",
+                    "3.14159",
+                    "2.5E3",
+                ])
+                .to_string(),
             _ => format!("{}.{}", self.rng.range(0, 50), self.rng.range(0, 9)),
         };
         if self.rng.pct(20) {
@@ -476,7 +535,11 @@ impl Gen {
     }
 
     fn nonzero_float_lit(&mut self) -> String {
-        let s = format!("{}.{}", self.rng.range(1, 9), self.rng.pick(&["0", "5", "25", "1"]));
+        let s = format!(
+            "{}.{}",
+            self.rng.range(1, 9),
+            self.rng.pick(&["0", "5", "25", "1"])
+        );
         if self.rng.pct(25) {
             format!("(-{})", s)
         } else {
@@ -586,7 +649,9 @@ impl Gen {
 
     /// Forms that work for any type.
     fn generic(&mut self, ty: &Ty, d: u32) -> Option<String> {
-        let k = self.rng.weighted(&[14, 10, 14, 7, 8, 6, 10, 5, 3, 3, 3, 2, 2, 3, 2, 2, 2]);
+        let k = self
+            .rng
+            .weighted(&[14, 10, 14, 7, 8, 6, 10, 5, 3, 3, 3, 2, 2, 3, 2, 2, 2]);
         Some(match k {
             0 => return self.pick_var(ty),
             1 => {
@@ -638,7 +703,10 @@ impl Gen {
                 self.push(&x, e, Kind::Lex);
                 let body = self.gen(ty, d);
                 self.env.truncate(mark);
-                format!("(builtins.foldl' ({}: {}: {}) {} {})", acc, x, body, init, l)
+                format!(
+                    "(builtins.foldl' ({}: {}: {}) {} {})",
+                    acc, x, body, init, l
+                )
             }
             9 => {
                 let c = self.true_cond(d);
@@ -693,7 +761,11 @@ impl Gen {
                     let v = self.gen(&t, d);
                     entries.push(format!("{{ value = {}; name = {}; }}", v, quote(&name)));
                 }
-                format!("(builtins.listToAttrs {}).{}", list_lit(&entries), attr(&name))
+                format!(
+                    "(builtins.listToAttrs {}).{}",
+                    list_lit(&entries),
+                    attr(&name)
+                )
             }
             _ => {
                 // (mapAttrs (n: v: BODY) S).f
@@ -715,7 +787,14 @@ impl Gen {
                 self.push(&vn, a, Kind::Lex);
                 let body = self.gen(ty, d);
                 self.env.truncate(mark);
-                format!("(builtins.mapAttrs ({}: {}: {}) {}).{}", nn, vn, body, set, attr(&name))
+                format!(
+                    "(builtins.mapAttrs ({}: {}: {}) {}).{}",
+                    nn,
+                    vn,
+                    body,
+                    set,
+                    attr(&name)
+                )
             }
         })
     }
@@ -765,7 +844,11 @@ impl Gen {
         } else {
             self.rng.pick(FIELD_NAMES).to_string()
         };
-        let t = if *ty == Any { self.rand_ty(1) } else { ty.clone() };
+        let t = if *ty == Any {
+            self.rand_ty(1)
+        } else {
+            ty.clone()
+        };
         fs.retain(|(n, _)| *n != name);
         fs.push((name.clone(), t));
         fs.sort_by(|a, b| a.0.cmp(&b.0));
@@ -816,7 +899,13 @@ impl Gen {
                 // Selecting through a non-set also falls back to the default.
                 let t = self.rand_scalar_ty();
                 let (name, set) = self.set_with_field(&t, d);
-                format!("({}.{}.{} or {})", set, attr(&name), attr(self.rng.pick_str(FIELD_NAMES)), def)
+                format!(
+                    "({}.{}.{} or {})",
+                    set,
+                    attr(&name),
+                    attr(self.rng.pick_str(FIELD_NAMES)),
+                    def
+                )
             }
             _ => {
                 let ps = self.select_paths(ty);
@@ -859,7 +948,11 @@ impl Gen {
                 return format!("({})", s);
             }
         }
-        let a = if self.rng.pct(25) { Attrs(self.rand_fields(1, true)) } else { self.rand_ty(1) };
+        let a = if self.rng.pct(25) {
+            Attrs(self.rand_fields(1, true))
+        } else {
+            self.rand_ty(1)
+        };
         if self.rng.pct(20) {
             // Curried lambda applied to two arguments.
             let b = self.rand_ty(1);
@@ -925,7 +1018,11 @@ impl Gen {
         }
         self.rng.shuffle(&mut formals);
         let names: Vec<String> = formals.iter().map(|f| f.0.clone()).collect();
-        let at = if self.rng.pct(25) { Some(self.fresh_var_name(&names)) } else { None };
+        let at = if self.rng.pct(25) {
+            Some(self.fresh_var_name(&names))
+        } else {
+            None
+        };
         let mark = self.env.len();
         for (n, t, present, _) in &formals {
             let kind = if *present { Kind::Lex } else { Kind::Blocked };
@@ -1105,20 +1202,20 @@ impl Gen {
         let half = m / 2;
         let root = isqrt(m);
         let w = [
-            10,                               // 0 literal
-            if half >= 2 { 14 } else { 0 },   // 1 + -
-            if root >= 2 { 7 } else { 0 },    // 2 *
-            4,                                // 3 unary minus
-            7,                                // 4 / (nonzero)
-            if half >= 2 { 4 } else { 0 },    // 5 builtins.add/sub/mul
-            if m >= 64 { 6 } else { 0 },      // 6 length
-            if m >= 512 { 3 } else { 0 },     // 7 stringLength
-            if half >= 2 { 4 } else { 0 },    // 8 bit ops
-            if m >= 4096 { 4 } else { 0 },    // 9 foldl' sum
-            if m >= 1024 { 3 } else { 0 },    // 10 recursive function
-            if m >= 64 { 3 } else { 0 },      // 11 length (attrNames / filter)
+            10,                                   // 0 literal
+            if half >= 2 { 14 } else { 0 },       // 1 + -
+            if root >= 2 { 7 } else { 0 },        // 2 *
+            4,                                    // 3 unary minus
+            7,                                    // 4 / (nonzero)
+            if half >= 2 { 4 } else { 0 },        // 5 builtins.add/sub/mul
+            if m >= 64 { 6 } else { 0 },          // 6 length
+            if m >= 512 { 3 } else { 0 },         // 7 stringLength
+            if half >= 2 { 4 } else { 0 },        // 8 bit ops
+            if m >= 4096 { 4 } else { 0 },        // 9 foldl' sum
+            if m >= 1024 { 3 } else { 0 },        // 10 recursive function
+            if m >= 64 { 3 } else { 0 },          // 11 length (attrNames / filter)
             if self.err_pct > 0 { 2 } else { 0 }, // 12 possible overflow
-            3,                                // 13 builtins.div
+            3,                                    // 13 builtins.div
         ];
         match self.rng.weighted(&w) {
             0 => self.int_lit(m),
@@ -1203,7 +1300,10 @@ impl Gen {
 
     /// An integer expression that is never zero (unless errors are wanted).
     fn nonzero_int(&mut self, d: u32) -> String {
-        match self.rng.weighted(&[50, 15, 20, if self.err_pct > 0 { 6 } else { 0 }]) {
+        match self
+            .rng
+            .weighted(&[50, 15, 20, if self.err_pct > 0 { 6 } else { 0 }])
+        {
             0 => self.nonzero_int_lit(),
             1 => {
                 let t = self.rand_ty(0);
@@ -1245,7 +1345,10 @@ impl Gen {
             Str => format!("{} + {}", step, rec),
             _ => format!("[ {} ] ++ {}", step, rec),
         };
-        format!("(let {} = {}: if {} <= 0 then {} else {}; in {} {})", f, n, n, base, body, f, k)
+        format!(
+            "(let {} = {}: if {} <= 0 then {} else {}; in {} {})",
+            f, n, n, base, body, f, k
+        )
     }
 
     // ----------------------------------------------------------------- float
@@ -1311,7 +1414,10 @@ impl Gen {
     // ------------------------------------------------------------------ bool
 
     fn gen_bool(&mut self, d: u32) -> String {
-        match self.rng.weighted(&[6, 14, 12, 10, 4, 8, 4, 6, 6, 3, 3, 3, 2]) {
+        match self
+            .rng
+            .weighted(&[6, 14, 12, 10, 4, 8, 4, 6, 6, 3, 3, 3, 2])
+        {
             0 => if self.rng.pct(50) { "true" } else { "false" }.to_string(),
             1 => {
                 let t = self.rand_cmp_ty();
@@ -1381,7 +1487,14 @@ impl Gen {
                 let t = self.rand_ty(1);
                 let e = self.gen(&t, d);
                 let f = *self.rng.pick(&[
-                    "isInt", "isFloat", "isBool", "isString", "isList", "isAttrs", "isFunction", "isNull",
+                    "isInt",
+                    "isFloat",
+                    "isBool",
+                    "isString",
+                    "isList",
+                    "isAttrs",
+                    "isFunction",
+                    "isNull",
                 ]);
                 if f == "isNull" && self.rng.pct(50) {
                     format!("(isNull {})", e)
@@ -1426,7 +1539,12 @@ impl Gen {
                 let r = self.rand_ty(1);
                 let (pat, body) = self.pattern_lambda_parts(&fs, &r, d);
                 let n = self.rng.pick(FIELD_NAMES).to_string();
-                format!("((builtins.functionArgs ({}: {})).{} or false)", pat, body, attr(&n))
+                format!(
+                    "((builtins.functionArgs ({}: {})).{} or false)",
+                    pat,
+                    body,
+                    attr(&n)
+                )
             }
         }
     }
@@ -1520,14 +1638,26 @@ impl Gen {
             7 => {
                 let n = 1 + self.rng.below(2);
                 let from: Vec<String> = (0..n)
-                    .map(|_| quote(self.rng.pick_str(&["a", "b", "o", "l", "hello", " ", "x", "", "é"])))
+                    .map(|_| {
+                        quote(
+                            self.rng
+                                .pick_str(&["a", "b", "o", "l", "hello", " ", "x", "", "é"]),
+                        )
+                    })
                     .collect();
-                let mut to: Vec<String> = (0..n).map(|_| self.gen(&Str, d.saturating_sub(1))).collect();
+                let mut to: Vec<String> = (0..n)
+                    .map(|_| self.gen(&Str, d.saturating_sub(1)))
+                    .collect();
                 if self.err_pct > 0 && self.rng.pct(15) {
                     to.pop();
                 }
                 let s = self.gen(&Str, d);
-                format!("(builtins.replaceStrings {} {} {})", list_lit(&from), list_lit(&to), s)
+                format!(
+                    "(builtins.replaceStrings {} {} {})",
+                    list_lit(&from),
+                    list_lit(&to),
+                    s
+                )
             }
             8 => {
                 let t = self.rand_ty(1);
@@ -1548,7 +1678,10 @@ impl Gen {
                 if self.rng.pct(50) {
                     format!("(builtins.head (builtins.attrNames {}))", set)
                 } else {
-                    format!("(builtins.concatStringsSep \",\" (builtins.attrNames {}))", set)
+                    format!(
+                        "(builtins.concatStringsSep \",\" (builtins.attrNames {}))",
+                        set
+                    )
                 }
             }
             _ => self.recursive_fn(&Str, d),
@@ -1602,20 +1735,20 @@ impl Gen {
         let sortable = matches!(t, Int(_) | Float | Str);
         let uniform_attrs = true;
         let w = [
-            16,                              // 0 literal
-            9,                               // 1 ++
-            10,                              // 2 map
-            7,                               // 3 filter
-            6,                               // 4 genList
-            4,                               // 5 concatLists
-            4,                               // 6 concatMap
-            4,                               // 7 tail
-            if sortable { 6 } else { 0 },    // 8 sort
+            16,                                // 0 literal
+            9,                                 // 1 ++
+            10,                                // 2 map
+            7,                                 // 3 filter
+            6,                                 // 4 genList
+            4,                                 // 5 concatLists
+            4,                                 // 6 concatMap
+            4,                                 // 7 tail
+            if sortable { 6 } else { 0 },      // 8 sort
             if uniform_attrs { 3 } else { 0 }, // 9 attrValues
-            3,                               // 10 catAttrs
-            3,                               // 11 partition
-            if *t == Str { 3 } else { 0 },   // 12 attrNames
-            2,                               // 13 recursive function
+            3,                                 // 10 catAttrs
+            3,                                 // 11 partition
+            if *t == Str { 3 } else { 0 },     // 12 attrNames
+            2,                                 // 13 recursive function
         ];
         let lt = List(Box::new(t.clone()));
         match self.rng.weighted(&w) {
@@ -1675,7 +1808,12 @@ impl Gen {
             }
             8 => {
                 let l = self.gen(&lt, d);
-                let cmp = *self.rng.pick(&["(a: b: a < b)", "(a: b: a > b)", "(x: y: x < y)", "builtins.lessThan"]);
+                let cmp = *self.rng.pick(&[
+                    "(a: b: a < b)",
+                    "(a: b: a > b)",
+                    "(x: y: x < y)",
+                    "builtins.lessThan",
+                ]);
                 format!("(builtins.sort {} {})", cmp, l)
             }
             9 => {
@@ -1722,13 +1860,13 @@ impl Gen {
         let uniform = !fs.is_empty() && fs.iter().all(|(_, t)| *t == fs[0].1);
         let all_bool = !fs.is_empty() && fs.iter().all(|(_, t)| *t == Bool);
         let w = [
-            40,                                  // 0 literal
-            if idents { 8 } else { 0 },          // 1 rec
-            12,                                  // 2 //
-            5,                                   // 3 removeAttrs
-            4,                                   // 4 intersectAttrs
-            5,                                   // 5 listToAttrs
-            if uniform { 5 } else { 0 },         // 6 mapAttrs
+            40,                                     // 0 literal
+            if idents { 8 } else { 0 },             // 1 rec
+            12,                                     // 2 //
+            5,                                      // 3 removeAttrs
+            4,                                      // 4 intersectAttrs
+            5,                                      // 5 listToAttrs
+            if uniform { 5 } else { 0 },            // 6 mapAttrs
             if all_bool && idents { 3 } else { 0 }, // 7 functionArgs
         ];
         match self.rng.weighted(&w) {
@@ -1818,13 +1956,16 @@ impl Gen {
                     let v = self.gen(&t, 0);
                     entries.push((quote(&n), v));
                 }
-                let items: Vec<String> =
-                    entries.into_iter().map(|(n, v)| format!("{{ name = {}; value = {}; }}", n, v)).collect();
+                let items: Vec<String> = entries
+                    .into_iter()
+                    .map(|(n, v)| format!("{{ name = {}; value = {}; }}", n, v))
+                    .collect();
                 format!("(builtins.listToAttrs {})", list_lit(&items))
             }
             6 => {
                 let a = self.rand_ty(1);
-                let src: Vec<(String, Ty)> = fs.iter().map(|(n, _)| (n.clone(), a.clone())).collect();
+                let src: Vec<(String, Ty)> =
+                    fs.iter().map(|(n, _)| (n.clone(), a.clone())).collect();
                 let s = self.gen(&Attrs(src), d);
                 let nn = self.fresh_var_name(&[]);
                 let vn = self.fresh_var_name(std::slice::from_ref(&nn));
@@ -1852,7 +1993,11 @@ impl Gen {
                 }
                 let r = self.rand_ty(0);
                 let body = self.gen(&r, 0);
-                format!("(builtins.functionArgs ({{ {} }}: {}))", parts.join(", "), body)
+                format!(
+                    "(builtins.functionArgs ({{ {} }}: {}))",
+                    parts.join(", "),
+                    body
+                )
             }
         }
     }
@@ -1869,15 +2014,21 @@ impl Gen {
         for &k in &order {
             let (n, t) = fs[k].clone();
             // `inherit n;` takes n from the enclosing scope, not the set.
-            let outer = self.env[..mark].iter().enumerate().rev().find(|(_, v)| v.name == n && v.kind != Kind::With);
+            let outer = self.env[..mark]
+                .iter()
+                .enumerate()
+                .rev()
+                .find(|(_, v)| v.name == n && v.kind != Kind::With);
             let outer_ok = match outer {
-                Some((i, v)) => v.kind == Kind::Lex && fits(&v.ty, &t) && {
-                    // must resolve to the same thing without the rec set
-                    let saved: Vec<Var> = self.env.split_off(mark);
-                    let r = self.resolve(&n);
-                    self.env.extend(saved);
-                    r == Some(i)
-                },
+                Some((i, v)) => {
+                    v.kind == Kind::Lex && fits(&v.ty, &t) && {
+                        // must resolve to the same thing without the rec set
+                        let saved: Vec<Var> = self.env.split_off(mark);
+                        let r = self.resolve(&n);
+                        self.env.extend(saved);
+                        r == Some(i)
+                    }
+                }
                 None => false,
             };
             if outer_ok && self.rng.pct(40) {
@@ -2106,12 +2257,18 @@ impl Gen {
     /// NUL bytes and strings that are not UTF-8, derivation output names.
     fn corner_shape(&mut self, d: u32) -> String {
         let errors = self.err_pct > 0;
-        match self.rng.weighted(&[5, 4, 3, 3, if errors { 2 } else { 0 }, 3, 3]) {
+        match self
+            .rng
+            .weighted(&[5, 4, 3, 3, if errors { 2 } else { 0 }, 3, 3])
+        {
             0 => {
                 // rec { __overrides = { a = ..; new = ..; }; a = ..; b = a; }
                 let t = self.rand_scalar_ty();
                 // Names the generated parts do not use, so the rec set captures nothing by accident.
-                let (a, b) = (self.rng.pick_str(&["o1", "ov"]), self.rng.pick_str(&["o2", "ow"]));
+                let (a, b) = (
+                    self.rng.pick_str(&["o1", "ov"]),
+                    self.rng.pick_str(&["o2", "ow"]),
+                );
                 let old = self.gen(&t, d.saturating_sub(1));
                 let new = self.gen(&t, d.saturating_sub(1));
                 let added = self.gen(&Any, d.saturating_sub(2));
@@ -2121,7 +2278,8 @@ impl Gen {
                     2 => format!("{{ extra = {added}; }}"),
                     _ => format!("rec {{ {a} = {new}; extra = [ {a} ]; }}"),
                 };
-                let result = format!("rec {{ __overrides = {overrides}; {a} = {old}; {b} = [ {a} ]; }}");
+                let result =
+                    format!("rec {{ __overrides = {overrides}; {a} = {old}; {b} = [ {a} ]; }}");
                 match self.rng.below(3) {
                     0 => result,
                     1 => format!("({result}).{b}"),
@@ -2130,7 +2288,11 @@ impl Gen {
             }
             1 => {
                 // inherit (e) a b: one evaluation of e, so shared values print «repeated».
-                let t = if self.rng.pct(50) { List(Box::new(self.rand_ty(0))) } else { Attrs(self.rand_fields(1, true)) };
+                let t = if self.rng.pct(50) {
+                    List(Box::new(self.rand_ty(0)))
+                } else {
+                    Attrs(self.rand_fields(1, true))
+                };
                 let v = self.gen(&t, d.saturating_sub(1));
                 let source = format!("(let sh = {v}; in {{ p = sh; q = sh; r = [ sh ]; }})");
                 match self.rng.below(3) {
@@ -2141,11 +2303,15 @@ impl Gen {
             }
             2 => {
                 // Search paths: a missing entry is an error tryEval catches.
-                let name = self.rng.pick_str(&["nope", "nixpkgs-missing", "x/y.nix", "nope/default.nix"]);
+                let name =
+                    self.rng
+                        .pick_str(&["nope", "nixpkgs-missing", "x/y.nix", "nope/default.nix"]);
                 match self.rng.below(3) {
                     0 => format!("(builtins.tryEval <{name}>).success"),
                     1 => format!("(builtins.tryEval (builtins.findFile [ ] \"{name}\")).value"),
-                    _ => format!("[ (builtins.length builtins.nixPath) (builtins.tryEval <{name}>) ]"),
+                    _ => format!(
+                        "[ (builtins.length builtins.nixPath) (builtins.tryEval <{name}>) ]"
+                    ),
                 }
             }
             3 => {
@@ -2195,7 +2361,14 @@ impl Gen {
             }
             _ => {
                 // pathExists on strings ending in / or /. (no file needed: / and /.. exist).
-                let p = self.rng.pick_str(&["\"/\"", "\"/.\"", "\"//\"", "\"/..\"", "\"/nonexistent/..\"", "\"/nonexistent/\""]);
+                let p = self.rng.pick_str(&[
+                    "\"/\"",
+                    "\"/.\"",
+                    "\"//\"",
+                    "\"/..\"",
+                    "\"/nonexistent/..\"",
+                    "\"/nonexistent/\"",
+                ]);
                 format!("(builtins.pathExists {p})")
             }
         }
@@ -2205,7 +2378,10 @@ impl Gen {
 
     /// An expression that fails when forced (any type).
     fn error_expr(&mut self, d: u32) -> String {
-        match self.rng.weighted(&[12, 3, 8, 8, 10, 5, 5, 6, 4, 3, 3, 4, 4, 3, 3, 3]) {
+        match self
+            .rng
+            .weighted(&[12, 3, 8, 8, 10, 5, 5, 6, 4, 3, 3, 4, 4, 3, 3, 3])
+        {
             0 => {
                 let m = self.throw_msg();
                 format!("(throw {})", m)
@@ -2228,7 +2404,10 @@ impl Gen {
             }
             3 => {
                 let (set, fs) = self.attrs_source(d);
-                let n = self.rng.pick(&["zz", "missing", "a", "b", "foo"]).to_string();
+                let n = self
+                    .rng
+                    .pick(&["zz", "missing", "a", "b", "foo"])
+                    .to_string();
                 if fs.iter().any(|(m, _)| *m == n) {
                     format!("{}.nope", set)
                 } else {
@@ -2382,6 +2561,7 @@ fn set_lit(parts: &[String]) -> String {
 
 /// Is the expression text an atom (safe to duplicate / use bare)?
 fn is_atom(s: &str) -> bool {
-    s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '\'' || c == '-' || c == '.')
+    s.chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '\'' || c == '-' || c == '.')
         || (s.starts_with('(') && s.ends_with(')') && !s[1..s.len() - 1].contains(['(', ')']))
 }

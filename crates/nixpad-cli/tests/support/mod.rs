@@ -32,7 +32,13 @@ pub fn run(program: &str, args: &[&str], input: &str, timeout: Duration) -> Run 
 }
 
 /// [`run`] in the directory `dir` (the current one if `None`).
-pub fn run_in(dir: Option<&std::path::Path>, program: &str, args: &[&str], input: &str, timeout: Duration) -> Run {
+pub fn run_in(
+    dir: Option<&std::path::Path>,
+    program: &str,
+    args: &[&str],
+    input: &str,
+    timeout: Duration,
+) -> Run {
     let mut command = Command::new(program);
     if let Some(dir) = dir {
         command.current_dir(dir);
@@ -135,7 +141,11 @@ pub fn innermost_error(stderr: &[u8]) -> Option<String> {
     let text = strip_ansi(&String::from_utf8_lossy(stderr));
     text.lines()
         .rev()
-        .find_map(|l| l.trim_start().strip_prefix("error: ").filter(|m| !m.is_empty()))
+        .find_map(|l| {
+            l.trim_start()
+                .strip_prefix("error: ")
+                .filter(|m| !m.is_empty())
+        })
         .map(|m| m.to_string())
 }
 
@@ -170,18 +180,33 @@ pub fn describe(r: &Run) -> String {
     }
     s.push_str(&format!(
         "    exit: {}{}\n",
-        r.code.map(|c| c.to_string()).unwrap_or_else(|| "signal".to_string()),
-        if r.timed_out { " (timed out, killed)" } else { "" }
+        r.code
+            .map(|c| c.to_string())
+            .unwrap_or_else(|| "signal".to_string()),
+        if r.timed_out {
+            " (timed out, killed)"
+        } else {
+            ""
+        }
     ));
     match outcome(r) {
         Outcome::Value(_) => s.push_str("    compared: stdout\n"),
         Outcome::Error(Some(m)) => s.push_str(&format!("    compared: innermost error {:?}\n", m)),
-        Outcome::Error(None) => s.push_str("    compared: exit 1, but no `error: ` line on stderr\n"),
+        Outcome::Error(None) => {
+            s.push_str("    compared: exit 1, but no `error: ` line on stderr\n")
+        }
         Outcome::Broken(why) => s.push_str(&format!("    broken: {}\n", why)),
     }
-    s.push_str(&format!("    stdout: {:?}\n", String::from_utf8_lossy(&r.stdout)));
+    s.push_str(&format!(
+        "    stdout: {:?}\n",
+        String::from_utf8_lossy(&r.stdout)
+    ));
     let err = String::from_utf8_lossy(&r.stderr);
-    let err: String = if err.len() > 3000 { format!("{}…", &err[..err.floor_char_boundary_compat(3000)]) } else { err.into_owned() };
+    let err: String = if err.len() > 3000 {
+        format!("{}…", &err[..err.floor_char_boundary_compat(3000)])
+    } else {
+        err.into_owned()
+    };
     s.push_str("    stderr:\n");
     for l in err.lines() {
         s.push_str("      | ");
@@ -205,7 +230,11 @@ impl FloorBoundary for str {
 
 /// The oracle script: `NIX_ORACLE`, or `shared/tools/nix-oracle` beside the repository.
 pub fn oracle_path() -> String {
-    std::env::var("NIX_ORACLE")
-        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/tools/nix-oracle").to_string())
+    std::env::var("NIX_ORACLE").unwrap_or_else(|_| {
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/tools/nix-oracle"
+        )
+        .to_string()
+    })
 }
-
