@@ -13,32 +13,19 @@
 #![forbid(unsafe_code)]
 
 mod builtins;
-mod callbacks;
-mod context;
-mod corepkgs;
-mod derivation;
-mod error;
-pub mod float;
-mod io;
-mod ir;
-pub mod json;
-mod lower;
-mod machine;
-mod path;
-mod print;
-pub mod regex;
-mod show;
-mod source;
+mod eval;
+mod formats;
 pub mod store;
-mod store_builtins;
-mod strings;
-mod suggest;
-mod symbol;
 pub mod syntax;
-mod toml;
-mod value;
-mod versions;
-mod xml;
+
+// Every module by its short name (`crate::machine`, `crate::value`, ...): the folders
+// group them by concern, the paths stay flat.
+use builtins::{callbacks, context, corepkgs, store_builtins, versions};
+use eval::{error, io, machine, print, value};
+pub use formats::{float, json, regex};
+use formats::{toml, xml};
+use store::{derivation, path};
+use syntax::{ir, lower, show, source, strings, suggest, symbol};
 
 use std::collections::HashMap;
 use std::rc::Rc;

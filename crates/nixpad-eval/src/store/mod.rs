@@ -19,6 +19,9 @@
 //!
 //! All known answers in the tests were produced by Nix 2.26.
 
+pub(crate) mod derivation;
+pub(crate) mod path;
+
 use md5::Md5;
 use sha1::Sha1;
 use sha2::{Digest, Sha256, Sha512};

@@ -1,5 +1,11 @@
 //! The builtins: the `builtins` set, the global names, and each primop.
 
+pub(crate) mod callbacks;
+pub(crate) mod context;
+pub(crate) mod corepkgs;
+pub(crate) mod store_builtins;
+pub(crate) mod versions;
+
 use std::collections::HashMap;
 use std::rc::Rc;
 
