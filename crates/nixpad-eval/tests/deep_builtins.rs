@@ -86,3 +86,18 @@ fn errors_inside_callbacks_name_the_builtin() {
     let err = eval("builtins.filter (x: 1) [ 1 ]").unwrap_err();
     assert_eq!(err, "expected a Boolean but found an integer: 1");
 }
+
+#[test]
+fn deep_equality_is_iterative() {
+    // Nix 2.26 compares 100,000 nested lists; far deeper, it overflows its stack.
+    let src = "let f = n: if n == 0 then [ ] else [ (f (n - 1)) ]; in (f 100000) == (f 100000)";
+    assert_eq!(eval(src), Ok("true".into()));
+    let src =
+        "let f = n: if n == 0 then [ ] else [ { a = f (n - 1); } ]; in (f 50000) == (f 50001)";
+    assert_eq!(eval(src), Ok("false".into()));
+    let src = "let f = n: if n == 0 then [ ] else [ (f (n - 1)) ]; in (f 300000) == (f 300000)";
+    assert_eq!(
+        eval(src),
+        Err("stack overflow (possible infinite recursion)".into())
+    );
+}

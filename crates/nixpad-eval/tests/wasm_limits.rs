@@ -101,13 +101,18 @@ fn deep_walk(walk: &str) {
 }
 
 #[wasm_bindgen_test]
-fn deep_equality_fails_cleanly() {
-    deep_walk("(f 100000) == (f 100000)");
+fn deep_equality_is_iterative() {
+    // As in Nix 2.26: 100,000 levels compare; a structure far deeper is an error.
+    let src = "let f = n: if n == 0 then [ ] else [ (f (n - 1)) ]; in (f 100000) == (f 100000)";
+    assert_eq!(eval(src), Ok("true".into()));
+    deep_walk("(f 300000) == (f 300000)");
 }
 
 #[wasm_bindgen_test]
-fn deep_comparison_fails_cleanly() {
-    deep_walk("(f 100000) < (f 100000)");
+fn deep_comparison_agrees_with_nix() {
+    // `<` on lists compares the first elements with `==` (iterative), then the lengths.
+    let src = "let f = n: if n == 0 then [ ] else [ (f (n - 1)) ]; in (f 100000) < (f 100000)";
+    assert_eq!(eval(src), Ok("false".into()));
 }
 
 #[wasm_bindgen_test]

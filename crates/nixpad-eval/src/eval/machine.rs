@@ -186,6 +186,11 @@ fn is_comparison(op: BinOp) -> bool {
     )
 }
 
+/// How deeply `==` compares nested lists and sets before giving up with Nix's "stack
+/// overflow" (a structure that never ends, compared with itself rebuilt). Nix 2.26 compares
+/// 100,000 levels and overflows its stack at 1,000,000.
+const EQUALITY_DEPTH: u32 = 200_000;
+
 /// How close to `max_native_depth` builtins start suspending instead of re-entering.
 const SUSPEND_MARGIN: u32 = 8;
 
@@ -2123,9 +2128,90 @@ impl Machine {
         }
     }
 
-    /// Deep equality as `==`.
+    /// Nix's `==`: deep, forcing as it goes, element by element in order (the first
+    /// difference ends it, so later elements are never forced). An explicit work list,
+    /// not native recursion: only `EQUALITY_DEPTH` levels of nesting bound it, the same
+    /// natively and in the browser.
     pub fn equal(&mut self, l: &Value, r: &Value, span: Span) -> EvalResult<bool> {
-        self.nested(span, |m| m.equal_inner(l, r, span))
+        // (left, right, depth, inside a list or set)
+        let mut work = vec![(l.clone(), r.clone(), 0u32, false)];
+        while let Some((l, r, depth, inside)) = work.pop() {
+            if inside {
+                // The same cell is equal to itself even when it holds a function: Nix
+                // compares element pointers first.
+                match (&l, &r) {
+                    (Value::Thunk(a), Value::Thunk(b)) if Rc::ptr_eq(a, b) => continue,
+                    (Value::Lambda(a), Value::Lambda(b)) if Rc::ptr_eq(a, b) => continue,
+                    _ => {}
+                }
+            }
+            if depth > EQUALITY_DEPTH {
+                return Err(Error::new(
+                    ErrorKind::Other("stack overflow (possible infinite recursion)".into()),
+                    Some(span),
+                ));
+            }
+            let l = self.force(&l, Some(span))?;
+            let r = self.force(&r, Some(span))?;
+            let same = match (&l, &r) {
+                (Value::Null, Value::Null) => true,
+                (Value::Bool(a), Value::Bool(b)) => a == b,
+                (Value::Int(a), Value::Int(b)) => a == b,
+                (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_)) => {
+                    as_f64(&l) == as_f64(&r)
+                }
+                (Value::String(a), Value::String(b)) => a.bytes == b.bytes,
+                (Value::Path(a), Value::Path(b)) => a == b,
+                (Value::List(a), Value::List(b)) => {
+                    if !Rc::ptr_eq(a, b) {
+                        if a.len() != b.len() {
+                            return Ok(false);
+                        }
+                        let pairs = a.iter().zip(b.iter()).rev();
+                        work.extend(pairs.map(|(x, y)| (x.clone(), y.clone(), depth + 1, true)));
+                    }
+                    true
+                }
+                (Value::Attrs(a), Value::Attrs(b)) => {
+                    Rc::ptr_eq(a, b) || self.push_attrs_equality(a, b, depth, &mut work)?
+                }
+                _ => false,
+            };
+            if !same {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    /// Pushes on `work`, in reverse order, the comparisons two sets need: derivations by
+    /// their output path, other sets attribute by attribute. `false` when their names
+    /// already differ.
+    fn push_attrs_equality(
+        &mut self,
+        a: &Rc<Attrs>,
+        b: &Rc<Attrs>,
+        depth: u32,
+        work: &mut Vec<(Value, Value, u32, bool)>,
+    ) -> EvalResult<bool> {
+        if self.is_derivation(a)? && self.is_derivation(b)? {
+            let out = Symbol::new("outPath");
+            if let (Some(x), Some(y)) = (a.get(out), b.get(out)) {
+                work.push((x.clone(), y.clone(), depth + 1, false));
+                return Ok(true);
+            }
+        }
+        let names_differ = a.len() != b.len()
+            || a.entries
+                .iter()
+                .zip(b.entries.iter())
+                .any(|(x, y)| x.name != y.name);
+        if names_differ {
+            return Ok(false);
+        }
+        let pairs = a.entries.iter().zip(b.entries.iter()).rev();
+        work.extend(pairs.map(|(x, y)| (x.value.clone(), y.value.clone(), depth + 1, true)));
+        Ok(true)
     }
 
     /// Runs a step of a recursive walk over a value, bounding how deep such walks nest.
@@ -2144,73 +2230,6 @@ impl Machine {
         let r = f(self);
         self.structural_depth -= 1;
         r
-    }
-
-    fn equal_inner(&mut self, l: &Value, r: &Value, span: Span) -> EvalResult<bool> {
-        let l = self.force(l, Some(span))?;
-        let r = self.force(r, Some(span))?;
-        match (&l, &r) {
-            (Value::Null, Value::Null) => Ok(true),
-            (Value::Bool(a), Value::Bool(b)) => Ok(a == b),
-            (Value::Int(a), Value::Int(b)) => Ok(a == b),
-            (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_)) => {
-                Ok(as_f64(&l) == as_f64(&r))
-            }
-            (Value::String(a), Value::String(b)) => Ok(a.bytes == b.bytes),
-            (Value::Path(a), Value::Path(b)) => Ok(a == b),
-            (Value::List(a), Value::List(b)) => {
-                if Rc::ptr_eq(a, b) {
-                    return Ok(true);
-                }
-                if a.len() != b.len() {
-                    return Ok(false);
-                }
-                for (x, y) in a.iter().zip(b.iter()) {
-                    if !self.equal_nested(x, y, span)? {
-                        return Ok(false);
-                    }
-                }
-                Ok(true)
-            }
-            (Value::Attrs(a), Value::Attrs(b)) => {
-                if Rc::ptr_eq(a, b) {
-                    return Ok(true);
-                }
-                // Derivations compare by their output path.
-                if self.is_derivation(a)? && self.is_derivation(b)? {
-                    let out = Symbol::new("outPath");
-                    if let (Some(x), Some(y)) = (a.get(out), b.get(out)) {
-                        let (x, y) = (x.clone(), y.clone());
-                        return self.equal(&x, &y, span);
-                    }
-                }
-                if a.len() != b.len() {
-                    return Ok(false);
-                }
-                for (x, y) in a.entries.iter().zip(b.entries.iter()) {
-                    if x.name != y.name {
-                        return Ok(false);
-                    }
-                }
-                for (x, y) in a.entries.iter().zip(b.entries.iter()) {
-                    if !self.equal_nested(&x.value, &y.value, span)? {
-                        return Ok(false);
-                    }
-                }
-                Ok(true)
-            }
-            _ => Ok(false),
-        }
-    }
-
-    /// Equality of values inside lists and sets: the same cell is equal to itself even
-    /// when it holds a function (Nix compares element pointers first).
-    fn equal_nested(&mut self, l: &Value, r: &Value, span: Span) -> EvalResult<bool> {
-        match (l, r) {
-            (Value::Thunk(a), Value::Thunk(b)) if Rc::ptr_eq(a, b) => Ok(true),
-            (Value::Lambda(a), Value::Lambda(b)) if Rc::ptr_eq(a, b) => Ok(true),
-            _ => self.equal(l, r, span),
-        }
     }
 
     /// Whether a set is a derivation (`type = "derivation"`).
