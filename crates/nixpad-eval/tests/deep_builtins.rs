@@ -101,3 +101,19 @@ fn deep_equality_is_iterative() {
         Err("stack overflow (possible infinite recursion)".into())
     );
 }
+
+#[test]
+fn sort_calls_its_comparator_on_the_heap() {
+    // Each level sorts with a comparator that sorts again, 1,500 levels deep.
+    let src = "let f = n: if n == 0 then 0 else builtins.head (builtins.sort (a: b: a < b) [ (f (n - 1) + 1) 2000000 ]); in f 1500";
+    assert_eq!(eval(src), Ok("1500".into()));
+    assert_eq!(
+        eval("builtins.sort (a: b: a < b) [ 5 3 9 1 3 ]"),
+        Ok("[ 1 3 3 5 9 ]".into())
+    );
+    assert_eq!(
+        eval("builtins.sort (a: b: 1) [ 2 1 ]").unwrap_err(),
+        "expected a Boolean but found an integer: 1"
+    );
+    assert_eq!(eval("builtins.sort 1 [ ]"), Ok("[ ]".into()));
+}

@@ -1,5 +1,5 @@
 //! Builtins that call a Nix function once per list element (`foldl'`, `filter`, `any`,
-//! `all`, `concatMap`, `partition`, `groupBy`). Each returns a [`CallLoop`]; the machine
+//! `all`, `concatMap`, `partition`, `groupBy`) or per comparison (`sort`). Each returns a [`CallLoop`]; the machine
 //! makes every call as frames on its heap and feeds the result back to
 //! [`CallLoop::advance`], so nesting through these builtins (a callback that folds again)
 //! never deepens the native stack.
@@ -46,6 +46,71 @@ enum Gather {
         groups: HashMap<Symbol, Vec<Value>>,
         order: Vec<Symbol>,
     },
+    /// `sort`: the elements are forced in order first (`index`), then merged.
+    Sort(Box<MergeSort>),
+}
+
+/// A stable bottom-up merge sort, one comparison at a time: runs of `width` elements of
+/// `items` are merged pairwise into `merged`, then the widths double.
+struct MergeSort {
+    items: Vec<Value>,
+    merged: Vec<Value>,
+    width: usize,
+    /// The pair of runs being merged: `items[i..mid]` and `items[j..end]`.
+    i: usize,
+    mid: usize,
+    j: usize,
+    end: usize,
+    /// Whether the merging has started (before, elements are being forced).
+    merging: bool,
+}
+
+impl MergeSort {
+    /// Starts merging the runs that begin at `start`; `false` when the pass is over.
+    fn segment(&mut self, start: usize) -> bool {
+        let n = self.items.len();
+        if start >= n {
+            return false;
+        }
+        self.i = start;
+        self.mid = (start + self.width).min(n);
+        self.j = self.mid;
+        self.end = (start + 2 * self.width).min(n);
+        true
+    }
+
+    /// The next comparison `(right, left)` (is the right one less?), or the sorted list.
+    fn next(&mut self) -> Result<(Value, Value), Vec<Value>> {
+        loop {
+            if self.i < self.mid && self.j < self.end {
+                return Ok((self.items[self.j].clone(), self.items[self.i].clone()));
+            }
+            // One run is used up: the rest of the other follows, in order.
+            self.merged.extend_from_slice(&self.items[self.i..self.mid]);
+            self.merged.extend_from_slice(&self.items[self.j..self.end]);
+            if !self.segment(self.end) {
+                std::mem::swap(&mut self.items, &mut self.merged);
+                self.merged.clear();
+                self.width *= 2;
+                if self.width >= self.items.len() {
+                    return Err(std::mem::take(&mut self.items));
+                }
+                self.segment(0);
+            }
+        }
+    }
+
+    /// Takes the right element when the comparison said it is less (stability: ties keep
+    /// the left one first).
+    fn take(&mut self, right_is_less: bool) {
+        if right_is_less {
+            self.merged.push(self.items[self.j].clone());
+            self.j += 1;
+        } else {
+            self.merged.push(self.items[self.i].clone());
+            self.i += 1;
+        }
+    }
 }
 
 /// What the machine does next for a [`CallLoop`].
@@ -68,6 +133,9 @@ impl CallLoop {
     /// the start when `last` is `None`.
     pub fn advance(&mut self, m: &mut Machine, last: Option<Value>) -> EvalResult<LoopStep> {
         let span = self.span;
+        if matches!(self.gather, Gather::Sort(_)) {
+            return self.sort_step(m, last);
+        }
         if let Some(r) = last {
             let x = self.items[self.index].clone();
             match &mut self.gather {
@@ -107,6 +175,7 @@ impl CallLoop {
                     }
                     *forced = false;
                 }
+                Gather::Sort(_) => unreachable!("sort advances in sort_step"),
                 Gather::GroupBy { groups, order } => {
                     let what = "while evaluating the return value of the grouping function passed to builtins.groupBy";
                     let key = want_string_no_ctx(m, &r, span, what)?;
@@ -132,6 +201,35 @@ impl CallLoop {
         })
     }
 
+    /// `sort`: force the elements in order (as Nix does before comparing any), then merge.
+    fn sort_step(&mut self, m: &mut Machine, last: Option<Value>) -> EvalResult<LoopStep> {
+        let Gather::Sort(sort) = &mut self.gather else {
+            unreachable!("called for sort only")
+        };
+        if !sort.merging {
+            if last.is_some() {
+                self.index += 1;
+            }
+            if let Some(x) = self.items.get(self.index) {
+                return Ok(LoopStep::Force(x.clone()));
+            }
+            sort.merging = true;
+            sort.items = self.items.to_vec();
+            if sort.items.len() < 2 {
+                return Ok(LoopStep::Done(Value::list(std::mem::take(&mut sort.items))));
+            }
+            sort.segment(0);
+        } else if let Some(r) = last {
+            let what =
+                "while evaluating the return value of the sorting function passed to builtins.sort";
+            sort.take(want_bool(m, &r, self.span, what)?);
+        }
+        Ok(match sort.next() {
+            Ok((right, left)) => LoopStep::Call(self.f.clone(), vec![right, left]),
+            Err(sorted) => LoopStep::Done(Value::list(sorted)),
+        })
+    }
+
     fn finish(&mut self) -> Value {
         match std::mem::replace(&mut self.gather, Gather::Fold(Value::Null)) {
             Gather::Fold(acc) => acc,
@@ -145,6 +243,7 @@ impl CallLoop {
                 ("right", Value::list(right)),
                 ("wrong", Value::list(wrong)),
             ]),
+            Gather::Sort(_) => unreachable!("sort finishes in sort_step"),
             Gather::GroupBy { mut groups, order } => {
                 let entries = order
                     .into_iter()
@@ -253,4 +352,27 @@ pub fn prim_group_by(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResul
         order: Vec::new(),
     };
     Ok(start(f, l, span, gather))
+}
+
+/// `builtins.sort f list`
+pub fn prim_sort(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<CallLoop> {
+    let what = "while evaluating the second argument passed to builtins.sort";
+    let l = want_list(m, &args[1], span, what)?;
+    let sort = Box::new(MergeSort {
+        items: Vec::new(),
+        merged: Vec::with_capacity(l.len()),
+        width: 1,
+        i: 0,
+        mid: 0,
+        j: 0,
+        end: 0,
+        merging: false,
+    });
+    if l.is_empty() {
+        // Nothing to compare: the list itself, whatever the first argument is.
+        return Ok(start(Value::Null, l, span, Gather::Filter(Vec::new())));
+    }
+    let what = "while evaluating the first argument passed to builtins.sort";
+    let f = want_function(m, &args[0], span, what)?;
+    Ok(start(f, l, span, Gather::Sort(sort)))
 }

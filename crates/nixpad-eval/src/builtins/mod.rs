@@ -156,7 +156,7 @@ primops! {
     "dirOf" / "." => prim_dir_of,
     "toJSON" / "_" => prim_to_json,
     "fromJSON" / "s" => prim_from_json,
-    "sort" / "_L" => prim_sort,
+    "sort" / "_L" => @calls crate::callbacks::prim_sort,
     "partition" / "FL" => @calls crate::callbacks::prim_partition,
     "groupBy" / "FL" => @calls crate::callbacks::prim_group_by,
     "zipAttrsWith" / "FL" => prim_zip_attrs_with,
@@ -1012,73 +1012,6 @@ fn prim_concat_lists(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResul
         Some(list) if non_empty == 1 => Ok(Value::List(list)),
         _ => Ok(Value::list(out)),
     }
-}
-
-fn prim_sort(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let l = want_list(
-        m,
-        &args[1],
-        span,
-        "while evaluating the second argument passed to builtins.sort",
-    )?;
-    if l.is_empty() {
-        return Ok(Value::List(l));
-    }
-    let f = want_function(
-        m,
-        &args[0],
-        span,
-        "while evaluating the first argument passed to builtins.sort",
-    )?;
-    // Nix forces every element, in order, before comparing any.
-    for x in l.iter() {
-        m.force(x, Some(span))?;
-    }
-    let items: Vec<Value> = l.iter().cloned().collect();
-    let sorted = merge_sort(m, &f, items, span)?;
-    Ok(Value::list(sorted))
-}
-
-/// A stable, O(n log n) merge sort whose comparator may fail.
-fn merge_sort(
-    m: &mut Machine,
-    f: &Value,
-    mut items: Vec<Value>,
-    span: Span,
-) -> EvalResult<Vec<Value>> {
-    let n = items.len();
-    if n < 2 {
-        return Ok(items);
-    }
-    let mut buf: Vec<Value> = Vec::with_capacity(n);
-    let mut width = 1;
-    while width < n {
-        buf.clear();
-        let mut start = 0;
-        while start < n {
-            let mid = (start + width).min(n);
-            let end = (start + 2 * width).min(n);
-            let (mut i, mut j) = (start, mid);
-            while i < mid && j < end {
-                // Take from the right only if right < left (keeps stability).
-                let r = m.call(f, vec![items[j].clone(), items[i].clone()], span)?;
-                let less = want_bool(m, &r, span, "while evaluating the return value of the sorting function passed to builtins.sort")?;
-                if less {
-                    buf.push(items[j].clone());
-                    j += 1;
-                } else {
-                    buf.push(items[i].clone());
-                    i += 1;
-                }
-            }
-            buf.extend_from_slice(&items[i..mid]);
-            buf.extend_from_slice(&items[j..end]);
-            start = end;
-        }
-        std::mem::swap(&mut items, &mut buf);
-        width *= 2;
-    }
-    Ok(items)
 }
 
 fn prim_generic_closure(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
