@@ -7,15 +7,25 @@ use std::rc::Rc;
 use nixpad_eval::{Evaluator, Limits, MemoryIO, Origin, Settings};
 
 fn eval(src: &str) -> Result<String, String> {
-    let limits = Limits {
-        max_native_depth: 200,
-        ..Limits::default()
-    };
-    let mut ev = Evaluator::new(Rc::new(MemoryIO::new()), Settings::default(), limits);
-    ev.eval_source(src, Origin::String, "/")
-        .and_then(|v| ev.print(&v, true))
-        .map(|b| String::from_utf8_lossy(&b).into_owned())
-        .map_err(|e| e.message())
+    // The browser's budget of native re-entries, on a stack big enough for it in a debug
+    // build (each re-entry takes far more stack unoptimised than in the release wasm).
+    let src = src.to_string();
+    std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || {
+            let limits = Limits {
+                max_native_depth: 200,
+                ..Limits::default()
+            };
+            let mut ev = Evaluator::new(Rc::new(MemoryIO::new()), Settings::default(), limits);
+            ev.eval_source(&src, Origin::String, "/")
+                .and_then(|v| ev.print(&v, true))
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+                .map_err(|e| e.message())
+        })
+        .expect("spawn")
+        .join()
+        .expect("no panic")
 }
 
 fn chain(n: u32) -> String {
