@@ -10,9 +10,12 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
  * that any growth fails the test (lower it when the first load shrinks). Raised from
  * 640 KiB to 750 KiB when flakes came into the worker (nixpad-flake: lesson flake mode and
  * the Flake tab with templates and the registry, +70 KB) and the Options and Flake tabs
- * into the page (+35 KB): 742 KiB measured. Moving lesson checks and flakes into a worker
- * started only when needed takes that back (issue 15). */
-export const FIRST_LOAD_BUDGET = 750 * 1024;
+ * into the page (+35 KB): 742 KiB measured. Raised again to 780 KiB for the rebuild impact
+ * view (nixpkgs-lite's impact analysis in the worker, its view in the page) and the engine
+ * work of the same session (heap-frame builtins, shared sources): 770 KiB measured. Moving
+ * lesson checks, flakes and the impact analysis into a worker started only when needed
+ * takes that back (issue 15). */
+export const FIRST_LOAD_BUDGET = 780 * 1024;
 /** The goal (issue 15): 300 KB gzip from navigation to the first evaluated result. */
 export const FIRST_LOAD_GOAL = 300 * 1000;
 
