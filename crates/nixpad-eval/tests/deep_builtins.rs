@@ -43,11 +43,12 @@ fn a_chain_of_3000_derivations() {
 }
 
 #[test]
-fn a_chain_too_deep_for_nix_is_nix_max_call_depth_error() {
-    // Nix 2.26 stops this one too: each level nests two builtin calls.
+fn a_chain_of_10000_derivations() {
+    // Real Nix stops at 5,001 levels here (it counts builtin calls towards max-call-depth,
+    // Nixpad counts function calls only): Nixpad goes on, on the heap.
     assert_eq!(
         eval(&chain(10_000)),
-        Err("stack overflow; max-call-depth exceeded".into())
+        Ok("\"/nix/store/2ciagsxxxvkrqg1j80dqpk2j1hg0p6c6-d9999.drv\"".into())
     );
 }
 
@@ -68,7 +69,7 @@ const NESTED: &[(&str, &str)] = &[
 ];
 
 #[test]
-fn nesting_through_builtins_is_bounded_by_max_call_depth_only() {
+fn nesting_through_builtins_works_on_the_heap() {
     for (src, want) in NESTED {
         assert_eq!(eval(src).as_deref(), Ok(*want), "{src}");
     }
@@ -77,12 +78,6 @@ fn nesting_through_builtins_is_bounded_by_max_call_depth_only() {
 #[test]
 fn runaway_nesting_through_a_builtin_is_nix_max_call_depth_error() {
     let src = "let f = n: if n == 0 then 0 else builtins.foldl' (a: b: a + b) 1 [ (f (n - 1)) ]; in f 100000";
-    assert_eq!(
-        eval(src),
-        Err("stack overflow; max-call-depth exceeded".into())
-    );
-    // filter and groupBy nest more calls per level (the predicate, `>=`): Nix stops them at 2,000.
-    let src = "let f = n: if n == 0 then [ ] else builtins.filter (x: builtins.length x >= 0) [ (f (n - 1)) ]; in builtins.length (f 2000)";
     assert_eq!(
         eval(src),
         Err("stack overflow; max-call-depth exceeded".into())

@@ -76,7 +76,7 @@ fn a_chain_of_3000_derivations_gives_nix_drv_path() {
     );
     assert_eq!(
         eval(&derivation_chain(10_000)),
-        Err("stack overflow; max-call-depth exceeded".into())
+        Ok("\"/nix/store/2ciagsxxxvkrqg1j80dqpk2j1hg0p6c6-d9999.drv\"".into())
     );
 }
 

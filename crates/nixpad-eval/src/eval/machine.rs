@@ -370,15 +370,11 @@ impl Machine {
                         }
                     }
                 }
-                Frame::PrimOpArgs(p) | Frame::Retry(p) => {
-                    self.call_depth -= 1;
-                    err.push_frame(
-                        format!("while calling the '{}' builtin", p.op.name),
-                        Some(p.span),
-                    )
-                }
+                Frame::PrimOpArgs(p) | Frame::Retry(p) => err.push_frame(
+                    format!("while calling the '{}' builtin", p.op.name),
+                    Some(p.span),
+                ),
                 Frame::Calls(state) => {
-                    self.call_depth -= 1;
                     self.builtin_call = state.outer_call;
                     err = builtin_error(state.op, err, state.calls.span())
                 }
@@ -400,7 +396,7 @@ impl Machine {
         err
     }
 
-    /// Enters a function or builtin call: Nix's `max-call-depth` counts both.
+    /// Enters a function call (Nix's `max-call-depth`).
     #[inline]
     fn enter_call(&mut self, span: Span) -> EvalResult<()> {
         if self.call_depth >= self.limits.max_call_depth {
@@ -1076,7 +1072,6 @@ impl Machine {
                     Some(v) => args[i] = v,
                     None => {
                         let arg = args[i].clone();
-                        self.enter_call(span)?;
                         self.push(Frame::PrimOpArgs(Box::new(PendingPrimOp {
                             op,
                             args,
@@ -1121,13 +1116,11 @@ impl Machine {
         let may_suspend = self.native_depth + SUSPEND_MARGIN >= self.limits.max_native_depth
             && !matches!(op.name, "tryEval" | "addErrorContext");
         let retry = may_suspend.then(|| args.clone());
-        self.enter_call(span)?;
         let outer = std::mem::replace(
             &mut self.suspendable,
             may_suspend.then_some(self.native_depth),
         );
         let result = func(self, args, span);
-        self.call_depth -= 1;
         self.suspendable = outer;
         let result = match (result, retry) {
             (Err(e), Some(args)) if e.kind == ErrorKind::Suspended => {
@@ -1135,7 +1128,6 @@ impl Machine {
                     .suspended_on
                     .take()
                     .expect("a suspended builtin names its thunk");
-                self.enter_call(span)?;
                 self.push(Frame::Retry(Box::new(PendingPrimOp {
                     op,
                     args,
@@ -1165,12 +1157,10 @@ impl Machine {
         match next {
             Ok(LoopStep::Done(v)) => self.force_step(v, Some(span)),
             Ok(LoopStep::Force(v)) => {
-                self.enter_call(span)?;
                 self.push(Frame::Calls(state))?;
                 self.force_step(v, Some(span))
             }
             Ok(LoopStep::Call(f, mut args)) => {
-                self.enter_call(span)?;
                 self.push(Frame::Calls(state))?;
                 let first = args.remove(0);
                 args.reverse();
@@ -1336,19 +1326,12 @@ impl Machine {
                     index,
                     span,
                 } = *p;
-                self.call_depth -= 1;
                 self.check_primop_arg(op, index, &v, span)?;
                 args[index] = v;
                 self.primop_step(op, args, index + 1, span)
             }
-            Frame::Retry(p) => {
-                self.call_depth -= 1;
-                self.primop_step(p.op, p.args, p.op.args.len(), p.span)
-            }
-            Frame::Calls(state) => {
-                self.call_depth -= 1;
-                self.continue_calls(state, Some(v))
-            }
+            Frame::Retry(p) => self.primop_step(p.op, p.args, p.op.args.len(), p.span),
+            Frame::Calls(state) => self.continue_calls(state, Some(v)),
             Frame::If(expr, env) => {
                 let Expr::If {
                     then, else_, span, ..
