@@ -178,11 +178,19 @@ fn builtin_error(op: &crate::builtins::PrimOp, mut e: Box<Error>, span: Span) ->
     e
 }
 
-/// Whether `op` is a comparison, which Nix evaluates as a call of `__lessThan`.
-fn is_comparison(op: BinOp) -> bool {
+/// Whether Nix parses `op` as a call of a builtin (`__lessThan` for the comparisons,
+/// `__sub`, `__mul`, `__div`): it counts towards `max-call-depth` while its operands are
+/// evaluated.
+fn counts_as_call(op: BinOp) -> bool {
     matches!(
         op,
-        BinOp::Less | BinOp::LessEq | BinOp::Greater | BinOp::GreaterEq
+        BinOp::Less
+            | BinOp::LessEq
+            | BinOp::Greater
+            | BinOp::GreaterEq
+            | BinOp::Sub
+            | BinOp::Mul
+            | BinOp::Div
     )
 }
 
@@ -378,8 +386,8 @@ impl Machine {
                     self.builtin_call = state.outer_call;
                     err = builtin_error(state.op, err, state.calls.span())
                 }
-                Frame::BinRight(op, ..) if is_comparison(op) => self.call_depth -= 1,
-                Frame::BinLeft(expr, _) if matches!(&*expr, Expr::BinOp { op, .. } if is_comparison(*op)) => {
+                Frame::BinRight(op, ..) if counts_as_call(op) => self.call_depth -= 1,
+                Frame::BinLeft(expr, _) if matches!(&*expr, Expr::BinOp { op, .. } if counts_as_call(*op)) => {
                     self.call_depth -= 1
                 }
                 Frame::Select(expr, _, _, Some(pos)) | Frame::Selected(expr, pos)
@@ -695,10 +703,11 @@ impl Machine {
                 Ok(Step::Eval(body.clone(), with_env))
             }
             Expr::BinOp { op, lhs, rhs, span } => {
-                // Nix parses `a < b` as a call of `__lessThan`: it counts as a call while
-                // its operands are evaluated.
-                let comparison = is_comparison(*op);
-                if comparison && self.call_depth >= self.limits.max_call_depth {
+                // Nix parses `a < b` as a call of `__lessThan` (and `-`, `*`, `/` as calls
+                // of `__sub`, `__mul`, `__div`): it counts as a call while its operands are
+                // evaluated.
+                let call = counts_as_call(*op);
+                if call && self.call_depth >= self.limits.max_call_depth {
                     return Err(Error::new(ErrorKind::StackOverflow, Some(*span)));
                 }
                 if !matches!(op, BinOp::And | BinOp::Or | BinOp::Impl) {
@@ -708,7 +717,7 @@ impl Machine {
                         if let Some(r) = self.quick(rhs, env, 1) {
                             return Ok(Step::Return(self.binop_values(*op, l, r?, *span)?));
                         }
-                        if comparison {
+                        if call {
                             self.call_depth += 1;
                         }
                         self.push(Frame::BinRight(*op, l, *span))?;
@@ -718,7 +727,7 @@ impl Machine {
                 if matches!(op, BinOp::And | BinOp::Or | BinOp::Impl) {
                     self.push(Frame::BoolLeft(expr.clone(), env.clone()))?;
                 } else {
-                    if comparison {
+                    if call {
                         self.call_depth += 1;
                     }
                     self.push(Frame::BinLeft(expr.clone(), env.clone()))?;
@@ -1377,7 +1386,7 @@ impl Machine {
                     unreachable!()
                 };
                 if let Err(e) = self.check_left_operand(*op, &v, *span) {
-                    if is_comparison(*op) {
+                    if counts_as_call(*op) {
                         self.call_depth -= 1;
                     }
                     return Err(e);
@@ -1386,7 +1395,7 @@ impl Machine {
                 Ok(Step::Eval(rhs.clone(), env))
             }
             Frame::BinRight(op, lhs, span) => {
-                if is_comparison(op) {
+                if counts_as_call(op) {
                     self.call_depth -= 1;
                 }
                 Ok(Step::Return(self.binop_values(op, lhs, v, span)?))
