@@ -1097,7 +1097,9 @@ mod tests {
             report.rebuilds > 10 && report.rebuilds < report.common,
             "{report:?}"
         );
-        assert_eq!(report.roots[0], (zlib.roots[0].clone(), report.rebuilds));
+        assert!(report.roots[0].0.starts_with("zlib-"), "{:?}", report.roots);
+        assert_eq!(report.roots[0].1, report.rebuilds);
+        assert!(zlib.deeper_roots.is_empty(), "zlib changed itself");
         assert!(
             !report.changed.iter().any(|r| r.attr == "hello"),
             "hello does not use zlib"

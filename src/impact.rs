@@ -19,9 +19,9 @@ pub struct ImpactRow {
     pub direct: bool,
     /// Why its derivation differs (`input zlib-1.3.1 changed`, `attribute version changed`).
     pub causes: Vec<String>,
-    /// The root changes behind it (the changed derivations it depends on whose own inputs
-    /// did not change).
-    pub roots: Vec<String>,
+    /// The root changes behind it that its causes do not name (changed derivations deeper
+    /// in its dependencies); empty when it changed itself.
+    pub deeper_roots: Vec<String>,
     /// Its `.drv` path before and after (or the error).
     pub before: String,
     /// See `before`.
@@ -92,31 +92,23 @@ pub fn collect(ev: &mut Evaluator, root: &Value) -> nixpad_eval::EvalResult<Impa
 }
 
 fn report(compared: String, impact: &nixpad_pkgs::Impact) -> ImpactReport {
-    use nixpad_pkgs::{ChangeKind, PackageState};
+    use nixpad_pkgs::PackageState;
     let state = |s: &PackageState| match s {
         PackageState::Drv(p) => p.clone(),
         PackageState::Failed(e) => format!("error: {e}"),
     };
-    let rebuilt: Vec<_> = impact
-        .changed
-        .iter()
-        .filter(|c| c.kind() == ChangeKind::Rebuild)
+    let (rebuilds, direct) = impact.rebuilds();
+    let mut roots: Vec<(String, usize)> = impact
+        .root_counts()
+        .into_iter()
+        .map(|(root, n)| (root.to_string(), n))
         .collect();
-    let mut roots: Vec<(String, usize)> = Vec::new();
-    for change in &rebuilt {
-        for root in &change.roots {
-            match roots.iter_mut().find(|(r, _)| r == root) {
-                Some((_, n)) => *n += 1,
-                None => roots.push((root.clone(), 1)),
-            }
-        }
-    }
-    roots.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    roots.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
     ImpactReport {
         compared,
         common: impact.common(),
-        rebuilds: rebuilt.len(),
-        direct: rebuilt.iter().filter(|c| c.is_direct()).count(),
+        rebuilds,
+        direct,
         roots,
         changed: impact
             .changed
@@ -126,7 +118,7 @@ fn report(compared: String, impact: &nixpad_pkgs::Impact) -> ImpactReport {
                 kind: c.kind().label().to_string(),
                 direct: c.is_direct(),
                 causes: c.causes.iter().map(|cause| cause.to_string()).collect(),
-                roots: c.roots.clone(),
+                deeper_roots: c.deeper_roots().into_iter().map(String::from).collect(),
                 before: state(&c.before),
                 after: state(&c.after),
             })

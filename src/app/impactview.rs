@@ -98,15 +98,8 @@ fn impact_item(props: &ImpactItemProps) -> Html {
     let row = &props.row;
     let title = format!("before: {}\nafter: {}", row.before, row.after);
     let mut why = row.causes.join("; ");
-    // Roots the causes do not already name (a change deeper in the graph).
-    let deeper: Vec<&str> = row
-        .roots
-        .iter()
-        .filter(|r| !row.causes.contains(&format!("input {r} changed")))
-        .map(String::as_str)
-        .collect();
-    if !row.direct && !deeper.is_empty() {
-        why.push_str(&format!(" (root: {})", deeper.join(", ")));
+    if !row.deeper_roots.is_empty() {
+        why.push_str(&format!(" (root: {})", row.deeper_roots.join(", ")));
     }
     html! {
         <tr class={classes!(row.direct.then_some("direct"))} {title} data-attr={row.attr.clone()}>

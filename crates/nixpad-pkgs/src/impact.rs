@@ -133,6 +133,19 @@ impl Change {
     pub fn is_direct(&self) -> bool {
         self.causes.iter().any(Cause::is_direct)
     }
+
+    /// The root changes its causes do not already name (a change deeper in the graph);
+    /// none when the package changed itself.
+    pub fn deeper_roots(&self) -> Vec<&str> {
+        if self.is_direct() {
+            return Vec::new();
+        }
+        self.roots
+            .iter()
+            .filter(|r| !self.causes.contains(&Cause::InputChanged((*r).clone())))
+            .map(String::as_str)
+            .collect()
+    }
 }
 
 /// The difference between two package sets.
@@ -154,15 +167,34 @@ impl Impact {
         self.changed.len() + self.unchanged
     }
 
+    /// How many packages are rebuilt (new outputs), and how many of those changed
+    /// themselves.
+    pub fn rebuilds(&self) -> (usize, usize) {
+        let rebuilt = self
+            .changed
+            .iter()
+            .filter(|c| c.kind() == ChangeKind::Rebuild);
+        let direct = rebuilt.clone().filter(|c| c.is_direct()).count();
+        (rebuilt.count(), direct)
+    }
+
+    /// Each root change and how many rebuilt packages it is behind, by name.
+    pub fn root_counts(&self) -> BTreeMap<&str, usize> {
+        let mut by_root = BTreeMap::new();
+        let rebuilt = self
+            .changed
+            .iter()
+            .filter(|c| c.kind() == ChangeKind::Rebuild);
+        for root in rebuilt.flat_map(|c| &c.roots) {
+            *by_root.entry(root.as_str()).or_default() += 1;
+        }
+        by_root
+    }
+
     /// A report for people: a summary line, then one line per changed package.
     pub fn render_text(&self) -> String {
         let count = |kind: ChangeKind| self.changed.iter().filter(|c| c.kind() == kind).count();
-        let rebuilds = count(ChangeKind::Rebuild);
-        let direct = self
-            .changed
-            .iter()
-            .filter(|c| c.kind() == ChangeKind::Rebuild && c.is_direct())
-            .count();
+        let (rebuilds, direct) = self.rebuilds();
         let mut out = format!(
             "{rebuilds} of {} packages rebuild ({direct} directly, {} through their inputs); {} get a new .drv with the same outputs; {} now fail, {} evaluate again; {} added, {} removed.\n",
             self.common(),
@@ -173,16 +205,7 @@ impl Impact {
             self.added.len(),
             self.removed.len()
         );
-        let mut by_root: BTreeMap<&str, usize> = BTreeMap::new();
-        for change in self
-            .changed
-            .iter()
-            .filter(|c| c.kind() == ChangeKind::Rebuild)
-        {
-            for root in &change.roots {
-                *by_root.entry(root).or_default() += 1;
-            }
-        }
+        let by_root = self.root_counts();
         if !by_root.is_empty() {
             let listed: Vec<String> = by_root
                 .iter()
@@ -201,13 +224,7 @@ impl Impact {
         let width = attrs.map(String::len).max().unwrap_or(0);
         for change in &self.changed {
             let mut causes: Vec<String> = change.causes.iter().map(Cause::to_string).collect();
-            if change.roots.iter().any(|r| {
-                !change
-                    .causes
-                    .iter()
-                    .any(|c| c == &Cause::InputChanged(r.clone()))
-            }) && !change.is_direct()
-            {
+            if !change.deeper_roots().is_empty() {
                 causes.push(format!("root: {}", change.roots.join(", ")));
             }
             out.push_str(&format!(
