@@ -89,4 +89,48 @@ impl EvalIO for FsIO {
     fn trace(&self, line: &str) {
         eprintln!("{line}");
     }
+
+    fn cached_lowering(&self, fingerprint: &str, key: &str) -> Option<Vec<u8>> {
+        std::fs::read(lowered_dir()?.join(fingerprint).join(key)).ok()
+    }
+
+    /// Writes the entry under a temporary name and renames it into place, so a reader
+    /// never sees half of one. The first entry of a new evaluator build removes the
+    /// entries of the others. Failures only cost speed, so they are ignored.
+    fn store_lowering(&self, fingerprint: &str, key: &str, bytes: &[u8]) {
+        let Some(root) = lowered_dir() else { return };
+        let dir = root.join(fingerprint);
+        if !dir.is_dir() {
+            if let Ok(entries) = std::fs::read_dir(&root) {
+                for entry in entries.flatten() {
+                    let _ = std::fs::remove_dir_all(entry.path());
+                }
+            }
+            if std::fs::create_dir_all(&dir).is_err() {
+                return;
+            }
+        }
+        let partial = dir.join(format!("{key}.{}.partial", std::process::id()));
+        if std::fs::write(&partial, bytes).is_ok()
+            && std::fs::rename(&partial, dir.join(key)).is_err()
+        {
+            let _ = std::fs::remove_file(&partial);
+        }
+    }
+}
+
+/// Where the lowered-file cache lives: `$NIXPAD_CACHE_DIR/lowered` (an empty value
+/// turns the cache off), else `$XDG_CACHE_HOME/nixpad/lowered`, else
+/// `~/.cache/nixpad/lowered`.
+fn lowered_dir() -> Option<std::path::PathBuf> {
+    let set = |name| std::env::var_os(name).filter(|v| !v.is_empty());
+    let base = match std::env::var_os("NIXPAD_CACHE_DIR") {
+        Some(dir) if dir.is_empty() => return None,
+        Some(dir) => std::path::PathBuf::from(dir),
+        None => match set("XDG_CACHE_HOME") {
+            Some(dir) => std::path::PathBuf::from(dir).join("nixpad"),
+            None => std::path::PathBuf::from(set("HOME")?).join(".cache/nixpad"),
+        },
+    };
+    Some(base.join("lowered"))
 }

@@ -188,7 +188,52 @@ pub(crate) fn lower_file(
         .sources
         .add(Origin::File(path.to_string()), text.clone().into());
     let base = path::dir_name(path).to_string();
-    lower_in(m, file, &text, &base, scope)
+    match scope {
+        Some(_) => lower_in(m, file, &text, &base, scope),
+        None => lower_cached(m, file, path, &text, &base),
+    }
+}
+
+/// Lowers file `path` through the host's lowered-file cache (see
+/// [`EvalIO::cached_lowering`]): an entry made for the same text, path and lowering
+/// context by the same evaluator build is decoded instead; a fresh lowering is stored
+/// unless it printed a lint warning.
+fn lower_cached(
+    m: &mut Machine,
+    file: FileId,
+    path: &str,
+    text: &str,
+    base: &str,
+) -> EvalResult<Rc<ir::Expr>> {
+    use sha2::Digest;
+    let context: [u8; 32] = match m.lowering_digest {
+        Some(digest) => digest,
+        None => {
+            let digest = sha2::Sha256::digest(lowering_context(m).as_bytes()).into();
+            m.lowering_digest = Some(digest);
+            digest
+        }
+    };
+    let mut key = sha2::Sha256::new();
+    key.update(context);
+    key.update(path.as_bytes());
+    key.update([0]);
+    key.update(text.as_bytes());
+    let key = store::to_base16(&key.finalize());
+    let fingerprint = env!("NIXPAD_EVAL_FINGERPRINT");
+    if let Some(bytes) = m.io.cached_lowering(fingerprint, &key) {
+        if let Some(expr) = syntax::encoded::decode(&bytes, file) {
+            return Ok(expr);
+        }
+    }
+    let (expr, warned) = lower_noting_warnings(m, file, text, base, None);
+    let expr = expr?;
+    if !warned {
+        if let Some(bytes) = syntax::encoded::encode(&expr) {
+            m.io.store_lowering(fingerprint, &key, &bytes);
+        }
+    }
+    Ok(expr)
 }
 
 /// Files that do not change between evaluations (a package set's), parsed and lowered
@@ -289,6 +334,17 @@ fn lower_in(
     base_dir: &str,
     scope: Option<&value::Attrs>,
 ) -> EvalResult<Rc<ir::Expr>> {
+    lower_noting_warnings(m, file, text, base_dir, scope).0
+}
+
+/// Like [`lower_in`], also saying whether a lint warning was printed.
+fn lower_noting_warnings(
+    m: &Machine,
+    file: FileId,
+    text: &str,
+    base_dir: &str,
+    scope: Option<&value::Attrs>,
+) -> (EvalResult<Rc<ir::Expr>>, bool) {
     let mut scopes = vec![Scope::Lexical(m.global_names.clone())];
     if let Some(attrs) = scope {
         let names: HashMap<Symbol, u32> = attrs
@@ -306,8 +362,10 @@ fn lower_in(
         sources: &m.sources,
         lints: m.settings.lints,
         io: &*m.io,
+        warned: std::cell::Cell::new(false),
     };
-    lower::parse_and_lower(&ctx, text, scopes)
+    let lowered = lower::parse_and_lower(&ctx, text, scopes);
+    (lowered, ctx.warned.get())
 }
 
 /// An evaluator: owns the sources, the import cache and the builtins.

@@ -130,6 +130,12 @@ impl EvalIO for FlakeIO {
     fn trace(&self, line: &str) {
         self.host.trace(line)
     }
+    fn cached_lowering(&self, fingerprint: &str, key: &str) -> Option<Vec<u8>> {
+        self.host.cached_lowering(fingerprint, key)
+    }
+    fn store_lowering(&self, fingerprint: &str, key: &str, bytes: &[u8]) {
+        self.host.store_lowering(fingerprint, key, bytes)
+    }
 }
 
 /// The NAR tree of a host folder and its newest modification time.

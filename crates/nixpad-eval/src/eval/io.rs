@@ -47,6 +47,14 @@ pub trait EvalIO {
     fn access_error(&self, _path: &str) -> Option<String> {
         None
     }
+    /// A lowered file stored earlier with [`EvalIO::store_lowering`] under `key` by an
+    /// evaluator whose build is `fingerprint`, if the host keeps such a cache (the
+    /// command line does, across processes). The evaluator checks what it gets back.
+    fn cached_lowering(&self, _fingerprint: &str, _key: &str) -> Option<Vec<u8>> {
+        None
+    }
+    /// Offers a lowered file to the host's cache; a host without one ignores it.
+    fn store_lowering(&self, _fingerprint: &str, _key: &str, _bytes: &[u8]) {}
 }
 
 /// An in-memory, read-only file tree (the browser and lessons use it).
@@ -193,6 +201,12 @@ impl EvalIO for PureIO {
     }
     fn trace(&self, line: &str) {
         self.inner.trace(line)
+    }
+    fn cached_lowering(&self, fingerprint: &str, key: &str) -> Option<Vec<u8>> {
+        self.inner.cached_lowering(fingerprint, key)
+    }
+    fn store_lowering(&self, fingerprint: &str, key: &str, bytes: &[u8]) {
+        self.inner.store_lowering(fingerprint, key, bytes)
     }
     /// Nix checks a path one component at a time from the root, so it names the first
     /// directory below `/` that is not allowed.

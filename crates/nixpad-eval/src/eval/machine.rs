@@ -158,6 +158,9 @@ pub struct Machine {
     pub drv_store: crate::derivation::DrvStore,
     /// Lowered files shared with other evaluators, if any.
     pub(crate) shared_sources: Option<crate::SharedSources>,
+    /// The SHA-256 of [`crate::lowering_context`], once a file has been lowered through
+    /// the host's lowered-file cache.
+    pub(crate) lowering_digest: Option<[u8; 32]>,
 }
 
 enum Step {
@@ -239,6 +242,7 @@ impl Machine {
             settings,
             drv_store: Default::default(),
             shared_sources: None,
+            lowering_digest: None,
         };
         // FileId(0) is a placeholder for positions that have no source.
         m.sources

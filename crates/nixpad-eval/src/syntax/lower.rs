@@ -41,6 +41,9 @@ pub struct LowerCtx<'a> {
     pub lints: crate::Lints,
     /// Where lint warnings go.
     pub io: &'a dyn crate::io::EvalIO,
+    /// Set when a lint warning was printed (such a lowering is not cached: a cached
+    /// one would not warn again).
+    pub warned: std::cell::Cell<bool>,
 }
 
 /// Parses `text` (already registered as `file`) and lowers it in `scopes`.
@@ -465,6 +468,7 @@ impl<'a, 'b> Lowerer<'a, 'b> {
         match level {
             crate::LintLevel::Ignore => Ok(()),
             crate::LintLevel::Warn => {
+                self.ctx.warned.set(true);
                 self.ctx.io.trace(&format!(
                     "warning: {message}\n         at {}:",
                     self.pos_string(span)

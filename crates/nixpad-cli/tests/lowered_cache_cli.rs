@@ -1,0 +1,138 @@
+//! The command line keeps lowered files across processes in `$NIXPAD_CACHE_DIR/lowered`
+//! (else `$XDG_CACHE_HOME/nixpad`, else `~/.cache/nixpad`): a second run reads them
+//! back and prints the same; a changed file is lowered again; damaged entries are
+//! refused; a lowering that printed a lint warning is not kept (it would not warn
+//! again); an empty `NIXPAD_CACHE_DIR` turns the cache off.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const NIXPAD: &str = env!("CARGO_BIN_EXE_nixpad");
+
+/// A fresh folder for one test: `cache/` and the Nix files it writes.
+fn folder(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("lowered-cache")
+        .join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a test folder");
+    dir
+}
+
+/// `nixpad eval --strict ARGS` with the cache in `cache`: (stdout, stderr).
+fn eval(cache: &str, args: &[&str]) -> (String, String) {
+    let out = Command::new(NIXPAD)
+        .env("NIXPAD_CACHE_DIR", cache)
+        .arg("eval")
+        .arg("--strict")
+        .args(args)
+        .output()
+        .expect("nixpad runs");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The cache's entries (below its one evaluator-build folder).
+fn entries(cache: &Path) -> Vec<PathBuf> {
+    let Ok(builds) = std::fs::read_dir(cache.join("lowered")) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for build in builds {
+        for entry in std::fs::read_dir(build.expect("a build folder").path()).expect("entries") {
+            out.push(entry.expect("an entry").path());
+        }
+    }
+    out
+}
+
+#[test]
+fn a_second_run_reads_the_lowering_back_and_a_changed_file_is_lowered_again() {
+    let dir = folder("reuse");
+    let cache = dir.join("cache");
+    let cache_arg = cache.to_str().unwrap();
+    std::fs::write(
+        dir.join("lib.nix"),
+        "rec { zeta = 1; alpha = zeta + 1; mid = { inherit alpha; b = \"${toString zeta}\"; }; }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("main.nix"),
+        "let lib = import ./lib.nix; in { inherit (lib) mid; sum = lib.alpha + lib.zeta; }\n",
+    )
+    .unwrap();
+    let main = dir.join("main.nix");
+    let main = main.to_str().unwrap();
+    let expected = "{ mid = { alpha = 2; b = \"1\"; }; sum = 3; }\n";
+    assert_eq!(eval(cache_arg, &[main]).0, expected);
+    assert_eq!(entries(&cache).len(), 2, "both files kept");
+    assert_eq!(eval(cache_arg, &[main]).0, expected, "from the cache");
+
+    std::fs::write(
+        dir.join("lib.nix"),
+        "rec { zeta = 5; alpha = zeta + 1; mid = 0; }\n",
+    )
+    .unwrap();
+    assert_eq!(eval(cache_arg, &[main]).0, "{ mid = 0; sum = 11; }\n");
+    assert_eq!(entries(&cache).len(), 3, "the changed file is a new entry");
+
+    // Errors raised in a file read from the cache point at the same place.
+    std::fs::write(dir.join("bad.nix"), "let x = 1;\nin x + \"a\"\n").unwrap();
+    let bad = dir.join("bad.nix");
+    let first = eval(cache_arg, &[bad.to_str().unwrap()]).1;
+    assert!(first.contains("bad.nix:2:8"), "{first}");
+    assert_eq!(eval(cache_arg, &[bad.to_str().unwrap()]).1, first);
+}
+
+#[test]
+fn damaged_entries_are_refused() {
+    let dir = folder("damaged");
+    let cache = dir.join("cache");
+    let cache_arg = cache.to_str().unwrap();
+    std::fs::write(
+        dir.join("main.nix"),
+        "let f = { a, b ? 2 }: a * b; in f { a = 21; }\n",
+    )
+    .unwrap();
+    let main = dir.join("main.nix");
+    let main = main.to_str().unwrap();
+    assert_eq!(eval(cache_arg, &[main]).0, "42\n");
+    for entry in entries(&cache) {
+        let mut bytes = std::fs::read(&entry).unwrap();
+        let middle = bytes.len() / 2;
+        bytes[middle] ^= 0xff;
+        std::fs::write(&entry, &bytes[..bytes.len() - 1]).unwrap();
+    }
+    assert_eq!(
+        eval(cache_arg, &[main]),
+        ("42\n".to_string(), String::new())
+    );
+}
+
+#[test]
+fn a_lowering_that_warned_is_not_kept_and_an_empty_setting_turns_the_cache_off() {
+    let dir = folder("warned");
+    let cache = dir.join("cache");
+    let cache_arg = cache.to_str().unwrap();
+    std::fs::write(dir.join("main.nix"), "/etc/hostname\n").unwrap();
+    let main = dir.join("main.nix");
+    let args = [
+        main.to_str().unwrap(),
+        "--option",
+        "lint-absolute-path-literals",
+        "warn",
+    ];
+    for _ in 0..2 {
+        let (out, err) = eval(cache_arg, &args);
+        assert_eq!(out, "/etc/hostname\n");
+        assert!(err.contains("absolute path literal"), "{err}");
+    }
+    assert!(entries(&cache).is_empty(), "nothing kept");
+
+    std::fs::write(dir.join("plain.nix"), "1 + 1\n").unwrap();
+    let plain = dir.join("plain.nix");
+    assert_eq!(eval("", &[plain.to_str().unwrap()]).0, "2\n");
+    assert!(!Path::new("lowered").exists() && entries(&cache).is_empty());
+}
