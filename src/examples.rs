@@ -211,6 +211,26 @@ mod tests {
     }
 
     #[test]
+    fn the_first_view_in_index_html_shows_the_default_example() {
+        let page = include_str!("../index.html");
+        let start = page
+            .find("<pre id=\"boot-code\" class=\"boot-code\">")
+            .unwrap();
+        let code = &page[start..];
+        let code = &code[code.find('>').unwrap() + 1..code.find("</pre>").unwrap()];
+        let code = code
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&");
+        let (name, text) = default_example().files[0];
+        assert_eq!(name, "default.nix");
+        assert_eq!(
+            code, text,
+            "index.html's #boot view must show the default example"
+        );
+    }
+
+    #[test]
     fn summaries_show_backticks_as_code() {
         use SummaryPart::{Code, Text};
         assert_eq!(

@@ -417,6 +417,7 @@ impl Client {
                 self.arm_timer();
                 if first {
                     super::dom::mark("nixpad-first-result");
+                    super::dom::remove_boot_view();
                 }
                 if let Some(pending) = pending {
                     slices.answer(id, &pending, outcome, trace, elapsed_ms);
@@ -439,6 +440,7 @@ impl Client {
             (inner.slices.clone(), pending)
         };
         self.arm_timer();
+        super::dom::remove_boot_view();
         if let Some(pending) = pending {
             slices.fail(id, &pending, message);
         }

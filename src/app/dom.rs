@@ -118,6 +118,17 @@ pub fn mark(name: &str) {
     }
 }
 
+/// Removes index.html's first view (`#boot`, shown on a first visit until the app
+/// answers; see static/boot.js), if it is still there.
+pub fn remove_boot_view() {
+    if let Some(view) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        view.remove();
+    }
+}
+
 /// Milliseconds since navigation start.
 pub fn now() -> f64 {
     window()
@@ -139,6 +150,7 @@ pub fn install_panic_hook() {
         };
         el.set_text_content(Some(&message));
         let _ = el.remove_attribute("hidden");
+        remove_boot_view();
     }));
 }
 

@@ -6,17 +6,12 @@
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 /** The first load must stay within this many bytes, gzip -9, all files together. The
- * issue's goal is 300 KB; this budget is the size reached so far plus a little room, so
- * that any growth fails the test (lower it when the first load shrinks). Raised from
- * 640 KiB to 750 KiB when flakes came into the worker (nixpad-flake: lesson flake mode and
- * the Flake tab with templates and the registry, +70 KB) and the Options and Flake tabs
- * into the page (+35 KB): 742 KiB measured. Raised again to 780 KiB for the rebuild impact
- * view (nixpkgs-lite's impact analysis in the worker, its view in the page) and the engine
- * work of the same session (heap-frame builtins, shared sources): 770 KiB measured. Moving
- * lesson checks, flakes and the impact analysis into a worker started only when needed
- * takes that back (issue 15). */
-export const FIRST_LOAD_BUDGET = 780 * 1024;
-/** The goal (issue 15): 300 KB gzip from navigation to the first evaluated result. */
+ * issue's goal is 300 KB. Until the first view (index.html's #boot, static/boot.js) the
+ * first load was the page and its worker (780 KiB budget, 789.4 KB measured at f43fbb7);
+ * now a first visit fetches the page, the evaluator-only worker and nothing else before
+ * the default example's value shows: 265.7 KB measured. The budget is that plus a little
+ * room, so that any growth fails the test (lower it when the first load shrinks). */
+export const FIRST_LOAD_BUDGET = 280 * 1000;
 export const FIRST_LOAD_GOAL = 300 * 1000;
 
 const gzip = (b) => gzipSync(b, { level: 9 }).length;
@@ -29,6 +24,8 @@ export function kindOf(url) {
   const name = url.split('?')[0].split('/').pop() || 'index.html';
   if (name === 'worker_bg.wasm') return 'worker wasm';
   if (name === 'worker.js' || name === 'worker_loader.js') return 'worker JS';
+  if (name === 'embed-worker_bg.wasm') return 'evaluator wasm';
+  if (name === 'embed-worker.js' || name === 'embed_worker_loader.js') return 'evaluator JS';
   if (name.endsWith('.wasm')) return 'page wasm';
   if (name.endsWith('.js')) return 'page JS';
   if (name.endsWith('.css')) return 'CSS';
@@ -39,45 +36,68 @@ export function kindOf(url) {
 export const waitFirst = (page) => page.waitForFunction(
   () => performance.getEntriesByName('nixpad-first-result').length > 0, null, { timeout: 20000 });
 
-/** Loads `base` in a fresh context and returns the files fetched until the first result. */
+/** Loads `base` in a fresh context and returns the files requested before the first
+ * result (by the page and its workers; the service worker's own requests, which fill the
+ * offline cache once the page has loaded, are left out). Requests are timed as they are
+ * made and compared with the mark's time; the bodies are fetched again to be measured, so
+ * that a worker that is done and gone (boot.js ends the evaluator-only one) still counts. */
 export async function measureFirstLoad(browser, base) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const pending = [];
-  const files = new Map();
-  let done = false;
-  // Worker requests are not page responses: listen on the context too.
-  // The service worker's own requests (it fills the offline cache once the page has
-  // loaded) are not part of what the first result needs: they are left out.
-  context.on('response', (response) => {
-    if (done || response.request().serviceWorker()) return;
-    pending.push(response.body().then((body) => {
-      const url = response.url().replace(base, '') || 'index.html';
-      files.set(url, { url, kind: kindOf(url), raw: body.length, gzip: gzip(body), brotli: brotli(body) });
-    }).catch(() => {}));
+  const requests = [];
+  context.on('request', (request) => {
+    if (!request.serviceWorker()) requests.push({ url: request.url(), at: Date.now() });
   });
   await page.goto(base);
   await waitFirst(page);
-  done = true;
-  await Promise.all(pending);
+  await waitApp(page);
+  const [firstAt, appAt] = await page.evaluate(() => {
+    const marks = performance.getEntriesByName('nixpad-first-result');
+    return [marks[0], marks[marks.length - 1]].map((m) => performance.timeOrigin + m.startTime);
+  });
   await context.close();
-  const list = [...files.values()].sort((a, b) => b.gzip - a.gzip);
-  const sum = (key) => list.reduce((s, f) => s + f[key], 0);
-  return { files: list, raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli') };
+  const measured = async (until) => {
+    const urls = [...new Set(requests.filter((r) => r.at <= until).map((r) => r.url))];
+    const list = [];
+    for (const full of urls) {
+      const body = Buffer.from(await (await fetch(full)).arrayBuffer());
+      const url = full.replace(base, '') || 'index.html';
+      list.push({ url, kind: kindOf(url), raw: body.length, gzip: gzip(body), brotli: brotli(body) });
+    }
+    list.sort((a, b) => b.gzip - a.gzip);
+    const sum = (key) => list.reduce((s, f) => s + f[key], 0);
+    return { files: list, raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli') };
+  };
+  // `app`: everything fetched until the app's own first result (the editable playground).
+  return { ...(await measured(firstAt)), app: await measured(appAt) };
 }
+
+/** Waits for the app's own first evaluation (after the first view, if there was one). */
+const waitApp = (page) => page.waitForFunction(
+  () => Number(document.querySelector('.output')?.dataset.evaluations || 0) >= 1 && !document.getElementById('boot'),
+  null, { timeout: 20000 });
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
-/** Navigation to the first evaluated result, cold (a fresh context each run), in ms. */
+/** Navigation to the first evaluated result, cold (a fresh context each run), in ms; and
+ * to the app's own first result (`app`, median), which follows on a first visit. */
 export async function timeToFirstResult(browser, base, runs) {
   const times = [];
+  const appTimes = [];
   for (let i = 0; i < runs; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(base);
     await waitFirst(page);
-    times.push(await page.evaluate(() => performance.getEntriesByName('nixpad-first-result')[0].startTime));
+    await waitApp(page);
+    const marks = await page.evaluate(() =>
+      performance.getEntriesByName('nixpad-first-result').map((m) => m.startTime));
+    times.push(marks[0]);
+    appTimes.push(marks[marks.length - 1]);
     await context.close();
   }
-  return { median: median(times), min: Math.min(...times), max: Math.max(...times), runs };
+  return {
+    median: median(times), min: Math.min(...times), max: Math.max(...times), runs,
+    app: median(appTimes),
+  };
 }

@@ -875,10 +875,60 @@ test('lesson packs: workshop.pack and ?lessons= chapters load beside the curricu
   t.errors = t.errors.filter((e) => !e.includes('status of 404'));
 });
 
+test('a first visit shows the default example and its value before the app loads; the app then takes over', async (t) => {
+  const page = await open(t, null);
+  // Hold the app's wasm back: the first view must not need it.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/nixpad-web-*_bg.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto(BASE);
+  await page.waitForFunction(() => performance.getEntriesByName('nixpad-first-result').length > 0, null, { timeout: 15000 });
+  const first = await page.locator('#boot-result').innerText();
+  assert(first.startsWith('{ answer = 42; email = "no email";') && first.includes('sum = 10; }'), `first view: ${first}`);
+  assert(await page.locator('#boot-code').innerText().then((c) => c.includes('double = x: x * 2;')), 'the example is shown');
+  await shot(page, '40-first-view.png');
+  release();
+  await waitEval(page);
+  await page.waitForSelector('#boot', { state: 'detached' });
+  assert((await tree(page)).includes('answer = 42;'), 'the app shows the value');
+  await page.fill('textarea.input', '1 + 1');
+  await page.click('[data-testid=run]');
+  await waitEval(page, 2);
+  assert((await tree(page)).includes('2'), 'the app evaluates what is typed');
+
+  // A visitor with saved files, and a deep link, open the app directly: the
+  // evaluator-only worker is not fetched.
+  const fetched = [];
+  page.context().on('request', (r) => fetched.push(r.url()));
+  await page.reload();
+  await waitEval(page);
+  assertEq(await page.locator('#boot').count(), 0, 'no first view');
+  assert((await tree(page)).includes('2'), 'the saved files are back');
+  await page.goto(BASE + '#/examples');
+  await page.reload();
+  await page.waitForSelector('text=A tour of the language', { timeout: 15000 });
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.waitForSelector('text=A tour of the language', { timeout: 15000 });
+  assertEq(await page.locator('#boot').count(), 0, 'no first view on another route');
+  assert(!fetched.some((u) => u.includes('embed-worker')), `the evaluator-only worker was fetched: ${fetched}`);
+});
+
+test('the first view gives way to the app when its worker cannot load', async (t) => {
+  const page = await open(t, null);
+  await page.route('**/embed-worker_bg.wasm', (route) => route.fulfill({ status: 404, body: '' }));
+  await page.goto(BASE);
+  await waitEval(page);
+  await page.waitForSelector('#boot', { state: 'detached' });
+  assert((await tree(page)).includes('answer = 42;'), 'the app shows the value');
+  t.errors = t.errors.filter((e) => !e.includes('404'));
+});
+
 test('the first load stays within its size budget and fetches no lessons', async () => {
   const load = await measureFirstLoad(browser, BASE);
   const kinds = new Set(load.files.map((f) => f.kind));
-  assert(kinds.has('page wasm') && kinds.has('worker wasm'), `page and worker loaded: ${[...kinds]}`);
+  assert(kinds.has('evaluator wasm') && !kinds.has('page wasm') && !kinds.has('worker wasm'),
+    `only the evaluator-only worker before the first result: ${load.files.map((f) => `${f.url} ${f.kind}`)}`);
   assert(!load.files.some((f) => f.url.endsWith('.pack')), `no lesson pack before the first result: ${load.files.map((f) => f.url)}`);
   assert(load.gzip <= FIRST_LOAD_BUDGET,
     `first load ${load.gzip} B gzip > budget ${FIRST_LOAD_BUDGET} B: ${load.files.map((f) => `${f.url} ${f.gzip}`).join(', ')}`);
