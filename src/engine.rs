@@ -74,6 +74,9 @@ pub struct Engine {
     session: Option<Session>,
     repl: ReplState,
     packages: Packages,
+    /// Evaluators replaced by newer ones, dropped by [`Engine::tidy`] once the answer
+    /// that replaced them is out (dropping one frees its values and collects its cycles).
+    retired: Vec<Evaluator>,
 }
 
 impl Default for Engine {
@@ -152,7 +155,13 @@ impl Engine {
                 bindings: Vec::new(),
             },
             packages: Packages { load, loaded: None },
+            retired: Vec::new(),
         }
+    }
+
+    /// Drops the evaluators the last request replaced (call it after answering).
+    pub fn tidy(&mut self) {
+        self.retired.clear();
     }
 
     /// The package set when `needed`: `Ok(None)` when not needed, `Err` with the
@@ -185,7 +194,9 @@ impl Engine {
                 entry,
                 expand_budget,
             } => {
-                self.session = None;
+                if let Some(old) = self.session.take() {
+                    self.retired.push(old.ev);
+                }
                 let files = by_name(files);
                 let packages = match self.packages_for(uses_nixpkgs(&files)) {
                     Ok(p) => p,
@@ -368,7 +379,9 @@ impl Engine {
             // package set can be loaded (a line may use it later).
             let packages = self.packages.get().ok();
             let ev = evaluator_for(&files, packages.as_deref());
-            self.repl.ev = Some((files, ev));
+            if let Some((_, old)) = self.repl.ev.replace((files, ev)) {
+                self.retired.push(old);
+            }
         }
         let Some((files, ev)) = &mut self.repl.ev else {
             return (Outcome::Stale, Vec::new());

@@ -96,6 +96,7 @@ pub fn start() {
             trace,
             elapsed_ms,
         });
+        engine.borrow_mut().tidy();
     });
     scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();

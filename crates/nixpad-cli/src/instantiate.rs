@@ -357,7 +357,13 @@ pub fn for_each_value(
     if let Some(depth) = o.max_call_depth {
         limits.max_call_depth = depth;
     }
-    let mut ev = Evaluator::new(Rc::new(crate::fs_io::FsIO), settings, limits);
+    // Never dropped: the process ends after this evaluation, and freeing the values (and
+    // collecting their cycles) one by one would only delay the exit.
+    let ev = Box::leak(Box::new(Evaluator::new(
+        Rc::new(crate::fs_io::FsIO),
+        settings,
+        limits,
+    )));
     let whole = [String::new()];
     let attr_paths = if o.attr_paths.is_empty() {
         &whole[..]
@@ -387,7 +393,7 @@ pub fn for_each_value(
                 .clone()
                 .and_then(|v| ev.select_attr_path(v, path, &o.args, &base))
                 .and_then(|v| ev.apply_auto_args(v, &o.args, &base))
-                .and_then(|v| render(&mut ev, &v));
+                .and_then(|v| render(ev, &v));
             match result {
                 Ok(out) => {
                     let _ = stdout.write_all(&out);

@@ -21,7 +21,7 @@ pub mod syntax;
 // Every module by its short name (`crate::machine`, `crate::value`, ...): the folders
 // group them by concern, the paths stay flat.
 use builtins::{callbacks, context, corepkgs, store_builtins, versions};
-use eval::{error, io, machine, print, value};
+use eval::{collect, error, io, machine, print, value};
 pub use formats::{float, json, regex};
 use formats::{toml, xml};
 use store::{derivation, path};
@@ -373,6 +373,15 @@ pub struct Evaluator {
     machine: Machine,
 }
 
+impl Drop for Evaluator {
+    /// Lets go of the machine's values, then breaks the cycles among what it made that
+    /// nothing outside (a value the host kept) still uses.
+    fn drop(&mut self) {
+        self.machine.release_values();
+        self.machine.collector.collect();
+    }
+}
+
 impl Evaluator {
     /// A new evaluator reading files through `io`.
     pub fn new(io: Rc<dyn EvalIO>, settings: Settings, limits: Limits) -> Evaluator {
@@ -402,6 +411,7 @@ impl Evaluator {
     /// Parses and evaluates `text` to weak head normal form. Relative paths in it are
     /// resolved against `base_dir`.
     pub fn eval_source(&mut self, text: &str, origin: Origin, base_dir: &str) -> EvalResult<Value> {
+        self.machine.collector.collect_if_due();
         let text = source::prepare_source(text);
         let file = self.machine.sources.add(origin, text.clone().into());
         let expr = lower_in(&self.machine, file, &text, base_dir, None)?;
@@ -418,6 +428,7 @@ impl Evaluator {
         base_dir: &str,
         bindings: &[(String, Value)],
     ) -> EvalResult<Value> {
+        self.machine.collector.collect_if_due();
         let text = source::prepare_source(text);
         let file = self.machine.sources.add(origin, text.clone().into());
         let scope = value::Attrs::from_unsorted(
@@ -445,6 +456,7 @@ impl Evaluator {
 
     /// Evaluates a file (a directory means its `default.nix`) like `import`.
     pub fn eval_file(&mut self, path: &str) -> EvalResult<Value> {
+        self.machine.collector.collect_if_due();
         let span = Span {
             file: FileId(0),
             start: 0,

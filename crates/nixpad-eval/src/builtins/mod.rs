@@ -360,6 +360,7 @@ pub fn install(m: &mut Machine) {
     });
     let set = Value::attrs(Attrs::from_unsorted(entries));
     *self_thunk.0.borrow_mut() = ThunkState::Done(set.clone());
+    m.collector.track_thunk(&self_thunk);
     m.builtins = set.clone();
 
     let Value::Attrs(attrs) = &set else {
@@ -390,7 +391,10 @@ pub fn install(m: &mut Machine) {
         crate::derivation::DERIVATION_NIX.into(),
     );
     match crate::lower_in(m, file, crate::derivation::DERIVATION_NIX, "/", None) {
-        Ok(expr) => *derivation_thunk.0.borrow_mut() = ThunkState::Expr(expr, m.globals.clone()),
+        Ok(expr) => {
+            *derivation_thunk.0.borrow_mut() = ThunkState::Expr(expr, m.globals.clone());
+            m.collector.track_thunk(&derivation_thunk);
+        }
         Err(e) => {
             *derivation_thunk.0.borrow_mut() =
                 ThunkState::Done(Value::string(e.message().into_bytes()))

@@ -161,6 +161,8 @@ pub struct Machine {
     /// The SHA-256 of [`crate::lowering_context`], once a file has been lowered through
     /// the host's lowered-file cache.
     pub(crate) lowering_digest: Option<[u8; 32]>,
+    /// Finds and breaks the reference cycles nothing uses any more.
+    pub(crate) collector: crate::collect::Collector,
 }
 
 enum Step {
@@ -219,6 +221,16 @@ fn lookup(env: &Env, level: u32, slot: u32) -> Value {
 }
 
 impl Machine {
+    /// Drops every value the machine holds (its globals, imports and stack), before the
+    /// evaluator is dropped and its cycles collected.
+    pub(crate) fn release_values(&mut self) {
+        self.frames.clear();
+        self.suspended_on = None;
+        self.globals = new_env(EnvValues::new(), None);
+        self.builtins = Value::Null;
+        self.import_cache.clear();
+    }
+
     /// A machine over `io` with the given globals (see [`crate::builtins::globals`]).
     pub fn new(io: Rc<dyn EvalIO>, limits: Limits, settings: crate::Settings) -> Machine {
         let fuel = limits.fuel;
@@ -243,6 +255,7 @@ impl Machine {
             drv_store: Default::default(),
             shared_sources: None,
             lowering_digest: None,
+            collector: Default::default(),
         };
         // FileId(0) is a placeholder for positions that have no source.
         m.sources
@@ -859,6 +872,7 @@ impl Machine {
             values.push(Self::delay_in_rec(source, &rec_env));
         }
         *rec_env.values.borrow_mut() = values;
+        self.collector.track_env(&rec_env);
         rec_env
     }
 
@@ -1313,6 +1327,10 @@ impl Machine {
             values.push(arg);
         }
         *env.values.borrow_mut() = values;
+        if pat.formals.iter().any(|f| f.default.is_some()) {
+            // The defaults' thunks refer to this level, which holds them.
+            self.collector.track_env(&env);
+        }
         Ok(Step::Eval(closure.def.body.clone(), env))
     }
 
@@ -1320,6 +1338,9 @@ impl Machine {
         match frame {
             Frame::Update(thunk, _) => {
                 *thunk.0.borrow_mut() = ThunkState::Done(v.clone());
+                if v.may_refer_back() {
+                    self.collector.track_thunk(&thunk);
+                }
                 Ok(Step::Return(v))
             }
             Frame::CallReturn(..) => {

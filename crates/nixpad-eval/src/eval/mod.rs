@@ -1,6 +1,7 @@
 //! The evaluation machine and what it works on: values, errors, the I/O trait, and
 //! printing values as `nix-instantiate --eval` does.
 
+pub(crate) mod collect;
 pub(crate) mod error;
 pub(crate) mod io;
 pub(crate) mod machine;

@@ -479,6 +479,20 @@ pub fn new_env(values: EnvValues, parent: Option<Env>) -> Env {
 }
 
 impl Value {
+    /// Whether the value holds references a cycle could run through (a thunk given such
+    /// a value is tracked by the cycle collector).
+    #[inline]
+    pub fn may_refer_back(&self) -> bool {
+        matches!(
+            self,
+            Value::Attrs(_)
+                | Value::List(_)
+                | Value::Lambda(_)
+                | Value::PrimOp(_)
+                | Value::Thunk(_)
+        )
+    }
+
     /// A plain string value.
     pub fn string(s: impl Into<Vec<u8>>) -> Value {
         Value::String(Rc::new(NixString::plain(s.into().into_boxed_slice())))
