@@ -691,7 +691,9 @@ fn path_argument(m: &mut Machine, v: &Value, span: Span) -> EvalResult<String> {
         Value::Path(p) => p.to_string(),
         _ => {
             let s = m.coerce_to_string(&v, CoerceMode::NoCopy, span)?;
-            s.lossy().into_owned()
+            let text = s.lossy().into_owned();
+            realise_context(m, &s.context, &text, "while realising the context of path")?;
+            text
         }
     };
     if !s.starts_with('/') {
@@ -701,6 +703,48 @@ fn path_argument(m: &mut Machine, v: &Value, span: Span) -> EvalResult<String> {
         ));
     }
     Ok(crate::path::canonicalise(&s))
+}
+
+/// Makes the store paths a path string depends on valid before the file is read, as
+/// Nix does; here as in `nix-instantiate --eval`, which builds nothing and writes no
+/// `.drv` file: a store path is valid when it is there to read (a flake input), a
+/// derivation's output never is (reading one is import from derivation).
+/// `doing` names the step in the trace (`while realising the context of path`, `while
+/// adding path`), followed by the path.
+pub(crate) fn realise_context(
+    m: &Machine,
+    context: &Context,
+    path: &str,
+    doing: &str,
+) -> EvalResult<()> {
+    let Some(elems) = context else {
+        return Ok(());
+    };
+    for elem in elems.iter() {
+        let (invalid, note) = match elem {
+            ContextElem::Opaque(p) if m.io.file_type(p).is_some() => continue,
+            ContextElem::Opaque(p) => (p, None),
+            ContextElem::AllOutputs(drv) => (drv, None),
+            ContextElem::Built(drv, output) => (
+                drv,
+                Some(format!(
+                    "'{path}' is output '{output}' of a derivation: reading it during evaluation \
+                     (import from derivation) needs that derivation built first, and evaluation \
+                     builds nothing"
+                )),
+            ),
+        };
+        let mut e = Error::new(
+            ErrorKind::Io(format!("path '{invalid}' is not valid")),
+            None,
+        );
+        if let Some(note) = note {
+            e = e.with_note(note);
+        }
+        e.push_frame(format!("{doing} '{path}'"), None);
+        return Err(e);
+    }
+    Ok(())
 }
 
 /// The file `import path` reads: `path/default.nix` for a directory.
@@ -2059,10 +2103,6 @@ fn followed_file_type(m: &Machine, path: &str) -> Option<FileType> {
 
 fn prim_read_file(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
     let path = path_argument(m, &args[0], span)?;
-    // A derivation this evaluation wrote reads as its ATerm, as in a real store.
-    if let Some(drv) = m.drv_store.get(&path) {
-        return Ok(Value::string(drv.aterm()));
-    }
     if let Some(text) = crate::corepkgs::name(&path).and_then(crate::corepkgs::file) {
         return Ok(Value::string(text.as_bytes()));
     }

@@ -43,13 +43,28 @@ fn store_path_value(path: &str) -> Value {
 /// Coerces a path-like argument (a path, or a string naming an absolute path) without
 /// copying it, as `builtins.path`, `filterSource`, `hashFile` and `toPath` read it.
 fn absolute_path(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<String> {
-    let s = m
+    absolute_path_realised(m, v, span, what, None)
+}
+
+/// [`absolute_path`], also making the store paths it depends on valid first (see
+/// [`crate::builtins::realise_context`]), the step named `doing` in the trace.
+fn absolute_path_realised(
+    m: &mut Machine,
+    v: &Value,
+    span: Span,
+    what: &str,
+    doing: Option<&str>,
+) -> EvalResult<String> {
+    let string = m
         .coerce_to_string(v, CoerceMode::NoCopy, span)
         .map_err(|mut e| {
             e.push_frame(what.to_string(), None);
             e
         })?;
-    let s = s.lossy().into_owned();
+    let s = string.lossy().into_owned();
+    if let Some(doing) = doing {
+        crate::builtins::realise_context(m, &string.context, &s, doing)?;
+    }
     if !s.starts_with('/') {
         let mut e = other(
             format!("string '{s}' doesn't represent an absolute path"),
@@ -264,11 +279,12 @@ pub fn prim_path(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Va
         let at = a.pos.unwrap_or(span);
         match &*key {
             "path" => {
-                path = Some(absolute_path(
+                path = Some(absolute_path_realised(
                     m,
                     &a.value,
                     at,
                     "while evaluating the 'path' attribute passed to 'builtins.path'",
+                    Some("while adding path"),
                 )?)
             }
             "name" => {
@@ -352,7 +368,13 @@ pub fn prim_filter_source(m: &mut Machine, args: Vec<Value>, span: Span) -> Eval
         );
         return Err(e);
     }
-    let path = absolute_path(m, &args[1], span, "while evaluating the second argument (the path to filter) passed to 'builtins.filterSource'")?;
+    let path = absolute_path_realised(
+        m,
+        &args[1],
+        span,
+        "while evaluating the second argument (the path to filter) passed to 'builtins.filterSource'",
+        Some("while adding path"),
+    )?;
     let name = crate::path::base_name(&path).to_string();
     let out = add_path(m, &path, &name, Some(&f), true, None, span)?;
     Ok(store_path_value(&out))
@@ -456,11 +478,12 @@ pub fn prim_hash_file(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResu
         "while evaluating the first argument passed to builtins.hashFile",
     )?;
     let algo = HashAlgo::parse(&algo.lossy()).map_err(|e| other(e, span))?;
-    let path = absolute_path(
+    let path = absolute_path_realised(
         m,
         &args[1],
         span,
         "while evaluating the second argument passed to builtins.hashFile",
+        Some("while realising the context of path"),
     )?;
     let bytes = m.io.read_file(&path).map_err(|e| io_error(e, span))?;
     Ok(Value::string(
