@@ -7,27 +7,23 @@
 #   fuzz/run.sh eval_structured 600
 #   fuzz/run.sh eval 60 -max_len=8192   # extra libFuzzer flags go last
 #
-# Why restart instead of libFuzzer's -fork=1 -ignore_crashes=1: every evaluation leaks
-# (about 10 KB for the builtins set, which holds itself through `builtins.builtins`, plus
-# every Rc cycle the program makes, e.g. a closure stored in the `let` it closes over), so
-# one process grows by 10-60 MB per thousand inputs and would hit -rss_limit_mb=4096 within
-# minutes; the OOMs that fork mode then reports are noise. Bounding the executions per
-# process avoids that.
+# Leaks are findings: evaluations give back all their memory (the cycle collector,
+# crates/nixpad-eval/src/eval/collect.rs, frees the reference cycles programs make), so
+# LeakSanitizer runs (detect_leaks=1). Restarting after RUNS_PER_PROCESS executions bounds
+# a process's growth from what legitimately stays (interned names).
 set -u
 target=${1:?usage: run.sh TARGET [SECONDS] [libFuzzer flags...]}
 total=${2:-600}
 shift $(( $# >= 2 ? 2 : 1 ))
 here=$(cd "$(dirname "$0")" && pwd)
 cd "$here"
-# Leaks are ~10 KB per input for `eval` and ~60 KB for `eval_structured` (whose programs
-# are full of recursive closures, each an Rc cycle): restart well before 4 GB.
 case "$target" in
     eval_structured) runs=${RUNS_PER_PROCESS:-25000} ;;
     *) runs=${RUNS_PER_PROCESS:-50000} ;;
 esac
 extra=()
 [ "$target" = eval ] && extra+=("-dict=$here/eval.dict")   # keywords, operators, builtin names
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}   # no leak report at exit either
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 export RUSTC_BOOTSTRAP=1   # cargo-fuzz needs nightly flags (-Zsanitizer); stable rustc accepts them with this
 if [ "$target" = eval ] && [ -z "$(ls -A corpus/eval 2>/dev/null)" ]; then ./seed.sh; fi
 mkdir -p "corpus/$target" "artifacts/$target" artifacts/logs
@@ -45,7 +41,7 @@ while :; do
     log="artifacts/logs/$target-$stamp-$iter.log"
     cargo fuzz run -a "$target" "corpus/$target" -- \
         -max_total_time="$left" -runs="$runs" -rss_limit_mb=4096 -timeout=10 \
-        -detect_leaks=0 -print_final_stats=1 "${extra[@]}" "$@" > "$log" 2>&1
+        -detect_leaks=1 -print_final_stats=1 "${extra[@]}" "$@" > "$log" 2>&1
     rc=$?
     n=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*$')
     [ -n "$n" ] || n=$(grep -o '^#[0-9]*' "$log" | tail -1 | tr -d '#')
