@@ -47,8 +47,18 @@ impl EvalIO for FsIO {
         for entry in entries {
             let entry = entry.map_err(failed)?;
             let name = entry.file_name().to_string_lossy().into_owned();
-            let full = format!("{}/{}", path.trim_end_matches('/'), name);
-            out.push((name, self.file_type(&full).unwrap_or(FileType::Unknown)));
+            // The directory listing says each entry's type (no `stat` per entry).
+            let kind = match entry.file_type() {
+                Ok(t) if t.is_symlink() => FileType::Symlink,
+                Ok(t) if t.is_dir() => FileType::Directory,
+                Ok(t) if t.is_file() => FileType::Regular,
+                Ok(_) => FileType::Unknown,
+                Err(_) => {
+                    let full = format!("{}/{}", path.trim_end_matches('/'), name);
+                    self.file_type(&full).unwrap_or(FileType::Unknown)
+                }
+            };
+            out.push((name, kind));
         }
         out.sort_by(|a, b| a.0.cmp(&b.0));
         Ok(out)
