@@ -46,6 +46,7 @@ const evalTimes = [];
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(BASE + '#/examples');
+  await page.waitForSelector('[data-example]');
   const ids = await page.locator('[data-example]').evaluateAll((els) => els.map((e) => e.dataset.example));
   console.log(`Evaluation time in the worker (median of ${RUNS} runs; evaluator set-up + eval + first view):`);
   for (const id of ids) {
