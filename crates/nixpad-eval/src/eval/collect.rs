@@ -33,6 +33,9 @@ pub struct Collector {
     thunks: Vec<Weak<Thunk>>,
     /// Collect when this many objects are tracked.
     threshold: usize,
+    /// Forget the freed objects when this many are tracked (a `Weak` keeps the
+    /// allocation of a freed object until it is dropped).
+    compact_at: usize,
 }
 
 impl Default for Collector {
@@ -41,11 +44,13 @@ impl Default for Collector {
             envs: Vec::new(),
             thunks: Vec::new(),
             threshold: MIN_TRACKED,
+            compact_at: MIN_TRACKED,
         }
     }
 }
 
 /// One object of the graph.
+#[derive(Clone)]
 enum Node {
     Env(Rc<EnvFrame>),
     Thunk(Rc<Thunk>),
@@ -71,61 +76,53 @@ struct Graph {
     index: HashMap<usize, usize>,
 }
 
+/// An allocation's address, which identifies an object in the graph.
+fn address<T>(rc: &Rc<T>) -> usize {
+    Rc::as_ptr(rc) as *const u8 as usize
+}
+
 impl Graph {
-    /// The entry of `node` (`count` references, ours excluded), added if new.
-    fn add(&mut self, address: usize, count: usize, node: impl FnOnce() -> Node) -> (usize, bool) {
+    /// The entry of the object `rc` holds, added if new with its reference count less
+    /// `ours` (references this collection holds).
+    fn add<T>(&mut self, rc: &Rc<T>, ours: usize, node: impl FnOnce() -> Node) -> usize {
+        let address = address(rc);
         if let Some(&i) = self.index.get(&address) {
-            return (i, false);
+            return i;
         }
         let i = self.entries.len();
         self.entries.push(Entry {
+            outside: (Rc::strong_count(rc) - ours) as isize,
             node: node(),
-            outside: count as isize,
             tracked: false,
             live: false,
         });
         self.index.insert(address, i);
-        (i, true)
+        i
     }
 
     /// The entry of the object `v` holds, if it is one the graph follows.
-    fn add_value(&mut self, v: &Value) -> Option<(usize, bool)> {
-        fn address<T>(rc: &Rc<T>) -> usize {
-            Rc::as_ptr(rc) as *const u8 as usize
-        }
+    fn add_value(&mut self, v: &Value) -> Option<usize> {
         Some(match v {
-            Value::Thunk(t) => self.add(address(t), Rc::strong_count(t), || Node::Thunk(t.clone())),
-            Value::List(l) => self.add(address(l), Rc::strong_count(l), || Node::List(l.clone())),
-            Value::Attrs(a) => self.add(address(a), Rc::strong_count(a), || Node::Attrs(a.clone())),
-            Value::Lambda(c) => {
-                self.add(address(c), Rc::strong_count(c), || Node::Closure(c.clone()))
-            }
-            Value::PrimOp(p) => {
-                self.add(address(p), Rc::strong_count(p), || Node::PrimOp(p.clone()))
-            }
+            Value::Thunk(t) => self.add(t, 0, || Node::Thunk(t.clone())),
+            Value::List(l) => self.add(l, 0, || Node::List(l.clone())),
+            Value::Attrs(a) => self.add(a, 0, || Node::Attrs(a.clone())),
+            Value::Lambda(c) => self.add(c, 0, || Node::Closure(c.clone())),
+            Value::PrimOp(p) => self.add(p, 0, || Node::PrimOp(p.clone())),
             _ => return None,
         })
     }
 
-    fn add_env(&mut self, env: &Rc<EnvFrame>) -> (usize, bool) {
-        let address = Rc::as_ptr(env) as *const u8 as usize;
-        self.add(address, Rc::strong_count(env), || Node::Env(env.clone()))
+    fn add_env(&mut self, env: &Rc<EnvFrame>) -> usize {
+        self.add(env, 0, || Node::Env(env.clone()))
     }
 
-    /// Calls `each` with the entry of every object entry `i` refers to (adding new ones),
-    /// and whether it is new; `false` if its `RefCell` is borrowed (nothing is visited).
-    fn children(&mut self, i: usize, each: &mut impl FnMut(&mut Graph, usize, bool)) -> bool {
-        let node = match &self.entries[i].node {
-            Node::Env(e) => Node::Env(e.clone()),
-            Node::Thunk(t) => Node::Thunk(t.clone()),
-            Node::List(l) => Node::List(l.clone()),
-            Node::Attrs(a) => Node::Attrs(a.clone()),
-            Node::Closure(c) => Node::Closure(c.clone()),
-            Node::PrimOp(p) => Node::PrimOp(p.clone()),
-        };
+    /// Calls `each` with the entry of every object entry `i` refers to (adding new ones);
+    /// `false` if its `RefCell` is borrowed (nothing is visited).
+    fn children(&mut self, i: usize, each: &mut impl FnMut(&mut Graph, usize)) -> bool {
+        let node = self.entries[i].node.clone();
         let mut value = |g: &mut Graph, v: &Value| {
-            if let Some((j, new)) = g.add_value(v) {
-                each(g, j, new);
+            if let Some(j) = g.add_value(v) {
+                each(g, j);
             }
         };
         match &node {
@@ -140,8 +137,8 @@ impl Graph {
                     value(self, w);
                 }
                 if let Some(parent) = &e.parent {
-                    let (j, new) = self.add_env(parent);
-                    each(self, j, new);
+                    let j = self.add_env(parent);
+                    each(self, j);
                 }
             }
             Node::Thunk(t) => {
@@ -150,8 +147,8 @@ impl Graph {
                 };
                 match &*state {
                     ThunkState::Expr(_, env) => {
-                        let (j, new) = self.add_env(env);
-                        each(self, j, new);
+                        let j = self.add_env(env);
+                        each(self, j);
                     }
                     ThunkState::Apply(call) => {
                         value(self, &call.0);
@@ -166,8 +163,8 @@ impl Graph {
             Node::List(l) => l.iter().for_each(|v| value(self, v)),
             Node::Attrs(a) => a.entries.iter().for_each(|a| value(self, &a.value)),
             Node::Closure(c) => {
-                let (j, new) = self.add_env(&c.env);
-                each(self, j, new);
+                let j = self.add_env(&c.env);
+                each(self, j);
             }
             Node::PrimOp(p) => p.args.iter().for_each(|v| value(self, v)),
         }
@@ -180,12 +177,25 @@ impl Collector {
     #[inline]
     pub fn track_env(&mut self, env: &Rc<EnvFrame>) {
         self.envs.push(Rc::downgrade(env));
+        self.compact_if_full();
     }
 
     /// Tracks a thunk that was given a value that may refer to it.
     #[inline]
     pub fn track_thunk(&mut self, thunk: &Rc<Thunk>) {
         self.thunks.push(Rc::downgrade(thunk));
+        self.compact_if_full();
+    }
+
+    /// During a long evaluation (collections run only between evaluations), forgets the
+    /// tracked objects reference counting already freed, so that their memory goes back.
+    #[inline]
+    fn compact_if_full(&mut self) {
+        if self.tracked() >= self.compact_at {
+            self.envs.retain(|w| w.strong_count() > 0);
+            self.thunks.retain(|w| w.strong_count() > 0);
+            self.compact_at = MIN_TRACKED.max(2 * self.tracked());
+        }
     }
 
     /// How many objects are tracked (freed ones included until the next collection).
@@ -207,26 +217,20 @@ impl Collector {
         // The tracked objects still alive (the upgrade's own reference is not counted).
         for weak in std::mem::take(&mut self.envs) {
             if let Some(env) = weak.upgrade() {
-                let address = Rc::as_ptr(&env) as *const u8 as usize;
-                let (i, _) = graph.add(address, Rc::strong_count(&env) - 1, || {
-                    Node::Env(env.clone())
-                });
+                let i = graph.add(&env, 1, || Node::Env(env.clone()));
                 graph.entries[i].tracked = true;
             }
         }
         for weak in std::mem::take(&mut self.thunks) {
             if let Some(thunk) = weak.upgrade() {
-                let address = Rc::as_ptr(&thunk) as *const u8 as usize;
-                let (i, _) = graph.add(address, Rc::strong_count(&thunk) - 1, || {
-                    Node::Thunk(thunk.clone())
-                });
+                let i = graph.add(&thunk, 1, || Node::Thunk(thunk.clone()));
                 graph.entries[i].tracked = true;
             }
         }
         // Every reference from inside the graph is not one from outside.
         let mut next = 0;
         while next < graph.entries.len() {
-            let complete = graph.children(next, &mut |g, j, _| g.entries[j].outside -= 1);
+            let complete = graph.children(next, &mut |g, j| g.entries[j].outside -= 1);
             if !complete {
                 graph.entries[next].outside = isize::MAX;
             }
@@ -240,7 +244,7 @@ impl Collector {
             graph.entries[i].live = true;
         }
         while let Some(i) = stack.pop() {
-            graph.children(i, &mut |g, j, _| {
+            graph.children(i, &mut |g, j| {
                 if !g.entries[j].live {
                     g.entries[j].live = true;
                     stack.push(j);
@@ -274,6 +278,7 @@ impl Collector {
         drop(graph);
         drop(garbage);
         self.threshold = MIN_TRACKED.max(2 * self.tracked());
+        self.compact_at = self.threshold;
         freed
     }
 }
