@@ -100,6 +100,10 @@ impl EvalIO for FsIO {
         eprintln!("{line}");
     }
 
+    fn keeps_lowerings(&self) -> bool {
+        lowered_dir().is_some()
+    }
+
     fn cached_lowering(&self, fingerprint: &str, key: &str) -> Option<Vec<u8>> {
         std::fs::read(lowered_dir()?.join(fingerprint).join(key)).ok()
     }

@@ -188,9 +188,10 @@ pub(crate) fn lower_file(
         .sources
         .add(Origin::File(path.to_string()), text.clone().into());
     let base = path::dir_name(path).to_string();
-    match scope {
-        Some(_) => lower_in(m, file, &text, &base, scope),
-        None => lower_cached(m, file, path, &text, &base),
+    if scope.is_none() && m.io.keeps_lowerings() {
+        lower_cached(m, file, path, &text, &base)
+    } else {
+        lower_in(m, file, &text, &base, scope)
     }
 }
 

@@ -39,6 +39,9 @@ impl EvalIO for CachingTree {
     fn env_var(&self, name: &str) -> Option<String> {
         self.tree.env_var(name)
     }
+    fn keeps_lowerings(&self) -> bool {
+        true
+    }
     fn cached_lowering(&self, fingerprint: &str, key: &str) -> Option<Vec<u8>> {
         let mut bytes = self
             .entries

@@ -130,6 +130,9 @@ impl EvalIO for FlakeIO {
     fn trace(&self, line: &str) {
         self.host.trace(line)
     }
+    fn keeps_lowerings(&self) -> bool {
+        self.host.keeps_lowerings()
+    }
     fn cached_lowering(&self, fingerprint: &str, key: &str) -> Option<Vec<u8>> {
         self.host.cached_lowering(fingerprint, key)
     }

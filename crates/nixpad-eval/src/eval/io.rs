@@ -47,6 +47,11 @@ pub trait EvalIO {
     fn access_error(&self, _path: &str) -> Option<String> {
         None
     }
+    /// Whether the host keeps lowered files ([`EvalIO::cached_lowering`]); when not, the
+    /// evaluator does not compute keys or encode lowerings for it.
+    fn keeps_lowerings(&self) -> bool {
+        false
+    }
     /// A lowered file stored earlier with [`EvalIO::store_lowering`] under `key` by an
     /// evaluator whose build is `fingerprint`, if the host keeps such a cache (the
     /// command line does, across processes). The evaluator checks what it gets back.
@@ -201,6 +206,9 @@ impl EvalIO for PureIO {
     }
     fn trace(&self, line: &str) {
         self.inner.trace(line)
+    }
+    fn keeps_lowerings(&self) -> bool {
+        self.inner.keeps_lowerings()
     }
     fn cached_lowering(&self, fingerprint: &str, key: &str) -> Option<Vec<u8>> {
         self.inner.cached_lowering(fingerprint, key)
