@@ -108,6 +108,32 @@ impl EvalIO for FsIO {
         std::fs::read(lowered_dir()?.join(fingerprint).join(key)).ok()
     }
 
+    /// Device, inode, size and both times of the file (following symlinks, as reading
+    /// does). A file whose change time is less than two seconds old gets none: the
+    /// filesystem's clock ticks coarsely, so another write within the same tick could
+    /// leave every part of the stamp as it is.
+    fn source_stamp(&self, path: &str) -> Option<String> {
+        use std::os::unix::fs::MetadataExt;
+        let meta = std::fs::metadata(path).ok()?;
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()?
+            .as_secs() as i64;
+        if !meta.is_file() || now - meta.ctime() < 2 {
+            return None;
+        }
+        Some(format!(
+            "{}:{}:{}:{}.{}:{}.{}",
+            meta.dev(),
+            meta.ino(),
+            meta.size(),
+            meta.mtime(),
+            meta.mtime_nsec(),
+            meta.ctime(),
+            meta.ctime_nsec()
+        ))
+    }
+
     /// Writes the entry under a temporary name and renames it into place, so a reader
     /// never sees half of one. The first entry of a new evaluator build removes the
     /// entries of the others. Failures only cost speed, so they are ignored.

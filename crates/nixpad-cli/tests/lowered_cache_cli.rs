@@ -2,7 +2,8 @@
 //! (else `$XDG_CACHE_HOME/nixpad`, else `~/.cache/nixpad`): a second run reads them
 //! back and prints the same; a changed file is lowered again; damaged entries are
 //! refused; a lowering that printed a lint warning is not kept (it would not warn
-//! again); an empty `NIXPAD_CACHE_DIR` turns the cache off.
+//! again); an empty `NIXPAD_CACHE_DIR` turns the cache off. Files unchanged for two
+//! seconds are also kept by their stamp, and a change to one is still seen.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -84,6 +85,35 @@ fn a_second_run_reads_the_lowering_back_and_a_changed_file_is_lowered_again() {
     let first = eval(cache_arg, &[bad.to_str().unwrap()]).1;
     assert!(first.contains("bad.nix:2:8"), "{first}");
     assert_eq!(eval(cache_arg, &[bad.to_str().unwrap()]).1, first);
+}
+
+#[test]
+fn files_kept_by_stamp_are_not_read_and_a_change_of_the_same_size_is_seen() {
+    let dir = folder("stamps");
+    let cache = dir.join("cache");
+    let cache_arg = cache.to_str().unwrap();
+    let lib = dir.join("lib.nix");
+    std::fs::write(&lib, "{ value = 1; }\n").unwrap();
+    std::fs::write(dir.join("main.nix"), "(import ./lib.nix).value * 10\n").unwrap();
+    let main = dir.join("main.nix");
+    let main = main.to_str().unwrap();
+    // Stamps are only given to files unchanged for two seconds.
+    assert_eq!(eval(cache_arg, &[main]).0, "10\n");
+    assert_eq!(entries(&cache).len(), 2, "kept by content only");
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    assert_eq!(eval(cache_arg, &[main]).0, "10\n");
+    assert_eq!(entries(&cache).len(), 4, "also kept by stamp");
+    // Later runs find both files by stamp (tests/lowered_cache.rs in the evaluator
+    // shows that such files are not read) and keep nothing new.
+    let before = entries(&cache);
+    assert_eq!(eval(cache_arg, &[main]).0, "10\n");
+    assert_eq!(entries(&cache), before, "nothing new");
+    // The same size, written at once: the stamp changes (and is not trusted yet).
+    std::fs::write(&lib, "{ value = 2; }\n").unwrap();
+    assert_eq!(eval(cache_arg, &[main]).0, "20\n");
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    assert_eq!(eval(cache_arg, &[main]).0, "20\n");
+    assert_eq!(eval(cache_arg, &[main]).0, "20\n");
 }
 
 #[test]

@@ -172,58 +172,126 @@ pub enum AutoArg {
     Str(String),
 }
 
-/// Parses, lowers and registers a file's text; `scope` adds `scopedImport` names.
-pub(crate) fn lower_file(
+/// Parses, lowers and registers the text of file `path` that `scopedImport` evaluates,
+/// with `scope`'s names added (such lowerings are neither shared nor cached).
+pub(crate) fn lower_scoped(
     m: &mut Machine,
     path: &str,
     text: String,
-    scope: Option<&value::Attrs>,
+    scope: &value::Attrs,
 ) -> EvalResult<Rc<ir::Expr>> {
-    if scope.is_none() {
-        if let Some(lowered) = lower_shared(m, path, &text) {
-            return lowered;
+    let file = m
+        .sources
+        .add(Origin::File(path.to_string()), text.clone().into());
+    let base = path::dir_name(path).to_string();
+    lower_in(m, file, &text, &base, Some(scope))
+}
+
+/// Parses, lowers and registers the file `import` evaluates (`in_dir`: the `default.nix`
+/// of an imported folder). A file whose stamp ([`EvalIO::source_stamp`]) the host's
+/// lowered-file cache has seen is not even read: the cache keeps its text too.
+pub(crate) fn lower_import(
+    m: &mut Machine,
+    path: &str,
+    in_dir: bool,
+    span: source::Span,
+) -> EvalResult<Rc<ir::Expr>> {
+    // The stamp is taken before the file is read, so an entry never pairs a stamp with
+    // text older than it.
+    let stamp_key = stamp_key(m, path);
+    if let Some(key) = &stamp_key {
+        if let Some(expr) = lowering_by_stamp(m, path, key) {
+            return Ok(expr);
         }
+    }
+    let text = builtins::read_source(m, path, in_dir, span)?;
+    if let Some(lowered) = lower_shared(m, path, &text) {
+        return lowered;
     }
     let file = m
         .sources
         .add(Origin::File(path.to_string()), text.clone().into());
     let base = path::dir_name(path).to_string();
-    if scope.is_none() && m.io.keeps_lowerings() {
-        lower_cached(m, file, path, &text, &base)
+    if m.io.keeps_lowerings() {
+        lower_cached(m, file, path, &text, &base, stamp_key.as_deref())
     } else {
-        lower_in(m, file, &text, &base, scope)
+        lower_in(m, file, &text, &base, None)
     }
+}
+
+/// The SHA-256 of the lowering context ([`lowering_context`]), computed once.
+fn lowering_digest(m: &mut Machine) -> [u8; 32] {
+    use sha2::Digest;
+    if let Some(digest) = m.lowering_digest {
+        return digest;
+    }
+    let digest = sha2::Sha256::digest(lowering_context(m).as_bytes()).into();
+    m.lowering_digest = Some(digest);
+    digest
+}
+
+/// The cache key of file `path` by its stamp, when the host keeps lowered files and can
+/// stamp this one.
+fn stamp_key(m: &mut Machine, path: &str) -> Option<String> {
+    use sha2::Digest;
+    let shared = m
+        .shared_sources
+        .as_ref()
+        .is_some_and(|s| path.starts_with(&s.prefix));
+    if shared || !m.io.keeps_lowerings() || crate::corepkgs::name(path).is_some() {
+        return None;
+    }
+    if m.io.access_error(path).is_some() {
+        return None;
+    }
+    let stamp = m.io.source_stamp(path)?;
+    let mut key = sha2::Sha256::new();
+    key.update(lowering_digest(m));
+    key.update(b"stamp\0");
+    key.update(path.as_bytes());
+    key.update([0]);
+    key.update(stamp.as_bytes());
+    Some(store::to_base16(&key.finalize()))
+}
+
+/// The lowering of file `path` kept under its stamp's `key`, with its text registered.
+fn lowering_by_stamp(m: &mut Machine, path: &str, key: &str) -> Option<Rc<ir::Expr>> {
+    let bytes = m.io.cached_lowering(env!("NIXPAD_EVAL_FINGERPRINT"), key)?;
+    let (text, lowered) = syntax::encoded::split_text(&bytes)?;
+    let file = m.sources.add(Origin::File(path.to_string()), text.into());
+    syntax::encoded::decode(lowered, file)
 }
 
 /// Lowers file `path` through the host's lowered-file cache (see
 /// [`EvalIO::cached_lowering`]): an entry made for the same text, path and lowering
 /// context by the same evaluator build is decoded instead; a fresh lowering is stored
-/// unless it printed a lint warning.
+/// unless it printed a lint warning. With a `stamp_key`, the lowering and the text are
+/// also kept under it (see [`lower_import`]).
 fn lower_cached(
     m: &mut Machine,
     file: FileId,
     path: &str,
     text: &str,
     base: &str,
+    stamp_key: Option<&str>,
 ) -> EvalResult<Rc<ir::Expr>> {
     use sha2::Digest;
-    let context: [u8; 32] = match m.lowering_digest {
-        Some(digest) => digest,
-        None => {
-            let digest = sha2::Sha256::digest(lowering_context(m).as_bytes()).into();
-            m.lowering_digest = Some(digest);
-            digest
-        }
-    };
     let mut key = sha2::Sha256::new();
-    key.update(context);
+    key.update(lowering_digest(m));
     key.update(path.as_bytes());
     key.update([0]);
     key.update(text.as_bytes());
     let key = store::to_base16(&key.finalize());
     let fingerprint = env!("NIXPAD_EVAL_FINGERPRINT");
+    let keep_stamped = |m: &mut Machine, lowered: &[u8]| {
+        if let Some(stamp_key) = stamp_key {
+            let entry = syntax::encoded::with_text(text, lowered);
+            m.io.store_lowering(fingerprint, stamp_key, &entry);
+        }
+    };
     if let Some(bytes) = m.io.cached_lowering(fingerprint, &key) {
         if let Some(expr) = syntax::encoded::decode(&bytes, file) {
+            keep_stamped(m, &bytes);
             return Ok(expr);
         }
     }
@@ -232,6 +300,7 @@ fn lower_cached(
     if !warned {
         if let Some(bytes) = syntax::encoded::encode(&expr) {
             m.io.store_lowering(fingerprint, &key, &bytes);
+            keep_stamped(m, &bytes);
         }
     }
     Ok(expr)

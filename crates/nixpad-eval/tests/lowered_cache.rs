@@ -3,6 +3,8 @@
 //! more from it, in a fresh thread (a fresh symbol table, as in another process) whose
 //! names were interned in another order, must give the same output or the same error,
 //! rendered with its positions. Damaged entries are refused and the file lowered again.
+//! With file stamps (`EvalIO::source_stamp`), imported files come from the cache without
+//! being read.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -14,18 +16,30 @@ use nixpad_eval::{EvalIO, Evaluator, FileType, Limits, MemoryIO, Origin, Setting
 /// Cache entries by fingerprint and key, shared between threads.
 type Entries = Arc<Mutex<HashMap<(String, String), Vec<u8>>>>;
 
-/// An in-memory file tree with an in-memory lowered-file cache that counts its hits.
+/// An in-memory file tree with an in-memory lowered-file cache that counts its hits,
+/// and the files read.
 struct CachingTree {
     tree: Arc<MemoryIO>,
     entries: Entries,
     hits: std::cell::Cell<usize>,
+    reads: std::cell::Cell<usize>,
+    /// Whether files have stamps (their length and a checksum of their bytes).
+    stamps: bool,
     /// Changes each entry read (to check that damaged entries are refused).
     damage: Option<fn(&mut Vec<u8>)>,
 }
 
 impl EvalIO for CachingTree {
     fn read_file(&self, path: &str) -> Result<Vec<u8>, String> {
+        self.reads.set(self.reads.get() + 1);
         self.tree.read_file(path)
+    }
+    fn source_stamp(&self, path: &str) -> Option<String> {
+        let bytes = self.tree.read_file(path).ok().filter(|_| self.stamps)?;
+        let sum = bytes.iter().fold(0u64, |h, &b| {
+            h.wrapping_mul(1_000_003).wrapping_add(u64::from(b))
+        });
+        Some(format!("{}:{sum:x}", bytes.len()))
     }
     fn file_type(&self, path: &str) -> Option<FileType> {
         self.tree.file_type(path)
@@ -77,17 +91,31 @@ fn load_tree(io: &mut MemoryIO, dir: &Path) {
     }
 }
 
-/// What evaluating `source` prints (or its rendered error), and the cache hits.
+/// How one evaluation went.
+struct Outcome {
+    /// What it printed, or its rendered error.
+    out: String,
+    /// Entries the cache gave.
+    hits: usize,
+    /// Files read.
+    reads: usize,
+}
+
+/// Evaluates `source` over `tree` with the cache `entries` (damaged by `damage`, files
+/// stamped if `stamps`).
 fn evaluate(
     tree: &Arc<MemoryIO>,
     entries: &Entries,
     damage: Option<fn(&mut Vec<u8>)>,
+    stamps: bool,
     source: &str,
-) -> (String, usize) {
+) -> Outcome {
     let io = Rc::new(CachingTree {
         tree: tree.clone(),
         entries: entries.clone(),
         hits: Default::default(),
+        reads: Default::default(),
+        stamps,
         damage,
     });
     let settings = Settings {
@@ -102,7 +130,11 @@ fn evaluate(
         Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
         Err(e) => ev.render_error(&e),
     };
-    (out, io.hits.get())
+    Outcome {
+        out,
+        hits: io.hits.get(),
+        reads: io.reads.get(),
+    }
 }
 
 /// Interns `names` in reverse order, so that symbols compare differently from the
@@ -113,7 +145,14 @@ fn intern_reversed(tree: &Arc<MemoryIO>, names: &[String]) {
         .rev()
         .map(|n| format!("\"{n}\" = 0; "))
         .collect();
-    let (out, _) = evaluate(tree, &Entries::default(), None, &format!("{{ {fields}}}"));
+    let out = evaluate(
+        tree,
+        &Entries::default(),
+        None,
+        false,
+        &format!("{{ {fields}}}"),
+    )
+    .out;
     assert!(out.starts_with('{'), "{out}");
 }
 
@@ -135,7 +174,8 @@ fn identifiers(path: &Path, out: &mut Vec<String>) {
 
 /// Evaluates each of `sources` (with the folder or file whose names matter) to fill a
 /// cache, then again from it in fresh threads (with those names interned in reverse
-/// order), and every `damage_every`th one with damaged entries; returns the differences.
+/// order), without and with file stamps, and every `damage_every`th one with damaged
+/// entries; returns the differences.
 fn check_from_cache(
     dirs: &[PathBuf],
     sources: Vec<(String, PathBuf)>,
@@ -148,36 +188,48 @@ fn check_from_cache(
     let tree = Arc::new(io);
     let mut problems = Vec::new();
     let mut total_hits = 0;
+    let (mut fresh_reads, mut stamped_reads) = (0, 0);
     for (index, (source, names_from)) in sources.into_iter().enumerate() {
         let mut names = Vec::new();
         identifiers(&names_from, &mut names);
         names.sort();
         names.dedup();
         let entries = Entries::default();
-        let run = |entries: &Entries, damage: Option<fn(&mut Vec<u8>)>, reorder: bool| {
-            let (tree, entries, names, source) =
-                (tree.clone(), entries.clone(), names.clone(), source.clone());
-            std::thread::Builder::new()
-                .stack_size(256 << 20)
-                .spawn(move || {
-                    if reorder {
-                        intern_reversed(&tree, &names);
-                    }
-                    evaluate(&tree, &entries, damage, &source)
-                })
-                .expect("a thread")
-                .join()
-                .expect("no panic")
-        };
-        // Fills the cache.
-        run(&entries, None, false);
+        let run =
+            |entries: &Entries, damage: Option<fn(&mut Vec<u8>)>, stamps: bool, reorder: bool| {
+                let (tree, entries, names, source) =
+                    (tree.clone(), entries.clone(), names.clone(), source.clone());
+                std::thread::Builder::new()
+                    .stack_size(256 << 20)
+                    .spawn(move || {
+                        if reorder {
+                            intern_reversed(&tree, &names);
+                        }
+                        evaluate(&tree, &entries, damage, stamps, &source)
+                    })
+                    .expect("a thread")
+                    .join()
+                    .expect("no panic")
+            };
+        // Fills the cache, with the entries kept by content and by stamp.
+        run(&entries, None, true, false);
         // What a fresh lowering gives with the names in the other order (which decides,
         // say, where an infinite recursion in a `rec` set is noticed).
-        let (fresh, _) = run(&Entries::default(), None, true);
-        let (cached, hits) = run(&entries, None, true);
-        total_hits += hits;
-        if cached != fresh {
-            problems.push(format!("{source}\n  fresh:  {fresh}\n  cached: {cached}"));
+        let fresh = run(&Entries::default(), None, false, true);
+        fresh_reads += fresh.reads;
+        let fresh = fresh.out;
+        for stamps in [false, true] {
+            let cached = run(&entries, None, stamps, true);
+            total_hits += cached.hits;
+            if stamps {
+                stamped_reads += cached.reads;
+            }
+            if cached.out != fresh {
+                let cached = cached.out;
+                problems.push(format!(
+                    "{source} (stamps: {stamps})\n  fresh:  {fresh}\n  cached: {cached}"
+                ));
+            }
         }
         let flip: fn(&mut Vec<u8>) = |b| {
             let at = b.len() / 2;
@@ -189,8 +241,8 @@ fn check_from_cache(
         } else {
             vec![]
         };
-        for damage in damages {
-            let (damaged, _) = run(&entries, Some(damage), true);
+        for (damage, stamps) in damages.into_iter().flat_map(|d| [(d, false), (d, true)]) {
+            let damaged = run(&entries, Some(damage), stamps, true).out;
             if damaged != fresh {
                 problems.push(format!(
                     "{source} (damaged entries)\n  fresh: {fresh}\n  got:   {damaged}"
@@ -199,6 +251,10 @@ fn check_from_cache(
         }
     }
     assert!(total_hits > 0, "the cache was never used");
+    assert!(
+        stamped_reads < fresh_reads,
+        "files with stamps were read anyway ({stamped_reads} reads, {fresh_reads} without the cache)"
+    );
     problems
 }
 

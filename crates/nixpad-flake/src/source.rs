@@ -139,6 +139,12 @@ impl EvalIO for FlakeIO {
     fn store_lowering(&self, fingerprint: &str, key: &str, bytes: &[u8]) {
         self.host.store_lowering(fingerprint, key, bytes)
     }
+    fn source_stamp(&self, path: &str) -> Option<String> {
+        match self.locate(path) {
+            Located::Host(p) => self.host.source_stamp(&p),
+            Located::Memory(_) => None,
+        }
+    }
 }
 
 /// The NAR tree of a host folder and its newest modification time.

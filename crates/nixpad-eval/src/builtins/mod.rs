@@ -756,7 +756,12 @@ fn import_target(m: &Machine, path: &str) -> String {
 }
 
 /// Reads a file to evaluate; `in_dir` says it is the `default.nix` of an imported folder.
-fn read_source(m: &mut Machine, path: &str, in_dir: bool, span: Span) -> EvalResult<String> {
+pub(crate) fn read_source(
+    m: &mut Machine,
+    path: &str,
+    in_dir: bool,
+    span: Span,
+) -> EvalResult<String> {
     if let Some(name) = crate::corepkgs::name(path) {
         return match crate::corepkgs::file(name) {
             Some(text) => Ok(text.to_string()),
@@ -769,17 +774,16 @@ fn read_source(m: &mut Machine, path: &str, in_dir: bool, span: Span) -> EvalRes
     if let Some(refused) = m.io.access_error(path) {
         return Err(Error::new(ErrorKind::Io(refused), None));
     }
-    if m.io.file_type(path).is_none() {
-        let why = if in_dir {
-            format!("opening file '{path}': No such file or directory")
-        } else {
-            format!("path '{path}' does not exist")
+    // Read first, so that a file that exists costs no extra lookup; a failure is then
+    // explained by whether the path exists.
+    let bytes = m.io.read_file(path).map_err(|e| {
+        let why = match m.io.file_type(path) {
+            Some(_) => e,
+            None if in_dir => format!("opening file '{path}': No such file or directory"),
+            None => format!("path '{path}' does not exist"),
         };
-        return Err(Error::new(ErrorKind::Io(why), Some(span)));
-    }
-    let bytes =
-        m.io.read_file(path)
-            .map_err(|e| Error::new(ErrorKind::Io(e), Some(span)))?;
+        Error::new(ErrorKind::Io(why), Some(span))
+    })?;
     Ok(crate::source::prepare_source(
         &crate::source::decode_source(&bytes),
     ))
@@ -796,8 +800,7 @@ pub(crate) fn import_path(m: &mut Machine, path: &str, span: Span) -> EvalResult
     if let Some(v) = m.import_cache.get(&target) {
         return Ok(v.clone());
     }
-    let text = read_source(m, &target, target != path, span)?;
-    let expr = crate::lower_file(m, &target, text, None)?;
+    let expr = crate::lower_import(m, &target, target != path, span)?;
     let thunk = Thunk::new(expr, m.globals.clone());
     m.import_cache.insert(target, thunk.clone());
     Ok(thunk)
@@ -813,7 +816,7 @@ fn prim_scoped_import(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResu
     let path = path_argument(m, &args[1], span)?;
     let target = import_target(m, &path);
     let text = read_source(m, &target, target != path, span)?;
-    let expr = crate::lower_file(m, &target, text, Some(&scope))?;
+    let expr = crate::lower_scoped(m, &target, text, &scope)?;
     let values: Vec<Value> = scope.entries.iter().map(|a| a.value.clone()).collect();
     let env = new_env(values.into(), Some(m.globals.clone()));
     Ok(Thunk::new(expr, env))
@@ -2182,13 +2185,14 @@ fn nar_node(m: &Machine, path: &str, span: Span) -> EvalResult<crate::store::Nar
 
 /// The store path a path is copied to when interpolated (`"${./file}"`).
 pub fn copy_path_to_store(m: &mut Machine, path: &str, span: Span) -> EvalResult<String> {
+    if let Some(store_path) = m.copied_sources.get(path) {
+        return Ok(store_path.clone());
+    }
     let node = nar_node(m, path, span)?;
     let name = crate::path::base_name(path);
     crate::store::check_name(name)
         .map_err(|e| other_error(crate::store::invalid_store_path_message(name, &e), span))?;
-    Ok(crate::store::make_source_path(
-        &m.settings.store_dir,
-        name,
-        &node,
-    ))
+    let store_path = crate::store::make_source_path(&m.settings.store_dir, name, &node);
+    m.copied_sources.insert(path.to_owned(), store_path.clone());
+    Ok(store_path)
 }

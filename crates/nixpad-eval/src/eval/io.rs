@@ -60,6 +60,13 @@ pub trait EvalIO {
     }
     /// Offers a lowered file to the host's cache; a host without one ignores it.
     fn store_lowering(&self, _fingerprint: &str, _key: &str, _bytes: &[u8]) {}
+    /// A short text that changes whenever the regular file at `path` changes (a real
+    /// filesystem's device, inode, size and modification and change times), so that its
+    /// cached lowering can be found without reading it; `None` when the host cannot say,
+    /// or the file changed so recently that a further change might keep the same stamp.
+    fn source_stamp(&self, _path: &str) -> Option<String> {
+        None
+    }
 }
 
 /// An in-memory, read-only file tree (the browser and lessons use it).
@@ -215,6 +222,12 @@ impl EvalIO for PureIO {
     }
     fn store_lowering(&self, fingerprint: &str, key: &str, bytes: &[u8]) {
         self.inner.store_lowering(fingerprint, key, bytes)
+    }
+    fn source_stamp(&self, path: &str) -> Option<String> {
+        match self.access_error(path) {
+            Some(_) => None,
+            None => self.inner.source_stamp(path),
+        }
     }
     /// Nix checks a path one component at a time from the root, so it names the first
     /// directory below `/` that is not allowed.

@@ -150,6 +150,9 @@ pub struct Machine {
     pub builtins: Value,
     /// Values of imported files, by path.
     pub import_cache: HashMap<String, Value>,
+    /// Store paths of the sources copied to the store (`"${./file}"`), by path: like the
+    /// import cache, a source is read and hashed once per evaluator.
+    pub copied_sources: HashMap<String, String>,
     /// `builtins.trace` lines, in order.
     pub trace_lines: Vec<String>,
     /// Settings the builtins consult.
@@ -250,6 +253,7 @@ impl Machine {
             global_names: HashMap::new(),
             builtins: Value::Null,
             import_cache: HashMap::new(),
+            copied_sources: HashMap::new(),
             trace_lines: Vec::new(),
             settings,
             drv_store: Default::default(),

@@ -115,6 +115,40 @@ pub fn decode(bytes: &[u8], file: FileId) -> Option<Rc<Expr>> {
     d.input.is_empty().then_some(expr)
 }
 
+/// Identifies an entry that also holds its file's text ([`with_text`]).
+const TEXT_MAGIC: &[u8; 8] = b"NXPTXT01";
+
+/// An entry holding a file's `text` and its lowering's bytes (from [`encode`]). The host
+/// keeps these under a key made from the file's stamp, so a later process gets the text
+/// and its lowering without reading the file. The checksum covers the text; the
+/// lowering keeps its own.
+pub fn with_text(text: &str, lowered: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(48 + text.len() + lowered.len());
+    out.extend_from_slice(&[0; 32]);
+    out.extend_from_slice(TEXT_MAGIC);
+    out.extend_from_slice(&(text.len() as u64).to_le_bytes());
+    out.extend_from_slice(text.as_bytes());
+    let sum = Sha256::digest(&out[32..]);
+    out[..32].copy_from_slice(&sum);
+    out.extend_from_slice(lowered);
+    out
+}
+
+/// The text and the lowering's bytes of an entry made by [`with_text`]; `None` if it is
+/// damaged or of another format.
+pub fn split_text(bytes: &[u8]) -> Option<(&str, &[u8])> {
+    let (sum, rest) = bytes.split_at_checked(32)?;
+    let rest = rest.strip_prefix(TEXT_MAGIC.as_slice())?;
+    let (len, rest) = rest.split_at_checked(8)?;
+    let len = usize::try_from(u64::from_le_bytes(len.try_into().ok()?)).ok()?;
+    let (text, lowered) = rest.split_at_checked(len)?;
+    let covered = &bytes[32..bytes.len() - lowered.len()];
+    if Sha256::digest(covered).as_slice() != sum {
+        return None;
+    }
+    Some((std::str::from_utf8(text).ok()?, lowered))
+}
+
 #[derive(Default)]
 struct Encoder {
     out: Vec<u8>,
