@@ -10,7 +10,8 @@
 # eval-okay-X.nix -> X.exp = stdout of `nix-instantiate --eval --strict X.nix` (must exit 0).
 # eval-fail-X.nix -> X.exp = text after `error: ` on the LAST stderr line matching
 #                    `^\s*error: .+`, plus one newline (must exit non-zero, not time out).
-# Files under lib/ are helpers for import, not cases.
+# Files under lib/ are helpers for import, not cases. A case whose first line is
+# `# experimental-features: NAME...` is evaluated with those features.
 # Prints how many cases were processed; exits 1 if any case misbehaved.
 set -uo pipefail
 
@@ -41,8 +42,10 @@ for f in "${files[@]}"; do
   esac
   [[ -f $f ]] || { echo "BAD  $f: no such file" >&2; ((n_bad++)); continue; }
   exp=${f%.nix}.exp
-  timeout -s KILL 10 "$oracle" nix-instantiate --store dummy:// --eval --strict "$f" \
-    >"$tmp/out" 2>"$tmp/err"
+  # A case may enable experimental features on its first line (tests/corpus.rs reads it too).
+  features=$(head -n1 "$f" | sed -n 's/^# experimental-features://p')
+  timeout -s KILL 10 "$oracle" nix-instantiate --store dummy:// --eval --strict \
+    --extra-experimental-features "$features" "$f" >"$tmp/out" 2>"$tmp/err"
   rc=$?
   if ((rc == 124 || rc == 137)); then
     echo "BAD  $f: timed out" >&2; ((n_bad++)); continue

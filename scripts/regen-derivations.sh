@@ -22,9 +22,12 @@ files=("$@")
 if ((${#files[@]} == 0)); then files=("$dir"/*.nix); fi
 for f in "${files[@]}"; do
   base=${f%.nix}
-  timeout -s KILL 60 "$oracle" nix-instantiate --store "$store" "$f" >/dev/null 2>"$tmp/err" \
+  # A vector may enable experimental features on its first line (tests/derivations.rs too).
+  features=$(head -n1 "$f" | sed -n 's/^# experimental-features://p')
+  timeout -s KILL 60 "$oracle" nix-instantiate --extra-experimental-features "$features" \
+    --store "$store" "$f" >/dev/null 2>"$tmp/err" \
     || { echo "FAIL $f: $(tail -n1 "$tmp/err")" >&2; exit 1; }
-  timeout -s KILL 60 "$oracle" nix --extra-experimental-features nix-command --store "$store" \
+  timeout -s KILL 60 "$oracle" nix --extra-experimental-features "nix-command $features" --store "$store" \
     derivation show -r --impure -f "$f" >"$base.json" 2>"$tmp/err" \
     || { echo "FAIL $f: $(tail -n1 "$tmp/err")" >&2; exit 1; }
   : >"$base.drv"

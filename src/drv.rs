@@ -196,7 +196,7 @@ mod tests {
     use super::*;
 
     fn eval(src: &str) -> (Evaluator, Value) {
-        let mut ev = crate::engine::evaluator_for(&Default::default(), None);
+        let mut ev = crate::engine::evaluator_for(&Default::default(), None, &[]);
         let v = ev
             .eval_source(src, nixpad_eval::Origin::Other("test".into()), "/")
             .unwrap_or_else(|e| panic!("{}", ev.render_error(&e)));

@@ -77,6 +77,8 @@ pub struct Engine {
     /// Evaluators replaced by newer ones, dropped by [`Engine::tidy`] once the answer
     /// that replaced them is out (dropping one frees its values and collects its cycles).
     retired: Vec<Evaluator>,
+    /// Nix's experimental features for the evaluators it makes.
+    experimental_features: Vec<String>,
 }
 
 impl Default for Engine {
@@ -109,14 +111,21 @@ fn by_name(files: Vec<FileEntry>) -> Files {
     files.into_iter().map(|f| (f.name, f.text)).collect()
 }
 
-/// A fresh evaluator over `files` placed under `/`; with `packages`, `<nixpkgs>` is the
-/// miniature nixpkgs.
-pub fn evaluator_for(files: &Files, packages: Option<&PackageSet>) -> Evaluator {
+/// A fresh evaluator over `files` placed under `/`, with Nix's experimental `features`;
+/// with `packages`, `<nixpkgs>` is the miniature nixpkgs.
+pub fn evaluator_for(
+    files: &Files,
+    packages: Option<&PackageSet>,
+    features: &[String],
+) -> Evaluator {
     let mut io = MemoryIO::new();
     for (name, text) in files {
         io.add_file(&format!("/{name}"), text.as_bytes().to_vec());
     }
-    let mut settings = Settings::default();
+    let mut settings = Settings {
+        experimental_features: features.to_vec(),
+        ..Settings::default()
+    };
     let Some(packages) = packages else {
         return Evaluator::new(Rc::new(io), settings, Limits::default());
     };
@@ -156,6 +165,18 @@ impl Engine {
             },
             packages: Packages { load, loaded: None },
             retired: Vec::new(),
+            experimental_features: Vec::new(),
+        }
+    }
+
+    /// Sets Nix's experimental features for the next evaluations (the REPL starts afresh
+    /// when they change).
+    pub fn set_experimental_features(&mut self, names: Vec<String>) {
+        if names != self.experimental_features {
+            if let Some((_, old)) = self.repl.ev.take() {
+                self.retired.push(old);
+            }
+            self.experimental_features = names;
         }
     }
 
@@ -204,7 +225,7 @@ impl Engine {
                 };
                 let mut session = Session {
                     id: id.into(),
-                    ev: evaluator_for(&files, packages.as_deref()),
+                    ev: evaluator_for(&files, packages.as_deref(), &self.experimental_features),
                     files,
                     entry: entry.clone(),
                     nodes: Vec::new(),
@@ -363,7 +384,7 @@ impl Engine {
             Ok(set) => set,
             Err(why) => return (Outcome::Impact(Err(packages_missing(&why))), Vec::new()),
         };
-        let mut ev = evaluator_for(&files, Some(&set));
+        let mut ev = evaluator_for(&files, Some(&set), &self.experimental_features);
         let path = format!("/{}", entry.trim_start_matches('/'));
         let report = ev
             .eval_file(&path)
@@ -378,7 +399,7 @@ impl Engine {
             // The REPL's scope outlives one line, so `<nixpkgs>` is there whenever the
             // package set can be loaded (a line may use it later).
             let packages = self.packages.get().ok();
-            let ev = evaluator_for(&files, packages.as_deref());
+            let ev = evaluator_for(&files, packages.as_deref(), &self.experimental_features);
             if let Some((_, old)) = self.repl.ev.replace((files, ev)) {
                 self.retired.push(old);
             }
@@ -773,6 +794,29 @@ mod tests {
                 format!("{o} {} {c}", inner.join(" "))
             }
         }
+    }
+
+    #[test]
+    fn experimental_features_reach_the_evaluator() {
+        let program = [(
+            "default.nix",
+            "(derivation { name = \"a\"; builder = \"/bin/sh\"; system = \"x86_64-linux\"; __contentAddressed = true; }).outPath",
+        )];
+        let mut engine = Engine::new();
+        let refused = eval(&mut engine, &program).unwrap_err();
+        assert!(
+            refused.message.contains("'ca-derivations' is disabled"),
+            "{}",
+            refused.message
+        );
+        engine.set_experimental_features(vec!["ca-derivations".into()]);
+        let placeholder = eval(&mut engine, &program).expect("content-addressed");
+        assert_eq!(
+            placeholder.text,
+            "\"/1lkr3hf7h81b3swyci7g48si90viks3cn4y6rmjbpfzl7gxd9j4n\""
+        );
+        let (answer, is_error) = repl(&mut engine, "builtins.placeholder \"out\"");
+        assert!(!is_error, "{answer}");
     }
 
     #[test]

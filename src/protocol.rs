@@ -187,6 +187,10 @@ pub struct Request {
     pub id: RequestId,
     /// What to do.
     pub command: Command,
+    /// Nix's experimental features in force (the playground's settings), e.g.
+    /// `ca-derivations`.
+    #[serde(default)]
+    pub experimental_features: Vec<String>,
 }
 
 /// What kind of value a node shows.

@@ -19,6 +19,19 @@ pub struct Settings {
     pub timeout_ms: u32,
     /// Evaluate while typing (debounced).
     pub live: bool,
+    /// Nix's experimental `ca-derivations` (content-addressed derivations).
+    pub ca_derivations: bool,
+}
+
+impl Settings {
+    /// The experimental features these settings turn on.
+    pub fn experimental_features(&self) -> Vec<String> {
+        if self.ca_derivations {
+            vec!["ca-derivations".into()]
+        } else {
+            Vec::new()
+        }
+    }
 }
 
 impl Default for Settings {
@@ -26,6 +39,7 @@ impl Default for Settings {
         Settings {
             timeout_ms: 5_000,
             live: false,
+            ca_derivations: false,
         }
     }
 }
@@ -53,9 +67,10 @@ pub fn load_files(saved: &str) -> Result<(Vec<FileEntry>, String), String> {
 /// Saved form of the settings.
 pub fn save_settings(s: &Settings) -> String {
     format!(
-        "{SETTINGS_TAG};timeout={};live={}",
+        "{SETTINGS_TAG};timeout={};live={};ca={}",
         s.timeout_ms,
-        u8::from(s.live)
+        u8::from(s.live),
+        u8::from(s.ca_derivations)
     )
 }
 
@@ -74,6 +89,7 @@ pub fn load_settings(saved: &str) -> Result<Settings, String> {
                 }
             }
             Some(("live", v)) => s.live = v == "1",
+            Some(("ca", v)) => s.ca_derivations = v == "1",
             _ => {}
         }
     }
@@ -111,6 +127,7 @@ mod tests {
         let s = Settings {
             timeout_ms: 10_000,
             live: true,
+            ca_derivations: true,
         };
         assert_eq!(load_settings(&save_settings(&s)), Ok(s));
         assert_eq!(

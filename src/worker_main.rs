@@ -88,6 +88,9 @@ pub fn start() {
             }
         };
         let started = now();
+        engine
+            .borrow_mut()
+            .set_experimental_features(request.experimental_features);
         let (outcome, trace) = engine.borrow_mut().run(request.id, request.command);
         let elapsed_ms = now() - started;
         post(&Reply::Done {

@@ -130,6 +130,8 @@ struct Inner {
     timer: Option<Timeout>,
     next_id: u32,
     timeout_ms: u32,
+    /// Nix's experimental features sent with each request.
+    experimental_features: Vec<String>,
     panic: Option<String>,
     first_result: bool,
     on_message: Option<MessageHandler>,
@@ -182,6 +184,7 @@ impl Client {
             timer: None,
             next_id: 1,
             timeout_ms,
+            experimental_features: Vec::new(),
             panic: None,
             first_result: true,
             on_message: None,
@@ -221,6 +224,11 @@ impl Client {
         self.inner.borrow_mut().timeout_ms = ms;
     }
 
+    /// Sets Nix's experimental features for the next requests.
+    pub fn set_experimental_features(&self, names: Vec<String>) {
+        self.inner.borrow_mut().experimental_features = names;
+    }
+
     /// Sends a command; the slice that asked learns of it (`Sent`) and gets its answer
     /// (or its failure) later.
     pub fn send(&self, command: Command) -> RequestId {
@@ -254,9 +262,12 @@ impl Client {
                 Command::Repl { line, .. } => Some(line.clone()),
                 _ => None,
             };
-            inner
-                .queue
-                .push_back((Request { id, command }, pending.clone()));
+            let request = Request {
+                id,
+                command,
+                experimental_features: inner.experimental_features.clone(),
+            };
+            inner.queue.push_back((request, pending.clone()));
             (id, inner.slices.clone(), dropped, (respawn, line))
         };
         let (respawn, line) = respawn;

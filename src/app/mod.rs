@@ -286,12 +286,13 @@ fn use_save_progress(
     });
 }
 
-/// Saves the settings, and gives the worker its time limit.
+/// Saves the settings, and gives the worker its time limit and experimental features.
 #[hook]
 fn use_save_settings(client: &Client, settings: &UseReducerHandle<SettingsState>) {
     let client = client.clone();
     use_effect_with(settings.settings.clone(), move |settings| {
         client.set_timeout(settings.timeout_ms);
+        client.set_experimental_features(settings.experimental_features());
         let _ = dom::storage_set(storage::SETTINGS_KEY, &storage::save_settings(settings));
     });
 }
@@ -318,7 +319,14 @@ pub fn app(_: &AppProps) -> Html {
             notices: notices.dispatcher(),
         };
         let timeout = settings.settings.timeout_ms;
-        (*use_memo((), move |_| Client::new(slices, timeout))).clone()
+        let features = settings.settings.experimental_features();
+        (*use_memo((), move |_| {
+            let client = Client::new(slices, timeout);
+            // Before the first evaluation is sent (effects run after it may be).
+            client.set_experimental_features(features);
+            client
+        }))
+        .clone()
     };
 
     use_forward(&files.outbox, &notices);

@@ -175,6 +175,17 @@ fn settings_controls() -> Html {
             }
         })
     };
+    let ca_derivations = {
+        let dispatch = settings.dispatcher();
+        Callback::from(move |e: Event| {
+            if let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            {
+                dispatch.dispatch(SettingsAction::SetCaDerivations(input.checked()));
+            }
+        })
+    };
     let timeout = {
         let dispatch = settings.dispatcher();
         Callback::from(move |e: Event| {
@@ -197,6 +208,7 @@ fn settings_controls() -> Html {
     html! {
         <>
             <label class="check"><input type="checkbox" checked={settings.settings.live} onchange={live} />{" Run as you type"}</label>
+            <label class="check" title="Nix's experimental feature for content-addressed derivations (__contentAddressed = true)"><input type="checkbox" data-testid="ca-derivations" checked={settings.settings.ca_derivations} onchange={ca_derivations} />{" ca-derivations"}</label>
             <label>{"Limit "}<select aria-label="Time limit" onchange={timeout}>{timeouts}</select></label>
         </>
     }

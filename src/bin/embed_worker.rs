@@ -34,7 +34,7 @@ mod embed {
     /// Evaluates `code` as `/default.nix`: whether it succeeded, the text, the trace.
     fn run(code: String) -> (bool, String, Vec<String>) {
         let files = std::collections::BTreeMap::from([("default.nix".to_string(), code)]);
-        let mut ev = evaluator_for(&files, None);
+        let mut ev = evaluator_for(&files, None, &[]);
         let printed = ev
             .eval_file("/default.nix")
             .and_then(|v| ev.print(&v, true));

@@ -504,6 +504,31 @@ test('derivation tab: drvPath, outputs, ATerm, derivation show JSON, dependency 
   await page.locator('[data-testid=no-derivation]').waitFor();
 });
 
+test('the ca-derivations switch: a content-addressed derivation gets Nix\'s placeholder, in the value and the derivation view, and the switch is remembered', async (t) => {
+  const page = await open(t);
+  await waitEval(page);
+  const program = 'let d = args: derivation ({ builder = "/bin/sh"; system = "x86_64-linux"; } // args); '
+    + 'a = d { name = "a"; __contentAddressed = true; }; in d { name = "b"; dep = a; }';
+  await runCode(page, '(' + program + ').outPath');
+  assert((await page.locator('.output').innerText()).includes("experimental Nix feature 'ca-derivations' is disabled"), 'refused without the switch');
+  await page.check('[data-testid=ca-derivations]');
+  await runCode(page, '(' + program + ').outPath');
+  // What real Nix 2.26 gives (a downstream placeholder: b depends on a content-addressed a).
+  assertEq((await tree(page)).trim(), '"/14gjmgkr7khz727kq6blmz3rd2hj7qgnmpfpkckm2vj4fdm7qjfd"', 'placeholder');
+  await runCode(page, program);
+  await page.click('[data-testid=tab-drv]');
+  await page.locator('[data-testid=derivation]').waitFor();
+  await page.click('.drv-root:has-text("b")');
+  assertEq(await page.locator('[data-testid=drv-path]').innerText(), '/nix/store/ishxb85mcr5cxw8a09h7j8cvnghmsczg-b.drv', 'drvPath');
+  await page.locator('[data-testid=drv-node] text').filter({ hasText: /^a$/ }).click();
+  const aterm = await page.locator('[data-testid=drv-aterm]').innerText();
+  assert(aterm.startsWith('Derive([("out","","r:sha256","")]'), `aterm: ${aterm.slice(0, 80)}`);
+  await shot(page, 'drv-02-content-addressed.png');
+  await page.reload();
+  await waitEval(page);
+  assert(await page.isChecked('[data-testid=ca-derivations]'), 'remembered');
+});
+
 test('flake tab: templates and the registry; the files as a flake — nix flake show, check, what nix build and nix run use, the lock file', async (t) => {
   const page = await open(t);
   await waitEval(page);

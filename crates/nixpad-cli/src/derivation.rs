@@ -9,9 +9,11 @@ use nixpad_eval::{Evaluator, Limits, Origin, Settings, Value};
 
 /// Usage of the `derivation` command.
 pub const USAGE: &str = "\
-  nixpad derivation show [-r | --recursive] [--aterm] [-I PATH]... (FILE | -E EXPR)
+  nixpad derivation show [-r | --recursive] [--aterm] [-I PATH]...
+                         [--extra-experimental-features NAMES] (FILE | -E EXPR)
       Prints what `nix derivation show` prints for the derivation (or list of derivations)
-      the expression evaluates to; with --aterm, the .drv files' text instead.
+      the expression evaluates to; with --aterm, the .drv files' text instead
+      (content-addressed derivations need `--extra-experimental-features ca-derivations`).
   nixpad derivation sbom [--licenses] [nixpad eval's options] [FILE | -E EXPR | -] [-A ATTR]
       A CycloneDX 1.5 JSON SBOM of the package's dependency graph (build-time and runtime
       components, licences, source hashes); with --licenses, a licence report instead
@@ -22,6 +24,8 @@ struct ShowCommand {
     recursive: bool,
     aterm: bool,
     include: Vec<String>,
+    /// `--extra-experimental-features` (space-separated names, each use adding).
+    features: Vec<String>,
     file: Option<String>,
     expr: Option<String>,
 }
@@ -37,6 +41,7 @@ fn parse(args: &[String]) -> Result<ShowCommand, String> {
         recursive: false,
         aterm: false,
         include: Vec::new(),
+        features: Vec::new(),
         file: None,
         expr: None,
     };
@@ -46,16 +51,18 @@ fn parse(args: &[String]) -> Result<ShowCommand, String> {
         match a {
             "-r" | "--recursive" => cmd.recursive = true,
             "--aterm" => cmd.aterm = true,
-            "-I" | "-E" | "--expr" => {
+            "-I" | "-E" | "--expr" | "--extra-experimental-features" => {
                 i += 1;
                 let v = args
                     .get(i)
                     .cloned()
                     .ok_or_else(|| format!("flag '{a}' requires an argument"))?;
-                if a == "-I" {
-                    cmd.include.push(v);
-                } else {
-                    cmd.expr = Some(v);
+                match a {
+                    "-I" => cmd.include.push(v),
+                    "--extra-experimental-features" => {
+                        cmd.features.extend(v.split_whitespace().map(String::from))
+                    }
+                    _ => cmd.expr = Some(v),
                 }
             }
             _ if a.starts_with('-') => return Err(format!("unrecognised flag '{a}'")),
@@ -96,6 +103,7 @@ fn drv_paths(ev: &mut Evaluator, v: &Value) -> Result<Vec<String>, String> {
 fn run(cmd: ShowCommand) -> ExitCode {
     let mut settings = Settings {
         home: std::env::var("HOME").ok(),
+        experimental_features: cmd.features.clone(),
         ..Settings::default()
     };
     for inc in &cmd.include {
@@ -217,10 +225,20 @@ mod tests {
 
     #[test]
     fn parses_flags_and_inputs() {
-        let cmd =
-            parse(&args(&["show", "-r", "--aterm", "-I", "x=/y", "file.nix"])).expect("valid");
+        let cmd = parse(&args(&[
+            "show",
+            "-r",
+            "--aterm",
+            "-I",
+            "x=/y",
+            "--extra-experimental-features",
+            "ca-derivations",
+            "file.nix",
+        ]))
+        .expect("valid");
         assert!(cmd.recursive && cmd.aterm);
         assert_eq!(cmd.include, vec!["x=/y".to_string()]);
+        assert_eq!(cmd.features, vec!["ca-derivations".to_string()]);
         assert_eq!(cmd.file.as_deref(), Some("file.nix"));
         let cmd = parse(&args(&["show", "-E", "1"])).expect("valid");
         assert_eq!(cmd.expr.as_deref(), Some("1"));

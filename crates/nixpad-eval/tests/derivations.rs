@@ -28,9 +28,29 @@ fn load_tree(io: &mut MemoryIO, dir: &Path) {
 }
 
 fn evaluator() -> Evaluator {
+    evaluator_with(Vec::new())
+}
+
+/// An evaluator over the vectors with the given experimental features.
+fn evaluator_with(experimental_features: Vec<String>) -> Evaluator {
     let mut io = MemoryIO::new();
     load_tree(&mut io, &data_dir());
-    Evaluator::new(Rc::new(io), Settings::default(), Limits::default())
+    let settings = Settings {
+        experimental_features,
+        ..Settings::default()
+    };
+    Evaluator::new(Rc::new(io), settings, Limits::default())
+}
+
+/// The experimental features a vector enables on its first line
+/// (`# experimental-features: ca-derivations ...`, as scripts/regen-derivations.sh reads it).
+fn experimental_features(case: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(case).unwrap_or_default();
+    text.lines()
+        .next()
+        .and_then(|line| line.strip_prefix("# experimental-features:"))
+        .map(|names| names.split_whitespace().map(String::from).collect())
+        .unwrap_or_default()
 }
 
 /// Evaluates an expression to a derivation and returns its `.drv` path.
@@ -116,7 +136,7 @@ fn every_vector_matches_nix() {
     let mut failures = Vec::new();
     for case in &cases {
         let name = case.file_stem().unwrap().to_string_lossy().to_string();
-        let mut ev = evaluator();
+        let mut ev = evaluator_with(experimental_features(case));
         let v = ev
             .eval_file(&case.to_string_lossy())
             .unwrap_or_else(|e| panic!("{name}: {}", ev.render_error(&e)));

@@ -20,6 +20,8 @@ pub enum SettingsAction {
     SetTimeout(u32),
     /// Turn run-as-you-type on or off.
     SetLive(bool),
+    /// Turn Nix's experimental `ca-derivations` on or off.
+    SetCaDerivations(bool),
 }
 
 impl Reducible for SettingsState {
@@ -30,6 +32,7 @@ impl Reducible for SettingsState {
         match action {
             SettingsAction::SetTimeout(ms) => settings.timeout_ms = ms,
             SettingsAction::SetLive(live) => settings.live = live,
+            SettingsAction::SetCaDerivations(on) => settings.ca_derivations = on,
         }
         Rc::new(SettingsState { settings })
     }

@@ -13,6 +13,13 @@
 //!    replaced by its hash modulo, the ATerm's SHA-256 names each output
 //!    (`output:NAME` paths). Fixed-output derivations (`outputHash`) get their one path
 //!    from the content hash instead.
+//!    Content-addressed derivations (`__contentAddressed = true`, experimental
+//!    `ca-derivations`) and impure ones (`__impure = true`) record their outputs without
+//!    paths (`("out","","r:sha256","")`, `impure` as the hash of an impure one) and give
+//!    the builder `builtins.placeholder` values; an input-addressed derivation with such
+//!    an input, directly or through others without a fixed output, is deferred: its
+//!    outputs stay blank. Evaluation sees a deferred output as a downstream placeholder
+//!    (`store::downstream_placeholder`), as Nix does.
 //! 3. The `.drv` path is a text path of the final ATerm, referring to the input sources
 //!    and input derivations.
 //!
@@ -34,12 +41,32 @@ use crate::value::*;
 /// One output of a derivation as the `.drv` file records it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DrvOutput {
-    /// The output's store path.
+    /// The output's store path; empty when it is only known after the build (a
+    /// content-addressed output, or one that depends on such an output).
     pub path: String,
-    /// For a fixed output: `sha256`, `r:sha256` (recursive), ...; empty otherwise.
+    /// For a fixed or content-addressed output, the method and algorithm: `sha256` (flat),
+    /// `r:sha256` (NAR), `text:sha256`; empty for an input-addressed output.
     pub hash_algo: String,
-    /// For a fixed output: the expected hash in base 16; empty otherwise.
+    /// For a fixed output: the expected hash in base 16; `impure` for an impure output;
+    /// empty otherwise.
     pub hash: String,
+}
+
+/// The `hash` an impure output records.
+const IMPURE_HASH: &str = "impure";
+
+impl DrvOutput {
+    /// The ingestion method (`flat`, `nar`, `text`, `git`) and hash algorithm of a fixed
+    /// or content-addressed output, as `nix derivation show` names them.
+    fn method_and_algo(&self) -> (&'static str, &str) {
+        let prefixes = [("r:", "nar"), ("text:", "text"), ("git:", "git")];
+        for (prefix, method) in prefixes {
+            if let Some(algo) = self.hash_algo.strip_prefix(prefix) {
+                return (method, algo);
+            }
+        }
+        ("flat", &self.hash_algo)
+    }
 }
 
 /// A derivation, as written to a `.drv` file.
@@ -69,6 +96,9 @@ pub struct DrvStore {
     drvs: HashMap<String, Rc<Derivation>>,
     /// `hashDerivationModulo` of each derivation, hex-encoded.
     hashes: HashMap<String, String>,
+    /// The derivations whose output paths are only known after a build: content-addressed
+    /// (floating) and impure ones, and those that depend on one without a fixed output.
+    deferred: std::collections::HashSet<String>,
 }
 
 impl DrvStore {
@@ -101,9 +131,17 @@ impl DrvStore {
         Ok(seen)
     }
 
+    /// Whether any of `drv`'s input derivations has outputs known only after a build.
+    fn any_input_deferred(&self, drv: &Derivation) -> bool {
+        drv.input_drvs.keys().any(|p| self.deferred.contains(p))
+    }
+
     /// Records a finished derivation.
-    fn insert(&mut self, drv_path: String, drv: Derivation, hash_modulo: String) {
+    fn insert(&mut self, drv_path: String, drv: Derivation, hash_modulo: String, deferred: bool) {
         self.hashes.insert(drv_path.clone(), hash_modulo);
+        if deferred {
+            self.deferred.insert(drv_path.clone());
+        }
         self.drvs.insert(drv_path, Rc::new(drv));
     }
 }
@@ -192,7 +230,11 @@ impl Derivation {
 
     /// Whether this is a fixed-output derivation.
     pub fn is_fixed_output(&self) -> bool {
-        self.outputs.len() == 1 && self.outputs.values().all(|o| !o.hash.is_empty())
+        self.outputs.len() == 1
+            && self
+                .outputs
+                .values()
+                .all(|o| !o.hash.is_empty() && o.hash != IMPURE_HASH)
     }
 
     /// The input derivations with each path replaced by its hash modulo (outputs of
@@ -324,23 +366,36 @@ impl Derivation {
             pad(out, l1 + 1);
             crate::json::write_string(out, name.as_bytes());
             out.extend_from_slice(b": {");
-            if !o.hash.is_empty() {
-                let (method, algo) = match o.hash_algo.strip_prefix("r:") {
-                    Some(a) => ("nar", a),
-                    None => ("flat", o.hash_algo.as_str()),
-                };
-                pad(out, l1 + 2);
-                out.extend_from_slice(format!("\"hash\": \"{}\",", o.hash).as_bytes());
-                pad(out, l1 + 2);
-                out.extend_from_slice(format!("\"hashAlgo\": \"{algo}\",").as_bytes());
-                pad(out, l1 + 2);
-                out.extend_from_slice(format!("\"method\": \"{method}\",").as_bytes());
+            let mut fields: Vec<(&str, String)> = Vec::new();
+            if !o.hash_algo.is_empty() {
+                let (method, algo) = o.method_and_algo();
+                if o.hash != IMPURE_HASH && !o.hash.is_empty() {
+                    fields.push(("hash", format!("\"{}\"", o.hash)));
+                }
+                fields.push(("hashAlgo", format!("\"{algo}\"")));
+                if o.hash == IMPURE_HASH {
+                    fields.push(("impure", "true".into()));
+                }
+                fields.push(("method", format!("\"{method}\"")));
             }
-            pad(out, l1 + 2);
-            out.extend_from_slice(b"\"path\": ");
-            crate::json::write_string(out, o.path.as_bytes());
-            pad(out, l1 + 1);
-            out.push(b'}');
+            if !o.path.is_empty() {
+                let mut path = Vec::new();
+                crate::json::write_string(&mut path, o.path.as_bytes());
+                fields.push(("path", String::from_utf8_lossy(&path).into_owned()));
+            }
+            for (i, (key, value)) in fields.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                pad(out, l1 + 2);
+                out.extend_from_slice(format!("\"{key}\": {value}").as_bytes());
+            }
+            if fields.is_empty() {
+                out.push(b'}');
+            } else {
+                pad(out, l1 + 1);
+                out.push(b'}');
+            }
         }
         pad(out, l1);
         out.extend_from_slice(b"},");
@@ -359,7 +414,8 @@ pub struct DerivationInfo {
     pub drv_path: String,
     /// Its name.
     pub name: String,
-    /// Output names and their store paths, sorted by name.
+    /// Output names and their store paths, sorted by name; an output known only after
+    /// the build (content-addressed) has the placeholder evaluation gives it instead.
     pub outputs: Vec<(String, String)>,
     /// Input derivations (`.drv` paths) with the output names used, sorted.
     pub input_drvs: Vec<(String, Vec<String>)>,
@@ -381,7 +437,14 @@ impl DrvStore {
             outputs: drv
                 .outputs
                 .iter()
-                .map(|(n, o)| (n.clone(), o.path.clone()))
+                .map(|(n, o)| {
+                    let path = if o.path.is_empty() {
+                        store::downstream_placeholder(drv_path, &drv.name, n)
+                    } else {
+                        o.path.clone()
+                    };
+                    (n.clone(), path)
+                })
                 .collect(),
             input_drvs: drv
                 .input_drvs
@@ -454,11 +517,45 @@ fn framed(mut e: Box<Error>, frame: String, span: Option<Span>) -> Box<Error> {
     e
 }
 
-/// How a fixed output's hash is computed.
+/// How an output's contents are hashed (`outputHashMode`).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum HashMode {
+    /// The file's bytes (`flat`).
     Flat,
+    /// The NAR serialisation (`recursive`, `nar`).
     Recursive,
+    /// The file's bytes, as a text path (`text`, experimental `dynamic-derivations`).
+    Text,
+}
+
+impl HashMode {
+    /// What precedes the algorithm in a `.drv` file's output (`r:sha256`).
+    fn prefix(self) -> &'static str {
+        match self {
+            HashMode::Flat => "",
+            HashMode::Recursive => "r:",
+            HashMode::Text => "text:",
+        }
+    }
+}
+
+/// How a derivation's outputs are addressed.
+enum Addressing {
+    /// By the derivation's hash modulo its inputs (the default).
+    Inputs,
+    /// By a hash given in advance (`outputHash`): a fixed-output derivation.
+    Fixed {
+        hash: Vec<u8>,
+        algo: Option<Vec<u8>>,
+        mode: HashMode,
+    },
+    /// By the contents, known after the build (`__contentAddressed = true`), or never
+    /// (`__impure = true`).
+    Floating {
+        algo: HashAlgo,
+        mode: HashMode,
+        impure: bool,
+    },
 }
 
 /// Coerces an attribute value to an environment string as `derivationStrict` does
@@ -599,7 +696,8 @@ fn derivation_strict_inner(
     let (mut have_builder, mut have_system) = (false, false);
     let mut output_hash: Option<Vec<u8>> = None;
     let mut output_hash_algo: Option<Vec<u8>> = None;
-    let mut hash_mode = HashMode::Flat;
+    let mut hash_mode: Option<HashMode> = None;
+    let (mut content_addressed, mut impure) = (false, false);
     let mut outputs: Vec<String> = vec!["out".to_string()];
 
     for attr in attrs.sorted_by_name() {
@@ -619,14 +717,23 @@ fn derivation_strict_inner(
         if ignore_nulls && matches!(v, Value::Null) {
             continue;
         }
-        match key {
-            "__contentAddressed" if matches!(v, Value::Bool(true)) => {
-                return Err(other("experimental Nix feature 'ca-derivations' is disabled; add '--extra-experimental-features ca-derivations' to enable it", span));
+        // `__contentAddressed = true` and `__impure = true` choose how the outputs are
+        // addressed and are not passed on; `false` is passed on like any attribute.
+        if key == "__contentAddressed" || key == "__impure" {
+            let Value::Bool(on) = v else {
+                return Err(in_attr(m.type_error("a Boolean", &v, Some(span))));
+            };
+            if on {
+                let feature = if key == "__impure" {
+                    impure = true;
+                    "impure-derivations"
+                } else {
+                    content_addressed = true;
+                    "ca-derivations"
+                };
+                require_feature(m, feature, span).map_err(in_attr)?;
+                continue;
             }
-            "__impure" if matches!(v, Value::Bool(true)) => {
-                return Err(other("experimental Nix feature 'impure-derivations' is disabled; add '--extra-experimental-features impure-derivations' to enable it", span));
-            }
-            _ => {}
         }
         if key == "args" {
             let items = match &v {
@@ -669,7 +776,8 @@ fn derivation_strict_inner(
                 "outputHash" => output_hash = Some(want_str(m, &v).map_err(in_attr)?),
                 "outputHashAlgo" => output_hash_algo = Some(want_str(m, &v).map_err(in_attr)?),
                 "outputHashMode" => {
-                    hash_mode = parse_hash_mode(&want_str(m, &v).map_err(in_attr)?, span)?
+                    let mode = want_str(m, &v).map_err(in_attr)?;
+                    hash_mode = Some(parse_hash_mode(m, &mode, span).map_err(in_attr)?);
                 }
                 "outputs" => {
                     let items = match &v {
@@ -704,7 +812,7 @@ fn derivation_strict_inner(
             }
             "outputHash" => output_hash = Some(s.clone()),
             "outputHashAlgo" => output_hash_algo = Some(s.clone()),
-            "outputHashMode" => hash_mode = parse_hash_mode(&s, span)?,
+            "outputHashMode" => hash_mode = Some(parse_hash_mode(m, &s, span).map_err(in_attr)?),
             "outputs" => {
                 let names = String::from_utf8_lossy(&s)
                     .split([' ', '\t', '\n', '\r'])
@@ -735,8 +843,46 @@ fn derivation_strict_inner(
         return Err(other(why.to_string(), span));
     }
 
-    let fixed = output_hash.map(|h| (h, output_hash_algo, hash_mode));
-    finish_derivation(m, drv, ctx, fixed, &outputs, span)
+    let addressing = match output_hash {
+        Some(hash) => Addressing::Fixed {
+            hash,
+            algo: output_hash_algo,
+            mode: hash_mode.unwrap_or(HashMode::Flat),
+        },
+        None if content_addressed || impure => {
+            if content_addressed && impure {
+                return Err(other(
+                    "derivation cannot be both content-addressed and impure",
+                    span,
+                ));
+            }
+            // An algorithm Nix does not know counts as none.
+            let algo =
+                output_hash_algo.and_then(|a| HashAlgo::parse(&String::from_utf8_lossy(&a)).ok());
+            Addressing::Floating {
+                algo: algo.unwrap_or(HashAlgo::Sha256),
+                mode: hash_mode.unwrap_or(HashMode::Recursive),
+                impure,
+            }
+        }
+        None => Addressing::Inputs,
+    };
+    finish_derivation(m, drv, ctx, addressing, &outputs, span)
+}
+
+/// Fails with Nix's message unless experimental `feature` is enabled.
+fn require_feature(m: &Machine, feature: &str, span: Span) -> EvalResult<()> {
+    if m.settings
+        .experimental_features
+        .iter()
+        .any(|f| f == feature)
+    {
+        return Ok(());
+    }
+    Err(other(
+        format!("experimental Nix feature '{feature}' is disabled; add '--extra-experimental-features {feature}' to enable it"),
+        span,
+    ))
 }
 
 /// Computes the inputs, outputs and paths of a derivation whose attributes have been
@@ -747,7 +893,7 @@ fn finish_derivation(
     m: &mut Machine,
     mut drv: Derivation,
     ctx: Context,
-    fixed: Option<(Vec<u8>, Option<Vec<u8>>, HashMode)>,
+    addressing: Addressing,
     outputs: &[String],
     span: Span,
 ) -> EvalResult<Value> {
@@ -784,74 +930,51 @@ fn finish_derivation(
     }
 
     let store_dir = m.settings.store_dir.clone();
-    if let Some((hash_text, output_hash_algo, hash_mode)) = fixed {
-        if outputs.len() != 1 || outputs[0] != "out" {
-            return Err(other(
-                "multiple outputs are not supported in fixed-output derivations",
-                span,
-            ));
+    let deferred = match addressing {
+        Addressing::Fixed { hash, algo, mode } => {
+            set_fixed_output(m, &mut drv, outputs, &hash, algo, mode, span)?;
+            false
         }
-        // An unknown `outputHashAlgo` counts as none (the hash must then name its algorithm).
-        let algo = output_hash_algo
-            .as_ref()
-            .and_then(|a| HashAlgo::parse(&String::from_utf8_lossy(a)).ok());
-        let (hash, warning) =
-            Hash::parse_any_allowing_empty(&String::from_utf8_lossy(&hash_text), algo)
-                .map_err(|e| other(e, span))?;
-        if let Some(w) = warning {
-            m.io.trace(&format!("warning: {w}"));
-        }
-        let recursive = hash_mode == HashMode::Recursive;
-        let path = store::make_fixed_output_path(&store_dir, name, recursive, &hash, &[]);
-        drv.env.insert("out".to_string(), path.clone().into_bytes());
-        drv.outputs.insert(
-            "out".to_string(),
-            DrvOutput {
-                path,
-                hash_algo: format!("{}{}", if recursive { "r:" } else { "" }, hash.algo.name()),
-                hash: hash.to_base16(),
-            },
-        );
-    } else {
-        for o in outputs {
-            drv.env.insert(o.clone(), Vec::new());
-            drv.outputs.insert(
-                o.clone(),
-                DrvOutput {
-                    path: String::new(),
-                    hash_algo: String::new(),
-                    hash: String::new(),
-                },
-            );
-        }
-        let inputs = drv
-            .inputs_modulo(&m.drv_store)
-            .map_err(|p| other(format!("path '{p}' is not valid"), span))?;
-        let digest = Sha256::digest(drv.aterm_with_inputs(&inputs));
-        let inner = Hash::sha256_from_bytes(digest.into());
-        for o in outputs {
-            let out_name = if o == "out" {
-                name.to_string()
-            } else {
-                format!("{name}-{o}")
-            };
-            let path =
-                store::make_store_path(&store_dir, &format!("output:{o}"), &inner, &out_name);
-            store::check_name(&out_name).map_err(|e| {
-                other(
-                    store::invalid_store_path_message(
-                        store::store_path_base(&store_dir, &path),
-                        &e,
-                    ),
-                    span,
-                )
-            })?;
-            drv.env.insert(o.clone(), path.clone().into_bytes());
-            if let Some(out) = drv.outputs.get_mut(o) {
-                out.path = path;
+        Addressing::Floating { algo, mode, impure } => {
+            for o in outputs {
+                drv.env
+                    .insert(o.clone(), store::placeholder(o).into_bytes());
+                drv.outputs.insert(
+                    o.clone(),
+                    DrvOutput {
+                        path: String::new(),
+                        hash_algo: format!("{}{}", mode.prefix(), algo.name()),
+                        hash: if impure {
+                            IMPURE_HASH.into()
+                        } else {
+                            String::new()
+                        },
+                    },
+                );
             }
+            true
         }
-    }
+        Addressing::Inputs => {
+            // The outputs are blanked for the hash; they stay blank (deferred) when an
+            // input's outputs are only known after a build.
+            for o in outputs {
+                drv.env.insert(o.clone(), Vec::new());
+                drv.outputs.insert(
+                    o.clone(),
+                    DrvOutput {
+                        path: String::new(),
+                        hash_algo: String::new(),
+                        hash: String::new(),
+                    },
+                );
+            }
+            let deferred = m.drv_store.any_input_deferred(&drv);
+            if !deferred {
+                set_input_addressed_outputs(m, &mut drv, outputs, span)?;
+            }
+            deferred
+        }
+    };
 
     let aterm = drv.aterm();
     let mut refs: Vec<String> = drv.input_srcs.iter().cloned().collect();
@@ -868,23 +991,135 @@ fn finish_derivation(
         pos: None,
     });
     for (o, out) in &drv.outputs {
+        let path = if out.path.is_empty() {
+            require_feature(m, "ca-derivations", span)?;
+            store::downstream_placeholder(&drv_path, name, o)
+        } else {
+            out.path.clone()
+        };
         entries.push(Attr {
             name: Symbol::new(o),
-            value: context_string(&out.path, ContextElem::Built(drv_path.clone(), o.clone())),
+            value: context_string(&path, ContextElem::Built(drv_path.clone(), o.clone())),
             pos: None,
         });
     }
-    m.drv_store.insert(drv_path, drv, hash_modulo);
+    m.drv_store.insert(drv_path, drv, hash_modulo, deferred);
     Ok(Value::attrs(Attrs::from_unsorted(entries)))
 }
 
-fn parse_hash_mode(s: &[u8], span: Span) -> EvalResult<HashMode> {
+/// Sets the one output of a fixed-output derivation, from the expected hash.
+fn set_fixed_output(
+    m: &mut Machine,
+    drv: &mut Derivation,
+    outputs: &[String],
+    hash_text: &[u8],
+    output_hash_algo: Option<Vec<u8>>,
+    mode: HashMode,
+    span: Span,
+) -> EvalResult<()> {
+    if outputs.len() != 1 || outputs[0] != "out" {
+        return Err(other(
+            "multiple outputs are not supported in fixed-output derivations",
+            span,
+        ));
+    }
+    // An unknown `outputHashAlgo` counts as none (the hash must then name its algorithm).
+    let algo = output_hash_algo
+        .as_ref()
+        .and_then(|a| HashAlgo::parse(&String::from_utf8_lossy(a)).ok());
+    let (hash, warning) = Hash::parse_any_allowing_empty(&String::from_utf8_lossy(hash_text), algo)
+        .map_err(|e| other(e, span))?;
+    if let Some(w) = warning {
+        m.io.trace(&format!("warning: {w}"));
+    }
+    let store_dir = &m.settings.store_dir;
+    let path = match mode {
+        HashMode::Text => {
+            if hash.algo != HashAlgo::Sha256 {
+                return Err(other(
+                    format!(
+                        "text-hashed derivation '{}', along with its outputs, must use SHA-256 hashing",
+                        drv.name
+                    ),
+                    span,
+                ));
+            }
+            store::make_store_path(store_dir, "text", &hash, &drv.name)
+        }
+        HashMode::Flat | HashMode::Recursive => store::make_fixed_output_path(
+            store_dir,
+            &drv.name,
+            mode == HashMode::Recursive,
+            &hash,
+            &[],
+        ),
+    };
+    drv.env.insert("out".to_string(), path.clone().into_bytes());
+    drv.outputs.insert(
+        "out".to_string(),
+        DrvOutput {
+            path,
+            hash_algo: format!("{}{}", mode.prefix(), hash.algo.name()),
+            hash: hash.to_base16(),
+        },
+    );
+    Ok(())
+}
+
+/// Names each output of an input-addressed derivation (whose outputs are blank) by the
+/// hash of the derivation modulo its inputs.
+fn set_input_addressed_outputs(
+    m: &mut Machine,
+    drv: &mut Derivation,
+    outputs: &[String],
+    span: Span,
+) -> EvalResult<()> {
+    let inputs = drv
+        .inputs_modulo(&m.drv_store)
+        .map_err(|p| other(format!("path '{p}' is not valid"), span))?;
+    let digest = Sha256::digest(drv.aterm_with_inputs(&inputs));
+    let inner = Hash::sha256_from_bytes(digest.into());
+    let store_dir = &m.settings.store_dir;
+    for o in outputs {
+        let out_name = if o == "out" {
+            drv.name.clone()
+        } else {
+            format!("{}-{o}", drv.name)
+        };
+        let path = store::make_store_path(store_dir, &format!("output:{o}"), &inner, &out_name);
+        store::check_name(&out_name).map_err(|e| {
+            other(
+                store::invalid_store_path_message(store::store_path_base(store_dir, &path), &e),
+                span,
+            )
+        })?;
+        drv.env.insert(o.clone(), path.clone().into_bytes());
+        if let Some(out) = drv.outputs.get_mut(o) {
+            out.path = path;
+        }
+    }
+    Ok(())
+}
+
+fn parse_hash_mode(m: &Machine, s: &[u8], span: Span) -> EvalResult<HashMode> {
     match s {
         b"flat" => Ok(HashMode::Flat),
         b"recursive" | b"nar" => Ok(HashMode::Recursive),
-        b"text" => Err(other("experimental Nix feature 'dynamic-derivations' is disabled; add '--extra-experimental-features dynamic-derivations' to enable it", span)),
-        b"git" => Err(other("experimental Nix feature 'git-hashing' is disabled; add '--extra-experimental-features git-hashing' to enable it", span)),
-        _ => Err(other(format!("invalid value '{}' for 'outputHashMode' attribute", String::from_utf8_lossy(s)), span)),
+        b"text" => require_feature(m, "dynamic-derivations", span).map(|()| HashMode::Text),
+        b"git" => {
+            require_feature(m, "git-hashing", span)?;
+            Err(other(
+                "nixpad does not implement the 'git' output hash mode (git-hashing)",
+                span,
+            ))
+        }
+        _ => Err(other(
+            format!(
+                "invalid value '{}' for 'outputHashMode' attribute",
+                String::from_utf8_lossy(s)
+            ),
+            span,
+        )),
     }
 }
 

@@ -668,6 +668,23 @@ pub fn make_source_path(store_dir: &str, name: &str, node: &NarNode) -> String {
     make_store_path(store_dir, "source", &inner, name)
 }
 
+/// What stands for output `output` of the derivation at `drv_path` (named `drv_name`)
+/// until it is built, when its path depends on its contents (a content-addressed
+/// derivation, or one that depends on one): `"/" + nix32(sha256("nix-upstream-output:" +
+/// the drv path's hash + ":" + the output's name))`, the output's name being `drv_name`,
+/// or `drv_name-output` for an output other than `out`.
+pub fn downstream_placeholder(drv_path: &str, drv_name: &str, output: &str) -> String {
+    let base = drv_path.rsplit('/').next().unwrap_or(drv_path);
+    let hash_part = base.split('-').next().unwrap_or(base);
+    let output_name = if output == "out" {
+        drv_name.to_string()
+    } else {
+        format!("{drv_name}-{output}")
+    };
+    let clear = format!("nix-upstream-output:{hash_part}:{output_name}");
+    format!("/{}", to_nix32(&Sha256::digest(clear.as_bytes())))
+}
+
 /// `builtins.placeholder output`: `"/" + nix32(sha256("nix-output:" + output))`.
 pub fn placeholder(output: &str) -> String {
     let digest = Sha256::digest(format!("nix-output:{}", output).as_bytes());
