@@ -10,7 +10,8 @@
   # The platform packages are built on and for (nixpkgs' `system` / `localSystem`).
   system ? builtins.currentSystem or "x86_64-linux",
   localSystem ? { inherit system; },
-  # Cross-compilation is another issue's: only `crossSystem == localSystem` (or null) for now.
+  # The platform packages are built for, when it is not the local one (cross-compilation:
+  # a system double, a config triple, or `lib.systems.examples.aarch64-multiplatform`).
   crossSystem ? null,
   # Overlays (`final: prev: { ... }`), applied in order on top of the package set.
   overlays ? [ ],

@@ -6,8 +6,8 @@
 # are also re-exported at the top (`lib.concatStringsSep` is `lib.strings.concatStringsSep`).
 #
 # The module system is `lib.modules` (evalModules, mkIf, ...), `lib.options` (mkOption, ...)
-# and `lib.types`. Room to grow (other issues): `lib.systems.elaborate` (platforms for
-# pkgsCross) goes in ./systems/default.nix.
+# and `lib.types`; platforms are `lib.systems` (with `elaborate` and the `examples`
+# pkgsCross offers); tracing helpers are `lib.debug`.
 let
   inherit (import ./fixed-points.nix { lib = null; }) makeExtensible;
 
@@ -31,6 +31,7 @@ let
       types = callLibs ./types.nix;
       modules = callLibs ./modules.nix;
       fileset = callLibs ./fileset.nix;
+      debug = callLibs ./debug.nix;
       platforms = self.systems.doubles;
 
       inherit (self.trivial)
@@ -79,6 +80,9 @@ let
         showOption showFiles showDefs mergeEqualOption mergeOneOption mergeUniqueOption
         mergeDefaultOption getValues getFiles optionAttrSetToDocList optionsToData;
       inherit (self.types) mkOptionType isType;
+      inherit (self.debug)
+        traceIf traceVal traceValFn traceSeq traceSeqN traceValSeq traceValSeqFn traceValSeqN
+        traceFnSeqN;
       inherit (self.modules)
         evalModules mkIf mkMerge mkOverride mkOptionDefault mkDefault mkImageMediaOverride
         mkForce mkVMOverride mkOrder mkBefore mkAfter mkAliasDefinitions

@@ -33,6 +33,7 @@ builtins.mapAttrs (shortName: attrs: license ({ inherit shortName; } // attrs)) 
   publicDomain = { fullName = "Public Domain"; };
   unlicense = { fullName = "The Unlicense"; spdxId = "Unlicense"; };
   zlib = { fullName = "zlib License"; spdxId = "Zlib"; };
+  zpl21 = { fullName = "Zope Public License 2.1"; spdxId = "ZPL-2.1"; };
   artistic1 = { fullName = "Artistic License 1.0"; spdxId = "Artistic-1.0"; };
   gpl1Plus = { fullName = "GNU General Public License v1.0 or later"; spdxId = "GPL-1.0-or-later"; };
   unfree = { fullName = "Unfree"; free = false; redistributable = false; };

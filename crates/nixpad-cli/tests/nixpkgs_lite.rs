@@ -146,6 +146,80 @@ fn every_drv_path_agrees_with_real_nix_with_and_without_two_overlays() {
     }
 }
 
+/// Cross-compiled package sets (`pkgsCross`): every package's `.drv` path agrees with real
+/// Nix, and only packages restricted to other platforms are refused.
+#[test]
+fn cross_compiled_drv_paths_agree_with_real_nix() {
+    let oracle = oracle_path();
+    check_oracle(&oracle);
+    let listing = pkgs_tests()
+        .join("cross-drv-paths.nix")
+        .to_string_lossy()
+        .into_owned();
+    for (platform, refused) in [
+        (
+            "aarch64-multiplatform",
+            vec!["nixfmt-tree", "shellcheck", "shellcheck-minimal"],
+        ),
+        // The Rust and Go toolchains (and what they build) list no riscv64 platforms.
+        (
+            "riscv64",
+            vec![
+                "cargo",
+                "fd",
+                "fzf",
+                "go",
+                "nixfmt-tree",
+                "ripgrep",
+                "rustc",
+                "shellcheck",
+                "shellcheck-minimal",
+                "trunk",
+            ],
+        ),
+    ] {
+        let (nix, ours) = both(&oracle, &[&listing, "--argstr", "platform", platform]);
+        assert_eq!(
+            nix.code,
+            Some(0),
+            "{platform}: real Nix failed: {}",
+            describe(&nix)
+        );
+        assert!(
+            nix.stdout == ours.stdout,
+            "{platform}: nixpad and Nix disagree:\n--- nix\n{}\n--- nixpad\n{}",
+            as_lines(&nix.stdout),
+            as_lines(&ours.stdout)
+        );
+        let text = String::from_utf8_lossy(&ours.stdout);
+        let got: Vec<&str> = text
+            .split("; ")
+            .filter(|entry| entry.ends_with("= \"refused\""))
+            .map(|entry| {
+                entry
+                    .trim_start_matches("{ ")
+                    .split(' ')
+                    .next()
+                    .unwrap_or("")
+            })
+            .collect();
+        assert_eq!(got, refused, "{platform}: refused packages");
+        let suffix = format!("-{}-", platform_config(platform));
+        assert!(
+            text.matches(&suffix).count() > 50,
+            "{platform}: packages are named after the host platform"
+        );
+    }
+}
+
+/// The config triple of a `lib.systems.examples` platform used above.
+fn platform_config(platform: &str) -> &'static str {
+    match platform {
+        "aarch64-multiplatform" => "aarch64-unknown-linux-gnu",
+        _ => "riscv64-unknown-linux-gnu",
+    }
+}
+
 #[test]
 fn cases_agree_with_real_nix() {
     let oracle = oracle_path();

@@ -1,11 +1,18 @@
-# Builds the package set: checks the arguments, elaborates the platform, then runs the
+# Builds the package set: checks the arguments, elaborates the platforms, then runs the
 # bootstrap stages of the standard environment (pkgs/stdenv/booter.nix); the last stage is
 # the package set `import <nixpkgs> { }` returns, with the overlays applied.
+#
+# With a `crossSystem` other than the local one, that native set becomes `buildPackages`
+# (the same overlays and config, run on the build machine) and one more stage on top of it
+# builds for the cross platform (pkgs/stdenv/cross).
 { localSystem, crossSystem, overlays, config }@args:
 let
   lib = import ../../lib;
 
   hostPlatform = lib.systems.elaborate localSystem;
+  crossPlatform = if crossSystem == null then null else lib.systems.elaborate crossSystem;
+  isCross = crossPlatform != null
+    && (crossPlatform.config != hostPlatform.config || crossPlatform.isStatic != hostPlatform.isStatic);
 
   checkedOverlays =
     if !builtins.isList overlays then
@@ -39,10 +46,6 @@ let
           throw "nixpkgs-lite: config.${name} has the wrong type (${builtins.typeOf value})."
         else value) config0;
 
-  crossCheck =
-    lib.throwIf (crossSystem != null && (lib.systems.elaborate crossSystem).system != hostPlatform.system)
-      "nixpkgs-lite: cross-compilation (crossSystem = ${builtins.toJSON crossSystem}) is not available yet; use pkgsCross once it exists.";
-
   # `import <nixpkgs>` again with changed arguments (for `extend` and `appendOverlays`).
   nixpkgsFun = newArgs: import ./. (args // newArgs);
 
@@ -51,10 +54,33 @@ let
     config = checkedConfig;
   };
 
-  finalPackages = crossCheck (import ../stdenv/booter.nix {
+  nativePackages = import ../stdenv/booter.nix {
     inherit lib stages hostPlatform nixpkgsFun;
     config = checkedConfig;
     overlays = checkedOverlays;
-  });
+  };
+
+  crossPackages =
+    let
+      buildPackages = nixpkgsFun { crossSystem = null; };
+    in
+    import ./stage.nix {
+      inherit lib nixpkgsFun buildPackages;
+      config = checkedConfig;
+      hostPlatform = crossPlatform;
+      buildPlatform = hostPlatform;
+      stdenv = import ../stdenv/cross {
+        inherit lib buildPackages crossPlatform;
+        config = checkedConfig;
+      };
+      byNamePaths = import ./by-name.nix { inherit lib; };
+      overlays = checkedOverlays;
+      allowCustomOverrides = true;
+      # Downloads are the same for every platform: the build platform's fetchers.
+      stageOverrides = final: prev:
+        builtins.intersectAttrs (import ../build-support/fetchers.nix { inherit lib; pkgs = final; }) buildPackages;
+    };
+
+  finalPackages = if isCross then crossPackages else nativePackages;
 in
 finalPackages

@@ -6,22 +6,60 @@
 #   4. config.packageOverrides (last stage only),
 #   5. the user's overlays, in order (last stage only),
 #   6. the bootstrap stage's overrides (packages brought forward from earlier stages).
-{ lib, config, hostPlatform, stdenv, overlays, allowCustomOverrides, stageOverrides, nixpkgsFun, byNamePaths }:
+#
+# A cross-compiling set (`buildPackages` given) is spliced: the packages `callPackage`
+# passes carry their build platform's twin (see stdenv/generic/make-derivation.nix).
+{ lib, config, hostPlatform, stdenv, overlays, allowCustomOverrides, stageOverrides, nixpkgsFun, byNamePaths,
+  buildPlatform ? hostPlatform, buildPackages ? null }:
 let
-  machinery = final: prev: {
+  isCross = buildPackages != null;
+
+  # Each derivation with its build platform's twin (`__spliced`), for `callPackage`.
+  splice = final: builtins.mapAttrs (name: value:
+    if buildPackages ? ${name} && lib.isDerivation value then
+      value // {
+        __spliced = {
+          buildHost = buildPackages.${name};
+          hostTarget = value;
+          buildBuild = buildPackages.${name};
+        };
+      }
+    else value) final;
+
+  machinery = final: prev:
+    let
+      packages = if isCross then splice final else final;
+    in
+    {
     inherit lib config stdenv;
     # The folder this package set was imported from.
     path = ../..;
     # The set itself.
     pkgs = final;
-    buildPlatform = hostPlatform;
-    inherit hostPlatform;
+    inherit buildPlatform hostPlatform;
     targetPlatform = hostPlatform;
+    # The package set of the build platform: the tools that run during builds. Natively,
+    # the set itself.
+    buildPackages = if isCross then buildPackages else final;
+    pkgsBuildHost = final.buildPackages;
+    pkgsHostTarget = final;
+    # Package sets for other platforms, by `lib.systems.examples` name
+    # (`pkgsCross.aarch64-multiplatform.hello`).
+    pkgsCross = builtins.mapAttrs (name: crossSystem: nixpkgsFun { inherit crossSystem; }) lib.systems.examples;
+    # Static programs, linked against musl.
+    pkgsStatic = nixpkgsFun {
+      crossSystem = { config = "${buildPlatform.parsed.cpu.name}-unknown-linux-musl"; isStatic = true; };
+    };
+    # The same platform with musl instead of glibc (built natively).
+    pkgsMusl = nixpkgsFun {
+      localSystem = { config = "${buildPlatform.parsed.cpu.name}-unknown-linux-musl"; };
+      crossSystem = null;
+    };
     # `callPackage fn args`: calls `fn` with the packages it names, `args` on top.
-    callPackage = lib.callPackageWith final;
-    callPackages = lib.callPackagesWith final;
+    callPackage = lib.callPackageWith packages;
+    callPackages = lib.callPackagesWith packages;
     # A `callPackage` that also sees `extra`.
-    newScope = extra: lib.callPackageWith (final // extra);
+    newScope = extra: lib.callPackageWith (packages // extra);
     # The whole set again with more overlays (re-imports nixpkgs with them).
     appendOverlays = extraOverlays:
       if extraOverlays == [ ] then final else nixpkgsFun { overlays = overlays ++ extraOverlays; };

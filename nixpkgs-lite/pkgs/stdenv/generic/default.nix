@@ -3,7 +3,11 @@
 { lib, config }:
 {
   name,
+  # The platform the built programs run on.
   hostPlatform,
+  # The platform builds run on (the .drv files' `system`): another one than
+  # `hostPlatform` makes a cross-compiling stdenv (see ../cross).
+  buildPlatform ? hostPlatform,
   # The shell every build runs (`builder` of every mkDerivation).
   shell,
   # Packages whose bin/ starts PATH in every build (coreutils, sed, grep, ...).
@@ -21,17 +25,19 @@ let
 
   drv = derivation {
     inherit name shell initialPath defaultNativeBuildInputs preHook;
-    system = hostPlatform.system;
+    system = buildPlatform.system;
     builder = shell;
     args = [ "-e" ./builder.sh ];
     setup = ./setup.sh;
   };
 
   stdenv = drv // {
-    inherit lib shell initialPath cc fetchurlBoot hostPlatform;
-    buildPlatform = hostPlatform;
+    inherit lib shell initialPath cc fetchurlBoot hostPlatform buildPlatform;
     targetPlatform = hostPlatform;
-    inherit (hostPlatform) system isLinux isDarwin is64bit isx86_64 isAarch64;
+    inherit (buildPlatform) system;
+    inherit (hostPlatform) isLinux isDarwin is64bit isx86_64 isAarch64;
+    # Whether this stdenv cross-compiles (its programs run on another platform).
+    isCross = hostPlatform.config != buildPlatform.config || hostPlatform.isStatic != buildPlatform.isStatic;
     # Whether this stdenv has a C compiler (false for stdenvNoCC).
     hasCC = cc != null;
     mkDerivation = import ./make-derivation.nix { inherit lib config; } stdenv;

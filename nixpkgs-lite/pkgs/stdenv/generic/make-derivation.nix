@@ -45,11 +45,25 @@ let
       in
       builtins.foldl' (acc: hook: acc // hook.setupHookEnv closure) { } hooks;
 
+  # Cross-compiled packages are named after their platform (`zlib-aarch64-unknown-linux-gnu-1.3.1`),
+  # static ones say so (`-static`), so that they are told apart from the build
+  # platform's; downloads (fixed outputs) are the same everywhere and keep their name.
+  hostSuffix = attrs:
+    lib.optionalString (stdenv.isCross or false && (attrs.outputHash or "") == "") "-${stdenv.hostPlatform.config}";
+  staticMarker = lib.optionalString (stdenv.hostPlatform.isStatic or false) "-static";
+
+  # Splicing: in a cross-compiling package set, each package argument carries its build
+  # platform's twin (`__spliced.buildHost`: the tools that run during the build) and its
+  # host platform's (`__spliced.hostTarget`: the libraries that end up in the result).
+  # `nativeBuildInputs` take the first, `buildInputs` the second, `depsBuildBuild` the
+  # build platform's too. Natively there is nothing to choose.
+  spliced = which: dep: if builtins.isAttrs dep && dep ? __spliced then dep.__spliced.${which} or dep else dep;
+
   mkDerivationSimple = overrideAttrs: attrs:
     let
       name =
-        if attrs ? name then attrs.name
-        else if attrs ? pname && attrs ? version then "${attrs.pname}-${attrs.version}"
+        if attrs ? name then attrs.name + hostSuffix attrs
+        else if attrs ? pname && attrs ? version then "${attrs.pname}${staticMarker}${hostSuffix attrs}-${attrs.version}"
         else throw "stdenv.mkDerivation: give either `name`, or `pname` and `version` (got: ${lib.concatStringsSep ", " (builtins.attrNames attrs)}).";
 
       doCheck = attrs.doCheck or (config.doCheckByDefault or false);
@@ -57,15 +71,15 @@ let
       structuredAttrs = attrs.__structuredAttrs or (config.structuredAttrsByDefault or false);
       outputs = attrs.outputs or [ "out" ];
 
-      nativeBuildInputs = (attrs.nativeBuildInputs or [ ])
+      nativeBuildInputs = map (spliced "buildHost") ((attrs.nativeBuildInputs or [ ])
         ++ lib.optionals doCheck (attrs.nativeCheckInputs or [ ])
-        ++ lib.optionals doInstallCheck (attrs.nativeInstallCheckInputs or [ ]);
+        ++ lib.optionals doInstallCheck (attrs.nativeInstallCheckInputs or [ ]));
       # Libraries are linked against their `dev` output (headers, pkg-config files).
-      buildInputs = lib.chooseDevOutputs ((attrs.buildInputs or [ ])
+      buildInputs = lib.chooseDevOutputs (map (spliced "hostTarget") ((attrs.buildInputs or [ ])
         ++ lib.optionals doCheck (attrs.checkInputs or [ ])
-        ++ lib.optionals doInstallCheck (attrs.installCheckInputs or [ ]));
-      propagatedBuildInputs = lib.chooseDevOutputs (attrs.propagatedBuildInputs or [ ]);
-      propagatedNativeBuildInputs = attrs.propagatedNativeBuildInputs or [ ];
+        ++ lib.optionals doInstallCheck (attrs.installCheckInputs or [ ])));
+      propagatedBuildInputs = lib.chooseDevOutputs (map (spliced "hostTarget") (attrs.propagatedBuildInputs or [ ]));
+      propagatedNativeBuildInputs = map (spliced "buildHost") (attrs.propagatedNativeBuildInputs or [ ]);
 
       hooks = builtins.filter (p: p ? setupHookEnv)
         (lib.optional (stdenv.cc != null) stdenv.cc ++ nativeBuildInputs ++ propagatedNativeBuildInputs);
@@ -91,10 +105,14 @@ let
           builder = attrs.realBuilder or stdenv.shell;
           args = attrs.args or [ "-e" (attrs.builder or ./default-builder.sh) ];
           stdenv = stdenv;
-          system = stdenv.hostPlatform.system;
+          # Builds run on the build platform, whatever platform their result is for.
+          system = stdenv.buildPlatform.system;
           strictDeps = attrs.strictDeps or false;
           patches = attrs.patches or [ ];
           __ignoreNulls = true;
+        }
+        // lib.optionalAttrs (attrs ? depsBuildBuild) {
+          depsBuildBuild = map (spliced "buildBuild") attrs.depsBuildBuild;
         }
         // (if structuredAttrs then
           { __structuredAttrs = true; env = hookEnv // env // joinedWithHooks env; }

@@ -38,7 +38,8 @@ let
 
   # The tools every stage's package set takes from the stage before it.
   standardTools = [ "bash" "coreutils" "findutils" "diffutils" "gnused" "gnugrep" "gawk" "gnutar" "gzip" "bzip2" "xz" "gnumake" "gnupatch" ];
-  compilerPackages = [ "gcc-unwrapped" "binutils-unwrapped" "glibc" "gmp" "mpfr" "libmpc" ];
+  compilerPackages = [ "gcc-unwrapped" "binutils-unwrapped" "glibc" "gmp" "mpfr" "libmpc" ]
+    ++ lib.optional hostPlatform.isMusl "musl";
 in
 [
   # stage 0: everything from the bootstrap tools.
@@ -64,7 +65,8 @@ in
       cc = prevStage.wrapCCWith {
         cc = prevStage.gcc-unwrapped;
         bintools = prevStage.binutils-unwrapped;
-        libc = prevStage.glibc;
+        # `pkgsMusl` (a musl platform built natively) links against musl instead.
+        libc = if hostPlatform.isMusl then prevStage.musl else prevStage.glibc;
       };
       inherit (prevStage.stdenv) fetchurlBoot;
     };

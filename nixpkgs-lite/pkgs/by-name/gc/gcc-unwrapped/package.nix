@@ -1,5 +1,9 @@
 # The compiler itself. Builds use it through the wrapper (`pkgs.gcc`, `stdenv.cc`),
 # which adds the C library and the dependencies' headers and libraries.
+#
+# `targetPlatform` is the platform the compiler's programs will run on: the package set's
+# own by default; another one makes a cross-compiler (`aarch64-unknown-linux-gnu-gcc`),
+# which runs here but writes code for there.
 {
   lib,
   stdenv,
@@ -7,11 +11,16 @@
   gmp,
   mpfr,
   libmpc,
+  targetPlatform,
   langCC ? true,
   langFortran ? false,
 }:
+let
+  isCross = targetPlatform.config != stdenv.hostPlatform.config;
+  targetPrefix = lib.optionalString isCross "${targetPlatform.config}-";
+in
 stdenv.mkDerivation (finalAttrs: {
-  pname = "gcc";
+  pname = "${targetPrefix}gcc";
   version = "14.2.0";
 
   src = fetchurl {
@@ -27,9 +36,9 @@ stdenv.mkDerivation (finalAttrs: {
     "--with-gmp=${lib.getDev gmp}"
     "--with-mpfr=${lib.getDev mpfr}"
     "--with-mpc=${lib.getDev libmpc}"
-  ];
+  ] ++ lib.optionals isCross [ "--target=${targetPlatform.config}" "--with-as=${targetPrefix}as" ];
   enableParallelBuilding = true;
-  passthru = { inherit langCC langFortran; };
+  passthru = { inherit langCC langFortran targetPlatform targetPrefix; };
 
   meta = {
     description = "GNU Compiler Collection, without the Nix wrapper (see pkgs.gcc)";
