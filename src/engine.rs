@@ -7,7 +7,10 @@
 use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
 
-use nixpad_eval::{syntax, Error, Evaluator, Limits, MemoryIO, Origin, Settings, Value, ValueView};
+use nixpad_eval::{
+    syntax, BuiltinDoc, Documentation, Error, Evaluator, Limits, MemoryIO, Origin, Settings,
+    Value, ValueView,
+};
 use nixpad_lessons::{
     failure, run_check, run_example, CheckCode, CheckOptions, FailureSource, Files, PackageSet,
     NIXPKGS_ROOT,
@@ -324,6 +327,7 @@ impl Engine {
                 files,
                 nixpkgs,
                 flake,
+                experimental_features,
                 ..
             } => {
                 let code = CheckCode {
@@ -333,7 +337,10 @@ impl Engine {
                     flake,
                 };
                 // Without the package set the check reports that it is missing.
-                let options = self.check_options(nixpkgs).unwrap_or_default();
+                let options = CheckOptions {
+                    experimental_features,
+                    ..self.check_options(nixpkgs).unwrap_or_default()
+                };
                 let report = run_check(code, &by_name(files), &options);
                 (Outcome::Checked(report), Vec::new())
             }
@@ -341,9 +348,13 @@ impl Engine {
                 code,
                 files,
                 nixpkgs,
+                experimental_features,
                 ..
             } => {
-                let options = self.check_options(nixpkgs).unwrap_or_default();
+                let options = CheckOptions {
+                    experimental_features,
+                    ..self.check_options(nixpkgs).unwrap_or_default()
+                };
                 let outcome = run_example(&code, &by_name(files), nixpkgs, &options);
                 let trace = outcome.trace.clone();
                 (Outcome::Example(outcome), trace)
@@ -420,6 +431,7 @@ The following commands are available:
   <x> = <expr>  Bind expression to variable
   :p <expr>     Evaluate and print expression recursively (strictly)
   :t <expr>     Describe result of evaluation
+  :doc <expr>   Show the documentation of a builtin or of a function
   :?            Show this help
 
 Files of the editor are under /: try `import ./default.nix`.";
@@ -436,7 +448,12 @@ fn repl_answer(
     if line == ":?" || line == ":help" {
         return (REPL_HELP.to_string(), false);
     }
-    let (mode, expr) = if let Some(rest) = line.strip_prefix(":t") {
+    let doc = line
+        .strip_prefix(":doc")
+        .filter(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace));
+    let (mode, expr) = if let Some(rest) = doc {
+        ('d', rest)
+    } else if let Some(rest) = line.strip_prefix(":t") {
         ('t', rest)
     } else if let Some(rest) = line.strip_prefix(":p") {
         ('p', rest)
@@ -474,6 +491,11 @@ fn repl_answer(
     };
     let answer = match mode {
         't' => describe_type(ev, &value),
+        'd' => match doc_text(ev, &value, expr.trim()) {
+            Ok(Some(text)) => Ok(text),
+            Ok(None) => return ("error: value does not have documentation".into(), true),
+            Err(e) => Err(e),
+        },
         'p' => ev
             .print(&value, true)
             .map(|b| String::from_utf8_lossy(&b).into_owned()),
@@ -518,6 +540,57 @@ fn describe_type(ev: &mut Evaluator, v: &Value) -> Result<String, Box<Error>> {
         (other, _) => other,
     }
     .to_string())
+}
+
+/// What `:doc` prints for a value (`expr`: the text it came from), as `nix repl` does:
+/// a builtin's synopsis and documentation, or where a function is defined and its doc
+/// comment; `None` when the value has no documentation. Beyond Nix, a partially applied
+/// builtin shows the builtin's documentation, and `:doc builtins.NAME` documents the
+/// constants too (`builtins.nixVersion`).
+fn doc_text(ev: &mut Evaluator, v: &Value, expr: &str) -> Result<Option<String>, Box<Error>> {
+    Ok(Some(match ev.documentation(v)? {
+        Some(Documentation::Builtin { name, doc, applied }) => {
+            let mut text = builtin_doc_text(&name, &doc);
+            if applied > 0 {
+                text.push_str(&format!(
+                    "\n\n(This value is `builtins.{name}` given {applied} of its {} arguments.)",
+                    doc.args.len()
+                ));
+            }
+            text
+        }
+        Some(Documentation::Lambda { name, pos, doc }) => {
+            let mut text = match name {
+                Some(name) => format!("Function {name}\n… defined at {pos}"),
+                None => format!("Function defined at {pos}"),
+            };
+            text.push_str("\n\n");
+            text.push_str(doc.as_deref().unwrap_or(
+                "(No documentation: write a /** ... */ comment right before the function or \
+                 its binding, or # comment lines directly above the binding.)",
+            ));
+            text
+        }
+        None => {
+            let constant = expr
+                .strip_prefix("builtins.")
+                .filter(|name| nixpad_eval::is_builtin(name));
+            match constant.and_then(|name| Some((name, nixpad_eval::builtin_doc(name)?))) {
+                Some((name, doc)) => builtin_doc_text(name, &doc),
+                None => return Ok(None),
+            }
+        }
+    }))
+}
+
+/// `Synopsis: builtins.NAME ARG…`, a blank line and the text.
+fn builtin_doc_text(name: &str, doc: &BuiltinDoc) -> String {
+    let mut synopsis = format!("Synopsis: builtins.{name}");
+    for arg in doc.args {
+        synopsis.push(' ');
+        synopsis.push_str(arg);
+    }
+    format!("{synopsis}\n\n{}", doc.text)
 }
 
 /// How `nix repl` shows a value: forced one level deep, nested containers elided.
@@ -1076,6 +1149,7 @@ mod tests {
                     library: String::new(),
                     files: files(&[("main.nix", main), ("lib.nix", "2")]),
                     nixpkgs: false,
+                    experimental_features: Vec::new(),
                     flake: false,
                 },
             )
@@ -1100,6 +1174,7 @@ mod tests {
                     code: "(import ./main.nix).x + 2".into(),
                     files: files(&[("main.nix", "{ x = 1; }")]),
                     nixpkgs: false,
+                    experimental_features: Vec::new(),
                 },
             )
             .0
@@ -1243,6 +1318,7 @@ mod tests {
                     check: check.into(),
                     library: String::new(),
                     files: files(&[("main.nix", "{ name = (import <nixpkgs> { }).hello.pname; }")]),
+                    experimental_features: Vec::new(),
                     nixpkgs,
                     flake: false,
                 },

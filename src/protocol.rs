@@ -163,6 +163,9 @@ pub enum Command {
         /// The learner's files are a flake (`flake = true`).
         #[serde(default)]
         flake: bool,
+        /// Nix's experimental features the lesson enables.
+        #[serde(default)]
+        experimental_features: Vec<String>,
     },
     /// Runs a prose example of a lesson, with the learner's files beside it.
     Example {
@@ -177,6 +180,9 @@ pub enum Command {
         /// The lesson uses the miniature nixpkgs (`nixpkgs = true`).
         #[serde(default)]
         nixpkgs: bool,
+        /// Nix's experimental features the lesson enables.
+        #[serde(default)]
+        experimental_features: Vec<String>,
     },
 }
 

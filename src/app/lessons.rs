@@ -399,6 +399,7 @@ fn send_check(client: &super::client::Client, progress: &Progress, lesson: &Less
         files: current_files(progress, lesson),
         nixpkgs: lesson.nixpkgs,
         flake: lesson.flake,
+        experimental_features: lesson.experimental_features.clone(),
     });
 }
 
@@ -589,6 +590,7 @@ fn use_run_example(id: &AttrValue) -> Callback<(u32, String)> {
             code,
             files: current_files(&lessons.progress, lesson),
             nixpkgs: lesson.nixpkgs,
+            experimental_features: lesson.experimental_features.clone(),
         });
     })
 }

@@ -103,6 +103,9 @@ pub struct CheckOptions {
     /// The miniature nixpkgs, for lessons with `nixpkgs = true` (they fail with a clear
     /// error without it).
     pub package_set: Option<Rc<PackageSet>>,
+    /// Nix's experimental features the lesson enables (`experimental-features = [...]`
+    /// in its front matter, e.g. `ca-derivations`).
+    pub experimental_features: Vec<String>,
 }
 
 /// Steps a lesson that uses `<nixpkgs>` gets on top of [`CheckOptions::fuel`]: importing
@@ -115,6 +118,7 @@ impl Default for CheckOptions {
             fuel: 500_000,
             pretty: PrettyLimits::default(),
             package_set: None,
+            experimental_features: Vec::new(),
         }
     }
 }
@@ -434,11 +438,15 @@ impl EvalIO for CheckIO {
     }
 }
 
-/// A fresh evaluator over `io`; with the package set mounted, `<nixpkgs>` is the
-/// miniature nixpkgs and the run gets [`NIXPKGS_EXTRA_FUEL`] more steps.
-fn evaluator(io: &Rc<CheckIO>, fuel: u64) -> Evaluator {
-    let mut settings = Settings::default();
-    let mut fuel = fuel;
+/// A fresh evaluator over `io` with the options' fuel and experimental features; with the
+/// package set mounted, `<nixpkgs>` is the miniature nixpkgs and the run gets
+/// [`NIXPKGS_EXTRA_FUEL`] more steps.
+fn evaluator(io: &Rc<CheckIO>, options: &CheckOptions) -> Evaluator {
+    let mut settings = Settings {
+        experimental_features: options.experimental_features.clone(),
+        ..Settings::default()
+    };
+    let mut fuel = options.fuel;
     if io.packages.is_some() {
         settings.builtin_search_path = vec![("nixpkgs".into(), NIXPKGS_ROOT.into())];
         fuel = fuel.saturating_add(NIXPKGS_EXTRA_FUEL);
@@ -740,7 +748,7 @@ fn run_check_io(
     let store = flake.as_ref().and_then(|f| f.store.clone());
     report.flake = flake.as_ref().map(|f| f.summary.clone());
     let io = Rc::new(CheckIO::new(files, &mounted, packages, store));
-    let mut ev = evaluator(&io, options.fuel);
+    let mut ev = evaluator(&io, options);
     // A check.nix (or library) that does not parse is the lesson's bug: say so plainly.
     for (path, text) in mounted
         .iter()
@@ -928,6 +936,14 @@ fn run_check_io(
 }
 
 impl Lesson {
+    /// `options` with the experimental features this lesson enables.
+    pub fn options(&self, options: &CheckOptions) -> CheckOptions {
+        CheckOptions {
+            experimental_features: self.experimental_features.clone(),
+            ..options.clone()
+        }
+    }
+
     /// The lesson's check and library texts.
     pub fn check_code(&self) -> CheckCode<'_> {
         CheckCode {
@@ -949,7 +965,7 @@ impl Lesson {
             };
             files.insert(f.name.clone(), text);
         }
-        run_check(self.check_code(), &files, options)
+        run_check(self.check_code(), &files, &self.options(options))
     }
 
     /// Checks the reference solution (it should pass).
@@ -996,7 +1012,7 @@ pub fn run_example(
     let mut all = files.clone();
     all.insert("example.nix".into(), code.to_string());
     let io = Rc::new(CheckIO::new(&all, &[], packages, None));
-    let mut ev = evaluator(&io, options.fuel);
+    let mut ev = evaluator(&io, options);
     let result = ev
         .eval_source(code, Origin::File("/example.nix".into()), "/")
         .and_then(|v| ev.print(&v, true));

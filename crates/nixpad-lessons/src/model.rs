@@ -78,7 +78,18 @@ pub struct Lesson {
     /// Flake lessons use the miniature nixpkgs (it is the registry's `nixpkgs`).
     #[serde(default)]
     pub flake: bool,
+    /// Nix's experimental features the lesson's checks and examples run with
+    /// (`experimental-features = ["ca-derivations"]`).
+    #[serde(default)]
+    pub experimental_features: Vec<String>,
 }
+
+/// The experimental features a lesson may enable: those Nixpad implements.
+pub const LESSON_FEATURES: [&str; 3] = [
+    "ca-derivations",
+    "impure-derivations",
+    "dynamic-derivations",
+];
 
 /// A known answer of a lesson: learner files that differ from the solution.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -125,6 +136,8 @@ struct FrontMatter {
     nixpkgs: bool,
     #[serde(default)]
     flake: bool,
+    #[serde(default, rename = "experimental-features")]
+    experimental_features: Vec<String>,
 }
 
 /// What [`load`] found: the lessons that loaded, and every problem (a lesson with a
@@ -393,6 +406,17 @@ fn load_lesson(
             "`hints` must hold at least one hint",
         ));
     }
+    for feature in &fm.experimental_features {
+        if !LESSON_FEATURES.contains(&feature.as_str()) {
+            problems.push(Problem::new(
+                &md_path,
+                format!(
+                    "`experimental-features`: '{feature}' is not one a lesson may enable ({})",
+                    LESSON_FEATURES.join(", ")
+                ),
+            ));
+        }
+    }
     let mut seen = BTreeSet::new();
     for name in fm.files.iter().chain(fm.readonly.iter()) {
         if !valid_file_name(name) {
@@ -512,6 +536,7 @@ fn load_lesson(
         alternatives,
         nixpkgs: fm.nixpkgs || fm.flake,
         flake: fm.flake,
+        experimental_features: fm.experimental_features,
     })
 }
 

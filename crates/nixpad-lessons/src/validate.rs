@@ -152,6 +152,7 @@ fn answer_is_plain_data(lesson: &Lesson, options: &CheckOptions) -> bool {
 
 /// Validates one loaded lesson by running its checks and examples.
 pub fn validate_lesson(lesson: &Lesson, options: &CheckOptions) -> Verdict {
+    let options = &lesson.options(options);
     let mut failures = Vec::new();
     let md = format!("{}/lesson.md", lesson.dir);
 

@@ -69,13 +69,17 @@ fn oracle() -> Option<String> {
     Path::new(&path).exists().then_some(path)
 }
 
-/// Runs real Nix on a file (with `<nixpkgs>` the repository's nixpkgs-lite when the
-/// lesson uses it); `Ok(stdout)` or `Err(stderr)`.
-fn real_nix(oracle: &str, file: &Path, nixpkgs: bool) -> Result<String, String> {
-    let mut search = Vec::new();
-    if nixpkgs {
+/// Runs real Nix on a file for a lesson (with `<nixpkgs>` the repository's nixpkgs-lite
+/// when the lesson uses it, and the experimental features it enables); `Ok(stdout)` or
+/// `Err(stderr)`.
+fn real_nix(oracle: &str, file: &Path, lesson: &Lesson) -> Result<String, String> {
+    let mut search = vec![
+        "--extra-experimental-features".to_string(),
+        lesson.experimental_features.join(" "),
+    ];
+    if lesson.nixpkgs {
         let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../nixpkgs-lite");
-        search = vec!["-I".to_string(), format!("nixpkgs={}", folder.display())];
+        search.extend(["-I".to_string(), format!("nixpkgs={}", folder.display())]);
     }
     let out = Command::new("timeout")
         .args([
@@ -136,8 +140,13 @@ fn examples_and_solutions_agree_with_real_nix() {
         for ex in lesson.document.runnable_examples() {
             let dir = scratch(lesson, &starter);
             std::fs::write(dir.join("example.nix"), &ex.code).unwrap();
-            let real = real_nix(&oracle, &dir.join("example.nix"), lesson.nixpkgs);
-            let ours = run_example(&ex.code, &starter, lesson.nixpkgs, &options());
+            let real = real_nix(&oracle, &dir.join("example.nix"), lesson);
+            let ours = run_example(
+                &ex.code,
+                &starter,
+                lesson.nixpkgs,
+                &lesson.options(&options()),
+            );
             match (&real, &ours.output) {
                 (Ok(r), Some(o)) if r == o => {}
                 (Err(_), None) if ex.expect_error => {}
@@ -229,7 +238,7 @@ fn checks_under_real_nix(
     }
     let dir = scratch(lesson, &all);
     let mut overlays = String::new();
-    let overrides = hidden_inputs(lesson.check_code(), files, &options());
+    let overrides = hidden_inputs(lesson.check_code(), files, &lesson.options(&options()));
     for (i, set) in overrides.iter().enumerate() {
         let folder = dir.join(".with").join(i.to_string());
         std::fs::create_dir_all(&folder).unwrap();
@@ -291,7 +300,7 @@ fn checks_under_real_nix(
             .map(|w| w == "true")
             .collect()
     };
-    let result = match real_nix(oracle, &dir.join("driver.nix"), lesson.nixpkgs) {
+    let result = match real_nix(oracle, &dir.join("driver.nix"), lesson) {
         Ok(out) => Ok(parse(&out)),
         // An error tryEval cannot catch (a type error, a missing attribute): one check at a
         // time, an error counting as a failure, or as the wanted error of a `throws` check.
@@ -310,9 +319,8 @@ fn checks_under_real_nix(
                     format!("builtins.elemAt (import ./checks.nix) {i} ? throws"),
                 )
                 .unwrap();
-                let wants_error =
-                    real_nix(oracle, &throws, lesson.nixpkgs).is_ok_and(|o| o == "true");
-                results.push(match real_nix(oracle, &one, lesson.nixpkgs) {
+                let wants_error = real_nix(oracle, &throws, lesson).is_ok_and(|o| o == "true");
+                results.push(match real_nix(oracle, &one, lesson) {
                     Ok(o) => o == "true",
                     Err(_) => wants_error,
                 });

@@ -84,6 +84,50 @@ fn loads_ids_order_and_files() {
 }
 
 #[test]
+fn experimental_features_reach_checks_and_examples_and_unknown_ones_are_problems() {
+    let with = |features: &str| {
+        LESSON_MD.replace(
+            "files = [\"main.nix\"]\n",
+            &format!("files = [\"main.nix\"]\nexperimental-features = {features}\n"),
+        )
+    };
+    let ca_check = r#"{ files, ... }:
+[ { name = "a content-addressed output is a placeholder"; expected = "/1lkr3hf7h81b3swyci7g48si90viks3cn4y6rmjbpfzl7gxd9j4n";
+    actual = (derivation { name = "a"; builder = "/bin/sh"; system = "x86_64-linux"; __contentAddressed = true; }).outPath; }
+  { name = "sum"; expected = 3; actual = files."main.nix".sum; } ]
+"#;
+    let md = with("[\"ca-derivations\"]");
+    let l = lesson(&[
+        ("01-basics/01-sum/lesson.md", &md),
+        ("01-basics/01-sum/check.nix", ca_check),
+    ]);
+    assert_eq!(l.experimental_features, vec!["ca-derivations".to_string()]);
+    assert!(check_with(&l, "{ sum = 1 + 2; }").passed);
+    let example = run_example(
+        "(derivation { name = \"a\"; builder = \"/bin/sh\"; system = \"x86_64-linux\"; __contentAddressed = true; }).drvPath",
+        &Files::new(),
+        false,
+        &l.options(&CheckOptions::default()),
+    );
+    assert!(example.error.is_none(), "{:?}", example.error);
+    // Without the feature, the same check fails with Nix's message.
+    let plain = lesson(&[("01-basics/01-sum/check.nix", ca_check)]);
+    let report = check_with(&plain, "{ sum = 1 + 2; }");
+    assert!(!report.passed);
+    let unknown = load(&tree(&[(
+        "01-basics/01-sum/lesson.md",
+        &with("[\"flakes\", \"nope\"]"),
+    )]));
+    let messages: Vec<String> = unknown.problems.iter().map(|p| p.message.clone()).collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("'nope' is not one a lesson may enable")),
+        "{messages:?}"
+    );
+}
+
+#[test]
 fn front_matter_errors_name_file_and_line() {
     let bad =
         "+++\ntitle = \"Sum\"\nsummary = \"x\"\nfiles = [\"main.nix\"\nhints = [\"a\"]\n+++\n";

@@ -343,6 +343,7 @@ mod tests {
             wrong: vec![],
             alternatives: vec![],
             nixpkgs: false,
+            experimental_features: Vec::new(),
             flake: false,
             document: Default::default(),
         };

@@ -125,6 +125,7 @@ mod tests {
             code: String::new(),
             files: vec![],
             nixpkgs: false,
+            experimental_features: Vec::new(),
         };
         assert_eq!(Pending::of(&c), Pending::Example("a/b".into(), 2));
         assert_eq!(Pending::of(&c).slice(), Slice::Lessons);

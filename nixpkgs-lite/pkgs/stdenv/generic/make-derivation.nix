@@ -57,7 +57,11 @@ let
   # host platform's (`__spliced.hostTarget`: the libraries that end up in the result).
   # `nativeBuildInputs` take the first, `buildInputs` the second, `depsBuildBuild` the
   # build platform's too. Natively there is nothing to choose.
-  spliced = which: dep: if builtins.isAttrs dep && dep ? __spliced then dep.__spliced.${which} or dep else dep;
+  spliced = which:
+    if stdenv.isCross or false then
+      map (dep: if builtins.isAttrs dep && dep ? __spliced then dep.__spliced.${which} or dep else dep)
+    else
+      (deps: deps);
 
   mkDerivationSimple = overrideAttrs: attrs:
     let
@@ -71,15 +75,15 @@ let
       structuredAttrs = attrs.__structuredAttrs or (config.structuredAttrsByDefault or false);
       outputs = attrs.outputs or [ "out" ];
 
-      nativeBuildInputs = map (spliced "buildHost") ((attrs.nativeBuildInputs or [ ])
+      nativeBuildInputs = spliced "buildHost" ((attrs.nativeBuildInputs or [ ])
         ++ lib.optionals doCheck (attrs.nativeCheckInputs or [ ])
         ++ lib.optionals doInstallCheck (attrs.nativeInstallCheckInputs or [ ]));
       # Libraries are linked against their `dev` output (headers, pkg-config files).
-      buildInputs = lib.chooseDevOutputs (map (spliced "hostTarget") ((attrs.buildInputs or [ ])
+      buildInputs = lib.chooseDevOutputs (spliced "hostTarget" ((attrs.buildInputs or [ ])
         ++ lib.optionals doCheck (attrs.checkInputs or [ ])
         ++ lib.optionals doInstallCheck (attrs.installCheckInputs or [ ])));
-      propagatedBuildInputs = lib.chooseDevOutputs (map (spliced "hostTarget") (attrs.propagatedBuildInputs or [ ]));
-      propagatedNativeBuildInputs = map (spliced "buildHost") (attrs.propagatedNativeBuildInputs or [ ]);
+      propagatedBuildInputs = lib.chooseDevOutputs (spliced "hostTarget" (attrs.propagatedBuildInputs or [ ]));
+      propagatedNativeBuildInputs = spliced "buildHost" (attrs.propagatedNativeBuildInputs or [ ]);
 
       hooks = builtins.filter (p: p ? setupHookEnv)
         (lib.optional (stdenv.cc != null) stdenv.cc ++ nativeBuildInputs ++ propagatedNativeBuildInputs);
@@ -112,7 +116,7 @@ let
           __ignoreNulls = true;
         }
         // lib.optionalAttrs (attrs ? depsBuildBuild) {
-          depsBuildBuild = map (spliced "buildBuild") attrs.depsBuildBuild;
+          depsBuildBuild = spliced "buildBuild" attrs.depsBuildBuild;
         }
         // (if structuredAttrs then
           { __structuredAttrs = true; env = hookEnv // env // joinedWithHooks env; }
