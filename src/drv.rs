@@ -52,28 +52,63 @@ pub fn pretty_json(bytes: &[u8]) -> String {
     }
 }
 
+/// The derivations of `root` with their labels and `.drv` paths: itself if it is one
+/// (label ""), else those among its elements (one level deep, labelled by attribute name
+/// or `[i]`; elements that fail to evaluate are skipped).
+fn derivation_roots(
+    ev: &mut Evaluator,
+    root: &Value,
+) -> Result<Vec<(String, Value, String)>, Box<nixpad_eval::Error>> {
+    if let Some(p) = ev.derivation_path(root)? {
+        return Ok(vec![(String::new(), root.clone(), p)]);
+    }
+    let children: Vec<(String, Value)> = match ev.view(root, true)? {
+        ValueView::Attrs(items) => items,
+        ValueView::List(items) => items
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| (format!("[{i}]"), v))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let mut roots = Vec::new();
+    for (label, v) in children.into_iter().take(MAX_ROOTS) {
+        if let Ok(Some(p)) = ev.derivation_path(&v) {
+            roots.push((label, v, p));
+        }
+    }
+    Ok(roots)
+}
+
+/// A CycloneDX 1.5 SBOM (JSON) of the derivation labelled `label` among `root`'s (see
+/// [`collect`]): its packages, build-time and runtime, with licences and source hashes.
+pub fn sbom(
+    ev: &mut Evaluator,
+    root: &Value,
+    label: &str,
+) -> Result<String, Box<nixpad_eval::Error>> {
+    let found = derivation_roots(ev, root)?
+        .into_iter()
+        .find(|(l, _, _)| l == label);
+    let Some((_, value, _)) = found else {
+        return Err(nixpad_eval::Error::new(
+            nixpad_eval::ErrorKind::Other(format!(
+                "the result has no derivation '{label}' any more"
+            )),
+            None,
+        ));
+    };
+    let graph = nixpad_pkgs::sbom::graph(ev, &value)?;
+    Ok(nixpad_pkgs::sbom::cyclonedx(&graph))
+}
+
 /// The derivations of `root`: itself if it is one, else those among its elements (one
 /// level deep; elements that fail to evaluate are skipped), with their inputs.
 pub fn collect(ev: &mut Evaluator, root: &Value) -> Result<DrvReport, Box<nixpad_eval::Error>> {
-    let mut roots = Vec::new();
-    if let Some(p) = ev.derivation_path(root)? {
-        roots.push((String::new(), p));
-    } else {
-        let children: Vec<(String, Value)> = match ev.view(root, true)? {
-            ValueView::Attrs(items) => items,
-            ValueView::List(items) => items
-                .into_iter()
-                .enumerate()
-                .map(|(i, v)| (format!("[{i}]"), v))
-                .collect(),
-            _ => Vec::new(),
-        };
-        for (label, v) in children.into_iter().take(MAX_ROOTS) {
-            if let Ok(Some(p)) = ev.derivation_path(&v) {
-                roots.push((label, p));
-            }
-        }
-    }
+    let roots = derivation_roots(ev, root)?
+        .into_iter()
+        .map(|(label, _, path)| (label, path))
+        .collect();
     let mut report = DrvReport {
         roots,
         ..DrvReport::default()

@@ -8,8 +8,8 @@ use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
 
 use nixpad_eval::{
-    syntax, BuiltinDoc, Documentation, Error, Evaluator, Limits, MemoryIO, Origin, Settings,
-    Value, ValueView,
+    syntax, BuiltinDoc, Documentation, Error, Evaluator, Limits, MemoryIO, Origin, Settings, Value,
+    ValueView,
 };
 use nixpad_lessons::{
     failure, run_check, run_example, CheckCode, CheckOptions, FailureSource, Files, PackageSet,
@@ -274,6 +274,14 @@ impl Engine {
                     )
                 })
             }
+            Command::Sbom {
+                result,
+                root: label,
+            } => self.on_result(result, |ev, files, root| {
+                Outcome::Text(
+                    crate::drv::sbom(ev, root, &label).map_err(|e| error_info(ev, &e, files)),
+                )
+            }),
             Command::Derivations { result } => self.on_result(result, |ev, files, root| {
                 Outcome::Derivations(
                     crate::drv::collect(ev, root).map_err(|e| error_info(ev, &e, files)),
@@ -572,11 +580,9 @@ fn doc_text(ev: &mut Evaluator, v: &Value, expr: &str) -> Result<Option<String>,
             text
         }
         None => {
-            let constant = expr
-                .strip_prefix("builtins.")
-                .filter(|name| nixpad_eval::is_builtin(name));
-            match constant.and_then(|name| Some((name, nixpad_eval::builtin_doc(name)?))) {
-                Some((name, doc)) => builtin_doc_text(name, &doc),
+            let name = expr.strip_prefix("builtins.").unwrap_or_default();
+            match nixpad_eval::builtin_doc(name) {
+                Some(doc) => builtin_doc_text(name, &doc),
                 None => return Ok(None),
             }
         }
@@ -870,6 +876,36 @@ mod tests {
     }
 
     #[test]
+    fn an_sbom_of_a_root_derivation_of_the_result() {
+        let mut engine = Engine::new();
+        let program = "let d = name: deps: derivation { inherit name deps; builder = \"/bin/sh\"; system = \"x86_64-linux\"; }; lib = d \"lib\" [ ]; in { app = d \"app\" [ lib ]; n = 1; }";
+        eval(&mut engine, &[("default.nix", program)]).expect("evaluates");
+        let sbom = |engine: &mut Engine, root: &str| match engine
+            .run(
+                RequestId(2),
+                Command::Sbom {
+                    result: ResultId(1),
+                    root: root.into(),
+                },
+            )
+            .0
+        {
+            Outcome::Text(text) => text,
+            other => panic!("{other:?}"),
+        };
+        let json: serde_json::Value =
+            serde_json::from_str(&sbom(&mut engine, "app").expect("an SBOM")).expect("JSON");
+        assert_eq!(json["bomFormat"], "CycloneDX");
+        assert_eq!(json["specVersion"], "1.5");
+        let missing = sbom(&mut engine, "n").unwrap_err();
+        assert!(
+            missing.message.contains("no derivation 'n'"),
+            "{}",
+            missing.message
+        );
+    }
+
+    #[test]
     fn experimental_features_reach_the_evaluator() {
         let program = [(
             "default.nix",
@@ -1123,6 +1159,106 @@ mod tests {
         let (text, is_error) = repl(&mut e, "w = (");
         assert!(is_error && text.contains("syntax error"), "{text}");
         assert!(repl(&mut e, ":?").0.contains(":t"));
+    }
+
+    fn repl_in(e: &mut Engine, list: &[(&str, &str)], line: &str) -> (String, bool) {
+        let command = Command::Repl {
+            files: files(list),
+            line: line.into(),
+        };
+        match e.run(RequestId(1), command).0 {
+            Outcome::Repl { text, is_error } => (text, is_error),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn repl_doc_shows_documentation() {
+        let mut e = Engine::new();
+        let (map, is_error) = repl(&mut e, ":doc builtins.map");
+        assert!(!is_error, "{map}");
+        assert!(
+            map.starts_with("Synopsis: builtins.map f list\n\n"),
+            "{map}"
+        );
+        assert_eq!(
+            map,
+            format!(
+                "Synopsis: builtins.map f list\n\n{}",
+                nixpad_eval::builtin_doc("map").unwrap().text
+            )
+        );
+        assert_eq!(repl(&mut e, ":doc map"), (map.clone(), false));
+        let (partial, is_error) = repl(&mut e, ":doc map (x: x)");
+        assert!(!is_error && partial.starts_with(&map), "{partial}");
+        assert!(
+            partial.ends_with("given 1 of its 2 arguments.)"),
+            "{partial}"
+        );
+        let (version, is_error) = repl(&mut e, ":doc builtins.nixVersion");
+        assert!(
+            !is_error && version.starts_with("Synopsis: builtins.nixVersion\n\nThe version"),
+            "{version}"
+        );
+        assert_eq!(
+            repl(&mut e, ":doc 1"),
+            ("error: value does not have documentation".into(), true)
+        );
+        let (text, is_error) = repl(&mut e, ":doc nope");
+        assert!(
+            is_error && text.contains("undefined variable 'nope'"),
+            "{text}"
+        );
+        assert!(repl(&mut e, ":docs map").1, "an unknown command");
+        assert!(repl(&mut e, ":?").0.contains(":doc <expr>"));
+
+        let lib = "{\n  /** Adds one. */\n  inc = x: x + 1;\n  # Subtracts one.\n  dec = x: x - 1;\n  twice = f: x: f (f x);\n}\n";
+        let files = [("default.nix", "1"), ("lib.nix", lib)];
+        assert_eq!(
+            repl_in(&mut e, &files, ":doc (import ./lib.nix).inc"),
+            (
+                "Function inc\n… defined at /lib.nix:3:9\n\nAdds one.".into(),
+                false
+            )
+        );
+        assert_eq!(
+            repl_in(&mut e, &files, ":doc (import ./lib.nix).dec"),
+            (
+                "Function dec\n… defined at /lib.nix:5:9\n\nSubtracts one.".into(),
+                false
+            )
+        );
+        let (text, is_error) = repl_in(&mut e, &files, ":doc (import ./lib.nix).twice");
+        assert!(
+            !is_error
+                && text
+                    .starts_with("Function twice\n… defined at /lib.nix:6:11\n\n(No documentation"),
+            "{text}"
+        );
+        assert_eq!(
+            repl_in(&mut e, &files, ":doc /** Doubles. */ x: x * 2"),
+            ("Function defined at «repl»:1:17\n\nDoubles.".into(), false)
+        );
+    }
+
+    #[test]
+    fn repl_doc_shows_the_comments_of_nixpkgs_functions() {
+        let mut e = engine_with_pack(Rc::new(std::cell::Cell::new(0)));
+        let (text, is_error) = repl_in(
+            &mut e,
+            &[],
+            ":doc (import <nixpkgs> { }).lib.optionalString",
+        );
+        assert!(!is_error, "{text}");
+        assert!(
+            text.starts_with("Function optionalString\n… defined at ")
+                && text.contains("/lib/strings.nix:"),
+            "{text}"
+        );
+        assert!(
+            text.ends_with("\n\nThe string when `cond` holds, \"\" otherwise."),
+            "{text}"
+        );
     }
 
     #[test]

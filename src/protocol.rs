@@ -114,6 +114,14 @@ pub enum Command {
         /// The line typed (`expr`, `:t expr`, `:p expr`, `name = expr`, `:?`).
         line: String,
     },
+    /// A CycloneDX SBOM of one derivation of the current result (see [`Command::Derivations`]):
+    /// the value itself (`root` empty), or its element `root` (an attribute name, `[i]`).
+    Sbom {
+        /// The result that holds it.
+        result: ResultId,
+        /// Which of its derivations.
+        root: String,
+    },
     /// The derivations of the current result (the value, or those in a set or list),
     /// with their inputs.
     Derivations {

@@ -1,5 +1,5 @@
 //! Small, failure-tolerant wrappers over browser APIs (storage, location, clipboard,
-//! the panic hook). None of them panics: a missing API is an `Err` or a no-op.
+//! downloads, the panic hook). None of them panics: a missing API is an `Err` or a no-op.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -177,4 +177,29 @@ pub fn insert_text(text: &str) -> bool {
     };
     doc.exec_command_with_show_ui_and_value(command, false, text)
         .unwrap_or(false)
+}
+
+/// Starts a download of `text` as file `name`.
+pub fn download(name: &str, text: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|e| format!("{e:?}"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|e| format!("{e:?}"))?
+        .unchecked_into();
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    let _ = gloo_timers::callback::Timeout::new(10_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
 }

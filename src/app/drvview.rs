@@ -7,12 +7,64 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::drv::{layout, DrvReport, BOX_H, BOX_W};
+use crate::protocol::{Command, ResultId};
 
 /// The view's inputs.
 #[derive(Properties, PartialEq)]
 pub struct DerivationViewProps {
     /// What the worker found.
     pub report: Rc<DrvReport>,
+    /// The result it is about.
+    pub result: ResultId,
+}
+
+/// Asks for a CycloneDX SBOM of a root derivation of the result, and downloads each one
+/// that arrives (or shows why there is none).
+#[function_component(SbomButton)]
+fn sbom_button(props: &SbomButtonProps) -> Html {
+    let client = super::use_client();
+    let results = super::use_results();
+    let answer = results.sbom.clone();
+    use_effect_with(answer.as_ref().map(|(seq, _, _)| *seq), {
+        let answer = answer.clone();
+        let file = format!("{}.cdx.json", props.name);
+        move |_| {
+            if let Some((_, _, Ok(json))) = &answer {
+                let _ = super::dom::download(&file, json);
+            }
+        }
+    });
+    let onclick = {
+        let (result, root) = (props.result, props.root.clone());
+        Callback::from(move |_: MouseEvent| {
+            client.send(Command::Sbom {
+                result,
+                root: root.clone(),
+            });
+        })
+    };
+    let failed = match &answer {
+        Some((_, root, Err(why))) if *root == props.root => Some(why.clone()),
+        _ => None,
+    };
+    html! {
+        <div class="drv-sbom">
+            <button {onclick} data-testid="sbom-download"
+                title="A CycloneDX 1.5 JSON SBOM of this package's dependency graph: components with licences and source hashes, build-time and runtime dependencies">
+                {"Download SBOM (CycloneDX)"}</button>
+            {for failed.map(|why| html! { <p class="error-text" data-testid="sbom-error">{why}</p> })}
+        </div>
+    }
+}
+
+/// The SBOM button's inputs.
+#[derive(Properties, PartialEq)]
+struct SbomButtonProps {
+    result: ResultId,
+    /// The root's label among the result's derivations ("" for the value itself).
+    root: String,
+    /// The derivation's name, for the file name.
+    name: String,
 }
 
 fn short(name: &str, max: usize) -> String {
@@ -38,6 +90,12 @@ pub fn derivation_view(props: &DerivationViewProps) -> Html {
     }
     let sel = (*selected).min(report.nodes.len() - 1);
     let node = &report.nodes[sel];
+    // An SBOM is made for a derivation of the result itself (not for an input).
+    let root_label = report
+        .roots
+        .iter()
+        .find(|(_, path)| *path == node.drv_path)
+        .map(|(label, _)| label.clone());
 
     let roots: Html = report
         .roots
@@ -117,6 +175,9 @@ pub fn derivation_view(props: &DerivationViewProps) -> Html {
             {for report.truncated.then(|| html! { <p class="muted">{"Only the first derivations are shown."}</p> })}
             <div class="drv-graph-box">{graph}</div>
             <h3 data-testid="drv-name">{node.name.clone()}</h3>
+            {for root_label.map(|root| html! {
+                <SbomButton result={props.result} {root} name={node.name.clone()} />
+            })}
             <table class="drv-paths">
                 <tr><th>{"drvPath"}</th><td><code data-testid="drv-path">{node.drv_path.clone()}</code></td></tr>
                 {outputs}

@@ -9,7 +9,6 @@
 
 use std::collections::HashMap;
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -166,31 +165,6 @@ fn document(doc: &Document, prose: &Prose) -> Html {
     blocks(&doc.blocks, prose, &mut counter)
 }
 
-/// Starts a download of `text` as file `name`.
-fn download(name: &str, text: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|e| format!("{e:?}"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
-    let a: web_sys::HtmlAnchorElement = document
-        .create_element("a")
-        .map_err(|e| format!("{e:?}"))?
-        .unchecked_into();
-    a.set_href(&url);
-    a.set_download(name);
-    a.click();
-    let _ = gloo_timers::callback::Timeout::new(10_000, move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    })
-    .forget();
-    Ok(())
-}
-
 /// Export, import and reset of the progress.
 #[function_component(ProgressTools)]
 fn progress_tools() -> Html {
@@ -201,7 +175,7 @@ fn progress_tools() -> Html {
         let progress = lessons.progress.clone();
         let notices = notices.dispatcher();
         Callback::from(move |_| {
-            if let Err(e) = download("nixpad-progress.json", &progress.to_json()) {
+            if let Err(e) = super::dom::download("nixpad-progress.json", &progress.to_json()) {
                 notices.dispatch(NoticesAction::Notify(
                     Level::Warning,
                     format!("The progress could not be exported: {e}"),

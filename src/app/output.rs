@@ -243,7 +243,7 @@ fn derivation_pane() -> Html {
         None | Some((_, None)) => html! { <p class="muted">{"Loading…"}</p> },
         Some((_, Some(Err(error)))) => html! { <ErrorView error={error.clone()} /> },
         Some((r, Some(Ok(report)))) => {
-            html! { <super::drvview::DerivationView key={r.to_string()} report={report.clone()} /> }
+            html! { <super::drvview::DerivationView key={r.to_string()} report={report.clone()} result={*r} /> }
         }
     }
 }

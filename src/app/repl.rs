@@ -111,7 +111,7 @@ pub fn repl(_: &ReplProps) -> Html {
     };
     html! {
         <div class="repl" data-testid="repl">
-            <div class="repl-head">{"REPL"}<span class="muted">{" — :t type, :p strict, x = expr, :? help, ↑↓ history"}</span></div>
+            <div class="repl-head">{"REPL"}<span class="muted">{" — :t type, :p strict, :doc docs, x = expr, :? help, ↑↓ history"}</span></div>
             <div class="repl-log" ref={log_ref} onclick={focus} aria-live="polite">{log}</div>
             <label class="repl-line">
                 <span class="prompt">{"nix-repl> "}</span>

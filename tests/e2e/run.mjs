@@ -7,7 +7,7 @@
 // target/e2e-screenshots). The last line is `N passed, N failed`.
 import { chromium } from 'playwright-core';
 import { runTests } from './harness.mjs';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { measureFirstLoad, FIRST_LOAD_BUDGET } from './firstload.mjs';
 
@@ -527,6 +527,28 @@ test('the ca-derivations switch: a content-addressed derivation gets Nix\'s plac
   await page.reload();
   await waitEval(page);
   assert(await page.isChecked('[data-testid=ca-derivations]'), 'remembered');
+});
+
+test('the derivation view downloads a CycloneDX SBOM of a package of the miniature nixpkgs', async (t) => {
+  const page = await open(t);
+  await waitEval(page);
+  await runCode(page, 'let pkgs = import <nixpkgs> { }; in { inherit (pkgs) curl; }');
+  await page.click('[data-testid=tab-drv]');
+  await page.locator('[data-testid=derivation]').waitFor();
+  await page.click('.drv-root:has-text("curl")');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('[data-testid=sbom-download]'),
+  ]);
+  assertEq(download.suggestedFilename(), 'curl-8.11.1.cdx.json', 'file name');
+  const path = await download.path();
+  const sbom = JSON.parse(readFileSync(path, 'utf8'));
+  assertEq(sbom.bomFormat, 'CycloneDX', 'format');
+  assertEq(sbom.specVersion, '1.5', 'version');
+  assertEq(sbom.metadata.component.name, 'curl', 'the package');
+  const names = sbom.components.map((c) => c.name);
+  for (const dep of ['openssl', 'zlib', 'nghttp2']) assert(names.includes(dep), `component ${dep} in ${names.join(' ')}`);
+  await shot(page, 'drv-03-sbom.png');
 });
 
 test('flake tab: templates and the registry; the files as a flake — nix flake show, check, what nix build and nix run use, the lock file', async (t) => {

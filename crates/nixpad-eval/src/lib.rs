@@ -30,7 +30,7 @@ use syntax::{ir, lower, show, source, strings, suggest, symbol};
 use std::collections::HashMap;
 use std::rc::Rc;
 
-pub use builtins::{is_builtin, is_global_builtin};
+pub use builtins::{builtin_arity, builtin_doc, is_builtin, is_global_builtin, BuiltinDoc};
 pub use error::{Error, ErrorKind, EvalResult, TraceFrame};
 pub use io::{EvalIO, FileType, MemoryIO};
 pub use machine::Limits;
@@ -811,6 +811,94 @@ impl Evaluator {
     /// `builtins.typeOf` of a value (forcing it).
     pub fn type_of(&mut self, v: &Value) -> EvalResult<&'static str> {
         Ok(self.machine.force(v, None)?.type_of())
+    }
+}
+
+/// What the REPL's `:doc` shows for a value (see [`Evaluator::documentation`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Documentation {
+    /// A builtin, or a builtin given some of its arguments (`builtins.map f`).
+    Builtin {
+        /// Its name in `builtins` (`map`).
+        name: String,
+        /// Its synopsis and text.
+        doc: BuiltinDoc,
+        /// How many arguments it has been given so far (0 for the builtin itself).
+        applied: usize,
+    },
+    /// A function written in Nix.
+    Lambda {
+        /// The name Nix gives it in messages (from the binding that defines it), if any.
+        name: Option<String>,
+        /// Where it is defined, `FILE:LINE:COL` as in `«lambda @ FILE:LINE:COL»`.
+        pos: String,
+        /// Its doc comment (see [`Evaluator::documentation`]); `None` without one.
+        doc: Option<String>,
+    },
+}
+
+impl Evaluator {
+    /// The documentation of a value, as `nix repl`'s `:doc` finds it, forcing the value:
+    /// a builtin's (also when partially applied, a Nixpad extension), or a Nix function's
+    /// doc comment, a `/** ... */` comment right before the function or before the
+    /// attribute or `let` binding that defines it (cleaned as Nix does: delimiters and
+    /// common indentation removed). As a Nixpad extension, a function without one is
+    /// documented by the `#` comment lines directly above its binding. A set with
+    /// `__functor` is documented as the function it behaves as. `None` for any other
+    /// value.
+    pub fn documentation(&mut self, v: &Value) -> EvalResult<Option<Documentation>> {
+        let mut v = self.machine.force(v, None)?;
+        // A functor's `__functor` is called with the set, as Nix does, until a function
+        // comes out (a few levels at most).
+        for _ in 0..32 {
+            match &v {
+                Value::PrimOp(p) => {
+                    return Ok(builtin_doc(p.op.name).map(|doc| Documentation::Builtin {
+                        name: p.op.name.to_string(),
+                        doc,
+                        applied: p.args.len(),
+                    }))
+                }
+                Value::Lambda(c) => {
+                    let span = c.def.span;
+                    let src = self.machine.sources.get(span.file);
+                    // `derivation` is a Nix function of Nixpad's own, documented as a
+                    // builtin.
+                    if src.origin == Origin::Other("nix/derivation-internal.nix".into())
+                        && span.start == 0
+                    {
+                        return Ok(builtin_doc("derivation").map(|doc| Documentation::Builtin {
+                            name: "derivation".into(),
+                            doc,
+                            applied: 0,
+                        }));
+                    }
+                    return Ok(Some(Documentation::Lambda {
+                        name: c.def.name.map(|n| n.name().to_string()),
+                        pos: self.machine.pos_string(span),
+                        doc: builtins::docs::lambda_doc(&src.text, span.start),
+                    }));
+                }
+                Value::Attrs(set) => {
+                    let Some(functor) = set.get(Symbol::new("__functor")).cloned() else {
+                        return Ok(None);
+                    };
+                    let applied = self
+                        .machine
+                        .call_at_top(&functor, vec![v.clone()])
+                        .and_then(|f| self.machine.force(&f, None));
+                    v = applied.map_err(|mut e| {
+                        e.push_frame(
+                            "while partially calling '__functor' to retrieve documentation",
+                            None,
+                        );
+                        e
+                    })?;
+                }
+                _ => return Ok(None),
+            }
+        }
+        Ok(None)
     }
 }
 

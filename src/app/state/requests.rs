@@ -22,6 +22,8 @@ pub enum Pending {
     Repl,
     /// The derivations of a result.
     Drv(ResultId),
+    /// A CycloneDX SBOM of one derivation of a result (its root label).
+    Sbom(ResultId, String),
     /// The options of a result.
     Options(ResultId),
     /// The rebuild impact of a result.
@@ -75,6 +77,7 @@ impl Pending {
             Command::SyntaxTree { text } => Pending::Syntax(text_key(text)),
             Command::Repl { .. } => Pending::Repl,
             Command::Derivations { result } => Pending::Drv(*result),
+            Command::Sbom { result, root } => Pending::Sbom(*result, root.clone()),
             Command::Options { result } => Pending::Options(*result),
             Command::Impact { result } => Pending::Impact(*result),
             Command::Flake { files } => Pending::Flake(files_key(files)),
@@ -94,6 +97,7 @@ impl Pending {
             Pending::Syntax(_) => "Syntax",
             Pending::Repl => "Repl",
             Pending::Drv(_) => "Derivations",
+            Pending::Sbom(..) => "Sbom",
             Pending::Options(_) => "Options",
             Pending::Impact(_) => "Impact",
             Pending::Flake(_) => "Flake",

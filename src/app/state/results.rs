@@ -156,6 +156,9 @@ pub struct ResultsState {
     pub trace: Rc<Vec<String>>,
     /// The derivations of the current result: for which result, and the answer once known.
     pub drv: Option<(ResultId, DrvAnswer)>,
+    /// The last SBOM asked for: a number that grows with each answer (the view downloads
+    /// each once), the root's label, and the CycloneDX JSON or why not.
+    pub sbom: Option<(u32, String, Result<String, String>)>,
     /// The options of the current result: for which result, and the answer once known.
     pub options: Option<(ResultId, OptionsAnswer)>,
     /// The rebuild impact of the current result: for which result, and the answer.
@@ -187,6 +190,7 @@ impl Default for ResultsState {
             syntax: TextView::Empty,
             trace: Rc::default(),
             drv: None,
+            sbom: None,
             options: None,
             impact: None,
             flake: None,
@@ -267,6 +271,10 @@ impl ResultsState {
             Pending::Strict(_) => self.strict = TextView::Empty,
             Pending::Syntax(_) => self.syntax = TextView::Empty,
             Pending::Drv(_) => self.drv = None,
+            Pending::Sbom(_, root) => {
+                let seq = self.sbom.as_ref().map_or(0, |(n, _, _)| n + 1);
+                self.sbom = Some((seq, root, Err(message.to_string())));
+            }
             Pending::Options(_) => self.options = None,
             Pending::Impact(_) => self.impact = None,
             Pending::Flake(_) => self.flake = None,
@@ -442,6 +450,10 @@ impl ResultsState {
                 self.drv = Some((r, Some(report.map(Rc::new))));
             }
             (Pending::Drv(_), Outcome::Stale) => self.drv = None,
+            (Pending::Sbom(_, root), Outcome::Text(json)) => {
+                let seq = self.sbom.as_ref().map_or(0, |(n, _, _)| n + 1);
+                self.sbom = Some((seq, root, json.map_err(|e| e.message)));
+            }
             (Pending::Options(r), Outcome::Options(report)) => {
                 extend_trace(self);
                 self.options = Some((r, Some(report.map(Rc::new))));

@@ -3,6 +3,7 @@
 pub(crate) mod callbacks;
 pub(crate) mod context;
 pub(crate) mod corepkgs;
+pub(crate) mod docs;
 pub(crate) mod store_builtins;
 pub(crate) mod versions;
 
@@ -16,6 +17,8 @@ use crate::machine::{merge_context, CoerceMode, Machine};
 use crate::source::Span;
 use crate::symbol::Symbol;
 use crate::value::*;
+
+pub use docs::{builtin_arity, builtin_doc, BuiltinDoc};
 
 /// A builtin function.
 pub struct PrimOp {
