@@ -51,4 +51,7 @@ builtins.mapAttrs (name: path: callPackage path { }) byNamePaths
   buildNpmPackage = callPackage ../build-support/node/build-npm-package.nix { };
   fetchNpmDeps = callPackage ../build-support/node/fetch-npm-deps.nix { };
   npmHooks = callPackage ../build-support/node/hooks.nix { };
+
+  # Container images (buildImage, buildLayeredImage, streamLayeredImage, pullImage).
+  dockerTools = callPackage ../build-support/docker { };
 }
