@@ -53,7 +53,9 @@ pub struct Source {
     pub origin: Origin,
     /// The text with `\r\n` and `\r` turned into `\n`.
     pub text: Rc<str>,
-    line_starts: Vec<u32>,
+    /// Where each line starts, computed when a position is first asked for (most files
+    /// an evaluation reads never need one).
+    line_starts: std::cell::OnceCell<Vec<u32>>,
 }
 
 /// A 1-based line and column.
@@ -179,41 +181,50 @@ impl SourceMap {
 
 impl Source {
     fn new(origin: Origin, text: Rc<str>) -> Source {
-        let mut line_starts = vec![0u32];
-        for (i, b) in text.bytes().enumerate() {
-            if b == b'\n' {
-                line_starts.push(i as u32 + 1);
-            }
-        }
         Source {
             origin,
             text,
-            line_starts,
+            line_starts: std::cell::OnceCell::new(),
         }
+    }
+
+    /// Where each line starts (offsets of the bytes after each newline, and 0).
+    fn line_starts(&self) -> &[u32] {
+        self.line_starts.get_or_init(|| {
+            let mut starts = vec![0u32];
+            starts.extend(
+                self.text
+                    .bytes()
+                    .enumerate()
+                    .filter(|&(_, b)| b == b'\n')
+                    .map(|(i, _)| i as u32 + 1),
+            );
+            starts
+        })
     }
 
     /// Line and column of a byte offset.
     pub fn line_col(&self, offset: u32) -> LineCol {
-        let line = match self.line_starts.binary_search(&offset) {
+        let starts = self.line_starts();
+        let line = match starts.binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i - 1,
         };
         LineCol {
             line: line as u32 + 1,
-            col: offset - self.line_starts[line] + 1,
+            col: offset - starts[line] + 1,
         }
     }
 
     /// The text of a 1-based line, without its newline.
     pub fn line_text(&self, line: u32) -> &str {
         let i = (line - 1) as usize;
-        let start = self
-            .line_starts
+        let starts = self.line_starts();
+        let start = starts
             .get(i)
             .copied()
             .unwrap_or(self.text.len() as u32) as usize;
-        let end = self
-            .line_starts
+        let end = starts
             .get(i + 1)
             .map(|e| *e as usize - 1)
             .unwrap_or(self.text.len());
@@ -225,6 +236,6 @@ impl Source {
 
     /// Number of lines (a trailing newline starts an empty last line).
     pub fn line_count(&self) -> u32 {
-        self.line_starts.len() as u32
+        self.line_starts().len() as u32
     }
 }
