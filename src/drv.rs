@@ -30,6 +30,57 @@ pub struct DrvNode {
     pub aterm: String,
     /// `nix derivation show` JSON of this derivation, pretty-printed.
     pub show_json: String,
+    /// For a container image of the miniature nixpkgs' `dockerTools`, its plan.
+    pub image: Option<ImagePlan>,
+}
+
+/// A container image's plan, as a `dockerTools` image's environment records it
+/// (`imageName`, `imageTag`, `imageConfig`, `layerPlan`): what `docker inspect` would
+/// show once it is built.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImagePlan {
+    /// `name:tag` (the tag is empty when it is the hash of the output, known after the
+    /// build).
+    pub name: String,
+    /// The tag, or "".
+    pub tag: String,
+    /// The image's config (entrypoint, command, environment, ports), pretty-printed JSON.
+    pub config: String,
+    /// The layers, bottom first: the store paths of each, and whether it is the
+    /// customisation layer (the links at the image's root, `extraCommands`).
+    pub layers: Vec<(Vec<String>, bool)>,
+}
+
+/// The image plan in a derivation's `nix derivation show` JSON, if it has one.
+fn image_plan(show_json: &[u8], drv_path: &str) -> Option<ImagePlan> {
+    let json: serde_json::Value = serde_json::from_slice(show_json).ok()?;
+    let env = json.get(drv_path)?.get("env")?;
+    let text = |key: &str| env.get(key).and_then(|v| v.as_str()).map(str::to_string);
+    let config: serde_json::Value = serde_json::from_str(&text("imageConfig")?).ok()?;
+    let plan: serde_json::Value = serde_json::from_str(&text("layerPlan")?).ok()?;
+    let layers = plan
+        .as_array()?
+        .iter()
+        .map(|layer| {
+            let paths = layer
+                .get("paths")
+                .and_then(|p| p.as_array())
+                .map(|ps| {
+                    ps.iter()
+                        .filter_map(|p| p.as_str().map(str::to_string))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let customisation = layer.get("customisation").and_then(|c| c.as_bool()) == Some(true);
+            (paths, customisation)
+        })
+        .collect();
+    Some(ImagePlan {
+        name: text("imageName")?,
+        tag: text("imageTag").unwrap_or_default(),
+        config: serde_json::to_string_pretty(&config).ok()?,
+        layers,
+    })
 }
 
 /// The derivations of a result.
@@ -138,6 +189,7 @@ pub fn collect(ev: &mut Evaluator, root: &Value) -> Result<DrvReport, Box<nixpad
             input_srcs: info.input_srcs,
             aterm: String::from_utf8_lossy(&info.aterm).into_owned(),
             show_json: pretty_json(&info.show_json),
+            image: image_plan(&info.show_json, &path),
         });
     }
     Ok(report)
@@ -259,6 +311,7 @@ mod tests {
         assert_eq!(sorted, ["a", "b", "c"]);
         assert!(r.nodes[0].aterm.starts_with("Derive("));
         assert!(r.nodes[0].show_json.contains("\"outputs\""));
+        assert_eq!(r.nodes[0].image, None, "not an image");
         let l = layout(&r);
         assert_eq!(l.edges.len(), 3);
         // c at depth 0, b at 1, a at 2 (longest path).
@@ -276,5 +329,20 @@ mod tests {
         assert_eq!(labels, ["a", "c"]);
         let (mut ev, v) = eval("{ n = 1; }");
         assert_eq!(collect(&mut ev, &v).unwrap(), DrvReport::default());
+    }
+
+    #[test]
+    fn an_image_shows_its_config_and_layers() {
+        let json = br#"{ "/nix/store/x-i.drv": { "env": { "imageName": "web", "imageTag": "1.0",
+            "imageConfig": "{\"Cmd\":[\"/bin/web\"]}",
+            "layerPlan": "[{\"paths\":[\"/nix/store/a\"]},{\"customisation\":true,\"paths\":[]}]" } } }"#;
+        let plan = image_plan(json, "/nix/store/x-i.drv").expect("an image");
+        assert_eq!((plan.name.as_str(), plan.tag.as_str()), ("web", "1.0"));
+        assert!(plan.config.contains("\"/bin/web\""));
+        assert_eq!(
+            plan.layers,
+            vec![(vec!["/nix/store/a".to_string()], false), (vec![], true)]
+        );
+        assert_eq!(image_plan(b"{}", "/nix/store/x-i.drv"), None);
     }
 }

@@ -57,6 +57,37 @@ fn sbom_button(props: &SbomButtonProps) -> Html {
     }
 }
 
+/// A container image's plan: its name, config and layers.
+fn image_view(image: &crate::drv::ImagePlan) -> Html {
+    let tag = if image.tag.is_empty() {
+        "(the hash of its output, known after the build)".to_string()
+    } else {
+        image.tag.clone()
+    };
+    let layers: Html = image
+        .layers
+        .iter()
+        .map(|(paths, customisation)| {
+            let what = if *customisation {
+                html! { <em>{"customisation layer: links to the contents at the image's root"}</em> }
+            } else {
+                html! { <>{for paths.iter().map(|p| html! { <code>{p.clone()}</code> })}</> }
+            };
+            html! { <li>{what}</li> }
+        })
+        .collect();
+    html! {
+        <section class="drv-image" data-testid="drv-image">
+            <h4>{"Container image"}</h4>
+            <p><code>{image.name.clone()}</code>{" tag "}<code>{tag}</code></p>
+            <h5>{"Config"}</h5>
+            <pre class="text-out" data-testid="image-config">{image.config.clone()}</pre>
+            <h5>{format!("Layers ({}, bottom first)", image.layers.len())}</h5>
+            <ol class="image-layers" data-testid="image-layers">{layers}</ol>
+        </section>
+    }
+}
+
 /// The SBOM button's inputs.
 #[derive(Properties, PartialEq)]
 struct SbomButtonProps {
@@ -182,6 +213,7 @@ pub fn derivation_view(props: &DerivationViewProps) -> Html {
                 <tr><th>{"drvPath"}</th><td><code data-testid="drv-path">{node.drv_path.clone()}</code></td></tr>
                 {outputs}
             </table>
+            {for node.image.as_ref().map(image_view)}
             {for (!node.inputs.is_empty() || !node.input_srcs.is_empty()).then(|| html! {
                 <><h4>{"Inputs"}</h4><ul class="drv-inputs">{inputs}</ul></>
             })}

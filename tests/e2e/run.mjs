@@ -551,6 +551,23 @@ test('the derivation view downloads a CycloneDX SBOM of a package of the miniatu
   await shot(page, 'drv-03-sbom.png');
 });
 
+test('the derivation view shows a container image\'s config and layer plan without building it', async (t) => {
+  const page = await open(t);
+  await waitEval(page);
+  await runCode(page, 'let pkgs = import <nixpkgs> { }; in pkgs.dockerTools.buildLayeredImage { name = "web"; tag = "1.0"; '
+    + 'contents = [ pkgs.jq ]; config = { Cmd = [ "${pkgs.jq}/bin/jq" ]; ExposedPorts."8080/tcp" = { }; }; maxLayers = 3; }');
+  await page.click('[data-testid=tab-drv]');
+  await page.locator('[data-testid=drv-image]').waitFor();
+  const config = JSON.parse(await page.locator('[data-testid=image-config]').innerText());
+  assert(config.Cmd[0].endsWith('/bin/jq'), `config ${JSON.stringify(config)}`);
+  assert('8080/tcp' in config.ExposedPorts, 'ports');
+  const layers = page.locator('[data-testid=image-layers] > li');
+  assertEq(await layers.count(), 3, 'maxLayers layers');
+  assert((await layers.last().innerText()).includes('customisation layer'), 'the customisation layer is last');
+  await page.locator('[data-testid=drv-image]').scrollIntoViewIfNeeded();
+  await shot(page, 'drv-04-image.png');
+});
+
 test('flake tab: templates and the registry; the files as a flake — nix flake show, check, what nix build and nix run use, the lock file', async (t) => {
   const page = await open(t);
   await waitEval(page);
