@@ -26,7 +26,9 @@
 //! Every derivation made in an evaluation is kept in a [`DrvStore`] (by `.drv` path), so
 //! that inputs can be hashed and shown later.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::rc::Rc;
 
 use sha2::{Digest, Sha256};
@@ -98,7 +100,7 @@ pub struct DrvStore {
     hashes: HashMap<String, String>,
     /// The derivations whose output paths are only known after a build: content-addressed
     /// (floating) and impure ones, and those that depend on one without a fixed output.
-    deferred: std::collections::HashSet<String>,
+    deferred: HashSet<String>,
 }
 
 impl DrvStore {
@@ -146,20 +148,62 @@ impl DrvStore {
     }
 }
 
-/// Appends an ATerm string literal.
+/// Appends an ATerm string literal. Runs of bytes that need no escape are copied whole
+/// (environments hold long scripts, and every derivation is written twice).
 fn aterm_string(out: &mut Vec<u8>, s: &[u8]) {
+    out.reserve(s.len() + 2);
     out.push(b'"');
-    for &c in s {
-        match c {
-            b'"' => out.extend_from_slice(b"\\\""),
-            b'\\' => out.extend_from_slice(b"\\\\"),
-            b'\n' => out.extend_from_slice(b"\\n"),
-            b'\r' => out.extend_from_slice(b"\\r"),
-            b'\t' => out.extend_from_slice(b"\\t"),
-            c => out.push(c),
+    let mut rest = s;
+    while let Some(i) = first_escape(rest) {
+        out.extend_from_slice(&rest[..i]);
+        out.extend_from_slice(match rest[i] {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            b'\n' => b"\\n",
+            b'\r' => b"\\r",
+            _ => b"\\t",
+        });
+        rest = &rest[i + 1..];
+    }
+    out.extend_from_slice(rest);
+    out.push(b'"');
+}
+
+/// Whether an ATerm string escapes this byte.
+fn needs_escape(c: u8) -> bool {
+    matches!(c, b'"' | b'\\' | b'\n' | b'\r' | b'\t')
+}
+
+/// The index of the first byte of `s` an ATerm string escapes, looking at eight bytes at
+/// a time: a word holds byte `c` when `w ^ c…c` has a zero byte, which
+/// `(x - 0x01…01) & !x & 0x80…80` detects (exactly, for "some byte is zero").
+fn first_escape(s: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let holds = |w: u64, c: u8| {
+        let x = w ^ (ONES * u64::from(c));
+        x.wrapping_sub(ONES) & !x & HIGHS
+    };
+    let words = s.chunks_exact(8);
+    let tail_start = s.len() - words.remainder().len();
+    for (n, word) in words.enumerate() {
+        let w = word
+            .iter()
+            .rev()
+            .fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
+        if holds(w, b'"') | holds(w, b'\\') | holds(w, b'\n') | holds(w, b'\r') | holds(w, b'\t')
+            != 0
+        {
+            return word
+                .iter()
+                .position(|&c| needs_escape(c))
+                .map(|i| n * 8 + i);
         }
     }
-    out.push(b'"');
+    s[tail_start..]
+        .iter()
+        .position(|&c| needs_escape(c))
+        .map(|i| tail_start + i)
 }
 
 fn aterm_list<T>(
@@ -1152,3 +1196,35 @@ let
   outputList = map outputEntry outputs;
 in (builtins.head outputList).value
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_word_at_a_time_scan_finds_what_a_byte_scan_finds() {
+        let alphabet = b"ab\"\\\n\r\tz\x80\xff\x00\x09\x0a\x0d\x22\x5c";
+        // Every string of up to 20 bytes built by a fixed sequence (no randomness).
+        let mut seed = 7u32;
+        for len in 0..40 {
+            for _ in 0..50 {
+                let s: Vec<u8> = (0..len)
+                    .map(|_| {
+                        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                        let pick = (seed >> 16) as usize;
+                        if pick % 4 == 0 {
+                            alphabet[pick % alphabet.len()]
+                        } else {
+                            b'a' + (pick % 26) as u8
+                        }
+                    })
+                    .collect();
+                let naive = s.iter().position(|&c| needs_escape(c));
+                assert_eq!(first_escape(&s), naive, "{s:?}");
+            }
+        }
+        let mut out = Vec::new();
+        aterm_string(&mut out, b"say \"hi\"\\\n\tend\r");
+        assert_eq!(out, b"\"say \\\"hi\\\"\\\\\\n\\tend\\r\"");
+    }
+}
