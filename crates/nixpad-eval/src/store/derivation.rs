@@ -1212,7 +1212,7 @@ mod tests {
                     .map(|_| {
                         seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
                         let pick = (seed >> 16) as usize;
-                        if pick % 4 == 0 {
+                        if pick.is_multiple_of(4) {
                             alphabet[pick % alphabet.len()]
                         } else {
                             b'a' + (pick % 26) as u8

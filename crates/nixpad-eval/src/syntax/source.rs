@@ -220,10 +220,7 @@ impl Source {
     pub fn line_text(&self, line: u32) -> &str {
         let i = (line - 1) as usize;
         let starts = self.line_starts();
-        let start = starts
-            .get(i)
-            .copied()
-            .unwrap_or(self.text.len() as u32) as usize;
+        let start = starts.get(i).copied().unwrap_or(self.text.len() as u32) as usize;
         let end = starts
             .get(i + 1)
             .map(|e| *e as usize - 1)
