@@ -378,6 +378,20 @@ impl CheckIO {
     }
 }
 
+/// The entries the overrides put directly in the folder whose paths start with `prefix`
+/// (`""` for the root, else `DIR/`): a file, or a folder holding an overridden file.
+fn added_entries(overrides: &Files, prefix: &str) -> BTreeMap<String, FileType> {
+    overrides
+        .keys()
+        .filter_map(|key| key.strip_prefix(prefix))
+        .filter(|rest| !rest.is_empty())
+        .map(|rest| match rest.split_once('/') {
+            Some((folder, _)) => (folder.to_string(), FileType::Directory),
+            None => (rest.to_string(), FileType::Regular),
+        })
+        .collect()
+}
+
 /// Decodes an overlay folder name (percent-encoded JSON) into its overrides.
 fn decode_overlay(component: &str) -> Option<Files> {
     let json = component.replace("%2F", "/").replace("%25", "%");
@@ -405,7 +419,10 @@ impl EvalIO for CheckIO {
             Some(Err(_)) => None,
             Some(Ok((_, name))) if name.is_empty() => Some(FileType::Directory),
             Some(Ok((overrides, name))) if overrides.contains_key(&name) => Some(FileType::Regular),
-            Some(Ok((_, name))) => self.base.file_type(&format!("/{name}")),
+            Some(Ok((overrides, name))) => self.base.file_type(&format!("/{name}")).or_else(|| {
+                let prefix = format!("{}/", name.trim_end_matches('/'));
+                (!added_entries(&overrides, &prefix).is_empty()).then_some(FileType::Directory)
+            }),
         }
     }
 
@@ -413,19 +430,28 @@ impl EvalIO for CheckIO {
         match self.split(path) {
             None => self.plain(path).read_dir(path),
             Some(Err(e)) => Err(e),
-            Some(Ok((overrides, name))) if name.is_empty() => {
-                let mut entries: BTreeMap<String, FileType> = self
-                    .base
-                    .read_dir("/")?
-                    .into_iter()
-                    .filter(|(n, _)| !n.starts_with('.'))
-                    .collect();
-                for n in overrides.keys() {
-                    entries.insert(n.clone(), FileType::Regular);
-                }
+            Some(Ok((overrides, name))) => {
+                let dir = name.trim_end_matches('/');
+                let prefix = if dir.is_empty() {
+                    String::new()
+                } else {
+                    format!("{dir}/")
+                };
+                let added = added_entries(&overrides, &prefix);
+                let base = self.base.read_dir(&format!("/{dir}"));
+                let mut entries: BTreeMap<String, FileType> = match base {
+                    Ok(entries) => entries
+                        .into_iter()
+                        // The lesson's hidden files (`.nixpkgs`) are not the learner's.
+                        .filter(|(n, _)| !(dir.is_empty() && n.starts_with('.')))
+                        .collect(),
+                    // A folder only the overrides make.
+                    Err(_) if !added.is_empty() => BTreeMap::new(),
+                    Err(e) => return Err(e),
+                };
+                entries.extend(added);
                 Ok(entries.into_iter().collect())
             }
-            Some(Ok((_, name))) => self.base.read_dir(&format!("/{name}")),
         }
     }
 

@@ -871,6 +871,23 @@ fn data_lesson(check: &str) -> Lesson {
 }
 
 #[test]
+fn files_import_with_adds_in_folders_are_listed_there() {
+    let l = data_lesson(
+        r#"{ files, importWith, ... }: [
+          { name = "example"; expected = 3; actual = files."main.nix".sum; }
+          { name = "listing"; expected = { root = { "data.nix" = "regular"; "lib" = "directory"; "main.nix" = "regular"; "top.nix" = "regular"; };
+              lib = { "a.nix" = "regular"; "deep" = "directory"; }; deep = { "b.nix" = "regular"; }; value = 2; };
+            actual = { root = importWith { "lib/a.nix" = "1"; "lib/deep/b.nix" = "2"; "top.nix" = "builtins.readDir ./."; } "top.nix";
+                   lib = importWith { "lib/a.nix" = "1"; "lib/deep/b.nix" = "2"; "top.nix" = "builtins.readDir ./lib"; } "top.nix";
+                   deep = importWith { "lib/a.nix" = "1"; "lib/deep/b.nix" = "2"; "top.nix" = "builtins.readDir ./lib/deep"; } "top.nix";
+                   value = importWith { "lib/a.nix" = "1"; "lib/deep/b.nix" = "2"; "top.nix" = "import ./lib/deep/b.nix"; } "top.nix"; }; }
+        ]"#,
+    );
+    let r = l.check_solution(&CheckOptions::default());
+    assert!(r.passed, "{}", r.to_text());
+}
+
+#[test]
 fn import_with_replaces_files_for_hidden_inputs() {
     let l = data_lesson(
         r#"{ files, importWith, ... }: [
