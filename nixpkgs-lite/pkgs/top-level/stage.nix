@@ -48,11 +48,11 @@ let
     pkgsCross = builtins.mapAttrs (name: crossSystem: nixpkgsFun { inherit crossSystem; }) lib.systems.examples;
     # Static programs, linked against musl.
     pkgsStatic = nixpkgsFun {
-      crossSystem = { config = "${buildPlatform.parsed.cpu.name}-unknown-linux-musl"; isStatic = true; };
+      crossSystem = { config = "${hostPlatform.parsed.cpu.name}-unknown-linux-musl"; isStatic = true; };
     };
     # The same platform with musl instead of glibc (built natively).
     pkgsMusl = nixpkgsFun {
-      localSystem = { config = "${buildPlatform.parsed.cpu.name}-unknown-linux-musl"; };
+      localSystem = { config = "${hostPlatform.parsed.cpu.name}-unknown-linux-musl"; };
       crossSystem = null;
     };
     # `callPackage fn args`: calls `fn` with the packages it names, `args` on top.
