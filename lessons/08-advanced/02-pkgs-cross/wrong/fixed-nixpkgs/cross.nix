@@ -1,0 +1,14 @@
+pkgs: attr: example:
+let
+  nixpkgs = import <nixpkgs> { };
+  crossPkgs = nixpkgs.pkgsCross.${example};
+  cross = crossPkgs.${attr};
+in
+{
+  name = cross.name;
+  builtOn = cross.system;
+  runsOn = crossPkgs.stdenv.hostPlatform.system;
+  compilerPrefix = crossPkgs.stdenv.cc.targetPrefix;
+  libc = crossPkgs.stdenv.hostPlatform.libc;
+  sameSource = cross.src.outPath == nixpkgs.${attr}.src.outPath;
+}

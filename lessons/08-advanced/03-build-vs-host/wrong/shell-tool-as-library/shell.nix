@@ -1,0 +1,5 @@
+{ mkShell, callPackage, jq }:
+mkShell {
+  inputsFrom = [ (callPackage ./package.nix { }) ];
+  buildInputs = [ jq ];
+}

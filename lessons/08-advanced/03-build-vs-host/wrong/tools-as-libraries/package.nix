@@ -1,0 +1,13 @@
+{ stdenv, buildPackages, pkg-config, perl, zlib, openssl }:
+stdenv.mkDerivation {
+  pname = "packer";
+  version = "1.2.0";
+  dontUnpack = true;
+  depsBuildBuild = [ buildPackages.stdenv.cc ];
+  buildInputs = [ pkg-config perl zlib openssl ];
+  buildPhase = ''
+    perl gen-formats.pl > formats.h
+    $CC_FOR_BUILD -o mktable mktable.c && ./mktable > table.h
+    $CC -o packer packer.c $(pkg-config --cflags --libs zlib openssl)
+  '';
+}

@@ -1,0 +1,38 @@
+let
+  d = args: derivation ({ system = "x86_64-linux"; builder = "/bin/sh"; } // args);
+
+  # A release, from downloaded sources to a web page. Make `lib` content-addressed.
+  src = d {
+    name = "libgreet-src.tar.gz";
+    args = [ "-c" "curl -o $out https://example.org/libgreet-1.0.tar.gz" ];
+    outputHash = "sha256-XN0CTnAtLqYUZIBm/XvQbQ1zEPAdJqEDFYGLMk36QOs=";
+  };
+  lib = d {
+    name = "libgreet";
+    inherit src;
+    args = [ "-c" "tar xf $src && make -C libgreet-1.0 install PREFIX=$out" ];
+  };
+  app = d {
+    name = "app";
+    inherit lib;
+    args = [ "-c" "cc -I$lib/include -L$lib/lib -lgreet app.c -o $out" ];
+  };
+  tarball = d {
+    name = "app.tar.gz";
+    inherit app;
+    args = [ "-c" "tar czf $out -C $app ." ];
+    outputHash = "sha256-jhMZbmNRdJ1SOmkL2dZBTzg6l//+rvG9BaYNrVHr/F8=";
+  };
+  site = d {
+    name = "site";
+    inherit tarball;
+    args = [ "-c" "mkdir $out && cp $tarball $out/app.tar.gz" ];
+  };
+
+  # The names of the content-addressed derivations that must be built before the output
+  # path of `drv` is known: [ ] when Nix knows it now.
+  waitsFor = drv: [ ];
+in
+{
+  inherit src lib app tarball site waitsFor;
+}

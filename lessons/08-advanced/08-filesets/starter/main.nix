@@ -1,0 +1,14 @@
+let
+  inherit (import <nixpkgs> { }) lib;
+  fs = lib.fileset;
+in
+rec {
+  # Whether a file is a C source or header. `fileFilter` calls it with a set
+  # { name; type; hasExt; } for each file.
+  isSource = file: true;
+
+  # The files the build needs: the Makefile, and the C sources and headers under src/
+  # (not the benchmarks in src/bench/).
+  fileset = ./.;
+  source = fs.toSource { root = ./.; inherit fileset; };
+}
