@@ -8,12 +8,15 @@
 import { chromium } from 'playwright-core';
 import { runTests } from './harness.mjs';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { measureFirstLoad, FIRST_LOAD_BUDGET } from './firstload.mjs';
 
 const BASE = process.env.E2E_URL || 'http://127.0.0.1:8080/';
 const SHOTS = process.env.E2E_SHOTS || 'target/e2e-screenshots';
 const FILTER = process.argv[2] || '';
+/** The repository (lesson files are read from it). */
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 mkdirSync(SHOTS, { recursive: true });
 
@@ -722,6 +725,21 @@ test('an overlay lesson: checks run against the miniature nixpkgs; final in its 
   assertEq(await page.locator('[data-testid=check-results]').getAttribute('data-passed'), 'true', 'passed');
   await page.locator('[data-testid=lesson-done]').waitFor();
   await shot(page, 'lessons-overlay-02-done.png');
+});
+
+test('a cross-compilation lesson: the .drv\'s system taken from the target fails, the solution passes', async (t) => {
+  const page = await open(t, '#/lessons/advanced/pkgs-cross');
+  await page.locator('[data-testid=lesson] h1').waitFor();
+  const lesson = join(ROOT, 'lessons/08-advanced/02-pkgs-cross');
+  await page.fill('textarea.input', readFileSync(join(lesson, 'solution/cross.nix'), 'utf8')
+    .replace('builtOn = cross.system;', 'builtOn = crossPkgs.stdenv.hostPlatform.system;'));
+  await check(page);
+  assertEq(await page.locator('[data-testid=check-results]').getAttribute('data-passed'), 'false', 'the build machine is not the target');
+  await page.fill('textarea.input', readFileSync(join(lesson, 'solution/cross.nix'), 'utf8'));
+  await check(page);
+  assertEq(await page.locator('[data-testid=check-results]').getAttribute('data-passed'), 'true', 'passed');
+  await page.locator('[data-testid=lesson-done]').waitFor();
+  await shot(page, 'lessons-cross-01-done.png');
 });
 
 test('the impact view: a finished overlay lesson opened in the playground lists what its overlay rebuilds', async (t) => {
