@@ -160,32 +160,24 @@ fn stop_button() -> Html {
     }
 }
 
-/// Run as you type, and the time limit.
+/// Run as you type, the ca-derivations switch, and the time limit.
 #[function_component(SettingsControls)]
 fn settings_controls() -> Html {
     let settings = use_settings();
-    let live = {
+    // A checkbox's change, as a settings action.
+    let on_check = |action: fn(bool) -> SettingsAction| {
         let dispatch = settings.dispatcher();
         Callback::from(move |e: Event| {
             if let Some(input) = e
                 .target()
                 .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
             {
-                dispatch.dispatch(SettingsAction::SetLive(input.checked()));
+                dispatch.dispatch(action(input.checked()));
             }
         })
     };
-    let ca_derivations = {
-        let dispatch = settings.dispatcher();
-        Callback::from(move |e: Event| {
-            if let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-            {
-                dispatch.dispatch(SettingsAction::SetCaDerivations(input.checked()));
-            }
-        })
-    };
+    let live = on_check(SettingsAction::SetLive);
+    let ca_derivations = on_check(SettingsAction::SetCaDerivations);
     let timeout = {
         let dispatch = settings.dispatcher();
         Callback::from(move |e: Event| {

@@ -4,6 +4,8 @@
 //! real Nix (`scripts/regen-corpus.sh`). A case is named by its file
 //! (`cargo test -p nixpad-eval --test corpus eval-okay-attrs-update`).
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::sync::Arc;
@@ -51,18 +53,6 @@ impl EvalIO for SharedTree {
     }
 }
 
-/// The experimental features a case enables on its first line
-/// (`# experimental-features: ca-derivations ...`; scripts/regen-corpus.sh passes them to
-/// Nix too).
-fn experimental_features(path: &Path) -> Vec<String> {
-    let text = std::fs::read_to_string(path).unwrap_or_default();
-    text.lines()
-        .next()
-        .and_then(|line| line.strip_prefix("# experimental-features:"))
-        .map(|names| names.split_whitespace().map(String::from).collect())
-        .unwrap_or_default()
-}
-
 /// Runs one case; `Err` says how it differs from real Nix.
 fn run_case(tree: Arc<MemoryIO>, path: &Path) -> Result<(), String> {
     let name = path.file_name().unwrap().to_string_lossy().to_string();
@@ -71,7 +61,7 @@ fn run_case(tree: Arc<MemoryIO>, path: &Path) -> Result<(), String> {
         .map_err(|_| format!("{name}: missing .exp file"))?;
     let expected = String::from_utf8_lossy(&expected_bytes).into_owned();
     let settings = Settings {
-        experimental_features: experimental_features(path),
+        experimental_features: support::experimental_features(path),
         ..Settings::default()
     };
     let mut ev = Evaluator::new(Rc::new(SharedTree(tree)), settings, Limits::default());

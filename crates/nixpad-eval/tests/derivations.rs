@@ -4,6 +4,8 @@
 //! The expected files come from the oracle (`scripts/regen-derivations.sh`); these tests
 //! do not need it.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
@@ -40,17 +42,6 @@ fn evaluator_with(experimental_features: Vec<String>) -> Evaluator {
         ..Settings::default()
     };
     Evaluator::new(Rc::new(io), settings, Limits::default())
-}
-
-/// The experimental features a vector enables on its first line
-/// (`# experimental-features: ca-derivations ...`, as scripts/regen-derivations.sh reads it).
-fn experimental_features(case: &Path) -> Vec<String> {
-    let text = std::fs::read_to_string(case).unwrap_or_default();
-    text.lines()
-        .next()
-        .and_then(|line| line.strip_prefix("# experimental-features:"))
-        .map(|names| names.split_whitespace().map(String::from).collect())
-        .unwrap_or_default()
 }
 
 /// Evaluates an expression to a derivation and returns its `.drv` path.
@@ -136,7 +127,7 @@ fn every_vector_matches_nix() {
     let mut failures = Vec::new();
     for case in &cases {
         let name = case.file_stem().unwrap().to_string_lossy().to_string();
-        let mut ev = evaluator_with(experimental_features(case));
+        let mut ev = evaluator_with(support::experimental_features(case));
         let v = ev
             .eval_file(&case.to_string_lossy())
             .unwrap_or_else(|e| panic!("{name}: {}", ev.render_error(&e)));
