@@ -263,6 +263,13 @@ impl ResultsState {
         }
     }
 
+    /// Records the answer to an SBOM request, with the next sequence number (the view
+    /// downloads each answer once).
+    fn set_sbom(&mut self, root: String, answer: Result<String, String>) {
+        let seq = self.sbom.as_ref().map_or(0, |(n, _, _)| n + 1);
+        self.sbom = Some((seq, root, answer));
+    }
+
     /// Request `pending` failed: its place shows why.
     fn fail(&mut self, pending: Pending, message: &str) {
         match pending {
@@ -271,10 +278,7 @@ impl ResultsState {
             Pending::Strict(_) => self.strict = TextView::Empty,
             Pending::Syntax(_) => self.syntax = TextView::Empty,
             Pending::Drv(_) => self.drv = None,
-            Pending::Sbom(_, root) => {
-                let seq = self.sbom.as_ref().map_or(0, |(n, _, _)| n + 1);
-                self.sbom = Some((seq, root, Err(message.to_string())));
-            }
+            Pending::Sbom(_, root) => self.set_sbom(root, Err(message.to_string())),
             Pending::Options(_) => self.options = None,
             Pending::Impact(_) => self.impact = None,
             Pending::Flake(_) => self.flake = None,
@@ -451,8 +455,7 @@ impl ResultsState {
             }
             (Pending::Drv(_), Outcome::Stale) => self.drv = None,
             (Pending::Sbom(_, root), Outcome::Text(json)) => {
-                let seq = self.sbom.as_ref().map_or(0, |(n, _, _)| n + 1);
-                self.sbom = Some((seq, root, json.map_err(|e| e.message)));
+                self.set_sbom(root, json.map_err(|e| e.message))
             }
             (Pending::Options(r), Outcome::Options(report)) => {
                 extend_trace(self);
