@@ -7,19 +7,17 @@
 use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
 
-use nixpad_eval::{
-    syntax, BuiltinDoc, Documentation, Error, Evaluator, Limits, MemoryIO, Origin, Settings, Value,
-    ValueView,
-};
+use nixpad_eval::{syntax, Error, Evaluator, Limits, MemoryIO, Settings, Value, ValueView};
 use nixpad_lessons::{
     failure, run_check, run_example, CheckCode, CheckOptions, FailureSource, Files, PackageSet,
     NIXPKGS_ROOT,
 };
 
 use crate::protocol::{
-    attr_name, Child, Command, ErrorInfo, FileEntry, Node, NodeId, NodeKind, Outcome, RequestId,
-    ResultId, PAGE,
+    Child, Command, ErrorInfo, FileEntry, Node, NodeId, NodeKind, Outcome, RequestId, ResultId,
+    PAGE,
 };
+use crate::repl::Repl;
 
 /// Levels of the result expanded before the page asks (infinite structures stop here).
 pub const EAGER_DEPTH: u32 = 4;
@@ -36,12 +34,6 @@ struct Session {
     entry: String,
     nodes: Vec<Value>,
     root: Option<Value>,
-}
-
-/// The REPL's evaluator (for one set of files) and its `name = expr` bindings, as values.
-struct ReplState {
-    ev: Option<(Files, Evaluator)>,
-    bindings: Vec<(String, Value)>,
 }
 
 /// Fetches the miniature nixpkgs' pack (`nixpkgs.pack`): the bytes, or why not.
@@ -75,7 +67,7 @@ impl Packages {
 /// Runs commands; owns at most one evaluated result and one REPL evaluator.
 pub struct Engine {
     session: Option<Session>,
-    repl: ReplState,
+    repl: Repl,
     packages: Packages,
     /// Evaluators replaced by newer ones, dropped by [`Engine::tidy`] once the answer
     /// that replaced them is out (dropping one frees its values and collects its cycles).
@@ -162,10 +154,7 @@ impl Engine {
     pub fn with_packages(load: PackLoader) -> Engine {
         Engine {
             session: None,
-            repl: ReplState {
-                ev: None,
-                bindings: Vec::new(),
-            },
+            repl: Repl::default(),
             packages: Packages { load, loaded: None },
             retired: Vec::new(),
             experimental_features: Vec::new(),
@@ -176,9 +165,7 @@ impl Engine {
     /// when they change).
     pub fn set_experimental_features(&mut self, names: Vec<String>) {
         if names != self.experimental_features {
-            if let Some((_, old)) = self.repl.ev.take() {
-                self.retired.push(old);
-            }
+            self.retired.extend(self.repl.reset());
             self.experimental_features = names;
         }
     }
@@ -413,265 +400,23 @@ impl Engine {
     }
 
     fn repl_line(&mut self, files: Files, line: &str) -> (Outcome, Vec<String>) {
-        let reuse = matches!(&self.repl.ev, Some((f, _)) if *f == files);
-        if !reuse {
-            // The REPL's scope outlives one line, so `<nixpkgs>` is there whenever the
-            // package set can be loaded (a line may use it later).
-            let packages = self.packages.get().ok();
-            let ev = evaluator_for(&files, packages.as_deref(), &self.experimental_features);
-            if let Some((_, old)) = self.repl.ev.replace((files, ev)) {
-                self.retired.push(old);
-            }
-        }
-        let Some((files, ev)) = &mut self.repl.ev else {
-            return (Outcome::Stale, Vec::new());
+        // The REPL's scope outlives one line, so `<nixpkgs>` is there whenever the package
+        // set can be loaded (a line may use it later).
+        let packages = self.packages.get().ok();
+        let features = &self.experimental_features;
+        let mut fresh = |files: &Files| evaluator_for(files, packages.as_deref(), features);
+        let answer = self.repl.line(files, line, &mut fresh, &mut self.retired);
+        let outcome = Outcome::Repl {
+            text: answer.text,
+            is_error: answer.is_error,
+            stopped: answer.stopped,
         };
-        let line = line.trim();
-        let (text, is_error) = repl_answer(ev, files, &mut self.repl.bindings, line);
-        (Outcome::Repl { text, is_error }, ev.take_trace_lines())
-    }
-}
-
-const REPL_HELP: &str = "\
-The following commands are available:
-
-  <expr>        Evaluate and print expression
-  <x> = <expr>  Bind expression to variable
-  :p <expr>     Evaluate and print expression recursively (strictly)
-  :t <expr>     Describe result of evaluation
-  :doc <expr>   Show the documentation of a builtin or of a function
-  :?            Show this help
-
-Files of the editor are under /: try `import ./default.nix`.";
-
-fn repl_answer(
-    ev: &mut Evaluator,
-    files: &Files,
-    bindings: &mut Vec<(String, Value)>,
-    line: &str,
-) -> (String, bool) {
-    if line.is_empty() {
-        return (String::new(), false);
-    }
-    if line == ":?" || line == ":help" {
-        return (REPL_HELP.to_string(), false);
-    }
-    let doc = line
-        .strip_prefix(":doc")
-        .filter(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace));
-    let (mode, expr) = if let Some(rest) = doc {
-        ('d', rest)
-    } else if let Some(rest) = line.strip_prefix(":t") {
-        ('t', rest)
-    } else if let Some(rest) = line.strip_prefix(":p") {
-        ('p', rest)
-    } else if line.starts_with(':') {
-        let cmd = line.split_whitespace().next().unwrap_or(line);
-        return (format!("error: unknown command '{cmd}'"), true);
-    } else {
-        ('e', line)
-    };
-    let origin = || Origin::Other("repl".into());
-    if mode == 'e' {
-        if let Some((name, value)) = split_binding(line) {
-            // Bound lazily, as `nix repl` does: the value is the (unforced) element of a
-            // one-element list, so `x = throw "…"` fails only when `x` is used.
-            let lazy = format!("[\n(\n{value}\n)\n]");
-            let bound = ev
-                .eval_source_with_scope(&lazy, origin(), "/", bindings)
-                .and_then(|list| match ev.view(&list, false)? {
-                    ValueView::List(mut items) if items.len() == 1 => Ok(items.remove(0)),
-                    _ => Ok(list),
-                });
-            return match bound {
-                Ok(v) => {
-                    bindings.retain(|(n, _)| n != name);
-                    bindings.push((name.to_string(), v));
-                    (String::new(), false)
-                }
-                Err(e) => (error_info(ev, &e, files).rendered, true),
-            };
-        }
-    }
-    let value = match ev.eval_source_with_scope(expr.trim(), origin(), "/", bindings) {
-        Ok(v) => v,
-        Err(e) => return (error_info(ev, &e, files).rendered, true),
-    };
-    let answer = match mode {
-        't' => describe_type(ev, &value),
-        'd' => match doc_text(ev, &value, expr.trim()) {
-            Ok(Some(text)) => Ok(text),
-            Ok(None) => return ("error: value does not have documentation".into(), true),
-            Err(e) => Err(e),
-        },
-        'p' => ev
-            .print(&value, true)
-            .map(|b| String::from_utf8_lossy(&b).into_owned()),
-        _ => Ok(repl_print(ev, &value)),
-    };
-    match answer {
-        Ok(text) => (text, false),
-        Err(e) => (ev.render_error(&e), true),
-    }
-}
-
-/// `name = expr` (not `==`), when `line` binds a variable.
-fn split_binding(line: &str) -> Option<(&str, &str)> {
-    let end =
-        line.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '\'' || c == '-'))?;
-    let name = &line[..end];
-    if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') {
-        return None;
-    }
-    let rest = line[end..].trim_start().strip_prefix('=')?;
-    if rest.starts_with('=') {
-        return None;
-    }
-    let value = rest.trim();
-    (!value.is_empty()).then_some((name, value))
-}
-
-fn describe_type(ev: &mut Evaluator, v: &Value) -> Result<String, Box<Error>> {
-    let ty = ev.type_of(v)?;
-    Ok(match (ty, ev.view(v, true)?) {
-        (_, ValueView::PrimOp(_, true)) => "a partially applied built-in function",
-        (_, ValueView::PrimOp(_, false)) => "a built-in function",
-        ("int", _) => "an integer",
-        ("bool", _) => "a Boolean",
-        ("string", _) => "a string",
-        ("path", _) => "a path",
-        ("null", _) => "null",
-        ("set", _) => "a set",
-        ("list", _) => "a list",
-        ("lambda", _) => "a function",
-        ("float", _) => "a float",
-        (other, _) => other,
-    }
-    .to_string())
-}
-
-/// What `:doc` prints for a value (`expr`: the text it came from), as `nix repl` does:
-/// a builtin's synopsis and documentation, or where a function is defined and its doc
-/// comment; `None` when the value has no documentation. Beyond Nix, a partially applied
-/// builtin shows the builtin's documentation, and `:doc builtins.NAME` documents the
-/// constants too (`builtins.nixVersion`).
-fn doc_text(ev: &mut Evaluator, v: &Value, expr: &str) -> Result<Option<String>, Box<Error>> {
-    Ok(Some(match ev.documentation(v)? {
-        Some(Documentation::Builtin { name, doc, applied }) => {
-            let mut text = builtin_doc_text(&name, &doc);
-            if applied > 0 {
-                text.push_str(&format!(
-                    "\n\n(This value is `builtins.{name}` given {applied} of its {} arguments.)",
-                    doc.args.len()
-                ));
-            }
-            text
-        }
-        Some(Documentation::Lambda { name, pos, doc }) => {
-            let mut text = match name {
-                Some(name) => format!("Function {name}\n… defined at {pos}"),
-                None => format!("Function defined at {pos}"),
-            };
-            text.push_str("\n\n");
-            text.push_str(doc.as_deref().unwrap_or(
-                "(No documentation: write a /** ... */ comment right before the function or \
-                 its binding, or # comment lines directly above the binding.)",
-            ));
-            text
-        }
-        None => {
-            let name = expr.strip_prefix("builtins.").unwrap_or_default();
-            match nixpad_eval::builtin_doc(name) {
-                Some(doc) => builtin_doc_text(name, &doc),
-                None => return Ok(None),
-            }
-        }
-    }))
-}
-
-/// `Synopsis: builtins.NAME ARG…`, a blank line and the text.
-fn builtin_doc_text(name: &str, doc: &BuiltinDoc) -> String {
-    let mut synopsis = format!("Synopsis: builtins.{name}");
-    for arg in doc.args {
-        synopsis.push(' ');
-        synopsis.push_str(arg);
-    }
-    format!("{synopsis}\n\n{}", doc.text)
-}
-
-/// How `nix repl` shows a value: forced one level deep, nested containers elided.
-fn repl_print(ev: &mut Evaluator, v: &Value) -> String {
-    let mut out = String::new();
-    repl_value(ev, v, 0, &mut out);
-    out
-}
-
-fn repl_value(ev: &mut Evaluator, v: &Value, depth: u32, out: &mut String) {
-    match ev.view(v, true) {
-        Err(e) => out.push_str(&format!("«error: {}»", e.message())),
-        Ok(ValueView::List(items)) if depth > 0 => {
-            out.push_str(if items.is_empty() { "[ ]" } else { "[ ... ]" })
-        }
-        Ok(ValueView::Attrs(items)) if depth > 0 => {
-            out.push_str(if items.is_empty() { "{ }" } else { "{ ... }" })
-        }
-        Ok(ValueView::List(items)) => {
-            let parts: Vec<String> = items
-                .iter()
-                .map(|item| {
-                    let mut s = String::new();
-                    repl_value(ev, item, depth + 1, &mut s);
-                    s
-                })
-                .collect();
-            out.push_str(&layout("[", "]", &parts, ""));
-        }
-        Ok(ValueView::Attrs(items)) => {
-            let parts: Vec<String> = items
-                .iter()
-                .map(|(name, item)| {
-                    let mut s = format!("{} = ", attr_name(name));
-                    repl_value(ev, item, depth + 1, &mut s);
-                    s
-                })
-                .collect();
-            out.push_str(&layout("{", "}", &parts, ";"));
-        }
-        Ok(view) => out.push_str(&scalar_text(ev, v, &view)),
-    }
-}
-
-/// One line when short, else one element a line.
-fn layout(open: &str, close: &str, parts: &[String], sep: &str) -> String {
-    if parts.is_empty() {
-        return format!("{open} {close}");
-    }
-    let one_line: usize = parts.iter().map(|p| p.len() + sep.len() + 1).sum();
-    if one_line <= 60 && parts.len() <= 6 {
-        let mut s = open.to_string();
-        for p in parts {
-            s.push(' ');
-            s.push_str(p);
-            s.push_str(sep);
-        }
-        s.push(' ');
-        s.push_str(close);
-        s
-    } else {
-        let mut s = format!("{open}\n");
-        for p in parts {
-            s.push_str("  ");
-            s.push_str(p);
-            s.push_str(sep);
-            s.push('\n');
-        }
-        s.push_str(close);
-        s
+        (outcome, answer.traces)
     }
 }
 
 /// The text of a value that has no children.
-fn scalar_text(ev: &mut Evaluator, v: &Value, view: &ValueView) -> String {
+pub(crate) fn scalar_text(ev: &mut Evaluator, v: &Value, view: &ValueView) -> String {
     match view {
         ValueView::Null => "null".into(),
         ValueView::Bool(b) => b.to_string(),
@@ -831,6 +576,7 @@ fn assemble(mut node: Node, fetched: &mut HashMap<NodeId, Vec<Child>>) -> Node {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::protocol::attr_name;
 
     fn files(list: &[(&str, &str)]) -> Vec<FileEntry> {
         list.iter()
@@ -1112,7 +858,7 @@ mod tests {
             )
             .0
         {
-            Outcome::Repl { text, is_error } => (text, is_error),
+            Outcome::Repl { text, is_error, .. } => (text, is_error),
             other => panic!("{other:?}"),
         }
     }
@@ -1167,9 +913,73 @@ mod tests {
             line: line.into(),
         };
         match e.run(RequestId(1), command).0 {
-            Outcome::Repl { text, is_error } => (text, is_error),
+            Outcome::Repl { text, is_error, .. } => (text, is_error),
             other => panic!("{other:?}"),
         }
+    }
+
+    /// A REPL line through the engine: text, error, stopped.
+    fn repl_debug(e: &mut Engine, list: &[(&str, &str)], line: &str) -> (String, bool, bool) {
+        let command = Command::Repl {
+            files: files(list),
+            line: line.into(),
+        };
+        match e.run(RequestId(1), command).0 {
+            Outcome::Repl {
+                text,
+                is_error,
+                stopped,
+            } => (text, is_error, stopped),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn repl_stops_at_break_shows_the_scope_and_continues() {
+        let mut e = Engine::new();
+        let lib = "{\n  double = n: let twice = n * 2; in builtins.break twice;\n}\n";
+        let list = [("lib.nix", lib)];
+        assert_eq!(
+            repl_debug(&mut e, &list, "base = 20"),
+            (String::new(), false, false)
+        );
+        let line = "let lib = import ./lib.nix; in [ (lib.double base) (lib.double 1) ]";
+        // A value printed one level deep forces its elements: the first one stops.
+        let (text, is_error, stopped) = repl_debug(&mut e, &list, line);
+        assert!(!is_error && stopped, "{text}");
+        assert!(text.starts_with("info: breakpoint reached"), "{text}");
+        assert!(text.contains("/lib.nix:2:37"), "{text}");
+        assert!(text.contains("builtins.break was given: 40"), "{text}");
+        assert!(text.contains("  twice = 40\n  n = 20\n"), "{text}");
+        // Expressions see the stop's scope and the REPL's bindings.
+        assert_eq!(
+            repl_debug(&mut e, &list, "n + twice + base"),
+            ("80".into(), false, true)
+        );
+        assert_eq!(
+            repl_debug(&mut e, &list, ":t n"),
+            ("an integer".into(), false, true)
+        );
+        assert!(repl_debug(&mut e, &list, "x = 1").1);
+        assert_eq!(repl_debug(&mut e, &list, ":env").0, text);
+        // :c stops at the next call, then finishes the line.
+        let (text, _, stopped) = repl_debug(&mut e, &list, ":c");
+        assert!(stopped && text.contains("  n = 1\n"), "{text}");
+        assert_eq!(
+            repl_debug(&mut e, &list, ":c"),
+            ("[ 40 2 ]".into(), false, false)
+        );
+        // Out of the debugger, lines are evaluated as before; :q leaves a stop.
+        assert_eq!(
+            repl_debug(&mut e, &list, "base"),
+            ("20".into(), false, false)
+        );
+        assert!(repl_debug(&mut e, &list, "builtins.break 1").2);
+        let (text, _, stopped) = repl_debug(&mut e, &list, ":q");
+        assert!(!stopped && text.contains("not finished"), "{text}");
+        // Changing the files leaves a stop too.
+        assert!(repl_debug(&mut e, &list, "builtins.break 1").2);
+        assert_eq!(repl_debug(&mut e, &[], "1 + 1"), ("2".into(), false, false));
     }
 
     #[test]
@@ -1477,7 +1287,7 @@ mod tests {
             )
             .0
         {
-            Outcome::Repl { text, is_error } => {
+            Outcome::Repl { text, is_error, .. } => {
                 assert_eq!((text.as_str(), is_error), ("\"2.12.1\"", false))
             }
             other => panic!("{other:?}"),

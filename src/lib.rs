@@ -53,6 +53,7 @@ pub mod impact;
 pub mod lessons;
 pub mod options;
 pub mod protocol;
+pub mod repl;
 pub mod share;
 pub mod storage;
 #[cfg(target_arch = "wasm32")]

@@ -276,6 +276,8 @@ pub enum Outcome {
         text: String,
         /// Whether it is an error message.
         is_error: bool,
+        /// Whether the REPL is stopped at a `builtins.break` after this line.
+        stopped: bool,
     },
     /// The command named a node of a result that no longer exists.
     Stale,

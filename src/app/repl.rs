@@ -113,6 +113,13 @@ pub fn repl(_: &ReplProps) -> Html {
         <div class="repl" data-testid="repl">
             <div class="repl-head">{"REPL"}<span class="muted">{" — :t type, :p strict, :doc docs, x = expr, :? help, ↑↓ history"}</span></div>
             <div class="repl-log" ref={log_ref} onclick={focus} aria-live="polite">{log}</div>
+            if repl.stopped {
+                <div class="repl-stopped" data-testid="repl-stopped" role="status">
+                    {"Stopped at builtins.break: expressions are evaluated in its scope. "}
+                    <code>{":env"}</code>{" scope · "}<code>{":c"}</code>{" continue · "}
+                    <code>{":q"}</code>{" leave"}
+                </div>
+            }
             <label class="repl-line">
                 <span class="prompt">{"nix-repl> "}</span>
                 <input ref={input_ref} aria-label="REPL input" spellcheck="false" autocomplete="off"

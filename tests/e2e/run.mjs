@@ -401,15 +401,21 @@ test('works under a sub-path of the static server (relative URLs)', async (t) =>
   assert(page.url().includes(`/${sub}#/`), page.url());
 });
 
-test('REPL: expressions, :t, :p, bindings, history', async (t) => {
-  const page = await open(t);
-  await waitEval(page);
+// The REPL's input, and a function that sends a line and waits for its answer.
+const replOf = (page) => {
   const input = page.locator('input[aria-label="REPL input"]');
   const send = async (line) => {
     await input.fill(line);
     await input.press('Enter');
     await page.waitForFunction(() => !document.querySelector('.repl-log .muted'));
   };
+  return { input, send };
+};
+
+test('REPL: expressions, :t, :p, bindings, history', async (t) => {
+  const page = await open(t);
+  await waitEval(page);
+  const { input, send } = replOf(page);
   await send('(import ./default.nix).answer');
   await send(':t 1');
   await send('x = 20');
@@ -428,6 +434,28 @@ test('REPL: expressions, :t, :p, bindings, history', async (t) => {
   await input.press('ArrowDown');
   assertEq(await input.inputValue(), '', 'history back to the draft');
   await shot(page, '11-repl.png');
+});
+
+test('REPL debugger: builtins.break stops, shows the scope, evaluates there and continues', async (t) => {
+  const page = await open(t);
+  await waitEval(page);
+  const { send } = replOf(page);
+  const last = () => page.locator('.repl-entry .repl-out').last().innerText();
+  await send('f = n: let doubled = n * 2; in builtins.break doubled');
+  await send('[ (f 20) (f 1) ]');
+  const stop = await last();
+  for (const want of ['info: breakpoint reached', '«repl»:1:', 'builtins.break was given: 40', 'doubled = 40', 'n = 20']) {
+    assert(stop.includes(want), `stop lacks ${want}: ${stop}`);
+  }
+  await page.locator('[data-testid=repl-stopped]').waitFor();
+  await send('n + doubled');
+  assertEq(await last(), '60', 'an expression in the scope of the stop');
+  await shot(page, '11b-repl-break.png');
+  await send(':c');
+  assert((await last()).includes('n = 1'), 'the second call stops');
+  await send(':c');
+  assertEq(await last(), '[ 40 2 ]', 'the line finishes');
+  assertEq(await page.locator('[data-testid=repl-stopped]').count(), 0, 'no longer stopped');
 });
 
 test('output views: JSON, strict, trace, syntax tree; lazy values expand on demand', async (t) => {

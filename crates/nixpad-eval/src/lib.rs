@@ -21,7 +21,7 @@ pub mod syntax;
 // Every module by its short name (`crate::machine`, `crate::value`, ...): the folders
 // group them by concern, the paths stay flat.
 use builtins::{callbacks, context, corepkgs, store_builtins, versions};
-use eval::{collect, error, io, machine, print, value};
+use eval::{collect, debug, error, io, machine, print, value};
 pub use formats::{float, json, regex};
 use formats::{toml, xml};
 use store::{derivation, path};
@@ -31,6 +31,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 pub use builtins::{builtin_arity, builtin_doc, is_builtin, is_global_builtin, BuiltinDoc};
+pub use debug::{Breakpoint, ScopeEntry};
 pub use error::{Error, ErrorKind, EvalResult, TraceFrame};
 pub use io::{EvalIO, FileType, MemoryIO};
 pub use machine::Limits;
@@ -184,7 +185,14 @@ pub(crate) fn lower_scoped(
         .sources
         .add(Origin::File(path.to_string()), text.clone().into());
     let base = path::dir_name(path).to_string();
+    note_scope(m, file, scope);
     lower_in(m, file, &text, &base, Some(scope))
+}
+
+/// Remembers the names of the extra scope file `file` is lowered with, for a debugger.
+fn note_scope(m: &mut Machine, file: FileId, scope: &value::Attrs) {
+    let names = scope.entries.iter().map(|a| a.name).collect();
+    m.scoped_files.insert(file, names);
 }
 
 /// Parses, lowers and registers the file `import` evaluates (`in_dir`: the `default.nix`
@@ -498,6 +506,31 @@ impl Evaluator {
         base_dir: &str,
         bindings: &[(String, Value)],
     ) -> EvalResult<Value> {
+        let (expr, env) = self.lower_with_scope(text, origin, base_dir, bindings)?;
+        self.machine.eval(&expr, &env)
+    }
+
+    /// Like [`Evaluator::eval_source_with_scope`], without evaluating: the value is a
+    /// thunk (a REPL's `x = expr` binds lazily); only syntax and scope errors come now.
+    pub fn delay_source_with_scope(
+        &mut self,
+        text: &str,
+        origin: Origin,
+        base_dir: &str,
+        bindings: &[(String, Value)],
+    ) -> EvalResult<Value> {
+        let (expr, env) = self.lower_with_scope(text, origin, base_dir, bindings)?;
+        Ok(value::Thunk::new(expr, env))
+    }
+
+    /// Registers and lowers `text` with `bindings` in scope; the environment to run it in.
+    fn lower_with_scope(
+        &mut self,
+        text: &str,
+        origin: Origin,
+        base_dir: &str,
+        bindings: &[(String, Value)],
+    ) -> EvalResult<(Rc<ir::Expr>, value::Env)> {
         self.machine.collector.collect_if_due();
         let text = source::prepare_source(text);
         let file = self.machine.sources.add(origin, text.clone().into());
@@ -511,10 +544,60 @@ impl Evaluator {
                 })
                 .collect(),
         );
+        note_scope(&mut self.machine, file, &scope);
         let expr = lower_in(&self.machine, file, &text, base_dir, Some(&scope))?;
         let values: value::EnvValues = scope.entries.iter().map(|a| a.value.clone()).collect();
-        let env = value::new_env(values, Some(self.machine.globals.clone()));
-        self.machine.eval(&expr, &env)
+        Ok((
+            expr,
+            value::new_env(values, Some(self.machine.globals.clone())),
+        ))
+    }
+
+    /// Attaches a debugger that makes the `builtins.break` call numbered `skip` (from 0,
+    /// counting every call in this evaluator from now on) stop the evaluation with
+    /// [`ErrorKind::Breakpoint`]; `None` detaches it (`break` returns its argument, as in
+    /// Nix without `--debugger`).
+    pub fn set_breakpoints(&mut self, skip: Option<usize>) {
+        self.machine.debugger = skip.map(|skip| debug::Debugger {
+            skip,
+            passed: 0,
+            stop: None,
+        });
+    }
+
+    /// Where the evaluation stopped, if a `break` call stopped it (see
+    /// [`Evaluator::set_breakpoints`]).
+    pub fn take_breakpoint(&mut self) -> Option<Breakpoint> {
+        self.machine.debugger.as_mut()?.stop.take()
+    }
+
+    /// The variables in scope at a breakpoint, innermost first (the global names left
+    /// out): what a REPL lists and lets expressions use there.
+    pub fn breakpoint_scope(&mut self, stop: &Breakpoint) -> Vec<ScopeEntry> {
+        let Some(env) = &stop.env else {
+            return Vec::new();
+        };
+        let file = stop.span.file;
+        let source = self.machine.sources.get(file);
+        let mut scopes = vec![Scope::Lexical(self.machine.global_names.clone())];
+        if let Some(names) = self.machine.scoped_files.get(&file) {
+            let slots = names.iter().enumerate().map(|(i, n)| (*n, i as u32));
+            scopes.push(Scope::Lexical(slots.collect()));
+        }
+        let ctx = LowerCtx {
+            file,
+            base_dir: "/",
+            home: None,
+            sources: &self.machine.sources,
+            lints: Lints::default(),
+            io: &*self.machine.io,
+            warned: std::cell::Cell::new(false),
+        };
+        let Some(scopes) = lower::scopes_at(&ctx, &source.text, scopes, stop.span) else {
+            return Vec::new();
+        };
+        let machine = &mut self.machine;
+        debug::visible_names(&scopes, env, |v| machine.force(v, None).ok())
     }
 
     /// Checks that `text` parses and has no static errors, without evaluating it.
@@ -672,6 +755,12 @@ impl Evaluator {
     /// Forces a value to weak head normal form.
     pub fn force(&mut self, v: &Value) -> EvalResult<Value> {
         self.machine.force(v, None)
+    }
+
+    /// A short rendering of a value as far as it has been evaluated, forcing nothing:
+    /// what error messages and traces show (`«thunk»`, depth and width limited).
+    pub fn print_brief(&self, v: &Value) -> String {
+        print::print_for_error(v, &self.machine.sources)
     }
 
     /// Prints a value like `nix-instantiate --eval [--strict]`.

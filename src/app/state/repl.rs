@@ -23,6 +23,8 @@ pub struct ReplEntry {
 pub struct ReplState {
     /// The log, oldest first.
     pub log: Vec<ReplEntry>,
+    /// Whether the REPL is stopped at a `builtins.break` (its last answer said so).
+    pub stopped: bool,
 }
 
 /// Changes to the REPL.
@@ -68,7 +70,15 @@ impl ReplState {
                     self.log.remove(0);
                 }
             }
-            ReplAction::Answer(id, Outcome::Repl { text, is_error }) => {
+            ReplAction::Answer(
+                id,
+                Outcome::Repl {
+                    text,
+                    is_error,
+                    stopped,
+                },
+            ) => {
+                self.stopped = stopped;
                 self.finish(id, text, is_error)
             }
             ReplAction::Answer(id, Outcome::Failed(why)) | ReplAction::Failed(id, why) => {
@@ -80,6 +90,8 @@ impl ReplState {
                 true,
             ),
             ReplAction::WorkerLost(message) => {
+                // A new worker has a new REPL, which is not stopped.
+                self.stopped = false;
                 let running: Vec<RequestId> = self.log.iter().filter_map(|e| e.request).collect();
                 for id in running {
                     self.finish(id, message.clone(), true);
@@ -107,9 +119,12 @@ mod tests {
             Outcome::Repl {
                 text: "undefined".into(),
                 is_error: true,
+                stopped: true,
             },
         ));
+        assert!(r.stopped);
         r.apply(ReplAction::WorkerLost("stopped".into()));
+        assert!(!r.stopped);
         assert_eq!(r.log[0].output.as_deref(), Some("stopped"));
         assert_eq!(r.log[1].output.as_deref(), Some("undefined"));
         assert!(r.log.iter().all(|e| e.is_error) && !r.busy());

@@ -104,7 +104,7 @@ primops! {
     "trace" / "__" => prim_trace,
     "warn" / "s_" => prim_warn,
     "traceVerbose" / "__" => prim_trace_verbose,
-    "break" / "_" => prim_identity,
+    "break" / "_" => prim_break,
     "typeOf" / "." => prim_type_of,
     "isNull" / "." => prim_is_null,
     "isBool" / "." => prim_is_bool,
@@ -612,7 +612,9 @@ fn prim_warn(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value>
     Ok(args[1].clone())
 }
 
-fn prim_identity(_m: &mut Machine, args: Vec<Value>, _span: Span) -> EvalResult<Value> {
+/// `break v`: `v`, unless a debugger is attached and stops here.
+fn prim_break(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    m.reach_breakpoint(&args[0], span)?;
     Ok(args[0].clone())
 }
 

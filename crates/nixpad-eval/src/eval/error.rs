@@ -46,6 +46,8 @@ pub enum ErrorKind {
     NotAvailable(String),
     /// Any other evaluation error (message as Nix words it).
     Other(String),
+    /// Not an error: a debugger's `builtins.break` stopped the evaluation.
+    Breakpoint,
     /// Not an error: a builtin deep in native re-entries stops to have a thunk forced on
     /// the machine's heap, and is called again after (never reaches the user).
     Suspended,
@@ -75,6 +77,7 @@ impl ErrorKind {
             ErrorKind::NotAvailable(_) => "E018",
             ErrorKind::Other(_) => "E099",
             ErrorKind::Suspended => "E098",
+            ErrorKind::Breakpoint => "E019",
         }
     }
 
@@ -102,6 +105,7 @@ impl ErrorKind {
             }
             ErrorKind::DivisionByZero => "division by zero".into(),
             ErrorKind::StackOverflow => "stack overflow; max-call-depth exceeded".into(),
+            ErrorKind::Breakpoint => "breakpoint reached".into(),
             ErrorKind::Suspended => "internal error: a suspended builtin was not resumed".into(),
             ErrorKind::FuelExhausted => {
                 "evaluation step limit exceeded (the program ran too long)".into()

@@ -92,6 +92,9 @@ enum Frame {
     Selected(Rc<Expr>, Span),
     /// Continue testing `path[index]` of the returned value.
     HasAttr(Rc<Expr>, usize, Env),
+    /// With a debugger attached: a call is being made from this environment (returns
+    /// the call's value unchanged).
+    CallSite(Env, Span),
     /// Append the returned value to the interpolation and go on with `parts[index+1]`.
     Interp(Box<PendingInterp>),
 }
@@ -166,6 +169,11 @@ pub struct Machine {
     pub(crate) lowering_digest: Option<[u8; 32]>,
     /// Finds and breaks the reference cycles nothing uses any more.
     pub(crate) collector: crate::collect::Collector,
+    /// Makes `builtins.break` stop the evaluation, when attached.
+    pub(crate) debugger: Option<crate::debug::Debugger>,
+    /// The names of the extra scope of the files lowered with one (a REPL's bindings,
+    /// `scopedImport`'s set), in slot order: a debugger lowers them again.
+    pub(crate) scoped_files: HashMap<crate::source::FileId, Vec<Symbol>>,
 }
 
 enum Step {
@@ -260,6 +268,8 @@ impl Machine {
             shared_sources: None,
             lowering_digest: None,
             collector: Default::default(),
+            debugger: None,
+            scoped_files: HashMap::new(),
         };
         // FileId(0) is a placeholder for positions that have no source.
         m.sources
@@ -423,6 +433,30 @@ impl Machine {
             }
         }
         err
+    }
+
+    /// `builtins.break value` called at `span`: stops the evaluation when a debugger is
+    /// attached and this is the call it waits for (or it has stopped already).
+    pub(crate) fn reach_breakpoint(&mut self, value: &Value, span: Span) -> EvalResult<()> {
+        let Some(debugger) = &mut self.debugger else {
+            return Ok(());
+        };
+        if debugger.stop.is_none() && debugger.passed < debugger.skip {
+            debugger.passed += 1;
+            return Ok(());
+        }
+        if debugger.stop.is_none() {
+            let env = self.frames.iter().rev().find_map(|f| match f {
+                Frame::CallSite(env, site) if *site == span => Some(env.clone()),
+                _ => None,
+            });
+            debugger.stop = Some(crate::debug::Breakpoint {
+                span,
+                value: value.clone(),
+                env,
+            });
+        }
+        Err(Error::new(ErrorKind::Breakpoint, Some(span)))
     }
 
     /// Enters a function call (Nix's `max-call-depth`).
@@ -678,6 +712,9 @@ impl Machine {
                 env: env.clone(),
             })))),
             Expr::Apply { func, args, span } => {
+                if self.debugger.is_some() {
+                    self.push(Frame::CallSite(env.clone(), *span))?;
+                }
                 if let Some(f) = self.quick(func, env, 3) {
                     let f = f?;
                     let mut rest: Vec<Value> = Vec::new();
@@ -1351,6 +1388,7 @@ impl Machine {
                 self.call_depth -= 1;
                 Ok(Step::Return(v))
             }
+            Frame::CallSite(..) => Ok(Step::Return(v)),
             Frame::Apply1(arg, span) => self.apply_step(v, arg, Vec::new(), span),
             Frame::ApplyRev(mut rest, span) => {
                 let arg = rest.pop().expect("ApplyRev holds at least one argument");

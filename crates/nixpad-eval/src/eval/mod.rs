@@ -2,6 +2,7 @@
 //! printing values as `nix-instantiate --eval` does.
 
 pub(crate) mod collect;
+pub(crate) mod debug;
 pub(crate) mod error;
 pub(crate) mod io;
 pub(crate) mod machine;

@@ -20,6 +20,7 @@ use crate::value::Value;
 const MAX_NESTING: u32 = 3000;
 
 /// A lexical scope as seen by the lowering: one runtime environment level.
+#[derive(Clone)]
 pub enum Scope {
     /// Names bound at this level, with their slots.
     Lexical(HashMap<Symbol, u32>),
@@ -68,8 +69,26 @@ pub fn parse_and_lower(ctx: &LowerCtx, text: &str, scopes: Vec<Scope>) -> EvalRe
         scopes,
         depth: 0,
         text,
+        probe: None,
     };
     lowerer.expr(&expr, None)
+}
+
+/// The scopes in force at the application `f a …` whose span is `at`, found by lowering
+/// `text` (the text of `ctx.file`) again from `scopes`: what a debugger needs to name the
+/// slots of the environment a `builtins.break` call was evaluated in. `None` when the text
+/// no longer lowers or has no application there.
+pub fn scopes_at(ctx: &LowerCtx, text: &str, scopes: Vec<Scope>, at: Span) -> Option<Vec<Scope>> {
+    let root = rnix::Root::parse(text).tree();
+    let mut lowerer = Lowerer {
+        ctx,
+        scopes,
+        depth: 0,
+        text,
+        probe: Some((at, None)),
+    };
+    lowerer.expr(&root.expr()?, None).ok()?;
+    lowerer.probe?.1
 }
 
 /// Interns identifiers and string attribute names in the order they appear.
@@ -411,6 +430,8 @@ struct Lowerer<'a, 'b> {
     depth: u32,
     /// The source text (for syntax errors found while lowering).
     text: &'a str,
+    /// For [`scopes_at`]: the span of the application sought, and the scopes found there.
+    probe: Option<(Span, Option<Vec<Scope>>)>,
 }
 
 /// A binding collected from `a.b.c = v;` / `inherit` entries before lowering.
@@ -688,6 +709,11 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                     cur = a.lambda().ok_or_else(|| self.missing(node))?;
                 }
                 args.reverse();
+                if let Some((at, found @ None)) = &mut self.probe {
+                    if *at == span {
+                        *found = Some(self.scopes.clone());
+                    }
+                }
                 let func = self.expr(&cur, None)?;
                 let args = args
                     .iter()
