@@ -24,6 +24,10 @@ pub struct DrvNode {
     pub outputs: Vec<(String, String)>,
     /// Input derivations (`.drv` paths) with the outputs used.
     pub inputs: Vec<(String, Vec<String>)>,
+    /// For each input derivation (same order): the attributes of this derivation that
+    /// name one of its outputs (`nativeBuildInputs`, `buildInputs`, `src`, …), the
+    /// dependency attributes first ([`DEPENDENCY_ROLES`]); empty when unknown.
+    pub input_roles: Vec<Vec<String>>,
     /// Input sources (store paths).
     pub input_srcs: Vec<String>,
     /// The `.drv` file (ATerm).
@@ -49,6 +53,99 @@ pub struct ImagePlan {
     /// The layers, bottom first: the store paths of each, and whether it is the
     /// customisation layer (the links at the image's root, `extraCommands`).
     pub layers: Vec<(Vec<String>, bool)>,
+}
+
+/// mkDerivation's dependency attributes, in the order shown, with the platform the
+/// packages in each come from: what splicing chose when cross-compiling.
+pub const DEPENDENCY_ROLES: &[(&str, &str)] = &[
+    (
+        "depsBuildBuild",
+        "build platform, runs during the build (buildPackages)",
+    ),
+    (
+        "nativeBuildInputs",
+        "build platform, runs during the build (buildPackages)",
+    ),
+    (
+        "propagatedNativeBuildInputs",
+        "build platform, runs during the build (buildPackages)",
+    ),
+    ("buildInputs", "host platform, ends up in the result"),
+    (
+        "propagatedBuildInputs",
+        "host platform, ends up in the result",
+    ),
+];
+
+/// The attributes of a derivation's environment as text (with `__structuredAttrs`, the
+/// members of `__json`), from its `nix derivation show` JSON.
+fn env_texts(show_json: &str, drv_path: &str) -> Vec<(String, String)> {
+    let Ok(json) = serde_json::from_str::<serde_json::Value>(show_json) else {
+        return Vec::new();
+    };
+    let Some(env) = json
+        .get(drv_path)
+        .and_then(|d| d.get("env"))
+        .and_then(|e| e.as_object())
+    else {
+        return Vec::new();
+    };
+    let structured = env
+        .get("__json")
+        .and_then(|j| j.as_str())
+        .and_then(|j| serde_json::from_str::<serde_json::Value>(j).ok());
+    let attrs = match &structured {
+        Some(serde_json::Value::Object(members)) => members,
+        _ => env,
+    };
+    attrs
+        .iter()
+        .map(|(name, v)| {
+            let text = match v {
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            (name.clone(), text)
+        })
+        .collect()
+}
+
+/// Fills in each node's [`DrvNode::input_roles`] from the outputs of the inputs that
+/// were collected.
+fn find_input_roles(nodes: &mut [DrvNode]) {
+    let outputs: HashMap<String, Vec<(String, String)>> = nodes
+        .iter()
+        .map(|n| (n.drv_path.clone(), n.outputs.clone()))
+        .collect();
+    for node in nodes.iter_mut() {
+        let env = env_texts(&node.show_json, &node.drv_path);
+        let rank = |name: &str| {
+            DEPENDENCY_ROLES
+                .iter()
+                .position(|(role, _)| *role == name)
+                .unwrap_or(DEPENDENCY_ROLES.len())
+        };
+        node.input_roles = node
+            .inputs
+            .iter()
+            .map(|(input, used)| {
+                let paths: Vec<&str> = outputs
+                    .get(input)
+                    .into_iter()
+                    .flatten()
+                    .filter(|(name, _)| used.contains(name))
+                    .map(|(_, path)| path.as_str())
+                    .collect();
+                let mut roles: Vec<String> = env
+                    .iter()
+                    .filter(|(_, text)| paths.iter().any(|p| text.contains(p)))
+                    .map(|(name, _)| name.clone())
+                    .collect();
+                roles.sort_by(|a, b| rank(a).cmp(&rank(b)).then(a.cmp(b)));
+                roles
+            })
+            .collect();
+    }
 }
 
 /// The image plan in a derivation's `nix derivation show` JSON, if it has one.
@@ -186,12 +283,14 @@ pub fn collect(ev: &mut Evaluator, root: &Value) -> Result<DrvReport, Box<nixpad
             name: info.name,
             outputs: info.outputs,
             inputs: info.input_drvs,
+            input_roles: Vec::new(),
             input_srcs: info.input_srcs,
             aterm: String::from_utf8_lossy(&info.aterm).into_owned(),
             show_json: pretty_json(&info.show_json),
             image: image_plan(&info.show_json, &path),
         });
     }
+    find_input_roles(&mut report.nodes);
     Ok(report)
 }
 
@@ -317,6 +416,42 @@ mod tests {
         // c at depth 0, b at 1, a at 2 (longest path).
         let x = |name: &str| l.boxes[names.iter().position(|n| *n == name).unwrap()].x;
         assert!(x("c") < x("b") && x("b") < x("a"));
+    }
+
+    #[test]
+    fn a_cross_compiled_package_says_which_platform_each_input_comes_from() {
+        let files = nixpad_pkgs::pack::unpack(&nixpad_pkgs::pack::pack()).unwrap();
+        let set = nixpad_lessons::PackageSet::from_files(
+            files.iter().map(|(p, b)| (p.as_str(), b.as_slice())),
+        );
+        let mut ev = crate::engine::evaluator_for(&Default::default(), Some(&set), &[]);
+        let src = "(import <nixpkgs> { }).pkgsCross.aarch64-multiplatform.curl";
+        let v = ev
+            .eval_source(src, nixpad_eval::Origin::Other("test".into()), "/")
+            .unwrap();
+        let r = collect(&mut ev, &v).unwrap();
+        let curl = &r.nodes[0];
+        let roles_of = |prefix: &str| {
+            let i = curl
+                .inputs
+                .iter()
+                .position(|(path, _)| {
+                    let name = &r.nodes.iter().find(|n| n.drv_path == *path).unwrap().name;
+                    name.starts_with(prefix)
+                })
+                .unwrap_or_else(|| panic!("no input {prefix}"));
+            curl.input_roles[i].clone()
+        };
+        // The tools run on the build machine: the native pkg-config, no triple in its name.
+        assert_eq!(roles_of("pkg-config-")[0], "nativeBuildInputs");
+        // The library is built for the host; its hooks' variables name it too.
+        let openssl = roles_of("openssl-aarch64-unknown-linux-gnu-");
+        assert_eq!(openssl[0], "buildInputs");
+        assert!(
+            openssl.contains(&"PKG_CONFIG_PATH".to_string()),
+            "{openssl:?}"
+        );
+        assert!(roles_of("stdenv-").contains(&"stdenv".to_string()));
     }
 
     #[test]

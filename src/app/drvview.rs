@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::drv::{layout, DrvReport, BOX_H, BOX_W};
+use crate::drv::{layout, DrvReport, BOX_H, BOX_W, DEPENDENCY_ROLES};
 use crate::protocol::{Command, ResultId};
 
 /// The view's inputs.
@@ -196,7 +196,18 @@ pub fn derivation_view(props: &DerivationViewProps) -> Html {
     let inputs: Html = node
         .inputs
         .iter()
-        .map(|(path, outs)| html! { <li><code>{path.clone()}</code>{format!(" ({})", outs.join(", "))}</li> })
+        .enumerate()
+        .map(|(i, (path, outs))| {
+            let roles = node.input_roles.get(i).map(Vec::as_slice).unwrap_or_default();
+            html! {
+                <li>
+                    <code>{path.clone()}</code>{format!(" ({})", outs.join(", "))}
+                    {for (!roles.is_empty()).then(|| html! {
+                        <div class="drv-roles" data-testid="drv-input-roles">{roles_text(roles)}</div>
+                    })}
+                </li>
+            }
+        })
         .chain(node.input_srcs.iter().map(|p| html! { <li><code>{p.clone()}</code>{" (source)"}</li> }))
         .collect();
 
@@ -223,4 +234,19 @@ pub fn derivation_view(props: &DerivationViewProps) -> Html {
             <pre class="text-out" data-testid="drv-json">{node.show_json.clone()}</pre>
         </div>
     }
+}
+
+/// Where an input is used: the attributes naming it, each dependency attribute with the
+/// platform its packages come from.
+fn roles_text(roles: &[String]) -> String {
+    let parts: Vec<String> = roles
+        .iter()
+        .map(
+            |role| match DEPENDENCY_ROLES.iter().find(|(name, _)| name == role) {
+                Some((name, platform)) => format!("{name}: {platform}"),
+                None => role.clone(),
+            },
+        )
+        .collect();
+    format!("in {}", parts.join("; "))
 }

@@ -582,6 +582,20 @@ test('the derivation view downloads a CycloneDX SBOM of a package of the miniatu
   await shot(page, 'drv-03-sbom.png');
 });
 
+test('the derivation view says which platform each input of a cross-compiled package comes from', async (t) => {
+  const page = await open(t);
+  await waitEval(page);
+  await runCode(page, '(import <nixpkgs> { }).pkgsCross.aarch64-multiplatform.curl');
+  await page.click('[data-testid=tab-drv]');
+  await page.locator('[data-testid=derivation]').waitFor();
+  const inputs = page.locator('.drv-inputs > li');
+  const roleOf = async (name) => inputs.filter({ hasText: name }).first().locator('[data-testid=drv-input-roles]').innerText();
+  assert((await roleOf('-pkg-config-')).startsWith('in nativeBuildInputs: build platform'), 'pkg-config runs on the build platform');
+  assert((await roleOf('-openssl-aarch64-unknown-linux-gnu-')).startsWith('in buildInputs: host platform'), 'openssl is built for the host');
+  await inputs.first().scrollIntoViewIfNeeded();
+  await shot(page, 'drv-05-cross-inputs.png');
+});
+
 test('the derivation view shows a container image\'s config and layer plan without building it', async (t) => {
   const page = await open(t);
   await waitEval(page);
