@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the web app's build and tests need, skipping whatever is already there:
 # the wasm32 target, trunk 0.21.14, wasm-bindgen-cli (the Cargo.lock version), Debian's
-# chromium + chromium-driver, and the npm tools (binaryen's wasm-opt, playwright-core).
+# chromium + chromium-driver, and the npm tools (binaryen's wasm-opt, playwright-core, and the
+# CycloneDX library with ajv for the SBOM schema test).
 # Idempotent; fast when everything is present. Source it or put node_modules/.bin on PATH.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -43,8 +44,9 @@ else
 fi
 
 if [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] &&
+   [ -d node_modules/@cyclonedx/cyclonedx-library ] &&
    [ node_modules/.package-lock.json -nt package-lock.json ]; then
-  step "npm tools (binaryen, playwright-core): present"
+  step "npm tools (binaryen, playwright-core, cyclonedx-library): present"
 else
   step "npm tools: npm ci"
   npm ci --no-audit --no-fund --loglevel=error

@@ -5,7 +5,8 @@
 #   1. native: unit tests, the language corpus, the differential tests against real Nix
 #      (the corpus through the CLI, and 2,000 random programs);
 #   2. wasm32: the evaluator builds for wasm32 and its deep-recursion limits hold there;
-#   3. lessons: `nixpad lessons check lessons/`, and the checker under wasm32;
+#   3. lessons: `nixpad lessons check lessons/`, and the checker under wasm32; the SBOMs
+#      of `nixpad derivation sbom` validated against the CycloneDX 1.5 schema;
 #   4. browser: the web app's unit tests (native), its component tests and end-to-end tests in
 #      headless Chromium (the app, the embed, offline use, nixpad serve, the size budget);
 #   5. nixpkgs-lite under wasm32, and the project's flake.nix evaluated against stub inputs.
@@ -49,6 +50,7 @@ suite "wasm32 deep-recursion limits (node, release as shipped)" cargo test --rel
 suite "nixpkgs-lite under wasm32 (node, release as shipped)" cargo test --release -p nixpad-pkgs --target wasm32-unknown-unknown --test wasm_package_set --locked
 suite "the project's flake.nix with real Nix against stub inputs" bash tests/flake-stub/run.sh
 suite "lessons: every lesson checked (nixpad lessons check)" cargo run -q --release -p nixpad-cli -- lessons check lessons
+suite "SBOMs against the CycloneDX 1.5 JSON schema (strict, node)" node tests/sbom/validate.mjs
 suite "lessons: checks under wasm32 (node)" cargo test --release -p nixpad-lessons --target wasm32-unknown-unknown --test wasm_checks --locked
 suite "browser (component + end-to-end)" scripts/e2e.sh
 
