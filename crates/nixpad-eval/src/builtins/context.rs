@@ -6,28 +6,13 @@
 //! or one output of a derivation (`{ outputs = [ "out" ]; }`, what `outPath` carries).
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::rc::Rc;
 
-use crate::error::{Error, ErrorKind, EvalResult};
+use crate::builtins::want_string;
+use crate::error::{Error, EvalResult};
 use crate::machine::Machine;
 use crate::source::Span;
 use crate::symbol::Symbol;
 use crate::value::*;
-
-fn other(msg: impl Into<String>, span: Span) -> Box<Error> {
-    Error::new(ErrorKind::Other(msg.into()), Some(span))
-}
-
-fn want_string(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<Rc<NixString>> {
-    match m.force(v, Some(span))? {
-        Value::String(s) => Ok(s),
-        other_v => {
-            let mut e = m.type_error("a string", &other_v, Some(span));
-            e.push_frame(what.to_string(), None);
-            Err(e)
-        }
-    }
-}
 
 /// Whether `path` names a store object directly: `STORE/HASH-NAME` with a 32-character
 /// Nix base-32 hash and a valid name (like Nix, the character after the hash is not checked).
@@ -127,7 +112,7 @@ pub fn prim_add_drv_output_dependencies(
     )?;
     let n = s.context.as_ref().map_or(0, |c| c.len());
     if n != 1 {
-        return Err(other(
+        return Err(Error::other(
             format!(
                 "context of string '{}' must have exactly one element, but has {n}",
                 s.lossy()
@@ -143,12 +128,12 @@ pub fn prim_add_drv_output_dependencies(
     let new = match elem {
         ContextElem::Opaque(p) => {
             if !p.ends_with(".drv") {
-                return Err(other(format!("path '{p}' is not a derivation"), span));
+                return Err(Error::other(format!("path '{p}' is not a derivation"), span));
             }
             ContextElem::AllOutputs(p)
         }
         ContextElem::Built(_, o) => {
-            return Err(other(
+            return Err(Error::other(
                 format!("`addDrvOutputDependencies` can only act on derivations, not on a derivation output such as '{o}'"),
                 span,
             ))
@@ -248,7 +233,7 @@ pub fn prim_append_context(m: &mut Machine, args: Vec<Value>, span: Span) -> Eva
     for a in ctx_attrs.sorted_by_name() {
         let path = a.name.name().to_string();
         if !is_store_path(&store_dir, &path) {
-            return Err(other(
+            return Err(Error::other(
                 format!("context key '\"{path}\"' is not a store path"),
                 span,
             ));
@@ -287,7 +272,7 @@ pub fn prim_append_context(m: &mut Machine, args: Vec<Value>, span: Span) -> Eva
             "while evaluating the `allOutputs` attribute of a string context",
         )? {
             if !path.ends_with(".drv") {
-                return Err(other(
+                return Err(Error::other(
                     format!("tried to add all-outputs context of \"{path}\", which is not a derivation, to a string"),
                     span,
                 ));
@@ -307,7 +292,7 @@ pub fn prim_append_context(m: &mut Machine, args: Vec<Value>, span: Span) -> Eva
                 }
             };
             if !outs.is_empty() && !path.ends_with(".drv") {
-                return Err(other(
+                return Err(Error::other(
                     format!("tried to add derivation output context of \"{path}\", which is not a derivation, to a string"),
                     span,
                 ));

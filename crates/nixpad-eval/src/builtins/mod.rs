@@ -464,7 +464,12 @@ pub(crate) fn want_bool(m: &mut Machine, v: &Value, span: Span, what: &str) -> E
 }
 
 /// A string value (no coercion), with its context.
-fn want_string(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<Rc<NixString>> {
+pub(crate) fn want_string(
+    m: &mut Machine,
+    v: &Value,
+    span: Span,
+    what: &str,
+) -> EvalResult<Rc<NixString>> {
     match v {
         Value::String(s) => Ok(s.clone()),
         Value::Thunk(_) => {
@@ -534,10 +539,6 @@ pub(crate) fn attrs_of(pairs: Vec<(&str, Value)>) -> Value {
             })
             .collect(),
     ))
-}
-
-fn other_error(msg: impl Into<String>, span: Span) -> Box<Error> {
-    Error::new(ErrorKind::Other(msg.into()), Some(span))
 }
 
 // ---------------------------------------------------------------------------
@@ -702,7 +703,7 @@ fn path_argument(m: &mut Machine, v: &Value, span: Span) -> EvalResult<String> {
         }
     };
     if !s.starts_with('/') {
-        return Err(other_error(
+        return Err(Error::other(
             format!("string '{s}' doesn't represent an absolute path"),
             span,
         ));
@@ -861,7 +862,7 @@ fn prim_find_file(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<V
         let why = format!(
             "cannot look up '<{wanted}>' in pure evaluation mode (use '--impure' to override)"
         );
-        return Err(other_error(why, span));
+        return Err(Error::other(why, span));
     }
     for entry in search.iter() {
         let entry = want_attrs(
@@ -1023,14 +1024,17 @@ fn prim_gen_list(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Va
         "while evaluating the second argument passed to builtins.genList",
     )?;
     if n < 0 {
-        return Err(other_error(format!("cannot create list of size {n}"), span));
+        return Err(Error::other(
+            format!("cannot create list of size {n}"),
+            span,
+        ));
     }
     m.charge(n as u64)?;
     // Past 2^30 elements (16 GiB of values) no evaluation of ours can finish: fail now
     // rather than let the allocator or the OS kill the process.
     let mut items = Vec::new();
     if n > 1 << 30 || items.try_reserve_exact(n as usize).is_err() {
-        return Err(other_error(
+        return Err(Error::other(
             format!("cannot create list of size {n}: out of memory"),
             span,
         ));
@@ -1394,7 +1398,7 @@ fn prim_function_args(_m: &mut Machine, args: Vec<Value>, span: Span) -> EvalRes
             ))),
         },
         Value::PrimOp(_) => Ok(Value::attrs(Attrs::default())),
-        _ => Err(other_error("'functionArgs' requires a function", span)),
+        _ => Err(Error::other("'functionArgs' requires a function", span)),
     }
 }
 
@@ -1552,7 +1556,7 @@ fn prim_substring(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<V
         "while evaluating the second argument (the substring length) passed to builtins.substring",
     )?;
     if start < 0 {
-        return Err(other_error("negative start position in 'substring'", span));
+        return Err(Error::other("negative start position in 'substring'", span));
     }
     let s = m.coerce_to_string(&args[2], CoerceMode::Interpolation, span)?;
     let start = (start as usize).min(s.bytes.len());
@@ -1597,7 +1601,7 @@ fn prim_replace_strings(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalRe
         "while evaluating the second argument passed to builtins.replaceStrings",
     )?;
     if from.len() != to.len() {
-        return Err(other_error(
+        return Err(Error::other(
             "'from' and 'to' arguments passed to builtins.replaceStrings have different lengths",
             span,
         ));
@@ -1660,7 +1664,7 @@ fn prim_replace_strings(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalRe
 fn compile_regex(pattern: &NixString, span: Span) -> EvalResult<crate::regex::Regex> {
     crate::regex::Regex::new(&pattern.bytes).map_err(|e| {
         if e.starts_with("memory limit exceeded") {
-            other_error(
+            Error::other(
                 format!(
                     "memory limit exceeded by regular expression '{}'",
                     pattern.lossy()
@@ -1668,7 +1672,7 @@ fn compile_regex(pattern: &NixString, span: Span) -> EvalResult<crate::regex::Re
                 span,
             )
         } else {
-            other_error(
+            Error::other(
                 format!("invalid regular expression '{}'", pattern.lossy()),
                 span,
             )
@@ -1795,7 +1799,7 @@ fn prim_hash_string(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult
         span,
         "while evaluating the second argument passed to builtins.hashString",
     )?;
-    let algo = crate::store::HashAlgo::parse(&algo.lossy()).map_err(|e| other_error(e, span))?;
+    let algo = crate::store::HashAlgo::parse(&algo.lossy()).map_err(|e| Error::other(e, span))?;
     Ok(Value::string(
         crate::store::to_base16(&algo.digest(&s.bytes)).into_bytes(),
     ))
@@ -1842,7 +1846,7 @@ pub fn to_json_in(
     let mut bad_utf8 = None;
     write_json(m, v, span, ctx, &mut out, 0, &mut bad_utf8, lazy)?;
     match bad_utf8 {
-        Some(msg) => Err(other_error(msg, span)),
+        Some(msg) => Err(Error::other(msg, span)),
         None => Ok(out),
     }
 }
@@ -1917,7 +1921,7 @@ fn write_json(
         // Nix's native stack gives out at about 99,820 levels of nesting (measured with
         // chains of lists and of sets): a tenth of a structural level each, less 0.18%.
         if depth >= m.limits.max_structural_depth * 10 - m.limits.max_structural_depth * 18 / 1000 {
-            return Err(other_error(
+            return Err(Error::other(
                 "stack overflow (possible infinite recursion)",
                 span,
             ));
@@ -2008,7 +2012,7 @@ fn prim_from_json(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<V
         span,
         "while evaluating the first argument passed to builtins.fromJSON",
     )?;
-    let json = crate::json::parse(&s.bytes).map_err(|e| other_error(e, span))?;
+    let json = crate::json::parse(&s.bytes).map_err(|e| Error::other(e, span))?;
     Ok(json_to_value(json))
 }
 
@@ -2196,7 +2200,7 @@ pub fn copy_path_to_store(m: &mut Machine, path: &str, span: Span) -> EvalResult
     let node = nar_node(m, path, span)?;
     let name = crate::path::base_name(path);
     crate::store::check_name(name)
-        .map_err(|e| other_error(crate::store::invalid_store_path_message(name, &e), span))?;
+        .map_err(|e| Error::other(crate::store::invalid_store_path_message(name, &e), span))?;
     let store_path = crate::store::make_source_path(&m.settings.store_dir, name, &node);
     m.copied_sources.insert(path.to_owned(), store_path.clone());
     Ok(store_path)

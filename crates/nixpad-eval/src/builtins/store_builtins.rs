@@ -8,6 +8,7 @@
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
+use crate::builtins::want_string;
 use crate::error::{Error, ErrorKind, EvalResult};
 use crate::io::FileType;
 use crate::machine::{CoerceMode, Machine};
@@ -16,23 +17,8 @@ use crate::store::{self, Hash, HashAlgo, HashFormat, NarNode};
 use crate::symbol::Symbol;
 use crate::value::*;
 
-fn other(msg: impl Into<String>, span: Span) -> Box<Error> {
-    Error::new(ErrorKind::Other(msg.into()), Some(span))
-}
-
 fn io_error(msg: String, span: Span) -> Box<Error> {
     Error::new(ErrorKind::Io(msg), Some(span))
-}
-
-fn want_string(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<Rc<NixString>> {
-    match m.force(v, Some(span))? {
-        Value::String(s) => Ok(s),
-        other_v => {
-            let mut e = m.type_error("a string", &other_v, Some(span));
-            e.push_frame(what.to_string(), None);
-            Err(e)
-        }
-    }
 }
 
 /// A string whose context is the one store path it names.
@@ -66,7 +52,7 @@ fn absolute_path_realised(
         crate::builtins::realise_context(m, &string.context, &s, doing)?;
     }
     if !s.starts_with('/') {
-        let mut e = other(
+        let mut e = Error::other(
             format!("string '{s}' doesn't represent an absolute path"),
             span,
         );
@@ -97,14 +83,14 @@ pub fn prim_to_file(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult
             ContextElem::Opaque(p) => refs.push(p.clone()),
             ContextElem::AllOutputs(d) => {
                 let base = d.rsplit('/').next().unwrap_or(d);
-                return Err(other(
+                return Err(Error::other(
                     format!("files created by builtins.toFile may not reference derivations, but {} references ={base}", name.lossy()),
                     span,
                 ));
             }
             ContextElem::Built(d, o) => {
                 let base = d.rsplit('/').next().unwrap_or(d);
-                return Err(other(
+                return Err(Error::other(
                     format!("files created by builtins.toFile may not reference derivations, but {} references !{o}!{base}", name.lossy()),
                     span,
                 ));
@@ -115,7 +101,7 @@ pub fn prim_to_file(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult
     let store_dir = m.settings.store_dir.clone();
     let path = store::make_text_path(&store_dir, &name, &contents.bytes, &refs);
     if let Err(e) = store::check_name(&name) {
-        return Err(other(
+        return Err(Error::other(
             store::invalid_store_path_message(store::store_path_base(&store_dir, &path), &e),
             span,
         ));
@@ -240,7 +226,7 @@ fn add_path(
         }
     };
     let Some(out) = result else {
-        let mut e = other(
+        let mut e = Error::other(
             format!("store path mismatch in (possibly filtered) path added from '{path}'"),
             span,
         );
@@ -248,7 +234,7 @@ fn add_path(
         return Err(e);
     };
     if let Err(e) = store::check_name(name) {
-        return Err(other(
+        return Err(Error::other(
             store::invalid_store_path_message(store::store_path_base(&store_dir, &out), &e),
             span,
         ));
@@ -333,11 +319,11 @@ pub fn prim_path(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Va
                 )?;
                 sha256 = Some(
                     Hash::parse_any(&s.lossy(), Some(HashAlgo::Sha256))
-                        .map_err(|e| other(e, at))?,
+                        .map_err(|e| Error::other(e, at))?,
                 );
             }
             _ => {
-                return Err(other(
+                return Err(Error::other(
                     format!("unsupported argument '{key}' to 'builtins.path'"),
                     at,
                 ))
@@ -345,7 +331,7 @@ pub fn prim_path(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Va
         }
     }
     let Some(path) = path else {
-        return Err(other(
+        return Err(Error::other(
             "missing required 'path' attribute in the first argument to 'builtins.path'",
             span,
         ));
@@ -384,7 +370,7 @@ pub fn prim_filter_source(m: &mut Machine, args: Vec<Value>, span: Span) -> Eval
 /// store path in its context.
 pub fn prim_store_path(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
     if m.settings.pure_eval {
-        return Err(other(
+        return Err(Error::other(
             "'builtins.storePath' is not allowed in pure evaluation mode".to_string(),
             span,
         ));
@@ -400,14 +386,14 @@ pub fn prim_store_path(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalRes
         .strip_prefix(&store_dir)
         .and_then(|r| r.strip_prefix('/'))
     else {
-        return Err(other(
+        return Err(Error::other(
             format!("path '{path}' is not in the Nix store"),
             span,
         ));
     };
     let base = rest.split('/').next().unwrap_or("");
     if base.len() < 33 {
-        return Err(other(
+        return Err(Error::other(
             format!("'{base}' is too short to be a valid store path"),
             span,
         ));
@@ -417,7 +403,7 @@ pub fn prim_store_path(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalRes
         .take(32)
         .find(|c| !store::NIX32_ALPHABET.contains(c))
     {
-        return Err(other(
+        return Err(Error::other(
             format!(
                 "store path '{base}' contains illegal base-32 character '{}'",
                 c as char
@@ -426,7 +412,7 @@ pub fn prim_store_path(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalRes
         ));
     }
     if let Err(e) = store::check_name(base.get(33..).unwrap_or("\u{fffd}")) {
-        return Err(other(
+        return Err(Error::other(
             format!("path '{base}' is not a valid store path: {e}"),
             span,
         ));
@@ -453,7 +439,7 @@ pub fn prim_to_path(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult
         })?;
     let text = s.lossy().into_owned();
     if !text.starts_with('/') {
-        let mut e = other(
+        let mut e = Error::other(
             format!("string '{text}' doesn't represent an absolute path"),
             span,
         );
@@ -477,7 +463,7 @@ pub fn prim_hash_file(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResu
         span,
         "while evaluating the first argument passed to builtins.hashFile",
     )?;
-    let algo = HashAlgo::parse(&algo.lossy()).map_err(|e| other(e, span))?;
+    let algo = HashAlgo::parse(&algo.lossy()).map_err(|e| Error::other(e, span))?;
     let path = absolute_path_realised(
         m,
         &args[1],
@@ -511,10 +497,10 @@ pub fn prim_convert_hash(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalR
         }
     };
     let Some(hash) = get(m, "hash", "while evaluating the attribute 'hash'")? else {
-        return Err(other("attribute 'hash' missing", span));
+        return Err(Error::other("attribute 'hash' missing", span));
     };
     let algo = match get(m, "hashAlgo", "while evaluating the attribute 'hashAlgo'")? {
-        Some(a) => Some(HashAlgo::parse(&a.lossy()).map_err(|e| other(e, span))?),
+        Some(a) => Some(HashAlgo::parse(&a.lossy()).map_err(|e| Error::other(e, span))?),
         None => None,
     };
     let Some(format) = get(
@@ -523,14 +509,14 @@ pub fn prim_convert_hash(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalR
         "while evaluating the attribute 'toHashFormat'",
     )?
     else {
-        return Err(other("attribute 'toHashFormat' missing", span));
+        return Err(Error::other("attribute 'toHashFormat' missing", span));
     };
     let format_name = format.lossy().into_owned();
-    let format = HashFormat::parse(&format_name).map_err(|e| other(e, span))?;
+    let format = HashFormat::parse(&format_name).map_err(|e| Error::other(e, span))?;
     if let Some(w) = HashFormat::deprecation_warning(&format_name) {
         m.io.trace(&format!("warning: {w}"));
     }
-    let h = Hash::parse_any(&hash.lossy(), algo).map_err(|e| other(e, span))?;
+    let h = Hash::parse_any(&hash.lossy(), algo).map_err(|e| Error::other(e, span))?;
     Ok(Value::string(h.encode(format).into_bytes()))
 }
 

@@ -168,6 +168,11 @@ impl Error {
         })
     }
 
+    /// An error Nix words freely ([`ErrorKind::Other`]) at `span`.
+    pub fn other(message: impl Into<String>, span: Span) -> Box<Error> {
+        Error::new(ErrorKind::Other(message.into()), Some(span))
+    }
+
     /// Adds a note line.
     pub fn with_note(mut self: Box<Self>, note: String) -> Box<Error> {
         self.notes.push(note);

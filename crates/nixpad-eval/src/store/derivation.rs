@@ -551,10 +551,6 @@ pub fn drv_path_of(m: &mut Machine, v: &Value) -> EvalResult<Option<String>> {
 // ---------------------------------------------------------------------------
 // derivationStrict
 
-fn other(msg: impl Into<String>, span: Span) -> Box<Error> {
-    Error::new(ErrorKind::Other(msg.into()), Some(span))
-}
-
 /// Adds `frame` to an error's trace.
 fn framed(mut e: Box<Error>, frame: String, span: Option<Span>) -> Box<Error> {
     e.push_frame(frame, span);
@@ -637,14 +633,20 @@ fn set_outputs(names: Vec<String>, span: Span) -> EvalResult<Vec<String>> {
     let mut seen = BTreeSet::new();
     for n in &names {
         if n == "drvPath" {
-            return Err(other(format!("invalid derivation output name '{n}'"), span));
+            return Err(Error::other(
+                format!("invalid derivation output name '{n}'"),
+                span,
+            ));
         }
         if !seen.insert(n.clone()) {
-            return Err(other(format!("duplicate derivation output '{n}'"), span));
+            return Err(Error::other(
+                format!("duplicate derivation output '{n}'"),
+                span,
+            ));
         }
     }
     if names.is_empty() {
-        return Err(other(
+        return Err(Error::other(
             "derivation cannot have an empty set of outputs",
             span,
         ));
@@ -716,7 +718,7 @@ fn derivation_strict_inner(
     span: Span,
 ) -> EvalResult<Value> {
     store::check_name(name).map_err(|e| {
-        other(
+        Error::other(
             format!("invalid derivation name: {e}. Please pass a different 'name'."),
             span,
         )
@@ -877,14 +879,14 @@ fn derivation_strict_inner(
         drv.env.insert("__json".to_string(), json);
     }
     if !have_builder {
-        return Err(other("required attribute 'builder' missing", span));
+        return Err(Error::other("required attribute 'builder' missing", span));
     }
     if !have_system {
-        return Err(other("required attribute 'system' missing", span));
+        return Err(Error::other("required attribute 'system' missing", span));
     }
     if drv.name.ends_with(".drv") {
         let why = "derivation names are allowed to end in '.drv' only if they produce a single derivation file";
-        return Err(other(why.to_string(), span));
+        return Err(Error::other(why.to_string(), span));
     }
 
     let addressing = match output_hash {
@@ -895,7 +897,7 @@ fn derivation_strict_inner(
         },
         None if content_addressed || impure => {
             if content_addressed && impure {
-                return Err(other(
+                return Err(Error::other(
                     "derivation cannot be both content-addressed and impure",
                     span,
                 ));
@@ -923,7 +925,7 @@ fn require_feature(m: &Machine, feature: &str, span: Span) -> EvalResult<()> {
     {
         return Ok(());
     }
-    Err(other(
+    Err(Error::other(
         format!("experimental Nix feature '{feature}' is disabled; add '--extra-experimental-features {feature}' to enable it"),
         span,
     ))
@@ -960,7 +962,7 @@ fn finish_derivation(
                     let closure = m
                         .drv_store
                         .closure(d)
-                        .map_err(|p| other(format!("path '{p}' is not valid"), span))?;
+                        .map_err(|p| Error::other(format!("path '{p}' is not valid"), span))?;
                     for p in closure {
                         if let Some(input) = m.drv_store.get(&p) {
                             let outs: BTreeSet<String> = input.outputs.keys().cloned().collect();
@@ -1026,7 +1028,7 @@ fn finish_derivation(
     let drv_path = store::make_text_path(&store_dir, &format!("{name}.drv"), &aterm, &refs);
     let hash_modulo = drv
         .hash_modulo(&m.drv_store)
-        .map_err(|p| other(format!("path '{p}' is not valid"), span))?;
+        .map_err(|p| Error::other(format!("path '{p}' is not valid"), span))?;
 
     let mut entries = Vec::with_capacity(drv.outputs.len() + 1);
     entries.push(Attr {
@@ -1062,7 +1064,7 @@ fn set_fixed_output(
     span: Span,
 ) -> EvalResult<()> {
     if outputs.len() != 1 || outputs[0] != "out" {
-        return Err(other(
+        return Err(Error::other(
             "multiple outputs are not supported in fixed-output derivations",
             span,
         ));
@@ -1072,7 +1074,7 @@ fn set_fixed_output(
         .as_ref()
         .and_then(|a| HashAlgo::parse(&String::from_utf8_lossy(a)).ok());
     let (hash, warning) = Hash::parse_any_allowing_empty(&String::from_utf8_lossy(hash_text), algo)
-        .map_err(|e| other(e, span))?;
+        .map_err(|e| Error::other(e, span))?;
     if let Some(w) = warning {
         m.io.trace(&format!("warning: {w}"));
     }
@@ -1080,7 +1082,7 @@ fn set_fixed_output(
     let path = match mode {
         HashMode::Text => {
             if hash.algo != HashAlgo::Sha256 {
-                return Err(other(
+                return Err(Error::other(
                     format!(
                         "text-hashed derivation '{}', along with its outputs, must use SHA-256 hashing",
                         drv.name
@@ -1120,7 +1122,7 @@ fn set_input_addressed_outputs(
 ) -> EvalResult<()> {
     let inputs = drv
         .inputs_modulo(&m.drv_store)
-        .map_err(|p| other(format!("path '{p}' is not valid"), span))?;
+        .map_err(|p| Error::other(format!("path '{p}' is not valid"), span))?;
     let digest = Sha256::digest(drv.aterm_with_inputs(&inputs));
     let inner = Hash::sha256_from_bytes(digest.into());
     let store_dir = &m.settings.store_dir;
@@ -1132,7 +1134,7 @@ fn set_input_addressed_outputs(
         };
         let path = store::make_store_path(store_dir, &format!("output:{o}"), &inner, &out_name);
         store::check_name(&out_name).map_err(|e| {
-            other(
+            Error::other(
                 store::invalid_store_path_message(store::store_path_base(store_dir, &path), &e),
                 span,
             )
@@ -1152,12 +1154,12 @@ fn parse_hash_mode(m: &Machine, s: &[u8], span: Span) -> EvalResult<HashMode> {
         b"text" => require_feature(m, "dynamic-derivations", span).map(|()| HashMode::Text),
         b"git" => {
             require_feature(m, "git-hashing", span)?;
-            Err(other(
+            Err(Error::other(
                 "nixpad does not implement the 'git' output hash mode (git-hashing)",
                 span,
             ))
         }
-        _ => Err(other(
+        _ => Err(Error::other(
             format!(
                 "invalid value '{}' for 'outputHashMode' attribute",
                 String::from_utf8_lossy(s)
