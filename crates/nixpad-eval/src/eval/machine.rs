@@ -69,15 +69,25 @@ enum Frame {
     /// A builtin calling back into Nix once per list element.
     Calls(Box<PendingCalls>),
     /// Branch on the returned condition.
-    If(Rc<Expr>, Env),
+    If(Rc<IfExpr>, Env),
     /// Check the assertion, then evaluate the body.
-    Assert(Rc<Expr>, Env),
-    /// Evaluate the right operand of a binary operator.
-    BinLeft(Rc<Expr>, Env),
+    Assert(Rc<AssertExpr>, Env),
+    /// Evaluate the right operand `rhs` of a binary operator.
+    BinLeft {
+        op: BinOp,
+        rhs: Rc<Expr>,
+        span: Span,
+        env: Env,
+    },
     /// Combine the left operand with the returned right operand.
     BinRight(BinOp, Value, Span),
-    /// Short-circuit operators: check the left operand.
-    BoolLeft(Rc<Expr>, Env),
+    /// Short-circuit operators: check the left operand, then evaluate `rhs` if needed.
+    BoolLeft {
+        op: BinOp,
+        rhs: Rc<Expr>,
+        span: Span,
+        env: Env,
+    },
     /// Short-circuit operators: check the right operand.
     BoolRight(BinOp, Span),
     /// `!`
@@ -86,12 +96,12 @@ enum Frame {
     Negate(Span),
     /// Continue selecting `path[index]` of the returned value; the span is where the
     /// attribute selected last (`path[index - 1]`) was defined.
-    Select(Rc<Expr>, usize, Env, Option<Span>),
+    Select(Rc<SelectExpr>, usize, Env, Option<Span>),
     /// The value of a selection (`e.a.b`, or its `or` default) is being evaluated; the
     /// span is where the attribute selected last was defined.
-    Selected(Rc<Expr>, Span),
+    Selected(Rc<SelectExpr>, Span),
     /// Continue testing `path[index]` of the returned value.
-    HasAttr(Rc<Expr>, usize, Env),
+    HasAttr(Rc<HasAttrExpr>, usize, Env),
     /// With a debugger attached: a call is being made from this environment (returns
     /// the call's value unchanged).
     CallSite(Env, Span),
@@ -117,7 +127,7 @@ struct PendingCalls {
 
 /// An interpolation in progress.
 struct PendingInterp {
-    expr: Rc<Expr>,
+    expr: Rc<InterpExpr>,
     index: usize,
     env: Env,
     acc: Vec<u8>,
@@ -418,16 +428,14 @@ impl Machine {
                     err = builtin_error(state.op, err, state.calls.span())
                 }
                 Frame::BinRight(op, ..) if counts_as_call(op) => self.call_depth -= 1,
-                Frame::BinLeft(expr, _) if matches!(&*expr, Expr::BinOp { op, .. } if counts_as_call(*op)) => {
-                    self.call_depth -= 1
-                }
+                Frame::BinLeft { op, .. } if counts_as_call(op) => self.call_depth -= 1,
                 Frame::Select(expr, _, _, Some(pos)) | Frame::Selected(expr, pos)
                     if self.names_selection(pos) =>
                 {
                     err.push_frame(Self::selection_frame(&expr), Some(pos))
                 }
-                Frame::If(cond, _) if err.trace.is_empty() => {
-                    err.push_frame("while evaluating a branch condition", cond.span())
+                Frame::If(branch, _) if err.trace.is_empty() => {
+                    err.push_frame("while evaluating a branch condition", Some(branch.span))
                 }
                 _ => {}
             }
@@ -687,13 +695,13 @@ impl Machine {
                 let v = self.lookup_with(*name, *level, env, *span)?;
                 self.force_step(v, Some(*span))
             }
-            Expr::Select { expr: inner, .. } => {
-                self.push(Frame::Select(expr.clone(), 0, env.clone(), None))?;
-                Ok(Step::Eval(inner.clone(), env.clone()))
+            Expr::Select(select) => {
+                self.push(Frame::Select(select.clone(), 0, env.clone(), None))?;
+                Ok(Step::Eval(select.expr.clone(), env.clone()))
             }
-            Expr::HasAttr { expr: inner, .. } => {
-                self.push(Frame::HasAttr(expr.clone(), 0, env.clone()))?;
-                Ok(Step::Eval(inner.clone(), env.clone()))
+            Expr::HasAttr(has) => {
+                self.push(Frame::HasAttr(has.clone(), 0, env.clone()))?;
+                Ok(Step::Eval(has.expr.clone(), env.clone()))
             }
             Expr::Attrs(def) => Ok(Step::Return(self.build_attrs(def, env, env)?)),
             Expr::RecAttrs(def) => {
@@ -733,23 +741,19 @@ impl Machine {
                 }
                 Ok(Step::Eval(func.clone(), env.clone()))
             }
-            Expr::If {
-                cond, then, else_, ..
-            } => {
-                if let Some(c) = self.quick(cond, env, 0) {
+            Expr::If(branch) => {
+                if let Some(c) = self.quick(&branch.cond, env, 0) {
                     if let Value::Bool(b) = c? {
-                        return Ok(Step::Eval(
-                            if b { then.clone() } else { else_.clone() },
-                            env.clone(),
-                        ));
+                        let taken = if b { &branch.then } else { &branch.else_ };
+                        return Ok(Step::Eval(taken.clone(), env.clone()));
                     }
                 }
-                self.push(Frame::If(expr.clone(), env.clone()))?;
-                Ok(Step::Eval(cond.clone(), env.clone()))
+                self.push(Frame::If(branch.clone(), env.clone()))?;
+                Ok(Step::Eval(branch.cond.clone(), env.clone()))
             }
-            Expr::Assert { cond, .. } => {
-                self.push(Frame::Assert(expr.clone(), env.clone()))?;
-                Ok(Step::Eval(cond.clone(), env.clone()))
+            Expr::Assert(assert) => {
+                self.push(Frame::Assert(assert.clone(), env.clone()))?;
+                Ok(Step::Eval(assert.cond.clone(), env.clone()))
             }
             Expr::With { namespace, body } => {
                 let ns = self.delay(namespace, env);
@@ -782,13 +786,24 @@ impl Machine {
                         return Ok(Step::Eval(rhs.clone(), env.clone()));
                     }
                 }
+                let (op, rhs, span, rhs_env) = (*op, rhs.clone(), *span, env.clone());
                 if matches!(op, BinOp::And | BinOp::Or | BinOp::Impl) {
-                    self.push(Frame::BoolLeft(expr.clone(), env.clone()))?;
+                    self.push(Frame::BoolLeft {
+                        op,
+                        rhs,
+                        span,
+                        env: rhs_env,
+                    })?;
                 } else {
                     if call {
                         self.call_depth += 1;
                     }
-                    self.push(Frame::BinLeft(expr.clone(), env.clone()))?;
+                    self.push(Frame::BinLeft {
+                        op,
+                        rhs,
+                        span,
+                        env: rhs_env,
+                    })?;
                 }
                 Ok(Step::Eval(lhs.clone(), env.clone()))
             }
@@ -805,8 +820,8 @@ impl Machine {
                 self.push(Frame::Negate(*span))?;
                 Ok(Step::Eval(inner.clone(), env.clone()))
             }
-            Expr::Interpolate { parts, .. } => {
-                self.interp_next(expr.clone(), 0, env.clone(), Vec::new(), None, parts)
+            Expr::Interpolate(interp) => {
+                self.interp_next(interp.clone(), 0, env.clone(), Vec::new(), None)
             }
             Expr::SearchPath { span, .. } => Err(Error::new(
                 ErrorKind::Other("search paths are lowered to __findFile".into()),
@@ -1408,13 +1423,10 @@ impl Machine {
             }
             Frame::Retry(p) => self.primop_step(p.op, p.args, p.op.args.len(), p.span),
             Frame::Calls(state) => self.continue_calls(state, Some(v)),
-            Frame::If(expr, env) => {
-                let Expr::If {
+            Frame::If(branch, env) => {
+                let IfExpr {
                     then, else_, span, ..
-                } = &*expr
-                else {
-                    unreachable!()
-                };
+                } = &*branch;
                 match v {
                     Value::Bool(true) => Ok(Step::Eval(then.clone(), env)),
                     Value::Bool(false) => Ok(Step::Eval(else_.clone(), env)),
@@ -1425,16 +1437,13 @@ impl Machine {
                     }
                 }
             }
-            Frame::Assert(expr, env) => {
-                let Expr::Assert {
+            Frame::Assert(assert, env) => {
+                let AssertExpr {
                     cond,
                     body,
                     text,
                     span,
-                } = &*expr
-                else {
-                    unreachable!()
-                };
+                } = &*assert;
                 match v {
                     Value::Bool(true) => Ok(Step::Eval(body.clone(), env)),
                     Value::Bool(false) => Err(self.assertion_failed(cond, text, &env, *span)),
@@ -1448,18 +1457,15 @@ impl Machine {
                     }
                 }
             }
-            Frame::BinLeft(expr, env) => {
-                let Expr::BinOp { op, rhs, span, .. } = &*expr else {
-                    unreachable!()
-                };
-                if let Err(e) = self.check_left_operand(*op, &v, *span) {
-                    if counts_as_call(*op) {
+            Frame::BinLeft { op, rhs, span, env } => {
+                if let Err(e) = self.check_left_operand(op, &v, span) {
+                    if counts_as_call(op) {
                         self.call_depth -= 1;
                     }
                     return Err(e);
                 }
-                self.push(Frame::BinRight(*op, v, *span))?;
-                Ok(Step::Eval(rhs.clone(), env))
+                self.push(Frame::BinRight(op, v, span))?;
+                Ok(Step::Eval(rhs, env))
             }
             Frame::BinRight(op, lhs, span) => {
                 if counts_as_call(op) {
@@ -1467,17 +1473,14 @@ impl Machine {
                 }
                 Ok(Step::Return(self.binop_values(op, lhs, v, span)?))
             }
-            Frame::BoolLeft(expr, env) => {
-                let Expr::BinOp { op, rhs, span, .. } = &*expr else {
-                    unreachable!()
-                };
+            Frame::BoolLeft { op, rhs, span, env } => {
                 let b = match v {
                     Value::Bool(b) => b,
                     other => {
-                        let mut e = self.type_error("a Boolean", &other, Some(*span));
+                        let mut e = self.type_error("a Boolean", &other, Some(span));
                         e.push_frame(
-                            format!("in the left operand of the {}", bool_op_name(*op)),
-                            Some(*span),
+                            format!("in the left operand of the {}", bool_op_name(op)),
+                            Some(span),
                         );
                         return Err(e);
                     }
@@ -1487,8 +1490,8 @@ impl Machine {
                     (BinOp::Or, true) => Ok(Step::Return(Value::Bool(true))),
                     (BinOp::Impl, false) => Ok(Step::Return(Value::Bool(true))),
                     _ => {
-                        self.push(Frame::BoolRight(*op, *span))?;
-                        Ok(Step::Eval(rhs.clone(), env))
+                        self.push(Frame::BoolRight(op, span))?;
+                        Ok(Step::Eval(rhs, env))
                     }
                 }
             }
@@ -1528,9 +1531,7 @@ impl Machine {
                     mut acc,
                     mut ctx,
                 } = *p;
-                let Expr::Interpolate { kind, span, parts } = &*expr else {
-                    unreachable!()
-                };
+                let InterpExpr { kind, span, parts } = &*expr;
                 let (kind, span) = (*kind, *span);
                 match (&v, kind) {
                     (Value::Path(p), InterpKind::Path) => acc.extend_from_slice(p.as_bytes()),
@@ -1560,25 +1561,21 @@ impl Machine {
                         merge_context(&mut ctx, &s.context);
                     }
                 }
-                let Expr::Interpolate { parts, .. } = &*expr else {
-                    unreachable!()
-                };
-                self.interp_next(expr.clone(), index + 1, env, acc, ctx, parts)
+                self.interp_next(expr, index + 1, env, acc, ctx)
             }
         }
     }
 
     fn interp_next(
         &mut self,
-        expr: Rc<Expr>,
+        expr: Rc<InterpExpr>,
         mut index: usize,
         env: Env,
         mut acc: Vec<u8>,
         ctx: Context,
-        parts: &[InterpPart],
     ) -> EvalResult<Step> {
-        while index < parts.len() {
-            match &parts[index] {
+        while index < expr.parts.len() {
+            match &expr.parts[index] {
                 InterpPart::Lit(b) => acc.extend_from_slice(b),
                 InterpPart::Expr(e, _) => {
                     let e = e.clone();
@@ -1594,10 +1591,7 @@ impl Machine {
             }
             index += 1;
         }
-        let Expr::Interpolate { kind, span, .. } = &*expr else {
-            unreachable!()
-        };
-        match kind {
+        match expr.kind {
             InterpKind::String => Ok(Step::Return(Value::string_with_context(acc, ctx))),
             InterpKind::Path => {
                 let s = String::from_utf8_lossy(&acc).to_string();
@@ -1606,7 +1600,6 @@ impl Machine {
                 } else {
                     format!("/{s}")
                 };
-                let _ = span;
                 Ok(Step::Return(Value::Path(
                     crate::path::canonicalise(&s).into(),
                 )))
@@ -1636,7 +1629,7 @@ impl Machine {
 
     fn select_step(
         &mut self,
-        expr: Rc<Expr>,
+        expr: Rc<SelectExpr>,
         index: usize,
         env: Env,
         last: Option<Span>,
@@ -1654,11 +1647,9 @@ impl Machine {
     }
 
     /// "while evaluating the attribute 'a.b'" for the selection `expr`.
-    fn selection_frame(expr: &Expr) -> String {
-        let Expr::Select { path, .. } = expr else {
-            return String::new();
-        };
-        let names: Vec<String> = path
+    fn selection_frame(select: &SelectExpr) -> String {
+        let names: Vec<String> = select
+            .path
             .iter()
             .map(|k| match k {
                 AttrKey::Static(s) => s.name().to_string(),
@@ -1677,21 +1668,18 @@ impl Machine {
 
     fn select_attr(
         &mut self,
-        expr: &Rc<Expr>,
+        expr: &Rc<SelectExpr>,
         index: usize,
         env: Env,
         last: Option<Span>,
         v: Value,
     ) -> EvalResult<Step> {
-        let Expr::Select {
+        let SelectExpr {
             path,
             default,
             span,
             ..
-        } = &**expr
-        else {
-            unreachable!()
-        };
+        } = &**expr;
         let key = self.attr_key(&path[index], &env)?;
         let found = match (&v, key) {
             (Value::Attrs(a), Some(k)) => match a.get_attr(k) {
@@ -1747,14 +1735,12 @@ impl Machine {
 
     fn has_attr_step(
         &mut self,
-        expr: Rc<Expr>,
+        expr: Rc<HasAttrExpr>,
         index: usize,
         env: Env,
         v: Value,
     ) -> EvalResult<Step> {
-        let Expr::HasAttr { path, .. } = &*expr else {
-            unreachable!()
-        };
+        let path = &expr.path;
         let key = self.attr_key(&path[index], &env)?;
         let found = match (&v, key) {
             (Value::Attrs(a), Some(k)) => a.get(k).cloned(),

@@ -14,8 +14,8 @@ use rustc_hash::FxHashMap as HashMap;
 use sha2::{Digest, Sha256};
 
 use crate::ir::{
-    AttrKey, AttrsDef, BinOp, DynamicAttr, Expr, Formal, InterpKind, InterpPart, LambdaDef, Param,
-    Pattern, StaticAttr,
+    AssertExpr, AttrKey, AttrsDef, BinOp, DynamicAttr, Expr, Formal, HasAttrExpr, IfExpr,
+    InterpExpr, InterpKind, InterpPart, LambdaDef, Param, Pattern, SelectExpr, StaticAttr,
 };
 use crate::source::{FileId, Span};
 use crate::symbol::Symbol;
@@ -307,19 +307,21 @@ impl Encoder {
                 self.uint(u64::from(*level));
                 self.span(*span);
             }
-            Expr::Select {
-                expr,
-                path,
-                default,
-                span,
-            } => {
+            Expr::Select(select) => {
+                let SelectExpr {
+                    expr,
+                    path,
+                    default,
+                    span,
+                } = &**select;
                 self.out.push(tag::SELECT);
                 self.expr(expr)?;
                 self.path(path)?;
                 self.optional(default)?;
                 self.span(*span);
             }
-            Expr::HasAttr { expr, path } => {
+            Expr::HasAttr(has) => {
+                let HasAttrExpr { expr, path } = &**has;
                 self.out.push(tag::HAS_ATTR);
                 self.expr(expr)?;
                 self.path(path)?;
@@ -351,24 +353,26 @@ impl Encoder {
                 self.exprs(args)?;
                 self.span(*span);
             }
-            Expr::If {
-                cond,
-                then,
-                else_,
-                span,
-            } => {
+            Expr::If(branch) => {
+                let IfExpr {
+                    cond,
+                    then,
+                    else_,
+                    span,
+                } = &**branch;
                 self.out.push(tag::IF);
                 self.expr(cond)?;
                 self.expr(then)?;
                 self.expr(else_)?;
                 self.span(*span);
             }
-            Expr::Assert {
-                cond,
-                body,
-                text,
-                span,
-            } => {
+            Expr::Assert(assert) => {
+                let AssertExpr {
+                    cond,
+                    body,
+                    text,
+                    span,
+                } = &**assert;
                 self.out.push(tag::ASSERT);
                 self.expr(cond)?;
                 self.expr(body)?;
@@ -398,7 +402,8 @@ impl Encoder {
                 self.expr(expr)?;
                 self.span(*span);
             }
-            Expr::Interpolate { parts, kind, span } => {
+            Expr::Interpolate(interp) => {
+                let InterpExpr { parts, kind, span } = &**interp;
                 self.out.push(tag::INTERPOLATE);
                 self.flag(*kind == InterpKind::Path);
                 self.uint(parts.len() as u64);
@@ -711,16 +716,16 @@ impl<'a> Decoder<'a> {
                 level: self.u32()?,
                 span: self.span()?,
             },
-            tag::SELECT => Expr::Select {
+            tag::SELECT => Expr::Select(Rc::new(SelectExpr {
                 expr: self.expr()?,
                 path: self.path()?,
                 default: self.optional()?,
                 span: self.span()?,
-            },
-            tag::HAS_ATTR => Expr::HasAttr {
+            })),
+            tag::HAS_ATTR => Expr::HasAttr(Rc::new(HasAttrExpr {
                 expr: self.expr()?,
                 path: self.path()?,
-            },
+            })),
             tag::ATTRS => Expr::Attrs(self.attrs(false, false)?.0),
             tag::REC_ATTRS => Expr::RecAttrs(self.attrs(true, false)?.0),
             tag::LET => {
@@ -734,18 +739,18 @@ impl<'a> Decoder<'a> {
                 args: self.exprs()?.into(),
                 span: self.span()?,
             },
-            tag::IF => Expr::If {
+            tag::IF => Expr::If(Rc::new(IfExpr {
                 cond: self.expr()?,
                 then: self.expr()?,
                 else_: self.expr()?,
                 span: self.span()?,
-            },
-            tag::ASSERT => Expr::Assert {
+            })),
+            tag::ASSERT => Expr::Assert(Rc::new(AssertExpr {
                 cond: self.expr()?,
                 body: self.expr()?,
                 text: self.text()?.into(),
                 span: self.span()?,
-            },
+            })),
             tag::WITH => {
                 let namespace = self.expr()?;
                 self.levels.push(None);
@@ -785,11 +790,11 @@ impl<'a> Decoder<'a> {
                         InterpPart::Lit(self.bytes()?.into())
                     });
                 }
-                Expr::Interpolate {
+                Expr::Interpolate(Rc::new(InterpExpr {
                     parts: parts.into(),
                     kind,
                     span: self.span()?,
-                }
+                }))
             }
             tag::SEARCH_PATH => Expr::SearchPath {
                 name: self.text()?.into(),

@@ -20,17 +20,9 @@ pub enum Expr {
         span: Span,
     },
     /// `e.a.b` / `e.a.b or d`.
-    Select {
-        expr: Rc<Expr>,
-        path: Box<[AttrKey]>,
-        default: Option<Rc<Expr>>,
-        span: Span,
-    },
+    Select(Rc<SelectExpr>),
     /// `e ? a.b`.
-    HasAttr {
-        expr: Rc<Expr>,
-        path: Box<[AttrKey]>,
-    },
+    HasAttr(Rc<HasAttrExpr>),
     /// A non-recursive attribute set literal (values evaluated in the enclosing env).
     Attrs(Box<AttrsDef>),
     /// A `rec` set: a new env level whose slots are the static attributes (then the
@@ -53,19 +45,9 @@ pub enum Expr {
         span: Span,
     },
     /// `if c then t else e`.
-    If {
-        cond: Rc<Expr>,
-        then: Rc<Expr>,
-        else_: Rc<Expr>,
-        span: Span,
-    },
+    If(Rc<IfExpr>),
     /// `assert c; body`.
-    Assert {
-        cond: Rc<Expr>,
-        body: Rc<Expr>,
-        text: Rc<str>,
-        span: Span,
-    },
+    Assert(Rc<AssertExpr>),
     /// `with ns; body`: a new env level holding the namespace.
     With { namespace: Rc<Expr>, body: Rc<Expr> },
     /// A binary operator.
@@ -80,15 +62,68 @@ pub enum Expr {
     /// `-e` (Nix: `__sub 0 e`).
     Negate { expr: Rc<Expr>, span: Span },
     /// A string or path with interpolations.
-    Interpolate {
-        parts: Box<[InterpPart]>,
-        kind: InterpKind,
-        span: Span,
-    },
+    Interpolate(Rc<InterpExpr>),
     /// `<name>`: looked up with `__findFile __nixPath "name"`.
     SearchPath { name: Rc<str>, span: Span },
     /// `__curPos`.
     CurPos(Span),
+}
+
+// The expressions the machine returns to after evaluating a part of them keep their parts
+// in a shared struct: the machine's frame holds that struct, typed, not the whole `Expr`.
+
+/// `e.a.b` / `e.a.b or d`.
+pub struct SelectExpr {
+    /// The set selected from.
+    pub expr: Rc<Expr>,
+    /// The attribute path.
+    pub path: Box<[AttrKey]>,
+    /// The `or` default.
+    pub default: Option<Rc<Expr>>,
+    /// The whole selection.
+    pub span: Span,
+}
+
+/// `e ? a.b`.
+pub struct HasAttrExpr {
+    /// The set tested.
+    pub expr: Rc<Expr>,
+    /// The attribute path.
+    pub path: Box<[AttrKey]>,
+}
+
+/// `if c then t else e`.
+pub struct IfExpr {
+    /// The condition.
+    pub cond: Rc<Expr>,
+    /// The `then` branch.
+    pub then: Rc<Expr>,
+    /// The `else` branch.
+    pub else_: Rc<Expr>,
+    /// The whole expression.
+    pub span: Span,
+}
+
+/// `assert c; body`.
+pub struct AssertExpr {
+    /// The condition.
+    pub cond: Rc<Expr>,
+    /// What follows.
+    pub body: Rc<Expr>,
+    /// The condition's source text (Nix's message quotes it).
+    pub text: Rc<str>,
+    /// The whole expression.
+    pub span: Span,
+}
+
+/// A string or path with interpolations.
+pub struct InterpExpr {
+    /// Its parts, in order.
+    pub parts: Box<[InterpPart]>,
+    /// What it produces.
+    pub kind: InterpKind,
+    /// The whole literal.
+    pub span: Span,
 }
 
 /// What an interpolation produces.
@@ -236,16 +271,16 @@ impl Expr {
         match self {
             Expr::Var { span, .. }
             | Expr::WithVar { span, .. }
-            | Expr::Select { span, .. }
             | Expr::Apply { span, .. }
-            | Expr::If { span, .. }
-            | Expr::Assert { span, .. }
             | Expr::BinOp { span, .. }
             | Expr::Not { span, .. }
             | Expr::Negate { span, .. }
-            | Expr::Interpolate { span, .. }
             | Expr::SearchPath { span, .. }
             | Expr::CurPos(span) => Some(*span),
+            Expr::Select(s) => Some(s.span),
+            Expr::If(i) => Some(i.span),
+            Expr::Assert(a) => Some(a.span),
+            Expr::Interpolate(i) => Some(i.span),
             Expr::Lambda(l) => Some(l.span),
             _ => None,
         }

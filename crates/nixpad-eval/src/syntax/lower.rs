@@ -725,21 +725,21 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                     span,
                 }
             }
-            ast::Expr::IfElse(i) => Expr::If {
+            ast::Expr::IfElse(i) => Expr::If(Rc::new(IfExpr {
                 cond: self.child(i.condition(), node)?,
                 then: self.child(i.body(), node)?,
                 else_: self.child(i.else_body(), node)?,
                 span,
-            },
+            })),
             ast::Expr::Assert(a) => {
                 let cond_ast = a.condition().ok_or_else(|| self.missing(node))?;
                 let text: Rc<str> = assert_text(&cond_ast).into();
-                Expr::Assert {
+                Expr::Assert(Rc::new(AssertExpr {
                     cond: self.expr(&cond_ast, None)?,
                     body: self.child(a.body(), node)?,
                     text,
                     span,
-                }
+                }))
             }
             ast::Expr::With(w) => {
                 let namespace = self.child(w.namespace(), node)?;
@@ -847,17 +847,17 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                     Some(d) => Some(self.expr(&d, None)?),
                     None => None,
                 };
-                Expr::Select {
+                Expr::Select(Rc::new(SelectExpr {
                     expr,
                     path,
                     default,
                     span,
-                }
+                }))
             }
             ast::Expr::HasAttr(h) => {
                 let expr = self.child(h.expr(), node)?;
                 let path = self.attrpath(h.attrpath(), node)?;
-                Expr::HasAttr { expr, path }
+                Expr::HasAttr(Rc::new(HasAttrExpr { expr, path }))
             }
             ast::Expr::Lambda(l) => Expr::Lambda(Rc::new(self.lambda(l, name, span)?)),
             ast::Expr::AttrSet(set) => {
@@ -886,12 +886,12 @@ impl<'a, 'b> Lowerer<'a, 'b> {
             ast::Expr::LegacyLet(l) => {
                 let bindings = self.collect(l.entries(), true)?;
                 let set = self.lower_bindings(bindings)?;
-                Expr::Select {
+                Expr::Select(Rc::new(SelectExpr {
                     expr: Rc::new(set),
                     path: vec![AttrKey::Static(Symbol::new("body"))].into(),
                     default: None,
                     span,
-                }
+                }))
             }
             ast::Expr::CurPos(_) => Expr::CurPos(span),
             ast::Expr::Error(_) => return Err(self.missing(node)),
@@ -1356,12 +1356,12 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                     });
                     let path = vec![AttrKey::Static(sym)].into();
                     (
-                        Rc::new(Expr::Select {
+                        Rc::new(Expr::Select(Rc::new(SelectExpr {
                             expr: from,
                             path,
                             default: None,
                             span,
-                        }),
+                        }))),
                         false,
                     )
                 }
@@ -1445,11 +1445,11 @@ impl<'a, 'b> Lowerer<'a, 'b> {
         Ok(match parts.as_slice() {
             [] => Expr::Const(Value::string(Vec::new())),
             [InterpPart::Lit(b)] if !fragmented => Expr::Const(Value::string(b.to_vec())),
-            _ => Expr::Interpolate {
+            _ => Expr::Interpolate(Rc::new(InterpExpr {
                 parts: parts.into(),
                 kind: InterpKind::String,
                 span,
-            },
+            })),
         })
     }
 
@@ -1474,11 +1474,11 @@ impl<'a, 'b> Lowerer<'a, 'b> {
             let s = String::from_utf8_lossy(b).to_string();
             return Ok(Expr::Const(Value::Path(canonicalise(&s).into())));
         }
-        Ok(Expr::Interpolate {
+        Ok(Expr::Interpolate(Rc::new(InterpExpr {
             parts: out.into(),
             kind: InterpKind::Path,
             span,
-        })
+        })))
     }
 
     /// Turns the first literal of a path into an absolute prefix.
