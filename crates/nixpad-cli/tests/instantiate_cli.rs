@@ -557,3 +557,58 @@ fn traces_match_nix_with_and_without_show_trace() {
     }
     assert!(failures.is_empty(), "{} traces differ", failures.len());
 }
+
+/// A builtin given a value of the wrong type: the whole of stderr matches Nix's, so every
+/// builtin names the argument as Nix does ("the first argument", "the argument", "(the
+/// separator string)", `'builtins.head'`, `foldlStrict`) and checks its arguments in
+/// Nix's order. The programs are in `builtin-argument-errors.txt`.
+#[test]
+fn builtin_argument_errors_match_nix() {
+    let oracle = oracle_path();
+    let list = include_str!("builtin-argument-errors.txt");
+    let programs: Vec<&str> = list
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .collect();
+    assert!(programs.len() > 80, "the list is there");
+    let mut failures = Vec::new();
+    for program in &programs {
+        let nix = run(
+            &oracle,
+            &[
+                "nix-instantiate",
+                "--store",
+                "dummy://",
+                "--eval",
+                "--strict",
+                "-E",
+                program,
+            ],
+            "",
+            TIMEOUT,
+        );
+        let ours = run(
+            env!("CARGO_BIN_EXE_nixpad"),
+            &["eval", "--strict", "-E", program],
+            "",
+            TIMEOUT,
+        );
+        // Nix raises an unknown hash algorithm as a usage error, which nix-instantiate
+        // follows with a pointer to its own --help; nixpad's CLI does not name it.
+        let a = strip_ansi(&String::from_utf8_lossy(&nix.stderr))
+            .replace("Try 'nix-instantiate --help' for more information.\n", "");
+        let b = String::from_utf8_lossy(&ours.stderr).to_string();
+        if a != b || nix.code != ours.code {
+            failures.push(format!("--- {program}\nnix:\n{a}\nnixpad:\n{b}"));
+        }
+    }
+    for f in &failures {
+        eprintln!("{f}");
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} differ",
+        failures.len(),
+        programs.len()
+    );
+}

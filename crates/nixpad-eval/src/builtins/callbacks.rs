@@ -7,7 +7,8 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::builtins::{attrs_of, want_bool, want_function, want_list, want_string_no_ctx};
+use crate::builtins::Args;
+use crate::builtins::{attrs_of, want_bool, want_list, want_string_no_ctx};
 use crate::error::EvalResult;
 use crate::machine::Machine;
 use crate::source::Span;
@@ -270,69 +271,59 @@ fn start(f: Value, items: Rc<List>, span: Span, gather: Gather) -> CallLoop {
 }
 
 /// `builtins.foldl' f acc list`
-pub fn prim_foldl(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<CallLoop> {
-    let what = "while evaluating the third argument passed to builtins.foldlStrict";
-    let l = want_list(m, &args[2], span, what)?;
+pub fn prim_foldl(m: &mut Machine, args: Args, span: Span) -> EvalResult<CallLoop> {
+    let l = args.list(m, 2, span)?;
     if l.is_empty() {
         // Nothing to call: the result is the initial accumulator (forced by the machine).
         return Ok(start(Value::Null, l, span, Gather::Fold(args[1].clone())));
     }
-    let what = "while evaluating the first argument passed to builtins.foldlStrict";
-    let f = want_function(m, &args[0], span, what)?;
+    let f = args.function(m, 0, span)?;
     Ok(start(f, l, span, Gather::Fold(args[1].clone())))
 }
 
 /// `builtins.filter f list`
-pub fn prim_filter(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<CallLoop> {
-    let what = "while evaluating the second argument passed to builtins.filter";
-    let l = want_list(m, &args[1], span, what)?;
+pub fn prim_filter(m: &mut Machine, args: Args, span: Span) -> EvalResult<CallLoop> {
+    let l = args.list(m, 1, span)?;
     if l.is_empty() {
         return Ok(start(Value::Null, l, span, Gather::Filter(Vec::new())));
     }
-    let what = "while evaluating the first argument passed to builtins.filter";
-    let f = want_function(m, &args[0], span, what)?;
+    let f = args.function(m, 0, span)?;
     Ok(start(f, l, span, Gather::Filter(Vec::new())))
 }
 
 fn any_all(
     m: &mut Machine,
-    args: Vec<Value>,
+    args: Args,
     span: Span,
     stop_on: bool,
     name: &'static str,
 ) -> EvalResult<CallLoop> {
-    let what = format!("while evaluating the first argument passed to builtins.{name}");
-    let f = want_function(m, &args[0], span, &what)?;
-    let what = format!("while evaluating the second argument passed to builtins.{name}");
-    let l = want_list(m, &args[1], span, &what)?;
+    let f = args.function(m, 0, span)?;
+    let l = args.list(m, 1, span)?;
     Ok(start(f, l, span, Gather::AnyAll { stop_on, name }))
 }
 
 /// `builtins.any f list`
-pub fn prim_any(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<CallLoop> {
+pub fn prim_any(m: &mut Machine, args: Args, span: Span) -> EvalResult<CallLoop> {
     any_all(m, args, span, true, "any")
 }
 
 /// `builtins.all f list`
-pub fn prim_all(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<CallLoop> {
+pub fn prim_all(m: &mut Machine, args: Args, span: Span) -> EvalResult<CallLoop> {
     any_all(m, args, span, false, "all")
 }
 
 /// `builtins.concatMap f list`
-pub fn prim_concat_map(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<CallLoop> {
-    let what = "while evaluating the first argument passed to builtins.concatMap";
-    let f = want_function(m, &args[0], span, what)?;
-    let what = "while evaluating the second argument passed to builtins.concatMap";
-    let l = want_list(m, &args[1], span, what)?;
+pub fn prim_concat_map(m: &mut Machine, args: Args, span: Span) -> EvalResult<CallLoop> {
+    let f = args.function(m, 0, span)?;
+    let l = args.list(m, 1, span)?;
     Ok(start(f, l, span, Gather::ConcatMap(Vec::new())))
 }
 
 /// `builtins.partition f list`
-pub fn prim_partition(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<CallLoop> {
-    let what = "while evaluating the first argument passed to builtins.partition";
-    let f = want_function(m, &args[0], span, what)?;
-    let what = "while evaluating the second argument passed to builtins.partition";
-    let l = want_list(m, &args[1], span, what)?;
+pub fn prim_partition(m: &mut Machine, args: Args, span: Span) -> EvalResult<CallLoop> {
+    let f = args.function(m, 0, span)?;
+    let l = args.list(m, 1, span)?;
     let gather = Gather::Partition {
         right: Vec::new(),
         wrong: Vec::new(),
@@ -342,11 +333,9 @@ pub fn prim_partition(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResu
 }
 
 /// `builtins.groupBy f list`
-pub fn prim_group_by(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<CallLoop> {
-    let what = "while evaluating the first argument passed to builtins.groupBy";
-    let f = want_function(m, &args[0], span, what)?;
-    let what = "while evaluating the second argument passed to builtins.groupBy";
-    let l = want_list(m, &args[1], span, what)?;
+pub fn prim_group_by(m: &mut Machine, args: Args, span: Span) -> EvalResult<CallLoop> {
+    let f = args.function(m, 0, span)?;
+    let l = args.list(m, 1, span)?;
     let gather = Gather::GroupBy {
         groups: HashMap::new(),
         order: Vec::new(),
@@ -355,9 +344,8 @@ pub fn prim_group_by(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResul
 }
 
 /// `builtins.sort f list`
-pub fn prim_sort(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<CallLoop> {
-    let what = "while evaluating the second argument passed to builtins.sort";
-    let l = want_list(m, &args[1], span, what)?;
+pub fn prim_sort(m: &mut Machine, args: Args, span: Span) -> EvalResult<CallLoop> {
+    let l = args.list(m, 1, span)?;
     let sort = Box::new(MergeSort {
         items: Vec::new(),
         merged: Vec::with_capacity(l.len()),
@@ -372,7 +360,6 @@ pub fn prim_sort(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Ca
         // Nothing to compare: the list itself, whatever the first argument is.
         return Ok(start(Value::Null, l, span, Gather::Filter(Vec::new())));
     }
-    let what = "while evaluating the first argument passed to builtins.sort";
-    let f = want_function(m, &args[0], span, what)?;
+    let f = args.function(m, 0, span)?;
     Ok(start(f, l, span, Gather::Sort(sort)))
 }

@@ -8,6 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::builtins::want_string;
+use crate::builtins::Args;
 use crate::error::{Error, EvalResult};
 use crate::machine::Machine;
 use crate::source::Span;
@@ -45,13 +46,8 @@ fn coerced(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<Nix
 }
 
 /// `builtins.hasContext s`
-pub fn prim_has_context(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let s = want_string(
-        m,
-        &args[0],
-        span,
-        "while evaluating the argument passed to builtins.hasContext",
-    )?;
+pub fn prim_has_context(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let s = args.string(m, 0, span)?;
     Ok(Value::Bool(
         s.context.as_ref().is_some_and(|c| !c.is_empty()),
     ))
@@ -60,30 +56,20 @@ pub fn prim_has_context(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalRe
 /// `builtins.unsafeDiscardStringContext s`
 pub fn prim_unsafe_discard_string_context(
     m: &mut Machine,
-    args: Vec<Value>,
+    args: Args,
     span: Span,
 ) -> EvalResult<Value> {
-    let s = coerced(
-        m,
-        &args[0],
-        span,
-        "while evaluating the argument passed to builtins.unsafeDiscardStringContext",
-    )?;
+    let s = coerced(m, &args[0], span, &args.frame(0))?;
     Ok(Value::string(s.bytes.to_vec()))
 }
 
 /// `builtins.unsafeDiscardOutputDependency s`: `drvPath` contexts become plain paths.
 pub fn prim_unsafe_discard_output_dependency(
     m: &mut Machine,
-    args: Vec<Value>,
+    args: Args,
     span: Span,
 ) -> EvalResult<Value> {
-    let s = coerced(
-        m,
-        &args[0],
-        span,
-        "while evaluating the argument passed to builtins.unsafeDiscardOutputDependency",
-    )?;
+    let s = coerced(m, &args[0], span, &args.frame(0))?;
     let ctx = s.context.as_ref().map(|c| {
         Box::new(
             c.iter()
@@ -101,15 +87,10 @@ pub fn prim_unsafe_discard_output_dependency(
 /// becomes a `drvPath` context (all outputs).
 pub fn prim_add_drv_output_dependencies(
     m: &mut Machine,
-    args: Vec<Value>,
+    args: Args,
     span: Span,
 ) -> EvalResult<Value> {
-    let s = coerced(
-        m,
-        &args[0],
-        span,
-        "while evaluating the argument passed to builtins.addDrvOutputDependencies",
-    )?;
+    let s = coerced(m, &args[0], span, &args.frame(0))?;
     let n = s.context.as_ref().map_or(0, |c| c.len());
     if n != 1 {
         return Err(Error::other(
@@ -144,13 +125,8 @@ pub fn prim_add_drv_output_dependencies(
 }
 
 /// `builtins.getContext s`: `{ PATH = { path = true; allOutputs = true; outputs = [...]; }; }`.
-pub fn prim_get_context(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let s = want_string(
-        m,
-        &args[0],
-        span,
-        "while evaluating the argument passed to builtins.getContext",
-    )?;
+pub fn prim_get_context(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let s = args.string(m, 0, span)?;
     #[derive(Default)]
     struct Info {
         path: bool,
@@ -210,24 +186,9 @@ pub fn prim_get_context(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalRe
 }
 
 /// `builtins.appendContext s ctx`: the inverse of `getContext`.
-pub fn prim_append_context(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let s = want_string(
-        m,
-        &args[0],
-        span,
-        "while evaluating the first argument passed to builtins.appendContext",
-    )?;
-    let ctx_attrs = match m.force(&args[1], Some(span))? {
-        Value::Attrs(a) => a,
-        other_v => {
-            let mut e = m.type_error("a set", &other_v, Some(span));
-            e.push_frame(
-                "while evaluating the second argument passed to builtins.appendContext",
-                None,
-            );
-            return Err(e);
-        }
-    };
+pub fn prim_append_context(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let s = args.string(m, 0, span)?;
+    let ctx_attrs = args.attrs(m, 1, span)?;
     let mut ctx: BTreeSet<ContextElem> = s.context.as_deref().cloned().unwrap_or_default();
     let store_dir = m.settings.store_dir.clone();
     for a in ctx_attrs.sorted_by_name() {

@@ -1,5 +1,6 @@
 //! The builtins: the `builtins` set, the global names, and each primop.
 
+pub(crate) mod args;
 pub(crate) mod callbacks;
 pub(crate) mod context;
 pub(crate) mod corepkgs;
@@ -20,6 +21,11 @@ use crate::value::*;
 
 pub use docs::{builtin_arity, builtin_doc, BuiltinDoc};
 
+use args::want_attrs;
+pub(crate) use args::{
+    arg_error, context_not_allowed, want_bool, want_list, want_string, want_string_no_ctx, Args,
+};
+
 /// A builtin function.
 pub struct PrimOp {
     /// Its name in `builtins`.
@@ -37,10 +43,10 @@ pub struct PrimOp {
 /// A builtin's implementation.
 pub enum PrimFn {
     /// Computes the result (forcing what it needs through the machine).
-    Value(fn(&mut Machine, Vec<Value>, Span) -> EvalResult<Value>),
+    Value(fn(&mut Machine, Args, Span) -> EvalResult<Value>),
     /// Calls a Nix function once per list element, the calls made by the machine as
     /// frames on its heap (see [`crate::callbacks`]).
-    Calls(fn(&mut Machine, Vec<Value>, Span) -> EvalResult<crate::callbacks::CallLoop>),
+    Calls(fn(&mut Machine, Args, Span) -> EvalResult<crate::callbacks::CallLoop>),
 }
 
 /// Names that are global without `builtins.` (the rest are also global as `__name`).
@@ -125,7 +131,7 @@ primops! {
     "elem" / "_L" => prim_elem,
     "map" / "_L" => prim_map,
     "filter" / "_L" => @calls crate::callbacks::prim_filter,
-    "foldl'" / "__L" => @calls crate::callbacks::prim_foldl,
+    "foldl'" / "F_L" => @calls crate::callbacks::prim_foldl,
     "genList" / "_I" => prim_gen_list,
     "concatLists" / "L" => prim_concat_lists,
     "concatMap" / "FL" => @calls crate::callbacks::prim_concat_map,
@@ -170,7 +176,7 @@ primops! {
     "readFile" / "." => prim_read_file,
     "readDir" / "." => prim_read_dir,
     "readFileType" / "." => prim_read_file_type,
-    "hashString" / "ss" => prim_hash_string,
+    "hashString" / "s_" => prim_hash_string,
     "placeholder" / "s" => prim_placeholder,
     "unsafeGetAttrPos" / "sS" => prim_unsafe_get_attr_pos,
     "addErrorContext" / "__" => prim_add_error_context,
@@ -408,126 +414,6 @@ pub fn install(m: &mut Machine) {
 // ---------------------------------------------------------------------------
 // Argument helpers
 
-fn arg_error(m: &mut Machine, expected: &str, v: &Value, span: Span, what: &str) -> Box<Error> {
-    let mut e = m.type_error(expected, v, Some(span));
-    e.push_frame(what.to_string(), None);
-    e
-}
-
-pub(crate) fn want_list(
-    m: &mut Machine,
-    v: &Value,
-    span: Span,
-    what: &str,
-) -> EvalResult<Rc<List>> {
-    match v {
-        Value::List(l) => Ok(l.clone()),
-        Value::Thunk(_) => {
-            let f = m.force(v, Some(span))?;
-            want_list(m, &f, span, what)
-        }
-        other => Err(arg_error(m, "a list", other, span, what)),
-    }
-}
-
-fn want_attrs(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<Rc<Attrs>> {
-    match v {
-        Value::Attrs(a) => Ok(a.clone()),
-        Value::Thunk(_) => {
-            let f = m.force(v, Some(span))?;
-            want_attrs(m, &f, span, what)
-        }
-        other => Err(arg_error(m, "a set", other, span, what)),
-    }
-}
-
-fn want_int(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<i64> {
-    match v {
-        Value::Int(i) => Ok(*i),
-        Value::Thunk(_) => {
-            let f = m.force(v, Some(span))?;
-            want_int(m, &f, span, what)
-        }
-        other => Err(arg_error(m, "an integer", other, span, what)),
-    }
-}
-
-pub(crate) fn want_bool(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<bool> {
-    match v {
-        Value::Bool(b) => Ok(*b),
-        Value::Thunk(_) => {
-            let f = m.force(v, Some(span))?;
-            want_bool(m, &f, span, what)
-        }
-        other => Err(arg_error(m, "a Boolean", other, span, what)),
-    }
-}
-
-/// A string value (no coercion), with its context.
-pub(crate) fn want_string(
-    m: &mut Machine,
-    v: &Value,
-    span: Span,
-    what: &str,
-) -> EvalResult<Rc<NixString>> {
-    match v {
-        Value::String(s) => Ok(s.clone()),
-        Value::Thunk(_) => {
-            let f = m.force(v, Some(span))?;
-            want_string(m, &f, span, what)
-        }
-        other => Err(arg_error(m, "a string", other, span, what)),
-    }
-}
-
-/// A string that must not refer to store paths (a name, a pattern, an algorithm).
-pub(crate) fn want_string_no_ctx(
-    m: &mut Machine,
-    v: &Value,
-    span: Span,
-    what: &str,
-) -> EvalResult<Rc<NixString>> {
-    let s = want_string(m, v, span, what)?;
-    if let Some(mut e) = context_not_allowed(&s, Some(span)) {
-        e.push_frame(what.to_string(), None);
-        return Err(e);
-    }
-    Ok(s)
-}
-
-/// Nix's error for a string with context where none is allowed (an attribute name, a
-/// regular expression), or `None` when `s` has no context.
-pub(crate) fn context_not_allowed(s: &NixString, span: Option<Span>) -> Option<Box<Error>> {
-    let first = s.context.as_ref().and_then(|c| c.iter().next())?;
-    let base = |p: &str| p.rsplit('/').next().unwrap_or(p).to_string();
-    let shown = match first {
-        ContextElem::Opaque(p) => base(p),
-        ContextElem::AllOutputs(d) => format!("={}", base(d)),
-        ContextElem::Built(d, o) => format!("!{o}!{}", base(d)),
-    };
-    Some(Error::new(
-        ErrorKind::Other(format!(
-            "the string '{}' is not allowed to refer to a store path (such as '{shown}')",
-            s.lossy()
-        )),
-        span,
-    ))
-}
-
-pub(crate) fn want_function(
-    m: &mut Machine,
-    v: &Value,
-    span: Span,
-    what: &str,
-) -> EvalResult<Value> {
-    let v = m.force(v, Some(span))?;
-    match &v {
-        Value::Lambda(_) | Value::PrimOp(_) => Ok(v),
-        Value::Attrs(a) if a.get(Symbol::new("__functor")).is_some() => Ok(v),
-        other => Err(arg_error(m, "a function", other, span, what)),
-    }
-}
-
 pub(crate) fn attrs_of(pairs: Vec<(&str, Value)>) -> Value {
     Value::attrs(Attrs::from_unsorted(
         pairs
@@ -544,17 +430,17 @@ pub(crate) fn attrs_of(pairs: Vec<(&str, Value)>) -> Value {
 // ---------------------------------------------------------------------------
 // Control
 
-fn prim_abort(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+fn prim_abort(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     let s = m.coerce_to_string(&args[0], CoerceMode::NoCopy, span)?;
     Err(Error::new(ErrorKind::Abort(s.lossy().into_owned()), None))
 }
 
-fn prim_throw(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+fn prim_throw(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     let s = m.coerce_to_string(&args[0], CoerceMode::NoCopy, span)?;
     Err(Error::new(ErrorKind::Throw(s.lossy().into_owned()), None))
 }
 
-fn prim_try_eval(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+fn prim_try_eval(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     match m.force(&args[0], Some(span)) {
         Ok(v) => Ok(attrs_of(vec![("success", Value::Bool(true)), ("value", v)])),
         Err(e) if e.kind.is_catchable() => Ok(attrs_of(vec![
@@ -565,11 +451,11 @@ fn prim_try_eval(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Va
     }
 }
 
-fn prim_seq(_m: &mut Machine, args: Vec<Value>, _span: Span) -> EvalResult<Value> {
+fn prim_seq(_m: &mut Machine, args: Args, _span: Span) -> EvalResult<Value> {
     Ok(args[1].clone())
 }
 
-fn prim_deep_seq(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+fn prim_deep_seq(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     m.deep_force(&args[0], Some(span))?;
     Ok(args[1].clone())
 }
@@ -588,17 +474,17 @@ fn emit_trace(m: &mut Machine, line: String) {
     m.trace_lines.push(line);
 }
 
-fn prim_trace(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+fn prim_trace(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     let msg = trace_message(m, &args[0], span)?;
     emit_trace(m, format!("trace: {msg}"));
     Ok(args[1].clone())
 }
 
-fn prim_trace_verbose(_m: &mut Machine, args: Vec<Value>, _span: Span) -> EvalResult<Value> {
+fn prim_trace_verbose(_m: &mut Machine, args: Args, _span: Span) -> EvalResult<Value> {
     Ok(args[1].clone())
 }
 
-fn prim_warn(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+fn prim_warn(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     let msg = want_string_no_ctx(
         m,
         &args[0],
@@ -614,20 +500,14 @@ fn prim_warn(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value>
 }
 
 /// `break v`: `v`, unless a debugger is attached and stops here.
-fn prim_break(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+fn prim_break(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     m.reach_breakpoint(&args[0], span)?;
     Ok(args[0].clone())
 }
 
 /// `ceil`/`floor`: integers pass through; a float out of the integer range gives the
 /// smallest integer (what Nix's conversion gives on x86-64).
-fn round_op(
-    m: &mut Machine,
-    args: &[Value],
-    span: Span,
-    name: &str,
-    f: fn(f64) -> f64,
-) -> EvalResult<Value> {
+fn round_op(m: &mut Machine, args: &Args, span: Span, f: fn(f64) -> f64) -> EvalResult<Value> {
     match &args[0] {
         Value::Int(i) => Ok(Value::Int(*i)),
         Value::Float(x) => {
@@ -640,38 +520,32 @@ fn round_op(
                 i64::MIN
             }))
         }
-        other => Err(arg_error(
-            m,
-            "a float",
-            other,
-            span,
-            &format!("while evaluating the first argument passed to builtins.{name}"),
-        )),
+        other => Err(args.type_error(m, 0, "a float", other, span)),
     }
 }
 
-fn prim_ceil(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    round_op(m, &args, span, "ceil", f64::ceil)
+fn prim_ceil(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    round_op(m, &args, span, f64::ceil)
 }
 
-fn prim_floor(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    round_op(m, &args, span, "floor", f64::floor)
+fn prim_floor(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    round_op(m, &args, span, f64::floor)
 }
 
-fn prim_add_error_context(_m: &mut Machine, args: Vec<Value>, _span: Span) -> EvalResult<Value> {
+fn prim_add_error_context(_m: &mut Machine, args: Args, _span: Span) -> EvalResult<Value> {
     Ok(args[1].clone())
 }
 
 // ---------------------------------------------------------------------------
 // Types
 
-fn prim_type_of(_m: &mut Machine, args: Vec<Value>, _span: Span) -> EvalResult<Value> {
+fn prim_type_of(_m: &mut Machine, args: Args, _span: Span) -> EvalResult<Value> {
     Ok(Value::string(args[0].type_of().as_bytes()))
 }
 
 macro_rules! type_predicate {
     ($name:ident, $pat:pat) => {
-        fn $name(_m: &mut Machine, args: Vec<Value>, _span: Span) -> EvalResult<Value> {
+        fn $name(_m: &mut Machine, args: Args, _span: Span) -> EvalResult<Value> {
             Ok(Value::Bool(matches!(args[0], $pat)))
         }
     };
@@ -795,7 +669,7 @@ pub(crate) fn read_source(
     ))
 }
 
-fn prim_import(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+fn prim_import(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     let path = path_argument(m, &args[0], span)?;
     import_path(m, &path, span)
 }
@@ -812,13 +686,8 @@ pub(crate) fn import_path(m: &mut Machine, path: &str, span: Span) -> EvalResult
     Ok(thunk)
 }
 
-fn prim_scoped_import(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let scope = want_attrs(
-        m,
-        &args[0],
-        span,
-        "while evaluating the first argument passed to builtins.scopedImport",
-    )?;
+fn prim_scoped_import(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let scope = args.attrs(m, 0, span)?;
     let path = path_argument(m, &args[1], span)?;
     let target = import_target(m, &path);
     let text = read_source(m, &target, target != path, span)?;
@@ -844,19 +713,9 @@ fn search_entry(m: &Machine, prefix: &str, base: &str, wanted: &str) -> Option<V
         .map(|_| Value::Path(candidate.into()))
 }
 
-fn prim_find_file(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let search = want_list(
-        m,
-        &args[0],
-        span,
-        "while evaluating the first argument passed to builtins.findFile",
-    )?;
-    let wanted = want_string(
-        m,
-        &args[1],
-        span,
-        "while evaluating the second argument passed to builtins.findFile",
-    )?;
+fn prim_find_file(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let search = args.list(m, 0, span)?;
+    let wanted = args.string(m, 1, span)?;
     let wanted = wanted.lossy().into_owned();
     if m.settings.pure_eval {
         let why = format!(
@@ -911,23 +770,13 @@ fn prim_find_file(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<V
 // ---------------------------------------------------------------------------
 // Lists
 
-fn prim_length(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let l = want_list(
-        m,
-        &args[0],
-        span,
-        "while evaluating the first argument passed to builtins.length",
-    )?;
+fn prim_length(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let l = args.list(m, 0, span)?;
     Ok(Value::Int(l.len() as i64))
 }
 
-fn prim_head(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let l = want_list(
-        m,
-        &args[0],
-        span,
-        "while evaluating the first argument passed to builtins.head",
-    )?;
+fn prim_head(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let l = args.list(m, 0, span)?;
     match l.first() {
         Some(v) => Ok(v.clone()),
         None => Err(Error::new(
@@ -937,13 +786,8 @@ fn prim_head(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value>
     }
 }
 
-fn prim_tail(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let l = want_list(
-        m,
-        &args[0],
-        span,
-        "while evaluating the first argument passed to builtins.tail",
-    )?;
+fn prim_tail(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let l = args.list(m, 0, span)?;
     if l.is_empty() {
         return Err(Error::new(
             ErrorKind::OutOfBounds("'builtins.tail' called on an empty list".into()),
@@ -953,19 +797,9 @@ fn prim_tail(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value>
     Ok(Value::list(l[1..].to_vec()))
 }
 
-fn prim_elem_at(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let l = want_list(
-        m,
-        &args[0],
-        span,
-        "while evaluating the first argument passed to builtins.elemAt",
-    )?;
-    let i = want_int(
-        m,
-        &args[1],
-        span,
-        "while evaluating the second argument passed to builtins.elemAt",
-    )?;
+fn prim_elem_at(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let l = args.list(m, 0, span)?;
+    let i = args.int(m, 1, span)?;
     if i < 0 || i as usize >= l.len() {
         return Err(Error::new(
             ErrorKind::OutOfBounds(format!(
@@ -978,13 +812,8 @@ fn prim_elem_at(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Val
     Ok(l[i as usize].clone())
 }
 
-fn prim_elem(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let l = want_list(
-        m,
-        &args[1],
-        span,
-        "while evaluating the second argument passed to builtins.elem",
-    )?;
+fn prim_elem(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let l = args.list(m, 1, span)?;
     for x in l.iter() {
         if m.equal(&args[0], x, span)? {
             return Ok(Value::Bool(true));
@@ -993,20 +822,10 @@ fn prim_elem(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value>
     Ok(Value::Bool(false))
 }
 
-fn prim_map(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let l = want_list(
-        m,
-        &args[1],
-        span,
-        "while evaluating the second argument passed to builtins.map",
-    )?;
+fn prim_map(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let l = args.list(m, 1, span)?;
     if !l.is_empty() {
-        want_function(
-            m,
-            &args[0],
-            span,
-            "while evaluating the first argument passed to builtins.map",
-        )?;
+        args.function(m, 0, span)?;
     }
     let f = &args[0];
     Ok(Value::list(
@@ -1016,13 +835,8 @@ fn prim_map(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> 
     ))
 }
 
-fn prim_gen_list(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let n = want_int(
-        m,
-        &args[1],
-        span,
-        "while evaluating the second argument passed to builtins.genList",
-    )?;
+fn prim_gen_list(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let n = args.int(m, 1, span)?;
     if n < 0 {
         return Err(Error::other(
             format!("cannot create list of size {n}"),
@@ -1039,18 +853,14 @@ fn prim_gen_list(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Va
             span,
         ));
     }
-    let f = &args[0];
+    // Nix checks the function after the length, even for an empty list.
+    let f = args.function(m, 0, span)?;
     items.extend((0..n).map(|i| Thunk::apply(f.clone(), smallvec::smallvec![Value::Int(i)])));
     Ok(Value::list(items))
 }
 
-fn prim_concat_lists(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let l = want_list(
-        m,
-        &args[0],
-        span,
-        "while evaluating the first argument passed to builtins.concatLists",
-    )?;
+fn prim_concat_lists(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let l = args.list(m, 0, span)?;
     let mut out = Vec::new();
     // When only one list has items Nix returns that list itself (it prints «repeated»).
     let mut only: Option<Rc<List>> = None;
@@ -1074,13 +884,8 @@ fn prim_concat_lists(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResul
     }
 }
 
-fn prim_generic_closure(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let input = want_attrs(
-        m,
-        &args[0],
-        span,
-        "while evaluating the first argument passed to builtins.genericClosure",
-    )?;
+fn prim_generic_closure(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let input = args.attrs(m, 0, span)?;
     let start = input
         .get(Symbol::new("startSet"))
         .cloned()
@@ -1171,13 +976,8 @@ fn prim_generic_closure(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalRe
 // ---------------------------------------------------------------------------
 // Attribute sets
 
-fn prim_attr_names(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let a = want_attrs(
-        m,
-        &args[0],
-        span,
-        "while evaluating the argument passed to builtins.attrNames",
-    )?;
+fn prim_attr_names(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let a = args.attrs(m, 0, span)?;
     Ok(Value::list(
         a.sorted_by_name()
             .iter()
@@ -1186,13 +986,8 @@ fn prim_attr_names(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<
     ))
 }
 
-fn prim_attr_values(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let a = want_attrs(
-        m,
-        &args[0],
-        span,
-        "while evaluating the argument passed to builtins.attrValues",
-    )?;
+fn prim_attr_values(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let a = args.attrs(m, 0, span)?;
     Ok(Value::list(
         a.sorted_by_name().iter().map(|a| a.value.clone()).collect(),
     ))
@@ -1203,19 +998,9 @@ fn attr_name_arg(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResu
     Ok(Symbol::from_bytes(&s.bytes))
 }
 
-fn prim_get_attr(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let name = attr_name_arg(
-        m,
-        &args[0],
-        span,
-        "while evaluating the first argument passed to builtins.getAttr",
-    )?;
-    let a = want_attrs(
-        m,
-        &args[1],
-        span,
-        "while evaluating the second argument passed to builtins.getAttr",
-    )?;
+fn prim_get_attr(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let name = attr_name_arg(m, &args[0], span, &args.frame(0))?;
+    let a = args.attrs(m, 1, span)?;
     match a.get(name) {
         Some(v) => Ok(v.clone()),
         None => {
@@ -1229,35 +1014,15 @@ fn prim_get_attr(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Va
     }
 }
 
-fn prim_has_attr(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let name = attr_name_arg(
-        m,
-        &args[0],
-        span,
-        "while evaluating the first argument passed to builtins.hasAttr",
-    )?;
-    let a = want_attrs(
-        m,
-        &args[1],
-        span,
-        "while evaluating the second argument passed to builtins.hasAttr",
-    )?;
+fn prim_has_attr(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let name = attr_name_arg(m, &args[0], span, &args.frame(0))?;
+    let a = args.attrs(m, 1, span)?;
     Ok(Value::Bool(a.get(name).is_some()))
 }
 
-fn prim_remove_attrs(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let a = want_attrs(
-        m,
-        &args[0],
-        span,
-        "while evaluating the first argument passed to builtins.removeAttrs",
-    )?;
-    let l = want_list(
-        m,
-        &args[1],
-        span,
-        "while evaluating the second argument passed to builtins.removeAttrs",
-    )?;
+fn prim_remove_attrs(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let a = args.attrs(m, 0, span)?;
+    let l = args.list(m, 1, span)?;
     let mut remove = std::collections::HashSet::new();
     for x in l.iter() {
         remove.insert(attr_name_arg(
@@ -1277,13 +1042,8 @@ fn prim_remove_attrs(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResul
     }))
 }
 
-fn prim_list_to_attrs(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let l = want_list(
-        m,
-        &args[0],
-        span,
-        "while evaluating the argument passed to builtins.listToAttrs",
-    )?;
+fn prim_list_to_attrs(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let l = args.list(m, 0, span)?;
     let mut entries: Vec<Attr> = Vec::with_capacity(l.len());
     let (name_sym, value_sym) = (Symbol::new("name"), Symbol::new("value"));
     for x in l.iter() {
@@ -1311,13 +1071,8 @@ fn prim_list_to_attrs(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResu
     Ok(Value::attrs(Attrs { entries }))
 }
 
-fn prim_map_attrs(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let a = want_attrs(
-        m,
-        &args[1],
-        span,
-        "while evaluating the second argument passed to builtins.mapAttrs",
-    )?;
+fn prim_map_attrs(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let a = args.attrs(m, 1, span)?;
     let f = &args[0];
     Ok(Value::attrs(Attrs {
         entries: a
@@ -1336,19 +1091,9 @@ fn prim_map_attrs(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<V
     }))
 }
 
-fn prim_intersect_attrs(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let a = want_attrs(
-        m,
-        &args[0],
-        span,
-        "while evaluating the first argument passed to builtins.intersectAttrs",
-    )?;
-    let b = want_attrs(
-        m,
-        &args[1],
-        span,
-        "while evaluating the second argument passed to builtins.intersectAttrs",
-    )?;
+fn prim_intersect_attrs(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let a = args.attrs(m, 0, span)?;
+    let b = args.attrs(m, 1, span)?;
     Ok(Value::attrs(Attrs {
         entries: b
             .entries
@@ -1359,19 +1104,9 @@ fn prim_intersect_attrs(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalRe
     }))
 }
 
-fn prim_cat_attrs(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let name = attr_name_arg(
-        m,
-        &args[0],
-        span,
-        "while evaluating the first argument passed to builtins.catAttrs",
-    )?;
-    let l = want_list(
-        m,
-        &args[1],
-        span,
-        "while evaluating the second argument passed to builtins.catAttrs",
-    )?;
+fn prim_cat_attrs(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let name = attr_name_arg(m, &args[0], span, &args.frame(0))?;
+    let l = args.list(m, 1, span)?;
     let mut out = Vec::new();
     for x in l.iter() {
         let a = want_attrs(m, x, span, "while evaluating an element in the list passed as second argument to builtins.catAttrs")?;
@@ -1382,7 +1117,7 @@ fn prim_cat_attrs(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<V
     Ok(Value::list(out))
 }
 
-fn prim_function_args(_m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+fn prim_function_args(_m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     match &args[0] {
         Value::Lambda(c) => match &c.def.param {
             crate::ir::Param::Ident(_) => Ok(Value::attrs(Attrs::default())),
@@ -1402,13 +1137,8 @@ fn prim_function_args(_m: &mut Machine, args: Vec<Value>, span: Span) -> EvalRes
     }
 }
 
-fn prim_zip_attrs_with(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let l = want_list(
-        m,
-        &args[1],
-        span,
-        "while evaluating the second argument passed to builtins.zipAttrsWith",
-    )?;
+fn prim_zip_attrs_with(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let l = args.list(m, 1, span)?;
     let mut groups: HashMap<Symbol, Vec<Value>> = HashMap::new();
     for x in l.iter() {
         let a = want_attrs(m, x, span, "while evaluating a value of the list passed as second argument to builtins.zipAttrsWith")?;
@@ -1431,19 +1161,9 @@ fn prim_zip_attrs_with(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalRes
     Ok(Value::attrs(Attrs::from_unsorted(entries)))
 }
 
-fn prim_unsafe_get_attr_pos(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let name = attr_name_arg(
-        m,
-        &args[0],
-        span,
-        "while evaluating the first argument passed to builtins.unsafeGetAttrPos",
-    )?;
-    let a = want_attrs(
-        m,
-        &args[1],
-        span,
-        "while evaluating the second argument passed to builtins.unsafeGetAttrPos",
-    )?;
+fn prim_unsafe_get_attr_pos(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let name = attr_name_arg(m, &args[0], span, &args.frame(0))?;
+    let a = args.attrs(m, 1, span)?;
     match a.get_attr(name).and_then(|a| a.pos) {
         Some(pos) => Ok(m.pos_attrs(pos)),
         None => Ok(Value::Null),
@@ -1453,7 +1173,7 @@ fn prim_unsafe_get_attr_pos(m: &mut Machine, args: Vec<Value>, span: Span) -> Ev
 // ---------------------------------------------------------------------------
 // Arithmetic
 
-fn prim_add(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+fn prim_add(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     for (i, v) in args.iter().enumerate() {
         if !matches!(v, Value::Int(_) | Value::Float(_)) {
             let which = if i == 0 { "first" } else { "second" };
@@ -1479,86 +1199,64 @@ fn prim_add(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> 
     }
 }
 
-fn prim_sub(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+fn prim_sub(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     m.arith(BinOp::Sub, args[0].clone(), args[1].clone(), span)
 }
 
-fn prim_mul(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+fn prim_mul(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     m.arith(BinOp::Mul, args[0].clone(), args[1].clone(), span)
 }
 
-fn prim_div(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+fn prim_div(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     m.arith(BinOp::Div, args[0].clone(), args[1].clone(), span)
 }
 
-fn prim_less_than(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+fn prim_less_than(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     Ok(Value::Bool(m.less_than(&args[0], &args[1], span)?))
 }
 
-fn bit_op(
-    m: &mut Machine,
-    args: &[Value],
-    span: Span,
-    name: &str,
-    f: fn(i64, i64) -> i64,
-) -> EvalResult<Value> {
-    let a = want_int(
-        m,
-        &args[0],
-        span,
-        &format!("while evaluating the first argument passed to builtins.{name}"),
-    )?;
-    let b = want_int(
-        m,
-        &args[1],
-        span,
-        &format!("while evaluating the second argument passed to builtins.{name}"),
-    )?;
+fn bit_op(m: &mut Machine, args: &Args, span: Span, f: fn(i64, i64) -> i64) -> EvalResult<Value> {
+    let a = args.int(m, 0, span)?;
+    let b = args.int(m, 1, span)?;
     Ok(Value::Int(f(a, b)))
 }
 
-fn prim_bit_and(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    bit_op(m, &args, span, "bitAnd", |a, b| a & b)
+fn prim_bit_and(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    bit_op(m, &args, span, |a, b| a & b)
 }
 
-fn prim_bit_or(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    bit_op(m, &args, span, "bitOr", |a, b| a | b)
+fn prim_bit_or(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    bit_op(m, &args, span, |a, b| a | b)
 }
 
-fn prim_bit_xor(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    bit_op(m, &args, span, "bitXor", |a, b| a ^ b)
+fn prim_bit_xor(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    bit_op(m, &args, span, |a, b| a ^ b)
 }
 
 // ---------------------------------------------------------------------------
 // Strings
 
-fn prim_to_string(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+fn prim_to_string(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     let s = m.coerce_to_string(&args[0], CoerceMode::ToString, span)?;
     Ok(Value::String(Rc::new(s)))
 }
 
-fn prim_string_length(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let s = m.coerce_to_string(&args[0], CoerceMode::Interpolation, span)?;
+fn prim_string_length(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let s = m
+        .coerce_to_string(&args[0], CoerceMode::Interpolation, span)
+        .map_err(|e| args.in_argument(e, 0))?;
     Ok(Value::Int(s.bytes.len() as i64))
 }
 
-fn prim_substring(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let start = want_int(
-        m,
-        &args[0],
-        span,
-        "while evaluating the first argument (the start offset) passed to builtins.substring",
-    )?;
-    let len = want_int(
-        m,
-        &args[1],
-        span,
-        "while evaluating the second argument (the substring length) passed to builtins.substring",
-    )?;
+fn prim_substring(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let start = args.int(m, 0, span)?;
+    let len = args.int(m, 1, span)?;
     if start < 0 {
         return Err(Error::other("negative start position in 'substring'", span));
     }
-    let s = m.coerce_to_string(&args[2], CoerceMode::Interpolation, span)?;
+    let s = m
+        .coerce_to_string(&args[2], CoerceMode::Interpolation, span)
+        .map_err(|e| args.in_argument(e, 2))?;
     let start = (start as usize).min(s.bytes.len());
     let end = if len < 0 {
         s.bytes.len()
@@ -1571,9 +1269,9 @@ fn prim_substring(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<V
     ))
 }
 
-fn prim_concat_strings_sep(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let sep = want_string(m, &args[0], span, "while evaluating the first argument (the separator string) passed to builtins.concatStringsSep")?;
-    let l = want_list(m, &args[1], span, "while evaluating the second argument (the list of strings to concat) passed to builtins.concatStringsSep")?;
+fn prim_concat_strings_sep(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let sep = args.string(m, 0, span)?;
+    let l = args.list(m, 1, span)?;
     let mut out = Vec::new();
     let mut ctx = sep.context.clone();
     for (i, x) in l.iter().enumerate() {
@@ -1587,31 +1285,16 @@ fn prim_concat_strings_sep(m: &mut Machine, args: Vec<Value>, span: Span) -> Eva
     Ok(Value::string_with_context(out, ctx))
 }
 
-fn prim_replace_strings(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let from = want_list(
-        m,
-        &args[0],
-        span,
-        "while evaluating the first argument passed to builtins.replaceStrings",
-    )?;
-    let to = want_list(
-        m,
-        &args[1],
-        span,
-        "while evaluating the second argument passed to builtins.replaceStrings",
-    )?;
+fn prim_replace_strings(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let from = args.list(m, 0, span)?;
+    let to = args.list(m, 1, span)?;
     if from.len() != to.len() {
         return Err(Error::other(
             "'from' and 'to' arguments passed to builtins.replaceStrings have different lengths",
             span,
         ));
     }
-    let s = want_string(
-        m,
-        &args[2],
-        span,
-        "while evaluating the third argument passed to builtins.replaceStrings",
-    )?;
+    let s = args.string(m, 2, span)?;
     let mut froms = Vec::with_capacity(from.len());
     for f in from.iter() {
         froms.push(want_string(
@@ -1680,19 +1363,9 @@ fn compile_regex(pattern: &NixString, span: Span) -> EvalResult<crate::regex::Re
     })
 }
 
-fn prim_match(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let re = want_string_no_ctx(
-        m,
-        &args[0],
-        span,
-        "while evaluating the first argument passed to builtins.match",
-    )?;
-    let s = want_string(
-        m,
-        &args[1],
-        span,
-        "while evaluating the second argument passed to builtins.match",
-    )?;
+fn prim_match(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let re = args.string_no_ctx(m, 0, span)?;
+    let s = args.string(m, 1, span)?;
     let regex = compile_regex(&re, span)?;
     match regex.full_match(&s.bytes) {
         None => Ok(Value::Null),
@@ -1708,19 +1381,9 @@ fn prim_match(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value
     }
 }
 
-fn prim_split(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let re = want_string_no_ctx(
-        m,
-        &args[0],
-        span,
-        "while evaluating the first argument passed to builtins.split",
-    )?;
-    let s = want_string(
-        m,
-        &args[1],
-        span,
-        "while evaluating the second argument passed to builtins.split",
-    )?;
+fn prim_split(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let re = args.string_no_ctx(m, 0, span)?;
+    let s = args.string(m, 1, span)?;
     let regex = compile_regex(&re, span)?;
     let bytes = &s.bytes;
     let mut out = Vec::new();
@@ -1751,8 +1414,10 @@ fn prim_split(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value
     Ok(Value::list(out))
 }
 
-fn prim_base_name_of(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let s = m.coerce_to_string(&args[0], CoerceMode::NoCopy, span)?;
+fn prim_base_name_of(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let s = m
+        .coerce_to_string(&args[0], CoerceMode::NoCopy, span)
+        .map_err(|e| args.in_argument(e, 0))?;
     let text = s.lossy();
     Ok(Value::string_with_context(
         crate::path::base_name(&text).as_bytes().to_vec(),
@@ -1760,11 +1425,13 @@ fn prim_base_name_of(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResul
     ))
 }
 
-fn prim_dir_of(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+fn prim_dir_of(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     match &args[0] {
         Value::Path(p) => Ok(Value::Path(Rc::new(crate::path::dir_name(p).to_string()))),
         v => {
-            let s = m.coerce_to_string(v, CoerceMode::NoCopy, span)?;
+            let s = m
+                .coerce_to_string(v, CoerceMode::NoCopy, span)
+                .map_err(|e| args.in_argument(e, 0))?;
             let text = s.lossy();
             Ok(Value::string_with_context(
                 crate::path::dir_name(&text).as_bytes().to_vec(),
@@ -1774,44 +1441,25 @@ fn prim_dir_of(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Valu
     }
 }
 
-fn prim_get_env(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let name = want_string_no_ctx(
-        m,
-        &args[0],
-        span,
-        "while evaluating the first argument passed to builtins.getEnv",
-    )?;
+fn prim_get_env(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let name = args.string_no_ctx(m, 0, span)?;
     Ok(Value::string(
         m.io.env_var(&name.lossy()).unwrap_or_default().into_bytes(),
     ))
 }
 
-fn prim_hash_string(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let algo = want_string_no_ctx(
-        m,
-        &args[0],
-        span,
-        "while evaluating the first argument passed to builtins.hashString",
-    )?;
-    let s = want_string(
-        m,
-        &args[1],
-        span,
-        "while evaluating the second argument passed to builtins.hashString",
-    )?;
+fn prim_hash_string(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    // Nix names the algorithm before it looks at the string.
+    let algo = args.string_no_ctx(m, 0, span)?;
     let algo = crate::store::HashAlgo::parse(&algo.lossy()).map_err(|e| Error::other(e, span))?;
+    let s = args.string(m, 1, span)?;
     Ok(Value::string(
         crate::store::to_base16(&algo.digest(&s.bytes)).into_bytes(),
     ))
 }
 
-fn prim_placeholder(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let out = want_string_no_ctx(
-        m,
-        &args[0],
-        span,
-        "while evaluating the first argument passed to builtins.placeholder",
-    )?;
+fn prim_placeholder(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let out = args.string_no_ctx(m, 0, span)?;
     Ok(Value::string(
         crate::store::placeholder(&out.lossy()).into_bytes(),
     ))
@@ -1820,7 +1468,7 @@ fn prim_placeholder(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult
 // ---------------------------------------------------------------------------
 // JSON
 
-fn prim_to_json(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+fn prim_to_json(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     let mut ctx = None;
     let out = to_json(m, &args[0], span, &mut ctx)?;
     Ok(Value::string_with_context(out, ctx))
@@ -2005,13 +1653,8 @@ fn write_json(
     Ok(())
 }
 
-fn prim_from_json(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let s = want_string_no_ctx(
-        m,
-        &args[0],
-        span,
-        "while evaluating the first argument passed to builtins.fromJSON",
-    )?;
+fn prim_from_json(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let s = args.string_no_ctx(m, 0, span)?;
     let json = crate::json::parse(&s.bytes).map_err(|e| Error::other(e, span))?;
     Ok(json_to_value(json))
 }
@@ -2076,7 +1719,7 @@ pub fn json_to_value(json: crate::json::Json) -> Value {
 // ---------------------------------------------------------------------------
 // Filesystem (through the I/O trait)
 
-fn prim_path_exists(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+fn prim_path_exists(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     let path = path_argument(m, &args[0], span)?;
     // A string ending in `/` or `/.` names a directory (a path value never does: it is
     // canonical already).
@@ -2113,7 +1756,7 @@ fn followed_file_type(m: &Machine, path: &str) -> Option<FileType> {
     None
 }
 
-fn prim_read_file(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+fn prim_read_file(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     let path = path_argument(m, &args[0], span)?;
     if let Some(text) = crate::corepkgs::name(&path).and_then(crate::corepkgs::file) {
         return Ok(Value::string(text.as_bytes()));
@@ -2133,7 +1776,7 @@ fn file_type_name(t: FileType) -> &'static str {
     }
 }
 
-fn prim_read_dir(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+fn prim_read_dir(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     let path = path_argument(m, &args[0], span)?;
     let entries =
         m.io.read_dir(&path)
@@ -2150,7 +1793,7 @@ fn prim_read_dir(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Va
     )))
 }
 
-fn prim_read_file_type(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+fn prim_read_file_type(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     let path = path_argument(m, &args[0], span)?;
     match m.io.file_type(&path) {
         Some(t) => Ok(Value::string(file_type_name(t).as_bytes())),

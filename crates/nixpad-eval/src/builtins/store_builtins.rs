@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use crate::builtins::want_string;
+use crate::builtins::Args;
 use crate::error::{Error, ErrorKind, EvalResult};
 use crate::io::FileType;
 use crate::machine::{CoerceMode, Machine};
@@ -64,19 +65,9 @@ fn absolute_path_realised(
 
 /// `builtins.toFile name contents`: a text store path referring to the store paths in
 /// the contents' context (derivation outputs are refused, as in Nix).
-pub fn prim_to_file(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let name = crate::builtins::want_string_no_ctx(
-        m,
-        &args[0],
-        span,
-        "while evaluating the first argument passed to builtins.toFile",
-    )?;
-    let contents = want_string(
-        m,
-        &args[1],
-        span,
-        "while evaluating the second argument passed to builtins.toFile",
-    )?;
+pub fn prim_to_file(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let name = args.string_no_ctx(m, 0, span)?;
+    let contents = args.string(m, 1, span)?;
     let mut refs = Vec::new();
     for e in contents.context.iter().flat_map(|c| c.iter()) {
         match e {
@@ -243,7 +234,7 @@ fn add_path(
 }
 
 /// `builtins.path { path; name ? baseNameOf path; filter ? null; recursive ? true; sha256 ? null; }`
-pub fn prim_path(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+pub fn prim_path(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     let attrs = match m.force(&args[0], Some(span))? {
         Value::Attrs(a) => a,
         other_v => {
@@ -342,18 +333,8 @@ pub fn prim_path(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Va
 }
 
 /// `builtins.filterSource filter path`
-pub fn prim_filter_source(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let f = m.force(&args[0], Some(span))?;
-    if !matches!(f, Value::Lambda(_) | Value::PrimOp(_))
-        && !matches!(&f, Value::Attrs(s) if s.get(Symbol::new("__functor")).is_some())
-    {
-        let mut e = m.type_error("a function", &f, Some(span));
-        e.push_frame(
-            "while evaluating the first argument passed to builtins.filterSource",
-            None,
-        );
-        return Err(e);
-    }
+pub fn prim_filter_source(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let f = args.function(m, 0, span)?;
     let path = absolute_path_realised(
         m,
         &args[1],
@@ -368,7 +349,7 @@ pub fn prim_filter_source(m: &mut Machine, args: Vec<Value>, span: Span) -> Eval
 
 /// `builtins.storePath path`: a store path (or a path inside one) as a string with the
 /// store path in its context.
-pub fn prim_store_path(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+pub fn prim_store_path(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     if m.settings.pure_eval {
         return Err(Error::other(
             "'builtins.storePath' is not allowed in pure evaluation mode".to_string(),
@@ -427,27 +408,17 @@ pub fn prim_store_path(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalRes
 }
 
 /// `builtins.toPath s`: the canonical absolute path, as a string (deprecated in Nix).
-pub fn prim_to_path(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+pub fn prim_to_path(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     let s = m
         .coerce_to_string(&args[0], CoerceMode::NoCopy, span)
-        .map_err(|mut e| {
-            e.push_frame(
-                "while evaluating the first argument passed to builtins.toPath",
-                None,
-            );
-            e
-        })?;
+        .map_err(|e| args.in_argument(e, 0))?;
     let text = s.lossy().into_owned();
     if !text.starts_with('/') {
-        let mut e = Error::other(
+        let e = Error::other(
             format!("string '{text}' doesn't represent an absolute path"),
             span,
         );
-        e.push_frame(
-            "while evaluating the first argument passed to builtins.toPath",
-            None,
-        );
-        return Err(e);
+        return Err(args.in_argument(e, 0));
     }
     Ok(Value::string_with_context(
         crate::path::canonicalise(&text).into_bytes(),
@@ -456,19 +427,14 @@ pub fn prim_to_path(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult
 }
 
 /// `builtins.hashFile algo path`: base-16 hash of a file's contents.
-pub fn prim_hash_file(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let algo = crate::builtins::want_string_no_ctx(
-        m,
-        &args[0],
-        span,
-        "while evaluating the first argument passed to builtins.hashFile",
-    )?;
+pub fn prim_hash_file(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let algo = args.string_no_ctx(m, 0, span)?;
     let algo = HashAlgo::parse(&algo.lossy()).map_err(|e| Error::other(e, span))?;
     let path = absolute_path_realised(
         m,
         &args[1],
         span,
-        "while evaluating the second argument passed to builtins.hashFile",
+        &args.frame(1),
         Some("while realising the context of path"),
     )?;
     let bytes = m.io.read_file(&path).map_err(|e| io_error(e, span))?;
@@ -478,18 +444,8 @@ pub fn prim_hash_file(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResu
 }
 
 /// `builtins.convertHash { hash; hashAlgo ? null; toHashFormat; }`
-pub fn prim_convert_hash(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let attrs = match m.force(&args[0], Some(span))? {
-        Value::Attrs(a) => a,
-        other_v => {
-            let mut e = m.type_error("a set", &other_v, Some(span));
-            e.push_frame(
-                "while evaluating the first argument passed to builtins.convertHash",
-                None,
-            );
-            return Err(e);
-        }
-    };
+pub fn prim_convert_hash(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let attrs = args.attrs(m, 0, span)?;
     let get = |m: &mut Machine, key: &str, what: &str| -> EvalResult<Option<Rc<NixString>>> {
         match attrs.get(Symbol::new(key)).cloned() {
             None => Ok(None),
@@ -532,32 +488,32 @@ fn needs_network(name: &str, span: Span) -> Box<Error> {
 }
 
 /// `builtins.fetchurl`: not available (network).
-pub fn prim_fetchurl(_m: &mut Machine, _args: Vec<Value>, span: Span) -> EvalResult<Value> {
+pub fn prim_fetchurl(_m: &mut Machine, _args: Args, span: Span) -> EvalResult<Value> {
     Err(needs_network("fetchurl", span))
 }
 
 /// `builtins.fetchTarball`: not available (network).
-pub fn prim_fetch_tarball(_m: &mut Machine, _args: Vec<Value>, span: Span) -> EvalResult<Value> {
+pub fn prim_fetch_tarball(_m: &mut Machine, _args: Args, span: Span) -> EvalResult<Value> {
     Err(needs_network("fetchTarball", span))
 }
 
 /// `builtins.fetchGit`: not available (network).
-pub fn prim_fetch_git(_m: &mut Machine, _args: Vec<Value>, span: Span) -> EvalResult<Value> {
+pub fn prim_fetch_git(_m: &mut Machine, _args: Args, span: Span) -> EvalResult<Value> {
     Err(needs_network("fetchGit", span))
 }
 
 /// `builtins.fetchMercurial`: not available (network).
-pub fn prim_fetch_mercurial(_m: &mut Machine, _args: Vec<Value>, span: Span) -> EvalResult<Value> {
+pub fn prim_fetch_mercurial(_m: &mut Machine, _args: Args, span: Span) -> EvalResult<Value> {
     Err(needs_network("fetchMercurial", span))
 }
 
 /// `builtins.fetchTree`: not available (network).
-pub fn prim_fetch_tree(_m: &mut Machine, _args: Vec<Value>, span: Span) -> EvalResult<Value> {
+pub fn prim_fetch_tree(_m: &mut Machine, _args: Args, span: Span) -> EvalResult<Value> {
     Err(needs_network("fetchTree", span))
 }
 
 /// `builtins.getFlake`: not available yet (flakes need fetching and a lock file).
-pub fn prim_get_flake(_m: &mut Machine, _args: Vec<Value>, span: Span) -> EvalResult<Value> {
+pub fn prim_get_flake(_m: &mut Machine, _args: Args, span: Span) -> EvalResult<Value> {
     Err(Error::new(
         ErrorKind::NotAvailable(
             "builtins.getFlake is not available in Nixpad yet: flakes need fetching their inputs. \

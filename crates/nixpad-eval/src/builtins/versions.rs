@@ -8,6 +8,7 @@
 
 use std::cmp::Ordering;
 
+use crate::builtins::Args;
 use crate::error::EvalResult;
 use crate::machine::Machine;
 use crate::source::Span;
@@ -77,26 +78,10 @@ pub fn compare_versions(a: &[u8], b: &[u8]) -> Ordering {
     Ordering::Equal
 }
 
-fn string_arg(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<Vec<u8>> {
-    Ok(crate::builtins::want_string_no_ctx(m, v, span, what)?
-        .bytes
-        .to_vec())
-}
-
 /// `builtins.compareVersions a b`: -1, 0 or 1.
-pub fn prim_compare_versions(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let a = string_arg(
-        m,
-        &args[0],
-        span,
-        "while evaluating the first argument passed to builtins.compareVersions",
-    )?;
-    let b = string_arg(
-        m,
-        &args[1],
-        span,
-        "while evaluating the second argument passed to builtins.compareVersions",
-    )?;
+pub fn prim_compare_versions(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let a = args.string_no_ctx(m, 0, span)?.bytes.to_vec();
+    let b = args.string_no_ctx(m, 1, span)?.bytes.to_vec();
     Ok(Value::Int(match compare_versions(&a, &b) {
         Ordering::Less => -1,
         Ordering::Equal => 0,
@@ -105,13 +90,8 @@ pub fn prim_compare_versions(m: &mut Machine, args: Vec<Value>, span: Span) -> E
 }
 
 /// `builtins.splitVersion s`
-pub fn prim_split_version(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let s = string_arg(
-        m,
-        &args[0],
-        span,
-        "while evaluating the first argument passed to builtins.splitVersion",
-    )?;
+pub fn prim_split_version(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let s = args.string_no_ctx(m, 0, span)?.bytes.to_vec();
     Ok(Value::list(
         split_version(&s)
             .into_iter()
@@ -122,13 +102,8 @@ pub fn prim_split_version(m: &mut Machine, args: Vec<Value>, span: Span) -> Eval
 
 /// `builtins.parseDrvName s`: `{ name; version; }`, split at the first `-` that is not
 /// followed by a letter.
-pub fn prim_parse_drv_name(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let b = string_arg(
-        m,
-        &args[0],
-        span,
-        "while evaluating the first argument passed to builtins.parseDrvName",
-    )?;
+pub fn prim_parse_drv_name(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let b = args.string_no_ctx(m, 0, span)?.bytes.to_vec();
     let split =
         (0..b.len()).find(|&i| b[i] == b'-' && i + 1 < b.len() && !b[i + 1].is_ascii_alphabetic());
     let (name, version) = match split {

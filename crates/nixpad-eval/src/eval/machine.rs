@@ -204,6 +204,14 @@ fn builtin_error(op: &crate::builtins::PrimOp, mut e: Box<Error>, span: Span) ->
     e
 }
 
+/// `e` inside the frame `frame` (at `span`), unless it is in it already.
+fn builtin_error_frame(mut e: Box<Error>, frame: &str, span: Span) -> Box<Error> {
+    if !e.trace.iter().any(|f| f.message == frame) {
+        e.push_frame(frame, Some(span));
+    }
+    e
+}
+
 /// Whether Nix parses `op` as a call of a builtin (`__lessThan` for the comparisons,
 /// `__sub`, `__mul`, `__div`): it counts towards `max-call-depth` while its operands are
 /// evaluated.
@@ -218,6 +226,18 @@ fn counts_as_call(op: BinOp) -> bool {
             | BinOp::Mul
             | BinOp::Div
     )
+}
+
+/// The builtin Nix calls for `op`, where its errors name that call (`a <= b` is
+/// `!(b < a)` in Nix, with frames of its own that are not reproduced here).
+fn operator_builtin(op: BinOp) -> Option<&'static str> {
+    match op {
+        BinOp::Less | BinOp::Greater => Some("lessThan"),
+        BinOp::Sub => Some("sub"),
+        BinOp::Mul => Some("mul"),
+        BinOp::Div => Some("div"),
+        _ => None,
+    }
 }
 
 /// How deeply `==` compares nested lists and sets before giving up with Nix's "stack
@@ -427,8 +447,15 @@ impl Machine {
                     self.builtin_call = state.outer_call;
                     err = builtin_error(state.op, err, state.calls.span())
                 }
-                Frame::BinRight(op, ..) if counts_as_call(op) => self.call_depth -= 1,
-                Frame::BinLeft { op, .. } if counts_as_call(op) => self.call_depth -= 1,
+                Frame::BinRight(op, _, span) | Frame::BinLeft { op, span, .. }
+                    if counts_as_call(op) =>
+                {
+                    self.call_depth -= 1;
+                    // `a - b` is a call of `__sub`: an error in an operand is inside it.
+                    if let Some(name) = operator_builtin(op) {
+                        err.push_frame(format!("while calling the '{name}' builtin"), Some(span));
+                    }
+                }
                 Frame::Select(expr, _, _, Some(pos)) | Frame::Selected(expr, pos)
                     if self.names_selection(pos) =>
                 {
@@ -1170,6 +1197,7 @@ impl Machine {
         match op.func {
             crate::builtins::PrimFn::Value(func) => self.call_primop(op, func, args, span),
             crate::builtins::PrimFn::Calls(start) => {
+                let args = crate::builtins::Args::new(op, args);
                 let calls = start(self, args, span).map_err(|e| builtin_error(op, e, span))?;
                 let outer_call = self.builtin_call;
                 self.continue_calls(
@@ -1192,7 +1220,7 @@ impl Machine {
     fn call_primop(
         &mut self,
         op: &'static crate::builtins::PrimOp,
-        func: fn(&mut Machine, Vec<Value>, Span) -> EvalResult<Value>,
+        func: fn(&mut Machine, crate::builtins::Args, Span) -> EvalResult<Value>,
         args: Vec<Value>,
         span: Span,
     ) -> EvalResult<Step> {
@@ -1203,7 +1231,7 @@ impl Machine {
             &mut self.suspendable,
             may_suspend.then_some(self.native_depth),
         );
-        let result = func(self, args, span);
+        let result = func(self, crate::builtins::Args::new(op, args), span);
         self.suspendable = outer;
         let result = match (result, retry) {
             (Err(e), Some(args)) if e.kind == ErrorKind::Suspended => {
@@ -1279,15 +1307,8 @@ impl Machine {
             (b'B', _) => "a Boolean",
             _ => "a function",
         };
-        let ordinal = ["first", "second", "third", "fourth"][i.min(3)];
-        let mut e = self.type_error(expected, v, Some(span));
-        e.push_frame(
-            format!(
-                "while evaluating the {ordinal} argument passed to builtins.{}",
-                op.name
-            ),
-            None,
-        );
+        let mut e = self.type_error(expected, v, None);
+        e.push_frame(crate::builtins::args::argument_frame(op, i), None);
         e.push_frame(
             format!("while calling the '{}' builtin", op.name),
             Some(span),
@@ -2061,7 +2082,7 @@ impl Machine {
             match v {
                 Value::Int(_) | Value::Float(_) => Ok(()),
                 other => {
-                    let mut e = m.type_error(expected, other, Some(span));
+                    let mut e = m.type_error(expected, other, None);
                     e.push_frame(
                         format!("while evaluating the {which} argument of the {verb}"),
                         None,
@@ -2130,6 +2151,12 @@ impl Machine {
 
     /// Nix's `<` (numbers, strings, paths, lists lexicographically).
     pub fn less_than(&mut self, l: &Value, r: &Value, span: Span) -> EvalResult<bool> {
+        self.compare(l, r, span)
+            .map_err(|e| builtin_error_frame(e, "while calling the 'lessThan' builtin", span))
+    }
+
+    /// `l < r` without the frame of the `lessThan` call around it.
+    fn compare(&mut self, l: &Value, r: &Value, span: Span) -> EvalResult<bool> {
         self.nested(span, |m| m.less_than_inner(l, r, span))
     }
 
@@ -2147,14 +2174,17 @@ impl Machine {
                     let x = self.force(&a[i], Some(span))?;
                     let y = self.force(&b[i], Some(span))?;
                     if !self.equal(&x, &y, span)? {
-                        return self.less_than(&x, &y, span);
+                        return self.compare(&x, &y, span).map_err(|mut e| {
+                            e.push_frame("while comparing two list elements", None);
+                            e
+                        });
                     }
                 }
                 Ok(a.len() < b.len())
             }
             _ => {
                 let same = std::mem::discriminant(l) == std::mem::discriminant(r);
-                let mut e = Error::new(
+                let e = Error::new(
                     ErrorKind::Type(format!(
                         "cannot compare {} with {}{}",
                         l.type_phrase(),
@@ -2165,9 +2195,8 @@ impl Machine {
                             ""
                         }
                     )),
-                    Some(span),
+                    None,
                 );
-                e.push_frame("while calling the 'lessThan' builtin", Some(span));
                 Err(e)
             }
         }

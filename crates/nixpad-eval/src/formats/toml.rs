@@ -8,6 +8,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::builtins::Args;
 use crate::error::{Error, ErrorKind, EvalResult};
 use crate::machine::Machine;
 use crate::source::Span;
@@ -650,13 +651,8 @@ fn table_value(t: Table) -> Value {
 }
 
 /// `builtins.fromTOML s`
-pub fn prim_from_toml(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let s = crate::builtins::want_string_no_ctx(
-        m,
-        &args[0],
-        span,
-        "while evaluating the argument passed to builtins.fromTOML",
-    )?;
+pub fn prim_from_toml(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let s = args.string_no_ctx(m, 0, span)?;
     match parse(&s.bytes).and_then(|t| match first_null_byte_string(&t) {
         Some(bad) => Err(format!(
             "error: {}",

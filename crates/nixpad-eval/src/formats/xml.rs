@@ -9,6 +9,7 @@
 
 use std::collections::HashSet;
 
+use crate::builtins::Args;
 use crate::error::{Error, ErrorKind, EvalResult};
 use crate::machine::{merge_context, Machine};
 use crate::source::Span;
@@ -223,7 +224,7 @@ impl XmlWriter {
 }
 
 /// `builtins.toXML v`
-pub fn prim_to_xml(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+pub fn prim_to_xml(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     let (out, ctx) = write_xml(m, &args[0], span, false, false)?;
     Ok(Value::string_with_context(out, ctx))
 }

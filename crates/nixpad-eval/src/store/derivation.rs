@@ -33,6 +33,7 @@ use std::rc::Rc;
 
 use sha2::{Digest, Sha256};
 
+use crate::builtins::Args;
 use crate::error::{Error, ErrorKind, EvalResult};
 use crate::machine::{merge_context, CoerceMode, Machine};
 use crate::source::Span;
@@ -656,18 +657,8 @@ fn set_outputs(names: Vec<String>, span: Span) -> EvalResult<Vec<String>> {
 
 /// `builtins.derivationStrict attrs`: writes the derivation (into the evaluation's
 /// store) and returns `{ drvPath; <output> = path; ... }`.
-pub fn prim_derivation_strict(m: &mut Machine, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-    let attrs = match m.force(&args[0], Some(span))? {
-        Value::Attrs(a) => a,
-        other_v => {
-            let mut e = m.type_error("a set", &other_v, Some(span));
-            e.push_frame(
-                "while evaluating the argument passed to builtins.derivationStrict",
-                None,
-            );
-            return Err(e);
-        }
-    };
+pub fn prim_derivation_strict(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let attrs = args.attrs(m, 0, span)?;
     let name_attr = attrs
         .get_attr(Symbol::new("name"))
         .cloned()

@@ -1,0 +1,279 @@
+//! A builtin's arguments, typed. The machine forces and checks the arguments a builtin's
+//! declaration gives a kind (`S`, `L`, `I`, `s`, `B`, `F`) before calling it; the others
+//! arrive as they are. [`Args`]' accessors give an argument typed, forcing and checking it
+//! only if the machine has not, with Nix's "while evaluating the first argument passed to
+//! builtins.X" in the error: no builtin words that itself.
+
+use std::rc::Rc;
+
+use crate::builtins::PrimOp;
+use crate::error::{Error, ErrorKind, EvalResult};
+use crate::machine::Machine;
+use crate::source::Span;
+use crate::symbol::Symbol;
+use crate::value::*;
+
+/// The arguments of a builtin call, with the builtin they were passed to.
+pub struct Args {
+    op: &'static PrimOp,
+    values: Vec<Value>,
+}
+
+impl std::ops::Deref for Args {
+    type Target = [Value];
+    fn deref(&self) -> &[Value] {
+        &self.values
+    }
+}
+
+/// The builtins whose one argument Nix calls "the argument" in its errors (the others
+/// number theirs: "the first argument"), as Nix 2.26 words them.
+const UNNUMBERED: &[&str] = &[
+    "addDrvOutputDependencies",
+    "attrNames",
+    "attrValues",
+    "derivationStrict",
+    "fromTOML",
+    "getContext",
+    "hasContext",
+    "listToAttrs",
+    "stringLength",
+    "unsafeDiscardOutputDependency",
+    "unsafeDiscardStringContext",
+];
+
+/// The builtins whose name Nix quotes in these messages ("passed to 'builtins.head'").
+const QUOTED: &[&str] = &["dirOf", "elemAt", "head", "tail"];
+
+/// What Nix says an error in argument `index` of `op` happened in ("while evaluating
+/// the first argument passed to builtins.map"), word for word as Nix 2.26 says it.
+pub(crate) fn argument_frame(op: &PrimOp, index: usize) -> String {
+    // `foldl'` is `foldlStrict` inside Nix, and its messages say so.
+    let name = if op.name == "foldl'" {
+        "foldlStrict"
+    } else {
+        op.name
+    };
+    let builtin = if QUOTED.contains(&name) {
+        format!("'builtins.{name}'")
+    } else {
+        format!("builtins.{name}")
+    };
+    if UNNUMBERED.contains(&name) {
+        return format!("while evaluating the argument passed to {builtin}");
+    }
+    let ordinal = ["first", "second", "third", "fourth"][index.min(3)];
+    let described = match (name, index) {
+        ("substring", 0) => " (the start offset)",
+        ("substring", 1) => " (the substring length)",
+        ("substring", 2) => " (the string)",
+        ("concatStringsSep", 0) => " (the separator string)",
+        ("concatStringsSep", 1) => " (the list of strings to concat)",
+        _ => "",
+    };
+    format!("while evaluating the {ordinal} argument{described} passed to {builtin}")
+}
+
+impl Args {
+    /// The arguments `values` of a call of `op`.
+    pub(crate) fn new(op: &'static PrimOp, values: Vec<Value>) -> Args {
+        Args { op, values }
+    }
+
+    /// The argument values.
+    pub fn into_values(self) -> Vec<Value> {
+        self.values
+    }
+
+    /// Argument `i`, a list.
+    pub fn list(&self, m: &mut Machine, i: usize, span: Span) -> EvalResult<Rc<List>> {
+        want_list(m, &self.values[i], span, &argument_frame(self.op, i))
+    }
+
+    /// Argument `i`, a set.
+    pub fn attrs(&self, m: &mut Machine, i: usize, span: Span) -> EvalResult<Rc<Attrs>> {
+        want_attrs(m, &self.values[i], span, &argument_frame(self.op, i))
+    }
+
+    /// Argument `i`, an integer.
+    pub fn int(&self, m: &mut Machine, i: usize, span: Span) -> EvalResult<i64> {
+        want_int(m, &self.values[i], span, &argument_frame(self.op, i))
+    }
+
+    /// Argument `i`, a Boolean.
+    pub fn bool(&self, m: &mut Machine, i: usize, span: Span) -> EvalResult<bool> {
+        want_bool(m, &self.values[i], span, &argument_frame(self.op, i))
+    }
+
+    /// Argument `i`, a string (not coerced), with its context.
+    pub fn string(&self, m: &mut Machine, i: usize, span: Span) -> EvalResult<Rc<NixString>> {
+        want_string(m, &self.values[i], span, &argument_frame(self.op, i))
+    }
+
+    /// Argument `i`, a string that must not refer to store paths (a name, a pattern).
+    pub fn string_no_ctx(
+        &self,
+        m: &mut Machine,
+        i: usize,
+        span: Span,
+    ) -> EvalResult<Rc<NixString>> {
+        want_string_no_ctx(m, &self.values[i], span, &argument_frame(self.op, i))
+    }
+
+    /// Argument `i`, a function (a lambda, a builtin, or a set with `__functor`).
+    pub fn function(&self, m: &mut Machine, i: usize, span: Span) -> EvalResult<Value> {
+        want_function(m, &self.values[i], span, &argument_frame(self.op, i))
+    }
+
+    /// What an error in argument `i` happened in, for helpers that check an argument
+    /// their own way (a path, a string coerced).
+    pub fn frame(&self, i: usize) -> String {
+        argument_frame(self.op, i)
+    }
+
+    /// `e`, an error about argument `i`, with the frame naming the argument.
+    pub fn in_argument(&self, mut e: Box<Error>, i: usize) -> Box<Error> {
+        e.push_frame(self.frame(i), None);
+        e
+    }
+
+    /// A type error for argument `i` (`v`, forced), which is not `expected`.
+    pub fn type_error(
+        &self,
+        m: &mut Machine,
+        i: usize,
+        expected: &str,
+        v: &Value,
+        span: Span,
+    ) -> Box<Error> {
+        arg_error(m, expected, v, span, &self.frame(i))
+    }
+}
+
+/// Nix's type error for a value that is not `expected`, in context `what`: without a
+/// position of its own (the builtin's call has one).
+pub(crate) fn arg_error(
+    m: &mut Machine,
+    expected: &str,
+    v: &Value,
+    _span: Span,
+    what: &str,
+) -> Box<Error> {
+    let mut e = m.type_error(expected, v, None);
+    e.push_frame(what.to_string(), None);
+    e
+}
+
+pub(crate) fn want_list(
+    m: &mut Machine,
+    v: &Value,
+    span: Span,
+    what: &str,
+) -> EvalResult<Rc<List>> {
+    match v {
+        Value::List(l) => Ok(l.clone()),
+        Value::Thunk(_) => {
+            let f = m.force(v, Some(span))?;
+            want_list(m, &f, span, what)
+        }
+        other => Err(arg_error(m, "a list", other, span, what)),
+    }
+}
+
+pub(crate) fn want_attrs(
+    m: &mut Machine,
+    v: &Value,
+    span: Span,
+    what: &str,
+) -> EvalResult<Rc<Attrs>> {
+    match v {
+        Value::Attrs(a) => Ok(a.clone()),
+        Value::Thunk(_) => {
+            let f = m.force(v, Some(span))?;
+            want_attrs(m, &f, span, what)
+        }
+        other => Err(arg_error(m, "a set", other, span, what)),
+    }
+}
+
+fn want_int(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<i64> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::Thunk(_) => {
+            let f = m.force(v, Some(span))?;
+            want_int(m, &f, span, what)
+        }
+        other => Err(arg_error(m, "an integer", other, span, what)),
+    }
+}
+
+pub(crate) fn want_bool(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<bool> {
+    match v {
+        Value::Bool(b) => Ok(*b),
+        Value::Thunk(_) => {
+            let f = m.force(v, Some(span))?;
+            want_bool(m, &f, span, what)
+        }
+        other => Err(arg_error(m, "a Boolean", other, span, what)),
+    }
+}
+
+/// A string value (no coercion), with its context.
+pub(crate) fn want_string(
+    m: &mut Machine,
+    v: &Value,
+    span: Span,
+    what: &str,
+) -> EvalResult<Rc<NixString>> {
+    match v {
+        Value::String(s) => Ok(s.clone()),
+        Value::Thunk(_) => {
+            let f = m.force(v, Some(span))?;
+            want_string(m, &f, span, what)
+        }
+        other => Err(arg_error(m, "a string", other, span, what)),
+    }
+}
+
+/// A string that must not refer to store paths (a name, a pattern, an algorithm).
+pub(crate) fn want_string_no_ctx(
+    m: &mut Machine,
+    v: &Value,
+    span: Span,
+    what: &str,
+) -> EvalResult<Rc<NixString>> {
+    let s = want_string(m, v, span, what)?;
+    if let Some(mut e) = context_not_allowed(&s, Some(span)) {
+        e.push_frame(what.to_string(), None);
+        return Err(e);
+    }
+    Ok(s)
+}
+
+/// Nix's error for a string with context where none is allowed (an attribute name, a
+/// regular expression), or `None` when `s` has no context.
+pub(crate) fn context_not_allowed(s: &NixString, span: Option<Span>) -> Option<Box<Error>> {
+    let first = s.context.as_ref().and_then(|c| c.iter().next())?;
+    let base = |p: &str| p.rsplit('/').next().unwrap_or(p).to_string();
+    let shown = match first {
+        ContextElem::Opaque(p) => base(p),
+        ContextElem::AllOutputs(d) => format!("={}", base(d)),
+        ContextElem::Built(d, o) => format!("!{o}!{}", base(d)),
+    };
+    Some(Error::new(
+        ErrorKind::Other(format!(
+            "the string '{}' is not allowed to refer to a store path (such as '{shown}')",
+            s.lossy()
+        )),
+        span,
+    ))
+}
+
+fn want_function(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<Value> {
+    let v = m.force(v, Some(span))?;
+    match &v {
+        Value::Lambda(_) | Value::PrimOp(_) => Ok(v),
+        Value::Attrs(a) if a.get(Symbol::new("__functor")).is_some() => Ok(v),
+        other => Err(arg_error(m, "a function", other, span, what)),
+    }
+}
