@@ -527,27 +527,11 @@ fn traces_match_nix_with_and_without_show_trace() {
     let mut failures = Vec::new();
     for program in programs {
         for trace in [&["--show-trace"][..], &[][..]] {
-            let mut nix_args = vec![
-                "nix-instantiate",
-                "--store",
-                "dummy://",
-                "--eval",
-                "--strict",
-            ];
-            nix_args.extend_from_slice(trace);
-            nix_args.extend_from_slice(&["-E", program]);
-            let mut our_args = vec!["eval", "--strict"];
-            our_args.extend_from_slice(trace);
-            our_args.extend_from_slice(&["-E", program]);
-            let nix = run(&oracle, &nix_args, "", TIMEOUT);
-            let ours = run(env!("CARGO_BIN_EXE_nixpad"), &our_args, "", TIMEOUT);
-            let (a, b) = (
-                strip_ansi(&String::from_utf8_lossy(&nix.stderr)),
-                String::from_utf8_lossy(&ours.stderr).to_string(),
-            );
-            if a != b || nix.code != ours.code {
+            let both = both_stderr(&oracle, env!("CARGO_BIN_EXE_nixpad"), trace, program);
+            if both.nix != both.ours || !both.same_code {
                 failures.push(format!(
-                    "--- {program:?} {trace:?}\nnix:\n{a}\nnixpad:\n{b}"
+                    "--- {program:?} {trace:?}\nnix:\n{}\nnixpad:\n{}",
+                    both.nix, both.ours
                 ));
             }
         }
@@ -573,33 +557,17 @@ fn builtin_argument_errors_match_nix() {
     assert!(programs.len() > 80, "the list is there");
     let mut failures = Vec::new();
     for program in &programs {
-        let nix = run(
-            &oracle,
-            &[
-                "nix-instantiate",
-                "--store",
-                "dummy://",
-                "--eval",
-                "--strict",
-                "-E",
-                program,
-            ],
-            "",
-            TIMEOUT,
-        );
-        let ours = run(
-            env!("CARGO_BIN_EXE_nixpad"),
-            &["eval", "--strict", "-E", program],
-            "",
-            TIMEOUT,
-        );
+        let both = both_stderr(&oracle, env!("CARGO_BIN_EXE_nixpad"), &[], program);
         // Nix raises an unknown hash algorithm as a usage error, which nix-instantiate
         // follows with a pointer to its own --help; nixpad's CLI does not name it.
-        let a = strip_ansi(&String::from_utf8_lossy(&nix.stderr))
+        let nix = both
+            .nix
             .replace("Try 'nix-instantiate --help' for more information.\n", "");
-        let b = String::from_utf8_lossy(&ours.stderr).to_string();
-        if a != b || nix.code != ours.code {
-            failures.push(format!("--- {program}\nnix:\n{a}\nnixpad:\n{b}"));
+        if nix != both.ours || !both.same_code {
+            failures.push(format!(
+                "--- {program}\nnix:\n{nix}\nnixpad:\n{}",
+                both.ours
+            ));
         }
     }
     for f in &failures {

@@ -147,30 +147,8 @@ fn simple_errors_render_like_nix() {
     }
     let _ = std::fs::remove_file(&file);
     for program in programs {
-        let nix = run(
-            &oracle,
-            &[
-                "nix-instantiate",
-                "--store",
-                "dummy://",
-                "--eval",
-                "--strict",
-                "-E",
-                program,
-            ],
-            "",
-            TIMEOUT,
-        );
-        let ours = run(
-            env!("CARGO_BIN_EXE_nixpad"),
-            &["eval", "--strict", "-E", program],
-            "",
-            TIMEOUT,
-        );
-        let (a, b) = (
-            strip_ansi(&String::from_utf8_lossy(&nix.stderr)),
-            String::from_utf8_lossy(&ours.stderr).to_string(),
-        );
+        let both = both_stderr(&oracle, env!("CARGO_BIN_EXE_nixpad"), &[], program);
+        let (a, b) = (both.nix, both.ours);
         if a.trim_end() != b.trim_end() {
             failures.push(format!("--- {program:?}\nnix:\n{a}\nnixpad:\n{b}"));
         }

@@ -238,3 +238,37 @@ pub fn oracle_path() -> String {
         .to_string()
     })
 }
+
+/// What real Nix (`nix-instantiate --store dummy:// --eval --strict EXTRA -E PROGRAM`)
+/// and `nixpad eval --strict EXTRA -E PROGRAM` wrote to stderr (Nix's without colours).
+pub struct BothStderr {
+    /// Nix's.
+    pub nix: String,
+    /// Nixpad's.
+    pub ours: String,
+    /// Whether they exited alike.
+    pub same_code: bool,
+}
+
+/// Runs `program` through real Nix and through the nixpad binary `nixpad`.
+pub fn both_stderr(oracle: &str, nixpad: &str, extra: &[&str], program: &str) -> BothStderr {
+    let mut nix_args = vec![
+        "nix-instantiate",
+        "--store",
+        "dummy://",
+        "--eval",
+        "--strict",
+    ];
+    nix_args.extend_from_slice(extra);
+    nix_args.extend_from_slice(&["-E", program]);
+    let mut our_args = vec!["eval", "--strict"];
+    our_args.extend_from_slice(extra);
+    our_args.extend_from_slice(&["-E", program]);
+    let nix = run(oracle, &nix_args, "", TIMEOUT);
+    let ours = run(nixpad, &our_args, "", TIMEOUT);
+    BothStderr {
+        nix: strip_ansi(&String::from_utf8_lossy(&nix.stderr)),
+        ours: String::from_utf8_lossy(&ours.stderr).to_string(),
+        same_code: nix.code == ours.code,
+    }
+}
