@@ -20,12 +20,12 @@ pub mod syntax;
 
 // Every module by its short name (`crate::machine`, `crate::value`, ...): the folders
 // group them by concern, the paths stay flat.
-use builtins::{callbacks, context, corepkgs, store_builtins, versions};
-use eval::{collect, debug, error, io, machine, print, value};
+use builtins::{callbacks, context, derivations, store_builtins, versions};
+use eval::{collect, debug, error, io, machine, primop, print, value};
 pub use formats::{float, json, regex};
 use formats::{toml, xml};
 use store::{derivation, path};
-use syntax::{ir, lower, show, source, strings, suggest, symbol};
+use syntax::{corepkgs, ir, lower, show, source, strings, suggest, symbol};
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -468,9 +468,9 @@ impl Evaluator {
         } else {
             io
         };
-        Evaluator {
-            machine: Machine::new(io, limits, settings),
-        }
+        let mut machine = Machine::new(io, limits, settings);
+        builtins::install(&mut machine);
+        Evaluator { machine }
     }
 
     /// A new evaluator that shares the lowering of the files under `shared`'s prefix with
@@ -999,7 +999,19 @@ impl Evaluator {
     /// If `v` is a derivation (a set with `type = "derivation"`), its `.drv` path, forcing
     /// what is needed; `None` for any other value.
     pub fn derivation_path(&mut self, v: &Value) -> EvalResult<Option<String>> {
-        derivation::drv_path_of(&mut self.machine, v)
+        let m = &mut self.machine;
+        let v = m.force(v, None)?;
+        let Value::Attrs(a) = &v else { return Ok(None) };
+        if !m.is_derivation(a)? {
+            return Ok(None);
+        }
+        let Some(p) = a.get(Symbol::new("drvPath")).cloned() else {
+            return Ok(None);
+        };
+        match m.force(&p, None)? {
+            Value::String(s) => Ok(Some(s.lossy().into_owned())),
+            _ => Ok(None),
+        }
     }
 
     /// A derivation this evaluator computed (a value's or one of its inputs'), by `.drv`

@@ -1,8 +1,8 @@
 //! Builtins that call a Nix function once per list element (`foldl'`, `filter`, `any`,
-//! `all`, `concatMap`, `partition`, `groupBy`) or per comparison (`sort`). Each returns a [`CallLoop`]; the machine
-//! makes every call as frames on its heap and feeds the result back to
-//! [`CallLoop::advance`], so nesting through these builtins (a callback that folds again)
-//! never deepens the native stack.
+//! `all`, `concatMap`, `partition`, `groupBy`) or per comparison (`sort`). Each returns a
+//! [`ListCalls`], a [`CallLoop`]: the machine makes every call as frames on its heap and
+//! feeds the result back to [`CallLoop::advance`], so nesting through these builtins (a
+//! callback that folds again) never deepens the native stack.
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -11,12 +11,13 @@ use crate::builtins::Args;
 use crate::builtins::{attrs_of, want_bool, want_list, want_string_no_ctx};
 use crate::error::EvalResult;
 use crate::machine::Machine;
+use crate::primop::{CallLoop, LoopStep};
 use crate::source::Span;
 use crate::symbol::Symbol;
 use crate::value::*;
 
 /// One of these builtins in progress: the function, the list, and what has been gathered.
-pub struct CallLoop {
+pub struct ListCalls {
     f: Value,
     items: Rc<List>,
     /// The element whose call (or forcing) is outstanding, or the next one.
@@ -114,25 +115,12 @@ impl MergeSort {
     }
 }
 
-/// What the machine does next for a [`CallLoop`].
-pub enum LoopStep {
-    /// Call the loop's function with these arguments and come back with the result.
-    Call(Value, Vec<Value>),
-    /// Force this value and come back with it.
-    Force(Value),
-    /// The builtin's result.
-    Done(Value),
-}
-
-impl CallLoop {
-    /// The span of the builtin call, for errors and traces.
-    pub fn span(&self) -> Span {
+impl CallLoop for ListCalls {
+    fn span(&self) -> Span {
         self.span
     }
 
-    /// Goes on after `last`, the (forced) value of the previous call or forcing, or from
-    /// the start when `last` is `None`.
-    pub fn advance(&mut self, m: &mut Machine, last: Option<Value>) -> EvalResult<LoopStep> {
+    fn advance(&mut self, m: &mut Machine, last: Option<Value>) -> EvalResult<LoopStep> {
         let span = self.span;
         if matches!(self.gather, Gather::Sort(_)) {
             return self.sort_step(m, last);
@@ -201,7 +189,9 @@ impl CallLoop {
             _ => LoopStep::Call(self.f.clone(), vec![x]),
         })
     }
+}
 
+impl ListCalls {
     /// `sort`: force the elements in order (as Nix does before comparing any), then merge.
     fn sort_step(&mut self, m: &mut Machine, last: Option<Value>) -> EvalResult<LoopStep> {
         let Gather::Sort(sort) = &mut self.gather else {
@@ -260,18 +250,18 @@ impl CallLoop {
     }
 }
 
-fn start(f: Value, items: Rc<List>, span: Span, gather: Gather) -> CallLoop {
-    CallLoop {
+fn start(f: Value, items: Rc<List>, span: Span, gather: Gather) -> Box<dyn CallLoop> {
+    Box::new(ListCalls {
         f,
         items,
         index: 0,
         span,
         gather,
-    }
+    })
 }
 
 /// `builtins.foldl' f acc list`
-pub fn prim_foldl(m: &mut Machine, args: Args, span: Span) -> EvalResult<CallLoop> {
+pub fn prim_foldl(m: &mut Machine, args: Args, span: Span) -> EvalResult<Box<dyn CallLoop>> {
     let l = args.list(m, 2, span)?;
     if l.is_empty() {
         // Nothing to call: the result is the initial accumulator (forced by the machine).
@@ -282,7 +272,7 @@ pub fn prim_foldl(m: &mut Machine, args: Args, span: Span) -> EvalResult<CallLoo
 }
 
 /// `builtins.filter f list`
-pub fn prim_filter(m: &mut Machine, args: Args, span: Span) -> EvalResult<CallLoop> {
+pub fn prim_filter(m: &mut Machine, args: Args, span: Span) -> EvalResult<Box<dyn CallLoop>> {
     let l = args.list(m, 1, span)?;
     if l.is_empty() {
         return Ok(start(Value::Null, l, span, Gather::Filter(Vec::new())));
@@ -297,31 +287,31 @@ fn any_all(
     span: Span,
     stop_on: bool,
     name: &'static str,
-) -> EvalResult<CallLoop> {
+) -> EvalResult<Box<dyn CallLoop>> {
     let f = args.function(m, 0, span)?;
     let l = args.list(m, 1, span)?;
     Ok(start(f, l, span, Gather::AnyAll { stop_on, name }))
 }
 
 /// `builtins.any f list`
-pub fn prim_any(m: &mut Machine, args: Args, span: Span) -> EvalResult<CallLoop> {
+pub fn prim_any(m: &mut Machine, args: Args, span: Span) -> EvalResult<Box<dyn CallLoop>> {
     any_all(m, args, span, true, "any")
 }
 
 /// `builtins.all f list`
-pub fn prim_all(m: &mut Machine, args: Args, span: Span) -> EvalResult<CallLoop> {
+pub fn prim_all(m: &mut Machine, args: Args, span: Span) -> EvalResult<Box<dyn CallLoop>> {
     any_all(m, args, span, false, "all")
 }
 
 /// `builtins.concatMap f list`
-pub fn prim_concat_map(m: &mut Machine, args: Args, span: Span) -> EvalResult<CallLoop> {
+pub fn prim_concat_map(m: &mut Machine, args: Args, span: Span) -> EvalResult<Box<dyn CallLoop>> {
     let f = args.function(m, 0, span)?;
     let l = args.list(m, 1, span)?;
     Ok(start(f, l, span, Gather::ConcatMap(Vec::new())))
 }
 
 /// `builtins.partition f list`
-pub fn prim_partition(m: &mut Machine, args: Args, span: Span) -> EvalResult<CallLoop> {
+pub fn prim_partition(m: &mut Machine, args: Args, span: Span) -> EvalResult<Box<dyn CallLoop>> {
     let f = args.function(m, 0, span)?;
     let l = args.list(m, 1, span)?;
     let gather = Gather::Partition {
@@ -333,7 +323,7 @@ pub fn prim_partition(m: &mut Machine, args: Args, span: Span) -> EvalResult<Cal
 }
 
 /// `builtins.groupBy f list`
-pub fn prim_group_by(m: &mut Machine, args: Args, span: Span) -> EvalResult<CallLoop> {
+pub fn prim_group_by(m: &mut Machine, args: Args, span: Span) -> EvalResult<Box<dyn CallLoop>> {
     let f = args.function(m, 0, span)?;
     let l = args.list(m, 1, span)?;
     let gather = Gather::GroupBy {
@@ -344,7 +334,7 @@ pub fn prim_group_by(m: &mut Machine, args: Args, span: Span) -> EvalResult<Call
 }
 
 /// `builtins.sort f list`
-pub fn prim_sort(m: &mut Machine, args: Args, span: Span) -> EvalResult<CallLoop> {
+pub fn prim_sort(m: &mut Machine, args: Args, span: Span) -> EvalResult<Box<dyn CallLoop>> {
     let l = args.list(m, 1, span)?;
     let sort = Box::new(MergeSort {
         items: Vec::new(),

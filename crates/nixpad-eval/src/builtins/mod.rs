@@ -1,9 +1,8 @@
 //! The builtins: the `builtins` set, the global names, and each primop.
 
-pub(crate) mod args;
 pub(crate) mod callbacks;
 pub(crate) mod context;
-pub(crate) mod corepkgs;
+pub(crate) mod derivations;
 pub(crate) mod docs;
 pub(crate) mod store_builtins;
 pub(crate) mod versions;
@@ -21,33 +20,10 @@ use crate::value::*;
 
 pub use docs::{builtin_arity, builtin_doc, BuiltinDoc};
 
-use args::want_attrs;
-pub(crate) use args::{
-    arg_error, context_not_allowed, want_bool, want_list, want_string, want_string_no_ctx, Args,
+use crate::primop::want_attrs;
+pub(crate) use crate::primop::{
+    arg_error, want_bool, want_list, want_string, want_string_no_ctx, Args, PrimFn, PrimOp,
 };
-
-/// A builtin function.
-pub struct PrimOp {
-    /// Its name in `builtins`.
-    pub name: &'static str,
-    /// How many arguments it takes.
-    pub arity: u8,
-    /// One byte per argument, saying how it is forced and checked before the call, in
-    /// order (as Nix forces them): `_` lazy, `.` forced, `S` set, `L` list, `I` integer,
-    /// `s` string, `F` function, `B` Boolean.
-    pub args: &'static [u8],
-    /// The implementation; arguments not marked `_` arrive forced and checked.
-    pub func: PrimFn,
-}
-
-/// A builtin's implementation.
-pub enum PrimFn {
-    /// Computes the result (forcing what it needs through the machine).
-    Value(fn(&mut Machine, Args, Span) -> EvalResult<Value>),
-    /// Calls a Nix function once per list element, the calls made by the machine as
-    /// frames on its heap (see [`crate::callbacks`]).
-    Calls(fn(&mut Machine, Args, Span) -> EvalResult<crate::callbacks::CallLoop>),
-}
 
 /// Names that are global without `builtins.` (the rest are also global as `__name`).
 const GLOBAL_NAMES: &[&str] = &[
@@ -182,7 +158,7 @@ primops! {
     "addErrorContext" / "__" => prim_add_error_context,
     "ceil" / "." => prim_ceil,
     "floor" / "." => prim_floor,
-    "derivationStrict" / "_" => crate::derivation::prim_derivation_strict,
+    "derivationStrict" / "_" => crate::derivations::prim_derivation_strict,
     "getContext" / "_" => crate::context::prim_get_context,
     "hasContext" / "_" => crate::context::prim_has_context,
     "appendContext" / "__" => crate::context::prim_append_context,
@@ -1805,46 +1781,4 @@ fn prim_read_file_type(m: &mut Machine, args: Args, span: Span) -> EvalResult<Va
             Some(span),
         )),
     }
-}
-
-/// Reads a path into a NAR tree through the I/O trait.
-fn nar_node(m: &Machine, path: &str, span: Span) -> EvalResult<crate::store::NarNode> {
-    use crate::store::NarNode;
-    let io_err = |e: String| Error::new(ErrorKind::Io(e), Some(span));
-    match m.io.file_type(path) {
-        Some(FileType::Regular) => Ok(NarNode::Regular {
-            executable: m.io.is_executable(path),
-            contents: m.io.read_file(path).map_err(io_err)?,
-        }),
-        Some(FileType::Symlink) => Ok(NarNode::Symlink {
-            target: m.io.read_link(path).map_err(io_err)?.into_bytes(),
-        }),
-        Some(FileType::Directory) => {
-            let mut children = Vec::new();
-            for (name, _) in m.io.read_dir(path).map_err(io_err)? {
-                let child = nar_node(m, &format!("{}/{}", path.trim_end_matches('/'), name), span)?;
-                children.push((name.into_bytes(), child));
-            }
-            Ok(NarNode::Directory(children))
-        }
-        Some(FileType::Unknown) => Err(io_err(format!("file '{path}' has an unsupported type"))),
-        None => Err(io_err(
-            m.io.access_error(path)
-                .unwrap_or_else(|| format!("path '{path}' does not exist")),
-        )),
-    }
-}
-
-/// The store path a path is copied to when interpolated (`"${./file}"`).
-pub fn copy_path_to_store(m: &mut Machine, path: &str, span: Span) -> EvalResult<String> {
-    if let Some(store_path) = m.copied_sources.get(path) {
-        return Ok(store_path.clone());
-    }
-    let node = nar_node(m, path, span)?;
-    let name = crate::path::base_name(path);
-    crate::store::check_name(name)
-        .map_err(|e| Error::other(crate::store::invalid_store_path_message(name, &e), span))?;
-    let store_path = crate::store::make_source_path(&m.settings.store_dir, name, &node);
-    m.copied_sources.insert(path.to_owned(), store_path.clone());
-    Ok(store_path)
 }

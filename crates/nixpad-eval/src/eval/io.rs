@@ -248,3 +248,30 @@ impl EvalIO for PureIO {
         ))
     }
 }
+
+/// Reads `path` (a file, a symlink or a directory tree) through `io` into a NAR tree, or
+/// says why it cannot.
+pub fn read_nar(io: &dyn EvalIO, path: &str) -> Result<crate::store::NarNode, String> {
+    use crate::store::NarNode;
+    match io.file_type(path) {
+        Some(FileType::Regular) => Ok(NarNode::Regular {
+            executable: io.is_executable(path),
+            contents: io.read_file(path)?,
+        }),
+        Some(FileType::Symlink) => Ok(NarNode::Symlink {
+            target: io.read_link(path)?.into_bytes(),
+        }),
+        Some(FileType::Directory) => {
+            let mut children = Vec::new();
+            for (name, _) in io.read_dir(path)? {
+                let child = read_nar(io, &format!("{}/{}", path.trim_end_matches('/'), name))?;
+                children.push((name.into_bytes(), child));
+            }
+            Ok(NarNode::Directory(children))
+        }
+        Some(FileType::Unknown) => Err(format!("file '{path}' has an unsupported type")),
+        None => Err(io
+            .access_error(path)
+            .unwrap_or_else(|| format!("path '{path}' does not exist"))),
+    }
+}

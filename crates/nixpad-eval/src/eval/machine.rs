@@ -111,16 +111,16 @@ enum Frame {
 
 /// A builtin waiting for its strict arguments to be forced.
 struct PendingPrimOp {
-    op: &'static crate::builtins::PrimOp,
+    op: &'static crate::primop::PrimOp,
     args: Vec<Value>,
     index: usize,
     span: Span,
 }
 
-/// A builtin calling back into Nix ([`crate::callbacks`]).
+/// A builtin calling back into Nix ([`crate::primop::CallLoop`]).
 struct PendingCalls {
-    op: &'static crate::builtins::PrimOp,
-    calls: crate::callbacks::CallLoop,
+    op: &'static crate::primop::PrimOp,
+    calls: Box<dyn crate::primop::CallLoop>,
     /// [`Machine::builtin_call`] before the builtin started, restored when it ends.
     outer_call: Option<Span>,
 }
@@ -193,7 +193,7 @@ enum Step {
 
 /// Nix reports a builtin's own errors under "while calling the 'X' builtin", with the
 /// position on that frame rather than on the message.
-fn builtin_error(op: &crate::builtins::PrimOp, mut e: Box<Error>, span: Span) -> Box<Error> {
+fn builtin_error(op: &crate::primop::PrimOp, mut e: Box<Error>, span: Span) -> Box<Error> {
     let frame = format!("while calling the '{}' builtin", op.name);
     if !e.trace.iter().any(|f| f.message == frame) {
         if e.span == Some(span) || e.span.is_none() {
@@ -272,10 +272,11 @@ impl Machine {
         self.import_cache.clear();
     }
 
-    /// A machine over `io` with the given globals (see [`crate::builtins::globals`]).
+    /// A machine over `io`, without globals yet: the evaluator installs the builtins
+    /// (`crate::builtins::install`), the machine only calls what it is given.
     pub fn new(io: Rc<dyn EvalIO>, limits: Limits, settings: crate::Settings) -> Machine {
         let fuel = limits.fuel;
-        let mut m = Machine {
+        let m = Machine {
             frames: Vec::new(),
             call_depth: 0,
             builtin_call: None,
@@ -304,7 +305,6 @@ impl Machine {
         // FileId(0) is a placeholder for positions that have no source.
         m.sources
             .add(crate::source::Origin::Other("none".into()), "".into());
-        crate::builtins::install(&mut m);
         m
     }
 
@@ -468,6 +468,23 @@ impl Machine {
             }
         }
         err
+    }
+
+    /// The store path a path is copied to when interpolated (`"${./file}"`): read once
+    /// per evaluator through the I/O trait, as a NAR.
+    pub fn copy_path_to_store(&mut self, path: &str, span: Span) -> EvalResult<String> {
+        if let Some(store_path) = self.copied_sources.get(path) {
+            return Ok(store_path.clone());
+        }
+        let node = crate::io::read_nar(&*self.io, path)
+            .map_err(|e| Error::new(ErrorKind::Io(e), Some(span)))?;
+        let name = crate::path::base_name(path);
+        crate::store::check_name(name)
+            .map_err(|e| Error::other(crate::store::invalid_store_path_message(name, &e), span))?;
+        let store_path = crate::store::make_source_path(&self.settings.store_dir, name, &node);
+        self.copied_sources
+            .insert(path.to_owned(), store_path.clone());
+        Ok(store_path)
     }
 
     /// `builtins.break value` called at `span`: stops the evaluation when a debugger is
@@ -1044,7 +1061,7 @@ impl Machine {
             let name = match name {
                 Value::Null => continue,
                 Value::String(s) => {
-                    if let Some(mut err) = crate::builtins::context_not_allowed(&s, None) {
+                    if let Some(mut err) = crate::primop::context_not_allowed(&s, None) {
                         err.push_frame(
                             "while evaluating the name of a dynamic attribute",
                             Some(d.span),
@@ -1167,7 +1184,7 @@ impl Machine {
 
     fn primop_step(
         &mut self,
-        op: &'static crate::builtins::PrimOp,
+        op: &'static crate::primop::PrimOp,
         mut args: Vec<Value>,
         from: usize,
         span: Span,
@@ -1195,9 +1212,9 @@ impl Machine {
             self.check_primop_arg(op, i, &args[i], span)?;
         }
         match op.func {
-            crate::builtins::PrimFn::Value(func) => self.call_primop(op, func, args, span),
-            crate::builtins::PrimFn::Calls(start) => {
-                let args = crate::builtins::Args::new(op, args);
+            crate::primop::PrimFn::Value(func) => self.call_primop(op, func, args, span),
+            crate::primop::PrimFn::Calls(start) => {
+                let args = crate::primop::Args::new(op, args);
                 let calls = start(self, args, span).map_err(|e| builtin_error(op, e, span))?;
                 let outer_call = self.builtin_call;
                 self.continue_calls(
@@ -1219,8 +1236,8 @@ impl Machine {
     /// memory allows.
     fn call_primop(
         &mut self,
-        op: &'static crate::builtins::PrimOp,
-        func: fn(&mut Machine, crate::builtins::Args, Span) -> EvalResult<Value>,
+        op: &'static crate::primop::PrimOp,
+        func: fn(&mut Machine, crate::primop::Args, Span) -> EvalResult<Value>,
         args: Vec<Value>,
         span: Span,
     ) -> EvalResult<Step> {
@@ -1231,7 +1248,7 @@ impl Machine {
             &mut self.suspendable,
             may_suspend.then_some(self.native_depth),
         );
-        let result = func(self, crate::builtins::Args::new(op, args), span);
+        let result = func(self, crate::primop::Args::new(op, args), span);
         self.suspendable = outer;
         let result = match (result, retry) {
             (Err(e), Some(args)) if e.kind == ErrorKind::Suspended => {
@@ -1259,7 +1276,7 @@ impl Machine {
         mut state: Box<PendingCalls>,
         last: Option<Value>,
     ) -> EvalResult<Step> {
-        use crate::callbacks::LoopStep;
+        use crate::primop::LoopStep;
         let (op, span) = (state.op, state.calls.span());
         let next = state.calls.advance(self, last);
         if !matches!(next, Ok(LoopStep::Call(..))) {
@@ -1286,7 +1303,7 @@ impl Machine {
     /// Checks a forced builtin argument against the kind its builtin declares.
     fn check_primop_arg(
         &mut self,
-        op: &'static crate::builtins::PrimOp,
+        op: &'static crate::primop::PrimOp,
         i: usize,
         v: &Value,
         span: Span,
@@ -1308,7 +1325,7 @@ impl Machine {
             _ => "a function",
         };
         let mut e = self.type_error(expected, v, None);
-        e.push_frame(crate::builtins::args::argument_frame(op, i), None);
+        e.push_frame(crate::primop::argument_frame(op, i), None);
         e.push_frame(
             format!("while calling the '{}' builtin", op.name),
             Some(span),
@@ -1634,7 +1651,7 @@ impl Machine {
             AttrKey::Dynamic(e) => {
                 let v = self.eval(e, env)?;
                 match v {
-                    Value::String(s) => match crate::builtins::context_not_allowed(&s, None) {
+                    Value::String(s) => match crate::primop::context_not_allowed(&s, None) {
                         Some(mut err) => {
                             err.push_frame("while evaluating an attribute name", e.span());
                             Err(err)
@@ -2351,7 +2368,7 @@ impl Machine {
             Value::String(s) => Ok((**s).clone()),
             Value::Path(p) => {
                 if mode.copy_to_store() {
-                    let store_path = crate::builtins::copy_path_to_store(self, p, span)?;
+                    let store_path = self.copy_path_to_store(p, span)?;
                     let mut ctx = std::collections::BTreeSet::new();
                     ctx.insert(ContextElem::Opaque(store_path.clone()));
                     Ok(NixString {

@@ -6,5 +6,6 @@ pub(crate) mod debug;
 pub(crate) mod error;
 pub(crate) mod io;
 pub(crate) mod machine;
+pub(crate) mod primop;
 pub(crate) mod print;
 pub(crate) mod value;

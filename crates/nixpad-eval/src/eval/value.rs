@@ -5,8 +5,8 @@ use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use crate::builtins::PrimOp;
 use crate::ir::{Expr, LambdaDef};
+use crate::primop::PrimOp;
 use crate::source::Span;
 use crate::symbol::Symbol;
 

@@ -8,9 +8,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::builtins::Args;
 use crate::error::{Error, ErrorKind, EvalResult};
 use crate::machine::Machine;
+use crate::primop::Args;
 use crate::source::Span;
 use crate::symbol::Symbol;
 use crate::value::*;

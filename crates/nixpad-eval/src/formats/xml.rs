@@ -9,9 +9,9 @@
 
 use std::collections::HashSet;
 
-use crate::builtins::Args;
 use crate::error::{Error, ErrorKind, EvalResult};
 use crate::machine::{merge_context, Machine};
+use crate::primop::Args;
 use crate::source::Span;
 use crate::symbol::Symbol;
 use crate::value::*;

@@ -3,6 +3,7 @@
 //! expressions as Nix quotes them, "did you mean" suggestions, and the public
 //! syntax-tree view (below).
 
+pub(crate) mod corepkgs;
 pub(crate) mod encoded;
 pub(crate) mod ir;
 pub(crate) mod lower;

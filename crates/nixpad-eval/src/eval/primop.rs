@@ -1,17 +1,66 @@
-//! A builtin's arguments, typed. The machine forces and checks the arguments a builtin's
-//! declaration gives a kind (`S`, `L`, `I`, `s`, `B`, `F`) before calling it; the others
-//! arrive as they are. [`Args`]' accessors give an argument typed, forcing and checking it
-//! only if the machine has not, with Nix's "while evaluating the first argument passed to
-//! builtins.X" in the error: no builtin words that itself.
+//! What the machine knows of builtins: a [`PrimOp`] (name, arity, how each argument is
+//! forced, the implementation), its [`Args`], and the [`CallLoop`] of a builtin that calls
+//! back into Nix. The builtins themselves (`crate::builtins`) fill in a table of these; the
+//! machine calls what it is given and never names a builtin.
+//!
+//! The machine forces and checks the arguments a builtin's declaration gives a kind (`S`,
+//! `L`, `I`, `s`, `B`, `F`) before calling it; the others arrive as they are. [`Args`]'
+//! accessors give an argument typed, forcing and checking it only if the machine has not,
+//! with Nix's "while evaluating the first argument passed to builtins.X" in the error: no
+//! builtin words that itself.
 
 use std::rc::Rc;
 
-use crate::builtins::PrimOp;
 use crate::error::{Error, ErrorKind, EvalResult};
 use crate::machine::Machine;
 use crate::source::Span;
 use crate::symbol::Symbol;
 use crate::value::*;
+
+/// A builtin function.
+pub struct PrimOp {
+    /// Its name in `builtins`.
+    pub name: &'static str,
+    /// How many arguments it takes.
+    pub arity: u8,
+    /// One byte per argument, saying how it is forced and checked before the call, in
+    /// order (as Nix forces them): `_` lazy, `.` forced, `S` set, `L` list, `I` integer,
+    /// `s` string, `F` function, `B` Boolean.
+    pub args: &'static [u8],
+    /// The implementation; arguments not marked `_` arrive forced and checked.
+    pub func: PrimFn,
+}
+
+/// A builtin's implementation.
+pub enum PrimFn {
+    /// Computes the result (forcing what it needs through the machine).
+    Value(fn(&mut Machine, Args, Span) -> EvalResult<Value>),
+    /// Calls Nix functions, the calls made by the machine as frames on its heap (see
+    /// [`CallLoop`]).
+    Calls(fn(&mut Machine, Args, Span) -> EvalResult<Box<dyn CallLoop>>),
+}
+
+/// A builtin that calls back into Nix (`foldl'`, `sort`, ...), as the machine runs it: it
+/// says what to do next, the machine does it on its heap (a call, a forcing) and comes
+/// back with the value, so nesting through such builtins never deepens the native stack.
+pub trait CallLoop {
+    /// The span of the builtin call, for errors and traces.
+    fn span(&self) -> Span;
+
+    /// Goes on after `last`, the (forced) value of the previous call or forcing, or from
+    /// the start when `last` is `None`.
+    fn advance(&mut self, m: &mut Machine, last: Option<Value>) -> EvalResult<LoopStep>;
+}
+
+/// What the machine does next for a [`CallLoop`].
+pub enum LoopStep {
+    /// Call this function with these arguments and come back with the result.
+    Call(Value, Vec<Value>),
+    /// Force this value and come back with it.
+    Force(Value),
+    /// The builtin's result.
+    Done(Value),
+}
 
 /// The arguments of a builtin call, with the builtin they were passed to.
 pub struct Args {

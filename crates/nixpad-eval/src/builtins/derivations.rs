@@ -1,0 +1,623 @@
+//! `derivationStrict`: a set of attributes turned into a derivation (see the algorithm in
+//! `store/derivation.rs`), written into the evaluation's [`DrvStore`].
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use sha2::{Digest, Sha256};
+
+use crate::derivation::*;
+use crate::error::{Error, ErrorKind, EvalResult};
+use crate::machine::{merge_context, CoerceMode, Machine};
+use crate::primop::Args;
+use crate::source::Span;
+use crate::store::{self, Hash, HashAlgo};
+use crate::symbol::Symbol;
+use crate::value::*;
+
+/// Adds `frame` to an error's trace.
+fn framed(mut e: Box<Error>, frame: String, span: Option<Span>) -> Box<Error> {
+    e.push_frame(frame, span);
+    e
+}
+
+/// How an output's contents are hashed (`outputHashMode`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum HashMode {
+    /// The file's bytes (`flat`).
+    Flat,
+    /// The NAR serialisation (`recursive`, `nar`).
+    Recursive,
+    /// The file's bytes, as a text path (`text`, experimental `dynamic-derivations`).
+    Text,
+}
+
+impl HashMode {
+    /// What precedes the algorithm in a `.drv` file's output (`r:sha256`).
+    fn prefix(self) -> &'static str {
+        match self {
+            HashMode::Flat => "",
+            HashMode::Recursive => "r:",
+            HashMode::Text => "text:",
+        }
+    }
+}
+
+/// How a derivation's outputs are addressed.
+enum Addressing {
+    /// By the derivation's hash modulo its inputs (the default).
+    Inputs,
+    /// By a hash given in advance (`outputHash`): a fixed-output derivation.
+    Fixed {
+        hash: Vec<u8>,
+        algo: Option<Vec<u8>>,
+        mode: HashMode,
+    },
+    /// By the contents, known after the build (`__contentAddressed = true`), or never
+    /// (`__impure = true`).
+    Floating {
+        algo: HashAlgo,
+        mode: HashMode,
+        impure: bool,
+    },
+}
+
+/// Coerces an attribute value to an environment string as `derivationStrict` does
+/// (`toString` rules, but paths are copied to the store), adding its context to `ctx`.
+fn coerce_env(m: &mut Machine, v: &Value, span: Span, ctx: &mut Context) -> EvalResult<Vec<u8>> {
+    let v = m.force(v, Some(span))?;
+    match &v {
+        Value::Path(_) | Value::Attrs(_) => {
+            let s = m.coerce_to_string(&v, CoerceMode::Interpolation, span)?;
+            merge_context(ctx, &s.context);
+            Ok(s.bytes.to_vec())
+        }
+        Value::List(items) => {
+            let items = items.clone();
+            let mut out = Vec::new();
+            for (i, item) in items.iter().enumerate() {
+                let item = m.force(item, Some(span))?;
+                out.extend_from_slice(&coerce_env(m, &item, span, ctx)?);
+                if i + 1 < items.len() && !matches!(&item, Value::List(l) if l.is_empty()) {
+                    out.push(b' ');
+                }
+            }
+            Ok(out)
+        }
+        _ => {
+            let s = m.coerce_to_string(&v, CoerceMode::ToString, span)?;
+            merge_context(ctx, &s.context);
+            Ok(s.bytes.to_vec())
+        }
+    }
+}
+
+/// Checks and records the output names.
+fn set_outputs(names: Vec<String>, span: Span) -> EvalResult<Vec<String>> {
+    let mut seen = BTreeSet::new();
+    for n in &names {
+        if n == "drvPath" {
+            return Err(Error::other(
+                format!("invalid derivation output name '{n}'"),
+                span,
+            ));
+        }
+        if !seen.insert(n.clone()) {
+            return Err(Error::other(
+                format!("duplicate derivation output '{n}'"),
+                span,
+            ));
+        }
+    }
+    if names.is_empty() {
+        return Err(Error::other(
+            "derivation cannot have an empty set of outputs",
+            span,
+        ));
+    }
+    Ok(names)
+}
+
+/// `builtins.derivationStrict attrs`: writes the derivation (into the evaluation's
+/// store) and returns `{ drvPath; <output> = path; ... }`.
+pub fn prim_derivation_strict(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let attrs = args.attrs(m, 0, span)?;
+    let name_attr = attrs
+        .get_attr(Symbol::new("name"))
+        .cloned()
+        .ok_or_else(|| Error::new(ErrorKind::MissingAttribute("name".into()), Some(span)))?;
+    let name_v = m.force(&name_attr.value, Some(span))?;
+    let name = match &name_v {
+        Value::String(s) => s.lossy().into_owned(),
+        v => {
+            let mut e = m.type_error("a string", v, Some(span));
+            e.push_frame(
+                "while evaluating the `name` attribute passed to builtins.derivationStrict",
+                None,
+            );
+            return Err(e);
+        }
+    };
+    let in_drv = |e: Box<Error>| -> Box<Error> {
+        framed(
+            e,
+            format!("while evaluating derivation '{name}'"),
+            name_attr.pos,
+        )
+    };
+    derivation_strict_inner(m, &attrs, &name, span).map_err(in_drv)
+}
+
+fn want_bool_attr(m: &mut Machine, attrs: &Attrs, key: &str, span: Span) -> EvalResult<bool> {
+    match attrs.get(Symbol::new(key)) {
+        None => Ok(false),
+        Some(v) => {
+            let v = v.clone();
+            match m.force(&v, Some(span))? {
+                Value::Bool(b) => Ok(b),
+                other_v => {
+                    let mut e = m.type_error("a Boolean", &other_v, Some(span));
+                    e.push_frame(format!("while evaluating the `{key}` attribute passed to builtins.derivationStrict"), None);
+                    Err(e)
+                }
+            }
+        }
+    }
+}
+
+fn derivation_strict_inner(
+    m: &mut Machine,
+    attrs: &Attrs,
+    name: &str,
+    span: Span,
+) -> EvalResult<Value> {
+    store::check_name(name).map_err(|e| {
+        Error::other(
+            format!("invalid derivation name: {e}. Please pass a different 'name'."),
+            span,
+        )
+    })?;
+    let structured = want_bool_attr(m, attrs, "__structuredAttrs", span)?;
+    let ignore_nulls = want_bool_attr(m, attrs, "__ignoreNulls", span)?;
+
+    let mut drv = Derivation {
+        name: name.to_string(),
+        outputs: BTreeMap::new(),
+        input_drvs: BTreeMap::new(),
+        input_srcs: BTreeSet::new(),
+        system: Vec::new(),
+        builder: Vec::new(),
+        args: Vec::new(),
+        env: BTreeMap::new(),
+    };
+    let mut ctx: Context = None;
+    let mut json: Vec<u8> = Vec::new();
+    let mut json_fields = 0usize;
+    let (mut have_builder, mut have_system) = (false, false);
+    let mut output_hash: Option<Vec<u8>> = None;
+    let mut output_hash_algo: Option<Vec<u8>> = None;
+    let mut hash_mode: Option<HashMode> = None;
+    let (mut content_addressed, mut impure) = (false, false);
+    let mut outputs: Vec<String> = vec!["out".to_string()];
+
+    for attr in attrs.sorted_by_name() {
+        let key = attr.name.name();
+        let key: &str = &key;
+        if key == "__ignoreNulls" {
+            continue;
+        }
+        let in_attr = |e: Box<Error>| {
+            framed(
+                e,
+                format!("while evaluating attribute '{key}' of derivation '{name}'"),
+                attr.pos,
+            )
+        };
+        let v = m.force(&attr.value, Some(span)).map_err(in_attr)?;
+        if ignore_nulls && matches!(v, Value::Null) {
+            continue;
+        }
+        // `__contentAddressed = true` and `__impure = true` choose how the outputs are
+        // addressed and are not passed on; `false` is passed on like any attribute.
+        if key == "__contentAddressed" || key == "__impure" {
+            let Value::Bool(on) = v else {
+                return Err(in_attr(m.type_error("a Boolean", &v, Some(span))));
+            };
+            if on {
+                let feature = if key == "__impure" {
+                    impure = true;
+                    "impure-derivations"
+                } else {
+                    content_addressed = true;
+                    "ca-derivations"
+                };
+                require_feature(m, feature, span).map_err(in_attr)?;
+                continue;
+            }
+        }
+        if key == "args" {
+            let items = match &v {
+                Value::List(l) => l.clone(),
+                other_v => return Err(in_attr(m.type_error("a list", other_v, Some(span)))),
+            };
+            for item in items.iter() {
+                let s = coerce_env(m, item, span, &mut ctx).map_err(in_attr)?;
+                drv.args.push(s);
+            }
+            continue;
+        }
+        if structured {
+            if key == "__structuredAttrs" {
+                continue;
+            }
+            let mut vctx = None;
+            let text = crate::builtins::to_json(m, &v, span, &mut vctx).map_err(in_attr)?;
+            merge_context(&mut ctx, &vctx);
+            json.push(if json_fields == 0 { b'{' } else { b',' });
+            json_fields += 1;
+            crate::json::write_string(&mut json, key.as_bytes());
+            json.push(b':');
+            json.extend_from_slice(&text);
+            let want_str = |m: &mut Machine, v: &Value| -> EvalResult<Vec<u8>> {
+                match v {
+                    Value::String(s) => Ok(s.bytes.to_vec()),
+                    other_v => Err(m.type_error("a string", other_v, Some(span))),
+                }
+            };
+            match key {
+                "builder" => {
+                    drv.builder = want_str(m, &v).map_err(in_attr)?;
+                    have_builder = true;
+                }
+                "system" => {
+                    drv.system = want_str(m, &v).map_err(in_attr)?;
+                    have_system = true;
+                }
+                "outputHash" => output_hash = Some(want_str(m, &v).map_err(in_attr)?),
+                "outputHashAlgo" => output_hash_algo = Some(want_str(m, &v).map_err(in_attr)?),
+                "outputHashMode" => {
+                    let mode = want_str(m, &v).map_err(in_attr)?;
+                    hash_mode = Some(parse_hash_mode(m, &mode, span).map_err(in_attr)?);
+                }
+                "outputs" => {
+                    let items = match &v {
+                        Value::List(l) => l.clone(),
+                        other_v => {
+                            return Err(in_attr(m.type_error("a list", other_v, Some(span))))
+                        }
+                    };
+                    let mut names = Vec::new();
+                    for item in items.iter() {
+                        let item = m.force(item, Some(span))?;
+                        names.push(
+                            String::from_utf8_lossy(&want_str(m, &item).map_err(in_attr)?)
+                                .into_owned(),
+                        );
+                    }
+                    outputs = set_outputs(names, span)?;
+                }
+                _ => {}
+            }
+            continue;
+        }
+        let s = coerce_env(m, &v, span, &mut ctx).map_err(in_attr)?;
+        match key {
+            "builder" => {
+                drv.builder = s.clone();
+                have_builder = true;
+            }
+            "system" => {
+                drv.system = s.clone();
+                have_system = true;
+            }
+            "outputHash" => output_hash = Some(s.clone()),
+            "outputHashAlgo" => output_hash_algo = Some(s.clone()),
+            "outputHashMode" => hash_mode = Some(parse_hash_mode(m, &s, span).map_err(in_attr)?),
+            "outputs" => {
+                let names = String::from_utf8_lossy(&s)
+                    .split([' ', '\t', '\n', '\r'])
+                    .filter(|w| !w.is_empty())
+                    .map(|w| w.to_string())
+                    .collect();
+                outputs = set_outputs(names, span)?;
+            }
+            _ => {}
+        }
+        drv.env.insert(key.to_string(), s);
+    }
+    if structured {
+        if json_fields == 0 {
+            json.push(b'{');
+        }
+        json.push(b'}');
+        drv.env.insert("__json".to_string(), json);
+    }
+    if !have_builder {
+        return Err(Error::other("required attribute 'builder' missing", span));
+    }
+    if !have_system {
+        return Err(Error::other("required attribute 'system' missing", span));
+    }
+    if drv.name.ends_with(".drv") {
+        let why = "derivation names are allowed to end in '.drv' only if they produce a single derivation file";
+        return Err(Error::other(why.to_string(), span));
+    }
+
+    let addressing = match output_hash {
+        Some(hash) => Addressing::Fixed {
+            hash,
+            algo: output_hash_algo,
+            mode: hash_mode.unwrap_or(HashMode::Flat),
+        },
+        None if content_addressed || impure => {
+            if content_addressed && impure {
+                return Err(Error::other(
+                    "derivation cannot be both content-addressed and impure",
+                    span,
+                ));
+            }
+            // An algorithm Nix does not know counts as none.
+            let algo =
+                output_hash_algo.and_then(|a| HashAlgo::parse(&String::from_utf8_lossy(&a)).ok());
+            Addressing::Floating {
+                algo: algo.unwrap_or(HashAlgo::Sha256),
+                mode: hash_mode.unwrap_or(HashMode::Recursive),
+                impure,
+            }
+        }
+        None => Addressing::Inputs,
+    };
+    finish_derivation(m, drv, ctx, addressing, &outputs, span)
+}
+
+/// Fails with Nix's message unless experimental `feature` is enabled.
+fn require_feature(m: &Machine, feature: &str, span: Span) -> EvalResult<()> {
+    if m.settings
+        .experimental_features
+        .iter()
+        .any(|f| f == feature)
+    {
+        return Ok(());
+    }
+    Err(Error::other(
+        format!("experimental Nix feature '{feature}' is disabled; add '--extra-experimental-features {feature}' to enable it"),
+        span,
+    ))
+}
+
+/// Computes the inputs, outputs and paths of a derivation whose attributes have been
+/// read, and records it. (Kept apart from the attribute loop, which recurses into the
+/// evaluation of other derivations, so that the loop's stack frame stays small.)
+#[inline(never)]
+fn finish_derivation(
+    m: &mut Machine,
+    mut drv: Derivation,
+    ctx: Context,
+    addressing: Addressing,
+    outputs: &[String],
+    span: Span,
+) -> EvalResult<Value> {
+    let name = drv.name.clone();
+    let name = name.as_str();
+    // Inputs from the context.
+    if let Some(ctx) = &ctx {
+        for elem in ctx.iter() {
+            match elem {
+                ContextElem::Opaque(p) => {
+                    drv.input_srcs.insert(p.clone());
+                }
+                ContextElem::Built(d, o) => {
+                    drv.input_drvs
+                        .entry(d.clone())
+                        .or_default()
+                        .insert(o.clone());
+                }
+                ContextElem::AllOutputs(d) => {
+                    let closure = m
+                        .drv_store
+                        .closure(d)
+                        .map_err(|p| Error::other(format!("path '{p}' is not valid"), span))?;
+                    for p in closure {
+                        if let Some(input) = m.drv_store.get(&p) {
+                            let outs: BTreeSet<String> = input.outputs.keys().cloned().collect();
+                            drv.input_drvs.entry(p.clone()).or_default().extend(outs);
+                        }
+                        drv.input_srcs.insert(p);
+                    }
+                }
+            }
+        }
+    }
+
+    let store_dir = m.settings.store_dir.clone();
+    let deferred = match addressing {
+        Addressing::Fixed { hash, algo, mode } => {
+            set_fixed_output(m, &mut drv, outputs, &hash, algo, mode, span)?;
+            false
+        }
+        Addressing::Floating { algo, mode, impure } => {
+            for o in outputs {
+                drv.env
+                    .insert(o.clone(), store::placeholder(o).into_bytes());
+                drv.outputs.insert(
+                    o.clone(),
+                    DrvOutput {
+                        path: String::new(),
+                        hash_algo: format!("{}{}", mode.prefix(), algo.name()),
+                        hash: if impure {
+                            IMPURE_HASH.into()
+                        } else {
+                            String::new()
+                        },
+                    },
+                );
+            }
+            true
+        }
+        Addressing::Inputs => {
+            // The outputs are blanked for the hash; they stay blank (deferred) when an
+            // input's outputs are only known after a build.
+            for o in outputs {
+                drv.env.insert(o.clone(), Vec::new());
+                drv.outputs.insert(
+                    o.clone(),
+                    DrvOutput {
+                        path: String::new(),
+                        hash_algo: String::new(),
+                        hash: String::new(),
+                    },
+                );
+            }
+            let deferred = m.drv_store.any_input_deferred(&drv);
+            if !deferred {
+                set_input_addressed_outputs(m, &mut drv, outputs, span)?;
+            }
+            deferred
+        }
+    };
+
+    let aterm = drv.aterm();
+    let mut refs: Vec<String> = drv.input_srcs.iter().cloned().collect();
+    refs.extend(drv.input_drvs.keys().cloned());
+    let drv_path = store::make_text_path(&store_dir, &format!("{name}.drv"), &aterm, &refs);
+    let hash_modulo = drv
+        .hash_modulo(&m.drv_store)
+        .map_err(|p| Error::other(format!("path '{p}' is not valid"), span))?;
+
+    let mut entries = Vec::with_capacity(drv.outputs.len() + 1);
+    entries.push(Attr {
+        name: Symbol::new("drvPath"),
+        value: context_string(&drv_path, ContextElem::AllOutputs(drv_path.clone())),
+        pos: None,
+    });
+    for (o, out) in &drv.outputs {
+        let path = if out.path.is_empty() {
+            require_feature(m, "ca-derivations", span)?;
+            store::downstream_placeholder(&drv_path, name, o)
+        } else {
+            out.path.clone()
+        };
+        entries.push(Attr {
+            name: Symbol::new(o),
+            value: context_string(&path, ContextElem::Built(drv_path.clone(), o.clone())),
+            pos: None,
+        });
+    }
+    m.drv_store.insert(drv_path, drv, hash_modulo, deferred);
+    Ok(Value::attrs(Attrs::from_unsorted(entries)))
+}
+
+/// Sets the one output of a fixed-output derivation, from the expected hash.
+fn set_fixed_output(
+    m: &mut Machine,
+    drv: &mut Derivation,
+    outputs: &[String],
+    hash_text: &[u8],
+    output_hash_algo: Option<Vec<u8>>,
+    mode: HashMode,
+    span: Span,
+) -> EvalResult<()> {
+    if outputs.len() != 1 || outputs[0] != "out" {
+        return Err(Error::other(
+            "multiple outputs are not supported in fixed-output derivations",
+            span,
+        ));
+    }
+    // An unknown `outputHashAlgo` counts as none (the hash must then name its algorithm).
+    let algo = output_hash_algo
+        .as_ref()
+        .and_then(|a| HashAlgo::parse(&String::from_utf8_lossy(a)).ok());
+    let (hash, warning) = Hash::parse_any_allowing_empty(&String::from_utf8_lossy(hash_text), algo)
+        .map_err(|e| Error::other(e, span))?;
+    if let Some(w) = warning {
+        m.io.trace(&format!("warning: {w}"));
+    }
+    let store_dir = &m.settings.store_dir;
+    let path = match mode {
+        HashMode::Text => {
+            if hash.algo != HashAlgo::Sha256 {
+                return Err(Error::other(
+                    format!(
+                        "text-hashed derivation '{}', along with its outputs, must use SHA-256 hashing",
+                        drv.name
+                    ),
+                    span,
+                ));
+            }
+            store::make_store_path(store_dir, "text", &hash, &drv.name)
+        }
+        HashMode::Flat | HashMode::Recursive => store::make_fixed_output_path(
+            store_dir,
+            &drv.name,
+            mode == HashMode::Recursive,
+            &hash,
+            &[],
+        ),
+    };
+    drv.env.insert("out".to_string(), path.clone().into_bytes());
+    drv.outputs.insert(
+        "out".to_string(),
+        DrvOutput {
+            path,
+            hash_algo: format!("{}{}", mode.prefix(), hash.algo.name()),
+            hash: hash.to_base16(),
+        },
+    );
+    Ok(())
+}
+
+/// Names each output of an input-addressed derivation (whose outputs are blank) by the
+/// hash of the derivation modulo its inputs.
+fn set_input_addressed_outputs(
+    m: &mut Machine,
+    drv: &mut Derivation,
+    outputs: &[String],
+    span: Span,
+) -> EvalResult<()> {
+    let inputs = drv
+        .inputs_modulo(&m.drv_store)
+        .map_err(|p| Error::other(format!("path '{p}' is not valid"), span))?;
+    let digest = Sha256::digest(drv.aterm_with_inputs(&inputs));
+    let inner = Hash::sha256_from_bytes(digest.into());
+    let store_dir = &m.settings.store_dir;
+    for o in outputs {
+        let out_name = if o == "out" {
+            drv.name.clone()
+        } else {
+            format!("{}-{o}", drv.name)
+        };
+        let path = store::make_store_path(store_dir, &format!("output:{o}"), &inner, &out_name);
+        store::check_name(&out_name).map_err(|e| {
+            Error::other(
+                store::invalid_store_path_message(store::store_path_base(store_dir, &path), &e),
+                span,
+            )
+        })?;
+        drv.env.insert(o.clone(), path.clone().into_bytes());
+        if let Some(out) = drv.outputs.get_mut(o) {
+            out.path = path;
+        }
+    }
+    Ok(())
+}
+
+fn parse_hash_mode(m: &Machine, s: &[u8], span: Span) -> EvalResult<HashMode> {
+    match s {
+        b"flat" => Ok(HashMode::Flat),
+        b"recursive" | b"nar" => Ok(HashMode::Recursive),
+        b"text" => require_feature(m, "dynamic-derivations", span).map(|()| HashMode::Text),
+        b"git" => {
+            require_feature(m, "git-hashing", span)?;
+            Err(Error::other(
+                "nixpad does not implement the 'git' output hash mode (git-hashing)",
+                span,
+            ))
+        }
+        _ => Err(Error::other(
+            format!(
+                "invalid value '{}' for 'outputHashMode' attribute",
+                String::from_utf8_lossy(s)
+            ),
+            span,
+        )),
+    }
+}
