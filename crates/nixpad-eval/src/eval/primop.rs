@@ -213,58 +213,69 @@ pub(crate) fn arg_error(
     e
 }
 
+/// `v` forced and read by `pick`, or Nix's type error saying it is not `expected`, in
+/// context `what`.
+fn want<T>(
+    m: &mut Machine,
+    v: &Value,
+    span: Span,
+    what: &str,
+    expected: &str,
+    pick: fn(&Value) -> Option<T>,
+) -> EvalResult<T> {
+    let forced;
+    let v = if let Value::Thunk(_) = v {
+        forced = m.force(v, Some(span))?;
+        &forced
+    } else {
+        v
+    };
+    match pick(v) {
+        Some(x) => Ok(x),
+        None => Err(arg_error(m, expected, v, span, what)),
+    }
+}
+
+/// A list, forced.
 pub(crate) fn want_list(
     m: &mut Machine,
     v: &Value,
     span: Span,
     what: &str,
 ) -> EvalResult<Rc<List>> {
-    match v {
-        Value::List(l) => Ok(l.clone()),
-        Value::Thunk(_) => {
-            let f = m.force(v, Some(span))?;
-            want_list(m, &f, span, what)
-        }
-        other => Err(arg_error(m, "a list", other, span, what)),
-    }
+    want(m, v, span, what, "a list", |v| match v {
+        Value::List(l) => Some(l.clone()),
+        _ => None,
+    })
 }
 
+/// A set, forced.
 pub(crate) fn want_attrs(
     m: &mut Machine,
     v: &Value,
     span: Span,
     what: &str,
 ) -> EvalResult<Rc<Attrs>> {
-    match v {
-        Value::Attrs(a) => Ok(a.clone()),
-        Value::Thunk(_) => {
-            let f = m.force(v, Some(span))?;
-            want_attrs(m, &f, span, what)
-        }
-        other => Err(arg_error(m, "a set", other, span, what)),
-    }
+    want(m, v, span, what, "a set", |v| match v {
+        Value::Attrs(a) => Some(a.clone()),
+        _ => None,
+    })
 }
 
+/// An integer, forced.
 fn want_int(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<i64> {
-    match v {
-        Value::Int(i) => Ok(*i),
-        Value::Thunk(_) => {
-            let f = m.force(v, Some(span))?;
-            want_int(m, &f, span, what)
-        }
-        other => Err(arg_error(m, "an integer", other, span, what)),
-    }
+    want(m, v, span, what, "an integer", |v| match v {
+        Value::Int(i) => Some(*i),
+        _ => None,
+    })
 }
 
+/// A Boolean, forced.
 pub(crate) fn want_bool(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<bool> {
-    match v {
-        Value::Bool(b) => Ok(*b),
-        Value::Thunk(_) => {
-            let f = m.force(v, Some(span))?;
-            want_bool(m, &f, span, what)
-        }
-        other => Err(arg_error(m, "a Boolean", other, span, what)),
-    }
+    want(m, v, span, what, "a Boolean", |v| match v {
+        Value::Bool(b) => Some(*b),
+        _ => None,
+    })
 }
 
 /// A string value (no coercion), with its context.
@@ -274,14 +285,10 @@ pub(crate) fn want_string(
     span: Span,
     what: &str,
 ) -> EvalResult<Rc<NixString>> {
-    match v {
-        Value::String(s) => Ok(s.clone()),
-        Value::Thunk(_) => {
-            let f = m.force(v, Some(span))?;
-            want_string(m, &f, span, what)
-        }
-        other => Err(arg_error(m, "a string", other, span, what)),
-    }
+    want(m, v, span, what, "a string", |v| match v {
+        Value::String(s) => Some(s.clone()),
+        _ => None,
+    })
 }
 
 /// A string that must not refer to store paths (a name, a pattern, an algorithm).
@@ -318,11 +325,11 @@ pub(crate) fn context_not_allowed(s: &NixString, span: Option<Span>) -> Option<B
     ))
 }
 
+/// A function (a lambda, a builtin, or a set with `__functor`), forced.
 fn want_function(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<Value> {
-    let v = m.force(v, Some(span))?;
-    match &v {
-        Value::Lambda(_) | Value::PrimOp(_) => Ok(v),
-        Value::Attrs(a) if a.get(Symbol::new("__functor")).is_some() => Ok(v),
-        other => Err(arg_error(m, "a function", other, span, what)),
-    }
+    want(m, v, span, what, "a function", |v| match v {
+        Value::Lambda(_) | Value::PrimOp(_) => Some(v.clone()),
+        Value::Attrs(a) if a.get(Symbol::new("__functor")).is_some() => Some(v.clone()),
+        _ => None,
+    })
 }
