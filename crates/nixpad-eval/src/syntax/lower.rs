@@ -434,6 +434,14 @@ struct Lowerer<'a, 'b> {
     probe: Option<(Span, Option<Vec<Scope>>)>,
 }
 
+/// Where a path literal starts: `/`, a relative path, or `~/`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PathStart {
+    Root,
+    Here,
+    Home,
+}
+
 /// A binding collected from `a.b.c = v;` / `inherit` entries before lowering.
 enum Pending {
     Expr(ast::Expr),
@@ -582,98 +590,21 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                 let inner = r.expr().ok_or_else(|| self.missing(node))?;
                 return self.expr_inner(&inner, name);
             }
-            ast::Expr::Literal(lit) => match lit.kind() {
-                ast::LiteralKind::Integer(i) => match i.value() {
-                    Ok(v) => Expr::Const(Value::Int(v)),
-                    Err(_) => {
-                        return Err(Error::new(
-                            ErrorKind::Syntax(format!("invalid integer '{}'", i.syntax().text())),
-                            Some(span),
-                        ))
-                    }
-                },
-                ast::LiteralKind::Float(f) => {
-                    let text = f.syntax().text();
-                    match crate::float::parse_float_literal(text) {
-                        Some(v) => Expr::Const(Value::Float(v)),
-                        None => {
-                            return Err(Error::new(
-                                ErrorKind::Syntax(format!("invalid float '{text}'")),
-                                Some(span),
-                            ))
-                        }
-                    }
-                }
-                ast::LiteralKind::Uri(u) => {
-                    let text = u.syntax().text();
-                    let why = match self.ctx.lints.url_literals {
-                        crate::LintLevel::Fatal => "URL literals are disabled".to_string(),
-                        _ => format!("URL literal '{text}' should be a string: \"{text}\" (lint-url-literals)"),
-                    };
-                    self.lint(self.ctx.lints.url_literals, why, span)?;
-                    Expr::Const(Value::string(text.as_bytes()))
-                }
-            },
+            ast::Expr::Literal(lit) => self.literal(lit, span)?,
             ast::Expr::Ident(_) => {
                 let text = node.text().to_string();
                 self.lookup(Symbol::new(&text), span)?
             }
             ast::Expr::Str(s) => self.string(s, span)?,
-            ast::Expr::PathAbs(_) | ast::Expr::PathRel(_) | ast::Expr::PathHome(_) => {
-                // rnix lets whitespace into a path node (`/a ${x}`); Nix sees the `${` as
-                // unexpected there.
-                if let Some(stray) = node
-                    .children_with_tokens()
-                    .filter_map(|c| c.into_token())
-                    .find(|t| {
-                        !matches!(
-                            t.kind(),
-                            rnix::SyntaxKind::TOKEN_PATH_ABS
-                                | rnix::SyntaxKind::TOKEN_PATH_REL
-                                | rnix::SyntaxKind::TOKEN_PATH_HOME
-                        )
-                    })
-                {
-                    let at = usize::from(stray.text_range().end());
-                    let before = &self.text[..at.min(self.text.len())];
-                    let expecting = match unclosed(before) {
-                        "" if before.chars().filter(|c| "([{".contains(*c)).count() == 0 => {
-                            ", expecting end of file"
-                        }
-                        other => other,
-                    };
-                    return Err(Error::new(
-                        ErrorKind::Syntax(format!(
-                            "syntax error, unexpected DOLLAR_CURLY{expecting}"
-                        )),
-                        Some(Span {
-                            file: self.ctx.file,
-                            start: at as u32,
-                            end: at as u32,
-                        }),
-                    ));
-                }
-                let written = node.text().to_string();
-                if matches!(e, ast::Expr::PathAbs(_)) {
-                    let why = format!(
-                        "absolute path literals are not portable. Consider replacing path literal '{written}' \
-                         by a string, relative path, or parameter (lint-absolute-path-literals)"
-                    );
-                    self.lint(self.ctx.lints.absolute_path_literals, why, span)?;
-                } else if matches!(e, ast::Expr::PathRel(_)) && !written.starts_with('.') {
-                    let why = format!(
-                        "relative path literal '{written}' should be prefixed with '.' for clarity: \
-                         './{written}'. (lint-short-path-literals)"
-                    );
-                    self.lint(self.ctx.lints.short_path_literals, why, span)?;
-                }
-                let parts = match e {
-                    ast::Expr::PathAbs(p) => p.parts(),
-                    ast::Expr::PathRel(p) => p.parts(),
-                    ast::Expr::PathHome(p) => p.parts(),
-                    _ => unreachable!("matched above"),
-                };
-                self.path(parts, span)?
+            // rnix's `parts()` panics on a path with stray tokens: called after the checks.
+            ast::Expr::PathAbs(p) => {
+                self.path_literal(node, PathStart::Root, span, || p.parts())?
+            }
+            ast::Expr::PathRel(p) => {
+                self.path_literal(node, PathStart::Here, span, || p.parts())?
+            }
+            ast::Expr::PathHome(p) => {
+                self.path_literal(node, PathStart::Home, span, || p.parts())?
             }
             ast::Expr::PathSearch(p) => {
                 let text = p
@@ -700,31 +631,7 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                     .collect::<EvalResult<Vec<_>>>()?;
                 Expr::List(items.into())
             }
-            ast::Expr::Apply(_) => {
-                let mut args = Vec::new();
-                let mut cur = e.clone();
-                while let ast::Expr::Apply(a) = &cur {
-                    let arg = a.argument().ok_or_else(|| self.missing(node))?;
-                    args.push(arg);
-                    cur = a.lambda().ok_or_else(|| self.missing(node))?;
-                }
-                args.reverse();
-                if let Some((at, found @ None)) = &mut self.probe {
-                    if *at == span {
-                        *found = Some(self.scopes.clone());
-                    }
-                }
-                let func = self.expr(&cur, None)?;
-                let args = args
-                    .iter()
-                    .map(|a| self.expr(a, None))
-                    .collect::<EvalResult<Vec<_>>>()?;
-                Expr::Apply {
-                    func,
-                    args: args.into(),
-                    span,
-                }
-            }
+            ast::Expr::Apply(_) => self.application(e, span)?,
             ast::Expr::IfElse(i) => Expr::If(Rc::new(IfExpr {
                 cond: self.child(i.condition(), node)?,
                 then: self.child(i.body(), node)?,
@@ -758,88 +665,7 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                     _ => Expr::Negate { expr, span },
                 }
             }
-            ast::Expr::BinOp(b) => {
-                let op = match b.operator() {
-                    Some(op) => op,
-                    None => return Err(self.missing(node)),
-                };
-                let op_span = node
-                    .children_with_tokens()
-                    .filter_map(|c| c.into_token())
-                    .find(|t| ast::BinOpKind::from_kind(t.kind()).is_some())
-                    .map(|t| self.tspan(&t))
-                    .unwrap_or(span);
-                use ast::BinOpKind as K;
-                let op = match op {
-                    K::Concat => BinOp::Concat,
-                    K::Update => BinOp::Update,
-                    K::Add => BinOp::Add,
-                    K::Sub => BinOp::Sub,
-                    K::Mul => BinOp::Mul,
-                    K::Div => BinOp::Div,
-                    K::And => BinOp::And,
-                    K::Or => BinOp::Or,
-                    K::Implication => BinOp::Impl,
-                    K::Equal => BinOp::Eq,
-                    K::NotEqual => BinOp::NotEq,
-                    K::Less => BinOp::Less,
-                    K::LessOrEq => BinOp::LessEq,
-                    K::More => BinOp::Greater,
-                    K::MoreOrEq => BinOp::GreaterEq,
-                    K::PipeRight => BinOp::PipeRight,
-                    K::PipeLeft => BinOp::PipeLeft,
-                };
-                if matches!(op, BinOp::PipeLeft | BinOp::PipeRight) {
-                    return Err(Error::new(
-                        ErrorKind::Syntax(
-                            "experimental Nix feature 'pipe-operators' is disabled; add '--extra-experimental-features pipe-operators' to enable it".into(),
-                        ),
-                        Some(op_span),
-                    ));
-                }
-                let lhs = self.child(b.lhs(), node)?;
-                let rhs_node = b.rhs();
-                // Nix places `+` errors at the right operand.
-                let op_span = match (&op, &rhs_node) {
-                    (BinOp::Add, Some(r)) => self.span(r.syntax()),
-                    _ => op_span,
-                };
-                let rhs = self.child(rhs_node, node)?;
-                // Nix desugars `a > b` to `__lessThan b a`, `a <= b` to `!(__lessThan b a)` and
-                // `a >= b` to `!(__lessThan a b)`: operands are evaluated in that order.
-                match op {
-                    BinOp::Greater => Expr::BinOp {
-                        op: BinOp::Less,
-                        lhs: rhs,
-                        rhs: lhs,
-                        span: op_span,
-                    },
-                    BinOp::LessEq => Expr::Not {
-                        expr: Rc::new(Expr::BinOp {
-                            op: BinOp::Less,
-                            lhs: rhs,
-                            rhs: lhs,
-                            span: op_span,
-                        }),
-                        span: op_span,
-                    },
-                    BinOp::GreaterEq => Expr::Not {
-                        expr: Rc::new(Expr::BinOp {
-                            op: BinOp::Less,
-                            lhs,
-                            rhs,
-                            span: op_span,
-                        }),
-                        span: op_span,
-                    },
-                    _ => Expr::BinOp {
-                        op,
-                        lhs,
-                        rhs,
-                        span: op_span,
-                    },
-                }
-            }
+            ast::Expr::BinOp(b) => self.binary(b, span)?,
             ast::Expr::Select(s) => {
                 let expr = self.child(s.expr(), node)?;
                 let path = self.attrpath(s.attrpath(), node)?;
@@ -864,25 +690,7 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                 let bindings = self.collect(set.entries(), set.rec_token().is_some())?;
                 self.lower_bindings(bindings)?
             }
-            ast::Expr::LetIn(l) => {
-                let bindings = self.collect(l.entries(), true)?;
-                if let Some((_, _, span)) = bindings.dynamics.first() {
-                    return Err(Error::new(
-                        ErrorKind::Syntax("dynamic attributes not allowed in let".into()),
-                        Some(*span),
-                    ));
-                }
-                let (names, _) = self.slot_map(&bindings);
-                self.scopes.push(Scope::Lexical(names));
-                let attrs = self.lower_statics(bindings, true);
-                let body = attrs.and_then(|attrs| Ok((attrs, self.child(l.body(), node)?)));
-                self.scopes.pop();
-                let (attrs, body) = body?;
-                Expr::Let {
-                    attrs: Box::new(attrs),
-                    body,
-                }
-            }
+            ast::Expr::LetIn(l) => self.let_in(l)?,
             ast::Expr::LegacyLet(l) => {
                 let bindings = self.collect(l.entries(), true)?;
                 let set = self.lower_bindings(bindings)?;
@@ -895,6 +703,237 @@ impl<'a, 'b> Lowerer<'a, 'b> {
             }
             ast::Expr::CurPos(_) => Expr::CurPos(span),
             ast::Expr::Error(_) => return Err(self.missing(node)),
+        })
+    }
+
+    /// A number or URI literal.
+    fn literal(&mut self, lit: &ast::Literal, span: Span) -> EvalResult<Expr> {
+        Ok(match lit.kind() {
+            ast::LiteralKind::Integer(i) => match i.value() {
+                Ok(v) => Expr::Const(Value::Int(v)),
+                Err(_) => {
+                    return Err(Error::new(
+                        ErrorKind::Syntax(format!("invalid integer '{}'", i.syntax().text())),
+                        Some(span),
+                    ))
+                }
+            },
+            ast::LiteralKind::Float(f) => {
+                let text = f.syntax().text();
+                match crate::float::parse_float_literal(text) {
+                    Some(v) => Expr::Const(Value::Float(v)),
+                    None => {
+                        return Err(Error::new(
+                            ErrorKind::Syntax(format!("invalid float '{text}'")),
+                            Some(span),
+                        ))
+                    }
+                }
+            }
+            ast::LiteralKind::Uri(u) => {
+                let text = u.syntax().text();
+                let why = match self.ctx.lints.url_literals {
+                    crate::LintLevel::Fatal => "URL literals are disabled".to_string(),
+                    _ => format!(
+                        "URL literal '{text}' should be a string: \"{text}\" (lint-url-literals)"
+                    ),
+                };
+                self.lint(self.ctx.lints.url_literals, why, span)?;
+                Expr::Const(Value::string(text.as_bytes()))
+            }
+        })
+    }
+
+    /// A path literal (`/a`, `./a`, `~/a`, with interpolations), after the checks and
+    /// lints Nix makes on it.
+    fn path_literal(
+        &mut self,
+        node: &rnix::SyntaxNode,
+        start: PathStart,
+        span: Span,
+        parts: impl FnOnce() -> Vec<InterpolPart<ast::PathContent>>,
+    ) -> EvalResult<Expr> {
+        // rnix lets whitespace into a path node (`/a ${x}`); Nix sees the `${` as
+        // unexpected there.
+        if let Some(stray) = node
+            .children_with_tokens()
+            .filter_map(|c| c.into_token())
+            .find(|t| {
+                !matches!(
+                    t.kind(),
+                    rnix::SyntaxKind::TOKEN_PATH_ABS
+                        | rnix::SyntaxKind::TOKEN_PATH_REL
+                        | rnix::SyntaxKind::TOKEN_PATH_HOME
+                )
+            })
+        {
+            let at = usize::from(stray.text_range().end());
+            let before = &self.text[..at.min(self.text.len())];
+            let expecting = match unclosed(before) {
+                "" if before.chars().filter(|c| "([{".contains(*c)).count() == 0 => {
+                    ", expecting end of file"
+                }
+                other => other,
+            };
+            return Err(Error::new(
+                ErrorKind::Syntax(format!("syntax error, unexpected DOLLAR_CURLY{expecting}")),
+                Some(Span {
+                    file: self.ctx.file,
+                    start: at as u32,
+                    end: at as u32,
+                }),
+            ));
+        }
+        let written = node.text().to_string();
+        if start == PathStart::Root {
+            let why = format!(
+                "absolute path literals are not portable. Consider replacing path literal '{written}' \
+                 by a string, relative path, or parameter (lint-absolute-path-literals)"
+            );
+            self.lint(self.ctx.lints.absolute_path_literals, why, span)?;
+        } else if start == PathStart::Here && !written.starts_with('.') {
+            let why = format!(
+                "relative path literal '{written}' should be prefixed with '.' for clarity: \
+                 './{written}'. (lint-short-path-literals)"
+            );
+            self.lint(self.ctx.lints.short_path_literals, why, span)?;
+        }
+        self.path(parts(), span)
+    }
+
+    /// `f a b …`: one application of `f` to all its arguments.
+    fn application(&mut self, e: &ast::Expr, span: Span) -> EvalResult<Expr> {
+        let node = e.syntax();
+        let mut args = Vec::new();
+        let mut cur = e.clone();
+        while let ast::Expr::Apply(a) = &cur {
+            let arg = a.argument().ok_or_else(|| self.missing(node))?;
+            args.push(arg);
+            cur = a.lambda().ok_or_else(|| self.missing(node))?;
+        }
+        args.reverse();
+        if let Some((at, found @ None)) = &mut self.probe {
+            if *at == span {
+                *found = Some(self.scopes.clone());
+            }
+        }
+        let func = self.expr(&cur, None)?;
+        let args = args
+            .iter()
+            .map(|a| self.expr(a, None))
+            .collect::<EvalResult<Vec<_>>>()?;
+        Ok(Expr::Apply {
+            func,
+            args: args.into(),
+            span,
+        })
+    }
+
+    /// A binary operator, desugared as Nix does (`a > b` is `b < a`, `a <= b` is
+    /// `!(b < a)`).
+    fn binary(&mut self, b: &ast::BinOp, span: Span) -> EvalResult<Expr> {
+        let node = b.syntax();
+        let op = match b.operator() {
+            Some(op) => op,
+            None => return Err(self.missing(node)),
+        };
+        let op_span = node
+            .children_with_tokens()
+            .filter_map(|c| c.into_token())
+            .find(|t| ast::BinOpKind::from_kind(t.kind()).is_some())
+            .map(|t| self.tspan(&t))
+            .unwrap_or(span);
+        use ast::BinOpKind as K;
+        let op = match op {
+            K::Concat => BinOp::Concat,
+            K::Update => BinOp::Update,
+            K::Add => BinOp::Add,
+            K::Sub => BinOp::Sub,
+            K::Mul => BinOp::Mul,
+            K::Div => BinOp::Div,
+            K::And => BinOp::And,
+            K::Or => BinOp::Or,
+            K::Implication => BinOp::Impl,
+            K::Equal => BinOp::Eq,
+            K::NotEqual => BinOp::NotEq,
+            K::Less => BinOp::Less,
+            K::LessOrEq => BinOp::LessEq,
+            K::More => BinOp::Greater,
+            K::MoreOrEq => BinOp::GreaterEq,
+            K::PipeRight => BinOp::PipeRight,
+            K::PipeLeft => BinOp::PipeLeft,
+        };
+        if matches!(op, BinOp::PipeLeft | BinOp::PipeRight) {
+            return Err(Error::new(
+                ErrorKind::Syntax(
+                    "experimental Nix feature 'pipe-operators' is disabled; add '--extra-experimental-features pipe-operators' to enable it".into(),
+                ),
+                Some(op_span),
+            ));
+        }
+        let lhs = self.child(b.lhs(), node)?;
+        let rhs_node = b.rhs();
+        // Nix places `+` errors at the right operand.
+        let op_span = match (&op, &rhs_node) {
+            (BinOp::Add, Some(r)) => self.span(r.syntax()),
+            _ => op_span,
+        };
+        let rhs = self.child(rhs_node, node)?;
+        // Nix desugars `a > b` to `__lessThan b a`, `a <= b` to `!(__lessThan b a)` and
+        // `a >= b` to `!(__lessThan a b)`: operands are evaluated in that order.
+        Ok(match op {
+            BinOp::Greater => Expr::BinOp {
+                op: BinOp::Less,
+                lhs: rhs,
+                rhs: lhs,
+                span: op_span,
+            },
+            BinOp::LessEq => Expr::Not {
+                expr: Rc::new(Expr::BinOp {
+                    op: BinOp::Less,
+                    lhs: rhs,
+                    rhs: lhs,
+                    span: op_span,
+                }),
+                span: op_span,
+            },
+            BinOp::GreaterEq => Expr::Not {
+                expr: Rc::new(Expr::BinOp {
+                    op: BinOp::Less,
+                    lhs,
+                    rhs,
+                    span: op_span,
+                }),
+                span: op_span,
+            },
+            _ => Expr::BinOp {
+                op,
+                lhs,
+                rhs,
+                span: op_span,
+            },
+        })
+    }
+
+    /// `let … in body`: a new scope for the bindings.
+    fn let_in(&mut self, l: &ast::LetIn) -> EvalResult<Expr> {
+        let node = l.syntax();
+        let bindings = self.collect(l.entries(), true)?;
+        if let Some((_, _, span)) = bindings.dynamics.first() {
+            return Err(Error::new(
+                ErrorKind::Syntax("dynamic attributes not allowed in let".into()),
+                Some(*span),
+            ));
+        }
+        let (names, _) = self.slot_map(&bindings);
+        self.scopes.push(Scope::Lexical(names));
+        let attrs = self.lower_statics(bindings, true);
+        let body = attrs.and_then(|attrs| Ok((attrs, self.child(l.body(), node)?)));
+        self.scopes.pop();
+        let (attrs, body) = body?;
+        Ok(Expr::Let {
+            attrs: Box::new(attrs),
+            body,
         })
     }
 
