@@ -164,6 +164,8 @@ fn want_bool_attr(m: &mut Machine, attrs: &Attrs, key: &str, span: Span) -> Eval
     }
 }
 
+/// The derivation of `attrs`, named `name`: its environment gathered attribute by
+/// attribute in name order, then its outputs and paths.
 fn derivation_strict_inner(
     m: &mut Machine,
     attrs: &Attrs,
@@ -178,27 +180,7 @@ fn derivation_strict_inner(
     })?;
     let structured = want_bool_attr(m, attrs, "__structuredAttrs", span)?;
     let ignore_nulls = want_bool_attr(m, attrs, "__ignoreNulls", span)?;
-
-    let mut drv = Derivation {
-        name: name.to_string(),
-        outputs: BTreeMap::new(),
-        input_drvs: BTreeMap::new(),
-        input_srcs: BTreeSet::new(),
-        system: Vec::new(),
-        builder: Vec::new(),
-        args: Vec::new(),
-        env: BTreeMap::new(),
-    };
-    let mut ctx: Context = None;
-    let mut json: Vec<u8> = Vec::new();
-    let mut json_fields = 0usize;
-    let (mut have_builder, mut have_system) = (false, false);
-    let mut output_hash: Option<Vec<u8>> = None;
-    let mut output_hash_algo: Option<Vec<u8>> = None;
-    let mut hash_mode: Option<HashMode> = None;
-    let (mut content_addressed, mut impure) = (false, false);
-    let mut outputs: Vec<String> = vec!["out".to_string()];
-
+    let mut g = Gathered::new(name, structured);
     for attr in attrs.sorted_by_name() {
         let key = attr.name.name();
         let key: &str = &key;
@@ -224,10 +206,10 @@ fn derivation_strict_inner(
             };
             if on {
                 let feature = if key == "__impure" {
-                    impure = true;
+                    g.impure = true;
                     "impure-derivations"
                 } else {
-                    content_addressed = true;
+                    g.content_addressed = true;
                     "ca-derivations"
                 };
                 require_feature(m, feature, span).map_err(in_attr)?;
@@ -240,133 +222,213 @@ fn derivation_strict_inner(
                 other_v => return Err(in_attr(m.type_error("a list", other_v, Some(span)))),
             };
             for item in items.iter() {
-                let s = coerce_env(m, item, span, &mut ctx).map_err(in_attr)?;
-                drv.args.push(s);
+                let s = coerce_env(m, item, span, &mut g.ctx).map_err(in_attr)?;
+                g.drv.args.push(s);
             }
             continue;
         }
-        if structured {
-            if key == "__structuredAttrs" {
-                continue;
-            }
-            let mut vctx = None;
-            let text = crate::builtins::to_json(m, &v, span, &mut vctx).map_err(in_attr)?;
-            merge_context(&mut ctx, &vctx);
-            json.push(if json_fields == 0 { b'{' } else { b',' });
-            json_fields += 1;
-            crate::json::write_string(&mut json, key.as_bytes());
-            json.push(b':');
-            json.extend_from_slice(&text);
-            let want_str = |m: &mut Machine, v: &Value| -> EvalResult<Vec<u8>> {
-                match v {
-                    Value::String(s) => Ok(s.bytes.to_vec()),
-                    other_v => Err(m.type_error("a string", other_v, Some(span))),
-                }
-            };
-            match key {
-                "builder" => {
-                    drv.builder = want_str(m, &v).map_err(in_attr)?;
-                    have_builder = true;
-                }
-                "system" => {
-                    drv.system = want_str(m, &v).map_err(in_attr)?;
-                    have_system = true;
-                }
-                "outputHash" => output_hash = Some(want_str(m, &v).map_err(in_attr)?),
-                "outputHashAlgo" => output_hash_algo = Some(want_str(m, &v).map_err(in_attr)?),
-                "outputHashMode" => {
-                    let mode = want_str(m, &v).map_err(in_attr)?;
-                    hash_mode = Some(parse_hash_mode(m, &mode, span).map_err(in_attr)?);
-                }
-                "outputs" => {
-                    let items = match &v {
-                        Value::List(l) => l.clone(),
-                        other_v => {
-                            return Err(in_attr(m.type_error("a list", other_v, Some(span))))
-                        }
-                    };
-                    let mut names = Vec::new();
-                    for item in items.iter() {
-                        let item = m.force(item, Some(span))?;
-                        names.push(
-                            String::from_utf8_lossy(&want_str(m, &item).map_err(in_attr)?)
-                                .into_owned(),
-                        );
-                    }
-                    outputs = set_outputs(names, span)?;
-                }
-                _ => {}
-            }
-            continue;
+        match &mut g.json {
+            Some(_) if key == "__structuredAttrs" => {}
+            Some(_) => g.structured_attr(m, key, &v, span, &in_attr)?,
+            None => g.plain_attr(m, key, &v, span, &in_attr)?,
         }
-        let s = coerce_env(m, &v, span, &mut ctx).map_err(in_attr)?;
-        match key {
-            "builder" => {
-                drv.builder = s.clone();
-                have_builder = true;
-            }
-            "system" => {
-                drv.system = s.clone();
-                have_system = true;
-            }
-            "outputHash" => output_hash = Some(s.clone()),
-            "outputHashAlgo" => output_hash_algo = Some(s.clone()),
-            "outputHashMode" => hash_mode = Some(parse_hash_mode(m, &s, span).map_err(in_attr)?),
-            "outputs" => {
-                let names = String::from_utf8_lossy(&s)
-                    .split([' ', '\t', '\n', '\r'])
-                    .filter(|w| !w.is_empty())
-                    .map(|w| w.to_string())
-                    .collect();
-                outputs = set_outputs(names, span)?;
-            }
-            _ => {}
+    }
+    g.finish(m, span)
+}
+
+/// What `derivationStrict` gathers from the attributes before it computes paths.
+struct Gathered {
+    drv: Derivation,
+    /// The context of everything passed on: the inputs.
+    ctx: Context,
+    /// With `__structuredAttrs`: the members of the `__json` object so far.
+    json: Option<Vec<Vec<u8>>>,
+    have_builder: bool,
+    have_system: bool,
+    output_hash: Option<Vec<u8>>,
+    output_hash_algo: Option<Vec<u8>>,
+    hash_mode: Option<HashMode>,
+    content_addressed: bool,
+    impure: bool,
+    outputs: Vec<String>,
+}
+
+impl Gathered {
+    fn new(name: &str, structured: bool) -> Gathered {
+        Gathered {
+            drv: Derivation {
+                name: name.to_string(),
+                outputs: BTreeMap::new(),
+                input_drvs: BTreeMap::new(),
+                input_srcs: BTreeSet::new(),
+                system: Vec::new(),
+                builder: Vec::new(),
+                args: Vec::new(),
+                env: BTreeMap::new(),
+            },
+            ctx: None,
+            json: structured.then(Vec::new),
+            have_builder: false,
+            have_system: false,
+            output_hash: None,
+            output_hash_algo: None,
+            hash_mode: None,
+            content_addressed: false,
+            impure: false,
+            outputs: vec!["out".to_string()],
         }
-        drv.env.insert(key.to_string(), s);
-    }
-    if structured {
-        if json_fields == 0 {
-            json.push(b'{');
-        }
-        json.push(b'}');
-        drv.env.insert("__json".to_string(), json);
-    }
-    if !have_builder {
-        return Err(Error::other("required attribute 'builder' missing", span));
-    }
-    if !have_system {
-        return Err(Error::other("required attribute 'system' missing", span));
-    }
-    if drv.name.ends_with(".drv") {
-        let why = "derivation names are allowed to end in '.drv' only if they produce a single derivation file";
-        return Err(Error::other(why.to_string(), span));
     }
 
-    let addressing = match output_hash {
-        Some(hash) => Addressing::Fixed {
-            hash,
-            algo: output_hash_algo,
-            mode: hash_mode.unwrap_or(HashMode::Flat),
-        },
-        None if content_addressed || impure => {
-            if content_addressed && impure {
-                return Err(Error::other(
-                    "derivation cannot be both content-addressed and impure",
-                    span,
-                ));
+    /// An attribute under `__structuredAttrs`: a member of `__json`; the special ones
+    /// must be strings (`outputs` a list of strings).
+    fn structured_attr(
+        &mut self,
+        m: &mut Machine,
+        key: &str,
+        v: &Value,
+        span: Span,
+        in_attr: &dyn Fn(Box<Error>) -> Box<Error>,
+    ) -> EvalResult<()> {
+        let mut vctx = None;
+        let text = crate::builtins::to_json(m, v, span, &mut vctx).map_err(in_attr)?;
+        merge_context(&mut self.ctx, &vctx);
+        let mut member = Vec::new();
+        crate::json::write_string(&mut member, key.as_bytes());
+        member.push(b':');
+        member.extend_from_slice(&text);
+        self.json.get_or_insert_with(Vec::new).push(member);
+        let want_str = |m: &mut Machine, v: &Value| -> EvalResult<Vec<u8>> {
+            match v {
+                Value::String(s) => Ok(s.bytes.to_vec()),
+                other_v => Err(in_attr(m.type_error("a string", other_v, Some(span)))),
             }
-            // An algorithm Nix does not know counts as none.
-            let algo =
-                output_hash_algo.and_then(|a| HashAlgo::parse(&String::from_utf8_lossy(&a)).ok());
-            Addressing::Floating {
-                algo: algo.unwrap_or(HashAlgo::Sha256),
-                mode: hash_mode.unwrap_or(HashMode::Recursive),
-                impure,
+        };
+        if key == "outputs" {
+            let items = match v {
+                Value::List(l) => l.clone(),
+                other_v => return Err(in_attr(m.type_error("a list", other_v, Some(span)))),
+            };
+            let mut names = Vec::new();
+            for item in items.iter() {
+                let item = m.force(item, Some(span))?;
+                names.push(String::from_utf8_lossy(&want_str(m, &item)?).into_owned());
             }
+            self.outputs = set_outputs(names, span)?;
+        } else if is_special(key) {
+            let text = want_str(m, v)?;
+            self.note_special(m, key, text, span, in_attr)?;
         }
-        None => Addressing::Inputs,
-    };
-    finish_derivation(m, drv, ctx, addressing, &outputs, span)
+        Ok(())
+    }
+
+    /// An attribute without `__structuredAttrs`: an environment variable (`outputs` a
+    /// space-separated list).
+    fn plain_attr(
+        &mut self,
+        m: &mut Machine,
+        key: &str,
+        v: &Value,
+        span: Span,
+        in_attr: &dyn Fn(Box<Error>) -> Box<Error>,
+    ) -> EvalResult<()> {
+        let s = coerce_env(m, v, span, &mut self.ctx).map_err(in_attr)?;
+        if key == "outputs" {
+            let names = String::from_utf8_lossy(&s)
+                .split([' ', '\t', '\n', '\r'])
+                .filter(|w| !w.is_empty())
+                .map(|w| w.to_string())
+                .collect();
+            self.outputs = set_outputs(names, span)?;
+        } else if is_special(key) {
+            self.note_special(m, key, s.clone(), span, in_attr)?;
+        }
+        self.drv.env.insert(key.to_string(), s);
+        Ok(())
+    }
+
+    /// Records `builder`, `system` or an `outputHash*` attribute.
+    fn note_special(
+        &mut self,
+        m: &mut Machine,
+        key: &str,
+        text: Vec<u8>,
+        span: Span,
+        in_attr: &dyn Fn(Box<Error>) -> Box<Error>,
+    ) -> EvalResult<()> {
+        match key {
+            "builder" => {
+                self.drv.builder = text;
+                self.have_builder = true;
+            }
+            "system" => {
+                self.drv.system = text;
+                self.have_system = true;
+            }
+            "outputHash" => self.output_hash = Some(text),
+            "outputHashAlgo" => self.output_hash_algo = Some(text),
+            _ => self.hash_mode = Some(parse_hash_mode(m, &text, span).map_err(in_attr)?),
+        }
+        Ok(())
+    }
+
+    /// Checks what is required and computes the outputs and paths.
+    fn finish(mut self, m: &mut Machine, span: Span) -> EvalResult<Value> {
+        if let Some(members) = self.json.take() {
+            let mut json = vec![b'{'];
+            for (i, member) in members.iter().enumerate() {
+                if i > 0 {
+                    json.push(b',');
+                }
+                json.extend_from_slice(member);
+            }
+            json.push(b'}');
+            self.drv.env.insert("__json".to_string(), json);
+        }
+        if !self.have_builder {
+            return Err(Error::other("required attribute 'builder' missing", span));
+        }
+        if !self.have_system {
+            return Err(Error::other("required attribute 'system' missing", span));
+        }
+        if self.drv.name.ends_with(".drv") {
+            let why = "derivation names are allowed to end in '.drv' only if they produce a single derivation file";
+            return Err(Error::other(why.to_string(), span));
+        }
+        let addressing = match self.output_hash {
+            Some(hash) => Addressing::Fixed {
+                hash,
+                algo: self.output_hash_algo,
+                mode: self.hash_mode.unwrap_or(HashMode::Flat),
+            },
+            None if self.content_addressed || self.impure => {
+                if self.content_addressed && self.impure {
+                    return Err(Error::other(
+                        "derivation cannot be both content-addressed and impure",
+                        span,
+                    ));
+                }
+                // An algorithm Nix does not know counts as none.
+                let algo = self
+                    .output_hash_algo
+                    .and_then(|a| HashAlgo::parse(&String::from_utf8_lossy(&a)).ok());
+                Addressing::Floating {
+                    algo: algo.unwrap_or(HashAlgo::Sha256),
+                    mode: self.hash_mode.unwrap_or(HashMode::Recursive),
+                    impure: self.impure,
+                }
+            }
+            None => Addressing::Inputs,
+        };
+        finish_derivation(m, self.drv, self.ctx, addressing, &self.outputs, span)
+    }
+}
+
+/// Whether `derivationStrict` reads attribute `key` itself (besides `outputs`).
+fn is_special(key: &str) -> bool {
+    matches!(
+        key,
+        "builder" | "system" | "outputHash" | "outputHashAlgo" | "outputHashMode"
+    )
 }
 
 /// Fails with Nix's message unless experimental `feature` is enabled.
