@@ -35,16 +35,6 @@ pub fn is_store_path(store_dir: &str, path: &str) -> bool {
             .is_some_and(|name| crate::store::check_name(name).is_ok())
 }
 
-/// Coerces like string interpolation (paths are copied to the store), as the
-/// context-changing builtins take their argument.
-fn coerced(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<NixString> {
-    m.coerce_to_string(v, crate::machine::CoerceMode::Interpolation, span)
-        .map_err(|mut e| {
-            e.push_frame(what.to_string(), None);
-            e
-        })
-}
-
 /// `builtins.hasContext s`
 pub fn prim_has_context(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     let s = args.string(m, 0, span)?;
@@ -59,7 +49,7 @@ pub fn prim_unsafe_discard_string_context(
     args: Args,
     span: Span,
 ) -> EvalResult<Value> {
-    let s = coerced(m, &args[0], span, &args.frame(0))?;
+    let s = args.coerced(m, 0, crate::machine::CoerceMode::Interpolation, span)?;
     Ok(Value::string(s.bytes.to_vec()))
 }
 
@@ -69,7 +59,7 @@ pub fn prim_unsafe_discard_output_dependency(
     args: Args,
     span: Span,
 ) -> EvalResult<Value> {
-    let s = coerced(m, &args[0], span, &args.frame(0))?;
+    let s = args.coerced(m, 0, crate::machine::CoerceMode::Interpolation, span)?;
     let ctx = s.context.as_ref().map(|c| {
         Box::new(
             c.iter()
@@ -90,7 +80,7 @@ pub fn prim_add_drv_output_dependencies(
     args: Args,
     span: Span,
 ) -> EvalResult<Value> {
-    let s = coerced(m, &args[0], span, &args.frame(0))?;
+    let s = args.coerced(m, 0, crate::machine::CoerceMode::Interpolation, span)?;
     let n = s.context.as_ref().map_or(0, |c| c.len());
     if n != 1 {
         return Err(Error::other(

@@ -969,13 +969,18 @@ fn prim_attr_values(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value
     ))
 }
 
-fn attr_name_arg(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<Symbol> {
+fn attr_name_arg<'a>(
+    m: &mut Machine,
+    v: &Value,
+    span: Span,
+    what: impl Into<crate::primop::What<'a>>,
+) -> EvalResult<Symbol> {
     let s = want_string_no_ctx(m, v, span, what)?;
     Ok(Symbol::from_bytes(&s.bytes))
 }
 
 fn prim_get_attr(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
-    let name = attr_name_arg(m, &args[0], span, &args.frame(0))?;
+    let name = attr_name_arg(m, &args[0], span, args.what(0))?;
     let a = args.attrs(m, 1, span)?;
     match a.get(name) {
         Some(v) => Ok(v.clone()),
@@ -991,7 +996,7 @@ fn prim_get_attr(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
 }
 
 fn prim_has_attr(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
-    let name = attr_name_arg(m, &args[0], span, &args.frame(0))?;
+    let name = attr_name_arg(m, &args[0], span, args.what(0))?;
     let a = args.attrs(m, 1, span)?;
     Ok(Value::Bool(a.get(name).is_some()))
 }
@@ -1081,7 +1086,7 @@ fn prim_intersect_attrs(m: &mut Machine, args: Args, span: Span) -> EvalResult<V
 }
 
 fn prim_cat_attrs(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
-    let name = attr_name_arg(m, &args[0], span, &args.frame(0))?;
+    let name = attr_name_arg(m, &args[0], span, args.what(0))?;
     let l = args.list(m, 1, span)?;
     let mut out = Vec::new();
     for x in l.iter() {
@@ -1138,7 +1143,7 @@ fn prim_zip_attrs_with(m: &mut Machine, args: Args, span: Span) -> EvalResult<Va
 }
 
 fn prim_unsafe_get_attr_pos(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
-    let name = attr_name_arg(m, &args[0], span, &args.frame(0))?;
+    let name = attr_name_arg(m, &args[0], span, args.what(0))?;
     let a = args.attrs(m, 1, span)?;
     match a.get_attr(name).and_then(|a| a.pos) {
         Some(pos) => Ok(m.pos_attrs(pos)),
@@ -1218,9 +1223,7 @@ fn prim_to_string(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> 
 }
 
 fn prim_string_length(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
-    let s = m
-        .coerce_to_string(&args[0], CoerceMode::Interpolation, span)
-        .map_err(|e| args.in_argument(e, 0))?;
+    let s = args.coerced(m, 0, CoerceMode::Interpolation, span)?;
     Ok(Value::Int(s.bytes.len() as i64))
 }
 
@@ -1230,9 +1233,7 @@ fn prim_substring(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> 
     if start < 0 {
         return Err(Error::other("negative start position in 'substring'", span));
     }
-    let s = m
-        .coerce_to_string(&args[2], CoerceMode::Interpolation, span)
-        .map_err(|e| args.in_argument(e, 2))?;
+    let s = args.coerced(m, 2, CoerceMode::Interpolation, span)?;
     let start = (start as usize).min(s.bytes.len());
     let end = if len < 0 {
         s.bytes.len()
@@ -1391,9 +1392,7 @@ fn prim_split(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
 }
 
 fn prim_base_name_of(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
-    let s = m
-        .coerce_to_string(&args[0], CoerceMode::NoCopy, span)
-        .map_err(|e| args.in_argument(e, 0))?;
+    let s = args.coerced(m, 0, CoerceMode::NoCopy, span)?;
     let text = s.lossy();
     Ok(Value::string_with_context(
         crate::path::base_name(&text).as_bytes().to_vec(),
@@ -1404,10 +1403,8 @@ fn prim_base_name_of(m: &mut Machine, args: Args, span: Span) -> EvalResult<Valu
 fn prim_dir_of(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     match &args[0] {
         Value::Path(p) => Ok(Value::Path(Rc::new(crate::path::dir_name(p).to_string()))),
-        v => {
-            let s = m
-                .coerce_to_string(v, CoerceMode::NoCopy, span)
-                .map_err(|e| args.in_argument(e, 0))?;
+        _ => {
+            let s = args.coerced(m, 0, CoerceMode::NoCopy, span)?;
             let text = s.lossy();
             Ok(Value::string_with_context(
                 crate::path::dir_name(&text).as_bytes().to_vec(),

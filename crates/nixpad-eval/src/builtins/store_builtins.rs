@@ -409,9 +409,7 @@ pub fn prim_store_path(m: &mut Machine, args: Args, span: Span) -> EvalResult<Va
 
 /// `builtins.toPath s`: the canonical absolute path, as a string (deprecated in Nix).
 pub fn prim_to_path(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
-    let s = m
-        .coerce_to_string(&args[0], CoerceMode::NoCopy, span)
-        .map_err(|e| args.in_argument(e, 0))?;
+    let s = args.coerced(m, 0, CoerceMode::NoCopy, span)?;
     let text = s.lossy().into_owned();
     if !text.starts_with('/') {
         let e = Error::other(
@@ -434,7 +432,7 @@ pub fn prim_hash_file(m: &mut Machine, args: Args, span: Span) -> EvalResult<Val
         m,
         &args[1],
         span,
-        &args.frame(1),
+        &args.what(1).frame(),
         Some("while realising the context of path"),
     )?;
     let bytes = m.io.read_file(&path).map_err(|e| io_error(e, span))?;

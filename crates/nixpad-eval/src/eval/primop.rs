@@ -62,6 +62,38 @@ pub enum LoopStep {
     Done(Value),
 }
 
+/// What a value being checked is, for the frame Nix adds to an error about it: made into
+/// text only when there is an error.
+#[derive(Clone, Copy)]
+pub(crate) enum What<'a> {
+    /// Words given by the caller ("while evaluating the return value of …").
+    Text(&'a str),
+    /// Argument `index` of a builtin ([`argument_frame`]).
+    Argument(&'static PrimOp, usize),
+}
+
+impl What<'_> {
+    /// The frame's text.
+    pub(crate) fn frame(self) -> String {
+        match self {
+            What::Text(text) => text.to_string(),
+            What::Argument(op, index) => argument_frame(op, index),
+        }
+    }
+}
+
+impl<'a> From<&'a str> for What<'a> {
+    fn from(text: &'a str) -> What<'a> {
+        What::Text(text)
+    }
+}
+
+impl<'a> From<&'a String> for What<'a> {
+    fn from(text: &'a String) -> What<'a> {
+        What::Text(text)
+    }
+}
+
 /// The arguments of a builtin call, with the builtin they were passed to.
 pub struct Args {
     op: &'static PrimOp,
@@ -136,27 +168,27 @@ impl Args {
 
     /// Argument `i`, a list.
     pub fn list(&self, m: &mut Machine, i: usize, span: Span) -> EvalResult<Rc<List>> {
-        want_list(m, &self.values[i], span, &argument_frame(self.op, i))
+        want_list(m, &self.values[i], span, What::Argument(self.op, i))
     }
 
     /// Argument `i`, a set.
     pub fn attrs(&self, m: &mut Machine, i: usize, span: Span) -> EvalResult<Rc<Attrs>> {
-        want_attrs(m, &self.values[i], span, &argument_frame(self.op, i))
+        want_attrs(m, &self.values[i], span, What::Argument(self.op, i))
     }
 
     /// Argument `i`, an integer.
     pub fn int(&self, m: &mut Machine, i: usize, span: Span) -> EvalResult<i64> {
-        want_int(m, &self.values[i], span, &argument_frame(self.op, i))
+        want_int(m, &self.values[i], span, What::Argument(self.op, i))
     }
 
     /// Argument `i`, a Boolean.
     pub fn bool(&self, m: &mut Machine, i: usize, span: Span) -> EvalResult<bool> {
-        want_bool(m, &self.values[i], span, &argument_frame(self.op, i))
+        want_bool(m, &self.values[i], span, What::Argument(self.op, i))
     }
 
     /// Argument `i`, a string (not coerced), with its context.
     pub fn string(&self, m: &mut Machine, i: usize, span: Span) -> EvalResult<Rc<NixString>> {
-        want_string(m, &self.values[i], span, &argument_frame(self.op, i))
+        want_string(m, &self.values[i], span, What::Argument(self.op, i))
     }
 
     /// Argument `i`, a string that must not refer to store paths (a name, a pattern).
@@ -166,23 +198,35 @@ impl Args {
         i: usize,
         span: Span,
     ) -> EvalResult<Rc<NixString>> {
-        want_string_no_ctx(m, &self.values[i], span, &argument_frame(self.op, i))
+        want_string_no_ctx(m, &self.values[i], span, What::Argument(self.op, i))
     }
 
     /// Argument `i`, a function (a lambda, a builtin, or a set with `__functor`).
     pub fn function(&self, m: &mut Machine, i: usize, span: Span) -> EvalResult<Value> {
-        want_function(m, &self.values[i], span, &argument_frame(self.op, i))
+        want_function(m, &self.values[i], span, What::Argument(self.op, i))
     }
 
-    /// What an error in argument `i` happened in, for helpers that check an argument
-    /// their own way (a path, a string coerced).
-    pub fn frame(&self, i: usize) -> String {
-        argument_frame(self.op, i)
+    /// Argument `i` coerced to a string (`mode` says how); an error names the argument.
+    pub fn coerced(
+        &self,
+        m: &mut Machine,
+        i: usize,
+        mode: crate::machine::CoerceMode,
+        span: Span,
+    ) -> EvalResult<NixString> {
+        m.coerce_to_string(&self.values[i], mode, span)
+            .map_err(|e| self.in_argument(e, i))
+    }
+
+    /// What argument `i` is, for helpers that check an argument their own way (a path,
+    /// an attribute name).
+    pub(crate) fn what(&self, i: usize) -> What<'static> {
+        What::Argument(self.op, i)
     }
 
     /// `e`, an error about argument `i`, with the frame naming the argument.
     pub fn in_argument(&self, mut e: Box<Error>, i: usize) -> Box<Error> {
-        e.push_frame(self.frame(i), None);
+        e.push_frame(argument_frame(self.op, i), None);
         e
     }
 
@@ -195,21 +239,21 @@ impl Args {
         v: &Value,
         span: Span,
     ) -> Box<Error> {
-        arg_error(m, expected, v, span, &self.frame(i))
+        arg_error(m, expected, v, span, self.what(i))
     }
 }
 
 /// Nix's type error for a value that is not `expected`, in context `what`: without a
 /// position of its own (the builtin's call has one).
-pub(crate) fn arg_error(
+pub(crate) fn arg_error<'a>(
     m: &mut Machine,
     expected: &str,
     v: &Value,
     _span: Span,
-    what: &str,
+    what: impl Into<What<'a>>,
 ) -> Box<Error> {
     let mut e = m.type_error(expected, v, None);
-    e.push_frame(what.to_string(), None);
+    e.push_frame(what.into().frame(), None);
     e
 }
 
@@ -219,7 +263,7 @@ fn want<T>(
     m: &mut Machine,
     v: &Value,
     span: Span,
-    what: &str,
+    what: What,
     expected: &str,
     pick: fn(&Value) -> Option<T>,
 ) -> EvalResult<T> {
@@ -237,70 +281,81 @@ fn want<T>(
 }
 
 /// A list, forced.
-pub(crate) fn want_list(
+pub(crate) fn want_list<'a>(
     m: &mut Machine,
     v: &Value,
     span: Span,
-    what: &str,
+    what: impl Into<What<'a>>,
 ) -> EvalResult<Rc<List>> {
-    want(m, v, span, what, "a list", |v| match v {
+    want(m, v, span, what.into(), "a list", |v| match v {
         Value::List(l) => Some(l.clone()),
         _ => None,
     })
 }
 
 /// A set, forced.
-pub(crate) fn want_attrs(
+pub(crate) fn want_attrs<'a>(
     m: &mut Machine,
     v: &Value,
     span: Span,
-    what: &str,
+    what: impl Into<What<'a>>,
 ) -> EvalResult<Rc<Attrs>> {
-    want(m, v, span, what, "a set", |v| match v {
+    want(m, v, span, what.into(), "a set", |v| match v {
         Value::Attrs(a) => Some(a.clone()),
         _ => None,
     })
 }
 
 /// An integer, forced.
-fn want_int(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<i64> {
-    want(m, v, span, what, "an integer", |v| match v {
+fn want_int<'a>(
+    m: &mut Machine,
+    v: &Value,
+    span: Span,
+    what: impl Into<What<'a>>,
+) -> EvalResult<i64> {
+    want(m, v, span, what.into(), "an integer", |v| match v {
         Value::Int(i) => Some(*i),
         _ => None,
     })
 }
 
 /// A Boolean, forced.
-pub(crate) fn want_bool(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<bool> {
-    want(m, v, span, what, "a Boolean", |v| match v {
+pub(crate) fn want_bool<'a>(
+    m: &mut Machine,
+    v: &Value,
+    span: Span,
+    what: impl Into<What<'a>>,
+) -> EvalResult<bool> {
+    want(m, v, span, what.into(), "a Boolean", |v| match v {
         Value::Bool(b) => Some(*b),
         _ => None,
     })
 }
 
 /// A string value (no coercion), with its context.
-pub(crate) fn want_string(
+pub(crate) fn want_string<'a>(
     m: &mut Machine,
     v: &Value,
     span: Span,
-    what: &str,
+    what: impl Into<What<'a>>,
 ) -> EvalResult<Rc<NixString>> {
-    want(m, v, span, what, "a string", |v| match v {
+    want(m, v, span, what.into(), "a string", |v| match v {
         Value::String(s) => Some(s.clone()),
         _ => None,
     })
 }
 
 /// A string that must not refer to store paths (a name, a pattern, an algorithm).
-pub(crate) fn want_string_no_ctx(
+pub(crate) fn want_string_no_ctx<'a>(
     m: &mut Machine,
     v: &Value,
     span: Span,
-    what: &str,
+    what: impl Into<What<'a>>,
 ) -> EvalResult<Rc<NixString>> {
+    let what = what.into();
     let s = want_string(m, v, span, what)?;
     if let Some(mut e) = context_not_allowed(&s, Some(span)) {
-        e.push_frame(what.to_string(), None);
+        e.push_frame(what.frame(), None);
         return Err(e);
     }
     Ok(s)
@@ -326,8 +381,13 @@ pub(crate) fn context_not_allowed(s: &NixString, span: Option<Span>) -> Option<B
 }
 
 /// A function (a lambda, a builtin, or a set with `__functor`), forced.
-fn want_function(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<Value> {
-    want(m, v, span, what, "a function", |v| match v {
+fn want_function<'a>(
+    m: &mut Machine,
+    v: &Value,
+    span: Span,
+    what: impl Into<What<'a>>,
+) -> EvalResult<Value> {
+    want(m, v, span, what.into(), "a function", |v| match v {
         Value::Lambda(_) | Value::PrimOp(_) => Some(v.clone()),
         Value::Attrs(a) if a.get(Symbol::new("__functor")).is_some() => Some(v.clone()),
         _ => None,
