@@ -186,13 +186,25 @@ pub(crate) fn lower_scoped(
         .add(Origin::File(path.to_string()), text.clone().into());
     let base = path::dir_name(path).to_string();
     note_scope(m, file, scope);
-    lower_in(m, file, &text, &base, Some(scope))
+    lower_in(m, file, &text, &base)
 }
 
-/// Remembers the names of the extra scope file `file` is lowered with, for a debugger.
+/// Gives file `file` the names of `scope` (in slot order) besides the global ones: its
+/// lowering (and a debugger's, later) finds them through [`file_scopes`].
 fn note_scope(m: &mut Machine, file: FileId, scope: &value::Attrs) {
     let names = scope.entries.iter().map(|a| a.name).collect();
     m.scoped_files.insert(file, names);
+}
+
+/// The scopes file `file` is lowered in: the global names, then the extra scope it was
+/// given ([`note_scope`]), if any.
+fn file_scopes(m: &Machine, file: FileId) -> Vec<Scope> {
+    let mut scopes = vec![Scope::Lexical(m.global_names.clone())];
+    if let Some(names) = m.scoped_files.get(&file) {
+        let slots = names.iter().enumerate().map(|(i, n)| (*n, i as u32));
+        scopes.push(Scope::Lexical(slots.collect()));
+    }
+    scopes
 }
 
 /// Parses, lowers and registers the file `import` evaluates (`in_dir`: the `default.nix`
@@ -223,7 +235,7 @@ pub(crate) fn lower_import(
     if m.io.keeps_lowerings() {
         lower_cached(m, file, path, &text, &base, stamp_key.as_deref())
     } else {
-        lower_in(m, file, &text, &base, None)
+        lower_in(m, file, &text, &base)
     }
 }
 
@@ -303,7 +315,7 @@ fn lower_cached(
             return Ok(expr);
         }
     }
-    let (expr, warned) = lower_noting_warnings(m, file, text, base, None);
+    let (expr, warned) = lower_noting_warnings(m, file, text, base);
     let expr = expr?;
     if !warned {
         if let Some(bytes) = syntax::encoded::encode(&expr) {
@@ -395,7 +407,7 @@ fn lower_shared(m: &mut Machine, path: &str, text: &str) -> Option<EvalResult<Rc
         .sources
         .add_shared(Origin::File(path.to_string()), text.clone())?;
     let base = path::dir_name(path).to_string();
-    let lowered = lower_in(m, file, &text, &base, None);
+    let lowered = lower_in(m, file, &text, &base);
     if let Ok(expr) = &lowered {
         shared
             .lowered
@@ -405,14 +417,8 @@ fn lower_shared(m: &mut Machine, path: &str, text: &str) -> Option<EvalResult<Rc
     Some(lowered)
 }
 
-fn lower_in(
-    m: &Machine,
-    file: FileId,
-    text: &str,
-    base_dir: &str,
-    scope: Option<&value::Attrs>,
-) -> EvalResult<Rc<ir::Expr>> {
-    lower_noting_warnings(m, file, text, base_dir, scope).0
+fn lower_in(m: &Machine, file: FileId, text: &str, base_dir: &str) -> EvalResult<Rc<ir::Expr>> {
+    lower_noting_warnings(m, file, text, base_dir).0
 }
 
 /// Like [`lower_in`], also saying whether a lint warning was printed.
@@ -421,18 +427,8 @@ fn lower_noting_warnings(
     file: FileId,
     text: &str,
     base_dir: &str,
-    scope: Option<&value::Attrs>,
 ) -> (EvalResult<Rc<ir::Expr>>, bool) {
-    let mut scopes = vec![Scope::Lexical(m.global_names.clone())];
-    if let Some(attrs) = scope {
-        let names: HashMap<Symbol, u32> = attrs
-            .entries
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.name, i as u32))
-            .collect();
-        scopes.push(Scope::Lexical(names));
-    }
+    let scopes = file_scopes(m, file);
     let ctx = LowerCtx {
         file,
         base_dir,
@@ -492,7 +488,7 @@ impl Evaluator {
         self.machine.collector.collect_if_due();
         let text = source::prepare_source(text);
         let file = self.machine.sources.add(origin, text.clone().into());
-        let expr = lower_in(&self.machine, file, &text, base_dir, None)?;
+        let expr = lower_in(&self.machine, file, &text, base_dir)?;
         let env = self.machine.globals.clone();
         self.machine.eval(&expr, &env)
     }
@@ -545,7 +541,7 @@ impl Evaluator {
                 .collect(),
         );
         note_scope(&mut self.machine, file, &scope);
-        let expr = lower_in(&self.machine, file, &text, base_dir, Some(&scope))?;
+        let expr = lower_in(&self.machine, file, &text, base_dir)?;
         let values: value::EnvValues = scope.entries.iter().map(|a| a.value.clone()).collect();
         Ok((
             expr,
@@ -579,11 +575,7 @@ impl Evaluator {
         };
         let file = stop.span.file;
         let source = self.machine.sources.get(file);
-        let mut scopes = vec![Scope::Lexical(self.machine.global_names.clone())];
-        if let Some(names) = self.machine.scoped_files.get(&file) {
-            let slots = names.iter().enumerate().map(|(i, n)| (*n, i as u32));
-            scopes.push(Scope::Lexical(slots.collect()));
-        }
+        let scopes = file_scopes(&self.machine, file);
         let ctx = LowerCtx {
             file,
             base_dir: "/",
@@ -604,7 +596,7 @@ impl Evaluator {
     pub fn check_source(&mut self, text: &str, origin: Origin, base_dir: &str) -> EvalResult<()> {
         let text = source::prepare_source(text);
         let file = self.machine.sources.add(origin, text.clone().into());
-        lower_in(&self.machine, file, &text, base_dir, None).map(|_| ())
+        lower_in(&self.machine, file, &text, base_dir).map(|_| ())
     }
 
     /// Evaluates a file (a directory means its `default.nix`) like `import`.
@@ -734,7 +726,7 @@ impl Evaluator {
                     let origin = Origin::Other(format!("--arg {name}"));
                     let text = source::prepare_source(e);
                     let file = self.machine.sources.add(origin, text.clone().into());
-                    let expr = lower_in(&self.machine, file, &text, base_dir, None)?;
+                    let expr = lower_in(&self.machine, file, &text, base_dir)?;
                     value::Thunk::new(expr, self.machine.globals.clone())
                 }
             };

@@ -375,7 +375,7 @@ pub fn install(m: &mut Machine) {
         crate::Origin::Other("nix/derivation-internal.nix".into()),
         crate::derivation::DERIVATION_NIX.into(),
     );
-    match crate::lower_in(m, file, crate::derivation::DERIVATION_NIX, "/", None) {
+    match crate::lower_in(m, file, crate::derivation::DERIVATION_NIX, "/") {
         Ok(expr) => {
             *derivation_thunk.0.borrow_mut() = ThunkState::Expr(expr, m.globals.clone());
             m.collector.track_thunk(&derivation_thunk);
