@@ -191,22 +191,24 @@ enum Step {
     Return(Value),
 }
 
+/// The frame of a call of builtin `name`: "while calling the 'X' builtin".
+fn call_frame(name: &str) -> String {
+    format!("while calling the '{name}' builtin")
+}
+
 /// Nix reports a builtin's own errors under "while calling the 'X' builtin", with the
 /// position on that frame rather than on the message.
-fn builtin_error(op: &crate::primop::PrimOp, mut e: Box<Error>, span: Span) -> Box<Error> {
-    let frame = format!("while calling the '{}' builtin", op.name);
+fn builtin_error(op: &crate::primop::PrimOp, e: Box<Error>, span: Span) -> Box<Error> {
+    named_builtin_error(op.name, e, span)
+}
+
+/// [`builtin_error`] for builtin `name`.
+fn named_builtin_error(name: &str, mut e: Box<Error>, span: Span) -> Box<Error> {
+    let frame = call_frame(name);
     if !e.trace.iter().any(|f| f.message == frame) {
         if e.span == Some(span) || e.span.is_none() {
             e.span = None;
         }
-        e.push_frame(frame, Some(span));
-    }
-    e
-}
-
-/// `e` inside the frame `frame` (at `span`), unless it is in it already.
-fn builtin_error_frame(mut e: Box<Error>, frame: &str, span: Span) -> Box<Error> {
-    if !e.trace.iter().any(|f| f.message == frame) {
         e.push_frame(frame, Some(span));
     }
     e
@@ -439,10 +441,9 @@ impl Machine {
                         }
                     }
                 }
-                Frame::PrimOpArgs(p) | Frame::Retry(p) => err.push_frame(
-                    format!("while calling the '{}' builtin", p.op.name),
-                    Some(p.span),
-                ),
+                Frame::PrimOpArgs(p) | Frame::Retry(p) => {
+                    err.push_frame(call_frame(p.op.name), Some(p.span))
+                }
                 Frame::Calls(state) => {
                     self.builtin_call = state.outer_call;
                     err = builtin_error(state.op, err, state.calls.span())
@@ -453,7 +454,7 @@ impl Machine {
                     self.call_depth -= 1;
                     // `a - b` is a call of `__sub`: an error in an operand is inside it.
                     if let Some(name) = operator_builtin(op) {
-                        err.push_frame(format!("while calling the '{name}' builtin"), Some(span));
+                        err.push_frame(call_frame(name), Some(span));
                     }
                 }
                 Frame::Select(expr, _, _, Some(pos)) | Frame::Selected(expr, pos)
@@ -1326,10 +1327,7 @@ impl Machine {
         };
         let mut e = self.type_error(expected, v, None);
         e.push_frame(crate::primop::argument_frame(op, i), None);
-        e.push_frame(
-            format!("while calling the '{}' builtin", op.name),
-            Some(span),
-        );
+        e.push_frame(call_frame(op.name), Some(span));
         Err(e)
     }
 
@@ -2104,7 +2102,7 @@ impl Machine {
                         format!("while evaluating the {which} argument of the {verb}"),
                         None,
                     );
-                    e.push_frame(format!("while calling the '{name}' builtin"), Some(span));
+                    e.push_frame(call_frame(name), Some(span));
                     Err(e)
                 }
             }
@@ -2169,7 +2167,7 @@ impl Machine {
     /// Nix's `<` (numbers, strings, paths, lists lexicographically).
     pub fn less_than(&mut self, l: &Value, r: &Value, span: Span) -> EvalResult<bool> {
         self.compare(l, r, span)
-            .map_err(|e| builtin_error_frame(e, "while calling the 'lessThan' builtin", span))
+            .map_err(|e| named_builtin_error("lessThan", e, span))
     }
 
     /// `l < r` without the frame of the `lessThan` call around it.

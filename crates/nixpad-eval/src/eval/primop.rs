@@ -161,11 +161,6 @@ impl Args {
         Args { op, values }
     }
 
-    /// The argument values.
-    pub fn into_values(self) -> Vec<Value> {
-        self.values
-    }
-
     /// Argument `i`, a list.
     pub fn list(&self, m: &mut Machine, i: usize, span: Span) -> EvalResult<Rc<List>> {
         want_list(m, &self.values[i], span, What::Argument(self.op, i))
@@ -179,11 +174,6 @@ impl Args {
     /// Argument `i`, an integer.
     pub fn int(&self, m: &mut Machine, i: usize, span: Span) -> EvalResult<i64> {
         want_int(m, &self.values[i], span, What::Argument(self.op, i))
-    }
-
-    /// Argument `i`, a Boolean.
-    pub fn bool(&self, m: &mut Machine, i: usize, span: Span) -> EvalResult<bool> {
-        want_bool(m, &self.values[i], span, What::Argument(self.op, i))
     }
 
     /// Argument `i`, a string (not coerced), with its context.
