@@ -109,28 +109,27 @@ impl Repl {
         fresh: &mut dyn FnMut(&Files) -> Evaluator,
         retired: &mut Vec<Evaluator>,
     ) -> Answer {
-        if !matches!(&self.ev, Some((f, _)) if *f == files) {
-            retired.extend(self.reset());
-            let ev = fresh(&files);
-            self.ev = Some((files, ev));
-        }
+        let ev = match &mut self.ev {
+            Some((f, ev)) if *f == files => ev,
+            _ => {
+                retired.extend(self.reset());
+                let ev = fresh(&files);
+                &mut self.ev.insert((files.clone(), ev)).1
+            }
+        };
         let line = line.trim();
         if self.stop.is_some() {
-            return self.at_stop(line, fresh, retired);
+            return self.at_stop(&files, line, fresh, retired);
         }
-        let Some((files, ev)) = &mut self.ev else {
-            unreachable!("set above")
-        };
         ev.set_breakpoints(Some(0));
         let scope: Vec<(String, Value)> = self
             .bindings
             .iter()
             .map(|b| (b.name.clone(), b.value.clone()))
             .collect();
-        let (text, is_error, bound) = answer(ev, files, &scope, line);
+        let (text, is_error, bound) = answer(ev, &files, &scope, line);
         let traces = ev.take_trace_lines();
         if ev.take_breakpoint().is_some() {
-            let files = files.clone();
             return self.run_to_stop(&files, line, 0, 0, fresh, retired);
         }
         if let Some(binding) = bound {
@@ -148,6 +147,7 @@ impl Repl {
     /// A line typed while stopped.
     fn at_stop(
         &mut self,
+        files: &Files,
         line: &str,
         fresh: &mut dyn FnMut(&Files) -> Evaluator,
         retired: &mut Vec<Evaluator>,
@@ -162,10 +162,9 @@ impl Repl {
         match line {
             ":c" | ":continue" => {
                 let stop = self.stop.take().expect("stopped");
-                let files = self.ev.as_ref().map(|(f, _)| f.clone()).unwrap_or_default();
                 retired.push(stop.ev);
                 self.run_to_stop(
-                    &files,
+                    files,
                     &stop.line,
                     stop.index + 1,
                     stop.traces,
@@ -190,8 +189,7 @@ impl Repl {
                 true,
             ),
             _ => {
-                let files = self.ev.as_ref().map(|(f, _)| f.clone()).unwrap_or_default();
-                let (text, is_error, _) = answer(&mut stop.ev, &files, &stop.scope, line);
+                let (text, is_error, _) = answer(&mut stop.ev, files, &stop.scope, line);
                 Answer {
                     traces: stop.ev.take_trace_lines(),
                     ..reply(&text, is_error)
