@@ -77,19 +77,17 @@ pub const DEPENDENCY_ROLES: &[(&str, &str)] = &[
     ),
 ];
 
+/// The environment in a derivation's `nix derivation show` JSON.
+fn derivation_env<'a>(json: &'a serde_json::Value, drv_path: &str) -> Option<&'a JsonObject> {
+    json.get(drv_path)?.get("env")?.as_object()
+}
+
+/// A JSON object.
+type JsonObject = serde_json::Map<String, serde_json::Value>;
+
 /// The attributes of a derivation's environment as text (with `__structuredAttrs`, the
-/// members of `__json`), from its `nix derivation show` JSON.
-fn env_texts(show_json: &str, drv_path: &str) -> Vec<(String, String)> {
-    let Ok(json) = serde_json::from_str::<serde_json::Value>(show_json) else {
-        return Vec::new();
-    };
-    let Some(env) = json
-        .get(drv_path)
-        .and_then(|d| d.get("env"))
-        .and_then(|e| e.as_object())
-    else {
-        return Vec::new();
-    };
+/// members of `__json`).
+fn env_texts(env: &JsonObject) -> Vec<(String, String)> {
     let structured = env
         .get("__json")
         .and_then(|j| j.as_str())
@@ -110,15 +108,14 @@ fn env_texts(show_json: &str, drv_path: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Fills in each node's [`DrvNode::input_roles`] from the outputs of the inputs that
-/// were collected.
-fn find_input_roles(nodes: &mut [DrvNode]) {
+/// Fills in each node's [`DrvNode::input_roles`] from its environment (`envs`, in the
+/// same order, see [`env_texts`]) and the outputs of the inputs that were collected.
+fn find_input_roles(nodes: &mut [DrvNode], envs: &[Vec<(String, String)>]) {
     let outputs: HashMap<String, Vec<(String, String)>> = nodes
         .iter()
         .map(|n| (n.drv_path.clone(), n.outputs.clone()))
         .collect();
-    for node in nodes.iter_mut() {
-        let env = env_texts(&node.show_json, &node.drv_path);
+    for (node, env) in nodes.iter_mut().zip(envs) {
         let rank = |name: &str| {
             DEPENDENCY_ROLES
                 .iter()
@@ -148,10 +145,8 @@ fn find_input_roles(nodes: &mut [DrvNode]) {
     }
 }
 
-/// The image plan in a derivation's `nix derivation show` JSON, if it has one.
-fn image_plan(show_json: &[u8], drv_path: &str) -> Option<ImagePlan> {
-    let json: serde_json::Value = serde_json::from_slice(show_json).ok()?;
-    let env = json.get(drv_path)?.get("env")?;
+/// The image plan in a derivation's environment, if it has one.
+fn image_plan(env: &JsonObject) -> Option<ImagePlan> {
     let text = |key: &str| env.get(key).and_then(|v| v.as_str()).map(str::to_string);
     let config: serde_json::Value = serde_json::from_str(&text("imageConfig")?).ok()?;
     let plan: serde_json::Value = serde_json::from_str(&text("layerPlan")?).ok()?;
@@ -190,14 +185,6 @@ pub struct DrvReport {
     pub nodes: Vec<DrvNode>,
     /// More derivations exist than were collected.
     pub truncated: bool,
-}
-
-/// Pretty-prints JSON (two-space indent); anything unparsable is returned as it is.
-pub fn pretty_json(bytes: &[u8]) -> String {
-    match serde_json::from_slice::<serde_json::Value>(bytes) {
-        Ok(v) => serde_json::to_string_pretty(&v).unwrap_or_default(),
-        Err(_) => String::from_utf8_lossy(bytes).into_owned(),
-    }
 }
 
 /// The derivations of `root` with their labels and `.drv` paths: itself if it is one
@@ -262,6 +249,8 @@ pub fn collect(ev: &mut Evaluator, root: &Value) -> Result<DrvReport, Box<nixpad
         ..DrvReport::default()
     };
     let mut seen: HashMap<String, ()> = HashMap::new();
+    // Each collected node's environment as text, in order (for the roles of its inputs).
+    let mut envs: Vec<Vec<(String, String)>> = Vec::new();
     let mut queue: VecDeque<String> = report.roots.iter().map(|(_, p)| p.clone()).collect();
     while let Some(path) = queue.pop_front() {
         if seen.contains_key(&path) {
@@ -278,6 +267,15 @@ pub fn collect(ev: &mut Evaluator, root: &Value) -> Result<DrvReport, Box<nixpad
         for (input, _) in &info.input_drvs {
             queue.push_back(input.clone());
         }
+        // `nix derivation show`'s JSON, read once for the view, the roles and the image.
+        let json = serde_json::from_slice::<serde_json::Value>(&info.show_json).ok();
+        let env = json.as_ref().and_then(|j| derivation_env(j, &path));
+        envs.push(env.map(env_texts).unwrap_or_default());
+        let image = env.and_then(image_plan);
+        let show_json = match &json {
+            Some(j) => serde_json::to_string_pretty(j).unwrap_or_default(),
+            None => String::from_utf8_lossy(&info.show_json).into_owned(),
+        };
         report.nodes.push(DrvNode {
             drv_path: info.drv_path,
             name: info.name,
@@ -286,11 +284,11 @@ pub fn collect(ev: &mut Evaluator, root: &Value) -> Result<DrvReport, Box<nixpad
             input_roles: Vec::new(),
             input_srcs: info.input_srcs,
             aterm: String::from_utf8_lossy(&info.aterm).into_owned(),
-            show_json: pretty_json(&info.show_json),
-            image: image_plan(&info.show_json, &path),
+            show_json,
+            image,
         });
     }
-    find_input_roles(&mut report.nodes);
+    find_input_roles(&mut report.nodes, &envs);
     Ok(report)
 }
 
@@ -471,13 +469,15 @@ mod tests {
         let json = br#"{ "/nix/store/x-i.drv": { "env": { "imageName": "web", "imageTag": "1.0",
             "imageConfig": "{\"Cmd\":[\"/bin/web\"]}",
             "layerPlan": "[{\"paths\":[\"/nix/store/a\"]},{\"customisation\":true,\"paths\":[]}]" } } }"#;
-        let plan = image_plan(json, "/nix/store/x-i.drv").expect("an image");
+        let json: serde_json::Value = serde_json::from_slice(json).unwrap();
+        let env = derivation_env(&json, "/nix/store/x-i.drv").unwrap();
+        let plan = image_plan(env).expect("an image");
         assert_eq!((plan.name.as_str(), plan.tag.as_str()), ("web", "1.0"));
         assert!(plan.config.contains("\"/bin/web\""));
         assert_eq!(
             plan.layers,
             vec![(vec!["/nix/store/a".to_string()], false), (vec![], true)]
         );
-        assert_eq!(image_plan(b"{}", "/nix/store/x-i.drv"), None);
+        assert_eq!(image_plan(&JsonObject::new()), None);
     }
 }
