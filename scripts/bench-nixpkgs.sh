@@ -5,8 +5,12 @@
 #   all+2      every package's drvPath with the two test overlays
 #              (crates/nixpad-pkgs/tests/all-drv-paths.nix)
 # Whole-process wall time, median of RUNS runs (default 21), in milliseconds, measured
-# with a nanosecond clock; the last column subtracts nixpad's time for an empty
+# with a nanosecond clock; the next column subtracts nixpad's time for an empty
 # evaluation (`1`: process start, thread, allocator), leaving the evaluation itself.
+# "In one process" is `nixpad eval --bench RUNS`: the same evaluation repeated in one
+# process, each run with a fresh evaluator sharing the lowered files (as the web worker
+# runs them, so it compares with the worker's figures): the median of those runs, and
+# for the "(cold)" rows the first run, which parses and lowers every file.
 # nixpad keeps lowered files between processes (a cache, filled by the check run that
 # compares the results): the plain rows read it, the "(cold)" rows run without it
 # (NIXPAD_CACHE_DIR=""), parsing and lowering every file as a first run does.
@@ -25,6 +29,17 @@ NIXPAD=target/release/nixpad
 FOLDER=$(pwd)/nixpkgs-lite
 TESTS=$(pwd)/crates/nixpad-pkgs/tests
 OVERLAYS="[ (import $TESTS/overlays/security-patch.nix) (import $TESTS/overlays/features.nix) ]"
+
+# milliseconds of one in-process evaluation (`nixpad eval --bench`): the median of the
+# runs that reuse the lowered files, or with "first" the first run, which lowers them
+in_process() {
+  local report
+  report=$("${OUR_EVAL[@]}" --bench "$RUNS" "${@:2}" 2>&1 >/dev/null)
+  case $1 in
+    first) sed -n 's/.*which lowered them: \([0-9.]*\) ms.*/\1/p' <<< "$report" ;;
+    *) sed -n 's/.*lowered files: median \([0-9.]*\) ms.*/\1/p' <<< "$report" ;;
+  esac
+}
 
 # median of numbers, one per line
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
@@ -66,8 +81,8 @@ OUT=$(mktemp)
 CACHE=$(mktemp -d)
 trap 'rm -rf "$CACHE"' EXIT
 {
-echo "| workload | Nix (ms) | nixpad (ms) | ratio | nixpad, minus an empty evaluation (ms) |${INSTRUCTIONS:+ Nix (M instr.) | nixpad (M instr.) | Nix, minus empty | nixpad, minus empty |}"
-echo "|---|---|---|---|---|${INSTRUCTIONS:+---|---|---|---|}"
+echo "| workload | Nix (ms) | nixpad (ms) | ratio | nixpad, minus an empty evaluation (ms) | nixpad, in one process (ms) |${INSTRUCTIONS:+ Nix (M instr.) | nixpad (M instr.) | Nix, minus empty | nixpad, minus empty |}"
+echo "|---|---|---|---|---|---|${INSTRUCTIONS:+---|---|---|---|}"
 empty=$(measure our_eval -E 1)
 if [ -n "${INSTRUCTIONS:-}" ]; then
   nix_empty=$(instructions "${NIX_EVAL[@]}" -E 1)
@@ -82,18 +97,22 @@ for w in hello "hello (cold)" all+2 "all+2 (cold)"; do
   expected=$(nix_eval "${args[@]}" 2>&1)
   got=$(our_eval "${args[@]}" 2>&1)
   if [ "$expected" != "$got" ]; then
-    echo "| $w | results differ: nix=\`${expected:0:60}\` nixpad=\`${got:0:60}\` | | | |"
+    echo "| $w | results differ: nix=\`${expected:0:60}\` nixpad=\`${got:0:60}\` | | | | |"
     continue
   fi
   nt=$(measure nix_eval "${args[@]}")
   pt=$(measure our_eval "${args[@]}")
+  case "$w" in
+    *cold*) it=$(in_process first "${args[@]}") ;;
+    *) it=$(in_process median "${args[@]}") ;;
+  esac
   extra=""
   if [ -n "${INSTRUCTIONS:-}" ]; then
     ni=$(instructions "${NIX_EVAL[@]}" "${args[@]}")
     pi=$(instructions "${OUR_EVAL[@]}" "${args[@]}")
     extra=$(awk -v ni="$ni" -v pi="$pi" -v ne="$nix_empty" -v pe="$our_empty" 'BEGIN { printf " %s | %s | %.1f | %.1f |", ni, pi, ni - ne, pi - pe }')
   fi
-  awk -v w="$w" -v nt="$nt" -v pt="$pt" -v e="$empty" -v extra="$extra" 'BEGIN { printf "| %s | %.1f | %.1f | %.2f | %.1f |%s\n", w, nt, pt, pt / nt, pt - e, extra }'
+  awk -v w="$w" -v nt="$nt" -v pt="$pt" -v e="$empty" -v it="$it" -v extra="$extra" 'BEGIN { printf "| %s | %.1f | %.1f | %.2f | %.1f | %.1f |%s\n", w, nt, pt, pt / nt, pt - e, it, extra }'
 done
 } | tee "$OUT"
 if [ -z "${BENCH_NO_WRITE:-}" ]; then

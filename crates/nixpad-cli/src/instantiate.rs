@@ -12,7 +12,7 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 use std::rc::Rc;
 
-use nixpad_eval::{AutoArg, Evaluator, Limits, Origin, Settings};
+use nixpad_eval::{AutoArg, ErrorKind, Evaluator, Limits, Origin, Settings};
 
 /// The options of `nixpad eval` (printed by `nixpad eval --help`).
 pub const HELP: &str = "\
@@ -30,6 +30,9 @@ usage: nixpad eval [OPTION]... [FILE | -]...          (the options of `nix-insta
   --show-trace             errors also name each function call they went through
   --pure-eval | --impure   Nix's pure evaluation mode (no currentSystem, getEnv, files, <...>)
   --timeout N              give up after N seconds
+  --bench N                then evaluate (and render) the inputs N more times in this process,
+                           each time with a fresh evaluator that shares the files lowered by
+                           the first (as the web worker does), and print the times to stderr
   --option NAME VALUE      or --NAME VALUE: abort-on-warn, max-call-depth, pure-eval, show-trace,
                            lint-url-literals, lint-short-path-literals, lint-absolute-path-literals
                            (ignore | warn | fatal), (extra-)experimental-features
@@ -60,6 +63,8 @@ pub struct Options {
     attr_paths: Vec<String>,
     inputs: Vec<Input>,
     timeout: Option<u64>,
+    /// `--bench N`: how many timed evaluations follow the printed one.
+    bench_runs: Option<usize>,
     settings: Settings,
     max_call_depth: Option<u32>,
     /// Warnings about the command line itself (unknown settings), printed first.
@@ -172,6 +177,7 @@ pub fn parse(args: &[String]) -> Result<Options, UsageError> {
         attr_paths: Vec::new(),
         inputs: Vec::new(),
         timeout: None,
+        bench_runs: None,
         settings: Settings {
             home: std::env::var("HOME").ok(),
             ..Settings::default()
@@ -250,6 +256,13 @@ pub fn parse(args: &[String]) -> Result<Options, UsageError> {
                     UsageError(format!("setting 'timeout' has invalid value '{v}'"))
                 })?;
                 o.timeout = (secs > 0).then_some(secs);
+            }
+            "--bench" => {
+                let v = take(&mut i, a, 1)?.remove(0);
+                let runs = v.parse::<usize>().ok().filter(|&n| n > 0);
+                o.bench_runs = Some(runs.ok_or_else(|| {
+                    UsageError(format!("'--bench' needs a positive number of runs, not '{v}'"))
+                })?);
             }
             "--option" => {
                 let v = take(&mut i, a, 2)?;
@@ -361,51 +374,111 @@ pub fn for_each_value(
     // collecting their cycles) one by one would only delay the exit.
     let ev = Box::leak(Box::new(Evaluator::new(
         Rc::new(crate::fs_io::FsIO),
-        settings,
-        limits,
+        settings.clone(),
+        limits.clone(),
     )));
+    let mut stdout = std::io::stdout().lock();
+    let written = evaluate_inputs(ev, &o, &base, &mut render, |out| {
+        let _ = stdout.write_all(out);
+        let _ = stdout.flush();
+    });
+    if let Err(e) = written {
+        eprint!("{}", ev.render_error(&e));
+        return ExitCode::from(1);
+    }
+    match o.bench_runs {
+        Some(runs) => bench(&o, &base, &settings, &limits, runs, render),
+        None => ExitCode::SUCCESS,
+    }
+}
+
+/// Evaluates every input and attribute path of `o` with `ev`, handing what `render`
+/// makes of each value to `write`; the first error ends it.
+fn evaluate_inputs(
+    ev: &mut Evaluator,
+    o: &Options,
+    base: &str,
+    render: &mut impl FnMut(&mut Evaluator, &nixpad_eval::Value) -> nixpad_eval::EvalResult<Vec<u8>>,
+    mut write: impl FnMut(&[u8]),
+) -> nixpad_eval::EvalResult<()> {
     let whole = [String::new()];
     let attr_paths = if o.attr_paths.is_empty() {
         &whole[..]
     } else {
         &o.attr_paths[..]
     };
-    let mut stdout = std::io::stdout().lock();
     for input in &o.inputs {
         let root = match input {
-            Input::Expr(e) => ev.eval_source(e, Origin::String, &base),
+            Input::Expr(e) => ev.eval_source(e, Origin::String, base),
             Input::Stdin => {
                 let mut bytes = Vec::new();
                 if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
-                    eprintln!("error: reading standard input: {e}");
-                    return ExitCode::from(1);
+                    let why = format!("reading standard input: {e}");
+                    return Err(nixpad_eval::Error::new(ErrorKind::Io(why), None));
                 }
-                ev.eval_source(&nixpad_eval::decode_source(&bytes), Origin::Stdin, &base)
+                ev.eval_source(&nixpad_eval::decode_source(&bytes), Origin::Stdin, base)
             }
             Input::File(f) => ev.eval_file(&if f.starts_with('/') {
                 f.clone()
             } else {
                 format!("{base}/{f}")
             }),
-        };
+        }?;
         for path in attr_paths {
-            let result = root
-                .clone()
-                .and_then(|v| ev.select_attr_path(v, path, &o.args, &base))
-                .and_then(|v| ev.apply_auto_args(v, &o.args, &base))
-                .and_then(|v| render(ev, &v));
-            match result {
-                Ok(out) => {
-                    let _ = stdout.write_all(&out);
-                    let _ = stdout.flush();
-                }
-                Err(e) => {
-                    eprint!("{}", ev.render_error(&e));
-                    return ExitCode::from(1);
-                }
-            }
+            let v = ev.select_attr_path(root.clone(), path, &o.args, base)?;
+            let v = ev.apply_auto_args(v, &o.args, base)?;
+            write(&render(ev, &v)?);
         }
     }
+    Ok(())
+}
+
+/// `--bench RUNS`: evaluates and renders the inputs RUNS + 1 more times, each with a
+/// fresh evaluator sharing the lowered files, and prints the times to stderr: the first
+/// run's (which lowers every file it imports), the median, minimum and maximum of the
+/// others (which reuse those lowerings), and the median time to drop an evaluator
+/// (freeing its values, cycles included), which the runs do not count.
+fn bench(
+    o: &Options,
+    base: &str,
+    settings: &Settings,
+    limits: &Limits,
+    runs: usize,
+    mut render: impl FnMut(&mut Evaluator, &nixpad_eval::Value) -> nixpad_eval::EvalResult<Vec<u8>>,
+) -> ExitCode {
+    let shared = nixpad_eval::SharedSources::new("/");
+    let mut times = Vec::with_capacity(runs + 1);
+    let mut drops = Vec::with_capacity(runs + 1);
+    let ms = |start: std::time::Instant| start.elapsed().as_secs_f64() * 1000.0;
+    for _ in 0..=runs {
+        let start = std::time::Instant::now();
+        let mut ev = Evaluator::with_shared_sources(
+            Rc::new(crate::fs_io::FsIO),
+            settings.clone(),
+            limits.clone(),
+            &shared,
+        );
+        if let Err(e) = evaluate_inputs(&mut ev, o, base, &mut render, |_| {}) {
+            eprint!("{}", ev.render_error(&e));
+            return ExitCode::from(1);
+        }
+        times.push(ms(start));
+        let start = std::time::Instant::now();
+        drop(ev);
+        drops.push(ms(start));
+    }
+    let first = times.remove(0);
+    times.sort_by(f64::total_cmp);
+    drops.sort_by(f64::total_cmp);
+    eprintln!(
+        "bench: {runs} runs, each with a fresh evaluator sharing the lowered files: \
+         median {:.2} ms (min {:.2}, max {:.2}); the first, which lowered them: {first:.2} ms; \
+         dropping an evaluator: median {:.2} ms",
+        times[times.len() / 2],
+        times[0],
+        times[times.len() - 1],
+        drops[drops.len() / 2],
+    );
     ExitCode::SUCCESS
 }
 

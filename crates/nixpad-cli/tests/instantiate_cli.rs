@@ -383,6 +383,23 @@ fn extensions_beyond_nix_2_26() {
         started.elapsed()
     );
 
+    // `--bench N` prints the value once, then times N more evaluations of it.
+    let r = ours(&["--bench", "3", "--strict", "-E", "import ./dir/x.nix"]);
+    assert_eq!(r.stdout.as_slice(), &b"{ hello = \"world\"; }\n"[..]);
+    let report = String::from_utf8_lossy(&r.stderr);
+    assert!(
+        report.starts_with("bench: 3 runs, each with a fresh evaluator sharing the lowered files: median "),
+        "{report}"
+    );
+    let r = ours(&["--bench", "2", "-E", "import ./missing.nix"]);
+    assert_eq!(r.code, Some(1));
+    assert!(first_line(&r.stderr).starts_with("error:"));
+    let r = ours(&["--bench", "zero", "-E", "1"]);
+    assert_eq!(
+        (r.code, first_line(&r.stderr).as_str()),
+        (Some(1), "error: '--bench' needs a positive number of runs, not 'zero'")
+    );
+
     let r = ours(&["--file", "dir/x.nix", "-A", "hello"]);
     assert_eq!(
         (r.code, r.stdout.as_slice()),
