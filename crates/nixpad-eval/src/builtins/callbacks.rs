@@ -4,7 +4,7 @@
 //! feeds the result back to [`CallLoop::advance`], so nesting through these builtins (a
 //! callback that folds again) never deepens the native stack.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
 
 use crate::builtins::Args;
@@ -327,7 +327,7 @@ pub fn prim_group_by(m: &mut Machine, args: Args, span: Span) -> EvalResult<Box<
     let f = args.function(m, 0, span)?;
     let l = args.list(m, 1, span)?;
     let gather = Gather::GroupBy {
-        groups: HashMap::new(),
+        groups: HashMap::default(),
         order: Vec::new(),
     };
     Ok(start(f, l, span, gather))

@@ -7,7 +7,7 @@ pub(crate) mod docs;
 pub(crate) mod store_builtins;
 pub(crate) mod versions;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
 
 use crate::error::{Error, ErrorKind, EvalResult};
@@ -351,7 +351,7 @@ pub fn install(m: &mut Machine) {
     let Value::Attrs(attrs) = &set else {
         unreachable!()
     };
-    let mut names = HashMap::new();
+    let mut names = HashMap::default();
     let mut values = Vec::new();
     for a in attrs.entries.iter() {
         let name = a.name.name();
@@ -879,7 +879,7 @@ fn prim_generic_closure(m: &mut Machine, args: Args, span: Span) -> EvalResult<V
     let mut work: std::collections::VecDeque<Value> = start.iter().cloned().collect();
     let mut seen_keys: Vec<Value> = Vec::new();
     let mut first_key: Option<Value> = None;
-    let mut seen_fast: std::collections::HashSet<Vec<u8>> = std::collections::HashSet::new();
+    let mut seen_fast: rustc_hash::FxHashSet<Vec<u8>> = rustc_hash::FxHashSet::default();
     let mut out = Vec::new();
     let key_sym = Symbol::new("key");
     while let Some(item) = work.pop_front() {
@@ -1004,7 +1004,7 @@ fn prim_has_attr(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
 fn prim_remove_attrs(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     let a = args.attrs(m, 0, span)?;
     let l = args.list(m, 1, span)?;
-    let mut remove = std::collections::HashSet::new();
+    let mut remove = rustc_hash::FxHashSet::default();
     for x in l.iter() {
         remove.insert(attr_name_arg(
             m,
@@ -1120,7 +1120,7 @@ fn prim_function_args(_m: &mut Machine, args: Args, span: Span) -> EvalResult<Va
 
 fn prim_zip_attrs_with(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     let l = args.list(m, 1, span)?;
-    let mut groups: HashMap<Symbol, Vec<Value>> = HashMap::new();
+    let mut groups: HashMap<Symbol, Vec<Value>> = HashMap::default();
     for x in l.iter() {
         let a = want_attrs(m, x, span, "while evaluating a value of the list passed as second argument to builtins.zipAttrsWith")?;
         for e in a.entries.iter() {

@@ -19,7 +19,7 @@
 //! objects tracked since the last run outnumber the survivors) and when an evaluator is
 //! dropped.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::rc::{Rc, Weak};
 
 use crate::value::{Attrs, Closure, EnvFrame, List, PrimOpApp, Thunk, ThunkState, Value};

@@ -3,7 +3,7 @@
 //! stack. Builtins that must force values re-enter the loop ([`Machine::force`]); those
 //! re-entries are counted and bounded.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
 
 use crate::error::{Error, ErrorKind, EvalResult};
@@ -291,10 +291,10 @@ impl Machine {
             io,
             sources: SourceMap::default(),
             globals: new_env(EnvValues::new(), None),
-            global_names: HashMap::new(),
+            global_names: HashMap::default(),
             builtins: Value::Null,
-            import_cache: HashMap::new(),
-            copied_sources: HashMap::new(),
+            import_cache: HashMap::default(),
+            copied_sources: HashMap::default(),
             trace_lines: Vec::new(),
             settings,
             drv_store: Default::default(),
@@ -302,7 +302,7 @@ impl Machine {
             lowering_digest: None,
             collector: Default::default(),
             debugger: None,
-            scoped_files: HashMap::new(),
+            scoped_files: HashMap::default(),
         };
         // FileId(0) is a placeholder for positions that have no source.
         m.sources
@@ -2428,7 +2428,7 @@ impl Machine {
     pub fn deep_force(&mut self, v: &Value, span: Option<Span>) -> EvalResult<Value> {
         const MAX_DEPTH: usize = 10_000;
         let v = self.force(v, span)?;
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = rustc_hash::FxHashSet::default();
         // Depth first, children in order, each forced when reached (as Nix recurses).
         let mut stack_owned: Vec<(Value, usize, Option<(Symbol, Option<Span>)>)> =
             vec![(v.clone(), 0, None)];

@@ -1,7 +1,7 @@
 //! Printing values as `nix-instantiate --eval` does, iteratively (no native recursion
 //! over the value's depth).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::rc::Rc;
 
 use crate::error::EvalResult;
@@ -90,7 +90,7 @@ fn print_value(
 ) -> Vec<u8> {
     let in_error = sources.is_some();
     let mut out = Vec::new();
-    let mut seen: HashSet<usize> = HashSet::new();
+    let mut seen: HashSet<usize> = HashSet::default();
     // (work, depth)
     let mut stack: Vec<(Work, usize)> = vec![(Work::Value(v.clone()), 0)];
     while let Some((work, depth)) = stack.pop() {

@@ -2,7 +2,7 @@
 //! static checks Nix does before evaluation (duplicate attributes and formals, undefined
 //! variables), with Nix's wording.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
 
 use rnix::ast::{self, AstToken, HasEntry, InterpolPart};
@@ -949,7 +949,7 @@ impl<'a, 'b> Lowerer<'a, 'b> {
             ast::Param::IdentParam(p) => {
                 let ident = p.ident().ok_or_else(|| self.missing(node))?;
                 let sym = Symbol::new(&ident.syntax().text().to_string());
-                self.scopes.push(Scope::Lexical(HashMap::from([(sym, 0)])));
+                self.scopes.push(Scope::Lexical(std::iter::once((sym, 0)).collect()));
                 let body = self.child(l.body(), node);
                 self.scopes.pop();
                 Ok(LambdaDef {
@@ -960,7 +960,7 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                 })
             }
             ast::Param::Pattern(p) => {
-                let mut names = HashMap::new();
+                let mut names = HashMap::default();
                 let mut entries = Vec::new();
                 for entry in p.pat_entries() {
                     let ident = entry.ident().ok_or_else(|| self.missing(node))?;
@@ -1337,7 +1337,7 @@ impl<'a, 'b> Lowerer<'a, 'b> {
             Ok(Expr::RecAttrs(Box::new(def)))
         } else if !b.inherit_sources.is_empty() {
             // The sources need slots: a level of its own, where no name is visible.
-            self.scopes.push(Scope::Lexical(HashMap::new()));
+            self.scopes.push(Scope::Lexical(HashMap::default()));
             let r = self.lower_statics_and_dynamics(b, false);
             self.scopes.pop();
             Ok(Expr::RecAttrs(Box::new(r?)))
