@@ -32,7 +32,7 @@ use std::rc::Rc;
 
 pub use builtins::{builtin_arity, builtin_doc, is_builtin, is_global_builtin, BuiltinDoc};
 pub use debug::{Breakpoint, ScopeEntry};
-pub use error::{Error, ErrorKind, EvalResult, TraceFrame};
+pub use error::{Error, ErrorKind, EvalResult, TraceFrame, TypeMismatch};
 pub use io::{EvalIO, FileType, MemoryIO};
 pub use machine::Limits;
 pub use source::{decode_source, FileId, LineCol, Origin, SourceMap, Span};
@@ -714,7 +714,7 @@ impl Evaluator {
                 missing.name
             );
             return Err(Error::new(
-                ErrorKind::MissingArgument(msg),
+                ErrorKind::MissingAutoArgument(msg),
                 Some(missing.span),
             ));
         }

@@ -138,3 +138,143 @@ fn infinite_recursion_points_at_the_reentered_attribute() {
         );
     }
 }
+
+/// Type errors carry their parts (what was wanted, what was found, the value) as data, and
+/// their message is Nix 2.26's wording (texts taken from the oracle).
+#[test]
+fn type_errors_are_typed() {
+    use nixpad_eval::{ErrorKind, TypeMismatch};
+    let expected =
+        |expected: &'static str, found: &'static str, shown: &str| TypeMismatch::Expected {
+            expected: expected.into(),
+            found: found.into(),
+            shown: shown.into(),
+        };
+    let cases = [
+        (
+            "1 + { }",
+            TypeMismatch::CannotAdd {
+                added: "a set".into(),
+                to: "an integer".into(),
+            },
+            "cannot add a set to an integer",
+        ),
+        (
+            "if 1 then 2 else 3",
+            expected("a Boolean", "an integer", "1"),
+            "expected a Boolean but found an integer: 1",
+        ),
+        (
+            "(x: x) 1 2",
+            TypeMismatch::NotAFunction {
+                found: "an integer".into(),
+                shown: "1".into(),
+            },
+            "attempt to call something which is not a function but an integer: 1",
+        ),
+        (
+            "\"${{ a = 1; }}\"",
+            TypeMismatch::NotCoercible {
+                found: "a set".into(),
+                shown: "{ a = 1; }".into(),
+            },
+            "cannot coerce a set to a string: { a = 1; }",
+        ),
+        (
+            "{ } < { }",
+            TypeMismatch::Incomparable {
+                left: "a set".into(),
+                right: "a set".into(),
+                same_type: true,
+            },
+            "cannot compare a set with a set; values of that type are incomparable",
+        ),
+        (
+            "builtins.toJSON (x: x)",
+            TypeMismatch::NotJson {
+                found: Some("a function".into()),
+            },
+            "cannot convert a function to JSON",
+        ),
+    ];
+    for (expr, mismatch, message) in cases {
+        let mut ev = Evaluator::new(
+            Rc::new(MemoryIO::new()),
+            Settings::default(),
+            Limits::default(),
+        );
+        let printed = ev
+            .eval_source(expr, nixpad_eval::Origin::String, "/")
+            .and_then(|v| ev.print(&v, true));
+        let Err(e) = printed else {
+            panic!("{expr}: no error");
+        };
+        assert_eq!(e.kind, ErrorKind::Type(mismatch), "{expr}");
+        assert_eq!(e.message(), message, "{expr}");
+    }
+}
+
+/// Argument, index and overflow errors carry their parts as data, worded as Nix 2.26.
+#[test]
+fn call_index_and_overflow_errors_are_typed() {
+    use nixpad_eval::ErrorKind;
+    let cases = [
+        (
+            "let f = { a }: a; in f { }",
+            ErrorKind::MissingArgument {
+                function: "function 'f'".into(),
+                argument: "a".into(),
+            },
+            "function 'f' called without required argument 'a'",
+        ),
+        (
+            "({ a }: a) { a = 1; b = 2; }",
+            ErrorKind::UnexpectedArgument {
+                function: "function 'anonymous lambda'".into(),
+                argument: "b".into(),
+            },
+            "function 'anonymous lambda' called with unexpected argument 'b'",
+        ),
+        (
+            "builtins.elemAt [ 1 ] 3",
+            ErrorKind::OutOfBounds {
+                builtin: "elemAt",
+                index: Some((3, 1)),
+            },
+            "'builtins.elemAt' called with index 3 on a list of size 1",
+        ),
+        (
+            "builtins.head [ ]",
+            ErrorKind::OutOfBounds {
+                builtin: "head",
+                index: None,
+            },
+            "'builtins.head' called on an empty list",
+        ),
+        (
+            "9223372036854775807 * 2",
+            ErrorKind::Overflow {
+                operation: "multiplying",
+                operator: "*",
+                left: i64::MAX,
+                right: 2,
+            },
+            "integer overflow in multiplying 9223372036854775807 * 2",
+        ),
+    ];
+    for (expr, kind, message) in cases {
+        let mut ev = Evaluator::new(
+            Rc::new(MemoryIO::new()),
+            Settings::default(),
+            Limits::default(),
+        );
+        let printed = ev
+            .eval_source(expr, nixpad_eval::Origin::String, "/")
+            .and_then(|v| ev.print(&v, true));
+        let Err(e) = printed else {
+            panic!("{expr}: no error");
+        };
+        assert_eq!(e.kind, kind, "{expr}");
+        assert_eq!(e.message(), message, "{expr}");
+    }
+}

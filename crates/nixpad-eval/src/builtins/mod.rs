@@ -10,7 +10,7 @@ pub(crate) mod versions;
 use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
 
-use crate::error::{Error, ErrorKind, EvalResult};
+use crate::error::{Error, ErrorKind, EvalResult, TypeMismatch};
 use crate::io::FileType;
 use crate::ir::BinOp;
 use crate::machine::{merge_context, CoerceMode, Machine};
@@ -756,7 +756,10 @@ fn prim_head(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     match l.first() {
         Some(v) => Ok(v.clone()),
         None => Err(Error::new(
-            ErrorKind::OutOfBounds("'builtins.head' called on an empty list".into()),
+            ErrorKind::OutOfBounds {
+                builtin: "head",
+                index: None,
+            },
             Some(span),
         )),
     }
@@ -766,7 +769,10 @@ fn prim_tail(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     let l = args.list(m, 0, span)?;
     if l.is_empty() {
         return Err(Error::new(
-            ErrorKind::OutOfBounds("'builtins.tail' called on an empty list".into()),
+            ErrorKind::OutOfBounds {
+                builtin: "tail",
+                index: None,
+            },
             Some(span),
         ));
     }
@@ -778,10 +784,10 @@ fn prim_elem_at(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     let i = args.int(m, 1, span)?;
     if i < 0 || i as usize >= l.len() {
         return Err(Error::new(
-            ErrorKind::OutOfBounds(format!(
-                "'builtins.elemAt' called with index {i} on a list of size {}",
-                l.len()
-            )),
+            ErrorKind::OutOfBounds {
+                builtin: "elemAt",
+                index: Some((i, l.len())),
+            },
             Some(span),
         ));
     }
@@ -1170,7 +1176,12 @@ fn prim_add(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     match (&args[0], &args[1]) {
         (Value::Int(a), Value::Int(b)) => a.checked_add(*b).map(Value::Int).ok_or_else(|| {
             Error::new(
-                ErrorKind::Overflow(format!("integer overflow in adding {a} + {b}")),
+                ErrorKind::Overflow {
+                    operation: "adding",
+                    operator: "+",
+                    left: *a,
+                    right: *b,
+                },
                 Some(span),
             )
         }),
@@ -1520,7 +1531,7 @@ fn write_json(
                 if let (true, Value::Thunk(t)) = (lazy, &v) {
                     if !t.is_evaluated() {
                         let mut e = Error::new(
-                            ErrorKind::Type("cannot convert a thunk to JSON".into()),
+                            ErrorKind::Type(TypeMismatch::NotJson { found: None }),
                             None,
                         );
                         e.push_frame(
@@ -1551,7 +1562,7 @@ fn write_json(
             if !t.is_evaluated() {
                 let pos = attr.and_then(|(_, pos)| pos);
                 return Err(in_attr(Error::new(
-                    ErrorKind::Type("cannot convert a thunk to JSON".into()),
+                    ErrorKind::Type(TypeMismatch::NotJson { found: None }),
                     pos,
                 )));
             }
@@ -1615,7 +1626,9 @@ fn write_json(
             }
             Value::Lambda(_) | Value::PrimOp(_) => {
                 let e = Error::new(
-                    ErrorKind::Type(format!("cannot convert {} to JSON", v.type_phrase())),
+                    ErrorKind::Type(TypeMismatch::NotJson {
+                        found: Some(v.type_phrase()),
+                    }),
                     Some(span),
                 );
                 return Err(in_attr(e));

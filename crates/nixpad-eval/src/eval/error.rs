@@ -1,6 +1,8 @@
 //! Evaluation errors: an [`ErrorKind`] with a stable code, a primary span, notes and a
 //! trace of frames, rendered like Nix's terminal output.
 
+use std::borrow::Cow;
+
 use crate::source::{SourceMap, Span};
 
 /// What went wrong. Each kind has a stable code (see [`ErrorKind::code`]).
@@ -13,13 +15,26 @@ pub enum ErrorKind {
     /// An attribute or formal defined twice.
     Duplicate(String),
     /// A value of the wrong type, or an operation it does not support.
-    Type(String),
+    Type(TypeMismatch),
     /// `e.name` where the set has no `name`.
     MissingAttribute(String),
-    /// A function called without a required argument.
-    MissingArgument(String),
+    /// A function (`function 'f'`, as Nix names it) called without a required argument.
+    MissingArgument {
+        /// The function, as Nix names it in messages.
+        function: String,
+        /// The argument.
+        argument: String,
+    },
+    /// A function to evaluate at the top level (`nix-instantiate --eval` of a file that
+    /// is a function) has an argument neither defaulted nor given by `--arg`.
+    MissingAutoArgument(String),
     /// A function called with an argument it does not take.
-    UnexpectedArgument(String),
+    UnexpectedArgument {
+        /// The function, as Nix names it in messages.
+        function: String,
+        /// The argument.
+        argument: String,
+    },
     /// A thunk that needs its own value.
     InfiniteRecursion,
     /// `assert` with a false condition.
@@ -32,10 +47,25 @@ pub enum ErrorKind {
     Abort(String),
     /// Division by zero.
     DivisionByZero,
-    /// A list index or similar out of range.
-    OutOfBounds(String),
-    /// Integer overflow.
-    Overflow(String),
+    /// `builtins.NAME` given an index past a list's end (`index` and the list's size),
+    /// or an empty list (`index` is `None`: `head`, `tail`).
+    OutOfBounds {
+        /// The builtin.
+        builtin: &'static str,
+        /// The index and the list's size.
+        index: Option<(i64, usize)>,
+    },
+    /// Integer overflow in `left OPERATOR right`.
+    Overflow {
+        /// The operation as Nix names it: "adding", "subtracting", ….
+        operation: &'static str,
+        /// Its operator: `+`, `-`, `*`, `/`.
+        operator: &'static str,
+        /// The left operand.
+        left: i64,
+        /// The right operand.
+        right: i64,
+    },
     /// Too many nested calls.
     StackOverflow,
     /// The step budget ran out.
@@ -62,15 +92,15 @@ impl ErrorKind {
             ErrorKind::Duplicate(_) => "E003",
             ErrorKind::Type(_) => "E004",
             ErrorKind::MissingAttribute(_) => "E005",
-            ErrorKind::MissingArgument(_) => "E006",
-            ErrorKind::UnexpectedArgument(_) => "E007",
+            ErrorKind::MissingArgument { .. } | ErrorKind::MissingAutoArgument(_) => "E006",
+            ErrorKind::UnexpectedArgument { .. } => "E007",
             ErrorKind::InfiniteRecursion => "E008",
             ErrorKind::AssertionFailed(_) | ErrorKind::AssertionNotEqual(_) => "E009",
             ErrorKind::Throw(_) => "E010",
             ErrorKind::Abort(_) => "E011",
             ErrorKind::DivisionByZero => "E012",
-            ErrorKind::OutOfBounds(_) => "E013",
-            ErrorKind::Overflow(_) => "E014",
+            ErrorKind::OutOfBounds { .. } => "E013",
+            ErrorKind::Overflow { .. } => "E014",
             ErrorKind::StackOverflow => "E015",
             ErrorKind::FuelExhausted => "E016",
             ErrorKind::Io(_) => "E017",
@@ -84,18 +114,35 @@ impl ErrorKind {
     /// The message, worded as Nix words it.
     pub fn message(&self) -> String {
         match self {
+            ErrorKind::Type(t) => t.to_string(),
             ErrorKind::Syntax(m)
             | ErrorKind::Duplicate(m)
-            | ErrorKind::Type(m)
-            | ErrorKind::MissingArgument(m)
-            | ErrorKind::UnexpectedArgument(m)
-            | ErrorKind::OutOfBounds(m)
-            | ErrorKind::Overflow(m)
+            | ErrorKind::MissingAutoArgument(m)
             | ErrorKind::Io(m)
             | ErrorKind::AssertionNotEqual(m)
             | ErrorKind::NotAvailable(m)
             | ErrorKind::Other(m) => m.clone(),
             ErrorKind::UndefinedVariable(n) => format!("undefined variable '{n}'"),
+            ErrorKind::MissingArgument { function, argument } => {
+                format!("{function} called without required argument '{argument}'")
+            }
+            ErrorKind::UnexpectedArgument { function, argument } => {
+                format!("{function} called with unexpected argument '{argument}'")
+            }
+            ErrorKind::OutOfBounds {
+                builtin,
+                index: None,
+            } => format!("'builtins.{builtin}' called on an empty list"),
+            ErrorKind::OutOfBounds {
+                builtin,
+                index: Some((index, size)),
+            } => format!("'builtins.{builtin}' called with index {index} on a list of size {size}"),
+            ErrorKind::Overflow {
+                operation,
+                operator,
+                left,
+                right,
+            } => format!("integer overflow in {operation} {left} {operator} {right}"),
             ErrorKind::MissingAttribute(n) => format!("attribute '{n}' missing"),
             ErrorKind::InfiniteRecursion => "infinite recursion encountered".into(),
             ErrorKind::AssertionFailed(t) => format!("assertion '{t}' failed"),
@@ -119,6 +166,95 @@ impl ErrorKind {
             self,
             ErrorKind::Throw(_) | ErrorKind::AssertionFailed(_) | ErrorKind::AssertionNotEqual(_)
         )
+    }
+}
+
+/// What a type error found, in parts (for tools and lesson checks); its `Display` is
+/// the message as Nix 2.26 words it. Types are named as Nix names them in messages
+/// ("an integer", "a set", "the built-in function 'map'"), `shown` is the value as
+/// Nix prints it in an error.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TypeMismatch {
+    /// `expected a set but found an integer: 1`.
+    Expected {
+        /// The type that was wanted.
+        expected: Cow<'static, str>,
+        /// The type of the value found.
+        found: Cow<'static, str>,
+        /// The value found.
+        shown: String,
+    },
+    /// `cannot coerce a set to a string: { }`.
+    NotCoercible {
+        /// The type of the value.
+        found: Cow<'static, str>,
+        /// The value.
+        shown: String,
+    },
+    /// `attempt to call something which is not a function but an integer: 1`.
+    NotAFunction {
+        /// The type of the value called.
+        found: Cow<'static, str>,
+        /// The value called.
+        shown: String,
+    },
+    /// `cannot add a string to an integer`.
+    CannotAdd {
+        /// The type of the right-hand side.
+        added: Cow<'static, str>,
+        /// The type of the left-hand side.
+        to: Cow<'static, str>,
+    },
+    /// `cannot compare a set with a set; values of that type are incomparable`.
+    Incomparable {
+        /// The type of the left-hand side.
+        left: Cow<'static, str>,
+        /// The type of the right-hand side.
+        right: Cow<'static, str>,
+        /// Whether both sides are of one type (which has no order).
+        same_type: bool,
+    },
+    /// `cannot convert a function to JSON`; `found` is `None` for a value not yet
+    /// evaluated where lazy JSON needs it evaluated (`cannot convert a thunk to JSON`).
+    NotJson {
+        /// The type of the value.
+        found: Option<Cow<'static, str>>,
+    },
+}
+
+impl std::fmt::Display for TypeMismatch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TypeMismatch::Expected {
+                expected,
+                found,
+                shown,
+            } => write!(f, "expected {expected} but found {found}: {shown}"),
+            TypeMismatch::NotCoercible { found, shown } => {
+                write!(f, "cannot coerce {found} to a string: {shown}")
+            }
+            TypeMismatch::NotAFunction { found, shown } => write!(
+                f,
+                "attempt to call something which is not a function but {found}: {shown}"
+            ),
+            TypeMismatch::CannotAdd { added, to } => write!(f, "cannot add {added} to {to}"),
+            TypeMismatch::Incomparable {
+                left,
+                right,
+                same_type,
+            } => {
+                write!(f, "cannot compare {left} with {right}")?;
+                if *same_type {
+                    f.write_str("; values of that type are incomparable")?;
+                }
+                Ok(())
+            }
+            TypeMismatch::NotJson { found } => write!(
+                f,
+                "cannot convert {} to JSON",
+                found.as_deref().unwrap_or("a thunk")
+            ),
+        }
     }
 }
 

@@ -6,7 +6,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
 
-use crate::error::{Error, ErrorKind, EvalResult};
+use crate::error::{Error, ErrorKind, EvalResult, TypeMismatch};
 use crate::io::EvalIO;
 use crate::ir::*;
 use crate::source::{SourceMap, Span};
@@ -677,10 +677,10 @@ impl Machine {
             (BinOp::Add, other) => {
                 let shown = self.show_value_short(other);
                 let mut e = Error::new(
-                    ErrorKind::Type(format!(
-                        "cannot coerce {} to a string: {shown}",
-                        other.type_phrase()
-                    )),
+                    ErrorKind::Type(TypeMismatch::NotCoercible {
+                        found: other.type_phrase(),
+                        shown,
+                    }),
                     Some(span),
                 );
                 e.push_frame("while evaluating a path segment", Some(span));
@@ -1174,11 +1174,10 @@ impl Machine {
     fn not_a_function(&mut self, v: &Value, span: Span) -> Box<Error> {
         let shown = self.show_value_short(v);
         Error::new(
-            ErrorKind::Type(format!(
-                "attempt to call something which is not a function but {}: {}",
-                v.type_phrase(),
-                shown
-            )),
+            ErrorKind::Type(TypeMismatch::NotAFunction {
+                found: v.type_phrase(),
+                shown,
+            }),
             Some(span),
         )
     }
@@ -1361,10 +1360,10 @@ impl Machine {
             .min_by_key(|f| f.name)
         {
             let mut e = Error::new(
-                ErrorKind::MissingArgument(format!(
-                    "{fname} called without required argument '{}'",
-                    missing.name
-                )),
+                ErrorKind::MissingArgument {
+                    function: fname,
+                    argument: missing.name.to_string(),
+                },
                 Some(closure.def.span),
             );
             e.push_frame("from call site", Some(span));
@@ -1393,10 +1392,10 @@ impl Machine {
             for a in attrs.entries.iter() {
                 if !pat.formals.iter().any(|f| f.name == a.name) {
                     let mut e = Error::new(
-                        ErrorKind::UnexpectedArgument(format!(
-                            "{fname} called with unexpected argument '{}'",
-                            a.name
-                        )),
+                        ErrorKind::UnexpectedArgument {
+                            function: fname.clone(),
+                            argument: a.name.to_string(),
+                        },
                         Some(closure.def.span),
                     );
                     let names: Vec<String> = pat
@@ -1742,7 +1741,11 @@ impl Machine {
             },
             (Value::Attrs(_), None) => {
                 return Err(Error::new(
-                    ErrorKind::Type("expected a string but found null: null".into()),
+                    ErrorKind::Type(TypeMismatch::Expected {
+                        expected: "a string".into(),
+                        found: "null".into(),
+                        shown: "null".into(),
+                    }),
                     Some(*span),
                 ))
             }
@@ -1912,15 +1915,19 @@ impl Machine {
     }
 
     /// A type error worded as Nix 2.26: `expected a set but found an integer: 1`.
-    pub fn type_error(&mut self, expected: &str, got: &Value, span: Option<Span>) -> Box<Error> {
+    pub fn type_error(
+        &mut self,
+        expected: &'static str,
+        got: &Value,
+        span: Option<Span>,
+    ) -> Box<Error> {
         let shown = self.show_value_short(got);
-        Error::new(
-            ErrorKind::Type(format!(
-                "expected {expected} but found {}: {shown}",
-                got.type_phrase()
-            )),
-            span,
-        )
+        let mismatch = TypeMismatch::Expected {
+            expected: expected.into(),
+            found: got.type_phrase(),
+            shown,
+        };
+        Error::new(ErrorKind::Type(mismatch), span)
     }
 
     /// A short rendering of a value for messages (not forcing anything).
@@ -2013,7 +2020,12 @@ impl Machine {
         match (&l, &r) {
             (Value::Int(a), Value::Int(b)) => a.checked_add(*b).map(Value::Int).ok_or_else(|| {
                 Error::new(
-                    ErrorKind::Overflow(format!("integer overflow in adding {a} + {b}")),
+                    ErrorKind::Overflow {
+                        operation: "adding",
+                        operator: "+",
+                        left: *a,
+                        right: *b,
+                    },
                     Some(span),
                 )
             }),
@@ -2058,11 +2070,10 @@ impl Machine {
                 Ok(Value::string_with_context(bytes, ctx))
             }
             (Value::Int(_) | Value::Float(_), _) => Err(Error::new(
-                ErrorKind::Type(format!(
-                    "cannot add {} to {}",
-                    r.type_phrase(),
-                    l.type_phrase()
-                )),
+                ErrorKind::Type(TypeMismatch::CannotAdd {
+                    added: r.type_phrase(),
+                    to: l.type_phrase(),
+                }),
                 Some(span),
             )),
             _ => {
@@ -2140,7 +2151,12 @@ impl Machine {
                 };
                 res.map(Value::Int).ok_or_else(|| {
                     Error::new(
-                        ErrorKind::Overflow(format!("integer overflow in {sym} {a} {opsym} {b}")),
+                        ErrorKind::Overflow {
+                            operation: sym,
+                            operator: opsym,
+                            left: a,
+                            right: b,
+                        },
                         Some(span),
                     )
                 })
@@ -2198,21 +2214,12 @@ impl Machine {
                 Ok(a.len() < b.len())
             }
             _ => {
-                let same = std::mem::discriminant(l) == std::mem::discriminant(r);
-                let e = Error::new(
-                    ErrorKind::Type(format!(
-                        "cannot compare {} with {}{}",
-                        l.type_phrase(),
-                        r.type_phrase(),
-                        if same {
-                            "; values of that type are incomparable"
-                        } else {
-                            ""
-                        }
-                    )),
-                    None,
-                );
-                Err(e)
+                let mismatch = TypeMismatch::Incomparable {
+                    left: l.type_phrase(),
+                    right: r.type_phrase(),
+                    same_type: std::mem::discriminant(l) == std::mem::discriminant(r),
+                };
+                Err(Error::new(ErrorKind::Type(mismatch), None))
             }
         }
     }
@@ -2354,13 +2361,11 @@ impl Machine {
         let v = self.force(v, Some(span))?;
         let cannot = |m: &mut Machine, v: &Value| {
             let shown = m.show_value_short(v);
-            Error::new(
-                ErrorKind::Type(format!(
-                    "cannot coerce {} to a string: {shown}",
-                    v.type_phrase()
-                )),
-                Some(span),
-            )
+            let mismatch = TypeMismatch::NotCoercible {
+                found: v.type_phrase(),
+                shown,
+            };
+            Error::new(ErrorKind::Type(mismatch), Some(span))
         };
         match &v {
             Value::String(s) => Ok((**s).clone()),

@@ -225,7 +225,7 @@ impl Args {
         &self,
         m: &mut Machine,
         i: usize,
-        expected: &str,
+        expected: &'static str,
         v: &Value,
         span: Span,
     ) -> Box<Error> {
@@ -237,7 +237,7 @@ impl Args {
 /// position of its own (the builtin's call has one).
 pub(crate) fn arg_error<'a>(
     m: &mut Machine,
-    expected: &str,
+    expected: &'static str,
     v: &Value,
     _span: Span,
     what: impl Into<What<'a>>,
@@ -254,7 +254,7 @@ fn want<T>(
     v: &Value,
     span: Span,
     what: What,
-    expected: &str,
+    expected: &'static str,
     pick: fn(&Value) -> Option<T>,
 ) -> EvalResult<T> {
     let forced;

@@ -949,7 +949,8 @@ impl<'a, 'b> Lowerer<'a, 'b> {
             ast::Param::IdentParam(p) => {
                 let ident = p.ident().ok_or_else(|| self.missing(node))?;
                 let sym = Symbol::new(&ident.syntax().text().to_string());
-                self.scopes.push(Scope::Lexical(std::iter::once((sym, 0)).collect()));
+                self.scopes
+                    .push(Scope::Lexical(std::iter::once((sym, 0)).collect()));
                 let body = self.child(l.body(), node);
                 self.scopes.pop();
                 Ok(LambdaDef {
