@@ -261,7 +261,9 @@ pub fn parse(args: &[String]) -> Result<Options, UsageError> {
                 let v = take(&mut i, a, 1)?.remove(0);
                 let runs = v.parse::<usize>().ok().filter(|&n| n > 0);
                 o.bench_runs = Some(runs.ok_or_else(|| {
-                    UsageError(format!("'--bench' needs a positive number of runs, not '{v}'"))
+                    UsageError(format!(
+                        "'--bench' needs a positive number of runs, not '{v}'"
+                    ))
                 })?);
             }
             "--option" => {

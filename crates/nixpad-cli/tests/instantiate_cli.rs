@@ -388,7 +388,9 @@ fn extensions_beyond_nix_2_26() {
     assert_eq!(r.stdout.as_slice(), &b"{ hello = \"world\"; }\n"[..]);
     let report = String::from_utf8_lossy(&r.stderr);
     assert!(
-        report.starts_with("bench: 3 runs, each with a fresh evaluator sharing the lowered files: median "),
+        report.starts_with(
+            "bench: 3 runs, each with a fresh evaluator sharing the lowered files: median "
+        ),
         "{report}"
     );
     let r = ours(&["--bench", "2", "-E", "import ./missing.nix"]);
@@ -397,7 +399,10 @@ fn extensions_beyond_nix_2_26() {
     let r = ours(&["--bench", "zero", "-E", "1"]);
     assert_eq!(
         (r.code, first_line(&r.stderr).as_str()),
-        (Some(1), "error: '--bench' needs a positive number of runs, not 'zero'")
+        (
+            Some(1),
+            "error: '--bench' needs a positive number of runs, not 'zero'"
+        )
     );
 
     let r = ours(&["--file", "dir/x.nix", "-A", "hello"]);
