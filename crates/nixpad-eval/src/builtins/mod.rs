@@ -1332,8 +1332,20 @@ fn prim_replace_strings(m: &mut Machine, args: Args, span: Span) -> EvalResult<V
     Ok(Value::string_with_context(out, ctx))
 }
 
-fn compile_regex(pattern: &NixString, span: Span) -> EvalResult<crate::regex::Regex> {
-    crate::regex::Regex::new(&pattern.bytes).map_err(|e| {
+/// How many compiled regular expressions an evaluator keeps (a program that makes its
+/// patterns from data could otherwise fill memory with them).
+const REGEX_CACHE_SIZE: usize = 1024;
+
+/// `pattern` compiled, from the evaluator's cache if it was compiled before.
+fn compile_regex(
+    m: &mut Machine,
+    pattern: &NixString,
+    span: Span,
+) -> EvalResult<Rc<crate::regex::Regex>> {
+    if let Some(regex) = m.regexes.get(&pattern.bytes[..]) {
+        return Ok(regex.clone());
+    }
+    let regex = Rc::new(crate::regex::Regex::new(&pattern.bytes).map_err(|e| {
         if e.starts_with("memory limit exceeded") {
             Error::other(
                 format!(
@@ -1348,13 +1360,18 @@ fn compile_regex(pattern: &NixString, span: Span) -> EvalResult<crate::regex::Re
                 span,
             )
         }
-    })
+    })?);
+    if m.regexes.len() >= REGEX_CACHE_SIZE {
+        m.regexes.clear();
+    }
+    m.regexes.insert(pattern.bytes[..].into(), regex.clone());
+    Ok(regex)
 }
 
 fn prim_match(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     let re = args.string_no_ctx(m, 0, span)?;
     let s = args.string(m, 1, span)?;
-    let regex = compile_regex(&re, span)?;
+    let regex = compile_regex(m, &re, span)?;
     match regex.full_match(&s.bytes) {
         None => Ok(Value::Null),
         Some(groups) => Ok(Value::list(
@@ -1372,7 +1389,7 @@ fn prim_match(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
 fn prim_split(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     let re = args.string_no_ctx(m, 0, span)?;
     let s = args.string(m, 1, span)?;
-    let regex = compile_regex(&re, span)?;
+    let regex = compile_regex(m, &re, span)?;
     let bytes = &s.bytes;
     let mut out = Vec::new();
     let mut last = 0;

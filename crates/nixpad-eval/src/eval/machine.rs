@@ -168,6 +168,9 @@ pub struct Machine {
     pub copied_sources: HashMap<String, String>,
     /// `builtins.trace` lines, in order.
     pub trace_lines: Vec<String>,
+    /// The regular expressions `match` and `split` compiled, by pattern (a library calls
+    /// them with the same few patterns thousands of times).
+    pub(crate) regexes: HashMap<Box<[u8]>, Rc<crate::regex::Regex>>,
     /// Settings the builtins consult.
     pub settings: crate::Settings,
     /// Derivations written by `derivationStrict` in this evaluation.
@@ -296,6 +299,7 @@ impl Machine {
             import_cache: HashMap::default(),
             copied_sources: HashMap::default(),
             trace_lines: Vec::new(),
+            regexes: HashMap::default(),
             settings,
             drv_store: Default::default(),
             shared_sources: None,
