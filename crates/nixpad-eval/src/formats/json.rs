@@ -675,172 +675,93 @@ impl<'a> Lexer<'a> {
     }
 
     fn scan_number(&mut self) -> Tok {
-        #[derive(Clone, Copy)]
-        enum St {
-            Minus,
-            Zero,
-            Any1,
-            Decimal1,
-            Decimal2,
-            Exponent,
-            Sign,
-            Any2,
-            Done,
-        }
-        let is_digit = |c: i32| (0x30..=0x39).contains(&c);
         self.reset();
-        let mut number_type = Tok::ValueUnsigned;
-        let c = self.current;
-        self.add(c);
-        let mut st = match c {
-            0x2D => St::Minus,
-            0x30 => St::Zero,
-            _ => St::Any1,
+        match self.number_text() {
+            Ok(kind) => self.number_value(kind),
+            Err(message) => {
+                self.error_message = message;
+                Tok::ParseError
+            }
+        }
+    }
+
+    /// Reads a number (`-`? digits (`.` digits)? ([eE] [+-]? digits)?, with no leading
+    /// zero) into the token buffer and says what it is: `ValueUnsigned`, `ValueInteger`
+    /// (negative) or `ValueFloat`; or the error message, as Nix's parser words it.
+    fn number_text(&mut self) -> Result<Tok, &'static str> {
+        let is_digit = |c: i32| (0x30..=0x39).contains(&c);
+        let mut kind = Tok::ValueUnsigned;
+        let first = self.current;
+        self.add(first);
+        let mut lead = first;
+        if first == 0x2D {
+            kind = Tok::ValueInteger;
+            lead = self.get();
+            if !is_digit(lead) {
+                return Err("invalid number; expected digit after '-'");
+            }
+            self.add(lead);
+        }
+        let mut c = if lead == 0x30 {
+            self.get()
+        } else {
+            self.more_digits()
         };
-        loop {
-            st = match st {
-                St::Minus => {
-                    number_type = Tok::ValueInteger;
-                    let c = self.get();
-                    if c == 0x30 {
-                        self.add(c);
-                        St::Zero
-                    } else if is_digit(c) {
-                        self.add(c);
-                        St::Any1
-                    } else {
-                        self.error_message = "invalid number; expected digit after '-'";
-                        return Tok::ParseError;
-                    }
+        if c == 0x2E {
+            kind = Tok::ValueFloat;
+            self.add(c);
+            let d = self.get();
+            if !is_digit(d) {
+                return Err("invalid number; expected digit after '.'");
+            }
+            self.add(d);
+            c = self.more_digits();
+        }
+        if c == 0x65 || c == 0x45 {
+            kind = Tok::ValueFloat;
+            self.add(c);
+            let mut d = self.get();
+            if d == 0x2B || d == 0x2D {
+                self.add(d);
+                d = self.get();
+                if !is_digit(d) {
+                    return Err("invalid number; expected digit after exponent sign");
                 }
-                St::Zero => {
-                    let c = self.get();
-                    if c == 0x2E {
-                        self.add(c);
-                        St::Decimal1
-                    } else if c == 0x65 || c == 0x45 {
-                        self.add(c);
-                        St::Exponent
-                    } else {
-                        St::Done
-                    }
-                }
-                St::Any1 => {
-                    let c = self.get();
-                    if is_digit(c) {
-                        self.add(c);
-                        St::Any1
-                    } else if c == 0x2E {
-                        self.add(c);
-                        St::Decimal1
-                    } else if c == 0x65 || c == 0x45 {
-                        self.add(c);
-                        St::Exponent
-                    } else {
-                        St::Done
-                    }
-                }
-                St::Decimal1 => {
-                    number_type = Tok::ValueFloat;
-                    let c = self.get();
-                    if is_digit(c) {
-                        self.add(c);
-                        St::Decimal2
-                    } else {
-                        self.error_message = "invalid number; expected digit after '.'";
-                        return Tok::ParseError;
-                    }
-                }
-                St::Decimal2 => {
-                    let c = self.get();
-                    if is_digit(c) {
-                        self.add(c);
-                        St::Decimal2
-                    } else if c == 0x65 || c == 0x45 {
-                        self.add(c);
-                        St::Exponent
-                    } else {
-                        St::Done
-                    }
-                }
-                St::Exponent => {
-                    number_type = Tok::ValueFloat;
-                    let c = self.get();
-                    if c == 0x2B || c == 0x2D {
-                        self.add(c);
-                        St::Sign
-                    } else if is_digit(c) {
-                        self.add(c);
-                        St::Any2
-                    } else {
-                        self.error_message =
-                            "invalid number; expected '+', '-', or digit after exponent";
-                        return Tok::ParseError;
-                    }
-                }
-                St::Sign => {
-                    let c = self.get();
-                    if is_digit(c) {
-                        self.add(c);
-                        St::Any2
-                    } else {
-                        self.error_message = "invalid number; expected digit after exponent sign";
-                        return Tok::ParseError;
-                    }
-                }
-                St::Any2 => {
-                    let c = self.get();
-                    if is_digit(c) {
-                        self.add(c);
-                        St::Any2
-                    } else {
-                        St::Done
-                    }
-                }
-                St::Done => break,
-            };
+            } else if !is_digit(d) {
+                return Err("invalid number; expected '+', '-', or digit after exponent");
+            }
+            self.add(d);
+            self.more_digits();
         }
         self.unget();
+        Ok(kind)
+    }
 
+    /// Adds the digits that come next to the token buffer; returns the character after
+    /// them (read).
+    fn more_digits(&mut self) -> i32 {
+        loop {
+            let c = self.get();
+            if !(0x30..=0x39).contains(&c) {
+                return c;
+            }
+            self.add(c);
+        }
+    }
+
+    /// The number in the token buffer as a token of `kind`; an integer too large for
+    /// 64 bits becomes a float, as in Nix.
+    fn number_value(&mut self, kind: Tok) -> Tok {
         let buf = &self.token_buffer;
-        match number_type {
+        match kind {
             Tok::ValueUnsigned => {
-                let mut v: u64 = 0;
-                let mut ok = true;
-                for &d in buf {
-                    match v
-                        .checked_mul(10)
-                        .and_then(|x| x.checked_add(u64::from(d - b'0')))
-                    {
-                        Some(x) => v = x,
-                        None => {
-                            ok = false;
-                            break;
-                        }
-                    }
-                }
-                if ok {
+                if let Some(v) = unsigned_value(buf) {
                     self.value_unsigned = v;
                     return Tok::ValueUnsigned;
                 }
             }
             Tok::ValueInteger => {
-                // "-digits": accumulate negatively so i64::MIN fits.
-                let mut v: i64 = 0;
-                let mut ok = true;
-                for &d in &buf[1..] {
-                    match v
-                        .checked_mul(10)
-                        .and_then(|x| x.checked_sub(i64::from(d - b'0')))
-                    {
-                        Some(x) => v = x,
-                        None => {
-                            ok = false;
-                            break;
-                        }
-                    }
-                }
-                if ok {
+                if let Some(v) = negative_value(&buf[1..]) {
                     self.value_integer = v;
                     return Tok::ValueInteger;
                 }
@@ -850,6 +771,21 @@ impl<'a> Lexer<'a> {
         self.value_float = parse_decimal(buf).unwrap_or(0.0);
         Tok::ValueFloat
     }
+}
+
+/// The value of ASCII decimal `digits`; `None` if it does not fit in 64 bits.
+fn unsigned_value(digits: &[u8]) -> Option<u64> {
+    digits.iter().try_fold(0u64, |v, &d| {
+        v.checked_mul(10)?.checked_add(u64::from(d - b'0'))
+    })
+}
+
+/// Minus the value of ASCII decimal `digits`, accumulated negatively so that `i64::MIN`
+/// fits; `None` if it does not fit in 64 bits.
+fn negative_value(digits: &[u8]) -> Option<i64> {
+    digits.iter().try_fold(0i64, |v, &d| {
+        v.checked_mul(10)?.checked_sub(i64::from(d - b'0'))
+    })
 }
 
 // ---------------------------------------------------------------------------
