@@ -88,162 +88,186 @@ fn print_value(
     limits: PrintLimits,
     sources: Option<&crate::source::SourceMap>,
 ) -> Vec<u8> {
-    let in_error = sources.is_some();
-    let mut out = Vec::new();
-    let mut seen: HashSet<usize> = HashSet::default();
-    // (work, depth)
-    let mut stack: Vec<(Work, usize)> = vec![(Work::Value(v.clone()), 0)];
-    while let Some((work, depth)) = stack.pop() {
-        let v = match work {
-            Work::Text(t) => {
-                out.extend_from_slice(t.as_bytes());
-                continue;
-            }
-            Work::Owned(t) => {
-                out.extend_from_slice(t.as_bytes());
-                continue;
-            }
+    let mut p = Printer {
+        out: Vec::new(),
+        seen: HashSet::default(),
+        stack: vec![(Work::Value(v.clone()), 0)],
+        limits,
+        sources,
+    };
+    while let Some((work, depth)) = p.stack.pop() {
+        match work {
+            Work::Text(t) => p.out.extend_from_slice(t.as_bytes()),
+            Work::Owned(t) => p.out.extend_from_slice(t.as_bytes()),
             Work::AttrName(n) => {
-                write_attr_name(&mut out, n);
-                out.extend_from_slice(b" = ");
-                continue;
+                write_attr_name(&mut p.out, n);
+                p.out.extend_from_slice(b" = ");
             }
-            Work::Value(v) => v,
-        };
+            Work::Value(v) => p.value(&v, depth),
+        }
+    }
+    p.out
+}
+
+/// [`print_value`]'s state: the text so far, the sets and lists printed (for
+/// «repeated»), and the work left, innermost last (with each item's depth).
+struct Printer<'a> {
+    out: Vec<u8>,
+    seen: HashSet<usize>,
+    stack: Vec<(Work, usize)>,
+    limits: PrintLimits,
+    /// The sources, when printing for an error message (Nix's «…» forms).
+    sources: Option<&'a crate::source::SourceMap>,
+}
+
+impl Printer<'_> {
+    /// Prints `v` at `depth`, or schedules its parts.
+    fn value(&mut self, v: &Value, depth: usize) {
         // Sets are "repeated" by the identity of the set itself; lists of three or more
         // items by the identity of their items (shared by every copy), shorter ones by
         // the identity of the cell holding them (the thunk), as in Nix, which keeps one
         // or two items inside the value itself.
-        let cell = match &v {
+        let cell = match v {
             Value::Thunk(t) => Some(Rc::as_ptr(t) as *const u8 as usize),
             _ => None,
         };
-        let v = match &v {
+        let v = match v {
             Value::Thunk(t) => match &*t.0.borrow() {
                 ThunkState::Done(inner) => inner.clone(),
                 _ => {
-                    out.extend_from_slice(if in_error {
-                        "«thunk»".as_bytes()
+                    let unevaluated = if self.sources.is_some() {
+                        "«thunk»"
                     } else {
-                        b"<CODE>"
-                    });
-                    continue;
+                        "<CODE>"
+                    };
+                    self.out.extend_from_slice(unevaluated.as_bytes());
+                    return;
                 }
             },
             other => other.clone(),
         };
         match &v {
+            Value::List(items) => self.list(items, cell, depth),
+            Value::Attrs(attrs) => self.attrs(attrs, depth),
+            other => self.scalar(other),
+        }
+    }
+
+    /// Prints a value that is neither a list nor a set.
+    fn scalar(&mut self, v: &Value) {
+        let in_error = self.sources.is_some();
+        let out = &mut self.out;
+        match v {
             Value::Null => out.extend_from_slice(b"null"),
             Value::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
             Value::Int(i) => out.extend_from_slice(i.to_string().as_bytes()),
             Value::Float(f) => out.extend_from_slice(crate::float::format_float(*f).as_bytes()),
             Value::String(s) => {
-                if s.bytes.len() > limits.max_string {
-                    write_string_literal(&mut out, &s.bytes[..limits.max_string]);
-                    out.extend_from_slice(
-                        format!(" «{} bytes elided»", s.bytes.len() - limits.max_string).as_bytes(),
-                    );
+                let max = self.limits.max_string;
+                if s.bytes.len() > max {
+                    write_string_literal(out, &s.bytes[..max]);
+                    let elided = format!(" «{} bytes elided»", s.bytes.len() - max);
+                    out.extend_from_slice(elided.as_bytes());
                 } else {
-                    write_string_literal(&mut out, &s.bytes);
+                    write_string_literal(out, &s.bytes);
                 }
             }
             Value::Path(p) => match crate::corepkgs::name(p) {
                 Some(name) => out.extend_from_slice(format!("<nix/{name}>").as_bytes()),
                 None => out.extend_from_slice(p.as_bytes()),
             },
-            Value::Lambda(c) => match sources {
+            Value::Lambda(c) => match self.sources {
                 Some(sources) => {
                     let src = sources.get(c.def.span.file);
                     let lc = src.line_col(c.def.span.start);
                     let name = c.def.name.map(|n| format!("{n} ")).unwrap_or_default();
-                    out.extend_from_slice(
-                        format!(
-                            "«lambda {name}@ {}:{}:{}»",
-                            src.origin.display(),
-                            lc.line,
-                            lc.col
-                        )
-                        .as_bytes(),
-                    );
+                    let origin = src.origin.display();
+                    let text = format!("«lambda {name}@ {origin}:{}:{}»", lc.line, lc.col);
+                    out.extend_from_slice(text.as_bytes());
                 }
                 None => out.extend_from_slice(b"<LAMBDA>"),
             },
-            Value::PrimOp(p) if p.args.is_empty() => {
-                if in_error {
-                    out.extend_from_slice(format!("«primop {}»", p.op.name).as_bytes())
+            Value::PrimOp(p) if in_error => {
+                let text = if p.args.is_empty() {
+                    format!("«primop {}»", p.op.name)
                 } else {
-                    out.extend_from_slice(b"<PRIMOP>")
-                }
-            }
-            Value::PrimOp(p) => {
-                if in_error {
-                    out.extend_from_slice(
-                        format!("«partially applied primop {}»", p.op.name).as_bytes(),
-                    )
-                } else {
-                    out.extend_from_slice(b"<PRIMOP-APP>")
-                }
-            }
-            Value::Thunk(_) => out.extend_from_slice(b"<CODE>"),
-            Value::List(items) => {
-                if items.is_empty() {
-                    out.extend_from_slice(b"[ ]");
-                    continue;
-                }
-                let items_id = Rc::as_ptr(items) as *const u8 as usize;
-                let id = if items.len() >= 3 {
-                    items_id
-                } else {
-                    cell.unwrap_or(items_id)
+                    format!("«partially applied primop {}»", p.op.name)
                 };
-                if !seen.insert(id) {
-                    out.extend_from_slice("«repeated»".as_bytes());
-                    continue;
-                }
-                if depth >= limits.max_depth {
-                    out.extend_from_slice(b"[ ... ]");
-                    continue;
-                }
-                out.extend_from_slice(b"[ ");
-                stack.push((Work::Text("]"), depth));
-                if items.len() > limits.max_items {
-                    let n = items.len() - limits.max_items;
-                    stack.push((Work::Owned(format!("«{n} items elided» ")), depth));
-                }
-                for item in items.iter().take(limits.max_items).rev() {
-                    stack.push((Work::Text(" "), depth));
-                    stack.push((Work::Value(item.clone()), depth + 1));
-                }
+                out.extend_from_slice(text.as_bytes())
             }
-            Value::Attrs(attrs) => {
-                if attrs.is_empty() {
-                    out.extend_from_slice(b"{ }");
-                    continue;
-                }
-                if !seen.insert(Rc::as_ptr(attrs) as usize) {
-                    out.extend_from_slice("«repeated»".as_bytes());
-                    continue;
-                }
-                if depth >= limits.max_depth {
-                    out.extend_from_slice(b"{ ... }");
-                    continue;
-                }
-                out.extend_from_slice(b"{ ");
-                stack.push((Work::Text("}"), depth));
-                let sorted = attrs.sorted_by_name();
-                if sorted.len() > limits.max_items {
-                    let n = sorted.len() - limits.max_items;
-                    stack.push((Work::Owned(format!("«{n} attributes elided» ")), depth));
-                }
-                for a in sorted.iter().take(limits.max_items).rev() {
-                    stack.push((Work::Text("; "), depth));
-                    stack.push((Work::Value(a.value.clone()), depth + 1));
-                    stack.push((Work::AttrName(a.name), depth));
-                }
-            }
+            Value::PrimOp(p) if p.args.is_empty() => out.extend_from_slice(b"<PRIMOP>"),
+            Value::PrimOp(_) => out.extend_from_slice(b"<PRIMOP-APP>"),
+            Value::Thunk(_) | Value::List(_) | Value::Attrs(_) => out.extend_from_slice(b"<CODE>"),
         }
     }
-    out
+
+    /// Whether `id` (a set's or list's identity) was printed before; then, or at the
+    /// depth limit, prints what stands for it (`elided`: `[ ... ]` or `{ ... }`).
+    fn elided(&mut self, id: usize, depth: usize, elided: &str) -> bool {
+        if !self.seen.insert(id) {
+            self.out.extend_from_slice("«repeated»".as_bytes());
+            return true;
+        }
+        if depth >= self.limits.max_depth {
+            self.out.extend_from_slice(elided.as_bytes());
+            return true;
+        }
+        false
+    }
+
+    /// Prints a list's opening and schedules its items (`cell`: the thunk holding it).
+    fn list(&mut self, items: &Rc<crate::value::List>, cell: Option<usize>, depth: usize) {
+        if items.is_empty() {
+            self.out.extend_from_slice(b"[ ]");
+            return;
+        }
+        let items_id = Rc::as_ptr(items) as *const u8 as usize;
+        let id = if items.len() >= 3 {
+            items_id
+        } else {
+            cell.unwrap_or(items_id)
+        };
+        if self.elided(id, depth, "[ ... ]") {
+            return;
+        }
+        self.out.extend_from_slice(b"[ ");
+        self.stack.push((Work::Text("]"), depth));
+        let max = self.limits.max_items;
+        if items.len() > max {
+            let n = items.len() - max;
+            self.stack
+                .push((Work::Owned(format!("«{n} items elided» ")), depth));
+        }
+        for item in items.iter().take(max).rev() {
+            self.stack.push((Work::Text(" "), depth));
+            self.stack.push((Work::Value(item.clone()), depth + 1));
+        }
+    }
+
+    /// Prints a set's opening and schedules its attributes, by name.
+    fn attrs(&mut self, attrs: &Rc<crate::value::Attrs>, depth: usize) {
+        if attrs.is_empty() {
+            self.out.extend_from_slice(b"{ }");
+            return;
+        }
+        if self.elided(Rc::as_ptr(attrs) as usize, depth, "{ ... }") {
+            return;
+        }
+        self.out.extend_from_slice(b"{ ");
+        self.stack.push((Work::Text("}"), depth));
+        let sorted = attrs.sorted_by_name();
+        let max = self.limits.max_items;
+        if sorted.len() > max {
+            let n = sorted.len() - max;
+            self.stack
+                .push((Work::Owned(format!("«{n} attributes elided» ")), depth));
+        }
+        for a in sorted.iter().take(max).rev() {
+            self.stack.push((Work::Text("; "), depth));
+            self.stack.push((Work::Value(a.value.clone()), depth + 1));
+            self.stack.push((Work::AttrName(a.name), depth));
+        }
+    }
 }
 
 /// Prints the result of `nix-instantiate --eval [--strict]`.
