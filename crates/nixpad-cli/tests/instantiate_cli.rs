@@ -545,6 +545,16 @@ fn traces_match_nix_with_and_without_show_trace() {
         // One `trace:` line: `inherit (e)` evaluates `e` once.
         "let inherit (builtins.trace \"used\" { a = 1; b = 2; }) a b; in [ a b ]",
         "let s = { inherit (builtins.trace \"once\" { a = 1; b = 2; }) a b; }; in [ s.a s.b ]",
+        // Interpolating a set: an error forcing its `outPath` or calling its `__toString`
+        // is not in the "path segment" frame, a value that does not coerce is (what
+        // `__toString` returns, in a frame of its own).
+        "\"${{ outPath = { outPath = throw \"deep\"; }; }}\"",
+        "let s = { outPath = s.outPath; }; in \"${s}\"",
+        "\"${{ outPath = 1; }}\"",
+        "\"${{ __toString = s: 1; outPath = throw \"no\"; }}\"",
+        "\"${{ __toString = s: throw \"x\"; }}\"",
+        "\"${{ __toString = s: { outPath = 2; }; }}\"",
+        "\"x ${{ __toString = s: s.nope; }} y\"",
     ];
     let mut failures = Vec::new();
     for program in programs {

@@ -1,5 +1,5 @@
-//! Nesting through builtins under the browser's limits (a native re-entry budget of 200),
-//! natively: builtins suspend on thunks and call back on the heap, so the depth that
+//! Nesting through builtins under the browser's limits (a native re-entry budget of 200,
+//! 400 levels of value walks), natively: builtins suspend on thunks and call back on the heap, so the depth that
 //! matters is Nix's own `max-call-depth`.
 
 use std::rc::Rc;
@@ -15,6 +15,7 @@ fn eval(src: &str) -> Result<String, String> {
         .spawn(move || {
             let limits = Limits {
                 max_native_depth: 200,
+                max_structural_depth: 400,
                 ..Limits::default()
             };
             let mut ev = Evaluator::new(Rc::new(MemoryIO::new()), Settings::default(), limits);
@@ -39,6 +40,20 @@ fn a_chain_of_3000_derivations() {
     assert_eq!(
         eval(&chain(3000)),
         Ok("\"/nix/store/jmwy10kqrc7f90h5knk92d10ykig1myy-d2999.drv\"".into())
+    );
+}
+
+/// Each derivation interpolates the one before into a string (`bench/drv-chain.nix`):
+/// the coercion forces each `outPath` on the heap.
+#[test]
+fn a_chain_of_5000_derivations_through_interpolation() {
+    let src =
+        "let step = prev: i: derivation { name = \"step-${toString i}\"; builder = \"/bin/sh\"; \
+               system = \"x86_64-linux\"; args = [ \"-c\" \"echo ${prev} > $out\" ]; index = i; }; \
+               in (builtins.foldl' step \"/dev/null\" (builtins.genList (i: i + 1) 5000)).drvPath";
+    assert_eq!(
+        eval(src),
+        Ok("\"/nix/store/8l2r0shczjis8i2v0pb0np2lin31zngv-step-5000.drv\"".into())
     );
 }
 

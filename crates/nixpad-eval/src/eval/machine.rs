@@ -132,6 +132,9 @@ struct PendingInterp {
     env: Env,
     acc: Vec<u8>,
     ctx: Context,
+    /// The value coming back is what part `index`'s `__toString` returned (a failed
+    /// coercion of it is reported in that frame, not in "a path segment", as in Nix).
+    to_string_result: bool,
 }
 
 /// Evaluation state shared by the machine and the builtins.
@@ -220,6 +223,58 @@ fn named_builtin_error(name: &str, mut e: Box<Error>, span: Span) -> Box<Error> 
 /// Whether Nix parses `op` as a call of a builtin (`__lessThan` for the comparisons,
 /// `__sub`, `__mul`, `__div`): it counts towards `max-call-depth` while its operands are
 /// evaluated.
+/// The `outPath` of `v` when it is a set that coerces to a string through it (no
+/// `__toString`) and that `outPath` is not evaluated yet.
+fn unforced_out_path(v: &Value) -> Option<Value> {
+    let Value::Attrs(a) = v else {
+        return None;
+    };
+    if a.get(Symbol::new("__toString")).is_some() {
+        return None;
+    }
+    match a.get(Symbol::new("outPath"))? {
+        Value::Thunk(t) if t.done().is_none() => Some(Value::Thunk(t.clone())),
+        _ => None,
+    }
+}
+
+/// The `__toString` function of `v`, when it is a set that has one.
+fn to_string_function(v: &Value) -> Option<Value> {
+    match v {
+        Value::Attrs(a) => a.get(Symbol::new("__toString")).cloned(),
+        _ => None,
+    }
+}
+
+/// `e`, an error coercing part `index` of an interpolation (or, `to_string_result`,
+/// what its `__toString` returned), as Nix reports it: without a position of its own,
+/// in a frame at the part's `${`.
+fn in_coercion_frame(
+    mut e: Box<Error>,
+    expr: &InterpExpr,
+    index: usize,
+    to_string_result: bool,
+) -> Box<Error> {
+    if e.span == Some(expr.span) {
+        e.span = None;
+    }
+    let frame = if to_string_result {
+        "while evaluating the result of the `__toString` attribute"
+    } else {
+        "while evaluating a path segment"
+    };
+    e.push_frame(frame, Some(part_span(expr, index)));
+    e
+}
+
+/// Where part `index` of an interpolation starts (its `${`).
+fn part_span(expr: &InterpExpr, index: usize) -> Span {
+    match &expr.parts[index] {
+        InterpPart::Expr(_, span) => *span,
+        InterpPart::Lit(_) => expr.span,
+    }
+}
+
 fn counts_as_call(op: BinOp) -> bool {
     matches!(
         op,
@@ -1562,34 +1617,41 @@ impl Machine {
             Frame::Select(expr, index, env, last) => self.select_step(expr, index, env, last, v),
             Frame::Selected(..) => Ok(Step::Return(v)),
             Frame::HasAttr(expr, index, env) => self.has_attr_step(expr, index, env, v),
-            Frame::Interp(p) => {
+            Frame::Interp(mut p) => {
+                // A set's `__toString` is called, and its `outPath` (a derivation's)
+                // forced, on the heap, not natively by the coercion below; what they
+                // give comes back to this frame in the set's place. Chains of derivations
+                // interpolating the one before (`"${prev}"`) then nest as deep as memory
+                // allows. As in Nix, an error inside them is not in a "path segment"
+                // frame.
+                let span = p.expr.span;
+                if let Some(to_string) = to_string_function(&v) {
+                    // Called at the part's `${`, as in Nix.
+                    let at = part_span(&p.expr, p.index);
+                    p.to_string_result = true;
+                    self.push(Frame::Interp(p))?;
+                    self.push(Frame::Apply1(v, at))?;
+                    return self.force_step(to_string, Some(at));
+                }
+                if let Some(out) = unforced_out_path(&v) {
+                    self.push(Frame::Interp(p))?;
+                    return self.force_step(out, Some(span));
+                }
                 let PendingInterp {
                     expr,
                     index,
                     env,
                     mut acc,
                     mut ctx,
+                    to_string_result,
                 } = *p;
-                let InterpExpr { kind, span, parts } = &*expr;
-                let (kind, span) = (*kind, *span);
+                let (kind, span) = (expr.kind, expr.span);
                 match (&v, kind) {
                     (Value::Path(p), InterpKind::Path) => acc.extend_from_slice(p.as_bytes()),
                     _ => {
-                        // Nix reports a failed coercion without a position of its own, in a
-                        // frame at the `${` of the part.
-                        let part_span = match &parts[index] {
-                            InterpPart::Expr(_, part_span) => *part_span,
-                            InterpPart::Lit(_) => span,
-                        };
                         let s = self
                             .coerce_to_string(&v, CoerceMode::Interpolation, span)
-                            .map_err(|mut e| {
-                                if e.span == Some(span) {
-                                    e.span = None;
-                                }
-                                e.push_frame("while evaluating a path segment", Some(part_span));
-                                e
-                            })?;
+                            .map_err(|e| in_coercion_frame(e, &expr, index, to_string_result))?;
                         if kind == InterpKind::Path && s.context.is_some() {
                             return Err(Error::new(
                                 ErrorKind::Other("a string that refers to a store path cannot be appended to a path".into()),
@@ -1624,6 +1686,7 @@ impl Machine {
                         env: env.clone(),
                         acc,
                         ctx,
+                        to_string_result: false,
                     })))?;
                     return Ok(Step::Eval(e, env));
                 }
