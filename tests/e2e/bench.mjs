@@ -5,7 +5,9 @@
 //   2. navigation -> first evaluated result (performance mark "nixpad-first-result");
 //   3. evaluation time in the worker of each example (median of several runs);
 //   4. the miniature nixpkgs in the worker: hello's drvPath, and every package's drvPath
-//      with the two test overlays (the workloads of scripts/bench-nixpkgs.sh).
+//      with the two test overlays (the workloads of scripts/bench-nixpkgs.sh);
+//   5. the evaluator's workloads (bench/*.nix) in the worker, next to the same evaluation
+//      natively in one process (BENCH_NATIVE: JSON of `nixpad eval --bench` medians).
 import { chromium } from 'playwright-core';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { measureFirstLoad, timeToFirstResult, FIRST_LOAD_BUDGET, FIRST_LOAD_GOAL } from './firstload.mjs';
@@ -122,6 +124,38 @@ const nixpkgsTimes = {};
   }
   await context.close();
 }
+// 5. The evaluator's workloads in the worker, next to the native build.
+const BENCH_DIR = new URL('../../bench/', import.meta.url);
+const native = JSON.parse(process.env.BENCH_NATIVE || '{}');
+const workloadTimes = {};
+{
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(BASE);
+  await page.waitForFunction(() => document.querySelector('.output')?.dataset.busy === 'false');
+  console.log(`The evaluator's workloads (bench/) in the worker (median of ${RUNS} runs):`);
+  for (const name of Object.keys(native).sort()) {
+    await page.fill('textarea.input', readFileSync(new URL(`${name}.nix`, BENCH_DIR), 'utf8'));
+    const run = async () => {
+      const before = await page.evaluate(() => Number(document.querySelector('.output').dataset.evaluations));
+      await page.click('[data-testid=run]');
+      await page.waitForFunction((n) => {
+        const o = document.querySelector('.output');
+        return Number(o.dataset.evaluations) > n && o.dataset.busy === 'false';
+      }, before, { timeout: 120000 });
+      if (await page.locator('[data-testid=error], [data-testid=stopped]').count()) {
+        throw new Error(`${name}: ${await page.locator('.output').innerText()}`);
+      }
+      return Number(await page.locator('.output').getAttribute('data-eval-ms'));
+    };
+    const times = [];
+    for (let i = 0; i < RUNS; i++) times.push(await run());
+    workloadTimes[name] = median(times);
+    console.log(`  ${name.padEnd(20)} ${median(times).toFixed(1).padStart(8)} ms in the worker, `
+      + `${native[name].toFixed(1)} ms natively: ${(median(times) / native[name]).toFixed(2)}×`);
+  }
+  await context.close();
+}
 await browser.close();
 
 // The Markdown section of BENCHMARKS.md.
@@ -159,6 +193,15 @@ if (process.env.BENCH_MD) {
     `| **total** | ${load.raw} | ${kb(load.gzip)} | ${kb(load.brotli)} |`,
     '',
     `The size budget test (\`tests/e2e/run.mjs\`, "the first load stays within its size budget") fails above ${kb(FIRST_LOAD_BUDGET)} KB gzip.`,
+    '',
+    'The evaluator\'s workloads (`bench/`) typed into the playground and run in its worker',
+    '(evaluation and first view), next to the native build evaluating them in one process',
+    `(\`nixpad eval --strict --bench ${RUNS}\`: a fresh evaluator per run, as in the worker); medians of ${RUNS} runs.`,
+    '',
+    '| workload | worker, wasm (ms) | native, in one process (ms) | ratio | goal |',
+    '|---|---|---|---|---|',
+    ...Object.keys(workloadTimes).map((name) =>
+      `| ${name} | ${workloadTimes[name].toFixed(1)} | ${native[name].toFixed(1)} | ${(workloadTimes[name] / native[name]).toFixed(2)} | ≤ 2.5 |`),
   ].join('\n');
   writeFileSync(process.env.BENCH_MD, md + '\n');
 }
