@@ -71,6 +71,21 @@ const evalTimes = [];
   }
   await context.close();
 }
+// Runs the playground's program once; its evaluation time in the worker (ms). An error
+// (or a stop) fails the benchmark: the figure would not be the workload's.
+const runInWorker = async (page) => {
+  const before = await page.evaluate(() => Number(document.querySelector('.output').dataset.evaluations));
+  await page.click('[data-testid=run]');
+  await page.waitForFunction((n) => {
+    const o = document.querySelector('.output');
+    return Number(o.dataset.evaluations) > n && o.dataset.busy === 'false';
+  }, before, { timeout: 120000 });
+  if (await page.locator('[data-testid=error], [data-testid=stopped]').count()) {
+    throw new Error(await page.locator('.output').innerText());
+  }
+  return Number(await page.locator('.output').getAttribute('data-eval-ms'));
+};
+
 // 4. The miniature nixpkgs in the worker (the package set is loaded before timing).
 const TESTS = new URL('../../crates/nixpad-pkgs/tests/', import.meta.url);
 const testFile = (name) => readFileSync(new URL(name, TESTS), 'utf8');
@@ -90,18 +105,7 @@ const nixpkgsTimes = {};
   const page = await context.newPage();
   await page.goto(BASE);
   await page.waitForFunction(() => document.querySelector('.output')?.dataset.busy === 'false');
-  const run = async () => {
-    const before = await page.evaluate(() => Number(document.querySelector('.output').dataset.evaluations));
-    await page.click('[data-testid=run]');
-    await page.waitForFunction((n) => {
-      const o = document.querySelector('.output');
-      return Number(o.dataset.evaluations) > n && o.dataset.busy === 'false';
-    }, before, { timeout: 60000 });
-    if (await page.locator('[data-testid=error], [data-testid=stopped]').count()) {
-      throw new Error(await page.locator('.output').innerText());
-    }
-    return Number(await page.locator('.output').getAttribute('data-eval-ms'));
-  };
+  const run = () => runInWorker(page);
   console.log(`The miniature nixpkgs in the worker (median of ${RUNS} runs):`);
   for (const w of nixpkgsWorkloads) {
     for (const [name, text] of Object.entries(w.files)) {
@@ -136,20 +140,8 @@ const workloadTimes = {};
   console.log(`The evaluator's workloads (bench/) in the worker (median of ${RUNS} runs):`);
   for (const name of Object.keys(native).sort()) {
     await page.fill('textarea.input', readFileSync(new URL(`${name}.nix`, BENCH_DIR), 'utf8'));
-    const run = async () => {
-      const before = await page.evaluate(() => Number(document.querySelector('.output').dataset.evaluations));
-      await page.click('[data-testid=run]');
-      await page.waitForFunction((n) => {
-        const o = document.querySelector('.output');
-        return Number(o.dataset.evaluations) > n && o.dataset.busy === 'false';
-      }, before, { timeout: 120000 });
-      if (await page.locator('[data-testid=error], [data-testid=stopped]').count()) {
-        throw new Error(`${name}: ${await page.locator('.output').innerText()}`);
-      }
-      return Number(await page.locator('.output').getAttribute('data-eval-ms'));
-    };
     const times = [];
-    for (let i = 0; i < RUNS; i++) times.push(await run());
+    for (let i = 0; i < RUNS; i++) times.push(await runInWorker(page));
     workloadTimes[name] = median(times);
     console.log(`  ${name.padEnd(20)} ${median(times).toFixed(1).padStart(8)} ms in the worker, `
       + `${native[name].toFixed(1)} ms natively: ${(median(times) / native[name]).toFixed(2)}×`);

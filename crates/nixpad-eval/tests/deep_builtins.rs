@@ -47,10 +47,7 @@ fn a_chain_of_3000_derivations() {
 /// the coercion forces each `outPath` on the heap.
 #[test]
 fn a_chain_of_5000_derivations_through_interpolation() {
-    let src =
-        "let step = prev: i: derivation { name = \"step-${toString i}\"; builder = \"/bin/sh\"; \
-               system = \"x86_64-linux\"; args = [ \"-c\" \"echo ${prev} > $out\" ]; index = i; }; \
-               in (builtins.foldl' step \"/dev/null\" (builtins.genList (i: i + 1) 5000)).drvPath";
+    let src = include_str!("../../../bench/drv-chain.nix");
     assert_eq!(
         eval(src),
         Ok("\"/nix/store/8l2r0shczjis8i2v0pb0np2lin31zngv-step-5000.drv\"".into())

@@ -139,6 +139,22 @@ fn infinite_recursion_points_at_the_reentered_attribute() {
     }
 }
 
+/// The error evaluating and printing `expr` gives.
+fn eval_error(expr: &str) -> Box<nixpad_eval::Error> {
+    let mut ev = Evaluator::new(
+        Rc::new(MemoryIO::new()),
+        Settings::default(),
+        Limits::default(),
+    );
+    let printed = ev
+        .eval_source(expr, nixpad_eval::Origin::String, "/")
+        .and_then(|v| ev.print(&v, true));
+    match printed {
+        Ok(_) => panic!("{expr}: no error"),
+        Err(e) => e,
+    }
+}
+
 /// Type errors carry their parts (what was wanted, what was found, the value) as data, and
 /// their message is Nix 2.26's wording (texts taken from the oracle).
 #[test]
@@ -198,17 +214,7 @@ fn type_errors_are_typed() {
         ),
     ];
     for (expr, mismatch, message) in cases {
-        let mut ev = Evaluator::new(
-            Rc::new(MemoryIO::new()),
-            Settings::default(),
-            Limits::default(),
-        );
-        let printed = ev
-            .eval_source(expr, nixpad_eval::Origin::String, "/")
-            .and_then(|v| ev.print(&v, true));
-        let Err(e) = printed else {
-            panic!("{expr}: no error");
-        };
+        let e = eval_error(expr);
         assert_eq!(e.kind, ErrorKind::Type(mismatch), "{expr}");
         assert_eq!(e.message(), message, "{expr}");
     }
@@ -263,17 +269,7 @@ fn call_index_and_overflow_errors_are_typed() {
         ),
     ];
     for (expr, kind, message) in cases {
-        let mut ev = Evaluator::new(
-            Rc::new(MemoryIO::new()),
-            Settings::default(),
-            Limits::default(),
-        );
-        let printed = ev
-            .eval_source(expr, nixpad_eval::Origin::String, "/")
-            .and_then(|v| ev.print(&v, true));
-        let Err(e) = printed else {
-            panic!("{expr}: no error");
-        };
+        let e = eval_error(expr);
         assert_eq!(e.kind, kind, "{expr}");
         assert_eq!(e.message(), message, "{expr}");
     }

@@ -69,10 +69,7 @@ fn derivation_chain(n: u32) -> String {
 #[wasm_bindgen_test]
 fn a_chain_of_derivations_through_interpolation_gives_nix_drv_path() {
     // `bench/drv-chain.nix`: each derivation interpolates the one before.
-    let src =
-        "let step = prev: i: derivation { name = \"step-${toString i}\"; builder = \"/bin/sh\"; \
-               system = \"x86_64-linux\"; args = [ \"-c\" \"echo ${prev} > $out\" ]; index = i; }; \
-               in (builtins.foldl' step \"/dev/null\" (builtins.genList (i: i + 1) 5000)).drvPath";
+    let src = include_str!("../../../bench/drv-chain.nix");
     assert_eq!(
         eval(src),
         Ok("\"/nix/store/8l2r0shczjis8i2v0pb0np2lin31zngv-step-5000.drv\"".into())
