@@ -114,6 +114,8 @@ for w in hello "hello (cold)" all+2 "all+2 (cold)"; do
   fi
   awk -v w="$w" -v nt="$nt" -v pt="$pt" -v e="$empty" -v it="$it" -v extra="$extra" 'BEGIN { printf "| %s | %.1f | %.1f | %.2f | %.1f | %.1f |%s\n", w, nt, pt, pt / nt, pt - e, it, extra }'
 done
+echo
+echo "An empty evaluation (\`nixpad eval -E 1\`: process start, thread, allocator) takes $empty ms."
 } | tee "$OUT"
 if [ -z "${BENCH_NO_WRITE:-}" ]; then
   {

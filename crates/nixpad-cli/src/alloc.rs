@@ -4,8 +4,8 @@
 //! points are only needed for larger alignments. The browser build keeps Rust's default.
 //! mimalloc is built without transparent huge pages (`no_thp`): asking for them made the
 //! kernel zero a whole 2 MiB page at mimalloc's start and at each new part of the heap,
-//! which cost a short evaluation more than it saved (`nixpad eval -E 1` took 3.6 ms
-//! with them, 2.1 ms without, on the benchmark machine).
+//! which cost a short evaluation more than it saved (the empty evaluation of
+//! `scripts/bench-nixpkgs.sh` shows what a process costs before it evaluates anything).
 
 use std::alloc::{GlobalAlloc, Layout};
 use std::ffi::c_void;
