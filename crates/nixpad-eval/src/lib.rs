@@ -705,16 +705,8 @@ impl Evaluator {
             .iter()
             .find(|f| f.default.is_none() && !args.iter().any(|(n, _)| *n == *f.name.name()))
         {
-            let msg = format!(
-                "cannot evaluate a function that has an argument without a value ('{}')\n\
-                 Nix attempted to evaluate a function as a top level expression; in\n\
-                 this case it must have its arguments supplied either by default\n\
-                 values, or passed explicitly with '--arg' or '--argstr'. See\n\
-                 https://nixos.org/manual/nix/stable/language/constructs.html#functions.",
-                missing.name
-            );
             return Err(Error::new(
-                ErrorKind::MissingAutoArgument(msg),
+                ErrorKind::MissingAutoArgument(missing.name.to_string()),
                 Some(missing.span),
             ));
         }

@@ -26,7 +26,7 @@ pub enum ErrorKind {
         argument: String,
     },
     /// A function to evaluate at the top level (`nix-instantiate --eval` of a file that
-    /// is a function) has an argument neither defaulted nor given by `--arg`.
+    /// is a function) has an argument (this one) neither defaulted nor given by `--arg`.
     MissingAutoArgument(String),
     /// A function called with an argument it does not take.
     UnexpectedArgument {
@@ -117,12 +117,18 @@ impl ErrorKind {
             ErrorKind::Type(t) => t.to_string(),
             ErrorKind::Syntax(m)
             | ErrorKind::Duplicate(m)
-            | ErrorKind::MissingAutoArgument(m)
             | ErrorKind::Io(m)
             | ErrorKind::AssertionNotEqual(m)
             | ErrorKind::NotAvailable(m)
             | ErrorKind::Other(m) => m.clone(),
             ErrorKind::UndefinedVariable(n) => format!("undefined variable '{n}'"),
+            ErrorKind::MissingAutoArgument(argument) => format!(
+                "cannot evaluate a function that has an argument without a value ('{argument}')\n\
+                 Nix attempted to evaluate a function as a top level expression; in\n\
+                 this case it must have its arguments supplied either by default\n\
+                 values, or passed explicitly with '--arg' or '--argstr'. See\n\
+                 https://nixos.org/manual/nix/stable/language/constructs.html#functions."
+            ),
             ErrorKind::MissingArgument { function, argument } => {
                 format!("{function} called without required argument '{argument}'")
             }
