@@ -223,15 +223,12 @@ fn named_builtin_error(name: &str, mut e: Box<Error>, span: Span) -> Box<Error> 
 /// Whether Nix parses `op` as a call of a builtin (`__lessThan` for the comparisons,
 /// `__sub`, `__mul`, `__div`): it counts towards `max-call-depth` while its operands are
 /// evaluated.
-/// The `outPath` of `v` when it is a set that coerces to a string through it (no
-/// `__toString`) and that `outPath` is not evaluated yet.
+/// The `outPath` of `v` when it is a set and that `outPath` is not evaluated yet (asked
+/// after [`to_string_function`], which takes precedence).
 fn unforced_out_path(v: &Value) -> Option<Value> {
     let Value::Attrs(a) = v else {
         return None;
     };
-    if a.get(Symbol::new("__toString")).is_some() {
-        return None;
-    }
     match a.get(Symbol::new("outPath"))? {
         Value::Thunk(t) if t.done().is_none() => Some(Value::Thunk(t.clone())),
         _ => None,
