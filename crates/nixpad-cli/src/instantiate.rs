@@ -51,7 +51,9 @@ enum Output {
 enum Input {
     File(String),
     Expr(String),
-    Stdin,
+    /// Standard input, read once (by the first evaluation that needs it; `--bench`
+    /// evaluates it again).
+    Stdin(std::cell::OnceCell<Result<String, String>>),
 }
 
 /// A parsed `nixpad eval` command line.
@@ -304,7 +306,7 @@ pub fn parse(args: &[String]) -> Result<Options, UsageError> {
     o.inputs = files.into_iter().map(Input::File).collect();
     for p in positional {
         o.inputs.push(match p {
-            None => Input::Stdin,
+            None => Input::Stdin(std::cell::OnceCell::new()),
             Some(text) if exprs => Input::Expr(text),
             Some(file) => Input::File(file),
         });
@@ -412,13 +414,18 @@ fn evaluate_inputs(
     for input in &o.inputs {
         let root = match input {
             Input::Expr(e) => ev.eval_source(e, Origin::String, base),
-            Input::Stdin => {
-                let mut bytes = Vec::new();
-                if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
-                    let why = format!("reading standard input: {e}");
-                    return Err(nixpad_eval::Error::new(ErrorKind::Io(why), None));
+            Input::Stdin(text) => {
+                let text = text.get_or_init(|| {
+                    let mut bytes = Vec::new();
+                    match std::io::stdin().read_to_end(&mut bytes) {
+                        Ok(_) => Ok(nixpad_eval::decode_source(&bytes)),
+                        Err(e) => Err(format!("reading standard input: {e}")),
+                    }
+                });
+                match text {
+                    Ok(text) => ev.eval_source(text, Origin::Stdin, base),
+                    Err(why) => Err(nixpad_eval::Error::new(ErrorKind::Io(why.clone()), None)),
                 }
-                ev.eval_source(&nixpad_eval::decode_source(&bytes), Origin::Stdin, base)
             }
             Input::File(f) => ev.eval_file(&if f.starts_with('/') {
                 f.clone()

@@ -393,6 +393,16 @@ fn extensions_beyond_nix_2_26() {
         ),
         "{report}"
     );
+    // Standard input is read once and evaluated by every run.
+    let args = ["eval", "--bench", "2", "-"];
+    let r = run_in(
+        Some(&dir),
+        env!("CARGO_BIN_EXE_nixpad"),
+        &args,
+        "1 + 2",
+        TIMEOUT,
+    );
+    assert_eq!((r.code, r.stdout.as_slice()), (Some(0), &b"3\n"[..]));
     let r = ours(&["--bench", "2", "-E", "import ./missing.nix"]);
     assert_eq!(r.code, Some(1));
     assert!(first_line(&r.stderr).starts_with("error:"));
