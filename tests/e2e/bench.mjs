@@ -42,6 +42,19 @@ const first = await timeToFirstResult(browser, BASE, RUNS);
 console.log(`Navigation -> first evaluated result (cold, ${RUNS} runs): median ${first.median.toFixed(0)} ms, `
   + `min ${first.min.toFixed(0)} ms, max ${first.max.toFixed(0)} ms (goal <= 300 ms)`);
 
+// Runs the playground's program once: its evaluation time in the worker (ms), and whether
+// it ended in an error or a stop.
+const runProgram = async (page) => {
+  const before = await page.evaluate(() => Number(document.querySelector('.output').dataset.evaluations));
+  await page.click('[data-testid=run]');
+  await page.waitForFunction((n) => {
+    const o = document.querySelector('.output');
+    return Number(o.dataset.evaluations) > n && o.dataset.busy === 'false';
+  }, before, { timeout: 120000 });
+  const failed = (await page.locator('[data-testid=error], [data-testid=stopped]').count()) > 0;
+  return { ms: Number(await page.locator('.output').getAttribute('data-eval-ms')), failed };
+};
+
 // 3. Evaluation time in the worker, per example.
 const evalTimes = [];
 {
@@ -56,34 +69,23 @@ const evalTimes = [];
     await page.click(`[data-example="${id}"] button`);
     await page.waitForFunction(() => location.hash === '#/' && document.querySelector('.output')?.dataset.busy === 'false');
     const times = [];
+    let failed = false;
     for (let i = 0; i < RUNS; i++) {
-      const before = await page.evaluate(() => Number(document.querySelector('.output').dataset.evaluations));
-      await page.click('[data-testid=run]');
-      await page.waitForFunction((n) => {
-        const o = document.querySelector('.output');
-        return Number(o.dataset.evaluations) > n && o.dataset.busy === 'false';
-      }, before, { timeout: 20000 });
-      times.push(Number(await page.locator('.output').getAttribute('data-eval-ms')));
+      const run = await runProgram(page);
+      times.push(run.ms);
+      failed = run.failed;
     }
-    const failed = await page.locator('[data-testid=error], [data-testid=stopped]').count();
     if (!failed) evalTimes.push(median(times));
     console.log(`  ${id.padEnd(20)} ${median(times).toFixed(2).padStart(8)} ms${failed ? '  (evaluation error)' : ''}`);
   }
   await context.close();
 }
-// Runs the playground's program once; its evaluation time in the worker (ms). An error
-// (or a stop) fails the benchmark: the figure would not be the workload's.
+// Runs the playground's program once, for the benchmark that does not allow an error (or
+// a stop): the figure would not be the workload's.
 const runInWorker = async (page) => {
-  const before = await page.evaluate(() => Number(document.querySelector('.output').dataset.evaluations));
-  await page.click('[data-testid=run]');
-  await page.waitForFunction((n) => {
-    const o = document.querySelector('.output');
-    return Number(o.dataset.evaluations) > n && o.dataset.busy === 'false';
-  }, before, { timeout: 120000 });
-  if (await page.locator('[data-testid=error], [data-testid=stopped]').count()) {
-    throw new Error(await page.locator('.output').innerText());
-  }
-  return Number(await page.locator('.output').getAttribute('data-eval-ms'));
+  const run = await runProgram(page);
+  if (run.failed) throw new Error(await page.locator('.output').innerText());
+  return run.ms;
 };
 
 // 4. The miniature nixpkgs in the worker (the package set is loaded before timing).
