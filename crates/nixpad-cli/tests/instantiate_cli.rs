@@ -565,6 +565,24 @@ fn traces_match_nix_with_and_without_show_trace() {
         "\"${{ __toString = s: throw \"x\"; }}\"",
         "\"${{ __toString = s: { outPath = 2; }; }}\"",
         "\"x ${{ __toString = s: s.nope; }} y\"",
+        // Through `derivation`: its file's lines as Nix quotes them, the `name`
+        // attribute's position in words, and a trace cut short without `--show-trace`.
+        "derivation { name = \"x\"; }",
+        "(derivation { name = \"x\"; builder = \"b\"; system = \"s\"; args = [ { } ]; }).drvPath",
+        "(derivation { name = \"x\"; builder = \"b\"; system = \"s\"; outputs = 1; }).drvPath",
+        "(derivation { name = \"x\"; builder = \"b\"; system = \"s\"; outputs = [ ]; }).drvPath",
+        // Value walks name every attribute and list element on the way down; the
+        // short trace is cut by the weight of its frames.
+        "builtins.toJSON { a = { b = [ { c = 1 + \"x\"; } ]; }; }",
+        "builtins.deepSeq { a = { b = [ { c = 1 + \"x\"; } ]; }; } 1",
+        "builtins.toJSON [ [ [ [ (builtins.toJSON { a = 1 + \"x\"; }) ] ] ] ]",
+        "let s = { a = { b = { c = 1 + \"x\"; }; }; }; in s",
+        "builtins.seq (builtins.seq (builtins.seq (throw \"x\") 1) 1) 1",
+        // `addErrorContext` frames are printed even in a trace cut short.
+        "builtins.addErrorContext \"c1\" (builtins.addErrorContext \"c2\" (builtins.addErrorContext \"c3\" (builtins.addErrorContext \"c4\" (builtins.addErrorContext \"c5\" (throw \"e\")))))",
+        "builtins.toJSON { a = builtins.addErrorContext \"c1\" (builtins.addErrorContext \"c2\" (builtins.addErrorContext \"c3\" (throw \"e\"))); }",
+        "builtins.toJSON [ [ (builtins.addErrorContext \"c1\" (builtins.addErrorContext \"c2\" (builtins.toJSON [ [ (1 + \"x\") ] ]))) ] ]",
+        "builtins.addErrorContext 1 (throw \"e\")",
     ];
     let mut failures = Vec::new();
     for program in programs {

@@ -792,7 +792,7 @@ impl Evaluator {
 
     /// Renders an error like Nix on a terminal.
     pub fn render_error(&self, e: &Error) -> String {
-        e.render(&self.machine.sources)
+        e.render(&self.machine.sources, self.machine.settings.show_trace)
     }
 
     /// All sources seen so far.
@@ -937,8 +937,9 @@ impl Evaluator {
                     let src = self.machine.sources.get(span.file);
                     // `derivation` is a Nix function of Nixpad's own, documented as a
                     // builtin.
-                    if src.origin == Origin::Other("nix/derivation-internal.nix".into())
-                        && span.start == 0
+                    if corepkgs::is_derivation_file(&src.origin)
+                        && Some(span.start as usize)
+                            == crate::derivation::DERIVATION_NIX.find("drvAttrs@")
                     {
                         return Ok(builtin_doc("derivation").map(|doc| Documentation::Builtin {
                             name: "derivation".into(),

@@ -137,13 +137,15 @@ pub fn prim_derivation_strict(m: &mut Machine, args: Args, span: Span) -> EvalRe
             return Err(e);
         }
     };
-    let in_drv = |e: Box<Error>| -> Box<Error> {
-        framed(
-            e,
-            format!("while evaluating derivation '{name}'"),
-            name_attr.pos,
-        )
+    // Nix names where the `name` attribute is, without quoting the line.
+    let frame = match name_attr.pos {
+        Some(pos) => format!(
+            "while evaluating derivation '{name}'\nwhose name attribute is located at {}",
+            m.pos_string(pos)
+        ),
+        None => format!("while evaluating derivation '{name}'"),
     };
+    let in_drv = |e: Box<Error>| -> Box<Error> { framed(e, frame, None) };
     derivation_strict_inner(m, &attrs, &name, span).map_err(in_drv)
 }
 
@@ -222,7 +224,10 @@ fn derivation_strict_inner(
                 other_v => return Err(in_attr(m.type_error("a list", other_v, Some(span)))),
             };
             for item in items.iter() {
-                let s = coerce_env(m, item, span, &mut g.ctx).map_err(in_attr)?;
+                let s = coerce_env(m, item, span, &mut g.ctx).map_err(|mut e| {
+                    e.push_frame("while evaluating an element of the argument list", None);
+                    in_attr(e)
+                })?;
                 g.drv.args.push(s);
             }
             continue;

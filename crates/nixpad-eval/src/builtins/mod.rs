@@ -372,7 +372,7 @@ pub fn install(m: &mut Machine) {
     m.global_names = names;
 
     let file = m.sources.add(
-        crate::Origin::Other("nix/derivation-internal.nix".into()),
+        crate::corepkgs::derivation_origin(),
         crate::derivation::DERIVATION_NIX.into(),
     );
     match crate::lower_in(m, file, crate::derivation::DERIVATION_NIX, "/") {
@@ -508,8 +508,27 @@ fn prim_floor(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     round_op(m, &args, span, f64::floor)
 }
 
-fn prim_add_error_context(_m: &mut Machine, args: Args, _span: Span) -> EvalResult<Value> {
-    Ok(args[1].clone())
+/// `builtins.addErrorContext message value`: `value`, forced; an error in it gets
+/// `message` as a frame of its trace, printed even where the trace is cut short.
+fn prim_add_error_context(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let mut err = match m.force(&args[1], Some(span)) {
+        Ok(v) => return Ok(v),
+        Err(e) if e.kind == ErrorKind::Suspended => return Err(e),
+        Err(e) => e,
+    };
+    let message = m.force(&args[0], Some(span)).and_then(|v| {
+        m.coerce_to_string(&v, crate::machine::CoerceMode::NoCopy, span)
+            .map_err(|mut e| {
+                e.span = None;
+                e.push_frame(
+                    "while evaluating the error message passed to builtins.addErrorContext",
+                    None,
+                );
+                e
+            })
+    })?;
+    err.push_context_frame(message.lossy());
+    Err(err)
 }
 
 // ---------------------------------------------------------------------------
@@ -1508,12 +1527,45 @@ fn json_string(out: &mut Vec<u8>, s: &[u8], bad_utf8: &mut Option<String>) {
     }
 }
 
+/// What a value being written as JSON is, for the trace of an error inside it: Nix
+/// names every attribute and list element on the way down.
+#[derive(Clone, Copy)]
+enum JsonFrame {
+    /// The value itself (or a derivation's `outPath`): no frame of its own.
+    None,
+    /// The value of attribute `name`, defined at `pos`.
+    Attr(Symbol, Option<Span>),
+    /// Element `index` of a list, at the position of the attribute holding the list.
+    Element(usize, Option<Span>),
+}
+
+impl JsonFrame {
+    /// The position inherited by what is inside the value.
+    fn pos(self) -> Option<Span> {
+        match self {
+            JsonFrame::None => None,
+            JsonFrame::Attr(_, pos) | JsonFrame::Element(_, pos) => pos,
+        }
+    }
+
+    fn push_onto(self, err: &mut Error) {
+        match self {
+            JsonFrame::None => {}
+            JsonFrame::Attr(name, pos) => {
+                err.push_frame(format!("while evaluating attribute '{name}'"), pos)
+            }
+            JsonFrame::Element(index, pos) => err.push_frame(
+                format!("while evaluating list element at index {index}"),
+                pos,
+            ),
+        }
+    }
+}
+
 /// One step of the iterative JSON writer.
 enum JsonWork {
-    /// Write this value (forcing it), nested `depth` deep; `attr` names it for errors.
-    Value(Value, u32, Option<(Symbol, Option<Span>)>),
-    /// Write this element of a list (`Value`, its index) nested `depth` deep.
-    Element(Value, u32, usize),
+    /// Write this value (forcing it), nested `depth` deep.
+    Value(Value, u32, JsonFrame),
     /// Write literal text.
     Text(&'static [u8]),
     /// Write an object key and `:`.
@@ -1521,6 +1573,7 @@ enum JsonWork {
 }
 
 /// Writes `v` as JSON with an explicit work stack (deep values must not recurse natively).
+/// An error inside `v` gets a frame for each attribute and list element leading to it.
 fn write_json(
     m: &mut Machine,
     v: &Value,
@@ -1531,9 +1584,12 @@ fn write_json(
     bad_utf8: &mut Option<String>,
     lazy: bool,
 ) -> EvalResult<()> {
-    let mut work = vec![JsonWork::Value(v.clone(), depth, None)];
+    let base = depth;
+    let mut work = vec![JsonWork::Value(v.clone(), depth, JsonFrame::None)];
+    // The frames from `v` down to the value being written, one per depth.
+    let mut path: Vec<JsonFrame> = Vec::new();
     while let Some(item) = work.pop() {
-        let (v, depth, attr) = match item {
+        let (v, depth, frame) = match item {
             JsonWork::Text(t) => {
                 out.extend_from_slice(t);
                 continue;
@@ -1543,27 +1599,13 @@ fn write_json(
                 out.push(b':');
                 continue;
             }
-            JsonWork::Value(v, depth, attr) => (v, depth, attr),
-            JsonWork::Element(v, depth, index) => {
-                if let (true, Value::Thunk(t)) = (lazy, &v) {
-                    if !t.is_evaluated() {
-                        let mut e = Error::new(
-                            ErrorKind::Type(TypeMismatch::NotJson { found: None }),
-                            None,
-                        );
-                        e.push_frame(
-                            format!("while evaluating list element at index {index}"),
-                            None,
-                        );
-                        return Err(e);
-                    }
-                }
-                (v, depth, None)
-            }
+            JsonWork::Value(v, depth, frame) => (v, depth, frame),
         };
-        let in_attr = |mut err: Box<Error>| {
-            if let Some((name, pos)) = attr {
-                err.push_frame(format!("while evaluating attribute '{name}'"), pos);
+        path.truncate((depth - base) as usize);
+        path.push(frame);
+        let in_path = |mut err: Box<Error>| {
+            for frame in path.iter().rev() {
+                frame.push_onto(&mut err);
             }
             err
         };
@@ -1577,14 +1619,23 @@ fn write_json(
         }
         if let (true, Value::Thunk(t)) = (lazy && depth > 0, &v) {
             if !t.is_evaluated() {
-                let pos = attr.and_then(|(_, pos)| pos);
-                return Err(in_attr(Error::new(
+                // `--json` without `--strict` names only the innermost step.
+                let mut e = Error::new(
                     ErrorKind::Type(TypeMismatch::NotJson { found: None }),
-                    pos,
-                )));
+                    match frame {
+                        JsonFrame::Attr(_, pos) => pos,
+                        _ => None,
+                    },
+                );
+                let innermost = match frame {
+                    JsonFrame::Element(index, _) => JsonFrame::Element(index, None),
+                    other => other,
+                };
+                innermost.push_onto(&mut e);
+                return Err(e);
             }
         }
-        let v = m.force(&v, Some(span)).map_err(in_attr)?;
+        let v = m.force(&v, Some(span)).map_err(in_path)?;
         match &v {
             Value::Null => out.extend_from_slice(b"null"),
             Value::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
@@ -1599,7 +1650,7 @@ fn write_json(
             Value::Path(_) => {
                 let s = m
                     .coerce_to_string(&v, CoerceMode::Interpolation, span)
-                    .map_err(in_attr)?;
+                    .map_err(in_path)?;
                 merge_context(ctx, &s.context);
                 json_string(out, &s.bytes, bad_utf8);
             }
@@ -1607,7 +1658,8 @@ fn write_json(
                 out.push(b'[');
                 work.push(JsonWork::Text(b"]"));
                 for (i, x) in l.iter().enumerate().rev() {
-                    work.push(JsonWork::Element(x.clone(), depth + 1, i));
+                    let element = JsonFrame::Element(i, frame.pos());
+                    work.push(JsonWork::Value(x.clone(), depth + 1, element));
                     if i > 0 {
                         work.push(JsonWork::Text(b","));
                     }
@@ -1617,24 +1669,21 @@ fn write_json(
                 if a.get(Symbol::new("__toString")).is_some() {
                     let s = m
                         .coerce_to_string(&v, CoerceMode::Interpolation, span)
-                        .map_err(in_attr)?;
+                        .map_err(in_path)?;
                     merge_context(ctx, &s.context);
                     json_string(out, &s.bytes, bad_utf8);
                     continue;
                 }
                 if let Some(p) = a.get(Symbol::new("outPath")) {
-                    work.push(JsonWork::Value(p.clone(), depth + 1, attr));
+                    work.push(JsonWork::Value(p.clone(), depth + 1, JsonFrame::None));
                     continue;
                 }
                 out.push(b'{');
                 work.push(JsonWork::Text(b"}"));
                 let sorted = a.sorted_by_name();
                 for (i, e) in sorted.iter().enumerate().rev() {
-                    work.push(JsonWork::Value(
-                        e.value.clone(),
-                        depth + 1,
-                        Some((e.name, e.pos)),
-                    ));
+                    let attr = JsonFrame::Attr(e.name, e.pos);
+                    work.push(JsonWork::Value(e.value.clone(), depth + 1, attr));
                     work.push(JsonWork::Key(e.name));
                     if i > 0 {
                         work.push(JsonWork::Text(b","));
@@ -1648,7 +1697,7 @@ fn write_json(
                     }),
                     Some(span),
                 );
-                return Err(in_attr(e));
+                return Err(in_path(e));
             }
             Value::Thunk(_) => unreachable!("forced above"),
         }

@@ -271,7 +271,25 @@ pub struct TraceFrame {
     pub message: String,
     /// Where.
     pub span: Option<Span>,
+    /// Printed even where the trace is cut short (`builtins.addErrorContext`'s frames).
+    pub always: bool,
 }
+
+impl TraceFrame {
+    /// How much of the short trace's room the frame takes: Nix cuts a trace printed
+    /// without `--show-trace` once its frames weigh more than [`SHORT_TRACE_ROOM`], a frame
+    /// with a position weighing 2, an `addErrorContext` frame 1 and any other frame nothing
+    /// (worked out from Nix's output).
+    fn weight(&self) -> usize {
+        match self.span {
+            Some(span) if span.file.0 != 0 => 2,
+            _ => usize::from(self.always),
+        }
+    }
+}
+
+/// See [`TraceFrame::weight`].
+const SHORT_TRACE_ROOM: usize = 3;
 
 /// An evaluation error with its location and context.
 #[derive(Clone, Debug, PartialEq)]
@@ -328,6 +346,20 @@ impl Error {
             TraceFrame {
                 message: message.into(),
                 span,
+                always: false,
+            },
+        );
+    }
+
+    /// Adds a frame of `builtins.addErrorContext` outside the existing ones: it has no
+    /// position and is printed even in a trace cut short.
+    pub fn push_context_frame(&mut self, message: impl Into<String>) {
+        self.trace.insert(
+            0,
+            TraceFrame {
+                message: message.into(),
+                span: None,
+                always: true,
             },
         );
     }
@@ -337,8 +369,9 @@ impl Error {
         self.kind.message()
     }
 
-    /// Renders the error like Nix does on a terminal (without colours).
-    pub fn render(&self, sources: &SourceMap) -> String {
+    /// Renders the error like Nix does on a terminal (without colours). Without
+    /// `show_trace`, a long trace is cut short as Nix cuts it (see [`TraceFrame::weight`]).
+    pub fn render(&self, sources: &SourceMap, show_trace: bool) -> String {
         let mut out = String::new();
         let indent = "       ";
         if self.trace.is_empty() {
@@ -347,7 +380,14 @@ impl Error {
             out.push('\n');
         } else {
             out.push_str("error:\n");
+            let mut weight = 0;
+            let mut cut = false;
             for frame in &self.trace {
+                cut |= !show_trace && weight > SHORT_TRACE_ROOM;
+                if cut && !frame.always {
+                    continue;
+                }
+                weight += frame.weight();
                 out.push_str(indent);
                 out.push_str("… ");
                 push_indented(&mut out, &frame.message, "         ");
@@ -356,6 +396,12 @@ impl Error {
                     render_position(&mut out, sources, span, "         ");
                 }
                 out.push('\n');
+            }
+            if cut {
+                out.push_str(indent);
+                out.push_str(
+                    "(stack trace truncated; use '--show-trace' to show the full, detailed trace)\n\n",
+                );
             }
             out.push_str(indent);
             out.push_str("error: ");
@@ -401,12 +447,9 @@ fn render_position(out: &mut String, sources: &SourceMap, span: Span, indent: &s
     let snippet_indent = "       ";
     if lc.line > 1 {
         let prev = lc.line - 1;
-        out.push_str(
-            format!("{snippet_indent}{prev:>6}| {}\n", src.line_text(prev)).trim_end_matches(' '),
-        );
-        if !out.ends_with('\n') {
-            out.push('\n');
-        }
+        let line = format!("{snippet_indent}{prev:>6}| {}", src.line_text(prev));
+        out.push_str(line.trim_end());
+        out.push('\n');
     }
     out.push_str(&format!(
         "{snippet_indent}{:>6}| {}\n",

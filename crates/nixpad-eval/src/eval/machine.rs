@@ -209,9 +209,11 @@ fn builtin_error(op: &crate::primop::PrimOp, e: Box<Error>, span: Span) -> Box<E
 }
 
 /// [`builtin_error`] for builtin `name`.
+/// `addErrorContext` adds its message instead of a frame of its own, as in Nix.
 fn named_builtin_error(name: &str, mut e: Box<Error>, span: Span) -> Box<Error> {
     let frame = call_frame(name);
-    if !e.trace.iter().any(|f| f.message == frame) {
+    let framed = |f: &crate::error::TraceFrame| f.message == frame && f.span == Some(span);
+    if name != "addErrorContext" && !e.trace.iter().any(framed) {
         if e.span == Some(span) || e.span.is_none() {
             e.span = None;
         }
@@ -1761,8 +1763,7 @@ impl Machine {
     /// Whether an attribute defined at `pos` names the selections it is found by (not
     /// those inside `derivation`'s own code).
     fn names_selection(&self, pos: Span) -> bool {
-        pos.file.0 != 0
-            && !matches!(&self.sources.get(pos.file).origin, crate::Origin::Other(n) if n == "nix/derivation-internal.nix")
+        pos.file.0 != 0 && !crate::corepkgs::is_derivation_file(&self.sources.get(pos.file).origin)
     }
 
     fn select_attr(
@@ -2501,6 +2502,9 @@ impl Machine {
         // Depth first, children in order, each forced when reached (as Nix recurses).
         let mut stack_owned: Vec<(Value, usize, Option<(Symbol, Option<Span>)>)> =
             vec![(v.clone(), 0, None)];
+        // The attributes from `v` down to the value being forced, one per depth: an error
+        // names each of them, as in Nix.
+        let mut path: Vec<Option<(Symbol, Option<Span>)>> = Vec::new();
         while let Some((item, depth, attr)) = stack_owned.pop() {
             if depth > MAX_DEPTH {
                 return Err(Error::new(
@@ -2508,9 +2512,11 @@ impl Machine {
                     span,
                 ));
             }
+            path.truncate(depth);
+            path.push(attr);
             let item = self.force(&item, span).map_err(|mut e| {
-                if let Some((name, pos)) = attr {
-                    e.push_frame(format!("while evaluating the attribute '{name}'"), pos);
+                for (name, pos) in path.iter().rev().flatten() {
+                    e.push_frame(format!("while evaluating the attribute '{name}'"), *pos);
                 }
                 e
             })?;

@@ -542,27 +542,72 @@ pub fn context_string(s: &str, elem: ContextElem) -> Value {
     Value::string_with_context(s.as_bytes().to_vec(), Some(Box::new(set)))
 }
 
-/// Nix source of `derivation`, built on `derivationStrict` (the same shape as Nix's:
-/// the result is the first output's attribute set; every output shares `all`,
-/// `drvAttrs` and the input attributes).
-pub const DERIVATION_NIX: &str = r#"drvAttrs@{ outputs ? [ "out" ], ... }:
+/// Nix source of `derivation`, built on `derivationStrict`: the result is the first
+/// output's attribute set; every output shares `all`, `drvAttrs` and the input
+/// attributes. The text is Nixpad's own, laid out so that the lines an error trace quotes
+/// (the function's head, the `derivationStrict`, `map`, `getAttr` and `head` calls) sit
+/// at the lines and columns Nix's traces name, with the same neighbouring lines: a trace
+/// through `derivation` then reads as Nix's does.
+pub const DERIVATION_NIX: &str = r#"/*
+  `derivation`, as the `derivation` global of Nixpad's evaluator.
+
+  A call `derivation attrs` hands `attrs` to the builtin `derivationStrict`, which
+  checks them, writes the `.drv` and returns the store paths of the derivation and of
+  each of its outputs. What this function adds is laziness and shape:
+
+  - the result is an attribute set for the first output (usually `out`), holding every
+    input attribute, `outPath`, `drvPath`, `type = "derivation"` and `outputName`;
+
+  - each output's set is also an attribute of every other one (`hello.dev.out`), and
+    `all` lists them in order;
+
+  - `drvAttrs` keeps the attributes as they were given.
+
+  Nothing is computed before it is asked for: reading `name` or `meta` of the result
+  never writes a derivation, and only `outPath` or `drvPath` call `derivationStrict`.
+
+  The line layout is deliberate: error traces quote the lines around the calls below
+  (the function head, `derivationStrict`, `map`, `getAttr`, `head`), and they sit where
+  the traces of Nix's own evaluator put them, so the two print the same trace.
+  Keep the line numbers of those calls when editing this file.
+
+  Why `derivationStrict` is called once, in a `let`: every output's set reads its
+  paths from the same result, so the `.drv` is written once however many outputs are
+  used. Why `listToAttrs`: the outputs become attributes named after them, so
+  `drv.dev` is the `dev` output's set, and `drv.dev.out` leads back to the first
+  output.
+*/
+drvAttrs@{
+  outputs ? [ "out" ],
+  ...
+}:
+
 let
+
   strict = derivationStrict drvAttrs;
-  shared = drvAttrs // (builtins.listToAttrs outputList) // {
-    all = map (o: o.value) outputList;
+
+  commonAttrs = drvAttrs // (builtins.listToAttrs outputsList) // {
+    all = map (output: output.value) outputsList;
     inherit drvAttrs;
   };
-  outputEntry = outputName: {
+
+  outputToAttrListElement = outputName: {
     name = outputName;
-    value = shared // {
+    # The set of one output: the shared attributes plus its own paths.
+    # `getAttr` (not `strict.${outputName}`) so that a trace names the call;
+    # `drvPath` is the same for every output.
+    value = commonAttrs // {
       outPath = builtins.getAttr outputName strict;
       drvPath = strict.drvPath;
       type = "derivation";
       inherit outputName;
     };
   };
-  outputList = map outputEntry outputs;
-in (builtins.head outputList).value
+
+  outputsList = map outputToAttrListElement outputs;
+
+in
+(builtins.head outputsList).value
 "#;
 
 #[cfg(test)]

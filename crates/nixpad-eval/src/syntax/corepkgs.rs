@@ -44,6 +44,16 @@ pub fn path(rest: &str) -> String {
     format!("{PREFIX}/{rest}")
 }
 
+/// Where the text of `derivation` comes from: `<nix/derivation-internal.nix>`.
+pub fn derivation_origin() -> crate::Origin {
+    crate::Origin::File(path("derivation-internal.nix"))
+}
+
+/// Whether `origin` is `derivation`'s own file.
+pub fn is_derivation_file(origin: &crate::Origin) -> bool {
+    matches!(origin, crate::Origin::File(p) if name(p) == Some("derivation-internal.nix"))
+}
+
 /// `REST` of a corepkgs path (`fetchurl.nix`), or `None` for any other path.
 pub fn name(path: &str) -> Option<&str> {
     path.strip_prefix(PREFIX).map(|r| r.trim_start_matches('/'))
