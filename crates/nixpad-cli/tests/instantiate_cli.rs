@@ -583,6 +583,15 @@ fn traces_match_nix_with_and_without_show_trace() {
         "builtins.toJSON { a = builtins.addErrorContext \"c1\" (builtins.addErrorContext \"c2\" (builtins.addErrorContext \"c3\" (throw \"e\"))); }",
         "builtins.toJSON [ [ (builtins.addErrorContext \"c1\" (builtins.addErrorContext \"c2\" (builtins.toJSON [ [ (1 + \"x\") ] ]))) ] ]",
         "builtins.addErrorContext 1 (throw \"e\")",
+        // Every error in a condition or in the operand of `!` is in their frame; `!`
+        // names its operand's position (none for a constant).
+        "if throw \"x\" then 1 else 2",
+        "let x = 1; in if x + \"a\" then 1 else 2",
+        "assert (throw \"x\"); 2",
+        "let x = 1; in assert x; 2",
+        "!1",
+        "!(throw \"x\")",
+        "1 <= \"a\"",
     ];
     let mut failures = Vec::new();
     for program in programs {

@@ -90,8 +90,9 @@ enum Frame {
     },
     /// Short-circuit operators: check the right operand.
     BoolRight(BinOp, Span),
-    /// `!`
-    Not(Span),
+    /// `!`, with its operand's position (none for a constant), where Nix reports errors
+    /// in it.
+    Not(Option<Span>),
     /// unary `-`
     Negate(Span),
     /// Continue selecting `path[index]` of the returned value; the span is where the
@@ -196,6 +197,13 @@ enum Step {
     Eval(Rc<Expr>, Env),
     Return(Value),
 }
+
+/// The frame of an error in the condition of an `if`.
+const BRANCH_CONDITION: &str = "while evaluating a branch condition";
+/// The frame of an error in the condition of an `assert`.
+const ASSERT_CONDITION: &str = "in the condition of the assert statement";
+/// The frame of an error in the operand of `!`.
+const NOT_ARGUMENT: &str = "in the argument of the not operator";
 
 /// The frame of a call of builtin `name`: "while calling the 'X' builtin".
 fn call_frame(name: &str) -> String {
@@ -520,9 +528,10 @@ impl Machine {
                 {
                     err.push_frame(Self::selection_frame(&expr), Some(pos))
                 }
-                Frame::If(branch, _) if err.trace.is_empty() => {
-                    err.push_frame("while evaluating a branch condition", Some(branch.span))
-                }
+                // Nix adds these frames to every error in the condition or operand.
+                Frame::If(branch, _) => err.push_frame(BRANCH_CONDITION, Some(branch.span)),
+                Frame::Assert(assert, _) => err.push_frame(ASSERT_CONDITION, Some(assert.span)),
+                Frame::Not(operand) => err.push_frame(NOT_ARGUMENT, operand),
                 _ => {}
             }
         }
@@ -845,11 +854,16 @@ impl Machine {
                 Ok(Step::Eval(func.clone(), env.clone()))
             }
             Expr::If(branch) => {
-                if let Some(c) = self.quick(&branch.cond, env, 0) {
-                    if let Value::Bool(b) = c? {
+                match self.quick(&branch.cond, env, 0) {
+                    Some(Ok(Value::Bool(b))) => {
                         let taken = if b { &branch.then } else { &branch.else_ };
                         return Ok(Step::Eval(taken.clone(), env.clone()));
                     }
+                    Some(Err(mut e)) => {
+                        e.push_frame(BRANCH_CONDITION, Some(branch.span));
+                        return Err(e);
+                    }
+                    _ => {}
                 }
                 self.push(Frame::If(branch.clone(), env.clone()))?;
                 Ok(Step::Eval(branch.cond.clone(), env.clone()))
@@ -910,13 +924,16 @@ impl Machine {
                 }
                 Ok(Step::Eval(lhs.clone(), env.clone()))
             }
-            Expr::Not { expr: inner, span } => {
-                if let Some(v) = self.quick(inner, env, 0) {
-                    if let Value::Bool(b) = v? {
-                        return Ok(Step::Return(Value::Bool(!b)));
+            Expr::Not { expr: inner, .. } => {
+                match self.quick(inner, env, 0) {
+                    Some(Ok(Value::Bool(b))) => return Ok(Step::Return(Value::Bool(!b))),
+                    Some(Err(mut e)) => {
+                        e.push_frame(NOT_ARGUMENT, inner.span());
+                        return Err(e);
                     }
+                    _ => {}
                 }
-                self.push(Frame::Not(*span))?;
+                self.push(Frame::Not(inner.span()))?;
                 Ok(Step::Eval(inner.clone(), env.clone()))
             }
             Expr::Negate { expr: inner, span } => {
@@ -1525,7 +1542,7 @@ impl Machine {
                     Value::Bool(false) => Ok(Step::Eval(else_.clone(), env)),
                     other => {
                         let mut e = self.type_error("a Boolean", &other, Some(*span));
-                        e.push_frame("while evaluating a branch condition", Some(*span));
+                        e.push_frame(BRANCH_CONDITION, Some(*span));
                         Err(e)
                     }
                 }
@@ -1542,10 +1559,7 @@ impl Machine {
                     Value::Bool(false) => Err(self.assertion_failed(cond, text, &env, *span)),
                     other => {
                         let mut e = self.type_error("a Boolean", &other, Some(*span));
-                        e.push_frame(
-                            format!("while evaluating the condition of the assertion '{text}'"),
-                            Some(*span),
-                        );
+                        e.push_frame(ASSERT_CONDITION, Some(*span));
                         Err(e)
                     }
                 }
@@ -1599,11 +1613,11 @@ impl Machine {
                     Err(e)
                 }
             },
-            Frame::Not(span) => match v {
+            Frame::Not(operand) => match v {
                 Value::Bool(b) => Ok(Step::Return(Value::Bool(!b))),
                 other => {
-                    let mut e = self.type_error("a Boolean", &other, Some(span));
-                    e.push_frame("in the argument of the not operator", Some(span));
+                    let mut e = self.type_error("a Boolean", &other, operand);
+                    e.push_frame(NOT_ARGUMENT, operand);
                     Err(e)
                 }
             },
