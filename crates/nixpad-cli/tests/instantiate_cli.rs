@@ -592,6 +592,27 @@ fn traces_match_nix_with_and_without_show_trace() {
         "!1",
         "!(throw \"x\")",
         "1 <= \"a\"",
+        // Type errors whose place is in a frame; operands of `+` that do not coerce;
+        // a path that cannot be copied, reported bare.
+        "let x = 1; in x.y",
+        "{ a = 1; }.a.b",
+        "[ 1 ] ++ 2",
+        "\"a\" + 1",
+        "\"a${/nixpad-nonexistent}\"",
+        "let f = x: \"${x}\"; in f (f /nixpad-nonexistent)",
+        // Builtins: the frames Nix adds around their arguments and their own work.
+        "builtins.toFile \"x\" (throw \"a\")",
+        "builtins.substring 0 1 (throw \"x\")",
+        "builtins.elemAt [ 1 ] (throw \"x\")",
+        "builtins.length (throw \"x\")",
+        "builtins.fromJSON \"[1, 2\"",
+        "builtins.getAttr \"x\" { }",
+        "builtins.listToAttrs [ { name = 1; value = 2; } ]",
+        "builtins.listToAttrs [ { value = 2; } ]",
+        "builtins.throw 1",
+        "builtins.path { path = /nixpad-nonexistent; }",
+        // A lambda right in a named lambda's body is called by that name.
+        "let f = p: t: throw \"f\"; in f 1 2",
     ];
     let mut failures = Vec::new();
     for program in programs {

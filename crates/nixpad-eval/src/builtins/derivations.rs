@@ -145,7 +145,10 @@ pub fn prim_derivation_strict(m: &mut Machine, args: Args, span: Span) -> EvalRe
         ),
         None => format!("while evaluating derivation '{name}'"),
     };
-    let in_drv = |e: Box<Error>| -> Box<Error> { framed(e, frame, None) };
+    let in_drv = |mut e: Box<Error>| -> Box<Error> {
+        e.push_frame_unquoted(frame, name_attr.pos);
+        e
+    };
     derivation_strict_inner(m, &attrs, &name, span).map_err(in_drv)
 }
 

@@ -412,7 +412,20 @@ fn prim_abort(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
 }
 
 fn prim_throw(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
-    let s = m.coerce_to_string(&args[0], CoerceMode::NoCopy, span)?;
+    let v = m.force(&args[0], Some(span))?;
+    // "builtin.throw" (sic) is Nix's wording.
+    let s = m
+        .coerce_to_string(&v, CoerceMode::NoCopy, span)
+        .map_err(|mut e| {
+            if e.span == Some(span) {
+                e.span = None;
+            }
+            e.push_frame(
+                "while evaluating the error message passed to builtin.throw",
+                None,
+            );
+            e
+        })?;
     Err(Error::new(ErrorKind::Throw(s.lossy().into_owned()), None))
 }
 
@@ -1010,10 +1023,8 @@ fn prim_get_attr(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     match a.get(name) {
         Some(v) => Ok(v.clone()),
         None => {
-            let mut e = Error::new(
-                ErrorKind::MissingAttribute(name.name().to_string()),
-                Some(span),
-            );
+            let mut e = Error::new(ErrorKind::MissingAttribute(name.name().to_string()), None);
+            e.push_frame("in the attribute set under consideration", None);
             e.push_frame("while calling the 'getAttr' builtin", Some(span));
             Err(e)
         }
@@ -1059,15 +1070,26 @@ fn prim_list_to_attrs(m: &mut Machine, args: Args, span: Span) -> EvalResult<Val
             span,
             "while evaluating an element of the list passed to builtins.listToAttrs",
         )?;
-        let name = item
-            .get(name_sym)
-            .cloned()
-            .ok_or_else(|| Error::new(ErrorKind::MissingAttribute("name".into()), Some(span)))?;
-        let name = attr_name_arg(m, &name, span, "while evaluating the `name` attribute of an element of the list passed to builtins.listToAttrs")?;
+        let missing = |name: &str| {
+            let mut e = Error::new(ErrorKind::MissingAttribute(name.into()), None);
+            e.push_frame("in a {name=...; value=...;} pair", None);
+            e
+        };
+        let name_attr = item.get_attr(name_sym).ok_or_else(|| missing("name"))?;
+        // Nix places an error in the name at the `name` attribute.
+        let name_span = name_attr.pos.unwrap_or(span);
+        let name = attr_name_arg(m, &name_attr.value, name_span, "while evaluating the `name` attribute of an element of the list passed to builtins.listToAttrs")
+            .map_err(|mut e| {
+                if let (Some(pos), Some(frame)) = (name_attr.pos, e.trace.first_mut()) {
+                    frame.span = Some(pos);
+                    e.span = e.span.or(Some(pos));
+                }
+                e
+            })?;
         let value = item
             .get(value_sym)
             .cloned()
-            .ok_or_else(|| Error::new(ErrorKind::MissingAttribute("value".into()), Some(span)))?;
+            .ok_or_else(|| missing("value"))?;
         let pos = item.get_attr(value_sym).and_then(|a| a.pos);
         entries.push(Attr { name, value, pos });
     }
@@ -1707,7 +1729,11 @@ fn write_json(
 
 fn prim_from_json(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     let s = args.string_no_ctx(m, 0, span)?;
-    let json = crate::json::parse(&s.bytes).map_err(|e| Error::other(e, span))?;
+    let json = crate::json::parse(&s.bytes).map_err(|e| {
+        let mut e = Error::other(e, span);
+        e.push_frame("while decoding a JSON string", None);
+        e
+    })?;
     Ok(json_to_value(json))
 }
 

@@ -162,6 +162,12 @@ fn filtered_nar(
     }
 }
 
+/// `e`, an error adding `path` to the store, in Nix's frame for it.
+fn while_adding(mut e: Box<Error>, path: &str) -> Box<Error> {
+    e.push_frame(format!("while adding path '{path}'"), None);
+    e
+}
+
 /// Adds a path to the store the way `builtins.path` does and returns the store path.
 fn add_path(
     m: &mut Machine,
@@ -217,12 +223,10 @@ fn add_path(
         }
     };
     let Some(out) = result else {
-        let mut e = Error::other(
+        return Err(Error::other(
             format!("store path mismatch in (possibly filtered) path added from '{path}'"),
             span,
-        );
-        e.push_frame(format!("while adding path '{path}'"), Some(span));
-        return Err(e);
+        ));
     };
     if let Err(e) = store::check_name(name) {
         return Err(Error::other(
@@ -328,7 +332,8 @@ pub fn prim_path(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
         ));
     };
     let name = name.unwrap_or_else(|| crate::path::base_name(&path).to_string());
-    let out = add_path(m, &path, &name, filter.as_ref(), recursive, sha256, span)?;
+    let out = add_path(m, &path, &name, filter.as_ref(), recursive, sha256, span)
+        .map_err(|e| while_adding(e, &path))?;
     Ok(store_path_value(&out))
 }
 
@@ -343,7 +348,8 @@ pub fn prim_filter_source(m: &mut Machine, args: Args, span: Span) -> EvalResult
         Some("while adding path"),
     )?;
     let name = crate::path::base_name(&path).to_string();
-    let out = add_path(m, &path, &name, Some(&f), true, None, span)?;
+    let out = add_path(m, &path, &name, Some(&f), true, None, span)
+        .map_err(|e| while_adding(e, &path))?;
     Ok(store_path_value(&out))
 }
 

@@ -273,6 +273,9 @@ pub struct TraceFrame {
     pub span: Option<Span>,
     /// Printed even where the trace is cut short (`builtins.addErrorContext`'s frames).
     pub always: bool,
+    /// Whether `span` is printed with the frame; when not, the message names the place
+    /// itself and `span` only tells tools (the lessons) where the frame is.
+    pub quoted: bool,
 }
 
 impl TraceFrame {
@@ -282,7 +285,7 @@ impl TraceFrame {
     /// (worked out from Nix's output).
     fn weight(&self) -> usize {
         match self.span {
-            Some(span) if span.file.0 != 0 => 2,
+            Some(span) if span.file.0 != 0 && self.quoted => 2,
             _ => usize::from(self.always),
         }
     }
@@ -347,6 +350,21 @@ impl Error {
                 message: message.into(),
                 span,
                 always: false,
+                quoted: true,
+            },
+        );
+    }
+
+    /// Adds a frame outside the existing ones whose message names its place in words:
+    /// `span` is kept for tools but not printed.
+    pub fn push_frame_unquoted(&mut self, message: impl Into<String>, span: Option<Span>) {
+        self.trace.insert(
+            0,
+            TraceFrame {
+                message: message.into(),
+                span,
+                always: false,
+                quoted: false,
             },
         );
     }
@@ -360,6 +378,7 @@ impl Error {
                 message: message.into(),
                 span: None,
                 always: true,
+                quoted: true,
             },
         );
     }
@@ -392,7 +411,7 @@ impl Error {
                 out.push_str("… ");
                 push_indented(&mut out, &frame.message, "         ");
                 out.push('\n');
-                if let Some(span) = frame.span {
+                if let (Some(span), true) = (frame.span, frame.quoted) {
                     render_position(&mut out, sources, span, "         ");
                 }
                 out.push('\n');

@@ -9,6 +9,7 @@ use std::rc::Rc;
 use crate::error::{Error, ErrorKind, EvalResult, TypeMismatch};
 use crate::io::EvalIO;
 use crate::ir::*;
+use crate::primop::force_errors_framed;
 use crate::source::{SourceMap, Span};
 use crate::symbol::Symbol;
 use crate::value::*;
@@ -205,6 +206,32 @@ const ASSERT_CONDITION: &str = "in the condition of the assert statement";
 /// The frame of an error in the operand of `!`.
 const NOT_ARGUMENT: &str = "in the argument of the not operator";
 
+/// An error coercing an operand of `+` to a string: in a "path segment" frame at
+/// `span`, which is then the only position (as in Nix).
+fn in_path_segment(mut e: Box<Error>, span: Span) -> Box<Error> {
+    if is_copy_error(&e) {
+        return e;
+    }
+    if e.span == Some(span) {
+        e.span = None;
+    }
+    e.push_frame("while evaluating a path segment", Some(span));
+    e
+}
+
+/// What a builtin's argument of table kind `kind` must be (`"a set"` for `S`).
+fn expected_kind(kind: u8) -> &'static str {
+    match kind {
+        b'S' => "a set",
+        b'L' => "a list",
+        b'I' => "an integer",
+        b's' => "a string",
+        b'B' => "a Boolean",
+        b'F' => "a function",
+        _ => "a value",
+    }
+}
+
 /// The frame of a call of builtin `name`: "while calling the 'X' builtin".
 fn call_frame(name: &str) -> String {
     format!("while calling the '{name}' builtin")
@@ -245,6 +272,12 @@ fn unforced_out_path(v: &Value) -> Option<Value> {
     }
 }
 
+/// Whether `e` is a failure to copy an interpolated path to the store: Nix reports it
+/// bare, without a position or a "path segment" frame.
+fn is_copy_error(e: &Error) -> bool {
+    matches!(e.kind, ErrorKind::Io(_)) && e.span.is_none() && e.trace.is_empty()
+}
+
 /// The `__toString` function of `v`, when it is a set that has one.
 fn to_string_function(v: &Value) -> Option<Value> {
     match v {
@@ -262,6 +295,9 @@ fn in_coercion_frame(
     index: usize,
     to_string_result: bool,
 ) -> Box<Error> {
+    if is_copy_error(&e) {
+        return e;
+    }
     if e.span == Some(expr.span) {
         e.span = None;
     }
@@ -507,9 +543,13 @@ impl Machine {
                         }
                     }
                 }
-                Frame::PrimOpArgs(p) | Frame::Retry(p) => {
+                Frame::PrimOpArgs(p) => {
+                    if force_errors_framed(expected_kind(p.op.args[p.index])) {
+                        err.push_frame(crate::primop::argument_frame(p.op, p.index), None);
+                    }
                     err.push_frame(call_frame(p.op.name), Some(p.span))
                 }
+                Frame::Retry(p) => err.push_frame(call_frame(p.op.name), Some(p.span)),
                 Frame::Calls(state) => {
                     self.builtin_call = state.outer_call;
                     err = builtin_error(state.op, err, state.calls.span())
@@ -544,8 +584,9 @@ impl Machine {
         if let Some(store_path) = self.copied_sources.get(path) {
             return Ok(store_path.clone());
         }
-        let node = crate::io::read_nar(&*self.io, path)
-            .map_err(|e| Error::new(ErrorKind::Io(e), Some(span)))?;
+        // Without a position: Nix reports a path it cannot copy bare.
+        let node =
+            crate::io::read_nar(&*self.io, path).map_err(|e| Error::new(ErrorKind::Io(e), None))?;
         let name = crate::path::base_name(path);
         crate::store::check_name(name)
             .map_err(|e| Error::other(crate::store::invalid_store_path_message(name, &e), span))?;
@@ -743,15 +784,14 @@ impl Machine {
             }
             (BinOp::Add, other) => {
                 let shown = self.show_value_short(other);
-                let mut e = Error::new(
+                let e = Error::new(
                     ErrorKind::Type(TypeMismatch::NotCoercible {
                         found: other.type_phrase(),
                         shown,
                     }),
-                    Some(span),
+                    None,
                 );
-                e.push_frame("while evaluating a path segment", Some(span));
-                Err(e)
+                Err(in_path_segment(e, span))
             }
             _ => Ok(()),
         }
@@ -1383,7 +1423,8 @@ impl Machine {
         v: &Value,
         span: Span,
     ) -> EvalResult<()> {
-        let expected = match (op.args[i], v) {
+        let kind = op.args[i];
+        match (kind, v) {
             (b'S', Value::Attrs(_))
             | (b'L', Value::List(_))
             | (b'I', Value::Int(_))
@@ -1392,13 +1433,9 @@ impl Machine {
             | (b'F', Value::Lambda(_) | Value::PrimOp(_))
             | (b'.' | b'_', _) => return Ok(()),
             (b'F', Value::Attrs(a)) if a.get(Symbol::new("__functor")).is_some() => return Ok(()),
-            (b'S', _) => "a set",
-            (b'L', _) => "a list",
-            (b'I', _) => "an integer",
-            (b's', _) => "a string",
-            (b'B', _) => "a Boolean",
-            _ => "a function",
-        };
+            _ => {}
+        }
+        let expected = expected_kind(kind);
         let mut e = self.type_error(expected, v, None);
         e.push_frame(crate::primop::argument_frame(op, i), None);
         e.push_frame(call_frame(op.name), Some(span));
@@ -1835,7 +1872,8 @@ impl Machine {
                     }
                     return Ok(Step::Eval(d.clone(), env));
                 }
-                let mut e = self.type_error("a set", other, Some(*span));
+                // As in Nix, the position is the frame's only.
+                let mut e = self.type_error("a set", other, None);
                 e.push_frame("while selecting an attribute", Some(*span));
                 return Err(e);
             }
@@ -2022,7 +2060,7 @@ impl Machine {
                 let a = match &l {
                     Value::List(a) => a.clone(),
                     other => {
-                        let mut e = self.type_error("a list", other, Some(span));
+                        let mut e = self.type_error("a list", other, None);
                         e.push_frame(
                             "while evaluating one of the elements to concatenate",
                             Some(span),
@@ -2033,7 +2071,7 @@ impl Machine {
                 let b = match &r {
                     Value::List(b) => b.clone(),
                     other => {
-                        let mut e = self.type_error("a list", other, Some(span));
+                        let mut e = self.type_error("a list", other, None);
                         e.push_frame(
                             "while evaluating one of the elements to concatenate",
                             Some(span),
@@ -2118,10 +2156,7 @@ impl Machine {
             (Value::Path(p), _) => {
                 let s = self
                     .coerce_to_string(&r, CoerceMode::Interpolation, span)
-                    .map_err(|mut e| {
-                        e.push_frame("while evaluating a path segment", Some(span));
-                        e
-                    })?;
+                    .map_err(|e| in_path_segment(e, span))?;
                 if s.context.is_some() {
                     return Err(Error::new(
                         ErrorKind::Other(
@@ -2137,10 +2172,7 @@ impl Machine {
             (Value::String(a), _) => {
                 let b = self
                     .coerce_to_string(&r, CoerceMode::Interpolation, span)
-                    .map_err(|mut e| {
-                        e.push_frame("while evaluating a path segment", Some(span));
-                        e
-                    })?;
+                    .map_err(|e| in_path_segment(e, span))?;
                 let mut bytes = Vec::with_capacity(a.bytes.len() + b.bytes.len());
                 bytes.extend_from_slice(&a.bytes);
                 bytes.extend_from_slice(&b.bytes);
@@ -2158,10 +2190,7 @@ impl Machine {
             _ => {
                 let s = self
                     .coerce_to_string(&l, CoerceMode::Interpolation, span)
-                    .map_err(|mut e| {
-                        e.push_frame("while evaluating a path segment", Some(span));
-                        e
-                    });
+                    .map_err(|e| in_path_segment(e, span));
                 match s {
                     Err(e) => Err(e),
                     Ok(s) => self.add(Value::String(Rc::new(s)), r, span),

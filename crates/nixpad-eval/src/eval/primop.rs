@@ -196,7 +196,8 @@ impl Args {
         want_function(m, &self.values[i], span, What::Argument(self.op, i))
     }
 
-    /// Argument `i` coerced to a string (`mode` says how); an error names the argument.
+    /// Argument `i` coerced to a string (`mode` says how); an error coercing it (not one
+    /// forcing it, as in Nix) names the argument.
     pub fn coerced(
         &self,
         m: &mut Machine,
@@ -204,7 +205,8 @@ impl Args {
         mode: crate::machine::CoerceMode,
         span: Span,
     ) -> EvalResult<NixString> {
-        m.coerce_to_string(&self.values[i], mode, span)
+        let v = m.force(&self.values[i], Some(span))?;
+        m.coerce_to_string(&v, mode, span)
             .map_err(|e| self.in_argument(e, i))
     }
 
@@ -247,6 +249,16 @@ pub(crate) fn arg_error<'a>(
     e
 }
 
+/// Whether an error forcing a value that must be `expected` is in the frame naming the
+/// value, as in Nix: its checks for strings, integers, Booleans and functions catch every
+/// error, those for lists and sets only the type error.
+pub(crate) fn force_errors_framed(expected: &str) -> bool {
+    matches!(
+        expected,
+        "a string" | "an integer" | "a Boolean" | "a function"
+    )
+}
+
 /// `v` forced and read by `pick`, or Nix's type error saying it is not `expected`, in
 /// context `what`.
 fn want<T>(
@@ -259,7 +271,12 @@ fn want<T>(
 ) -> EvalResult<T> {
     let forced;
     let v = if let Value::Thunk(_) = v {
-        forced = m.force(v, Some(span))?;
+        forced = m.force(v, Some(span)).map_err(|mut e| {
+            if force_errors_framed(expected) && e.kind != crate::error::ErrorKind::Suspended {
+                e.push_frame(what.frame(), None);
+            }
+            e
+        })?;
         &forced
     } else {
         v

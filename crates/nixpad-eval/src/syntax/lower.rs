@@ -937,6 +937,15 @@ impl<'a, 'b> Lowerer<'a, 'b> {
         })
     }
 
+    /// The body of lambda `l` named `name`: a lambda right in it (`f = a: b: …`) gets
+    /// the same name, as in Nix, so that traces name curried calls after the binding.
+    fn lambda_body(&mut self, l: &ast::Lambda, name: Option<Symbol>) -> EvalResult<Rc<Expr>> {
+        match l.body() {
+            Some(body) => self.expr(&body, name),
+            None => Err(self.missing(l.syntax())),
+        }
+    }
+
     fn lambda(
         &mut self,
         l: &ast::Lambda,
@@ -951,7 +960,7 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                 let sym = Symbol::new(&ident.syntax().text().to_string());
                 self.scopes
                     .push(Scope::Lexical(std::iter::once((sym, 0)).collect()));
-                let body = self.child(l.body(), node);
+                let body = self.lambda_body(l, name);
                 self.scopes.pop();
                 Ok(LambdaDef {
                     name,
@@ -1006,7 +1015,7 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                             span: fspan,
                         });
                     }
-                    let body = self.child(l.body(), node)?;
+                    let body = self.lambda_body(l, name)?;
                     Ok((formals, body))
                 })();
                 self.scopes.pop();
