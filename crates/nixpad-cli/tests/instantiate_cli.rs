@@ -613,6 +613,11 @@ fn traces_match_nix_with_and_without_show_trace() {
         "builtins.path { path = /nixpad-nonexistent; }",
         // A lambda right in a named lambda's body is called by that name.
         "let f = p: t: throw \"f\"; in f 1 2",
+        // Binding a pattern lambda's argument is reported "from call site" only.
+        "let f = { a }: a; in f (throw \"x\")",
+        "let f = { a }: a; in f 1",
+        "let f = { a }: a; in f { b = 1; }",
+        "builtins.map ({ a }: a) [ 1 ]",
     ];
     let mut failures = Vec::new();
     for program in programs {

@@ -60,8 +60,11 @@ enum Frame {
     /// A lambda body is being evaluated: leave the call depth on return. The lambda and
     /// the call site (none for a call made by a builtin) name the call in `--show-trace`.
     CallReturn(Rc<LambdaDef>, Option<Span>),
-    /// Bind a pattern lambda's argument (the returned attribute set).
-    BindPattern(Rc<Closure>, Span),
+    /// Bind a pattern lambda's argument (the returned attribute set), called at the span
+    /// (the call site as in `CallReturn`). The call depth is entered already; the
+    /// `CallReturn` frame follows once the argument is bound: as in Nix, an error in the
+    /// argument is reported "from call site" only, never "while calling" the lambda.
+    BindPattern(Rc<Closure>, Span, Option<Span>),
     /// Force the next strict argument of a builtin, then call it.
     PrimOpArgs(Box<PendingPrimOp>),
     /// A builtin suspended on a thunk (see [`Machine::force`]): call it again once the
@@ -217,6 +220,15 @@ fn in_path_segment(mut e: Box<Error>, span: Span) -> Box<Error> {
     }
     e.push_frame("while evaluating a path segment", Some(span));
     e
+}
+
+/// Where an error binding the argument of `lambda`, called at `site`, is "from": the
+/// call site, or for a call made by a builtin the lambda itself (as in Nix).
+fn bind_site(lambda: &LambdaDef, site: Option<Span>) -> Span {
+    match site {
+        Some(site) if site.file.0 != 0 => site,
+        _ => lambda.span,
+    }
 }
 
 /// What a builtin's argument of table kind `kind` must be (`"a set"` for `S`).
@@ -528,6 +540,10 @@ impl Machine {
         while self.frames.len() > base {
             match self.frames.pop().expect("len > base") {
                 Frame::Update(thunk, saved) => *thunk.0.borrow_mut() = saved,
+                Frame::BindPattern(closure, _, site) => {
+                    self.call_depth -= 1;
+                    err.push_frame("from call site", Some(bind_site(&closure.def, site)));
+                }
                 Frame::CallReturn(lambda, call) => {
                     self.call_depth -= 1;
                     if self.settings.show_trace {
@@ -1233,14 +1249,14 @@ impl Machine {
                 } else {
                     Some(span)
                 };
-                self.push(Frame::CallReturn(closure.def.clone(), site))?;
                 match &closure.def.param {
                     Param::Ident(_) => {
+                        self.push(Frame::CallReturn(closure.def.clone(), site))?;
                         let env = new_env(smallvec::smallvec![arg], Some(closure.env.clone()));
                         Ok(Step::Eval(closure.def.body.clone(), env))
                     }
                     Param::Pattern(_) => {
-                        self.push(Frame::BindPattern(closure, span))?;
+                        self.push(Frame::BindPattern(closure, span, site))?;
                         self.force_step(arg, Some(span))
                     }
                 }
@@ -1442,18 +1458,26 @@ impl Machine {
         Err(e)
     }
 
-    fn bind_pattern(&mut self, closure: Rc<Closure>, arg: Value, span: Span) -> EvalResult<Step> {
+    fn bind_pattern(
+        &mut self,
+        closure: Rc<Closure>,
+        arg: Value,
+        span: Span,
+        site: Option<Span>,
+    ) -> EvalResult<Step> {
         let Param::Pattern(pat) = &closure.def.param else {
             unreachable!("BindPattern only for patterns")
         };
+        let call_site = bind_site(&closure.def, site);
         let attrs = match &arg {
             Value::Attrs(a) => a.clone(),
             other => {
-                let mut e = self.type_error("a set", other, Some(span));
+                let mut e = self.type_error("a set", other, None);
                 e.push_frame(
                     "while evaluating the value passed for the lambda argument",
                     Some(closure.def.span),
                 );
+                e.push_frame("from call site", Some(call_site));
                 return Err(e);
             }
         };
@@ -1478,7 +1502,7 @@ impl Machine {
                 },
                 Some(closure.def.span),
             );
-            e.push_frame("from call site", Some(span));
+            e.push_frame("from call site", Some(call_site));
             return Err(e);
         }
         for formal in &pat.formals {
@@ -1521,7 +1545,7 @@ impl Machine {
                     ) {
                         e = e.with_note(s);
                     }
-                    e.push_frame("from call site", Some(span));
+                    e.push_frame("from call site", Some(call_site));
                     return Err(e);
                 }
             }
@@ -1534,6 +1558,7 @@ impl Machine {
             // The defaults' thunks refer to this level, which holds them.
             self.collector.track_env(&env);
         }
+        self.push(Frame::CallReturn(closure.def.clone(), site))?;
         Ok(Step::Eval(closure.def.body.clone(), env))
     }
 
@@ -1556,7 +1581,12 @@ impl Machine {
                 let arg = rest.pop().expect("ApplyRev holds at least one argument");
                 self.apply_step(v, arg, rest, span)
             }
-            Frame::BindPattern(closure, span) => self.bind_pattern(closure, v, span),
+            Frame::BindPattern(closure, span, site) => {
+                self.bind_pattern(closure, v, span, site).map_err(|e| {
+                    self.call_depth -= 1;
+                    e
+                })
+            }
             Frame::PrimOpArgs(p) => {
                 let PendingPrimOp {
                     op,
