@@ -60,11 +60,11 @@ enum Frame {
     /// A lambda body is being evaluated: leave the call depth on return. The lambda and
     /// the call site (none for a call made by a builtin) name the call in `--show-trace`.
     CallReturn(Rc<LambdaDef>, Option<Span>),
-    /// Bind a pattern lambda's argument (the returned attribute set), called at the span
-    /// (the call site as in `CallReturn`). The call depth is entered already; the
+    /// Bind a pattern lambda's argument (the returned attribute set), called at the call
+    /// site as in `CallReturn`. The call depth is entered already; the
     /// `CallReturn` frame follows once the argument is bound: as in Nix, an error in the
     /// argument is reported "from call site" only, never "while calling" the lambda.
-    BindPattern(Rc<Closure>, Span, Option<Span>),
+    BindPattern(Rc<Closure>, Option<Span>),
     /// Force the next strict argument of a builtin, then call it.
     PrimOpArgs(Box<PendingPrimOp>),
     /// A builtin suspended on a thunk (see [`Machine::force`]): call it again once the
@@ -540,7 +540,7 @@ impl Machine {
         while self.frames.len() > base {
             match self.frames.pop().expect("len > base") {
                 Frame::Update(thunk, saved) => *thunk.0.borrow_mut() = saved,
-                Frame::BindPattern(closure, _, site) => {
+                Frame::BindPattern(closure, site) => {
                     self.call_depth -= 1;
                     err.push_frame("from call site", Some(bind_site(&closure.def, site)));
                 }
@@ -1256,7 +1256,7 @@ impl Machine {
                         Ok(Step::Eval(closure.def.body.clone(), env))
                     }
                     Param::Pattern(_) => {
-                        self.push(Frame::BindPattern(closure, span, site))?;
+                        self.push(Frame::BindPattern(closure, site))?;
                         self.force_step(arg, Some(span))
                     }
                 }
@@ -1462,7 +1462,6 @@ impl Machine {
         &mut self,
         closure: Rc<Closure>,
         arg: Value,
-        span: Span,
         site: Option<Span>,
     ) -> EvalResult<Step> {
         let Param::Pattern(pat) = &closure.def.param else {
@@ -1581,12 +1580,9 @@ impl Machine {
                 let arg = rest.pop().expect("ApplyRev holds at least one argument");
                 self.apply_step(v, arg, rest, span)
             }
-            Frame::BindPattern(closure, span, site) => {
-                self.bind_pattern(closure, v, span, site).map_err(|e| {
-                    self.call_depth -= 1;
-                    e
-                })
-            }
+            Frame::BindPattern(closure, site) => self
+                .bind_pattern(closure, v, site)
+                .inspect_err(|_| self.call_depth -= 1),
             Frame::PrimOpArgs(p) => {
                 let PendingPrimOp {
                     op,
