@@ -618,6 +618,11 @@ fn traces_match_nix_with_and_without_show_trace() {
         "let f = { a }: a; in f 1",
         "let f = { a }: a; in f { b = 1; }",
         "builtins.map ({ a }: a) [ 1 ]",
+        // derivationStrict's own checks, each in the frame of the attribute at fault.
+        "(derivation { name = \"x\"; builder = \"b\"; system = \"s\"; outputs = [ \"a\" \"a\" ]; }).drvPath",
+        "(derivation { name = throw \"n\"; builder = \"b\"; system = \"s\"; }).drvPath",
+        "(derivation { name = 1; builder = \"b\"; system = \"s\"; }).drvPath",
+        "builtins.derivationStrict { }",
     ];
     let mut failures = Vec::new();
     for program in programs {

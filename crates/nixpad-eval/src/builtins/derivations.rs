@@ -124,18 +124,30 @@ pub fn prim_derivation_strict(m: &mut Machine, args: Args, span: Span) -> EvalRe
     let name_attr = attrs
         .get_attr(Symbol::new("name"))
         .cloned()
-        .ok_or_else(|| Error::new(ErrorKind::MissingAttribute("name".into()), Some(span)))?;
-    let name_v = m.force(&name_attr.value, Some(span))?;
-    let name = match &name_v {
-        Value::String(s) => s.lossy().into_owned(),
-        v => {
-            let mut e = m.type_error("a string", v, Some(span));
+        .ok_or_else(|| {
+            let mut e = Error::new(ErrorKind::MissingAttribute("name".into()), None);
             e.push_frame(
-                "while evaluating the `name` attribute passed to builtins.derivationStrict",
+                "in the attrset passed as argument to builtins.derivationStrict",
                 None,
             );
-            return Err(e);
-        }
+            e
+        })?;
+    // Any error in the name is in both frames, as in Nix.
+    let in_name = |mut e: Box<Error>| {
+        e.push_frame(
+            "while evaluating the `name` attribute passed to builtins.derivationStrict",
+            None,
+        );
+        e.push_frame(
+            "while evaluating the derivation attribute 'name'",
+            name_attr.pos,
+        );
+        e
+    };
+    let name_v = m.force(&name_attr.value, Some(span)).map_err(in_name)?;
+    let name = match &name_v {
+        Value::String(s) => s.lossy().into_owned(),
+        v => return Err(in_name(m.type_error("a string", v, Some(span)))),
     };
     // Nix names where the `name` attribute is, without quoting the line.
     let frame = match name_attr.pos {
@@ -321,7 +333,7 @@ impl Gathered {
                 let item = m.force(item, Some(span))?;
                 names.push(String::from_utf8_lossy(&want_str(m, &item)?).into_owned());
             }
-            self.outputs = set_outputs(names, span)?;
+            self.outputs = set_outputs(names, span).map_err(in_attr)?;
         } else if is_special(key) {
             let text = want_str(m, v)?;
             self.note_special(m, key, text, span, in_attr)?;
@@ -346,7 +358,7 @@ impl Gathered {
                 .filter(|w| !w.is_empty())
                 .map(|w| w.to_string())
                 .collect();
-            self.outputs = set_outputs(names, span)?;
+            self.outputs = set_outputs(names, span).map_err(in_attr)?;
         } else if is_special(key) {
             self.note_special(m, key, s.clone(), span, in_attr)?;
         }
