@@ -623,6 +623,36 @@ fn traces_match_nix_with_and_without_show_trace() {
         "(derivation { name = throw \"n\"; builder = \"b\"; system = \"s\"; }).drvPath",
         "(derivation { name = 1; builder = \"b\"; system = \"s\"; }).drvPath",
         "builtins.derivationStrict { }",
+        // Coercions with Nix's error context: a value that does not coerce is in the
+        // caller's frame, list elements and `__toString` results in frames of their own,
+        // an error forcing the value or calling its `__toString` in none of them.
+        "toString [ [ { } ] ]",
+        "toString [ (throw \"x\") ]",
+        "toString { __toString = s: [ { } ]; }",
+        "builtins.concatStringsSep \",\" [ { } ]",
+        "builtins.stringLength { __toString = s: throw \"s\"; }",
+        "builtins.abort { }",
+        "\"a\" + { __toString = s: 1; }",
+        "\"a\" + { __toString = s: throw \"q\"; }",
+        "(derivation { name = \"a\"; builder = \"b\"; system = \"c\"; x = [ [ { } ] ]; }).drvPath",
+        "(derivation { name = \"a\"; builder = \"b\"; system = \"c\"; args = [ [ { } ] ]; }).drvPath",
+        // Path arguments read as Nix's coerceToPath / realisePath read them.
+        "builtins.readFile \"a\"",
+        "import { __toString = s: 1; }",
+        "builtins.path { path = throw \"p\"; }",
+        "builtins.toPath \"a\"",
+        // Repeated frames weigh nothing in a short trace; many in a row are counted.
+        "builtins.toJSON [ [ [ [ [ [ [ [ [ { a = 1 + \"x\"; } ] ] ] ] ] ] ] ] ]",
+        "let f = n: if n == 0 then throw \"z\" else builtins.toJSON [ (f (n - 1)) ]; in f 3",
+        "let f = n: if n == 0 then throw \"z\" else f (n - 1); in f 10",
+        // Values Nix cannot hold, parsed from JSON, and functions written out as JSON.
+        "builtins.fromJSON \"9223372036854775808\"",
+        "builtins.toJSON { a = x: x; }",
+        "builtins.genericClosure { startSet = [ { key = \"a\"; } ]; operator = x: [ { key = 1; } ]; }",
+        "builtins.warn { } 1",
+        // `-`, `*` and `/` are calls of builtins: an overflow is in the call's frame.
+        "9223372036854775807 * 2",
+        "(-9223372036854775807 - 1) / (-1)",
     ];
     let mut failures = Vec::new();
     for program in programs {

@@ -62,33 +62,19 @@ enum Addressing {
 }
 
 /// Coerces an attribute value to an environment string as `derivationStrict` does
-/// (`toString` rules, but paths are copied to the store), adding its context to `ctx`.
-fn coerce_env(m: &mut Machine, v: &Value, span: Span, ctx: &mut Context) -> EvalResult<Vec<u8>> {
-    let v = m.force(v, Some(span))?;
-    match &v {
-        Value::Path(_) | Value::Attrs(_) => {
-            let s = m.coerce_to_string(&v, CoerceMode::Interpolation, span)?;
-            merge_context(ctx, &s.context);
-            Ok(s.bytes.to_vec())
-        }
-        Value::List(items) => {
-            let items = items.clone();
-            let mut out = Vec::new();
-            for (i, item) in items.iter().enumerate() {
-                let item = m.force(item, Some(span))?;
-                out.extend_from_slice(&coerce_env(m, &item, span, ctx)?);
-                if i + 1 < items.len() && !matches!(&item, Value::List(l) if l.is_empty()) {
-                    out.push(b' ');
-                }
-            }
-            Ok(out)
-        }
-        _ => {
-            let s = m.coerce_to_string(&v, CoerceMode::ToString, span)?;
-            merge_context(ctx, &s.context);
-            Ok(s.bytes.to_vec())
-        }
-    }
+/// (`toString` rules, but paths are copied to the store), adding its context to `ctx`;
+/// a value that cannot be coerced is in the frame `what` (Nix gives an attribute's value
+/// none: `""`).
+fn coerce_env(
+    m: &mut Machine,
+    v: &Value,
+    span: Span,
+    what: &str,
+    ctx: &mut Context,
+) -> EvalResult<Vec<u8>> {
+    let s = m.coerce_to_string_in(v, CoerceMode::Derivation, span, what, None)?;
+    merge_context(ctx, &s.context);
+    Ok(s.bytes.to_vec())
 }
 
 /// Checks and records the output names.
@@ -239,10 +225,14 @@ fn derivation_strict_inner(
                 other_v => return Err(in_attr(m.type_error("a list", other_v, Some(span)))),
             };
             for item in items.iter() {
-                let s = coerce_env(m, item, span, &mut g.ctx).map_err(|mut e| {
-                    e.push_frame("while evaluating an element of the argument list", None);
-                    in_attr(e)
-                })?;
+                let s = coerce_env(
+                    m,
+                    item,
+                    span,
+                    "while evaluating an element of the argument list",
+                    &mut g.ctx,
+                )
+                .map_err(in_attr)?;
                 g.drv.args.push(s);
             }
             continue;
@@ -351,7 +341,7 @@ impl Gathered {
         span: Span,
         in_attr: &dyn Fn(Box<Error>) -> Box<Error>,
     ) -> EvalResult<()> {
-        let s = coerce_env(m, v, span, &mut self.ctx).map_err(in_attr)?;
+        let s = coerce_env(m, v, span, "", &mut self.ctx).map_err(in_attr)?;
         if key == "outputs" {
             let names = String::from_utf8_lossy(&s)
                 .split([' ', '\t', '\n', '\r'])

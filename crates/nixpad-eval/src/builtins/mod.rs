@@ -407,25 +407,25 @@ pub(crate) fn attrs_of(pairs: Vec<(&str, Value)>) -> Value {
 // Control
 
 fn prim_abort(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
-    let s = m.coerce_to_string(&args[0], CoerceMode::NoCopy, span)?;
+    let s = m.coerce_to_string_in(
+        &args[0],
+        CoerceMode::NoCopy,
+        span,
+        "while evaluating the error message passed to builtins.abort",
+        None,
+    )?;
     Err(Error::new(ErrorKind::Abort(s.lossy().into_owned()), None))
 }
 
 fn prim_throw(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
-    let v = m.force(&args[0], Some(span))?;
     // "builtin.throw" (sic) is Nix's wording.
-    let s = m
-        .coerce_to_string(&v, CoerceMode::NoCopy, span)
-        .map_err(|mut e| {
-            if e.span == Some(span) {
-                e.span = None;
-            }
-            e.push_frame(
-                "while evaluating the error message passed to builtin.throw",
-                None,
-            );
-            e
-        })?;
+    let s = m.coerce_to_string_in(
+        &args[0],
+        CoerceMode::NoCopy,
+        span,
+        "while evaluating the error message passed to builtin.throw",
+        None,
+    )?;
     Err(Error::new(ErrorKind::Throw(s.lossy().into_owned()), None))
 }
 
@@ -474,12 +474,7 @@ fn prim_trace_verbose(_m: &mut Machine, args: Args, _span: Span) -> EvalResult<V
 }
 
 fn prim_warn(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
-    let msg = want_string_no_ctx(
-        m,
-        &args[0],
-        span,
-        "while evaluating the first argument; the message passed to builtins.warn",
-    )?;
+    let msg = args.string_no_ctx(m, 0, span)?;
     emit_trace(m, format!("evaluation warning: {}", msg.lossy()));
     if m.settings.abort_on_warn {
         let why = "aborting to reveal stack trace of warning, as abort-on-warn is set";
@@ -571,26 +566,16 @@ type_predicate!(prim_is_function, Value::Lambda(_) | Value::PrimOp(_));
 // ---------------------------------------------------------------------------
 // Import
 
-/// Resolves the path argument of `import` and friends to an absolute path string.
-fn path_argument(m: &mut Machine, v: &Value, span: Span) -> EvalResult<String> {
-    let v = m.force(v, Some(span))?;
-    let s = match &v {
-        Value::Path(p) if crate::corepkgs::name(p).is_some() => return Ok(p.to_string()),
-        Value::Path(p) => p.to_string(),
-        _ => {
-            let s = m.coerce_to_string(&v, CoerceMode::NoCopy, span)?;
-            let text = s.lossy().into_owned();
-            realise_context(m, &s.context, &text, "while realising the context of path")?;
-            text
-        }
-    };
-    if !s.starts_with('/') {
-        return Err(Error::other(
-            format!("string '{s}' doesn't represent an absolute path"),
-            span,
-        ));
+/// Resolves the path argument of `import` and friends to an absolute path string, as
+/// Nix's `realisePath`: the store paths its context names must be valid.
+pub(crate) fn path_argument(m: &mut Machine, v: &Value, span: Span) -> EvalResult<String> {
+    let s = m.coerce_to_path(v, span, "while realising the context of a path", None)?;
+    let text = s.lossy().into_owned();
+    if crate::corepkgs::name(&text).is_some() {
+        return Ok(text);
     }
-    Ok(crate::path::canonicalise(&s))
+    realise_context(m, &s.context, &text, "while realising the context of path")?;
+    Ok(crate::path::canonicalise(&text))
 }
 
 /// Makes the store paths a path string depends on valid before the file is read, as
@@ -939,7 +924,13 @@ fn prim_generic_closure(m: &mut Machine, args: Args, span: Span) -> EvalResult<V
         if let Some(first) = &first_key {
             if class(&key) != class(first) || class(&key) == 4 {
                 let first = first.clone();
-                m.less_than(&key, &first, span)?;
+                m.compare(&key, &first, span).map_err(|mut e| {
+                    e.push_frame(
+                        "while comparing the `key` attributes of two genericClosure elements",
+                        None,
+                    );
+                    e
+                })?;
             }
         } else {
             first_key = Some(key.clone());
@@ -1270,7 +1261,13 @@ fn prim_bit_xor(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
 // Strings
 
 fn prim_to_string(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
-    let s = m.coerce_to_string(&args[0], CoerceMode::ToString, span)?;
+    let s = m.coerce_to_string_in(
+        &args[0],
+        CoerceMode::ToString,
+        span,
+        "while evaluating the first argument passed to builtins.toString",
+        None,
+    )?;
     Ok(Value::String(Rc::new(s)))
 }
 
@@ -1307,7 +1304,13 @@ fn prim_concat_strings_sep(m: &mut Machine, args: Args, span: Span) -> EvalResul
         if i > 0 {
             out.extend_from_slice(&sep.bytes);
         }
-        let s = m.coerce_to_string(x, CoerceMode::Interpolation, span)?;
+        let s = m.coerce_to_string_in(
+            x,
+            CoerceMode::Interpolation,
+            span,
+            "while evaluating one element of the list of strings to concat passed to builtins.concatStringsSep",
+            None,
+        )?;
         out.extend_from_slice(&s.bytes);
         merge_context(&mut ctx, &s.context);
     }
@@ -1713,11 +1716,16 @@ fn write_json(
                 }
             }
             Value::Lambda(_) | Value::PrimOp(_) => {
+                // A lambda is reported where it is written, as in Nix.
+                let at = match &v {
+                    Value::Lambda(c) => c.def.span,
+                    _ => span,
+                };
                 let e = Error::new(
                     ErrorKind::Type(TypeMismatch::NotJson {
                         found: Some(v.type_phrase()),
                     }),
-                    Some(span),
+                    Some(at),
                 );
                 return Err(in_path(e));
             }
@@ -1729,10 +1737,13 @@ fn write_json(
 
 fn prim_from_json(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     let s = args.string_no_ctx(m, 0, span)?;
-    let json = crate::json::parse(&s.bytes).map_err(|e| {
-        let mut e = Error::other(e, span);
-        e.push_frame("while decoding a JSON string", None);
-        e
+    let json = crate::json::parse(&s.bytes).map_err(|e| match e {
+        crate::json::JsonError::Syntax(m) => {
+            let mut e = Error::other(m, span);
+            e.push_frame("while decoding a JSON string", None);
+            e
+        }
+        crate::json::JsonError::Unrepresentable(m) => Error::other(m, span),
     })?;
     Ok(json_to_value(json))
 }

@@ -12,7 +12,7 @@ use crate::builtins::want_string;
 use crate::builtins::Args;
 use crate::error::{Error, ErrorKind, EvalResult};
 use crate::io::FileType;
-use crate::machine::{CoerceMode, Machine};
+use crate::machine::Machine;
 use crate::source::Span;
 use crate::store::{self, Hash, HashAlgo, HashFormat, NarNode};
 use crate::symbol::Symbol;
@@ -28,9 +28,16 @@ fn store_path_value(path: &str) -> Value {
 }
 
 /// Coerces a path-like argument (a path, or a string naming an absolute path) without
-/// copying it, as `builtins.path`, `filterSource`, `hashFile` and `toPath` read it.
-fn absolute_path(m: &mut Machine, v: &Value, span: Span, what: &str) -> EvalResult<String> {
-    absolute_path_realised(m, v, span, what, None)
+/// copying it, as `builtins.path`, `filterSource` and `toPath` read it; an error is in
+/// the frame `what`, placed at `at`.
+fn absolute_path(
+    m: &mut Machine,
+    v: &Value,
+    span: Span,
+    what: &str,
+    at: Option<Span>,
+) -> EvalResult<String> {
+    absolute_path_realised(m, v, span, what, at, None)
 }
 
 /// [`absolute_path`], also making the store paths it depends on valid first (see
@@ -40,25 +47,13 @@ fn absolute_path_realised(
     v: &Value,
     span: Span,
     what: &str,
+    at: Option<Span>,
     doing: Option<&str>,
 ) -> EvalResult<String> {
-    let string = m
-        .coerce_to_string(v, CoerceMode::NoCopy, span)
-        .map_err(|mut e| {
-            e.push_frame(what.to_string(), None);
-            e
-        })?;
+    let string = m.coerce_to_path(v, span, what, at)?;
     let s = string.lossy().into_owned();
     if let Some(doing) = doing {
         crate::builtins::realise_context(m, &string.context, &s, doing)?;
-    }
-    if !s.starts_with('/') {
-        let mut e = Error::other(
-            format!("string '{s}' doesn't represent an absolute path"),
-            span,
-        );
-        e.push_frame(what.to_string(), None);
-        return Err(e);
     }
     Ok(crate::path::canonicalise(&s))
 }
@@ -265,6 +260,7 @@ pub fn prim_path(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
                     &a.value,
                     at,
                     "while evaluating the 'path' attribute passed to 'builtins.path'",
+                    Some(at),
                     Some("while adding path"),
                 )?)
             }
@@ -345,6 +341,7 @@ pub fn prim_filter_source(m: &mut Machine, args: Args, span: Span) -> EvalResult
         &args[1],
         span,
         "while evaluating the second argument (the path to filter) passed to 'builtins.filterSource'",
+        None,
         Some("while adding path"),
     )?;
     let name = crate::path::base_name(&path).to_string();
@@ -367,6 +364,7 @@ pub fn prim_store_path(m: &mut Machine, args: Args, span: Span) -> EvalResult<Va
         &args[0],
         span,
         "while evaluating the first argument passed to 'builtins.storePath'",
+        None,
     )?;
     let store_dir = m.settings.store_dir.clone();
     let Some(rest) = path
@@ -415,15 +413,8 @@ pub fn prim_store_path(m: &mut Machine, args: Args, span: Span) -> EvalResult<Va
 
 /// `builtins.toPath s`: the canonical absolute path, as a string (deprecated in Nix).
 pub fn prim_to_path(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
-    let s = args.coerced(m, 0, CoerceMode::NoCopy, span)?;
+    let s = m.coerce_to_path(&args[0], span, &args.what(0).frame(), None)?;
     let text = s.lossy().into_owned();
-    if !text.starts_with('/') {
-        let e = Error::other(
-            format!("string '{text}' doesn't represent an absolute path"),
-            span,
-        );
-        return Err(args.in_argument(e, 0));
-    }
     Ok(Value::string_with_context(
         crate::path::canonicalise(&text).into_bytes(),
         s.context.clone(),
@@ -434,13 +425,7 @@ pub fn prim_to_path(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value
 pub fn prim_hash_file(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     let algo = args.string_no_ctx(m, 0, span)?;
     let algo = HashAlgo::parse(&algo.lossy()).map_err(|e| Error::other(e, span))?;
-    let path = absolute_path_realised(
-        m,
-        &args[1],
-        span,
-        &args.what(1).frame(),
-        Some("while realising the context of path"),
-    )?;
+    let path = crate::builtins::path_argument(m, &args[1], span)?;
     let bytes = m.io.read_file(&path).map_err(|e| io_error(e, span))?;
     Ok(Value::string(
         store::to_base16(&algo.digest(&bytes)).into_bytes(),

@@ -281,18 +281,51 @@ pub struct TraceFrame {
 impl TraceFrame {
     /// How much of the short trace's room the frame takes: Nix cuts a trace printed
     /// without `--show-trace` once its frames weigh more than [`SHORT_TRACE_ROOM`], a frame
-    /// with a position weighing 2, an `addErrorContext` frame 1 and any other frame nothing
-    /// (worked out from Nix's output).
+    /// weighing 1 and its printed position 1 more (a repeated frame weighs nothing).
     fn weight(&self) -> usize {
-        match self.span {
-            Some(span) if span.file.0 != 0 && self.quoted => 2,
-            _ => usize::from(self.always),
+        1 + usize::from(self.printed_span().is_some())
+    }
+
+    /// The position printed under the frame, if any.
+    fn printed_span(&self) -> Option<Span> {
+        self.span.filter(|span| span.file.0 != 0 && self.quoted)
+    }
+
+    fn render(&self, out: &mut String, sources: &SourceMap) {
+        out.push_str(TRACE_INDENT);
+        out.push_str("… ");
+        push_indented(out, &self.message, "         ");
+        out.push('\n');
+        if let Some(span) = self.printed_span() {
+            render_position(out, sources, span, "         ");
         }
+        out.push('\n');
     }
 }
 
 /// See [`TraceFrame::weight`].
 const SHORT_TRACE_ROOM: usize = 3;
+
+/// How far the lines of a rendered error are indented.
+const TRACE_INDENT: &str = "       ";
+
+/// More repeats of earlier frames in a row than this are printed as one line saying how
+/// many were left out, as Nix does.
+const DUPLICATES_PRINTED: usize = 5;
+
+/// Prints the frames held back as repeats of earlier ones: each of them, or a line
+/// counting them when there are many.
+fn flush_repeats(out: &mut String, sources: &SourceMap, repeats: &mut Vec<&TraceFrame>) {
+    if repeats.len() > DUPLICATES_PRINTED {
+        out.push_str(TRACE_INDENT);
+        out.push_str(&format!("({} duplicate frames omitted)\n\n", repeats.len()));
+    } else {
+        for frame in repeats.iter() {
+            frame.render(out, sources);
+        }
+    }
+    repeats.clear();
+}
 
 /// An evaluation error with its location and context.
 #[derive(Clone, Debug, PartialEq)]
@@ -392,30 +425,38 @@ impl Error {
     /// `show_trace`, a long trace is cut short as Nix cuts it (see [`TraceFrame::weight`]).
     pub fn render(&self, sources: &SourceMap, show_trace: bool) -> String {
         let mut out = String::new();
-        let indent = "       ";
+        let indent = TRACE_INDENT;
         if self.trace.is_empty() {
             out.push_str("error: ");
             push_indented(&mut out, &self.kind.message(), indent);
             out.push('\n');
         } else {
             out.push_str("error:\n");
+            // As Nix prints a trace: a frame without a message is not printed, one
+            // repeating an earlier one (same message, same position) is held back and
+            // weighs nothing; a short trace is cut once its frames weigh more than the
+            // room, `addErrorContext` frames still printed.
             let mut weight = 0;
             let mut cut = false;
-            for frame in &self.trace {
+            let mut seen = std::collections::HashSet::new();
+            let mut repeats = Vec::new();
+            for frame in self.trace.iter().filter(|f| !f.message.is_empty()) {
                 cut |= !show_trace && weight > SHORT_TRACE_ROOM;
-                if cut && !frame.always {
+                if cut {
+                    if frame.always {
+                        frame.render(&mut out, sources);
+                    }
                     continue;
                 }
-                weight += frame.weight();
-                out.push_str(indent);
-                out.push_str("… ");
-                push_indented(&mut out, &frame.message, "         ");
-                out.push('\n');
-                if let (Some(span), true) = (frame.span, frame.quoted) {
-                    render_position(&mut out, sources, span, "         ");
+                if !seen.insert((frame.message.as_str(), frame.printed_span())) {
+                    repeats.push(frame);
+                    continue;
                 }
-                out.push('\n');
+                flush_repeats(&mut out, sources, &mut repeats);
+                weight += frame.weight();
+                frame.render(&mut out, sources);
             }
+            flush_repeats(&mut out, sources, &mut repeats);
             if cut {
                 out.push_str(indent);
                 out.push_str(

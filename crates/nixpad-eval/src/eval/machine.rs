@@ -209,18 +209,8 @@ const ASSERT_CONDITION: &str = "in the condition of the assert statement";
 /// The frame of an error in the operand of `!`.
 const NOT_ARGUMENT: &str = "in the argument of the not operator";
 
-/// An error coercing an operand of `+` to a string: in a "path segment" frame at
-/// `span`, which is then the only position (as in Nix).
-fn in_path_segment(mut e: Box<Error>, span: Span) -> Box<Error> {
-    if is_copy_error(&e) {
-        return e;
-    }
-    if e.span == Some(span) {
-        e.span = None;
-    }
-    e.push_frame("while evaluating a path segment", Some(span));
-    e
-}
+/// The frame of an error coercing an operand of `+` or an interpolated part to a string.
+const PATH_SEGMENT: &str = "while evaluating a path segment";
 
 /// Where an error binding the argument of `lambda`, called at `site`, is "from": the
 /// call site, or for a call made by a builtin the lambda itself (as in Nix).
@@ -255,12 +245,12 @@ fn builtin_error(op: &crate::primop::PrimOp, e: Box<Error>, span: Span) -> Box<E
     named_builtin_error(op.name, e, span)
 }
 
-/// [`builtin_error`] for builtin `name`.
+/// [`builtin_error`] for builtin `name`, unless the error is framed by this call already.
 /// `addErrorContext` adds its message instead of a frame of its own, as in Nix.
 fn named_builtin_error(name: &str, mut e: Box<Error>, span: Span) -> Box<Error> {
     let frame = call_frame(name);
     let framed = |f: &crate::error::TraceFrame| f.message == frame && f.span == Some(span);
-    if name != "addErrorContext" && !e.trace.iter().any(framed) {
+    if name != "addErrorContext" && !e.trace.first().is_some_and(framed) {
         if e.span == Some(span) || e.span.is_none() {
             e.span = None;
         }
@@ -316,7 +306,7 @@ fn in_coercion_frame(
     let frame = if to_string_result {
         "while evaluating the result of the `__toString` attribute"
     } else {
-        "while evaluating a path segment"
+        PATH_SEGMENT
     };
     e.push_frame(frame, Some(part_span(expr, index)));
     e
@@ -800,14 +790,15 @@ impl Machine {
             }
             (BinOp::Add, other) => {
                 let shown = self.show_value_short(other);
-                let e = Error::new(
+                let mut e = Error::new(
                     ErrorKind::Type(TypeMismatch::NotCoercible {
                         found: other.type_phrase(),
                         shown,
                     }),
                     None,
                 );
-                Err(in_path_segment(e, span))
+                e.push_frame(PATH_SEGMENT, Some(span));
+                Err(e)
             }
             _ => Ok(()),
         }
@@ -2180,9 +2171,13 @@ impl Machine {
                 Ok(Value::Path(crate::path::canonicalise(&joined).into()))
             }
             (Value::Path(p), _) => {
-                let s = self
-                    .coerce_to_string(&r, CoerceMode::Interpolation, span)
-                    .map_err(|e| in_path_segment(e, span))?;
+                let s = self.coerce_to_string_in(
+                    &r,
+                    CoerceMode::Interpolation,
+                    span,
+                    PATH_SEGMENT,
+                    Some(span),
+                )?;
                 if s.context.is_some() {
                     return Err(Error::new(
                         ErrorKind::Other(
@@ -2196,9 +2191,13 @@ impl Machine {
                 Ok(Value::Path(crate::path::canonicalise(&joined).into()))
             }
             (Value::String(a), _) => {
-                let b = self
-                    .coerce_to_string(&r, CoerceMode::Interpolation, span)
-                    .map_err(|e| in_path_segment(e, span))?;
+                let b = self.coerce_to_string_in(
+                    &r,
+                    CoerceMode::Interpolation,
+                    span,
+                    PATH_SEGMENT,
+                    Some(span),
+                )?;
                 let mut bytes = Vec::with_capacity(a.bytes.len() + b.bytes.len());
                 bytes.extend_from_slice(&a.bytes);
                 bytes.extend_from_slice(&b.bytes);
@@ -2214,9 +2213,13 @@ impl Machine {
                 Some(span),
             )),
             _ => {
-                let s = self
-                    .coerce_to_string(&l, CoerceMode::Interpolation, span)
-                    .map_err(|e| in_path_segment(e, span));
+                let s = self.coerce_to_string_in(
+                    &l,
+                    CoerceMode::Interpolation,
+                    span,
+                    PATH_SEGMENT,
+                    Some(span),
+                );
                 match s {
                     Err(e) => Err(e),
                     Ok(s) => self.add(Value::String(Rc::new(s)), r, span),
@@ -2269,30 +2272,27 @@ impl Machine {
                 let res = match op {
                     BinOp::Sub => a.checked_sub(b),
                     BinOp::Mul => a.checked_mul(b),
-                    _ => {
-                        if b == 0 {
-                            let mut e = Error::new(ErrorKind::DivisionByZero, Some(span));
-                            e.push_frame("while calling the 'div' builtin", Some(span));
-                            return Err(e);
-                        }
-                        a.checked_div(b)
-                    }
+                    // A zero divisor is refused above.
+                    _ => a.checked_div(b),
                 };
                 let opsym = match op {
                     BinOp::Sub => "-",
                     BinOp::Mul => "*",
                     _ => "/",
                 };
+                // Nix's `-`, `*` and `/` are calls of builtins: an overflow is in the call.
                 res.map(Value::Int).ok_or_else(|| {
-                    Error::new(
+                    let mut e = Error::new(
                         ErrorKind::Overflow {
                             operation: sym,
                             operator: opsym,
                             left: a,
                             right: b,
                         },
-                        Some(span),
-                    )
+                        None,
+                    );
+                    e.push_frame(call_frame(name), Some(span));
+                    e
                 })
             }
             _ => {
@@ -2301,14 +2301,7 @@ impl Machine {
                 Ok(Value::Float(match op {
                     BinOp::Sub => a - b,
                     BinOp::Mul => a * b,
-                    _ => {
-                        if b == 0.0 {
-                            let mut e = Error::new(ErrorKind::DivisionByZero, Some(span));
-                            e.push_frame("while calling the 'div' builtin", Some(span));
-                            return Err(e);
-                        }
-                        a / b
-                    }
+                    _ => a / b,
                 }))
             }
         }
@@ -2321,7 +2314,7 @@ impl Machine {
     }
 
     /// `l < r` without the frame of the `lessThan` call around it.
-    fn compare(&mut self, l: &Value, r: &Value, span: Span) -> EvalResult<bool> {
+    pub(crate) fn compare(&mut self, l: &Value, r: &Value, span: Span) -> EvalResult<bool> {
         self.nested(span, |m| m.less_than_inner(l, r, span))
     }
 
@@ -2483,7 +2476,59 @@ impl Machine {
         mode: CoerceMode,
         span: Span,
     ) -> EvalResult<NixString> {
-        self.nested(span, |m| m.coerce_to_string_inner(v, mode, span))
+        self.nested(span, |m| m.coerce_to_string_inner(v, mode, span, None))
+    }
+
+    /// [`Machine::coerce_to_string`] with what the coercion is for, as Nix's `errorCtx`:
+    /// a value that cannot be coerced is reported in the frame `ctx` (placed at `at`),
+    /// and so is any error in an element of a list (each element also in the frame
+    /// "while evaluating one element of the list"); what a `__toString` returns is
+    /// coerced in the frame "while evaluating the result of the `__toString` attribute".
+    /// Errors forcing the value itself or calling its `__toString` keep no such frame.
+    pub fn coerce_to_string_in(
+        &mut self,
+        v: &Value,
+        mode: CoerceMode,
+        span: Span,
+        ctx: &str,
+        at: Option<Span>,
+    ) -> EvalResult<NixString> {
+        self.nested(span, |m| {
+            m.coerce_to_string_inner(v, mode, span, Some((ctx, at)))
+        })
+    }
+
+    /// A path-like value (a path, a set with `__toString` or `outPath`, a string) as the
+    /// absolute path it names, with the string's context, as Nix's `coerceToPath` reads
+    /// it: an error forcing the value, a value that cannot be coerced and a string that is
+    /// not an absolute path are reported in the frame `ctx` (placed at `at`). A path
+    /// value is returned as it is (a built-in `<nix/...>` file keeps its prefix).
+    pub fn coerce_to_path(
+        &mut self,
+        v: &Value,
+        span: Span,
+        ctx: &str,
+        at: Option<Span>,
+    ) -> EvalResult<NixString> {
+        let in_ctx = |mut e: Box<Error>| {
+            e.push_frame(ctx.to_string(), at);
+            e
+        };
+        let mut v = self.force(v, Some(span)).map_err(in_ctx)?;
+        // What a `__toString` returns may be a path value: it is read as a path again.
+        while let Some(f) = to_string_function(&v) {
+            let result = self.call(&f, vec![v.clone()], span)?;
+            v = self.force(&result, Some(span)).map_err(in_ctx)?;
+        }
+        if let Value::Path(p) = &v {
+            return Ok(NixString::plain(p.as_bytes()));
+        }
+        let s = self.coerce_to_string_in(&v, CoerceMode::NoCopy, span, ctx, at)?;
+        if !s.bytes.starts_with(b"/") {
+            let message = format!("string '{}' doesn't represent an absolute path", s.lossy());
+            return Err(in_ctx(Error::new(ErrorKind::Other(message), None)));
+        }
+        Ok(s)
     }
 
     fn coerce_to_string_inner(
@@ -2491,6 +2536,7 @@ impl Machine {
         v: &Value,
         mode: CoerceMode,
         span: Span,
+        error_ctx: Option<(&str, Option<Span>)>,
     ) -> EvalResult<NixString> {
         let v = self.force(v, Some(span))?;
         let cannot = |m: &mut Machine, v: &Value| {
@@ -2499,8 +2545,16 @@ impl Machine {
                 found: v.type_phrase(),
                 shown,
             };
-            Error::new(ErrorKind::Type(mismatch), Some(span))
+            match error_ctx {
+                Some((what, at)) => {
+                    let mut e = Error::new(ErrorKind::Type(mismatch), None);
+                    e.push_frame(what.to_string(), at);
+                    e
+                }
+                None => Error::new(ErrorKind::Type(mismatch), Some(span)),
+            }
         };
+        let nested_ctx = |what: &'static str| error_ctx.map(|(_, at)| (what, at));
         match &v {
             Value::String(s) => Ok((**s).clone()),
             Value::Path(p) => {
@@ -2521,12 +2575,28 @@ impl Machine {
             Value::Attrs(a) => {
                 if let Some(f) = a.get(Symbol::new("__toString")) {
                     let f = f.clone();
-                    let res = self.call(&f, vec![v.clone()], span)?;
-                    return self.coerce_to_string(&res, mode, span);
+                    // Called from an operator (a context with a place), the call has a
+                    // call site, as in Nix's `--show-trace`.
+                    let site = error_ctx
+                        .and_then(|(_, at)| at)
+                        .filter(|_| self.settings.show_trace);
+                    let res = self.call(&f, vec![v.clone()], span).map_err(|mut e| {
+                        if let Some(site) = site {
+                            e.push_frame("from call site", Some(site));
+                        }
+                        e
+                    })?;
+                    let result_ctx =
+                        nested_ctx("while evaluating the result of the `__toString` attribute");
+                    return self.nested(span, |m| {
+                        m.coerce_to_string_inner(&res, mode, span, result_ctx)
+                    });
                 }
                 if let Some(out) = a.get(Symbol::new("outPath")) {
                     let out = out.clone();
-                    return self.coerce_to_string(&out, mode, span);
+                    return self.nested(span, |m| {
+                        m.coerce_to_string_inner(&out, mode, span, error_ctx)
+                    });
                 }
                 Err(cannot(self, &v))
             }
@@ -2543,8 +2613,19 @@ impl Machine {
                 let mut out = Vec::new();
                 let mut ctx = None;
                 for (i, item) in items.iter().enumerate() {
-                    let item = self.force(item, Some(span))?;
-                    let s = self.coerce_to_string(&item, mode, span)?;
+                    let in_list = |mut e: Box<Error>| {
+                        if let Some((what, at)) = error_ctx {
+                            e.push_frame(what.to_string(), at);
+                        }
+                        e
+                    };
+                    let item = self.force(item, Some(span)).map_err(in_list)?;
+                    let element = nested_ctx("while evaluating one element of the list");
+                    let s = self
+                        .nested(span, |m| {
+                            m.coerce_to_string_inner(&item, mode, span, element)
+                        })
+                        .map_err(in_list)?;
                     out.extend_from_slice(&s.bytes);
                     merge_context(&mut ctx, &s.context);
                     // Nix separates with a space after each element but the last, except
@@ -2617,14 +2698,16 @@ pub enum CoerceMode {
     ToString,
     /// Like interpolation but paths are not copied (`builtins.baseNameOf` etc.).
     NoCopy,
+    /// A derivation's attribute: `toString` rules, but paths are copied to the store.
+    Derivation,
 }
 
 impl CoerceMode {
     fn copy_to_store(self) -> bool {
-        self == CoerceMode::Interpolation
+        matches!(self, CoerceMode::Interpolation | CoerceMode::Derivation)
     }
     fn extended(self) -> bool {
-        self == CoerceMode::ToString
+        matches!(self, CoerceMode::ToString | CoerceMode::Derivation)
     }
 }
 

@@ -150,6 +150,7 @@ pub(crate) fn argument_frame(op: &PrimOp, index: usize) -> String {
         ("substring", 2) => " (the string)",
         ("concatStringsSep", 0) => " (the separator string)",
         ("concatStringsSep", 1) => " (the list of strings to concat)",
+        ("warn", 0) => "; the message",
         _ => "",
     };
     format!("while evaluating the {ordinal} argument{described} passed to {builtin}")
@@ -205,9 +206,13 @@ impl Args {
         mode: crate::machine::CoerceMode,
         span: Span,
     ) -> EvalResult<NixString> {
-        let v = m.force(&self.values[i], Some(span))?;
-        m.coerce_to_string(&v, mode, span)
-            .map_err(|e| self.in_argument(e, i))
+        m.coerce_to_string_in(
+            &self.values[i],
+            mode,
+            span,
+            &argument_frame(self.op, i),
+            None,
+        )
     }
 
     /// What argument `i` is, for helpers that check an argument their own way (a path,

@@ -183,14 +183,37 @@ impl fmt::Debug for Json {
 /// See the module documentation for number, string and duplicate-key rules.
 /// Uses an explicit stack: any nesting depth is accepted (bounded only by
 /// memory).
-pub fn parse(text: &[u8]) -> Result<Json, String> {
+pub fn parse(text: &[u8]) -> Result<Json, JsonError> {
     let mut p = Parser {
         lexer: Lexer::new(text),
         last_token: Tok::Uninitialized,
         builder: Builder::default(),
     };
     p.parse()
-        .map_err(|e| String::from_utf8_lossy(&e).into_owned())
+}
+
+/// Why [`parse`] failed. Nix frames the two kinds differently: only malformed JSON is
+/// reported "while decoding a JSON string"; a well-formed value that Nix cannot hold
+/// (an integer out of range, a string with a NUL byte) is reported bare.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JsonError {
+    /// The text is not JSON, or a number overflows a float (nlohmann's exceptions).
+    Syntax(String),
+    /// The JSON is well formed but holds a value Nix cannot represent.
+    Unrepresentable(String),
+}
+
+impl JsonError {
+    /// The message, as Nix prints it.
+    pub fn message(&self) -> &str {
+        match self {
+            JsonError::Syntax(m) | JsonError::Unrepresentable(m) => m,
+        }
+    }
+}
+
+fn lossy(m: Vec<u8>) -> String {
+    String::from_utf8_lossy(&m).into_owned()
 }
 
 /// Appends the JSON string literal for `s`, with quotes, escaped as
@@ -885,7 +908,7 @@ impl<'a> Parser<'a> {
         self.last_token
     }
 
-    fn parse_error(&self, msg: &[u8]) -> Vec<u8> {
+    fn parse_error(&self, msg: &[u8]) -> JsonError {
         let mut m = format!(
             "[json.exception.parse_error.101] parse error at line {}, column {}: ",
             self.lexer.lines_read + 1,
@@ -893,7 +916,7 @@ impl<'a> Parser<'a> {
         )
         .into_bytes();
         m.extend_from_slice(msg);
-        m
+        JsonError::Syntax(lossy(m))
     }
 
     fn exception_message(&self, expected: Tok, context: &str) -> Vec<u8> {
@@ -920,18 +943,18 @@ impl<'a> Parser<'a> {
         m
     }
 
-    fn syntax_error(&self, expected: Tok, context: &str) -> Vec<u8> {
+    fn syntax_error(&self, expected: Tok, context: &str) -> JsonError {
         self.parse_error(&self.exception_message(expected, context))
     }
 
     /// Reads an object key (current token must be a string) and the `:`.
-    fn object_key(&mut self) -> Result<(), Vec<u8>> {
+    fn object_key(&mut self) -> Result<(), JsonError> {
         if self.last_token != Tok::ValueString {
             return Err(self.syntax_error(Tok::ValueString, "object key"));
         }
         let key = std::mem::take(&mut self.lexer.token_buffer);
         if key.contains(&0) {
-            return Err(null_byte_error(&key));
+            return Err(JsonError::Unrepresentable(lossy(null_byte_error(&key))));
         }
         if let Some(Frame::Object(_, k)) = self.builder.stack.last_mut() {
             *k = key;
@@ -942,7 +965,7 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    fn parse(&mut self) -> Result<Json, Vec<u8>> {
+    fn parse(&mut self) -> Result<Json, JsonError> {
         self.get_token();
         // true = array, false = object
         let mut states: Vec<bool> = Vec::new();
@@ -980,7 +1003,7 @@ impl<'a> Parser<'a> {
                                     .to_vec();
                             m.extend_from_slice(&self.lexer.token_string_escaped());
                             m.push(b'\'');
-                            return Err(m);
+                            return Err(JsonError::Syntax(lossy(m)));
                         }
                         self.builder.value(Json::Float(v));
                     }
@@ -991,7 +1014,7 @@ impl<'a> Parser<'a> {
                     Tok::ValueString => {
                         let s = std::mem::take(&mut self.lexer.token_buffer);
                         if s.contains(&0) {
-                            return Err(null_byte_error(&s));
+                            return Err(JsonError::Unrepresentable(lossy(null_byte_error(&s))));
                         }
                         self.builder.value(Json::String(s));
                     }
@@ -1000,11 +1023,9 @@ impl<'a> Parser<'a> {
                         match i64::try_from(u) {
                             Ok(i) => self.builder.value(Json::Int(i)),
                             Err(_) => {
-                                return Err(format!(
-                                    "unsigned json number {} outside of Nix integer range",
-                                    u
-                                )
-                                .into_bytes())
+                                return Err(JsonError::Unrepresentable(format!(
+                                    "unsigned json number {u} outside of Nix integer range"
+                                )))
                             }
                         }
                     }
@@ -1073,7 +1094,7 @@ mod tests {
             Err(e) => panic!(
                 "unexpected error for {:?}: {}",
                 text.escape_ascii().to_string(),
-                e
+                e.message()
             ),
         }
     }
@@ -1084,7 +1105,7 @@ mod tests {
                 text.escape_ascii().to_string(),
                 j
             ),
-            Err(e) => e,
+            Err(e) => e.message().to_string(),
         }
     }
     fn s(x: &str) -> Json {
