@@ -2150,6 +2150,12 @@ impl Machine {
         }
     }
 
+    /// An operand of `+` that is not a number, coerced as Nix's `+` coerces it.
+    fn add_operand(&mut self, v: &Value, span: Span) -> EvalResult<NixString> {
+        let (mode, at) = (CoerceMode::Interpolation, Some(span));
+        self.coerce_to_string_in(v, mode, span, PATH_SEGMENT, at)
+    }
+
     fn add(&mut self, l: Value, r: Value, span: Span) -> EvalResult<Value> {
         match (&l, &r) {
             (Value::Int(a), Value::Int(b)) => a.checked_add(*b).map(Value::Int).ok_or_else(|| {
@@ -2171,13 +2177,7 @@ impl Machine {
                 Ok(Value::Path(crate::path::canonicalise(&joined).into()))
             }
             (Value::Path(p), _) => {
-                let s = self.coerce_to_string_in(
-                    &r,
-                    CoerceMode::Interpolation,
-                    span,
-                    PATH_SEGMENT,
-                    Some(span),
-                )?;
+                let s = self.add_operand(&r, span)?;
                 if s.context.is_some() {
                     return Err(Error::new(
                         ErrorKind::Other(
@@ -2191,13 +2191,7 @@ impl Machine {
                 Ok(Value::Path(crate::path::canonicalise(&joined).into()))
             }
             (Value::String(a), _) => {
-                let b = self.coerce_to_string_in(
-                    &r,
-                    CoerceMode::Interpolation,
-                    span,
-                    PATH_SEGMENT,
-                    Some(span),
-                )?;
+                let b = self.add_operand(&r, span)?;
                 let mut bytes = Vec::with_capacity(a.bytes.len() + b.bytes.len());
                 bytes.extend_from_slice(&a.bytes);
                 bytes.extend_from_slice(&b.bytes);
@@ -2213,17 +2207,8 @@ impl Machine {
                 Some(span),
             )),
             _ => {
-                let s = self.coerce_to_string_in(
-                    &l,
-                    CoerceMode::Interpolation,
-                    span,
-                    PATH_SEGMENT,
-                    Some(span),
-                );
-                match s {
-                    Err(e) => Err(e),
-                    Ok(s) => self.add(Value::String(Rc::new(s)), r, span),
-                }
+                let s = self.add_operand(&l, span)?;
+                self.add(Value::String(Rc::new(s)), r, span)
             }
         }
     }
