@@ -433,16 +433,24 @@ impl Thunk {
     }
 
     /// The value, if already evaluated (this counts as forcing it).
-    #[inline]
+    #[inline(always)]
     pub fn done(&self) -> Option<Value> {
-        {
-            let state = self.0.borrow();
-            match &*state {
-                ThunkState::Done(v) => return Some(v.clone()),
-                ThunkState::Eager(_) => {}
-                _ => return None,
-            }
+        let eager = match &*self.0.borrow() {
+            ThunkState::Done(v) => return Some(v.clone()),
+            ThunkState::Eager(_) => true,
+            _ => false,
+        };
+        if eager {
+            self.take_eager()
+        } else {
+            None
         }
+    }
+
+    /// Turns an eagerly computed value into an evaluated one and returns it (the rare
+    /// path of [`Thunk::done`]).
+    #[cold]
+    fn take_eager(&self) -> Option<Value> {
         let mut state = self.0.borrow_mut();
         let ThunkState::Eager(v) = &*state else {
             return None;
