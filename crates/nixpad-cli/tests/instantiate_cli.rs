@@ -653,6 +653,30 @@ fn traces_match_nix_with_and_without_show_trace() {
         // `-`, `*` and `/` are calls of builtins: an overflow is in the call's frame.
         "9223372036854775807 * 2",
         "(-9223372036854775807 - 1) / (-1)",
+        // `+` reports a left operand that does not coerce at the left operand.
+        "{ } + \"a\"",
+        "let x = null; in x + \"a\"",
+        "\"x\" + { } + \"y\"",
+        "{ __toString = x: { }; } + \"a\"",
+        // `//`: the operand's frame has the position, the type error none.
+        "{ } // 1",
+        "1 // { }",
+        // A failed `==` assertion explains itself without a position, inside frames
+        // naming the differing element or attribute (sides without a position unnamed).
+        "assert { a.b = 1; } == { a.b = 2; }; 3",
+        "assert [ [ 1 ] 2 ] == [ [ 2 ] 2 ]; 3",
+        "assert { a = 1; b = 2; c = 3; } == { a = 1; b = 5; c = 4; }; 3",
+        "assert builtins.mapAttrs (n: v: v) { a = 1; } == { a = 2; }; 3",
+        "let f = x: assert x == { a = 1; }; x; in f { a = 2; }",
+        // A lazy call of a builtin (`mapAttrs`, `map`) forced without a position is "from"
+        // the applied function if it was evaluated already, from nowhere otherwise.
+        "builtins.mapAttrs (n: v: throw \"no\") { a = 1; }",
+        "let f = n: v: throw \"no\"; in builtins.seq f (builtins.mapAttrs f { a = 1; })",
+        "builtins.attrValues (builtins.mapAttrs (n: v: v.x) { a = { }; })",
+        "builtins.deepSeq (builtins.mapAttrs (n: { x }: x) { a = 1; }) 1",
+        "builtins.mapAttrs (n: { x }: x) { a = { }; }",
+        "builtins.map ({ x }: x) [ { } ]",
+        "builtins.toJSON (builtins.mapAttrs (n: v: throw \"no\") { a = 1; })",
     ];
     let mut failures = Vec::new();
     for program in programs {

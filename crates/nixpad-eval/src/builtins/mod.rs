@@ -444,8 +444,9 @@ fn prim_seq(_m: &mut Machine, args: Args, _span: Span) -> EvalResult<Value> {
     Ok(args[1].clone())
 }
 
-fn prim_deep_seq(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
-    m.deep_force(&args[0], Some(span))?;
+fn prim_deep_seq(m: &mut Machine, args: Args, _span: Span) -> EvalResult<Value> {
+    // As Nix's `forceValueDeep`: every value is forced without a position.
+    m.deep_force(&args[0], None)?;
     Ok(args[1].clone())
 }
 
@@ -1660,7 +1661,13 @@ fn write_json(
                 return Err(e);
             }
         }
-        let v = m.force(&v, Some(span)).map_err(in_path)?;
+        // Forced where Nix forces it: at the attribute (none for one made by a builtin),
+        // otherwise at the enclosing attribute or the call.
+        let at = match frame {
+            JsonFrame::Attr(_, pos) => pos,
+            _ => frame.pos().or(Some(span)),
+        };
+        let v = m.force(&v, at).map_err(in_path)?;
         match &v {
             Value::Null => out.extend_from_slice(b"null"),
             Value::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),

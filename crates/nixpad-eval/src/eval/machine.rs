@@ -76,22 +76,13 @@ enum Frame {
     If(Rc<IfExpr>, Env),
     /// Check the assertion, then evaluate the body.
     Assert(Rc<AssertExpr>, Env),
-    /// Evaluate the right operand `rhs` of a binary operator.
-    BinLeft {
-        op: BinOp,
-        rhs: Rc<Expr>,
-        span: Span,
-        env: Env,
-    },
+    /// Evaluate the right operand of a binary operator.
+    BinLeft(Rc<BinOpExpr>, Env),
     /// Combine the left operand with the returned right operand.
-    BinRight(BinOp, Value, Span),
-    /// Short-circuit operators: check the left operand, then evaluate `rhs` if needed.
-    BoolLeft {
-        op: BinOp,
-        rhs: Rc<Expr>,
-        span: Span,
-        env: Env,
-    },
+    BinRight(Rc<BinOpExpr>, Value),
+    /// Short-circuit operators: check the left operand, then evaluate the right one if
+    /// needed.
+    BoolLeft(Rc<BinOpExpr>, Env),
     /// Short-circuit operators: check the right operand.
     BoolRight(BinOp, Span),
     /// `!`, with its operand's position (none for a constant), where Nix reports errors
@@ -213,11 +204,25 @@ const NOT_ARGUMENT: &str = "in the argument of the not operator";
 const PATH_SEGMENT: &str = "while evaluating a path segment";
 
 /// Where an error binding the argument of `lambda`, called at `site`, is "from": the
-/// call site, or for a call made by a builtin the lambda itself (as in Nix).
-fn bind_site(lambda: &LambdaDef, site: Option<Span>) -> Span {
+/// call site, for a call made by a builtin the lambda itself, and nowhere for a lazy call
+/// forced without a position (as in Nix).
+fn bind_site(lambda: &LambdaDef, site: Option<Span>) -> Option<Span> {
     match site {
-        Some(site) if site.file.0 != 0 => site,
-        _ => lambda.span,
+        Some(site) if site.file.0 == 0 => None,
+        Some(site) => Some(site),
+        None => Some(lambda.span),
+    }
+}
+
+/// Where the function `f` was written, if it is an evaluated lambda.
+fn evaluated_lambda_span(f: &Value) -> Option<Span> {
+    match f {
+        Value::Lambda(closure) => Some(closure.def.span),
+        Value::Thunk(t) => match &*t.0.borrow() {
+            ThunkState::Done(Value::Lambda(closure)) => Some(closure.def.span),
+            _ => None,
+        },
+        _ => None,
     }
 }
 
@@ -532,7 +537,9 @@ impl Machine {
                 Frame::Update(thunk, saved) => *thunk.0.borrow_mut() = saved,
                 Frame::BindPattern(closure, site) => {
                     self.call_depth -= 1;
-                    err.push_frame("from call site", Some(bind_site(&closure.def, site)));
+                    if let Some(call_site) = bind_site(&closure.def, site) {
+                        err.push_frame("from call site", Some(call_site));
+                    }
                 }
                 Frame::CallReturn(lambda, call) => {
                     self.call_depth -= 1;
@@ -542,10 +549,9 @@ impl Machine {
                             None => "while calling anonymous lambda".to_string(),
                         };
                         err.push_frame(called, Some(lambda.span));
-                        // A lazy call (a `map` element) has no site of its own: Nix shows the lambda's.
-                        if let Some(call) = call {
-                            let site = if call.file.0 == 0 { lambda.span } else { call };
-                            err.push_frame("from call site", Some(site));
+                        // A lazy call forced where no position is known has no site.
+                        if let Some(call) = call.filter(|c| c.file.0 != 0) {
+                            err.push_frame("from call site", Some(call));
                         }
                     }
                 }
@@ -560,13 +566,11 @@ impl Machine {
                     self.builtin_call = state.outer_call;
                     err = builtin_error(state.op, err, state.calls.span())
                 }
-                Frame::BinRight(op, _, span) | Frame::BinLeft { op, span, .. }
-                    if counts_as_call(op) =>
-                {
+                Frame::BinRight(b, _) | Frame::BinLeft(b, _) if counts_as_call(b.op) => {
                     self.call_depth -= 1;
                     // `a - b` is a call of `__sub`: an error in an operand is inside it.
-                    if let Some(name) = operator_builtin(op) {
-                        err.push_frame(call_frame(name), Some(span));
+                    if let Some(name) = operator_builtin(b.op) {
+                        err.push_frame(call_frame(name), Some(b.span));
                     }
                 }
                 Frame::Select(expr, _, _, Some(pos)) | Frame::Selected(expr, pos)
@@ -670,7 +674,10 @@ impl Machine {
             }
             ThunkState::Apply(app) => {
                 let f = app.0.clone();
-                let span = span.unwrap_or(Span {
+                // Forced without a position (by printing, `deepSeq`, ...), the call is
+                // placed where Nix's `determinePos` places it: at the applied function if
+                // it is already evaluated, nowhere otherwise.
+                let span = span.or_else(|| evaluated_lambda_span(&f)).unwrap_or(Span {
                     file: crate::source::FileId(0),
                     start: 0,
                     end: 0,
@@ -694,7 +701,7 @@ impl Machine {
         match &**expr {
             Expr::Const(v) => v.clone(),
             Expr::Var { level, slot, .. } => lookup(env, *level, *slot),
-            Expr::BinOp { .. } => match self.quick(expr, env, 1) {
+            Expr::BinOp(_) => match self.quick(expr, env, 1) {
                 // Arithmetic on values cannot have effects: compute it now, but keep
                 // the thunk so that lazy printing still shows it as unevaluated.
                 Some(Ok(v)) => Value::Thunk(Rc::new(Thunk(std::cell::RefCell::new(
@@ -739,21 +746,21 @@ impl Machine {
                 Value::Thunk(t) => t.done().map(Ok),
                 v => Some(Ok(v)),
             },
-            Expr::BinOp { op, lhs, rhs, span }
-                if depth < 3 && !matches!(op, BinOp::And | BinOp::Or | BinOp::Impl) =>
+            Expr::BinOp(b)
+                if depth < 3 && !matches!(b.op, BinOp::And | BinOp::Or | BinOp::Impl) =>
             {
-                let l = match self.quick(lhs, env, depth + 1)? {
+                let l = match self.quick(&b.lhs, env, depth + 1)? {
                     Ok(l) => l,
                     Err(e) => return Some(Err(e)),
                 };
-                if let Err(e) = self.check_left_operand(*op, &l, *span) {
+                if let Err(e) = self.check_left_operand(b, &l) {
                     return Some(Err(e));
                 }
-                let r = match self.quick(rhs, env, depth + 1)? {
+                let r = match self.quick(&b.rhs, env, depth + 1)? {
                     Ok(r) => r,
                     Err(e) => return Some(Err(e)),
                 };
-                Some(self.binop_values(*op, l, r, *span))
+                Some(self.binop_values(b, l, r))
             }
             _ => None,
         }
@@ -761,18 +768,19 @@ impl Machine {
 
     /// The checks Nix makes on a left operand before evaluating the right one.
     #[inline]
-    fn check_left_operand(&mut self, op: BinOp, l: &Value, span: Span) -> EvalResult<()> {
-        if !matches!(op, BinOp::Update | BinOp::Add) {
+    fn check_left_operand(&mut self, b: &BinOpExpr, l: &Value) -> EvalResult<()> {
+        if !matches!(b.op, BinOp::Update | BinOp::Add) {
             return Ok(());
         }
-        self.check_left_operand_slow(op, l, span)
+        self.check_left_operand_slow(b, l)
     }
 
-    fn check_left_operand_slow(&mut self, op: BinOp, l: &Value, span: Span) -> EvalResult<()> {
-        match (op, l) {
+    fn check_left_operand_slow(&mut self, b: &BinOpExpr, l: &Value) -> EvalResult<()> {
+        let span = b.span;
+        match (b.op, l) {
             (BinOp::Update, Value::Attrs(_)) => Ok(()),
             (BinOp::Update, other) => {
-                let mut e = self.type_error("a set", other, Some(span));
+                let mut e = self.type_error("a set", other, None);
                 e.push_frame(
                     "in the left operand of the update (//) operator",
                     Some(span),
@@ -797,7 +805,7 @@ impl Machine {
                     }),
                     None,
                 );
-                e.push_frame(PATH_SEGMENT, Some(span));
+                e.push_frame(PATH_SEGMENT, Some(b.lhs_span));
                 Err(e)
             }
             _ => Ok(()),
@@ -806,10 +814,10 @@ impl Machine {
 
     /// A binary operator on two values, with the integer cases inline.
     #[inline]
-    fn binop_values(&mut self, op: BinOp, l: Value, r: Value, span: Span) -> EvalResult<Value> {
+    fn binop_values(&mut self, expr: &BinOpExpr, l: Value, r: Value) -> EvalResult<Value> {
         if let (Value::Int(a), Value::Int(b)) = (&l, &r) {
             let (a, b) = (*a, *b);
-            match op {
+            match expr.op {
                 BinOp::Less => return Ok(Value::Bool(a < b)),
                 BinOp::LessEq => return Ok(Value::Bool(a <= b)),
                 BinOp::Greater => return Ok(Value::Bool(a > b)),
@@ -839,7 +847,7 @@ impl Machine {
                 _ => {}
             }
         }
-        self.binop(op, l, r, span)
+        self.binop(expr, l, r)
     }
 
     fn eval_step(&mut self, expr: &Rc<Expr>, env: &Env) -> EvalResult<Step> {
@@ -928,48 +936,38 @@ impl Machine {
                 });
                 Ok(Step::Eval(body.clone(), with_env))
             }
-            Expr::BinOp { op, lhs, rhs, span } => {
+            Expr::BinOp(b) => {
                 // Nix parses `a < b` as a call of `__lessThan` (and `-`, `*`, `/` as calls
                 // of `__sub`, `__mul`, `__div`): it counts as a call while its operands are
                 // evaluated.
-                let call = counts_as_call(*op);
+                let call = counts_as_call(b.op);
                 if call && self.call_depth >= self.limits.max_call_depth {
-                    return Err(Error::new(ErrorKind::StackOverflow, Some(*span)));
+                    return Err(Error::new(ErrorKind::StackOverflow, Some(b.span)));
                 }
-                if !matches!(op, BinOp::And | BinOp::Or | BinOp::Impl) {
-                    if let Some(l) = self.quick(lhs, env, 1) {
+                let boolean = matches!(b.op, BinOp::And | BinOp::Or | BinOp::Impl);
+                if !boolean {
+                    if let Some(l) = self.quick(&b.lhs, env, 1) {
                         let l = l?;
-                        self.check_left_operand(*op, &l, *span)?;
-                        if let Some(r) = self.quick(rhs, env, 1) {
-                            return Ok(Step::Return(self.binop_values(*op, l, r?, *span)?));
+                        self.check_left_operand(b, &l)?;
+                        if let Some(r) = self.quick(&b.rhs, env, 1) {
+                            return Ok(Step::Return(self.binop_values(b, l, r?)?));
                         }
                         if call {
                             self.call_depth += 1;
                         }
-                        self.push(Frame::BinRight(*op, l, *span))?;
-                        return Ok(Step::Eval(rhs.clone(), env.clone()));
+                        self.push(Frame::BinRight(b.clone(), l))?;
+                        return Ok(Step::Eval(b.rhs.clone(), env.clone()));
                     }
                 }
-                let (op, rhs, span, rhs_env) = (*op, rhs.clone(), *span, env.clone());
-                if matches!(op, BinOp::And | BinOp::Or | BinOp::Impl) {
-                    self.push(Frame::BoolLeft {
-                        op,
-                        rhs,
-                        span,
-                        env: rhs_env,
-                    })?;
+                if boolean {
+                    self.push(Frame::BoolLeft(b.clone(), env.clone()))?;
                 } else {
                     if call {
                         self.call_depth += 1;
                     }
-                    self.push(Frame::BinLeft {
-                        op,
-                        rhs,
-                        span,
-                        env: rhs_env,
-                    })?;
+                    self.push(Frame::BinLeft(b.clone(), env.clone()))?;
                 }
-                Ok(Step::Eval(lhs.clone(), env.clone()))
+                Ok(Step::Eval(b.lhs.clone(), env.clone()))
             }
             Expr::Not { expr: inner, .. } => {
                 match self.quick(inner, env, 0) {
@@ -1467,7 +1465,9 @@ impl Machine {
                     "while evaluating the value passed for the lambda argument",
                     Some(closure.def.span),
                 );
-                e.push_frame("from call site", Some(call_site));
+                if let Some(call_site) = call_site {
+                    e.push_frame("from call site", Some(call_site));
+                }
                 return Err(e);
             }
         };
@@ -1492,7 +1492,8 @@ impl Machine {
                 },
                 Some(closure.def.span),
             );
-            e.push_frame("from call site", Some(call_site));
+            // Unlike a value that is not a set, this frame stays (without a position).
+            e.push_frame("from call site", call_site);
             return Err(e);
         }
         for formal in &pat.formals {
@@ -1535,7 +1536,7 @@ impl Machine {
                     ) {
                         e = e.with_note(s);
                     }
-                    e.push_frame("from call site", Some(call_site));
+                    e.push_frame("from call site", call_site);
                     return Err(e);
                 }
             }
@@ -1618,23 +1619,25 @@ impl Machine {
                     }
                 }
             }
-            Frame::BinLeft { op, rhs, span, env } => {
-                if let Err(e) = self.check_left_operand(op, &v, span) {
-                    if counts_as_call(op) {
+            Frame::BinLeft(b, env) => {
+                if let Err(e) = self.check_left_operand(&b, &v) {
+                    if counts_as_call(b.op) {
                         self.call_depth -= 1;
                     }
                     return Err(e);
                 }
-                self.push(Frame::BinRight(op, v, span))?;
+                let rhs = b.rhs.clone();
+                self.push(Frame::BinRight(b, v))?;
                 Ok(Step::Eval(rhs, env))
             }
-            Frame::BinRight(op, lhs, span) => {
-                if counts_as_call(op) {
+            Frame::BinRight(b, lhs) => {
+                if counts_as_call(b.op) {
                     self.call_depth -= 1;
                 }
-                Ok(Step::Return(self.binop_values(op, lhs, v, span)?))
+                Ok(Step::Return(self.binop_values(&b, lhs, v)?))
             }
-            Frame::BoolLeft { op, rhs, span, env } => {
+            Frame::BoolLeft(expr, env) => {
+                let (op, span) = (expr.op, expr.span);
                 let b = match v {
                     Value::Bool(b) => b,
                     other => {
@@ -1652,7 +1655,7 @@ impl Machine {
                     (BinOp::Impl, false) => Ok(Step::Return(Value::Bool(true))),
                     _ => {
                         self.push(Frame::BoolRight(op, span))?;
-                        Ok(Step::Eval(rhs, env))
+                        Ok(Step::Eval(expr.rhs.clone(), env))
                     }
                 }
             }
@@ -1936,20 +1939,17 @@ impl Machine {
         env: &Env,
         span: Span,
     ) -> Box<Error> {
-        if let Expr::BinOp {
-            op: BinOp::Eq,
-            lhs,
-            rhs,
-            ..
-        } = &**cond
-        {
-            let explained = (|| -> EvalResult<Option<String>> {
-                let l = self.eval(lhs, env)?;
-                let r = self.eval(rhs, env)?;
+        let equality = match &**cond {
+            Expr::BinOp(eq) if eq.op == BinOp::Eq => Some(eq),
+            _ => None,
+        };
+        if let Some(eq) = equality {
+            let explained = (|| -> EvalResult<Option<Box<Error>>> {
+                let l = self.eval(&eq.lhs, env)?;
+                let r = self.eval(&eq.rhs, env)?;
                 self.explain_inequality(&l, &r)
             })();
-            if let Ok(Some(msg)) = explained {
-                let mut e = Error::new(ErrorKind::AssertionNotEqual(msg), Some(span));
+            if let Ok(Some(mut e)) = explained {
                 e.push_frame(
                     format!("while evaluating the condition of the assertion '{text}'"),
                     Some(span),
@@ -1961,7 +1961,10 @@ impl Machine {
     }
 
     /// Why `l == r` is false, worded as Nix's failed-assertion explanations.
-    fn explain_inequality(&mut self, l: &Value, r: &Value) -> EvalResult<Option<String>> {
+    /// As Nix's failed-assertion explanation: an error without a position, inside frames
+    /// naming the list element or attribute (and where the two sides define it) that
+    /// differs.
+    fn explain_inequality(&mut self, l: &Value, r: &Value) -> EvalResult<Option<Box<Error>>> {
         let span = Span {
             file: crate::source::FileId(0),
             start: 0,
@@ -1970,7 +1973,13 @@ impl Machine {
         self.nested(span, |m| m.explain_inequality_inner(l, r))
     }
 
-    fn explain_inequality_inner(&mut self, l: &Value, r: &Value) -> EvalResult<Option<String>> {
+    fn explain_inequality_inner(&mut self, l: &Value, r: &Value) -> EvalResult<Option<Box<Error>>> {
+        let unequal = |message: String| {
+            Ok(Some(Error::new(
+                ErrorKind::AssertionNotEqual(message),
+                None,
+            )))
+        };
         let span = Span {
             file: crate::source::FileId(0),
             start: 0,
@@ -1989,19 +1998,19 @@ impl Machine {
                     Value::Lambda(_) | Value::PrimOp(_)
                 )
             ) {
-                return Ok(Some("distinct functions and immediate comparisons of identical functions compare as unequal".into()));
+                return unequal("distinct functions and immediate comparisons of identical functions compare as unequal".into());
             }
             let (sl, sr) = (show(self, &l), show(self, &r));
-            return Ok(Some(format!(
+            return unequal(format!(
                 "{} of value '{sl}' is not equal to {} of value '{sr}'",
                 l.type_phrase(),
                 r.type_phrase()
-            )));
+            ));
         }
         if self.equal(&l, &r, span)? {
             return Ok(None);
         }
-        Ok(Some(match (&l, &r) {
+        unequal(match (&l, &r) {
             (Value::Int(_) | Value::Float(_), _) => {
                 let (sl, sr) = (show(self, &l), show(self, &r));
                 format!("{} with value '{sl}' is not equal to {} with value '{sr}'", l.type_phrase(), r.type_phrase())
@@ -2018,9 +2027,10 @@ impl Machine {
                         b.len()
                     )
                 } else {
-                    for (x, y) in a.iter().zip(b.iter()) {
-                        if let Some(m) = self.explain_inequality(x, y)? {
-                            return Ok(Some(m));
+                    for (i, (x, y)) in a.iter().zip(b.iter()).enumerate() {
+                        if let Some(mut e) = self.explain_inequality(x, y)? {
+                            e.push_frame(format!("while comparing list element {i}"), None);
+                            return Ok(Some(e));
                         }
                     }
                     return Ok(None);
@@ -2036,16 +2046,26 @@ impl Machine {
                 } else {
                     // In Nix's attribute order (symbol order), as its comparison goes.
                     for x in a.entries.iter() {
-                        let y = b.get(x.name).cloned().unwrap_or(Value::Null);
-                        if let Some(m) = self.explain_inequality(&x.value, &y)? {
-                            return Ok(Some(m));
+                        let Some(y) = b.get_attr(x.name) else {
+                            continue;
+                        };
+                        if let Some(mut e) = self.explain_inequality(&x.value, &y.value)? {
+                            // Nix names only the sides that have a position.
+                            if let Some(pos) = y.pos {
+                                e.push_frame("where right hand side is", Some(pos));
+                            }
+                            if let Some(pos) = x.pos {
+                                e.push_frame("where left hand side is", Some(pos));
+                            }
+                            e.push_frame(format!("while comparing attribute '{}'", x.name), None);
+                            return Ok(Some(e));
                         }
                     }
                     return Ok(None);
                 }
             }
             _ => "distinct functions and immediate comparisons of identical functions compare as unequal".into(),
-        }))
+        })
     }
 
     /// A type error worded as Nix 2.26: `expected a set but found an integer: 1`.
@@ -2069,7 +2089,8 @@ impl Machine {
         crate::print::print_for_error(v, &self.sources)
     }
 
-    fn binop(&mut self, op: BinOp, l: Value, r: Value, span: Span) -> EvalResult<Value> {
+    fn binop(&mut self, expr: &BinOpExpr, l: Value, r: Value) -> EvalResult<Value> {
+        let (op, span) = (expr.op, expr.span);
         match op {
             BinOp::Eq => Ok(Value::Bool(self.equal(&l, &r, span)?)),
             BinOp::NotEq => Ok(Value::Bool(!self.equal(&l, &r, span)?)),
@@ -2111,7 +2132,7 @@ impl Machine {
                 let a = match &l {
                     Value::Attrs(a) => a.clone(),
                     other => {
-                        let mut e = self.type_error("a set", other, Some(span));
+                        let mut e = self.type_error("a set", other, None);
                         e.push_frame(
                             "in the left operand of the update (//) operator",
                             Some(span),
@@ -2122,7 +2143,7 @@ impl Machine {
                 let b = match &r {
                     Value::Attrs(b) => b.clone(),
                     other => {
-                        let mut e = self.type_error("a set", other, Some(span));
+                        let mut e = self.type_error("a set", other, None);
                         e.push_frame(
                             "in the right operand of the update (//) operator",
                             Some(span),
@@ -2138,7 +2159,7 @@ impl Machine {
                 }
                 Ok(Value::attrs(a.update(&b)))
             }
-            BinOp::Add => self.add(l, r, span),
+            BinOp::Add => self.add(l, r, span, expr.lhs_span),
             BinOp::Sub | BinOp::Mul | BinOp::Div => self.arith(op, l, r, span),
             BinOp::Less => Ok(Value::Bool(self.less_than(&l, &r, span)?)),
             BinOp::Greater => Ok(Value::Bool(self.less_than(&r, &l, span)?)),
@@ -2156,7 +2177,9 @@ impl Machine {
         self.coerce_to_string_in(v, mode, span, PATH_SEGMENT, at)
     }
 
-    fn add(&mut self, l: Value, r: Value, span: Span) -> EvalResult<Value> {
+    /// `l + r`: errors at `span` (the right operand), a left operand that does not coerce
+    /// to a string at `lhs_span`.
+    fn add(&mut self, l: Value, r: Value, span: Span, lhs_span: Span) -> EvalResult<Value> {
         match (&l, &r) {
             (Value::Int(a), Value::Int(b)) => a.checked_add(*b).map(Value::Int).ok_or_else(|| {
                 Error::new(
@@ -2207,8 +2230,8 @@ impl Machine {
                 Some(span),
             )),
             _ => {
-                let s = self.add_operand(&l, span)?;
-                self.add(Value::String(Rc::new(s)), r, span)
+                let s = self.add_operand(&l, lhs_span)?;
+                self.add(Value::String(Rc::new(s)), r, span, lhs_span)
             }
         }
     }

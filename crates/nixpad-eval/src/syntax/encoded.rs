@@ -14,15 +14,15 @@ use rustc_hash::FxHashMap as HashMap;
 use sha2::{Digest, Sha256};
 
 use crate::ir::{
-    AssertExpr, AttrKey, AttrsDef, BinOp, DynamicAttr, Expr, Formal, HasAttrExpr, IfExpr,
-    InterpExpr, InterpKind, InterpPart, LambdaDef, Param, Pattern, SelectExpr, StaticAttr,
+    AssertExpr, AttrKey, AttrsDef, BinOp, BinOpExpr, DynamicAttr, Expr, Formal, HasAttrExpr,
+    IfExpr, InterpExpr, InterpKind, InterpPart, LambdaDef, Param, Pattern, SelectExpr, StaticAttr,
 };
 use crate::source::{FileId, Span};
 use crate::symbol::Symbol;
 use crate::value::Value;
 
 /// Identifies the format; bump it when the layout changes.
-const MAGIC: &[u8; 8] = b"NXPLOW01";
+const MAGIC: &[u8; 8] = b"NXPLOW02";
 
 /// Every binary operator, in the order their codes follow.
 const BIN_OPS: [BinOp; 17] = [
@@ -384,13 +384,14 @@ impl Encoder {
                 self.expr(namespace)?;
                 self.expr(body)?;
             }
-            Expr::BinOp { op, lhs, rhs, span } => {
+            Expr::BinOp(b) => {
                 self.out.push(tag::BIN_OP);
-                let code = BIN_OPS.iter().position(|o| o == op)?;
+                let code = BIN_OPS.iter().position(|o| *o == b.op)?;
                 self.out.push(code as u8);
-                self.expr(lhs)?;
-                self.expr(rhs)?;
-                self.span(*span);
+                self.expr(&b.lhs)?;
+                self.expr(&b.rhs)?;
+                self.span(b.span);
+                self.span(b.lhs_span);
             }
             Expr::Not { expr, span } => {
                 self.out.push(tag::NOT);
@@ -761,12 +762,13 @@ impl<'a> Decoder<'a> {
                     body: body?,
                 }
             }
-            tag::BIN_OP => Expr::BinOp {
+            tag::BIN_OP => Expr::BinOp(Rc::new(BinOpExpr {
                 op: *BIN_OPS.get(usize::from(self.byte()?))?,
                 lhs: self.expr()?,
                 rhs: self.expr()?,
                 span: self.span()?,
-            },
+                lhs_span: self.span()?,
+            })),
             tag::NOT => Expr::Not {
                 expr: self.expr()?,
                 span: self.span()?,

@@ -51,12 +51,7 @@ pub enum Expr {
     /// `with ns; body`: a new env level holding the namespace.
     With { namespace: Rc<Expr>, body: Rc<Expr> },
     /// A binary operator.
-    BinOp {
-        op: BinOp,
-        lhs: Rc<Expr>,
-        rhs: Rc<Expr>,
-        span: Span,
-    },
+    BinOp(Rc<BinOpExpr>),
     /// `!e`.
     Not { expr: Rc<Expr>, span: Span },
     /// `-e` (Nix: `__sub 0 e`).
@@ -149,6 +144,22 @@ pub enum AttrKey {
     Static(Symbol),
     /// Computed at run time.
     Dynamic(Rc<Expr>),
+}
+
+/// `lhs op rhs`.
+pub struct BinOpExpr {
+    /// The operator (`>`, `<=` and `>=` are lowered to `<` and `!`).
+    pub op: BinOp,
+    /// The left operand.
+    pub lhs: Rc<Expr>,
+    /// The right operand.
+    pub rhs: Rc<Expr>,
+    /// Where errors of the operation are reported: the operator, for `+` the right
+    /// operand (as Nix reports them).
+    pub span: Span,
+    /// Where the left operand starts: Nix reports a left operand of `+` that does not
+    /// coerce to a string there.
+    pub lhs_span: Span,
 }
 
 /// Binary operators other than the ones rnix desugars.
@@ -272,12 +283,12 @@ impl Expr {
             Expr::Var { span, .. }
             | Expr::WithVar { span, .. }
             | Expr::Apply { span, .. }
-            | Expr::BinOp { span, .. }
             | Expr::Not { span, .. }
             | Expr::Negate { span, .. }
             | Expr::SearchPath { span, .. }
             | Expr::CurPos(span) => Some(*span),
             Expr::Select(s) => Some(s.span),
+            Expr::BinOp(b) => Some(b.span),
             Expr::If(i) => Some(i.span),
             Expr::Assert(a) => Some(a.span),
             Expr::Interpolate(i) => Some(i.span),

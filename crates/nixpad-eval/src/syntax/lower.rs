@@ -871,47 +871,36 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                 Some(op_span),
             ));
         }
-        let lhs = self.child(b.lhs(), node)?;
+        let lhs_node = b.lhs();
+        let lhs_span = lhs_node.as_ref().map_or(op_span, |l| self.span(l.syntax()));
+        let lhs = self.child(lhs_node, node)?;
         let rhs_node = b.rhs();
+        let rhs_span = rhs_node.as_ref().map_or(op_span, |r| self.span(r.syntax()));
         // Nix places `+` errors at the right operand.
-        let op_span = match (&op, &rhs_node) {
-            (BinOp::Add, Some(r)) => self.span(r.syntax()),
-            _ => op_span,
-        };
+        let op_span = if op == BinOp::Add { rhs_span } else { op_span };
         let rhs = self.child(rhs_node, node)?;
-        // Nix desugars `a > b` to `__lessThan b a`, `a <= b` to `!(__lessThan b a)` and
-        // `a >= b` to `!(__lessThan a b)`: operands are evaluated in that order.
-        Ok(match op {
-            BinOp::Greater => Expr::BinOp {
-                op: BinOp::Less,
-                lhs: rhs,
-                rhs: lhs,
-                span: op_span,
-            },
-            BinOp::LessEq => Expr::Not {
-                expr: Rc::new(Expr::BinOp {
-                    op: BinOp::Less,
-                    lhs: rhs,
-                    rhs: lhs,
-                    span: op_span,
-                }),
-                span: op_span,
-            },
-            BinOp::GreaterEq => Expr::Not {
-                expr: Rc::new(Expr::BinOp {
-                    op: BinOp::Less,
-                    lhs,
-                    rhs,
-                    span: op_span,
-                }),
-                span: op_span,
-            },
-            _ => Expr::BinOp {
+        let binary = |op, lhs, rhs, lhs_span| {
+            Expr::BinOp(Rc::new(BinOpExpr {
                 op,
                 lhs,
                 rhs,
                 span: op_span,
+                lhs_span,
+            }))
+        };
+        // Nix desugars `a > b` to `__lessThan b a`, `a <= b` to `!(__lessThan b a)` and
+        // `a >= b` to `!(__lessThan a b)`: operands are evaluated in that order.
+        Ok(match op {
+            BinOp::Greater => binary(BinOp::Less, rhs, lhs, rhs_span),
+            BinOp::LessEq => Expr::Not {
+                expr: Rc::new(binary(BinOp::Less, rhs, lhs, rhs_span)),
+                span: op_span,
             },
+            BinOp::GreaterEq => Expr::Not {
+                expr: Rc::new(binary(BinOp::Less, lhs, rhs, lhs_span)),
+                span: op_span,
+            },
+            _ => binary(op, lhs, rhs, lhs_span),
         })
     }
 
