@@ -677,6 +677,16 @@ fn traces_match_nix_with_and_without_show_trace() {
         "builtins.mapAttrs (n: { x }: x) { a = { }; }",
         "builtins.map ({ x }: x) [ { } ]",
         "builtins.toJSON (builtins.mapAttrs (n: v: throw \"no\") { a = 1; })",
+        // max-call-depth: 10,000 open calls are allowed; `-` and `<` are calls of builtins
+        // (also when the operand was ready to be computed ahead of time).
+        "let f = n: if n == 0 then 0 else f (n - 1); in f 100000",
+        "let f = n: if n < 0 then 0 else f (n + 1); in f 0",
+        "let f = x: g x; g = x: f x; in f 1",
+        "let big = builtins.foldl' (acc: _: { n = acc; }) { } (builtins.genList (x: x) 10000); f = s: if s ? n then f s.n else 0; in f big",
+        "let big = builtins.foldl' (acc: _: { n = acc; }) { } (builtins.genList (x: x) 10001); f = s: if s ? n then f s.n else 0; in f big",
+        // `with` on a value that is not a set.
+        "with 1; x",
+        "with { }; with 1; 2",
     ];
     let mut failures = Vec::new();
     for program in programs {

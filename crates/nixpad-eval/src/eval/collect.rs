@@ -133,9 +133,6 @@ impl Graph {
                 for v in values.iter() {
                     value(self, v);
                 }
-                if let Some(w) = &e.with {
-                    value(self, w);
-                }
                 if let Some(parent) = &e.parent {
                     let j = self.add_env(parent);
                     each(self, j);

@@ -72,7 +72,7 @@ pub(crate) fn visible_names(
                     }
                 }
             }
-            Scope::With => namespaces.extend(frame.with.clone()),
+            Scope::With => namespaces.extend(frame.values.borrow().first().cloned()),
         }
         level = frame.parent.clone();
     }

@@ -264,9 +264,6 @@ fn named_builtin_error(name: &str, mut e: Box<Error>, span: Span) -> Box<Error> 
     e
 }
 
-/// Whether Nix parses `op` as a call of a builtin (`__lessThan` for the comparisons,
-/// `__sub`, `__mul`, `__div`): it counts towards `max-call-depth` while its operands are
-/// evaluated.
 /// The `outPath` of `v` when it is a set and that `outPath` is not evaluated yet (asked
 /// after [`to_string_function`], which takes precedence).
 fn unforced_out_path(v: &Value) -> Option<Value> {
@@ -325,6 +322,14 @@ fn part_span(expr: &InterpExpr, index: usize) -> Span {
     }
 }
 
+/// How far below `max-call-depth` [`Machine::delay`] stops computing operators that
+/// count as calls ahead of time (a thunk is usually forced within a few calls of where it
+/// is made).
+const EAGER_CALL_MARGIN: u32 = 64;
+
+/// Whether Nix parses `op` as a call of a builtin (`__lessThan` for the comparisons,
+/// `__sub`, `__mul`, `__div`): it counts towards `max-call-depth` while its operands are
+/// evaluated.
 fn counts_as_call(op: BinOp) -> bool {
     matches!(
         op,
@@ -630,10 +635,11 @@ impl Machine {
         Err(Error::new(ErrorKind::Breakpoint, Some(span)))
     }
 
-    /// Enters a function call (Nix's `max-call-depth`).
+    /// Enters a function call (Nix's `max-call-depth`: a call fails when more calls
+    /// than that are already open).
     #[inline]
     fn enter_call(&mut self, span: Span) -> EvalResult<()> {
-        if self.call_depth >= self.limits.max_call_depth {
+        if self.call_depth > self.limits.max_call_depth {
             return Err(Error::new(ErrorKind::StackOverflow, Some(span)));
         }
         self.call_depth += 1;
@@ -701,14 +707,21 @@ impl Machine {
         match &**expr {
             Expr::Const(v) => v.clone(),
             Expr::Var { level, slot, .. } => lookup(env, *level, *slot),
-            Expr::BinOp(_) => match self.quick(expr, env, 1) {
-                // Arithmetic on values cannot have effects: compute it now, but keep
-                // the thunk so that lazy printing still shows it as unevaluated.
-                Some(Ok(v)) => Value::Thunk(Rc::new(Thunk(std::cell::RefCell::new(
-                    ThunkState::Eager(v),
-                )))),
-                _ => Thunk::new(expr.clone(), env.clone()),
-            },
+            // Arithmetic on values cannot have effects: compute it now, but keep the
+            // thunk so that lazy printing still shows it as unevaluated. Near the call
+            // depth limit an operator that Nix counts as a call is left lazy, so that it
+            // overflows where Nix's would, when it is forced.
+            Expr::BinOp(b)
+                if !counts_as_call(b.op)
+                    || self.call_depth + EAGER_CALL_MARGIN < self.limits.max_call_depth =>
+            {
+                match self.quick(expr, env, 1) {
+                    Some(Ok(v)) => Value::Thunk(Rc::new(Thunk(std::cell::RefCell::new(
+                        ThunkState::Eager(v),
+                    )))),
+                    _ => Thunk::new(expr.clone(), env.clone()),
+                }
+            }
             _ => Thunk::new(expr.clone(), env.clone()),
         }
     }
@@ -749,21 +762,46 @@ impl Machine {
             Expr::BinOp(b)
                 if depth < 3 && !matches!(b.op, BinOp::And | BinOp::Or | BinOp::Impl) =>
             {
-                let l = match self.quick(&b.lhs, env, depth + 1)? {
-                    Ok(l) => l,
-                    Err(e) => return Some(Err(e)),
-                };
-                if let Err(e) = self.check_left_operand(b, &l) {
-                    return Some(Err(e));
+                let call = counts_as_call(b.op);
+                if call {
+                    if self.call_depth > self.limits.max_call_depth {
+                        return Some(Err(Error::new(ErrorKind::StackOverflow, Some(b.span))));
+                    }
+                    self.call_depth += 1;
                 }
-                let r = match self.quick(&b.rhs, env, depth + 1)? {
-                    Ok(r) => r,
+                let operands = self.quick_operands(b, env, depth);
+                if call {
+                    self.call_depth -= 1;
+                }
+                let (l, r) = match operands? {
+                    Ok(lr) => lr,
                     Err(e) => return Some(Err(e)),
                 };
                 Some(self.binop_values(b, l, r))
             }
             _ => None,
         }
+    }
+
+    /// Both operands of `b` by [`Machine::quick`], the left one checked first.
+    fn quick_operands(
+        &mut self,
+        b: &BinOpExpr,
+        env: &Env,
+        depth: u32,
+    ) -> Option<EvalResult<(Value, Value)>> {
+        let l = match self.quick(&b.lhs, env, depth + 1)? {
+            Ok(l) => l,
+            Err(e) => return Some(Err(e)),
+        };
+        if let Err(e) = self.check_left_operand(b, &l) {
+            return Some(Err(e));
+        }
+        let r = match self.quick(&b.rhs, env, depth + 1)? {
+            Ok(r) => r,
+            Err(e) => return Some(Err(e)),
+        };
+        Some(Ok((l, r)))
     }
 
     /// The checks Nix makes on a left operand before evaluating the right one.
@@ -927,12 +965,16 @@ impl Machine {
                 self.push(Frame::Assert(assert.clone(), env.clone()))?;
                 Ok(Step::Eval(assert.cond.clone(), env.clone()))
             }
-            Expr::With { namespace, body } => {
+            Expr::With {
+                namespace,
+                body,
+                span,
+            } => {
                 let ns = self.delay(namespace, env);
                 let with_env = Rc::new(EnvFrame {
-                    values: std::cell::RefCell::new(EnvValues::new()),
+                    values: std::cell::RefCell::new(smallvec::smallvec![ns]),
                     parent: Some(env.clone()),
-                    with: Some(ns),
+                    with: Some(*span),
                 });
                 Ok(Step::Eval(body.clone(), with_env))
             }
@@ -941,7 +983,7 @@ impl Machine {
                 // of `__sub`, `__mul`, `__div`): it counts as a call while its operands are
                 // evaluated.
                 let call = counts_as_call(b.op);
-                if call && self.call_depth >= self.limits.max_call_depth {
+                if call && self.call_depth > self.limits.max_call_depth {
                     return Err(Error::new(ErrorKind::StackOverflow, Some(b.span)));
                 }
                 let boolean = matches!(b.op, BinOp::And | BinOp::Or | BinOp::Impl);
@@ -1040,9 +1082,9 @@ impl Machine {
             e = parent;
         }
         loop {
-            if let Some(ns) = &e.with {
-                let ns = ns.clone();
-                let forced = self.force(&ns, Some(span))?;
+            if let Some(with_span) = e.with {
+                let ns = e.values.borrow()[0].clone();
+                let forced = self.force(&ns, Some(with_span))?;
                 match &forced {
                     Value::Attrs(a) => {
                         if let Some(v) = a.get(name) {
@@ -1050,7 +1092,12 @@ impl Machine {
                         }
                     }
                     other => {
-                        return Err(self.type_error("a set", other, Some(span)));
+                        let mut e = self.type_error("a set", other, None);
+                        e.push_frame(
+                            "while evaluating the first subexpression of a with expression",
+                            Some(with_span),
+                        );
+                        return Err(e);
                     }
                 }
             }

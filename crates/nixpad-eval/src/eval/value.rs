@@ -105,26 +105,22 @@ impl Drop for EnvFrame {
             || self
                 .parent
                 .as_ref()
-                .is_some_and(|p| Rc::strong_count(p) == 1)
-            || self.with.as_ref().is_some_and(value_frees);
+                .is_some_and(|p| Rc::strong_count(p) == 1);
         if !deep {
             return;
         }
         let values = std::mem::take(self.values.get_mut());
         let parent = self.parent.take();
-        let with = self.with.take();
         if enter_drop() {
             drop(values);
             drop(parent);
-            drop(with);
             leave_drop();
         } else {
             drop_later(
                 values
                     .into_iter()
                     .map(Garbage::Value)
-                    .chain(parent.map(Garbage::Env))
-                    .chain(with.map(Garbage::Value)),
+                    .chain(parent.map(Garbage::Env)),
             );
         }
     }
@@ -467,8 +463,9 @@ pub struct EnvFrame {
     pub values: RefCell<EnvValues>,
     /// The enclosing level.
     pub parent: Option<Env>,
-    /// For a `with` level: the namespace (a thunk or a set).
-    pub with: Option<Value>,
+    /// For a `with` level: where the `with` expression is. The level's only slot holds
+    /// its namespace (a thunk or a set).
+    pub with: Option<Span>,
 }
 
 /// A shared environment level.

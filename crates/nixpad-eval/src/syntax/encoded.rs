@@ -22,7 +22,7 @@ use crate::symbol::Symbol;
 use crate::value::Value;
 
 /// Identifies the format; bump it when the layout changes.
-const MAGIC: &[u8; 8] = b"NXPLOW02";
+const MAGIC: &[u8; 8] = b"NXPLOW03";
 
 /// Every binary operator, in the order their codes follow.
 const BIN_OPS: [BinOp; 17] = [
@@ -379,10 +379,15 @@ impl Encoder {
                 self.bytes(text.as_bytes());
                 self.span(*span);
             }
-            Expr::With { namespace, body } => {
+            Expr::With {
+                namespace,
+                body,
+                span,
+            } => {
                 self.out.push(tag::WITH);
                 self.expr(namespace)?;
                 self.expr(body)?;
+                self.span(*span);
             }
             Expr::BinOp(b) => {
                 self.out.push(tag::BIN_OP);
@@ -760,6 +765,7 @@ impl<'a> Decoder<'a> {
                 Expr::With {
                     namespace,
                     body: body?,
+                    span: self.span()?,
                 }
             }
             tag::BIN_OP => Expr::BinOp(Rc::new(BinOpExpr {

@@ -49,7 +49,12 @@ pub enum Expr {
     /// `assert c; body`.
     Assert(Rc<AssertExpr>),
     /// `with ns; body`: a new env level holding the namespace.
-    With { namespace: Rc<Expr>, body: Rc<Expr> },
+    With {
+        namespace: Rc<Expr>,
+        body: Rc<Expr>,
+        /// The whole expression (where a namespace that is not a set is reported).
+        span: Span,
+    },
     /// A binary operator.
     BinOp(Rc<BinOpExpr>),
     /// `!e`.

@@ -656,6 +656,7 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                 Expr::With {
                     namespace,
                     body: body?,
+                    span,
                 }
             }
             ast::Expr::UnaryOp(u) => {
