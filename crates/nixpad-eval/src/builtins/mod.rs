@@ -579,6 +579,22 @@ pub(crate) fn path_argument(m: &mut Machine, v: &Value, span: Span) -> EvalResul
     Ok(crate::path::canonicalise(&text))
 }
 
+/// [`path_argument`] with its symbolic links resolved, as Nix's `realisePath` resolves
+/// them for `readFile`, `readDir` and `hashFile`: a path that pure evaluation refuses is
+/// refused there, in its frame.
+pub(crate) fn resolved_path_argument(m: &mut Machine, v: &Value, span: Span) -> EvalResult<String> {
+    let path = path_argument(m, v, span)?;
+    if let Some(refused) = m.io.access_error(&path) {
+        let mut e = Error::new(ErrorKind::Io(refused), None);
+        e.push_frame(
+            format!("while realising the context of path '{path}'"),
+            None,
+        );
+        return Err(e);
+    }
+    Ok(path)
+}
+
 /// Makes the store paths a path string depends on valid before the file is read, as
 /// Nix does; here as in `nix-instantiate --eval`, which builds nothing and writes no
 /// `.drv` file: a store path is valid when it is there to read (a flake input), a
@@ -1557,8 +1573,10 @@ fn json_string(out: &mut Vec<u8>, s: &[u8], bad_utf8: &mut Option<String>) {
 /// names every attribute and list element on the way down.
 #[derive(Clone, Copy)]
 enum JsonFrame {
-    /// The value itself (or a derivation's `outPath`): no frame of its own.
+    /// The value itself: no frame of its own.
     None,
+    /// A set's `outPath`, defined at the position: no frame of its own.
+    OutPath(Option<Span>),
     /// The value of attribute `name`, defined at `pos`.
     Attr(Symbol, Option<Span>),
     /// Element `index` of a list, at the position of the attribute holding the list.
@@ -1570,13 +1588,13 @@ impl JsonFrame {
     fn pos(self) -> Option<Span> {
         match self {
             JsonFrame::None => None,
-            JsonFrame::Attr(_, pos) | JsonFrame::Element(_, pos) => pos,
+            JsonFrame::OutPath(pos) | JsonFrame::Attr(_, pos) | JsonFrame::Element(_, pos) => pos,
         }
     }
 
     fn push_onto(self, err: &mut Error) {
         match self {
-            JsonFrame::None => {}
+            JsonFrame::None | JsonFrame::OutPath(_) => {}
             JsonFrame::Attr(name, pos) => {
                 err.push_frame(format!("while evaluating attribute '{name}'"), pos)
             }
@@ -1649,7 +1667,7 @@ fn write_json(
                 let mut e = Error::new(
                     ErrorKind::Type(TypeMismatch::NotJson { found: None }),
                     match frame {
-                        JsonFrame::Attr(_, pos) => pos,
+                        JsonFrame::Attr(_, pos) | JsonFrame::OutPath(pos) => pos,
                         _ => None,
                     },
                 );
@@ -1661,10 +1679,10 @@ fn write_json(
                 return Err(e);
             }
         }
-        // Forced where Nix forces it: at the attribute (none for one made by a builtin),
-        // otherwise at the enclosing attribute or the call.
+        // Forced where Nix forces it: at the attribute or `outPath` (none for one made by a
+        // builtin), otherwise at the enclosing attribute or the call.
         let at = match frame {
-            JsonFrame::Attr(_, pos) => pos,
+            JsonFrame::Attr(_, pos) | JsonFrame::OutPath(pos) => pos,
             _ => frame.pos().or(Some(span)),
         };
         let v = m.force(&v, at).map_err(in_path)?;
@@ -1706,8 +1724,9 @@ fn write_json(
                     json_string(out, &s.bytes, bad_utf8);
                     continue;
                 }
-                if let Some(p) = a.get(Symbol::new("outPath")) {
-                    work.push(JsonWork::Value(p.clone(), depth + 1, JsonFrame::None));
+                if let Some(p) = a.get_attr(Symbol::new("outPath")) {
+                    let out_path = JsonFrame::OutPath(p.pos);
+                    work.push(JsonWork::Value(p.value.clone(), depth + 1, out_path));
                     continue;
                 }
                 out.push(b'{');
@@ -1853,7 +1872,7 @@ fn followed_file_type(m: &Machine, path: &str) -> Option<FileType> {
 }
 
 fn prim_read_file(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
-    let path = path_argument(m, &args[0], span)?;
+    let path = resolved_path_argument(m, &args[0], span)?;
     if let Some(text) = crate::corepkgs::name(&path).and_then(crate::corepkgs::file) {
         return Ok(Value::string(text.as_bytes()));
     }
@@ -1873,7 +1892,7 @@ fn file_type_name(t: FileType) -> &'static str {
 }
 
 fn prim_read_dir(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
-    let path = path_argument(m, &args[0], span)?;
+    let path = resolved_path_argument(m, &args[0], span)?;
     let entries =
         m.io.read_dir(&path)
             .map_err(|e| Error::new(ErrorKind::Io(e), Some(span)))?;

@@ -425,7 +425,7 @@ pub fn prim_to_path(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value
 pub fn prim_hash_file(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     let algo = args.string_no_ctx(m, 0, span)?;
     let algo = HashAlgo::parse(&algo.lossy()).map_err(|e| Error::other(e, span))?;
-    let path = crate::builtins::path_argument(m, &args[1], span)?;
+    let path = crate::builtins::resolved_path_argument(m, &args[1], span)?;
     let bytes = m.io.read_file(&path).map_err(|e| io_error(e, span))?;
     Ok(Value::string(
         store::to_base16(&algo.digest(&bytes)).into_bytes(),

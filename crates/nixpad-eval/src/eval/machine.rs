@@ -707,6 +707,8 @@ impl Machine {
         match &**expr {
             Expr::Const(v) => v.clone(),
             Expr::Var { level, slot, .. } => lookup(env, *level, *slot),
+            // As in Nix, `[ ]` is a value, not a thunk (lazy printing shows it).
+            Expr::List(items) if items.is_empty() => Value::list(Vec::new()),
             // Arithmetic on values cannot have effects: compute it now, but keep the
             // thunk so that lazy printing still shows it as unevaluated. Near the call
             // depth limit an operator that Nix counts as a call is left lazy, so that it
@@ -1148,6 +1150,7 @@ impl Machine {
     fn delay_in_rec(expr: &Rc<Expr>, rec_env: &Env) -> Value {
         match &**expr {
             Expr::Const(v) => v.clone(),
+            Expr::List(items) if items.is_empty() => Value::list(Vec::new()),
             // A name from outside the rec level: its value (or thunk) is shared, as in Nix.
             Expr::Var {
                 level: level @ 1..,

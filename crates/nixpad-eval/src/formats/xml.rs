@@ -73,6 +73,12 @@ impl XmlWriter {
 
     fn string_attr(&mut self, m: &mut Machine, v: Option<&Value>) -> EvalResult<Option<Vec<u8>>> {
         let Some(v) = v else { return Ok(None) };
+        // Without `--strict`, Nix reads it only if something evaluated it already.
+        if let (true, Value::Thunk(t)) = (self.lazy, v) {
+            if t.done().is_none() {
+                return Ok(None);
+            }
+        }
         match m.force(v, Some(self.span))? {
             Value::String(s) => {
                 merge_context(&mut self.ctx, &s.context);
