@@ -593,7 +593,25 @@ nix-instantiate --eval -E 'throw "x"' 2>&1 >/dev/null | head -n 1
 #[test]
 fn traces_match_nix_with_and_without_show_trace() {
     let oracle = oracle_path();
+    let throwing_file = fixture("traces").join("throws.nix");
+    std::fs::write(&throwing_file, "throw \"inside\"\n").expect("fixture file");
+    let import_throwing = format!("import {}", throwing_file.display());
     let programs = [
+        // A builtin's result is forced inside its call (`break` excepted); an imported
+        // file is evaluated in a frame naming it.
+        import_throwing.as_str(),
+        "builtins.seq 1 (throw \"x\")",
+        "builtins.deepSeq 1 (throw \"z\")",
+        "builtins.head [ (throw \"x\") ]",
+        "builtins.getAttr \"a\" { a = throw \"x\"; }",
+        "builtins.trace \"m\" (throw \"tr\")",
+        "builtins.break (throw \"b\")",
+        "builtins.addErrorContext \"c\" (builtins.head [ (throw \"x\") ])",
+        "builtins.div 1 0",
+        // Builtin calls count towards max-call-depth, as in Nix.
+        "let f = n: if n == 0 then 0 else builtins.seq n (f (n - 1)); in f 6000",
+        "let f = n: if n == 0 then 0 else builtins.add 1 (f (n - 1)); in f 5001",
+        "let f = n: if n == 0 then [ ] else builtins.map (x: x) (f (n - 1)); in f 5001",
         "let f = n: if n == 0 then throw \"boom\" else 1 + f (n - 1); in { a = f 3; }.a",
         "let f = { a }: throw \"a\"; in f { a = 1; }",
         "(x: throw \"a\") 1",

@@ -440,14 +440,16 @@ fn prim_try_eval(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     }
 }
 
-fn prim_seq(_m: &mut Machine, args: Args, _span: Span) -> EvalResult<Value> {
-    Ok(args[1].clone())
+/// As in Nix, the second argument is forced within the call, so an error in it is
+/// reported "while calling the 'seq' builtin".
+fn prim_seq(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    m.force(&args[1], Some(span))
 }
 
-fn prim_deep_seq(m: &mut Machine, args: Args, _span: Span) -> EvalResult<Value> {
+fn prim_deep_seq(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     // As Nix's `forceValueDeep`: every value is forced without a position.
     m.deep_force(&args[0], None)?;
-    Ok(args[1].clone())
+    m.force(&args[1], Some(span))
 }
 
 fn trace_message(m: &mut Machine, v: &Value, span: Span) -> EvalResult<String> {
@@ -1033,7 +1035,6 @@ fn prim_get_attr(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
         None => {
             let mut e = Error::new(ErrorKind::MissingAttribute(name.name().to_string()), None);
             e.push_frame("in the attribute set under consideration", None);
-            e.push_frame("while calling the 'getAttr' builtin", Some(span));
             Err(e)
         }
     }
@@ -1240,20 +1241,21 @@ fn prim_add(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     }
 }
 
-fn prim_sub(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
-    m.arith(BinOp::Sub, args[0].clone(), args[1].clone(), span)
+fn prim_sub(m: &mut Machine, args: Args, _span: Span) -> EvalResult<Value> {
+    m.arith_in_call(BinOp::Sub, args[0].clone(), args[1].clone())
 }
 
-fn prim_mul(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
-    m.arith(BinOp::Mul, args[0].clone(), args[1].clone(), span)
+fn prim_mul(m: &mut Machine, args: Args, _span: Span) -> EvalResult<Value> {
+    m.arith_in_call(BinOp::Mul, args[0].clone(), args[1].clone())
 }
 
-fn prim_div(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
-    m.arith(BinOp::Div, args[0].clone(), args[1].clone(), span)
+fn prim_div(m: &mut Machine, args: Args, _span: Span) -> EvalResult<Value> {
+    m.arith_in_call(BinOp::Div, args[0].clone(), args[1].clone())
 }
 
 fn prim_less_than(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
-    Ok(Value::Bool(m.less_than(&args[0], &args[1], span)?))
+    // The call's frame is added by the machine, as for every builtin.
+    Ok(Value::Bool(m.compare(&args[0], &args[1], span)?))
 }
 
 fn bit_op(m: &mut Machine, args: &Args, span: Span, f: fn(i64, i64) -> i64) -> EvalResult<Value> {

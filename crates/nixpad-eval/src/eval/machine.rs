@@ -65,6 +65,12 @@ enum Frame {
     /// `CallReturn` frame follows once the argument is bound: as in Nix, an error in the
     /// argument is reported "from call site" only, never "while calling" the lambda.
     BindPattern(Rc<Closure>, Option<Span>),
+    /// A call of a builtin, from forcing its arguments to forcing its result: it counts
+    /// towards `max-call-depth` (leave it on return) and an error in it is reported
+    /// "while calling" the builtin, as in Nix.
+    PrimOpCall(&'static crate::primop::PrimOp, Span),
+    /// The file an `import` returned is being evaluated (for the trace).
+    EvalFile(crate::source::FileId),
     /// Force the next strict argument of a builtin, then call it.
     PrimOpArgs(Box<PendingPrimOp>),
     /// A builtin suspended on a thunk (see [`Machine::force`]): call it again once the
@@ -115,7 +121,6 @@ struct PendingPrimOp {
 
 /// A builtin calling back into Nix ([`crate::primop::CallLoop`]).
 struct PendingCalls {
-    op: &'static crate::primop::PrimOp,
     calls: Box<dyn crate::primop::CallLoop>,
     /// [`Machine::builtin_call`] before the builtin started, restored when it ends.
     outer_call: Option<Span>,
@@ -250,16 +255,14 @@ fn builtin_error(op: &crate::primop::PrimOp, e: Box<Error>, span: Span) -> Box<E
     named_builtin_error(op.name, e, span)
 }
 
-/// [`builtin_error`] for builtin `name`, unless the error is framed by this call already.
-/// `addErrorContext` adds its message instead of a frame of its own, as in Nix.
+/// [`builtin_error`] for builtin `name`. `addErrorContext` adds its message instead of a
+/// frame of its own, as in Nix.
 fn named_builtin_error(name: &str, mut e: Box<Error>, span: Span) -> Box<Error> {
-    let frame = call_frame(name);
-    let framed = |f: &crate::error::TraceFrame| f.message == frame && f.span == Some(span);
-    if name != "addErrorContext" && !e.trace.first().is_some_and(framed) {
+    if name != "addErrorContext" {
         if e.span == Some(span) || e.span.is_none() {
             e.span = None;
         }
-        e.push_frame(frame, Some(span));
+        e.push_frame(call_frame(name), Some(span));
     }
     e
 }
@@ -560,17 +563,19 @@ impl Machine {
                         }
                     }
                 }
-                Frame::PrimOpArgs(p) => {
-                    if force_errors_framed(expected_kind(p.op.args[p.index])) {
-                        err.push_frame(crate::primop::argument_frame(p.op, p.index), None);
+                Frame::PrimOpArgs(p) if force_errors_framed(expected_kind(p.op.args[p.index])) => {
+                    err.push_frame(crate::primop::argument_frame(p.op, p.index), None);
+                }
+                Frame::PrimOpCall(op, span) => {
+                    self.call_depth -= 1;
+                    err = builtin_error(op, err, span);
+                }
+                Frame::EvalFile(file) => {
+                    if let crate::source::Origin::File(path) = &self.sources.get(file).origin {
+                        err.push_frame(format!("while evaluating the file '{path}':"), None);
                     }
-                    err.push_frame(call_frame(p.op.name), Some(p.span))
                 }
-                Frame::Retry(p) => err.push_frame(call_frame(p.op.name), Some(p.span)),
-                Frame::Calls(state) => {
-                    self.builtin_call = state.outer_call;
-                    err = builtin_error(state.op, err, state.calls.span())
-                }
+                Frame::Calls(state) => self.builtin_call = state.outer_call,
                 Frame::BinRight(b, _) | Frame::BinLeft(b, _) if counts_as_call(b.op) => {
                     self.call_depth -= 1;
                     // `a - b` is a call of `__sub`: an error in an operand is inside it.
@@ -1321,6 +1326,8 @@ impl Machine {
                 if !rest.is_empty() {
                     self.push(Frame::ApplyRev(rest, span))?;
                 }
+                self.enter_call(span)?;
+                self.push(Frame::PrimOpCall(op, span))?;
                 self.primop_step(op, all, 0, span)
             }
             Value::Attrs(ref a) => {
@@ -1379,22 +1386,15 @@ impl Machine {
                     }
                 }
             }
-            self.check_primop_arg(op, i, &args[i], span)?;
+            self.check_primop_arg(op, i, &args[i])?;
         }
         match op.func {
             crate::primop::PrimFn::Value(func) => self.call_primop(op, func, args, span),
             crate::primop::PrimFn::Calls(start) => {
                 let args = crate::primop::Args::new(op, args);
-                let calls = start(self, args, span).map_err(|e| builtin_error(op, e, span))?;
+                let calls = start(self, args, span)?;
                 let outer_call = self.builtin_call;
-                self.continue_calls(
-                    Box::new(PendingCalls {
-                        op,
-                        calls,
-                        outer_call,
-                    }),
-                    None,
-                )
+                self.continue_calls(Box::new(PendingCalls { calls, outer_call }), None)
             }
         }
     }
@@ -1434,8 +1434,24 @@ impl Machine {
                 })))?;
                 return self.force_step(thunk, Some(span));
             }
-            (result, _) => result.map_err(|e| builtin_error(op, e, span))?,
+            (result, _) => result?,
         };
+        if op.name == "break" {
+            // Nix's `break` returns its argument unforced: it is forced after the call.
+            debug_assert!(matches!(self.frames.last(), Some(Frame::PrimOpCall(..))));
+            self.frames.pop();
+            self.call_depth -= 1;
+        }
+        if op.name == "import" {
+            // An imported file is evaluated in a frame naming it.
+            if let Value::Thunk(t) = &result {
+                if let ThunkState::Expr(expr, _) = &*t.0.borrow() {
+                    if let Some(at) = expr.span() {
+                        self.push(Frame::EvalFile(at.file))?;
+                    }
+                }
+            }
+        }
         self.force_step(result, Some(span))
     }
 
@@ -1447,7 +1463,7 @@ impl Machine {
         last: Option<Value>,
     ) -> EvalResult<Step> {
         use crate::primop::LoopStep;
-        let (op, span) = (state.op, state.calls.span());
+        let span = state.calls.span();
         let next = state.calls.advance(self, last);
         if !matches!(next, Ok(LoopStep::Call(..))) {
             self.builtin_call = state.outer_call;
@@ -1466,7 +1482,7 @@ impl Machine {
                 self.builtin_call = Some(span);
                 self.apply_step(f, first, args, span)
             }
-            Err(e) => Err(builtin_error(op, e, span)),
+            Err(e) => Err(e),
         }
     }
 
@@ -1476,7 +1492,6 @@ impl Machine {
         op: &'static crate::primop::PrimOp,
         i: usize,
         v: &Value,
-        span: Span,
     ) -> EvalResult<()> {
         let kind = op.args[i];
         match (kind, v) {
@@ -1493,7 +1508,6 @@ impl Machine {
         let expected = expected_kind(kind);
         let mut e = self.type_error(expected, v, None);
         e.push_frame(crate::primop::argument_frame(op, i), None);
-        e.push_frame(call_frame(op.name), Some(span));
         Err(e)
     }
 
@@ -1632,11 +1646,16 @@ impl Machine {
                     index,
                     span,
                 } = *p;
-                self.check_primop_arg(op, index, &v, span)?;
+                self.check_primop_arg(op, index, &v)?;
                 args[index] = v;
                 self.primop_step(op, args, index + 1, span)
             }
             Frame::Retry(p) => self.primop_step(p.op, p.args, p.op.args.len(), p.span),
+            Frame::PrimOpCall(..) => {
+                self.call_depth -= 1;
+                Ok(Step::Return(v))
+            }
+            Frame::EvalFile(_) => Ok(Step::Return(v)),
             Frame::Calls(state) => self.continue_calls(state, Some(v)),
             Frame::If(branch, env) => {
                 let IfExpr {
@@ -2286,12 +2305,24 @@ impl Machine {
         }
     }
 
-    /// `-`, `*`, `/` (and unary minus as `0 - x`).
+    /// `-`, `*`, `/` (and unary minus as `0 - x`): calls of Nix's `__sub`, `__mul`,
+    /// `__div`, so an error is in the call's frame.
     pub fn arith(&mut self, op: BinOp, l: Value, r: Value, span: Span) -> EvalResult<Value> {
-        let (name, verb, sym) = match op {
-            BinOp::Sub => ("sub", "subtraction", "subtracting"),
-            BinOp::Mul => ("mul", "multiplication", "multiplying"),
-            _ => ("div", "division", "dividing"),
+        let name = match op {
+            BinOp::Sub => "sub",
+            BinOp::Mul => "mul",
+            _ => "div",
+        };
+        self.arith_in_call(op, l, r)
+            .map_err(|e| named_builtin_error(name, e, span))
+    }
+
+    /// [`Machine::arith`] inside a call of the builtin that frames its errors.
+    pub(crate) fn arith_in_call(&mut self, op: BinOp, l: Value, r: Value) -> EvalResult<Value> {
+        let (verb, sym) = match op {
+            BinOp::Sub => ("subtraction", "subtracting"),
+            BinOp::Mul => ("multiplication", "multiplying"),
+            _ => ("division", "dividing"),
         };
         // With a float on either side Nix wants floats, otherwise integers.
         let expected = if matches!(l, Value::Float(_)) || matches!(r, Value::Float(_)) {
@@ -2308,7 +2339,6 @@ impl Machine {
                         format!("while evaluating the {which} argument of the {verb}"),
                         None,
                     );
-                    e.push_frame(call_frame(name), Some(span));
                     Err(e)
                 }
             }
@@ -2317,9 +2347,7 @@ impl Machine {
             // Nix checks the divisor first.
             check(self, &r, "second")?;
             if matches!(r, Value::Int(0)) || matches!(r, Value::Float(f) if f == 0.0) {
-                let mut e = Error::new(ErrorKind::DivisionByZero, None);
-                e.push_frame("while calling the 'div' builtin", Some(span));
-                return Err(e);
+                return Err(Error::new(ErrorKind::DivisionByZero, None));
             }
         }
         check(self, &l, "first")?;
@@ -2340,7 +2368,7 @@ impl Machine {
                 };
                 // Nix's `-`, `*` and `/` are calls of builtins: an overflow is in the call.
                 res.map(Value::Int).ok_or_else(|| {
-                    let mut e = Error::new(
+                    Error::new(
                         ErrorKind::Overflow {
                             operation: sym,
                             operator: opsym,
@@ -2348,9 +2376,7 @@ impl Machine {
                             right: b,
                         },
                         None,
-                    );
-                    e.push_frame(call_frame(name), Some(span));
-                    e
+                    )
                 })
             }
             _ => {
