@@ -596,10 +596,15 @@ fn traces_match_nix_with_and_without_show_trace() {
     let throwing_file = fixture("traces").join("throws.nix");
     std::fs::write(&throwing_file, "throw \"inside\"\n").expect("fixture file");
     let import_throwing = format!("import {}", throwing_file.display());
+    let nested_file = fixture("traces").join("imports.nix");
+    let nested = format!("let x = import {}; in x + 1\n", throwing_file.display());
+    std::fs::write(&nested_file, nested).expect("fixture file");
+    let import_nested = format!("(import {}) + 1", nested_file.display());
     let programs = [
         // A builtin's result is forced inside its call (`break` excepted); an imported
         // file is evaluated in a frame naming it.
         import_throwing.as_str(),
+        import_nested.as_str(),
         "builtins.seq 1 (throw \"x\")",
         "builtins.deepSeq 1 (throw \"z\")",
         "builtins.head [ (throw \"x\") ]",
@@ -612,6 +617,9 @@ fn traces_match_nix_with_and_without_show_trace() {
         "let f = n: if n == 0 then 0 else builtins.seq n (f (n - 1)); in f 6000",
         "let f = n: if n == 0 then 0 else builtins.add 1 (f (n - 1)); in f 5001",
         "let f = n: if n == 0 then [ ] else builtins.map (x: x) (f (n - 1)); in f 5001",
+        // `(f a) b` is one call, placed where `f a` is, as Nix parses it.
+        "(builtins.elemAt [ 1 ]) 5",
+        "let f = a: b: c: c.x; in ((f 1) 2) { }",
         "let f = n: if n == 0 then throw \"boom\" else 1 + f (n - 1); in { a = f 3; }.a",
         "let f = { a }: throw \"a\"; in f { a = 1; }",
         "(x: throw \"a\") 1",

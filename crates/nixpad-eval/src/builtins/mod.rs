@@ -683,7 +683,13 @@ pub(crate) fn read_source(
 
 fn prim_import(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     let path = path_argument(m, &args[0], span)?;
-    import_path(m, &path, span)
+    let v = import_path(m, &path, span)?;
+    if let Value::Thunk(t) = &v {
+        if !t.is_evaluated() {
+            m.evaluating_file(&import_target(m, &path))?;
+        }
+    }
+    Ok(v)
 }
 
 /// The (cached, unevaluated) value of the file at `path`, as `import` gives it.

@@ -69,8 +69,8 @@ enum Frame {
     /// towards `max-call-depth` (leave it on return) and an error in it is reported
     /// "while calling" the builtin, as in Nix.
     PrimOpCall(&'static crate::primop::PrimOp, Span),
-    /// The file an `import` returned is being evaluated (for the trace).
-    EvalFile(crate::source::FileId),
+    /// The file at this path, returned by `import`, is being evaluated (for the trace).
+    EvalFile(Rc<str>),
     /// Force the next strict argument of a builtin, then call it.
     PrimOpArgs(Box<PendingPrimOp>),
     /// A builtin suspended on a thunk (see [`Machine::force`]): call it again once the
@@ -570,10 +570,8 @@ impl Machine {
                     self.call_depth -= 1;
                     err = builtin_error(op, err, span);
                 }
-                Frame::EvalFile(file) => {
-                    if let crate::source::Origin::File(path) = &self.sources.get(file).origin {
-                        err.push_frame(format!("while evaluating the file '{path}':"), None);
-                    }
+                Frame::EvalFile(path) => {
+                    err.push_frame(format!("while evaluating the file '{path}':"), None);
                 }
                 Frame::Calls(state) => self.builtin_call = state.outer_call,
                 Frame::BinRight(b, _) | Frame::BinLeft(b, _) if counts_as_call(b.op) => {
@@ -638,6 +636,12 @@ impl Machine {
             });
         }
         Err(Error::new(ErrorKind::Breakpoint, Some(span)))
+    }
+
+    /// Called by `import` as it returns the unevaluated value of the file at `path`:
+    /// the value is evaluated (at the end of the call) in a frame naming the file.
+    pub(crate) fn evaluating_file(&mut self, path: &str) -> EvalResult<()> {
+        self.push(Frame::EvalFile(path.into()))
     }
 
     /// Enters a function call (Nix's `max-call-depth`: a call fails when more calls
@@ -1441,16 +1445,6 @@ impl Machine {
             debug_assert!(matches!(self.frames.last(), Some(Frame::PrimOpCall(..))));
             self.frames.pop();
             self.call_depth -= 1;
-        }
-        if op.name == "import" {
-            // An imported file is evaluated in a frame naming it.
-            if let Value::Thunk(t) = &result {
-                if let ThunkState::Expr(expr, _) = &*t.0.borrow() {
-                    if let Some(at) = expr.span() {
-                        self.push(Frame::EvalFile(at.file))?;
-                    }
-                }
-            }
         }
         self.force_step(result, Some(span))
     }

@@ -807,10 +807,24 @@ impl<'a, 'b> Lowerer<'a, 'b> {
         let node = e.syntax();
         let mut args = Vec::new();
         let mut cur = e.clone();
-        while let ast::Expr::Apply(a) = &cur {
-            let arg = a.argument().ok_or_else(|| self.missing(node))?;
-            args.push(arg);
-            cur = a.lambda().ok_or_else(|| self.missing(node))?;
+        // As Nix's parser does, `(f a) b` is one call `f a b`, placed where `f a` is.
+        let mut call_span = span;
+        loop {
+            match &cur {
+                ast::Expr::Apply(a) => {
+                    let arg = a.argument().ok_or_else(|| self.missing(node))?;
+                    args.push(arg);
+                    cur = a.lambda().ok_or_else(|| self.missing(node))?;
+                }
+                ast::Expr::Paren(_) => match strip_parens(&cur) {
+                    Some(inner @ ast::Expr::Apply(_)) => {
+                        call_span = self.span(inner.syntax());
+                        cur = inner;
+                    }
+                    _ => break,
+                },
+                _ => break,
+            }
         }
         args.reverse();
         if let Some((at, found @ None)) = &mut self.probe {
@@ -826,7 +840,7 @@ impl<'a, 'b> Lowerer<'a, 'b> {
         Ok(Expr::Apply {
             func,
             args: args.into(),
-            span,
+            span: call_span,
         })
     }
 
@@ -1547,4 +1561,13 @@ impl<'a, 'b> Lowerer<'a, 'b> {
 /// The text of an assertion's condition as Nix prints it in `assertion '...' failed`.
 fn assert_text(e: &ast::Expr) -> String {
     crate::show::show_expr(e)
+}
+
+/// The expression inside any number of parentheses (`None` if one is empty).
+fn strip_parens(e: &ast::Expr) -> Option<ast::Expr> {
+    let mut cur = e.clone();
+    while let ast::Expr::Paren(p) = &cur {
+        cur = p.expr()?;
+    }
+    Some(cur)
 }
