@@ -617,6 +617,12 @@ fn traces_match_nix_with_and_without_show_trace() {
         "let f = n: if n == 0 then 0 else builtins.seq n (f (n - 1)); in f 6000",
         "let f = n: if n == 0 then 0 else builtins.add 1 (f (n - 1)); in f 5001",
         "let f = n: if n == 0 then [ ] else builtins.map (x: x) (f (n - 1)); in f 5001",
+        // A path argument is forced while "realising the context of a path"; a builtin
+        // written out as JSON is reported where it is held.
+        "builtins.readFile (throw \"x\")",
+        "builtins.scopedImport { } (throw \"x\")",
+        "import <nixpad-nonexistent>",
+        "builtins.toJSON { a = [ builtins.toFile ]; }",
         // `(f a) b` is one call, placed where `f a` is, as Nix parses it.
         "(builtins.elemAt [ 1 ]) 5",
         "let f = a: b: c: c.x; in ((f 1) 2) { }",

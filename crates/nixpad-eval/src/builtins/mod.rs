@@ -97,8 +97,8 @@ primops! {
     "isList" / "." => prim_is_list,
     "isAttrs" / "." => prim_is_attrs,
     "isFunction" / "." => prim_is_function,
-    "import" / "." => prim_import,
-    "scopedImport" / "S." => prim_scoped_import,
+    "import" / "_" => prim_import,
+    "scopedImport" / "S_" => prim_scoped_import,
     "toString" / "." => prim_to_string,
     "length" / "L" => prim_length,
     "head" / "L" => prim_head,
@@ -149,9 +149,9 @@ primops! {
     "getEnv" / "s" => prim_get_env,
     "findFile" / "Ls" => prim_find_file,
     "pathExists" / "." => prim_path_exists,
-    "readFile" / "." => prim_read_file,
-    "readDir" / "." => prim_read_dir,
-    "readFileType" / "." => prim_read_file_type,
+    "readFile" / "_" => prim_read_file,
+    "readDir" / "_" => prim_read_dir,
+    "readFileType" / "_" => prim_read_file_type,
     "hashString" / "s_" => prim_hash_string,
     "placeholder" / "s" => prim_placeholder,
     "unsafeGetAttrPos" / "sS" => prim_unsafe_get_attr_pos,
@@ -1750,10 +1750,11 @@ fn write_json(
                 }
             }
             Value::Lambda(_) | Value::PrimOp(_) => {
-                // A lambda is reported where it is written, as in Nix.
+                // A lambda is reported where it is written, a builtin where it is held
+                // (the attribute's position), as in Nix.
                 let at = match &v {
                     Value::Lambda(c) => c.def.span,
-                    _ => span,
+                    _ => frame.pos().unwrap_or(span),
                 };
                 let e = Error::new(
                     ErrorKind::Type(TypeMismatch::NotJson {
