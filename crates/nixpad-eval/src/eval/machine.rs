@@ -1440,8 +1440,13 @@ impl Machine {
             }
             (result, _) => result?,
         };
-        if op.name == "break" {
-            // Nix's `break` returns its argument unforced: it is forced after the call.
+        // The call ends here when its result needs no forcing (the usual case), and for
+        // `break`, which returns its argument unforced as in Nix.
+        let evaluated = match &result {
+            Value::Thunk(t) => t.is_evaluated(),
+            _ => true,
+        };
+        if evaluated || op.name == "break" {
             debug_assert!(matches!(self.frames.last(), Some(Frame::PrimOpCall(..))));
             self.frames.pop();
             self.call_depth -= 1;
