@@ -28,20 +28,9 @@ fn store_path_value(path: &str) -> Value {
 }
 
 /// Coerces a path-like argument (a path, or a string naming an absolute path) without
-/// copying it, as `builtins.path`, `filterSource` and `toPath` read it; an error is in
-/// the frame `what`, placed at `at`.
-fn absolute_path(
-    m: &mut Machine,
-    v: &Value,
-    span: Span,
-    what: &str,
-    at: Option<Span>,
-) -> EvalResult<String> {
-    absolute_path_realised(m, v, span, what, at, None)
-}
-
-/// [`absolute_path`], also making the store paths it depends on valid first (see
-/// [`crate::builtins::realise_context`]), the step named `doing` in the trace.
+/// copying it, as `builtins.path` and `filterSource` read it; an error is in the frame
+/// `what`, placed at `at`. With `doing`, the store paths it depends on are made valid
+/// first (see [`crate::builtins::realise_context`]), the step named `doing` in the trace.
 fn absolute_path_realised(
     m: &mut Machine,
     v: &Value,
@@ -359,13 +348,13 @@ pub fn prim_store_path(m: &mut Machine, args: Args, span: Span) -> EvalResult<Va
             span,
         ));
     }
-    let path = absolute_path(
-        m,
+    let string = m.coerce_to_path(
         &args[0],
         span,
         "while evaluating the first argument passed to 'builtins.storePath'",
         None,
     )?;
+    let path = crate::path::canonicalise(&string.lossy());
     let store_dir = m.settings.store_dir.clone();
     let Some(rest) = path
         .strip_prefix(&store_dir)
@@ -402,8 +391,9 @@ pub fn prim_store_path(m: &mut Machine, args: Args, span: Span) -> EvalResult<Va
             span,
         ));
     }
+    // The argument's own context is kept, as in Nix.
     let top = format!("{store_dir}/{base}");
-    let mut ctx = BTreeSet::new();
+    let mut ctx: BTreeSet<ContextElem> = string.context.map(|c| *c).unwrap_or_default();
     ctx.insert(ContextElem::Opaque(top));
     Ok(Value::string_with_context(
         path.into_bytes(),
