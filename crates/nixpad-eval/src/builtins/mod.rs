@@ -683,10 +683,11 @@ pub(crate) fn read_source(
 
 fn prim_import(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     let path = path_argument(m, &args[0], span)?;
-    let v = import_path(m, &path, span)?;
+    let target = import_target(m, &path);
+    let v = import_file(m, &target, target != path, span)?;
     if let Value::Thunk(t) = &v {
         if !t.is_evaluated() {
-            m.evaluating_file(&import_target(m, &path))?;
+            m.evaluating_file(&target)?;
         }
     }
     Ok(v)
@@ -695,12 +696,18 @@ fn prim_import(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
 /// The (cached, unevaluated) value of the file at `path`, as `import` gives it.
 pub(crate) fn import_path(m: &mut Machine, path: &str, span: Span) -> EvalResult<Value> {
     let target = import_target(m, path);
-    if let Some(v) = m.import_cache.get(&target) {
+    import_file(m, &target, target != path, span)
+}
+
+/// [`import_path`] for the file it reads, `target` (`in_dir`: the `default.nix` of an
+/// imported folder).
+fn import_file(m: &mut Machine, target: &str, in_dir: bool, span: Span) -> EvalResult<Value> {
+    if let Some(v) = m.import_cache.get(target) {
         return Ok(v.clone());
     }
-    let expr = crate::lower_import(m, &target, target != path, span)?;
+    let expr = crate::lower_import(m, target, in_dir, span)?;
     let thunk = Thunk::new(expr, m.globals.clone());
-    m.import_cache.insert(target, thunk.clone());
+    m.import_cache.insert(target.to_string(), thunk.clone());
     Ok(thunk)
 }
 

@@ -716,8 +716,6 @@ impl Machine {
         match &**expr {
             Expr::Const(v) => v.clone(),
             Expr::Var { level, slot, .. } => lookup(env, *level, *slot),
-            // As in Nix, `[ ]` is a value, not a thunk (lazy printing shows it).
-            Expr::List(items) if items.is_empty() => Value::list(Vec::new()),
             // Arithmetic on values cannot have effects: compute it now, but keep the
             // thunk so that lazy printing still shows it as unevaluated. Near the call
             // depth limit an operator that Nix counts as a call is left lazy, so that it
@@ -1159,7 +1157,6 @@ impl Machine {
     fn delay_in_rec(expr: &Rc<Expr>, rec_env: &Env) -> Value {
         match &**expr {
             Expr::Const(v) => v.clone(),
-            Expr::List(items) if items.is_empty() => Value::list(Vec::new()),
             // A name from outside the rec level: its value (or thunk) is shared, as in Nix.
             Expr::Var {
                 level: level @ 1..,
@@ -2028,10 +2025,9 @@ impl Machine {
         Error::new(ErrorKind::AssertionFailed(text.to_string()), Some(span))
     }
 
-    /// Why `l == r` is false, worded as Nix's failed-assertion explanations.
-    /// As Nix's failed-assertion explanation: an error without a position, inside frames
-    /// naming the list element or attribute (and where the two sides define it) that
-    /// differs.
+    /// Why `l == r` is false, as Nix's failed-assertion explanation: an error without a
+    /// position, inside frames naming the list element or attribute (and where the two
+    /// sides define it) that differs.
     fn explain_inequality(&mut self, l: &Value, r: &Value) -> EvalResult<Option<Box<Error>>> {
         let span = Span {
             file: crate::source::FileId(0),

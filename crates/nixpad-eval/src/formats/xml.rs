@@ -75,7 +75,7 @@ impl XmlWriter {
         let Some(v) = v else { return Ok(None) };
         // Without `--strict`, Nix reads it only if something evaluated it already.
         if let (true, Value::Thunk(t)) = (self.lazy, v) {
-            if t.done().is_none() {
+            if !t.is_evaluated() {
                 return Ok(None);
             }
         }

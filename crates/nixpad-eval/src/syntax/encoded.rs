@@ -293,6 +293,11 @@ impl Encoder {
                     self.out.push(tag::PATH);
                     self.bytes(p.as_bytes());
                 }
+                // `[ ]` (see `Expr::list`), decoded as the constant again.
+                Value::List(l) if l.is_empty() => {
+                    self.out.push(tag::LIST);
+                    self.exprs(&[])?;
+                }
                 _ => return None,
             },
             Expr::Var { level, slot, span } => {
@@ -738,7 +743,7 @@ impl<'a> Decoder<'a> {
                 let (attrs, body) = self.attrs(true, true)?;
                 Expr::Let { attrs, body: body? }
             }
-            tag::LIST => Expr::List(self.exprs()?.into()),
+            tag::LIST => Expr::list(self.exprs()?),
             tag::LAMBDA => Expr::Lambda(self.lambda()?),
             tag::APPLY => Expr::Apply {
                 func: self.expr()?,

@@ -9,7 +9,7 @@ use crate::value::Value;
 
 /// A lowered expression.
 pub enum Expr {
-    /// A constant: number, plain string, plain path, URI.
+    /// A constant: number, plain string, plain path, URI, `[ ]`.
     Const(Value),
     /// A lexical variable: `level` environments up, slot `slot`.
     Var { level: u32, slot: u32, span: Span },
@@ -34,7 +34,7 @@ pub enum Expr {
         attrs: Box<AttrsDef>,
         body: Rc<Expr>,
     },
-    /// `[ ... ]`.
+    /// `[ ... ]` with at least one element (see [`Expr::list`]).
     List(Box<[Rc<Expr>]>),
     /// A function literal.
     Lambda(Rc<LambdaDef>),
@@ -282,6 +282,16 @@ pub struct Formal {
 }
 
 impl Expr {
+    /// A list literal. `[ ]` is a constant, as in Nix, where it is a value and never a
+    /// thunk (lazy printing shows it as `[ ]`).
+    pub fn list(items: Vec<Rc<Expr>>) -> Expr {
+        if items.is_empty() {
+            Expr::Const(Value::list(Vec::new()))
+        } else {
+            Expr::List(items.into())
+        }
+    }
+
     /// The span of an expression, where it has one worth reporting.
     pub fn span(&self) -> Option<Span> {
         match self {

@@ -629,7 +629,7 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                     .items()
                     .map(|i| self.expr(&i, None))
                     .collect::<EvalResult<Vec<_>>>()?;
-                Expr::List(items.into())
+                Expr::list(items)
             }
             ast::Expr::Apply(_) => self.application(e, span)?,
             ast::Expr::IfElse(i) => Expr::If(Rc::new(IfExpr {
