@@ -613,6 +613,13 @@ fn traces_match_nix_with_and_without_show_trace() {
         "builtins.break (throw \"b\")",
         "builtins.addErrorContext \"c\" (builtins.head [ (throw \"x\") ])",
         "builtins.div 1 0",
+        // A dynamic attribute name that is not a string: its frame, placed (also in a
+        // nested set) at the start of the binding's attribute path.
+        "{ x = { ${1} = 2; }; }",
+        "{ a.${1} = 2; }",
+        "builtins.unsafeGetAttrPos \"b\" { a.${\"b\"} = 1; }.a",
+        "{ a = 1; }.${1}",
+        "{ a = 1; }.${\"${builtins.toFile \"a\" \"b\"}x\"}",
         // Builtin calls count towards max-call-depth, as in Nix.
         "let f = n: if n == 0 then 0 else builtins.seq n (f (n - 1)); in f 6000",
         "let f = n: if n == 0 then 0 else builtins.add 1 (f (n - 1)); in f 5001",

@@ -1247,7 +1247,11 @@ impl Machine {
                     }
                     Symbol::from_bytes(&s.bytes)
                 }
-                other => return Err(self.type_error("a string", &other, Some(d.span))),
+                other => {
+                    let mut err = self.type_error("a string", &other, Some(d.span));
+                    err.push_frame("while evaluating the name of a dynamic attribute", Some(d.span));
+                    return Err(err);
+                }
             };
             if let Some(existing) = entries.iter().find(|a| a.name == name) {
                 let pos = existing.pos.map(|p| self.pos_string(p)).unwrap_or_default();
@@ -1858,7 +1862,11 @@ impl Machine {
                         None => Ok(Some(Symbol::from_bytes(&s.bytes))),
                     },
                     Value::Null => Ok(None),
-                    other => Err(self.type_error("a string", &other, e.span())),
+                    other => {
+                        let mut err = self.type_error("a string", &other, e.span());
+                        err.push_frame("while evaluating an attribute name", None);
+                        Err(err)
+                    }
                 }
             }
         }

@@ -22,7 +22,7 @@ use crate::symbol::Symbol;
 use crate::value::Value;
 
 /// Identifies the format; bump it when the layout changes.
-const MAGIC: &[u8; 8] = b"NXPLOW03";
+const MAGIC: &[u8; 8] = b"NXPLOW04";
 
 /// Every binary operator, in the order their codes follow.
 const BIN_OPS: [BinOp; 17] = [

@@ -1198,7 +1198,7 @@ impl<'a, 'b> Lowerer<'a, 'b> {
             return Ok(());
         };
         match first {
-            Key::Dynamic(attr, kspan) => {
+            Key::Dynamic(attr, _) => {
                 let value = if rest.is_empty() {
                     value
                 } else {
@@ -1206,7 +1206,9 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                     self.insert(&mut nested, rest, value, span, &mut Vec::new())?;
                     Pending::Nested(Box::new(nested))
                 };
-                b.dynamics.push((attr.clone(), value, *kspan));
+                // As in Nix, a dynamic attribute is placed at the start of its binding's
+                // attribute path (`a.${x} = …` at `a`), also inside the nested set.
+                b.dynamics.push((attr.clone(), value, span));
                 Ok(())
             }
             Key::Static(sym, _) => {
@@ -1501,7 +1503,9 @@ impl<'a, 'b> Lowerer<'a, 'b> {
             _ => Expr::Interpolate(Rc::new(InterpExpr {
                 parts: parts.into(),
                 kind: InterpKind::String,
-                span,
+                // Nix places a `"…"` string with interpolations after its opening quote,
+                // an indented one at its `''`.
+                span: if indented { span } else { Span { start: span.start + 1, ..span } },
             })),
         })
     }
