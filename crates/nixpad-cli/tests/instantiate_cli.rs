@@ -619,6 +619,20 @@ fn traces_match_nix_with_and_without_show_trace() {
         "{ a.${1} = 2; }",
         "builtins.unsafeGetAttrPos \"b\" { a.${\"b\"} = 1; }.a",
         "{ a = 1; }.${1}",
+        // Every error in an operand of `&&`, `||`, `->`, `//` and `-x` carries the
+        // operator's frame (`-x` is a call of `__sub`).
+        "(throw \"a\") // { }",
+        "{ } // (throw \"b\")",
+        "(1 - \"a\") // { }",
+        "(throw \"x\") && true",
+        "false || (throw \"w\")",
+        "true -> throw \"y\"",
+        "true -> 1",
+        "[ (-(throw \"neg\")) ]",
+        "let f = p: m: p || throw m; in f false \"x\"",
+        // A path literal ending in `/` is refused one past that `/`.
+        "[ ./a/ 1 ]",
+        "[ ./a${\"x\"}/ 1 ]",
         "{ a = 1; }.${\"${builtins.toFile \"a\" \"b\"}x\"}",
         // Builtin calls count towards max-call-depth, as in Nix.
         "let f = n: if n == 0 then 0 else builtins.seq n (f (n - 1)); in f 6000",

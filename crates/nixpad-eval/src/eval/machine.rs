@@ -245,6 +245,21 @@ fn expected_kind(kind: u8) -> &'static str {
 }
 
 /// The frame of a call of builtin `name`: "while calling the 'X' builtin".
+/// An error in the `side` operand of `b`, with the frame Nix adds for that operator.
+fn operand_error(b: &BinOpExpr, side: &str, e: Box<Error>) -> Box<Error> {
+    if b.op == BinOp::Update {
+        in_update_operand(e, side, b.span)
+    } else {
+        e
+    }
+}
+
+/// `e` as Nix reports an error in the `side` ("left" or "right") operand of `//` at `span`.
+fn in_update_operand(mut e: Box<Error>, side: &str, span: Span) -> Box<Error> {
+    e.push_frame(format!("in the {side} operand of the update (//) operator"), Some(span));
+    e
+}
+
 fn call_frame(name: &str) -> String {
     format!("while calling the '{name}' builtin")
 }
@@ -587,6 +602,22 @@ impl Machine {
                     err.push_frame(Self::selection_frame(&expr), Some(pos))
                 }
                 // Nix adds these frames to every error in the condition or operand.
+                Frame::BoolLeft(b, _) => err.push_frame(
+                    format!("in the left operand of the {}", bool_op_name(b.op)),
+                    Some(b.span),
+                ),
+                Frame::BoolRight(op, span) => err.push_frame(
+                    format!("in the right operand of the {}", bool_op_name(op)),
+                    Some(span),
+                ),
+                Frame::BinLeft(b, _) if b.op == BinOp::Update => {
+                    err = in_update_operand(err, "left", b.span)
+                }
+                Frame::BinRight(b, _) if b.op == BinOp::Update => {
+                    err = in_update_operand(err, "right", b.span)
+                }
+                // `-x` is a call of `__sub 0 x`.
+                Frame::Negate(span) => err.push_frame(call_frame("sub"), Some(span)),
                 Frame::If(branch, _) => err.push_frame(BRANCH_CONDITION, Some(branch.span)),
                 Frame::Assert(assert, _) => err.push_frame(ASSERT_CONDITION, Some(assert.span)),
                 Frame::Not(operand) => err.push_frame(NOT_ARGUMENT, operand),
@@ -801,14 +832,14 @@ impl Machine {
     ) -> Option<EvalResult<(Value, Value)>> {
         let l = match self.quick(&b.lhs, env, depth + 1)? {
             Ok(l) => l,
-            Err(e) => return Some(Err(e)),
+            Err(e) => return Some(Err(operand_error(b, "left", e))),
         };
         if let Err(e) = self.check_left_operand(b, &l) {
             return Some(Err(e));
         }
         let r = match self.quick(&b.rhs, env, depth + 1)? {
             Ok(r) => r,
-            Err(e) => return Some(Err(e)),
+            Err(e) => return Some(Err(operand_error(b, "right", e))),
         };
         Some(Ok((l, r)))
     }
@@ -826,14 +857,11 @@ impl Machine {
         let span = b.span;
         match (b.op, l) {
             (BinOp::Update, Value::Attrs(_)) => Ok(()),
-            (BinOp::Update, other) => {
-                let mut e = self.type_error("a set", other, None);
-                e.push_frame(
-                    "in the left operand of the update (//) operator",
-                    Some(span),
-                );
-                Err(e)
-            }
+            (BinOp::Update, other) => Err(in_update_operand(
+                self.type_error("a set", other, None),
+                "left",
+                span,
+            )),
             (BinOp::Add, Value::Int(_) | Value::Float(_) | Value::String(_) | Value::Path(_)) => {
                 Ok(())
             }
@@ -998,10 +1026,11 @@ impl Machine {
                 let boolean = matches!(b.op, BinOp::And | BinOp::Or | BinOp::Impl);
                 if !boolean {
                     if let Some(l) = self.quick(&b.lhs, env, 1) {
-                        let l = l?;
+                        let l = l.map_err(|e| operand_error(b, "left", e))?;
                         self.check_left_operand(b, &l)?;
                         if let Some(r) = self.quick(&b.rhs, env, 1) {
-                            return Ok(Step::Return(self.binop_values(b, l, r?)?));
+                            let r = r.map_err(|e| operand_error(b, "right", e))?;
+                            return Ok(Step::Return(self.binop_values(b, l, r)?));
                         }
                         if call {
                             self.call_depth += 1;
@@ -2204,23 +2233,15 @@ impl Machine {
                 let a = match &l {
                     Value::Attrs(a) => a.clone(),
                     other => {
-                        let mut e = self.type_error("a set", other, None);
-                        e.push_frame(
-                            "in the left operand of the update (//) operator",
-                            Some(span),
-                        );
-                        return Err(e);
+                        let e = self.type_error("a set", other, None);
+                        return Err(in_update_operand(e, "left", span));
                     }
                 };
                 let b = match &r {
                     Value::Attrs(b) => b.clone(),
                     other => {
-                        let mut e = self.type_error("a set", other, None);
-                        e.push_frame(
-                            "in the right operand of the update (//) operator",
-                            Some(span),
-                        );
-                        return Err(e);
+                        let e = self.type_error("a set", other, None);
+                        return Err(in_update_operand(e, "right", span));
                     }
                 };
                 if b.is_empty() {
@@ -2802,7 +2823,7 @@ fn bool_op_name(op: BinOp) -> &'static str {
     match op {
         BinOp::And => "AND (&&) operator",
         BinOp::Or => "OR (||) operator",
-        _ => "implication (->) operator",
+        _ => "IMPL (->) operator",
     }
 }
 

@@ -197,19 +197,22 @@ fn describe_token(text: &str, offset: usize) -> String {
     "end of file".into()
 }
 
-/// Nix's lexer rejects a path literal ending in `/`; rnix reports a generic error.
+/// Nix's lexer rejects a path literal ending in `/`; rnix reports a generic error. The
+/// offset one past that `/`, where Nix places the error.
 fn trailing_slash_path(text: &str) -> Option<usize> {
     use rnix::SyntaxKind as K;
     let toks: Vec<_> = rnix::tokenize(text).collect();
     let mut pos = 0;
     for (i, (kind, tok)) in toks.iter().enumerate() {
+        // `./a/` lexes as one error token, `./a${x}/` ends in an error token "/".
+        let after_interpolation = i > 0 && toks[i - 1].0 == K::TOKEN_INTERPOL_END;
         if *kind == K::TOKEN_ERROR
-            && tok.len() > 1
+            && (tok.len() > 1 || after_interpolation)
             && tok.ends_with('/')
             && !tok.starts_with('"')
             && !tok.starts_with("''")
         {
-            return Some(pos);
+            return Some(pos + tok.len());
         }
         if matches!(
             kind,
@@ -221,7 +224,7 @@ fn trailing_slash_path(text: &str) -> Option<usize> {
                 .get(i + 2)
                 .is_none_or(|(k, _)| !matches!(k, K::TOKEN_INTERPOL_START | K::TOKEN_IDENT))
         {
-            return Some(pos);
+            return Some(pos + tok.len() + 1);
         }
         pos += tok.len();
     }
