@@ -630,6 +630,12 @@ fn traces_match_nix_with_and_without_show_trace() {
         "true -> 1",
         "[ (-(throw \"neg\")) ]",
         "let f = p: m: p || throw m; in f false \"x\"",
+        // concatMap's result frame is placed at the returned function or else the
+        // function called; genericClosure names the set without a `key`.
+        "builtins.concatMap (x: x) [ 1 ]",
+        "builtins.concatMap (x: y: y) [ 1 ]",
+        "builtins.concatMap builtins.toString [ 1 ]",
+        "builtins.genericClosure { startSet = [ { key = 1; } ]; operator = x: [ { } ]; }",
         // A path literal ending in `/` is refused one past that `/`.
         "[ ./a/ 1 ]",
         "[ ./a${\"x\"}/ 1 ]",

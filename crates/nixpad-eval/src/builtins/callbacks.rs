@@ -10,7 +10,7 @@ use std::rc::Rc;
 use crate::builtins::Args;
 use crate::builtins::{attrs_of, want_bool, want_list, want_string_no_ctx};
 use crate::error::EvalResult;
-use crate::machine::Machine;
+use crate::machine::{evaluated_lambda_span, Machine};
 use crate::primop::{CallLoop, LoopStep};
 use crate::source::Span;
 use crate::symbol::Symbol;
@@ -145,7 +145,16 @@ impl CallLoop for ListCalls {
                 }
                 Gather::ConcatMap(out) => {
                     let what = "while evaluating the return value of the function passed to builtins.concatMap";
-                    out.extend_from_slice(&want_list(m, &r, span, what)?);
+                    let list = want_list(m, &r, span, what).map_err(|mut e| {
+                        // Nix places this frame where the returned value, or else the
+                        // function, was defined (its `determinePos`).
+                        if let Some(frame) = e.trace.first_mut().filter(|f| f.message == what) {
+                            frame.span = evaluated_lambda_span(&r)
+                                .or_else(|| evaluated_lambda_span(&self.f));
+                        }
+                        e
+                    })?;
+                    out.extend_from_slice(&list);
                 }
                 Gather::Partition { forced, .. } if !*forced => {
                     *forced = true;

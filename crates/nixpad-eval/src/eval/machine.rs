@@ -220,7 +220,7 @@ fn bind_site(lambda: &LambdaDef, site: Option<Span>) -> Option<Span> {
 }
 
 /// Where the function `f` was written, if it is an evaluated lambda.
-fn evaluated_lambda_span(f: &Value) -> Option<Span> {
+pub(crate) fn evaluated_lambda_span(f: &Value) -> Option<Span> {
     match f {
         Value::Lambda(closure) => Some(closure.def.span),
         Value::Thunk(t) => match &*t.0.borrow() {
