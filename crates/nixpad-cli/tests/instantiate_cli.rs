@@ -636,6 +636,12 @@ fn traces_match_nix_with_and_without_show_trace() {
         "builtins.concatMap (x: y: y) [ 1 ]",
         "builtins.concatMap builtins.toString [ 1 ]",
         "builtins.genericClosure { startSet = [ { key = 1; } ]; operator = x: [ { } ]; }",
+        // A functor is called where `__functor` is defined, inside a frame naming the
+        // functor call; further arguments are applied at the call site.
+        "let f = { __functor = self: 5; }; in f 2",
+        "let f = { __functor = self: x: throw \"in\"; }; in f 2",
+        "let f = { __functor = self: x: y: x + y; }; in f 2 \"a\"",
+        "let f = { __functor = self: { a }: a; }; in f { }",
         // A path literal ending in `/` is refused one past that `/`.
         "[ ./a/ 1 ]",
         "[ ./a${\"x\"}/ 1 ]",

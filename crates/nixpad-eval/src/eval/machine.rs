@@ -57,6 +57,9 @@ enum Frame {
     Apply1(Value, Span),
     /// Apply the returned function to these arguments (stored last first).
     ApplyRev(Vec<Value>, Span),
+    /// A functor (a set with `__functor`) called at this position is being applied to
+    /// itself and its argument (for the trace; returns the call's value unchanged).
+    Functor(Span),
     /// A lambda body is being evaluated: leave the call depth on return. The lambda and
     /// the call site (none for a call made by a builtin) name the call in `--show-trace`.
     CallReturn(Rc<LambdaDef>, Option<Span>),
@@ -585,6 +588,10 @@ impl Machine {
                     self.call_depth -= 1;
                     err = builtin_error(op, err, span);
                 }
+                Frame::Functor(span) => err.push_frame(
+                    "while calling a functor (an attribute set with a '__functor' attribute)",
+                    Some(span),
+                ),
                 Frame::EvalFile(path) => {
                     err.push_frame(format!("while evaluating the file '{path}':"), None);
                 }
@@ -1364,20 +1371,21 @@ impl Machine {
                 self.push(Frame::PrimOpCall(op, span))?;
                 self.primop_step(op, all, 0, span)
             }
-            Value::Attrs(ref a) => {
-                let functor = Symbol::new("__functor");
-                match a.get(functor) {
-                    Some(fv) => {
-                        let fv = fv.clone();
-                        // `f.__functor f arg rest...`
-                        rest.push(arg);
-                        rest.push(f.clone());
+            Value::Attrs(ref a) => match a.get_attr(Symbol::new("__functor")) {
+                Some(functor) => {
+                    // As Nix does: `f.__functor f arg`, called where `__functor` is
+                    // defined and inside a frame naming the functor call; the result is
+                    // then applied to `rest` at the call site.
+                    let (fv, functor_pos) = (functor.value.clone(), functor.pos.unwrap_or(span));
+                    if !rest.is_empty() {
                         self.push(Frame::ApplyRev(rest, span))?;
-                        self.force_step(fv, Some(span))
                     }
-                    None => Err(self.not_a_function(&f, span)),
+                    self.push(Frame::Functor(span))?;
+                    self.push(Frame::ApplyRev(vec![arg, f.clone()], functor_pos))?;
+                    self.force_step(fv, Some(functor_pos))
                 }
-            }
+                None => Err(self.not_a_function(&f, span)),
+            },
             other => Err(self.not_a_function(&other, span)),
         }
     }
@@ -1659,7 +1667,7 @@ impl Machine {
                 self.call_depth -= 1;
                 Ok(Step::Return(v))
             }
-            Frame::CallSite(..) => Ok(Step::Return(v)),
+            Frame::CallSite(..) | Frame::Functor(_) => Ok(Step::Return(v)),
             Frame::Apply1(arg, span) => self.apply_step(v, arg, Vec::new(), span),
             Frame::ApplyRev(mut rest, span) => {
                 let arg = rest.pop().expect("ApplyRev holds at least one argument");
