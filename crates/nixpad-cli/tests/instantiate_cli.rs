@@ -642,6 +642,8 @@ fn traces_match_nix_with_and_without_show_trace() {
         "let f = { __functor = self: x: throw \"in\"; }; in f 2",
         "let f = { __functor = self: x: y: x + y; }; in f 2 \"a\"",
         "let f = { __functor = self: { a }: a; }; in f { }",
+        // Up to five suggestions, as Nix trims them.
+        "let s = { ab = 1; ac = 2; ad = 3; ae = 4; af = 5; ag = 6; ba = 7; }; in s.a",
         // A path literal ending in `/` is refused one past that `/`.
         "[ ./a/ 1 ]",
         "[ ./a${\"x\"}/ 1 ]",

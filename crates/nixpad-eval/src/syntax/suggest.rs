@@ -17,7 +17,7 @@ fn distance(a: &str, b: &str) -> usize {
 }
 
 /// `Did you mean a?` / `Did you mean one of a or b?` for names close to `wanted`
-/// (edit distance at most 2, up to 3 names, closest first then alphabetical).
+/// (edit distance at most 2, up to 5 names, closest first then alphabetical).
 pub fn did_you_mean<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
     let mut close: Vec<(usize, &str)> = candidates
         .map(|c| (distance(wanted, c), c))
@@ -25,7 +25,7 @@ pub fn did_you_mean<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>)
         .collect();
     close.sort();
     close.dedup();
-    close.truncate(3);
+    close.truncate(5);
     match close.as_slice() {
         [] => None,
         [(_, one)] => Some(format!("Did you mean {one}?")),
