@@ -642,6 +642,13 @@ fn traces_match_nix_with_and_without_show_trace() {
         "let f = { __functor = self: x: throw \"in\"; }; in f 2",
         "let f = { __functor = self: x: y: x + y; }; in f 2 \"a\"",
         "let f = { __functor = self: { a }: a; }; in f { }",
+        // Infinite recursion through a selection: at the selection for a set selected
+        // from, at the definition for the selected value, at the tested expression for `?`.
+        "let s = { a = s.a.b; }; in s.a",
+        "let s = { a = { b = s.a.b; }; }; in s.a.b",
+        "let s = rec { a = b.c; b = { c = a; }; }; in s.a",
+        "let s = { a = s.a.b or 1; }; in s.a",
+        "let s = { a = s ? a.b; }; in s.a",
         // Up to five suggestions, as Nix trims them.
         "let s = { ab = 1; ac = 2; ad = 3; ae = 4; af = 5; ag = 6; ba = 7; }; in s.a",
         // A path literal ending in `/` is refused one past that `/`.

@@ -259,7 +259,10 @@ fn operand_error(b: &BinOpExpr, side: &str, e: Box<Error>) -> Box<Error> {
 
 /// `e` as Nix reports an error in the `side` ("left" or "right") operand of `//` at `span`.
 fn in_update_operand(mut e: Box<Error>, side: &str, span: Span) -> Box<Error> {
-    e.push_frame(format!("in the {side} operand of the update (//) operator"), Some(span));
+    e.push_frame(
+        format!("in the {side} operand of the update (//) operator"),
+        Some(span),
+    );
     e
 }
 
@@ -1285,7 +1288,10 @@ impl Machine {
                 }
                 other => {
                     let mut err = self.type_error("a string", &other, Some(d.span));
-                    err.push_frame("while evaluating the name of a dynamic attribute", Some(d.span));
+                    err.push_frame(
+                        "while evaluating the name of a dynamic attribute",
+                        Some(d.span),
+                    );
                     return Err(err);
                 }
             };
@@ -1917,15 +1923,32 @@ impl Machine {
         last: Option<Span>,
         v: Value,
     ) -> EvalResult<Step> {
-        let r = self.select_attr(&expr, index, env, last, v);
-        // Once an attribute was found, Nix names the selection in errors that follow.
-        match (r, last) {
-            (Err(mut e), Some(pos)) if self.names_selection(pos) => {
-                e.push_frame(Self::selection_frame(&expr), Some(pos));
-                Err(e)
+        let found = match self.find_selected(&expr, index, &env, last, v) {
+            Ok(Ok(found)) => found,
+            Ok(Err(step)) => return Ok(step),
+            // Once an attribute was found, Nix names the selection in errors that follow.
+            Err(mut e) => {
+                if let Some(pos) = last.filter(|&pos| self.names_selection(pos)) {
+                    e.push_frame(Self::selection_frame(&expr), Some(pos));
+                }
+                return Err(e);
             }
-            (r, _) => r,
-        }
+        };
+        // Re-entering an attribute being evaluated: as Nix, the infinite recursion is
+        // reported at the selection for an attribute that is selected from, and at the
+        // last attribute's definition (when it has one) for the selected value. An error
+        // in forcing it is named by the frame pushed here.
+        let force_pos = if index + 1 < expr.path.len() {
+            let span = expr.span;
+            self.push(Frame::Select(expr, index + 1, env, found.pos))?;
+            span
+        } else {
+            if let (Some(pos), Value::Thunk(_)) = (found.pos, &found.value) {
+                self.push(Frame::Selected(expr.clone(), pos))?;
+            }
+            found.pos.unwrap_or(expr.span)
+        };
+        self.force_step(found.value, Some(force_pos))
     }
 
     /// "while evaluating the attribute 'a.b'" for the selection `expr`.
@@ -1947,30 +1970,32 @@ impl Machine {
         pos.file.0 != 0 && !crate::corepkgs::is_derivation_file(&self.sources.get(pos.file).origin)
     }
 
-    fn select_attr(
+    /// The attribute `path[index]` of `v`, or the step that evaluates the selection's
+    /// `or` default.
+    fn find_selected(
         &mut self,
         expr: &Rc<SelectExpr>,
         index: usize,
-        env: Env,
+        env: &Env,
         last: Option<Span>,
         v: Value,
-    ) -> EvalResult<Step> {
+    ) -> EvalResult<Result<Attr, Step>> {
         let SelectExpr {
             path,
             default,
             span,
             ..
         } = &**expr;
-        let key = self.attr_key(&path[index], &env)?;
-        let found = match (&v, key) {
+        let key = self.attr_key(&path[index], env)?;
+        match (&v, key) {
             (Value::Attrs(a), Some(k)) => match a.get_attr(k) {
-                Some(found) => Some(found.clone()),
+                Some(found) => Ok(Ok(found.clone())),
                 None => {
                     if let Some(d) = default {
                         if let Some(pos) = last {
                             self.push(Frame::Selected(expr.clone(), pos))?;
                         }
-                        return Ok(Step::Eval(d.clone(), env));
+                        return Ok(Err(Step::Eval(d.clone(), env.clone())));
                     }
                     let names: Vec<Rc<str>> = a.entries.iter().map(|e| e.name.name()).collect();
                     let mut e = Error::new(
@@ -1982,41 +2007,30 @@ impl Machine {
                     {
                         e = e.with_note(s);
                     }
-                    return Err(e);
+                    Err(e)
                 }
             },
-            (Value::Attrs(_), None) => {
-                return Err(Error::new(
-                    ErrorKind::Type(TypeMismatch::Expected {
-                        expected: "a string".into(),
-                        found: "null".into(),
-                        shown: "null".into(),
-                    }),
-                    Some(*span),
-                ))
-            }
+            (Value::Attrs(_), None) => Err(Error::new(
+                ErrorKind::Type(TypeMismatch::Expected {
+                    expected: "a string".into(),
+                    found: "null".into(),
+                    shown: "null".into(),
+                }),
+                Some(*span),
+            )),
             (other, _) => {
                 if let Some(d) = default {
                     if let Some(pos) = last {
                         self.push(Frame::Selected(expr.clone(), pos))?;
                     }
-                    return Ok(Step::Eval(d.clone(), env));
+                    return Ok(Err(Step::Eval(d.clone(), env.clone())));
                 }
                 // As in Nix, the position is the frame's only.
                 let mut e = self.type_error("a set", other, None);
                 e.push_frame("while selecting an attribute", Some(*span));
-                return Err(e);
+                Err(e)
             }
-        };
-        let found = found.expect("checked above");
-        if index + 1 < path.len() {
-            self.push(Frame::Select(expr.clone(), index + 1, env, found.pos))?;
-        } else if let (Some(pos), Value::Thunk(_)) = (found.pos, &found.value) {
-            self.push(Frame::Selected(expr.clone(), pos))?;
         }
-        // Re-entering an attribute being evaluated: Nix reports the infinite recursion at
-        // the attribute's definition when it has one.
-        self.force_step(found.value, found.pos.or(Some(*span)))
     }
 
     fn has_attr_step(
@@ -2036,8 +2050,10 @@ impl Machine {
             None => Ok(Step::Return(Value::Bool(false))),
             Some(_) if index + 1 == path.len() => Ok(Step::Return(Value::Bool(true))),
             Some(found) => {
+                // Nix forces each set tested at the position of the expression tested.
+                let pos = expr.expr.span();
                 self.push(Frame::HasAttr(expr.clone(), index + 1, env))?;
-                self.force_step(found, None)
+                self.force_step(found, pos)
             }
         }
     }

@@ -1508,7 +1508,14 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                 kind: InterpKind::String,
                 // Nix places a `"…"` string with interpolations after its opening quote,
                 // an indented one at its `''`.
-                span: if indented { span } else { Span { start: span.start + 1, ..span } },
+                span: if indented {
+                    span
+                } else {
+                    Span {
+                        start: span.start + 1,
+                        ..span
+                    }
+                },
             })),
         })
     }
