@@ -649,6 +649,16 @@ fn traces_match_nix_with_and_without_show_trace() {
         "let s = rec { a = b.c; b = { c = a; }; }; in s.a",
         "let s = { a = s.a.b or 1; }; in s.a",
         "let s = { a = s ? a.b; }; in s.a",
+        // Attribute and argument names in messages are quoted unless they are identifiers.
+        "{ \"a b\".c = 1; \"a b\".c = 2; }",
+        "builtins.getAttr \"a b\" { }",
+        "let s = { \"a b\" = throw \"x\"; }; in s.\"a b\"",
+        "let f = { a }: a; in f { a = 1; \"b c\" = 1; }",
+        "{ x = { \"if\" = { c = throw \"d\"; }; }; }",
+        // appendContext reports a field where it is defined.
+        "builtins.appendContext \"x\" { \"foo\" = { path = true; }; }",
+        "builtins.appendContext \"x\" { \"/nix/store/g76zcpqc540lrc8i6g7xy6ip0npn2hnp-a\" = { path = 1; }; }",
+        "builtins.appendContext \"x\" { \"/nix/store/g76zcpqc540lrc8i6g7xy6ip0npn2hnp-a.drv\" = { outputs = [ 1 ]; }; }",
         // Up to five suggestions, as Nix trims them.
         "let s = { ab = 1; ac = 2; ad = 3; ae = 4; af = 5; ag = 6; ba = 7; }; in s.a",
         // A path literal ending in `/` is refused one past that `/`.

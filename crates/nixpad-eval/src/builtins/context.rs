@@ -7,7 +7,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::builtins::want_string;
 use crate::builtins::Args;
 use crate::error::{Error, EvalResult};
 use crate::machine::Machine;
@@ -175,6 +174,30 @@ pub fn prim_get_context(m: &mut Machine, args: Args, span: Span) -> EvalResult<V
     Ok(Value::attrs(Attrs::from_unsorted(entries)))
 }
 
+/// `v` forced at `pos`; an error in it is reported in the frame `what` there (a suspended
+/// builtin is resumed later, unframed).
+fn force_in_frame(m: &mut Machine, v: &Value, pos: Span, what: &str) -> EvalResult<Value> {
+    m.force(v, Some(pos)).map_err(|mut e| {
+        if e.kind != crate::error::ErrorKind::Suspended {
+            e.push_frame(what, Some(pos));
+        }
+        e
+    })
+}
+
+/// The error for `v`, which is not `expected`, at `pos` in the frame `what` there.
+fn typed_in_frame(
+    m: &mut Machine,
+    expected: &'static str,
+    v: &Value,
+    pos: Span,
+    what: &str,
+) -> Box<Error> {
+    let mut e = m.type_error(expected, v, Some(pos));
+    e.push_frame(what, Some(pos));
+    e
+}
+
 /// `builtins.appendContext s ctx`: the inverse of `getContext`.
 pub fn prim_append_context(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     let s = args.string(m, 0, span)?;
@@ -183,61 +206,61 @@ pub fn prim_append_context(m: &mut Machine, args: Args, span: Span) -> EvalResul
     let store_dir = m.settings.store_dir.clone();
     for a in ctx_attrs.sorted_by_name() {
         let path = a.name.name().to_string();
+        // Nix reports a bad key at its definition, named as it prints attribute names.
+        let key_pos = a.pos.unwrap_or(span);
         if !is_store_path(&store_dir, &path) {
             return Err(Error::other(
-                format!("context key '\"{path}\"' is not a store path"),
-                span,
+                format!(
+                    "context key '{}' is not a store path",
+                    crate::format_attr_name(&path)
+                ),
+                key_pos,
             ));
         }
-        let info = match m.force(&a.value, Some(span))? {
+        let info = match m.force(&a.value, Some(key_pos))? {
             Value::Attrs(i) => i,
             other_v => {
-                let mut e = m.type_error("a set", &other_v, Some(span));
-                e.push_frame("while evaluating the value of a string context", None);
+                let mut e = m.type_error("a set", &other_v, None);
+                e.push_frame(
+                    "while evaluating the value of a string context",
+                    Some(key_pos),
+                );
                 return Err(e);
             }
         };
-        let flag = |m: &mut Machine, name: &str, what: &str| -> EvalResult<bool> {
-            match info.get(Symbol::new(name)).cloned() {
-                None => Ok(false),
-                Some(v) => match m.force(&v, Some(span))? {
-                    Value::Bool(b) => Ok(b),
-                    other_v => {
-                        let mut e = m.type_error("a Boolean", &other_v, Some(span));
-                        e.push_frame(what.to_string(), None);
-                        Err(e)
-                    }
-                },
+        // Each field is read as Nix reads it: forced at its definition, and reported there.
+        let flag = |m: &mut Machine, name: &str| -> EvalResult<bool> {
+            let Some(field) = info.get_attr(Symbol::new(name)) else {
+                return Ok(false);
+            };
+            let pos = field.pos.unwrap_or(span);
+            let what = format!("while evaluating the `{name}` attribute of a string context");
+            match force_in_frame(m, &field.value, pos, &what)? {
+                Value::Bool(b) => Ok(b),
+                other_v => Err(typed_in_frame(m, "a Boolean", &other_v, pos, &what)),
             }
         };
-        if flag(
-            m,
-            "path",
-            "while evaluating the `path` attribute of a string context",
-        )? {
+        if flag(m, "path")? {
             ctx.insert(ContextElem::Opaque(path.clone()));
         }
-        if flag(
-            m,
-            "allOutputs",
-            "while evaluating the `allOutputs` attribute of a string context",
-        )? {
+        if flag(m, "allOutputs")? {
             if !path.ends_with(".drv") {
                 return Err(Error::other(
                     format!("tried to add all-outputs context of \"{path}\", which is not a derivation, to a string"),
-                    span,
+                    key_pos,
                 ));
             }
             ctx.insert(ContextElem::AllOutputs(path.clone()));
         }
-        if let Some(outs) = info.get(Symbol::new("outputs")).cloned() {
-            let outs = match m.force(&outs, Some(span))? {
+        if let Some(field) = info.get_attr(Symbol::new("outputs")) {
+            let pos = field.pos.unwrap_or(span);
+            let outs = match m.force(&field.value, Some(pos))? {
                 Value::List(l) => l,
                 other_v => {
-                    let mut e = m.type_error("a list", &other_v, Some(span));
+                    let mut e = m.type_error("a list", &other_v, None);
                     e.push_frame(
                         "while evaluating the `outputs` attribute of a string context",
-                        None,
+                        Some(pos),
                     );
                     return Err(e);
                 }
@@ -245,17 +268,20 @@ pub fn prim_append_context(m: &mut Machine, args: Args, span: Span) -> EvalResul
             if !outs.is_empty() && !path.ends_with(".drv") {
                 return Err(Error::other(
                     format!("tried to add derivation output context of \"{path}\", which is not a derivation, to a string"),
-                    span,
+                    key_pos,
                 ));
             }
+            let what = "while evaluating an output name within a string context";
             for o in outs.iter() {
-                let o = want_string(
-                    m,
-                    o,
-                    span,
-                    "while evaluating an output name within a string context",
-                )?;
-                ctx.insert(ContextElem::Built(path.clone(), o.lossy().into_owned()));
+                let name = match force_in_frame(m, o, pos, what)? {
+                    Value::String(name) => name,
+                    other_v => return Err(typed_in_frame(m, "a string", &other_v, pos, what)),
+                };
+                if let Some(mut e) = crate::primop::context_not_allowed(&name, None) {
+                    e.push_frame(what, Some(pos));
+                    return Err(e);
+                }
+                ctx.insert(ContextElem::Built(path.clone(), name.lossy().into_owned()));
             }
         }
     }

@@ -129,12 +129,16 @@ impl ErrorKind {
                  values, or passed explicitly with '--arg' or '--argstr'. See\n\
                  https://nixos.org/manual/nix/stable/language/constructs.html#functions."
             ),
-            ErrorKind::MissingArgument { function, argument } => {
-                format!("{function} called without required argument '{argument}'")
-            }
-            ErrorKind::UnexpectedArgument { function, argument } => {
-                format!("{function} called with unexpected argument '{argument}'")
-            }
+            // Nix prints an attribute or argument name bare if it is an identifier,
+            // quoted otherwise (`'"a b"'`).
+            ErrorKind::MissingArgument { function, argument } => format!(
+                "{function} called without required argument '{}'",
+                crate::format_attr_name(argument)
+            ),
+            ErrorKind::UnexpectedArgument { function, argument } => format!(
+                "{function} called with unexpected argument '{}'",
+                crate::format_attr_name(argument)
+            ),
             ErrorKind::OutOfBounds {
                 builtin,
                 index: None,
@@ -149,7 +153,9 @@ impl ErrorKind {
                 left,
                 right,
             } => format!("integer overflow in {operation} {left} {operator} {right}"),
-            ErrorKind::MissingAttribute(n) => format!("attribute '{n}' missing"),
+            ErrorKind::MissingAttribute(n) => {
+                format!("attribute '{}' missing", crate::format_attr_name(n))
+            }
             ErrorKind::InfiniteRecursion => "infinite recursion encountered".into(),
             ErrorKind::AssertionFailed(t) => format!("assertion '{t}' failed"),
             ErrorKind::Throw(m) => m.clone(),

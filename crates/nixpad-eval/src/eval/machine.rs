@@ -1299,7 +1299,8 @@ impl Machine {
                 let pos = existing.pos.map(|p| self.pos_string(p)).unwrap_or_default();
                 return Err(Error::new(
                     ErrorKind::Duplicate(format!(
-                        "dynamic attribute '{name}' already defined at {pos}"
+                        "dynamic attribute '{}' already defined at {pos}",
+                        crate::format_attr_name(&name.name())
                     )),
                     Some(d.span),
                 ));
@@ -1957,7 +1958,7 @@ impl Machine {
             .path
             .iter()
             .map(|k| match k {
-                AttrKey::Static(s) => s.name().to_string(),
+                AttrKey::Static(s) => crate::format_attr_name(&s.name()),
                 AttrKey::Dynamic(_) => "\"${...}\"".to_string(),
             })
             .collect();
@@ -2798,7 +2799,13 @@ impl Machine {
             path.push(attr);
             let item = self.force(&item, span).map_err(|mut e| {
                 for (name, pos) in path.iter().rev().flatten() {
-                    e.push_frame(format!("while evaluating the attribute '{name}'"), *pos);
+                    e.push_frame(
+                        format!(
+                            "while evaluating the attribute '{}'",
+                            crate::format_attr_name(&name.name())
+                        ),
+                        *pos,
+                    );
                 }
                 e
             })?;

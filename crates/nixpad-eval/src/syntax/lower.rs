@@ -1169,8 +1169,11 @@ impl<'a, 'b> Lowerer<'a, 'b> {
     }
 
     fn duplicate(&self, prefix: &[Symbol], name: Symbol, first: Span, second: Span) -> Box<Error> {
-        let mut path: Vec<String> = prefix.iter().map(|s| s.name().to_string()).collect();
-        path.push(name.name().to_string());
+        let path: Vec<String> = prefix
+            .iter()
+            .chain([&name])
+            .map(|s| crate::format_attr_name(&s.name()))
+            .collect();
         Error::new(
             ErrorKind::Duplicate(format!(
                 "attribute '{}' already defined at {}",
