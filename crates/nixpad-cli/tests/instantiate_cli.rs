@@ -655,6 +655,9 @@ fn traces_match_nix_with_and_without_show_trace() {
         "let s = { \"a b\" = throw \"x\"; }; in s.\"a b\"",
         "let f = { a }: a; in f { a = 1; \"b c\" = 1; }",
         "{ x = { \"if\" = { c = throw \"d\"; }; }; }",
+        "(derivation { name = \"n\"; builder = \"b\"; system = \"s\"; \"a b\" = { }; }).drvPath",
+        "builtins.toJSON { \"a b\" = x: x; }",
+        "builtins.toString { \"if\" = x: x; }.\"if\"",
         // appendContext reports a field where it is defined.
         "builtins.appendContext \"x\" { \"foo\" = { path = true; }; }",
         "builtins.appendContext \"x\" { \"/nix/store/g76zcpqc540lrc8i6g7xy6ip0npn2hnp-a\" = { path = 1; }; }",

@@ -193,7 +193,10 @@ fn derivation_strict_inner(
         let in_attr = |e: Box<Error>| {
             framed(
                 e,
-                format!("while evaluating attribute '{key}' of derivation '{name}'"),
+                format!(
+                    "while evaluating attribute '{}' of derivation '{name}'",
+                    crate::format_attr_name(&key)
+                ),
                 attr.pos,
             )
         };

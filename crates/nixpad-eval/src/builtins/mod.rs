@@ -1614,9 +1614,13 @@ impl JsonFrame {
     fn push_onto(self, err: &mut Error) {
         match self {
             JsonFrame::None | JsonFrame::OutPath(_) => {}
-            JsonFrame::Attr(name, pos) => {
-                err.push_frame(format!("while evaluating attribute '{name}'"), pos)
-            }
+            JsonFrame::Attr(name, pos) => err.push_frame(
+                format!(
+                    "while evaluating attribute '{}'",
+                    crate::format_attr_name(&name.name())
+                ),
+                pos,
+            ),
             JsonFrame::Element(index, pos) => err.push_frame(
                 format!("while evaluating list element at index {index}"),
                 pos,

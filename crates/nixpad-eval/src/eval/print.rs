@@ -180,7 +180,11 @@ impl Printer<'_> {
                 Some(sources) => {
                     let src = sources.get(c.def.span.file);
                     let lc = src.line_col(c.def.span.start);
-                    let name = c.def.name.map(|n| format!("{n} ")).unwrap_or_default();
+                    let name = c
+                        .def
+                        .name
+                        .map(|n| format!("{} ", crate::format_attr_name(&n.name())));
+                    let name = name.unwrap_or_default();
                     let origin = src.origin.display();
                     let text = format!("«lambda {name}@ {origin}:{}:{}»", lc.line, lc.col);
                     out.extend_from_slice(text.as_bytes());
