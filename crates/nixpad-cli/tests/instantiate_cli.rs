@@ -664,6 +664,15 @@ fn traces_match_nix_with_and_without_show_trace() {
         "builtins.appendContext \"x\" { \"/nix/store/g76zcpqc540lrc8i6g7xy6ip0npn2hnp-a.drv\" = { outputs = [ 1 ]; }; }",
         // Up to five suggestions, as Nix trims them.
         "let s = { ab = 1; ac = 2; ad = 3; ae = 4; af = 5; ag = 6; ba = 7; }; in s.a",
+        // Syntax errors name what Nix's parser wanted: an attribute path goes on with
+        // `.` or `=`; an attribute name after `.` or `?`; nothing in an `inherit` list.
+        "let args@{ a, ... } = { a = 1; }; in args",
+        "{ a.1 = 1; }",
+        "{ inherit (x) 1; }",
+        "let inherit a = 1; in 1",
+        "let a",
+        // Source lines are shown without trailing whitespace.
+        "let\n  x = y;   \nin x",
         // A path literal ending in `/` is refused one past that `/`.
         "[ ./a/ 1 ]",
         "[ ./a${\"x\"}/ 1 ]",

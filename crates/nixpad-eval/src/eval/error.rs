@@ -517,11 +517,10 @@ fn render_position(out: &mut String, sources: &SourceMap, span: Span, indent: &s
         out.push_str(line.trim_end());
         out.push('\n');
     }
-    out.push_str(&format!(
-        "{snippet_indent}{:>6}| {}\n",
-        lc.line,
-        src.line_text(lc.line)
-    ));
+    // Nix prints every source line without trailing whitespace.
+    let line = format!("{snippet_indent}{:>6}| {}", lc.line, src.line_text(lc.line));
+    out.push_str(line.trim_end());
+    out.push('\n');
     out.push_str(&format!(
         "{snippet_indent}      | {}^\n",
         " ".repeat(lc.col as usize - 1)

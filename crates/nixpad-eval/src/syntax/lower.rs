@@ -289,15 +289,42 @@ fn open_construct(text: &str) -> Option<Open> {
     }
 }
 
-/// ", expecting X" for the cases where Nix's parser names what it wanted.
-fn expecting(wanted: &[rnix::SyntaxKind]) -> String {
+/// The kind of the last token before `offset` that is not whitespace or a comment.
+fn token_before(text: &str, offset: usize) -> Option<rnix::SyntaxKind> {
+    use rnix::SyntaxKind as K;
+    let mut pos = 0;
+    let mut last = None;
+    for (kind, tok) in rnix::tokenize(text) {
+        if pos >= offset {
+            break;
+        }
+        if !matches!(kind, K::TOKEN_WHITESPACE | K::TOKEN_COMMENT) {
+            last = Some(kind);
+        }
+        pos += tok.len();
+    }
+    last
+}
+
+/// ", expecting X" for the cases where Nix's parser names what it wanted; `before` is
+/// the token before the unexpected one.
+fn expecting(wanted: &[rnix::SyntaxKind], before: Option<rnix::SyntaxKind>) -> String {
     use rnix::SyntaxKind as K;
     if wanted.contains(&K::TOKEN_IDENT)
         && (wanted.contains(&K::TOKEN_INTERPOL_START) || wanted.contains(&K::TOKEN_OR))
     {
-        return ", expecting ID or OR_KW or DOLLAR_CURLY or '\"'".into();
+        // An attribute name after `.` or `?`; in an `inherit` list, where more tokens
+        // may follow, Nix names none.
+        return match before {
+            Some(K::TOKEN_DOT | K::TOKEN_QUESTION) => {
+                ", expecting ID or OR_KW or DOLLAR_CURLY or '\"'".into()
+            }
+            _ => String::new(),
+        };
     }
     match wanted {
+        // A binding's attribute path, which may go on with `.`.
+        [K::TOKEN_ASSIGN] => ", expecting '.' or '='".into(),
         [K::TOKEN_SEMICOLON] => ", expecting ';'".into(),
         [K::TOKEN_R_PAREN] => ", expecting ')'".into(),
         [K::TOKEN_L_BRACE] => ", expecting '{'".into(),
@@ -385,7 +412,7 @@ fn syntax_error(ctx: &LowerCtx, text: &str, err: &rnix::ParseError) -> Box<Error
                 format!(
                     "syntax error, unexpected {}{}",
                     describe_token(text, start),
-                    expecting(wanted)
+                    expecting(wanted, token_before(text, start))
                 ),
                 start as u32,
             )
@@ -401,7 +428,7 @@ fn syntax_error(ctx: &LowerCtx, text: &str, err: &rnix::ParseError) -> Box<Error
             // An open string or interpolation decides what Nix wants; rnix's list does not.
             let want = match open_construct(text) {
                 Some(Open::String(wants)) => wants.to_string(),
-                _ => expecting(wanted),
+                _ => expecting(wanted, token_before(text, text.len())),
             };
             (
                 format!("syntax error, unexpected end of file{want}"),
