@@ -671,6 +671,10 @@ fn traces_match_nix_with_and_without_show_trace() {
         "{ inherit (x) 1; }",
         "let inherit a = 1; in 1",
         "let a",
+        "{ a, b }",
+        "({ a })",
+        "{ a, b } @",
+        "{ a ? (x: x), a }: 1",
         // Source lines are shown without trailing whitespace.
         "let\n  x = y;   \nin x",
         // A path literal ending in `/` is refused one past that `/`.

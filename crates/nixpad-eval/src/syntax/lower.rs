@@ -289,6 +289,39 @@ fn open_construct(text: &str) -> Option<Open> {
     }
 }
 
+/// Whether the `}` ending just before `offset` closes a pattern written without `x@` in
+/// front (which may still be followed by `@ x`).
+fn pattern_without_at(text: &str, offset: usize) -> bool {
+    use rnix::SyntaxKind as K;
+    let toks: Vec<(K, usize)> = {
+        let mut pos = 0;
+        rnix::tokenize(text)
+            .map(|(kind, tok)| {
+                let at = pos;
+                pos += tok.len();
+                (kind, at)
+            })
+            .filter(|(kind, at)| {
+                *at < offset && !matches!(kind, K::TOKEN_WHITESPACE | K::TOKEN_COMMENT)
+            })
+            .collect()
+    };
+    let mut depth = 0;
+    for (i, (kind, _)) in toks.iter().enumerate().rev() {
+        match kind {
+            K::TOKEN_R_BRACE => depth += 1,
+            K::TOKEN_L_BRACE => {
+                depth -= 1;
+                if depth == 0 {
+                    return i == 0 || toks[i - 1].0 != K::TOKEN_AT;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
 /// The kind of the last token before `offset` that is not whitespace or a comment.
 fn token_before(text: &str, offset: usize) -> Option<rnix::SyntaxKind> {
     use rnix::SyntaxKind as K;
@@ -307,8 +340,13 @@ fn token_before(text: &str, offset: usize) -> Option<rnix::SyntaxKind> {
 }
 
 /// ", expecting X" for the cases where Nix's parser names what it wanted; `before` is
-/// the token before the unexpected one.
-fn expecting(wanted: &[rnix::SyntaxKind], before: Option<rnix::SyntaxKind>) -> String {
+/// the token before the unexpected one, `after_pattern_without_at` whether that token
+/// ends a pattern with no `x@` in front.
+fn expecting(
+    wanted: &[rnix::SyntaxKind],
+    before: Option<rnix::SyntaxKind>,
+    after_pattern_without_at: bool,
+) -> String {
     use rnix::SyntaxKind as K;
     if wanted.contains(&K::TOKEN_IDENT)
         && (wanted.contains(&K::TOKEN_INTERPOL_START) || wanted.contains(&K::TOKEN_OR))
@@ -325,6 +363,11 @@ fn expecting(wanted: &[rnix::SyntaxKind], before: Option<rnix::SyntaxKind>) -> S
     match wanted {
         // A binding's attribute path, which may go on with `.`.
         [K::TOKEN_ASSIGN] => ", expecting '.' or '='".into(),
+        // A pattern `{ … }` may go on with `@ name` unless it follows one.
+        [K::TOKEN_COLON] if before == Some(K::TOKEN_R_BRACE) && after_pattern_without_at => {
+            ", expecting ':' or '@'".into()
+        }
+        [K::TOKEN_IDENT] if before == Some(K::TOKEN_AT) => ", expecting ID".into(),
         [K::TOKEN_SEMICOLON] => ", expecting ';'".into(),
         [K::TOKEN_R_PAREN] => ", expecting ')'".into(),
         [K::TOKEN_L_BRACE] => ", expecting '{'".into(),
@@ -412,7 +455,11 @@ fn syntax_error(ctx: &LowerCtx, text: &str, err: &rnix::ParseError) -> Box<Error
                 format!(
                     "syntax error, unexpected {}{}",
                     describe_token(text, start),
-                    expecting(wanted, token_before(text, start))
+                    expecting(
+                        wanted,
+                        token_before(text, start),
+                        pattern_without_at(text, start)
+                    )
                 ),
                 start as u32,
             )
@@ -428,7 +475,11 @@ fn syntax_error(ctx: &LowerCtx, text: &str, err: &rnix::ParseError) -> Box<Error
             // An open string or interpolation decides what Nix wants; rnix's list does not.
             let want = match open_construct(text) {
                 Some(Open::String(wants)) => wants.to_string(),
-                _ => expecting(wanted, token_before(text, text.len())),
+                _ => expecting(
+                    wanted,
+                    token_before(text, text.len()),
+                    pattern_without_at(text, text.len()),
+                ),
             };
             (
                 format!("syntax error, unexpected end of file{want}"),
@@ -1009,12 +1060,13 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                 for entry in p.pat_entries() {
                     let ident = entry.ident().ok_or_else(|| self.missing(node))?;
                     let sym = Symbol::new(&ident.syntax().text().to_string());
+                    // Reported at the second formal of that name, as Nix does.
                     if names.insert(sym, entries.len() as u32).is_some() {
                         return Err(Error::new(
                             ErrorKind::Duplicate(format!(
                                 "duplicate formal function argument '{sym}'"
                             )),
-                            Some(span),
+                            Some(self.span(ident.syntax())),
                         ));
                     }
                     entries.push((sym, entry.default(), self.span(ident.syntax())));
