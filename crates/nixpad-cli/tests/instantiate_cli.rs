@@ -675,6 +675,12 @@ fn traces_match_nix_with_and_without_show_trace() {
         "({ a })",
         "{ a, b } @",
         "{ a ? (x: x), a }: 1",
+        // `sort` compares with `lessThan` itself without calling it; `floor` and `ceil`
+        // name their argument for every error in it.
+        "builtins.sort builtins.lessThan [ 3 1 2 \"a\" ]",
+        "builtins.sort builtins.lessThan [ [ 2 ] [ 1 ] [ 1 0 ] ]",
+        "builtins.floor (1.0 / 0)",
+        "builtins.ceil \"x\"",
         // Source lines are shown without trailing whitespace.
         "let\n  x = y;   \nin x",
         // A path literal ending in `/` is refused one past that `/`.

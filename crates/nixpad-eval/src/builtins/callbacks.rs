@@ -224,10 +224,29 @@ impl ListCalls {
                 "while evaluating the return value of the sorting function passed to builtins.sort";
             sort.take(want_bool(m, &r, self.span, what)?);
         }
-        Ok(match sort.next() {
-            Ok((right, left)) => LoopStep::Call(self.f.clone(), vec![right, left]),
-            Err(sorted) => LoopStep::Done(Value::list(sorted)),
-        })
+        // As Nix does, `builtins.lessThan` itself compares without being called.
+        let bare_less_than =
+            matches!(&self.f, Value::PrimOp(p) if p.op.name == "lessThan" && p.args.is_empty());
+        loop {
+            return Ok(match sort.next() {
+                Ok((right, left)) if bare_less_than => {
+                    // The items were forced first: this only unwraps them.
+                    let right = m.force(&right, Some(self.span))?;
+                    let left = m.force(&left, Some(self.span))?;
+                    let less = m.compare(&right, &left, self.span).map_err(|mut e| {
+                        e.push_frame(
+                            "while evaluating the ordering function passed to builtins.sort",
+                            None,
+                        );
+                        e
+                    })?;
+                    sort.take(less);
+                    continue;
+                }
+                Ok((right, left)) => LoopStep::Call(self.f.clone(), vec![right, left]),
+                Err(sorted) => LoopStep::Done(Value::list(sorted)),
+            });
+        }
     }
 
     fn finish(&mut self) -> Value {

@@ -156,8 +156,8 @@ primops! {
     "placeholder" / "s" => prim_placeholder,
     "unsafeGetAttrPos" / "sS" => prim_unsafe_get_attr_pos,
     "addErrorContext" / "__" => prim_add_error_context,
-    "ceil" / "." => prim_ceil,
-    "floor" / "." => prim_floor,
+    "ceil" / "N" => prim_ceil,
+    "floor" / "N" => prim_floor,
     "derivationStrict" / "_" => crate::derivations::prim_derivation_strict,
     "getContext" / "_" => crate::context::prim_get_context,
     "hasContext" / "_" => crate::context::prim_has_context,
@@ -494,29 +494,29 @@ fn prim_break(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
 
 /// `ceil`/`floor`: integers pass through; a float out of the integer range gives the
 /// smallest integer (what Nix's conversion gives on x86-64).
-fn round_op(m: &mut Machine, args: &Args, span: Span, f: fn(f64) -> f64) -> EvalResult<Value> {
+/// `f` applied to a number (checked by the table), as an integer.
+fn round_op(args: &Args, f: fn(f64) -> f64) -> Value {
     match &args[0] {
-        Value::Int(i) => Ok(Value::Int(*i)),
         Value::Float(x) => {
             let r = f(*x);
             // 2^63 as a float: the first value out of range.
             const LIMIT: f64 = 9_223_372_036_854_775_808.0;
-            Ok(Value::Int(if (-LIMIT..LIMIT).contains(&r) {
+            Value::Int(if (-LIMIT..LIMIT).contains(&r) {
                 r as i64
             } else {
                 i64::MIN
-            }))
+            })
         }
-        other => Err(args.type_error(m, 0, "a float", other, span)),
+        integer => integer.clone(),
     }
 }
 
-fn prim_ceil(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
-    round_op(m, &args, span, f64::ceil)
+fn prim_ceil(_: &mut Machine, args: Args, _: Span) -> EvalResult<Value> {
+    Ok(round_op(&args, f64::ceil))
 }
 
-fn prim_floor(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
-    round_op(m, &args, span, f64::floor)
+fn prim_floor(_: &mut Machine, args: Args, _: Span) -> EvalResult<Value> {
+    Ok(round_op(&args, f64::floor))
 }
 
 /// `builtins.addErrorContext message value`: `value`, forced; an error in it gets

@@ -240,6 +240,7 @@ fn expected_kind(kind: u8) -> &'static str {
         b'S' => "a set",
         b'L' => "a list",
         b'I' => "an integer",
+        b'N' => "a float",
         b's' => "a string",
         b'B' => "a Boolean",
         b'F' => "a function",
@@ -1542,6 +1543,7 @@ impl Machine {
             (b'S', Value::Attrs(_))
             | (b'L', Value::List(_))
             | (b'I', Value::Int(_))
+            | (b'N', Value::Int(_) | Value::Float(_))
             | (b's', Value::String(_))
             | (b'B', Value::Bool(_))
             | (b'F', Value::Lambda(_) | Value::PrimOp(_))

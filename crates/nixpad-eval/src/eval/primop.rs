@@ -25,7 +25,7 @@ pub struct PrimOp {
     pub arity: u8,
     /// One byte per argument, saying how it is forced and checked before the call, in
     /// order (as Nix forces them): `_` lazy, `.` forced, `S` set, `L` list, `I` integer,
-    /// `s` string, `F` function, `B` Boolean.
+    /// `N` number (an integer or a float), `s` string, `F` function, `B` Boolean.
     pub args: &'static [u8],
     /// The implementation; arguments not marked `_` arrive forced and checked.
     pub func: PrimFn,
@@ -260,7 +260,7 @@ pub(crate) fn arg_error<'a>(
 pub(crate) fn force_errors_framed(expected: &str) -> bool {
     matches!(
         expected,
-        "a string" | "an integer" | "a Boolean" | "a function"
+        "a string" | "an integer" | "a float" | "a Boolean" | "a function"
     )
 }
 
