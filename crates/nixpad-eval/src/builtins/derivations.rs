@@ -195,7 +195,7 @@ fn derivation_strict_inner(
                 e,
                 format!(
                     "while evaluating attribute '{}' of derivation '{name}'",
-                    crate::format_attr_name(&key)
+                    crate::format_attr_name(key)
                 ),
                 attr.pos,
             )
