@@ -228,7 +228,7 @@ impl ListCalls {
         let bare_less_than =
             matches!(&self.f, Value::PrimOp(p) if p.op.name == "lessThan" && p.args.is_empty());
         loop {
-            return Ok(match sort.next() {
+            match sort.next() {
                 Ok((right, left)) if bare_less_than => {
                     // The items were forced first: this only unwraps them.
                     let right = m.force(&right, Some(self.span))?;
@@ -241,11 +241,10 @@ impl ListCalls {
                         e
                     })?;
                     sort.take(less);
-                    continue;
                 }
-                Ok((right, left)) => LoopStep::Call(self.f.clone(), vec![right, left]),
-                Err(sorted) => LoopStep::Done(Value::list(sorted)),
-            });
+                Ok((right, left)) => return Ok(LoopStep::Call(self.f.clone(), vec![right, left])),
+                Err(sorted) => return Ok(LoopStep::Done(Value::list(sorted))),
+            }
         }
     }
 

@@ -492,9 +492,8 @@ fn prim_break(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     Ok(args[0].clone())
 }
 
-/// `ceil`/`floor`: integers pass through; a float out of the integer range gives the
-/// smallest integer (what Nix's conversion gives on x86-64).
-/// `f` applied to a number (checked by the table), as an integer.
+/// `ceil`/`floor` (`f`) of a number the table checked: integers pass through; a float out
+/// of the integer range gives the smallest integer (what Nix's conversion gives on x86-64).
 fn round_op(args: &Args, f: fn(f64) -> f64) -> Value {
     match &args[0] {
         Value::Float(x) => {

@@ -248,7 +248,6 @@ fn expected_kind(kind: u8) -> &'static str {
     }
 }
 
-/// The frame of a call of builtin `name`: "while calling the 'X' builtin".
 /// An error in the `side` operand of `b`, with the frame Nix adds for that operator.
 fn operand_error(b: &BinOpExpr, side: &str, e: Box<Error>) -> Box<Error> {
     if b.op == BinOp::Update {
@@ -267,6 +266,7 @@ fn in_update_operand(mut e: Box<Error>, side: &str, span: Span) -> Box<Error> {
     e
 }
 
+/// The frame of a call of builtin `name`: "while calling the 'X' builtin".
 fn call_frame(name: &str) -> String {
     format!("while calling the '{name}' builtin")
 }

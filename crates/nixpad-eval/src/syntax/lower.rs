@@ -289,31 +289,36 @@ fn open_construct(text: &str) -> Option<Open> {
     }
 }
 
-/// Whether the `}` ending just before `offset` closes a pattern written without `x@` in
-/// front (which may still be followed by `@ x`).
-fn pattern_without_at(text: &str, offset: usize) -> bool {
+/// The kinds of the tokens before `offset`, without whitespace and comments.
+fn kinds_before(text: &str, offset: usize) -> Vec<rnix::SyntaxKind> {
     use rnix::SyntaxKind as K;
-    let toks: Vec<(K, usize)> = {
-        let mut pos = 0;
-        rnix::tokenize(text)
-            .map(|(kind, tok)| {
-                let at = pos;
-                pos += tok.len();
-                (kind, at)
-            })
-            .filter(|(kind, at)| {
-                *at < offset && !matches!(kind, K::TOKEN_WHITESPACE | K::TOKEN_COMMENT)
-            })
-            .collect()
-    };
+    let mut pos = 0;
+    rnix::tokenize(text)
+        .take_while(|(_, tok)| {
+            let at = pos;
+            pos += tok.len();
+            at < offset
+        })
+        .map(|(kind, _)| kind)
+        .filter(|kind| !matches!(kind, K::TOKEN_WHITESPACE | K::TOKEN_COMMENT))
+        .collect()
+}
+
+/// Whether `kinds` end with the `}` of a pattern written without `x@` in front (which may
+/// still be followed by `@ x`).
+fn ends_pattern_without_at(kinds: &[rnix::SyntaxKind]) -> bool {
+    use rnix::SyntaxKind as K;
+    if kinds.last() != Some(&K::TOKEN_R_BRACE) {
+        return false;
+    }
     let mut depth = 0;
-    for (i, (kind, _)) in toks.iter().enumerate().rev() {
+    for (i, kind) in kinds.iter().enumerate().rev() {
         match kind {
             K::TOKEN_R_BRACE => depth += 1,
             K::TOKEN_L_BRACE => {
                 depth -= 1;
                 if depth == 0 {
-                    return i == 0 || toks[i - 1].0 != K::TOKEN_AT;
+                    return i == 0 || kinds[i - 1] != K::TOKEN_AT;
                 }
             }
             _ => {}
@@ -322,32 +327,12 @@ fn pattern_without_at(text: &str, offset: usize) -> bool {
     false
 }
 
-/// The kind of the last token before `offset` that is not whitespace or a comment.
-fn token_before(text: &str, offset: usize) -> Option<rnix::SyntaxKind> {
+/// ", expecting X" for the cases where Nix's parser names what it wanted, for an
+/// unexpected token at `offset`.
+fn expecting(wanted: &[rnix::SyntaxKind], text: &str, offset: usize) -> String {
     use rnix::SyntaxKind as K;
-    let mut pos = 0;
-    let mut last = None;
-    for (kind, tok) in rnix::tokenize(text) {
-        if pos >= offset {
-            break;
-        }
-        if !matches!(kind, K::TOKEN_WHITESPACE | K::TOKEN_COMMENT) {
-            last = Some(kind);
-        }
-        pos += tok.len();
-    }
-    last
-}
-
-/// ", expecting X" for the cases where Nix's parser names what it wanted; `before` is
-/// the token before the unexpected one, `after_pattern_without_at` whether that token
-/// ends a pattern with no `x@` in front.
-fn expecting(
-    wanted: &[rnix::SyntaxKind],
-    before: Option<rnix::SyntaxKind>,
-    after_pattern_without_at: bool,
-) -> String {
-    use rnix::SyntaxKind as K;
+    let kinds = kinds_before(text, offset);
+    let before = kinds.last().copied();
     if wanted.contains(&K::TOKEN_IDENT)
         && (wanted.contains(&K::TOKEN_INTERPOL_START) || wanted.contains(&K::TOKEN_OR))
     {
@@ -364,9 +349,7 @@ fn expecting(
         // A binding's attribute path, which may go on with `.`.
         [K::TOKEN_ASSIGN] => ", expecting '.' or '='".into(),
         // A pattern `{ … }` may go on with `@ name` unless it follows one.
-        [K::TOKEN_COLON] if before == Some(K::TOKEN_R_BRACE) && after_pattern_without_at => {
-            ", expecting ':' or '@'".into()
-        }
+        [K::TOKEN_COLON] if ends_pattern_without_at(&kinds) => ", expecting ':' or '@'".into(),
         [K::TOKEN_IDENT] if before == Some(K::TOKEN_AT) => ", expecting ID".into(),
         [K::TOKEN_SEMICOLON] => ", expecting ';'".into(),
         [K::TOKEN_R_PAREN] => ", expecting ')'".into(),
@@ -455,11 +438,7 @@ fn syntax_error(ctx: &LowerCtx, text: &str, err: &rnix::ParseError) -> Box<Error
                 format!(
                     "syntax error, unexpected {}{}",
                     describe_token(text, start),
-                    expecting(
-                        wanted,
-                        token_before(text, start),
-                        pattern_without_at(text, start)
-                    )
+                    expecting(wanted, text, start)
                 ),
                 start as u32,
             )
@@ -475,11 +454,7 @@ fn syntax_error(ctx: &LowerCtx, text: &str, err: &rnix::ParseError) -> Box<Error
             // An open string or interpolation decides what Nix wants; rnix's list does not.
             let want = match open_construct(text) {
                 Some(Open::String(wants)) => wants.to_string(),
-                _ => expecting(
-                    wanted,
-                    token_before(text, text.len()),
-                    pattern_without_at(text, text.len()),
-                ),
+                _ => expecting(wanted, text, text.len()),
             };
             (
                 format!("syntax error, unexpected end of file{want}"),
