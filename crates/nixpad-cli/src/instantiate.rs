@@ -14,6 +14,9 @@ use std::rc::Rc;
 
 use nixpad_eval::{AutoArg, ErrorKind, Evaluator, Limits, Origin, Settings};
 
+/// The line after a usage error, as `nix-instantiate` prints one (naming its own `--help`).
+const USAGE_HINT: &str = "Try 'nixpad eval --help' for more information.";
+
 /// The options of `nixpad eval` (printed by `nixpad eval --help`).
 pub const HELP: &str = "\
 usage: nixpad eval [OPTION]... [FILE | -]...          (the options of `nix-instantiate --eval`)
@@ -387,8 +390,7 @@ pub fn for_each_value(
         let _ = stdout.flush();
     });
     if let Err(e) = written {
-        eprint!("{}", ev.render_error(&e));
-        return ExitCode::from(1);
+        return report_error(ev, &e);
     }
     match o.bench_runs {
         Some(runs) => bench(&o, &base, &settings, &limits, runs, render),
@@ -442,6 +444,16 @@ fn evaluate_inputs(
     Ok(())
 }
 
+/// Prints an evaluation error to stderr as `nix-instantiate` does (a usage error, such as
+/// an unknown hash algorithm, is followed by a pointer to `--help`) and gives the exit code.
+fn report_error(ev: &Evaluator, e: &nixpad_eval::Error) -> ExitCode {
+    eprint!("{}", ev.render_error(e));
+    if matches!(e.kind, ErrorKind::Usage(_)) {
+        eprintln!("{USAGE_HINT}");
+    }
+    ExitCode::from(1)
+}
+
 /// `--bench RUNS`: evaluates and renders the inputs RUNS + 1 more times, each with a
 /// fresh evaluator sharing the lowered files, and prints the times to stderr: the first
 /// run's (which lowers every file it imports), the median, minimum and maximum of the
@@ -468,8 +480,7 @@ fn bench(
             &shared,
         );
         if let Err(e) = evaluate_inputs(&mut ev, o, base, &mut render, |_| {}) {
-            eprint!("{}", ev.render_error(&e));
-            return ExitCode::from(1);
+            return report_error(&ev, &e);
         }
         times.push(ms(start));
         let start = std::time::Instant::now();
@@ -500,7 +511,7 @@ pub fn main(args: &[String]) -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(UsageError(msg)) => {
-            eprintln!("error: {msg}\nTry 'nixpad eval --help' for more information.");
+            eprintln!("error: {msg}\n{USAGE_HINT}");
             return ExitCode::from(1);
         }
     };

@@ -886,10 +886,10 @@ fn builtin_argument_errors_match_nix() {
     for program in &programs {
         let both = both_stderr(&oracle, env!("CARGO_BIN_EXE_nixpad"), &[], program);
         // Nix raises an unknown hash algorithm as a usage error, which nix-instantiate
-        // follows with a pointer to its own --help; nixpad's CLI does not name it.
+        // follows with a pointer to its own --help, as nixpad's CLI does to its own.
         let nix = both
             .nix
-            .replace("Try 'nix-instantiate --help' for more information.\n", "");
+            .replace("Try 'nix-instantiate --help'", "Try 'nixpad eval --help'");
         if nix != both.ours || !both.same_code {
             failures.push(format!(
                 "--- {program}\nnix:\n{nix}\nnixpad:\n{}",

@@ -602,7 +602,7 @@ fn set_fixed_output(
         .as_ref()
         .and_then(|a| HashAlgo::parse(&String::from_utf8_lossy(a)).ok());
     let (hash, warning) = Hash::parse_any_allowing_empty(&String::from_utf8_lossy(hash_text), algo)
-        .map_err(|e| Error::other(e, span))?;
+        .map_err(|e| Error::hash(e, Some(span)))?;
     if let Some(w) = warning {
         m.io.trace(&format!("warning: {w}"));
     }

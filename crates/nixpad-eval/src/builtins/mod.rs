@@ -1531,7 +1531,8 @@ fn prim_get_env(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
 fn prim_hash_string(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     // Nix names the algorithm before it looks at the string.
     let algo = args.string_no_ctx(m, 0, span)?;
-    let algo = crate::store::HashAlgo::parse(&algo.lossy()).map_err(|e| Error::other(e, span))?;
+    let algo =
+        crate::store::HashAlgo::parse(&algo.lossy()).map_err(|e| Error::hash(e, Some(span)))?;
     let s = args.string(m, 1, span)?;
     Ok(Value::string(
         crate::store::to_base16(&algo.digest(&s.bytes)).into_bytes(),

@@ -299,7 +299,7 @@ pub fn prim_path(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
                 )?;
                 sha256 = Some(
                     Hash::parse_any(&s.lossy(), Some(HashAlgo::Sha256))
-                        .map_err(|e| Error::other(e, at))?,
+                        .map_err(|e| Error::hash(e, None))?,
                 );
             }
             _ => {
@@ -414,7 +414,7 @@ pub fn prim_to_path(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value
 /// `builtins.hashFile algo path`: base-16 hash of a file's contents.
 pub fn prim_hash_file(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     let algo = args.string_no_ctx(m, 0, span)?;
-    let algo = HashAlgo::parse(&algo.lossy()).map_err(|e| Error::other(e, span))?;
+    let algo = HashAlgo::parse(&algo.lossy()).map_err(|e| Error::hash(e, Some(span)))?;
     let path = crate::builtins::resolved_path_argument(m, &args[1], span)?;
     let bytes = m.io.read_file(&path).map_err(|e| io_error(e, span))?;
     Ok(Value::string(
@@ -435,7 +435,7 @@ pub fn prim_convert_hash(m: &mut Machine, args: Args, span: Span) -> EvalResult<
         return Err(Error::other("attribute 'hash' missing", span));
     };
     let algo = match get(m, "hashAlgo", "while evaluating the attribute 'hashAlgo'")? {
-        Some(a) => Some(HashAlgo::parse(&a.lossy()).map_err(|e| Error::other(e, span))?),
+        Some(a) => Some(HashAlgo::parse(&a.lossy()).map_err(|e| Error::hash(e, Some(span)))?),
         None => None,
     };
     let Some(format) = get(
@@ -447,11 +447,11 @@ pub fn prim_convert_hash(m: &mut Machine, args: Args, span: Span) -> EvalResult<
         return Err(Error::other("attribute 'toHashFormat' missing", span));
     };
     let format_name = format.lossy().into_owned();
-    let format = HashFormat::parse(&format_name).map_err(|e| Error::other(e, span))?;
+    let format = HashFormat::parse(&format_name).map_err(|e| Error::hash(e, Some(span)))?;
     if let Some(w) = HashFormat::deprecation_warning(&format_name) {
         m.io.trace(&format!("warning: {w}"));
     }
-    let h = Hash::parse_any(&hash.lossy(), algo).map_err(|e| Error::other(e, span))?;
+    let h = Hash::parse_any(&hash.lossy(), algo).map_err(|e| Error::hash(e, Some(span)))?;
     Ok(Value::string(h.encode(format).into_bytes()))
 }
 

@@ -76,6 +76,9 @@ pub enum ErrorKind {
     NotAvailable(String),
     /// Any other evaluation error (message as Nix words it).
     Other(String),
+    /// An error Nix raises as a usage error (an unknown hash algorithm or format name):
+    /// its commands follow the message with a pointer to their `--help`.
+    Usage(String),
     /// Not an error: a debugger's `builtins.break` stopped the evaluation.
     Breakpoint,
     /// Not an error: a builtin deep in native re-entries stops to have a thunk forced on
@@ -106,6 +109,7 @@ impl ErrorKind {
             ErrorKind::Io(_) => "E017",
             ErrorKind::NotAvailable(_) => "E018",
             ErrorKind::Other(_) => "E099",
+            ErrorKind::Usage(_) => "E020",
             ErrorKind::Suspended => "E098",
             ErrorKind::Breakpoint => "E019",
         }
@@ -120,7 +124,8 @@ impl ErrorKind {
             | ErrorKind::Io(m)
             | ErrorKind::AssertionNotEqual(m)
             | ErrorKind::NotAvailable(m)
-            | ErrorKind::Other(m) => m.clone(),
+            | ErrorKind::Other(m)
+            | ErrorKind::Usage(m) => m.clone(),
             ErrorKind::UndefinedVariable(n) => format!("undefined variable '{n}'"),
             ErrorKind::MissingAutoArgument(argument) => format!(
                 "cannot evaluate a function that has an argument without a value ('{argument}')\n\
@@ -373,6 +378,17 @@ impl Error {
     /// An error Nix words freely ([`ErrorKind::Other`]) at `span`.
     pub fn other(message: impl Into<String>, span: Span) -> Box<Error> {
         Error::new(ErrorKind::Other(message.into()), Some(span))
+    }
+
+    /// A refused hash or hash algorithm or format name at `span`: an unknown name is a
+    /// usage error, as in Nix ([`ErrorKind::Usage`]).
+    pub fn hash(error: crate::store::HashError, span: Option<Span>) -> Box<Error> {
+        let kind = if error.unknown_name {
+            ErrorKind::Usage(error.message)
+        } else {
+            ErrorKind::Other(error.message)
+        };
+        Error::new(kind, span)
     }
 
     /// Adds a note line.

@@ -49,6 +49,41 @@ pub enum HashAlgo {
     Sha512,
 }
 
+/// Why a hash, or the name of a hash algorithm or format, was refused: the message in
+/// Nix's words, and whether Nix raises it as a usage error (an unknown name), which its
+/// commands follow with a pointer to their `--help`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HashError {
+    /// The message.
+    pub message: String,
+    /// The error is an unknown algorithm or format name (a usage error in Nix).
+    pub unknown_name: bool,
+}
+
+impl HashError {
+    fn unknown_name(message: String) -> HashError {
+        HashError {
+            message,
+            unknown_name: true,
+        }
+    }
+}
+
+impl From<String> for HashError {
+    fn from(message: String) -> HashError {
+        HashError {
+            message,
+            unknown_name: false,
+        }
+    }
+}
+
+impl std::fmt::Display for HashError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
 impl HashAlgo {
     /// All algorithms, in the order Nix lists them.
     pub const ALL: [HashAlgo; 4] = [
@@ -61,16 +96,16 @@ impl HashAlgo {
     /// Parses an algorithm name (`md5`, `sha1`, `sha256`, `sha512`; case
     /// sensitive, as in Nix). The error is Nix's:
     /// `unknown hash algorithm 'foo', expect 'md5', 'sha1', 'sha256', or 'sha512'`.
-    pub fn parse(name: &str) -> Result<HashAlgo, String> {
+    pub fn parse(name: &str) -> Result<HashAlgo, HashError> {
         match name {
             "md5" => Ok(HashAlgo::Md5),
             "sha1" => Ok(HashAlgo::Sha1),
             "sha256" => Ok(HashAlgo::Sha256),
             "sha512" => Ok(HashAlgo::Sha512),
-            _ => Err(format!(
+            _ => Err(HashError::unknown_name(format!(
                 "unknown hash algorithm '{}', expect 'md5', 'sha1', 'sha256', or 'sha512'",
                 name
-            )),
+            ))),
         }
     }
 
@@ -145,16 +180,16 @@ impl HashFormat {
     /// of `nix32`, see [`HashFormat::deprecation_warning`]), `base64`, `sri`.
     /// The error is Nix's:
     /// `unknown hash format 'foo', expect 'base16', 'base32', 'base64', or 'sri'`.
-    pub fn parse(name: &str) -> Result<HashFormat, String> {
+    pub fn parse(name: &str) -> Result<HashFormat, HashError> {
         match name {
             "base16" => Ok(HashFormat::Base16),
             "nix32" | "base32" => Ok(HashFormat::Nix32),
             "base64" => Ok(HashFormat::Base64),
             "sri" => Ok(HashFormat::Sri),
-            _ => Err(format!(
+            _ => Err(HashError::unknown_name(format!(
                 "unknown hash format '{}', expect 'base16', 'base32', 'base64', or 'sri'",
                 name
-            )),
+            ))),
         }
     }
 
@@ -462,7 +497,7 @@ impl Hash {
     /// * `invalid base-16 hash 'D'`, `invalid base-32 hash 'D'`, `invalid base-64 hash 'D'`
     ///
     /// where `D` is the digest part after the prefix.
-    pub fn parse_any(s: &str, algo: Option<HashAlgo>) -> Result<Hash, String> {
+    pub fn parse_any(s: &str, algo: Option<HashAlgo>) -> Result<Hash, HashError> {
         let (prefix, rest, sri) = if let Some(i) = s.find(':') {
             (Some(&s[..i]), &s[i + 1..], false)
         } else if let Some(i) = s.find('-') {
@@ -475,7 +510,7 @@ impl Hash {
                 let parsed = HashAlgo::parse(p)?;
                 if let Some(expected) = algo {
                     if expected != parsed {
-                        return Err(format!("hash '{}' should have type '{}'", s, expected.name()));
+                        return Err(format!("hash '{}' should have type '{}'", s, expected.name()).into());
                     }
                 }
                 parsed
@@ -486,14 +521,15 @@ impl Hash {
                     return Err(format!(
                         "hash '{}' does not include a type, nor is the type otherwise known from context",
                         s
-                    ))
+                    )
+                    .into())
                 }
             },
         };
         if sri {
             match from_base64(rest) {
                 Some(bytes) if bytes.len() == algo.size() => Ok(Hash { algo, bytes }),
-                _ => Err(format!("invalid SRI hash '{}'", rest)),
+                _ => Err(format!("invalid SRI hash '{}'", rest).into()),
             }
         } else {
             Self::parse_digest(rest, algo)
@@ -508,7 +544,7 @@ impl Hash {
     pub fn parse_any_allowing_empty(
         s: &str,
         algo: Option<HashAlgo>,
-    ) -> Result<(Hash, Option<String>), String> {
+    ) -> Result<(Hash, Option<String>), HashError> {
         if s.is_empty() {
             match algo {
                 Some(a) => {
@@ -516,7 +552,9 @@ impl Hash {
                     let warning = format!("found empty hash, assuming '{}'", h.to_sri());
                     Ok((h, Some(warning)))
                 }
-                None => Err("empty hash requires explicit hash algorithm".to_string()),
+                None => Err("empty hash requires explicit hash algorithm"
+                    .to_string()
+                    .into()),
             }
         } else {
             Hash::parse_any(s, algo).map(|h| (h, None))
@@ -525,7 +563,7 @@ impl Hash {
 
     /// Parses a digest without algorithm prefix, choosing base-16, base-32
     /// or base-64 by its length (see [`Hash::parse_any`] for the errors).
-    pub fn parse_digest(digest: &str, algo: HashAlgo) -> Result<Hash, String> {
+    pub fn parse_digest(digest: &str, algo: HashAlgo) -> Result<Hash, HashError> {
         let len = digest.len();
         let decoded = if len == algo.base16_len() {
             from_base16(digest).ok_or_else(|| format!("invalid base-16 hash '{}'", digest))?
@@ -535,14 +573,15 @@ impl Hash {
         } else if len == algo.base64_len() {
             match from_base64(digest) {
                 Some(b) if b.len() == algo.size() => b,
-                _ => return Err(format!("invalid base-64 hash '{}'", digest)),
+                _ => return Err(format!("invalid base-64 hash '{}'", digest).into()),
             }
         } else {
             return Err(format!(
                 "hash '{}' has wrong length for hash algorithm '{}'",
                 digest,
                 algo.name()
-            ));
+            )
+            .into());
         };
         Ok(Hash {
             algo,
@@ -1033,15 +1072,20 @@ mod tests {
             ("bogus", Some(HashAlgo::Sha256), "hash 'bogus' has wrong length for hash algorithm 'sha256'".into()),
         ];
         for (s, algo, want) in cases {
+            let got = Hash::parse_any(s, *algo).unwrap_err();
+            assert_eq!(got.message, *want, "{s:?} {algo:?}");
             assert_eq!(
-                Hash::parse_any(s, *algo),
-                Err(want.clone()),
-                "{s:?} {algo:?}"
+                got.unknown_name,
+                want.starts_with("unknown hash algorithm"),
+                "{s:?}"
             );
         }
-        assert_eq!(HashAlgo::parse("foo"), Err(unknown("foo")));
         assert_eq!(
-            HashFormat::parse("foo"),
+            HashAlgo::parse("foo").map_err(|e| e.message),
+            Err(unknown("foo"))
+        );
+        assert_eq!(
+            HashFormat::parse("foo").map_err(|e| e.message),
             Err(
                 "unknown hash format 'foo', expect 'base16', 'base32', 'base64', or 'sri'"
                     .to_string()
@@ -1059,7 +1103,9 @@ mod tests {
     fn empty_output_hash() {
         assert_eq!(
             Hash::parse_any_allowing_empty("", None),
-            Err("empty hash requires explicit hash algorithm".to_string())
+            Err("empty hash requires explicit hash algorithm"
+                .to_string()
+                .into())
         );
         let (h, w) = Hash::parse_any_allowing_empty("", Some(HashAlgo::Sha256)).unwrap();
         assert_eq!(h, Hash::zero(HashAlgo::Sha256));
