@@ -675,6 +675,24 @@ fn traces_match_nix_with_and_without_show_trace() {
         "({ a })",
         "{ a, b } @",
         "{ a ? (x: x), a }: 1",
+        // Where a binding could start, bison names what the construct wanted; after
+        // `x@{ … }` only `:`; after `...` only `}`; an unterminated comment's `/` or `*`;
+        // a string left open after an interpolation; `<…>` that is no search path.
+        "{ a = 1; ; }",
+        "rec { a = with x; 1; 2 }",
+        "let { ; }",
+        "let a = 1; ) in a",
+        "{ x = { y = 1;",
+        "let a = 1;",
+        "x@{ a }@y: 1",
+        "{ a, ..., b }: 1",
+        "[ /* x",
+        "x: /* x",
+        "a.b /* x",
+        "\"${a} foo",
+        "[ <a/> ]",
+        // `x or` as a list element or an argument is warned of, with its own text.
+        "let or = 1; f = x: y: x; in [ (f 1 or) (f or 2) (f  or) ]",
         // `sort` compares with `lessThan` itself without calling it; `floor` and `ceil`
         // name their argument for every error in it.
         "builtins.sort builtins.lessThan [ 3 1 2 \"a\" ]",

@@ -327,6 +327,131 @@ fn ends_pattern_without_at(kinds: &[rnix::SyntaxKind]) -> bool {
     false
 }
 
+/// Whether `name` is what Nix's lexer takes between `<` and `>`: segments of letters,
+/// digits and `._-+` joined by single slashes.
+fn is_search_path_name(name: &str) -> bool {
+    name.split('/').all(|segment| {
+        !segment.is_empty()
+            && segment
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"._-+".contains(&b))
+    })
+}
+
+/// Whether a token of this kind can end an operand (so that a `/` after it divides).
+fn ends_operand(kind: rnix::SyntaxKind) -> bool {
+    use rnix::SyntaxKind as K;
+    matches!(
+        kind,
+        K::TOKEN_IDENT
+            | K::TOKEN_INTEGER
+            | K::TOKEN_FLOAT
+            | K::TOKEN_PATH_ABS
+            | K::TOKEN_PATH_HOME
+            | K::TOKEN_PATH_REL
+            | K::TOKEN_PATH_SEARCH
+            | K::TOKEN_CUR_POS
+            | K::TOKEN_INTERPOL_END
+            | K::TOKEN_URI
+            | K::TOKEN_OR
+            | K::TOKEN_STRING_END
+            | K::TOKEN_R_PAREN
+            | K::TOKEN_R_BRACK
+            | K::TOKEN_R_BRACE
+    )
+}
+
+/// ", expecting …" when a binding could start at `offset`: right after the opening of a
+/// set, a `rec` set (or `let { }`) or a `let`, or after one of its bindings' `;`. Bison
+/// names there what it wanted, and the words depend only on the construct.
+fn binding_start_expecting(text: &str, offset: usize) -> Option<&'static str> {
+    use rnix::SyntaxKind as K;
+    /// What a token opened, for the `;` and closing tokens that follow.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Opened {
+        Set,
+        RecSet,
+        Let,
+        /// `assert` or `with`, up to its own `;`.
+        Statement,
+        /// Parentheses, a list, an interpolation.
+        Other,
+    }
+    let mut stack = Vec::new();
+    let mut at_start = false;
+    let mut previous = None;
+    for kind in kinds_before(text, offset) {
+        at_start = false;
+        match kind {
+            K::TOKEN_L_BRACE => {
+                let opened = match previous {
+                    Some(K::TOKEN_REC) => Opened::RecSet,
+                    Some(K::TOKEN_LET) => {
+                        stack.pop();
+                        Opened::RecSet
+                    }
+                    _ => Opened::Set,
+                };
+                stack.push(opened);
+                at_start = true;
+            }
+            K::TOKEN_LET => {
+                stack.push(Opened::Let);
+                at_start = true;
+            }
+            K::TOKEN_IN if stack.last() == Some(&Opened::Let) => {
+                stack.pop();
+            }
+            K::TOKEN_ASSERT | K::TOKEN_WITH => stack.push(Opened::Statement),
+            K::TOKEN_SEMICOLON => match stack.last() {
+                Some(Opened::Statement) => {
+                    stack.pop();
+                }
+                Some(Opened::Set | Opened::RecSet | Opened::Let) => at_start = true,
+                _ => {}
+            },
+            K::TOKEN_L_PAREN | K::TOKEN_L_BRACK | K::TOKEN_INTERPOL_START => {
+                stack.push(Opened::Other)
+            }
+            K::TOKEN_R_PAREN | K::TOKEN_R_BRACK | K::TOKEN_R_BRACE | K::TOKEN_INTERPOL_END => {
+                stack.pop();
+            }
+            _ => {}
+        }
+        previous = Some(kind);
+    }
+    if !at_start {
+        return None;
+    }
+    match stack.last()? {
+        Opened::Set => Some(", expecting INHERIT"),
+        Opened::RecSet => Some(", expecting INHERIT or '}'"),
+        Opened::Let => Some(", expecting IN_KW or INHERIT"),
+        Opened::Statement | Opened::Other => None,
+    }
+}
+
+/// ", expecting …" for an unexpected token at `offset` that Nix explains by what came
+/// just before it, whatever rnix wanted there: the start of a binding, `x@{ … }` followed
+/// by another `@`, a `...` followed by more formals.
+fn expecting_after(text: &str, offset: usize) -> Option<&'static str> {
+    use rnix::SyntaxKind as K;
+    if let Some(wanted) = binding_start_expecting(text, offset) {
+        return Some(wanted);
+    }
+    let kinds = kinds_before(text, offset);
+    let next = rnix::tokenize(text.get(offset..).unwrap_or(""))
+        .find(|(kind, _)| !matches!(kind, K::TOKEN_WHITESPACE | K::TOKEN_COMMENT))
+        .map(|(kind, _)| kind);
+    match (kinds.last(), next) {
+        (Some(K::TOKEN_R_BRACE), Some(K::TOKEN_AT)) if !ends_pattern_without_at(&kinds) => {
+            Some(", expecting ':'")
+        }
+        (Some(K::TOKEN_ELLIPSIS), Some(K::TOKEN_COMMA)) => Some(", expecting '}'"),
+        _ => None,
+    }
+}
+
 /// ", expecting X" for the cases where Nix's parser names what it wanted, for an
 /// unexpected token at `offset`.
 fn expecting(wanted: &[rnix::SyntaxKind], text: &str, offset: usize) -> String {
@@ -373,10 +498,18 @@ fn syntax_error(ctx: &LowerCtx, text: &str, err: &rnix::ParseError) -> Box<Error
     // An unterminated string is one error token running to the end of the text.
     let mut pos = 0;
     let mut previous = "";
+    let mut previous_kind = None;
     for (kind, tok) in rnix::tokenize(text) {
         if kind == rnix::SyntaxKind::TOKEN_ERROR && tok.starts_with("/*") {
-            let msg = "syntax error, unexpected '*'".to_string();
-            return Error::new(ErrorKind::Syntax(msg), Some(span_at(ctx, pos as u32 + 1)));
+            // Nix's lexer reads an unterminated comment as `/` and `*`: after an operand
+            // the `/` divides and the `*` is unexpected, elsewhere the `/` is.
+            let (token, at) = if previous_kind.is_some_and(ends_operand) {
+                ("'*'", pos + 1)
+            } else {
+                ("'/'", pos)
+            };
+            let msg = format!("syntax error, unexpected {token}");
+            return Error::new(ErrorKind::Syntax(msg), Some(span_at(ctx, at as u32)));
         }
         if kind == rnix::SyntaxKind::TOKEN_ERROR && pos + tok.len() == text.len() {
             let opener = if previous == "''" || previous == "\"" {
@@ -384,15 +517,19 @@ fn syntax_error(ctx: &LowerCtx, text: &str, err: &rnix::ParseError) -> Box<Error
             } else {
                 tok
             };
+            // The string is open before the error token, or the token opens it.
             let wanted = if opener.starts_with("''") {
-                Some("IND_STR or DOLLAR_CURLY or IND_STRING_CLOSE")
+                Some(", expecting IND_STR or DOLLAR_CURLY or IND_STRING_CLOSE")
             } else if opener.starts_with('"') {
-                Some("'\"'")
+                Some(", expecting '\"'")
             } else {
-                None
+                match open_construct(&text[..pos]) {
+                    Some(Open::String(wants)) => Some(wants),
+                    _ => None,
+                }
             };
             if let Some(w) = wanted {
-                let msg = format!("syntax error, unexpected end of file, expecting {w}");
+                let msg = format!("syntax error, unexpected end of file{w}");
                 return Error::new(
                     ErrorKind::Syntax(msg),
                     Some(span_at(ctx, text.len() as u32)),
@@ -401,6 +538,12 @@ fn syntax_error(ctx: &LowerCtx, text: &str, err: &rnix::ParseError) -> Box<Error
         }
         if kind != rnix::SyntaxKind::TOKEN_WHITESPACE {
             previous = tok;
+        }
+        if !matches!(
+            kind,
+            rnix::SyntaxKind::TOKEN_WHITESPACE | rnix::SyntaxKind::TOKEN_COMMENT
+        ) {
+            previous_kind = Some(kind);
         }
         pos += tok.len();
     }
@@ -434,11 +577,14 @@ fn syntax_error(ctx: &LowerCtx, text: &str, err: &rnix::ParseError) -> Box<Error
         }
         P::UnexpectedWanted(_, r, wanted) => {
             let start = usize::from(r.start());
+            let wants = match expecting_after(text, start) {
+                Some(wants) => wants.to_string(),
+                None => expecting(wanted, text, start),
+            };
             (
                 format!(
-                    "syntax error, unexpected {}{}",
-                    describe_token(text, start),
-                    expecting(wanted, text, start)
+                    "syntax error, unexpected {}{wants}",
+                    describe_token(text, start)
                 ),
                 start as u32,
             )
@@ -446,7 +592,11 @@ fn syntax_error(ctx: &LowerCtx, text: &str, err: &rnix::ParseError) -> Box<Error
         P::Unexpected(r) | P::UnexpectedDoubleBind(r) => {
             let start = usize::from(r.start());
             (
-                format!("syntax error, unexpected {}", describe_token(text, start)),
+                format!(
+                    "syntax error, unexpected {}{}",
+                    describe_token(text, start),
+                    expecting_after(text, start).unwrap_or("")
+                ),
                 start as u32,
             )
         }
@@ -454,7 +604,10 @@ fn syntax_error(ctx: &LowerCtx, text: &str, err: &rnix::ParseError) -> Box<Error
             // An open string or interpolation decides what Nix wants; rnix's list does not.
             let want = match open_construct(text) {
                 Some(Open::String(wants)) => wants.to_string(),
-                _ => expecting(wanted, text, text.len()),
+                _ => match binding_start_expecting(text, text.len()) {
+                    Some(wants) => wants.to_string(),
+                    None => expecting(wanted, text, text.len()),
+                },
             };
             (
                 format!("syntax error, unexpected end of file{want}"),
@@ -462,7 +615,10 @@ fn syntax_error(ctx: &LowerCtx, text: &str, err: &rnix::ParseError) -> Box<Error
             )
         }
         P::UnexpectedEOF => (
-            format!("syntax error, unexpected end of file{}", unclosed(text)),
+            format!(
+                "syntax error, unexpected end of file{}",
+                binding_start_expecting(text, text.len()).unwrap_or_else(|| unclosed(text))
+            ),
             text.len() as u32,
         ),
         P::DuplicatedArgs(r, name) => (
@@ -668,6 +824,19 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                     .map(|c| c.text().to_string())
                     .unwrap_or_default();
                 let name = text.trim_start_matches('<').trim_end_matches('>');
+                let start = span.start as usize;
+                if !is_search_path_name(name)
+                    && !kinds_before(self.text, start)
+                        .last()
+                        .is_some_and(|kind| ends_operand(*kind))
+                {
+                    // Nix's lexer does not take this as a search path: its `<` starts
+                    // nothing where an expression should start.
+                    return Err(Error::new(
+                        ErrorKind::Syntax("syntax error, unexpected '<'".into()),
+                        Some(span_at(self.ctx, span.start)),
+                    ));
+                }
                 let find = self.lookup(Symbol::new("__findFile"), span)?;
                 let nix_path = self.lookup(Symbol::new("__nixPath"), span)?;
                 Expr::Apply {
@@ -683,7 +852,10 @@ impl<'a, 'b> Lowerer<'a, 'b> {
             ast::Expr::List(l) => {
                 let items = l
                     .items()
-                    .map(|i| self.expr(&i, None))
+                    .map(|i| {
+                        self.warn_or_identifier(&i);
+                        self.expr(&i, None)
+                    })
                     .collect::<EvalResult<Vec<_>>>()?;
                 Expr::list(items)
             }
@@ -858,6 +1030,27 @@ impl<'a, 'b> Lowerer<'a, 'b> {
         self.path(parts(), span)
     }
 
+    /// Nix warns of `x or` (rnix's application of `x` to a variable named `or`) as a list
+    /// element or a function's argument, where a future release will read it differently.
+    fn warn_or_identifier(&self, e: &ast::Expr) {
+        let ast::Expr::Apply(a) = e else { return };
+        let Some(ast::Expr::Ident(arg)) = a.argument() else {
+            return;
+        };
+        if arg.syntax().text() != "or" || self.probe.is_some() {
+            return;
+        }
+        self.ctx.warned.set(true);
+        self.ctx.io.trace(&format!(
+            "warning: at {}: This expression uses `or` as an identifier in a way that will \
+             change in a future Nix release.\nWrap this entire expression in parentheses to \
+             preserve its current meaning:\n    ({})\nGive feedback at \
+             https://github.com/NixOS/nix/pull/11121",
+            self.pos_string(self.span(e.syntax())),
+            e.syntax().text()
+        ));
+    }
+
     /// `f a b …`: one application of `f` to all its arguments.
     fn application(&mut self, e: &ast::Expr, span: Span) -> EvalResult<Expr> {
         let node = e.syntax();
@@ -891,7 +1084,10 @@ impl<'a, 'b> Lowerer<'a, 'b> {
         let func = self.expr(&cur, None)?;
         let args = args
             .iter()
-            .map(|a| self.expr(a, None))
+            .map(|a| {
+                self.warn_or_identifier(a);
+                self.expr(a, None)
+            })
             .collect::<EvalResult<Vec<_>>>()?;
         Ok(Expr::Apply {
             func,
