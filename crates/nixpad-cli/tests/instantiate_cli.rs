@@ -691,6 +691,14 @@ fn traces_match_nix_with_and_without_show_trace() {
         "a.b /* x",
         "\"${a} foo",
         "[ <a/> ]",
+        // A parenthesized expression is closed by `)` only; at the end of the text the
+        // `)` is named once the expression inside could be complete.
+        "[ (1 + 2 ]",
+        "{ a = (1; }",
+        "(1 + 2 }",
+        "(1 +",
+        "(a.b or",
+        "(f or",
         // `x or` as a list element or an argument is warned of, with its own text.
         "let or = 1; f = x: y: x; in [ (f 1 or) (f or 2) (f  or) ]",
         // `sort` compares with `lessThan` itself without calling it; `floor` and `ceil`

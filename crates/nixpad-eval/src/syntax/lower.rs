@@ -50,8 +50,30 @@ pub struct LowerCtx<'a> {
 /// Parses `text` (already registered as `file`) and lowers it in `scopes`.
 pub fn parse_and_lower(ctx: &LowerCtx, text: &str, scopes: Vec<Scope>) -> EvalResult<Rc<Expr>> {
     let parse = rnix::Root::parse(text);
-    if let Some(err) = parse.errors().first() {
-        return Err(syntax_error(ctx, text, err));
+    // rnix closes parentheses with whatever token follows their expression; Nix wants `)`.
+    // The error that comes first in the text is the one Nix's parser meets.
+    let misclosed = misclosed_paren(&parse.syntax()).map(|at| {
+        let msg = format!(
+            "syntax error, unexpected {}, expecting ')'",
+            describe_token(text, at)
+        );
+        Error::new(ErrorKind::Syntax(msg), Some(span_at(ctx, at as u32)))
+    });
+    let reported = parse
+        .errors()
+        .first()
+        .map(|err| syntax_error(ctx, text, err));
+    match (misclosed, reported) {
+        (Some(paren), Some(other)) => {
+            let start = |e: &Error| e.span.map_or(0, |s| s.start);
+            return Err(if start(&paren) <= start(&other) {
+                paren
+            } else {
+                other
+            });
+        }
+        (Some(e), None) | (None, Some(e)) => return Err(e),
+        (None, None) => {}
     }
     // Nix interns names in the order its lexer meets them, and iterates attribute sets in
     // that order (deep equality, forcing): intern ours in source order too.
@@ -89,6 +111,24 @@ pub fn scopes_at(ctx: &LowerCtx, text: &str, scopes: Vec<Scope>, at: Span) -> Op
     };
     lowerer.expr(&root.expr()?, None).ok()?;
     lowerer.probe?.1
+}
+
+/// The offset of the first token that rnix took as the `)` of a parenthesized expression
+/// although it is something else (`(1 ]`).
+fn misclosed_paren(root: &rnix::SyntaxNode) -> Option<usize> {
+    use rnix::SyntaxKind as K;
+    root.descendants()
+        .filter(|node| node.kind() == K::NODE_PAREN)
+        .filter_map(|node| {
+            let last = node
+                .children_with_tokens()
+                .filter(|child| !child.kind().is_trivia())
+                .last()?;
+            let token = last.into_token()?;
+            let misclosed = !matches!(token.kind(), K::TOKEN_R_PAREN | K::TOKEN_L_PAREN);
+            misclosed.then(|| usize::from(token.text_range().start()))
+        })
+        .min()
 }
 
 /// Interns identifiers and string attribute names in the order they appear.
@@ -252,7 +292,8 @@ fn open_construct(text: &str) -> Option<Open> {
     use rnix::SyntaxKind as K;
     // Open constructs: (kind, for a string start whether it is an indented string).
     let mut stack = Vec::new();
-    let mut last = None;
+    // The last three significant tokens' kinds, the last one first.
+    let mut recent = [None; 3];
     for (kind, tok) in rnix::tokenize(text) {
         match kind {
             K::TOKEN_L_PAREN | K::TOKEN_L_BRACK | K::TOKEN_L_BRACE | K::TOKEN_INTERPOL_START => {
@@ -269,12 +310,17 @@ fn open_construct(text: &str) -> Option<Open> {
             _ => {}
         }
         if !matches!(kind, K::TOKEN_WHITESPACE | K::TOKEN_COMMENT) {
-            last = Some(kind);
+            recent = [Some(kind), recent[0], recent[1]];
         }
     }
+    let last = recent[0];
+    // `a.b or` still wants its default; `f or` is complete.
+    let complete = last.is_some_and(ends_operand)
+        && !(last == Some(K::TOKEN_OR) && recent[2] == Some(K::TOKEN_DOT));
     let in_string = stack.len() >= 2 && stack[stack.len() - 2].0 == K::TOKEN_STRING_START;
     match stack.last() {
-        Some((K::TOKEN_L_PAREN, _)) => Some(Open::Paren),
+        // Bison names the `)` once the expression inside could be complete.
+        Some((K::TOKEN_L_PAREN, _)) if complete => Some(Open::Paren),
         Some((K::TOKEN_STRING_START, true)) => Some(Open::String(
             ", expecting IND_STR or DOLLAR_CURLY or IND_STRING_CLOSE",
         )),
