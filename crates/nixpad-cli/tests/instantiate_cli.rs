@@ -691,6 +691,19 @@ fn traces_match_nix_with_and_without_show_trace() {
         "a.b /* x",
         "\"${a} foo",
         "[ <a/> ]",
+        // A lazy application (of `map`, `mapAttrs`, `genList`, ...) forced by a builtin
+        // has no call site; forced by a variable or selection, it is called there; by
+        // printing or `deepSeq`, at the function. It is never marked while computed, so
+        // one that needs itself runs out of call depth, as in Nix.
+        "builtins.concatStringsSep \"\" (map (x: x + \"a\") [ 1 ])",
+        "let l = map (x: x + \"a\") [ 1 ]; in builtins.head l",
+        "(map (x: x + \"a\") [ 1 ]) == [ 1 ]",
+        "builtins.foldl' (a: b: a + b) \"\" (map (x: x + \"a\") [ 1 ])",
+        "builtins.deepSeq (map (x: x + \"a\") [ 1 ]) 1",
+        "(builtins.mapAttrs (n: v: v + \"a\") { a = 1; }).a",
+        "let l = map ({ a }: a) [ { b = 1; } ]; in builtins.elemAt l 0",
+        "let l = map (x: builtins.head l) [ 1 ]; in builtins.head l",
+        "let a = builtins.mapAttrs (n: v: a.x) { x = 1; }; in a.x",
         // A parenthesized expression is closed by `)` only; at the end of the text the
         // `)` is named once the expression inside could be complete.
         "[ (1 + 2 ]",

@@ -51,7 +51,8 @@ impl Default for Limits {
 
 /// A continuation: what to do with the value being returned.
 enum Frame {
-    /// Store the value in the thunk; `saved` restores it if evaluation fails.
+    /// Store the value in the thunk; the state restores it if evaluation fails (a
+    /// `Blackhole` leaves the thunk as it is: a lazy application is never marked).
     Update(Rc<Thunk>, ThunkState),
     /// Apply the returned function to one argument.
     Apply1(Value, Span),
@@ -564,7 +565,11 @@ impl Machine {
     fn unwind(&mut self, base: usize, mut err: Box<Error>) -> Box<Error> {
         while self.frames.len() > base {
             match self.frames.pop().expect("len > base") {
-                Frame::Update(thunk, saved) => *thunk.0.borrow_mut() = saved,
+                Frame::Update(thunk, saved) => {
+                    if !matches!(saved, ThunkState::Blackhole) {
+                        *thunk.0.borrow_mut() = saved;
+                    }
+                }
                 Frame::BindPattern(closure, site) => {
                     self.call_depth -= 1;
                     if let Some(call_site) = bind_site(&closure.def, site) {
@@ -709,8 +714,26 @@ impl Machine {
         Ok(())
     }
 
-    /// Begins forcing `v`; `span` is where it is needed (for infinite recursion).
+    /// Begins forcing `v`; `span` is where it is needed (for infinite recursion). A lazy
+    /// application forced here has no call site (as when Nix's builtins force a value),
+    /// or the function's own position when there is no `span` (Nix's `determinePos`, as
+    /// printing and `deepSeq` force).
     fn force_step(&mut self, v: Value, span: Option<Span>) -> EvalResult<Step> {
+        self.force_step_at(v, span, false)
+    }
+
+    /// Begins forcing the value of a variable or selection at `span`, which is also the
+    /// call site of a lazy application forced here.
+    fn force_expr_step(&mut self, v: Value, span: Span) -> EvalResult<Step> {
+        self.force_step_at(v, Some(span), true)
+    }
+
+    fn force_step_at(
+        &mut self,
+        v: Value,
+        span: Option<Span>,
+        span_is_call_site: bool,
+    ) -> EvalResult<Step> {
         let Value::Thunk(t) = v else {
             return Ok(Step::Return(v));
         };
@@ -731,20 +754,33 @@ impl Machine {
             }
             ThunkState::Apply(app) => {
                 let f = app.0.clone();
-                // Forced without a position (by printing, `deepSeq`, ...), the call is
-                // placed where Nix's `determinePos` places it: at the applied function if
-                // it is already evaluated, nowhere otherwise.
-                let span = span.or_else(|| evaluated_lambda_span(&f)).unwrap_or(Span {
+                let nowhere = Span {
                     file: crate::source::FileId(0),
                     start: 0,
                     end: 0,
-                });
+                };
+                // Forced without a position (by printing, `deepSeq`, ...), the call is
+                // placed where Nix's `determinePos` places it: at the applied function if
+                // it is already evaluated, nowhere otherwise.
+                let determined = span.is_none();
+                let span = span
+                    .or_else(|| evaluated_lambda_span(&f))
+                    .unwrap_or(nowhere);
+                let call = if span_is_call_site || determined {
+                    span
+                } else {
+                    nowhere
+                };
                 let pending = match app.1.len() {
                     0 => None,
-                    1 => Some(Frame::Apply1(app.1[0].clone(), span)),
-                    _ => Some(Frame::ApplyRev(app.1.iter().rev().cloned().collect(), span)),
+                    1 => Some(Frame::Apply1(app.1[0].clone(), call)),
+                    _ => Some(Frame::ApplyRev(app.1.iter().rev().cloned().collect(), call)),
                 };
-                self.push(Frame::Update(t, ThunkState::Apply(app)))?;
+                // As in Nix, a lazy application is not marked while it is computed:
+                // one that needs its own value calls itself again, until the call depth
+                // runs out. The frame has nothing to restore.
+                *t.0.borrow_mut() = ThunkState::Apply(app);
+                self.push(Frame::Update(t, ThunkState::Blackhole))?;
                 if let Some(frame) = pending {
                     self.push(frame)?;
                 }
@@ -942,11 +978,11 @@ impl Machine {
             Expr::Const(v) => Ok(Step::Return(v.clone())),
             Expr::Var { level, slot, span } => {
                 let v = lookup(env, *level, *slot);
-                self.force_step(v, Some(*span))
+                self.force_expr_step(v, *span)
             }
             Expr::WithVar { name, level, span } => {
                 let v = self.lookup_with(*name, *level, env, *span)?;
-                self.force_step(v, Some(*span))
+                self.force_expr_step(v, *span)
             }
             Expr::Select(select) => {
                 self.push(Frame::Select(select.clone(), 0, env.clone(), None))?;
@@ -1951,7 +1987,7 @@ impl Machine {
             }
             found.pos.unwrap_or(expr.span)
         };
-        self.force_step(found.value, Some(force_pos))
+        self.force_expr_step(found.value, force_pos)
     }
 
     /// "while evaluating the attribute 'a.b'" for the selection `expr`.
