@@ -565,11 +565,8 @@ impl Machine {
     fn unwind(&mut self, base: usize, mut err: Box<Error>) -> Box<Error> {
         while self.frames.len() > base {
             match self.frames.pop().expect("len > base") {
-                Frame::Update(thunk, saved) => {
-                    if !matches!(saved, ThunkState::Blackhole) {
-                        *thunk.0.borrow_mut() = saved;
-                    }
-                }
+                Frame::Update(_, ThunkState::Blackhole) => {}
+                Frame::Update(thunk, saved) => *thunk.0.borrow_mut() = saved,
                 Frame::BindPattern(closure, site) => {
                     self.call_depth -= 1;
                     if let Some(call_site) = bind_site(&closure.def, site) {
