@@ -419,6 +419,26 @@ fn each_flag_behaves_like_nix_instantiate() {
 /// ends a long evaluation, `--file` names an input, and the `lint-*` settings of
 /// Nix 2.34 warn about or refuse URL, short-path and absolute-path literals (the
 /// absolute-path message is Nix 2.34's own).
+/// Left-associative operator chains are as long as the text, as in Nix (whose parser reads
+/// them without nesting): 20,000 `+` and 10,000 `&&` operators (a program given with
+/// `-E` stays under the kernel's 128 KiB limit for one argument).
+#[test]
+fn long_operator_chains_evaluate() {
+    let ours = |program: &str| {
+        run_in(
+            None,
+            env!("CARGO_BIN_EXE_nixpad"),
+            &["eval", "--strict", "-E", program],
+            "",
+            TIMEOUT,
+        )
+    };
+    let sum = vec!["1"; 20_000].join(" + ");
+    assert_eq!(String::from_utf8_lossy(&ours(&sum).stdout), "20000\n");
+    let all = vec!["true"; 10_000].join(" && ");
+    assert_eq!(String::from_utf8_lossy(&ours(&all).stdout), "true\n");
+}
+
 #[test]
 fn extensions_beyond_nix_2_26() {
     let dir = fixture("extensions");

@@ -49,6 +49,22 @@ fn long_thunk_chains_work() {
 }
 
 #[wasm_bindgen_test]
+fn long_operator_chains_work() {
+    // A left-associative chain is lowered in a loop; what bounds its length here is
+    // rnix's parser, whose recursion over the chain fits the browser's stack to about
+    // 4,000 operators (natively the CLI reads chains of any length, as Nix does).
+    let sum = vec!["1"; 3_000].join(" + ");
+    assert_eq!(eval(&sum), Ok("3000".into()));
+    let strings = vec!["\"a\""; 3_000].join(" + ");
+    assert_eq!(
+        eval(&format!("builtins.stringLength ({strings})")),
+        Ok("3000".into())
+    );
+    let all = vec!["true"; 3_000].join(" && ");
+    assert_eq!(eval(&all), Ok("true".into()));
+}
+
+#[wasm_bindgen_test]
 fn nesting_through_builtins_is_bounded_by_max_call_depth_only() {
     // Each level calls back from `foldl'`: on the heap, as deep as Nix allows.
     let src = "let f = n: if n == 0 then 0 else builtins.foldl' (a: b: a + b) 1 [ (f (n - 1)) ]; in f 2000";

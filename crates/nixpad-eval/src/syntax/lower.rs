@@ -940,7 +940,7 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                     _ => Expr::Negate { expr, span },
                 }
             }
-            ast::Expr::BinOp(b) => self.binary(b, span)?,
+            ast::Expr::BinOp(b) => self.binary(b)?,
             ast::Expr::Select(s) => {
                 let expr = self.child(s.expr(), node)?;
                 let path = self.attrpath(s.attrpath(), node)?;
@@ -1144,8 +1144,26 @@ impl<'a, 'b> Lowerer<'a, 'b> {
 
     /// A binary operator, desugared as Nix does (`a > b` is `b < a`, `a <= b` is
     /// `!(b < a)`).
-    fn binary(&mut self, b: &ast::BinOp, span: Span) -> EvalResult<Expr> {
+    /// `a op b`. A chain of operators nested on the left (`1 + 2 + 3 + …`, as the parser
+    /// builds left-associative operators) is lowered in a loop, so that its length is not
+    /// a nesting depth: Nix reads such chains of any length.
+    fn binary(&mut self, b: &ast::BinOp) -> EvalResult<Expr> {
+        let mut spine = vec![b.clone()];
+        while let Some(ast::Expr::BinOp(inner)) = spine.last().and_then(|b| b.lhs()) {
+            spine.push(inner);
+        }
+        let innermost = spine.pop().expect("the spine starts with b");
+        let mut lowered = self.binary_on(&innermost, None)?;
+        while let Some(outer) = spine.pop() {
+            lowered = self.binary_on(&outer, Some(Rc::new(lowered)))?;
+        }
+        Ok(lowered)
+    }
+
+    /// `b`'s operator applied to its operands, the left one already lowered if given.
+    fn binary_on(&mut self, b: &ast::BinOp, lowered_lhs: Option<Rc<Expr>>) -> EvalResult<Expr> {
         let node = b.syntax();
+        let span = self.span(node);
         let op = match b.operator() {
             Some(op) => op,
             None => return Err(self.missing(node)),
@@ -1186,7 +1204,10 @@ impl<'a, 'b> Lowerer<'a, 'b> {
         }
         let lhs_node = b.lhs();
         let lhs_span = lhs_node.as_ref().map_or(op_span, |l| self.span(l.syntax()));
-        let lhs = self.child(lhs_node, node)?;
+        let lhs = match lowered_lhs {
+            Some(lhs) => lhs,
+            None => self.child(lhs_node, node)?,
+        };
         let rhs_node = b.rhs();
         let rhs_span = rhs_node.as_ref().map_or(op_span, |r| self.span(r.syntax()));
         // Nix places `+` errors at the right operand.
