@@ -724,6 +724,8 @@ fn traces_match_nix_with_and_without_show_trace() {
         "let l = map ({ a }: a) [ { b = 1; } ]; in builtins.elemAt l 0",
         "let l = map (x: builtins.head l) [ 1 ]; in builtins.head l",
         "let a = builtins.mapAttrs (n: v: a.x) { x = 1; }; in a.x",
+        // Output checks as attributes of their own are ignored under structured attrs.
+        "(derivation { name = \"x\"; builder = \"b\"; system = \"s\"; __structuredAttrs = true; maxSize = 1; allowedReferences = [ ]; }).drvPath",
         // A parenthesized expression is closed by `)` only; at the end of the text the
         // `)` is named once the expression inside could be complete.
         "[ (1 + 2 ]",

@@ -266,6 +266,17 @@ struct Gathered {
     outputs: Vec<String>,
 }
 
+/// The checks of a build's outputs that a derivation names as attributes of its own
+/// without `__structuredAttrs`, and under `outputChecks` with it (where Nix warns of them).
+const OUTPUT_CHECKS: [&str; 6] = [
+    "allowedReferences",
+    "allowedRequisites",
+    "disallowedReferences",
+    "disallowedRequisites",
+    "maxSize",
+    "maxClosureSize",
+];
+
 impl Gathered {
     fn new(name: &str, structured: bool) -> Gathered {
         Gathered {
@@ -310,6 +321,13 @@ impl Gathered {
         member.push(b':');
         member.extend_from_slice(&text);
         self.json.get_or_insert_with(Vec::new).push(member);
+        if OUTPUT_CHECKS.contains(&key) {
+            m.io.trace(&format!(
+                "warning: In a derivation named '{}', 'structuredAttrs' disables the effect of \
+                 the derivation attribute '{key}'; use 'outputChecks.<output>.{key}' instead",
+                self.drv.name
+            ));
+        }
         let want_str = |m: &mut Machine, v: &Value| -> EvalResult<Vec<u8>> {
             match v {
                 Value::String(s) => Ok(s.bytes.to_vec()),
