@@ -1128,7 +1128,10 @@ impl Machine {
             return Value::Null;
         }
         let lc = src.line_col(span.start);
-        let file = src.origin.display();
+        let file = match &src.origin {
+            crate::Origin::File(path) => crate::corepkgs::as_string(path).to_string(),
+            other => other.display(),
+        };
         Value::attrs(Attrs::from_unsorted(vec![
             Attr {
                 name: Symbol::new("column"),
@@ -2736,7 +2739,7 @@ impl Machine {
                     })
                 } else {
                     // A built-in `<nix/NAME>` file reads as `/NAME`, as in Nix.
-                    let p = p.strip_prefix(crate::corepkgs::PREFIX).unwrap_or(p);
+                    let p = crate::corepkgs::as_string(p);
                     Ok(NixString::plain(p.as_bytes()))
                 }
             }

@@ -99,7 +99,7 @@ impl XmlWriter {
                 ];
                 // A position in a file also names the file.
                 if let crate::source::Origin::File(path) = &m.sources.get(pos.file).origin {
-                    attrs.push(("path", path.as_bytes().to_vec()));
+                    attrs.push(("path", crate::corepkgs::as_string(path).as_bytes().to_vec()));
                 }
                 attrs
             }

@@ -54,6 +54,12 @@ pub fn is_derivation_file(origin: &crate::Origin) -> bool {
     matches!(origin, crate::Origin::File(p) if name(p) == Some("derivation-internal.nix"))
 }
 
+/// `path` as Nix gives it as a string (through `toString`, and as the `file` of a
+/// position): a corepkgs path reads as `/NAME`.
+pub fn as_string(path: &str) -> &str {
+    path.strip_prefix(PREFIX).unwrap_or(path)
+}
+
 /// `REST` of a corepkgs path (`fetchurl.nix`), or `None` for any other path.
 pub fn name(path: &str) -> Option<&str> {
     path.strip_prefix(PREFIX).map(|r| r.trim_start_matches('/'))
