@@ -724,6 +724,9 @@ fn traces_match_nix_with_and_without_show_trace() {
         "let l = map ({ a }: a) [ { b = 1; } ]; in builtins.elemAt l 0",
         "let l = map (x: builtins.head l) [ 1 ]; in builtins.head l",
         "let a = builtins.mapAttrs (n: v: a.x) { x = 1; }; in a.x",
+        // An assertion's text shows paths resolved against the directory and $HOME.
+        "assert ./a/${\"b\"} == ./.; 1",
+        "assert ~/x == ../y; 1",
         // Output checks as attributes of their own are ignored under structured attrs.
         "(derivation { name = \"x\"; builder = \"b\"; system = \"s\"; __structuredAttrs = true; maxSize = 1; allowedReferences = [ ]; }).drvPath",
         // A parenthesized expression is closed by `)` only; at the end of the text the

@@ -914,7 +914,8 @@ impl<'a, 'b> Lowerer<'a, 'b> {
             })),
             ast::Expr::Assert(a) => {
                 let cond_ast = a.condition().ok_or_else(|| self.missing(node))?;
-                let text: Rc<str> = assert_text(&cond_ast).into();
+                let text: Rc<str> =
+                    crate::show::show_expr(&cond_ast, self.ctx.base_dir, self.ctx.home).into();
                 Expr::Assert(Rc::new(AssertExpr {
                     cond: self.expr(&cond_ast, None)?,
                     body: self.child(a.body(), node)?,
@@ -1890,11 +1891,6 @@ impl<'a, 'b> Lowerer<'a, 'b> {
             ))
         }
     }
-}
-
-/// The text of an assertion's condition as Nix prints it in `assertion '...' failed`.
-fn assert_text(e: &ast::Expr) -> String {
-    crate::show::show_expr(e)
 }
 
 /// The expression inside any number of parentheses (`None` if one is empty).

@@ -28,10 +28,9 @@
 //!   digits): `1.0` is `1`, `1.0e10` is `1e+10`;
 //! * `<p>` is `(__findFile __nixPath "p")`, URIs are strings.
 //!
-//! One deliberate difference: Nix shows relative (`./a`) and home (`~/a`) paths
-//! already resolved to absolute paths against the file's directory or `$HOME`,
-//! which is not known here; those paths are printed as written. Absolute paths are
-//! canonicalised as Nix does (`/a/./b/../c` is `/a/c`).
+//! * paths are shown as Nix resolved them: relative ones (`./a`) against the file's
+//!   directory, home ones (`~/a`) against `$HOME` (as written when it is unknown), all
+//!   canonicalised (`/a/./b/../c` is `/a/c`).
 //!
 //! Nesting deeper than [`MAX_DEPTH`] is printed as `…`; missing parts of an
 //! erroneous tree are printed as `«error»`.
@@ -53,8 +52,10 @@ const ERROR: &str = "«error»";
 ///
 /// For example `1 == 2` is printed `(1 == 2)`, `x.y or z` is `(x).y or (z)` and
 /// `a < b` is `(__lessThan a b)` (see the module documentation for the full format).
-pub fn show_expr(e: &rnix::ast::Expr) -> String {
-    let node = Lowerer.expr(Some(e.clone()), 0);
+///
+/// Relative paths are resolved against `base_dir`, `~/` paths against `home`.
+pub fn show_expr(e: &rnix::ast::Expr, base_dir: &str, home: Option<&str>) -> String {
+    let node = Lowerer { base_dir, home }.expr(Some(e.clone()), 0);
     let mut out = String::new();
     print(&node, 0, &mut out);
     out
@@ -227,7 +228,12 @@ impl Bindings {
 // ---------------------------------------------------------------------------
 
 /// Converts rnix trees into [`Node`]s, desugaring as Nix's parser does.
-struct Lowerer;
+struct Lowerer<'a> {
+    /// The directory relative paths are resolved against.
+    base_dir: &'a str,
+    /// `$HOME`, for `~/` paths.
+    home: Option<&'a str>,
+}
 
 fn text(s: &str) -> Node {
     Node::Text(s.to_string())
@@ -282,7 +288,7 @@ fn builtin_call(name: &str, args: Vec<Node>) -> Node {
     Node::Call(boxed(text(name)), args)
 }
 
-impl Lowerer {
+impl Lowerer<'_> {
     fn expr(&self, e: Option<ast::Expr>, depth: usize) -> Node {
         let Some(mut e) = e else { return text(ERROR) };
         if depth > MAX_DEPTH {
@@ -580,7 +586,7 @@ impl Lowerer {
                         continue;
                     }
                     if parts.is_empty() {
-                        parts.push(Node::Text(path_prefix(t.text())));
+                        parts.push(Node::Text(self.path_prefix(t.text())));
                     } else {
                         parts.push(Node::Str(t.text().to_string()));
                     }
@@ -656,10 +662,26 @@ fn ident_name(i: &ast::Ident) -> String {
 /// Absolute paths are canonicalised (keeping a trailing `/` before an
 /// interpolation); relative and home paths are kept as written because the base
 /// directory and `$HOME` are not known here.
-fn path_prefix(raw: &str) -> String {
-    if !raw.starts_with('/') {
-        return raw.to_string();
+/// A path literal's first part made absolute as Nix makes it: against the file's
+/// directory or `$HOME`.
+impl Lowerer<'_> {
+    fn path_prefix(&self, raw: &str) -> String {
+        let absolute = if let Some(rest) = raw.strip_prefix('~') {
+            match self.home {
+                Some(home) => format!("{home}{rest}"),
+                None => return raw.to_string(),
+            }
+        } else if raw.starts_with('/') {
+            raw.to_string()
+        } else {
+            format!("{}/{raw}", self.base_dir)
+        };
+        canonical_path_prefix(&absolute)
     }
+}
+
+/// `raw` (absolute) with `.`, `..` and repeated slashes resolved, a final `/` kept.
+fn canonical_path_prefix(raw: &str) -> String {
     let mut segs: Vec<&str> = Vec::new();
     for seg in raw.split('/') {
         match seg {
@@ -1233,7 +1255,7 @@ mod tests {
             parse.errors()
         );
         let expr = parse.tree().expr().expect("an expression");
-        show_expr(&expr)
+        show_expr(&expr, "/base", Some("/home/u"))
     }
 
     #[track_caller]
@@ -1739,15 +1761,16 @@ mod tests {
     }
 
     #[test]
-    fn relative_and_home_paths_are_printed_as_written() {
-        // Nix prints these resolved against the file's directory or $HOME
-        // (`/dir/a`, `(/dir/a/ + x)`, `/home/u/a`), which is not known here.
-        check("./a", "./a");
-        check("./a/../b", "./a/../b");
-        check("./a/${x}", "(./a/ + x)");
-        check("~/a", "~/a");
-        check("~/${x}", "(~/ + x)");
-        check("[ ./c /d ]", "[ (./c) (/d) ]");
+    fn relative_and_home_paths_are_resolved() {
+        // As Nix prints them: against the file's directory and $HOME.
+        check("./a", "/base/a");
+        check("./a/../b", "/base/b");
+        check("./.", "/base");
+        check("../a", "/a");
+        check("./a/${x}", "(/base/a/ + x)");
+        check("~/a", "/home/u/a");
+        check("~/${x}", "(/home/u/ + x)");
+        check("[ ./c /d ]", "[ (/base/c) (/d) ]");
     }
 
     #[test]
@@ -1764,10 +1787,17 @@ mod tests {
     }
 
     #[test]
+    fn home_paths_stay_as_written_without_home() {
+        let parse = rnix::Root::parse("~/a == ./b");
+        let root = rnix::ast::Expr::Root(parse.tree());
+        assert_eq!(show_expr(&root, "/dir", None), "(~/a == /dir/b)");
+    }
+
+    #[test]
     fn root_node_is_transparent() {
         let parse = rnix::Root::parse("1 == 2");
         let root = rnix::ast::Expr::Root(parse.tree());
-        assert_eq!(show_expr(&root), "(1 == 2)");
+        assert_eq!(show_expr(&root, "/", None), "(1 == 2)");
     }
 
     #[test]
@@ -1815,7 +1845,7 @@ mod tests {
     fn broken_trees_print_error_markers() {
         let first = |src: &str| {
             let expr = rnix::Root::parse(src).tree().expr().expect("an expression");
-            show_expr(&expr)
+            show_expr(&expr, "/", None)
         };
         assert_eq!(first("1 +"), "(1 + «error»)");
         assert_eq!(first("{ a = ; }"), "{ a = «error»; }");
@@ -1877,7 +1907,7 @@ mod tests {
             let root = rnix::Root::parse(src).tree();
             for node in root.syntax().descendants() {
                 if let Some(expr) = rnix::ast::Expr::cast(node) {
-                    let _ = show_expr(&expr);
+                    let _ = show_expr(&expr, "/", None);
                 }
             }
         }
