@@ -800,9 +800,7 @@ impl Machine {
                     || self.call_depth + EAGER_CALL_MARGIN < self.limits.max_call_depth =>
             {
                 match self.quick(expr, env, 1) {
-                    Some(Ok(v)) => Value::Thunk(Rc::new(Thunk(std::cell::RefCell::new(
-                        ThunkState::Eager(v),
-                    )))),
+                    Some(Ok(v)) => Thunk::eager(v),
                     _ => Thunk::new(expr.clone(), env.clone()),
                 }
             }
@@ -1133,9 +1131,10 @@ impl Machine {
             other => other.display(),
         };
         Value::attrs(Attrs::from_unsorted(vec![
+            // Nix computes the line and column lazily: they print as unevaluated.
             Attr {
                 name: Symbol::new("column"),
-                value: Value::Int(lc.col as i64),
+                value: Thunk::eager(Value::Int(lc.col as i64)),
                 pos: None,
             },
             Attr {
@@ -1145,7 +1144,7 @@ impl Machine {
             },
             Attr {
                 name: Symbol::new("line"),
-                value: Value::Int(lc.line as i64),
+                value: Thunk::eager(Value::Int(lc.line as i64)),
                 pos: None,
             },
         ]))

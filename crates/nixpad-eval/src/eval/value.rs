@@ -411,6 +411,12 @@ impl Thunk {
         Value::Thunk(Rc::new(Thunk(RefCell::new(ThunkState::Expr(expr, env)))))
     }
 
+    /// A thunk already holding `v`, which prints as unevaluated until forced (what Nix
+    /// computes lazily but cannot fail).
+    pub fn eager(v: Value) -> Value {
+        Value::Thunk(Rc::new(Thunk(RefCell::new(ThunkState::Eager(v)))))
+    }
+
     /// A thunk applying `f` to `args`.
     pub fn apply(f: Value, args: EnvValues) -> Value {
         Value::Thunk(Rc::new(Thunk(RefCell::new(ThunkState::Apply(Box::new((
