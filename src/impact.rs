@@ -79,7 +79,8 @@ pub fn collect(ev: &mut Evaluator, root: &Value) -> nixpad_eval::EvalResult<Impa
         "/",
         &[("value".to_string(), root.clone())],
     )?;
-    let mut attr = |name: &str| ev.select_attr_path(pair.clone(), name, &[], "/");
+    let mut attr =
+        |name: &str| ev.select_attr_path(pair.clone(), name, &nixpad_eval::AutoArgs::default());
     let what = attr("what")?;
     let before = attr("before")?;
     let after = attr("after")?;

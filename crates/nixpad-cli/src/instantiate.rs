@@ -407,6 +407,8 @@ fn evaluate_inputs(
     render: &mut impl FnMut(&mut Evaluator, &nixpad_eval::Value) -> nixpad_eval::EvalResult<Vec<u8>>,
     mut write: impl FnMut(&[u8]),
 ) -> nixpad_eval::EvalResult<()> {
+    // As nix-instantiate does, before any input is read.
+    let args = ev.auto_args(&o.args, base)?;
     let whole = [String::new()];
     let attr_paths = if o.attr_paths.is_empty() {
         &whole[..]
@@ -436,8 +438,8 @@ fn evaluate_inputs(
             }),
         }?;
         for path in attr_paths {
-            let v = ev.select_attr_path(root.clone(), path, &o.args, base)?;
-            let v = ev.apply_auto_args(v, &o.args, base)?;
+            let v = ev.select_attr_path(root.clone(), path, &args)?;
+            let v = ev.apply_auto_args(v, &args)?;
             write(&render(ev, &v)?);
         }
     }

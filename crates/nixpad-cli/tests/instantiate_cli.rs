@@ -229,6 +229,23 @@ const CASES: &[(&[&str], &str)] = &[
         "",
     ),
     (&["--eval", "--abort-on-warn", "warn.nix"], ""),
+    // Every --arg is parsed before any input is read, used or not; each is evaluated
+    // once however many functions take it.
+    (&["--eval", "--arg", "unused", "undefinedvar", "f.nix"], ""),
+    (&["--eval", "--arg", "z", "1 +", "nope.nix"], ""),
+    (
+        &[
+            "--eval",
+            "--strict",
+            "--arg",
+            "z",
+            "builtins.trace \"t\" 1",
+            "-E",
+            "{ z }: z + z",
+        ],
+        "",
+    ),
+    (&["--eval", "--arg", "z", "1 + \"a\"", "f.nix"], ""),
     (
         &["--eval", "--option", "abort-on-warn", "maybe", "-E", "1"],
         "",
@@ -415,10 +432,6 @@ fn each_flag_behaves_like_nix_instantiate() {
     );
 }
 
-/// Flags Nix 2.26's `nix-instantiate` lacks or ignores for evaluation: `--timeout`
-/// ends a long evaluation, `--file` names an input, and the `lint-*` settings of
-/// Nix 2.34 warn about or refuse URL, short-path and absolute-path literals (the
-/// absolute-path message is Nix 2.34's own).
 /// Left-associative operator chains are as long as the text, as in Nix (whose parser reads
 /// them without nesting): 20,000 `+` and 10,000 `&&` operators (a program given with
 /// `-E` stays under the kernel's 128 KiB limit for one argument).
@@ -439,6 +452,10 @@ fn long_operator_chains_evaluate() {
     assert_eq!(String::from_utf8_lossy(&ours(&all).stdout), "true\n");
 }
 
+/// Flags Nix 2.26's `nix-instantiate` lacks or ignores for evaluation: `--timeout`
+/// ends a long evaluation, `--file` names an input, and the `lint-*` settings of
+/// Nix 2.34 warn about or refuse URL, short-path and absolute-path literals (the
+/// absolute-path message is Nix 2.34's own).
 #[test]
 fn extensions_beyond_nix_2_26() {
     let dir = fixture("extensions");

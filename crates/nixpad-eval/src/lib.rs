@@ -173,6 +173,11 @@ pub enum AutoArg {
     Str(String),
 }
 
+/// The `--arg`s and `--argstr`s of a command as values ([`Evaluator::auto_args`]): each
+/// `--arg` expression parsed once, evaluated when a function first needs it.
+#[derive(Clone, Default)]
+pub struct AutoArgs(Vec<(Symbol, Value)>);
+
 /// Parses, lowers and registers the text of file `path` that `scopedImport` evaluates,
 /// with `scope`'s names added (such lowerings are neither shared nor cached).
 pub(crate) fn lower_scoped(
@@ -611,18 +616,40 @@ impl Evaluator {
         self.machine.force(&v, None)
     }
 
-    /// Applies a function result to `--arg`/`--argstr` arguments as `nix-instantiate` does:
-    /// only when some are given and the value is a function taking a set.
-    pub fn apply_auto_args(
+    /// The values of `--arg`/`--argstr` arguments, as `nix-instantiate` makes them before
+    /// it reads any file: every `--arg` expression is parsed now (so one that does not
+    /// parse is an error even if no function takes it) and evaluated lazily, once.
+    pub fn auto_args(
         &mut self,
-        v: Value,
         args: &[(String, AutoArg)],
         base_dir: &str,
-    ) -> EvalResult<Value> {
-        if args.is_empty() {
+    ) -> EvalResult<AutoArgs> {
+        let mut values = Vec::new();
+        for (name, arg) in args {
+            let value = match arg {
+                AutoArg::Str(s) => Value::string(s.as_bytes()),
+                AutoArg::Expr(e) => {
+                    let text = source::prepare_source(e);
+                    let file = self
+                        .machine
+                        .sources
+                        .add(Origin::String, text.clone().into());
+                    let expr = lower_in(&self.machine, file, &text, base_dir)?;
+                    value::Thunk::new(expr, self.machine.globals.clone())
+                }
+            };
+            values.push((Symbol::new(name), value));
+        }
+        Ok(AutoArgs(values))
+    }
+
+    /// Applies a function result to `--arg`/`--argstr` arguments as `nix-instantiate` does:
+    /// only when some are given and the value is a function taking a set.
+    pub fn apply_auto_args(&mut self, v: Value, args: &AutoArgs) -> EvalResult<Value> {
+        if args.0.is_empty() {
             return Ok(v);
         }
-        self.auto_call(v, args, base_dir)
+        self.auto_call(v, args)
     }
 
     /// Selects an attribute path (`nix-instantiate -A a.b."c.d".0`) from `v` as Nix does:
@@ -632,12 +659,11 @@ impl Evaluator {
         &mut self,
         mut v: Value,
         attr_path: &str,
-        args: &[(String, AutoArg)],
-        base_dir: &str,
+        args: &AutoArgs,
     ) -> EvalResult<Value> {
         let fail = |msg: String| Error::new(ErrorKind::Other(msg), None);
         for component in split_attr_path(attr_path).map_err(fail)? {
-            let here = self.auto_call(v, args, base_dir)?;
+            let here = self.auto_call(v, args)?;
             let wrong_type = |want: &str, got: &Value| {
                 fail(format!(
                     "the expression selected by the selection path '{attr_path}' should be {want} but is {}",
@@ -687,12 +713,7 @@ impl Evaluator {
 
     /// Nix's `autoCallFunction`: a function taking a set is called with the `--arg`s it
     /// names (all of them with `...`); any other value is returned forced.
-    pub fn auto_call(
-        &mut self,
-        v: Value,
-        args: &[(String, AutoArg)],
-        base_dir: &str,
-    ) -> EvalResult<Value> {
+    pub fn auto_call(&mut self, v: Value, args: &AutoArgs) -> EvalResult<Value> {
         let v = self.machine.force(&v, None)?;
         let Value::Lambda(closure) = &v else {
             return Ok(v);
@@ -703,31 +724,22 @@ impl Evaluator {
         if let Some(missing) = pattern
             .formals
             .iter()
-            .find(|f| f.default.is_none() && !args.iter().any(|(n, _)| *n == *f.name.name()))
+            .find(|f| f.default.is_none() && !args.0.iter().any(|(n, _)| *n == f.name))
         {
             return Err(Error::new(
                 ErrorKind::MissingAutoArgument(missing.name.to_string()),
                 Some(missing.span),
             ));
         }
-        let mut entries = Vec::new();
-        for (name, arg) in args {
-            let value = match arg {
-                AutoArg::Str(s) => Value::string(s.as_bytes()),
-                AutoArg::Expr(e) => {
-                    let origin = Origin::Other(format!("--arg {name}"));
-                    let text = source::prepare_source(e);
-                    let file = self.machine.sources.add(origin, text.clone().into());
-                    let expr = lower_in(&self.machine, file, &text, base_dir)?;
-                    value::Thunk::new(expr, self.machine.globals.clone())
-                }
-            };
-            entries.push(value::Attr {
-                name: Symbol::new(name),
-                value,
+        let mut entries: Vec<value::Attr> = args
+            .0
+            .iter()
+            .map(|(name, value)| value::Attr {
+                name: *name,
+                value: value.clone(),
                 pos: None,
-            });
-        }
+            })
+            .collect();
         // Only the formals the function names are passed (unless it takes `...`).
         if !pattern.ellipsis {
             entries.retain(|a| pattern.formals.iter().any(|f| f.name == a.name));

@@ -874,7 +874,11 @@ impl Flake {
         ];
         for candidate in &candidates {
             let root = self.value.clone();
-            match self.evaluator.select_attr_path(root, candidate, &[], "/") {
+            match self.evaluator.select_attr_path(
+                root,
+                candidate,
+                &nixpad_eval::AutoArgs::default(),
+            ) {
                 Ok(v) => return Ok(v),
                 Err(e) => {
                     let msg = self.evaluator.render_error(&e);
@@ -895,7 +899,7 @@ impl Flake {
     pub fn select_exact(&mut self, attr_path: &str) -> Result<Value, String> {
         let root = self.value.clone();
         self.evaluator
-            .select_attr_path(root, attr_path, &[], "/")
+            .select_attr_path(root, attr_path, &nixpad_eval::AutoArgs::default())
             .map_err(|e| self.evaluator.render_error(&e))
     }
 }
