@@ -5,7 +5,7 @@
 #   all+2      every package's drvPath with the two test overlays
 #              (crates/nixpad-pkgs/tests/all-drv-paths.nix)
 # Whole-process wall time, median of RUNS runs (default 21), in milliseconds, measured
-# with a nanosecond clock; the next column subtracts nixpad's time for an empty
+# with bash's microsecond clock; the next column subtracts nixpad's time for an empty
 # evaluation (`1`: process start, thread, allocator), leaving the evaluation itself.
 # "In one process" is `nixpad eval --bench RUNS`: the same evaluation repeated in one
 # process, each run with a fresh evaluator sharing the lowered files (as the web worker
@@ -44,14 +44,15 @@ in_process() {
 # median of numbers, one per line
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-# wall-clock milliseconds of CMD..., median of RUNS runs (output discarded)
+# wall-clock milliseconds of CMD..., median of RUNS runs (output discarded); the clock is
+# bash's own $EPOCHREALTIME (microseconds), so no other process runs inside the interval
 measure() {
   for _ in $(seq "$RUNS"); do
     local start end
-    start=$(date +%s%N)
+    start=${EPOCHREALTIME/[.,]/}
     "$@" >/dev/null 2>&1
-    end=$(date +%s%N)
-    echo $(( (end - start) / 1000 ))
+    end=${EPOCHREALTIME/[.,]/}
+    echo $((10#$end - 10#$start))
   done | median | awk '{printf "%.1f", $1 / 1000}'
 }
 
