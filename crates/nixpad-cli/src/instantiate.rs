@@ -24,6 +24,7 @@ usage: nixpad eval [OPTION]... [FILE | -]...          (the options of `nix-insta
 
   --strict                 evaluate the result deeply (otherwise unevaluated parts print as <CODE>)
   --json | --xml           print as JSON / XML
+  --parse                  print each input as Nix parsed it (as in messages), not its value
   -A, --attr PATH          select PATH (a.b.\"c.d\".0) from each input; repeatable; functions
                            taking a set are called with the --arg values on the way
   -E, --expr               the arguments are expressions, not files
@@ -62,6 +63,8 @@ enum Input {
 /// A parsed `nixpad eval` command line.
 pub struct Options {
     strict: bool,
+    /// `--parse`: print each input as parsed, without evaluating it.
+    parse: bool,
     output: Output,
     include: Vec<String>,
     args: Vec<(String, AutoArg)>,
@@ -176,6 +179,7 @@ impl Options {
 pub fn parse(args: &[String]) -> Result<Options, UsageError> {
     let mut o = Options {
         strict: false,
+        parse: false,
         output: Output::Nix,
         include: Vec::new(),
         args: Vec::new(),
@@ -211,6 +215,7 @@ pub fn parse(args: &[String]) -> Result<Options, UsageError> {
         let a = args[i].as_str();
         match a {
             "--strict" => o.strict = true,
+            "--parse" => o.parse = true,
             "--json" => o.output = Output::Json,
             "--xml" => o.output = Output::Xml,
             "-E" | "--expr" => exprs = true,
@@ -407,6 +412,34 @@ fn evaluate_inputs(
     render: &mut impl FnMut(&mut Evaluator, &nixpad_eval::Value) -> nixpad_eval::EvalResult<Vec<u8>>,
     mut write: impl FnMut(&[u8]),
 ) -> nixpad_eval::EvalResult<()> {
+    if o.parse {
+        for input in &o.inputs {
+            let (text, origin, dir) = match input {
+                Input::Expr(e) => (e.clone(), Origin::String, base.to_string()),
+                Input::Stdin(text) => (stdin_text(text)?.clone(), Origin::Stdin, base.to_string()),
+                Input::File(f) => {
+                    // A directory stands for its `default.nix`, as for `import`.
+                    let mut path = input_path(base, f);
+                    if std::path::Path::new(&path).is_dir() {
+                        path = format!("{}/default.nix", path.trim_end_matches('/'));
+                    }
+                    let text = std::fs::read(&path).map_err(|e| {
+                        nixpad_eval::Error::new(
+                            ErrorKind::Io(format!("opening file '{path}': {e}")),
+                            None,
+                        )
+                    })?;
+                    let dir = path.rsplit_once('/').map_or("/", |(d, _)| d).to_string();
+                    let dir = if dir.is_empty() { "/".to_string() } else { dir };
+                    (nixpad_eval::decode_source(&text), Origin::File(path), dir)
+                }
+            };
+            let mut shown = ev.parse_source(&text, origin, &dir)?.into_bytes();
+            shown.push(b'\n');
+            write(&shown);
+        }
+        return Ok(());
+    }
     // As nix-instantiate does, before any input is read.
     let args = ev.auto_args(&o.args, base)?;
     let whole = [String::new()];
@@ -418,24 +451,8 @@ fn evaluate_inputs(
     for input in &o.inputs {
         let root = match input {
             Input::Expr(e) => ev.eval_source(e, Origin::String, base),
-            Input::Stdin(text) => {
-                let text = text.get_or_init(|| {
-                    let mut bytes = Vec::new();
-                    match std::io::stdin().read_to_end(&mut bytes) {
-                        Ok(_) => Ok(nixpad_eval::decode_source(&bytes)),
-                        Err(e) => Err(format!("reading standard input: {e}")),
-                    }
-                });
-                match text {
-                    Ok(text) => ev.eval_source(text, Origin::Stdin, base),
-                    Err(why) => Err(nixpad_eval::Error::new(ErrorKind::Io(why.clone()), None)),
-                }
-            }
-            Input::File(f) => ev.eval_file(&if f.starts_with('/') {
-                f.clone()
-            } else {
-                format!("{base}/{f}")
-            }),
+            Input::Stdin(text) => ev.eval_source(stdin_text(text)?, Origin::Stdin, base),
+            Input::File(f) => ev.eval_file(&input_path(base, f)),
         }?;
         for path in attr_paths {
             let v = ev.select_attr_path(root.clone(), path, &args)?;
@@ -444,6 +461,30 @@ fn evaluate_inputs(
         }
     }
     Ok(())
+}
+
+/// Standard input, read once (every `-` input is the same text).
+fn stdin_text(
+    text: &std::cell::OnceCell<Result<String, String>>,
+) -> nixpad_eval::EvalResult<&String> {
+    let text = text.get_or_init(|| {
+        let mut bytes = Vec::new();
+        match std::io::stdin().read_to_end(&mut bytes) {
+            Ok(_) => Ok(nixpad_eval::decode_source(&bytes)),
+            Err(e) => Err(format!("reading standard input: {e}")),
+        }
+    });
+    text.as_ref()
+        .map_err(|why| nixpad_eval::Error::new(ErrorKind::Io(why.clone()), None))
+}
+
+/// An input file's path, relative ones against `base`.
+fn input_path(base: &str, file: &str) -> String {
+    if file.starts_with('/') {
+        file.to_string()
+    } else {
+        format!("{base}/{file}")
+    }
 }
 
 /// Prints an evaluation error to stderr as `nix-instantiate` does (a usage error, such as

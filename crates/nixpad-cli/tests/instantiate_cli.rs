@@ -229,6 +229,18 @@ const CASES: &[(&[&str], &str)] = &[
         "",
     ),
     (&["--eval", "--abort-on-warn", "warn.nix"], ""),
+    // --parse prints each input as parsed (paths resolved), checked but not evaluated.
+    (&["--parse", "f.nix"], ""),
+    (
+        &[
+            "--parse",
+            "-E",
+            "x: [ (x + ./a) \"s${x}\" 1.5 ] ++ [ (throw \"no\") ]",
+        ],
+        "",
+    ),
+    (&["--parse", "-E", "undefinedvar"], ""),
+    (&["--parse", "-"], "{ a = 1; b.c = a; }"),
     // Every --arg is parsed before any input is read, used or not; each is evaluated
     // once however many functions take it.
     (&["--eval", "--arg", "unused", "undefinedvar", "f.nix"], ""),

@@ -498,6 +498,25 @@ impl Evaluator {
         self.machine.eval(&expr, &env)
     }
 
+    /// `text` as Nix prints a parsed expression (`nix-instantiate --parse`), checked as
+    /// for evaluation (a syntax error or an undefined variable is an error) but not
+    /// evaluated.
+    pub fn parse_source(
+        &mut self,
+        text: &str,
+        origin: Origin,
+        base_dir: &str,
+    ) -> EvalResult<String> {
+        let text = source::prepare_source(text);
+        let file = self.machine.sources.add(origin, text.clone().into());
+        lower_in(&self.machine, file, &text, base_dir)?;
+        let root = rnix::Root::parse(&text).tree();
+        let shown = root
+            .expr()
+            .map(|e| crate::show::show_expr(&e, base_dir, self.machine.settings.home.as_deref()));
+        Ok(shown.unwrap_or_default())
+    }
+
     /// Like [`Evaluator::eval_source`], with extra names in scope (a REPL's bindings),
     /// which shadow the builtins but not the text's own bindings.
     pub fn eval_source_with_scope(
