@@ -229,6 +229,15 @@ const CASES: &[(&[&str], &str)] = &[
         "",
     ),
     (&["--eval", "--abort-on-warn", "warn.nix"], ""),
+    // `derivation` is evaluated at start-up: a lambda even before it is called.
+    (
+        &[
+            "--eval",
+            "-E",
+            "builtins.intersectAttrs { derivation = 1; map = 1; } builtins",
+        ],
+        "",
+    ),
     // --parse prints each input as parsed (paths resolved), checked but not evaluated.
     (&["--parse", "f.nix"], ""),
     (

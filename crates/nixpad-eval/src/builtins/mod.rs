@@ -379,6 +379,9 @@ pub fn install(m: &mut Machine) {
         Ok(expr) => {
             *derivation_thunk.0.borrow_mut() = ThunkState::Expr(expr, m.globals.clone());
             m.collector.track_thunk(&derivation_thunk);
+            // The file is a function: Nix evaluates it at start-up, so `builtins` shows
+            // `derivation` as a lambda even before it is called.
+            let _ = m.force(&Value::Thunk(derivation_thunk), None);
         }
         Err(e) => {
             *derivation_thunk.0.borrow_mut() =
