@@ -50,9 +50,11 @@ pub struct LowerCtx<'a> {
 /// Parses `text` (already registered as `file`) and lowers it in `scopes`.
 pub fn parse_and_lower(ctx: &LowerCtx, text: &str, scopes: Vec<Scope>) -> EvalResult<Rc<Expr>> {
     let parse = rnix::Root::parse(text);
-    // rnix closes parentheses with whatever token follows their expression; Nix wants `)`.
-    // The error that comes first in the text is the one Nix's parser meets.
-    let misclosed = misclosed_paren(&parse.syntax()).map(|at| {
+    // Nix interns names in the order its lexer meets them, and iterates attribute sets in
+    // that order (deep equality, forcing): intern ours in source order too. The same walk
+    // finds a parenthesis rnix closed with some other token (Nix wants `)`); the error
+    // that comes first in the text is the one Nix's parser meets.
+    let misclosed = intern_in_source_order(&parse.syntax()).map(|at| {
         let msg = format!(
             "syntax error, unexpected {}, expecting ')'",
             describe_token(text, at)
@@ -75,10 +77,7 @@ pub fn parse_and_lower(ctx: &LowerCtx, text: &str, scopes: Vec<Scope>) -> EvalRe
         (Some(e), None) | (None, Some(e)) => return Err(e),
         (None, None) => {}
     }
-    // Nix interns names in the order its lexer meets them, and iterates attribute sets in
-    // that order (deep equality, forcing): intern ours in source order too.
     let root = parse.tree();
-    intern_in_source_order(root.syntax());
     let expr = root.expr().ok_or_else(|| {
         let msg = format!("syntax error, unexpected end of file{}", unclosed(text));
         Error::new(
@@ -113,29 +112,26 @@ pub fn scopes_at(ctx: &LowerCtx, text: &str, scopes: Vec<Scope>, at: Span) -> Op
     lowerer.probe?.1
 }
 
-/// The offset of the first token that rnix took as the `)` of a parenthesized expression
+/// Interns identifiers and string attribute names in the order they appear, and gives the
+/// offset of the first token that rnix took as the `)` of a parenthesized expression
 /// although it is something else (`(1 ]`).
-fn misclosed_paren(root: &rnix::SyntaxNode) -> Option<usize> {
+fn intern_in_source_order(root: &rnix::SyntaxNode) -> Option<usize> {
     use rnix::SyntaxKind as K;
-    root.descendants()
-        .filter(|node| node.kind() == K::NODE_PAREN)
-        .filter_map(|node| {
-            let last = node
-                .children_with_tokens()
-                .filter(|child| !child.kind().is_trivia())
-                .last()?;
-            let token = last.into_token()?;
-            let misclosed = !matches!(token.kind(), K::TOKEN_R_PAREN | K::TOKEN_L_PAREN);
-            misclosed.then(|| usize::from(token.text_range().start()))
-        })
-        .min()
-}
-
-/// Interns identifiers and string attribute names in the order they appear.
-fn intern_in_source_order(root: &rnix::SyntaxNode) {
-    use rnix::SyntaxKind as K;
+    let mut misclosed = None;
     for node in root.descendants() {
         match node.kind() {
+            K::NODE_PAREN if misclosed.is_none() => {
+                let last = node
+                    .children_with_tokens()
+                    .filter(|child| !child.kind().is_trivia())
+                    .last()
+                    .and_then(|last| last.into_token());
+                if let Some(token) = last {
+                    if !matches!(token.kind(), K::TOKEN_R_PAREN | K::TOKEN_L_PAREN) {
+                        misclosed = Some(usize::from(token.text_range().start()));
+                    }
+                }
+            }
             K::NODE_IDENT => {
                 Symbol::new(&node.text().to_string());
             }
@@ -164,6 +160,7 @@ fn intern_in_source_order(root: &rnix::SyntaxNode) {
             _ => {}
         }
     }
+    misclosed
 }
 
 fn span_at(ctx: &LowerCtx, offset: u32) -> Span {
