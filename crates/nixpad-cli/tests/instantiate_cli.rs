@@ -781,6 +781,9 @@ fn traces_match_nix_with_and_without_show_trace() {
         "(1 +",
         "(a.b or",
         "(f or",
+        // A broken interpolation in an attribute name (rnix's tree cannot be taken apart).
+        "{ \"a${)}\" = 1; }",
+        "{ a.\"b${]}c\" = 1; }",
         // `x or` as a list element or an argument is warned of, with its own text.
         "let or = 1; f = x: y: x; in [ (f 1 or) (f or 2) (f  or) ]",
         // `sort` compares with `lessThan` itself without calling it; `floor` and `ceil`

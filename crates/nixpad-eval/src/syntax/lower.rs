@@ -54,7 +54,8 @@ pub fn parse_and_lower(ctx: &LowerCtx, text: &str, scopes: Vec<Scope>) -> EvalRe
     // that order (deep equality, forcing): intern ours in source order too. The same walk
     // finds a parenthesis rnix closed with some other token (Nix wants `)`); the error
     // that comes first in the text is the one Nix's parser meets.
-    let misclosed = intern_in_source_order(&parse.syntax()).map(|at| {
+    let parsed = parse.errors().is_empty();
+    let misclosed = intern_in_source_order(&parse.syntax(), parsed).map(|at| {
         let msg = format!(
             "syntax error, unexpected {}, expecting ')'",
             describe_token(text, at)
@@ -112,10 +113,11 @@ pub fn scopes_at(ctx: &LowerCtx, text: &str, scopes: Vec<Scope>, at: Span) -> Op
     lowerer.probe?.1
 }
 
-/// Interns identifiers and string attribute names in the order they appear, and gives the
-/// offset of the first token that rnix took as the `)` of a parenthesized expression
-/// although it is something else (`(1 ]`).
-fn intern_in_source_order(root: &rnix::SyntaxNode) -> Option<usize> {
+/// Interns identifiers and string attribute names in the order they appear (if `intern`:
+/// only a tree without errors can be taken apart), and gives the offset of the first token
+/// that rnix took as the `)` of a parenthesized expression although it is something else
+/// (`(1 ]`).
+fn intern_in_source_order(root: &rnix::SyntaxNode, intern: bool) -> Option<usize> {
     use rnix::SyntaxKind as K;
     let mut misclosed = None;
     for node in root.descendants() {
@@ -132,13 +134,14 @@ fn intern_in_source_order(root: &rnix::SyntaxNode) -> Option<usize> {
                     }
                 }
             }
-            K::NODE_IDENT => {
+            K::NODE_IDENT if intern => {
                 Symbol::new(&node.text().to_string());
             }
             K::NODE_STRING
-                if node
-                    .parent()
-                    .is_some_and(|p| matches!(p.kind(), K::NODE_ATTRPATH | K::NODE_DYNAMIC)) =>
+                if intern
+                    && node.parent().is_some_and(|p| {
+                        matches!(p.kind(), K::NODE_ATTRPATH | K::NODE_DYNAMIC)
+                    }) =>
             {
                 if let Some(s) = ast::Str::cast(node.clone()) {
                     let raw: Vec<InterpolPart<String>> = s
