@@ -961,6 +961,8 @@ fn traces_match_nix_with_and_without_show_trace() {
         // `with` on a value that is not a set.
         "with 1; x",
         "with { }; with 1; 2",
+        // An empty line of a message is printed without indentation.
+        "throw \"a\\n\\nb\"",
     ];
     let mut failures = Vec::new();
     for program in programs {
@@ -986,21 +988,31 @@ fn traces_match_nix_with_and_without_show_trace() {
 /// Nix's order. The programs are in `builtin-argument-errors.txt`.
 #[test]
 fn builtin_argument_errors_match_nix() {
-    let oracle = oracle_path();
-    let list = include_str!("builtin-argument-errors.txt");
-    let programs: Vec<&str> = list
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .collect();
+    let programs = program_list(include_str!("builtin-argument-errors.txt"));
     assert!(programs.len() > 80, "the list is there");
+    // Nix raises an unknown hash algorithm as a usage error, which nix-instantiate
+    // follows with a pointer to its own --help, as nixpad's CLI does to its own.
+    let differ = programs_differing_from_nix(&programs, |nix| {
+        nix.replace("Try 'nix-instantiate --help'", "Try 'nixpad eval --help'")
+    });
+    assert!(differ == 0, "{differ} of {} differ", programs.len());
+}
+
+/// The programs of a list file: one a line, `#` starts a comment line.
+fn program_list(list: &str) -> Vec<&str> {
+    list.lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .collect()
+}
+
+/// How many of `programs` give a different stderr or exit code than Nix's (after
+/// `adjust` of Nix's stderr); prints each difference.
+fn programs_differing_from_nix(programs: &[&str], adjust: fn(String) -> String) -> usize {
+    let oracle = oracle_path();
     let mut failures = Vec::new();
-    for program in &programs {
+    for program in programs {
         let both = both_stderr(&oracle, env!("CARGO_BIN_EXE_nixpad"), &[], program);
-        // Nix raises an unknown hash algorithm as a usage error, which nix-instantiate
-        // follows with a pointer to its own --help, as nixpad's CLI does to its own.
-        let nix = both
-            .nix
-            .replace("Try 'nix-instantiate --help'", "Try 'nixpad eval --help'");
+        let nix = adjust(both.nix);
         if nix != both.ours || !both.same_code {
             failures.push(format!(
                 "--- {program}\nnix:\n{nix}\nnixpad:\n{}",
@@ -1011,10 +1023,16 @@ fn builtin_argument_errors_match_nix() {
     for f in &failures {
         eprintln!("{f}");
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {} differ",
-        failures.len(),
-        programs.len()
-    );
+    failures.len()
+}
+
+/// `builtins.fromTOML` given texts it refuses: the whole of stderr matches Nix's, so each
+/// error is reported with toml11's title, marked lines, labels and hints, and as many
+/// reports as Nix's parser makes before it stops. The programs are in `toml-errors.txt`.
+#[test]
+fn toml_errors_match_nix() {
+    let programs = program_list(include_str!("toml-errors.txt"));
+    assert!(programs.len() > 100, "the list is there");
+    let differ = programs_differing_from_nix(&programs, |nix| nix);
+    assert!(differ == 0, "{differ} of {} differ", programs.len());
 }

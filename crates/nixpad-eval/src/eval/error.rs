@@ -76,6 +76,9 @@ pub enum ErrorKind {
     NotAvailable(String),
     /// Any other evaluation error (message as Nix words it).
     Other(String),
+    /// `builtins.fromTOML`'s parser refused the text: its reports, shown verbatim (Nix
+    /// shows them highlighted, so a closing newline leaves an indented empty line).
+    Toml(String),
     /// An error Nix raises as a usage error (an unknown hash algorithm or format name):
     /// its commands follow the message with a pointer to their `--help`.
     Usage(String),
@@ -110,6 +113,7 @@ impl ErrorKind {
             ErrorKind::NotAvailable(_) => "E018",
             ErrorKind::Other(_) => "E099",
             ErrorKind::Usage(_) => "E020",
+            ErrorKind::Toml(_) => "E021",
             ErrorKind::Suspended => "E098",
             ErrorKind::Breakpoint => "E019",
         }
@@ -126,6 +130,7 @@ impl ErrorKind {
             | ErrorKind::NotAvailable(m)
             | ErrorKind::Other(m)
             | ErrorKind::Usage(m) => m.clone(),
+            ErrorKind::Toml(report) => format!("while parsing TOML: {report}"),
             ErrorKind::UndefinedVariable(n) => format!("undefined variable '{n}'"),
             ErrorKind::MissingAutoArgument(argument) => format!(
                 "cannot evaluate a function that has an argument without a value ('{argument}')\n\
@@ -450,7 +455,7 @@ impl Error {
         let indent = TRACE_INDENT;
         if self.trace.is_empty() {
             out.push_str("error: ");
-            push_indented(&mut out, &self.kind.message(), indent);
+            push_message(&mut out, &self.kind, indent);
             out.push('\n');
         } else {
             out.push_str("error:\n");
@@ -487,7 +492,7 @@ impl Error {
             }
             out.push_str(indent);
             out.push_str("error: ");
-            push_indented(&mut out, &self.kind.message(), indent);
+            push_message(&mut out, &self.kind, indent);
             out.push('\n');
         }
         if let Some(span) = self.span {
@@ -502,14 +507,35 @@ impl Error {
     }
 }
 
+/// An error's message, indented.
+fn push_message(out: &mut String, kind: &ErrorKind, indent: &str) {
+    push_indented(out, &kind.message(), indent);
+    if let ErrorKind::Toml(report) = kind {
+        // Nix highlights the report and trims the text before it removes the colour
+        // codes: the report's closing newlines stay, the last line (holding the code
+        // that ends the highlight) indented.
+        let newlines = report.len() - report.trim_end_matches('\n').len();
+        for k in 0..newlines {
+            out.push('\n');
+            if k + 1 == newlines {
+                out.push_str(indent);
+            }
+        }
+    }
+}
+
 fn push_indented(out: &mut String, text: &str, indent: &str) {
-    // Nix does not print trailing whitespace of a message.
+    // Nix prints a message's lines indented, without trailing whitespace, an empty line
+    // without its indentation.
     for (i, line) in text.trim_end().split('\n').enumerate() {
+        let line = line.trim_end();
         if i > 0 {
             out.push('\n');
-            out.push_str(indent);
+            if !line.is_empty() {
+                out.push_str(indent);
+            }
         }
-        out.push_str(line.trim_end());
+        out.push_str(line);
     }
 }
 
