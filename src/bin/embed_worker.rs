@@ -7,6 +7,10 @@
 //! value printed like `nix-instantiate --eval --strict`, or the error rendered like Nix's;
 //! `trace` holds the `builtins.trace` lines. A panic posts `{ panic }` before the trap.
 
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 fn main() {
     #[cfg(target_arch = "wasm32")]
     embed::start();
