@@ -24,6 +24,8 @@ usage: nixpad eval [OPTION]... [FILE | -]...          (the options of `nix-insta
 
   --strict                 evaluate the result deeply (otherwise unevaluated parts print as <CODE>)
   --json | --xml           print as JSON / XML
+  --raw                    print the value as a string (coerced as \"${...}\" does), without
+                           quotes or a newline (of --raw, --json and --xml, the last counts)
   --parse                  print each input as Nix parsed it (as in messages), not its value
   -A, --attr PATH          select PATH (a.b.\"c.d\".0) from each input; repeatable; functions
                            taking a set are called with the --arg values on the way
@@ -47,6 +49,8 @@ usage: nixpad eval [OPTION]... [FILE | -]...          (the options of `nix-insta
 #[derive(Clone, Copy, PartialEq)]
 enum Output {
     Nix,
+    /// `--raw`: the value coerced to a string, printed as it is.
+    Raw,
     Json,
     Xml,
 }
@@ -218,6 +222,7 @@ pub fn parse(args: &[String]) -> Result<Options, UsageError> {
             "--parse" => o.parse = true,
             "--json" => o.output = Output::Json,
             "--xml" => o.output = Output::Xml,
+            "--raw" => o.output = Output::Raw,
             "-E" | "--expr" => exprs = true,
             "--eval" | "--eval-only" | "--read-write-mode" | "--readonly-mode"
             | "--no-location" | "-v" | "--verbose" | "--quiet" | "--no-build-output" | "-Q" => {}
@@ -343,6 +348,7 @@ fn run(o: Options) -> ExitCode {
             out
         }),
         Output::Xml => ev.to_xml(v, strict),
+        Output::Raw => ev.to_raw(v),
     })
 }
 

@@ -102,6 +102,29 @@ const CASES: &[(&[&str], &str)] = &[
     (&["--eval", "--strict", "--json", "-A", "l.0"], ""),
     (&["--eval", "--json", "-E", "{ a = 1; }", "{ b = 2; }"], ""),
     (&["--eval", "--xml", "-A", "l.0"], ""),
+    // --raw: the value coerced as interpolation coerces it, no newline; every input's
+    // text back to back; --strict forces nothing more; the last of --raw/--json/--xml counts.
+    (&["--eval", "--raw", "-E", "\"a\\nb\"", "\"c\""], ""),
+    (&["--eval", "--raw", "-E", "./f.nix"], ""),
+    (&["--eval", "--raw", "-E", "{ __toString = s: \"T\"; }"], ""),
+    (
+        &[
+            "--eval",
+            "--raw",
+            "-E",
+            "derivation { name = \"a\"; builder = \"b\"; system = \"c\"; }",
+        ],
+        "",
+    ),
+    (&["--eval", "--raw", "-E", "1.5"], ""),
+    (
+        &["--eval", "--raw", "--strict", "-E", "{ a = throw \"x\"; }"],
+        "",
+    ),
+    (&["--eval", "--raw", "-E", "throw \"t\""], ""),
+    (&["--eval", "--raw", "--json", "-E", "\"j\""], ""),
+    (&["--eval", "--json", "--raw", "-E", "\"r\""], ""),
+    (&["--eval", "--xml", "--raw", "-A", "x"], ""),
     (&["--eval", "--strict", "--xml", "-A", "x"], ""),
     // Lazy output: `[ ]` is a value, not a thunk; an unevaluated derivation's paths are
     // not read (XML), and its `outPath` is reported where it is defined (JSON).
@@ -963,6 +986,14 @@ fn traces_match_nix_with_and_without_show_trace() {
         "with { }; with 1; 2",
         // An empty line of a message is printed without indentation.
         "throw \"a\\n\\nb\"",
+        // What a set's `__toString` returns in toJSON: its own frame, placed where the set
+        // is; a path it returns is not copied.
+        "builtins.toJSON { __toString = s: 1; }",
+        "builtins.toJSON { a = [ { __toString = s: null; } ]; }",
+        "builtins.toJSON { a = { __toString = s: ./f.nix; }; }",
+        // A string with context is named so in type errors.
+        "(builtins.toFile \"a\" \"b\") 1",
+        "builtins.length (builtins.toFile \"a\" \"b\")",
     ];
     let mut failures = Vec::new();
     for program in programs {

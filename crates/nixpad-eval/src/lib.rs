@@ -821,6 +821,24 @@ impl Evaluator {
         xml::write_xml(&mut self.machine, &v, span, true, !strict).map(|(out, _)| out)
     }
 
+    /// Prints a value as `nix-instantiate --eval --raw` does (with or without `--strict`):
+    /// coerced to a string as interpolation coerces it (a path is copied to the store, a
+    /// set by its `__toString` or `outPath`), without quotes, escapes or a newline.
+    pub fn to_raw(&mut self, v: &Value) -> EvalResult<Vec<u8>> {
+        let v = self.machine.force(v, None)?;
+        let span = Span {
+            file: FileId(0),
+            start: 0,
+            end: 0,
+        };
+        let frame = "while generating the nix-instantiate output";
+        let mode = machine::CoerceMode::Interpolation;
+        let s = self
+            .machine
+            .coerce_to_string_in(&v, mode, span, frame, None)?;
+        Ok(s.bytes.to_vec())
+    }
+
     /// Renders an error like Nix on a terminal.
     pub fn render_error(&self, e: &Error) -> String {
         e.render(&self.machine.sources, self.machine.settings.show_trace)

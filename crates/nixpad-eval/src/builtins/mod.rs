@@ -1742,9 +1742,18 @@ fn write_json(
                 }
             }
             Value::Attrs(a) => {
-                if a.get(Symbol::new("__toString")).is_some() {
+                if let Some(f) = a.get(Symbol::new("__toString")).cloned() {
+                    let result = m.call(&f, vec![v.clone()], span).map_err(in_path)?;
+                    // What `__toString` returns is not copied to the store (a path
+                    // stays its own name), and is placed where the set is.
                     let s = m
-                        .coerce_to_string(&v, CoerceMode::Interpolation, span)
+                        .coerce_to_string_in(
+                            &result,
+                            CoerceMode::NoCopy,
+                            span,
+                            "while evaluating the result of the `__toString` attribute",
+                            frame.pos(),
+                        )
                         .map_err(in_path)?;
                     merge_context(ctx, &s.context);
                     json_string(out, &s.bytes, bad_utf8);

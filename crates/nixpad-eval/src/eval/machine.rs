@@ -2416,28 +2416,35 @@ impl Machine {
         } else {
             "an integer"
         };
-        let check = |m: &mut Machine, v: &Value, which: &str| -> EvalResult<()> {
-            match v {
-                Value::Int(_) | Value::Float(_) => Ok(()),
-                other => {
-                    let mut e = m.type_error(expected, other, None);
-                    e.push_frame(
-                        format!("while evaluating the {which} argument of the {verb}"),
-                        None,
-                    );
-                    Err(e)
-                }
-            }
+        // Nix names a division's operands "operands", the others' "arguments".
+        let part = if op == BinOp::Div {
+            "operand"
+        } else {
+            "argument"
         };
+        let check =
+            |m: &mut Machine, v: &Value, which: &str, expected: &'static str| -> EvalResult<()> {
+                match v {
+                    Value::Int(_) | Value::Float(_) => Ok(()),
+                    other => {
+                        let mut e = m.type_error(expected, other, None);
+                        e.push_frame(
+                            format!("while evaluating the {which} {part} of the {verb}"),
+                            None,
+                        );
+                        Err(e)
+                    }
+                }
+            };
         if op == BinOp::Div {
-            // Nix checks the divisor first.
-            check(self, &r, "second")?;
+            // Nix checks the divisor first, as a float (an integer is one too).
+            check(self, &r, "second", "a float")?;
             if matches!(r, Value::Int(0)) || matches!(r, Value::Float(f) if f == 0.0) {
                 return Err(Error::new(ErrorKind::DivisionByZero, None));
             }
         }
-        check(self, &l, "first")?;
-        check(self, &r, "second")?;
+        check(self, &l, "first", expected)?;
+        check(self, &r, "second", expected)?;
         match (&l, &r) {
             (Value::Int(a), Value::Int(b)) => {
                 let (a, b) = (*a, *b);

@@ -562,6 +562,9 @@ impl Value {
             Value::Bool(_) => "a Boolean",
             Value::Int(_) => "an integer",
             Value::Float(_) => "a float",
+            Value::String(s) if s.context.as_ref().is_some_and(|c| !c.is_empty()) => {
+                "a string with context"
+            }
             Value::String(_) => "a string",
             Value::Path(_) => "a path",
             Value::Attrs(_) => "a set",
