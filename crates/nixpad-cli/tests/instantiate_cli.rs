@@ -1067,3 +1067,14 @@ fn toml_errors_match_nix() {
     let differ = programs_differing_from_nix(&programs, |nix| nix);
     assert!(differ == 0, "{differ} of {} differ", programs.len());
 }
+
+/// Messages as Nix's logger writes them to a standard error that is not a terminal: escape
+/// sequences, `\r` and BEL dropped, tabs expanded to 8-column stops counted from the start
+/// of the whole message by each character's width. The programs are in `logged-text.txt`.
+#[test]
+fn logged_text_matches_nix() {
+    let programs = program_list(include_str!("logged-text.txt"));
+    assert!(programs.len() > 20, "the list is there");
+    let differ = programs_differing_from_nix(&programs, |nix| nix);
+    assert!(differ == 0, "{differ} of {} differ", programs.len());
+}

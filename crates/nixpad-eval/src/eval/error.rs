@@ -448,8 +448,9 @@ impl Error {
         self.kind.message()
     }
 
-    /// Renders the error like Nix does on a terminal (without colours). Without
-    /// `show_trace`, a long trace is cut short as Nix cuts it (see [`TraceFrame::weight`]).
+    /// Renders the error as Nix writes it to standard error (see
+    /// [`crate::print::as_logged`]). Without `show_trace`, a long trace is cut short as
+    /// Nix cuts it (see [`TraceFrame::weight`]).
     pub fn render(&self, sources: &SourceMap, show_trace: bool) -> String {
         let mut out = String::new();
         let indent = TRACE_INDENT;
@@ -503,7 +504,7 @@ impl Error {
             out.push_str(note);
             out.push('\n');
         }
-        out
+        crate::print::as_logged(&out)
     }
 }
 

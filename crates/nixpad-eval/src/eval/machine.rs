@@ -751,11 +751,7 @@ impl Machine {
             }
             ThunkState::Apply(app) => {
                 let f = app.0.clone();
-                let nowhere = Span {
-                    file: crate::source::FileId(0),
-                    start: 0,
-                    end: 0,
-                };
+                let nowhere = Span::NOWHERE;
                 // Forced without a position (by printing, `deepSeq`, ...), the call is
                 // placed where Nix's `determinePos` places it: at the applied function if
                 // it is already evaluated, nowhere otherwise.
@@ -1391,7 +1387,6 @@ impl Machine {
             }
             Value::PrimOp(app) => {
                 let op = app.op;
-                let need = op.arity as usize - app.args.len();
                 let mut all = Vec::with_capacity(op.arity as usize);
                 all.extend(app.args.iter().cloned());
                 all.push(arg);
@@ -1406,7 +1401,6 @@ impl Machine {
                         }
                     }
                 }
-                let _ = need;
                 if !rest.is_empty() {
                     self.push(Frame::ApplyRev(rest, span))?;
                 }
@@ -2128,11 +2122,7 @@ impl Machine {
     /// position, inside frames naming the list element or attribute (and where the two
     /// sides define it) that differs.
     fn explain_inequality(&mut self, l: &Value, r: &Value) -> EvalResult<Option<Box<Error>>> {
-        let span = Span {
-            file: crate::source::FileId(0),
-            start: 0,
-            end: 0,
-        };
+        let span = Span::NOWHERE;
         self.nested(span, |m| m.explain_inequality_inner(l, r))
     }
 
@@ -2143,11 +2133,7 @@ impl Machine {
                 None,
             )))
         };
-        let span = Span {
-            file: crate::source::FileId(0),
-            start: 0,
-            end: 0,
-        };
+        let span = Span::NOWHERE;
         let l = self.force(l, None)?;
         let r = self.force(r, None)?;
         let show = |m: &mut Machine, v: &Value| m.show_value_short(v);

@@ -294,3 +294,190 @@ pub fn print_for_error(v: &Value, sources: &crate::source::SourceMap) -> String 
 pub fn print_for_trace(v: &Value, sources: &crate::source::SourceMap) -> String {
     String::from_utf8_lossy(&print_value(v, UNLIMITED, Some(sources))).into_owned()
 }
+
+/// A message as Nix's logger writes it to standard error when that is not a terminal:
+/// escape sequences (`ESC [ ... final`, `ESC ] ... ESC \`, two-byte `ESC X`) dropped, `\r`
+/// and BEL dropped, and each tab expanded with spaces to the next multiple of 8 columns.
+/// Columns are counted as Nix counts them: from the start of the message, not of the line
+/// (a newline, like every control character, is zero columns wide), each character by its
+/// width on a terminal ([`display_width`]).
+pub fn as_logged(text: &str) -> String {
+    if !text.contains(['\x1b', '\t', '\r', '\x07']) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut column = 0usize;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\x1b' => skip_escape_sequence(&mut chars),
+            '\r' | '\x07' => {}
+            '\t' => loop {
+                out.push(' ');
+                column += 1;
+                if column.is_multiple_of(8) {
+                    break;
+                }
+            },
+            _ => {
+                out.push(c);
+                column += display_width(c);
+            }
+        }
+    }
+    out
+}
+
+/// How many terminal columns `c` takes: none for control and combining characters and
+/// zero-width spaces, two for wide East Asian characters and emoji, one otherwise.
+fn display_width(c: char) -> usize {
+    const ZERO: &[(char, char)] = &[
+        ('\0', '\x1f'),
+        ('\x7f', '\u{9f}'),
+        ('\u{300}', '\u{36f}'),
+        ('\u{483}', '\u{489}'),
+        ('\u{591}', '\u{5bd}'),
+        ('\u{610}', '\u{61a}'),
+        ('\u{64b}', '\u{65f}'),
+        ('\u{1ab0}', '\u{1aff}'),
+        ('\u{1dc0}', '\u{1dff}'),
+        ('\u{200b}', '\u{200f}'),
+        ('\u{2028}', '\u{202e}'),
+        ('\u{2060}', '\u{2064}'),
+        ('\u{20d0}', '\u{20ff}'),
+        ('\u{fe00}', '\u{fe0f}'),
+        ('\u{fe20}', '\u{fe2f}'),
+        ('\u{feff}', '\u{feff}'),
+        ('\u{e0000}', '\u{e0fff}'),
+    ];
+    const WIDE: &[(char, char)] = &[
+        ('\u{1100}', '\u{115f}'),
+        ('\u{231a}', '\u{231b}'),
+        ('\u{2329}', '\u{232a}'),
+        ('\u{23e9}', '\u{23ec}'),
+        ('\u{25fd}', '\u{25fe}'),
+        ('\u{2614}', '\u{2615}'),
+        ('\u{2648}', '\u{2653}'),
+        ('\u{26a1}', '\u{26a1}'),
+        ('\u{26bd}', '\u{26be}'),
+        ('\u{26c4}', '\u{26c5}'),
+        ('\u{26d4}', '\u{26d4}'),
+        ('\u{26ea}', '\u{26ea}'),
+        ('\u{26f2}', '\u{26f5}'),
+        ('\u{26fa}', '\u{26fd}'),
+        ('\u{2705}', '\u{2705}'),
+        ('\u{270a}', '\u{270b}'),
+        ('\u{2728}', '\u{2728}'),
+        ('\u{274c}', '\u{274c}'),
+        ('\u{2753}', '\u{2755}'),
+        ('\u{2757}', '\u{2757}'),
+        ('\u{2795}', '\u{2797}'),
+        ('\u{27b0}', '\u{27b0}'),
+        ('\u{27bf}', '\u{27bf}'),
+        ('\u{2b1b}', '\u{2b1c}'),
+        ('\u{2b50}', '\u{2b50}'),
+        ('\u{2b55}', '\u{2b55}'),
+        ('\u{2e80}', '\u{303e}'),
+        ('\u{3041}', '\u{33ff}'),
+        ('\u{3400}', '\u{4dbf}'),
+        ('\u{4e00}', '\u{9fff}'),
+        ('\u{a000}', '\u{a4cf}'),
+        ('\u{a960}', '\u{a97f}'),
+        ('\u{ac00}', '\u{d7a3}'),
+        ('\u{f900}', '\u{faff}'),
+        ('\u{fe10}', '\u{fe19}'),
+        ('\u{fe30}', '\u{fe6f}'),
+        ('\u{ff00}', '\u{ff60}'),
+        ('\u{ffe0}', '\u{ffe6}'),
+        ('\u{16fe0}', '\u{18cff}'),
+        ('\u{1b000}', '\u{1b2ff}'),
+        ('\u{1f004}', '\u{1f004}'),
+        ('\u{1f0cf}', '\u{1f0cf}'),
+        ('\u{1f18e}', '\u{1f18e}'),
+        ('\u{1f191}', '\u{1f19a}'),
+        ('\u{1f200}', '\u{1f251}'),
+        ('\u{1f300}', '\u{1f320}'),
+        ('\u{1f32d}', '\u{1f335}'),
+        ('\u{1f337}', '\u{1f37c}'),
+        ('\u{1f37e}', '\u{1f393}'),
+        ('\u{1f3a0}', '\u{1f3ca}'),
+        ('\u{1f3cf}', '\u{1f3d3}'),
+        ('\u{1f3e0}', '\u{1f3f0}'),
+        ('\u{1f3f4}', '\u{1f3f4}'),
+        ('\u{1f3f8}', '\u{1f43e}'),
+        ('\u{1f440}', '\u{1f440}'),
+        ('\u{1f442}', '\u{1f4fc}'),
+        ('\u{1f4ff}', '\u{1f53d}'),
+        ('\u{1f54b}', '\u{1f54e}'),
+        ('\u{1f550}', '\u{1f567}'),
+        ('\u{1f57a}', '\u{1f57a}'),
+        ('\u{1f595}', '\u{1f596}'),
+        ('\u{1f5a4}', '\u{1f5a4}'),
+        ('\u{1f5fb}', '\u{1f64f}'),
+        ('\u{1f680}', '\u{1f6c5}'),
+        ('\u{1f6cc}', '\u{1f6cc}'),
+        ('\u{1f6d0}', '\u{1f6d2}'),
+        ('\u{1f6d5}', '\u{1f6d7}'),
+        ('\u{1f6dc}', '\u{1f6df}'),
+        ('\u{1f6eb}', '\u{1f6ec}'),
+        ('\u{1f6f4}', '\u{1f6fc}'),
+        ('\u{1f7e0}', '\u{1f7eb}'),
+        ('\u{1f7f0}', '\u{1f7f0}'),
+        ('\u{1f90c}', '\u{1f93a}'),
+        ('\u{1f93c}', '\u{1f945}'),
+        ('\u{1f947}', '\u{1f9ff}'),
+        ('\u{1fa70}', '\u{1faff}'),
+        ('\u{20000}', '\u{3fffd}'),
+    ];
+    let within = |ranges: &[(char, char)]| {
+        ranges
+            .binary_search_by(|&(lo, hi)| {
+                if hi < c {
+                    std::cmp::Ordering::Less
+                } else if lo > c {
+                    std::cmp::Ordering::Greater
+                } else {
+                    std::cmp::Ordering::Equal
+                }
+            })
+            .is_ok()
+    };
+    if c.is_ascii() {
+        usize::from(c >= ' ' && c != '\x7f')
+    } else if within(ZERO) {
+        0
+    } else if within(WIDE) {
+        2
+    } else {
+        1
+    }
+}
+
+/// Consumes what follows an `ESC` as part of its escape sequence.
+fn skip_escape_sequence(chars: &mut std::iter::Peekable<std::str::Chars>) {
+    let skip_while = |chars: &mut std::iter::Peekable<std::str::Chars>, lo, hi| {
+        while chars.next_if(|c| (lo..=hi).contains(c)).is_some() {}
+    };
+    match chars.peek() {
+        // Control sequence: parameter bytes, intermediate bytes, one final byte.
+        Some('[') => {
+            chars.next();
+            skip_while(chars, '\x30', '\x3f');
+            skip_while(chars, '\x20', '\x2f');
+            chars.next_if(|c| ('\x40'..='\x7e').contains(c));
+        }
+        // Operating system command: up to and including `ESC \` (or the end).
+        Some(']') => {
+            chars.next();
+            while let Some(c) = chars.next() {
+                if c == '\x1b' && chars.next_if_eq(&'\\').is_some() {
+                    break;
+                }
+            }
+        }
+        Some('\x40'..='\x5f') => {
+            chars.next();
+        }
+        _ => {}
+    }
+}

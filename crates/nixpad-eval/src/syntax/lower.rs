@@ -756,10 +756,10 @@ impl<'a, 'b> Lowerer<'a, 'b> {
             crate::LintLevel::Ignore => Ok(()),
             crate::LintLevel::Warn => {
                 self.ctx.warned.set(true);
-                self.ctx.io.trace(&format!(
+                self.ctx.io.trace(&crate::print::as_logged(&format!(
                     "warning: {message}\n         at {}:",
                     self.pos_string(span)
-                ));
+                )));
                 Ok(())
             }
             crate::LintLevel::Fatal => Err(Error::new(ErrorKind::Syntax(message), Some(span))),
@@ -1088,14 +1088,14 @@ impl<'a, 'b> Lowerer<'a, 'b> {
             return;
         }
         self.ctx.warned.set(true);
-        self.ctx.io.trace(&format!(
+        self.ctx.io.trace(&crate::print::as_logged(&format!(
             "warning: at {}: This expression uses `or` as an identifier in a way that will \
              change in a future Nix release.\nWrap this entire expression in parentheses to \
              preserve its current meaning:\n    ({})\nGive feedback at \
              https://github.com/NixOS/nix/pull/11121",
             self.pos_string(self.span(e.syntax())),
             e.syntax().text()
-        ));
+        )));
     }
 
     /// `f a b …`: one application of `f` to all its arguments.

@@ -18,6 +18,16 @@ pub struct Span {
     pub end: u32,
 }
 
+impl Span {
+    /// The placeholder position of what has no source (file 0, the evaluator's empty
+    /// "none" source, holds nothing else).
+    pub const NOWHERE: Span = Span {
+        file: FileId(0),
+        start: 0,
+        end: 0,
+    };
+}
+
 /// How a source is named in messages.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Origin {
