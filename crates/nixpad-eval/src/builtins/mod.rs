@@ -201,7 +201,7 @@ const CONSTANTS: &[&str] = &[
 ];
 
 /// Names Nix interns before reading any user code, in its order (its evaluator's own
-/// symbols, then the identifiers of its Nix-language `derivation` wrapper). Attribute sets
+/// symbols, its parser's, then the identifiers of its Nix-language `derivation` wrapper). Attribute sets
 /// are walked in interning order (deep equality, forcing), so which of two failing
 /// attributes is reported first depends on it.
 const NIX_PRE_INTERNED: &[&str] = &[
@@ -248,6 +248,15 @@ const NIX_PRE_INTERNED: &[&str] = &[
     "path",
     "prefix",
     "outputSpecified",
+    // The names its parser rewrites operators and search paths to.
+    "__sub",
+    "__lessThan",
+    "__mul",
+    "__div",
+    "or",
+    "__findFile",
+    "__nixPath",
+    "body",
     "drvAttrs",
     "strict",
     "commonAttrs",
