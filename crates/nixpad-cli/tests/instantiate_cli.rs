@@ -704,6 +704,16 @@ fn traces_match_nix_with_and_without_show_trace() {
         "{ a.${1} = 2; }",
         "builtins.unsafeGetAttrPos \"b\" { a.${\"b\"} = 1; }.a",
         "{ a = 1; }.${1}",
+        // A dynamic attribute name given by an expression that has a position (a
+        // variable, `+`, a call) is evaluated in a frame placed there; `+` is placed at
+        // its operator when named as a whole.
+        "let s = { }; x = 1; in s.${x}",
+        "let s = { }; x = 1; in s ? ${x}",
+        "let s = { }; x = 1; in s.${x + 1} or 2",
+        "let x = 1; in !(x + 1)",
+        // elemAt forces its index before its list.
+        "builtins.elemAt (throw \"list\") (throw \"index\")",
+        "builtins.elemAt \"l\" \"i\"",
         // Every error in an operand of `&&`, `||`, `->`, `//` and `-x` carries the
         // operator's frame (`-x` is a call of `__sub`).
         "(throw \"a\") // { }",

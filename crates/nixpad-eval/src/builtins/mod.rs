@@ -103,7 +103,8 @@ primops! {
     "length" / "L" => prim_length,
     "head" / "L" => prim_head,
     "tail" / "L" => prim_tail,
-    "elemAt" / "LI" => prim_elem_at,
+    // Nix forces the index first (its C++ evaluates the call's arguments right to left).
+    "elemAt" / "_I" => prim_elem_at,
     "elem" / "_L" => prim_elem,
     "map" / "_L" => prim_map,
     "filter" / "_L" => @calls crate::callbacks::prim_filter,
@@ -841,8 +842,8 @@ fn prim_tail(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
 }
 
 fn prim_elem_at(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
-    let l = args.list(m, 0, span)?;
     let i = args.int(m, 1, span)?;
+    let l = args.list(m, 0, span)?;
     if i < 0 || i as usize >= l.len() {
         return Err(Error::new(
             ErrorKind::OutOfBounds {

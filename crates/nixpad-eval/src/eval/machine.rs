@@ -1939,7 +1939,7 @@ impl Machine {
                     Value::Null => Ok(None),
                     other => {
                         let mut err = self.type_error("a string", &other, e.span());
-                        err.push_frame("while evaluating an attribute name", None);
+                        err.push_frame("while evaluating an attribute name", e.span());
                         Err(err)
                     }
                 }

@@ -22,7 +22,7 @@ use crate::symbol::Symbol;
 use crate::value::Value;
 
 /// Identifies the format; bump it when the layout changes.
-const MAGIC: &[u8; 8] = b"NXPLOW04";
+const MAGIC: &[u8; 8] = b"NXPLOW05";
 
 /// Every binary operator, in the order their codes follow.
 const BIN_OPS: [BinOp; 17] = [
@@ -402,6 +402,7 @@ impl Encoder {
                 self.expr(&b.rhs)?;
                 self.span(b.span);
                 self.span(b.lhs_span);
+                self.span(b.op_span);
             }
             Expr::Not { expr, span } => {
                 self.out.push(tag::NOT);
@@ -779,6 +780,7 @@ impl<'a> Decoder<'a> {
                 rhs: self.expr()?,
                 span: self.span()?,
                 lhs_span: self.span()?,
+                op_span: self.span()?,
             })),
             tag::NOT => Expr::Not {
                 expr: self.expr()?,

@@ -165,6 +165,8 @@ pub struct BinOpExpr {
     /// Where the left operand starts: Nix reports a left operand of `+` that does not
     /// coerce to a string there.
     pub lhs_span: Span,
+    /// The operator: where the expression as a whole is (a frame naming it).
+    pub op_span: Span,
 }
 
 /// Binary operators other than the ones rnix desugars.
@@ -303,7 +305,7 @@ impl Expr {
             | Expr::SearchPath { span, .. }
             | Expr::CurPos(span) => Some(*span),
             Expr::Select(s) => Some(s.span),
-            Expr::BinOp(b) => Some(b.span),
+            Expr::BinOp(b) => Some(b.op_span),
             Expr::If(i) => Some(i.span),
             Expr::Assert(a) => Some(a.span),
             Expr::Interpolate(i) => Some(i.span),

@@ -1212,15 +1212,16 @@ impl<'a, 'b> Lowerer<'a, 'b> {
         let rhs_node = b.rhs();
         let rhs_span = rhs_node.as_ref().map_or(op_span, |r| self.span(r.syntax()));
         // Nix places `+` errors at the right operand.
-        let op_span = if op == BinOp::Add { rhs_span } else { op_span };
+        let error_span = if op == BinOp::Add { rhs_span } else { op_span };
         let rhs = self.child(rhs_node, node)?;
         let binary = |op, lhs, rhs, lhs_span| {
             Expr::BinOp(Rc::new(BinOpExpr {
                 op,
                 lhs,
                 rhs,
-                span: op_span,
+                span: error_span,
                 lhs_span,
+                op_span,
             }))
         };
         // Nix desugars `a > b` to `__lessThan b a`, `a <= b` to `!(__lessThan b a)` and
