@@ -711,6 +711,16 @@ fn traces_match_nix_with_and_without_show_trace() {
         "let s = { }; x = 1; in s ? ${x}",
         "let s = { }; x = 1; in s.${x + 1} or 2",
         "let x = 1; in !(x + 1)",
+        // A selected or tested name cannot be null (a set literal's can); a message naming
+        // a path with dynamic names shows them evaluated, or as their expression when that
+        // fails.
+        "let a = null; in { } ? ${a}",
+        "let a = null; in { x = 1; }.${a} or 2",
+        "1 ? ${throw \"x\"}",
+        "{ a = 1; }.a.${throw \"x\"}",
+        "let n = \"a\"; s = { a = { b = 1; }; }; in s.${n}.b.c",
+        "let s = { \"a b\" = { c = 1; }; }; x = \"a b\"; in s.${x}.c.d",
+        "let x = \"a\"; s = { ab = 1; }; in s.\"${x}b\".c",
         // elemAt forces its index before its list.
         "builtins.elemAt (throw \"list\") (throw \"index\")",
         "builtins.elemAt \"l\" \"i\"",

@@ -104,8 +104,9 @@ enum Frame {
     /// attribute selected last (`path[index - 1]`) was defined.
     Select(Rc<SelectExpr>, usize, Env, Option<Span>),
     /// The value of a selection (`e.a.b`, or its `or` default) is being evaluated; the
-    /// span is where the attribute selected last was defined.
-    Selected(Rc<SelectExpr>, Span),
+    /// span is where the attribute selected last was defined; the environment is the
+    /// selection's when its path has dynamic names (a message names them evaluated).
+    Selected(Rc<SelectExpr>, Span, Option<Env>),
     /// Continue testing `path[index]` of the returned value.
     HasAttr(Rc<HasAttrExpr>, usize, Env),
     /// With a debugger attached: a call is being made from this environment (returns
@@ -609,10 +610,13 @@ impl Machine {
                         err.push_frame(call_frame(name), Some(b.span));
                     }
                 }
-                Frame::Select(expr, _, _, Some(pos)) | Frame::Selected(expr, pos)
-                    if self.names_selection(pos) =>
-                {
-                    err.push_frame(Self::selection_frame(&expr), Some(pos))
+                Frame::Select(expr, _, env, Some(pos)) if self.names_selection(pos) => {
+                    let frame = self.selection_frame(&expr, Some(&env));
+                    err.push_frame(frame, Some(pos))
+                }
+                Frame::Selected(expr, pos, env) if self.names_selection(pos) => {
+                    let frame = self.selection_frame(&expr, env.as_ref());
+                    err.push_frame(frame, Some(pos))
                 }
                 // Nix adds these frames to every error in the condition or operand.
                 Frame::BoolLeft(b, _) => err.push_frame(
@@ -1923,9 +1927,9 @@ impl Machine {
         }
     }
 
-    fn attr_key(&mut self, key: &AttrKey, env: &Env) -> EvalResult<Option<Symbol>> {
+    fn attr_key(&mut self, key: &AttrKey, env: &Env) -> EvalResult<Symbol> {
         match key {
-            AttrKey::Static(s) => Ok(Some(*s)),
+            AttrKey::Static(s) => Ok(*s),
             AttrKey::Dynamic(e) => {
                 let v = self.eval(e, env)?;
                 match v {
@@ -1934,9 +1938,9 @@ impl Machine {
                             err.push_frame("while evaluating an attribute name", e.span());
                             Err(err)
                         }
-                        None => Ok(Some(Symbol::from_bytes(&s.bytes))),
+                        None => Ok(Symbol::from_bytes(&s.bytes)),
                     },
-                    Value::Null => Ok(None),
+                    // Unlike a set literal's, a selected or tested name cannot be null.
                     other => {
                         let mut err = self.type_error("a string", &other, e.span());
                         err.push_frame("while evaluating an attribute name", e.span());
@@ -1961,7 +1965,8 @@ impl Machine {
             // Once an attribute was found, Nix names the selection in errors that follow.
             Err(mut e) => {
                 if let Some(pos) = last.filter(|&pos| self.names_selection(pos)) {
-                    e.push_frame(Self::selection_frame(&expr), Some(pos));
+                    let frame = self.selection_frame(&expr, Some(&env));
+                    e.push_frame(frame, Some(pos));
                 }
                 return Err(e);
             }
@@ -1976,24 +1981,42 @@ impl Machine {
             span
         } else {
             if let (Some(pos), Value::Thunk(_)) = (found.pos, &found.value) {
-                self.push(Frame::Selected(expr.clone(), pos))?;
+                self.push(Frame::Selected(
+                    expr.clone(),
+                    pos,
+                    Self::dynamic_env(&expr, &env),
+                ))?;
             }
             found.pos.unwrap_or(expr.span)
         };
         self.force_expr_step(found.value, force_pos)
     }
 
-    /// "while evaluating the attribute 'a.b'" for the selection `expr`.
-    fn selection_frame(select: &SelectExpr) -> String {
+    /// "while evaluating the attribute 'a.b'" for the selection `select` in `env`. As
+    /// Nix, a dynamic name is evaluated again to be shown; one that fails (or has no
+    /// environment) is shown as its expression, `"${EXPR}"`.
+    fn selection_frame(&mut self, select: &SelectExpr, env: Option<&Env>) -> String {
+        let mut shown = select.dynamic_shown.iter();
         let names: Vec<String> = select
             .path
             .iter()
-            .map(|k| match k {
-                AttrKey::Static(s) => crate::format_attr_name(&s.name()),
-                AttrKey::Dynamic(_) => "\"${...}\"".to_string(),
+            .map(|key| {
+                let expr = match key {
+                    AttrKey::Static(s) => return crate::format_attr_name(&s.name()),
+                    AttrKey::Dynamic(_) => shown.next().map_or("«error»", |s| &**s),
+                };
+                match env.map(|env| self.attr_key(key, env)) {
+                    Some(Ok(name)) => crate::format_attr_name(&name.name()),
+                    _ => format!("\"${{{expr}}}\""),
+                }
             })
             .collect();
         format!("while evaluating the attribute '{}'", names.join("."))
+    }
+
+    /// The environment a [`Frame::Selected`] keeps: only a dynamic path needs it.
+    fn dynamic_env(select: &SelectExpr, env: &Env) -> Option<Env> {
+        (!select.dynamic_shown.is_empty()).then(|| env.clone())
     }
 
     /// Whether an attribute defined at `pos` names the selections it is found by (not
@@ -2020,12 +2043,16 @@ impl Machine {
         } = &**expr;
         let key = self.attr_key(&path[index], env)?;
         match (&v, key) {
-            (Value::Attrs(a), Some(k)) => match a.get_attr(k) {
+            (Value::Attrs(a), k) => match a.get_attr(k) {
                 Some(found) => Ok(Ok(found.clone())),
                 None => {
                     if let Some(d) = default {
                         if let Some(pos) = last {
-                            self.push(Frame::Selected(expr.clone(), pos))?;
+                            self.push(Frame::Selected(
+                                expr.clone(),
+                                pos,
+                                Self::dynamic_env(expr, env),
+                            ))?;
                         }
                         return Ok(Err(Step::Eval(d.clone(), env.clone())));
                     }
@@ -2042,18 +2069,14 @@ impl Machine {
                     Err(e)
                 }
             },
-            (Value::Attrs(_), None) => Err(Error::new(
-                ErrorKind::Type(TypeMismatch::Expected {
-                    expected: "a string".into(),
-                    found: "null".into(),
-                    shown: "null".into(),
-                }),
-                Some(*span),
-            )),
             (other, _) => {
                 if let Some(d) = default {
                     if let Some(pos) = last {
-                        self.push(Frame::Selected(expr.clone(), pos))?;
+                        self.push(Frame::Selected(
+                            expr.clone(),
+                            pos,
+                            Self::dynamic_env(expr, env),
+                        ))?;
                     }
                     return Ok(Err(Step::Eval(d.clone(), env.clone())));
                 }
@@ -2075,7 +2098,7 @@ impl Machine {
         let path = &expr.path;
         let key = self.attr_key(&path[index], &env)?;
         let found = match (&v, key) {
-            (Value::Attrs(a), Some(k)) => a.get(k).cloned(),
+            (Value::Attrs(a), k) => a.get(k).cloned(),
             _ => None,
         };
         match found {

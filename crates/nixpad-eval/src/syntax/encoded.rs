@@ -22,7 +22,7 @@ use crate::symbol::Symbol;
 use crate::value::Value;
 
 /// Identifies the format; bump it when the layout changes.
-const MAGIC: &[u8; 8] = b"NXPLOW05";
+const MAGIC: &[u8; 8] = b"NXPLOW06";
 
 /// Every binary operator, in the order their codes follow.
 const BIN_OPS: [BinOp; 17] = [
@@ -318,12 +318,17 @@ impl Encoder {
                     path,
                     default,
                     span,
+                    dynamic_shown,
                 } = &**select;
                 self.out.push(tag::SELECT);
                 self.expr(expr)?;
                 self.path(path)?;
                 self.optional(default)?;
                 self.span(*span);
+                self.uint(dynamic_shown.len() as u64);
+                for shown in dynamic_shown {
+                    self.bytes(shown.as_bytes());
+                }
             }
             Expr::HasAttr(has) => {
                 let HasAttrExpr { expr, path } = &**has;
@@ -509,6 +514,12 @@ impl<'a> Decoder<'a> {
 
     fn text(&mut self) -> Option<&'a str> {
         std::str::from_utf8(self.bytes()?).ok()
+    }
+
+    /// A count, then that many texts.
+    fn texts(&mut self) -> Option<Box<[Box<str>]>> {
+        let n = self.len()?;
+        (0..n).map(|_| Some(self.text()?.into())).collect()
     }
 
     fn symbol(&mut self) -> Option<Symbol> {
@@ -733,6 +744,7 @@ impl<'a> Decoder<'a> {
                 path: self.path()?,
                 default: self.optional()?,
                 span: self.span()?,
+                dynamic_shown: self.texts()?,
             })),
             tag::HAS_ATTR => Expr::HasAttr(Rc::new(HasAttrExpr {
                 expr: self.expr()?,

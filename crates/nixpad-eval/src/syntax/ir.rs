@@ -82,6 +82,9 @@ pub struct SelectExpr {
     pub default: Option<Rc<Expr>>,
     /// The whole selection.
     pub span: Span,
+    /// Each dynamic name's expression as Nix prints it, in order: a message naming the
+    /// path shows a name that fails to evaluate as `"${EXPR}"`.
+    pub dynamic_shown: Box<[Box<str>]>,
 }
 
 /// `e ? a.b`.

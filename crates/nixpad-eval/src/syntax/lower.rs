@@ -945,6 +945,7 @@ impl<'a, 'b> Lowerer<'a, 'b> {
             ast::Expr::Select(s) => {
                 let expr = self.child(s.expr(), node)?;
                 let path = self.attrpath(s.attrpath(), node)?;
+                let dynamic_shown = self.dynamic_names_shown(s.attrpath(), &path);
                 let default = match s.default_expr() {
                     Some(d) => Some(self.expr(&d, None)?),
                     None => None,
@@ -954,6 +955,7 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                     path,
                     default,
                     span,
+                    dynamic_shown,
                 }))
             }
             ast::Expr::HasAttr(h) => {
@@ -975,6 +977,7 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                     path: vec![AttrKey::Static(Symbol::new("body"))].into(),
                     default: None,
                     span,
+                    dynamic_shown: Box::default(),
                 }))
             }
             ast::Expr::CurPos(_) => Expr::CurPos(span),
@@ -1376,6 +1379,33 @@ impl<'a, 'b> Lowerer<'a, 'b> {
         Ok(keys.into())
     }
 
+    /// How Nix prints the expression of each dynamic name of `path` (lowered to `keys`),
+    /// in order.
+    fn dynamic_names_shown(
+        &self,
+        path: Option<ast::Attrpath>,
+        keys: &[AttrKey],
+    ) -> Box<[Box<str>]> {
+        let Some(path) = path else {
+            return Box::default();
+        };
+        path.attrs()
+            .zip(keys)
+            .filter(|(_, key)| matches!(key, AttrKey::Dynamic(_)))
+            .map(|(attr, _)| {
+                let expr = match attr {
+                    ast::Attr::Dynamic(d) => d.expr(),
+                    ast::Attr::Str(s) => Some(ast::Expr::Str(s)),
+                    ast::Attr::Ident(_) => None,
+                };
+                match expr {
+                    Some(e) => crate::show::show_expr(&e, self.ctx.base_dir, self.ctx.home).into(),
+                    None => "«error»".into(),
+                }
+            })
+            .collect()
+    }
+
     /// Classifies an attribute name: a plain identifier or a string without interpolation
     /// is static.
     fn key(&mut self, attr: &ast::Attr) -> EvalResult<Key> {
@@ -1741,6 +1771,7 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                             path,
                             default: None,
                             span,
+                            dynamic_shown: Box::default(),
                         }))),
                         false,
                     )
