@@ -1056,6 +1056,15 @@ fn program_list(list: &str) -> Vec<&str> {
         .collect()
 }
 
+/// Asserts that every program of `list` (more than `at_least` of them) gives Nix's stderr
+/// and exit code.
+fn assert_list_matches_nix(list: &str, at_least: usize) {
+    let programs = program_list(list);
+    assert!(programs.len() > at_least, "the list is there");
+    let differ = programs_differing_from_nix(&programs, |nix| nix);
+    assert!(differ == 0, "{differ} of {} differ", programs.len());
+}
+
 /// How many of `programs` give a different stderr or exit code than Nix's (after
 /// `adjust` of Nix's stderr); prints each difference.
 fn programs_differing_from_nix(programs: &[&str], adjust: fn(String) -> String) -> usize {
@@ -1082,10 +1091,7 @@ fn programs_differing_from_nix(programs: &[&str], adjust: fn(String) -> String) 
 /// reports as Nix's parser makes before it stops. The programs are in `toml-errors.txt`.
 #[test]
 fn toml_errors_match_nix() {
-    let programs = program_list(include_str!("toml-errors.txt"));
-    assert!(programs.len() > 100, "the list is there");
-    let differ = programs_differing_from_nix(&programs, |nix| nix);
-    assert!(differ == 0, "{differ} of {} differ", programs.len());
+    assert_list_matches_nix(include_str!("toml-errors.txt"), 100);
 }
 
 /// Messages as Nix's logger writes them to a standard error that is not a terminal: escape
@@ -1093,8 +1099,12 @@ fn toml_errors_match_nix() {
 /// of the whole message by each character's width. The programs are in `logged-text.txt`.
 #[test]
 fn logged_text_matches_nix() {
-    let programs = program_list(include_str!("logged-text.txt"));
-    assert!(programs.len() > 20, "the list is there");
-    let differ = programs_differing_from_nix(&programs, |nix| nix);
-    assert!(differ == 0, "{differ} of {} differ", programs.len());
+    assert_list_matches_nix(include_str!("logged-text.txt"), 20);
+}
+
+/// Which argument of a builtin (or which part of one) Nix forces first: the whole of
+/// stderr matches Nix's. The programs are in `argument-order.txt`.
+#[test]
+fn argument_order_matches_nix() {
+    assert_list_matches_nix(include_str!("argument-order.txt"), 150);
 }

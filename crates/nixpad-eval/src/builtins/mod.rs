@@ -148,7 +148,7 @@ primops! {
     "zipAttrsWith" / "FL" => prim_zip_attrs_with,
     "genericClosure" / "S" => prim_generic_closure,
     "getEnv" / "s" => prim_get_env,
-    "findFile" / "Ls" => prim_find_file,
+    "findFile" / "L_" => prim_find_file,
     "pathExists" / "." => prim_path_exists,
     "readFile" / "_" => prim_read_file,
     "readDir" / "_" => prim_read_dir,
@@ -752,7 +752,47 @@ fn search_entry(m: &Machine, prefix: &str, base: &str, wanted: &str) -> Option<V
 }
 
 fn prim_find_file(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    // As Nix: every entry of the search path is read and checked, then the name.
     let search = args.list(m, 0, span)?;
+    let mut entries = Vec::with_capacity(search.len());
+    for entry in search.iter() {
+        let entry = want_attrs(
+            m,
+            entry,
+            span,
+            "while evaluating an element of the list passed to builtins.findFile",
+        )?;
+        let prefix = match entry.get(Symbol::new("prefix")) {
+            Some(p) => want_string(
+                m,
+                &p.clone(),
+                span,
+                "while evaluating the `prefix` attribute of an element of the list passed to \
+                 builtins.findFile",
+            )?
+            .lossy()
+            .into_owned(),
+            None => String::new(),
+        };
+        let Some(path) = entry.get(Symbol::new("path")).cloned() else {
+            let mut e = Error::new(ErrorKind::MissingAttribute("path".into()), None);
+            e.push_frame("in an element of the __nixPath", None);
+            return Err(e);
+        };
+        let base = m
+            .coerce_to_string(&path, CoerceMode::NoCopy, span)
+            .map_err(|mut e| {
+                e.push_frame(
+                    "while evaluating the `path` attribute of an element of the list passed \
+                     to builtins.findFile",
+                    None,
+                );
+                e
+            })?
+            .lossy()
+            .into_owned();
+        entries.push((prefix, base));
+    }
     let wanted = args.string(m, 1, span)?;
     let wanted = wanted.lossy().into_owned();
     if m.settings.pure_eval {
@@ -761,26 +801,7 @@ fn prim_find_file(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> 
         );
         return Err(Error::other(why, span));
     }
-    for entry in search.iter() {
-        let entry = want_attrs(
-            m,
-            entry,
-            span,
-            "while evaluating an element of the search path",
-        )?;
-        let prefix = match entry.get(Symbol::new("prefix")) {
-            Some(p) => want_string(m, &p.clone(), span, "while evaluating the prefix")?
-                .lossy()
-                .into_owned(),
-            None => String::new(),
-        };
-        let Some(path) = entry.get(Symbol::new("path")).cloned() else {
-            continue;
-        };
-        let base = m
-            .coerce_to_string(&path, CoerceMode::NoCopy, span)?
-            .lossy()
-            .into_owned();
+    for (prefix, base) in entries {
         if let Some(found) = search_entry(m, &prefix, &base, &wanted) {
             return Ok(found);
         }
@@ -1375,7 +1396,7 @@ fn prim_replace_strings(m: &mut Machine, args: Args, span: Span) -> EvalResult<V
             span,
         ));
     }
-    let s = args.string(m, 2, span)?;
+    // As Nix: every string to replace is forced before the string replaced in.
     let mut froms = Vec::with_capacity(from.len());
     for f in from.iter() {
         froms.push(want_string(
@@ -1385,6 +1406,7 @@ fn prim_replace_strings(m: &mut Machine, args: Args, span: Span) -> EvalResult<V
             "while evaluating one of the strings to replace passed to builtins.replaceStrings",
         )?);
     }
+    let s = args.string(m, 2, span)?;
     let mut tos: Vec<Option<Rc<NixString>>> = vec![None; to.len()];
     let mut out = Vec::new();
     let mut ctx = s.context.clone();
