@@ -20,10 +20,10 @@ use crate::value::*;
 
 pub use docs::{builtin_arity, builtin_doc, BuiltinDoc};
 
-use crate::primop::want_attrs;
 pub(crate) use crate::primop::{
     arg_error, want_bool, want_list, want_string, want_string_no_ctx, Args, PrimFn, PrimOp,
 };
+use crate::primop::{want_attrs, want_function};
 
 /// Names that are global without `builtins.` (the rest are also global as `__name`).
 const GLOBAL_NAMES: &[&str] = &[
@@ -951,19 +951,34 @@ fn prim_concat_lists(m: &mut Machine, args: Args, span: Span) -> EvalResult<Valu
 
 fn prim_generic_closure(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     let input = args.attrs(m, 0, span)?;
-    let start = input
-        .get(Symbol::new("startSet"))
-        .cloned()
-        .ok_or_else(|| Error::new(ErrorKind::MissingAttribute("startSet".into()), Some(span)))?;
-    let op = input
-        .get(Symbol::new("operator"))
-        .cloned()
-        .ok_or_else(|| Error::new(ErrorKind::MissingAttribute("operator".into()), Some(span)))?;
+    let attribute = |name: &str| {
+        input.get(Symbol::new(name)).cloned().ok_or_else(|| {
+            let mut e = Error::new(ErrorKind::MissingAttribute(name.into()), None);
+            e.push_frame(
+                "in the attrset passed as argument to builtins.genericClosure",
+                None,
+            );
+            e
+        })
+    };
+    // As Nix: the start set is read first, and an empty one is the result, whatever the
+    // operator is.
+    let start = attribute("startSet")?;
     let start = want_list(
         m,
         &start,
         span,
         "while evaluating the 'startSet' attribute passed as argument to builtins.genericClosure",
+    )?;
+    if start.is_empty() {
+        return Ok(Value::List(start));
+    }
+    let op = attribute("operator")?;
+    want_function(
+        m,
+        &op,
+        span,
+        "while evaluating the 'operator' attribute passed as argument to builtins.genericClosure",
     )?;
     let mut work: std::collections::VecDeque<Value> = start.iter().cloned().collect();
     let mut seen_keys: Vec<Value> = Vec::new();

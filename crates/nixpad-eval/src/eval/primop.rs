@@ -393,7 +393,7 @@ pub(crate) fn context_not_allowed(s: &NixString, span: Option<Span>) -> Option<B
 }
 
 /// A function (a lambda, a builtin, or a set with `__functor`), forced.
-fn want_function<'a>(
+pub(crate) fn want_function<'a>(
     m: &mut Machine,
     v: &Value,
     span: Span,
