@@ -721,6 +721,14 @@ fn traces_match_nix_with_and_without_show_trace() {
         "let n = \"a\"; s = { a = { b = 1; }; }; in s.${n}.b.c",
         "let s = { \"a b\" = { c = 1; }; }; x = \"a b\"; in s.${x}.c.d",
         "let x = \"a\"; s = { ab = 1; }; in s.\"${x}b\".c",
+        // A set shown in a message lists `_type` and `type` first (not in a trace).
+        "{ z = 1; type = 2; _type = 3; a = 4; } + 1",
+        "{ z = 1; type = 2; a = 4; } 1",
+        "builtins.length { b = 1; type = 2; a = 4; c = 5; d = 6; e = 7; f = 8; g = 9; h = 10; i = 11; j = 12; }",
+        "builtins.trace { z = 1; type = 2; a = 4; } 1",
+        // What a message leaves out is counted, singular for one.
+        "builtins.length [ 1 2 3 4 5 6 7 8 9 10 11 ]",
+        "builtins.length (builtins.concatStringsSep \"\" (builtins.genList (x: \"a\") 1025))",
         // elemAt forces its index before its list.
         "builtins.elemAt (throw \"list\") (throw \"index\")",
         "builtins.elemAt \"l\" \"i\"",

@@ -166,7 +166,7 @@ impl Printer<'_> {
                 let max = self.limits.max_string;
                 if s.bytes.len() > max {
                     write_string_literal(out, &s.bytes[..max]);
-                    let elided = format!(" «{} bytes elided»", s.bytes.len() - max);
+                    let elided = format!(" {}", elided(s.bytes.len() - max, "byte"));
                     out.extend_from_slice(elided.as_bytes());
                 } else {
                     write_string_literal(out, &s.bytes);
@@ -240,7 +240,7 @@ impl Printer<'_> {
         if items.len() > max {
             let n = items.len() - max;
             self.stack
-                .push((Work::Owned(format!("«{n} items elided» ")), depth));
+                .push((Work::Owned(format!("{} ", elided(n, "item"))), depth));
         }
         for item in items.iter().take(max).rev() {
             self.stack.push((Work::Text(" "), depth));
@@ -259,12 +259,16 @@ impl Printer<'_> {
         }
         self.out.extend_from_slice(b"{ ");
         self.stack.push((Work::Text("}"), depth));
-        let sorted = attrs.sorted_by_name();
+        let mut sorted = attrs.sorted_by_name();
         let max = self.limits.max_items;
+        if max != usize::MAX {
+            // As Nix, a limited print puts the attributes naming a value's kind first.
+            sorted.sort_by_key(|a| !matches!(&*a.name.name(), "_type" | "type"));
+        }
         if sorted.len() > max {
             let n = sorted.len() - max;
             self.stack
-                .push((Work::Owned(format!("«{n} attributes elided» ")), depth));
+                .push((Work::Owned(format!("{} ", elided(n, "attribute"))), depth));
         }
         for a in sorted.iter().take(max).rev() {
             self.stack.push((Work::Text("; "), depth));
@@ -272,6 +276,12 @@ impl Printer<'_> {
             self.stack.push((Work::AttrName(a.name), depth));
         }
     }
+}
+
+/// `«N things elided»`, singular for one.
+fn elided(n: usize, thing: &str) -> String {
+    let plural = if n == 1 { "" } else { "s" };
+    format!("«{n} {thing}{plural} elided»")
 }
 
 /// Prints the result of `nix-instantiate --eval [--strict]`.
