@@ -14,8 +14,11 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
  * (lower it when the first load shrinks). Raised from 280 to 285 KB when a session of
  * agreement fixes in the evaluator brought the measured load to 280.3 KB; to 290 KB when
  * fromTOML's error reports as Nix's (+4 KB) and SHA-256 built for speed (+2 KB, drv-chain
- * in the worker about 1.6× faster) outweighed the smaller allocator (talc, -3 KB). */
-export const FIRST_LOAD_BUDGET = 290 * 1000;
+ * in the worker about 1.6× faster) outweighed the smaller allocator (talc, -3 KB); to
+ * 295 KB when messages written as Nix's logger writes them (escape sequences, tab stops by
+ * display width), dynamic attribute names shown as Nix shows them and more of Nix's
+ * builtin messages brought it to 290.7 KB. */
+export const FIRST_LOAD_BUDGET = 295 * 1000;
 export const FIRST_LOAD_GOAL = 300 * 1000;
 
 const gzip = (b) => gzipSync(b, { level: 9 }).length;
