@@ -626,8 +626,7 @@ impl Evaluator {
     /// Evaluates a file (a directory means its `default.nix`) like `import`.
     pub fn eval_file(&mut self, path: &str) -> EvalResult<Value> {
         self.machine.collector.collect_if_due();
-        let span = Span::NOWHERE;
-        let v = builtins::import_path(&mut self.machine, &path::canonicalise(path), span)?;
+        let v = builtins::import_path(&mut self.machine, &path::canonicalise(path), Span::NOWHERE)?;
         self.machine.force(&v, None)
     }
 
@@ -781,17 +780,14 @@ impl Evaluator {
 
     /// Prints a value as `nix-instantiate --eval --json` does.
     pub fn to_json(&mut self, v: &Value) -> EvalResult<Vec<u8>> {
-        let span = Span::NOWHERE;
-        let mut ctx = None;
-        builtins::to_json(&mut self.machine, v, span, &mut ctx)
+        builtins::to_json(&mut self.machine, v, Span::NOWHERE, &mut None)
     }
 
     /// Prints a value as `nix-instantiate --eval --json` without `--strict` does: parts
     /// not evaluated yet are an error (`cannot convert a thunk to JSON`), as in Nix.
     pub fn to_json_lazy(&mut self, v: &Value) -> EvalResult<Vec<u8>> {
-        let span = Span::NOWHERE;
         let v = self.machine.force(v, None)?;
-        builtins::to_json_in(&mut self.machine, &v, span, &mut None, true)
+        builtins::to_json_in(&mut self.machine, &v, Span::NOWHERE, &mut None, true)
     }
 
     /// Prints a value as `nix-instantiate --eval --xml [--strict]` does.
@@ -801,8 +797,7 @@ impl Evaluator {
         } else {
             self.machine.force(v, None)?
         };
-        let span = Span::NOWHERE;
-        xml::write_xml(&mut self.machine, &v, span, true, !strict).map(|(out, _)| out)
+        xml::write_xml(&mut self.machine, &v, Span::NOWHERE, true, !strict).map(|(out, _)| out)
     }
 
     /// Prints a value as `nix-instantiate --eval --raw` does (with or without `--strict`):
@@ -810,12 +805,11 @@ impl Evaluator {
     /// set by its `__toString` or `outPath`), without quotes, escapes or a newline.
     pub fn to_raw(&mut self, v: &Value) -> EvalResult<Vec<u8>> {
         let v = self.machine.force(v, None)?;
-        let span = Span::NOWHERE;
         let frame = "while generating the nix-instantiate output";
         let mode = machine::CoerceMode::Interpolation;
         let s = self
             .machine
-            .coerce_to_string_in(&v, mode, span, frame, None)?;
+            .coerce_to_string_in(&v, mode, Span::NOWHERE, frame, None)?;
         Ok(s.bytes.to_vec())
     }
 
@@ -837,8 +831,7 @@ impl Evaluator {
 
 impl Machine {
     fn call_at_top(&mut self, f: &Value, args: Vec<Value>) -> EvalResult<Value> {
-        let span = Span::NOWHERE;
-        self.call(f, args, span)
+        self.call(f, args, Span::NOWHERE)
     }
 }
 

@@ -322,11 +322,14 @@ impl Gathered {
         member.extend_from_slice(&text);
         self.json.get_or_insert_with(Vec::new).push(member);
         if OUTPUT_CHECKS.contains(&key) {
-            m.io.trace(&crate::print::as_logged(&format!(
+            crate::io::log(
+                &*m.io,
+                &format!(
                 "warning: In a derivation named '{}', 'structuredAttrs' disables the effect of \
                  the derivation attribute '{key}'; use 'outputChecks.<output>.{key}' instead",
                 self.drv.name
-            )));
+            ),
+            );
         }
         let want_str = |m: &mut Machine, v: &Value| -> EvalResult<Vec<u8>> {
             match v {
@@ -622,7 +625,7 @@ fn set_fixed_output(
     let (hash, warning) = Hash::parse_any_allowing_empty(&String::from_utf8_lossy(hash_text), algo)
         .map_err(|e| Error::hash(e, Some(span)))?;
     if let Some(w) = warning {
-        m.io.trace(&crate::print::as_logged(&format!("warning: {w}")));
+        crate::io::log(&*m.io, &format!("warning: {w}"));
     }
     let store_dir = &m.settings.store_dir;
     let path = match mode {

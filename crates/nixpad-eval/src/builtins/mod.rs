@@ -475,8 +475,7 @@ fn trace_message(m: &mut Machine, v: &Value, span: Span) -> EvalResult<String> {
 }
 
 fn emit_trace(m: &mut Machine, line: String) {
-    let line = crate::print::as_logged(&line);
-    m.io.trace(&line);
+    let line = crate::io::log(&*m.io, &line);
     m.trace_lines.push(line);
 }
 

@@ -449,7 +449,7 @@ pub fn prim_convert_hash(m: &mut Machine, args: Args, span: Span) -> EvalResult<
     let format_name = format.lossy().into_owned();
     let format = HashFormat::parse(&format_name).map_err(|e| Error::hash(e, Some(span)))?;
     if let Some(w) = HashFormat::deprecation_warning(&format_name) {
-        m.io.trace(&crate::print::as_logged(&format!("warning: {w}")));
+        crate::io::log(&*m.io, &format!("warning: {w}"));
     }
     let h = Hash::parse_any(&hash.lossy(), algo).map_err(|e| Error::hash(e, Some(span)))?;
     Ok(Value::string(h.encode(format).into_bytes()))

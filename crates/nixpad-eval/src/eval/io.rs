@@ -41,7 +41,8 @@ pub trait EvalIO {
     fn current_time(&self) -> i64 {
         0
     }
-    /// Called for each `builtins.trace` / `warn` line as it happens.
+    /// Called for each `builtins.trace` / `warn` line and each warning as it happens, as
+    /// Nix writes it (the evaluator calls it through [`log`]).
     fn trace(&self, _line: &str) {}
     /// Why reading `path` is refused (pure evaluation mode), if it is.
     fn access_error(&self, _path: &str) -> Option<String> {
@@ -67,6 +68,14 @@ pub trait EvalIO {
     fn source_stamp(&self, _path: &str) -> Option<String> {
         None
     }
+}
+
+/// Hands `message` to the host ([`EvalIO::trace`]) as Nix's logger writes it (see
+/// [`crate::print::as_logged`]), and returns the line written.
+pub fn log(io: &dyn EvalIO, message: &str) -> String {
+    let line = crate::print::as_logged(message);
+    io.trace(&line);
+    line
 }
 
 /// An in-memory, read-only file tree (the browser and lessons use it).

@@ -755,18 +755,17 @@ impl Machine {
             }
             ThunkState::Apply(app) => {
                 let f = app.0.clone();
-                let nowhere = Span::NOWHERE;
                 // Forced without a position (by printing, `deepSeq`, ...), the call is
                 // placed where Nix's `determinePos` places it: at the applied function if
                 // it is already evaluated, nowhere otherwise.
                 let determined = span.is_none();
                 let span = span
                     .or_else(|| evaluated_lambda_span(&f))
-                    .unwrap_or(nowhere);
+                    .unwrap_or(Span::NOWHERE);
                 let call = if span_is_call_site || determined {
                     span
                 } else {
-                    nowhere
+                    Span::NOWHERE
                 };
                 let pending = match app.1.len() {
                     0 => None,
@@ -1981,11 +1980,7 @@ impl Machine {
             span
         } else {
             if let (Some(pos), Value::Thunk(_)) = (found.pos, &found.value) {
-                self.push(Frame::Selected(
-                    expr.clone(),
-                    pos,
-                    Self::dynamic_env(&expr, &env),
-                ))?;
+                self.push_selected(&expr, pos, &env)?;
             }
             found.pos.unwrap_or(expr.span)
         };
@@ -2003,7 +1998,7 @@ impl Machine {
             .map(|key| {
                 let expr = match key {
                     AttrKey::Static(s) => return crate::format_attr_name(&s.name()),
-                    AttrKey::Dynamic(_) => shown.next().map_or("«error»", |s| &**s),
+                    AttrKey::Dynamic(_) => shown.next().map_or(crate::show::ERROR, |s| &**s),
                 };
                 match env.map(|env| self.attr_key(key, env)) {
                     Some(Ok(name)) => crate::format_attr_name(&name.name()),
@@ -2014,9 +2009,11 @@ impl Machine {
         format!("while evaluating the attribute '{}'", names.join("."))
     }
 
-    /// The environment a [`Frame::Selected`] keeps: only a dynamic path needs it.
-    fn dynamic_env(select: &SelectExpr, env: &Env) -> Option<Env> {
-        (!select.dynamic_shown.is_empty()).then(|| env.clone())
+    /// Pushes [`Frame::Selected`] for `select` in `env`, keeping the environment only for a
+    /// path with dynamic names (a message shows them evaluated).
+    fn push_selected(&mut self, select: &Rc<SelectExpr>, pos: Span, env: &Env) -> EvalResult<()> {
+        let env = (!select.dynamic_shown.is_empty()).then(|| env.clone());
+        self.push(Frame::Selected(select.clone(), pos, env))
     }
 
     /// Whether an attribute defined at `pos` names the selections it is found by (not
@@ -2048,11 +2045,7 @@ impl Machine {
                 None => {
                     if let Some(d) = default {
                         if let Some(pos) = last {
-                            self.push(Frame::Selected(
-                                expr.clone(),
-                                pos,
-                                Self::dynamic_env(expr, env),
-                            ))?;
+                            self.push_selected(expr, pos, env)?;
                         }
                         return Ok(Err(Step::Eval(d.clone(), env.clone())));
                     }
@@ -2072,11 +2065,7 @@ impl Machine {
             (other, _) => {
                 if let Some(d) = default {
                     if let Some(pos) = last {
-                        self.push(Frame::Selected(
-                            expr.clone(),
-                            pos,
-                            Self::dynamic_env(expr, env),
-                        ))?;
+                        self.push_selected(expr, pos, env)?;
                     }
                     return Ok(Err(Step::Eval(d.clone(), env.clone())));
                 }
@@ -2097,8 +2086,8 @@ impl Machine {
     ) -> EvalResult<Step> {
         let path = &expr.path;
         let key = self.attr_key(&path[index], &env)?;
-        let found = match (&v, key) {
-            (Value::Attrs(a), k) => a.get(k).cloned(),
+        let found = match &v {
+            Value::Attrs(a) => a.get(key).cloned(),
             _ => None,
         };
         match found {
@@ -2145,8 +2134,7 @@ impl Machine {
     /// position, inside frames naming the list element or attribute (and where the two
     /// sides define it) that differs.
     fn explain_inequality(&mut self, l: &Value, r: &Value) -> EvalResult<Option<Box<Error>>> {
-        let span = Span::NOWHERE;
-        self.nested(span, |m| m.explain_inequality_inner(l, r))
+        self.nested(Span::NOWHERE, |m| m.explain_inequality_inner(l, r))
     }
 
     fn explain_inequality_inner(&mut self, l: &Value, r: &Value) -> EvalResult<Option<Box<Error>>> {

@@ -756,10 +756,10 @@ impl<'a, 'b> Lowerer<'a, 'b> {
             crate::LintLevel::Ignore => Ok(()),
             crate::LintLevel::Warn => {
                 self.ctx.warned.set(true);
-                self.ctx.io.trace(&crate::print::as_logged(&format!(
-                    "warning: {message}\n         at {}:",
-                    self.pos_string(span)
-                )));
+                crate::io::log(
+                    self.ctx.io,
+                    &format!("warning: {message}\n         at {}:", self.pos_string(span)),
+                );
                 Ok(())
             }
             crate::LintLevel::Fatal => Err(Error::new(ErrorKind::Syntax(message), Some(span))),
@@ -1091,14 +1091,17 @@ impl<'a, 'b> Lowerer<'a, 'b> {
             return;
         }
         self.ctx.warned.set(true);
-        self.ctx.io.trace(&crate::print::as_logged(&format!(
-            "warning: at {}: This expression uses `or` as an identifier in a way that will \
+        crate::io::log(
+            self.ctx.io,
+            &format!(
+                "warning: at {}: This expression uses `or` as an identifier in a way that will \
              change in a future Nix release.\nWrap this entire expression in parentheses to \
              preserve its current meaning:\n    ({})\nGive feedback at \
              https://github.com/NixOS/nix/pull/11121",
-            self.pos_string(self.span(e.syntax())),
-            e.syntax().text()
-        )));
+                self.pos_string(self.span(e.syntax())),
+                e.syntax().text()
+            ),
+        );
     }
 
     /// `f a b …`: one application of `f` to all its arguments.
@@ -1400,7 +1403,7 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                 };
                 match expr {
                     Some(e) => crate::show::show_expr(&e, self.ctx.base_dir, self.ctx.home).into(),
-                    None => "«error»".into(),
+                    None => crate::show::ERROR.into(),
                 }
             })
             .collect()

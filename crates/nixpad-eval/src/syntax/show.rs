@@ -46,7 +46,7 @@ const MAX_DEPTH: usize = 200;
 const ELLIPSIS: &str = "…";
 
 /// What is printed in place of a missing or erroneous part of the tree.
-const ERROR: &str = "«error»";
+pub(crate) const ERROR: &str = "«error»";
 
 /// Prints an expression the way Nix prints expressions in messages.
 ///
