@@ -136,7 +136,8 @@ impl EvalIO for FsIO {
 
     /// Writes the entry under a temporary name and renames it into place, so a reader
     /// never sees half of one. The first entry of a new evaluator build removes the
-    /// entries of the others. Failures only cost speed, so they are ignored.
+    /// entries of the others; the first entry a process writes keeps the build's entries
+    /// within [`MAX_LOWERED_ENTRIES`]. Failures only cost speed, so they are ignored.
     fn store_lowering(&self, fingerprint: &str, key: &str, bytes: &[u8]) {
         let Some(root) = lowered_dir() else { return };
         let dir = root.join(fingerprint);
@@ -150,12 +151,42 @@ impl EvalIO for FsIO {
                 return;
             }
         }
+        static BOUNDED: std::sync::Once = std::sync::Once::new();
+        BOUNDED.call_once(|| keep_newest_entries(&dir));
         let partial = dir.join(format!("{key}.{}.partial", std::process::id()));
         if std::fs::write(&partial, bytes).is_ok()
             && std::fs::rename(&partial, dir.join(key)).is_err()
         {
             let _ = std::fs::remove_file(&partial);
         }
+    }
+}
+
+/// The most entries one evaluator build's lowered-file cache keeps. Every file a user
+/// evaluates gets one, and a changed file a new one, so without a bound a cache fed by
+/// generated or edited files would grow for ever; the nixpkgs-lite package set needs ~50.
+const MAX_LOWERED_ENTRIES: usize = 4096;
+
+/// When `dir` holds more than [`MAX_LOWERED_ENTRIES`] entries, removes the oldest-written
+/// until half of that is left (entries are rewritten when they are missed again).
+fn keep_newest_entries(dir: &std::path::Path) {
+    let Ok(listing) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let entries: Vec<_> = listing.flatten().collect();
+    if entries.len() <= MAX_LOWERED_ENTRIES {
+        return;
+    }
+    let mut written: Vec<_> = entries
+        .iter()
+        .map(|entry| {
+            let when = entry.metadata().and_then(|m| m.modified()).ok();
+            (when, entry.path())
+        })
+        .collect();
+    written.sort();
+    for (_, path) in &written[..written.len() - MAX_LOWERED_ENTRIES / 2] {
+        let _ = std::fs::remove_file(path);
     }
 }
 

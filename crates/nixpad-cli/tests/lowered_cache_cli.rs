@@ -3,7 +3,8 @@
 //! back and prints the same; a changed file is lowered again; damaged entries are
 //! refused; a lowering that printed a lint warning is not kept (it would not warn
 //! again); an empty `NIXPAD_CACHE_DIR` turns the cache off. Files unchanged for two
-//! seconds are also kept by their stamp, and a change to one is still seen.
+//! seconds are also kept by their stamp, and a change to one is still seen. Past its
+//! bound the cache keeps its newest entries.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -165,4 +166,52 @@ fn a_lowering_that_warned_is_not_kept_and_an_empty_setting_turns_the_cache_off()
     let plain = dir.join("plain.nix");
     assert_eq!(eval("", &[plain.to_str().unwrap()]).0, "2\n");
     assert!(!Path::new("lowered").exists() && entries(&cache).is_empty());
+}
+
+#[test]
+fn the_cache_keeps_its_newest_entries_when_it_grows_past_its_bound() {
+    // MAX_LOWERED_ENTRIES in src/fs_io.rs: above it, the newest half is kept.
+    const BOUND: usize = 4096;
+    let dir = folder("bounded");
+    let cache = dir.join("cache");
+    let cache_arg = cache.to_str().unwrap();
+    std::fs::write(dir.join("first.nix"), "1 + 1\n").unwrap();
+    assert_eq!(
+        eval(cache_arg, &[dir.join("first.nix").to_str().unwrap()]).0,
+        "2\n"
+    );
+    let first = entries(&cache);
+    assert_eq!(first.len(), 1, "{first:?}");
+    let build = first[0].parent().expect("a build folder").to_path_buf();
+    let old = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000);
+    let fillers = BOUND + 4;
+    for i in 0..fillers {
+        let path = build.join(format!("filler-{i:05}"));
+        std::fs::write(&path, "not a lowering").unwrap();
+        let file = std::fs::File::options().write(true).open(&path).unwrap();
+        file.set_modified(old + std::time::Duration::from_secs(i as u64))
+            .unwrap();
+    }
+
+    std::fs::write(dir.join("second.nix"), "2 + 2\n").unwrap();
+    assert_eq!(
+        eval(cache_arg, &[dir.join("second.nix").to_str().unwrap()]).0,
+        "4\n"
+    );
+    let kept = entries(&cache);
+    assert_eq!(
+        kept.len(),
+        BOUND / 2 + 1,
+        "the newest half and the new entry"
+    );
+    assert!(kept.contains(&first[0]), "the newest entry is kept");
+    assert!(kept.contains(&build.join(format!("filler-{:05}", fillers - 1))));
+    assert!(
+        !kept.contains(&build.join("filler-00000")),
+        "the oldest is removed"
+    );
+    assert_eq!(
+        eval(cache_arg, &[dir.join("first.nix").to_str().unwrap()]).0,
+        "2\n"
+    );
 }
