@@ -199,13 +199,14 @@ fn sbom(args: &[String]) -> ExitCode {
     };
     let run = move || {
         crate::instantiate::for_each_value(options, |ev, v| {
-            let graph = nixpad_pkgs::sbom::graph(ev, v)?;
-            Ok(if licences {
-                nixpad_pkgs::sbom::licence_report(&graph)
-            } else {
-                nixpad_pkgs::sbom::cyclonedx(&graph)
-            }
-            .into_bytes())
+            crate::instantiate::printed(nixpad_pkgs::sbom::graph(ev, v).map(|graph| {
+                if licences {
+                    nixpad_pkgs::sbom::licence_report(&graph)
+                } else {
+                    nixpad_pkgs::sbom::cyclonedx(&graph)
+                }
+                .into_bytes()
+            }))
         })
     };
     let handle = std::thread::Builder::new().stack_size(512 << 20).spawn(run);

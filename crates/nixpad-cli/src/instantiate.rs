@@ -334,22 +334,32 @@ pub fn parse(args: &[String]) -> Result<Options, UsageError> {
 fn run(o: Options) -> ExitCode {
     let (output, strict) = (o.output, o.strict);
     for_each_value(o, |ev, v| match output {
-        Output::Nix => ev.print(v, strict).map(|mut out| {
+        Output::Nix => printed(ev.print(v, strict).map(|mut out| {
             out.push(b'\n');
             out
-        }),
-        Output::Json => if strict {
-            ev.to_json(v)
-        } else {
-            ev.to_json_lazy(v)
+        })),
+        Output::Json => {
+            let (mut out, result) = ev.json_output(v, strict);
+            if result.is_ok() {
+                out.push(b'\n');
+            }
+            (out, result)
         }
-        .map(|mut out| {
-            out.push(b'\n');
-            out
-        }),
-        Output::Xml => ev.to_xml(v, strict),
-        Output::Raw => ev.to_raw(v),
+        Output::Xml => ev.xml_output(v, strict),
+        Output::Raw => printed(ev.to_raw(v)),
     })
+}
+
+/// What a command prints for a value: the bytes for standard output, and the error that
+/// ended them, if one did (Nix's JSON and XML printers write part of a document first).
+pub type Printed = (Vec<u8>, nixpad_eval::EvalResult<()>);
+
+/// A whole output, or an error before any of it.
+pub fn printed(result: nixpad_eval::EvalResult<Vec<u8>>) -> Printed {
+    match result {
+        Ok(out) => (out, Ok(())),
+        Err(e) => (Vec::new(), Err(e)),
+    }
 }
 
 /// Evaluates every input and attribute path of a `nixpad eval` command line (with its
@@ -357,7 +367,7 @@ fn run(o: Options) -> ExitCode {
 /// standard output; the first error is printed as Nix prints it and ends the run.
 pub fn for_each_value(
     o: Options,
-    mut render: impl FnMut(&mut Evaluator, &nixpad_eval::Value) -> nixpad_eval::EvalResult<Vec<u8>>,
+    mut render: impl FnMut(&mut Evaluator, &nixpad_eval::Value) -> Printed,
 ) -> ExitCode {
     for w in &o.warnings {
         eprintln!("{w}");
@@ -396,12 +406,16 @@ pub fn for_each_value(
         limits.clone(),
     )));
     let mut stdout = std::io::stdout().lock();
-    let written = evaluate_inputs(ev, &o, &base, &mut render, |out| {
+    let mut unflushed = Vec::new();
+    let written = evaluate_inputs(ev, &o, &base, &mut render, &mut unflushed, |out| {
         let _ = stdout.write_all(out);
         let _ = stdout.flush();
     });
     if let Err(e) = written {
-        return report_error(ev, &e);
+        let code = report_error(ev, &e);
+        let _ = stdout.write_all(&unflushed);
+        let _ = stdout.flush();
+        return code;
     }
     match o.bench_runs {
         Some(runs) => bench(&o, &base, &settings, &limits, runs, render),
@@ -410,12 +424,16 @@ pub fn for_each_value(
 }
 
 /// Evaluates every input and attribute path of `o` with `ev`, handing what `render`
-/// makes of each value to `write`; the first error ends it.
+/// makes of each value to `write`; the first error ends it. Output that an error cut
+/// short is written up to its last newline, the rest is left in `unflushed` to be
+/// written after the error: Nix's XML writer flushes each line, while its JSON sits in
+/// the stream's buffer until the process exits, after the message.
 fn evaluate_inputs(
     ev: &mut Evaluator,
     o: &Options,
     base: &str,
-    render: &mut impl FnMut(&mut Evaluator, &nixpad_eval::Value) -> nixpad_eval::EvalResult<Vec<u8>>,
+    render: &mut impl FnMut(&mut Evaluator, &nixpad_eval::Value) -> Printed,
+    unflushed: &mut Vec<u8>,
     mut write: impl FnMut(&[u8]),
 ) -> nixpad_eval::EvalResult<()> {
     if o.parse {
@@ -463,7 +481,14 @@ fn evaluate_inputs(
         for path in attr_paths {
             let v = ev.select_attr_path(root.clone(), path, &args)?;
             let v = ev.apply_auto_args(v, &args)?;
-            write(&render(ev, &v)?);
+            let (out, result) = render(ev, &v);
+            if result.is_err() {
+                let flushed = out.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+                write(&out[..flushed]);
+                unflushed.extend_from_slice(&out[flushed..]);
+                return result;
+            }
+            write(&out);
         }
     }
     Ok(())
@@ -514,7 +539,7 @@ fn bench(
     settings: &Settings,
     limits: &Limits,
     runs: usize,
-    mut render: impl FnMut(&mut Evaluator, &nixpad_eval::Value) -> nixpad_eval::EvalResult<Vec<u8>>,
+    mut render: impl FnMut(&mut Evaluator, &nixpad_eval::Value) -> Printed,
 ) -> ExitCode {
     let shared = nixpad_eval::SharedSources::new("/");
     let mut times = Vec::with_capacity(runs + 1);
@@ -528,7 +553,7 @@ fn bench(
             limits.clone(),
             &shared,
         );
-        if let Err(e) = evaluate_inputs(&mut ev, o, base, &mut render, |_| {}) {
+        if let Err(e) = evaluate_inputs(&mut ev, o, base, &mut render, &mut Vec::new(), |_| {}) {
             return report_error(&ev, &e);
         }
         times.push(ms(start));

@@ -1051,7 +1051,7 @@ fn builtin_argument_errors_match_nix() {
     assert!(programs.len() > 80, "the list is there");
     // Nix raises an unknown hash algorithm as a usage error, which nix-instantiate
     // follows with a pointer to its own --help, as nixpad's CLI does to its own.
-    let differ = programs_differing_from_nix(&programs, |nix| {
+    let differ = programs_differing_from_nix(&programs, &[], |nix| {
         nix.replace("Try 'nix-instantiate --help'", "Try 'nixpad eval --help'")
     });
     assert!(differ == 0, "{differ} of {} differ", programs.len());
@@ -1064,24 +1064,33 @@ fn program_list(list: &str) -> Vec<&str> {
         .collect()
 }
 
-/// Asserts that every program of `list` (more than `at_least` of them) gives Nix's stderr
-/// and exit code.
+/// Asserts that every program of `list` (more than `at_least` of them) gives Nix's stdout,
+/// stderr and exit code.
 fn assert_list_matches_nix(list: &str, at_least: usize) {
+    assert_list_matches_nix_with(list, at_least, &[]);
+}
+
+/// [`assert_list_matches_nix`] with `extra` options for both (`--json`, `--show-trace`).
+fn assert_list_matches_nix_with(list: &str, at_least: usize, extra: &[&str]) {
     let programs = program_list(list);
     assert!(programs.len() > at_least, "the list is there");
-    let differ = programs_differing_from_nix(&programs, |nix| nix);
+    let differ = programs_differing_from_nix(&programs, extra, |nix| nix);
     assert!(differ == 0, "{differ} of {} differ", programs.len());
 }
 
-/// How many of `programs` give a different stderr or exit code than Nix's (after
-/// `adjust` of Nix's stderr); prints each difference.
-fn programs_differing_from_nix(programs: &[&str], adjust: fn(String) -> String) -> usize {
+/// How many of `programs` (run with `extra` options) give a different stdout, stderr or
+/// exit code than Nix's (after `adjust` of Nix's stderr); prints each difference.
+fn programs_differing_from_nix(
+    programs: &[&str],
+    extra: &[&str],
+    adjust: fn(String) -> String,
+) -> usize {
     let oracle = oracle_path();
     let mut failures = Vec::new();
     for program in programs {
-        let both = both_stderr(&oracle, env!("CARGO_BIN_EXE_nixpad"), &[], program);
+        let both = both_stderr(&oracle, env!("CARGO_BIN_EXE_nixpad"), extra, program);
         let nix = adjust(both.nix);
-        if nix != both.ours || !both.same_code {
+        if nix != both.ours || !both.same_code || !both.same_stdout {
             failures.push(format!(
                 "--- {program}\nnix:\n{nix}\nnixpad:\n{}",
                 both.ours
@@ -1115,4 +1124,23 @@ fn logged_text_matches_nix() {
 #[test]
 fn argument_order_matches_nix() {
     assert_list_matches_nix(include_str!("argument-order.txt"), 150);
+}
+
+/// Calls that builtins make back into Nix have no position (so "from call site" and
+/// "while calling the 'X' builtin" have none), and `--strict` walks value slots as Nix
+/// does (which error a cyclic value reports first): stdout, stderr and exit code match
+/// Nix's, with and without `--show-trace`. The programs are in `callback-traces.txt`.
+#[test]
+fn callback_traces_match_nix() {
+    assert_list_matches_nix(include_str!("callback-traces.txt"), 70);
+    assert_list_matches_nix_with(include_str!("callback-traces.txt"), 70, &["--show-trace"]);
+}
+
+/// `--json` and `--xml` output cut short by an error: what Nix writes before the message
+/// (its XML, forced as it is written, with the open elements closed) and after it (its
+/// JSON up to a string that is not UTF-8). The programs are in `cut-output.txt`.
+#[test]
+fn output_cut_by_an_error_matches_nix() {
+    assert_list_matches_nix_with(include_str!("cut-output.txt"), 20, &["--json"]);
+    assert_list_matches_nix_with(include_str!("cut-output.txt"), 20, &["--xml"]);
 }

@@ -783,21 +783,36 @@ impl Evaluator {
         builtins::to_json(&mut self.machine, v, Span::NOWHERE, &mut None)
     }
 
-    /// Prints a value as `nix-instantiate --eval --json` without `--strict` does: parts
-    /// not evaluated yet are an error (`cannot convert a thunk to JSON`), as in Nix.
-    pub fn to_json_lazy(&mut self, v: &Value) -> EvalResult<Vec<u8>> {
-        let v = self.machine.force(v, None)?;
-        builtins::to_json_in(&mut self.machine, &v, Span::NOWHERE, &mut None, true)
+    /// What `nix-instantiate --eval --json [--strict]` writes to standard output for `v`,
+    /// and how it ends. Nix evaluates the whole document first (an evaluation error
+    /// writes nothing), then streams it out: a string that is not UTF-8 stops it just
+    /// after that string's opening quote. Without `strict`, parts not evaluated yet are
+    /// an error (`cannot convert a thunk to JSON`), as in Nix.
+    pub fn json_output(&mut self, v: &Value, strict: bool) -> (Vec<u8>, EvalResult<()>) {
+        let document = if strict {
+            builtins::json_document(&mut self.machine, v, Span::NOWHERE, &mut None, false)
+        } else {
+            self.machine.force(v, None).and_then(|v| {
+                builtins::json_document(&mut self.machine, &v, Span::NOWHERE, &mut None, true)
+            })
+        };
+        match document {
+            Err(e) => (Vec::new(), Err(e)),
+            Ok((out, None)) => (out, Ok(())),
+            Ok((mut out, Some((e, written)))) => {
+                out.truncate(written);
+                (out, Err(e))
+            }
+        }
     }
 
-    /// Prints a value as `nix-instantiate --eval --xml [--strict]` does.
-    pub fn to_xml(&mut self, v: &Value, strict: bool) -> EvalResult<Vec<u8>> {
-        let v = if strict {
-            self.machine.deep_force(v, None)?
-        } else {
-            self.machine.force(v, None)?
-        };
-        xml::write_xml(&mut self.machine, &v, Span::NOWHERE, true, !strict).map(|(out, _)| out)
+    /// What `nix-instantiate --eval --xml [--strict]` writes to standard output for `v`,
+    /// and how it ends: Nix forces each value as it writes it (with `--strict`, all of
+    /// them), so an error ends the document there, its open elements closed.
+    pub fn xml_output(&mut self, v: &Value, strict: bool) -> (Vec<u8>, EvalResult<()>) {
+        let (out, _, result) =
+            xml::xml_document(&mut self.machine, v, Span::NOWHERE, true, !strict);
+        (out, result)
     }
 
     /// Prints a value as `nix-instantiate --eval --raw` does (with or without `--strict`):

@@ -240,7 +240,8 @@ pub fn oracle_path() -> String {
 }
 
 /// What real Nix (`nix-instantiate --store dummy:// --eval --strict EXTRA -E PROGRAM`)
-/// and `nixpad eval --strict EXTRA -E PROGRAM` wrote to stderr (Nix's without colours).
+/// and `nixpad eval --strict EXTRA -E PROGRAM` wrote to stderr (Nix's without colours),
+/// and whether their exit codes and stdout agree.
 pub struct BothStderr {
     /// Nix's.
     pub nix: String,
@@ -248,6 +249,8 @@ pub struct BothStderr {
     pub ours: String,
     /// Whether they exited alike.
     pub same_code: bool,
+    /// Whether they wrote the same bytes to stdout.
+    pub same_stdout: bool,
 }
 
 /// Runs `program` through real Nix and through the nixpad binary `nixpad`.
@@ -270,5 +273,6 @@ pub fn both_stderr(oracle: &str, nixpad: &str, extra: &[&str], program: &str) ->
         nix: strip_ansi(&String::from_utf8_lossy(&nix.stderr)),
         ours: String::from_utf8_lossy(&ours.stderr).to_string(),
         same_code: nix.code == ours.code,
+        same_stdout: nix.stdout == ours.stdout,
     }
 }

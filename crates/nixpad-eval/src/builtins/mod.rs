@@ -1050,7 +1050,7 @@ fn prim_generic_closure(m: &mut Machine, args: Args, span: Span) -> EvalResult<V
             continue;
         }
         out.push(item.clone());
-        let next = m.call(&op, vec![item.clone()], span)?;
+        let next = m.call_unplaced(&op, vec![item.clone()], span)?;
         let next = want_list(
             m,
             &next,
@@ -1609,31 +1609,36 @@ fn prim_to_json(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
 /// not UTF-8 fails the whole call, but only after every other evaluation error (Nix
 /// builds the JSON document first and serialises it afterwards).
 pub fn to_json(m: &mut Machine, v: &Value, span: Span, ctx: &mut Context) -> EvalResult<Vec<u8>> {
-    to_json_in(m, v, span, ctx, false)
+    match json_document(m, v, span, ctx, false)? {
+        (out, None) => Ok(out),
+        (_, Some((e, _))) => Err(e),
+    }
 }
 
-/// [`to_json`]; with `lazy` (`nix-instantiate --eval --json` without `--strict`) a value
-/// not evaluated yet is an error instead of being forced, as in Nix.
-pub fn to_json_in(
+/// The JSON document for `v` and, when a string in it is not UTF-8, the first such
+/// error with the length of what Nix's serializer writes before meeting it: the document
+/// up to that string's opening quote, and the part of the string it flushed. With `lazy`
+/// (`nix-instantiate --eval --json` without `--strict`) a value not evaluated yet is an
+/// error instead of being forced, as in Nix.
+pub fn json_document(
     m: &mut Machine,
     v: &Value,
     span: Span,
     ctx: &mut Context,
     lazy: bool,
-) -> EvalResult<Vec<u8>> {
+) -> EvalResult<(Vec<u8>, Option<(Box<Error>, usize)>)> {
     let mut out = Vec::new();
     let mut bad_utf8 = None;
     write_json(m, v, span, ctx, &mut out, 0, &mut bad_utf8, lazy)?;
-    match bad_utf8 {
-        Some(msg) => Err(Error::other(msg, span)),
-        None => Ok(out),
-    }
+    let failed = bad_utf8.map(|(message, written)| (Error::other(message, span), written));
+    Ok((out, failed))
 }
 
-/// Writes a JSON string, remembering the first one that is not UTF-8.
-fn json_string(out: &mut Vec<u8>, s: &[u8], bad_utf8: &mut Option<String>) {
+/// Writes a JSON string, remembering the first one that is not UTF-8 (its message and
+/// where Nix's output stops).
+fn json_string(out: &mut Vec<u8>, s: &[u8], bad_utf8: &mut Option<(String, usize)>) {
     if let Err(e) = crate::json::write_string_checked(out, s) {
-        bad_utf8.get_or_insert(e);
+        bad_utf8.get_or_insert((e.message, out.len() + 1 + e.written));
         crate::json::write_string(out, s);
     }
 }
@@ -1698,7 +1703,7 @@ fn write_json(
     ctx: &mut Context,
     out: &mut Vec<u8>,
     depth: u32,
-    bad_utf8: &mut Option<String>,
+    bad_utf8: &mut Option<(String, usize)>,
     lazy: bool,
 ) -> EvalResult<()> {
     let base = depth;
@@ -1790,7 +1795,9 @@ fn write_json(
             }
             Value::Attrs(a) => {
                 if let Some(f) = a.get(Symbol::new("__toString")).cloned() {
-                    let result = m.call(&f, vec![v.clone()], span).map_err(in_path)?;
+                    let result = m
+                        .call_unplaced(&f, vec![v.clone()], span)
+                        .map_err(in_path)?;
                     // What `__toString` returns is not copied to the store (a path
                     // stays its own name), and is placed where the set is.
                     let s = m

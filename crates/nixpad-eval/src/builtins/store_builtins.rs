@@ -113,7 +113,7 @@ fn filtered_nar(
                         FileType::Symlink => "symlink",
                         FileType::Unknown => "unknown",
                     };
-                    let r = m.call(
+                    let r = m.call_unplaced(
                         f,
                         vec![
                             Value::string(child.as_bytes()),

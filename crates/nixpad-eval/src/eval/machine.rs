@@ -494,17 +494,35 @@ impl Machine {
 
     /// Calls a function value with arguments and forces the result.
     pub fn call(&mut self, f: &Value, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+        self.call_at(f, args, span, span)
+    }
+
+    /// [`Machine::call`] as Nix calls back from builtins that give the call no position
+    /// (`genericClosure`'s operator): neither the call nor a builtin called has one in
+    /// traces.
+    pub fn call_unplaced(&mut self, f: &Value, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+        self.call_at(f, args, span, Span::NOWHERE)
+    }
+
+    /// Calls `f` for the builtin at `span`, applying it at `at`.
+    fn call_at(&mut self, f: &Value, args: Vec<Value>, span: Span, at: Span) -> EvalResult<Value> {
         // A builtin that has called back cannot be called again from the start.
         if self.suspendable == Some(self.native_depth) {
             self.suspendable = None;
         }
         let outer = self.builtin_call.replace(span);
-        let r = self.call_from_builtin(f, args, span);
+        let r = self.call_from_builtin(f, args, span, at);
         self.builtin_call = outer;
         r
     }
 
-    fn call_from_builtin(&mut self, f: &Value, args: Vec<Value>, span: Span) -> EvalResult<Value> {
+    fn call_from_builtin(
+        &mut self,
+        f: &Value,
+        args: Vec<Value>,
+        span: Span,
+        at: Span,
+    ) -> EvalResult<Value> {
         let f = self.force(f, Some(span))?;
         let base = self.frames.len();
         let mut args = args.into_iter();
@@ -516,13 +534,13 @@ impl Machine {
         let mut rest: Vec<Value> = args.collect();
         if rest.len() == 1 {
             let second = rest.pop().expect("one");
-            if let Err(e) = self.push(Frame::Apply1(second, span)) {
+            if let Err(e) = self.push(Frame::Apply1(second, at)) {
                 return Err(self.unwind(base, e));
             }
         } else {
             rest.reverse();
         }
-        let step = match self.apply_step(f, first, rest, span) {
+        let step = match self.apply_step(f, first, rest, at) {
             Ok(s) => s,
             Err(e) => return Err(self.unwind(base, e)),
         };
@@ -1555,9 +1573,11 @@ impl Machine {
                 self.push(Frame::Calls(state))?;
                 let first = args.remove(0);
                 args.reverse();
-                // Calls made by a builtin have no call site in traces (until it ends).
+                // Calls made by a builtin have no call site in traces (until it ends);
+                // as in Nix, where these builtins call with no position, neither the
+                // call nor a builtin called has a position.
                 self.builtin_call = Some(span);
-                self.apply_step(f, first, args, span)
+                self.apply_step(f, first, args, Span::NOWHERE)
             }
             Err(e) => Err(e),
         }
@@ -2819,10 +2839,18 @@ impl Machine {
 
     /// Forces a value and everything inside it. Nesting deeper than Nix's native stack
     /// would allow is reported as Nix reports it.
+    ///
+    /// Like Nix, the walk visits each value *slot* once: a thunk is a slot (every set
+    /// or list holding it shares it), so a set reached again through another thunk is
+    /// walked again (its thunks are seen, so this ends), while a set held directly is
+    /// walked once. Which error comes first in a cyclic value follows from it: under
+    /// `--strict` the top value is a slot of its own, so `let x = { a = { z = x; }; b =
+    /// ...; }; in x` goes on through `a.z` into `x`'s other attributes.
     pub fn deep_force(&mut self, v: &Value, span: Option<Span>) -> EvalResult<Value> {
         const MAX_DEPTH: usize = 10_000;
-        let v = self.force(v, span)?;
-        let mut seen = rustc_hash::FxHashSet::default();
+        let forced = self.force(v, span)?;
+        let mut seen_thunks = rustc_hash::FxHashSet::default();
+        let mut seen_direct = rustc_hash::FxHashSet::default();
         // Depth first, children in order, each forced when reached (as Nix recurses).
         let mut stack_owned: Vec<(Value, usize, Option<(Symbol, Option<Span>)>)> =
             vec![(v.clone(), 0, None)];
@@ -2830,6 +2858,11 @@ impl Machine {
         // names each of them, as in Nix.
         let mut path: Vec<Option<(Symbol, Option<Span>)>> = Vec::new();
         while let Some((item, depth, attr)) = stack_owned.pop() {
+            let in_slot = match &item {
+                Value::Thunk(t) if !seen_thunks.insert(Rc::as_ptr(t) as usize) => continue,
+                Value::Thunk(_) => true,
+                _ => false,
+            };
             if depth > MAX_DEPTH {
                 return Err(Error::new(
                     ErrorKind::Other("stack overflow (possible infinite recursion)".into()),
@@ -2851,10 +2884,10 @@ impl Machine {
                 e
             })?;
             match &item {
-                Value::List(l) if seen.insert(Rc::as_ptr(l) as usize) => {
+                Value::List(l) if in_slot || seen_direct.insert(Rc::as_ptr(l) as usize) => {
                     stack_owned.extend(l.iter().rev().map(|x| (x.clone(), depth + 1, None)));
                 }
-                Value::Attrs(a) if seen.insert(Rc::as_ptr(a) as usize) => {
+                Value::Attrs(a) if in_slot || seen_direct.insert(Rc::as_ptr(a) as usize) => {
                     stack_owned.extend(
                         a.entries
                             .iter()
@@ -2865,7 +2898,7 @@ impl Machine {
                 _ => {}
             }
         }
-        Ok(v)
+        Ok(forced)
     }
 }
 

@@ -250,6 +250,17 @@ pub fn write_string(out: &mut Vec<u8>, s: &[u8]) {
     out.push(b'"');
 }
 
+/// A string that nlohmann's serializer refuses: Nix's message and how much of the string
+/// it had written when it stopped.
+#[derive(Debug, PartialEq)]
+pub struct BadUtf8 {
+    /// The text Nix prints after `error: `.
+    pub message: String,
+    /// The bytes of the escaped string (after its opening quote) that the serializer had
+    /// flushed from its 512-byte buffer before it met the bad byte.
+    pub written: usize,
+}
+
 /// Like [`write_string`], but first checks that `s` is well-formed UTF-8 the
 /// way nlohmann's serializer does; on failure nothing is written and the
 /// error is exactly the text Nix prints after `error: ` for `builtins.toJSON`:
@@ -263,15 +274,45 @@ pub fn write_string(out: &mut Vec<u8>, s: &[u8]) {
 /// Nix serialises the whole value before writing, in output order (object
 /// keys sorted, each key before its value), and reports the first bad string
 /// in that order — and only after every other evaluation error.
-pub fn write_string_checked(out: &mut Vec<u8>, s: &[u8]) -> Result<(), String> {
-    if let Some(e) = utf8_error(s) {
-        return Err(e);
+pub fn write_string_checked(out: &mut Vec<u8>, s: &[u8]) -> Result<(), BadUtf8> {
+    if let Some((start, message)) = utf8_error(s) {
+        return Err(BadUtf8 {
+            message,
+            written: flushed_before(&s[..start]),
+        });
     }
     write_string(out, s);
     Ok(())
 }
 
-fn utf8_error(s: &[u8]) -> Option<String> {
+/// How many bytes of the escaped `valid` (well-formed UTF-8) nlohmann's serializer has
+/// written out when it goes past its end: it escapes into a 512-byte buffer and empties
+/// it after a code point that leaves less than 13 bytes free.
+fn flushed_before(valid: &[u8]) -> usize {
+    const BUFFER: usize = 512;
+    let (mut buffered, mut flushed) = (0, 0);
+    let mut i = 0;
+    while i < valid.len() {
+        let (width, escaped) = match valid[i] {
+            b'"' | b'\\' | 0x08 | 0x0C | b'\n' | b'\r' | b'\t' => (1, 2),
+            c if c < 0x20 => (1, 6),
+            c if c < 0x80 => (1, 1),
+            c if c >= 0xF0 => (4, 4),
+            c if c >= 0xE0 => (3, 3),
+            _ => (2, 2),
+        };
+        buffered += escaped;
+        i += width;
+        if BUFFER - buffered < 13 {
+            flushed += buffered;
+            buffered = 0;
+        }
+    }
+    flushed
+}
+
+/// Where the sequence nlohmann rejects starts in `s`, and Nix's message for it.
+fn utf8_error(s: &[u8]) -> Option<(usize, String)> {
     const PREFIX: &str = "JSON serialization error: [json.exception.type_error.316] ";
     let mut i = 0;
     while i < s.len() {
@@ -286,9 +327,9 @@ fn utf8_error(s: &[u8]) -> Option<String> {
             0xF1..=0xF3 => &[(0x80, 0xBF), (0x80, 0xBF), (0x80, 0xBF)],
             0xF4 => &[(0x80, 0x8F), (0x80, 0xBF), (0x80, 0xBF)],
             _ => {
-                return Some(format!(
-                    "{}invalid UTF-8 byte at index {}: 0x{:02X}",
-                    PREFIX, i, b
+                return Some((
+                    i,
+                    format!("{PREFIX}invalid UTF-8 byte at index {i}: 0x{b:02X}"),
                 ))
             }
         };
@@ -297,15 +338,15 @@ fn utf8_error(s: &[u8]) -> Option<String> {
             match s.get(k) {
                 None => {
                     let last = s.last().copied().unwrap_or(0);
-                    return Some(format!(
-                        "{}incomplete UTF-8 string; last byte: 0x{:02X}",
-                        PREFIX, last
+                    return Some((
+                        i,
+                        format!("{PREFIX}incomplete UTF-8 string; last byte: 0x{last:02X}"),
                     ));
                 }
                 Some(&c) if c < lo || c > hi => {
-                    return Some(format!(
-                        "{}invalid UTF-8 byte at index {}: 0x{:02X}",
-                        PREFIX, k, c
+                    return Some((
+                        i,
+                        format!("{PREFIX}invalid UTF-8 byte at index {k}: 0x{c:02X}"),
                     ));
                 }
                 Some(_) => {}
@@ -1129,7 +1170,9 @@ mod tests {
     }
     fn checked(x: &[u8]) -> Result<String, String> {
         let mut out = Vec::new();
-        write_string_checked(&mut out, x).map(|()| String::from_utf8_lossy(&out).into_owned())
+        write_string_checked(&mut out, x)
+            .map(|()| String::from_utf8_lossy(&out).into_owned())
+            .map_err(|e| e.message)
     }
     /// Runs `f` on a thread with a small stack, like the wasm32 target.
     fn small_stack(f: impl FnOnce() + Send + 'static) {
@@ -1710,6 +1753,26 @@ mod tests {
             checked(b"ab\x80cd"),
             Err(format!("{}invalid UTF-8 byte at index 2: 0x80", p))
         );
+    }
+
+    #[test]
+    fn a_bad_string_reports_what_nlohmann_flushed_before_it() {
+        let written = |s: &[u8]| {
+            write_string_checked(&mut Vec::new(), s)
+                .unwrap_err()
+                .written
+        };
+        assert_eq!(written(b"abc\xc3"), 0, "a short prefix stays in the buffer");
+        // The buffer is emptied after a code point that leaves under 13 of 512 bytes free.
+        let mut long = vec![b'a'; 600];
+        long.push(0xFF);
+        assert_eq!(written(&long), 500);
+        let mut escaped = b"\t".repeat(300);
+        escaped.extend_from_slice(b"\xe2\x82");
+        assert_eq!(written(&escaped), 500, "escapes count as written");
+        let mut wide = "é".repeat(260).into_bytes();
+        wide.push(0x80);
+        assert_eq!(written(&wide), 500);
     }
 
     #[test]

@@ -35,6 +35,8 @@ fn escape(out: &mut Vec<u8>, s: &[u8]) {
 
 struct XmlWriter {
     out: Vec<u8>,
+    /// The elements open, outermost first.
+    open: Vec<&'static str>,
     ctx: Context,
     drvs_seen: HashSet<Vec<u8>>,
     span: Span,
@@ -50,7 +52,7 @@ impl XmlWriter {
     }
 
     /// `<tag a="v" ... />` (or an opening tag when `open`).
-    fn tag(&mut self, depth: usize, name: &str, attrs: &[(&str, &[u8])], open: bool) {
+    fn tag(&mut self, depth: usize, name: &'static str, attrs: &[(&str, &[u8])], open: bool) {
         self.indent(depth);
         self.out.push(b'<');
         self.out.extend_from_slice(name.as_bytes());
@@ -63,9 +65,13 @@ impl XmlWriter {
         }
         self.out
             .extend_from_slice(if open { b">\n" } else { b" />\n" });
+        if open {
+            self.open.push(name);
+        }
     }
 
     fn close(&mut self, depth: usize, name: &str) {
+        self.open.pop();
         self.indent(depth);
         self.out
             .extend_from_slice(format!("</{name}>\n").as_bytes());
@@ -109,11 +115,11 @@ impl XmlWriter {
 
     fn attrs_body(&mut self, m: &mut Machine, a: &Attrs, depth: usize) -> EvalResult<()> {
         for attr in a.sorted_by_name() {
-            let name = attr.name.name();
+            let name = attr.name.to_bytes();
             let pos = self.position(m, attr.pos);
             let mut tag_attrs: Vec<(&str, &[u8])> =
                 pos.iter().map(|(k, v)| (*k, v.as_slice())).collect();
-            tag_attrs.push(("name", name.as_bytes()));
+            tag_attrs.push(("name", &name));
             tag_attrs.sort_by_key(|(k, _)| *k);
             self.tag(depth, "attr", &tag_attrs, true);
             self.value(m, &attr.value, depth + 1)?;
@@ -244,8 +250,22 @@ pub fn write_xml(
     positions: bool,
     lazy: bool,
 ) -> EvalResult<(Vec<u8>, Context)> {
+    let (out, ctx, result) = xml_document(m, v, span, positions, lazy);
+    result.map(|()| (out, ctx))
+}
+
+/// [`write_xml`] as Nix writes it to a stream: each value is forced when its element is
+/// reached, and an error ends the document there, with every element still open closed.
+pub fn xml_document(
+    m: &mut Machine,
+    v: &Value,
+    span: Span,
+    positions: bool,
+    lazy: bool,
+) -> (Vec<u8>, Context, EvalResult<()>) {
     let mut w = XmlWriter {
         out: Vec::new(),
+        open: Vec::new(),
         ctx: None,
         drvs_seen: HashSet::new(),
         span,
@@ -253,8 +273,11 @@ pub fn write_xml(
         lazy,
     };
     w.out
-        .extend_from_slice(b"<?xml version='1.0' encoding='utf-8'?>\n<expr>\n");
-    w.value(m, v, 1)?;
-    w.out.extend_from_slice(b"</expr>\n");
-    Ok((w.out, w.ctx))
+        .extend_from_slice(b"<?xml version='1.0' encoding='utf-8'?>\n");
+    w.tag(0, "expr", &[], true);
+    let result = w.value(m, v, 1);
+    while let Some(&name) = w.open.last() {
+        w.close(w.open.len() - 1, name);
+    }
+    (w.out, w.ctx, result)
 }
