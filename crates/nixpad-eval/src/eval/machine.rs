@@ -494,23 +494,42 @@ impl Machine {
 
     /// Calls a function value with arguments and forces the result.
     pub fn call(&mut self, f: &Value, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-        self.call_at(f, args, span, span)
+        self.call_with_site(f, args, span, span, Some(span))
     }
 
     /// [`Machine::call`] as Nix calls back from builtins that give the call no position
-    /// (`genericClosure`'s operator): neither the call nor a builtin called has one in
-    /// traces.
+    /// (`genericClosure`'s operator, a path filter): neither the call nor a builtin
+    /// called has one in traces.
     pub fn call_unplaced(&mut self, f: &Value, args: Vec<Value>, span: Span) -> EvalResult<Value> {
         self.call_at(f, args, span, Span::NOWHERE)
     }
 
-    /// Calls `f` for the builtin at `span`, applying it at `at`.
-    fn call_at(&mut self, f: &Value, args: Vec<Value>, span: Span, at: Span) -> EvalResult<Value> {
+    /// Calls `f` for the code at `span`, as Nix calls it at `at`: the call site its
+    /// traces show ([`Span::NOWHERE`]: none).
+    pub(crate) fn call_at(
+        &mut self,
+        f: &Value,
+        args: Vec<Value>,
+        span: Span,
+        at: Span,
+    ) -> EvalResult<Value> {
+        self.call_with_site(f, args, span, at, None)
+    }
+
+    /// Calls `f` at `at` with [`Machine::builtin_call`] set to `builtin` meanwhile.
+    fn call_with_site(
+        &mut self,
+        f: &Value,
+        args: Vec<Value>,
+        span: Span,
+        at: Span,
+        builtin: Option<Span>,
+    ) -> EvalResult<Value> {
         // A builtin that has called back cannot be called again from the start.
         if self.suspendable == Some(self.native_depth) {
             self.suspendable = None;
         }
-        let outer = self.builtin_call.replace(span);
+        let outer = std::mem::replace(&mut self.builtin_call, builtin);
         let r = self.call_from_builtin(f, args, span, at);
         self.builtin_call = outer;
         r
@@ -2711,7 +2730,7 @@ impl Machine {
         let mut v = self.force(v, Some(span)).map_err(in_ctx)?;
         // What a `__toString` returns may be a path value: it is read as a path again.
         while let Some(f) = to_string_function(&v) {
-            let result = self.call(&f, vec![v.clone()], span)?;
+            let result = self.call_at(&f, vec![v.clone()], span, at.unwrap_or(Span::NOWHERE))?;
             v = self.force(&result, Some(span)).map_err(in_ctx)?;
         }
         if let Value::Path(p) = &v {
@@ -2769,17 +2788,10 @@ impl Machine {
             Value::Attrs(a) => {
                 if let Some(f) = a.get(Symbol::new("__toString")) {
                     let f = f.clone();
-                    // Called from an operator (a context with a place), the call has a
-                    // call site, as in Nix's `--show-trace`.
-                    let site = error_ctx
-                        .and_then(|(_, at)| at)
-                        .filter(|_| self.settings.show_trace);
-                    let res = self.call(&f, vec![v.clone()], span).map_err(|mut e| {
-                        if let Some(site) = site {
-                            e.push_frame("from call site", Some(site));
-                        }
-                        e
-                    })?;
+                    // As in Nix, called at the place of the context (an operator's
+                    // operand); a builtin coercing its argument gives the call no place.
+                    let at = error_ctx.and_then(|(_, at)| at).unwrap_or(Span::NOWHERE);
+                    let res = self.call_at(&f, vec![v.clone()], span, at)?;
                     let result_ctx =
                         nested_ctx("while evaluating the result of the `__toString` attribute");
                     return self.nested(span, |m| {
