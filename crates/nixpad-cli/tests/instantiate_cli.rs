@@ -1144,3 +1144,11 @@ fn output_cut_by_an_error_matches_nix() {
     assert_list_matches_nix_with(include_str!("cut-output.txt"), 20, &["--json"]);
     assert_list_matches_nix_with(include_str!("cut-output.txt"), 20, &["--xml"]);
 }
+
+/// Equality on values that share slots forces what Nix forces (`let a = { x = throw
+/// "boom"; }; in a == a` fails, `[ a ] == [ a ]` does not): stdout, stderr and exit code
+/// match Nix's. The programs are in `equality-slots.txt`.
+#[test]
+fn equality_on_shared_slots_matches_nix() {
+    assert_list_matches_nix(include_str!("equality-slots.txt"), 20);
+}

@@ -879,7 +879,7 @@ fn prim_elem_at(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
 fn prim_elem(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     let l = args.list(m, 1, span)?;
     for x in l.iter() {
-        if m.equal(&args[0], x, span)? {
+        if m.equal_slots(&args[0], x, span)? {
             return Ok(Value::Bool(true));
         }
     }

@@ -2544,7 +2544,7 @@ impl Machine {
                 for i in 0..n {
                     let x = self.force(&a[i], Some(span))?;
                     let y = self.force(&b[i], Some(span))?;
-                    if !self.equal(&x, &y, span)? {
+                    if !self.equal_slots(&a[i], &b[i], span)? {
                         return self.compare(&x, &y, span).map_err(|mut e| {
                             e.push_frame("while comparing two list elements", None);
                             e
@@ -2568,16 +2568,36 @@ impl Machine {
     /// difference ends it, so later elements are never forced). An explicit work list,
     /// not native recursion: only `EQUALITY_DEPTH` levels of nesting bound it, the same
     /// natively and in the browser.
+    ///
+    /// As in Nix, two operands in the same value slot are equal once forced: inside lists
+    /// and sets (where a thunk shared by both sides is one slot), not at the top, where
+    /// `==` has just evaluated each operand into a slot of its own. So `a == a` compares a
+    /// set attribute by attribute, forcing each, and `[ t ] == [ t ]` forces `t`.
     pub fn equal(&mut self, l: &Value, r: &Value, span: Span) -> EvalResult<bool> {
+        self.equal_in(l, r, span, false)
+    }
+
+    /// [`Machine::equal`] on operands that may be one value slot (`elem`'s value and an
+    /// element, two elements compared by `<`): the same thunk is equal to itself once
+    /// forced.
+    pub fn equal_slots(&mut self, l: &Value, r: &Value, span: Span) -> EvalResult<bool> {
+        self.equal_in(l, r, span, true)
+    }
+
+    fn equal_in(&mut self, l: &Value, r: &Value, span: Span, slots: bool) -> EvalResult<bool> {
         // (left, right, depth, inside a list or set)
-        let mut work = vec![(l.clone(), r.clone(), 0u32, false)];
+        let mut work = vec![(l.clone(), r.clone(), 0u32, slots)];
         while let Some((l, r, depth, inside)) = work.pop() {
             if inside {
-                // The same cell is equal to itself even when it holds a function: Nix
-                // compares element pointers first.
+                // One slot on both sides: forced, then equal to itself (a function too).
                 match (&l, &r) {
-                    (Value::Thunk(a), Value::Thunk(b)) if Rc::ptr_eq(a, b) => continue,
+                    (Value::Thunk(a), Value::Thunk(b)) if Rc::ptr_eq(a, b) => {
+                        self.force(&l, Some(span))?;
+                        continue;
+                    }
                     (Value::Lambda(a), Value::Lambda(b)) if Rc::ptr_eq(a, b) => continue,
+                    (Value::List(a), Value::List(b)) if Rc::ptr_eq(a, b) => continue,
+                    (Value::Attrs(a), Value::Attrs(b)) if Rc::ptr_eq(a, b) => continue,
                     _ => {}
                 }
             }
@@ -2599,17 +2619,15 @@ impl Machine {
                 (Value::String(a), Value::String(b)) => a.bytes == b.bytes,
                 (Value::Path(a), Value::Path(b)) => a == b,
                 (Value::List(a), Value::List(b)) => {
-                    if !Rc::ptr_eq(a, b) {
-                        if a.len() != b.len() {
-                            return Ok(false);
-                        }
-                        let pairs = a.iter().zip(b.iter()).rev();
-                        work.extend(pairs.map(|(x, y)| (x.clone(), y.clone(), depth + 1, true)));
+                    if a.len() != b.len() {
+                        return Ok(false);
                     }
+                    let pairs = a.iter().zip(b.iter()).rev();
+                    work.extend(pairs.map(|(x, y)| (x.clone(), y.clone(), depth + 1, true)));
                     true
                 }
                 (Value::Attrs(a), Value::Attrs(b)) => {
-                    Rc::ptr_eq(a, b) || self.push_attrs_equality(a, b, depth, &mut work)?
+                    self.push_attrs_equality(a, b, depth, &mut work)?
                 }
                 _ => false,
             };
