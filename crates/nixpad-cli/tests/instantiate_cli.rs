@@ -1051,7 +1051,7 @@ fn builtin_argument_errors_match_nix() {
     assert!(programs.len() > 80, "the list is there");
     // Nix raises an unknown hash algorithm as a usage error, which nix-instantiate
     // follows with a pointer to its own --help, as nixpad's CLI does to its own.
-    let differ = programs_differing_from_nix(&programs, &[], |nix| {
+    let differ = programs_differing_from_nix(&programs, &["--strict"], |nix| {
         nix.replace("Try 'nix-instantiate --help'", "Try 'nixpad eval --help'")
     });
     assert!(differ == 0, "{differ} of {} differ", programs.len());
@@ -1072,23 +1072,30 @@ fn assert_list_matches_nix(list: &str, at_least: usize) {
 
 /// [`assert_list_matches_nix`] with `extra` options for both (`--json`, `--show-trace`).
 fn assert_list_matches_nix_with(list: &str, at_least: usize, extra: &[&str]) {
+    let mut options = vec!["--strict"];
+    options.extend_from_slice(extra);
+    assert_list_matches_nix_options(list, at_least, &options);
+}
+
+/// [`assert_list_matches_nix`] with exactly `options` (without `--strict` unless given).
+fn assert_list_matches_nix_options(list: &str, at_least: usize, options: &[&str]) {
     let programs = program_list(list);
     assert!(programs.len() > at_least, "the list is there");
-    let differ = programs_differing_from_nix(&programs, extra, |nix| nix);
+    let differ = programs_differing_from_nix(&programs, options, |nix| nix);
     assert!(differ == 0, "{differ} of {} differ", programs.len());
 }
 
-/// How many of `programs` (run with `extra` options) give a different stdout, stderr or
-/// exit code than Nix's (after `adjust` of Nix's stderr); prints each difference.
+/// How many of `programs` (run with `options`) give a different stdout, stderr or exit
+/// code than Nix's (after `adjust` of Nix's stderr); prints each difference.
 fn programs_differing_from_nix(
     programs: &[&str],
-    extra: &[&str],
+    options: &[&str],
     adjust: fn(String) -> String,
 ) -> usize {
     let oracle = oracle_path();
     let mut failures = Vec::new();
     for program in programs {
-        let both = both_stderr(&oracle, env!("CARGO_BIN_EXE_nixpad"), extra, program);
+        let both = both_outputs(&oracle, env!("CARGO_BIN_EXE_nixpad"), options, program);
         let nix = adjust(both.nix);
         if nix != both.ours || !both.same_code || !both.same_stdout {
             failures.push(format!(
@@ -1151,4 +1158,12 @@ fn output_cut_by_an_error_matches_nix() {
 #[test]
 fn equality_on_shared_slots_matches_nix() {
     assert_list_matches_nix(include_str!("equality-slots.txt"), 20);
+}
+
+/// `--json` without `--strict` refuses what is not evaluated yet as Nix does: "a thunk",
+/// or "a function application" (a call a builtin left for later) placed at its lambda.
+/// The programs are in `lazy-json.txt`.
+#[test]
+fn lazy_json_matches_nix() {
+    assert_list_matches_nix_options(include_str!("lazy-json.txt"), 15, &["--json"]);
 }

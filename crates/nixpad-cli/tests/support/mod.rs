@@ -255,17 +255,18 @@ pub struct BothStderr {
 
 /// Runs `program` through real Nix and through the nixpad binary `nixpad`.
 pub fn both_stderr(oracle: &str, nixpad: &str, extra: &[&str], program: &str) -> BothStderr {
-    let mut nix_args = vec![
-        "nix-instantiate",
-        "--store",
-        "dummy://",
-        "--eval",
-        "--strict",
-    ];
-    nix_args.extend_from_slice(extra);
+    let mut options = vec!["--strict"];
+    options.extend_from_slice(extra);
+    both_outputs(oracle, nixpad, &options, program)
+}
+
+/// [`both_stderr`] with only `options` (no `--strict` unless given).
+pub fn both_outputs(oracle: &str, nixpad: &str, options: &[&str], program: &str) -> BothStderr {
+    let mut nix_args = vec!["nix-instantiate", "--store", "dummy://", "--eval"];
+    nix_args.extend_from_slice(options);
     nix_args.extend_from_slice(&["-E", program]);
-    let mut our_args = vec!["eval", "--strict"];
-    our_args.extend_from_slice(extra);
+    let mut our_args = vec!["eval"];
+    our_args.extend_from_slice(options);
     our_args.extend_from_slice(&["-E", program]);
     let nix = run(oracle, &nix_args, "", TIMEOUT);
     let ours = run(nixpad, &our_args, "", TIMEOUT);

@@ -1741,14 +1741,22 @@ fn write_json(
         }
         if let (true, Value::Thunk(t)) = (lazy && depth > 0, &v) {
             if !t.is_evaluated() {
-                // `--json` without `--strict` names only the innermost step.
-                let mut e = Error::new(
-                    ErrorKind::Type(TypeMismatch::NotJson { found: None }),
-                    match frame {
-                        JsonFrame::Attr(_, pos) | JsonFrame::OutPath(pos) => pos,
-                        _ => None,
-                    },
-                );
+                // `--json` without `--strict` names only the innermost step. A call left
+                // for later by a builtin (`map`, `genList`, ...) is "a function
+                // application", placed at its function when that is a lambda (as Nix's
+                // `determinePos`), otherwise where a thunk is.
+                let place = match frame {
+                    JsonFrame::Attr(_, pos) | JsonFrame::OutPath(pos) => pos,
+                    _ => None,
+                };
+                let (found, place) = match &*t.0.borrow() {
+                    ThunkState::Apply(app) => (
+                        Some("a function application".into()),
+                        crate::machine::evaluated_lambda_span(&app.0).or(place),
+                    ),
+                    _ => (None, place),
+                };
+                let mut e = Error::new(ErrorKind::Type(TypeMismatch::NotJson { found }), place);
                 let innermost = match frame {
                     JsonFrame::Element(index, _) => JsonFrame::Element(index, None),
                     other => other,
