@@ -1050,7 +1050,7 @@ fn prim_generic_closure(m: &mut Machine, args: Args, span: Span) -> EvalResult<V
             continue;
         }
         out.push(item.clone());
-        let next = m.call_unplaced(&op, vec![item.clone()], span)?;
+        let next = m.call_at(&op, vec![item.clone()], span, Span::NOWHERE)?;
         let next = want_list(
             m,
             &next,
@@ -1804,7 +1804,7 @@ fn write_json(
             Value::Attrs(a) => {
                 if let Some(f) = a.get(Symbol::new("__toString")).cloned() {
                     let result = m
-                        .call_unplaced(&f, vec![v.clone()], span)
+                        .call_at(&f, vec![v.clone()], span, Span::NOWHERE)
                         .map_err(in_path)?;
                     // What `__toString` returns is not copied to the store (a path
                     // stays its own name), and is placed where the set is.

@@ -113,13 +113,14 @@ fn filtered_nar(
                         FileType::Symlink => "symlink",
                         FileType::Unknown => "unknown",
                     };
-                    let r = m.call_unplaced(
+                    let r = m.call_at(
                         f,
                         vec![
                             Value::string(child.as_bytes()),
                             Value::string(kind_name.as_bytes()),
                         ],
                         span,
+                        Span::NOWHERE,
                     )?;
                     match m.force(&r, Some(span))? {
                         Value::Bool(true) => {}

@@ -497,15 +497,10 @@ impl Machine {
         self.call_with_site(f, args, span, span, Some(span))
     }
 
-    /// [`Machine::call`] as Nix calls back from builtins that give the call no position
-    /// (`genericClosure`'s operator, a path filter): neither the call nor a builtin
-    /// called has one in traces.
-    pub fn call_unplaced(&mut self, f: &Value, args: Vec<Value>, span: Span) -> EvalResult<Value> {
-        self.call_at(f, args, span, Span::NOWHERE)
-    }
-
     /// Calls `f` for the code at `span`, as Nix calls it at `at`: the call site its
-    /// traces show ([`Span::NOWHERE`]: none).
+    /// traces show. [`Span::NOWHERE`] for builtins that give their calls no position
+    /// (`genericClosure`'s operator, a path filter): neither the call nor a builtin
+    /// called then has one in traces.
     pub(crate) fn call_at(
         &mut self,
         f: &Value,
