@@ -248,6 +248,39 @@ fn relative_path_input_and_what_inputs_carry() {
 }
 
 #[test]
+fn dir_puts_the_flake_in_a_folder_of_its_source() {
+    // `?dir=` and the attribute form's `dir`: the lock keeps it, the flake's outPath has
+    // it and its sourceInfo does not; a relative input of such a flake is relative to
+    // its folder; a non-flake input's value is its source.
+    agree(
+        "dir",
+        &[
+            (
+                "flake.nix",
+                r#"{
+  inputs.x.url = "path:./x?dir=s";
+  inputs.y = { type = "path"; path = "./y"; dir = "t"; };
+  inputs.raw = { url = "path:./y?dir=t"; flake = false; };
+  outputs = { self, x, y, raw }: {
+    paths = [ x.outPath x.sourceInfo.outPath x.inputs.z.outPath y.outPath y.sourceInfo.outPath raw.outPath ];
+    values = [ x.v x.inputs.z.w y.u ];
+  };
+}
+"#,
+            ),
+            (
+                "x/s/flake.nix",
+                "{ inputs.z.url = \"path:./z\"; outputs = { self, z }: { v = 1; }; }\n",
+            ),
+            ("x/s/z/flake.nix", "{ outputs = { self }: { w = 2; }; }\n"),
+            ("y/t/flake.nix", "{ outputs = { self }: { u = 3; }; }\n"),
+        ],
+        &["paths", "values"],
+        &[],
+    );
+}
+
+#[test]
 fn follows_nested_overrides_non_flake_and_absolute_inputs() {
     agree(
         "follows",

@@ -115,14 +115,29 @@ struct Built {
     parent: Option<Vec<String>>,
     inputs: BTreeMap<String, Target>,
     source: Source,
-    /// Where the flake is inside its source (`"./sub"` for a relative `path:` input).
+    /// Where the input's source is inside the fetched tree (`"./sub"` for a relative
+    /// `path:` input, whose tree is its parent's).
     subdir: String,
+    /// The reference's `dir`: where `flake.nix` is inside the source (the flake's
+    /// `outPath`, not its `sourceInfo`'s).
+    dir: String,
     /// The input path from the root.
     path: Vec<String>,
 }
 
-/// An input fetched: its locked reference, its source, where in the source the flake is,
-/// and (for a relative `path:` input) the input path of the flake it is relative to.
+impl Built {
+    /// The flake's folder inside its fetched tree: the source's place, then `dir`.
+    fn flake_subdir(&self) -> String {
+        match (self.subdir.is_empty(), self.dir.is_empty()) {
+            (_, true) => self.subdir.clone(),
+            (true, false) => self.dir.clone(),
+            (false, false) => format!("{}/{}", self.subdir, self.dir),
+        }
+    }
+}
+
+/// An input fetched: its locked reference, its source, where in the fetched tree the
+/// source is, and (for a relative `path:` input) the input path of the flake it is relative to.
 struct Fetched {
     locked: Attrs,
     source: Source,
@@ -200,6 +215,24 @@ impl Locker<'_> {
         parent: usize,
         kept: Option<&Attrs>,
     ) -> Result<Fetched, String> {
+        let mut fetched = self.fetch_source(original, parent, kept)?;
+        // `dir` says where `flake.nix` is inside the source; the lock keeps it.
+        if let Some(dir) = str_of(original, "dir") {
+            fetched
+                .locked
+                .entry("dir".to_string())
+                .or_insert_with(|| json!(dir));
+        }
+        Ok(fetched)
+    }
+
+    /// Fetches an input's source: [`Locker::fetch`] before `dir` is applied.
+    fn fetch_source(
+        &mut self,
+        original: &Attrs,
+        parent: usize,
+        kept: Option<&Attrs>,
+    ) -> Result<Fetched, String> {
         let store_dir = &self.options.store_dir;
         // A user registry entry may turn `flake:x` into `path:/somewhere`.
         let resolved = self.options.registry.resolve(original);
@@ -207,16 +240,14 @@ impl Locker<'_> {
         if str_of(original, "type") == Some("path") {
             let path = str_of(original, "path").unwrap_or_default();
             if !path.starts_with('/') {
+                // Relative to the parent flake's folder (its `outPath`, `dir` included).
                 let p = &self.nodes[parent];
-                let subdir = format!(
-                    "{}{}",
-                    if p.subdir.is_empty() {
-                        String::new()
-                    } else {
-                        format!("{}/", p.subdir)
-                    },
-                    path
-                );
+                let base = p.flake_subdir();
+                let subdir = if base.is_empty() {
+                    path.to_string()
+                } else {
+                    format!("{base}/{path}")
+                };
                 return Ok(Fetched {
                     locked: original.clone(),
                     source: p.source.clone(),
@@ -284,7 +315,7 @@ impl Locker<'_> {
     fn read_flake(&mut self, index: usize, url: &str) -> Result<FlakeFile, String> {
         let node = &self.nodes[index];
         self.io.mount(&node.source);
-        let inside = join_relative("", &node.subdir);
+        let inside = join_relative("", &node.flake_subdir());
         let dir = if inside.is_empty() {
             node.source.store_path.clone()
         } else {
@@ -384,7 +415,9 @@ impl Locker<'_> {
                 .fetch(&original, base, kept.as_ref())
                 .map_err(context)?;
             let is_flake = spec.flake.unwrap_or(true);
+            let dir = str_of(&locked, "dir").unwrap_or_default().to_string();
             self.nodes.push(Built {
+                dir,
                 locked: Some(locked),
                 original: Some(original),
                 flake: is_flake,
@@ -505,12 +538,17 @@ fn call_expression(nodes: &[Built], keys: &[String], lock: &LockFile) -> Result<
     let mut text = String::from("let\n  nodes = {\n");
     for (i, node) in nodes.iter().enumerate() {
         let store = &node.source.store_path;
-        // A relative `path:` input is its parent's source plus the path as written
-        // (`/nix/store/…-source/./sub`), as in Nix.
+        // A relative `path:` input's source is its parent's folder plus the path as
+        // written (`/nix/store/…-source/./sub`), as in Nix (once the lock file exists);
+        // the flake's `outPath` adds `dir` to its source's.
         let out_path = if node.subdir.is_empty() {
             store.clone()
         } else {
             format!("{store}/{}", node.subdir)
+        };
+        let flake_path = match node.flake_subdir() {
+            inside if inside.is_empty() => store.clone(),
+            inside => format!("{store}/{inside}"),
         };
         let mut info = format!(
             "lastModified = {}; lastModifiedDate = {}; narHash = {}; outPath = {};",
@@ -556,7 +594,7 @@ fn call_expression(nodes: &[Built], keys: &[String], lock: &LockFile) -> Result<
             "    {} = {{ flake = {}; outPath = {}; sourceInfo = {{ {info} }}; inputs = {{{inputs} }}; }};\n",
             q(&keys[i]),
             node.flake,
-            q(&out_path)
+            q(&flake_path)
         ));
     }
     text.push_str(
@@ -737,6 +775,7 @@ fn load_source(
         inputs: BTreeMap::new(),
         source: root_source.clone(),
         subdir: String::new(),
+        dir: String::new(),
         path: Vec::new(),
     };
     let mut locker = Locker {
