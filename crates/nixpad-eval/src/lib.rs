@@ -914,6 +914,25 @@ impl Evaluator {
         })
     }
 
+    /// Where each attribute of `v` was defined, as `FILE:LINE:COL`, by name, if `v` is an
+    /// evaluated set (an attribute made by a builtin has no position).
+    pub fn attr_positions(&self, v: &Value) -> Vec<(String, String)> {
+        let set = match v {
+            Value::Thunk(t) => t.done(),
+            other => Some(other.clone()),
+        };
+        let Some(Value::Attrs(a)) = set else {
+            return Vec::new();
+        };
+        a.entries
+            .iter()
+            .filter_map(|attr| {
+                let span = attr.pos.filter(|s| s.file.0 != 0)?;
+                Some((attr.name.name().to_string(), self.machine.pos_string(span)))
+            })
+            .collect()
+    }
+
     /// `builtins.typeOf` of a value (forcing it).
     pub fn type_of(&mut self, v: &Value) -> EvalResult<&'static str> {
         Ok(self.machine.force(v, None)?.type_of())

@@ -49,6 +49,15 @@ fn view_type(v: &ValueView) -> &'static str {
     }
 }
 
+/// Where attribute `name` of the evaluated set `set` is defined (`FILE:LINE:COL`, as Nix
+/// ends its `flake.nix` errors), or `file` when it has no position.
+fn attr_position(ev: &Evaluator, set: &Value, name: &str, file: &str) -> String {
+    ev.attr_positions(set)
+        .into_iter()
+        .find(|(n, _)| n == name)
+        .map_or_else(|| file.to_string(), |(_, pos)| pos)
+}
+
 /// Forces a value to one level, rendering an evaluation error.
 pub(crate) fn force(ev: &mut Evaluator, v: &Value) -> Result<ValueView, String> {
     ev.view(v, true).map_err(|e| ev.render_error(&e))
@@ -107,10 +116,20 @@ const REFERENCE_ATTRS: &[&str] = &[
     "shallow",
 ];
 
-fn parse_input(ev: &mut Evaluator, name: &str, v: &Value, at: &str) -> Result<InputSpec, String> {
+/// Reads input `name`, defined at `at` (`FILE:LINE:COL`) of `file`.
+fn parse_input(
+    ev: &mut Evaluator,
+    name: &str,
+    v: &Value,
+    at: &str,
+    file: &str,
+) -> Result<InputSpec, String> {
     let mut spec = InputSpec::default();
     let mut attrs = Attrs::new();
     for (key, value) in expect_attrs(ev, v, at)? {
+        // Nix reports a wrong value at the attribute's own position.
+        let key_at = attr_position(ev, v, &key, file);
+        let key_at = key_at.as_str();
         let in_attr =
             |e: String| crate::in_context(&format!("while evaluating flake attribute '{key}'"), e);
         match key.as_str() {
@@ -120,16 +139,16 @@ fn parse_input(ev: &mut Evaluator, name: &str, v: &Value, at: &str) -> Result<In
                     ValueView::Path(p) => p,
                     other => {
                         return Err(in_attr(format!(
-                            "expected a string or a path but got {} at {at}",
+                            "expected a string or a path but got {} at {key_at}",
                             view_type(&other)
                         )))
                     }
                 };
                 spec.reference = Some(reference::parse_url(&url)?);
             }
-            "flake" => spec.flake = Some(expect_bool(ev, &value, at).map_err(in_attr)?),
+            "flake" => spec.flake = Some(expect_bool(ev, &value, key_at).map_err(in_attr)?),
             "follows" => {
-                let path = expect_string(ev, &value, at).map_err(in_attr)?;
+                let path = expect_string(ev, &value, key_at).map_err(in_attr)?;
                 spec.follows = Some(
                     path.split('/')
                         .filter(|p| !p.is_empty())
@@ -138,8 +157,10 @@ fn parse_input(ev: &mut Evaluator, name: &str, v: &Value, at: &str) -> Result<In
                 );
             }
             "inputs" => {
-                for (sub, sub_value) in expect_attrs(ev, &value, at)? {
-                    let parsed = parse_input(ev, &sub, &sub_value, at)?;
+                for (sub, sub_value) in expect_attrs(ev, &value, key_at).map_err(in_attr)? {
+                    let sub_at = attr_position(ev, &value, &sub, file);
+                    let parsed =
+                        parse_input(ev, &sub, &sub_value, &sub_at, file).map_err(in_attr)?;
                     spec.inputs.insert(sub, parsed);
                 }
             }
@@ -179,7 +200,7 @@ fn parse_input(ev: &mut Evaluator, name: &str, v: &Value, at: &str) -> Result<In
 }
 
 /// A `nixConfig` value as it would appear in `nix.conf`.
-fn config_value(ev: &mut Evaluator, v: &Value, at: &str) -> Result<String, String> {
+fn config_value(ev: &mut Evaluator, name: &str, v: &Value) -> Result<String, String> {
     Ok(match force(ev, v)? {
         ValueView::String(s) => String::from_utf8_lossy(&s).into_owned(),
         ValueView::Bool(b) => b.to_string(),
@@ -187,13 +208,22 @@ fn config_value(ev: &mut Evaluator, v: &Value, at: &str) -> Result<String, Strin
         ValueView::List(items) => {
             let mut parts = Vec::new();
             for item in items {
-                parts.push(expect_string(ev, &item, at)?);
+                match force(ev, &item)? {
+                    ValueView::String(s) => parts.push(String::from_utf8_lossy(&s).into_owned()),
+                    // Nix names the setting's type, not the element's.
+                    _ => {
+                        return Err(format!(
+                            "list element in flake configuration setting '{name}' is a list \
+                             while a string is expected"
+                        ))
+                    }
+                }
             }
             parts.join(" ")
         }
         other => {
             return Err(format!(
-                "unsupported value type {} for nixConfig at {at}",
+                "flake configuration setting '{name}' is {}",
                 view_type(&other)
             ))
         }
@@ -231,11 +261,14 @@ pub fn read(ev: &mut Evaluator, path: &str, url: &str) -> Result<FlakeFile, Stri
             .map(|(_, v)| v.clone())
     };
     if let Some(d) = get("description") {
-        file.description = Some(expect_string(ev, &d, path)?);
+        let d_at = attr_position(ev, &top, "description", path);
+        file.description = Some(expect_string(ev, &d, &d_at)?);
     }
     if let Some(inputs) = get("inputs") {
-        for (name, value) in expect_attrs(ev, &inputs, path)? {
-            let spec = parse_input(ev, &name, &value, path)?;
+        let inputs_at = attr_position(ev, &top, "inputs", path);
+        for (name, value) in expect_attrs(ev, &inputs, &inputs_at)? {
+            let input_at = attr_position(ev, &inputs, &name, path);
+            let spec = parse_input(ev, &name, &value, &input_at, path)?;
             file.inputs.insert(name, spec);
         }
     }
@@ -246,8 +279,9 @@ pub fn read(ev: &mut Evaluator, path: &str, url: &str) -> Result<FlakeFile, Stri
         ValueView::Lambda(..) | ValueView::PrimOp(..) => {}
         other => {
             return Err(format!(
-                "expected a function but got {} at {path}",
-                view_type(&other)
+                "expected a function but got {} at {}",
+                view_type(&other),
+                attr_position(ev, &top, "outputs", path)
             ))
         }
     }
@@ -257,15 +291,17 @@ pub fn read(ev: &mut Evaluator, path: &str, url: &str) -> Result<FlakeFile, Stri
         }
     }
     if let Some(config) = get("nixConfig") {
-        for (name, value) in expect_attrs(ev, &config, path)? {
-            let text = config_value(ev, &value, path)?;
+        let config_at = attr_position(ev, &top, "nixConfig", path);
+        for (name, value) in expect_attrs(ev, &config, &config_at)? {
+            let text = config_value(ev, &name, &value)?;
             file.nix_config.insert(name, text);
         }
     }
     for (name, _) in &attrs {
         if !["description", "inputs", "outputs", "nixConfig"].contains(&name.as_str()) {
             return Err(format!(
-                "flake '{url}' has an unsupported attribute '{name}', at {path}"
+                "flake '{url}' has an unsupported attribute '{name}', at {}",
+                attr_position(ev, &top, name, path)
             ));
         }
     }
