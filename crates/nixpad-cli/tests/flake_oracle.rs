@@ -508,7 +508,7 @@ fn show_flags_agree() {
 fn flake_nix_errors_agree() {
     // `true`: the whole standard error agrees; `false`: its last line (Nix also shows the
     // source around the attribute a frame names).
-    let cases: [(&str, bool); 13] = [
+    let cases: [(&str, bool); 23] = [
         (
             "{ inputs.a.url = \"path:./nope\"; outputs = { self, a }: { }; }",
             true,
@@ -541,8 +541,36 @@ fn flake_nix_errors_agree() {
         ),
         (
             "{\n  inputs.x = { url = \"path:./x\"; flake = \"no\"; };\n  outputs = _: { };\n}",
-            false,
+            true,
         ),
+        (
+            "{\n  inputs.x.inputs.y = { flake = \"no\"; };\n  outputs = _: { };\n}",
+            true,
+        ),
+        ("{\n  description = \"a\" + \"b\";\n  outputs = _: { };\n}", true),
+        ("{\n  outputs = import ./outputs.nix;\n}", true),
+        ("let x = { outputs = _: { }; }; in x", true),
+        (
+            "{\n  inputs.x = { type = \"path\"; path = \"./x\"; foo = \"bar\"; };\n  outputs = _: { };\n}",
+            true,
+        ),
+        (
+            "{\n  inputs.x = { type = \"github\"; owner = \"a\"; };\n  outputs = _: { };\n}",
+            true,
+        ),
+        (
+            "{\n  inputs.x = { url = \"path:./x\"; dir = \"s\"; };\n  outputs = _: { };\n}",
+            true,
+        ),
+        (
+            "{\n  inputs.x = { type = \"path\"; path = \"./x\"; lastModified = -1; };\n  outputs = _: { };\n}",
+            true,
+        ),
+        (
+            "{\n  inputs.x = { type = \"path\"; path = \"./x\"; foo = [ 1 ]; };\n  outputs = _: { };\n}",
+            true,
+        ),
+        ("{\n  nixConfig.bar = 1.5;\n  outputs = _: { };\n}", true),
     ];
     for (i, (text, whole)) in cases.iter().enumerate() {
         let name = format!("error{i}");

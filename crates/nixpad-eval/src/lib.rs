@@ -623,10 +623,30 @@ impl Evaluator {
         lower_in(&self.machine, file, &text, base_dir).map(|_| ())
     }
 
+    /// The value of a file as `import` gives it, not evaluated yet.
+    pub fn import_lazily(&mut self, path: &str) -> EvalResult<Value> {
+        builtins::import_path(&mut self.machine, &path::canonicalise(path), Span::NOWHERE)
+    }
+
+    /// For an unevaluated `v`, whether its expression is a set literal (`{ … }` or
+    /// `rec { … }`): Nix reads a `flake.nix` only if it is one.
+    pub fn unevaluated_is_set_literal(&self, v: &Value) -> Option<bool> {
+        let Value::Thunk(t) = v else {
+            return None;
+        };
+        match &*t.0.borrow() {
+            value::ThunkState::Expr(expr, _) => Some(matches!(
+                &**expr,
+                ir::Expr::Attrs(_) | ir::Expr::RecAttrs(_)
+            )),
+            _ => None,
+        }
+    }
+
     /// Evaluates a file (a directory means its `default.nix`) like `import`.
     pub fn eval_file(&mut self, path: &str) -> EvalResult<Value> {
         self.machine.collector.collect_if_due();
-        let v = builtins::import_path(&mut self.machine, &path::canonicalise(path), Span::NOWHERE)?;
+        let v = self.import_lazily(path)?;
         self.machine.force(&v, None)
     }
 
@@ -850,6 +870,19 @@ impl Machine {
     }
 }
 
+/// How Nix holds a value nothing has forced yet ([`Evaluator::unforced`]): constants and
+/// what a variable already holds are values, every other expression a thunk; a thunk of a
+/// set literal without dynamic attributes, a list literal or a function is "trivial".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unforced {
+    /// A value.
+    Value,
+    /// A trivial thunk.
+    TrivialThunk,
+    /// Any other thunk.
+    Thunk,
+}
+
 /// A view of one level of a value, for interactive display (REPL, expandable trees).
 #[derive(Clone)]
 pub enum ValueView {
@@ -914,9 +947,9 @@ impl Evaluator {
         })
     }
 
-    /// Where each attribute of `v` was defined, as `FILE:LINE:COL`, by name, if `v` is an
-    /// evaluated set (an attribute made by a builtin has no position).
-    pub fn attr_positions(&self, v: &Value) -> Vec<(String, String)> {
+    /// Where each attribute of `v` was defined, by name, if `v` is an evaluated set (an
+    /// attribute made by a builtin has no position).
+    pub fn attr_positions(&self, v: &Value) -> Vec<(String, Span)> {
         let set = match v {
             Value::Thunk(t) => t.done(),
             other => Some(other.clone()),
@@ -928,9 +961,43 @@ impl Evaluator {
             .iter()
             .filter_map(|attr| {
                 let span = attr.pos.filter(|s| s.file.0 != 0)?;
-                Some((attr.name.name().to_string(), self.machine.pos_string(span)))
+                Some((attr.name.name().to_string(), span))
             })
             .collect()
+    }
+
+    /// `FILE:LINE:COL` of a position.
+    pub fn position_text(&self, span: Span) -> String {
+        self.machine.pos_string(span)
+    }
+
+    /// `  at FILE:LINE:COL:` and the source lines around it with a caret, indented as
+    /// under a trace line of an error (`… while …`) whose lines a host indents.
+    pub fn position_excerpt(&self, span: Span) -> String {
+        let mut out = String::new();
+        error::render_position(&mut out, &self.machine.sources, span, "  ", "");
+        out
+    }
+
+    /// How Nix holds `v` if nothing has forced it yet: reading `flake.nix`, Nix forces
+    /// only the thunks it calls trivial and reports any other as "a thunk".
+    pub fn unforced(&self, v: &Value) -> Unforced {
+        match v {
+            Value::Thunk(t) => match &*t.0.borrow() {
+                value::ThunkState::Expr(expr, _) => match &**expr {
+                    ir::Expr::Attrs(def) | ir::Expr::RecAttrs(def) if def.dynamics.is_empty() => {
+                        Unforced::TrivialThunk
+                    }
+                    ir::Expr::List(_) | ir::Expr::Lambda(_) => Unforced::TrivialThunk,
+                    _ => Unforced::Thunk,
+                },
+                value::ThunkState::Done(_) => Unforced::Value,
+                _ => Unforced::Thunk,
+            },
+            // `[ ]` is a constant here, a list literal (a trivial thunk) in Nix.
+            Value::List(l) if l.is_empty() => Unforced::TrivialThunk,
+            _ => Unforced::Value,
+        }
     }
 
     /// `builtins.typeOf` of a value (forcing it).

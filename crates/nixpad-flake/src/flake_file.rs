@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use nixpad_eval::{Evaluator, Origin, Value, ValueView};
+use nixpad_eval::{Evaluator, Origin, Span, Unforced, Value, ValueView};
 use serde_json::Value as Json;
 
 use crate::reference::{self, Attrs};
@@ -49,166 +49,286 @@ fn view_type(v: &ValueView) -> &'static str {
     }
 }
 
-/// Where attribute `name` of the evaluated set `set` is defined (`FILE:LINE:COL`, as Nix
-/// ends its `flake.nix` errors), or `file` when it has no position.
-fn attr_position(ev: &Evaluator, set: &Value, name: &str, file: &str) -> String {
-    ev.attr_positions(set)
-        .into_iter()
-        .find(|(n, _)| n == name)
-        .map_or_else(|| file.to_string(), |(_, pos)| pos)
-}
-
 /// Forces a value to one level, rendering an evaluation error.
 pub(crate) fn force(ev: &mut Evaluator, v: &Value) -> Result<ValueView, String> {
     ev.view(v, true).map_err(|e| ev.render_error(&e))
 }
 
-pub(crate) fn expect_attrs(
-    ev: &mut Evaluator,
-    v: &Value,
-    at: &str,
-) -> Result<Vec<(String, Value)>, String> {
-    match force(ev, v)? {
+/// A value of `flake.nix` as Nix's reader takes it. Nix forces only "trivial" thunks
+/// there (set and list literals, functions: [`Evaluator::unforced`]); any other
+/// expression (`"a" + "b"`, `import ./f.nix`, `-1`) stays a thunk and is reported as
+/// "a thunk".
+fn trivial(ev: &mut Evaluator, v: &Value) -> Result<ValueView, String> {
+    match ev.unforced(v) {
+        Unforced::Thunk => Ok(ValueView::Thunk),
+        _ => force(ev, v),
+    }
+}
+
+/// A value as Nix's reader sees it without forcing it: every thunk is "a thunk".
+fn unforced(ev: &mut Evaluator, v: &Value) -> Result<ValueView, String> {
+    match ev.unforced(v) {
+        Unforced::Value => force(ev, v),
+        _ => Ok(ValueView::Thunk),
+    }
+}
+
+/// Where attribute `name` of the evaluated set `set` is defined.
+fn attr_span(ev: &Evaluator, set: &Value, name: &str) -> Option<Span> {
+    ev.attr_positions(set)
+        .into_iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, span)| span)
+}
+
+/// `FILE:LINE:COL` of `span` (as Nix ends its `flake.nix` errors), or `file`.
+fn position_or(ev: &Evaluator, span: Option<Span>, file: &str) -> String {
+    span.map_or_else(|| file.to_string(), |s| ev.position_text(s))
+}
+
+/// `error` under one of Nix's trace lines (`… while evaluating flake attribute 'x'`),
+/// with the source at `span`.
+fn traced(ev: &Evaluator, context: &str, span: Option<Span>, error: String) -> String {
+    let Some(span) = span else {
+        return crate::in_context(context, error);
+    };
+    let rest = if error.starts_with("… ") || error.starts_with("error:") {
+        error
+    } else {
+        format!("error: {error}")
+    };
+    format!("… {context}\n{}\n{rest}", ev.position_excerpt(span))
+}
+
+/// The value Nix's reader wants, by its type name (`"a set"`), or Nix's error at `at`.
+fn expect(ev: &mut Evaluator, v: &Value, want: &str, at: &str) -> Result<ValueView, String> {
+    let seen = trivial(ev, v)?;
+    let got = view_type(&seen);
+    let matches = got == want || (want == "a function" && matches!(seen, ValueView::PrimOp(..)));
+    if matches {
+        Ok(seen)
+    } else {
+        Err(format!("expected {want} but got {got} at {at}"))
+    }
+}
+
+fn expect_attrs(ev: &mut Evaluator, v: &Value, at: &str) -> Result<Vec<(String, Value)>, String> {
+    match expect(ev, v, "a set", at)? {
         ValueView::Attrs(a) => Ok(a),
-        other => Err(format!(
-            "expected a set but got {} at {at}",
-            view_type(&other)
-        )),
+        _ => unreachable!("expect checked the type"),
     }
 }
 
-pub(crate) fn expect_string(ev: &mut Evaluator, v: &Value, at: &str) -> Result<String, String> {
-    match force(ev, v)? {
+fn expect_string(ev: &mut Evaluator, v: &Value, at: &str) -> Result<String, String> {
+    match expect(ev, v, "a string", at)? {
         ValueView::String(s) => Ok(String::from_utf8_lossy(&s).into_owned()),
-        other => Err(format!(
-            "expected a string but got {} at {at}",
-            view_type(&other)
-        )),
+        _ => unreachable!("expect checked the type"),
     }
 }
 
-fn expect_bool(ev: &mut Evaluator, v: &Value, at: &str) -> Result<bool, String> {
-    match force(ev, v)? {
-        ValueView::Bool(b) => Ok(b),
-        other => Err(format!(
-            "expected a Boolean but got {} at {at}",
-            view_type(&other)
-        )),
-    }
+/// The attributes an input of type `kind` may have besides `type` (`dir` is the flake
+/// reference's), as Nix's fetchers accept them.
+fn scheme_attrs(kind: &str) -> Option<&'static [&'static str]> {
+    Some(match kind {
+        "path" => &["path", "rev", "revCount", "lastModified", "narHash"],
+        "github" | "gitlab" | "sourcehut" => &[
+            "owner",
+            "repo",
+            "ref",
+            "rev",
+            "narHash",
+            "lastModified",
+            "host",
+            "treeHash",
+        ],
+        "git" => &[
+            "url",
+            "ref",
+            "rev",
+            "shallow",
+            "submodules",
+            "exportIgnore",
+            "lastModified",
+            "revCount",
+            "narHash",
+            "allRefs",
+            "name",
+            "dirtyRev",
+            "dirtyShortRev",
+            "verifyCommit",
+            "keytype",
+            "publicKey",
+            "publicKeys",
+        ],
+        "tarball" | "file" => &[
+            "url",
+            "narHash",
+            "name",
+            "unpack",
+            "rev",
+            "revCount",
+            "lastModified",
+        ],
+        "indirect" => &["id", "ref", "rev", "narHash"],
+        _ => return None,
+    })
 }
 
-/// The attribute names of the reference form (`{ type = "github"; owner = …; }`).
-const REFERENCE_ATTRS: &[&str] = &[
-    "type",
-    "owner",
-    "repo",
-    "ref",
-    "rev",
-    "path",
-    "url",
-    "dir",
-    "id",
-    "host",
-    "narHash",
-    "lastModified",
-    "revCount",
-    "submodules",
-    "shallow",
-];
-
-/// Reads input `name`, defined at `at` (`FILE:LINE:COL`) of `file`.
+/// Reads the input `v`, defined at `span` of `file`.
 fn parse_input(
     ev: &mut Evaluator,
-    name: &str,
     v: &Value,
-    at: &str,
+    span: Option<Span>,
     file: &str,
 ) -> Result<InputSpec, String> {
-    let mut spec = InputSpec::default();
-    let mut attrs = Attrs::new();
-    for (key, value) in expect_attrs(ev, v, at)? {
-        // Nix reports a wrong value at the attribute's own position.
-        let key_at = attr_position(ev, v, &key, file);
-        let key_at = key_at.as_str();
-        let in_attr =
-            |e: String| crate::in_context(&format!("while evaluating flake attribute '{key}'"), e);
-        match key.as_str() {
-            "url" => {
-                let url = match force(ev, &value)? {
-                    ValueView::String(s) => String::from_utf8_lossy(&s).into_owned(),
-                    ValueView::Path(p) => p,
-                    other => {
-                        return Err(in_attr(format!(
-                            "expected a string or a path but got {} at {key_at}",
-                            view_type(&other)
-                        )))
-                    }
-                };
-                spec.reference = Some(reference::parse_url(&url)?);
-            }
-            "flake" => spec.flake = Some(expect_bool(ev, &value, key_at).map_err(in_attr)?),
-            "follows" => {
-                let path = expect_string(ev, &value, key_at).map_err(in_attr)?;
-                spec.follows = Some(
-                    path.split('/')
-                        .filter(|p| !p.is_empty())
-                        .map(str::to_string)
-                        .collect(),
-                );
-            }
-            "inputs" => {
-                for (sub, sub_value) in expect_attrs(ev, &value, key_at).map_err(in_attr)? {
-                    let sub_at = attr_position(ev, &value, &sub, file);
-                    let parsed =
-                        parse_input(ev, &sub, &sub_value, &sub_at, file).map_err(in_attr)?;
-                    spec.inputs.insert(sub, parsed);
-                }
-            }
-            k if REFERENCE_ATTRS.contains(&k) => {
-                let json = match force(ev, &value)? {
-                    ValueView::String(s) => Json::String(String::from_utf8_lossy(&s).into_owned()),
-                    ValueView::Int(i) => Json::from(i),
-                    ValueView::Bool(b) => Json::Bool(b),
-                    other => {
-                        return Err(in_attr(format!(
-                            "flake input attribute '{k}' is {}",
-                            view_type(&other)
-                        )))
-                    }
-                };
-                attrs.insert(k.to_string(), json);
-            }
-            other => {
-                return Err(format!(
-                    "unexpected flake input attribute '{other}', at {at}"
-                ))
-            }
-        }
+    let at = position_or(ev, span, file);
+    let mut read = InputRead::default();
+    for (key, value) in expect_attrs(ev, v, &at)? {
+        let key_span = attr_span(ev, v, &key);
+        parse_input_attr(ev, &mut read, &key, &value, key_span, file).map_err(|e| {
+            traced(
+                ev,
+                &format!("while evaluating flake attribute '{key}'"),
+                key_span,
+                e,
+            )
+        })?;
     }
-    if !attrs.is_empty() {
-        if spec.reference.is_some() {
-            // `url` plus attributes such as `dir`: the attributes refine the URL.
-            if let Some(r) = spec.reference.as_mut() {
-                r.extend(attrs);
-            }
-        } else {
-            reference::check_attrs(&attrs).map_err(|e| format!("{e} in input '{name}' at {at}"))?;
-            spec.reference = Some(attrs);
+    let InputRead {
+        mut spec,
+        mut attrs,
+        url,
+    } = read;
+    if attrs.contains_key("type") {
+        // The attribute form: checked by its type's fetcher.
+        let mut checked = attrs.clone();
+        checked.remove("dir");
+        let kind = reference::str_attr(&checked, "type")
+            .unwrap_or_default()
+            .to_string();
+        let unsupported = scheme_attrs(&kind).and_then(|allowed| {
+            checked
+                .keys()
+                .find(|k| *k != "type" && !allowed.contains(&k.as_str()))
+                .cloned()
+        });
+        let checked = match unsupported {
+            Some(k) => Err(format!(
+                "input attribute '{k}' not supported by scheme '{kind}'"
+            )),
+            None => reference::check_attrs(&checked),
+        };
+        checked.map_err(|e| traced(ev, "while evaluating flake input", span, e))?;
+        spec.reference = Some(attrs);
+    } else {
+        attrs.remove("url");
+        if let Some(first) = attrs.keys().next() {
+            return Err(format!(
+                "unexpected flake input attribute '{first}', at {at}"
+            ));
+        }
+        if let Some(url) = url {
+            spec.reference = Some(reference::parse_url(&url)?);
         }
     }
     Ok(spec)
 }
 
-/// A `nixConfig` value as it would appear in `nix.conf`.
+/// What the attributes of an input said so far.
+#[derive(Default)]
+struct InputRead {
+    spec: InputSpec,
+    /// The reference's attributes (`url` among them when given).
+    attrs: Attrs,
+    /// `url`, if given.
+    url: Option<String>,
+}
+
+/// One attribute `key` of an input (see [`parse_input`]).
+fn parse_input_attr(
+    ev: &mut Evaluator,
+    read: &mut InputRead,
+    key: &str,
+    value: &Value,
+    span: Option<Span>,
+    file: &str,
+) -> Result<(), String> {
+    let at = position_or(ev, span, file);
+    match key {
+        "url" => {
+            let text = match trivial(ev, value)? {
+                ValueView::String(s) => String::from_utf8_lossy(&s).into_owned(),
+                ValueView::Path(p) => p,
+                other => {
+                    return Err(format!(
+                        "expected a string or a path but got {} at {at}",
+                        view_type(&other)
+                    ))
+                }
+            };
+            read.attrs.insert("url".into(), Json::String(text.clone()));
+            read.url = Some(text);
+        }
+        "flake" => match expect(ev, value, "a Boolean", &at)? {
+            ValueView::Bool(b) => read.spec.flake = Some(b),
+            _ => unreachable!("expect checked the type"),
+        },
+        "follows" => {
+            let path = expect_string(ev, value, &at)?;
+            read.spec.follows = Some(
+                path.split('/')
+                    .filter(|p| !p.is_empty())
+                    .map(str::to_string)
+                    .collect(),
+            );
+        }
+        "inputs" => {
+            for (sub, sub_value) in expect_attrs(ev, value, &at)? {
+                let sub_span = attr_span(ev, value, &sub);
+                let parsed = parse_input(ev, &sub_value, sub_span, file)?;
+                read.spec.inputs.insert(sub, parsed);
+            }
+        }
+        other => {
+            // Nix takes any other attribute as it is, unforced.
+            let json = match unforced(ev, value)? {
+                ValueView::String(s) => Json::String(String::from_utf8_lossy(&s).into_owned()),
+                ValueView::Bool(b) => Json::Bool(b),
+                ValueView::Int(i) if i < 0 => {
+                    return Err(format!(
+                        "negative value given for flake input attribute {other}: {i}"
+                    ))
+                }
+                ValueView::Int(i) => Json::from(i),
+                seen => {
+                    return Err(format!(
+                        "flake input attribute '{other}' is {} while a string, Boolean, or \
+                         integer is expected",
+                        view_type(&seen)
+                    ))
+                }
+            };
+            read.attrs.insert(other.to_string(), json);
+        }
+    }
+    Ok(())
+}
+
+/// A `nixConfig` setting as it would appear in `nix.conf`.
 fn config_value(ev: &mut Evaluator, name: &str, v: &Value) -> Result<String, String> {
-    Ok(match force(ev, v)? {
+    Ok(match trivial(ev, v)? {
         ValueView::String(s) => String::from_utf8_lossy(&s).into_owned(),
         ValueView::Bool(b) => b.to_string(),
         ValueView::Int(i) => i.to_string(),
+        // A path is copied to the store; the setting is its store path.
+        ValueView::Path(_) => match eval_with(ev, "\"${x}\"", v)? {
+            ValueView::String(s) => String::from_utf8_lossy(&s).into_owned(),
+            other => view_type(&other).to_string(),
+        },
         ValueView::List(items) => {
             let mut parts = Vec::new();
             for item in items {
-                match force(ev, &item)? {
+                match unforced(ev, &item)? {
                     ValueView::String(s) => parts.push(String::from_utf8_lossy(&s).into_owned()),
                     // Nix names the setting's type, not the element's.
                     _ => {
@@ -230,29 +350,43 @@ fn config_value(ev: &mut Evaluator, name: &str, v: &Value) -> Result<String, Str
     })
 }
 
-/// The names of the arguments a function takes (`{ self, nixpkgs, ... }`).
-fn formal_names(ev: &mut Evaluator, f: &Value) -> Result<Vec<String>, String> {
-    let args = ev
+/// `code` evaluated with `x` bound to `v`, forced to one level.
+fn eval_with(ev: &mut Evaluator, code: &str, v: &Value) -> Result<ValueView, String> {
+    let result = ev
         .eval_source_with_scope(
-            "builtins.functionArgs f",
+            code,
             Origin::Other("flake".into()),
             "/",
-            &[("f".into(), f.clone())],
+            &[("x".into(), v.clone())],
         )
         .map_err(|e| ev.render_error(&e))?;
-    Ok(expect_attrs(ev, &args, "outputs")?
-        .into_iter()
-        .map(|(n, _)| n)
-        .collect())
+    force(ev, &result)
+}
+
+/// The names of the arguments a function takes (`{ self, nixpkgs, ... }`).
+fn formal_names(ev: &mut Evaluator, f: &Value) -> Result<Vec<String>, String> {
+    match eval_with(ev, "builtins.functionArgs x", f)? {
+        ValueView::Attrs(a) => Ok(a.into_iter().map(|(n, _)| n).collect()),
+        _ => Ok(Vec::new()),
+    }
 }
 
 /// Reads the `flake.nix` at `path` of the flake `url`.
 pub fn read(ev: &mut Evaluator, path: &str, url: &str) -> Result<FlakeFile, String> {
+    let lazy = ev.import_lazily(path).map_err(|e| ev.render_error(&e))?;
+    // Nix reads only a file whose expression is a set literal.
+    if ev.unevaluated_is_set_literal(&lazy) == Some(false) {
+        return Err(crate::in_context(
+            &format!("while evaluating the file '{path}':"),
+            format!("file '{path}' must be an attribute set"),
+        ));
+    }
     let top = ev.eval_file(path).map_err(|e| ev.render_error(&e))?;
     let attrs = match force(ev, &top)? {
         ValueView::Attrs(a) => a,
         _ => return Err(format!("file '{path}' must be an attribute set")),
     };
+    let at = |ev: &Evaluator, name: &str| position_or(ev, attr_span(ev, &top, name), path);
     let mut file = FlakeFile::default();
     let get = |name: &str| {
         attrs
@@ -261,37 +395,30 @@ pub fn read(ev: &mut Evaluator, path: &str, url: &str) -> Result<FlakeFile, Stri
             .map(|(_, v)| v.clone())
     };
     if let Some(d) = get("description") {
-        let d_at = attr_position(ev, &top, "description", path);
+        let d_at = at(ev, "description");
         file.description = Some(expect_string(ev, &d, &d_at)?);
     }
     if let Some(inputs) = get("inputs") {
-        let inputs_at = attr_position(ev, &top, "inputs", path);
+        let inputs_at = at(ev, "inputs");
         for (name, value) in expect_attrs(ev, &inputs, &inputs_at)? {
-            let input_at = attr_position(ev, &inputs, &name, path);
-            let spec = parse_input(ev, &name, &value, &input_at, path)?;
+            let span = attr_span(ev, &inputs, &name);
+            let spec = parse_input(ev, &value, span, path)?;
             file.inputs.insert(name, spec);
         }
     }
     let Some(outputs) = get("outputs") else {
         return Err(format!("flake '{url}' lacks attribute 'outputs'"));
     };
-    match force(ev, &outputs)? {
-        ValueView::Lambda(..) | ValueView::PrimOp(..) => {}
-        other => {
-            return Err(format!(
-                "expected a function but got {} at {}",
-                view_type(&other),
-                attr_position(ev, &top, "outputs", path)
-            ))
-        }
-    }
-    for name in formal_names(ev, &outputs)? {
-        if name != "self" {
-            file.inputs.entry(name).or_default();
+    let outputs_at = at(ev, "outputs");
+    if let ValueView::Lambda(..) = expect(ev, &outputs, "a function", &outputs_at)? {
+        for name in formal_names(ev, &outputs)? {
+            if name != "self" {
+                file.inputs.entry(name).or_default();
+            }
         }
     }
     if let Some(config) = get("nixConfig") {
-        let config_at = attr_position(ev, &top, "nixConfig", path);
+        let config_at = at(ev, "nixConfig");
         for (name, value) in expect_attrs(ev, &config, &config_at)? {
             let text = config_value(ev, &name, &value)?;
             file.nix_config.insert(name, text);
@@ -301,7 +428,7 @@ pub fn read(ev: &mut Evaluator, path: &str, url: &str) -> Result<FlakeFile, Stri
         if !["description", "inputs", "outputs", "nixConfig"].contains(&name.as_str()) {
             return Err(format!(
                 "flake '{url}' has an unsupported attribute '{name}', at {}",
-                attr_position(ev, &top, name, path)
+                at(ev, name)
             ));
         }
     }

@@ -115,7 +115,7 @@ pub fn parse_url(url: &str) -> Result<Attrs, String> {
     Ok(attrs)
 }
 
-fn str_attr<'a>(attrs: &'a Attrs, key: &str) -> Option<&'a str> {
+pub(crate) fn str_attr<'a>(attrs: &'a Attrs, key: &str) -> Option<&'a str> {
     attrs.get(key).and_then(|v| v.as_str())
 }
 

@@ -34,12 +34,15 @@ fn outputs_must_be_there_and_a_function() {
 
 #[test]
 fn the_file_must_be_a_set() {
-    let e = error_of("5");
-    assert!(
-        e.starts_with("file '/nix/store/")
-            && e.ends_with("-source/flake.nix' must be an attribute set"),
-        "{e}"
-    );
+    // Nix reads only a file whose expression is a set literal: not even a `let` giving one.
+    for text in ["5", "let x = { outputs = _: { }; }; in x"] {
+        let e = error_of(text);
+        assert!(
+            e.starts_with("… while evaluating the file '/nix/store/")
+                && e.ends_with("-source/flake.nix' must be an attribute set"),
+            "{e}"
+        );
+    }
 }
 
 #[test]
@@ -49,7 +52,35 @@ fn description_and_inputs_types() {
     assert!(error_of("{ inputs = 5; outputs = _: { }; }")
         .starts_with("expected a set but got an integer at "));
     let e = error_of("{ inputs.a.url = 5; outputs = _: { }; }");
-    assert!(e.starts_with("… while evaluating flake attribute 'url'\n\nerror: expected a string or a path but got an integer at "), "{e}");
+    assert!(
+        e.starts_with("… while evaluating flake attribute 'url'\n  at /nix/store/")
+            && e.contains("-source/flake.nix:1:3:\n     1| { inputs.a.url = 5;")
+            && e.contains("\n\nerror: expected a string or a path but got an integer at "),
+        "{e}"
+    );
+}
+
+#[test]
+fn only_trivial_values_are_forced() {
+    // Nix forces set and list literals and functions there; any other expression stays
+    // a thunk.
+    let e = error_of("{ description = \"a\" + \"b\"; outputs = _: { }; }");
+    assert!(
+        e.starts_with("expected a string but got a thunk at "),
+        "{e}"
+    );
+    let e = error_of("{ outputs = import ./outputs.nix; }");
+    assert!(
+        e.starts_with("expected a function but got a thunk at "),
+        "{e}"
+    );
+    let e = error_of(
+        "{ inputs.a = { type = \"path\"; path = \"./a\"; lastModified = -1; }; outputs = _: { }; }",
+    );
+    assert!(
+        e.ends_with("error: flake input attribute 'lastModified' is a thunk while a string, Boolean, or integer is expected"),
+        "{e}"
+    );
 }
 
 #[test]

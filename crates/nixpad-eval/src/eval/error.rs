@@ -313,7 +313,7 @@ impl TraceFrame {
         push_indented(out, &self.message, "         ");
         out.push('\n');
         if let Some(span) = self.printed_span() {
-            render_position(out, sources, span, "         ");
+            render_position(out, sources, span, "         ", SNIPPET_INDENT);
         }
         out.push('\n');
     }
@@ -497,7 +497,7 @@ impl Error {
             out.push('\n');
         }
         if let Some(span) = self.span {
-            render_position(&mut out, sources, span, indent);
+            render_position(&mut out, sources, span, indent, SNIPPET_INDENT);
         }
         for note in &self.notes {
             out.push_str(indent);
@@ -540,8 +540,18 @@ fn push_indented(out: &mut String, text: &str, indent: &str) {
     }
 }
 
-/// Writes `at FILE:LINE:COL:` and the source lines around it with a caret.
-fn render_position(out: &mut String, sources: &SourceMap, span: Span, indent: &str) {
+/// How far an error's source lines are indented.
+const SNIPPET_INDENT: &str = "       ";
+
+/// Writes `at FILE:LINE:COL:` (after `indent`) and the source lines around it with a
+/// caret (after `snippet_indent`).
+pub(crate) fn render_position(
+    out: &mut String,
+    sources: &SourceMap,
+    span: Span,
+    indent: &str,
+    snippet_indent: &str,
+) {
     if span.file.0 == 0 {
         return;
     }
@@ -553,7 +563,6 @@ fn render_position(out: &mut String, sources: &SourceMap, span: Span, indent: &s
         lc.line,
         lc.col
     ));
-    let snippet_indent = "       ";
     if lc.line > 1 {
         let prev = lc.line - 1;
         let line = format!("{snippet_indent}{prev:>6}| {}", src.line_text(prev));
