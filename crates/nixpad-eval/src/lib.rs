@@ -36,6 +36,7 @@ pub use error::{Error, ErrorKind, EvalResult, TraceFrame, TypeMismatch};
 pub use io::{EvalIO, FileType, MemoryIO};
 pub use machine::Limits;
 pub use source::{decode_source, FileId, LineCol, Origin, SourceMap, Span};
+pub use suggest::did_you_mean_any;
 
 pub use value::Value;
 

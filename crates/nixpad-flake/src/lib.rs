@@ -18,7 +18,7 @@ mod source;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use nixpad_eval::{quote_string, EvalIO, Evaluator, Limits, Origin, Settings, Value};
+use nixpad_eval::{quote_string, EvalIO, Evaluator, Limits, Origin, Settings, Value, ValueView};
 use serde_json::{json, Value as Json};
 
 pub use flake_file::{accepted_settings, config_warnings, FlakeFile, InputSpec, TRUSTED_SETTINGS};
@@ -928,10 +928,42 @@ impl Flake {
                 }
             }
         }
-        Err(format!(
+        let mut message = format!(
             "flake '{}' does not provide attribute '{}', '{}' or '{}'",
             self.url, candidates[0], candidates[1], candidates[2]
-        ))
+        );
+        if let Some(hint) = self.suggestion(&candidates) {
+            message.push_str("\n       ");
+            message.push_str(&hint);
+        }
+        Err(message)
+    }
+
+    /// Nix's "Did you mean …?" for attribute paths none of which exists: the names close
+    /// to each path's first missing attribute, in the set that lacks it.
+    fn suggestion(&mut self, paths: &[String]) -> Option<String> {
+        let mut queries: Vec<(String, Vec<String>)> = Vec::new();
+        for path in paths {
+            let mut value = self.value.clone();
+            for name in path.split('.') {
+                let Ok(ValueView::Attrs(entries)) = self.evaluator.view(&value, true) else {
+                    break;
+                };
+                match entries.iter().find(|(n, _)| n == name) {
+                    Some((_, v)) => value = v.clone(),
+                    None => {
+                        let names = entries.into_iter().map(|(n, _)| n).collect();
+                        queries.push((name.to_string(), names));
+                        break;
+                    }
+                }
+            }
+        }
+        nixpad_eval::did_you_mean_any(
+            queries
+                .iter()
+                .map(|(name, names)| (name.as_str(), names.iter().map(String::as_str))),
+        )
     }
 
     /// Selects an output by its full attribute path (`templates.default`).

@@ -18,9 +18,21 @@ fn distance(a: &str, b: &str) -> usize {
 
 /// `Did you mean a?` / `Did you mean one of a or b?` for names close to `wanted`
 /// (edit distance at most 2, up to 5 names, closest first then alphabetical).
-pub fn did_you_mean<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
-    let mut close: Vec<(usize, &str)> = candidates
-        .map(|c| (distance(wanted, c), c))
+pub fn did_you_mean<'a>(
+    wanted: &'a str,
+    candidates: impl Iterator<Item = &'a str>,
+) -> Option<String> {
+    did_you_mean_any([(wanted, candidates)])
+}
+
+/// [`did_you_mean`] for several misspelt names at once, each with the names it could
+/// have meant: one suggestion, as Nix merges those of the attribute paths it tried.
+pub fn did_you_mean_any<'a, C: Iterator<Item = &'a str>>(
+    queries: impl IntoIterator<Item = (&'a str, C)>,
+) -> Option<String> {
+    let mut close: Vec<(usize, &str)> = queries
+        .into_iter()
+        .flat_map(|(wanted, candidates)| candidates.map(move |c| (distance(wanted, c), c)))
         .filter(|(d, _)| *d <= 2)
         .collect();
     close.sort();
