@@ -458,6 +458,8 @@ fn flake_check_agrees() {
 
 #[test]
 fn show_flags_agree() {
+    // Empty outputs and systems are left out, as Nix leaves them out; hydraJobs are shown
+    // as a tree of derivations.
     let oracle = Oracle::new("show-flags");
     let dir = fresh_dir("show-flags");
     write_files(
@@ -469,8 +471,15 @@ fn show_flags_agree() {
     legacyPackages.aarch64-linux.x = d "x";
     legacyPackages.x86_64-linux = { x = d "x"; y.z = d "z"; w = { recurseForDerivations = true; v = d "v"; }; };
     packages.aarch64-linux.x = d "x";
+    packages.x86_64-linux = { };
     formatter.aarch64-linux = d "fmt";
     checks.x86_64-linux.t = d "t";
+    checks.aarch64-linux = { };
+    devShells = { };
+    overlays = { };
+    nixosConfigurations = { };
+    apps.x86_64-linux = { };
+    hydraJobs = { a.x86_64-linux = d "h"; b = { }; };
   };
 }
 "#,

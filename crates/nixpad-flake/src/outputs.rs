@@ -96,6 +96,7 @@ type ShowItem<'a> = &'a dyn Fn(&mut Evaluator, &Value) -> Result<Shown, String>;
 /// systems than the current one are omitted unless `--all-systems`.
 fn per_system(
     ev: &mut Evaluator,
+    output: &str,
     v: &Value,
     show: &ShowOptions,
     each: ShowItem,
@@ -103,6 +104,9 @@ fn per_system(
 ) -> Result<Shown, String> {
     let mut out = Vec::new();
     for (sys, value) in attrs(ev, v)? {
+        if !has_content(ev, &[output, &sys], &value) {
+            continue;
+        }
         let omitted = sys != show.system && !show.all_systems;
         let shown = if omitted && by_name {
             Shown::Branch(
@@ -130,8 +134,13 @@ fn per_system(
 /// `legacyPackages`: omitted unless `--legacy`; then its derivations (other attributes
 /// are listed as empty in JSON and not drawn, as Nix does).
 fn legacy_packages(ev: &mut Evaluator, v: &Value, show: &ShowOptions) -> Result<Shown, String> {
+    let mut systems = Vec::new();
+    for (sys, value) in attrs(ev, v)? {
+        if has_content(ev, &["legacyPackages", &sys], &value) {
+            systems.push((sys, value));
+        }
+    }
     if !show.legacy {
-        let systems = attrs(ev, v)?;
         return Ok(Shown::Branch(
             systems
                 .into_iter()
@@ -147,7 +156,7 @@ fn legacy_packages(ev: &mut Evaluator, v: &Value, show: &ShowOptions) -> Result<
         }
     };
     let mut out = Vec::new();
-    for (sys, value) in attrs(ev, v)? {
+    for (sys, value) in systems {
         let shown = if sys != show.system && !show.all_systems {
             Shown::Omitted("use '--all-systems' to show")
         } else {
@@ -158,6 +167,48 @@ fn legacy_packages(ev: &mut Evaluator, v: &Value, show: &ShowOptions) -> Result<
             Shown::Branch(items)
         };
         out.push((sys, shown));
+    }
+    Ok(Shown::Branch(out))
+}
+
+/// Whether the output at `path` has something to show, as Nix decides before drawing it:
+/// a per-system output (and each of its systems) only if some system has an attribute;
+/// `formatter`, `nixosConfigurations`, `nixosModules` and `overlays` only if not empty;
+/// anything else always (so does one that fails to evaluate).
+fn has_content(ev: &mut Evaluator, path: &[&str], v: &Value) -> bool {
+    const PER_SYSTEM: [&str; 5] = ["apps", "checks", "devShells", "legacyPackages", "packages"];
+    const SETS: [&str; 4] = [
+        "formatter",
+        "nixosConfigurations",
+        "nixosModules",
+        "overlays",
+    ];
+    let look_inside = match path {
+        [top] | [top, _] if PER_SYSTEM.contains(top) => true,
+        [top] => SETS.contains(top),
+        _ => false,
+    };
+    if !look_inside {
+        return true;
+    }
+    let Ok(children) = attrs(ev, v) else {
+        return true;
+    };
+    children.iter().any(|(name, child)| {
+        let mut inner = path.to_vec();
+        inner.push(name);
+        has_content(ev, &inner, child)
+    })
+}
+
+/// `hydraJobs`: its derivations, in sets of any depth.
+fn hydra_jobs(ev: &mut Evaluator, v: &Value) -> Result<Shown, String> {
+    if is_derivation(ev, v)? {
+        return derivation_leaf(ev, v, "derivation");
+    }
+    let mut out = Vec::new();
+    for (name, item) in attrs(ev, v)? {
+        out.push((name, hydra_jobs(ev, &item)?));
     }
     Ok(Shown::Branch(out))
 }
@@ -218,17 +269,23 @@ fn show_tree(flake: &mut Flake, show: &ShowOptions) -> Result<Shown, String> {
     };
     let mut out = Vec::new();
     for (name, v) in outputs {
+        if !has_content(ev, &[&name], &v) {
+            continue;
+        }
         let drv =
             |kind: &'static str| move |ev: &mut Evaluator, v: &Value| derivation_leaf(ev, v, kind);
         let shown = match name.as_str() {
-            "packages" => per_system(ev, &v, show, &drv("package"), true)?,
-            "devShells" => per_system(ev, &v, show, &drv("development environment"), true)?,
-            "checks" => per_system(ev, &v, show, &drv("derivation"), true)?,
-            "formatter" | "defaultPackage" => per_system(ev, &v, show, &drv("package"), false)?,
-            "devShell" => per_system(ev, &v, show, &drv("development environment"), false)?,
+            "packages" => per_system(ev, &name, &v, show, &drv("package"), true)?,
+            "devShells" => per_system(ev, &name, &v, show, &drv("development environment"), true)?,
+            "checks" => per_system(ev, &name, &v, show, &drv("derivation"), true)?,
+            "formatter" | "defaultPackage" => {
+                per_system(ev, &name, &v, show, &drv("package"), false)?
+            }
+            "devShell" => per_system(ev, &name, &v, show, &drv("development environment"), false)?,
             "legacyPackages" => legacy_packages(ev, &v, show)?,
-            "apps" => per_system(ev, &v, show, &app_leaf, true)?,
-            "defaultApp" => per_system(ev, &v, show, &app_leaf, false)?,
+            "apps" => per_system(ev, &name, &v, show, &app_leaf, true)?,
+            "defaultApp" => per_system(ev, &name, &v, show, &app_leaf, false)?,
+            "hydraJobs" => hydra_jobs(ev, &v)?,
             "overlays" => named(ev, &v, &|_, _| {
                 Ok(simple("nixpkgs-overlay", "Nixpkgs overlay"))
             })?,
