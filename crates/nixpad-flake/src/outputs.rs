@@ -397,31 +397,57 @@ impl Checker<'_> {
         Ok(())
     }
 
+    /// An app as Nix 2.26 checks it: `type` and `program` must be strings (`type` is
+    /// not compared with "app"); `meta` and `meta.description` missing are warnings.
     fn app(&mut self, path: &str, v: &Value) -> Step {
         let ctx = vec![format!("while checking the app definition '{path}'")];
         let set = attrs(self.ev, v).map_err(|e| (ctx.clone(), e))?;
-        let ty = get(self.ev, &set, "type").map_err(|e| (ctx.clone(), e))?;
-        match string_of(ty.clone()) {
-            None if ty.is_none() => {
-                return Err((ctx, format!("app '{path}' lacks attribute 'type'")))
-            }
-            Some(t) if t == "app" => {}
-            _ => {
-                return Err((
-                    ctx,
-                    format!("attribute 'type' of app '{path}' is not \"app\""),
-                ))
-            }
+        let field = |name: &str| set.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone());
+        for (name, kind) in [("type", "a string"), ("program", "a string")] {
+            let Some(value) = field(name) else {
+                return Err((ctx, format!("app '{path}' lacks attribute '{name}'")));
+            };
+            self.expect(&ctx, &value, kind)?;
         }
-        if !set.iter().any(|(n, _)| n == "program") {
-            return Err((ctx, format!("app '{path}' lacks attribute 'program'")));
-        }
-        if !set.iter().any(|(n, _)| n == "meta") {
-            self.result
+        match field("meta") {
+            None => self
+                .result
                 .warnings
-                .push(format!("app '{path}' lacks attribute 'meta'"));
+                .push(format!("app '{path}' lacks attribute 'meta'")),
+            Some(meta) => {
+                self.expect(&ctx, &meta, "a set")?;
+                let meta = attrs(self.ev, &meta).map_err(|e| (ctx.clone(), e))?;
+                match meta.iter().find(|(n, _)| n == "description") {
+                    Some((_, d)) => self.expect(&ctx, d, "a string")?,
+                    None => self
+                        .result
+                        .warnings
+                        .push(format!("app '{path}' lacks attribute 'meta.description'")),
+                }
+            }
         }
         Ok(())
+    }
+
+    /// `v` forced, or Nix's "expected a string but found an integer: 5" (`kind` is
+    /// "a string" or "a set").
+    fn expect(&mut self, ctx: &[String], v: &Value, kind: &str) -> Step {
+        let view = force(self.ev, v).map_err(|e| (ctx.to_vec(), e))?;
+        let ok = match kind {
+            "a string" => matches!(view, ValueView::String(_)),
+            _ => matches!(view, ValueView::Attrs(_)),
+        };
+        if ok {
+            return Ok(());
+        }
+        Err((
+            ctx.to_vec(),
+            format!(
+                "expected {kind} but found {}: {}",
+                crate::flake_file::view_type_of(&view),
+                self.ev.print_brief(v)
+            ),
+        ))
     }
 
     fn overlay(&mut self, path: &str, v: &Value) -> Step {
