@@ -434,7 +434,7 @@ fn check_agrees(name: &str, outputs: &str) {
 
 #[test]
 fn flake_check_agrees() {
-    let cases: [&str; 24] = [
+    let cases: [&str; 29] = [
         "packages.x86_64-linux.bad = 5;",
         "packages.x86_64-linux.default = d \"hello\";",
         "devShells.x86_64-linux.default = 5;",
@@ -459,6 +459,11 @@ fn flake_check_agrees() {
         "lib = 1;",
         "legacyPackages.x86_64-linux.hello = 5;",
         "packages.aarch64-linux.default = d \"arm\";",
+        "bundlers.x86_64-linux.default = 5;",
+        "bundlers.x86_64-linux.default = drv: drv;",
+        "defaultBundler.x86_64-linux = 5;",
+        "homeManagerModules = 1;",
+        "flakeModules = 1;",
     ];
     for (i, outputs) in cases.iter().enumerate() {
         check_agrees(&format!("check{i}"), outputs);

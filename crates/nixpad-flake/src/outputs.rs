@@ -450,6 +450,15 @@ impl Checker<'_> {
         ))
     }
 
+    /// A bundler must be a function (Nix 2.26 names it a template in the trace).
+    fn bundler(&mut self, path: &str, v: &Value) -> Step {
+        let ctx = vec![format!("while checking the template '{path}'")];
+        match force(self.ev, v).map_err(|e| (ctx.clone(), e))? {
+            ValueView::Lambda(..) => Ok(()),
+            _ => Err((ctx, "bundler must be a function".to_string())),
+        }
+    }
+
     fn overlay(&mut self, path: &str, v: &Value) -> Step {
         let ctx = vec![format!("while checking the overlay '{path}'")];
         match force(self.ev, v).map_err(|e| (ctx.clone(), e))? {
@@ -557,21 +566,28 @@ impl Checker<'_> {
             "apps" => self.per_system(name, v, true, Self::app),
             "overlays" => self.named(name, v, Self::overlay),
             "templates" => self.named(name, v, Self::template),
+            "bundlers" => self.per_system(name, v, true, Self::bundler),
+            // Known to Nix 2.26 and not checked (home-manager's outputs are not among them).
             "nixosModules"
             | "nixosConfigurations"
-            | "lib"
             | "hydraJobs"
-            | "herculesCI"
+            | "lib"
+            | "darwinConfigurations"
             | "darwinModules"
-            | "homeManagerModules" => Ok(()),
+            | "flakeModule"
+            | "flakeModules"
+            | "herculesCI"
+            | "homeConfigurations"
+            | "nixopsConfigurations" => Ok(()),
             "defaultPackage" | "devShell" | "defaultApp" | "overlay" | "nixosModule"
-            | "defaultTemplate" => {
+            | "defaultTemplate" | "defaultBundler" => {
                 let new = match name {
                     "defaultPackage" => "packages.<system>.default",
                     "devShell" => "devShells.<system>.default",
                     "defaultApp" => "apps.<system>.default",
                     "overlay" => "overlays.default",
                     "nixosModule" => "nixosModules.default",
+                    "defaultBundler" => "bundlers.<system>.default",
                     _ => "templates.default",
                 };
                 self.result.warnings.push(deprecated(new));
@@ -582,6 +598,7 @@ impl Checker<'_> {
                     "defaultApp" => self.per_system(name, v, false, Self::app),
                     "overlay" => self.overlay(name, v),
                     "defaultTemplate" => self.template(name, v),
+                    "defaultBundler" => self.per_system(name, v, false, Self::bundler),
                     _ => Ok(()),
                 }
             }
