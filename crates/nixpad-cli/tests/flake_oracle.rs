@@ -434,7 +434,7 @@ fn check_agrees(name: &str, outputs: &str) {
 
 #[test]
 fn flake_check_agrees() {
-    let cases: [&str; 29] = [
+    let cases: [&str; 37] = [
         "packages.x86_64-linux.bad = 5;",
         "packages.x86_64-linux.default = d \"hello\";",
         "devShells.x86_64-linux.default = 5;",
@@ -464,6 +464,14 @@ fn flake_check_agrees() {
         "defaultBundler.x86_64-linux = 5;",
         "homeManagerModules = 1;",
         "flakeModules = 1;",
+        "nixosModules.m = throw \"boom\";",
+        "nixosConfigurations.x = { };",
+        "nixosConfigurations.x = { config.system.build.toplevel = 5; };",
+        "hydraJobs = 5;",
+        "hydraJobs.a.b = { type = \"derivation\"; };",
+        "hydraJobs.a = d \"h\";",
+        "lib = throw \"l\";",
+        "packages.x86_64-linux.b = { type = \"derivation\"; };",
     ];
     for (i, outputs) in cases.iter().enumerate() {
         check_agrees(&format!("check{i}"), outputs);

@@ -389,6 +389,10 @@ impl Checker<'_> {
         if !is_derivation(self.ev, v).map_err(|e| (ctx.clone(), e))? {
             return Err((ctx, format!("flake attribute '{path}' is not a derivation")));
         }
+        let set = attrs(self.ev, v).map_err(|e| (ctx.clone(), e))?;
+        if !set.iter().any(|(n, _)| n == "name") {
+            return Err((ctx, "derivation name missing".into()));
+        }
         match self.ev.derivation_path(v) {
             Ok(Some(drv)) => self.result.derivations.push((path.to_string(), drv)),
             Ok(None) => {}
@@ -448,6 +452,64 @@ impl Checker<'_> {
                 self.ev.print_brief(v)
             ),
         ))
+    }
+
+    /// A NixOS module is only evaluated.
+    fn module(&mut self, path: &str, v: &Value) -> Step {
+        let ctx = vec![format!("while checking the NixOS module '{path}'")];
+        force(self.ev, v).map_err(|e| (ctx, e))?;
+        Ok(())
+    }
+
+    /// A NixOS configuration's `config.system.build.toplevel` must be a derivation.
+    fn nixos_configuration(&mut self, path: &str, v: &Value) -> Step {
+        let ctx = vec![format!("while checking the NixOS configuration '{path}'")];
+        let toplevel = self
+            .ev
+            .select_attr_path(
+                v.clone(),
+                "config.system.build.toplevel",
+                &nixpad_eval::AutoArgs::default(),
+            )
+            .map_err(|e| (ctx.clone(), e.message()))?;
+        if !is_derivation(self.ev, &toplevel).map_err(|e| (ctx.clone(), e))? {
+            return Err((
+                ctx,
+                "attribute 'config.system.build.toplevel' is not a derivation".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// A Hydra jobset: sets of any depth whose leaves are derivations, not itself one.
+    fn hydra_jobs(&mut self, path: &str, v: &Value) -> Step {
+        // Nix 2.26 shows only the outermost jobset's trace line for an error inside.
+        let ctx = vec![format!("while checking the Hydra jobset '{path}'")];
+        let in_jobset = |(_, e): (Vec<String>, String)| (ctx.clone(), e);
+        let jobs = self.expect_set(&ctx, v)?;
+        if is_derivation(self.ev, v).map_err(|e| (ctx.clone(), e))? {
+            return Err((ctx, "jobset should not be a derivation at top-level".into()));
+        }
+        for (name, job) in jobs {
+            self.expect_set(&ctx, &job)?;
+            let job_path = format!("{path}.{name}");
+            if is_derivation(self.ev, &job).map_err(|e| (ctx.clone(), e))? {
+                self.derivation(&job_path, &job).map_err(in_jobset)?;
+            } else {
+                self.hydra_jobs(&job_path, &job).map_err(in_jobset)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The attributes of `v`, or Nix's "expected a set but found an integer: 5".
+    fn expect_set(
+        &mut self,
+        ctx: &[String],
+        v: &Value,
+    ) -> Result<Vec<(String, Value)>, (Vec<String>, String)> {
+        self.expect(ctx, v, "a set")?;
+        attrs(self.ev, v).map_err(|e| (ctx.to_vec(), e))
     }
 
     /// A bundler must be a function (Nix 2.26 names it a template in the trace).
@@ -559,6 +621,8 @@ impl Checker<'_> {
         let deprecated = |new: &str| {
             format!("flake output attribute '{name}' is deprecated; use '{new}' instead")
         };
+        // Nix evaluates every output before it looks at its name.
+        force(self.ev, v).map_err(|e| (vec![], e))?;
         match name {
             "packages" | "devShells" | "checks" => self.per_system(name, v, true, Self::derivation),
             "formatter" => self.per_system(name, v, false, Self::derivation),
@@ -567,11 +631,11 @@ impl Checker<'_> {
             "overlays" => self.named(name, v, Self::overlay),
             "templates" => self.named(name, v, Self::template),
             "bundlers" => self.per_system(name, v, true, Self::bundler),
+            "nixosModules" => self.named(name, v, Self::module),
+            "nixosConfigurations" => self.named(name, v, Self::nixos_configuration),
+            "hydraJobs" => self.hydra_jobs(name, v),
             // Known to Nix 2.26 and not checked (home-manager's outputs are not among them).
-            "nixosModules"
-            | "nixosConfigurations"
-            | "hydraJobs"
-            | "lib"
+            "lib"
             | "darwinConfigurations"
             | "darwinModules"
             | "flakeModule"
@@ -599,6 +663,7 @@ impl Checker<'_> {
                     "overlay" => self.overlay(name, v),
                     "defaultTemplate" => self.template(name, v),
                     "defaultBundler" => self.per_system(name, v, false, Self::bundler),
+                    "nixosModule" => self.module(name, v),
                     _ => Ok(()),
                 }
             }
@@ -609,6 +674,21 @@ impl Checker<'_> {
                 Ok(())
             }
         }
+    }
+}
+
+/// The innermost part of a check's error: `msg` as `error: msg`, or an evaluation error
+/// (rendered: `error:` and its indented trace lines) with its trace lines joined to the
+/// check's.
+fn innermost_error(msg: &str) -> String {
+    match msg.strip_prefix("error:\n") {
+        Some(trace) => trace
+            .lines()
+            .map(|l| l.strip_prefix("       ").unwrap_or(l))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        None if msg.starts_with("error:") => msg.to_string(),
+        None => format!("error: {msg}"),
     }
 }
 
@@ -641,7 +721,7 @@ pub fn check(flake: &mut Flake, system: Option<&str>) -> Check {
     for (name, v) in outputs {
         if let Err((mut ctx, msg)) = checker.output(&name, &v) {
             ctx.insert(0, format!("while checking flake output '{name}'"));
-            let innermost = format!("error: {msg}");
+            let innermost = innermost_error(&msg);
             checker.result.error = Some(
                 ctx.iter()
                     .rev()
