@@ -46,20 +46,30 @@ const files = new Map();
 const pending = [];
 context.on('response', (response) => {
   if (!response.url().startsWith(nixpad.origin)) return;
+  // Only the bodies here: compressing them (brotli -q 11 of the wasm takes seconds) would
+  // block this process while it times the block's run.
   pending.push(response.body().then((body) => {
-    files.set(response.url().slice(nixpad.origin.length + 1), {
+    files.set(response.url().slice(nixpad.origin.length + 1), body);
+  }).catch(() => {}));
+});
+const sizes = new Map();
+function sizeOf(url, body) {
+  if (!sizes.has(url)) {
+    sizes.set(url, {
       raw: body.length,
       gz: gzipSync(body, { level: 9 }).length,
       br: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
     });
-  }).catch(() => {}));
-});
+  }
+  return sizes.get(url);
+}
 const page = await context.newPage();
 
 function report(title) {
   let raw = 0, gz = 0, br = 0;
   console.log(title);
-  for (const [url, f] of [...files].sort((a, b) => b[1].gz - a[1].gz)) {
+  const measured = [...files].map(([url, body]) => [url, sizeOf(url, body)]);
+  for (const [url, f] of measured.sort((a, b) => b[1].gz - a[1].gz)) {
     raw += f.raw; gz += f.gz; br += f.br;
     console.log(`  ${url.padEnd(28)} ${String(f.raw).padStart(9)} B raw ${String(f.gz).padStart(8)} B gzip ${String(f.br).padStart(8)} B brotli`);
   }
