@@ -892,8 +892,40 @@ impl Machine {
                 };
                 Some(self.binop_values(b, l, r))
             }
+            Expr::Select(select) if depth < 3 => self.quick_select(select, env, depth),
             _ => None,
         }
+    }
+
+    /// [`Machine::quick`] for a selection: out of line, so that the arithmetic paths stay
+    /// small.
+    #[inline(never)]
+    fn quick_select(
+        &mut self,
+        select: &SelectExpr,
+        env: &Env,
+        depth: u32,
+    ) -> Option<EvalResult<Value>> {
+        let Ok(base) = self.quick(&select.expr, env, depth + 1)? else {
+            return None;
+        };
+        Self::quick_path(base, &select.path).map(Ok)
+    }
+
+    /// The value at the static attribute `path` of `v`, if every attribute on the way is
+    /// there and already evaluated (so that selecting it has no effect and cannot fail).
+    fn quick_path(mut v: Value, path: &[AttrKey]) -> Option<Value> {
+        for key in path {
+            let (AttrKey::Static(name), Value::Attrs(attrs)) = (key, &v) else {
+                return None;
+            };
+            let next = match &attrs.get_attr(*name)?.value {
+                Value::Thunk(t) => t.done()?,
+                other => other.clone(),
+            };
+            v = next;
+        }
+        Some(v)
     }
 
     /// Both operands of `b` by [`Machine::quick`], the left one checked first.
@@ -1011,6 +1043,10 @@ impl Machine {
                 self.force_expr_step(v, *span)
             }
             Expr::Select(select) => {
+                // A set already evaluated is selected from at once.
+                if let Some(Ok(base)) = self.quick(&select.expr, env, 1) {
+                    return self.select_step(select.clone(), 0, env.clone(), None, base);
+                }
                 self.push(Frame::Select(select.clone(), 0, env.clone(), None))?;
                 Ok(Step::Eval(select.expr.clone(), env.clone()))
             }
@@ -2009,6 +2045,14 @@ impl Machine {
         // last attribute's definition (when it has one) for the selected value. An error
         // in forcing it is named by the frame pushed here.
         let force_pos = if index + 1 < expr.path.len() {
+            // An attribute already evaluated is selected from at once.
+            let forced = match &found.value {
+                Value::Thunk(t) => t.done(),
+                other => Some(other.clone()),
+            };
+            if let Some(v) = forced {
+                return self.select_step(expr, index + 1, env, found.pos, v);
+            }
             let span = expr.span;
             self.push(Frame::Select(expr, index + 1, env, found.pos))?;
             span
