@@ -1123,7 +1123,8 @@ fn toml_errors_match_nix() {
 /// of the whole message by each character's width. The programs are in `logged-text.txt`.
 #[test]
 fn logged_text_matches_nix() {
-    assert_list_matches_nix(include_str!("logged-text.txt"), 20);
+    assert_list_matches_nix(include_str!("logged-text.txt"), 40);
+    assert_list_matches_nix_with(include_str!("logged-text.txt"), 40, &["--show-trace"]);
 }
 
 /// Which argument of a builtin (or which part of one) Nix forces first: the whole of
@@ -1141,6 +1142,29 @@ fn argument_order_matches_nix() {
 fn callback_traces_match_nix() {
     assert_list_matches_nix(include_str!("callback-traces.txt"), 70);
     assert_list_matches_nix_with(include_str!("callback-traces.txt"), 70, &["--show-trace"]);
+}
+
+/// An error in an operand of `-`, `*`, `/`, `<` or `>` (calls of builtins in Nix) is
+/// inside "while calling the 'X' builtin", whatever the operand: stdout, stderr and exit
+/// code match Nix's, with and without `--show-trace`. The programs are in
+/// `operator-traces.txt`.
+#[test]
+fn operator_traces_match_nix() {
+    assert_list_matches_nix(include_str!("operator-traces.txt"), 20);
+    assert_list_matches_nix_with(include_str!("operator-traces.txt"), 20, &["--show-trace"]);
+}
+
+/// `+` on strings, paths and sets copies paths to the store only after a string, as Nix
+/// does: stdout, stderr and exit code match Nix's, with and without `--show-trace`. The
+/// programs are in `string-concatenation.txt`.
+#[test]
+fn string_concatenation_matches_nix() {
+    assert_list_matches_nix(include_str!("string-concatenation.txt"), 20);
+    assert_list_matches_nix_with(
+        include_str!("string-concatenation.txt"),
+        20,
+        &["--show-trace"],
+    );
 }
 
 /// `--json` and `--xml` output cut short by an error: what Nix writes before the message
@@ -1161,9 +1185,15 @@ fn equality_on_shared_slots_matches_nix() {
 }
 
 /// `--json` without `--strict` refuses what is not evaluated yet as Nix does: "a thunk",
-/// or "a function application" (a call a builtin left for later) placed at its lambda.
-/// The programs are in `lazy-json.txt`.
+/// or "a function application" (a call a builtin left for later) placed at its lambda,
+/// under a frame for each attribute and list element leading to it. The programs are in
+/// `lazy-json.txt`.
 #[test]
 fn lazy_json_matches_nix() {
-    assert_list_matches_nix_options(include_str!("lazy-json.txt"), 15, &["--json"]);
+    assert_list_matches_nix_options(include_str!("lazy-json.txt"), 25, &["--json"]);
+    assert_list_matches_nix_options(
+        include_str!("lazy-json.txt"),
+        25,
+        &["--json", "--show-trace"],
+    );
 }

@@ -88,6 +88,36 @@ fn a_second_run_reads_the_lowering_back_and_a_changed_file_is_lowered_again() {
     assert_eq!(eval(cache_arg, &[bad.to_str().unwrap()]).1, first);
 }
 
+/// Names are interned (and so ordered: `--strict` forces a set's attributes in that
+/// order, as Nix does) in the order the lowering interned them, not the order the
+/// lowered file stores its parts: here `inherit (e)`'s source, stored after the
+/// attributes, names `src` before `beta` names `gamma`, so the first error is `s`,
+/// from the cache too.
+#[test]
+fn a_lowering_read_back_interns_names_in_the_order_they_were_written() {
+    let dir = folder("name-order");
+    let cache = dir.join("cache");
+    let cache_arg = cache.to_str().unwrap();
+    std::fs::write(
+        dir.join("set.nix"),
+        "{ inherit (let src = { alpha = 1; }; in src) alpha; beta = { gamma = 1; }; }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("main.nix"),
+        "builtins.seq (import ./set.nix) (builtins.listToAttrs [\n  \
+         { name = \"gamma\"; value = throw \"g\"; }\n  \
+         { name = \"src\"; value = throw \"s\"; }\n])\n",
+    )
+    .unwrap();
+    let main = dir.join("main.nix");
+    let main = main.to_str().unwrap();
+    let first = eval(cache_arg, &[main]).1;
+    assert!(first.ends_with("error: s\n"), "{first}");
+    assert_eq!(entries(&cache).len(), 2, "both files kept");
+    assert_eq!(eval(cache_arg, &[main]).1, first, "from the cache");
+}
+
 #[test]
 fn files_kept_by_stamp_are_not_read_and_a_change_of_the_same_size_is_seen() {
     let dir = folder("stamps");

@@ -321,10 +321,11 @@ fn lower_cached(
             return Ok(expr);
         }
     }
-    let (expr, warned) = lower_noting_warnings(m, file, text, base);
+    let ((expr, warned), interned) =
+        Symbol::recording(|| lower_noting_warnings(m, file, text, base));
     let expr = expr?;
     if !warned {
-        if let Some(bytes) = syntax::encoded::encode(&expr) {
+        if let Some(bytes) = syntax::encoded::encode(&expr, &interned) {
             m.io.store_lowering(fingerprint, &key, &bytes);
             keep_stamped(m, &bytes);
         }
@@ -912,6 +913,21 @@ pub enum ValueView {
 }
 
 impl Evaluator {
+    /// The attributes of `v` (forced) in the order Nix keeps a set's attributes: by the
+    /// order their names were first met, as Nix's commands walk them (`nix flake
+    /// check`); values not forced. `None` if `v` is not a set.
+    pub fn bindings(&mut self, v: &Value) -> EvalResult<Option<Vec<(String, Value)>>> {
+        Ok(match self.machine.force(v, None)? {
+            Value::Attrs(a) => Some(
+                a.entries
+                    .iter()
+                    .map(|e| (e.name.name().to_string(), e.value.clone()))
+                    .collect(),
+            ),
+            _ => None,
+        })
+    }
+
     /// One level of a value; with `force`, evaluates it to weak head normal form first.
     pub fn view(&mut self, v: &Value, force: bool) -> EvalResult<ValueView> {
         let v = if force {

@@ -138,7 +138,7 @@ pub fn prim_derivation_strict(m: &mut Machine, args: Args, span: Span) -> EvalRe
     // Nix names where the `name` attribute is, without quoting the line.
     let frame = match name_attr.pos {
         Some(pos) => format!(
-            "while evaluating derivation '{name}'\nwhose name attribute is located at {}",
+            "while evaluating derivation '{name}'\n  whose name attribute is located at {}",
             m.pos_string(pos)
         ),
         None => format!("while evaluating derivation '{name}'"),

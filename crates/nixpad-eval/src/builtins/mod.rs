@@ -1741,14 +1741,12 @@ fn write_json(
         }
         if let (true, Value::Thunk(t)) = (lazy && depth > 0, &v) {
             if !t.is_evaluated() {
-                // `--json` without `--strict` names only the innermost step. A call left
-                // for later by a builtin (`map`, `genList`, ...) is "a function
-                // application", placed at its function when that is a lambda (as Nix's
-                // `determinePos`), otherwise where a thunk is.
-                let place = match frame {
-                    JsonFrame::Attr(_, pos) | JsonFrame::OutPath(pos) => pos,
-                    _ => None,
-                };
+                // `--json` without `--strict` refuses it under the frames of the path to
+                // it. A call left for later by a builtin (`map`, `genList`, ...) is "a
+                // function application", placed at its function when that is a lambda
+                // (as Nix's `determinePos`), otherwise where the value is held (for a list
+                // element, the attribute holding the list).
+                let place = frame.pos();
                 let (found, place) = match &*t.0.borrow() {
                     ThunkState::Apply(app) => (
                         Some("a function application".into()),
@@ -1756,13 +1754,8 @@ fn write_json(
                     ),
                     _ => (None, place),
                 };
-                let mut e = Error::new(ErrorKind::Type(TypeMismatch::NotJson { found }), place);
-                let innermost = match frame {
-                    JsonFrame::Element(index, _) => JsonFrame::Element(index, None),
-                    other => other,
-                };
-                innermost.push_onto(&mut e);
-                return Err(e);
+                let e = Error::new(ErrorKind::Type(TypeMismatch::NotJson { found }), place);
+                return Err(in_path(e));
             }
         }
         // Forced where Nix forces it: at the attribute or `outPath` (none for one made by a

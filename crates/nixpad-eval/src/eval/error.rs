@@ -308,10 +308,20 @@ impl TraceFrame {
     }
 
     fn render(&self, out: &mut String, sources: &SourceMap) {
-        out.push_str(TRACE_INDENT);
-        out.push_str("… ");
-        push_indented(out, &self.message, "         ");
-        out.push('\n');
+        // As Nix prints a frame: every line of its message without trailing whitespace,
+        // the lines after the first at the frame's own indentation, the message's closing
+        // newlines kept as empty lines.
+        for (i, line) in self.message.split('\n').enumerate() {
+            let line = if i == 0 {
+                format!("{TRACE_INDENT}… {line}")
+            } else if line.trim_end().is_empty() {
+                String::new()
+            } else {
+                format!("{TRACE_INDENT}{line}")
+            };
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
         if let Some(span) = self.printed_span() {
             render_position(out, sources, span, "         ", SNIPPET_INDENT);
         }
@@ -455,9 +465,7 @@ impl Error {
         let mut out = String::new();
         let indent = TRACE_INDENT;
         if self.trace.is_empty() {
-            out.push_str("error: ");
-            push_message(&mut out, &self.kind, indent);
-            out.push('\n');
+            push_error_line(&mut out, &self.kind, indent);
         } else {
             out.push_str("error:\n");
             // As Nix prints a trace: a frame without a message is not printed, one
@@ -492,9 +500,7 @@ impl Error {
                 );
             }
             out.push_str(indent);
-            out.push_str("error: ");
-            push_message(&mut out, &self.kind, indent);
-            out.push('\n');
+            push_error_line(&mut out, &self.kind, indent);
         }
         if let Some(span) = self.span {
             render_position(&mut out, sources, span, indent, SNIPPET_INDENT);
@@ -506,6 +512,19 @@ impl Error {
         }
         crate::print::as_logged(&out)
     }
+}
+
+/// `error: MESSAGE` and a newline; a message whose first line is blank leaves `error:`
+/// alone on its line (Nix prints no line with trailing whitespace).
+fn push_error_line(out: &mut String, kind: &ErrorKind, indent: &str) {
+    let mut message = String::new();
+    push_message(&mut message, kind, indent);
+    out.push_str("error:");
+    if !message.is_empty() && !message.starts_with('\n') {
+        out.push(' ');
+    }
+    out.push_str(&message);
+    out.push('\n');
 }
 
 /// An error's message, indented.

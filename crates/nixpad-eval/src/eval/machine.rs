@@ -251,12 +251,16 @@ fn expected_kind(kind: u8) -> &'static str {
 }
 
 /// An error in the `side` operand of `b`, with the frame Nix adds for that operator.
-fn operand_error(b: &BinOpExpr, side: &str, e: Box<Error>) -> Box<Error> {
+fn operand_error(b: &BinOpExpr, side: &str, mut e: Box<Error>) -> Box<Error> {
     if b.op == BinOp::Update {
-        in_update_operand(e, side, b.span)
-    } else {
-        e
+        return in_update_operand(e, side, b.span);
     }
+    // `a - b` is a call of `__sub`: an error in an operand is inside it (as the unwinding
+    // of `Frame::BinLeft` and `Frame::BinRight` reports it).
+    if let Some(name) = operator_builtin(b.op) {
+        e.push_frame(call_frame(name), Some(b.span));
+    }
+    e
 }
 
 /// `e` as Nix reports an error in the `side` ("left" or "right") operand of `//` at `span`.
@@ -2389,7 +2393,7 @@ impl Machine {
                 }
                 Ok(Value::attrs(a.update(&b)))
             }
-            BinOp::Add => self.add(l, r, span, expr.lhs_span),
+            BinOp::Add => self.add(l, r, expr),
             BinOp::Sub | BinOp::Mul | BinOp::Div => self.arith(op, l, r, span),
             BinOp::Less => Ok(Value::Bool(self.less_than(&l, &r, span)?)),
             BinOp::Greater => Ok(Value::Bool(self.less_than(&r, &l, span)?)),
@@ -2401,15 +2405,23 @@ impl Machine {
         }
     }
 
-    /// An operand of `+` that is not a number, coerced as Nix's `+` coerces it.
-    fn add_operand(&mut self, v: &Value, span: Span) -> EvalResult<NixString> {
-        let (mode, at) = (CoerceMode::Interpolation, Some(span));
-        self.coerce_to_string_in(v, mode, span, PATH_SEGMENT, at)
+    /// An operand of `+` coerced to a string (in a "path segment" frame): paths are copied
+    /// to the store only when the first operand is a string, as in Nix; after a path or a
+    /// set (`outPath`, `__toString`) they stay plain text.
+    fn add_operand(&mut self, v: &Value, span: Span, copy_to_store: bool) -> EvalResult<NixString> {
+        let mode = if copy_to_store {
+            CoerceMode::Interpolation
+        } else {
+            CoerceMode::NoCopy
+        };
+        self.coerce_to_string_in(v, mode, span, PATH_SEGMENT, Some(span))
     }
 
-    /// `l + r`: errors at `span` (the right operand), a left operand that does not coerce
-    /// to a string at `lhs_span`.
-    fn add(&mut self, l: Value, r: Value, span: Span, lhs_span: Span) -> EvalResult<Value> {
+    /// `l + r` for `b`: errors at `b.span` (the right operand), a left operand that does
+    /// not coerce to a string at `b.lhs_span`, a path that would take a store path's
+    /// string at the operator.
+    fn add(&mut self, l: Value, r: Value, b: &BinOpExpr) -> EvalResult<Value> {
+        let span = b.span;
         match (&l, &r) {
             (Value::Int(a), Value::Int(b)) => a.checked_add(*b).map(Value::Int).ok_or_else(|| {
                 Error::new(
@@ -2430,27 +2442,18 @@ impl Machine {
                 Ok(Value::Path(crate::path::canonicalise(&joined).into()))
             }
             (Value::Path(p), _) => {
-                let s = self.add_operand(&r, span)?;
+                let s = self.add_operand(&r, span, false)?;
                 if s.context.is_some() {
                     return Err(Error::new(
                         ErrorKind::Other(
                             "a string that refers to a store path cannot be appended to a path"
                                 .into(),
                         ),
-                        Some(span),
+                        Some(b.op_span),
                     ));
                 }
                 let joined = format!("{}{}", p, s.lossy());
                 Ok(Value::Path(crate::path::canonicalise(&joined).into()))
-            }
-            (Value::String(a), _) => {
-                let b = self.add_operand(&r, span)?;
-                let mut bytes = Vec::with_capacity(a.bytes.len() + b.bytes.len());
-                bytes.extend_from_slice(&a.bytes);
-                bytes.extend_from_slice(&b.bytes);
-                let mut ctx = a.context.clone();
-                merge_context(&mut ctx, &b.context);
-                Ok(Value::string_with_context(bytes, ctx))
             }
             (Value::Int(_) | Value::Float(_), _) => Err(Error::new(
                 ErrorKind::Type(TypeMismatch::CannotAdd {
@@ -2459,9 +2462,14 @@ impl Machine {
                 }),
                 Some(span),
             )),
+            (Value::String(a), _) => {
+                let c = self.add_operand(&r, span, true)?;
+                Ok(concatenated(a, &c))
+            }
             _ => {
-                let s = self.add_operand(&l, lhs_span)?;
-                self.add(Value::String(Rc::new(s)), r, span, lhs_span)
+                let a = self.add_operand(&l, b.lhs_span, false)?;
+                let c = self.add_operand(&r, span, false)?;
+                Ok(concatenated(&a, &c))
             }
         }
     }
@@ -3011,6 +3019,16 @@ pub fn as_f64(v: &Value) -> f64 {
 }
 
 /// Adds `extra`'s context elements to `ctx`.
+/// The string `a` then `b`, with both contexts.
+fn concatenated(a: &NixString, b: &NixString) -> Value {
+    let mut bytes = Vec::with_capacity(a.bytes.len() + b.bytes.len());
+    bytes.extend_from_slice(&a.bytes);
+    bytes.extend_from_slice(&b.bytes);
+    let mut ctx = a.context.clone();
+    merge_context(&mut ctx, &b.context);
+    Value::string_with_context(bytes, ctx)
+}
+
 pub fn merge_context(ctx: &mut Context, extra: &Context) {
     if let Some(e) = extra {
         match ctx {

@@ -73,9 +73,16 @@ mod tag {
 }
 
 /// The bytes of a lowered file, or `None` if it holds a constant this format cannot
-/// store (lowering makes none today).
-pub fn encode(expr: &Expr) -> Option<Vec<u8>> {
+/// store (lowering makes none today). `interned` are the names its lowering interned, in
+/// order (see [`Symbol::recording`]): decoding interns them in that order first.
+pub fn encode(expr: &Expr, interned: &[Symbol]) -> Option<Vec<u8>> {
     let mut body = Encoder::default();
+    for &name in interned {
+        body.name_index.entry(name).or_insert_with(|| {
+            body.names.push(name);
+            body.names.len() as u32 - 1
+        });
+    }
     body.expr(expr)?;
     let mut out = Vec::with_capacity(body.out.len() + 64);
     out.extend_from_slice(&[0; 32]);

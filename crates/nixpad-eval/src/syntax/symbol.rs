@@ -15,6 +15,8 @@ pub struct Symbol(pub u32);
 struct Interner {
     map: HashMap<Rc<str>, Symbol>,
     names: Vec<Rc<str>>,
+    /// While [`Symbol::recording`] runs: every name interned, in order.
+    recorded: Option<Vec<Symbol>>,
 }
 
 thread_local! {
@@ -26,15 +28,42 @@ impl Symbol {
     pub fn new(name: &str) -> Symbol {
         INTERNER.with(|i| {
             let mut i = i.borrow_mut();
-            if let Some(s) = i.map.get(name) {
-                return *s;
+            let s = match i.map.get(name) {
+                Some(s) => *s,
+                None => {
+                    let rc: Rc<str> = Rc::from(name);
+                    let s = Symbol(i.names.len() as u32);
+                    i.names.push(rc.clone());
+                    i.map.insert(rc, s);
+                    s
+                }
+            };
+            if let Some(recorded) = &mut i.recorded {
+                recorded.push(s);
             }
-            let rc: Rc<str> = Rc::from(name);
-            let s = Symbol(i.names.len() as u32);
-            i.names.push(rc.clone());
-            i.map.insert(rc, s);
             s
         })
+    }
+
+    /// Runs `f`, returning with its result the names it interned (new or not), each once,
+    /// in the order it first interned them. Interning them again in that order, as a
+    /// cached lowering is decoded, leaves the symbols in the order `f` would: Nix's
+    /// `--strict` forces a set's attributes in that order.
+    pub fn recording<R>(f: impl FnOnce() -> R) -> (R, Vec<Symbol>) {
+        let outer = INTERNER.with(|i| i.borrow_mut().recorded.replace(Vec::new()));
+        let result = f();
+        let recorded = INTERNER.with(|i| {
+            let mut i = i.borrow_mut();
+            let mine = i.recorded.take().unwrap_or_default();
+            if let Some(mut outer) = outer {
+                outer.extend_from_slice(&mine);
+                i.recorded = Some(outer);
+            }
+            mine
+        });
+        let mut seen = std::collections::HashSet::new();
+        let first_uses = recorded.into_iter().filter(|s| seen.insert(*s)).collect();
+        (result, first_uses)
     }
 
     /// Interns a name given as bytes. Nix names are byte strings: bytes that are not
