@@ -26,7 +26,12 @@ usage:
 /// `… context` lines is indented under `error:` as Nix prints it.
 fn fail(msg: &str) -> ExitCode {
     if msg.starts_with("error:") {
-        eprintln!("{msg}");
+        // A rendered evaluation error ends its last line already.
+        if msg.ends_with('\n') {
+            eprint!("{msg}");
+        } else {
+            eprintln!("{msg}");
+        }
     } else if msg.starts_with("… ") {
         let indented: Vec<String> = msg
             .lines()
@@ -203,7 +208,11 @@ fn run(sub: &str, args: Args) -> Result<(), String> {
                 legacy: args.legacy,
             };
             if args.json {
-                println!("{}", nixpad_flake::show_json(&mut flake, &show)?);
+                let (json, warnings) = nixpad_flake::show_json(&mut flake, &show)?;
+                for w in warnings {
+                    eprintln!("warning: {w}");
+                }
+                println!("{json}");
             } else {
                 print!("{}", nixpad_flake::show_text(&mut flake, &show)?);
             }

@@ -264,15 +264,15 @@ fn the_projects_own_flake_is_shown_with_the_virtual_inputs() {
         .and_then(|v| v.split('"').next())
         .unwrap()
         .to_string();
-    let site = "package 'nixpad-site-0.1.0' - 'The Nixpad web app: a static site (serve it with `nix run`)'";
-    let cli = "'nixpad-0.1.0' - 'Evaluate Nix like nix-instantiate --eval; check, pack and serve lessons'";
+    let site = "package 'nixpad-site-0.1.0'";
+    let cli = "'nixpad-0.1.0'";
     for line in [
         "│       └───default: app: Serve the Nixpad site on http://127.0.0.1:8080/ (nixpad serve --help)".to_string(),
         "│       ├───formatting: derivation 'nixpad-flake-formatting'".into(),
         "│       ├───lessons: derivation 'nixpad-lessons-check'".into(),
         format!("│       ├───nixpad: derivation {cli}"),
         "│       └───default: development environment 'nix-shell'".into(),
-        "│   └───x86_64-linux: package 'nixfmt-tree' - 'Format all the Nix files of a project with nixfmt'".into(),
+        "│   └───x86_64-linux: package 'nixfmt-tree'".into(),
         format!("        ├───default: {site}"),
         format!("        ├───nixpad: package {cli}"),
         "        ├───serve: package 'nixpad-serve'".into(),

@@ -197,6 +197,13 @@ fn agree(name: &str, files: &[(&str, &str)], evals: &[&str], errors: &[&str]) {
             last_error_line(&theirs, &oracle.store),
             "{name}: {attr}"
         );
+        // The message ends where Nix's ends: no empty line after it.
+        let blank_end = |r: &Run| r.stderr.ends_with(b"\n\n");
+        assert_eq!(
+            blank_end(&ours),
+            blank_end(&theirs),
+            "{name}: {attr}: the end"
+        );
     }
     let _ = std::fs::remove_dir_all(&dir);
     let _ = std::process::Command::new("chmod")
@@ -434,7 +441,7 @@ fn check_agrees(name: &str, outputs: &str) {
 
 #[test]
 fn flake_check_agrees() {
-    let cases: [&str; 37] = [
+    let cases: [&str; 41] = [
         "packages.x86_64-linux.bad = 5;",
         "packages.x86_64-linux.default = d \"hello\";",
         "devShells.x86_64-linux.default = 5;",
@@ -472,6 +479,12 @@ fn flake_check_agrees() {
         "hydraJobs.a = d \"h\";",
         "lib = throw \"l\";",
         "packages.x86_64-linux.b = { type = \"derivation\"; };",
+        // Outputs, systems and packages are checked in the order Nix keeps them (names in
+        // the order they were first met), not alphabetically.
+        "overlay = final: prev: { }; nixosModule = { };",
+        "apps.x86_64-linux = { zz = { type = \"app\"; program = \"/x\"; }; aa = { type = \"app\"; program = \"/y\"; }; };",
+        "packages.x86_64-linux = { zz = 1; aa = 2; };",
+        "checks.aarch64-linux = { }; packages.aarch64-darwin = { }; apps.armv7l-linux = { };",
     ];
     for (i, outputs) in cases.iter().enumerate() {
         check_agrees(&format!("check{i}"), outputs);
@@ -480,8 +493,9 @@ fn flake_check_agrees() {
 
 #[test]
 fn show_flags_agree() {
-    // Empty outputs and systems are left out, as Nix leaves them out; hydraJobs are shown
-    // as a tree of derivations.
+    // Empty outputs and systems are left out, as Nix leaves them out (apps are shown for
+    // every system; with --json, what is left out is said in warnings); hydraJobs are
+    // shown as a tree of derivations; descriptions are in the JSON only.
     let oracle = Oracle::new("show-flags");
     let dir = fresh_dir("show-flags");
     write_files(
@@ -495,12 +509,12 @@ fn show_flags_agree() {
     packages.aarch64-linux.x = d "x";
     packages.x86_64-linux = { };
     formatter.aarch64-linux = d "fmt";
-    checks.x86_64-linux.t = d "t";
+    checks.x86_64-linux.t = d "t" // { meta.description = "a test"; };
     checks.aarch64-linux = { };
+    apps.aarch64-darwin.a = { type = "app"; program = "/bin/sh"; meta.description = "hi"; };
     devShells = { };
     overlays = { };
     nixosConfigurations = { };
-    apps.x86_64-linux = { };
     hydraJobs = { a.x86_64-linux = d "h"; b = { }; };
   };
 }
@@ -524,7 +538,40 @@ fn show_flags_agree() {
             let ours = nixpad(&dir, &args[1..]);
             assert_eq!(theirs.code, Some(0), "nix {args:?}: {}", describe(&theirs));
             assert_eq!(stdout(&ours), strip_ansi(&stdout(&theirs)), "{args:?}");
+            // With --json, what is left out is said in warnings.
+            let warnings = |r: &Run| -> Vec<String> {
+                strip_ansi(&String::from_utf8_lossy(&r.stderr))
+                    .lines()
+                    .filter(|l| l.starts_with("warning:"))
+                    .map(str::to_string)
+                    .collect()
+            };
+            assert_eq!(warnings(&ours), warnings(&theirs), "{args:?}: warnings");
         }
+    }
+    // Something that is not a derivation where one is shown is an error.
+    write_files(
+        &dir,
+        &[(
+            "flake.nix",
+            "{ outputs = _: { packages.x86_64-linux.a = 1; }; }\n",
+        )],
+    );
+    for json in [false, true] {
+        let args: &[&str] = if json {
+            &["flake", "show", "--json", "."]
+        } else {
+            &["flake", "show", "."]
+        };
+        let theirs = oracle.nix(&dir, args);
+        let ours = nixpad(&dir, &args[1..]);
+        assert_eq!(theirs.code, Some(1), "nix {args:?}: {}", describe(&theirs));
+        assert_eq!(ours.code, Some(1), "{args:?}: {}", describe(&ours));
+        let last = |r: &Run| {
+            let err = strip_ansi(&String::from_utf8_lossy(&r.stderr));
+            err.lines().last().unwrap_or_default().to_string()
+        };
+        assert_eq!(last(&ours), last(&theirs), "{args:?}");
     }
     let _ = std::fs::remove_dir_all(&dir);
     let _ = std::process::Command::new("chmod")

@@ -23,6 +23,15 @@ fn attrs(ev: &mut Evaluator, v: &Value) -> Result<Vec<(String, Value)>, String> 
     }
 }
 
+/// The attributes of `v` in the order Nix walks them when it checks a flake (see
+/// [`Evaluator::bindings`]); none if it is not a set.
+fn bindings(ev: &mut Evaluator, v: &Value) -> Result<Vec<(String, Value)>, String> {
+    match ev.bindings(v) {
+        Ok(set) => Ok(set.unwrap_or_default()),
+        Err(e) => Err(ev.render_error(&e)),
+    }
+}
+
 fn get(
     ev: &mut Evaluator,
     set: &[(String, Value)],
@@ -50,6 +59,9 @@ fn is_derivation(ev: &mut Evaluator, v: &Value) -> Result<bool, String> {
 }
 
 fn derivation_leaf(ev: &mut Evaluator, v: &Value, kind: &str) -> Result<Shown, String> {
+    if !is_derivation(ev, v)? {
+        return Err("expected a derivation".into());
+    }
     let set = attrs(ev, v)?;
     let name = string_of(get(ev, &set, "name")?).unwrap_or_default();
     let description = match set.iter().find(|(n, _)| n == "meta") {
@@ -59,10 +71,8 @@ fn derivation_leaf(ev: &mut Evaluator, v: &Value, kind: &str) -> Result<Shown, S
         }
         None => String::new(),
     };
-    let mut text = format!("{kind} '{name}'");
-    if !description.is_empty() {
-        text.push_str(&format!(" - '{description}'"));
-    }
+    // Nix 2.26 gives the description in JSON only.
+    let text = format!("{kind} '{name}'");
     Ok(Shown::Leaf(
         json!({"description": description, "name": name, "type": "derivation"}),
         text,
@@ -107,7 +117,9 @@ fn per_system(
         if !has_content(ev, &[output, &sys], &value) {
             continue;
         }
-        let omitted = sys != show.system && !show.all_systems;
+        // Apps are shown for every system.
+        let omitted =
+            sys != show.system && !show.all_systems && !matches!(output, "apps" | "defaultApp");
         let shown = if omitted && by_name {
             Shown::Branch(
                 attrs(ev, &value)?
@@ -336,9 +348,28 @@ fn write_text(items: &[(String, Shown)], prefix: &str, out: &mut String) {
     }
 }
 
-/// `nix flake show --json`.
-pub fn show_json(flake: &mut Flake, show: &ShowOptions) -> Result<Json, String> {
-    Ok(to_json(&show_tree(flake, show)?))
+/// `nix flake show --json`: the document, and the warnings Nix gives for the parts it
+/// leaves out (`packages.aarch64-darwin.a omitted (use '--all-systems' to show)`), in
+/// the order it meets them.
+pub fn show_json(flake: &mut Flake, show: &ShowOptions) -> Result<(Json, Vec<String>), String> {
+    let tree = show_tree(flake, show)?;
+    let mut warnings = Vec::new();
+    omitted_warnings(&tree, &mut Vec::new(), &mut warnings);
+    Ok((to_json(&tree), warnings))
+}
+
+fn omitted_warnings<'a>(shown: &'a Shown, path: &mut Vec<&'a str>, out: &mut Vec<String>) {
+    match shown {
+        Shown::Omitted(why) => out.push(format!("{} omitted ({why})", path.join("."))),
+        Shown::Branch(items) => {
+            for (name, item) in items {
+                path.push(name);
+                omitted_warnings(item, path, out);
+                path.pop();
+            }
+        }
+        Shown::Leaf(..) | Shown::Hidden => {}
+    }
 }
 
 /// `nix flake show`: the locked URL, then the output tree.
@@ -509,7 +540,7 @@ impl Checker<'_> {
         v: &Value,
     ) -> Result<Vec<(String, Value)>, (Vec<String>, String)> {
         self.expect(ctx, v, "a set")?;
-        attrs(self.ev, v).map_err(|e| (ctx.to_vec(), e))
+        bindings(self.ev, v).map_err(|e| (ctx.to_vec(), e))
     }
 
     /// A bundler must be a function (Nix 2.26 names it a template in the trace).
@@ -555,6 +586,16 @@ impl Checker<'_> {
         Ok(())
     }
 
+    /// The attributes of `v` in Nix's order, or "expected a set but found …".
+    fn set_in_order(&mut self, v: &Value) -> Result<Vec<(String, Value)>, (Vec<String>, String)> {
+        let view = force(self.ev, v).map_err(|e| (vec![], e))?;
+        if !matches!(view, ValueView::Attrs(_)) {
+            let found = crate::flake_file::view_type_of(&view);
+            return Err((vec![], format!("expected a set but found {found}")));
+        }
+        bindings(self.ev, v).map_err(|e| (vec![], e))
+    }
+
     fn per_system(
         &mut self,
         output: &str,
@@ -562,18 +603,7 @@ impl Checker<'_> {
         by_name: bool,
         each: fn(&mut Self, &str, &Value) -> Step,
     ) -> Step {
-        let systems = match force(self.ev, v).map_err(|e| (vec![], e))? {
-            ValueView::Attrs(a) => a,
-            other => {
-                return Err((
-                    vec![],
-                    format!(
-                        "expected a set but found {}",
-                        crate::flake_file::view_type_of(&other)
-                    ),
-                ))
-            }
-        };
+        let systems = self.set_in_order(v)?;
         for (sys, value) in systems {
             if self.system.is_some_and(|current| sys != current) {
                 if !self.other_systems.contains(&sys) {
@@ -582,18 +612,7 @@ impl Checker<'_> {
                 continue;
             }
             if by_name {
-                let items = match force(self.ev, &value).map_err(|e| (vec![], e))? {
-                    ValueView::Attrs(a) => a,
-                    other => {
-                        return Err((
-                            vec![],
-                            format!(
-                                "expected a set but found {}",
-                                crate::flake_file::view_type_of(&other)
-                            ),
-                        ))
-                    }
-                };
+                let items = self.set_in_order(&value)?;
                 for (name, item) in items {
                     each(self, &format!("{output}.{sys}.{name}"), &item)?;
                 }
@@ -610,7 +629,7 @@ impl Checker<'_> {
         v: &Value,
         each: fn(&mut Self, &str, &Value) -> Step,
     ) -> Step {
-        let items = attrs(self.ev, v).map_err(|e| (vec![], e))?;
+        let items = bindings(self.ev, v).map_err(|e| (vec![], e))?;
         for (name, item) in items {
             each(self, &format!("{output}.{name}"), &item)?;
         }
@@ -711,7 +730,7 @@ pub fn check(flake: &mut Flake, system: Option<&str>) -> Check {
                 return checker.result;
             }
         };
-    let outputs = match attrs(checker.ev, &outputs) {
+    let outputs = match bindings(checker.ev, &outputs) {
         Ok(o) => o,
         Err(e) => {
             checker.result.error = Some(format!("error: {e}"));
@@ -731,6 +750,8 @@ pub fn check(flake: &mut Flake, system: Option<&str>) -> Check {
         }
     }
     if !checker.other_systems.is_empty() {
+        checker.other_systems.sort();
+        checker.other_systems.dedup();
         let systems = checker.other_systems.join(", ");
         checker.result.warnings.push(format!("The check omitted these incompatible systems: {systems}\nUse '--all-systems' to check all."));
     }

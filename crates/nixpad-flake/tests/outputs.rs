@@ -129,13 +129,20 @@ const SHOWN: &str = r#"{
 #[test]
 fn show_json_and_text_like_nix() {
     let mut flake = load(&[("flake.nix", SHOWN)]).unwrap();
-    let json = nixpad_flake::show_json(&mut flake, &Default::default()).unwrap();
+    let (json, warnings) = nixpad_flake::show_json(&mut flake, &Default::default()).unwrap();
     let hello = r#"{"description":"Program that produces a familiar, friendly greeting","name":"hello-2.12.1","type":"derivation"}"#;
     assert_eq!(
         json.to_string(),
         format!(
             r#"{{"apps":{{"x86_64-linux":{{"default":{{"type":"app"}}}}}},"devShells":{{"x86_64-linux":{{"default":{{"description":"","name":"nix-shell","type":"derivation"}}}}}},"formatter":{{"x86_64-linux":{hello}}},"legacyPackages":{{"x86_64-linux":{{}}}},"lib":{{"type":"unknown"}},"nixosModules":{{"default":{{"type":"nixos-module"}}}},"overlays":{{"default":{{"type":"nixpkgs-overlay"}}}},"packages":{{"aarch64-linux":{{"default":{{}}}},"x86_64-linux":{{"default":{hello}}}}},"templates":{{"default":{{"description":"a template","type":"template"}}}}}}"#
         )
+    );
+    assert_eq!(
+        warnings,
+        [
+            "legacyPackages.x86_64-linux omitted (use '--legacy' to show)",
+            "packages.aarch64-linux.default omitted (use '--all-systems' to show)",
+        ]
     );
     let text = nixpad_flake::show_text(&mut flake, &Default::default()).unwrap();
     let body: Vec<&str> = text.lines().skip(1).collect();
@@ -148,7 +155,7 @@ fn show_json_and_text_like_nix() {
 │   └───x86_64-linux
 │       └───default: development environment 'nix-shell'
 ├───formatter
-│   └───x86_64-linux: package 'hello-2.12.1' - 'Program that produces a familiar, friendly greeting'
+│   └───x86_64-linux: package 'hello-2.12.1'
 ├───legacyPackages
 │   └───x86_64-linux omitted (use '--legacy' to show)
 ├───lib: unknown
@@ -160,7 +167,7 @@ fn show_json_and_text_like_nix() {
 │   ├───aarch64-linux
 │   │   └───default omitted (use '--all-systems' to show)
 │   └───x86_64-linux
-│       └───default: package 'hello-2.12.1' - 'Program that produces a familiar, friendly greeting'
+│       └───default: package 'hello-2.12.1'
 └───templates
     └───default: template: a template"
     );
