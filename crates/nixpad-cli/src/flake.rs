@@ -317,7 +317,7 @@ fn print_value(
 ) -> Result<String, String> {
     let render = |ev: &mut nixpad_eval::Evaluator, e: Box<nixpad_eval::Error>| ev.render_error(&e);
     if json {
-        let out = ev.to_json(v).map_err(|e| render(ev, e))?;
+        let out = ev.to_json_uncopied(v).map_err(|e| render(ev, e))?;
         return Ok(String::from_utf8_lossy(&out).into_owned());
     }
     if let Some(drv) = ev.derivation_path(v).map_err(|e| render(ev, e))? {

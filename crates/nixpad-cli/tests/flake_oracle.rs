@@ -236,6 +236,7 @@ fn relative_path_input_and_what_inputs_carry() {
     };
     subOut = sub.outPath;
     readme = builtins.readFile ./sub/README;
+    paths = { folder = ./sub; files = [ ./sub/README ]; };
     packages.x86_64-linux.default = derivation { name = "hello-1.0"; builder = "/bin/sh"; system = "x86_64-linux"; };
     packages.aarch64-linux.default = derivation { name = "hello-1.0"; builder = "/bin/sh"; system = "aarch64-linux"; };
     devShells.x86_64-linux.default = derivation { name = "shell"; builder = "/bin/sh"; system = "x86_64-linux"; };
@@ -249,7 +250,7 @@ fn relative_path_input_and_what_inputs_carry() {
             ("sub/flake.nix", "{ outputs = { self }: { value = 41; upOne = builtins.readFile ../flake.nix; }; }\n"),
             ("sub/README", "hello\n"),
         ],
-        &["x", "attrs", "subOut", "readme", "packages.x86_64-linux.default.name", "templates.default.description", "packages.x86_64-linux.default", "default", "lib.double"],
+        &["x", "attrs", "subOut", "readme", "paths", "packages.x86_64-linux.default.name", "templates.default.description", "packages.x86_64-linux.default", "default", "lib.double"],
         // Missing outputs: Nix suggests names close to each path it tried.
         &["y", "defualt", "packages.x86_64-linux.defualt", "nothing-close-at-all"],
     );

@@ -805,6 +805,17 @@ impl Evaluator {
         builtins::to_json(&mut self.machine, v, Span::NOWHERE, &mut None)
     }
 
+    /// Prints a value as `nix eval --json` does: as [`Evaluator::to_json`], but a path is
+    /// written as it is, not copied to the store.
+    pub fn to_json_uncopied(&mut self, v: &Value) -> EvalResult<Vec<u8>> {
+        let document =
+            builtins::json_document(&mut self.machine, v, Span::NOWHERE, &mut None, false, false)?;
+        match document {
+            (out, None) => Ok(out),
+            (_, Some((e, _))) => Err(e),
+        }
+    }
+
     /// What `nix-instantiate --eval --json [--strict]` writes to standard output for `v`,
     /// and how it ends. Nix evaluates the whole document first (an evaluation error
     /// writes nothing), then streams it out: a string that is not UTF-8 stops it just
@@ -812,10 +823,10 @@ impl Evaluator {
     /// an error (`cannot convert a thunk to JSON`), as in Nix.
     pub fn json_output(&mut self, v: &Value, strict: bool) -> (Vec<u8>, EvalResult<()>) {
         let document = if strict {
-            builtins::json_document(&mut self.machine, v, Span::NOWHERE, &mut None, false)
+            builtins::json_document(&mut self.machine, v, Span::NOWHERE, &mut None, false, true)
         } else {
             self.machine.force(v, None).and_then(|v| {
-                builtins::json_document(&mut self.machine, &v, Span::NOWHERE, &mut None, true)
+                builtins::json_document(&mut self.machine, &v, Span::NOWHERE, &mut None, true, true)
             })
         };
         match document {

@@ -1609,7 +1609,7 @@ fn prim_to_json(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
 /// not UTF-8 fails the whole call, but only after every other evaluation error (Nix
 /// builds the JSON document first and serialises it afterwards).
 pub fn to_json(m: &mut Machine, v: &Value, span: Span, ctx: &mut Context) -> EvalResult<Vec<u8>> {
-    match json_document(m, v, span, ctx, false)? {
+    match json_document(m, v, span, ctx, false, true)? {
         (out, None) => Ok(out),
         (_, Some((e, _))) => Err(e),
     }
@@ -1619,17 +1619,24 @@ pub fn to_json(m: &mut Machine, v: &Value, span: Span, ctx: &mut Context) -> Eva
 /// error with the length of what Nix's serializer writes before meeting it: the document
 /// up to that string's opening quote, and the part of the string it flushed. With `lazy`
 /// (`nix-instantiate --eval --json` without `--strict`) a value not evaluated yet is an
-/// error instead of being forced, as in Nix.
+/// error instead of being forced, as in Nix. Without `copy_paths` (`nix eval --json`) a
+/// path is written as it is instead of being copied to the store.
 pub fn json_document(
     m: &mut Machine,
     v: &Value,
     span: Span,
     ctx: &mut Context,
     lazy: bool,
+    copy_paths: bool,
 ) -> EvalResult<(Vec<u8>, Option<(Box<Error>, usize)>)> {
     let mut out = Vec::new();
     let mut bad_utf8 = None;
-    write_json(m, v, span, ctx, &mut out, 0, &mut bad_utf8, lazy)?;
+    let mode = if copy_paths {
+        CoerceMode::Interpolation
+    } else {
+        CoerceMode::NoCopy
+    };
+    write_json(m, v, span, ctx, &mut out, 0, &mut bad_utf8, lazy, mode)?;
     let failed = bad_utf8.map(|(message, written)| (Error::other(message, span), written));
     Ok((out, failed))
 }
@@ -1705,6 +1712,7 @@ fn write_json(
     depth: u32,
     bad_utf8: &mut Option<(String, usize)>,
     lazy: bool,
+    path_mode: CoerceMode,
 ) -> EvalResult<()> {
     let base = depth;
     let mut work = vec![JsonWork::Value(v.clone(), depth, JsonFrame::None)];
@@ -1777,9 +1785,7 @@ fn write_json(
                 json_string(out, &s.bytes, bad_utf8);
             }
             Value::Path(_) => {
-                let s = m
-                    .coerce_to_string(&v, CoerceMode::Interpolation, span)
-                    .map_err(in_path)?;
+                let s = m.coerce_to_string(&v, path_mode, span).map_err(in_path)?;
                 merge_context(ctx, &s.context);
                 json_string(out, &s.bytes, bad_utf8);
             }
