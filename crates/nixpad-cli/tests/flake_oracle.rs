@@ -252,7 +252,8 @@ fn relative_path_input_and_what_inputs_carry() {
         ],
         &["x", "attrs", "subOut", "readme", "paths", "packages.x86_64-linux.default.name", "templates.default.description", "packages.x86_64-linux.default", "default", "lib.double"],
         // Missing outputs: Nix suggests names close to each path it tried.
-        &["y", "defualt", "packages.x86_64-linux.defualt", "nothing-close-at-all"],
+        // A value on the way that is not a set is an error of its own.
+        &["y", "defualt", "packages.x86_64-linux.defualt", "nothing-close-at-all", "x.y", "lib.double.z", "packages.x86_64-linux.default.name.z"],
     );
 }
 

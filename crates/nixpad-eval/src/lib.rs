@@ -145,7 +145,7 @@ impl Settings {
 
 /// Splits an attribute path at dots outside double quotes (`a."b.c".0` → `a`, `b.c`, `0`);
 /// a trailing dot adds nothing, as in Nix.
-fn split_attr_path(path: &str) -> Result<Vec<String>, String> {
+pub fn split_attr_path(path: &str) -> Result<Vec<String>, String> {
     let mut out = Vec::new();
     let mut current = String::new();
     let mut quoted = false;

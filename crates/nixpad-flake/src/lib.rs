@@ -912,20 +912,8 @@ impl Flake {
             attr_path.to_string(),
         ];
         for candidate in &candidates {
-            let root = self.value.clone();
-            match self.evaluator.select_attr_path(
-                root,
-                candidate,
-                &nixpad_eval::AutoArgs::default(),
-            ) {
-                Ok(v) => return Ok(v),
-                Err(e) => {
-                    let msg = self.evaluator.render_error(&e);
-                    let missing = msg.contains("in selection path") && msg.contains("not found");
-                    if !missing {
-                        return Err(msg);
-                    }
-                }
+            if let Some(v) = self.find_output(candidate)? {
+                return Ok(v);
             }
         }
         let mut message = format!(
@@ -937,6 +925,29 @@ impl Flake {
             message.push_str(&hint);
         }
         Err(message)
+    }
+
+    /// The value at attribute path `path` of the outputs, `None` if an attribute on the
+    /// way is missing; a value on the way that is not a set is Nix's error (it tries no
+    /// other path then).
+    fn find_output(&mut self, path: &str) -> Result<Option<Value>, String> {
+        let names = nixpad_eval::split_attr_path(path).map_err(|e| format!("error: {e}"))?;
+        let mut value = self.value.clone();
+        for (i, name) in names.iter().enumerate() {
+            let entries = match self.evaluator.view(&value, true) {
+                Ok(ValueView::Attrs(entries)) => entries,
+                Ok(_) => {
+                    let at = names[..i].join(".");
+                    return Err(format!("error: '{at}' is not an attribute set"));
+                }
+                Err(e) => return Err(self.evaluator.render_error(&e)),
+            };
+            match entries.into_iter().find(|(n, _)| n == name) {
+                Some((_, v)) => value = v,
+                None => return Ok(None),
+            }
+        }
+        Ok(Some(value))
     }
 
     /// Nix's "Did you mean …?" for attribute paths none of which exists: the names close
