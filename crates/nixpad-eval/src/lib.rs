@@ -41,7 +41,7 @@ pub use suggest::did_you_mean_any;
 pub use value::Value;
 
 use lower::{LowerCtx, Scope};
-use machine::Machine;
+use machine::{CoerceMode, Machine};
 use symbol::Symbol;
 
 /// A string literal as Nix prints it (`"a\"b\${x}"`), lossily as text.
@@ -802,18 +802,15 @@ impl Evaluator {
 
     /// Prints a value as `nix-instantiate --eval --json` does.
     pub fn to_json(&mut self, v: &Value) -> EvalResult<Vec<u8>> {
-        builtins::to_json(&mut self.machine, v, Span::NOWHERE, &mut None)
+        let copied = CoerceMode::Interpolation;
+        builtins::to_json(&mut self.machine, v, Span::NOWHERE, &mut None, copied)
     }
 
     /// Prints a value as `nix eval --json` does: as [`Evaluator::to_json`], but a path is
     /// written as it is, not copied to the store.
     pub fn to_json_uncopied(&mut self, v: &Value) -> EvalResult<Vec<u8>> {
-        let document =
-            builtins::json_document(&mut self.machine, v, Span::NOWHERE, &mut None, false, false)?;
-        match document {
-            (out, None) => Ok(out),
-            (_, Some((e, _))) => Err(e),
-        }
+        let uncopied = CoerceMode::NoCopy;
+        builtins::to_json(&mut self.machine, v, Span::NOWHERE, &mut None, uncopied)
     }
 
     /// What `nix-instantiate --eval --json [--strict]` writes to standard output for `v`,
@@ -822,11 +819,26 @@ impl Evaluator {
     /// after that string's opening quote. Without `strict`, parts not evaluated yet are
     /// an error (`cannot convert a thunk to JSON`), as in Nix.
     pub fn json_output(&mut self, v: &Value, strict: bool) -> (Vec<u8>, EvalResult<()>) {
+        let copied = CoerceMode::Interpolation;
         let document = if strict {
-            builtins::json_document(&mut self.machine, v, Span::NOWHERE, &mut None, false, true)
+            builtins::json_document(
+                &mut self.machine,
+                v,
+                Span::NOWHERE,
+                &mut None,
+                false,
+                copied,
+            )
         } else {
             self.machine.force(v, None).and_then(|v| {
-                builtins::json_document(&mut self.machine, &v, Span::NOWHERE, &mut None, true, true)
+                builtins::json_document(
+                    &mut self.machine,
+                    &v,
+                    Span::NOWHERE,
+                    &mut None,
+                    true,
+                    copied,
+                )
             })
         };
         match document {
@@ -854,7 +866,7 @@ impl Evaluator {
     pub fn to_raw(&mut self, v: &Value) -> EvalResult<Vec<u8>> {
         let v = self.machine.force(v, None)?;
         let frame = "while generating the nix-instantiate output";
-        let mode = machine::CoerceMode::Interpolation;
+        let mode = CoerceMode::Interpolation;
         let s = self
             .machine
             .coerce_to_string_in(&v, mode, Span::NOWHERE, frame, None)?;
@@ -978,11 +990,7 @@ impl Evaluator {
     /// Where each attribute of `v` was defined, by name, if `v` is an evaluated set (an
     /// attribute made by a builtin has no position).
     pub fn attr_positions(&self, v: &Value) -> Vec<(String, Span)> {
-        let set = match v {
-            Value::Thunk(t) => t.done(),
-            other => Some(other.clone()),
-        };
-        let Some(Value::Attrs(a)) = set else {
+        let Some(Value::Attrs(a)) = v.evaluated() else {
             return Vec::new();
         };
         a.entries

@@ -314,7 +314,8 @@ impl Gathered {
         in_attr: &dyn Fn(Box<Error>) -> Box<Error>,
     ) -> EvalResult<()> {
         let mut vctx = None;
-        let text = crate::builtins::to_json(m, v, span, &mut vctx).map_err(in_attr)?;
+        let text = crate::builtins::to_json(m, v, span, &mut vctx, CoerceMode::Interpolation)
+            .map_err(in_attr)?;
         merge_context(&mut self.ctx, &vctx);
         let mut member = Vec::new();
         crate::json::write_string(&mut member, key.as_bytes());

@@ -1601,15 +1601,23 @@ fn prim_placeholder(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value
 
 fn prim_to_json(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     let mut ctx = None;
-    let out = to_json(m, &args[0], span, &mut ctx)?;
+    let out = to_json(m, &args[0], span, &mut ctx, CoerceMode::Interpolation)?;
     Ok(Value::string_with_context(out, ctx))
 }
 
 /// Serialises a value as `builtins.toJSON` does (forcing it deeply). A string that is
 /// not UTF-8 fails the whole call, but only after every other evaluation error (Nix
-/// builds the JSON document first and serialises it afterwards).
-pub fn to_json(m: &mut Machine, v: &Value, span: Span, ctx: &mut Context) -> EvalResult<Vec<u8>> {
-    match json_document(m, v, span, ctx, false, true)? {
+/// builds the JSON document first and serialises it afterwards). Paths are coerced by
+/// `path_mode`: copied to the store (`Interpolation`), or written as they are (`NoCopy`,
+/// as `nix eval --json` does).
+pub fn to_json(
+    m: &mut Machine,
+    v: &Value,
+    span: Span,
+    ctx: &mut Context,
+    path_mode: CoerceMode,
+) -> EvalResult<Vec<u8>> {
+    match json_document(m, v, span, ctx, false, path_mode)? {
         (out, None) => Ok(out),
         (_, Some((e, _))) => Err(e),
     }
@@ -1619,24 +1627,19 @@ pub fn to_json(m: &mut Machine, v: &Value, span: Span, ctx: &mut Context) -> Eva
 /// error with the length of what Nix's serializer writes before meeting it: the document
 /// up to that string's opening quote, and the part of the string it flushed. With `lazy`
 /// (`nix-instantiate --eval --json` without `--strict`) a value not evaluated yet is an
-/// error instead of being forced, as in Nix. Without `copy_paths` (`nix eval --json`) a
-/// path is written as it is instead of being copied to the store.
+/// error instead of being forced, as in Nix. Paths are coerced by `path_mode` (see
+/// [`to_json`]).
 pub fn json_document(
     m: &mut Machine,
     v: &Value,
     span: Span,
     ctx: &mut Context,
     lazy: bool,
-    copy_paths: bool,
+    path_mode: CoerceMode,
 ) -> EvalResult<(Vec<u8>, Option<(Box<Error>, usize)>)> {
     let mut out = Vec::new();
     let mut bad_utf8 = None;
-    let mode = if copy_paths {
-        CoerceMode::Interpolation
-    } else {
-        CoerceMode::NoCopy
-    };
-    write_json(m, v, span, ctx, &mut out, 0, &mut bad_utf8, lazy, mode)?;
+    write_json(m, v, span, ctx, &mut out, 0, &mut bad_utf8, lazy, path_mode)?;
     let failed = bad_utf8.map(|(message, written)| (Error::other(message, span), written));
     Ok((out, failed))
 }

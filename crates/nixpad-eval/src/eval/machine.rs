@@ -923,10 +923,7 @@ impl Machine {
             let (AttrKey::Static(name), Value::Attrs(attrs)) = (key, &v) else {
                 return None;
             };
-            let next = match &attrs.get_attr(*name)?.value {
-                Value::Thunk(t) => t.done()?,
-                other => other.clone(),
-            };
+            let next = attrs.get_attr(*name)?.value.evaluated()?;
             v = next;
         }
         Some(v)
@@ -2050,11 +2047,7 @@ impl Machine {
         // in forcing it is named by the frame pushed here.
         let force_pos = if index + 1 < expr.path.len() {
             // An attribute already evaluated is selected from at once.
-            let forced = match &found.value {
-                Value::Thunk(t) => t.done(),
-                other => Some(other.clone()),
-            };
-            if let Some(v) = forced {
+            if let Some(v) = found.value.evaluated() {
                 return self.select_step(expr, index + 1, env, found.pos, v);
             }
             let span = expr.span;
@@ -2405,15 +2398,11 @@ impl Machine {
         }
     }
 
-    /// An operand of `+` coerced to a string (in a "path segment" frame): paths are copied
-    /// to the store only when the first operand is a string, as in Nix; after a path or a
-    /// set (`outPath`, `__toString`) they stay plain text.
-    fn add_operand(&mut self, v: &Value, span: Span, copy_to_store: bool) -> EvalResult<NixString> {
-        let mode = if copy_to_store {
-            CoerceMode::Interpolation
-        } else {
-            CoerceMode::NoCopy
-        };
+    /// An operand of `+` coerced to a string by `mode` (in a "path segment" frame): Nix
+    /// copies paths to the store (`Interpolation`) only when the first operand is a
+    /// string; after a path or a set (`outPath`, `__toString`) they stay plain text
+    /// (`NoCopy`).
+    fn add_operand(&mut self, v: &Value, span: Span, mode: CoerceMode) -> EvalResult<NixString> {
         self.coerce_to_string_in(v, mode, span, PATH_SEGMENT, Some(span))
     }
 
@@ -2442,7 +2431,7 @@ impl Machine {
                 Ok(Value::Path(crate::path::canonicalise(&joined).into()))
             }
             (Value::Path(p), _) => {
-                let s = self.add_operand(&r, span, false)?;
+                let s = self.add_operand(&r, span, CoerceMode::NoCopy)?;
                 if s.context.is_some() {
                     return Err(Error::new(
                         ErrorKind::Other(
@@ -2463,12 +2452,12 @@ impl Machine {
                 Some(span),
             )),
             (Value::String(a), _) => {
-                let c = self.add_operand(&r, span, true)?;
+                let c = self.add_operand(&r, span, CoerceMode::Interpolation)?;
                 Ok(concatenated(a, &c))
             }
             _ => {
-                let a = self.add_operand(&l, b.lhs_span, false)?;
-                let c = self.add_operand(&r, span, false)?;
+                let a = self.add_operand(&l, b.lhs_span, CoerceMode::NoCopy)?;
+                let c = self.add_operand(&r, span, CoerceMode::NoCopy)?;
                 Ok(concatenated(&a, &c))
             }
         }

@@ -490,6 +490,16 @@ pub fn new_env(values: EnvValues, parent: Option<Env>) -> Env {
 }
 
 impl Value {
+    /// The value itself, or a thunk's value if it is evaluated already; `None` for a thunk
+    /// not evaluated yet.
+    #[inline]
+    pub fn evaluated(&self) -> Option<Value> {
+        match self {
+            Value::Thunk(t) => t.done(),
+            other => Some(other.clone()),
+        }
+    }
+
     /// Whether the value holds references a cycle could run through (a thunk given such
     /// a value is tracked by the cycle collector).
     #[inline]

@@ -78,10 +78,7 @@ mod tag {
 pub fn encode(expr: &Expr, interned: &[Symbol]) -> Option<Vec<u8>> {
     let mut body = Encoder::default();
     for &name in interned {
-        body.name_index.entry(name).or_insert_with(|| {
-            body.names.push(name);
-            body.names.len() as u32 - 1
-        });
+        body.name_number(name);
     }
     body.expr(expr)?;
     let mut out = Vec::with_capacity(body.out.len() + 64);
@@ -189,12 +186,18 @@ impl Encoder {
         self.out.extend_from_slice(b);
     }
 
-    fn symbol(&mut self, s: Symbol) {
+    /// The number of `s` in the names table, added to it if it is new.
+    fn name_number(&mut self, s: Symbol) -> u32 {
         let next = self.names.len() as u32;
         let index = *self.name_index.entry(s).or_insert(next);
         if index == next {
             self.names.push(s);
         }
+        index
+    }
+
+    fn symbol(&mut self, s: Symbol) {
+        let index = self.name_number(s);
         self.uint(u64::from(index));
     }
 
