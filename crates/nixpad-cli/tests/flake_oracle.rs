@@ -443,7 +443,7 @@ fn check_agrees(name: &str, outputs: &str) {
 
 #[test]
 fn flake_check_agrees() {
-    let cases: [&str; 41] = [
+    let cases: [&str; 43] = [
         "packages.x86_64-linux.bad = 5;",
         "packages.x86_64-linux.default = d \"hello\";",
         "devShells.x86_64-linux.default = 5;",
@@ -487,6 +487,8 @@ fn flake_check_agrees() {
         "apps.x86_64-linux = { zz = { type = \"app\"; program = \"/x\"; }; aa = { type = \"app\"; program = \"/y\"; }; };",
         "packages.x86_64-linux = { zz = 1; aa = 2; };",
         "checks.aarch64-linux = { }; packages.aarch64-darwin = { }; apps.armv7l-linux = { };",
+        "packages = 5;",
+        "packages.x86_64-linux = 5;",
     ];
     for (i, outputs) in cases.iter().enumerate() {
         check_agrees(&format!("check{i}"), outputs);

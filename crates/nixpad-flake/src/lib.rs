@@ -911,26 +911,35 @@ impl Flake {
             format!("legacyPackages.{system}.{attr_path}"),
             attr_path.to_string(),
         ];
+        // Each path's first missing attribute and the names of the set that lacks it:
+        // Nix's "Did you mean …?" suggests names close to any of them.
+        let mut missing = Vec::new();
         for candidate in &candidates {
-            if let Some(v) = self.find_output(candidate)? {
-                return Ok(v);
+            match self.find_output(candidate)? {
+                Ok(v) => return Ok(v),
+                Err(lacking) => missing.push(lacking),
             }
         }
         let mut message = format!(
             "flake '{}' does not provide attribute '{}', '{}' or '{}'",
             self.url, candidates[0], candidates[1], candidates[2]
         );
-        if let Some(hint) = self.suggestion(&candidates) {
+        let hint = nixpad_eval::did_you_mean_any(
+            missing
+                .iter()
+                .map(|(name, names)| (name.as_str(), names.iter().map(String::as_str))),
+        );
+        if let Some(hint) = hint {
             message.push_str("\n       ");
             message.push_str(&hint);
         }
         Err(message)
     }
 
-    /// The value at attribute path `path` of the outputs, `None` if an attribute on the
-    /// way is missing; a value on the way that is not a set is Nix's error (it tries no
-    /// other path then).
-    fn find_output(&mut self, path: &str) -> Result<Option<Value>, String> {
+    /// The value at attribute path `path` of the outputs, or the first attribute missing
+    /// on the way with the names of the set that lacks it; a value on the way that is not
+    /// a set is Nix's error (it tries no other path then).
+    fn find_output(&mut self, path: &str) -> Result<Result<Value, (String, Vec<String>)>, String> {
         let names = nixpad_eval::split_attr_path(path).map_err(|e| format!("error: {e}"))?;
         let mut value = self.value.clone();
         for (i, name) in names.iter().enumerate() {
@@ -942,39 +951,15 @@ impl Flake {
                 }
                 Err(e) => return Err(self.evaluator.render_error(&e)),
             };
-            match entries.into_iter().find(|(n, _)| n == name) {
-                Some((_, v)) => value = v,
-                None => return Ok(None),
-            }
-        }
-        Ok(Some(value))
-    }
-
-    /// Nix's "Did you mean …?" for attribute paths none of which exists: the names close
-    /// to each path's first missing attribute, in the set that lacks it.
-    fn suggestion(&mut self, paths: &[String]) -> Option<String> {
-        let mut queries: Vec<(String, Vec<String>)> = Vec::new();
-        for path in paths {
-            let mut value = self.value.clone();
-            for name in path.split('.') {
-                let Ok(ValueView::Attrs(entries)) = self.evaluator.view(&value, true) else {
-                    break;
-                };
-                match entries.iter().find(|(n, _)| n == name) {
-                    Some((_, v)) => value = v.clone(),
-                    None => {
-                        let names = entries.into_iter().map(|(n, _)| n).collect();
-                        queries.push((name.to_string(), names));
-                        break;
-                    }
+            match entries.iter().position(|(n, _)| n == name) {
+                Some(found) => value = entries[found].1.clone(),
+                None => {
+                    let names = entries.into_iter().map(|(n, _)| n).collect();
+                    return Ok(Err((name.clone(), names)));
                 }
             }
         }
-        nixpad_eval::did_you_mean_any(
-            queries
-                .iter()
-                .map(|(name, names)| (name.as_str(), names.iter().map(String::as_str))),
-        )
+        Ok(Ok(value))
     }
 
     /// Selects an output by its full attribute path (`templates.default`).

@@ -533,7 +533,8 @@ impl Checker<'_> {
         Ok(())
     }
 
-    /// The attributes of `v`, or Nix's "expected a set but found an integer: 5".
+    /// The attributes of `v` in Nix's order, or Nix's "expected a set but found an
+    /// integer: 5".
     fn expect_set(
         &mut self,
         ctx: &[String],
@@ -586,16 +587,6 @@ impl Checker<'_> {
         Ok(())
     }
 
-    /// The attributes of `v` in Nix's order, or "expected a set but found …".
-    fn set_in_order(&mut self, v: &Value) -> Result<Vec<(String, Value)>, (Vec<String>, String)> {
-        let view = force(self.ev, v).map_err(|e| (vec![], e))?;
-        if !matches!(view, ValueView::Attrs(_)) {
-            let found = crate::flake_file::view_type_of(&view);
-            return Err((vec![], format!("expected a set but found {found}")));
-        }
-        bindings(self.ev, v).map_err(|e| (vec![], e))
-    }
-
     fn per_system(
         &mut self,
         output: &str,
@@ -603,7 +594,7 @@ impl Checker<'_> {
         by_name: bool,
         each: fn(&mut Self, &str, &Value) -> Step,
     ) -> Step {
-        let systems = self.set_in_order(v)?;
+        let systems = self.expect_set(&[], v)?;
         for (sys, value) in systems {
             if self.system.is_some_and(|current| sys != current) {
                 if !self.other_systems.contains(&sys) {
@@ -612,7 +603,7 @@ impl Checker<'_> {
                 continue;
             }
             if by_name {
-                let items = self.set_in_order(&value)?;
+                let items = self.expect_set(&[], &value)?;
                 for (name, item) in items {
                     each(self, &format!("{output}.{sys}.{name}"), &item)?;
                 }
