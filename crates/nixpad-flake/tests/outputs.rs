@@ -31,7 +31,7 @@ fn derivations_where_derivations_belong() {
     assert!(error_of("formatter.x86_64-linux = 5;")
         .ends_with("error: flake attribute 'formatter.x86_64-linux' is not a derivation"));
     assert!(error_of("packages.x86_64-linux = 5;")
-        .ends_with("error: expected a set but found an integer"));
+        .ends_with("error: expected a set but found an integer: 5"));
     let ok = check_of("packages.x86_64-linux.default = d \"hello\";");
     assert_eq!(ok.error, None);
     assert_eq!(ok.derivations.len(), 1);
