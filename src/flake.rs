@@ -227,7 +227,7 @@ fn flake_options(registry: Registry) -> nixpad_flake::Options {
         store_dir: "/nix/store".into(),
         update: nixpad_flake::Update::Keep,
         registry,
-        limits: nixpad_eval::Limits::default(),
+        ..nixpad_flake::Options::default()
     }
 }
 

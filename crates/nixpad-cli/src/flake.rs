@@ -58,6 +58,7 @@ struct Args {
     accept_flake_config: bool,
     all_systems: bool,
     legacy: bool,
+    show_trace: bool,
     template: Option<String>,
     positional: Vec<String>,
 }
@@ -73,6 +74,7 @@ fn parse(args: &[String]) -> Result<Args, String> {
             "--all-systems" => out.all_systems = true,
             "--legacy" => out.legacy = true,
             "--no-build" => {}
+            "--show-trace" => out.show_trace = true,
             "-t" | "--template" => {
                 i += 1;
                 out.template = Some(
@@ -109,6 +111,7 @@ fn options(args: &Args, update: Update) -> Result<Options, String> {
         accept_flake_config: args.accept_flake_config,
         update,
         registry: registry()?,
+        show_trace: args.show_trace,
         ..Options::default()
     })
 }

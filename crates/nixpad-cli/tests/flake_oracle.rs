@@ -397,15 +397,26 @@ fn pure_evaluation_refuses_what_nix_refuses() {
 
 /// `flake check --no-build` on a flake with these outputs: the same warnings and the same
 /// error (its innermost line) as Nix.
-fn check_agrees(name: &str, outputs: &str) {
+/// Whether `line` is one of the progress lines `nix flake check` prints as it goes.
+fn is_progress_line(line: &str) -> bool {
+    ["evaluating ", "checking ", "derivation evaluated to "]
+        .iter()
+        .any(|p| line.starts_with(p))
+}
+
+/// `flake check` of a flake with these `outputs` (and `flags`), by Nix and by nixpad:
+/// the same warnings, exit code and error.
+fn check_agrees(name: &str, outputs: &str, flags: &[&str]) {
     let oracle = Oracle::new(name);
     let dir = fresh_dir(name);
     let text = format!(
         "{{ outputs = {{ self }}: let d = n: derivation {{ name = n; builder = \"/bin/sh\"; system = \"x86_64-linux\"; }}; in {{ {outputs} }}; }}\n"
     );
     write_files(&dir, &[("flake.nix", &text)]);
-    let theirs = oracle.nix(&dir, &["flake", "check", "--no-build", "."]);
-    let ours = nixpad(&dir, &["check", "."]);
+    let mut args = vec!["flake", "check", "--no-build", "."];
+    args.extend_from_slice(flags);
+    let theirs = oracle.nix(&dir, &args);
+    let ours = nixpad(&dir, &args[1..]);
     let warnings = |r: &Run| -> Vec<String> {
         String::from_utf8_lossy(&r.stderr)
             .lines()
@@ -422,16 +433,18 @@ fn check_agrees(name: &str, outputs: &str) {
         theirs.code
     );
     if theirs.code != Some(0) {
-        // The message itself: Nix may follow it with the source of a position.
-        let message = |r: &Run| {
-            String::from_utf8_lossy(&r.stderr)
+        // The whole error, trace and positions included, without Nix's progress lines
+        // and with its store's root taken out of paths.
+        let root = oracle.store.to_string_lossy().into_owned();
+        let error = |r: &Run| {
+            strip_ansi(&String::from_utf8_lossy(&r.stderr))
+                .replace(&root, "")
                 .lines()
-                .map(str::trim)
-                .rfind(|l| l.starts_with("error: "))
-                .unwrap_or_default()
-                .to_string()
+                .filter(|l| !l.starts_with("warning:") && !is_progress_line(l))
+                .collect::<Vec<_>>()
+                .join("\n")
         };
-        assert_eq!(message(&ours), message(&theirs), "{name}: error");
+        assert_eq!(error(&ours), error(&theirs), "{name}: error");
     }
     let _ = std::fs::remove_dir_all(&dir);
     let _ = std::process::Command::new("chmod")
@@ -443,7 +456,7 @@ fn check_agrees(name: &str, outputs: &str) {
 
 #[test]
 fn flake_check_agrees() {
-    let cases: [&str; 43] = [
+    let cases: [&str; 56] = [
         "packages.x86_64-linux.bad = 5;",
         "packages.x86_64-linux.default = d \"hello\";",
         "devShells.x86_64-linux.default = 5;",
@@ -489,9 +502,41 @@ fn flake_check_agrees() {
         "checks.aarch64-linux = { }; packages.aarch64-darwin = { }; apps.armv7l-linux = { };",
         "packages = 5;",
         "packages.x86_64-linux = 5;",
+        // Each check's frame is placed at the attribute it checks; the trace is cut short
+        // as Nix cuts it.
+        "packages = {\n x86_64-linux = {\n default = throw \"boom\";\n };\n };",
+        "packages = builtins.listToAttrs [ { name = \"x86_64-linux\"; value = { default = 5; }; } ];",
+        "checks = { x86_64-linux.a = 5; } // { };",
+        "hydraJobs = { a.b = { type = \"derivation\"; name = throw \"x\"; }; };",
+        // A derivation is read as Nix's commands read one: `name` a string, `drvPath` a
+        // store path.
+        "packages.x86_64-linux.a = { type = \"derivation\"; name = 5; };",
+        "checks.x86_64-linux.a = { type = \"derivation\"; name = \"x\"; drvPath = 5; };",
+        "packages.x86_64-linux.b = { type = \"derivation\"; name = \"x\"; drvPath = \"/nix/store/abc\"; };",
+        "apps.x86_64-linux.a = { type = \"app\"; program = 5; };",
+        "apps.x86_64-linux.a = { type = \"app\"; program = \"x\"; meta.description = 5; };",
+        "templates.a = 5;",
+        "templates.a = { path = 1; };",
+        "templates.a = { path = \"/nonexistent\"; description = 5; };",
+        "templates.b = { path = ./.; description = 5; zz = 1; };",
     ];
     for (i, outputs) in cases.iter().enumerate() {
-        check_agrees(&format!("check{i}"), outputs);
+        check_agrees(&format!("check{i}"), outputs, &[]);
+    }
+}
+
+#[test]
+fn flake_check_show_trace_agrees() {
+    // With --show-trace, every check's frame and the evaluation's own frames.
+    let cases = [
+        "packages = {\n x86_64-linux = {\n default = throw \"boom\";\n };\n };",
+        "hydraJobs = { a.b = { type = \"derivation\"; name = throw \"x\"; }; };",
+        "checks.x86_64-linux.a = { type = \"derivation\"; name = \"x\"; drvPath = 5; };",
+        "apps.x86_64-linux.a = { type = 5; program = \"x\"; };",
+        "nixosModules.m = throw \"boom\";",
+    ];
+    for (i, outputs) in cases.iter().enumerate() {
+        check_agrees(&format!("trace{i}"), outputs, &["--show-trace"]);
     }
 }
 

@@ -938,13 +938,17 @@ pub enum ValueView {
 impl Evaluator {
     /// The attributes of `v` (forced) in the order Nix keeps a set's attributes: by the
     /// order their names were first met, as Nix's commands walk them (`nix flake
-    /// check`); values not forced. `None` if `v` is not a set.
-    pub fn bindings(&mut self, v: &Value) -> EvalResult<Option<Vec<(String, Value)>>> {
+    /// check`), each with where it was defined; values not forced. `None` if `v` is not
+    /// a set.
+    pub fn bindings(
+        &mut self,
+        v: &Value,
+    ) -> EvalResult<Option<Vec<(String, Value, Option<Span>)>>> {
         Ok(match self.machine.force(v, None)? {
             Value::Attrs(a) => Some(
                 a.entries
                     .iter()
-                    .map(|e| (e.name.name().to_string(), e.value.clone()))
+                    .map(|e| (e.name.name().to_string(), e.value.clone(), e.pos))
                     .collect(),
             ),
             _ => None,
@@ -1133,6 +1137,15 @@ impl Evaluator {
 
 pub use derivation::DerivationInfo;
 
+/// What [`Evaluator::read_derivation`] reads of a derivation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadDerivation {
+    /// Its `name`.
+    pub name: String,
+    /// Its `drvPath`, if it has one.
+    pub drv_path: Option<String>,
+}
+
 /// Derivations: what `derivationStrict` computed, for `nix derivation show`-like views
 /// and dependency graphs.
 impl Evaluator {
@@ -1152,6 +1165,65 @@ impl Evaluator {
             Value::String(s) => Ok(Some(s.lossy().into_owned())),
             _ => Ok(None),
         }
+    }
+
+    /// A path-like value as the absolute path it names, as Nix's `coerceToPath` reads it
+    /// (a path, a string, a set with `__toString` or `outPath`).
+    pub fn coerce_to_path(&mut self, v: &Value) -> EvalResult<String> {
+        let path = self.machine.coerce_to_path(v, Span::NOWHERE, "", None)?;
+        Ok(path.lossy().into_owned())
+    }
+
+    /// Whether `path` names an existing file, folder or link (through the evaluator's I/O).
+    pub fn path_exists(&self, path: &str) -> bool {
+        self.machine.io.file_type(path).is_some()
+    }
+
+    /// A derivation as Nix's commands read one (`nix flake check`): its `name`, which
+    /// must be a string, and its `drvPath`, if it has one, coerced to a store path; errors
+    /// are framed as Nix frames them. `None` if `v` is not a derivation.
+    pub fn read_derivation(&mut self, v: &Value) -> EvalResult<Option<ReadDerivation>> {
+        let m = &mut self.machine;
+        let v = m.force(v, None)?;
+        let Value::Attrs(a) = &v else { return Ok(None) };
+        if !m.is_derivation(a)? {
+            return Ok(None);
+        }
+        let Some(name) = a.get(Symbol::new("name")).cloned() else {
+            return Err(Error::new(
+                ErrorKind::Other("derivation name missing".into()),
+                None,
+            ));
+        };
+        let name = crate::primop::want_string_no_ctx(
+            m,
+            &name,
+            Span::NOWHERE,
+            "while evaluating the 'name' attribute of a derivation",
+        )?;
+        let drv_path = match a.get_attr(Symbol::new("drvPath")) {
+            None => None,
+            Some(attr) => {
+                let (value, at) = (attr.value.clone(), attr.pos);
+                let frame = "while evaluating the 'drvPath' attribute of a derivation";
+                let path =
+                    m.coerce_to_string_in(&value, CoerceMode::NoCopy, Span::NOWHERE, frame, at)?;
+                let path = path.lossy().into_owned();
+                if !store::is_store_path(&path, &m.settings.store_dir) {
+                    let mut e = Error::new(
+                        ErrorKind::Other(format!("path '{path}' is not in the Nix store")),
+                        None,
+                    );
+                    e.push_frame(frame, at);
+                    return Err(e);
+                }
+                Some(path)
+            }
+        };
+        Ok(Some(ReadDerivation {
+            name: name.lossy().into_owned(),
+            drv_path,
+        }))
     }
 
     /// A derivation this evaluator computed (a value's or one of its inputs'), by `.drv`

@@ -57,6 +57,8 @@ pub struct Options {
     pub registry: Registry,
     /// The evaluator's limits.
     pub limits: Limits,
+    /// `--show-trace`: errors with their whole trace.
+    pub show_trace: bool,
 }
 
 impl Default for Options {
@@ -69,6 +71,7 @@ impl Default for Options {
             update: Update::Keep,
             registry: Registry::builtin(),
             limits: Limits::default(),
+            show_trace: false,
         }
     }
 }
@@ -711,7 +714,7 @@ pub fn load_files(
         store_dir: "/nix/store".into(),
         update: Update::Keep,
         registry,
-        limits: Limits::default(),
+        ..Options::default()
     };
     load(Rc::new(host), "/", &options)
 }
@@ -764,6 +767,7 @@ fn load_source(
         pure_eval: !options.impure,
         current_system: options.system.clone(),
         store_dir: options.store_dir.clone(),
+        show_trace: options.show_trace,
         ..Settings::default()
     };
     let mut ev = Evaluator::new(io.clone(), settings, options.limits.clone());

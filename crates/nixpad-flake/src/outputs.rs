@@ -1,10 +1,9 @@
 //! The outputs of a flake shown like `nix flake show [--json]` and checked like
 //! `nix flake check --no-build`.
 
-use nixpad_eval::{Evaluator, Value, ValueView};
+use nixpad_eval::{Error, ErrorKind, EvalResult, Evaluator, Span, Value, ValueView};
 use serde_json::{json, Map, Value as Json};
 
-use crate::flake_file::force;
 use crate::Flake;
 
 /// A shown output: a leaf with its JSON and its text, or named children.
@@ -16,31 +15,38 @@ enum Shown {
     Branch(Vec<(String, Shown)>),
 }
 
-fn attrs(ev: &mut Evaluator, v: &Value) -> Result<Vec<(String, Value)>, String> {
-    match force(ev, v)? {
+/// The attributes of `v` (forced); none if it is not a set.
+fn attrs_of(ev: &mut Evaluator, v: &Value) -> EvalResult<Vec<(String, Value)>> {
+    match ev.view(v, true)? {
         ValueView::Attrs(a) => Ok(a),
         _ => Ok(Vec::new()),
     }
 }
 
-/// The attributes of `v` in the order Nix walks them when it checks a flake (see
-/// [`Evaluator::bindings`]); none if it is not a set.
-fn bindings(ev: &mut Evaluator, v: &Value) -> Result<Vec<(String, Value)>, String> {
-    match ev.bindings(v) {
-        Ok(set) => Ok(set.unwrap_or_default()),
-        Err(e) => Err(ev.render_error(&e)),
+/// [`attrs_of`] with its error rendered.
+fn attrs(ev: &mut Evaluator, v: &Value) -> Result<Vec<(String, Value)>, String> {
+    attrs_of(ev, v).map_err(|e| ev.render_error(&e))
+}
+
+/// Attribute `name` of `set`, forced.
+fn get_of(
+    ev: &mut Evaluator,
+    set: &[(String, Value)],
+    name: &str,
+) -> EvalResult<Option<ValueView>> {
+    match set.iter().find(|(n, _)| n == name) {
+        Some((_, v)) => ev.view(v, true).map(Some),
+        None => Ok(None),
     }
 }
 
+/// [`get_of`] with its error rendered.
 fn get(
     ev: &mut Evaluator,
     set: &[(String, Value)],
     name: &str,
 ) -> Result<Option<ValueView>, String> {
-    match set.iter().find(|(n, _)| n == name) {
-        Some((_, v)) => force(ev, v).map(Some),
-        None => Ok(None),
-    }
+    get_of(ev, set, name).map_err(|e| ev.render_error(&e))
 }
 
 fn string_of(view: Option<ValueView>) -> Option<String> {
@@ -50,12 +56,15 @@ fn string_of(view: Option<ValueView>) -> Option<String> {
     }
 }
 
+/// Whether `v` is a set with `type = "derivation"`.
+fn is_derivation_of(ev: &mut Evaluator, v: &Value) -> EvalResult<bool> {
+    let set = attrs_of(ev, v)?;
+    Ok(string_of(get_of(ev, &set, "type")?).as_deref() == Some("derivation"))
+}
+
+/// [`is_derivation_of`] with its error rendered.
 fn is_derivation(ev: &mut Evaluator, v: &Value) -> Result<bool, String> {
-    let set = match force(ev, v)? {
-        ValueView::Attrs(a) => a,
-        _ => return Ok(false),
-    };
-    Ok(string_of(get(ev, &set, "type")?).as_deref() == Some("derivation"))
+    is_derivation_of(ev, v).map_err(|e| ev.render_error(&e))
 }
 
 fn derivation_leaf(ev: &mut Evaluator, v: &Value, kind: &str) -> Result<Shown, String> {
@@ -412,48 +421,98 @@ struct Checker<'a> {
     other_systems: Vec<String>,
 }
 
-type Step = Result<(), (Vec<String>, String)>;
+/// A check's outcome: an error carries the frames of the checks it happened in, each at
+/// the attribute it checked, as Nix's trace does.
+type Step = EvalResult<()>;
+
+/// An error Nix words freely, with no position (its frames give them).
+fn failure(message: impl Into<String>) -> Box<Error> {
+    Error::new(ErrorKind::Other(message.into()), None)
+}
+
+/// Adds the frame of a check (`message`, at the attribute checked) around its errors.
+fn within(message: &str, pos: Option<Span>) -> impl FnOnce(Box<Error>) -> Box<Error> + '_ {
+    move |mut e| {
+        e.push_frame(message.to_string(), pos);
+        e
+    }
+}
+
+/// Attribute `name` of `set` ([`Evaluator::bindings`]) and where it was defined.
+fn field(set: &[(String, Value, Option<Span>)], name: &str) -> Option<(Value, Option<Span>)> {
+    set.iter()
+        .find(|(n, ..)| n == name)
+        .map(|(_, v, pos)| (v.clone(), *pos))
+}
 
 impl Checker<'_> {
-    fn derivation(&mut self, path: &str, v: &Value) -> Step {
-        let ctx = vec![format!("while checking the derivation '{path}'")];
-        if !is_derivation(self.ev, v).map_err(|e| (ctx.clone(), e))? {
-            return Err((ctx, format!("flake attribute '{path}' is not a derivation")));
+    /// The attributes of `v` in Nix's order, with their positions, or Nix's "expected a
+    /// set but found an integer: 5".
+    fn expect_set(&mut self, v: &Value) -> EvalResult<Vec<(String, Value, Option<Span>)>> {
+        self.expect(v, "a set", None)?;
+        Ok(self.ev.bindings(v)?.unwrap_or_default())
+    }
+
+    /// `v` forced, or Nix's "expected a string but found an integer: 5" (`kind` is
+    /// "a string" or "a set") at `at`.
+    fn expect(&mut self, v: &Value, kind: &str, at: Option<Span>) -> Step {
+        let view = self.ev.view(v, true)?;
+        let ok = match kind {
+            "a string" => matches!(view, ValueView::String(_)),
+            _ => matches!(view, ValueView::Attrs(_)),
+        };
+        if ok {
+            return Ok(());
         }
-        let set = attrs(self.ev, v).map_err(|e| (ctx.clone(), e))?;
-        if !set.iter().any(|(n, _)| n == "name") {
-            return Err((ctx, "derivation name missing".into()));
+        let message = format!(
+            "expected {kind} but found {}: {}",
+            crate::flake_file::view_type_of(&view),
+            self.ev.print_brief(v)
+        );
+        Err(Error::new(ErrorKind::Other(message), at))
+    }
+
+    /// A derivation as Nix's commands read one: its `name` a string, its `drvPath` (if
+    /// any) a store path.
+    fn derivation(&mut self, path: &str, v: &Value, pos: Option<Span>) -> Step {
+        let frame = format!("while checking the derivation '{path}'");
+        match self.ev.read_derivation(v).map_err(within(&frame, pos))? {
+            None => Err(within(&frame, pos)(failure(format!(
+                "flake attribute '{path}' is not a derivation"
+            )))),
+            Some(drv) => {
+                if let Some(drv_path) = drv.drv_path {
+                    self.result.derivations.push((path.to_string(), drv_path));
+                }
+                Ok(())
+            }
         }
-        match self.ev.derivation_path(v) {
-            Ok(Some(drv)) => self.result.derivations.push((path.to_string(), drv)),
-            Ok(None) => {}
-            Err(e) => return Err((ctx, self.ev.render_error(&e))),
-        }
-        Ok(())
     }
 
     /// An app as Nix 2.26 checks it: `type` and `program` must be strings (`type` is
     /// not compared with "app"); `meta` and `meta.description` missing are warnings.
-    fn app(&mut self, path: &str, v: &Value) -> Step {
-        let ctx = vec![format!("while checking the app definition '{path}'")];
-        let set = attrs(self.ev, v).map_err(|e| (ctx.clone(), e))?;
-        let field = |name: &str| set.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone());
-        for (name, kind) in [("type", "a string"), ("program", "a string")] {
-            let Some(value) = field(name) else {
-                return Err((ctx, format!("app '{path}' lacks attribute '{name}'")));
+    fn app(&mut self, path: &str, v: &Value, pos: Option<Span>) -> Step {
+        let frame = format!("while checking the app definition '{path}'");
+        self.app_fields(path, v).map_err(within(&frame, pos))
+    }
+
+    fn app_fields(&mut self, path: &str, v: &Value) -> Step {
+        let set = self.expect_set(v)?;
+        for name in ["type", "program"] {
+            let Some((value, pos)) = field(&set, name) else {
+                return Err(failure(format!("app '{path}' lacks attribute '{name}'")));
             };
-            self.expect(&ctx, &value, kind)?;
+            self.expect(&value, "a string", pos)?;
         }
-        match field("meta") {
+        match field(&set, "meta") {
             None => self
                 .result
                 .warnings
                 .push(format!("app '{path}' lacks attribute 'meta'")),
-            Some(meta) => {
-                self.expect(&ctx, &meta, "a set")?;
-                let meta = attrs(self.ev, &meta).map_err(|e| (ctx.clone(), e))?;
-                match meta.iter().find(|(n, _)| n == "description") {
-                    Some((_, d)) => self.expect(&ctx, d, "a string")?,
+            Some((meta, _)) => {
+                let meta = self.expect_set(&meta)?;
+                match field(&meta, "description") {
+                    Some((d, pos)) => self.expect(&d, "a string", pos)?,
                     None => self
                         .result
                         .warnings
@@ -464,37 +523,16 @@ impl Checker<'_> {
         Ok(())
     }
 
-    /// `v` forced, or Nix's "expected a string but found an integer: 5" (`kind` is
-    /// "a string" or "a set").
-    fn expect(&mut self, ctx: &[String], v: &Value, kind: &str) -> Step {
-        let view = force(self.ev, v).map_err(|e| (ctx.to_vec(), e))?;
-        let ok = match kind {
-            "a string" => matches!(view, ValueView::String(_)),
-            _ => matches!(view, ValueView::Attrs(_)),
-        };
-        if ok {
-            return Ok(());
-        }
-        Err((
-            ctx.to_vec(),
-            format!(
-                "expected {kind} but found {}: {}",
-                crate::flake_file::view_type_of(&view),
-                self.ev.print_brief(v)
-            ),
-        ))
-    }
-
     /// A NixOS module is only evaluated.
-    fn module(&mut self, path: &str, v: &Value) -> Step {
-        let ctx = vec![format!("while checking the NixOS module '{path}'")];
-        force(self.ev, v).map_err(|e| (ctx, e))?;
+    fn module(&mut self, path: &str, v: &Value, pos: Option<Span>) -> Step {
+        let frame = format!("while checking the NixOS module '{path}'");
+        self.ev.view(v, true).map_err(within(&frame, pos))?;
         Ok(())
     }
 
     /// A NixOS configuration's `config.system.build.toplevel` must be a derivation.
-    fn nixos_configuration(&mut self, path: &str, v: &Value) -> Step {
-        let ctx = vec![format!("while checking the NixOS configuration '{path}'")];
+    fn nixos_configuration(&mut self, path: &str, v: &Value, pos: Option<Span>) -> Step {
+        let frame = format!("while checking the NixOS configuration '{path}'");
         let toplevel = self
             .ev
             .select_attr_path(
@@ -502,87 +540,91 @@ impl Checker<'_> {
                 "config.system.build.toplevel",
                 &nixpad_eval::AutoArgs::default(),
             )
-            .map_err(|e| (ctx.clone(), e.message()))?;
-        if !is_derivation(self.ev, &toplevel).map_err(|e| (ctx.clone(), e))? {
-            return Err((
-                ctx,
-                "attribute 'config.system.build.toplevel' is not a derivation".into(),
-            ));
+            .map_err(|e| within(&frame, pos)(failure(e.message())))?;
+        if !is_derivation_of(self.ev, &toplevel).map_err(within(&frame, pos))? {
+            return Err(within(&frame, pos)(failure(
+                "attribute 'config.system.build.toplevel' is not a derivation",
+            )));
         }
         Ok(())
     }
 
     /// A Hydra jobset: sets of any depth whose leaves are derivations, not itself one.
-    fn hydra_jobs(&mut self, path: &str, v: &Value) -> Step {
-        // Nix 2.26 shows only the outermost jobset's trace line for an error inside.
-        let ctx = vec![format!("while checking the Hydra jobset '{path}'")];
-        let in_jobset = |(_, e): (Vec<String>, String)| (ctx.clone(), e);
-        let jobs = self.expect_set(&ctx, v)?;
-        if is_derivation(self.ev, v).map_err(|e| (ctx.clone(), e))? {
-            return Err((ctx, "jobset should not be a derivation at top-level".into()));
+    fn hydra_jobs(&mut self, path: &str, v: &Value, pos: Option<Span>) -> Step {
+        let frame = format!("while checking the Hydra jobset '{path}'");
+        self.hydra_jobset(path, v).map_err(within(&frame, pos))
+    }
+
+    fn hydra_jobset(&mut self, path: &str, v: &Value) -> Step {
+        let jobs = self.expect_set(v)?;
+        if is_derivation_of(self.ev, v)? {
+            return Err(failure("jobset should not be a derivation at top-level"));
         }
-        for (name, job) in jobs {
-            self.expect_set(&ctx, &job)?;
+        for (name, job, pos) in jobs {
+            self.expect(&job, "a set", None)?;
             let job_path = format!("{path}.{name}");
-            if is_derivation(self.ev, &job).map_err(|e| (ctx.clone(), e))? {
-                self.derivation(&job_path, &job).map_err(in_jobset)?;
+            if is_derivation_of(self.ev, &job)? {
+                self.derivation(&job_path, &job, pos)?;
             } else {
-                self.hydra_jobs(&job_path, &job).map_err(in_jobset)?;
+                self.hydra_jobs(&job_path, &job, pos)?;
             }
         }
         Ok(())
     }
 
-    /// The attributes of `v` in Nix's order, or Nix's "expected a set but found an
-    /// integer: 5".
-    fn expect_set(
-        &mut self,
-        ctx: &[String],
-        v: &Value,
-    ) -> Result<Vec<(String, Value)>, (Vec<String>, String)> {
-        self.expect(ctx, v, "a set")?;
-        bindings(self.ev, v).map_err(|e| (ctx.to_vec(), e))
-    }
-
     /// A bundler must be a function (Nix 2.26 names it a template in the trace).
-    fn bundler(&mut self, path: &str, v: &Value) -> Step {
-        let ctx = vec![format!("while checking the template '{path}'")];
-        match force(self.ev, v).map_err(|e| (ctx.clone(), e))? {
+    fn bundler(&mut self, path: &str, v: &Value, pos: Option<Span>) -> Step {
+        let frame = format!("while checking the template '{path}'");
+        match self.ev.view(v, true).map_err(within(&frame, pos))? {
             ValueView::Lambda(..) => Ok(()),
-            _ => Err((ctx, "bundler must be a function".to_string())),
+            _ => Err(within(&frame, pos)(failure("bundler must be a function"))),
         }
     }
 
-    fn overlay(&mut self, path: &str, v: &Value) -> Step {
-        let ctx = vec![format!("while checking the overlay '{path}'")];
-        match force(self.ev, v).map_err(|e| (ctx.clone(), e))? {
+    fn overlay(&mut self, path: &str, v: &Value, pos: Option<Span>) -> Step {
+        let frame = format!("while checking the overlay '{path}'");
+        match self.ev.view(v, true).map_err(within(&frame, pos))? {
             ValueView::Lambda(..) | ValueView::PrimOp(..) => Ok(()),
             other => {
                 let ty = crate::flake_file::view_type_of(&other);
-                Err((ctx, format!("overlay is not a function, but {ty} instead")))
+                Err(within(&frame, pos)(failure(format!(
+                    "overlay is not a function, but {ty} instead"
+                ))))
             }
         }
     }
 
-    fn template(&mut self, path: &str, v: &Value) -> Step {
-        let ctx = vec![format!("while checking the template '{path}'")];
-        let set = attrs(self.ev, v).map_err(|e| (ctx.clone(), e))?;
-        for required in ["path", "description"] {
-            if !set.iter().any(|(n, _)| n == required) {
-                return Err((
-                    ctx,
-                    format!("template '{path}' lacks attribute '{required}'"),
-                ));
-            }
+    fn template(&mut self, path: &str, v: &Value, pos: Option<Span>) -> Step {
+        let frame = format!("while checking the template '{path}'");
+        self.template_fields(path, v).map_err(within(&frame, pos))
+    }
+
+    /// As Nix checks a template: `path` must name an existing path, `description` must be
+    /// a string, and no other attribute than those and `welcomeText` is allowed.
+    fn template_fields(&mut self, path: &str, v: &Value) -> Step {
+        let set = self.expect_set(v)?;
+        let Some((dir, _)) = field(&set, "path") else {
+            return Err(failure(format!("template '{path}' lacks attribute 'path'")));
+        };
+        let dir = self.ev.coerce_to_path(&dir)?;
+        if !self.ev.path_exists(&dir) {
+            return Err(failure(format!(
+                "template '{path}' refers to a non-existent path '{dir}'"
+            )));
         }
-        if let Some((name, _)) = set
+        let Some((description, pos)) = field(&set, "description") else {
+            return Err(failure(format!(
+                "template '{path}' lacks attribute 'description'"
+            )));
+        };
+        self.expect(&description, "a string", pos)?;
+        if let Some((name, ..)) = set
             .iter()
-            .find(|(n, _)| !["path", "description", "welcomeText"].contains(&n.as_str()))
+            .find(|(n, ..)| !["path", "description", "welcomeText"].contains(&n.as_str()))
         {
-            return Err((
-                ctx,
-                format!("template '{path}' has unsupported attribute '{name}'"),
-            ));
+            return Err(failure(format!(
+                "template '{path}' has unsupported attribute '{name}'"
+            )));
         }
         Ok(())
     }
@@ -592,10 +634,9 @@ impl Checker<'_> {
         output: &str,
         v: &Value,
         by_name: bool,
-        each: fn(&mut Self, &str, &Value) -> Step,
+        each: fn(&mut Self, &str, &Value, Option<Span>) -> Step,
     ) -> Step {
-        let systems = self.expect_set(&[], v)?;
-        for (sys, value) in systems {
+        for (sys, value, sys_pos) in self.expect_set(v)? {
             if self.system.is_some_and(|current| sys != current) {
                 if !self.other_systems.contains(&sys) {
                     self.other_systems.push(sys);
@@ -603,12 +644,11 @@ impl Checker<'_> {
                 continue;
             }
             if by_name {
-                let items = self.expect_set(&[], &value)?;
-                for (name, item) in items {
-                    each(self, &format!("{output}.{sys}.{name}"), &item)?;
+                for (name, item, pos) in self.expect_set(&value)? {
+                    each(self, &format!("{output}.{sys}.{name}"), &item, pos)?;
                 }
             } else {
-                each(self, &format!("{output}.{sys}"), &value)?;
+                each(self, &format!("{output}.{sys}"), &value, sys_pos)?;
             }
         }
         Ok(())
@@ -618,21 +658,20 @@ impl Checker<'_> {
         &mut self,
         output: &str,
         v: &Value,
-        each: fn(&mut Self, &str, &Value) -> Step,
+        each: fn(&mut Self, &str, &Value, Option<Span>) -> Step,
     ) -> Step {
-        let items = bindings(self.ev, v).map_err(|e| (vec![], e))?;
-        for (name, item) in items {
-            each(self, &format!("{output}.{name}"), &item)?;
+        for (name, item, pos) in self.ev.bindings(v)?.unwrap_or_default() {
+            each(self, &format!("{output}.{name}"), &item, pos)?;
         }
         Ok(())
     }
 
-    fn output(&mut self, name: &str, v: &Value) -> Step {
+    fn output(&mut self, name: &str, v: &Value, pos: Option<Span>) -> Step {
         let deprecated = |new: &str| {
             format!("flake output attribute '{name}' is deprecated; use '{new}' instead")
         };
         // Nix evaluates every output before it looks at its name.
-        force(self.ev, v).map_err(|e| (vec![], e))?;
+        self.ev.view(v, true)?;
         match name {
             "packages" | "devShells" | "checks" => self.per_system(name, v, true, Self::derivation),
             "formatter" => self.per_system(name, v, false, Self::derivation),
@@ -643,7 +682,7 @@ impl Checker<'_> {
             "bundlers" => self.per_system(name, v, true, Self::bundler),
             "nixosModules" => self.named(name, v, Self::module),
             "nixosConfigurations" => self.named(name, v, Self::nixos_configuration),
-            "hydraJobs" => self.hydra_jobs(name, v),
+            "hydraJobs" => self.hydra_jobs(name, v, pos),
             // Known to Nix 2.26 and not checked (home-manager's outputs are not among them).
             "lib"
             | "darwinConfigurations"
@@ -670,10 +709,10 @@ impl Checker<'_> {
                         self.per_system(name, v, false, Self::derivation)
                     }
                     "defaultApp" => self.per_system(name, v, false, Self::app),
-                    "overlay" => self.overlay(name, v),
-                    "defaultTemplate" => self.template(name, v),
+                    "overlay" => self.overlay(name, v, pos),
+                    "defaultTemplate" => self.template(name, v, pos),
                     "defaultBundler" => self.per_system(name, v, false, Self::bundler),
-                    "nixosModule" => self.module(name, v),
+                    "nixosModule" => self.module(name, v, pos),
                     _ => Ok(()),
                 }
             }
@@ -684,21 +723,6 @@ impl Checker<'_> {
                 Ok(())
             }
         }
-    }
-}
-
-/// The innermost part of a check's error: `msg` as `error: msg`, or an evaluation error
-/// (rendered: `error:` and its indented trace lines) with its trace lines joined to the
-/// check's.
-fn innermost_error(msg: &str) -> String {
-    match msg.strip_prefix("error:\n") {
-        Some(trace) => trace
-            .lines()
-            .map(|l| l.strip_prefix("       ").unwrap_or(l))
-            .collect::<Vec<_>>()
-            .join("\n"),
-        None if msg.starts_with("error:") => msg.to_string(),
-        None => format!("error: {msg}"),
     }
 }
 
@@ -721,22 +745,17 @@ pub fn check(flake: &mut Flake, system: Option<&str>) -> Check {
                 return checker.result;
             }
         };
-    let outputs = match bindings(checker.ev, &outputs) {
-        Ok(o) => o,
+    let outputs = match checker.ev.bindings(&outputs) {
+        Ok(o) => o.unwrap_or_default(),
         Err(e) => {
-            checker.result.error = Some(format!("error: {e}"));
+            checker.result.error = Some(format!("error: {}", checker.ev.render_error(&e)));
             return checker.result;
         }
     };
-    for (name, v) in outputs {
-        if let Err((mut ctx, msg)) = checker.output(&name, &v) {
-            ctx.insert(0, format!("while checking flake output '{name}'"));
-            let innermost = innermost_error(&msg);
-            checker.result.error = Some(
-                ctx.iter()
-                    .rev()
-                    .fold(innermost, |e, c| crate::in_context(c, e)),
-            );
+    for (name, v, pos) in outputs {
+        if let Err(mut e) = checker.output(&name, &v, pos) {
+            e.push_frame(format!("while checking flake output '{name}'"), pos);
+            checker.result.error = Some(checker.ev.render_error(&e));
             return checker.result;
         }
     }

@@ -12,21 +12,29 @@ fn check_of(outputs: &str) -> nixpad_flake::Check {
     nixpad_flake::check(&mut flake, Some("x86_64-linux"))
 }
 
+/// The error of checking `outputs`, as Nix prints it (without its last newline).
 fn error_of(outputs: &str) -> String {
     check_of(outputs)
         .error
         .unwrap_or_else(|| panic!("no error for {outputs}"))
+        .trim_end()
+        .to_string()
 }
 
 #[test]
 fn derivations_where_derivations_belong() {
     for output in ["packages", "devShells", "checks"] {
-        assert_eq!(
-            error_of(&format!("{output}.x86_64-linux.bad = 5;")),
-            format!(
-                "… while checking flake output '{output}'\n\n… while checking the derivation '{output}.x86_64-linux.bad'\n\nerror: flake attribute '{output}.x86_64-linux.bad' is not a derivation"
-            )
-        );
+        let error = error_of(&format!("{output}.x86_64-linux.bad = 5;"));
+        // Each frame is placed at the attribute it checks.
+        assert!(error.starts_with(&format!(
+            "error:\n       … while checking flake output '{output}'\n         at /nix/store/"
+        )));
+        assert!(error.contains(&format!(
+            "… while checking the derivation '{output}.x86_64-linux.bad'\n         at /nix/store/"
+        )));
+        assert!(error.ends_with(&format!(
+            "error: flake attribute '{output}.x86_64-linux.bad' is not a derivation"
+        )));
     }
     assert!(error_of("formatter.x86_64-linux = 5;")
         .ends_with("error: flake attribute 'formatter.x86_64-linux' is not a derivation"));
@@ -60,7 +68,9 @@ fn apps_need_type_and_program_and_should_have_meta() {
 
 #[test]
 fn overlays_are_functions() {
-    assert!(error_of("overlays.bad = 5;").ends_with("… while checking the overlay 'overlays.bad'\n\nerror: overlay is not a function, but an integer instead"));
+    let error = error_of("overlays.bad = 5;");
+    assert!(error.contains("… while checking the overlay 'overlays.bad'"));
+    assert!(error.ends_with("error: overlay is not a function, but an integer instead"));
     assert_eq!(check_of("overlays.good = final: prev: { };").error, None);
 }
 
