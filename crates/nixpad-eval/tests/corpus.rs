@@ -62,6 +62,8 @@ fn run_case(tree: Arc<MemoryIO>, path: &Path) -> Result<(), String> {
     let expected = String::from_utf8_lossy(&expected_bytes).into_owned();
     let settings = Settings {
         experimental_features: support::experimental_features(path),
+        // Any home folder: the cases that use `~/` print paths relative to it.
+        home: Some("/home/corpus".into()),
         ..Settings::default()
     };
     let mut ev = Evaluator::new(Rc::new(SharedTree(tree)), settings, Limits::default());

@@ -419,10 +419,12 @@ pub(crate) fn attrs_of(pairs: Vec<(&str, Value)>) -> Value {
 // ---------------------------------------------------------------------------
 // Control
 
+/// `abort`: the message is coerced as interpolation coerces (a path is copied to the
+/// store), as Nix's is.
 fn prim_abort(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     let s = m.coerce_to_string_in(
         &args[0],
-        CoerceMode::NoCopy,
+        CoerceMode::Interpolation,
         span,
         "while evaluating the error message passed to builtins.abort",
         None,
@@ -434,7 +436,7 @@ fn prim_throw(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     // "builtin.throw" (sic) is Nix's wording.
     let s = m.coerce_to_string_in(
         &args[0],
-        CoerceMode::NoCopy,
+        CoerceMode::Interpolation,
         span,
         "while evaluating the error message passed to builtin.throw",
         None,
@@ -1276,12 +1278,18 @@ fn prim_unsafe_get_attr_pos(m: &mut Machine, args: Args, span: Span) -> EvalResu
 // Arithmetic
 
 fn prim_add(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    // With a float on either side Nix wants floats, otherwise integers.
+    let expected = if args.iter().any(|v| matches!(v, Value::Float(_))) {
+        "a float"
+    } else {
+        "an integer"
+    };
     for (i, v) in args.iter().enumerate() {
         if !matches!(v, Value::Int(_) | Value::Float(_)) {
             let which = if i == 0 { "first" } else { "second" };
             return Err(arg_error(
                 m,
-                "an integer",
+                expected,
                 v,
                 span,
                 &format!("while evaluating the {which} argument of the addition"),
@@ -1979,6 +1987,15 @@ fn prim_read_file(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> 
     let bytes =
         m.io.read_file(&path)
             .map_err(|e| Error::new(ErrorKind::Io(e), Some(span)))?;
+    // Nix's strings end at a NUL byte, so it refuses a file with one.
+    if bytes.contains(&0) {
+        return Err(Error::new(
+            ErrorKind::Io(format!(
+                "the contents of the file '{path}' cannot be represented as a Nix string"
+            )),
+            None,
+        ));
+    }
     Ok(Value::string(bytes))
 }
 

@@ -325,7 +325,7 @@ pub fn prim_path(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
 
 /// `builtins.filterSource filter path`
 pub fn prim_filter_source(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
-    let f = args.function(m, 0, span)?;
+    // As Nix: the path is read before the filter.
     let path = absolute_path_realised(
         m,
         &args[1],
@@ -334,6 +334,7 @@ pub fn prim_filter_source(m: &mut Machine, args: Args, span: Span) -> EvalResult
         None,
         Some("while adding path"),
     )?;
+    let f = args.function(m, 0, span)?;
     let name = crate::path::base_name(&path).to_string();
     let out = add_path(m, &path, &name, Some(&f), true, None, span)
         .map_err(|e| while_adding(e, &path))?;
@@ -432,8 +433,14 @@ pub fn prim_convert_hash(m: &mut Machine, args: Args, span: Span) -> EvalResult<
             Some(v) => crate::builtins::want_string_no_ctx(m, &v, span, what).map(Some),
         }
     };
+    // A missing attribute as Nix's `getAttr` reports it.
+    let missing = |key: &str| {
+        let mut e = Error::new(ErrorKind::Other(format!("attribute '{key}' missing")), None);
+        e.push_frame(format!("while locating the attribute '{key}'"), None);
+        e
+    };
     let Some(hash) = get(m, "hash", "while evaluating the attribute 'hash'")? else {
-        return Err(Error::other("attribute 'hash' missing", span));
+        return Err(missing("hash"));
     };
     let algo = match get(m, "hashAlgo", "while evaluating the attribute 'hashAlgo'")? {
         Some(a) => Some(HashAlgo::parse(&a.lossy()).map_err(|e| Error::hash(e, Some(span)))?),
@@ -445,7 +452,7 @@ pub fn prim_convert_hash(m: &mut Machine, args: Args, span: Span) -> EvalResult<
         "while evaluating the attribute 'toHashFormat'",
     )?
     else {
-        return Err(Error::other("attribute 'toHashFormat' missing", span));
+        return Err(missing("toHashFormat"));
     };
     let format_name = format.lossy().into_owned();
     let format = HashFormat::parse(&format_name).map_err(|e| Error::hash(e, Some(span)))?;

@@ -2500,10 +2500,14 @@ impl Machine {
                     Value::Int(_) | Value::Float(_) => Ok(()),
                     other => {
                         let mut e = m.type_error(expected, other, None);
-                        e.push_frame(
-                            format!("while evaluating the {which} {part} of the {verb}"),
-                            None,
-                        );
+                        // Nix's float multiplication says "the first of" (sic).
+                        let frame = if op == BinOp::Mul && expected == "a float" && which == "first"
+                        {
+                            format!("while evaluating the first of the {verb}")
+                        } else {
+                            format!("while evaluating the {which} {part} of the {verb}")
+                        };
+                        e.push_frame(frame, None);
                         Err(e)
                     }
                 }

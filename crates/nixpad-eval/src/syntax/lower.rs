@@ -1878,11 +1878,13 @@ impl<'a, 'b> Lowerer<'a, 'b> {
 
     fn path(&mut self, parts: Vec<InterpolPart<ast::PathContent>>, span: Span) -> EvalResult<Expr> {
         let mut out = Vec::new();
+        let mut from_home = false;
         for (i, part) in parts.into_iter().enumerate() {
             match part {
                 InterpolPart::Literal(l) => {
                     let mut text = l.syntax().text().to_string();
                     if i == 0 {
+                        from_home = text.starts_with("~/");
                         text = self.path_prefix(&text, span)?;
                     }
                     out.push(InterpPart::Lit(text.into_bytes().into()));
@@ -1895,7 +1897,10 @@ impl<'a, 'b> Lowerer<'a, 'b> {
         }
         if let [InterpPart::Lit(b)] = out.as_slice() {
             let s = String::from_utf8_lossy(b).to_string();
-            return Ok(Expr::Const(Value::Path(canonicalise(&s).into())));
+            // Nix keeps a `~/` path as written (`~/a/../b` stays so); others it
+            // canonicalises.
+            let path = if from_home { s } else { canonicalise(&s) };
+            return Ok(Expr::Const(Value::Path(path.into())));
         }
         Ok(Expr::Interpolate(Rc::new(InterpExpr {
             parts: out.into(),

@@ -1,0 +1,1 @@
+builtins.readFile ./lib/nul-byte.bin
