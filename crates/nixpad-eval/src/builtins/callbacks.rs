@@ -48,71 +48,346 @@ enum Gather {
         groups: HashMap<Symbol, Vec<Value>>,
         order: Vec<Symbol>,
     },
-    /// `sort`: the elements are forced in order first (`index`), then merged.
-    Sort(Box<MergeSort>),
+    /// `sort`: the elements are forced in order first (`index`), then sorted (`None`
+    /// until then).
+    Sort(Option<Box<StableSort>>),
 }
 
-/// A stable bottom-up merge sort, one comparison at a time: runs of `width` elements of
-/// `items` are merged pairwise into `merged`, then the widths double.
-struct MergeSort {
+/// `builtins.sort`'s algorithm, one comparison at a time: Nix sorts with libstdc++'s
+/// `std::stable_sort`, so this follows the same steps (insertion sorts of runs of 7, merges
+/// through a buffer that double the runs, a last merge of the two halves) and makes the
+/// same comparisons in the same order. A comparator that traces or fails, or that is not
+/// an ordering, then behaves as in Nix.
+struct StableSort {
     items: Vec<Value>,
-    merged: Vec<Value>,
-    width: usize,
-    /// The pair of runs being merged: `items[i..mid]` and `items[j..end]`.
-    i: usize,
-    mid: usize,
-    j: usize,
-    end: usize,
-    /// Whether the merging has started (before, elements are being forced).
-    merging: bool,
+    buffer: Vec<Value>,
+    /// The steps, fixed by the list's length alone.
+    steps: Vec<SortStep>,
+    /// The step in progress and where it is.
+    step: usize,
+    cursor: Cursor,
 }
 
-impl MergeSort {
-    /// Starts merging the runs that begin at `start`; `false` when the pass is over.
-    fn segment(&mut self, start: usize) -> bool {
-        let n = self.items.len();
-        if start >= n {
-            return false;
-        }
-        self.i = start;
-        self.mid = (start + self.width).min(n);
-        self.j = self.mid;
-        self.end = (start + 2 * self.width).min(n);
-        true
-    }
+/// A half-open range of indices.
+type Run = (usize, usize);
 
-    /// The next comparison `(right, left)` (is the right one less?), or the sorted list.
-    fn next(&mut self) -> Result<(Value, Value), Vec<Value>> {
-        loop {
-            if self.i < self.mid && self.j < self.end {
-                return Ok((self.items[self.j].clone(), self.items[self.i].clone()));
-            }
-            // One run is used up: the rest of the other follows, in order.
-            self.merged.extend_from_slice(&self.items[self.i..self.mid]);
-            self.merged.extend_from_slice(&self.items[self.j..self.end]);
-            if !self.segment(self.end) {
-                std::mem::swap(&mut self.items, &mut self.merged);
-                self.merged.clear();
-                self.width *= 2;
-                if self.width >= self.items.len() {
-                    return Err(std::mem::take(&mut self.items));
-                }
-                self.segment(0);
-            }
-        }
-    }
+/// One step of [`StableSort`].
+#[derive(Clone, Copy)]
+enum SortStep {
+    /// Insertion sort of `items[run]`.
+    Insertion(Run),
+    /// Merges two sorted runs of one array (the buffer's, or the items') into the other at
+    /// `out`, from the front; ties take the first run's element.
+    Merge {
+        from_buffer: bool,
+        first: Run,
+        second: Run,
+        out: usize,
+    },
+    /// Moves `items[run]` to the buffer's front.
+    ToBuffer(Run),
+    /// Merges `buffer[..len]` with `items[second]` into `items` from `out`, from the front.
+    MergeFromBuffer { len: usize, second: Run, out: usize },
+    /// Merges `items[first]` with `buffer[..len]` into `items[..end]`, from the back.
+    MergeBackward { first: Run, len: usize, end: usize },
+}
 
-    /// Takes the right element when the comparison said it is less (stability: ties keep
-    /// the left one first).
-    fn take(&mut self, right_is_less: bool) {
-        if right_is_less {
-            self.merged.push(self.items[self.j].clone());
-            self.j += 1;
+/// Where a [`SortStep`] is.
+enum Cursor {
+    Start,
+    /// Inserting `items[i]`; `moving`: the element being moved down, and its place.
+    Insertion {
+        i: usize,
+        moving: Option<(Value, usize)>,
+    },
+    /// The next elements of each run, and the next place written.
+    Merge {
+        next1: usize,
+        next2: usize,
+        out: usize,
+    },
+    /// The last elements left of each run, and the place before which the next goes.
+    Backward {
+        last1: usize,
+        last2: usize,
+        out: usize,
+    },
+}
+
+/// libstdc++'s `_S_chunk_size`: the runs sorted by insertion first.
+const CHUNK: usize = 7;
+
+impl StableSort {
+    fn new(items: Vec<Value>) -> StableSort {
+        let n = items.len();
+        let mut steps = Vec::new();
+        let middle = n.div_ceil(2);
+        merge_sort_steps(&mut steps, (0, middle));
+        merge_sort_steps(&mut steps, (middle, n));
+        if middle <= n - middle {
+            steps.push(SortStep::ToBuffer((0, middle)));
+            steps.push(SortStep::MergeFromBuffer {
+                len: middle,
+                second: (middle, n),
+                out: 0,
+            });
         } else {
-            self.merged.push(self.items[self.i].clone());
-            self.i += 1;
+            steps.push(SortStep::ToBuffer((middle, n)));
+            steps.push(SortStep::MergeBackward {
+                first: (0, middle),
+                len: n - middle,
+                end: n,
+            });
+        }
+        StableSort {
+            buffer: vec![Value::Null; n],
+            items,
+            steps,
+            step: 0,
+            cursor: Cursor::Start,
         }
     }
+
+    fn next_step(&mut self) {
+        self.step += 1;
+        self.cursor = Cursor::Start;
+    }
+
+    /// The next comparison `(a, b)` (is `a` less than `b`?), or `None` when sorted.
+    fn next(&mut self) -> Option<(Value, Value)> {
+        loop {
+            let step = *self.steps.get(self.step)?;
+            match (step, &mut self.cursor) {
+                (SortStep::Insertion((start, end)), Cursor::Start) => {
+                    self.cursor = Cursor::Insertion {
+                        i: start + 1,
+                        moving: None,
+                    };
+                    if end - start < 2 {
+                        self.next_step();
+                    }
+                }
+                (SortStep::Insertion((start, end)), Cursor::Insertion { i, moving }) => {
+                    if *i >= end {
+                        self.next_step();
+                        continue;
+                    }
+                    return Some(match moving {
+                        None => (self.items[*i].clone(), self.items[start].clone()),
+                        Some((value, at)) => (value.clone(), self.items[*at - 1].clone()),
+                    });
+                }
+                (
+                    SortStep::Merge {
+                        first, second, out, ..
+                    },
+                    Cursor::Start,
+                ) => {
+                    self.cursor = Cursor::Merge {
+                        next1: first.0,
+                        next2: second.0,
+                        out,
+                    }
+                }
+                (
+                    SortStep::Merge {
+                        from_buffer,
+                        first,
+                        second,
+                        ..
+                    },
+                    Cursor::Merge { next1, next2, out },
+                ) => {
+                    let (src, dst) = if from_buffer {
+                        (&self.buffer, &mut self.items)
+                    } else {
+                        (&self.items, &mut self.buffer)
+                    };
+                    if *next1 < first.1 && *next2 < second.1 {
+                        return Some((src[*next2].clone(), src[*next1].clone()));
+                    }
+                    let rest = src[*next1..first.1].iter().chain(&src[*next2..second.1]);
+                    for (place, v) in dst[*out..].iter_mut().zip(rest) {
+                        *place = v.clone();
+                    }
+                    self.next_step();
+                }
+                (SortStep::ToBuffer((start, end)), _) => {
+                    self.buffer[..end - start].clone_from_slice(&self.items[start..end]);
+                    self.next_step();
+                }
+                (SortStep::MergeFromBuffer { second, out, .. }, Cursor::Start) => {
+                    self.cursor = Cursor::Merge {
+                        next1: 0,
+                        next2: second.0,
+                        out,
+                    }
+                }
+                (
+                    SortStep::MergeFromBuffer { len, second, .. },
+                    Cursor::Merge { next1, next2, out },
+                ) => {
+                    if *next1 < len && *next2 < second.1 {
+                        return Some((self.items[*next2].clone(), self.buffer[*next1].clone()));
+                    }
+                    // What is left of the second run is in place already.
+                    let rest = *next1..len;
+                    let at = *out;
+                    self.items[at..at + rest.len()].clone_from_slice(&self.buffer[rest]);
+                    self.next_step();
+                }
+                (SortStep::MergeBackward { first, len, end }, Cursor::Start) => {
+                    if first.0 == first.1 {
+                        self.items[end - len..end].clone_from_slice(&self.buffer[..len]);
+                        self.next_step();
+                    } else if len == 0 {
+                        self.next_step();
+                    } else {
+                        self.cursor = Cursor::Backward {
+                            last1: first.1 - 1,
+                            last2: len - 1,
+                            out: end,
+                        };
+                    }
+                }
+                (SortStep::MergeBackward { .. }, Cursor::Backward { last1, last2, .. }) => {
+                    return Some((self.buffer[*last2].clone(), self.items[*last1].clone()));
+                }
+                _ => unreachable!("a cursor of another step"),
+            }
+        }
+    }
+
+    /// Applies the answer to the comparison [`StableSort::next`] asked.
+    fn answer(&mut self, less: bool) {
+        let step = self.steps[self.step];
+        match (step, &mut self.cursor) {
+            (SortStep::Insertion((start, _)), Cursor::Insertion { i, moving }) => {
+                match moving.take() {
+                    // Less than the first: it goes to the front.
+                    None if less => {
+                        self.items[start..=*i].rotate_right(1);
+                        *i += 1;
+                    }
+                    None => *moving = Some((self.items[*i].clone(), *i)),
+                    Some((value, at)) if less && at - 1 > start => {
+                        self.items[at] = self.items[at - 1].clone();
+                        *moving = Some((value, at - 1));
+                    }
+                    Some((value, at)) => {
+                        // (A comparator that is no ordering can say less down to the
+                        // front, where libstdc++ would read before the range: it stops.)
+                        let at = if less {
+                            self.items[at] = self.items[at - 1].clone();
+                            at - 1
+                        } else {
+                            at
+                        };
+                        self.items[at] = value;
+                        *i += 1;
+                    }
+                }
+            }
+            (SortStep::Merge { from_buffer, .. }, Cursor::Merge { next1, next2, out }) => {
+                let (src, dst) = if from_buffer {
+                    (&self.buffer, &mut self.items)
+                } else {
+                    (&self.items, &mut self.buffer)
+                };
+                dst[*out] = if less {
+                    *next2 += 1;
+                    src[*next2 - 1].clone()
+                } else {
+                    *next1 += 1;
+                    src[*next1 - 1].clone()
+                };
+                *out += 1;
+            }
+            (SortStep::MergeFromBuffer { .. }, Cursor::Merge { next1, next2, out }) => {
+                self.items[*out] = if less {
+                    *next2 += 1;
+                    self.items[*next2 - 1].clone()
+                } else {
+                    *next1 += 1;
+                    self.buffer[*next1 - 1].clone()
+                };
+                *out += 1;
+            }
+            (SortStep::MergeBackward { first, .. }, Cursor::Backward { last1, last2, out }) => {
+                *out -= 1;
+                if less {
+                    self.items[*out] = self.items[*last1].clone();
+                    if *last1 == first.0 {
+                        // The first run is used up: the buffer's rest goes before.
+                        let rest = *last2 + 1;
+                        let at = *out - rest;
+                        self.items[at..*out].clone_from_slice(&self.buffer[..rest]);
+                        self.next_step();
+                    } else {
+                        *last1 -= 1;
+                    }
+                } else {
+                    self.items[*out] = self.buffer[*last2].clone();
+                    if *last2 == 0 {
+                        // The buffer is used up: the first run's rest is in place.
+                        self.next_step();
+                    } else {
+                        *last2 -= 1;
+                    }
+                }
+            }
+            _ => unreachable!("an answer without a question"),
+        }
+    }
+}
+
+/// The steps of libstdc++'s `__merge_sort_with_buffer` on `items[run]`: insertion sorts of
+/// runs of [`CHUNK`], then merge passes into the buffer and back, each doubling the runs.
+fn merge_sort_steps(steps: &mut Vec<SortStep>, run: Run) {
+    let (start, end) = run;
+    let len = end - start;
+    let mut at = start;
+    while end - at >= CHUNK {
+        steps.push(SortStep::Insertion((at, at + CHUNK)));
+        at += CHUNK;
+    }
+    steps.push(SortStep::Insertion((at, end)));
+    let mut width = CHUNK;
+    while width < len {
+        merge_pass(steps, false, run, 0, width);
+        width *= 2;
+        merge_pass(steps, true, (0, len), start, width);
+        width *= 2;
+    }
+}
+
+/// libstdc++'s `__merge_sort_loop`: merges pairs of runs of `width` of one array into the
+/// other from `out` (the last pair may be short).
+fn merge_pass(
+    steps: &mut Vec<SortStep>,
+    from_buffer: bool,
+    run: Run,
+    mut out: usize,
+    width: usize,
+) {
+    let (mut at, end) = run;
+    while end - at >= 2 * width {
+        steps.push(SortStep::Merge {
+            from_buffer,
+            first: (at, at + width),
+            second: (at + width, at + 2 * width),
+            out,
+        });
+        at += 2 * width;
+        out += 2 * width;
+    }
+    let width = width.min(end - at);
+    steps.push(SortStep::Merge {
+        from_buffer,
+        first: (at, at + width),
+        second: (at + width, end),
+        out,
+    });
 }
 
 impl CallLoop for ListCalls {
@@ -201,49 +476,52 @@ impl CallLoop for ListCalls {
 }
 
 impl ListCalls {
-    /// `sort`: force the elements in order (as Nix does before comparing any), then merge.
+    /// `sort`: force the elements in order (as Nix does before comparing any), then sort.
     fn sort_step(&mut self, m: &mut Machine, last: Option<Value>) -> EvalResult<LoopStep> {
         let Gather::Sort(sort) = &mut self.gather else {
             unreachable!("called for sort only")
         };
-        if !sort.merging {
-            if last.is_some() {
-                self.index += 1;
+        let sort = match sort {
+            Some(sort) => {
+                if let Some(r) = last {
+                    let what = "while evaluating the return value of the sorting function passed to builtins.sort";
+                    sort.answer(want_bool(m, &r, self.span, what)?);
+                }
+                sort
             }
-            if let Some(x) = self.items.get(self.index) {
-                return Ok(LoopStep::Force(x.clone()));
+            None => {
+                if last.is_some() {
+                    self.index += 1;
+                }
+                if let Some(x) = self.items.get(self.index) {
+                    return Ok(LoopStep::Force(x.clone()));
+                }
+                if self.items.len() < 2 {
+                    return Ok(LoopStep::Done(Value::List(self.items.clone())));
+                }
+                sort.insert(Box::new(StableSort::new(self.items.to_vec())))
             }
-            sort.merging = true;
-            sort.items = self.items.to_vec();
-            if sort.items.len() < 2 {
-                return Ok(LoopStep::Done(Value::list(std::mem::take(&mut sort.items))));
-            }
-            sort.segment(0);
-        } else if let Some(r) = last {
-            let what =
-                "while evaluating the return value of the sorting function passed to builtins.sort";
-            sort.take(want_bool(m, &r, self.span, what)?);
-        }
+        };
         // As Nix does, `builtins.lessThan` itself compares without being called.
         let bare_less_than =
             matches!(&self.f, Value::PrimOp(p) if p.op.name == "lessThan" && p.args.is_empty());
         loop {
             match sort.next() {
-                Ok((right, left)) if bare_less_than => {
+                Some((a, b)) if bare_less_than => {
                     // The items were forced first: this only unwraps them.
-                    let right = m.force(&right, Some(self.span))?;
-                    let left = m.force(&left, Some(self.span))?;
-                    let less = m.compare(&right, &left, self.span).map_err(|mut e| {
+                    let a = m.force(&a, Some(self.span))?;
+                    let b = m.force(&b, Some(self.span))?;
+                    let less = m.compare(&a, &b, self.span).map_err(|mut e| {
                         e.push_frame(
                             "while evaluating the ordering function passed to builtins.sort",
                             None,
                         );
                         e
                     })?;
-                    sort.take(less);
+                    sort.answer(less);
                 }
-                Ok((right, left)) => return Ok(LoopStep::Call(self.f.clone(), vec![right, left])),
-                Err(sorted) => return Ok(LoopStep::Done(Value::list(sorted))),
+                Some((a, b)) => return Ok(LoopStep::Call(self.f.clone(), vec![a, b])),
+                None => return Ok(LoopStep::Done(Value::list(std::mem::take(&mut sort.items)))),
             }
         }
     }
@@ -363,20 +641,10 @@ pub fn prim_group_by(m: &mut Machine, args: Args, span: Span) -> EvalResult<Box<
 /// `builtins.sort f list`
 pub fn prim_sort(m: &mut Machine, args: Args, span: Span) -> EvalResult<Box<dyn CallLoop>> {
     let l = args.list(m, 1, span)?;
-    let sort = Box::new(MergeSort {
-        items: Vec::new(),
-        merged: Vec::with_capacity(l.len()),
-        width: 1,
-        i: 0,
-        mid: 0,
-        j: 0,
-        end: 0,
-        merging: false,
-    });
     if l.is_empty() {
         // Nothing to compare: the list itself, whatever the first argument is.
         return Ok(start(Value::Null, l, span, Gather::Filter(Vec::new())));
     }
     let f = args.function(m, 0, span)?;
-    Ok(start(f, l, span, Gather::Sort(sort)))
+    Ok(start(f, l, span, Gather::Sort(None)))
 }
