@@ -1144,6 +1144,13 @@ fn callback_traces_match_nix() {
     assert_list_matches_nix_with(include_str!("callback-traces.txt"), 70, &["--show-trace"]);
 }
 
+/// Syntax errors are placed where Nix's lexer and parser place them: stdout, stderr and
+/// exit code match Nix's. The programs are in `syntax-errors.txt`.
+#[test]
+fn syntax_errors_match_nix() {
+    assert_list_matches_nix(include_str!("syntax-errors.txt"), 10);
+}
+
 /// An error in an operand of `-`, `*`, `/`, `<` or `>` (calls of builtins in Nix) is
 /// inside "while calling the 'X' builtin", whatever the operand: stdout, stderr and exit
 /// code match Nix's, with and without `--show-trace`. The programs are in

@@ -66,17 +66,30 @@ pub fn parse_and_lower(ctx: &LowerCtx, text: &str, scopes: Vec<Scope>) -> EvalRe
         .errors()
         .first()
         .map(|err| syntax_error(ctx, text, err));
-    match (misclosed, reported) {
+    let first = match (misclosed, reported) {
         (Some(paren), Some(other)) => {
             let start = |e: &Error| e.span.map_or(0, |s| s.start);
-            return Err(if start(&paren) <= start(&other) {
+            Some(if start(&paren) <= start(&other) {
                 paren
             } else {
                 other
-            });
+            })
         }
-        (Some(e), None) | (None, Some(e)) => return Err(e),
-        (None, None) => {}
+        (Some(e), None) | (None, Some(e)) => Some(e),
+        (None, None) => None,
+    };
+    if let Some(first) = first {
+        // Nix's lexer refuses a path with a trailing slash as it reads it, before the
+        // parser meets any later error.
+        return Err(match trailing_slash_path(text) {
+            Some((token, at)) if first.span.is_none_or(|s| token <= s.start as usize) => {
+                Error::new(
+                    ErrorKind::Syntax("path has a trailing slash".into()),
+                    Some(span_at(ctx, at as u32)),
+                )
+            }
+            _ => first,
+        });
     }
     let root = parse.tree();
     let expr = root.expr().ok_or_else(|| {
@@ -237,12 +250,15 @@ fn describe_token(text: &str, offset: usize) -> String {
     "end of file".into()
 }
 
-/// Nix's lexer rejects a path literal ending in `/`; rnix reports a generic error. The
-/// offset one past that `/`, where Nix places the error.
-fn trailing_slash_path(text: &str) -> Option<usize> {
+/// The first path with a trailing slash (`./a/`, `./a/${x}/`), as where its last token
+/// starts and where Nix reports it: the character after it, or at the end of the text
+/// that token's start (the position Nix's lexer has then).
+fn trailing_slash_path(text: &str) -> Option<(usize, usize)> {
     use rnix::SyntaxKind as K;
     let toks: Vec<_> = rnix::tokenize(text).collect();
     let mut pos = 0;
+    let report =
+        |start: usize, end: usize| Some((start, if end == text.len() { start } else { end }));
     for (i, (kind, tok)) in toks.iter().enumerate() {
         // `./a/` lexes as one error token, `./a${x}/` ends in an error token "/".
         let after_interpolation = i > 0 && toks[i - 1].0 == K::TOKEN_INTERPOL_END;
@@ -252,7 +268,7 @@ fn trailing_slash_path(text: &str) -> Option<usize> {
             && !tok.starts_with('"')
             && !tok.starts_with("''")
         {
-            return Some(pos + tok.len());
+            return report(pos, pos + tok.len());
         }
         if matches!(
             kind,
@@ -264,7 +280,7 @@ fn trailing_slash_path(text: &str) -> Option<usize> {
                 .get(i + 2)
                 .is_none_or(|(k, _)| !matches!(k, K::TOKEN_INTERPOL_START | K::TOKEN_IDENT))
         {
-            return Some(pos + tok.len() + 1);
+            return report(pos, pos + tok.len() + 1);
         }
         pos += tok.len();
     }
@@ -535,12 +551,6 @@ fn expecting(wanted: &[rnix::SyntaxKind], text: &str, offset: usize) -> String {
 
 fn syntax_error(ctx: &LowerCtx, text: &str, err: &rnix::ParseError) -> Box<Error> {
     use rnix::ParseError as P;
-    if let Some(pos) = trailing_slash_path(text) {
-        return Error::new(
-            ErrorKind::Syntax("path has a trailing slash".into()),
-            Some(span_at(ctx, pos as u32)),
-        );
-    }
     // An unterminated string is one error token running to the end of the text.
     let mut pos = 0;
     let mut previous = "";
