@@ -61,7 +61,7 @@ impl Origin {
 pub struct Source {
     /// Where the text came from.
     pub origin: Origin,
-    /// The text with `\r\n` and `\r` turned into `\n`.
+    /// The text.
     pub text: Rc<str>,
     /// Where each line starts, computed when a position is first asked for (most files
     /// an evaluation reads never need one).
@@ -198,15 +198,19 @@ impl Source {
         }
     }
 
-    /// Where each line starts (offsets of the bytes after each newline, and 0).
+    /// Where each line starts (offsets of the bytes after each line end, and 0). As in
+    /// Nix, a line ends at `\n`, `\r\n` or a bare `\r`.
     fn line_starts(&self) -> &[u32] {
         self.line_starts.get_or_init(|| {
+            let bytes = self.text.as_bytes();
             let mut starts = vec![0u32];
             starts.extend(
-                self.text
-                    .bytes()
+                bytes
+                    .iter()
                     .enumerate()
-                    .filter(|&(_, b)| b == b'\n')
+                    .filter(|&(i, &b)| {
+                        b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
+                    })
                     .map(|(i, _)| i as u32 + 1),
             );
             starts
