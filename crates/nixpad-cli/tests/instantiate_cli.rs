@@ -1144,6 +1144,23 @@ fn callback_traces_match_nix() {
     assert_list_matches_nix_with(include_str!("callback-traces.txt"), 70, &["--show-trace"]);
 }
 
+/// Given `--arg`s, a top-level functor is called with itself, then its result is called
+/// as a top-level function would be: stdout, stderr and exit code match Nix's.
+#[test]
+fn top_level_functors_are_called_with_arguments() {
+    let programs = "\
+{ __functor = self: { a }: a + 1; }
+{ __functor = self: { b }: b; }
+{ __functor = self: x: x; }
+{ __functor = self: { __functor = s: { a }: a; }; }
+{ __functor = self: throw \"t\"; }
+{ __functor = self: { a, ... }@args: args; }
+";
+    assert_list_matches_nix_options(programs, 4, &["--strict", "--arg", "a", "1"]);
+    // Without arguments, a functor is printed as the set it is.
+    assert_list_matches_nix_options(programs, 4, &["--strict"]);
+}
+
 /// Syntax errors are placed where Nix's lexer and parser place them: stdout, stderr and
 /// exit code match Nix's. The programs are in `syntax-errors.txt`.
 #[test]

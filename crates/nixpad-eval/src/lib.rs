@@ -751,6 +751,15 @@ impl Evaluator {
     /// names (all of them with `...`); any other value is returned forced.
     pub fn auto_call(&mut self, v: Value, args: &AutoArgs) -> EvalResult<Value> {
         let v = self.machine.force(&v, None)?;
+        // Given arguments, Nix calls a functor with itself first, then the result.
+        if !args.0.is_empty() {
+            if let Value::Attrs(set) = &v {
+                if let Some(functor) = set.get(Symbol::new("__functor")).cloned() {
+                    let result = self.machine.call_at_top(&functor, vec![v.clone()])?;
+                    return self.auto_call(result, args);
+                }
+            }
+        }
         let Value::Lambda(closure) = &v else {
             return Ok(v);
         };
