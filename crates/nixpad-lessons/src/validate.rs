@@ -92,7 +92,9 @@ fn code_tokens(text: &str) -> String {
         .join(" ")
 }
 
-/// Store paths (`/nix/store/HASH-…`, up to the hash) in `text`.
+/// Store paths (`/nix/store/HASH-…`, up to the hash) in `text`, but for copies of source
+/// files (`HASH-source`: a flake's own files, named in error positions), which no learner
+/// could copy an answer from.
 fn store_paths(text: &str) -> Vec<&str> {
     const PREFIX: &str = "/nix/store/";
     let mut out = Vec::new();
@@ -103,7 +105,7 @@ fn store_paths(text: &str) -> Vec<&str> {
             .bytes()
             .take_while(|b| b.is_ascii_digit() || b.is_ascii_lowercase())
             .count();
-        if hash_len == 32 {
+        if hash_len == 32 && !after[32..].starts_with("-source") {
             out.push(&rest[i..i + PREFIX.len() + 32]);
         }
         rest = after;
@@ -322,5 +324,22 @@ pub fn merge_verdict(verdicts: &mut BTreeMap<String, Verdict>, v: Verdict) {
         None => {
             verdicts.insert(v.dir.clone(), v);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::store_paths;
+
+    #[test]
+    fn store_paths_leave_out_copies_of_sources() {
+        let drv = "/nix/store/g5dhwa743bq245wddlqaj5yfkkfrbv82-hello-2.12.1.drv";
+        let source = "/nix/store/b7h129dp6flk9i6km26yb2gq0s65c79l-source/flake.nix:3:5";
+        let text = format!("expected {drv}, at {source}");
+        assert_eq!(
+            store_paths(&text),
+            ["/nix/store/g5dhwa743bq245wddlqaj5yfkkfrbv82"]
+        );
+        assert!(store_paths(source).is_empty());
     }
 }
