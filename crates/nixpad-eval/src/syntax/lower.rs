@@ -91,6 +91,12 @@ pub fn parse_and_lower(ctx: &LowerCtx, text: &str, scopes: Vec<Scope>) -> EvalRe
             _ => first,
         });
     }
+    if let Some((at, msg)) = misplaced_lambda(&parse.syntax()) {
+        return Err(Error::new(
+            ErrorKind::Syntax(msg),
+            Some(span_at(ctx, at as u32)),
+        ));
+    }
     let root = parse.tree();
     let expr = root.expr().ok_or_else(|| {
         let msg = format!("syntax error, unexpected end of file{}", unclosed(text));
@@ -248,6 +254,132 @@ fn describe_token(text: &str, offset: usize) -> String {
         pos = end;
     }
     "end of file".into()
+}
+
+/// A function where Nix's grammar allows none (a list element, an argument, an operand,
+/// an `or` default: rnix parses `[ x: x ]`, `f x: x`, `1 == x: x`), as the offset and
+/// message of the syntax error Nix gives there, for the first in the text. Nix's parser
+/// reads such a function's start as a complete operand and stops at the token after it:
+/// the `:` or `@`, with what the enclosing construct expects next, or inside a `{ … }`
+/// pattern read as a set.
+fn misplaced_lambda(root: &rnix::SyntaxNode) -> Option<(usize, String)> {
+    use rnix::SyntaxKind as K;
+    let offset = |t: &rnix::SyntaxToken| usize::from(t.text_range().start());
+    let mut first: Option<(usize, String)> = None;
+    for lambda in root.descendants().filter(|n| n.kind() == K::NODE_LAMBDA) {
+        let restricted = lambda.parent().is_some_and(|p| {
+            matches!(
+                p.kind(),
+                K::NODE_LIST
+                    | K::NODE_APPLY
+                    | K::NODE_BIN_OP
+                    | K::NODE_UNARY_OP
+                    | K::NODE_SELECT
+                    | K::NODE_HAS_ATTR
+            )
+        });
+        if !restricted {
+            continue;
+        }
+        let tokens: Vec<rnix::SyntaxToken> = lambda
+            .descendants_with_tokens()
+            .filter_map(|e| e.into_token())
+            .filter(|t| !t.kind().is_trivia())
+            .collect();
+        let Some(param) = lambda.first_child() else {
+            continue;
+        };
+        let error = if param.kind() == K::NODE_IDENT_PARAM {
+            let colon = tokens.iter().find(|t| t.kind() == K::TOKEN_COLON)?;
+            (
+                offset(colon),
+                format!(
+                    "syntax error, unexpected ':'{}",
+                    expected_after_operand(&lambda)
+                ),
+            )
+        } else {
+            // A pattern: `name@{ … }` stops at the `@`; `{ … }` is read as a set first.
+            let pattern_tokens: Vec<&rnix::SyntaxToken> = tokens
+                .iter()
+                .take_while(|t| t.kind() != K::TOKEN_COLON)
+                .collect();
+            match pattern_tokens.as_slice() {
+                [name, at, ..] if name.kind() == K::TOKEN_IDENT && at.kind() == K::TOKEN_AT => (
+                    offset(at),
+                    format!(
+                        "syntax error, unexpected '@'{}",
+                        expected_after_operand(&lambda)
+                    ),
+                ),
+                [_, second, third, ..] if second.kind() == K::TOKEN_IDENT => {
+                    let what = match third.kind() {
+                        K::TOKEN_COMMA => "','",
+                        K::TOKEN_QUESTION => "'?'",
+                        _ => "'}'",
+                    };
+                    let msg = format!("syntax error, unexpected {what}, expecting '.' or '='");
+                    (offset(third), msg)
+                }
+                [_, second, ..] if second.kind() == K::TOKEN_ELLIPSIS => (
+                    offset(second),
+                    "syntax error, unexpected ELLIPSIS, expecting INHERIT".to_string(),
+                ),
+                // `{ }` then `@name` or the `:`.
+                [_, _, after, ..] if after.kind() == K::TOKEN_AT => (
+                    offset(after),
+                    format!(
+                        "syntax error, unexpected '@'{}",
+                        expected_after_operand(&lambda)
+                    ),
+                ),
+                _ => {
+                    let colon = tokens.iter().find(|t| t.kind() == K::TOKEN_COLON)?;
+                    (
+                        offset(colon),
+                        format!(
+                            "syntax error, unexpected ':'{}",
+                            expected_after_operand(&lambda)
+                        ),
+                    )
+                }
+            }
+        };
+        if first.as_ref().is_none_or(|(at, _)| error.0 < *at) {
+            first = Some(error);
+        }
+    }
+    first
+}
+
+/// What Nix's parser expects after a complete expression at `node` (bison names the
+/// tokens when they are few): the end of the text, `)`, `;`, `}`, THEN or ELSE, from the
+/// construct that encloses it; nothing in a list.
+fn expected_after_operand(node: &rnix::SyntaxNode) -> &'static str {
+    use rnix::SyntaxKind as K;
+    let mut child = node.clone();
+    while let Some(parent) = child.parent() {
+        let is_first = parent.first_child().as_ref() == Some(&child);
+        match parent.kind() {
+            K::NODE_ROOT => return ", expecting end of file",
+            K::NODE_PAREN | K::NODE_INHERIT_FROM => return ", expecting ')'",
+            K::NODE_LIST => return "",
+            K::NODE_ATTRPATH_VALUE => return ", expecting ';'",
+            K::NODE_INTERPOL => return ", expecting '}'",
+            K::NODE_ASSERT | K::NODE_WITH if is_first => return ", expecting ';'",
+            K::NODE_IF_ELSE => {
+                let index = parent.children().position(|c| c == child);
+                match index {
+                    Some(0) => return ", expecting THEN",
+                    Some(1) => return ", expecting ELSE",
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+        child = parent;
+    }
+    ""
 }
 
 /// The first path with a trailing slash (`./a/`, `./a/${x}/`), as where its last token
