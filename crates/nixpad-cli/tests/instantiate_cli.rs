@@ -1161,6 +1161,13 @@ fn top_level_functors_are_called_with_arguments() {
     assert_list_matches_nix_options(programs, 4, &["--strict"]);
 }
 
+/// An empty program is a syntax error at 1:1 with no line of source to show, as in Nix.
+#[test]
+fn empty_program_matches_nix() {
+    let differ = programs_differing_from_nix(&["", "   "], &["--strict"], |nix| nix);
+    assert_eq!(differ, 0);
+}
+
 /// Syntax errors are placed where Nix's lexer and parser place them: stdout, stderr and
 /// exit code match Nix's. The programs are in `syntax-errors.txt`.
 #[test]

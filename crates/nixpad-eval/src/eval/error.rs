@@ -582,6 +582,10 @@ pub(crate) fn render_position(
         lc.line,
         lc.col
     ));
+    // An empty text has no line to show.
+    if src.text.is_empty() {
+        return;
+    }
     if lc.line > 1 {
         let prev = lc.line - 1;
         let line = format!("{snippet_indent}{prev:>6}| {}", src.line_text(prev));
