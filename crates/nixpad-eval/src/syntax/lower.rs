@@ -1118,7 +1118,8 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                     expr: Rc::new(set),
                     path: vec![AttrKey::Static(Symbol::new("body"))].into(),
                     default: None,
-                    span,
+                    // Nix selects `body` at no position.
+                    span: Span::NOWHERE,
                     dynamic_shown: Box::default(),
                 }))
             }
