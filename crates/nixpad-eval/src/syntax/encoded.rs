@@ -201,8 +201,14 @@ impl Encoder {
         self.uint(u64::from(index));
     }
 
+    /// A span of the file (its start plus one, then its length), or 0 for none
+    /// ([`Span::NOWHERE`], a position Nix does not give).
     fn span(&mut self, span: Span) {
-        self.uint(u64::from(span.start));
+        if span == Span::NOWHERE {
+            self.uint(0);
+            return;
+        }
+        self.uint(u64::from(span.start) + 1);
         self.uint(u64::from(span.end - span.start));
     }
 
@@ -550,7 +556,9 @@ impl<'a> Decoder<'a> {
     }
 
     fn span(&mut self) -> Option<Span> {
-        let start = self.u32()?;
+        let Some(start) = self.u32()?.checked_sub(1) else {
+            return Some(Span::NOWHERE);
+        };
         let end = start.checked_add(self.u32()?)?;
         Some(Span {
             file: self.file,
