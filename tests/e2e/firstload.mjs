@@ -17,8 +17,10 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
  * in the worker about 1.6× faster) outweighed the smaller allocator (talc, -3 KB); to
  * 295 KB when messages written as Nix's logger writes them (escape sequences, tab stops by
  * display width), dynamic attribute names shown as Nix shows them and more of Nix's
- * builtin messages brought it to 290.7 KB. */
-export const FIRST_LOAD_BUDGET = 295 * 1000;
+ * builtin messages brought it to 290.7 KB; to 300 KB, the goal itself, when builtins.sort
+ * as libstdc++'s std::stable_sort (the same comparisons as Nix) and Nix's syntax errors for
+ * functions where its grammar has none brought it to 296.6 KB. */
+export const FIRST_LOAD_BUDGET = 300 * 1000;
 export const FIRST_LOAD_GOAL = 300 * 1000;
 
 const gzip = (b) => gzipSync(b, { level: 9 }).length;
