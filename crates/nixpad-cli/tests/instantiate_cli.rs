@@ -1161,6 +1161,20 @@ fn top_level_functors_are_called_with_arguments() {
     assert_list_matches_nix_options(programs, 4, &["--strict"]);
 }
 
+/// A file importing itself (directly or through another) is evaluated again and again
+/// until the call depth is exceeded, as in Nix: the whole stderr matches Nix's, with and
+/// without `--show-trace`.
+#[test]
+fn a_file_importing_itself_matches_nix() {
+    let program = "import ../nixpad-eval/tests/lang/eval-fail-import-self.nix";
+    for options in [&["--strict"][..], &["--strict", "--show-trace"]] {
+        assert_eq!(
+            programs_differing_from_nix(&[program], options, |nix| nix),
+            0
+        );
+    }
+}
+
 /// An empty program is a syntax error at 1:1 with no line of source to show, as in Nix.
 #[test]
 fn empty_program_matches_nix() {

@@ -716,12 +716,19 @@ pub(crate) fn import_path(m: &mut Machine, path: &str, span: Span) -> EvalResult
 /// [`import_path`] for the file it reads, `target` (`in_dir`: the `default.nix` of an
 /// imported folder).
 fn import_file(m: &mut Machine, target: &str, in_dir: bool, span: Span) -> EvalResult<Value> {
-    if let Some(v) = m.import_cache.get(target) {
+    if let Some((expr, v)) = m.import_cache.get(target) {
+        // Nix keeps a file's value only once it is evaluated: a file imported again while
+        // its value is being computed is evaluated afresh (a file importing itself goes
+        // on until the call depth is exceeded, as in Nix).
+        if matches!(v, Value::Thunk(t) if matches!(*t.0.borrow(), ThunkState::Blackhole)) {
+            return Ok(Thunk::new(expr.clone(), m.globals.clone()));
+        }
         return Ok(v.clone());
     }
     let expr = crate::lower_import(m, target, in_dir, span)?;
-    let thunk = Thunk::new(expr, m.globals.clone());
-    m.import_cache.insert(target.to_string(), thunk.clone());
+    let thunk = Thunk::new(expr.clone(), m.globals.clone());
+    m.import_cache
+        .insert(target.to_string(), (expr, thunk.clone()));
     Ok(thunk)
 }
 

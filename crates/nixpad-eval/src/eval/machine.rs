@@ -171,7 +171,7 @@ pub struct Machine {
     /// The `builtins` set.
     pub builtins: Value,
     /// Values of imported files, by path.
-    pub import_cache: HashMap<String, Value>,
+    pub import_cache: HashMap<String, (Rc<Expr>, Value)>,
     /// Store paths of the sources copied to the store (`"${./file}"`), by path: like the
     /// import cache, a source is read and hashed once per evaluator.
     pub copied_sources: HashMap<String, String>,
@@ -287,7 +287,10 @@ fn builtin_error(op: &crate::primop::PrimOp, e: Box<Error>, span: Span) -> Box<E
 /// frame of its own, as in Nix.
 fn named_builtin_error(name: &str, mut e: Box<Error>, span: Span) -> Box<Error> {
     if name != "addErrorContext" {
-        if e.span == Some(span) || e.span.is_none() {
+        // The call's own position is the frame's, except for a call beyond the call
+        // depth, which Nix reports at the call too.
+        let too_deep = matches!(e.kind, ErrorKind::StackOverflow);
+        if (e.span == Some(span) && !too_deep) || e.span.is_none() {
             e.span = None;
         }
         e.push_frame(call_frame(name), Some(span));
