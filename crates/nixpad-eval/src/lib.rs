@@ -1218,7 +1218,7 @@ impl Evaluator {
                 let path =
                     m.coerce_to_string_in(&value, CoerceMode::NoCopy, Span::NOWHERE, frame, at)?;
                 let path = path.lossy().into_owned();
-                if !store::is_store_path(&path, &m.settings.store_dir) {
+                if !context::is_store_path(&m.settings.store_dir, &path) {
                     let mut e = Error::new(
                         ErrorKind::Other(format!("path '{path}' is not in the Nix store")),
                         None,

@@ -784,26 +784,6 @@ pub fn check_name(name: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Whether `path` is a store path itself (`<store>/<hash>-<name>`, not a path inside
-/// one), as Nix parses one: a hash of 32 base-32 digits and a valid name.
-pub fn is_store_path(path: &str, store_dir: &str) -> bool {
-    let Some(base) = path
-        .strip_prefix(store_dir)
-        .and_then(|rest| rest.strip_prefix('/'))
-    else {
-        return false;
-    };
-    let (hash, name) = (base.get(..32), base.get(33..));
-    match (hash, name) {
-        (Some(hash), Some(name)) => {
-            base.as_bytes()[32] == b'-'
-                && hash.bytes().all(|c| NIX32_ALPHABET.contains(&c))
-                && check_name(name).is_ok()
-        }
-        _ => false,
-    }
-}
-
 /// Nix's wrapper around a [`check_name`] reason for a computed path:
 /// `path '{base_name}' is not a valid store path: {reason}`, where
 /// `base_name` is the path without the store directory (`<hash>-<name>`).
