@@ -397,6 +397,13 @@ const EQUALITY_DEPTH: u32 = 200_000;
 /// How close to `max_native_depth` builtins start suspending instead of re-entering.
 const SUSPEND_MARGIN: u32 = 8;
 
+/// Whether calling `def` returns a function without evaluating anything: a plain
+/// parameter (nothing to check) and a function literal as the body.
+#[inline]
+fn returns_lambda_at_once(def: &LambdaDef) -> bool {
+    matches!(def.param, Param::Ident(_)) && matches!(&*def.body, Expr::Lambda(_))
+}
+
 /// Looks a lexical variable up.
 fn lookup(env: &Env, level: u32, slot: u32) -> Value {
     let mut e = env;
@@ -1439,26 +1446,20 @@ impl Machine {
     ) -> EvalResult<Step> {
         match f {
             Value::Lambda(closure) => {
-                if !rest.is_empty() {
-                    self.push(Frame::ApplyRev(rest, span))?;
+                if !rest.is_empty()
+                    && returns_lambda_at_once(&closure.def)
+                    && self.debugger.is_none()
+                {
+                    return self.apply_curried(&closure, arg, rest, span);
                 }
-                self.enter_call(span)?;
-                let site = if self.builtin_call == Some(span) {
-                    None
-                } else {
-                    Some(span)
-                };
-                match &closure.def.param {
-                    Param::Ident(_) => {
-                        self.push(Frame::CallReturn(closure.def.clone(), site))?;
-                        let env = new_env(smallvec::smallvec![arg], Some(closure.env.clone()));
-                        Ok(Step::Eval(closure.def.body.clone(), env))
-                    }
-                    Param::Pattern(_) => {
-                        self.push(Frame::BindPattern(closure, site))?;
-                        self.force_step(arg, Some(span))
-                    }
-                }
+                self.enter_lambda(
+                    &closure.def,
+                    &closure.env,
+                    || closure.clone(),
+                    arg,
+                    rest,
+                    span,
+                )
             }
             Value::PrimOp(app) => {
                 let op = app.op;
@@ -1499,6 +1500,81 @@ impl Machine {
                 None => Err(self.not_a_function(&f, span)),
             },
             other => Err(self.not_a_function(&other, span)),
+        }
+    }
+
+    /// The call site a trace names for a call at `span`: none for a call made by a builtin.
+    fn call_site(&self, span: Span) -> Option<Span> {
+        if self.builtin_call == Some(span) {
+            None
+        } else {
+            Some(span)
+        }
+    }
+
+    /// Applies a curried function (`a: b: ...`) to several arguments at once: each call
+    /// whose body is the next function returns it without evaluating anything, so its
+    /// environment becomes the next function's directly, with no closure, no frames and
+    /// no step for the body. What can be observed is as in one call after another: each
+    /// call is checked against `max-call-depth` and is over before the next begins.
+    fn apply_curried(
+        &mut self,
+        closure: &Closure,
+        mut arg: Value,
+        mut rest: Vec<Value>,
+        span: Span,
+    ) -> EvalResult<Step> {
+        let mut def = &closure.def;
+        let mut env = closure.env.clone();
+        loop {
+            if self.call_depth > self.limits.max_call_depth {
+                return Err(Error::new(ErrorKind::StackOverflow, Some(span)));
+            }
+            let Expr::Lambda(inner) = &*def.body else {
+                unreachable!("only a function returning a function is applied curried")
+            };
+            env = new_env(smallvec::smallvec![arg], Some(env));
+            def = inner;
+            arg = rest.pop().expect("a curried call has an argument left");
+            if rest.is_empty() || !returns_lambda_at_once(def) {
+                break;
+            }
+        }
+        let closure = || {
+            Rc::new(Closure {
+                def: def.clone(),
+                env: env.clone(),
+            })
+        };
+        self.enter_lambda(def, &env, closure, arg, rest, span)
+    }
+
+    /// Calls the function `def` closed over `env` (`closure` makes it a value, for a
+    /// pattern to be bound) with `arg`, the `rest` waiting to be applied to its result.
+    fn enter_lambda(
+        &mut self,
+        def: &Rc<LambdaDef>,
+        env: &Env,
+        closure: impl FnOnce() -> Rc<Closure>,
+        arg: Value,
+        rest: Vec<Value>,
+        span: Span,
+    ) -> EvalResult<Step> {
+        if !rest.is_empty() {
+            self.push(Frame::ApplyRev(rest, span))?;
+        }
+        self.enter_call(span)?;
+        let site = self.call_site(span);
+        match &def.param {
+            Param::Ident(_) => {
+                self.push(Frame::CallReturn(def.clone(), site))?;
+                let env = new_env(smallvec::smallvec![arg], Some(env.clone()));
+                Ok(Step::Eval(def.body.clone(), env))
+            }
+            Param::Pattern(_) => {
+                self.push(Frame::BindPattern(closure(), site))?;
+                self.force_step(arg, Some(span))
+            }
         }
     }
 
