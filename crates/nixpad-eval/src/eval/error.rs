@@ -390,6 +390,16 @@ impl Error {
         })
     }
 
+    /// The native stack (Nix's) given out: too deep a nesting of values or of
+    /// evaluation, at `span` if known.
+    #[cold]
+    pub fn stack_exhausted(span: Option<Span>) -> Box<Error> {
+        Error::new(
+            ErrorKind::Other("stack overflow (possible infinite recursion)".into()),
+            span,
+        )
+    }
+
     /// An error Nix words freely ([`ErrorKind::Other`]) at `span`.
     pub fn other(message: impl Into<String>, span: Span) -> Box<Error> {
         Error::new(ErrorKind::Other(message.into()), Some(span))

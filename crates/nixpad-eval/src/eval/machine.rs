@@ -579,13 +579,7 @@ impl Machine {
     /// already have been pushed by the caller while preparing `step`).
     fn run(&mut self, base: usize, mut step: Step) -> EvalResult<Value> {
         if self.native_depth >= self.limits.max_native_depth {
-            return Err(self.unwind(
-                base,
-                Error::new(
-                    ErrorKind::Other("stack overflow (possible infinite recursion)".into()),
-                    None,
-                ),
-            ));
+            return Err(self.unwind(base, Error::stack_exhausted(None)));
         }
         self.native_depth += 1;
         let result = loop {
@@ -749,13 +743,10 @@ impl Machine {
         Ok(())
     }
 
-    #[inline]
+    #[inline(always)]
     fn push(&mut self, frame: Frame) -> EvalResult<()> {
         if self.frames.len() >= self.limits.max_frames {
-            return Err(Error::new(
-                ErrorKind::Other("stack overflow (possible infinite recursion)".into()),
-                None,
-            ));
+            return Err(Error::stack_exhausted(None));
         }
         self.frames.push(frame);
         Ok(())
@@ -2721,10 +2712,7 @@ impl Machine {
                 }
             }
             if depth > EQUALITY_DEPTH {
-                return Err(Error::new(
-                    ErrorKind::Other("stack overflow (possible infinite recursion)".into()),
-                    Some(span),
-                ));
+                return Err(Error::stack_exhausted(Some(span)));
             }
             let l = self.force(&l, Some(span))?;
             let r = self.force(&r, Some(span))?;
@@ -2794,10 +2782,7 @@ impl Machine {
         f: impl FnOnce(&mut Machine) -> EvalResult<T>,
     ) -> EvalResult<T> {
         if self.structural_depth >= self.limits.max_structural_depth {
-            return Err(Error::new(
-                ErrorKind::Other("stack overflow (possible infinite recursion)".into()),
-                Some(span),
-            ));
+            return Err(Error::stack_exhausted(Some(span)));
         }
         self.structural_depth += 1;
         let r = f(self);
@@ -3013,10 +2998,7 @@ impl Machine {
                 _ => false,
             };
             if depth > MAX_DEPTH {
-                return Err(Error::new(
-                    ErrorKind::Other("stack overflow (possible infinite recursion)".into()),
-                    span,
-                ));
+                return Err(Error::stack_exhausted(span));
             }
             path.truncate(depth);
             path.push(attr);

@@ -9,7 +9,7 @@
 
 use std::collections::HashSet;
 
-use crate::error::{Error, ErrorKind, EvalResult};
+use crate::error::{Error, EvalResult};
 use crate::machine::{merge_context, Machine};
 use crate::primop::Args;
 use crate::source::Span;
@@ -130,10 +130,7 @@ impl XmlWriter {
 
     fn value(&mut self, m: &mut Machine, v: &Value, depth: usize) -> EvalResult<()> {
         if depth > MAX_DEPTH {
-            return Err(Error::new(
-                ErrorKind::Other("stack overflow (possible infinite recursion)".into()),
-                Some(self.span),
-            ));
+            return Err(Error::stack_exhausted(Some(self.span)));
         }
         if self.lazy {
             if let Value::Thunk(t) = v {
