@@ -57,9 +57,14 @@ fn write_attr_name(out: &mut Vec<u8>, name: Symbol) {
 
 enum Work {
     Value(Value),
-    Text(&'static str),
-    Owned(String),
-    AttrName(Symbol),
+    /// The rest of a list's items, from this index.
+    Items(Rc<crate::value::List>, usize),
+    /// The rest of a set's attributes (sorted as printed), from this index.
+    Attrs(Rc<[(Symbol, Value)]>, usize),
+    /// A list item was printed: count it, then a space.
+    ItemDone,
+    /// An attribute was printed: count it, then `; `.
+    AttrDone,
 }
 
 /// How deep, wide and long values are printed.
@@ -94,16 +99,22 @@ fn print_value(
         stack: vec![(Work::Value(v.clone()), 0)],
         limits,
         sources,
+        items_printed: 0,
+        attrs_printed: 0,
     };
     while let Some((work, depth)) = p.stack.pop() {
         match work {
-            Work::Text(t) => p.out.extend_from_slice(t.as_bytes()),
-            Work::Owned(t) => p.out.extend_from_slice(t.as_bytes()),
-            Work::AttrName(n) => {
-                write_attr_name(&mut p.out, n);
-                p.out.extend_from_slice(b" = ");
-            }
             Work::Value(v) => p.value(&v, depth),
+            Work::Items(items, index) => p.next_item(items, index, depth),
+            Work::Attrs(attrs, index) => p.next_attr(attrs, index, depth),
+            Work::ItemDone => {
+                p.items_printed += 1;
+                p.out.push(b' ');
+            }
+            Work::AttrDone => {
+                p.attrs_printed += 1;
+                p.out.extend_from_slice(b"; ");
+            }
         }
     }
     p.out
@@ -118,6 +129,11 @@ struct Printer<'a> {
     limits: PrintLimits,
     /// The sources, when printing for an error message (Nix's «…» forms).
     sources: Option<&'a crate::source::SourceMap>,
+    /// List items printed so far, in the whole value: as in Nix, the limit on items
+    /// counts nested lists' items too (an item is counted once printed).
+    items_printed: usize,
+    /// Attributes printed so far, in the whole value (counted as items are).
+    attrs_printed: usize,
 }
 
 impl Printer<'_> {
@@ -235,16 +251,23 @@ impl Printer<'_> {
             return;
         }
         self.out.extend_from_slice(b"[ ");
-        self.stack.push((Work::Text("]"), depth));
-        let max = self.limits.max_items;
-        if items.len() > max {
-            let n = items.len() - max;
-            self.stack
-                .push((Work::Owned(format!("{} ", elided(n, "item"))), depth));
-        }
-        for item in items.iter().take(max).rev() {
-            self.stack.push((Work::Text(" "), depth));
-            self.stack.push((Work::Value(item.clone()), depth + 1));
+        self.next_item(items.clone(), 0, depth);
+    }
+
+    /// Prints item `index` of a list (at `depth`) and schedules the rest, or closes it:
+    /// once the whole value has had its share of items, the rest are elided.
+    fn next_item(&mut self, items: Rc<crate::value::List>, index: usize, depth: usize) {
+        let left = items.len() - index;
+        if left == 0 {
+            self.out.push(b']');
+        } else if self.items_printed >= self.limits.max_items {
+            let text = format!("{} ]", elided(left, "item"));
+            self.out.extend_from_slice(text.as_bytes());
+        } else {
+            let item = items[index].clone();
+            self.stack.push((Work::Items(items, index + 1), depth));
+            self.stack.push((Work::ItemDone, depth));
+            self.stack.push((Work::Value(item), depth + 1));
         }
     }
 
@@ -258,22 +281,32 @@ impl Printer<'_> {
             return;
         }
         self.out.extend_from_slice(b"{ ");
-        self.stack.push((Work::Text("}"), depth));
         let mut sorted = attrs.sorted_by_name();
-        let max = self.limits.max_items;
-        if max != usize::MAX {
+        if self.limits.max_items != usize::MAX {
             // As Nix, a limited print puts the attributes naming a value's kind first.
             sorted.sort_by_key(|a| !matches!(&*a.name.name(), "_type" | "type"));
         }
-        if sorted.len() > max {
-            let n = sorted.len() - max;
-            self.stack
-                .push((Work::Owned(format!("{} ", elided(n, "attribute"))), depth));
-        }
-        for a in sorted.iter().take(max).rev() {
-            self.stack.push((Work::Text("; "), depth));
-            self.stack.push((Work::Value(a.value.clone()), depth + 1));
-            self.stack.push((Work::AttrName(a.name), depth));
+        let sorted: Rc<[(Symbol, Value)]> =
+            sorted.iter().map(|a| (a.name, a.value.clone())).collect();
+        self.next_attr(sorted, 0, depth);
+    }
+
+    /// Prints attribute `index` of a set (at `depth`) and schedules the rest, or closes
+    /// it (eliding the rest as [`Printer::next_item`] does).
+    fn next_attr(&mut self, attrs: Rc<[(Symbol, Value)]>, index: usize, depth: usize) {
+        let left = attrs.len() - index;
+        if left == 0 {
+            self.out.push(b'}');
+        } else if self.attrs_printed >= self.limits.max_items {
+            let text = format!("{} }}", elided(left, "attribute"));
+            self.out.extend_from_slice(text.as_bytes());
+        } else {
+            let (name, value) = attrs[index].clone();
+            write_attr_name(&mut self.out, name);
+            self.out.extend_from_slice(b" = ");
+            self.stack.push((Work::Attrs(attrs, index + 1), depth));
+            self.stack.push((Work::AttrDone, depth));
+            self.stack.push((Work::Value(value), depth + 1));
         }
     }
 }
