@@ -1144,6 +1144,21 @@ fn callback_traces_match_nix() {
     assert_list_matches_nix_with(include_str!("callback-traces.txt"), 70, &["--show-trace"]);
 }
 
+/// What `derivation`, the builtins reading and adding paths, `import`, `split` and
+/// `listToAttrs` check and keep (empty builders, names with context or too long once
+/// suffixed, symbolic links followed, contexts kept, error frames and positions): stdout,
+/// stderr and exit code match Nix's, with and without `--show-trace`. The programs are in
+/// `paths-and-derivations.txt`.
+#[test]
+fn paths_and_derivations_match_nix() {
+    assert_list_matches_nix(include_str!("paths-and-derivations.txt"), 30);
+    assert_list_matches_nix_with(
+        include_str!("paths-and-derivations.txt"),
+        30,
+        &["--show-trace"],
+    );
+}
+
 /// Given `--arg`s, a top-level functor is called with itself, then its result is called
 /// as a top-level function would be: stdout, stderr and exit code match Nix's.
 #[test]

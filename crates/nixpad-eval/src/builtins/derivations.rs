@@ -132,7 +132,10 @@ pub fn prim_derivation_strict(m: &mut Machine, args: Args, span: Span) -> EvalRe
     };
     let name_v = m.force(&name_attr.value, Some(span)).map_err(in_name)?;
     let name = match &name_v {
-        Value::String(s) => s.lossy().into_owned(),
+        Value::String(s) => match crate::primop::context_not_allowed(s, None) {
+            Some(e) => return Err(in_name(e)),
+            None => s.lossy().into_owned(),
+        },
         v => return Err(in_name(m.type_error("a string", v, Some(span)))),
     };
     // Nix names where the `name` attribute is, without quoting the line.
@@ -151,19 +154,20 @@ pub fn prim_derivation_strict(m: &mut Machine, args: Args, span: Span) -> EvalRe
 }
 
 fn want_bool_attr(m: &mut Machine, attrs: &Attrs, key: &str, span: Span) -> EvalResult<bool> {
-    match attrs.get(Symbol::new(key)) {
-        None => Ok(false),
-        Some(v) => {
-            let v = v.clone();
-            match m.force(&v, Some(span))? {
-                Value::Bool(b) => Ok(b),
-                other_v => {
-                    let mut e = m.type_error("a Boolean", &other_v, Some(span));
-                    e.push_frame(format!("while evaluating the `{key}` attribute passed to builtins.derivationStrict"), None);
-                    Err(e)
-                }
-            }
-        }
+    let Some(v) = attrs.get(Symbol::new(key)).cloned() else {
+        return Ok(false);
+    };
+    // Any error in the value is in this frame, as in Nix.
+    let in_attr = |mut e: Box<Error>| {
+        e.push_frame(
+            format!("while evaluating the `{key}` attribute passed to builtins.derivationStrict"),
+            None,
+        );
+        e
+    };
+    match m.force(&v, Some(span)).map_err(in_attr)? {
+        Value::Bool(b) => Ok(b),
+        other => Err(in_attr(m.type_error("a Boolean", &other, Some(span)))),
     }
 }
 
@@ -256,8 +260,6 @@ struct Gathered {
     ctx: Context,
     /// With `__structuredAttrs`: the members of the `__json` object so far.
     json: Option<Vec<Vec<u8>>>,
-    have_builder: bool,
-    have_system: bool,
     output_hash: Option<Vec<u8>>,
     output_hash_algo: Option<Vec<u8>>,
     hash_mode: Option<HashMode>,
@@ -292,8 +294,6 @@ impl Gathered {
             },
             ctx: None,
             json: structured.then(Vec::new),
-            have_builder: false,
-            have_system: false,
             output_hash: None,
             output_hash_algo: None,
             hash_mode: None,
@@ -393,11 +393,9 @@ impl Gathered {
         match key {
             "builder" => {
                 self.drv.builder = text;
-                self.have_builder = true;
             }
             "system" => {
                 self.drv.system = text;
-                self.have_system = true;
             }
             "outputHash" => self.output_hash = Some(text),
             "outputHashAlgo" => self.output_hash_algo = Some(text),
@@ -419,10 +417,11 @@ impl Gathered {
             json.push(b'}');
             self.drv.env.insert("__json".to_string(), json);
         }
-        if !self.have_builder {
+        // As in Nix, an empty value (`""`, `null`, `false`, `[ ]`) counts as none.
+        if self.drv.builder.is_empty() {
             return Err(Error::other("required attribute 'builder' missing", span));
         }
-        if !self.have_system {
+        if self.drv.system.is_empty() {
             return Err(Error::other("required attribute 'system' missing", span));
         }
         if self.drv.name.ends_with(".drv") {
@@ -575,7 +574,9 @@ fn finish_derivation(
     let aterm = drv.aterm();
     let mut refs: Vec<String> = drv.input_srcs.iter().cloned().collect();
     refs.extend(drv.input_drvs.keys().cloned());
-    let drv_path = store::make_text_path(&store_dir, &format!("{name}.drv"), &aterm, &refs);
+    let drv_name = format!("{name}.drv");
+    let drv_path = store::make_text_path(&store_dir, &drv_name, &aterm, &refs);
+    check_path_name(&store_dir, &drv_path, &drv_name, span)?;
     let hash_modulo = drv
         .hash_modulo(&m.drv_store)
         .map_err(|p| Error::other(format!("path '{p}' is not valid"), span))?;
@@ -683,18 +684,24 @@ fn set_input_addressed_outputs(
             format!("{}-{o}", drv.name)
         };
         let path = store::make_store_path(store_dir, &format!("output:{o}"), &inner, &out_name);
-        store::check_name(&out_name).map_err(|e| {
-            Error::other(
-                store::invalid_store_path_message(store::store_path_base(store_dir, &path), &e),
-                span,
-            )
-        })?;
+        check_path_name(store_dir, &path, &out_name, span)?;
         drv.env.insert(o.clone(), path.clone().into_bytes());
         if let Some(out) = drv.outputs.get_mut(o) {
             out.path = path;
         }
     }
     Ok(())
+}
+
+/// Refuses a path made for a derivation whose `name` is not a valid store path name
+/// (too long once a `-dev` or `.drv` suffix is added), as Nix refuses it.
+fn check_path_name(store_dir: &str, path: &str, name: &str, span: Span) -> EvalResult<()> {
+    store::check_name(name).map_err(|e| {
+        Error::other(
+            store::invalid_store_path_message(store::store_path_base(store_dir, path), &e),
+            span,
+        )
+    })
 }
 
 fn parse_hash_mode(m: &Machine, s: &[u8], span: Span) -> EvalResult<HashMode> {

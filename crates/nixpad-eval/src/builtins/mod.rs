@@ -608,7 +608,45 @@ pub(crate) fn resolved_path_argument(m: &mut Machine, v: &Value, span: Span) -> 
         );
         return Err(e);
     }
-    Ok(path)
+    resolve_symlinks(m, &path, span).map_err(|mut e| {
+        e.push_frame(
+            format!("while realising the context of path '{path}'"),
+            None,
+        );
+        e
+    })
+}
+
+/// How many symbolic links a path may go through before Nix gives up.
+const MAX_SYMLINKS: usize = 1024;
+
+/// `path` with the symbolic links it ends in followed, as Nix follows them before adding
+/// a path to the store or reading a file (the links inside a directory are kept as
+/// links); `Err` with the path reached when there are too many links to follow (a loop):
+/// as Nix, at most [`MAX_SYMLINKS`] - 1.
+fn follow_symlinks(m: &mut Machine, path: &str, span: Span) -> EvalResult<Result<String, String>> {
+    let mut path = path.to_string();
+    for _ in 1..MAX_SYMLINKS {
+        if m.io.file_type(&path) != Some(FileType::Symlink) {
+            return Ok(Ok(path));
+        }
+        let target =
+            m.io.read_link(&path)
+                .map_err(|e| Error::new(ErrorKind::Io(e), Some(span)))?;
+        path = if target.starts_with('/') {
+            crate::path::canonicalise(&target)
+        } else {
+            let dir = crate::path::dir_name(&path);
+            crate::path::canonicalise(&format!("{dir}/{target}"))
+        };
+    }
+    Ok(Err(path))
+}
+
+/// [`follow_symlinks`], a loop refused as Nix refuses it when it reads a path.
+pub(crate) fn resolve_symlinks(m: &mut Machine, path: &str, span: Span) -> EvalResult<String> {
+    follow_symlinks(m, path, span)?
+        .map_err(|_| Error::other(format!("infinite symlink recursion in path '{path}'"), span))
 }
 
 /// Makes the store paths a path string depends on valid before the file is read, as
@@ -653,12 +691,20 @@ pub(crate) fn realise_context(
     Ok(())
 }
 
-/// The file `import path` reads: `path/default.nix` for a directory.
-fn import_target(m: &Machine, path: &str) -> String {
-    match m.io.file_type(path) {
-        Some(FileType::Directory) => format!("{}/default.nix", path.trim_end_matches('/')),
-        _ => path.to_string(),
-    }
+/// The file `import path` reads: where the symbolic links it ends in lead (so that the
+/// file's relative paths are its own), `default.nix` in it for a directory (then
+/// `true`).
+fn import_target(m: &mut Machine, path: &str, span: Span) -> EvalResult<(String, bool)> {
+    let path = follow_symlinks(m, path, span)?.map_err(|reached| {
+        Error::other(
+            format!("too many symbolic links encountered while traversing the path '{reached}'"),
+            span,
+        )
+    })?;
+    Ok(match m.io.file_type(&path) {
+        Some(FileType::Directory) => (format!("{}/default.nix", path.trim_end_matches('/')), true),
+        _ => (path, false),
+    })
 }
 
 /// Reads a file to evaluate; `in_dir` says it is the `default.nix` of an imported folder.
@@ -697,8 +743,8 @@ pub(crate) fn read_source(
 
 fn prim_import(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     let path = path_argument(m, &args[0], span)?;
-    let target = import_target(m, &path);
-    let v = import_file(m, &target, target != path, span)?;
+    let (target, in_dir) = import_target(m, &path, span)?;
+    let v = import_file(m, &target, in_dir, span)?;
     if let Value::Thunk(t) = &v {
         if !t.is_evaluated() {
             m.evaluating_file(&target)?;
@@ -709,8 +755,8 @@ fn prim_import(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
 
 /// The (cached, unevaluated) value of the file at `path`, as `import` gives it.
 pub(crate) fn import_path(m: &mut Machine, path: &str, span: Span) -> EvalResult<Value> {
-    let target = import_target(m, path);
-    import_file(m, &target, target != path, span)
+    let (target, in_dir) = import_target(m, path, span)?;
+    import_file(m, &target, in_dir, span)
 }
 
 /// [`import_path`] for the file it reads, `target` (`in_dir`: the `default.nix` of an
@@ -735,8 +781,8 @@ fn import_file(m: &mut Machine, target: &str, in_dir: bool, span: Span) -> EvalR
 fn prim_scoped_import(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     let scope = args.attrs(m, 0, span)?;
     let path = path_argument(m, &args[1], span)?;
-    let target = import_target(m, &path);
-    let text = read_source(m, &target, target != path, span)?;
+    let (target, in_dir) = import_target(m, &path, span)?;
+    let text = read_source(m, &target, in_dir, span)?;
     let expr = crate::lower_scoped(m, &target, text, &scope)?;
     let values: Vec<Value> = scope.entries.iter().map(|a| a.value.clone()).collect();
     let env = new_env(values.into(), Some(m.globals.clone()));
@@ -1161,11 +1207,23 @@ fn prim_list_to_attrs(m: &mut Machine, args: Args, span: Span) -> EvalResult<Val
         let name_attr = item.get_attr(name_sym).ok_or_else(|| missing("name"))?;
         // Nix places an error in the name at the `name` attribute.
         let name_span = name_attr.pos.unwrap_or(span);
-        let name = attr_name_arg(m, &name_attr.value, name_span, "while evaluating the `name` attribute of an element of the list passed to builtins.listToAttrs")
+        let what = "while evaluating the `name` attribute of an element of the list passed to builtins.listToAttrs";
+        // A name with context is refused at no position of its own, as in Nix.
+        let name = want_string(m, &name_attr.value, name_span, what)
+            .and_then(|s| match crate::primop::context_not_allowed(&s, None) {
+                Some(mut e) => {
+                    e.push_frame(what, None);
+                    Err(e)
+                }
+                None => Ok(Symbol::from_bytes(&s.bytes)),
+            })
             .map_err(|mut e| {
                 if let (Some(pos), Some(frame)) = (name_attr.pos, e.trace.first_mut()) {
                     frame.span = Some(pos);
-                    e.span = e.span.or(Some(pos));
+                    // Only a name of the wrong type is an error at the attribute itself.
+                    if matches!(e.kind, ErrorKind::Type(_)) {
+                        e.span = e.span.or(Some(pos));
+                    }
                 }
                 e
             })?;
@@ -1558,6 +1616,11 @@ fn prim_split(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
         if end == start && end >= bytes.len() {
             break;
         }
+    }
+    if out.is_empty() {
+        // Without a match the string itself is the only piece, its context kept (the
+        // pieces of a split string have none), as in Nix.
+        return Ok(Value::list(vec![Value::String(s)]));
     }
     out.push(Value::string(bytes[last.min(bytes.len())..].to_vec()));
     Ok(Value::list(out))

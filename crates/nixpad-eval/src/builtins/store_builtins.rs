@@ -164,6 +164,8 @@ fn add_path(
     span: Span,
 ) -> EvalResult<String> {
     let store_dir = m.settings.store_dir.clone();
+    let resolved = crate::builtins::resolve_symlinks(m, path, span)?;
+    let path = resolved.as_str();
     let result = if recursive {
         let node = filtered_nar(m, path, filter, span)?;
         let hash = Hash::sha256_from_bytes(store::nar_sha256(&node));
@@ -187,8 +189,9 @@ fn add_path(
             }
             None => {
                 return Err(io_error(
-                    m.io.access_error(path)
-                        .unwrap_or_else(|| format!("path '{path}' does not exist")),
+                    m.io.access_error(path).unwrap_or_else(|| {
+                        format!("opening file '{path}': No such file or directory")
+                    }),
                     span,
                 ))
             }
@@ -255,16 +258,25 @@ pub fn prim_path(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
                 )?)
             }
             "name" => {
-                name = Some(
-                    want_string(
-                        m,
-                        &a.value,
-                        at,
+                // Any error in the name is in a frame at the attribute, as in Nix.
+                let in_name = |mut e: Box<Error>| {
+                    e.push_frame(
                         "while evaluating the `name` attribute passed to builtins.path",
-                    )?
-                    .lossy()
-                    .into_owned(),
-                )
+                        Some(at),
+                    );
+                    e
+                };
+                let given = match m.force(&a.value, Some(at)).map_err(in_name)? {
+                    Value::String(s) => s,
+                    other => return Err(in_name(m.type_error("a string", &other, Some(at)))),
+                };
+                if let Some(e) = crate::primop::context_not_allowed(&given, None) {
+                    return Err(in_name(e));
+                }
+                // An empty name stands for the default one (the path's base name).
+                if !given.bytes.is_empty() {
+                    name = Some(given.lossy().into_owned());
+                }
             }
             "filter" => {
                 let f = m.force(&a.value, Some(at))?;

@@ -686,7 +686,7 @@ impl Machine {
 
     /// The store path a path is copied to when interpolated (`"${./file}"`): read once
     /// per evaluator through the I/O trait, as a NAR.
-    pub fn copy_path_to_store(&mut self, path: &str, span: Span) -> EvalResult<String> {
+    pub fn copy_path_to_store(&mut self, path: &str) -> EvalResult<String> {
         if let Some(store_path) = self.copied_sources.get(path) {
             return Ok(store_path.clone());
         }
@@ -694,9 +694,16 @@ impl Machine {
         let node =
             crate::io::read_nar(&*self.io, path).map_err(|e| Error::new(ErrorKind::Io(e), None))?;
         let name = crate::path::base_name(path);
-        crate::store::check_name(name)
-            .map_err(|e| Error::other(crate::store::invalid_store_path_message(name, &e), span))?;
-        let store_path = crate::store::make_source_path(&self.settings.store_dir, name, &node);
+        let store_dir = &self.settings.store_dir;
+        let store_path = crate::store::make_source_path(store_dir, name, &node);
+        // A base name that is no store path name is a store error, reported bare too.
+        crate::store::check_name(name).map_err(|e| {
+            let base = crate::store::store_path_base(store_dir, &store_path);
+            Error::new(
+                ErrorKind::Io(crate::store::invalid_store_path_message(base, &e)),
+                None,
+            )
+        })?;
         self.copied_sources
             .insert(path.to_owned(), store_path.clone());
         Ok(store_path)
@@ -2894,7 +2901,7 @@ impl Machine {
             Value::String(s) => Ok((**s).clone()),
             Value::Path(p) => {
                 if mode.copy_to_store() {
-                    let store_path = self.copy_path_to_store(p, span)?;
+                    let store_path = self.copy_path_to_store(p)?;
                     let mut ctx = std::collections::BTreeSet::new();
                     ctx.insert(ContextElem::Opaque(store_path.clone()));
                     Ok(NixString {
