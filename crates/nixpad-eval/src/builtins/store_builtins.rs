@@ -8,7 +8,6 @@
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use crate::builtins::want_string;
 use crate::builtins::Args;
 use crate::error::{Error, ErrorKind, EvalResult};
 use crate::io::FileType;
@@ -225,6 +224,15 @@ fn add_path(
     Ok(out)
 }
 
+/// Puts an error in `frame` at `at`: as Nix, `builtins.path` reports any error in one of
+/// its attributes (a type error at the attribute itself too) in the attribute's frame.
+fn in_frame(frame: &'static str, at: Span) -> impl Fn(Box<Error>) -> Box<Error> {
+    move |mut e| {
+        e.push_frame(frame, Some(at));
+        e
+    }
+}
+
 /// `builtins.path { path; name ? baseNameOf path; filter ? null; recursive ? true; sha256 ? null; }`
 pub fn prim_path(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     let attrs = match m.force(&args[0], Some(span))? {
@@ -258,15 +266,11 @@ pub fn prim_path(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
                 )?)
             }
             "name" => {
-                // Any error in the name is in a frame at the attribute, as in Nix.
-                let in_name = |mut e: Box<Error>| {
-                    e.push_frame(
-                        "while evaluating the `name` attribute passed to builtins.path",
-                        Some(at),
-                    );
-                    e
-                };
-                let given = match m.force(&a.value, Some(at)).map_err(in_name)? {
+                let in_name = in_frame(
+                    "while evaluating the `name` attribute passed to builtins.path",
+                    at,
+                );
+                let given = match m.force(&a.value, Some(at)).map_err(&in_name)? {
                     Value::String(s) => s,
                     other => return Err(in_name(m.type_error("a string", &other, Some(at)))),
                 };
@@ -279,39 +283,42 @@ pub fn prim_path(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
                 }
             }
             "filter" => {
-                let f = m.force(&a.value, Some(at))?;
+                let in_filter = in_frame(
+                    "while evaluating the `filter` parameter passed to builtins.path",
+                    at,
+                );
+                let f = m.force(&a.value, Some(at)).map_err(&in_filter)?;
                 if !matches!(f, Value::Lambda(_) | Value::PrimOp(_))
                     && !matches!(&f, Value::Attrs(s) if s.get(Symbol::new("__functor")).is_some())
                 {
-                    let mut e = m.type_error("a function", &f, Some(at));
-                    e.push_frame(
-                        "while evaluating the `filter` parameter passed to builtins.path",
-                        None,
-                    );
-                    return Err(e);
+                    return Err(in_filter(m.type_error("a function", &f, Some(at))));
                 }
                 filter = Some(f);
             }
-            "recursive" => match m.force(&a.value, Some(at))? {
-                Value::Bool(b) => recursive = b,
-                other_v => {
-                    let mut e = m.type_error("a Boolean", &other_v, Some(at));
-                    e.push_frame(
-                        "while evaluating the `recursive` attribute passed to builtins.path",
-                        None,
-                    );
-                    return Err(e);
-                }
-            },
-            "sha256" => {
-                let s = want_string(
-                    m,
-                    &a.value,
+            "recursive" => {
+                let in_recursive = in_frame(
+                    "while evaluating the `recursive` attribute passed to builtins.path",
                     at,
+                );
+                match m.force(&a.value, Some(at)).map_err(&in_recursive)? {
+                    Value::Bool(b) => recursive = b,
+                    other => return Err(in_recursive(m.type_error("a Boolean", &other, Some(at)))),
+                }
+            }
+            "sha256" => {
+                let in_sha256 = in_frame(
                     "while evaluating the `sha256` attribute passed to builtins.path",
-                )?;
+                    at,
+                );
+                let given = match m.force(&a.value, Some(at)).map_err(&in_sha256)? {
+                    Value::String(s) => s,
+                    other => return Err(in_sha256(m.type_error("a string", &other, Some(at)))),
+                };
+                if let Some(e) = crate::primop::context_not_allowed(&given, None) {
+                    return Err(in_sha256(e));
+                }
                 sha256 = Some(
-                    Hash::parse_any(&s.lossy(), Some(HashAlgo::Sha256))
+                    Hash::parse_any(&given.lossy(), Some(HashAlgo::Sha256))
                         .map_err(|e| Error::hash(e, None))?,
                 );
             }
