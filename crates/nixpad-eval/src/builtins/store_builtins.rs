@@ -233,6 +233,25 @@ fn in_frame(frame: &'static str, at: Span) -> impl Fn(Box<Error>) -> Box<Error> 
     }
 }
 
+/// A string attribute of `builtins.path`'s argument, without context, its errors in
+/// [`in_frame`].
+fn string_attr(
+    m: &mut Machine,
+    v: &Value,
+    at: Span,
+    frame: &'static str,
+) -> EvalResult<Rc<NixString>> {
+    let in_attr = in_frame(frame, at);
+    let given = match m.force(v, Some(at)).map_err(&in_attr)? {
+        Value::String(s) => s,
+        other => return Err(in_attr(m.type_error("a string", &other, Some(at)))),
+    };
+    match crate::primop::context_not_allowed(&given, None) {
+        Some(e) => Err(in_attr(e)),
+        None => Ok(given),
+    }
+}
+
 /// `builtins.path { path; name ? baseNameOf path; filter ? null; recursive ? true; sha256 ? null; }`
 pub fn prim_path(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     let attrs = match m.force(&args[0], Some(span))? {
@@ -266,17 +285,8 @@ pub fn prim_path(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
                 )?)
             }
             "name" => {
-                let in_name = in_frame(
-                    "while evaluating the `name` attribute passed to builtins.path",
-                    at,
-                );
-                let given = match m.force(&a.value, Some(at)).map_err(&in_name)? {
-                    Value::String(s) => s,
-                    other => return Err(in_name(m.type_error("a string", &other, Some(at)))),
-                };
-                if let Some(e) = crate::primop::context_not_allowed(&given, None) {
-                    return Err(in_name(e));
-                }
+                let what = "while evaluating the `name` attribute passed to builtins.path";
+                let given = string_attr(m, &a.value, at, what)?;
                 // An empty name stands for the default one (the path's base name).
                 if !given.bytes.is_empty() {
                     name = Some(given.lossy().into_owned());
@@ -306,17 +316,8 @@ pub fn prim_path(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
                 }
             }
             "sha256" => {
-                let in_sha256 = in_frame(
-                    "while evaluating the `sha256` attribute passed to builtins.path",
-                    at,
-                );
-                let given = match m.force(&a.value, Some(at)).map_err(&in_sha256)? {
-                    Value::String(s) => s,
-                    other => return Err(in_sha256(m.type_error("a string", &other, Some(at)))),
-                };
-                if let Some(e) = crate::primop::context_not_allowed(&given, None) {
-                    return Err(in_sha256(e));
-                }
+                let what = "while evaluating the `sha256` attribute passed to builtins.path";
+                let given = string_attr(m, &a.value, at, what)?;
                 sha256 = Some(
                     Hash::parse_any(&given.lossy(), Some(HashAlgo::Sha256))
                         .map_err(|e| Error::hash(e, None))?,
