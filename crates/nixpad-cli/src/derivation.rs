@@ -113,7 +113,7 @@ fn run(cmd: ShowCommand) -> ExitCode {
     // Like `nixpad eval`: the thread has a large stack, so builtins may nest deeply (each
     // derivation in a dependency chain forces the previous one from inside a builtin).
     let mut ev = Evaluator::new(
-        Rc::new(crate::fs_io::FsIO),
+        Rc::new(crate::fs_io::FsIO::new()),
         settings,
         Limits {
             max_native_depth: 40_000,

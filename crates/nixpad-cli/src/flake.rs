@@ -145,7 +145,7 @@ fn registry() -> Result<Registry, String> {
 }
 
 fn load(dir: &str, options: &Options) -> Result<Flake, String> {
-    nixpad_flake::load(Rc::new(FsIO), dir, options)
+    nixpad_flake::load(Rc::new(FsIO::new()), dir, options)
 }
 
 /// Prints what Nix says when it applies the flake's `nixConfig` (as `eval`, `check` and
@@ -189,7 +189,7 @@ fn load_named_or_dir(text: &str, options: &Options) -> Result<Flake, String> {
     let name = text.strip_prefix("flake:").unwrap_or(text);
     let is_dir = std::path::Path::new(text.strip_prefix("path:").unwrap_or(text)).is_dir();
     if !is_dir && registry.flakes.iter().any(|f| f.id == name) {
-        return nixpad_flake::load_registered(Rc::new(FsIO), name, options);
+        return nixpad_flake::load_registered(Rc::new(FsIO::new()), name, options);
     }
     load(&absolute(text), options)
 }

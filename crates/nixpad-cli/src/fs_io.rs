@@ -1,5 +1,9 @@
 //! The real, read-only filesystem and environment, for the command line.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::io::Read;
+
 use nixpad_eval::{EvalIO, FileType};
 
 /// The system's text for an I/O error (`No such file or directory`), without Rust's
@@ -13,30 +17,60 @@ fn system_message(e: &std::io::Error) -> String {
 }
 
 /// Reads files and environment variables of the machine the CLI runs on.
-pub struct FsIO;
+///
+/// As Nix, it looks up each path's type once (`lstat`) and remembers the answer for as
+/// long as it lives (one evaluation): an evaluation resolves the same files again and
+/// again (every `import` of a file, `pathExists`, `readFileType`), and the filesystem is
+/// not expected to change under it.
+#[derive(Default)]
+pub struct FsIO {
+    file_types: RefCell<HashMap<String, Option<FileType>>>,
+}
+
+impl FsIO {
+    /// A reader of the machine's files that has looked up no path yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+}
+
+/// The type of the file at `path` itself (a symbolic link is not followed).
+fn lstat_type(path: &str) -> Option<FileType> {
+    let t = std::fs::symlink_metadata(path).ok()?.file_type();
+    Some(if t.is_symlink() {
+        FileType::Symlink
+    } else if t.is_dir() {
+        FileType::Directory
+    } else if t.is_file() {
+        FileType::Regular
+    } else {
+        FileType::Unknown
+    })
+}
 
 impl EvalIO for FsIO {
     fn read_file(&self, path: &str) -> Result<Vec<u8>, String> {
-        std::fs::read(path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound | std::io::ErrorKind::PermissionDenied => {
-                format!("opening file '{path}': {}", system_message(&e))
-            }
-            _ => format!("reading from file '{path}': {}", system_message(&e)),
-        })
+        // Source files are small: reading into a growing buffer costs less than asking
+        // for the size first (`std::fs::read` does).
+        let mut bytes = Vec::with_capacity(16 * 1024);
+        std::fs::File::open(path)
+            .and_then(|mut file| file.read_to_end(&mut bytes))
+            .map(|_| bytes)
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::NotFound | std::io::ErrorKind::PermissionDenied => {
+                    format!("opening file '{path}': {}", system_message(&e))
+                }
+                _ => format!("reading from file '{path}': {}", system_message(&e)),
+            })
     }
 
     fn file_type(&self, path: &str) -> Option<FileType> {
-        let meta = std::fs::symlink_metadata(path).ok()?;
-        let t = meta.file_type();
-        Some(if t.is_symlink() {
-            FileType::Symlink
-        } else if t.is_dir() {
-            FileType::Directory
-        } else if t.is_file() {
-            FileType::Regular
-        } else {
-            FileType::Unknown
-        })
+        if let Some(known) = self.file_types.borrow().get(path) {
+            return *known;
+        }
+        let found = lstat_type(path);
+        self.file_types.borrow_mut().insert(path.to_string(), found);
+        found
     }
 
     fn read_dir(&self, path: &str) -> Result<Vec<(String, FileType)>, String> {

@@ -102,7 +102,7 @@ fn run(cmd: ImpactCommand) -> ExitCode {
     }
     crate::nixpkgs::add_default_entry(&mut settings);
     let mut ev = Evaluator::new(
-        Rc::new(crate::fs_io::FsIO),
+        Rc::new(crate::fs_io::FsIO::new()),
         settings,
         Limits {
             max_native_depth: 40_000,

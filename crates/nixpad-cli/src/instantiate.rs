@@ -401,7 +401,7 @@ pub fn for_each_value(
     // Never dropped: the process ends after this evaluation, and freeing the values (and
     // collecting their cycles) one by one would only delay the exit.
     let ev = Box::leak(Box::new(Evaluator::new(
-        Rc::new(crate::fs_io::FsIO),
+        Rc::new(crate::fs_io::FsIO::new()),
         settings.clone(),
         limits.clone(),
     )));
@@ -455,7 +455,7 @@ fn evaluate_inputs(
                     })?;
                     let dir = path.rsplit_once('/').map_or("/", |(d, _)| d).to_string();
                     let dir = if dir.is_empty() { "/".to_string() } else { dir };
-                    (nixpad_eval::decode_source(&text), Origin::File(path), dir)
+                    (nixpad_eval::decode_source(text), Origin::File(path), dir)
                 }
             };
             let mut shown = ev.parse_source(&text, origin, &dir)?.into_bytes();
@@ -501,7 +501,7 @@ fn stdin_text(
     let text = text.get_or_init(|| {
         let mut bytes = Vec::new();
         match std::io::stdin().read_to_end(&mut bytes) {
-            Ok(_) => Ok(nixpad_eval::decode_source(&bytes)),
+            Ok(_) => Ok(nixpad_eval::decode_source(bytes)),
             Err(e) => Err(format!("reading standard input: {e}")),
         }
     });
@@ -548,7 +548,7 @@ fn bench(
     for _ in 0..=runs {
         let start = std::time::Instant::now();
         let mut ev = Evaluator::with_shared_sources(
-            Rc::new(crate::fs_io::FsIO),
+            Rc::new(crate::fs_io::FsIO::new()),
             settings.clone(),
             limits.clone(),
             &shared,

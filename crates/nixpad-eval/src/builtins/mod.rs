@@ -385,7 +385,7 @@ pub fn install(m: &mut Machine) {
         crate::corepkgs::derivation_origin(),
         crate::derivation::DERIVATION_NIX.into(),
     );
-    match crate::lower_in(m, file, crate::derivation::DERIVATION_NIX, "/") {
+    match lower_derivation_file(m, file) {
         Ok(expr) => {
             *derivation_thunk.0.borrow_mut() = ThunkState::Expr(expr, m.globals.clone());
             m.collector.track_thunk(&derivation_thunk);
@@ -617,6 +617,32 @@ pub(crate) fn resolved_path_argument(m: &mut Machine, v: &Value, span: Span) -> 
     })
 }
 
+/// The lowered `derivation` file (`<nix/derivation-internal.nix>`, source `file`). Every
+/// evaluator starts by lowering it, and evaluators made alike (the same global names and
+/// settings, so the file gets the same id) lower it alike: a thread keeps the last
+/// lowering and its key, so that a worker, the lesson checker or a benchmark making
+/// evaluator after evaluator parses it once.
+fn lower_derivation_file(
+    m: &Machine,
+    file: crate::source::FileId,
+) -> EvalResult<Rc<crate::ir::Expr>> {
+    type Lowered = (crate::source::FileId, String, Rc<crate::ir::Expr>);
+    thread_local! {
+        static LOWERED: std::cell::RefCell<Option<Lowered>> = const { std::cell::RefCell::new(None) };
+    }
+    let context = crate::lowering_context(m);
+    let known = LOWERED.with_borrow(|known| match known {
+        Some((id, seen, expr)) if *id == file && *seen == context => Some(expr.clone()),
+        _ => None,
+    });
+    if let Some(expr) = known {
+        return Ok(expr);
+    }
+    let expr = crate::lower_in(m, file, crate::derivation::DERIVATION_NIX, "/")?;
+    LOWERED.set(Some((file, context, expr.clone())));
+    Ok(expr)
+}
+
 /// How many symbolic links a path may go through before Nix gives up.
 const MAX_SYMLINKS: usize = 1024;
 
@@ -736,9 +762,9 @@ pub(crate) fn read_source(
         };
         Error::new(ErrorKind::Io(why), Some(span))
     })?;
-    Ok(crate::source::prepare_source(
-        &crate::source::decode_source(&bytes),
-    ))
+    Ok(crate::source::prepare_source(crate::source::decode_source(
+        bytes,
+    )))
 }
 
 fn prim_import(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {

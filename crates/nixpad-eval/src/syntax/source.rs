@@ -96,7 +96,11 @@ const SHARED_BASE: u32 = 1 << 31;
 const RAW_BYTE_BASE: u32 = 0x10FF00;
 
 /// Decodes a source file: valid UTF-8 as is, every other byte as its stand-in.
-pub fn decode_source(bytes: &[u8]) -> String {
+pub fn decode_source(bytes: Vec<u8>) -> String {
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => return text,
+        Err(e) => e.into_bytes(),
+    };
     let mut out = String::with_capacity(bytes.len());
     for chunk in bytes.utf8_chunks() {
         out.push_str(chunk.valid());
@@ -129,11 +133,12 @@ pub fn restore_raw_bytes(bytes: Vec<u8>) -> Vec<u8> {
 /// Prepares source text for rnix. Nix keeps `\r` inside strings (so do we), but ends a
 /// `#` comment at a bare `\r`, which rnix does not: such a `\r` becomes `\n` (same
 /// length, so every span stays right).
-pub fn prepare_source(text: &str) -> String {
+pub fn prepare_source(text: impl Into<String>) -> String {
+    let text = text.into();
     if !text.contains('\r') {
-        return text.to_owned();
+        return text;
     }
-    let mut bytes = text.as_bytes().to_vec();
+    let mut bytes = text.into_bytes();
     while let Ok(current) = std::str::from_utf8(&bytes) {
         let mut offset = 0;
         let mut fix = None;
