@@ -1159,6 +1159,21 @@ fn paths_and_derivations_match_nix() {
     );
 }
 
+/// The fetchers check their arguments as Nix does before they would download anything
+/// (`fetcher-arguments.txt`; with `--pure-eval`, `fetcher-arguments-pure.txt`): stdout,
+/// stderr and exit code match Nix's, with and without `--show-trace`.
+#[test]
+fn fetcher_arguments_match_nix() {
+    let list = include_str!("fetcher-arguments.txt");
+    assert_list_matches_nix(list, 60);
+    assert_list_matches_nix_with(list, 60, &["--show-trace"]);
+    assert_list_matches_nix_with(
+        include_str!("fetcher-arguments-pure.txt"),
+        10,
+        &["--pure-eval"],
+    );
+}
+
 /// Given `--arg`s, a top-level functor is called with itself, then its result is called
 /// as a top-level function would be: stdout, stderr and exit code match Nix's.
 #[test]

@@ -290,3 +290,46 @@ fn network_builtins_are_not_available() {
     };
     assert_eq!(err.message(), "attribute 'getFlake' missing");
 }
+
+/// A fetch pinned by a SHA-256 hash names its store path before anything is downloaded:
+/// when that path is there to read (a flake input), `fetchurl` and `fetchTarball` give
+/// it, with the path in the string's context, as Nix does; otherwise they need the
+/// network, which Nixpad has not. (The paths are Nix's fixed-output paths for these
+/// hashes and names.)
+#[test]
+fn pinned_fetches_give_the_store_path_when_it_is_there() {
+    let hash = "0000000000000000000000000000000000000000000000000000";
+    let file = "/nix/store/agaczl1qly5b2g6465p958ybnvyjb9h3-a.txt";
+    let tree = "/nix/store/bqfq4db6nwycmkdrql9igsbrayqsw3g2-source";
+    let fetch_file =
+        format!(r#"builtins.fetchurl {{ url = "https://example.org/a.txt"; sha256 = "{hash}"; }}"#);
+    let fetch_tree = format!(
+        r#"builtins.fetchTarball {{ url = "https://example.org/a.tar.gz"; sha256 = "{hash}"; }}"#
+    );
+    let mut io = MemoryIO::new();
+    io.add_file(file, "contents");
+    io.add_file(&format!("{tree}/default.nix"), "1");
+    let mut ev = Evaluator::new(Rc::new(io), Settings::default(), Limits::default());
+    for (program, path) in [(&fetch_file, file), (&fetch_tree, tree)] {
+        let context = format!("builtins.attrNames (builtins.getContext ({program}))");
+        let shown = |ev: &mut Evaluator, text: &str| {
+            let v = ev
+                .eval_source(text, Origin::String, "/")
+                .expect("evaluates");
+            String::from_utf8(ev.print(&v, true).expect("prints")).expect("UTF-8")
+        };
+        assert_eq!(shown(&mut ev, program), format!("\"{path}\""));
+        assert_eq!(shown(&mut ev, &context), format!("[ \"{path}\" ]"));
+    }
+    let mut empty = Evaluator::new(
+        Rc::new(MemoryIO::new()),
+        Settings::default(),
+        Limits::default(),
+    );
+    for program in [&fetch_file, &fetch_tree] {
+        let Err(e) = empty.eval_source(program, Origin::String, "/") else {
+            panic!("{program} needs the network");
+        };
+        assert!(e.message().contains("needs the network"), "{}", e.message());
+    }
+}

@@ -474,10 +474,12 @@ fn require_feature(m: &Machine, feature: &str, span: Span) -> EvalResult<()> {
     {
         return Ok(());
     }
-    Err(Error::other(
-        format!("experimental Nix feature '{feature}' is disabled; add '--extra-experimental-features {feature}' to enable it"),
-        span,
-    ))
+    Err(Error::other(feature_disabled(feature), span))
+}
+
+/// Nix's message for a use of experimental `feature` while it is disabled.
+pub(crate) fn feature_disabled(feature: &str) -> String {
+    format!("experimental Nix feature '{feature}' is disabled; add '--extra-experimental-features {feature}' to enable it")
 }
 
 /// Computes the inputs, outputs and paths of a derivation whose attributes have been

@@ -266,7 +266,8 @@ static DOCS: &[(&str, &[&str], &str)] = &[
         "Downloads and unpacks an archive while evaluating and returns the store path of its \
          contents. `args` is a URL or a set with `url` and `sha256` (and optionally `name`); \
          without a hash the download is not reproducible and pure evaluation refuses it. \
-         Nixpad has no network access, so it reports an error.",
+         Nixpad has no network access: it checks the arguments as Nix does, gives the store \
+         path of a pinned archive already in the store, and otherwise reports an error.",
     ),
     (
         "fetchTree",
@@ -281,8 +282,9 @@ static DOCS: &[(&str, &[&str], &str)] = &[
         &["url"],
         "Downloads a file while evaluating and returns its store path. `url` is a string or \
          a set with `url` and optionally `sha256` and `name`. Unlike the fetchers of nixpkgs, \
-         this happens at evaluation time, not in a build. Nixpad has no network access, so \
-         it reports an error.",
+         this happens at evaluation time, not in a build. Nixpad has no network access: it \
+         checks the arguments as Nix does, gives the store path of a pinned file already in \
+         the store, and otherwise reports an error.",
     ),
     (
         "filter",

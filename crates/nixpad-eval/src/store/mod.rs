@@ -629,6 +629,28 @@ pub fn make_store_path(store_dir: &str, path_type: &str, inner: &Hash, name: &st
     )
 }
 
+/// The attributes a Git input (`fetchGit`, a flake's `git` input) may have besides
+/// `type`, as Nix's Git fetcher accepts them.
+pub const GIT_INPUT_ATTRIBUTES: &[&str] = &[
+    "url",
+    "ref",
+    "rev",
+    "shallow",
+    "submodules",
+    "exportIgnore",
+    "lastModified",
+    "revCount",
+    "narHash",
+    "allRefs",
+    "name",
+    "dirtyRev",
+    "dirtyShortRev",
+    "verifyCommit",
+    "keytype",
+    "publicKey",
+    "publicKeys",
+];
+
 /// `ty` followed by `:{reference}` for each reference, sorted and without
 /// duplicates (the type string of text and source paths).
 fn type_with_references(ty: &str, references: &[String]) -> String {
