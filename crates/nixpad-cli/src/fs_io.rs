@@ -18,13 +18,13 @@ fn system_message(e: &std::io::Error) -> String {
 
 /// Reads files and environment variables of the machine the CLI runs on.
 ///
-/// As Nix, it looks up each path's type once (`lstat`) and remembers the answer for as
-/// long as it lives (one evaluation): an evaluation resolves the same files again and
-/// again (every `import` of a file, `pathExists`, `readFileType`), and the filesystem is
-/// not expected to change under it.
+/// As Nix, it looks up each path once (`lstat`) and remembers the answer for as long as
+/// it lives (one evaluation): an evaluation resolves the same files again and again
+/// (every `import` of a file, `pathExists`, `readFileType`, a file's stamp), and the
+/// filesystem is not expected to change under it.
 #[derive(Default)]
 pub struct FsIO {
-    file_types: RefCell<HashMap<String, Option<FileType>>>,
+    lstat: RefCell<HashMap<String, Option<std::fs::Metadata>>>,
 }
 
 impl FsIO {
@@ -32,12 +32,24 @@ impl FsIO {
     pub fn new() -> Self {
         Self::default()
     }
+
+    /// What `lstat` says of `path` (a symbolic link is not followed), looked up once.
+    fn lstat(&self, path: &str) -> Option<std::fs::Metadata> {
+        if let Some(known) = self.lstat.borrow().get(path) {
+            return known.clone();
+        }
+        let found = std::fs::symlink_metadata(path).ok();
+        self.lstat
+            .borrow_mut()
+            .insert(path.to_string(), found.clone());
+        found
+    }
 }
 
-/// The type of the file at `path` itself (a symbolic link is not followed).
-fn lstat_type(path: &str) -> Option<FileType> {
-    let t = std::fs::symlink_metadata(path).ok()?.file_type();
-    Some(if t.is_symlink() {
+/// The kind of file `meta` describes.
+fn file_type_of(meta: &std::fs::Metadata) -> FileType {
+    let t = meta.file_type();
+    if t.is_symlink() {
         FileType::Symlink
     } else if t.is_dir() {
         FileType::Directory
@@ -45,7 +57,7 @@ fn lstat_type(path: &str) -> Option<FileType> {
         FileType::Regular
     } else {
         FileType::Unknown
-    })
+    }
 }
 
 impl EvalIO for FsIO {
@@ -65,12 +77,7 @@ impl EvalIO for FsIO {
     }
 
     fn file_type(&self, path: &str) -> Option<FileType> {
-        if let Some(known) = self.file_types.borrow().get(path) {
-            return *known;
-        }
-        let found = lstat_type(path);
-        self.file_types.borrow_mut().insert(path.to_string(), found);
-        found
+        self.lstat(path).as_ref().map(file_type_of)
     }
 
     fn read_dir(&self, path: &str) -> Result<Vec<(String, FileType)>, String> {
@@ -148,7 +155,10 @@ impl EvalIO for FsIO {
     /// leave every part of the stamp as it is.
     fn source_stamp(&self, path: &str) -> Option<String> {
         use std::os::unix::fs::MetadataExt;
-        let meta = std::fs::metadata(path).ok()?;
+        let meta = match self.lstat(path) {
+            Some(meta) if !meta.file_type().is_symlink() => meta,
+            _ => std::fs::metadata(path).ok()?,
+        };
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .ok()?

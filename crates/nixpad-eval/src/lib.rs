@@ -215,7 +215,8 @@ fn file_scopes(m: &Machine, file: FileId) -> Vec<Scope> {
 
 /// Parses, lowers and registers the file `import` evaluates (`in_dir`: the `default.nix`
 /// of an imported folder). A file whose stamp ([`EvalIO::source_stamp`]) the host's
-/// lowered-file cache has seen is not even read: the cache keeps its text too.
+/// lowered-file cache has seen is not even read: the cache keeps its text too; nor is a
+/// shared file ([`SharedSources`]) whose stamp is the one it had when it was read.
 pub(crate) fn lower_import(
     m: &mut Machine,
     path: &str,
@@ -230,8 +231,12 @@ pub(crate) fn lower_import(
             return Ok(expr);
         }
     }
+    let shared_stamp = shared_stamp(m, path);
+    if let Some(expr) = shared_by_stamp(m, path, shared_stamp.as_deref()) {
+        return Ok(expr);
+    }
     let text = builtins::read_source(m, path, in_dir, span)?;
-    if let Some(lowered) = lower_shared(m, path, &text) {
+    if let Some(lowered) = lower_shared(m, path, &text, shared_stamp) {
         return lowered;
     }
     let file = m
@@ -342,7 +347,7 @@ fn lower_cached(
 pub struct SharedSources {
     prefix: String,
     pub(crate) files: Rc<std::cell::RefCell<Vec<Rc<source::Source>>>>,
-    lowered: Rc<std::cell::RefCell<HashMap<String, (Rc<str>, Rc<ir::Expr>)>>>,
+    lowered: Rc<std::cell::RefCell<HashMap<String, SharedFile>>>,
     /// How the evaluators that share these files lower them (see [`lowering_context`]).
     context: Rc<std::cell::RefCell<Option<String>>>,
 }
@@ -388,6 +393,32 @@ impl SharedSources {
     }
 }
 
+/// A file shared by evaluators: its text, its stamp when the host could give one (taken
+/// before the text was read), and its lowering.
+struct SharedFile {
+    text: Rc<str>,
+    stamp: Option<String>,
+    expr: Rc<ir::Expr>,
+}
+
+/// The stamp ([`EvalIO::source_stamp`]) of file `path` when `m` shares it.
+fn shared_stamp(m: &Machine, path: &str) -> Option<String> {
+    let shared = m.shared_sources.as_ref()?;
+    if !path.starts_with(&shared.prefix) {
+        return None;
+    }
+    m.io.source_stamp(path)
+}
+
+/// The shared lowering of file `path` when its stamp is the one it had when its text was
+/// read: an unchanged file is not read again.
+fn shared_by_stamp(m: &Machine, path: &str, stamp: Option<&str>) -> Option<Rc<ir::Expr>> {
+    let shared = m.shared_sources.as_ref()?;
+    let files = shared.lowered.borrow();
+    let file = files.get(path)?;
+    (stamp.is_some() && file.stamp.as_deref() == stamp).then(|| file.expr.clone())
+}
+
 /// What lowering a file depends on besides its text and path: the global names (their
 /// slots), `home` (for `~/` paths) and the lints.
 pub(crate) fn lowering_context(m: &Machine) -> String {
@@ -398,15 +429,22 @@ pub(crate) fn lowering_context(m: &Machine) -> String {
 }
 
 /// The shared lowering of file `path` with this `text`, or a fresh one registered in the
-/// shared sources; `None` when `m` shares nothing for this path.
-fn lower_shared(m: &mut Machine, path: &str, text: &str) -> Option<EvalResult<Rc<ir::Expr>>> {
+/// shared sources, either kept with the file's `stamp`; `None` when `m` shares nothing for
+/// this path.
+fn lower_shared(
+    m: &mut Machine,
+    path: &str,
+    text: &str,
+    stamp: Option<String>,
+) -> Option<EvalResult<Rc<ir::Expr>>> {
     let shared = m.shared_sources.clone()?;
     if !path.starts_with(&shared.prefix) {
         return None;
     }
-    if let Some((seen, expr)) = shared.lowered.borrow().get(path) {
-        if **seen == *text {
-            return Some(Ok(expr.clone()));
+    if let Some(file) = shared.lowered.borrow_mut().get_mut(path) {
+        if *file.text == *text {
+            file.stamp = stamp;
+            return Some(Ok(file.expr.clone()));
         }
     }
     let text: Rc<str> = text.into();
@@ -416,10 +454,14 @@ fn lower_shared(m: &mut Machine, path: &str, text: &str) -> Option<EvalResult<Rc
     let base = path::dir_name(path).to_string();
     let lowered = lower_in(m, file, &text, &base);
     if let Ok(expr) = &lowered {
-        shared
-            .lowered
-            .borrow_mut()
-            .insert(path.to_string(), (text, expr.clone()));
+        shared.lowered.borrow_mut().insert(
+            path.to_string(),
+            SharedFile {
+                text,
+                stamp,
+                expr: expr.clone(),
+            },
+        );
     }
     Some(lowered)
 }

@@ -78,3 +78,64 @@ fn evaluators_that_lower_differently_do_not_share() {
     assert_eq!(run(&mut second, "import /user.nix"), Ok("42".into()));
     assert_eq!(shared.len(), 1);
 }
+
+/// A file tree whose files have a stamp (here, the text's length) and which counts the
+/// files it reads.
+struct StampedTree {
+    tree: MemoryIO,
+    reads: std::cell::Cell<usize>,
+}
+
+impl nixpad_eval::EvalIO for StampedTree {
+    fn read_file(&self, path: &str) -> Result<Vec<u8>, String> {
+        self.reads.set(self.reads.get() + 1);
+        self.tree.read_file(path)
+    }
+    fn file_type(&self, path: &str) -> Option<nixpad_eval::FileType> {
+        self.tree.file_type(path)
+    }
+    fn read_dir(&self, path: &str) -> Result<Vec<(String, nixpad_eval::FileType)>, String> {
+        self.tree.read_dir(path)
+    }
+    fn read_link(&self, path: &str) -> Result<String, String> {
+        self.tree.read_link(path)
+    }
+    fn env_var(&self, name: &str) -> Option<String> {
+        self.tree.env_var(name)
+    }
+    fn source_stamp(&self, path: &str) -> Option<String> {
+        self.tree.read_file(path).ok().map(|t| t.len().to_string())
+    }
+}
+
+#[test]
+fn a_shared_file_whose_stamp_is_unchanged_is_not_read_again() {
+    let shared = SharedSources::new("/lib/");
+    let tree = |text: &str| {
+        let mut tree = MemoryIO::new();
+        tree.add_file("/lib/default.nix", text.as_bytes().to_vec());
+        Rc::new(StampedTree {
+            tree,
+            reads: Default::default(),
+        })
+    };
+    let evaluate = |io: &Rc<StampedTree>, src: &str| {
+        let mut ev = Evaluator::with_shared_sources(
+            io.clone(),
+            Settings::default(),
+            Limits::default(),
+            &shared,
+        );
+        run(&mut ev, src)
+    };
+    let first = tree("{ double = x: x * 2; }\n");
+    assert_eq!(evaluate(&first, "(import /lib).double 2"), Ok("4".into()));
+    assert_eq!(first.reads.get(), 1);
+    let same = tree("{ double = x: x * 2; }\n");
+    assert_eq!(evaluate(&same, "(import /lib).double 3"), Ok("6".into()));
+    assert_eq!(same.reads.get(), 0, "the stamp says the file is unchanged");
+    // Another stamp: the file is read again, and its new text counts.
+    let changed = tree("{ double = x: x * 2 + 1; }\n");
+    assert_eq!(evaluate(&changed, "(import /lib).double 3"), Ok("7".into()));
+    assert_eq!(changed.reads.get(), 1);
+}
