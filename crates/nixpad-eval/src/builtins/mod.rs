@@ -1906,8 +1906,11 @@ fn write_json(
             }
             Value::Attrs(a) => {
                 if let Some(f) = a.get(Symbol::new("__toString")).cloned() {
+                    // Called at the attribute holding the set, as in Nix (a set at the
+                    // top, or in a list there, is called at no position).
+                    let site = frame.pos().unwrap_or(Span::NOWHERE);
                     let result = m
-                        .call_at(&f, vec![v.clone()], span, Span::NOWHERE)
+                        .call_at(&f, vec![v.clone()], site, site)
                         .map_err(in_path)?;
                     // What `__toString` returns is not copied to the store (a path
                     // stays its own name), and is placed where the set is.
