@@ -16,8 +16,20 @@ use crate::source::Span;
 use crate::symbol::Symbol;
 use crate::value::*;
 
-/// How deep values may nest in `toXML` (bounds native recursion).
-const MAX_DEPTH: usize = 2_000;
+/// How deep values may nest in `toXML`. The walk keeps its work on the heap, so this is
+/// no stack limit: Nix goes deeper, but the document grows with the square of the depth
+/// (about 200 MB at this one), and a value that contains itself must end somewhere.
+const MAX_DEPTH: usize = 10_000;
+
+/// One step of the XML walk, kept on a heap stack so that deep values do not recurse.
+enum XmlWork {
+    /// Write this value's element at this depth (forcing the value).
+    Value(Value, usize),
+    /// Open the element of this attribute of a set, at this depth.
+    Attr(Attr, usize),
+    /// Close the innermost open element, at this depth.
+    Close(usize),
+}
 
 /// Escapes text for an attribute value.
 fn escape(out: &mut Vec<u8>, s: &[u8]) {
@@ -113,22 +125,48 @@ impl XmlWriter {
         }
     }
 
-    fn attrs_body(&mut self, m: &mut Machine, a: &Attrs, depth: usize) -> EvalResult<()> {
-        for attr in a.sorted_by_name() {
-            let name = attr.name.to_bytes();
-            let pos = self.position(m, attr.pos);
-            let mut tag_attrs: Vec<(&str, &[u8])> =
-                pos.iter().map(|(k, v)| (*k, v.as_slice())).collect();
-            tag_attrs.push(("name", &name));
-            tag_attrs.sort_by_key(|(k, _)| *k);
-            self.tag(depth, "attr", &tag_attrs, true);
-            self.value(m, &attr.value, depth + 1)?;
-            self.close(depth, "attr");
+    /// Writes `v` (nested `depth` deep), walking it with a heap stack of [`XmlWork`].
+    fn value(&mut self, m: &mut Machine, v: &Value, depth: usize) -> EvalResult<()> {
+        let mut work = vec![XmlWork::Value(v.clone(), depth)];
+        while let Some(step) = work.pop() {
+            match step {
+                XmlWork::Close(depth) => {
+                    let name = self.open.last().copied().unwrap_or("expr");
+                    self.close(depth, name);
+                }
+                XmlWork::Attr(attr, depth) => {
+                    let name = attr.name.to_bytes();
+                    let pos = self.position(m, attr.pos);
+                    let mut tag_attrs: Vec<(&str, &[u8])> =
+                        pos.iter().map(|(k, v)| (*k, v.as_slice())).collect();
+                    tag_attrs.push(("name", &name));
+                    tag_attrs.sort_by_key(|(k, _)| *k);
+                    self.tag(depth, "attr", &tag_attrs, true);
+                    work.push(XmlWork::Close(depth));
+                    work.push(XmlWork::Value(attr.value, depth + 1));
+                }
+                XmlWork::Value(v, depth) => self.element(m, &v, depth, &mut work)?,
+            }
         }
         Ok(())
     }
 
-    fn value(&mut self, m: &mut Machine, v: &Value, depth: usize) -> EvalResult<()> {
+    /// Pushes the attributes of set `a` (elements at `depth`), to be written in order.
+    fn push_attrs(work: &mut Vec<XmlWork>, a: &Attrs, depth: usize) {
+        for attr in a.sorted_by_name().into_iter().rev() {
+            work.push(XmlWork::Attr(attr.clone(), depth));
+        }
+    }
+
+    /// Writes the element of value `v` at `depth`, or opens it and pushes what goes
+    /// inside (and its closing) onto `work`.
+    fn element(
+        &mut self,
+        m: &mut Machine,
+        v: &Value,
+        depth: usize,
+        work: &mut Vec<XmlWork>,
+    ) -> EvalResult<()> {
         if depth > MAX_DEPTH {
             return Err(Error::stack_exhausted(Some(self.span)));
         }
@@ -163,10 +201,10 @@ impl XmlWriter {
             Value::Path(p) => self.tag(depth, "path", &[("value", p.as_bytes())], false),
             Value::List(items) => {
                 self.tag(depth, "list", &[], true);
-                for item in items.iter() {
-                    self.value(m, item, depth + 1)?;
+                work.push(XmlWork::Close(depth));
+                for item in items.iter().rev() {
+                    work.push(XmlWork::Value(item.clone(), depth + 1));
                 }
-                self.close(depth, "list");
             }
             Value::Attrs(a) => {
                 if m.is_derivation(a)? {
@@ -180,17 +218,17 @@ impl XmlWriter {
                         attrs.push(("outPath", o));
                     }
                     self.tag(depth, "derivation", &attrs, true);
+                    work.push(XmlWork::Close(depth));
                     match drv_path {
                         Some(d) if self.drvs_seen.insert(d.clone()) => {
-                            self.attrs_body(m, a, depth + 1)?
+                            Self::push_attrs(work, a, depth + 1)
                         }
                         _ => self.tag(depth + 1, "repeated", &[], false),
                     }
-                    self.close(depth, "derivation");
                 } else {
                     self.tag(depth, "attrs", &[], true);
-                    self.attrs_body(m, a, depth + 1)?;
-                    self.close(depth, "attrs");
+                    work.push(XmlWork::Close(depth));
+                    Self::push_attrs(work, a, depth + 1);
                 }
             }
             Value::Lambda(c) => {
