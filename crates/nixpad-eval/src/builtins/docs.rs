@@ -252,13 +252,14 @@ static DOCS: &[(&str, &[&str], &str)] = &[
         "Clones a Git repository while evaluating and returns a set with its `outPath` and \
          details such as `rev`. `args` is a URL or a set with `url` and optionally `rev`, \
          `ref` and more; without `rev` the result depends on the repository's current state. \
-         Nixpad has no network access, so it reports an error.",
+         Nixpad has no network access: it checks the arguments as Nix does, then reports an \
+         error.",
     ),
     (
         "fetchMercurial",
         &["args"],
         "Clones a Mercurial repository while evaluating, like `fetchGit` for Git. Nixpad has \
-         no network access, so it reports an error.",
+         no network access: it checks the arguments as Nix does, then reports an error.",
     ),
     (
         "fetchTarball",

@@ -842,8 +842,60 @@ fn fix_git_url(url: &str) -> String {
     }
 }
 
-/// `builtins.fetchMercurial`: not available (network).
-pub fn prim_fetch_mercurial(_m: &mut Machine, _args: Args, span: Span) -> EvalResult<Value> {
+/// `builtins.fetchMercurial`: its argument checked as Nix checks it (`url`, `rev` — a
+/// revision when it is 40 hexadecimal digits, else a branch — and `name`); then refused,
+/// as it needs the network.
+pub fn prim_fetch_mercurial(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
+    let arg = m.force(&args[0], Some(span))?;
+    let mut url = None;
+    let mut has_rev = false;
+    if let Value::Attrs(attrs) = &arg {
+        for a in attrs.entries.iter() {
+            let at = a.pos.unwrap_or(span);
+            match &*a.name.name() {
+                "url" => {
+                    let what =
+                        "while evaluating the `url` attribute passed to builtins.fetchMercurial";
+                    url = Some(m.coerce_to_string_in(
+                        &a.value,
+                        CoerceMode::NoCopy,
+                        at,
+                        what,
+                        Some(at),
+                    )?);
+                }
+                "rev" => {
+                    let what =
+                        "while evaluating the `rev` attribute passed to builtins.fetchMercurial";
+                    let rev = string_attr(m, &a.value, at, what)?;
+                    has_rev = rev.bytes.len() == 40 && rev.bytes.iter().all(u8::is_ascii_hexdigit);
+                }
+                "name" => {
+                    let what =
+                        "while evaluating the `name` attribute passed to builtins.fetchMercurial";
+                    string_attr(m, &a.value, at, what)?;
+                }
+                other => {
+                    return Err(Error::other(
+                        format!("unsupported argument '{other}' to 'fetchMercurial'"),
+                        at,
+                    ))
+                }
+            }
+        }
+    } else {
+        let what = "while evaluating the first argument passed to builtins.fetchMercurial";
+        url = Some(m.coerce_to_string_in(&arg, CoerceMode::NoCopy, span, what, None)?);
+    }
+    if url.is_none() {
+        return Err(Error::other("'url' argument required", span));
+    }
+    if m.settings.pure_eval && !has_rev {
+        return Err(Error::other(
+            "in pure evaluation mode, 'fetchMercurial' requires a Mercurial revision",
+            span,
+        ));
+    }
     Err(needs_network("fetchMercurial", span))
 }
 
