@@ -535,7 +535,7 @@ impl Evaluator {
     /// resolved against `base_dir`.
     pub fn eval_source(&mut self, text: &str, origin: Origin, base_dir: &str) -> EvalResult<Value> {
         self.machine.collector.collect_if_due();
-        let text = source::prepare_source(text);
+        let text = source::prepare_source(text.to_owned());
         let file = self.machine.sources.add(origin, text.clone().into());
         let expr = lower_in(&self.machine, file, &text, base_dir)?;
         let env = self.machine.globals.clone();
@@ -551,7 +551,7 @@ impl Evaluator {
         origin: Origin,
         base_dir: &str,
     ) -> EvalResult<String> {
-        let text = source::prepare_source(text);
+        let text = source::prepare_source(text.to_owned());
         let file = self.machine.sources.add(origin, text.clone().into());
         lower_in(&self.machine, file, &text, base_dir)?;
         let root = rnix::Root::parse(&text).tree();
@@ -596,7 +596,7 @@ impl Evaluator {
         bindings: &[(String, Value)],
     ) -> EvalResult<(Rc<ir::Expr>, value::Env)> {
         self.machine.collector.collect_if_due();
-        let text = source::prepare_source(text);
+        let text = source::prepare_source(text.to_owned());
         let file = self.machine.sources.add(origin, text.clone().into());
         let scope = value::Attrs::from_unsorted(
             bindings
@@ -662,7 +662,7 @@ impl Evaluator {
 
     /// Checks that `text` parses and has no static errors, without evaluating it.
     pub fn check_source(&mut self, text: &str, origin: Origin, base_dir: &str) -> EvalResult<()> {
-        let text = source::prepare_source(text);
+        let text = source::prepare_source(text.to_owned());
         let file = self.machine.sources.add(origin, text.clone().into());
         lower_in(&self.machine, file, &text, base_dir).map(|_| ())
     }
@@ -707,7 +707,7 @@ impl Evaluator {
             let value = match arg {
                 AutoArg::Str(s) => Value::string(s.as_bytes()),
                 AutoArg::Expr(e) => {
-                    let text = source::prepare_source(e);
+                    let text = source::prepare_source(e.to_owned());
                     let file = self
                         .machine
                         .sources

@@ -252,14 +252,15 @@ static DOCS: &[(&str, &[&str], &str)] = &[
         "Clones a Git repository while evaluating and returns a set with its `outPath` and \
          details such as `rev`. `args` is a URL or a set with `url` and optionally `rev`, \
          `ref` and more; without `rev` the result depends on the repository's current state. \
-         Nixpad has no network access: it checks the arguments as Nix does, then reports an \
-         error.",
+         Nixpad has no network access: it reports an error (the command line first checks the \
+         arguments as Nix does).",
     ),
     (
         "fetchMercurial",
         &["args"],
         "Clones a Mercurial repository while evaluating, like `fetchGit` for Git. Nixpad has \
-         no network access: it checks the arguments as Nix does, then reports an error.",
+         no network access: it reports an error (the command line first checks the arguments \
+         as Nix does).",
     ),
     (
         "fetchTarball",
@@ -267,8 +268,8 @@ static DOCS: &[(&str, &[&str], &str)] = &[
         "Downloads and unpacks an archive while evaluating and returns the store path of its \
          contents. `args` is a URL or a set with `url` and `sha256` (and optionally `name`); \
          without a hash the download is not reproducible and pure evaluation refuses it. \
-         Nixpad has no network access: it checks the arguments as Nix does, gives the store \
-         path of a pinned archive already in the store, and otherwise reports an error.",
+         Nixpad has no network access: it reports an error (the command line first checks the \
+         arguments as Nix does, and gives a pinned archive already in the store).",
     ),
     (
         "fetchTree",
@@ -284,8 +285,8 @@ static DOCS: &[(&str, &[&str], &str)] = &[
         "Downloads a file while evaluating and returns its store path. `url` is a string or \
          a set with `url` and optionally `sha256` and `name`. Unlike the fetchers of nixpkgs, \
          this happens at evaluation time, not in a build. Nixpad has no network access: it \
-         checks the arguments as Nix does, gives the store path of a pinned file already in \
-         the store, and otherwise reports an error.",
+         reports an error (the command line first checks the arguments as Nix does, and gives \
+         a pinned file already in the store).",
     ),
     (
         "filter",

@@ -4,6 +4,8 @@ pub(crate) mod callbacks;
 pub(crate) mod context;
 pub(crate) mod derivations;
 pub(crate) mod docs;
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) mod fetchers;
 pub(crate) mod store_builtins;
 pub(crate) mod versions;
 

@@ -133,8 +133,7 @@ pub fn restore_raw_bytes(bytes: Vec<u8>) -> Vec<u8> {
 /// Prepares source text for rnix. Nix keeps `\r` inside strings (so do we), but ends a
 /// `#` comment at a bare `\r`, which rnix does not: such a `\r` becomes `\n` (same
 /// length, so every span stays right).
-pub fn prepare_source(text: impl Into<String>) -> String {
-    let text = text.into();
+pub fn prepare_source(text: String) -> String {
     if !text.contains('\r') {
         return text;
     }
