@@ -1212,6 +1212,14 @@ fn empty_program_matches_nix() {
     assert_eq!(differ, 0);
 }
 
+/// `or` used as a variable (`x or`): placed where Nix places it, with Nix's warning where
+/// Nix gives it. The programs are in `or-identifier.txt`.
+#[test]
+fn or_identifier_matches_nix() {
+    assert_list_matches_nix(include_str!("or-identifier.txt"), 20);
+    assert_list_matches_nix_with(include_str!("or-identifier.txt"), 20, &["--show-trace"]);
+}
+
 /// Syntax errors are placed where Nix's lexer and parser place them: stdout, stderr and
 /// exit code match Nix's. The programs are in `syntax-errors.txt`.
 #[test]

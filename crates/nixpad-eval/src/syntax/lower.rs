@@ -1089,7 +1089,10 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                 let path = self.attrpath(s.attrpath(), node)?;
                 let dynamic_shown = self.dynamic_names_shown(s.attrpath(), &path);
                 let default = match s.default_expr() {
-                    Some(d) => Some(self.expr(&d, None)?),
+                    Some(d) => {
+                        self.warn_or_identifier(&d);
+                        Some(self.expr(&d, None)?)
+                    }
                     None => None,
                 };
                 Expr::Select(Rc::new(SelectExpr {
@@ -1224,7 +1227,8 @@ impl<'a, 'b> Lowerer<'a, 'b> {
     }
 
     /// Nix warns of `x or` (rnix's application of `x` to a variable named `or`) as a list
-    /// element or a function's argument, where a future release will read it differently.
+    /// element, a function's argument or an `or` default, where a future release will read
+    /// it differently.
     fn warn_or_identifier(&self, e: &ast::Expr) {
         let ast::Expr::Apply(a) = e else { return };
         let Some(ast::Expr::Ident(arg)) = a.argument() else {
@@ -1258,8 +1262,8 @@ impl<'a, 'b> Lowerer<'a, 'b> {
             match &cur {
                 ast::Expr::Apply(a) => {
                     let arg = a.argument().ok_or_else(|| self.missing(node))?;
-                    args.push(arg);
                     cur = a.lambda().ok_or_else(|| self.missing(node))?;
+                    args.push((arg, self.span(cur.syntax())));
                 }
                 ast::Expr::Paren(_) => match strip_parens(&cur) {
                     Some(inner @ ast::Expr::Apply(_)) => {
@@ -1280,9 +1284,16 @@ impl<'a, 'b> Lowerer<'a, 'b> {
         let func = self.expr(&cur, None)?;
         let args = args
             .iter()
-            .map(|a| {
+            .map(|(a, applied)| {
                 self.warn_or_identifier(a);
-                self.expr(a, None)
+                match a {
+                    // Nix reads `x or` as `x` applied to a variable named `or`, placed
+                    // where `x` is.
+                    ast::Expr::Ident(i) if i.syntax().text() == "or" => {
+                        self.lookup(Symbol::new("or"), *applied).map(Rc::new)
+                    }
+                    _ => self.expr(a, None),
+                }
             })
             .collect::<EvalResult<Vec<_>>>()?;
         Ok(Expr::Apply {
