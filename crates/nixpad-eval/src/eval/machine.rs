@@ -186,6 +186,9 @@ pub struct Machine {
     pub drv_store: crate::derivation::DrvStore,
     /// Lowered files shared with other evaluators, if any.
     pub(crate) shared_sources: Option<crate::SharedSources>,
+    /// [`crate::lowering_context`], made once the global names are known (a new evaluator
+    /// needs it twice: for the derivation file and to share sources).
+    pub(crate) lowering_context: std::cell::OnceCell<String>,
     /// The SHA-256 of [`crate::lowering_context`], once a file has been lowered through
     /// the host's lowered-file cache.
     pub(crate) lowering_digest: Option<[u8; 32]>,
@@ -454,6 +457,7 @@ impl Machine {
             settings,
             drv_store: Default::default(),
             shared_sources: None,
+            lowering_context: std::cell::OnceCell::new(),
             lowering_digest: None,
             collector: Default::default(),
             debugger: None,
@@ -470,7 +474,7 @@ impl Machine {
     /// or fail while lowering rule sharing out: a file lowered once would warn once.
     pub(crate) fn share_sources(&mut self, shared: crate::SharedSources) {
         if self.settings.lints == crate::Lints::default()
-            && shared.accepts(crate::lowering_context(self))
+            && shared.accepts(crate::lowering_context(self).to_string())
         {
             self.sources.set_shared(shared.files.clone());
             self.shared_sources = Some(shared);
