@@ -1212,6 +1212,17 @@ fn empty_program_matches_nix() {
     assert_eq!(differ, 0);
 }
 
+/// Lazy applications (`map`'s and `genList`'s elements) forced where their value is
+/// needed: values, what prints as unevaluated, errors, traces and the call depth limit as
+/// in Nix. The programs are in `lazy-applications.txt`.
+#[test]
+fn lazy_applications_match_nix() {
+    let list = include_str!("lazy-applications.txt");
+    assert_list_matches_nix(list, 20);
+    assert_list_matches_nix_with(list, 20, &["--show-trace"]);
+    assert_list_matches_nix_options(list, 20, &[]);
+}
+
 /// `or` used as a variable (`x or`): placed where Nix places it, with Nix's warning where
 /// Nix gives it. The programs are in `or-identifier.txt`.
 #[test]

@@ -196,6 +196,9 @@ pub struct Machine {
     pub(crate) collector: crate::collect::Collector,
     /// Makes `builtins.break` stop the evaluation, when attached.
     pub(crate) debugger: Option<crate::debug::Debugger>,
+    /// How many thunks [`Machine::quick`] is forcing now, one inside another; `u32::MAX`
+    /// while it only looks ahead (see [`Machine::delay`]) and must force nothing.
+    quick_forces: u32,
     /// The names of the extra scope of the files lowered with one (a REPL's bindings,
     /// `scopedImport`'s set), in slot order: a debugger lowers them again.
     pub(crate) scoped_files: HashMap<crate::source::FileId, Vec<Symbol>>,
@@ -364,6 +367,10 @@ fn part_span(expr: &InterpExpr, index: usize) -> Span {
 /// is made).
 const EAGER_CALL_MARGIN: u32 = 64;
 
+/// How many thunks [`Machine::quick`] may be forcing inside one another (each a few native
+/// frames: the bound keeps chains of lazy applications on the heap machine).
+const MAX_QUICK_FORCES: u32 = 4;
+
 /// Whether Nix parses `op` as a call of a builtin (`__lessThan` for the comparisons,
 /// `__sub`, `__mul`, `__div`): it counts towards `max-call-depth` while its operands are
 /// evaluated.
@@ -408,6 +415,35 @@ fn returns_lambda_at_once(def: &LambdaDef) -> bool {
 }
 
 /// Looks a lexical variable up.
+/// The function of a lazy application, if forcing it does nothing but return it: a value,
+/// an evaluated thunk, or a thunk of a function literal (made into its closure and kept, as
+/// forcing it would).
+fn function_value(f: Value) -> Option<Value> {
+    let Value::Thunk(t) = &f else {
+        return Some(f);
+    };
+    if let Some(v) = t.done() {
+        return Some(v);
+    }
+    let closure = match &*t.0.borrow() {
+        ThunkState::Expr(expr, env) => match &**expr {
+            Expr::Lambda(def) => Value::Lambda(Rc::new(Closure {
+                def: def.clone(),
+                env: env.clone(),
+            })),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    *t.0.borrow_mut() = ThunkState::Done(closure.clone());
+    Some(closure)
+}
+
+/// Whether [`Machine::quick`] may be able to evaluate `expr` (its kinds of expression).
+fn quick_can_start(expr: &Expr) -> bool {
+    matches!(expr, Expr::Const(_) | Expr::Var { .. } | Expr::BinOp(_))
+}
+
 fn lookup(env: &Env, level: u32, slot: u32) -> Value {
     let mut e = env;
     for _ in 0..level {
@@ -461,6 +497,7 @@ impl Machine {
             lowering_digest: None,
             collector: Default::default(),
             debugger: None,
+            quick_forces: 0,
             scoped_files: HashMap::default(),
         };
         // FileId(0) is a placeholder for positions that have no source.
@@ -846,7 +883,12 @@ impl Machine {
                 if !counts_as_call(b.op)
                     || self.call_depth + EAGER_CALL_MARGIN < self.limits.max_call_depth =>
             {
-                match self.quick(expr, env, 1) {
+                // Computed ahead of need, nothing may be forced for it: a thunk forced
+                // here would no longer print as unevaluated.
+                let forces = std::mem::replace(&mut self.quick_forces, u32::MAX);
+                let quick = self.quick(expr, env, 1);
+                self.quick_forces = forces;
+                match quick {
                     Some(Ok(v)) => Thunk::eager(v),
                     _ => Thunk::new(expr.clone(), env.clone()),
                 }
@@ -885,7 +927,10 @@ impl Machine {
         match expr {
             Expr::Const(v) => Some(Ok(v.clone())),
             Expr::Var { level, slot, .. } => match lookup(env, *level, *slot) {
-                Value::Thunk(t) => t.done().map(Ok),
+                Value::Thunk(t) => match t.done() {
+                    Some(v) => Some(Ok(v)),
+                    None => self.quick_force(&t).map(Ok),
+                },
                 v => Some(Ok(v)),
             },
             Expr::BinOp(b)
@@ -911,6 +956,42 @@ impl Machine {
             Expr::Select(select) if depth < 3 => self.quick_select(select, env, depth),
             _ => None,
         }
+    }
+
+    /// Forces a lazy application (`map`'s and `genList`'s elements) of a one-argument
+    /// function whose body [`Machine::quick`] evaluates, called as the machine would call
+    /// it (counted towards `max-call-depth`), without its frames. `None`, with the thunk as
+    /// it was, when that is not so or the call fails: the machine then forces it, and
+    /// reports the error with its trace. What is forced, and in which order, is what the
+    /// machine would force: the callers of `quick` need the value now (except
+    /// [`Machine::delay`], which forbids it).
+    #[cold]
+    fn quick_force(&mut self, t: &Rc<Thunk>) -> Option<Value> {
+        if self.quick_forces >= MAX_QUICK_FORCES || self.debugger.is_some() {
+            return None;
+        }
+        let (function, arg) = match &*t.0.borrow() {
+            ThunkState::Apply(app) if app.1.len() == 1 => (app.0.clone(), app.1[0].clone()),
+            _ => return None,
+        };
+        let Value::Lambda(f) = function_value(function)? else {
+            return None;
+        };
+        if !matches!(f.def.param, Param::Ident(_)) || !quick_can_start(&f.def.body) {
+            return None;
+        }
+        if self.call_depth > self.limits.max_call_depth {
+            return None;
+        }
+        let env = new_env(smallvec::smallvec![arg], Some(f.env.clone()));
+        self.call_depth += 1;
+        self.quick_forces += 1;
+        let value = self.quick(&f.def.body, &env, 0);
+        self.quick_forces -= 1;
+        self.call_depth -= 1;
+        let value = value?.ok()?;
+        *t.0.borrow_mut() = ThunkState::Done(value.clone());
+        Some(value)
     }
 
     /// [`Machine::quick`] for a selection: out of line, so that the arithmetic paths stay
