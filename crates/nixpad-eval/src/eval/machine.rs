@@ -415,33 +415,34 @@ fn returns_lambda_at_once(def: &LambdaDef) -> bool {
 }
 
 /// Looks a lexical variable up.
-/// The function of a lazy application, if forcing it does nothing but return it: a value,
-/// an evaluated thunk, or a thunk of a function literal (made into its closure and kept, as
-/// forcing it would).
-fn function_value(f: Value) -> Option<Value> {
-    let Value::Thunk(t) = &f else {
-        return Some(f);
+/// The function of a lazy application, if the machine's quick path may call it
+/// ([`LambdaDef::quick_body`]) and forcing it does nothing but return it: a function, an
+/// evaluated thunk of one, or a thunk of a function literal (made into its closure and
+/// kept, as forcing it would).
+fn quick_function(f: &Value) -> Option<Rc<Closure>> {
+    let t = match f {
+        Value::Lambda(closure) if closure.def.quick_body => return Some(closure.clone()),
+        Value::Thunk(t) => t,
+        _ => return None,
     };
     if let Some(v) = t.done() {
-        return Some(v);
+        return match v {
+            Value::Lambda(closure) if closure.def.quick_body => Some(closure),
+            _ => None,
+        };
     }
     let closure = match &*t.0.borrow() {
         ThunkState::Expr(expr, env) => match &**expr {
-            Expr::Lambda(def) => Value::Lambda(Rc::new(Closure {
+            Expr::Lambda(def) if def.quick_body => Rc::new(Closure {
                 def: def.clone(),
                 env: env.clone(),
-            })),
+            }),
             _ => return None,
         },
         _ => return None,
     };
-    *t.0.borrow_mut() = ThunkState::Done(closure.clone());
+    *t.0.borrow_mut() = ThunkState::Done(Value::Lambda(closure.clone()));
     Some(closure)
-}
-
-/// Whether [`Machine::quick`] may be able to evaluate `expr` (its kinds of expression).
-fn quick_can_start(expr: &Expr) -> bool {
-    matches!(expr, Expr::Const(_) | Expr::Var { .. } | Expr::BinOp(_))
 }
 
 fn lookup(env: &Env, level: u32, slot: u32) -> Value {
@@ -934,7 +935,7 @@ impl Machine {
                 v => Some(Ok(v)),
             },
             Expr::BinOp(b)
-                if depth < 3 && !matches!(b.op, BinOp::And | BinOp::Or | BinOp::Impl) =>
+                if depth < QUICK_DEPTH && !matches!(b.op, BinOp::And | BinOp::Or | BinOp::Impl) =>
             {
                 let call = counts_as_call(b.op);
                 if call {
@@ -953,7 +954,7 @@ impl Machine {
                 };
                 Some(self.binop_values(b, l, r))
             }
-            Expr::Select(select) if depth < 3 => self.quick_select(select, env, depth),
+            Expr::Select(select) if depth < QUICK_DEPTH => self.quick_select(select, env, depth),
             _ => None,
         }
     }
@@ -970,16 +971,13 @@ impl Machine {
         if self.quick_forces >= MAX_QUICK_FORCES || self.debugger.is_some() {
             return None;
         }
-        let (function, arg) = match &*t.0.borrow() {
-            ThunkState::Apply(app) if app.1.len() == 1 => (app.0.clone(), app.1[0].clone()),
+        let (f, arg) = match &*t.0.borrow() {
+            ThunkState::Apply(app) => match &app.1[..] {
+                [arg] => (quick_function(&app.0)?, arg.clone()),
+                _ => return None,
+            },
             _ => return None,
         };
-        let Value::Lambda(f) = function_value(function)? else {
-            return None;
-        };
-        if !matches!(f.def.param, Param::Ident(_)) || !quick_can_start(&f.def.body) {
-            return None;
-        }
         if self.call_depth > self.limits.max_call_depth {
             return None;
         }
@@ -1768,11 +1766,19 @@ impl Machine {
     fn continue_calls(
         &mut self,
         mut state: Box<PendingCalls>,
-        last: Option<Value>,
+        mut last: Option<Value>,
     ) -> EvalResult<Step> {
         use crate::primop::LoopStep;
         let span = state.calls.span();
-        let next = state.calls.advance(self, last);
+        let mut next = state.calls.advance(self, last.take());
+        // Calls of simple functions (`x: x < 5`, `a: b: a + b`) are made here, one after
+        // another, without the machine's frames.
+        while let Ok(LoopStep::Call(f, args)) = &next {
+            match self.quick_call(f, args)? {
+                Some(v) => next = state.calls.advance(self, Some(v)),
+                None => break,
+            }
+        }
         if !matches!(next, Ok(LoopStep::Call(..))) {
             self.builtin_call = state.outer_call;
         }
@@ -1794,6 +1800,42 @@ impl Machine {
             }
             Err(e) => Err(e),
         }
+    }
+
+    /// Calls `f` with `args` (one or two) for a builtin, if `f` is a function of as many
+    /// arguments, one by one (`a: b: …`), whose body [`Machine::quick`] evaluates: each
+    /// call counted towards `max-call-depth` and over before the next, as the machine
+    /// would make them, and one step of fuel. `None` when that is not so or the body
+    /// fails: the machine then makes the call, and reports the error with its trace.
+    fn quick_call(&mut self, f: &Value, args: &[Value]) -> EvalResult<Option<Value>> {
+        if self.debugger.is_some() || self.call_depth > self.limits.max_call_depth {
+            return Ok(None);
+        }
+        let Value::Lambda(closure) = f else {
+            return Ok(None);
+        };
+        let mut def = &closure.def;
+        if let [_, _] = args {
+            match (&def.param, &*def.body) {
+                (Param::Ident(_), Expr::Lambda(inner)) => def = inner,
+                _ => return Ok(None),
+            }
+        }
+        if !def.quick_body {
+            return Ok(None);
+        }
+        let mut env = closure.env.clone();
+        for arg in args {
+            env = new_env(smallvec::smallvec![arg.clone()], Some(env));
+        }
+        self.burn_fuel()?;
+        self.call_depth += 1;
+        let value = self.quick(&def.body, &env, 0);
+        self.call_depth -= 1;
+        Ok(match value {
+            Some(Ok(v)) => Some(v),
+            _ => None,
+        })
     }
 
     /// Checks a forced builtin argument against the kind its builtin declares.

@@ -725,12 +725,8 @@ impl<'a> Decoder<'a> {
         } else {
             Param::Ident(self.symbol()?)
         };
-        Some(Rc::new(LambdaDef {
-            name,
-            param,
-            body: self.expr()?,
-            span: self.span()?,
-        }))
+        let body = self.expr()?;
+        Some(Rc::new(LambdaDef::new(name, param, body, self.span()?)))
     }
 
     fn expr(&mut self) -> Option<Rc<Expr>> {

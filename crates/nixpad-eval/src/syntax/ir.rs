@@ -256,6 +256,49 @@ pub struct LambdaDef {
     pub body: Rc<Expr>,
     /// The whole lambda.
     pub span: Span,
+    /// Whether the function has a plain parameter (`x: …`) and a body of the shape the
+    /// machine's quick path evaluates ([`quick_shaped`]), so that it may be called
+    /// without the machine's frames.
+    pub quick_body: bool,
+}
+
+impl LambdaDef {
+    /// A function, with what [`LambdaDef::quick_body`] says worked out.
+    pub fn new(name: Option<Symbol>, param: Param, body: Rc<Expr>, span: Span) -> LambdaDef {
+        let quick_body = matches!(param, Param::Ident(_)) && quick_shaped(&body, 0);
+        LambdaDef {
+            name,
+            param,
+            body,
+            span,
+            quick_body,
+        }
+    }
+}
+
+/// How deep the machine's quick path goes into operators and selections.
+pub const QUICK_DEPTH: u32 = 3;
+
+/// Whether the machine's quick path evaluates an expression of the shape of `expr` at
+/// `depth` (when the values it meets are evaluated): constants, variables, operators other
+/// than `&&`, `||` and `->`, and selections of static names, nested less than
+/// [`QUICK_DEPTH`] deep.
+pub fn quick_shaped(expr: &Expr, depth: u32) -> bool {
+    match expr {
+        Expr::Const(_) | Expr::Var { .. } => true,
+        Expr::BinOp(b) => {
+            depth < QUICK_DEPTH
+                && !matches!(b.op, BinOp::And | BinOp::Or | BinOp::Impl)
+                && quick_shaped(&b.lhs, depth + 1)
+                && quick_shaped(&b.rhs, depth + 1)
+        }
+        Expr::Select(select) => {
+            depth < QUICK_DEPTH
+                && select.path.iter().all(|k| matches!(k, AttrKey::Static(_)))
+                && quick_shaped(&select.expr, depth + 1)
+        }
+        _ => false,
+    }
 }
 
 /// A function's parameter.

@@ -1447,12 +1447,7 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                     .push(Scope::Lexical(std::iter::once((sym, 0)).collect()));
                 let body = self.lambda_body(l, name);
                 self.scopes.pop();
-                Ok(LambdaDef {
-                    name,
-                    param: Param::Ident(sym),
-                    body: body?,
-                    span,
-                })
+                Ok(LambdaDef::new(name, Param::Ident(sym), body?, span))
             }
             ast::Param::Pattern(p) => {
                 let mut names = HashMap::default();
@@ -1506,16 +1501,17 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                 })();
                 self.scopes.pop();
                 let (formals, body) = result?;
-                Ok(LambdaDef {
+                let pattern = Pattern {
+                    formals,
+                    ellipsis: p.ellipsis_token().is_some(),
+                    at,
+                };
+                Ok(LambdaDef::new(
                     name,
-                    param: Param::Pattern(Box::new(Pattern {
-                        formals,
-                        ellipsis: p.ellipsis_token().is_some(),
-                        at,
-                    })),
+                    Param::Pattern(Box::new(pattern)),
                     body,
                     span,
-                })
+                ))
             }
         }
     }
