@@ -421,13 +421,11 @@ fn shared_by_stamp(m: &Machine, path: &str, stamp: Option<&str>) -> Option<Rc<ir
 
 /// What lowering a file depends on besides its text and path: the global names (their
 /// slots), `home` (for `~/` paths) and the lints.
-pub(crate) fn lowering_context(m: &Machine) -> &str {
-    m.lowering_context.get_or_init(|| {
-        let mut names: Vec<(Rc<str>, u32)> =
-            m.global_names.iter().map(|(k, v)| (k.name(), *v)).collect();
-        names.sort_unstable();
-        format!("{names:?} {:?} {:?}", m.settings.home, m.settings.lints)
-    })
+pub(crate) fn lowering_context(m: &Machine) -> String {
+    let mut names: Vec<(Rc<str>, u32)> =
+        m.global_names.iter().map(|(k, v)| (k.name(), *v)).collect();
+    names.sort_unstable();
+    format!("{names:?} {:?} {:?}", m.settings.home, m.settings.lints)
 }
 
 /// The shared lowering of file `path` with this `text`, or a fresh one registered in the

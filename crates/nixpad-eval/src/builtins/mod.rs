@@ -382,7 +382,6 @@ pub fn install(m: &mut Machine) {
     }
     m.globals = new_env(values.into(), None);
     m.global_names = names;
-    m.lowering_context = std::cell::OnceCell::new();
 
     let file = m.sources.add(
         crate::corepkgs::derivation_origin(),
@@ -635,14 +634,14 @@ fn lower_derivation_file(
     }
     let context = crate::lowering_context(m);
     let known = LOWERED.with_borrow(|known| match known {
-        Some((id, seen, expr)) if *id == file && seen == context => Some(expr.clone()),
+        Some((id, seen, expr)) if *id == file && *seen == context => Some(expr.clone()),
         _ => None,
     });
     if let Some(expr) = known {
         return Ok(expr);
     }
     let expr = crate::lower_in(m, file, crate::derivation::DERIVATION_NIX, "/")?;
-    LOWERED.set(Some((file, context.to_string(), expr.clone())));
+    LOWERED.set(Some((file, context, expr.clone())));
     Ok(expr)
 }
 

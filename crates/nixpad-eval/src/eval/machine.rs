@@ -186,9 +186,6 @@ pub struct Machine {
     pub drv_store: crate::derivation::DrvStore,
     /// Lowered files shared with other evaluators, if any.
     pub(crate) shared_sources: Option<crate::SharedSources>,
-    /// [`crate::lowering_context`], made once the global names are known (a new evaluator
-    /// needs it twice: for the derivation file and to share sources).
-    pub(crate) lowering_context: std::cell::OnceCell<String>,
     /// The SHA-256 of [`crate::lowering_context`], once a file has been lowered through
     /// the host's lowered-file cache.
     pub(crate) lowering_digest: Option<[u8; 32]>,
@@ -494,7 +491,6 @@ impl Machine {
             settings,
             drv_store: Default::default(),
             shared_sources: None,
-            lowering_context: std::cell::OnceCell::new(),
             lowering_digest: None,
             collector: Default::default(),
             debugger: None,
@@ -512,7 +508,7 @@ impl Machine {
     /// or fail while lowering rule sharing out: a file lowered once would warn once.
     pub(crate) fn share_sources(&mut self, shared: crate::SharedSources) {
         if self.settings.lints == crate::Lints::default()
-            && shared.accepts(crate::lowering_context(self).to_string())
+            && shared.accepts(crate::lowering_context(self))
         {
             self.sources.set_shared(shared.files.clone());
             self.shared_sources = Some(shared);
