@@ -882,9 +882,14 @@ impl Machine {
             {
                 // Computed ahead of need, nothing may be forced for it: a thunk forced
                 // here would no longer print as unevaluated.
-                let forces = std::mem::replace(&mut self.quick_forces, u32::MAX);
-                let quick = self.quick(expr, env, 1);
-                self.quick_forces = forces;
+                let quick = if QUICK_CALLS {
+                    let forces = std::mem::replace(&mut self.quick_forces, u32::MAX);
+                    let quick = self.quick(expr, env, 1);
+                    self.quick_forces = forces;
+                    quick
+                } else {
+                    self.quick(expr, env, 1)
+                };
                 match quick {
                     Some(Ok(v)) => Thunk::eager(v),
                     _ => Thunk::new(expr.clone(), env.clone()),
@@ -926,7 +931,8 @@ impl Machine {
             Expr::Var { level, slot, .. } => match lookup(env, *level, *slot) {
                 Value::Thunk(t) => match t.done() {
                     Some(v) => Some(Ok(v)),
-                    None => self.quick_force(&t).map(Ok),
+                    None if QUICK_CALLS => self.quick_force(&t).map(Ok),
+                    None => None,
                 },
                 v => Some(Ok(v)),
             },
@@ -964,7 +970,7 @@ impl Machine {
     /// [`Machine::delay`], which forbids it).
     #[cold]
     fn quick_force(&mut self, t: &Rc<Thunk>) -> Option<Value> {
-        if self.quick_forces >= MAX_QUICK_FORCES || self.debugger.is_some() {
+        if !QUICK_CALLS || self.quick_forces >= MAX_QUICK_FORCES || self.debugger.is_some() {
             return None;
         }
         let (f, arg) = match &*t.0.borrow() {
@@ -1769,10 +1775,12 @@ impl Machine {
         let mut next = state.calls.advance(self, last.take());
         // Calls of simple functions (`x: x < 5`, `a: b: a + b`) are made here, one after
         // another, without the machine's frames.
-        while let Ok(LoopStep::Call(f, args)) = &next {
-            match self.quick_call(f, args)? {
-                Some(v) => next = state.calls.advance(self, Some(v)),
-                None => break,
+        if QUICK_CALLS {
+            while let Ok(LoopStep::Call(f, args)) = &next {
+                match self.quick_call(f, args)? {
+                    Some(v) => next = state.calls.advance(self, Some(v)),
+                    None => break,
+                }
             }
         }
         if !matches!(next, Ok(LoopStep::Call(..))) {
@@ -1804,7 +1812,7 @@ impl Machine {
     /// would make them, and one step of fuel. `None` when that is not so or the body
     /// fails: the machine then makes the call, and reports the error with its trace.
     fn quick_call(&mut self, f: &Value, args: &[Value]) -> EvalResult<Option<Value>> {
-        if self.debugger.is_some() || self.call_depth > self.limits.max_call_depth {
+        if !QUICK_CALLS || self.debugger.is_some() || self.call_depth > self.limits.max_call_depth {
             return Ok(None);
         }
         let Value::Lambda(closure) = f else {

@@ -258,14 +258,14 @@ pub struct LambdaDef {
     pub span: Span,
     /// Whether the function has a plain parameter (`x: …`) and a body of the shape the
     /// machine's quick path evaluates ([`quick_shaped`]), so that it may be called
-    /// without the machine's frames.
+    /// without the machine's frames (natively: see [`QUICK_CALLS`]).
     pub quick_body: bool,
 }
 
 impl LambdaDef {
     /// A function, with what [`LambdaDef::quick_body`] says worked out.
     pub fn new(name: Option<Symbol>, param: Param, body: Rc<Expr>, span: Span) -> LambdaDef {
-        let quick_body = matches!(param, Param::Ident(_)) && quick_shaped(&body, 0);
+        let quick_body = QUICK_CALLS && matches!(param, Param::Ident(_)) && quick_shaped(&body, 0);
         LambdaDef {
             name,
             param,
@@ -275,6 +275,11 @@ impl LambdaDef {
         }
     }
 }
+
+/// Whether the machine calls functions of a [`LambdaDef::quick_body`] without its frames:
+/// natively only, as the code does not fit the browser's first-load size budget (the
+/// browser makes the same calls with its frames, with the same results).
+pub const QUICK_CALLS: bool = cfg!(not(target_arch = "wasm32"));
 
 /// How deep the machine's quick path goes into operators and selections.
 pub const QUICK_DEPTH: u32 = 3;

@@ -1231,10 +1231,7 @@ impl<'a, 'b> Lowerer<'a, 'b> {
     /// it differently.
     fn warn_or_identifier(&self, e: &ast::Expr) {
         let ast::Expr::Apply(a) = e else { return };
-        let Some(ast::Expr::Ident(arg)) = a.argument() else {
-            return;
-        };
-        if arg.syntax().text() != "or" || self.probe.is_some() {
+        if !a.argument().is_some_and(|arg| is_or_identifier(&arg)) || self.probe.is_some() {
             return;
         }
         self.ctx.warned.set(true);
@@ -1289,7 +1286,7 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                 match a {
                     // Nix reads `x or` as `x` applied to a variable named `or`, placed
                     // where `x` is.
-                    ast::Expr::Ident(i) if i.syntax().text() == "or" => {
+                    _ if is_or_identifier(a) => {
                         self.lookup(Symbol::new("or"), *applied).map(Rc::new)
                     }
                     _ => self.expr(a, None),
@@ -2081,6 +2078,12 @@ impl<'a, 'b> Lowerer<'a, 'b> {
             ))
         }
     }
+}
+
+/// Whether `e` is the identifier `or` (which Nix's grammar lets a program use as a
+/// variable, as `x or`).
+fn is_or_identifier(e: &ast::Expr) -> bool {
+    matches!(e, ast::Expr::Ident(i) if i.ident_token().is_some_and(|t| t.text() == "or"))
 }
 
 /// The expression inside any number of parentheses (`None` if one is empty).
