@@ -411,7 +411,6 @@ fn returns_lambda_at_once(def: &LambdaDef) -> bool {
     matches!(def.param, Param::Ident(_)) && matches!(&*def.body, Expr::Lambda(_))
 }
 
-/// Looks a lexical variable up.
 /// The function of a lazy application, if the machine's quick path may call it
 /// ([`LambdaDef::quick_body`]) and forcing it does nothing but return it: a function, an
 /// evaluated thunk of one, or a thunk of a function literal (made into its closure and
@@ -442,6 +441,7 @@ fn quick_function(f: &Value) -> Option<Rc<Closure>> {
     Some(closure)
 }
 
+/// Looks a lexical variable up.
 fn lookup(env: &Env, level: u32, slot: u32) -> Value {
     let mut e = env;
     for _ in 0..level {
@@ -882,14 +882,9 @@ impl Machine {
             {
                 // Computed ahead of need, nothing may be forced for it: a thunk forced
                 // here would no longer print as unevaluated.
-                let quick = if QUICK_CALLS {
-                    let forces = std::mem::replace(&mut self.quick_forces, u32::MAX);
-                    let quick = self.quick(expr, env, 1);
-                    self.quick_forces = forces;
-                    quick
-                } else {
-                    self.quick(expr, env, 1)
-                };
+                let forces = std::mem::replace(&mut self.quick_forces, u32::MAX);
+                let quick = self.quick(expr, env, 1);
+                self.quick_forces = forces;
                 match quick {
                     Some(Ok(v)) => Thunk::eager(v),
                     _ => Thunk::new(expr.clone(), env.clone()),
@@ -970,7 +965,7 @@ impl Machine {
     /// [`Machine::delay`], which forbids it).
     #[cold]
     fn quick_force(&mut self, t: &Rc<Thunk>) -> Option<Value> {
-        if !QUICK_CALLS || self.quick_forces >= MAX_QUICK_FORCES || self.debugger.is_some() {
+        if self.quick_forces >= MAX_QUICK_FORCES {
             return None;
         }
         let (f, arg) = match &*t.0.borrow() {
@@ -980,16 +975,10 @@ impl Machine {
             },
             _ => return None,
         };
-        if self.call_depth > self.limits.max_call_depth {
-            return None;
-        }
-        let env = new_env(smallvec::smallvec![arg], Some(f.env.clone()));
-        self.call_depth += 1;
         self.quick_forces += 1;
-        let value = self.quick(&f.def.body, &env, 0);
+        let value = self.quick_call(&f, &[arg]);
         self.quick_forces -= 1;
-        self.call_depth -= 1;
-        let value = value?.ok()?;
+        let value = value.ok()??;
         *t.0.borrow_mut() = ThunkState::Done(value.clone());
         Some(value)
     }
@@ -1768,15 +1757,15 @@ impl Machine {
     fn continue_calls(
         &mut self,
         mut state: Box<PendingCalls>,
-        mut last: Option<Value>,
+        last: Option<Value>,
     ) -> EvalResult<Step> {
         use crate::primop::LoopStep;
         let span = state.calls.span();
-        let mut next = state.calls.advance(self, last.take());
+        let mut next = state.calls.advance(self, last);
         // Calls of simple functions (`x: x < 5`, `a: b: a + b`) are made here, one after
         // another, without the machine's frames.
         if QUICK_CALLS {
-            while let Ok(LoopStep::Call(f, args)) = &next {
+            while let Ok(LoopStep::Call(Value::Lambda(f), args)) = &next {
                 match self.quick_call(f, args)? {
                     Some(v) => next = state.calls.advance(self, Some(v)),
                     None => break,
@@ -1806,18 +1795,17 @@ impl Machine {
         }
     }
 
-    /// Calls `f` with `args` (one or two) for a builtin, if `f` is a function of as many
-    /// arguments, one by one (`a: b: …`), whose body [`Machine::quick`] evaluates: each
-    /// call counted towards `max-call-depth` and over before the next, as the machine
-    /// would make them, and one step of fuel. `None` when that is not so or the body
-    /// fails: the machine then makes the call, and reports the error with its trace.
-    fn quick_call(&mut self, f: &Value, args: &[Value]) -> EvalResult<Option<Value>> {
-        if !QUICK_CALLS || self.debugger.is_some() || self.call_depth > self.limits.max_call_depth {
+    /// Calls `closure` with `args` (one or two: for a builtin, or a lazy application) if
+    /// it is a function of as many arguments, one by one (`a: b: …`), whose body
+    /// [`Machine::quick`] evaluates: each call counted towards `max-call-depth` and over
+    /// before the next, as the machine would make them, and one step of fuel. `None` when
+    /// that is not so or the body fails: the machine then makes the call, and reports the
+    /// error with its trace.
+    #[inline(always)]
+    fn quick_call(&mut self, closure: &Closure, args: &[Value]) -> EvalResult<Option<Value>> {
+        if self.debugger.is_some() || self.call_depth > self.limits.max_call_depth {
             return Ok(None);
         }
-        let Value::Lambda(closure) = f else {
-            return Ok(None);
-        };
         let mut def = &closure.def;
         if let [_, _] = args {
             match (&def.param, &*def.body) {

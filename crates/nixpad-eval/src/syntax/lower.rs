@@ -1283,13 +1283,12 @@ impl<'a, 'b> Lowerer<'a, 'b> {
             .iter()
             .map(|(a, applied)| {
                 self.warn_or_identifier(a);
-                match a {
-                    // Nix reads `x or` as `x` applied to a variable named `or`, placed
-                    // where `x` is.
-                    _ if is_or_identifier(a) => {
-                        self.lookup(Symbol::new("or"), *applied).map(Rc::new)
-                    }
-                    _ => self.expr(a, None),
+                // Nix reads `x or` as `x` applied to a variable named `or`, placed where
+                // `x` is.
+                if is_or_identifier(a) {
+                    self.lookup(Symbol::new("or"), *applied).map(Rc::new)
+                } else {
+                    self.expr(a, None)
                 }
             })
             .collect::<EvalResult<Vec<_>>>()?;
