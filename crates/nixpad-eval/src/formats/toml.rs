@@ -191,12 +191,12 @@ impl Report {
             }
             let _ = writeln!(out, " {pad} |");
             let _ = write!(out, " {line:>width$} | ");
-            push_shown(out, line_text);
             let carets = mark.region.end.saturating_sub(mark.region.start).max(1);
+            let indent = push_window(out, line_text, *column, carets);
             let _ = writeln!(
                 out,
                 "\n {pad} | {}{}-- {}",
-                " ".repeat(*column),
+                " ".repeat(indent),
                 "^".repeat(carets),
                 mark.label
             );
@@ -235,6 +235,45 @@ impl Report {
         let label = self.marks.first().map_or("", |mark| mark.label);
         let _ = writeln!(out, "\n {pad} | {}-- {label}", "^".repeat(first_line + 1));
     }
+}
+
+/// The float `text` spells (ending at `end`).
+fn float_value(text: &str, end: usize) -> Result<TVal, Report> {
+    match text.parse::<f64>() {
+        // A float too large for a double is a read error in Nix's TOML parser.
+        Ok(f) if f.is_finite() => Ok(TVal::Float(f)),
+        _ => Err(Report::at(
+            "toml::parse_floating: failed to read floating point value from stream",
+            end,
+            "here",
+        )),
+    }
+}
+
+/// How many bytes of a line toml11 shows on each side of a mark before it cuts the
+/// line short with `...`.
+const WINDOW: usize = 30;
+
+/// Writes the part of `line` toml11 shows around a mark of `length` bytes at `column`:
+/// at most [`WINDOW`] bytes before the mark and after its last byte, each cut side
+/// marked `... `/` ...`. Returns the column the mark has in what was written.
+fn push_window(out: &mut String, line: &[u8], column: usize, length: usize) -> usize {
+    let column = column.min(line.len());
+    let start = column.saturating_sub(WINDOW);
+    if start > 0 {
+        out.push_str("... ");
+    }
+    let last = column + length - 1;
+    let end = if line.len().saturating_sub(last) > WINDOW {
+        last + WINDOW
+    } else {
+        line.len()
+    };
+    push_shown(out, &line[start..end]);
+    if end < line.len() {
+        out.push_str(" ...");
+    }
+    column - start + if start > 0 { 4 } else { 0 }
 }
 
 /// A line's text as toml11 shows it: bytes outside ASCII as `0xNN`.
@@ -359,16 +398,26 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// After a broken key: past the `=` on this line and the value after it (a bracketed
-    /// or quoted one past its end, then to a separator), checking for the line's end
-    /// there; or to the next line if there is no `=`.
+    /// After a broken key: [`Parser::skip_past_value`], checking for the line's end there.
     fn skip_to_value_end(&mut self) {
+        self.skip_past_value(true);
+        if let Err(report) = self.end_of_value_line() {
+            self.errors.push(report);
+            self.skip_to_next_header();
+        }
+    }
+
+    /// Past the `=` on this line and the value after it, to a separator (with `nested`,
+    /// a bracketed or quoted value past its end first), or to the line's end if there is
+    /// no `=` (how toml11 skips a broken key-value pair).
+    fn skip_past_value(&mut self, nested: bool) {
         let line_end = self.s[self.i..]
             .iter()
             .position(|&c| c == b'\n')
             .map_or(self.s.len(), |k| self.i + k);
         let Some(equals) = self.s[self.i..line_end].iter().position(|&c| c == b'=') else {
-            return self.skip_line();
+            self.i = line_end;
+            return;
         };
         self.i += equals + 1;
         self.skip_ws();
@@ -378,7 +427,7 @@ impl<'a> Parser<'a> {
             Some(quote @ (b'"' | b'\'')) => Some(quote),
             _ => None,
         };
-        if let Some(close) = close {
+        if let Some(close) = close.filter(|_| nested) {
             self.i += 1;
             while let Some(c) = self.peek().filter(|&c| c != b'\n') {
                 self.i += 1;
@@ -389,10 +438,6 @@ impl<'a> Parser<'a> {
         }
         while !matches!(self.peek(), None | Some(b'\n' | b',' | b']' | b'}')) {
             self.i += 1;
-        }
-        if let Err(report) = self.end_of_value_line() {
-            self.errors.push(report);
-            self.skip_to_next_header();
         }
     }
 
@@ -805,16 +850,23 @@ impl<'a> Parser<'a> {
         if matches!(self.peek(), Some(b'e' | b'E')) {
             let e = self.i;
             self.i += 1;
-            text.push('e');
+            let mut exponent = String::from("e");
             if let Some(sign @ (b'+' | b'-')) = self.peek() {
-                text.push(sign as char);
+                exponent.push(sign as char);
                 self.i += 1;
             }
             if !self.peek().is_some_and(is_dec) {
-                return Err(
-                    Report::at("bad float: invalid format", e, "here").with_hints(FLOAT_HINTS)
-                );
+                self.i = e;
+                // After a fraction the number is complete without the exponent, and what
+                // follows it is reported where it stands (as toml11 does).
+                if !float {
+                    return Err(
+                        Report::at("bad float: invalid format", e, "here").with_hints(FLOAT_HINTS)
+                    );
+                }
+                return float_value(&text, self.i);
             }
+            text += &exponent;
             float = true;
             text += &self.digits(
                 is_dec,
@@ -823,15 +875,7 @@ impl<'a> Parser<'a> {
             )?;
         }
         if float {
-            return match text.parse::<f64>() {
-                // A float too large for a double is a read error in Nix's TOML parser.
-                Ok(f) if f.is_finite() => Ok(TVal::Float(f)),
-                _ => Err(Report::at(
-                    "toml::parse_floating: failed to read floating point value from stream",
-                    self.i,
-                    "here",
-                )),
-            };
+            return float_value(&text, self.i);
         }
         text.parse::<i64>().map(TVal::Int).map_err(|_| {
             Report::at(
@@ -955,15 +999,12 @@ impl<'a> Parser<'a> {
                     return Ok(TVal::Table(table));
                 }
                 _ => {
-                    // toml11 skips to the closing brace and checks for the line's end there.
                     self.errors.push(Report::at(
                         "toml::parse_inline_table: expected value-separator `,` or closing `}`",
                         self.i,
                         "here",
                     ));
-                    while !matches!(self.peek(), None | Some(b'}' | b'\n')) {
-                        self.i += 1;
-                    }
+                    self.skip_past_value(false);
                     return Err(Failure::Recorded);
                 }
             }
