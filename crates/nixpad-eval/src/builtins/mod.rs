@@ -495,12 +495,28 @@ fn prim_trace_verbose(_m: &mut Machine, args: Args, _span: Span) -> EvalResult<V
 
 fn prim_warn(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     let msg = args.string_no_ctx(m, 0, span)?;
-    emit_trace(m, format!("evaluation warning: {}", msg.lossy()));
+    emit_trace(m, warning_text(&msg.lossy()));
     if m.settings.abort_on_warn {
         let why = "aborting to reveal stack trace of warning, as abort-on-warn is set";
         return Err(Error::new(ErrorKind::Other(why.into()), None));
     }
     Ok(args[1].clone())
+}
+
+/// `msg` as Nix logs a warning: after `evaluation warning:`, its lines aligned under the
+/// first, without trailing whitespace; nothing at all for a blank message.
+fn warning_text(msg: &str) -> String {
+    const HEADER: &str = "evaluation warning:";
+    let mut text = String::new();
+    if msg.trim_end().is_empty() {
+        return text;
+    }
+    text.push_str(HEADER);
+    if !msg.starts_with('\n') {
+        text.push(' ');
+    }
+    crate::error::push_indented(&mut text, msg, &" ".repeat(HEADER.len() + 1));
+    text
 }
 
 /// `break v`: `v`, unless a debugger is attached and stops here.

@@ -554,7 +554,8 @@ fn push_message(out: &mut String, kind: &ErrorKind, indent: &str) {
     }
 }
 
-fn push_indented(out: &mut String, text: &str, indent: &str) {
+/// Appends `text`'s lines, the second and later after `indent`.
+pub(crate) fn push_indented(out: &mut String, text: &str, indent: &str) {
     // Nix prints a message's lines indented, without trailing whitespace, an empty line
     // without its indentation.
     for (i, line) in text.trim_end().split('\n').enumerate() {
