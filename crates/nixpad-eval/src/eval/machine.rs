@@ -196,6 +196,10 @@ pub struct Machine {
     /// How many thunks [`Machine::quick`] is forcing now, one inside another; `u32::MAX`
     /// while it only looks ahead (see [`Machine::delay`]) and must force nothing.
     quick_forces: u32,
+    /// How many bodies [`Machine::quick_call`] is evaluating now, one inside another:
+    /// only there does [`Machine::quick`] try `if`s and calls, where the function's shape
+    /// says they are likely to succeed.
+    quick_bodies: u32,
     /// The names of the extra scope of the files lowered with one (a REPL's bindings,
     /// `scopedImport`'s set), in slot order: a debugger lowers them again.
     pub(crate) scoped_files: HashMap<crate::source::FileId, Vec<Symbol>>,
@@ -495,6 +499,7 @@ impl Machine {
             collector: Default::default(),
             debugger: None,
             quick_forces: 0,
+            quick_bodies: 0,
             scoped_files: HashMap::default(),
         };
         // FileId(0) is a placeholder for positions that have no source.
@@ -805,6 +810,18 @@ impl Machine {
         self.force_step_at(v, span, false)
     }
 
+    /// Begins evaluating an operand of an operator; for one that Nix calls a builtin for
+    /// (`__lessThan`, `__sub`, ...), a variable is forced without a call site, as that
+    /// builtin forces its arguments.
+    fn operand_step(&mut self, operand: &Rc<Expr>, env: &Env, call: bool) -> EvalResult<Step> {
+        match &**operand {
+            Expr::Var { level, slot, span } if call => {
+                self.force_step_at(lookup(env, *level, *slot), Some(*span), false)
+            }
+            _ => Ok(Step::Eval(operand.clone(), env.clone())),
+        }
+    }
+
     /// Begins forcing the value of a variable or selection at `span`, which is also the
     /// call site of a lazy application forced here.
     fn force_expr_step(&mut self, v: Value, span: Span) -> EvalResult<Step> {
@@ -952,6 +969,54 @@ impl Machine {
                 Some(self.binop_values(b, l, r))
             }
             Expr::Select(select) if depth < QUICK_DEPTH => self.quick_select(select, env, depth),
+            _ if QUICK_CALLS && self.quick_bodies > 0 && depth < QUICK_DEPTH => {
+                self.quick_control(expr, env, depth)
+            }
+            _ => None,
+        }
+    }
+
+    /// [`Machine::quick`] for an `if`, `!`, `-` or a call of a function whose body it
+    /// evaluates (see [`crate::ir::quick_shaped`]), natively. Any failure is left to the
+    /// machine (`None`), which evaluates the expression again and reports it with its
+    /// trace: nothing done here has effects, and thunks are only updated with their values.
+    #[inline(never)]
+    fn quick_control(&mut self, expr: &Expr, env: &Env, depth: u32) -> Option<EvalResult<Value>> {
+        match expr {
+            Expr::If(branch) => match self.quick(&branch.cond, env, depth + 1)? {
+                Ok(Value::Bool(b)) => {
+                    let taken = if b { &branch.then } else { &branch.else_ };
+                    self.quick(taken, env, depth)?.ok().map(Ok)
+                }
+                _ => None,
+            },
+            Expr::Not { expr: inner, .. } => match self.quick(inner, env, depth + 1)? {
+                Ok(Value::Bool(b)) => Some(Ok(Value::Bool(!b))),
+                _ => None,
+            },
+            Expr::Negate { expr: inner, span } => {
+                let v = self.quick(inner, env, depth + 1)?.ok()?;
+                self.arith(BinOp::Sub, Value::Int(0), v, *span).ok().map(Ok)
+            }
+            Expr::Apply { func, args, .. } => {
+                if self.quick_forces >= MAX_QUICK_FORCES {
+                    return None;
+                }
+                let mut values: smallvec::SmallVec<[Value; 2]> = smallvec::SmallVec::new();
+                for arg in args.iter() {
+                    values.push(match &**arg {
+                        Expr::Const(v) => v.clone(),
+                        Expr::Var { level, slot, .. } => lookup(env, *level, *slot),
+                        _ => return None,
+                    });
+                }
+                let f = self.quick(func, env, depth + 1)?.ok()?;
+                let closure = quick_function(&f)?;
+                self.quick_forces += 1;
+                let value = self.quick_call(&closure, &values);
+                self.quick_forces -= 1;
+                value.ok()?.map(Ok)
+            }
             _ => None,
         }
     }
@@ -1228,7 +1293,7 @@ impl Machine {
                             self.call_depth += 1;
                         }
                         self.push(Frame::BinRight(b.clone(), l))?;
-                        return Ok(Step::Eval(b.rhs.clone(), env.clone()));
+                        return self.operand_step(&b.rhs, env, call);
                     }
                 }
                 if boolean {
@@ -1239,7 +1304,7 @@ impl Machine {
                     }
                     self.push(Frame::BinLeft(b.clone(), env.clone()))?;
                 }
-                Ok(Step::Eval(b.lhs.clone(), env.clone()))
+                self.operand_step(&b.lhs, env, call && !boolean)
             }
             Expr::Not { expr: inner, .. } => {
                 match self.quick(inner, env, 0) {
@@ -1255,7 +1320,7 @@ impl Machine {
             }
             Expr::Negate { expr: inner, span } => {
                 self.push(Frame::Negate(*span))?;
-                Ok(Step::Eval(inner.clone(), env.clone()))
+                self.operand_step(inner, env, true)
             }
             Expr::Interpolate(interp) => {
                 self.interp_next(interp.clone(), 0, env.clone(), Vec::new(), None)
@@ -1822,7 +1887,9 @@ impl Machine {
         }
         self.burn_fuel()?;
         self.call_depth += 1;
+        self.quick_bodies += 1;
         let value = self.quick(&def.body, &env, 0);
+        self.quick_bodies -= 1;
         self.call_depth -= 1;
         Ok(match value {
             Some(Ok(v)) => Some(v),
@@ -2040,9 +2107,9 @@ impl Machine {
                     }
                     return Err(e);
                 }
-                let rhs = b.rhs.clone();
+                let (rhs, call) = (b.rhs.clone(), counts_as_call(b.op));
                 self.push(Frame::BinRight(b, v))?;
-                Ok(Step::Eval(rhs, env))
+                self.operand_step(&rhs, &env, call)
             }
             Frame::BinRight(b, lhs) => {
                 if counts_as_call(b.op) {

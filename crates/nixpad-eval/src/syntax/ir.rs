@@ -287,10 +287,30 @@ pub const QUICK_DEPTH: u32 = 3;
 /// Whether the machine's quick path evaluates an expression of the shape of `expr` at
 /// `depth` (when the values it meets are evaluated): constants, variables, operators other
 /// than `&&`, `||` and `->`, and selections of static names, nested less than
-/// [`QUICK_DEPTH`] deep.
+/// [`QUICK_DEPTH`] deep; natively also `if`s (whose branches do not count as nesting),
+/// `!`, `-` and calls of such functions with one or two variables or constants.
 pub fn quick_shaped(expr: &Expr, depth: u32) -> bool {
     match expr {
         Expr::Const(_) | Expr::Var { .. } => true,
+        Expr::If(branch) => {
+            QUICK_CALLS
+                && depth < QUICK_DEPTH
+                && quick_shaped(&branch.cond, depth + 1)
+                && quick_shaped(&branch.then, depth)
+                && quick_shaped(&branch.else_, depth)
+        }
+        Expr::Not { expr, .. } | Expr::Negate { expr, .. } => {
+            QUICK_CALLS && depth < QUICK_DEPTH && quick_shaped(expr, depth + 1)
+        }
+        Expr::Apply { func, args, .. } => {
+            QUICK_CALLS
+                && depth < QUICK_DEPTH
+                && args.len() <= 2
+                && args
+                    .iter()
+                    .all(|a| matches!(**a, Expr::Const(_) | Expr::Var { .. }))
+                && quick_shaped(func, depth + 1)
+        }
         Expr::BinOp(b) => {
             depth < QUICK_DEPTH
                 && !matches!(b.op, BinOp::And | BinOp::Or | BinOp::Impl)
