@@ -15,6 +15,7 @@
 mod builtins;
 mod eval;
 mod formats;
+mod sort;
 pub mod store;
 pub mod syntax;
 
@@ -424,7 +425,7 @@ fn shared_by_stamp(m: &Machine, path: &str, stamp: Option<&str>) -> Option<Rc<ir
 pub(crate) fn lowering_context(m: &Machine) -> String {
     let mut names: Vec<(Rc<str>, u32)> =
         m.global_names.iter().map(|(k, v)| (k.name(), *v)).collect();
-    names.sort_unstable();
+    crate::sort::sort_by(&mut names, Ord::cmp);
     format!("{names:?} {:?} {:?}", m.settings.home, m.settings.lints)
 }
 

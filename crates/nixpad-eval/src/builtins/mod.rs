@@ -1279,7 +1279,7 @@ fn prim_list_to_attrs(m: &mut Machine, args: Args, span: Span) -> EvalResult<Val
         entries.push(Attr { name, value, pos });
     }
     // The first occurrence of a name wins: stable sort, then keep the first of each run.
-    entries.sort_by_key(|a| a.name);
+    sort_attrs(&mut entries);
     entries.dedup_by_key(|a| a.name);
     Ok(Value::attrs(Attrs { entries }))
 }

@@ -102,7 +102,7 @@ fn filtered_nar(
         Some(FileType::Directory) => {
             let mut children = Vec::new();
             let mut entries = m.io.read_dir(path).map_err(io)?;
-            entries.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+            crate::sort::sort_by(&mut entries, |a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
             for (name, kind) in entries {
                 let child = format!("{}/{}", path.trim_end_matches('/'), name);
                 if let Some(f) = filter {

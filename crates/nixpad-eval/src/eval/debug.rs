@@ -62,7 +62,7 @@ pub(crate) fn visible_names(
         match scope {
             Scope::Lexical(names) => {
                 let mut names: Vec<(Symbol, u32)> = names.iter().map(|(s, i)| (*s, *i)).collect();
-                names.sort_by_key(|(_, slot)| *slot);
+                crate::sort::sort_by_key(&mut names, |(_, slot)| *slot);
                 let values = frame.values.borrow();
                 for (name, slot) in names {
                     if let Some(value) = values.get(slot as usize) {

@@ -1517,7 +1517,7 @@ impl Machine {
                     e
                 })?;
             if entries.len() > statics {
-                entries.sort_by_key(|a| a.name);
+                sort_attrs(&mut entries);
             }
         }
         if def.dynamics.is_empty() {
@@ -1562,7 +1562,7 @@ impl Machine {
                 pos: Some(d.span),
             });
         }
-        entries.sort_by_key(|a| a.name);
+        sort_attrs(&mut entries);
         Ok(Value::attrs(Attrs { entries }))
     }
 

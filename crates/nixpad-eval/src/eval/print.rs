@@ -284,7 +284,9 @@ impl Printer<'_> {
         let mut sorted = attrs.sorted_by_name();
         if self.limits.max_items != usize::MAX {
             // As Nix, a limited print puts the attributes naming a value's kind first.
-            sorted.sort_by_key(|a| !matches!(&*a.name.name(), "_type" | "type"));
+            crate::sort::sort_by_key(&mut sorted, |a| {
+                !matches!(&*a.name.name(), "_type" | "type")
+            });
         }
         let sorted: Rc<[(Symbol, Value)]> =
             sorted.iter().map(|a| (a.name, a.value.clone())).collect();

@@ -294,10 +294,15 @@ pub struct Attrs {
     pub entries: Vec<Attr>,
 }
 
+/// Sorts attributes by name, keeping the order of equal names.
+pub fn sort_attrs(entries: &mut [Attr]) {
+    crate::sort::sort_by_key(entries, |a| a.name);
+}
+
 impl Attrs {
     /// Builds a set from attributes in any order; later duplicates win.
     pub fn from_unsorted(mut entries: Vec<Attr>) -> Attrs {
-        entries.sort_by_key(|a| a.name);
+        sort_attrs(&mut entries);
         entries.dedup_by(|later, earlier| {
             if later.name == earlier.name {
                 std::mem::swap(later, earlier);
@@ -339,7 +344,7 @@ impl Attrs {
     pub fn sorted_by_name(&self) -> Vec<&Attr> {
         let mut v: Vec<(Rc<str>, &Attr)> =
             self.entries.iter().map(|a| (a.name.name(), a)).collect();
-        v.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+        crate::sort::sort_by(&mut v, |a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
         v.into_iter().map(|(_, a)| a).collect()
     }
 

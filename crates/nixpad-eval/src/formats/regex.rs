@@ -1383,7 +1383,7 @@ impl<'a> Exec<'a> {
             }
             self.frames.push(Frame::Memo(key));
         } else {
-            ctx.sort_unstable();
+            crate::sort::sort_by(&mut ctx, Ord::cmp);
             let key = Key { state: s, pos, ctx };
             if let Some(sol) = usable(self.memo_ctx.get(&key), self.generation) {
                 self.has_sol = sol;

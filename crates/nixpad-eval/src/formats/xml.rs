@@ -140,7 +140,7 @@ impl XmlWriter {
                     let mut tag_attrs: Vec<(&str, &[u8])> =
                         pos.iter().map(|(k, v)| (*k, v.as_slice())).collect();
                     tag_attrs.push(("name", &name));
-                    tag_attrs.sort_by_key(|(k, _)| *k);
+                    crate::sort::sort_by_key(&mut tag_attrs, |(k, _)| *k);
                     self.tag(depth, "attr", &tag_attrs, true);
                     work.push(XmlWork::Close(depth));
                     work.push(XmlWork::Value(attr.value, depth + 1));
@@ -255,7 +255,7 @@ impl XmlWriter {
                         self.tag(depth + 1, "attrspat", &attrs, true);
                         let mut names: Vec<std::rc::Rc<str>> =
                             p.formals.iter().map(|f| f.name.name()).collect();
-                        names.sort_by(|a, b| a.as_bytes().cmp(b.as_bytes()));
+                        crate::sort::sort_by(&mut names, |a, b| a.as_bytes().cmp(b.as_bytes()));
                         for n in names {
                             self.tag(depth + 2, "attr", &[("name", n.as_bytes())], false);
                         }

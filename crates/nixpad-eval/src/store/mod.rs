@@ -655,7 +655,7 @@ pub const GIT_INPUT_ATTRIBUTES: &[&str] = &[
 /// duplicates (the type string of text and source paths).
 fn type_with_references(ty: &str, references: &[String]) -> String {
     let mut refs: Vec<&str> = references.iter().map(|r| r.as_str()).collect();
-    refs.sort_unstable();
+    crate::sort::sort_by(&mut refs, Ord::cmp);
     refs.dedup();
     let mut out = String::from(ty);
     for r in refs {
@@ -900,7 +900,7 @@ fn nar_write(node: &NarNode, out: &mut impl FnMut(&[u8])) {
                 nar_str(out, b"type");
                 nar_str(out, b"directory");
                 let mut sorted: Vec<&(Vec<u8>, NarNode)> = entries.iter().collect();
-                sorted.sort_by(|a, b| a.0.cmp(&b.0));
+                crate::sort::sort_by(&mut sorted, |a, b| a.0.cmp(&b.0));
                 stack.push(NarWork::Str(b")"));
                 // Pushed in reverse so that the first entry comes out first.
                 for (name, child) in sorted.into_iter().rev() {

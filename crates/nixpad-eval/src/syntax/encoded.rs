@@ -605,7 +605,7 @@ impl<'a> Decoder<'a> {
             heads.push((self.symbol()?, self.flag()?, self.span()?));
         }
         let mut order: Vec<usize> = (0..n).collect();
-        order.sort_by_key(|&i| heads[i].0);
+        crate::sort::sort_by_key(&mut order, |&i| heads[i].0);
         let mut slot_of = vec![0u32; n];
         for (slot, &i) in order.iter().enumerate() {
             slot_of[i] = slot as u32;

@@ -1833,7 +1833,7 @@ impl<'a, 'b> Lowerer<'a, 'b> {
     fn slot_map(&self, b: &Bindings) -> (HashMap<Symbol, u32>, Vec<usize>) {
         // Slots follow symbol order (the order of the lowered statics).
         let mut order: Vec<usize> = (0..b.statics.len()).collect();
-        order.sort_by_key(|&i| b.statics[i].name);
+        crate::sort::sort_by_key(&mut order, |&i| b.statics[i].name);
         let names = order
             .iter()
             .enumerate()

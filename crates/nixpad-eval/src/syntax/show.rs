@@ -504,7 +504,7 @@ impl Lowerer<'_> {
                         (name, default)
                     })
                     .collect();
-                entries.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+                crate::sort::sort_by(&mut entries, |a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
                 let bind = p.pat_bind().and_then(|b| b.ident()).map(|i| ident_name(&i));
                 (
                     bind,
@@ -1030,7 +1030,7 @@ fn print_attr_path(path: &[AttrName], depth: usize, out: &mut String) {
 
 fn print_bindings(b: &Bindings, depth: usize, out: &mut String) {
     let mut sorted: Vec<&(String, Def)> = b.attrs.iter().collect();
-    sorted.sort_by(|x, y| x.0.as_bytes().cmp(y.0.as_bytes()));
+    crate::sort::sort_by(&mut sorted, |x, y| x.0.as_bytes().cmp(y.0.as_bytes()));
 
     let inherited: Vec<&str> = sorted
         .iter()
@@ -1055,7 +1055,7 @@ fn print_bindings(b: &Bindings, depth: usize, out: &mut String) {
             }
         }
     }
-    groups.sort_by_key(|(i, _)| *i);
+    crate::sort::sort_by_key(&mut groups, |(i, _)| *i);
     for (i, names) in groups {
         out.push_str("inherit (");
         match b.from.get(i) {

@@ -35,7 +35,7 @@ pub fn did_you_mean_any<'a, C: Iterator<Item = &'a str>>(
         .flat_map(|(wanted, candidates)| candidates.map(move |c| (distance(wanted, c), c)))
         .filter(|(d, _)| *d <= 2)
         .collect();
-    close.sort();
+    crate::sort::sort_by(&mut close, Ord::cmp);
     close.dedup();
     close.truncate(5);
     match close.as_slice() {
