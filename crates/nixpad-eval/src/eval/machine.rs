@@ -943,8 +943,7 @@ impl Machine {
             Expr::Var { level, slot, .. } => match lookup(env, *level, *slot) {
                 Value::Thunk(t) => match t.done() {
                     Some(v) => Some(Ok(v)),
-                    None if QUICK_CALLS => self.quick_force(&t).map(Ok),
-                    None => None,
+                    None => self.quick_force(&t).map(Ok),
                 },
                 v => Some(Ok(v)),
             },
@@ -969,7 +968,7 @@ impl Machine {
                 Some(self.binop_values(b, l, r))
             }
             Expr::Select(select) if depth < QUICK_DEPTH => self.quick_select(select, env, depth),
-            _ if QUICK_CALLS && self.quick_bodies > 0 && depth < QUICK_DEPTH => {
+            _ if self.quick_bodies > 0 && depth < QUICK_DEPTH => {
                 self.quick_control(expr, env, depth)
             }
             _ => None,
@@ -977,7 +976,7 @@ impl Machine {
     }
 
     /// [`Machine::quick`] for an `if`, `!`, `-` or a call of a function whose body it
-    /// evaluates (see [`crate::ir::quick_shaped`]), natively. Any failure is left to the
+    /// evaluates (see [`crate::ir::quick_shaped`]). Any failure is left to the
     /// machine (`None`), which evaluates the expression again and reports it with its
     /// trace: nothing done here has effects, and thunks are only updated with their values.
     #[inline(never)]
@@ -986,7 +985,9 @@ impl Machine {
             Expr::If(branch) => match self.quick(&branch.cond, env, depth + 1)? {
                 Ok(Value::Bool(b)) => {
                     let taken = if b { &branch.then } else { &branch.else_ };
-                    self.quick(taken, env, depth)?.ok().map(Ok)
+                    self.quick(taken, env, branch_depth(taken, depth))?
+                        .ok()
+                        .map(Ok)
                 }
                 _ => None,
             },
@@ -1829,12 +1830,10 @@ impl Machine {
         let mut next = state.calls.advance(self, last);
         // Calls of simple functions (`x: x < 5`, `a: b: a + b`) are made here, one after
         // another, without the machine's frames.
-        if QUICK_CALLS {
-            while let Ok(LoopStep::Call(Value::Lambda(f), args)) = &next {
-                match self.quick_call(f, args)? {
-                    Some(v) => next = state.calls.advance(self, Some(v)),
-                    None => break,
-                }
+        while let Ok(LoopStep::Call(Value::Lambda(f), args)) = &next {
+            match self.quick_call(f, args)? {
+                Some(v) => next = state.calls.advance(self, Some(v)),
+                None => break,
             }
         }
         if !matches!(next, Ok(LoopStep::Call(..))) {

@@ -258,14 +258,14 @@ pub struct LambdaDef {
     pub span: Span,
     /// Whether the function has a plain parameter (`x: …`) and a body of the shape the
     /// machine's quick path evaluates ([`quick_shaped`]), so that it may be called
-    /// without the machine's frames (natively: see [`QUICK_CALLS`]).
+    /// without the machine's frames.
     pub quick_body: bool,
 }
 
 impl LambdaDef {
     /// A function, with what [`LambdaDef::quick_body`] says worked out.
     pub fn new(name: Option<Symbol>, param: Param, body: Rc<Expr>, span: Span) -> LambdaDef {
-        let quick_body = QUICK_CALLS && matches!(param, Param::Ident(_)) && quick_shaped(&body, 0);
+        let quick_body = matches!(param, Param::Ident(_)) && quick_shaped(&body, 0);
         LambdaDef {
             name,
             param,
@@ -276,35 +276,28 @@ impl LambdaDef {
     }
 }
 
-/// Whether the machine calls functions of a [`LambdaDef::quick_body`] without its frames:
-/// natively only, as the code does not fit the browser's first-load size budget (the
-/// browser makes the same calls with its frames, with the same results).
-pub const QUICK_CALLS: bool = cfg!(not(target_arch = "wasm32"));
-
 /// How deep the machine's quick path goes into operators and selections.
 pub const QUICK_DEPTH: u32 = 3;
 
 /// Whether the machine's quick path evaluates an expression of the shape of `expr` at
 /// `depth` (when the values it meets are evaluated): constants, variables, operators other
 /// than `&&`, `||` and `->`, and selections of static names, nested less than
-/// [`QUICK_DEPTH`] deep; natively also `if`s (whose branches do not count as nesting),
-/// `!`, `-` and calls of such functions with one or two variables or constants.
+/// [`QUICK_DEPTH`] deep; also `if`s (whose branches count as nesting only when they are
+/// `if`s), `!`, `-` and calls of such functions with one or two variables or constants.
 pub fn quick_shaped(expr: &Expr, depth: u32) -> bool {
     match expr {
         Expr::Const(_) | Expr::Var { .. } => true,
         Expr::If(branch) => {
-            QUICK_CALLS
-                && depth < QUICK_DEPTH
+            depth < QUICK_DEPTH
                 && quick_shaped(&branch.cond, depth + 1)
-                && quick_shaped(&branch.then, depth)
-                && quick_shaped(&branch.else_, depth)
+                && quick_shaped(&branch.then, branch_depth(&branch.then, depth))
+                && quick_shaped(&branch.else_, branch_depth(&branch.else_, depth))
         }
         Expr::Not { expr, .. } | Expr::Negate { expr, .. } => {
-            QUICK_CALLS && depth < QUICK_DEPTH && quick_shaped(expr, depth + 1)
+            depth < QUICK_DEPTH && quick_shaped(expr, depth + 1)
         }
         Expr::Apply { func, args, .. } => {
-            QUICK_CALLS
-                && depth < QUICK_DEPTH
+            depth < QUICK_DEPTH
                 && args.len() <= 2
                 && args
                     .iter()
@@ -324,6 +317,12 @@ pub fn quick_shaped(expr: &Expr, depth: u32) -> bool {
         }
         _ => false,
     }
+}
+
+/// The depth at which the quick path evaluates `branch` of an `if` at `depth`: the same,
+/// except for another `if`, so that chains of them stay short.
+pub fn branch_depth(branch: &Expr, depth: u32) -> u32 {
+    depth + u32::from(matches!(branch, Expr::If(_)))
 }
 
 /// A function's parameter.
