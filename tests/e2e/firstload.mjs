@@ -19,8 +19,10 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
  * display width), dynamic attribute names shown as Nix shows them and more of Nix's
  * builtin messages brought it to 290.7 KB; to 300 KB, the goal itself, when builtins.sort
  * as libstdc++'s std::stable_sort (the same comparisons as Nix) and Nix's syntax errors for
- * functions where its grammar has none brought it to 296.6 KB. */
-export const FIRST_LOAD_BUDGET = 300 * 1000;
+ * functions where its grammar has none brought it to 296.6 KB; lowered to 290 KB when one
+ * stable sort for the browser build (-16 KB) outweighed the quick calls made there too
+ * (+2 KB), at 286.0 KB. */
+export const FIRST_LOAD_BUDGET = 290 * 1000;
 export const FIRST_LOAD_GOAL = 300 * 1000;
 
 const gzip = (b) => gzipSync(b, { level: 9 }).length;
