@@ -32,8 +32,12 @@ enum Gather {
     Fold(Value),
     /// `filter`: the elements kept.
     Filter(Vec<Value>),
-    /// `any` (`stop_on` true) and `all` (false).
-    AnyAll { stop_on: bool, name: &'static str },
+    /// `any` (`stop_on` true) and `all` (false); `returned` is the frame of an error in
+    /// what the function returns.
+    AnyAll {
+        stop_on: bool,
+        returned: &'static str,
+    },
     /// `concatMap`: the concatenation so far.
     ConcatMap(Vec<Value>),
     /// `partition`: `right` and `wrong`; `forced` says the element at `index` was forced
@@ -410,11 +414,8 @@ impl CallLoop for ListCalls {
                         kept.push(x);
                     }
                 }
-                Gather::AnyAll { stop_on, name } => {
-                    let what = format!(
-                        "while evaluating the return value of the function passed to builtins.{name}"
-                    );
-                    if want_bool(m, &r, span, &what)? == *stop_on {
+                Gather::AnyAll { stop_on, returned } => {
+                    if want_bool(m, &r, span, *returned)? == *stop_on {
                         return Ok(LoopStep::Done(Value::Bool(*stop_on)));
                     }
                 }
@@ -591,21 +592,23 @@ fn any_all(
     args: Args,
     span: Span,
     stop_on: bool,
-    name: &'static str,
+    returned: &'static str,
 ) -> EvalResult<Box<dyn CallLoop>> {
     let f = args.function(m, 0, span)?;
     let l = args.list(m, 1, span)?;
-    Ok(start(f, l, span, Gather::AnyAll { stop_on, name }))
+    Ok(start(f, l, span, Gather::AnyAll { stop_on, returned }))
 }
 
 /// `builtins.any f list`
 pub fn prim_any(m: &mut Machine, args: Args, span: Span) -> EvalResult<Box<dyn CallLoop>> {
-    any_all(m, args, span, true, "any")
+    let returned = "while evaluating the return value of the function passed to builtins.any";
+    any_all(m, args, span, true, returned)
 }
 
 /// `builtins.all f list`
 pub fn prim_all(m: &mut Machine, args: Args, span: Span) -> EvalResult<Box<dyn CallLoop>> {
-    any_all(m, args, span, false, "all")
+    let returned = "while evaluating the return value of the function passed to builtins.all";
+    any_all(m, args, span, false, returned)
 }
 
 /// `builtins.concatMap f list`

@@ -372,6 +372,10 @@ const EAGER_CALL_MARGIN: u32 = 64;
 /// frames: the bound keeps chains of lazy applications on the heap machine).
 const MAX_QUICK_FORCES: u32 = 4;
 
+/// The comparisons an equality test has left: left and right value, depth, and whether
+/// they are a list's or set's slots; a few are kept inline, as comparing scalars is common.
+type EqualityWork = smallvec::SmallVec<[(Value, Value, u32, bool); 2]>;
+
 /// Whether Nix parses `op` as a call of a builtin (`__lessThan` for the comparisons,
 /// `__sub`, `__mul`, `__div`): it counts towards `max-call-depth` while its operands are
 /// evaluated.
@@ -1061,20 +1065,34 @@ impl Machine {
         let Ok(base) = self.quick(&select.expr, env, depth + 1)? else {
             return None;
         };
-        Self::quick_path(base, &select.path).map(Ok)
+        match Self::quick_path(base, &select.path)? {
+            Some(v) => Some(Ok(v)),
+            // `a.b or d`: `d` when an attribute on the way is missing or not in a set.
+            None => match &select.default {
+                Some(default) => self.quick(default, env, depth + 1)?.ok().map(Ok),
+                None => None,
+            },
+        }
     }
 
     /// The value at the static attribute `path` of `v`, if every attribute on the way is
-    /// there and already evaluated (so that selecting it has no effect and cannot fail).
-    fn quick_path(mut v: Value, path: &[AttrKey]) -> Option<Value> {
+    /// there and already evaluated (so that selecting it has no effect and cannot fail);
+    /// `Some(None)` if one on the way is missing or not a set, `None` if that cannot be
+    /// known without evaluating.
+    fn quick_path(mut v: Value, path: &[AttrKey]) -> Option<Option<Value>> {
         for key in path {
-            let (AttrKey::Static(name), Value::Attrs(attrs)) = (key, &v) else {
+            let AttrKey::Static(name) = key else {
                 return None;
             };
-            let next = attrs.get_attr(*name)?.value.evaluated()?;
-            v = next;
+            let Value::Attrs(attrs) = &v else {
+                return Some(None);
+            };
+            let Some(attr) = attrs.get_attr(*name) else {
+                return Some(None);
+            };
+            v = attr.value.evaluated()?;
         }
-        Some(v)
+        Some(Some(v))
     }
 
     /// Both operands of `b` by [`Machine::quick`], the left one checked first.
@@ -2888,7 +2906,7 @@ impl Machine {
 
     fn equal_in(&mut self, l: &Value, r: &Value, span: Span, slots: bool) -> EvalResult<bool> {
         // (left, right, depth, inside a list or set)
-        let mut work = vec![(l.clone(), r.clone(), 0u32, slots)];
+        let mut work: EqualityWork = smallvec::smallvec![(l.clone(), r.clone(), 0u32, slots)];
         while let Some((l, r, depth, inside)) = work.pop() {
             if inside {
                 // One slot on both sides: forced, then equal to itself (a function too).
@@ -2945,7 +2963,7 @@ impl Machine {
         a: &Rc<Attrs>,
         b: &Rc<Attrs>,
         depth: u32,
-        work: &mut Vec<(Value, Value, u32, bool)>,
+        work: &mut EqualityWork,
     ) -> EvalResult<bool> {
         if self.is_derivation(a)? && self.is_derivation(b)? {
             let out = Symbol::new("outPath");

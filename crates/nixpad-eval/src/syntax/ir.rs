@@ -314,6 +314,7 @@ pub fn quick_shaped(expr: &Expr, depth: u32) -> bool {
             depth < QUICK_DEPTH
                 && select.path.iter().all(|k| matches!(k, AttrKey::Static(_)))
                 && quick_shaped(&select.expr, depth + 1)
+                && (select.default.as_ref()).is_none_or(|d| quick_shaped(d, depth + 1))
         }
         _ => false,
     }
