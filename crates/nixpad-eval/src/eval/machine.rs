@@ -972,6 +972,7 @@ impl Machine {
                 Some(self.binop_values(b, l, r))
             }
             Expr::Select(select) if depth < QUICK_DEPTH => self.quick_select(select, env, depth),
+            Expr::HasAttr(has) if depth < QUICK_DEPTH => self.quick_has_attr(has, env, depth),
             _ if self.quick_bodies > 0 && depth < QUICK_DEPTH => {
                 self.quick_control(expr, env, depth)
             }
@@ -1073,6 +1074,37 @@ impl Machine {
                 None => None,
             },
         }
+    }
+
+    /// [`Machine::quick`] for `e ? a.b`: whether the evaluated sets on the way have the
+    /// attributes (`false` at one that is missing or not a set); `None` when a set on the
+    /// way is not evaluated yet.
+    #[inline(never)]
+    fn quick_has_attr(
+        &mut self,
+        has: &HasAttrExpr,
+        env: &Env,
+        depth: u32,
+    ) -> Option<EvalResult<Value>> {
+        let Ok(mut v) = self.quick(&has.expr, env, depth + 1)? else {
+            return None;
+        };
+        for (i, key) in has.path.iter().enumerate() {
+            let AttrKey::Static(name) = key else {
+                return None;
+            };
+            let Value::Attrs(attrs) = &v else {
+                return Some(Ok(Value::Bool(false)));
+            };
+            let Some(attr) = attrs.get_attr(*name) else {
+                return Some(Ok(Value::Bool(false)));
+            };
+            if i + 1 == has.path.len() {
+                return Some(Ok(Value::Bool(true)));
+            }
+            v = attr.value.evaluated()?;
+        }
+        None
     }
 
     /// The value at the static attribute `path` of `v`, if every attribute on the way is

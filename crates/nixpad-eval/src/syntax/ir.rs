@@ -281,9 +281,10 @@ pub const QUICK_DEPTH: u32 = 3;
 
 /// Whether the machine's quick path evaluates an expression of the shape of `expr` at
 /// `depth` (when the values it meets are evaluated): constants, variables, operators other
-/// than `&&`, `||` and `->`, and selections of static names, nested less than
-/// [`QUICK_DEPTH`] deep; also `if`s (whose branches count as nesting only when they are
-/// `if`s), `!`, `-` and calls of such functions with one or two variables or constants.
+/// than `&&`, `||` and `->`, selections of static names (with or without `or`) and tests
+/// of them (`?`), nested less than [`QUICK_DEPTH`] deep; also `if`s (whose branches count
+/// as nesting only when they are `if`s), `!`, `-` and calls of such functions with one or
+/// two variables or constants.
 pub fn quick_shaped(expr: &Expr, depth: u32) -> bool {
     match expr {
         Expr::Const(_) | Expr::Var { .. } => true,
@@ -309,6 +310,11 @@ pub fn quick_shaped(expr: &Expr, depth: u32) -> bool {
                 && !matches!(b.op, BinOp::And | BinOp::Or | BinOp::Impl)
                 && quick_shaped(&b.lhs, depth + 1)
                 && quick_shaped(&b.rhs, depth + 1)
+        }
+        Expr::HasAttr(has) => {
+            depth < QUICK_DEPTH
+                && has.path.iter().all(|k| matches!(k, AttrKey::Static(_)))
+                && quick_shaped(&has.expr, depth + 1)
         }
         Expr::Select(select) => {
             depth < QUICK_DEPTH
