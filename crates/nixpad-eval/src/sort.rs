@@ -11,6 +11,12 @@ use std::cmp::Ordering;
 #[inline]
 pub fn sort_by<T>(v: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
     if cfg!(target_arch = "wasm32") {
+        // Often sorted already (a set's names as written, a set rebuilt): nothing to move.
+        if v.windows(2)
+            .all(|w| compare(&w[0], &w[1]) != Ordering::Greater)
+        {
+            return;
+        }
         let order = stable_order(v.len(), &mut |a, b| compare(&v[a], &v[b]) == Ordering::Less);
         permute(v, order);
     } else {
