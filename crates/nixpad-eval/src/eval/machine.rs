@@ -193,8 +193,9 @@ pub struct Machine {
     pub(crate) collector: crate::collect::Collector,
     /// Makes `builtins.break` stop the evaluation, when attached.
     pub(crate) debugger: Option<crate::debug::Debugger>,
-    /// How many thunks [`Machine::quick`] is forcing now, one inside another; `u32::MAX`
-    /// while it only looks ahead (see [`Machine::delay`]) and must force nothing.
+    /// How many calls [`Machine::quick`] is making now (lazy applications it forces, calls
+    /// in quick bodies), one inside another; `u32::MAX` while it only looks ahead (see
+    /// [`Machine::delay`]) and must force or call nothing.
     quick_forces: u32,
     /// How many bodies [`Machine::quick_call`] is evaluating now, one inside another:
     /// only there does [`Machine::quick`] try `if`s and calls, where the function's shape
@@ -368,8 +369,8 @@ fn part_span(expr: &InterpExpr, index: usize) -> Span {
 /// is made).
 const EAGER_CALL_MARGIN: u32 = 64;
 
-/// How many thunks [`Machine::quick`] may be forcing inside one another (each a few native
-/// frames: the bound keeps chains of lazy applications on the heap machine).
+/// How many calls [`Machine::quick`] may be making inside one another (each a few native
+/// frames: the bound keeps chains of lazy applications and calls on the heap machine).
 const MAX_QUICK_FORCES: u32 = 4;
 
 /// The comparisons an equality test has left: left and right value, depth, and whether
@@ -1005,9 +1006,6 @@ impl Machine {
                 self.arith(BinOp::Sub, Value::Int(0), v, *span).ok().map(Ok)
             }
             Expr::Apply { func, args, .. } => {
-                if self.quick_forces >= MAX_QUICK_FORCES {
-                    return None;
-                }
                 let mut values: smallvec::SmallVec<[Value; 2]> = smallvec::SmallVec::new();
                 for arg in args.iter() {
                     values.push(match &**arg {
@@ -1018,10 +1016,7 @@ impl Machine {
                 }
                 let f = self.quick(func, env, depth + 1)?.ok()?;
                 let closure = quick_function(&f)?;
-                self.quick_forces += 1;
-                let value = self.quick_call(&closure, &values);
-                self.quick_forces -= 1;
-                value.ok()?.map(Ok)
+                self.nested_quick_call(&closure, &values).map(Ok)
             }
             _ => None,
         }
@@ -1036,9 +1031,6 @@ impl Machine {
     /// [`Machine::delay`], which forbids it).
     #[cold]
     fn quick_force(&mut self, t: &Rc<Thunk>) -> Option<Value> {
-        if self.quick_forces >= MAX_QUICK_FORCES {
-            return None;
-        }
         let (f, arg) = match &*t.0.borrow() {
             ThunkState::Apply(app) => match &app.1[..] {
                 [arg] => (quick_function(&app.0)?, arg.clone()),
@@ -1046,12 +1038,22 @@ impl Machine {
             },
             _ => return None,
         };
-        self.quick_forces += 1;
-        let value = self.quick_call(&f, &[arg]);
-        self.quick_forces -= 1;
-        let value = value.ok()??;
+        let value = self.nested_quick_call(&f, &[arg])?;
         *t.0.borrow_mut() = ThunkState::Done(value.clone());
         Some(value)
+    }
+
+    /// [`Machine::quick_call`] made from inside the quick path (a lazy application it
+    /// forces, a call in a quick body), nested at most [`MAX_QUICK_FORCES`] deep; `None`
+    /// when it is not made or fails.
+    fn nested_quick_call(&mut self, closure: &Closure, args: &[Value]) -> Option<Value> {
+        if self.quick_forces >= MAX_QUICK_FORCES {
+            return None;
+        }
+        self.quick_forces += 1;
+        let value = self.quick_call(closure, args);
+        self.quick_forces -= 1;
+        value.ok()?
     }
 
     /// [`Machine::quick`] for a selection: out of line, so that the arithmetic paths stay
@@ -1086,25 +1088,17 @@ impl Machine {
         env: &Env,
         depth: u32,
     ) -> Option<EvalResult<Value>> {
-        let Ok(mut v) = self.quick(&has.expr, env, depth + 1)? else {
+        let Ok(base) = self.quick(&has.expr, env, depth + 1)? else {
             return None;
         };
-        for (i, key) in has.path.iter().enumerate() {
-            let AttrKey::Static(name) = key else {
-                return None;
-            };
-            let Value::Attrs(attrs) = &v else {
-                return Some(Ok(Value::Bool(false)));
-            };
-            let Some(attr) = attrs.get_attr(*name) else {
-                return Some(Ok(Value::Bool(false)));
-            };
-            if i + 1 == has.path.len() {
-                return Some(Ok(Value::Bool(true)));
-            }
-            v = attr.value.evaluated()?;
-        }
-        None
+        let (AttrKey::Static(name), on_the_way) = has.path.split_last()? else {
+            return None;
+        };
+        let found = match Self::quick_path(base, on_the_way)? {
+            Some(Value::Attrs(attrs)) => attrs.get_attr(*name).is_some(),
+            _ => false,
+        };
+        Some(Ok(Value::Bool(found)))
     }
 
     /// The value at the static attribute `path` of `v`, if every attribute on the way is
