@@ -258,6 +258,48 @@ fn relative_path_input_and_what_inputs_carry() {
 }
 
 #[test]
+fn sources_carry_their_store_paths_and_installables_look_in_outputs() {
+    agree(
+        "sources",
+        &[
+            (
+                "flake.nix",
+                r#"{
+  inputs.lib.url = "path:./lib";
+  inputs.data = { url = "path:./data"; flake = false; };
+  outputs = { self, lib, data }: {
+    packages.x86_64-linux.default = derivation {
+      name = "app"; builder = "/bin/sh"; system = "x86_64-linux";
+      src = self; data = data; lib = "${lib}/lib.sh";
+    };
+    contexts = {
+      self = builtins.getContext "${self}";
+      outPath = builtins.getContext self.outPath;
+      sourceInfo = builtins.getContext self.sourceInfo.outPath;
+      lib = builtins.getContext lib.outPath;
+      data = builtins.getContext "${data}/x";
+      dot = builtins.getContext "${./.}";
+    };
+    sourceInfo = "an output named like an attribute of self";
+  };
+}
+"#,
+            ),
+            ("lib/flake.nix", "{ outputs = { self }: { }; }\n"),
+            ("lib/lib.sh", "echo hi\n"),
+            ("data/x", "1\n"),
+        ],
+        &[
+            "packages.x86_64-linux.default.drvPath",
+            "contexts",
+            "sourceInfo",
+        ],
+        // What `self` adds to the outputs is not an output.
+        &["lastModified", "narHash", "outPath", "inputs"],
+    );
+}
+
+#[test]
 fn dir_puts_the_flake_in_a_folder_of_its_source() {
     // `?dir=` and the attribute form's `dir`: the lock keeps it, the flake's outPath has
     // it and its sourceInfo does not; a relative input of such a flake is relative to

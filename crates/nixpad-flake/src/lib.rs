@@ -553,12 +553,21 @@ fn call_expression(nodes: &[Built], keys: &[String], lock: &LockFile) -> Result<
             inside if inside.is_empty() => store.clone(),
             inside => format!("{store}/{inside}"),
         };
+        // As `fetchTree` gives it, an `outPath` refers to its store path (its context),
+        // so a derivation with `src = self` (or an input) has the source as an input.
+        let in_store = |path: &str| {
+            format!(
+                "builtins.appendContext {} {{ {} = {{ path = true; }}; }}",
+                q(path),
+                q(store)
+            )
+        };
         let mut info = format!(
             "lastModified = {}; lastModifiedDate = {}; narHash = {}; outPath = {};",
             node.source.last_modified,
             q(&format_date(node.source.last_modified)),
             q(&node.source.nar_hash),
-            q(&out_path)
+            in_store(&out_path)
         );
         if let Some(rev) = node.locked.as_ref().and_then(|l| str_of(l, "rev")) {
             info.push_str(&format!(
@@ -597,7 +606,7 @@ fn call_expression(nodes: &[Built], keys: &[String], lock: &LockFile) -> Result<
             "    {} = {{ flake = {}; outPath = {}; sourceInfo = {{ {info} }}; inputs = {{{inputs} }}; }};\n",
             q(&keys[i]),
             node.flake,
-            q(&flake_path)
+            in_store(&flake_path)
         ));
     }
     text.push_str(
@@ -945,7 +954,7 @@ impl Flake {
     /// a set is Nix's error (it tries no other path then).
     fn find_output(&mut self, path: &str) -> Result<Result<Value, (String, Vec<String>)>, String> {
         let names = nixpad_eval::split_attr_path(path).map_err(|e| format!("error: {e}"))?;
-        let mut value = self.value.clone();
+        let mut value = self.outputs()?;
         for (i, name) in names.iter().enumerate() {
             let entries = match self.evaluator.view(&value, true) {
                 Ok(ValueView::Attrs(entries)) => entries,
@@ -966,9 +975,18 @@ impl Flake {
         Ok(Ok(value))
     }
 
+    /// The flake's `outputs` (what its `outputs` function returned): where `DIR#ATTR`
+    /// looks, not in `self`, which adds `outPath`, `narHash`, `inputs`…
+    fn outputs(&mut self) -> Result<Value, String> {
+        let value = self.value.clone();
+        self.evaluator
+            .select_attr_path(value, "outputs", &nixpad_eval::AutoArgs::default())
+            .map_err(|e| self.evaluator.render_error(&e))
+    }
+
     /// Selects an output by its full attribute path (`templates.default`).
     pub fn select_exact(&mut self, attr_path: &str) -> Result<Value, String> {
-        let root = self.value.clone();
+        let root = self.outputs()?;
         self.evaluator
             .select_attr_path(root, attr_path, &nixpad_eval::AutoArgs::default())
             .map_err(|e| self.evaluator.render_error(&e))
