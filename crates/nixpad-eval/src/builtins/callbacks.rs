@@ -434,7 +434,7 @@ impl CallLoop for ListCalls {
                 }
                 Gather::Partition { forced, .. } if !*forced => {
                     *forced = true;
-                    return Ok(LoopStep::Call(self.f.clone(), vec![x]));
+                    return Ok(LoopStep::Call(self.f.clone(), smallvec::smallvec![x]));
                 }
                 Gather::Partition {
                     right,
@@ -469,9 +469,11 @@ impl CallLoop for ListCalls {
             return Ok(LoopStep::Done(self.finish()));
         };
         Ok(match &self.gather {
-            Gather::Fold(acc) => LoopStep::Call(self.f.clone(), vec![acc.clone(), x]),
+            Gather::Fold(acc) => {
+                LoopStep::Call(self.f.clone(), smallvec::smallvec![acc.clone(), x])
+            }
             Gather::Partition { .. } => LoopStep::Force(x),
-            _ => LoopStep::Call(self.f.clone(), vec![x]),
+            _ => LoopStep::Call(self.f.clone(), smallvec::smallvec![x]),
         })
     }
 }
@@ -521,7 +523,9 @@ impl ListCalls {
                     })?;
                     sort.answer(less);
                 }
-                Some((a, b)) => return Ok(LoopStep::Call(self.f.clone(), vec![a, b])),
+                Some((a, b)) => {
+                    return Ok(LoopStep::Call(self.f.clone(), smallvec::smallvec![a, b]))
+                }
                 None => return Ok(LoopStep::Done(Value::list(std::mem::take(&mut sort.items)))),
             }
         }

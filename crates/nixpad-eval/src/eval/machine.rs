@@ -1889,10 +1889,11 @@ impl Machine {
                 self.push(Frame::Calls(state))?;
                 self.force_step(v, Some(span))
             }
-            Ok(LoopStep::Call(f, mut args)) => {
+            Ok(LoopStep::Call(f, args)) => {
                 self.push(Frame::Calls(state))?;
-                let first = args.remove(0);
-                args.reverse();
+                let mut args = args.into_iter();
+                let first = args.next().expect("a builtin calls with an argument");
+                let args = args.rev().collect();
                 // Calls made by a builtin have no call site in traces (until it ends);
                 // as in Nix, where these builtins call with no position, neither the
                 // call nor a builtin called has a position.

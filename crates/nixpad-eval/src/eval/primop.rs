@@ -52,10 +52,14 @@ pub trait CallLoop {
     fn advance(&mut self, m: &mut Machine, last: Option<Value>) -> EvalResult<LoopStep>;
 }
 
+/// The arguments of a call a builtin makes: one or two, stored without an allocation.
+pub type CallArgs = smallvec::SmallVec<[Value; 2]>;
+
 /// What the machine does next for a [`CallLoop`].
 pub enum LoopStep {
-    /// Call this function with these arguments and come back with the result.
-    Call(Value, Vec<Value>),
+    /// Call this function with these arguments (one or two, kept inline) and come back
+    /// with the result.
+    Call(Value, CallArgs),
     /// Force this value and come back with it.
     Force(Value),
     /// The builtin's result.
