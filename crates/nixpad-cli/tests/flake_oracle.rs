@@ -281,6 +281,8 @@ fn sources_carry_their_store_paths_and_installables_look_in_outputs() {
       dot = builtins.getContext "${./.}";
     };
     sourceInfo = "an output named like an attribute of self";
+    # Flakes are evaluated with the flakes feature on.
+    features = { getFlake = builtins ? getFlake; fetchTree = builtins ? fetchTree; };
   };
 }
 "#,
@@ -293,6 +295,7 @@ fn sources_carry_their_store_paths_and_installables_look_in_outputs() {
             "packages.x86_64-linux.default.drvPath",
             "contexts",
             "sourceInfo",
+            "features",
         ],
         // What `self` adds to the outputs is not an output.
         &["lastModified", "narHash", "outPath", "inputs"],

@@ -777,6 +777,9 @@ fn load_source(
         current_system: options.system.clone(),
         store_dir: options.store_dir.clone(),
         show_trace: options.show_trace,
+        // A flake is evaluated with flakes enabled: `builtins.getFlake` and `fetchTree`
+        // exist (code asks `builtins ? getFlake`), as in `nix eval`.
+        experimental_features: vec!["flakes".into()],
         ..Settings::default()
     };
     let mut ev = Evaluator::new(io.clone(), settings, options.limits.clone());
