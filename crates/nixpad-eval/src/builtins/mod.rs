@@ -74,6 +74,9 @@ macro_rules! prim_fn {
     (calls $func:path) => {
         PrimFn::Calls($func)
     };
+    (pure $func:path) => {
+        PrimFn::Pure($func)
+    };
     ($func:path) => {
         PrimFn::Value($func)
     };
@@ -89,24 +92,24 @@ primops! {
     "warn" / "s_" => prim_warn,
     "traceVerbose" / "__" => prim_trace_verbose,
     "break" / "_" => prim_break,
-    "typeOf" / "." => prim_type_of,
-    "isNull" / "." => prim_is_null,
-    "isBool" / "." => prim_is_bool,
-    "isInt" / "." => prim_is_int,
-    "isFloat" / "." => prim_is_float,
-    "isString" / "." => prim_is_string,
-    "isPath" / "." => prim_is_path,
-    "isList" / "." => prim_is_list,
-    "isAttrs" / "." => prim_is_attrs,
-    "isFunction" / "." => prim_is_function,
+    "typeOf" / "." => @pure prim_type_of,
+    "isNull" / "." => @pure prim_is_null,
+    "isBool" / "." => @pure prim_is_bool,
+    "isInt" / "." => @pure prim_is_int,
+    "isFloat" / "." => @pure prim_is_float,
+    "isString" / "." => @pure prim_is_string,
+    "isPath" / "." => @pure prim_is_path,
+    "isList" / "." => @pure prim_is_list,
+    "isAttrs" / "." => @pure prim_is_attrs,
+    "isFunction" / "." => @pure prim_is_function,
     "import" / "_" => prim_import,
     "scopedImport" / "S_" => prim_scoped_import,
     "toString" / "." => prim_to_string,
-    "length" / "L" => prim_length,
-    "head" / "L" => prim_head,
+    "length" / "L" => @pure prim_length,
+    "head" / "L" => @pure prim_head,
     "tail" / "L" => prim_tail,
     // Nix forces the index first (its C++ evaluates the call's arguments right to left).
-    "elemAt" / "_I" => prim_elem_at,
+    "elemAt" / "_I" => @pure prim_elem_at,
     "elem" / "_L" => prim_elem,
     "map" / "_L" => prim_map,
     "filter" / "_L" => @calls crate::callbacks::prim_filter,
@@ -116,10 +119,10 @@ primops! {
     "concatMap" / "FL" => @calls crate::callbacks::prim_concat_map,
     "all" / "FL" => @calls crate::callbacks::prim_all,
     "any" / "FL" => @calls crate::callbacks::prim_any,
-    "attrNames" / "S" => prim_attr_names,
+    "attrNames" / "S" => @pure prim_attr_names,
     "attrValues" / "S" => prim_attr_values,
-    "getAttr" / "sS" => prim_get_attr,
-    "hasAttr" / "sS" => prim_has_attr,
+    "getAttr" / "sS" => @pure prim_get_attr,
+    "hasAttr" / "sS" => @pure prim_has_attr,
     "removeAttrs" / "SL" => prim_remove_attrs,
     "listToAttrs" / "L" => prim_list_to_attrs,
     "mapAttrs" / "_S" => prim_map_attrs,

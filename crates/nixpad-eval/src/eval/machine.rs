@@ -450,6 +450,23 @@ fn quick_function(f: &Value) -> Option<Rc<Closure>> {
     Some(closure)
 }
 
+/// Whether a forced builtin argument is of the kind its builtin declares for it (see
+/// [`crate::primop::PrimOp::args`]).
+fn primop_arg_fits(kind: u8, v: &Value) -> bool {
+    match (kind, v) {
+        (b'S', Value::Attrs(_))
+        | (b'L', Value::List(_))
+        | (b'I', Value::Int(_))
+        | (b'N', Value::Int(_) | Value::Float(_))
+        | (b's', Value::String(_))
+        | (b'B', Value::Bool(_))
+        | (b'F', Value::Lambda(_) | Value::PrimOp(_))
+        | (b'.' | b'_', _) => true,
+        (b'F', Value::Attrs(a)) => a.get(Symbol::new("__functor")).is_some(),
+        _ => false,
+    }
+}
+
 /// Looks a lexical variable up.
 fn lookup(env: &Env, level: u32, slot: u32) -> Value {
     let mut e = env;
@@ -1005,7 +1022,7 @@ impl Machine {
                 let v = self.quick(inner, env, depth + 1)?.ok()?;
                 self.arith(BinOp::Sub, Value::Int(0), v, *span).ok().map(Ok)
             }
-            Expr::Apply { func, args, .. } => {
+            Expr::Apply { func, args, span } => {
                 let mut values: smallvec::SmallVec<[Value; 2]> = smallvec::SmallVec::new();
                 for arg in args.iter() {
                     values.push(match &**arg {
@@ -1015,8 +1032,50 @@ impl Machine {
                     });
                 }
                 let f = self.quick(func, env, depth + 1)?.ok()?;
+                if let Value::PrimOp(app) = &f {
+                    return self.quick_primop(app, &values, *span).map(Ok);
+                }
                 let closure = quick_function(&f)?;
                 self.nested_quick_call(&closure, &values).map(Ok)
+            }
+            // Values built without evaluating anything: their parts are delayed as the
+            // machine delays them (`delay`, `rec_env`), which has no effect.
+            Expr::Attrs(def) if def.dynamics.is_empty() && def.inherit_sources.is_empty() => {
+                self.build_attrs(def, env, env).ok().map(Ok)
+            }
+            Expr::RecAttrs(def) if def.dynamics.is_empty() && def.overrides.is_none() => {
+                let rec_env = self.rec_env(def, env);
+                self.build_attrs(def, &rec_env, env).ok().map(Ok)
+            }
+            Expr::List(items) => Some(Ok(Value::list(
+                items.iter().map(|i| self.delay(i, env)).collect(),
+            ))),
+            Expr::Lambda(def) => Some(Ok(Value::Lambda(Rc::new(Closure {
+                def: def.clone(),
+                env: env.clone(),
+            })))),
+            Expr::Let { attrs, body } => {
+                let let_env = self.rec_env(attrs, env);
+                self.quick(body, &let_env, depth + 1)
+            }
+            Expr::BinOp(b) => {
+                // `&&`, `||` and `->` (the other operators are `quick`'s), short-circuited
+                // as the machine does; an operand that is not a Boolean is its error.
+                let Ok(Value::Bool(l)) = self.quick(&b.lhs, env, depth + 1)? else {
+                    return None;
+                };
+                let decided = match b.op {
+                    BinOp::And | BinOp::Impl => !l,
+                    BinOp::Or => l,
+                    _ => return None,
+                };
+                if decided {
+                    return Some(Ok(Value::Bool(b.op != BinOp::And)));
+                }
+                match self.quick(&b.rhs, env, depth + 1)? {
+                    Ok(Value::Bool(r)) => Some(Ok(Value::Bool(r))),
+                    _ => None,
+                }
             }
             _ => None,
         }
@@ -1041,6 +1100,48 @@ impl Machine {
         let value = self.nested_quick_call(&f, &[arg])?;
         *t.0.borrow_mut() = ThunkState::Done(value.clone());
         Some(value)
+    }
+
+    /// A call of a builtin that computes its value from its forced arguments alone
+    /// ([`crate::primop::PrimFn::Pure`]), with all of them, made from a quick body: the
+    /// arguments evaluated already (or lazy applications [`Machine::quick_force`] forces),
+    /// of the kinds the builtin declares, the call counted towards `max-call-depth`, and a
+    /// result that needs no forcing. `None` when that is not so or the builtin fails: the
+    /// machine then makes the call, and reports the error with its trace.
+    fn quick_primop(&mut self, app: &PrimOpApp, args: &[Value], span: Span) -> Option<Value> {
+        let op = app.op;
+        let crate::primop::PrimFn::Pure(func) = op.func else {
+            return None;
+        };
+        if app.args.len() + args.len() != usize::from(op.arity)
+            || self.call_depth > self.limits.max_call_depth
+        {
+            return None;
+        }
+        let mut all = Vec::with_capacity(usize::from(op.arity));
+        for (i, arg) in app.args.iter().chain(args).enumerate() {
+            let v = match arg {
+                Value::Thunk(t) => match t.done() {
+                    Some(v) => v,
+                    None => self.quick_force(t)?,
+                },
+                v => v.clone(),
+            };
+            if !primop_arg_fits(op.args[i], &v) {
+                return None;
+            }
+            all.push(v);
+        }
+        self.call_depth += 1;
+        let result = func(self, crate::primop::Args::new(op, all), span);
+        self.call_depth -= 1;
+        match result.ok()? {
+            Value::Thunk(t) => match t.done() {
+                Some(v) => Some(v),
+                None => self.quick_force(&t),
+            },
+            v => Some(v),
+        }
     }
 
     /// [`Machine::quick_call`] made from inside the quick path (a lazy application it
@@ -1801,7 +1902,9 @@ impl Machine {
             self.check_primop_arg(op, i, &args[i])?;
         }
         match op.func {
-            crate::primop::PrimFn::Value(func) => self.call_primop(op, func, args, span),
+            crate::primop::PrimFn::Value(func) | crate::primop::PrimFn::Pure(func) => {
+                self.call_primop(op, func, args, span)
+            }
             crate::primop::PrimFn::Calls(start) => {
                 let args = crate::primop::Args::new(op, args);
                 let calls = start(self, args, span)?;
@@ -1949,17 +2052,8 @@ impl Machine {
         v: &Value,
     ) -> EvalResult<()> {
         let kind = op.args[i];
-        match (kind, v) {
-            (b'S', Value::Attrs(_))
-            | (b'L', Value::List(_))
-            | (b'I', Value::Int(_))
-            | (b'N', Value::Int(_) | Value::Float(_))
-            | (b's', Value::String(_))
-            | (b'B', Value::Bool(_))
-            | (b'F', Value::Lambda(_) | Value::PrimOp(_))
-            | (b'.' | b'_', _) => return Ok(()),
-            (b'F', Value::Attrs(a)) if a.get(Symbol::new("__functor")).is_some() => return Ok(()),
-            _ => {}
+        if primop_arg_fits(kind, v) {
+            return Ok(());
         }
         let expected = expected_kind(kind);
         let mut e = self.type_error(expected, v, None);

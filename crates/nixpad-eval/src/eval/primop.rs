@@ -35,6 +35,11 @@ pub struct PrimOp {
 pub enum PrimFn {
     /// Computes the result (forcing what it needs through the machine).
     Value(fn(&mut Machine, Args, Span) -> EvalResult<Value>),
+    /// Computes the result from its arguments alone, once they are forced, forcing and
+    /// calling nothing else and with no effect: the machine's quick path may call it
+    /// (`isAttrs x`, `elemAt l i` in a small function) and, on an error, leave the call
+    /// to the machine, which makes it again and reports it.
+    Pure(fn(&mut Machine, Args, Span) -> EvalResult<Value>),
     /// Calls Nix functions, the calls made by the machine as frames on its heap (see
     /// [`CallLoop`]).
     Calls(fn(&mut Machine, Args, Span) -> EvalResult<Box<dyn CallLoop>>),

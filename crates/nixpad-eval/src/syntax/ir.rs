@@ -277,14 +277,16 @@ impl LambdaDef {
 }
 
 /// How deep the machine's quick path goes into operators and selections.
-pub const QUICK_DEPTH: u32 = 3;
+pub const QUICK_DEPTH: u32 = 4;
 
 /// Whether the machine's quick path evaluates an expression of the shape of `expr` at
-/// `depth` (when the values it meets are evaluated): constants, variables, operators other
-/// than `&&`, `||` and `->`, selections of static names (with or without `or`) and tests
+/// `depth` (when the values it meets are evaluated): constants, variables, operators,
+/// selections of static names (with or without `or`) and tests
 /// of them (`?`), nested less than [`QUICK_DEPTH`] deep; also `if`s (whose branches count
-/// as nesting only when they are `if`s), `!`, `-` and calls of such functions with one or
-/// two variables or constants.
+/// as nesting only when they are `if`s), `!`, `-`, calls of such functions (or of
+/// builtins that compute from their arguments alone) with one or two variables or
+/// constants, `let`s with such a body, and set, list and function literals (their parts
+/// are only delayed).
 pub fn quick_shaped(expr: &Expr, depth: u32) -> bool {
     match expr {
         Expr::Const(_) | Expr::Var { .. } => true,
@@ -307,7 +309,6 @@ pub fn quick_shaped(expr: &Expr, depth: u32) -> bool {
         }
         Expr::BinOp(b) => {
             depth < QUICK_DEPTH
-                && !matches!(b.op, BinOp::And | BinOp::Or | BinOp::Impl)
                 && quick_shaped(&b.lhs, depth + 1)
                 && quick_shaped(&b.rhs, depth + 1)
         }
@@ -316,6 +317,11 @@ pub fn quick_shaped(expr: &Expr, depth: u32) -> bool {
                 && has.path.iter().all(|k| matches!(k, AttrKey::Static(_)))
                 && quick_shaped(&has.expr, depth + 1)
         }
+        // Built without evaluating anything (the parts are delayed).
+        Expr::Attrs(def) => def.dynamics.is_empty() && def.inherit_sources.is_empty(),
+        Expr::RecAttrs(def) => def.dynamics.is_empty() && def.overrides.is_none(),
+        Expr::List(_) | Expr::Lambda(_) => true,
+        Expr::Let { body, .. } => depth < QUICK_DEPTH && quick_shaped(body, depth + 1),
         Expr::Select(select) => {
             depth < QUICK_DEPTH
                 && select.path.iter().all(|k| matches!(k, AttrKey::Static(_)))
