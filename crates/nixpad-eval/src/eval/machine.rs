@@ -1104,7 +1104,8 @@ impl Machine {
 
     /// A call of a builtin that computes its value from its forced arguments alone
     /// ([`crate::primop::PrimFn::Pure`]), with all of them, made from a quick body: the
-    /// arguments evaluated already (or lazy applications [`Machine::quick_force`] forces),
+    /// arguments evaluated already (or, for those the machine forces before the call,
+    /// lazy applications [`Machine::quick_force`] forces),
     /// of the kinds the builtin declares, the call counted towards `max-call-depth`, and a
     /// result that needs no forcing. `None` when that is not so or the builtin fails: the
     /// machine then makes the call, and reports the error with its trace.
@@ -1123,7 +1124,10 @@ impl Machine {
             let v = match arg {
                 Value::Thunk(t) => match t.done() {
                     Some(v) => v,
-                    None => self.quick_force(t)?,
+                    // Only the arguments the machine forces before the call are forced
+                    // here: a lazy one (`map`'s function) may stay unevaluated in Nix.
+                    None if op.args[i] != b'_' => self.quick_force(t)?,
+                    None => return None,
                 },
                 v => v.clone(),
             };
