@@ -1088,16 +1088,36 @@ impl Machine {
     /// reports the error with its trace. What is forced, and in which order, is what the
     /// machine would force: the callers of `quick` need the value now (except
     /// [`Machine::delay`], which forbids it).
+    /// Inside a quick body, a delayed expression (`[ (f x) ]`'s element) is forced too,
+    /// by [`Machine::quick`], nested as a call would be.
     #[cold]
     fn quick_force(&mut self, t: &Rc<Thunk>) -> Option<Value> {
-        let (f, arg) = match &*t.0.borrow() {
+        let delayed = match &*t.0.borrow() {
             ThunkState::Apply(app) => match &app.1[..] {
-                [arg] => (quick_function(&app.0)?, arg.clone()),
+                [arg] => Err((quick_function(&app.0)?, arg.clone())),
                 _ => return None,
             },
+            ThunkState::Expr(expr, env) if self.quick_bodies > 0 => Ok((expr.clone(), env.clone())),
             _ => return None,
         };
+        let (f, arg) = match delayed {
+            Ok((expr, env)) => return self.quick_force_expr(t, &expr, &env),
+            Err(application) => application,
+        };
         let value = self.nested_quick_call(&f, &[arg])?;
+        *t.0.borrow_mut() = ThunkState::Done(value.clone());
+        Some(value)
+    }
+
+    /// [`Machine::quick_force`] for a thunk of `expr` in `env`.
+    fn quick_force_expr(&mut self, t: &Rc<Thunk>, expr: &Expr, env: &Env) -> Option<Value> {
+        if self.quick_forces >= MAX_QUICK_FORCES {
+            return None;
+        }
+        self.quick_forces += 1;
+        let value = self.quick(expr, env, 0);
+        self.quick_forces -= 1;
+        let value = value?.ok()?;
         *t.0.borrow_mut() = ThunkState::Done(value.clone());
         Some(value)
     }
