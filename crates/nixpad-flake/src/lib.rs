@@ -535,10 +535,16 @@ fn to_lock(nodes: &[Built], keys: &[String]) -> LockFile {
     }
 }
 
+/// The binding of [`Flake::expression`] that gives a source's `outPath` its store path as
+/// context (`inStore PATH STORE_PATH`). A copy of the store outside `/nix/store`, where a
+/// string cannot refer to a store path, replaces it with `inStore = path: _: path;`.
+pub const IN_STORE_BINDING: &str =
+    "inStore = path: storePath: builtins.appendContext path { ${storePath} = { path = true; }; };";
+
 /// The Nix expression that builds every node's flake value from the lock graph.
 fn call_expression(nodes: &[Built], keys: &[String], lock: &LockFile) -> Result<String, String> {
     let q = |s: &str| quote_string(s.as_bytes());
-    let mut text = String::from("let\n  nodes = {\n");
+    let mut text = format!("let\n  {IN_STORE_BINDING}\n  nodes = {{\n");
     for (i, node) in nodes.iter().enumerate() {
         let store = &node.source.store_path;
         // A relative `path:` input's source is its parent's folder plus the path as
@@ -555,13 +561,7 @@ fn call_expression(nodes: &[Built], keys: &[String], lock: &LockFile) -> Result<
         };
         // As `fetchTree` gives it, an `outPath` refers to its store path (its context),
         // so a derivation with `src = self` (or an input) has the source as an input.
-        let in_store = |path: &str| {
-            format!(
-                "builtins.appendContext {} {{ {} = {{ path = true; }}; }}",
-                q(path),
-                q(store)
-            )
-        };
+        let in_store = |path: &str| format!("(inStore {} {})", q(path), q(store));
         let mut info = format!(
             "lastModified = {}; lastModifiedDate = {}; narHash = {}; outPath = {};",
             node.source.last_modified,

@@ -269,6 +269,9 @@ fn checks_under_real_nix(
                     &store_copy.join(name),
                 );
             }
+            // Outside the store, a path string cannot refer to a store path.
+            expression =
+                expression.replace(nixpad_flake::IN_STORE_BINDING, "inStore = path: _: path;");
             expression = expression.replace("/nix/store/", &format!("{}/", store_copy.display()));
             std::fs::write(dir.join("call-flake.nix"), expression).unwrap();
         }
