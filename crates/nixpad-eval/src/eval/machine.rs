@@ -467,8 +467,9 @@ fn primop_arg_fits(kind: u8, v: &Value) -> bool {
     }
 }
 
-/// Looks a lexical variable up.
-fn lookup(env: &Env, level: u32, slot: u32) -> Value {
+/// The environment level `level` levels up from `env`.
+#[inline(always)]
+fn env_at(env: &Env, level: u32) -> &Env {
     let mut e = env;
     for _ in 0..level {
         e = e
@@ -476,8 +477,24 @@ fn lookup(env: &Env, level: u32, slot: u32) -> Value {
             .as_ref()
             .expect("lowering guarantees the level exists");
     }
-    let values = e.values.borrow();
-    values[slot as usize].clone()
+    e
+}
+
+/// Looks a lexical variable up.
+fn lookup(env: &Env, level: u32, slot: u32) -> Value {
+    env_at(env, level).values.borrow()[slot as usize].clone()
+}
+
+/// Looks a lexical variable up for its value: `Ok` with the value if it is one or an
+/// evaluated thunk's (forcing an eagerly computed one, as [`Thunk::done`] does), `Err`
+/// with the thunk still to force. Only the value is shared, not the thunk.
+#[inline]
+fn lookup_evaluated(env: &Env, level: u32, slot: u32) -> Result<Value, Rc<Thunk>> {
+    let values = env_at(env, level).values.borrow();
+    match &values[slot as usize] {
+        Value::Thunk(t) => t.done().ok_or_else(|| t.clone()),
+        v => Ok(v.clone()),
+    }
 }
 
 impl Machine {
@@ -962,12 +979,9 @@ impl Machine {
     fn quick(&mut self, expr: &Expr, env: &Env, depth: u32) -> Option<EvalResult<Value>> {
         match expr {
             Expr::Const(v) => Some(Ok(v.clone())),
-            Expr::Var { level, slot, .. } => match lookup(env, *level, *slot) {
-                Value::Thunk(t) => match t.done() {
-                    Some(v) => Some(Ok(v)),
-                    None => self.quick_force(&t).map(Ok),
-                },
-                v => Some(Ok(v)),
+            Expr::Var { level, slot, .. } => match lookup_evaluated(env, *level, *slot) {
+                Ok(v) => Some(Ok(v)),
+                Err(t) => self.quick_force(&t).map(Ok),
             },
             Expr::BinOp(b)
                 if depth < QUICK_DEPTH && !matches!(b.op, BinOp::And | BinOp::Or | BinOp::Impl) =>
@@ -1246,6 +1260,25 @@ impl Machine {
         Some(Some(v))
     }
 
+    /// [`Machine::quick`] for an operand, with constants and evaluated variables (most
+    /// operands) taken inline.
+    #[inline(always)]
+    fn quick_operand(
+        &mut self,
+        operand: &Expr,
+        env: &Env,
+        depth: u32,
+    ) -> Option<EvalResult<Value>> {
+        match operand {
+            Expr::Const(v) => Some(Ok(v.clone())),
+            Expr::Var { level, slot, .. } => match lookup_evaluated(env, *level, *slot) {
+                Ok(v) => Some(Ok(v)),
+                Err(t) => self.quick_force(&t).map(Ok),
+            },
+            _ => self.quick(operand, env, depth),
+        }
+    }
+
     /// Both operands of `b` by [`Machine::quick`], the left one checked first.
     fn quick_operands(
         &mut self,
@@ -1253,14 +1286,14 @@ impl Machine {
         env: &Env,
         depth: u32,
     ) -> Option<EvalResult<(Value, Value)>> {
-        let l = match self.quick(&b.lhs, env, depth + 1)? {
+        let l = match self.quick_operand(&b.lhs, env, depth + 1)? {
             Ok(l) => l,
             Err(e) => return Some(Err(operand_error(b, "left", e))),
         };
         if let Err(e) = self.check_left_operand(b, &l) {
             return Some(Err(e));
         }
-        let r = match self.quick(&b.rhs, env, depth + 1)? {
+        let r = match self.quick_operand(&b.rhs, env, depth + 1)? {
             Ok(r) => r,
             Err(e) => return Some(Err(operand_error(b, "right", e))),
         };
@@ -1352,10 +1385,10 @@ impl Machine {
         self.burn_fuel()?;
         match &**expr {
             Expr::Const(v) => Ok(Step::Return(v.clone())),
-            Expr::Var { level, slot, span } => {
-                let v = lookup(env, *level, *slot);
-                self.force_expr_step(v, *span)
-            }
+            Expr::Var { level, slot, span } => match lookup_evaluated(env, *level, *slot) {
+                Ok(v) => Ok(Step::Return(v)),
+                Err(t) => self.force_expr_step(Value::Thunk(t), *span),
+            },
             Expr::WithVar { name, level, span } => {
                 let v = self.lookup_with(*name, *level, env, *span)?;
                 self.force_expr_step(v, *span)

@@ -215,6 +215,10 @@ impl Args {
         mode: crate::machine::CoerceMode,
         span: Span,
     ) -> EvalResult<NixString> {
+        // A string is itself in every mode: no frame to name (formatting it is costly).
+        if let Some(Value::String(s)) = self.values[i].evaluated() {
+            return Ok((*s).clone());
+        }
         m.coerce_to_string_in(
             &self.values[i],
             mode,

@@ -963,6 +963,46 @@ pub struct Regex {
     /// Capture groups including group 0.
     groups: usize,
     repeats: usize,
+    /// The bytes a match can begin with, when every match consumes at least one byte
+    /// (`None` when the pattern can match the empty string): a search skips the other
+    /// starting positions, where the executor could only fail.
+    first_bytes: Option<[u64; 4]>,
+}
+
+/// Whether byte `c` is in the bitmap `bits`.
+fn bit_set(bits: &[u64; 4], c: u8) -> bool {
+    (bits[usize::from(c >> 6)] >> (c & 63)) & 1 == 1
+}
+
+/// The bytes a match from `start` can consume first: the union over the consuming states
+/// reached through zero-width ones (anchors count as zero-width, which can only widen
+/// the set); `None` if an accepting state is reached without consuming anything.
+fn first_bytes(states: &[State], sets: &[[u64; 4]], start: u32) -> Option<[u64; 4]> {
+    let mut bits = [0u64; 4];
+    let mut seen = vec![false; states.len()];
+    let mut todo = vec![start];
+    while let Some(s) = todo.pop() {
+        if s == NONE || std::mem::replace(&mut seen[s as usize], true) {
+            continue;
+        }
+        let st = states[s as usize];
+        match st.op {
+            Op::Accept => return None,
+            Op::Char(c) => bits[usize::from(c >> 6)] |= 1 << (c & 63),
+            // Any byte but NUL.
+            Op::Any => bits = [!1, !0, !0, !0],
+            Op::Set(i) => {
+                for (b, set) in bits.iter_mut().zip(&sets[i as usize]) {
+                    *b |= set;
+                }
+            }
+            Op::Alt | Op::Repeat(_) => todo.extend([st.next, st.alt]),
+            Op::Dummy | Op::SubBegin(_) | Op::SubEnd(_) | Op::LineBegin | Op::LineEnd => {
+                todo.push(st.next)
+            }
+        }
+    }
+    Some(bits)
 }
 
 impl Regex {
@@ -1053,15 +1093,21 @@ impl Regex {
                 }
             }
         }
+        let start = if start == NONE {
+            NONE
+        } else {
+            map[start as usize]
+        };
         Regex {
+            first_bytes: if start == NONE {
+                None
+            } else {
+                first_bytes(&out, &sets, start)
+            },
             join: indegree.iter().map(|&d| d >= 2).collect(),
             states: out,
             sets,
-            start: if start == NONE {
-                NONE
-            } else {
-                map[start as usize]
-            },
+            start,
             groups,
             repeats: repeats as usize,
         }
@@ -1166,6 +1212,18 @@ impl Regex {
         };
         let mut b = start;
         loop {
+            if let Some(first) = &self.first_bytes {
+                // No match begins where its first byte cannot be.
+                while b < s.len() && !bit_set(first, s[b]) {
+                    if exact {
+                        return None;
+                    }
+                    b += 1;
+                }
+                if b >= s.len() {
+                    return None;
+                }
+            }
             ex.begin = b;
             ex.prev_avail = start > 0 || b > start;
             ex.generation += 1;
@@ -1417,8 +1475,7 @@ impl<'a> Exec<'a> {
             }
             Op::Set(i) => {
                 if let Some(&c) = text.get(pos) {
-                    let bits = &self.re.sets[i as usize];
-                    if (bits[usize::from(c >> 6)] >> (c & 63)) & 1 == 1 {
+                    if bit_set(&self.re.sets[i as usize], c) {
                         self.frames.push(Frame::Explore(st.next, pos + 1));
                     }
                 }
@@ -1903,6 +1960,53 @@ mod tests {
         assert_eq!(re.find_at(b"aa", 0), Some(vec![Some((1, 2))]));
         assert_eq!(Regex::new(b"").unwrap().group_count(), 0);
         assert_eq!(Regex::new(b"((a)(b))|(c)").unwrap().group_count(), 4);
+    }
+
+    #[test]
+    fn skipping_impossible_starts_finds_the_same_matches() {
+        let patterns: [&[u8]; 12] = [
+            b",",
+            b"[.-]",
+            b"(a|b)c",
+            b"x*y",
+            b"^ab",
+            b"b$",
+            b"(^a|c)d?",
+            b"[^a]+",
+            b"a|",
+            b"(a*)",
+            b".b",
+            b"([[:digit:]]+)\\.",
+        ];
+        let texts: [&[u8]; 7] = [
+            b"",
+            b"a",
+            b"ab,c",
+            b"1.2-3",
+            b"cabbd",
+            b"xxy ab bb",
+            b"12.3.",
+        ];
+        for pattern in patterns {
+            let filtered = Regex::new(pattern).unwrap();
+            let mut plain = Regex::new(pattern).unwrap();
+            plain.first_bytes = None;
+            for text in texts {
+                for start in 0..=text.len() + 1 {
+                    assert_eq!(
+                        filtered.find_at(text, start),
+                        plain.find_at(text, start),
+                        "{:?} in {:?} from {start}",
+                        String::from_utf8_lossy(pattern),
+                        String::from_utf8_lossy(text),
+                    );
+                }
+                assert_eq!(filtered.full_match(text), plain.full_match(text));
+            }
+        }
+        // Patterns that can match nothing have no first bytes to skip by.
+        assert!(Regex::new(b"a|").unwrap().first_bytes.is_none());
+        assert!(Regex::new(b"(^a|c)d?").unwrap().first_bytes.is_some());
     }
 
     #[test]
