@@ -853,11 +853,23 @@ impl Machine {
     /// (`__lessThan`, `__sub`, ...), a variable is forced without a call site, as that
     /// builtin forces its arguments.
     fn operand_step(&mut self, operand: &Rc<Expr>, env: &Env, call: bool) -> EvalResult<Step> {
+        self.forced_operand(operand, env, call)
+            .unwrap_or_else(|| Ok(Step::Eval(operand.clone(), env.clone())))
+    }
+
+    /// [`Machine::operand_step`] for an operand that is a variable forced as a builtin
+    /// forces its arguments; `None` for one evaluated as any expression.
+    fn forced_operand(
+        &mut self,
+        operand: &Rc<Expr>,
+        env: &Env,
+        call: bool,
+    ) -> Option<EvalResult<Step>> {
         match &**operand {
             Expr::Var { level, slot, span } if call => {
-                self.force_step_at(lookup(env, *level, *slot), Some(*span), false)
+                Some(self.force_step_at(lookup(env, *level, *slot), Some(*span), false))
             }
-            _ => Ok(Step::Eval(operand.clone(), env.clone())),
+            _ => None,
         }
     }
 
@@ -1381,158 +1393,182 @@ impl Machine {
         self.binop(expr, l, r)
     }
 
-    fn eval_step(&mut self, expr: &Rc<Expr>, env: &Env) -> EvalResult<Step> {
-        self.burn_fuel()?;
-        match &**expr {
-            Expr::Const(v) => Ok(Step::Return(v.clone())),
-            Expr::Var { level, slot, span } => match lookup_evaluated(env, *level, *slot) {
-                Ok(v) => Ok(Step::Return(v)),
-                Err(t) => self.force_expr_step(Value::Thunk(t), *span),
-            },
-            Expr::WithVar { name, level, span } => {
-                let v = self.lookup_with(*name, *level, env, *span)?;
-                self.force_expr_step(v, *span)
-            }
-            Expr::Select(select) => {
-                // A set already evaluated is selected from at once.
-                if let Some(Ok(base)) = self.quick(&select.expr, env, 1) {
-                    return self.select_step(select.clone(), 0, env.clone(), None, base);
+    /// Steps of evaluating `expr` in `env`: a part evaluated next in the same environment
+    /// (a branch, an operand, the function of a call, …) is evaluated here, a step of its
+    /// own (with its fuel), without going back to [`Machine::run`] for it.
+    fn eval_step(&mut self, mut expr: &Rc<Expr>, env: &Env) -> EvalResult<Step> {
+        loop {
+            self.burn_fuel()?;
+            return match &**expr {
+                Expr::Const(v) => Ok(Step::Return(v.clone())),
+                Expr::Var { level, slot, span } => match lookup_evaluated(env, *level, *slot) {
+                    Ok(v) => Ok(Step::Return(v)),
+                    Err(t) => self.force_expr_step(Value::Thunk(t), *span),
+                },
+                Expr::WithVar { name, level, span } => {
+                    let v = self.lookup_with(*name, *level, env, *span)?;
+                    self.force_expr_step(v, *span)
                 }
-                self.push(Frame::Select(select.clone(), 0, env.clone(), None))?;
-                Ok(Step::Eval(select.expr.clone(), env.clone()))
-            }
-            Expr::HasAttr(has) => {
-                self.push(Frame::HasAttr(has.clone(), 0, env.clone()))?;
-                Ok(Step::Eval(has.expr.clone(), env.clone()))
-            }
-            Expr::Attrs(def) => Ok(Step::Return(self.build_attrs(def, env, env)?)),
-            Expr::RecAttrs(def) => {
-                let rec_env = self.rec_env(def, env);
-                Ok(Step::Return(self.build_attrs(def, &rec_env, env)?))
-            }
-            Expr::Let { attrs, body } => {
-                let let_env = self.rec_env(attrs, env);
-                Ok(Step::Eval(body.clone(), let_env))
-            }
-            Expr::List(items) => Ok(Step::Return(Value::list(
-                items.iter().map(|i| self.delay(i, env)).collect(),
-            ))),
-            Expr::Lambda(def) => Ok(Step::Return(Value::Lambda(Rc::new(Closure {
-                def: def.clone(),
-                env: env.clone(),
-            })))),
-            Expr::Apply { func, args, span } => {
-                if self.debugger.is_some() {
-                    self.push(Frame::CallSite(env.clone(), *span))?;
-                }
-                if let Some(f) = self.quick(func, env, 3) {
-                    let f = f?;
-                    let mut rest: Vec<Value> = Vec::new();
-                    if args.len() > 1 {
-                        rest = args[1..].iter().rev().map(|a| self.delay(a, env)).collect();
+                Expr::Select(select) => {
+                    // A set already evaluated is selected from at once.
+                    if let Some(Ok(base)) = self.quick(&select.expr, env, 1) {
+                        return self.select_step(select.clone(), 0, env.clone(), None, base);
                     }
-                    let first = self.delay(&args[0], env);
-                    return self.apply_step(f, first, rest, *span);
+                    self.push(Frame::Select(select.clone(), 0, env.clone(), None))?;
+                    expr = &select.expr;
+                    continue;
                 }
-                if args.len() == 1 {
-                    let arg = self.delay(&args[0], env);
-                    self.push(Frame::Apply1(arg, *span))?;
-                } else {
-                    let args: Vec<Value> = args.iter().rev().map(|a| self.delay(a, env)).collect();
-                    self.push(Frame::ApplyRev(args, *span))?;
+                Expr::HasAttr(has) => {
+                    self.push(Frame::HasAttr(has.clone(), 0, env.clone()))?;
+                    expr = &has.expr;
+                    continue;
                 }
-                Ok(Step::Eval(func.clone(), env.clone()))
-            }
-            Expr::If(branch) => {
-                match self.quick(&branch.cond, env, 0) {
-                    Some(Ok(Value::Bool(b))) => {
-                        let taken = if b { &branch.then } else { &branch.else_ };
-                        return Ok(Step::Eval(taken.clone(), env.clone()));
+                Expr::Attrs(def) => Ok(Step::Return(self.build_attrs(def, env, env)?)),
+                Expr::RecAttrs(def) => {
+                    let rec_env = self.rec_env(def, env);
+                    Ok(Step::Return(self.build_attrs(def, &rec_env, env)?))
+                }
+                Expr::Let { attrs, body } => {
+                    let let_env = self.rec_env(attrs, env);
+                    Ok(Step::Eval(body.clone(), let_env))
+                }
+                Expr::List(items) => Ok(Step::Return(Value::list(
+                    items.iter().map(|i| self.delay(i, env)).collect(),
+                ))),
+                Expr::Lambda(def) => Ok(Step::Return(Value::Lambda(Rc::new(Closure {
+                    def: def.clone(),
+                    env: env.clone(),
+                })))),
+                Expr::Apply { func, args, span } => {
+                    if self.debugger.is_some() {
+                        self.push(Frame::CallSite(env.clone(), *span))?;
                     }
-                    Some(Err(mut e)) => {
-                        e.push_frame(BRANCH_CONDITION, Some(branch.span));
-                        return Err(e);
-                    }
-                    _ => {}
-                }
-                self.push(Frame::If(branch.clone(), env.clone()))?;
-                Ok(Step::Eval(branch.cond.clone(), env.clone()))
-            }
-            Expr::Assert(assert) => {
-                self.push(Frame::Assert(assert.clone(), env.clone()))?;
-                Ok(Step::Eval(assert.cond.clone(), env.clone()))
-            }
-            Expr::With {
-                namespace,
-                body,
-                span,
-            } => {
-                let ns = self.delay(namespace, env);
-                let with_env = Rc::new(EnvFrame {
-                    values: std::cell::RefCell::new(smallvec::smallvec![ns]),
-                    parent: Some(env.clone()),
-                    with: Some(*span),
-                });
-                Ok(Step::Eval(body.clone(), with_env))
-            }
-            Expr::BinOp(b) => {
-                // Nix parses `a < b` as a call of `__lessThan` (and `-`, `*`, `/` as calls
-                // of `__sub`, `__mul`, `__div`): it counts as a call while its operands are
-                // evaluated.
-                let call = counts_as_call(b.op);
-                if call && self.call_depth > self.limits.max_call_depth {
-                    return Err(Error::new(ErrorKind::StackOverflow, Some(b.span)));
-                }
-                let boolean = matches!(b.op, BinOp::And | BinOp::Or | BinOp::Impl);
-                if !boolean {
-                    if let Some(l) = self.quick(&b.lhs, env, 1) {
-                        let l = l.map_err(|e| operand_error(b, "left", e))?;
-                        self.check_left_operand(b, &l)?;
-                        if let Some(r) = self.quick(&b.rhs, env, 1) {
-                            let r = r.map_err(|e| operand_error(b, "right", e))?;
-                            return Ok(Step::Return(self.binop_values(b, l, r)?));
+                    if let Some(f) = self.quick(func, env, 3) {
+                        let f = f?;
+                        let mut rest: Vec<Value> = Vec::new();
+                        if args.len() > 1 {
+                            rest = args[1..].iter().rev().map(|a| self.delay(a, env)).collect();
                         }
+                        let first = self.delay(&args[0], env);
+                        return self.apply_step(f, first, rest, *span);
+                    }
+                    if args.len() == 1 {
+                        let arg = self.delay(&args[0], env);
+                        self.push(Frame::Apply1(arg, *span))?;
+                    } else {
+                        let args: Vec<Value> =
+                            args.iter().rev().map(|a| self.delay(a, env)).collect();
+                        self.push(Frame::ApplyRev(args, *span))?;
+                    }
+                    expr = func;
+                    continue;
+                }
+                Expr::If(branch) => {
+                    match self.quick(&branch.cond, env, 0) {
+                        Some(Ok(Value::Bool(b))) => {
+                            expr = if b { &branch.then } else { &branch.else_ };
+                            continue;
+                        }
+                        Some(Err(mut e)) => {
+                            e.push_frame(BRANCH_CONDITION, Some(branch.span));
+                            return Err(e);
+                        }
+                        _ => {}
+                    }
+                    self.push(Frame::If(branch.clone(), env.clone()))?;
+                    expr = &branch.cond;
+                    continue;
+                }
+                Expr::Assert(assert) => {
+                    self.push(Frame::Assert(assert.clone(), env.clone()))?;
+                    expr = &assert.cond;
+                    continue;
+                }
+                Expr::With {
+                    namespace,
+                    body,
+                    span,
+                } => {
+                    let ns = self.delay(namespace, env);
+                    let with_env = Rc::new(EnvFrame {
+                        values: std::cell::RefCell::new(smallvec::smallvec![ns]),
+                        parent: Some(env.clone()),
+                        with: Some(*span),
+                    });
+                    Ok(Step::Eval(body.clone(), with_env))
+                }
+                Expr::BinOp(b) => {
+                    // Nix parses `a < b` as a call of `__lessThan` (and `-`, `*`, `/` as calls
+                    // of `__sub`, `__mul`, `__div`): it counts as a call while its operands are
+                    // evaluated.
+                    let call = counts_as_call(b.op);
+                    if call && self.call_depth > self.limits.max_call_depth {
+                        return Err(Error::new(ErrorKind::StackOverflow, Some(b.span)));
+                    }
+                    let boolean = matches!(b.op, BinOp::And | BinOp::Or | BinOp::Impl);
+                    if !boolean {
+                        if let Some(l) = self.quick(&b.lhs, env, 1) {
+                            let l = l.map_err(|e| operand_error(b, "left", e))?;
+                            self.check_left_operand(b, &l)?;
+                            if let Some(r) = self.quick(&b.rhs, env, 1) {
+                                let r = r.map_err(|e| operand_error(b, "right", e))?;
+                                return Ok(Step::Return(self.binop_values(b, l, r)?));
+                            }
+                            if call {
+                                self.call_depth += 1;
+                            }
+                            self.push(Frame::BinRight(b.clone(), l))?;
+                            if let Some(step) = self.forced_operand(&b.rhs, env, call) {
+                                return step;
+                            }
+                            expr = &b.rhs;
+                            continue;
+                        }
+                    }
+                    if boolean {
+                        self.push(Frame::BoolLeft(b.clone(), env.clone()))?;
+                    } else {
                         if call {
                             self.call_depth += 1;
                         }
-                        self.push(Frame::BinRight(b.clone(), l))?;
-                        return self.operand_step(&b.rhs, env, call);
+                        self.push(Frame::BinLeft(b.clone(), env.clone()))?;
                     }
-                }
-                if boolean {
-                    self.push(Frame::BoolLeft(b.clone(), env.clone()))?;
-                } else {
-                    if call {
-                        self.call_depth += 1;
+                    if let Some(step) = self.forced_operand(&b.lhs, env, call && !boolean) {
+                        return step;
                     }
-                    self.push(Frame::BinLeft(b.clone(), env.clone()))?;
+                    expr = &b.lhs;
+                    continue;
                 }
-                self.operand_step(&b.lhs, env, call && !boolean)
-            }
-            Expr::Not { expr: inner, .. } => {
-                match self.quick(inner, env, 0) {
-                    Some(Ok(Value::Bool(b))) => return Ok(Step::Return(Value::Bool(!b))),
-                    Some(Err(mut e)) => {
-                        e.push_frame(NOT_ARGUMENT, inner.span());
-                        return Err(e);
+                Expr::Not { expr: inner, .. } => {
+                    match self.quick(inner, env, 0) {
+                        Some(Ok(Value::Bool(b))) => return Ok(Step::Return(Value::Bool(!b))),
+                        Some(Err(mut e)) => {
+                            e.push_frame(NOT_ARGUMENT, inner.span());
+                            return Err(e);
+                        }
+                        _ => {}
                     }
-                    _ => {}
+                    self.push(Frame::Not(inner.span()))?;
+                    expr = inner;
+                    continue;
                 }
-                self.push(Frame::Not(inner.span()))?;
-                Ok(Step::Eval(inner.clone(), env.clone()))
-            }
-            Expr::Negate { expr: inner, span } => {
-                self.push(Frame::Negate(*span))?;
-                self.operand_step(inner, env, true)
-            }
-            Expr::Interpolate(interp) => {
-                self.interp_next(interp.clone(), 0, env.clone(), Vec::new(), None)
-            }
-            Expr::SearchPath { span, .. } => Err(Error::new(
-                ErrorKind::Other("search paths are lowered to __findFile".into()),
-                Some(*span),
-            )),
-            Expr::CurPos(span) => Ok(Step::Return(self.pos_attrs(*span))),
+                Expr::Negate { expr: inner, span } => {
+                    self.push(Frame::Negate(*span))?;
+                    if let Some(step) = self.forced_operand(inner, env, true) {
+                        return step;
+                    }
+                    expr = inner;
+                    continue;
+                }
+                Expr::Interpolate(interp) => {
+                    self.interp_next(interp.clone(), 0, env.clone(), Vec::new(), None)
+                }
+                Expr::SearchPath { span, .. } => Err(Error::new(
+                    ErrorKind::Other("search paths are lowered to __findFile".into()),
+                    Some(*span),
+                )),
+                Expr::CurPos(span) => Ok(Step::Return(self.pos_attrs(*span))),
+            };
         }
     }
 

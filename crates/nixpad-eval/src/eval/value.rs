@@ -459,12 +459,17 @@ impl Thunk {
     #[cold]
     fn take_eager(&self) -> Option<Value> {
         let mut state = self.0.borrow_mut();
-        let ThunkState::Eager(v) = &*state else {
-            return None;
-        };
-        let v = v.clone();
-        *state = ThunkState::Done(v.clone());
-        Some(v)
+        // The value moves from one state to the other: only the copy returned is a clone.
+        match std::mem::replace(&mut *state, ThunkState::Blackhole) {
+            ThunkState::Eager(v) => {
+                *state = ThunkState::Done(v.clone());
+                Some(v)
+            }
+            other => {
+                *state = other;
+                None
+            }
+        }
     }
 }
 
