@@ -1077,6 +1077,13 @@ fn assert_list_matches_nix_with(list: &str, at_least: usize, extra: &[&str]) {
     assert_list_matches_nix_options(list, at_least, &options);
 }
 
+/// [`assert_list_matches_nix`] strictly, strictly with `--show-trace`, and lazily.
+fn assert_list_matches_nix_every_way(list: &str, at_least: usize) {
+    assert_list_matches_nix(list, at_least);
+    assert_list_matches_nix_with(list, at_least, &["--show-trace"]);
+    assert_list_matches_nix_options(list, at_least, &[]);
+}
+
 /// [`assert_list_matches_nix`] with exactly `options` (without `--strict` unless given).
 fn assert_list_matches_nix_options(list: &str, at_least: usize, options: &[&str]) {
     let programs = program_list(list);
@@ -1217,10 +1224,15 @@ fn empty_program_matches_nix() {
 /// in Nix. The programs are in `lazy-applications.txt`.
 #[test]
 fn lazy_applications_match_nix() {
-    let list = include_str!("lazy-applications.txt");
-    assert_list_matches_nix(list, 20);
-    assert_list_matches_nix_with(list, 20, &["--show-trace"]);
-    assert_list_matches_nix_options(list, 20, &[]);
+    assert_list_matches_nix_every_way(include_str!("lazy-applications.txt"), 20);
+}
+
+/// Dynamic attribute names (`x.${n}`, `x ? ${n}`, `{ ${n} = …; }`) that are variables,
+/// evaluated or not, lazy applications or errors: values, errors and traces as in Nix,
+/// strictly, with `--show-trace` and lazily. The programs are in `dynamic-names.txt`.
+#[test]
+fn dynamic_names_match_nix() {
+    assert_list_matches_nix_every_way(include_str!("dynamic-names.txt"), 40);
 }
 
 /// `or` used as a variable (`x or`): placed where Nix places it, with Nix's warning where

@@ -565,6 +565,15 @@ impl Machine {
         self.run(base, Step::Eval(expr.clone(), env.clone()))
     }
 
+    /// [`Machine::eval`] for an expression that is often a variable already evaluated (a
+    /// dynamic attribute name): [`Machine::quick`] first, without entering the machine.
+    fn eval_small(&mut self, expr: &Rc<Expr>, env: &Env) -> EvalResult<Value> {
+        match self.quick(expr, env, 1) {
+            Some(Ok(v)) => Ok(v),
+            _ => self.eval(expr, env),
+        }
+    }
+
     /// Forces a value to weak head normal form, re-entering the machine natively. Deep in
     /// re-entries, a builtin allowed to ([`Machine::call_primop`]) gets
     /// [`ErrorKind::Suspended`] instead, and is called again once the thunk is forced.
@@ -1763,7 +1772,7 @@ impl Machine {
             return Ok(Value::attrs(Attrs { entries }));
         }
         for d in &def.dynamics {
-            let name = self.eval(&d.name, env)?;
+            let name = self.eval_small(&d.name, env)?;
             let name = match name {
                 Value::Null => continue,
                 Value::String(s) => {
@@ -2495,7 +2504,7 @@ impl Machine {
         match key {
             AttrKey::Static(s) => Ok(*s),
             AttrKey::Dynamic(e) => {
-                let v = self.eval(e, env)?;
+                let v = self.eval_small(e, env)?;
                 match v {
                     Value::String(s) => match crate::primop::context_not_allowed(&s, None) {
                         Some(mut err) => {
