@@ -244,6 +244,9 @@ pub struct Gen {
     fuel: u32,
     /// Percent chance that an expression node is an erroring expression.
     err_pct: u32,
+    /// The `foldl'` accumulators in scope (by name): one used as a replacement of
+    /// `replaceStrings` would grow the string exponentially with the list.
+    accumulators: Vec<String>,
 }
 
 /// Generates the program for `seed` (always shorter than 600 bytes).
@@ -290,6 +293,7 @@ impl Gen {
             env: Vec::new(),
             fuel,
             err_pct,
+            accumulators: Vec::new(),
         }
     }
 
@@ -701,7 +705,9 @@ impl Gen {
                 let mark = self.env.len();
                 self.push(&acc, ty.clone(), Kind::Lex);
                 self.push(&x, e, Kind::Lex);
+                self.accumulators.push(acc.clone());
                 let body = self.gen(ty, d);
+                self.accumulators.pop();
                 self.env.truncate(mark);
                 format!(
                     "(builtins.foldl' ({}: {}: {}) {} {})",
@@ -1645,9 +1651,22 @@ impl Gen {
                         )
                     })
                     .collect();
+                // An accumulator of an enclosing `foldl'` is not a replacement here.
+                let blocked: Vec<usize> = (0..self.env.len())
+                    .filter(|&i| {
+                        self.env[i].kind == Kind::Lex
+                            && self.accumulators.contains(&self.env[i].name)
+                    })
+                    .collect();
+                for &i in &blocked {
+                    self.env[i].kind = Kind::Blocked;
+                }
                 let mut to: Vec<String> = (0..n)
                     .map(|_| self.gen(&Str, d.saturating_sub(1)))
                     .collect();
+                for &i in &blocked {
+                    self.env[i].kind = Kind::Lex;
+                }
                 if self.err_pct > 0 && self.rng.pct(15) {
                     to.pop();
                 }
