@@ -858,16 +858,9 @@ impl Machine {
         self.force_step_at(v, span, false)
     }
 
-    /// Begins evaluating an operand of an operator; for one that Nix calls a builtin for
-    /// (`__lessThan`, `__sub`, ...), a variable is forced without a call site, as that
-    /// builtin forces its arguments.
-    fn operand_step(&mut self, operand: &Rc<Expr>, env: &Env, call: bool) -> EvalResult<Step> {
-        self.forced_operand(operand, env, call)
-            .unwrap_or_else(|| Ok(Step::Eval(operand.clone(), env.clone())))
-    }
-
-    /// [`Machine::operand_step`] for an operand that is a variable forced as a builtin
-    /// forces its arguments; `None` for one evaluated as any expression.
+    /// The step beginning an operand of an operator, when it is a variable of one that Nix
+    /// calls a builtin for (`__lessThan`, `__sub`, ...): forced without a call site, as
+    /// that builtin forces its arguments; `None` for an operand evaluated as any expression.
     fn forced_operand(
         &mut self,
         operand: &Rc<Expr>,
@@ -2347,9 +2340,22 @@ impl Machine {
                     }
                     return Err(e);
                 }
-                let (rhs, call) = (b.rhs.clone(), counts_as_call(b.op));
+                let call = counts_as_call(b.op);
+                // A right operand that is a value already (`f x + 1`) is used at once.
+                if matches!(&*b.rhs, Expr::Const(_) | Expr::Var { .. }) {
+                    if let Some(Ok(r)) = self.quick_operand(&b.rhs, &env, 1) {
+                        if call {
+                            self.call_depth -= 1;
+                        }
+                        return Ok(Step::Return(self.binop_values(&b, v, r)?));
+                    }
+                }
+                let rhs = b.rhs.clone();
                 self.push(Frame::BinRight(b, v))?;
-                self.operand_step(&rhs, &env, call)
+                match self.forced_operand(&rhs, &env, call) {
+                    Some(step) => step,
+                    None => Ok(Step::Eval(rhs, env)),
+                }
             }
             Frame::BinRight(b, lhs) => {
                 if counts_as_call(b.op) {
