@@ -480,6 +480,25 @@ fn env_at(env: &Env, level: u32) -> &Env {
     e
 }
 
+/// An operator on two integers, when the result is an integer or a Boolean (`None` on
+/// overflow, division by zero and the other operators: the general path reports them).
+#[inline(always)]
+fn int_binop(op: BinOp, a: i64, b: i64) -> Option<Value> {
+    Some(match op {
+        BinOp::Less => Value::Bool(a < b),
+        BinOp::LessEq => Value::Bool(a <= b),
+        BinOp::Greater => Value::Bool(a > b),
+        BinOp::GreaterEq => Value::Bool(a >= b),
+        BinOp::Eq => Value::Bool(a == b),
+        BinOp::NotEq => Value::Bool(a != b),
+        BinOp::Add => Value::Int(a.checked_add(b)?),
+        BinOp::Sub => Value::Int(a.checked_sub(b)?),
+        BinOp::Mul => Value::Int(a.checked_mul(b)?),
+        BinOp::Div if b != 0 => Value::Int(a.checked_div(b)?),
+        _ => return None,
+    })
+}
+
 /// Looks a lexical variable up.
 fn lookup(env: &Env, level: u32, slot: u32) -> Value {
     env_at(env, level).values.borrow()[slot as usize].clone()
@@ -1315,9 +1334,14 @@ impl Machine {
     }
 
     /// The checks Nix makes on a left operand before evaluating the right one.
-    #[inline]
+    #[inline(always)]
     fn check_left_operand(&mut self, b: &BinOpExpr, l: &Value) -> EvalResult<()> {
-        if !matches!(b.op, BinOp::Update | BinOp::Add) {
+        let common = match b.op {
+            BinOp::Add => matches!(l, Value::Int(_) | Value::Float(_) | Value::String(_)),
+            BinOp::Update => matches!(l, Value::Attrs(_)),
+            _ => true,
+        };
+        if common {
             return Ok(());
         }
         self.check_left_operand_slow(b, l)
@@ -1357,42 +1381,17 @@ impl Machine {
         }
     }
 
-    /// A binary operator on two values, with the integer cases inline.
+    /// A binary operator on two values, with the integer cases inline ([`int_binop`]).
     #[inline]
     fn binop_values(&mut self, expr: &BinOpExpr, l: Value, r: Value) -> EvalResult<Value> {
-        if let (Value::Int(a), Value::Int(b)) = (&l, &r) {
-            let (a, b) = (*a, *b);
-            match expr.op {
-                BinOp::Less => return Ok(Value::Bool(a < b)),
-                BinOp::LessEq => return Ok(Value::Bool(a <= b)),
-                BinOp::Greater => return Ok(Value::Bool(a > b)),
-                BinOp::GreaterEq => return Ok(Value::Bool(a >= b)),
-                BinOp::Eq => return Ok(Value::Bool(a == b)),
-                BinOp::NotEq => return Ok(Value::Bool(a != b)),
-                BinOp::Add => {
-                    if let Some(c) = a.checked_add(b) {
-                        return Ok(Value::Int(c));
-                    }
-                }
-                BinOp::Sub => {
-                    if let Some(c) = a.checked_sub(b) {
-                        return Ok(Value::Int(c));
-                    }
-                }
-                BinOp::Mul => {
-                    if let Some(c) = a.checked_mul(b) {
-                        return Ok(Value::Int(c));
-                    }
-                }
-                BinOp::Div if b != 0 => {
-                    if let Some(c) = a.checked_div(b) {
-                        return Ok(Value::Int(c));
-                    }
-                }
-                _ => {}
-            }
+        // Integers are taken out of the values (which then have nothing to drop).
+        match (l, r) {
+            (Value::Int(a), Value::Int(b)) => match int_binop(expr.op, a, b) {
+                Some(v) => Ok(v),
+                None => self.binop(expr, Value::Int(a), Value::Int(b)),
+            },
+            (l, r) => self.binop(expr, l, r),
         }
-        self.binop(expr, l, r)
     }
 
     /// Steps of evaluating `expr` in `env`: a part evaluated next in the same environment
