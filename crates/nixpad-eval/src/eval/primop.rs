@@ -279,13 +279,31 @@ pub(crate) fn force_errors_framed(expected: &str) -> bool {
 
 /// `v` forced and read by `pick`, or Nix's type error saying it is not `expected`, in
 /// context `what`.
+#[inline]
 fn want<T>(
     m: &mut Machine,
     v: &Value,
     span: Span,
     what: What,
     expected: &'static str,
-    pick: fn(&Value) -> Option<T>,
+    pick: impl Fn(&Value) -> Option<T>,
+) -> EvalResult<T> {
+    // A value of the kind already (never a thunk): no forcing, no call.
+    if let Some(x) = pick(v) {
+        return Ok(x);
+    }
+    want_forced(m, v, span, what, expected, pick)
+}
+
+/// [`want`] for a thunk, or a value of another kind (its error).
+#[inline(never)]
+fn want_forced<T>(
+    m: &mut Machine,
+    v: &Value,
+    span: Span,
+    what: What,
+    expected: &'static str,
+    pick: impl Fn(&Value) -> Option<T>,
 ) -> EvalResult<T> {
     let forced;
     let v = if let Value::Thunk(_) = v {
