@@ -425,7 +425,7 @@ pub fn prim_store_path(m: &mut Machine, args: Args, span: Span) -> EvalResult<Va
 
 /// `builtins.toPath s`: the canonical absolute path, as a string (deprecated in Nix).
 pub fn prim_to_path(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
-    let s = m.coerce_to_path(&args[0], span, &args.what(0).frame(), None)?;
+    let s = m.coerce_to_path(&args[0], span, args.what(0), None)?;
     let text = s.lossy().into_owned();
     Ok(Value::string_with_context(
         crate::path::canonicalise(&text).into_bytes(),

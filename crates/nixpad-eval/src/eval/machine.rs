@@ -9,7 +9,7 @@ use std::rc::Rc;
 use crate::error::{Error, ErrorKind, EvalResult, TypeMismatch};
 use crate::io::EvalIO;
 use crate::ir::*;
-use crate::primop::force_errors_framed;
+use crate::primop::{force_errors_framed, What};
 use crate::source::{SourceMap, Span};
 use crate::symbol::Symbol;
 use crate::value::*;
@@ -3258,14 +3258,16 @@ impl Machine {
     /// "while evaluating one element of the list"); what a `__toString` returns is
     /// coerced in the frame "while evaluating the result of the `__toString` attribute".
     /// Errors forcing the value itself or calling its `__toString` keep no such frame.
-    pub fn coerce_to_string_in(
+    /// The frame is made into text only for an error.
+    pub(crate) fn coerce_to_string_in<'a>(
         &mut self,
         v: &Value,
         mode: CoerceMode,
         span: Span,
-        ctx: &str,
+        ctx: impl Into<What<'a>>,
         at: Option<Span>,
     ) -> EvalResult<NixString> {
+        let ctx = ctx.into();
         self.nested(span, |m| {
             m.coerce_to_string_inner(v, mode, span, Some((ctx, at)))
         })
@@ -3276,15 +3278,16 @@ impl Machine {
     /// it: an error forcing the value, a value that cannot be coerced and a string that is
     /// not an absolute path are reported in the frame `ctx` (placed at `at`). A path
     /// value is returned as it is (a built-in `<nix/...>` file keeps its prefix).
-    pub fn coerce_to_path(
+    pub(crate) fn coerce_to_path<'a>(
         &mut self,
         v: &Value,
         span: Span,
-        ctx: &str,
+        ctx: impl Into<What<'a>>,
         at: Option<Span>,
     ) -> EvalResult<NixString> {
+        let ctx = ctx.into();
         let in_ctx = |mut e: Box<Error>| {
-            e.push_frame(ctx.to_string(), at);
+            e.push_frame(ctx.frame(), at);
             e
         };
         let mut v = self.force(v, Some(span)).map_err(in_ctx)?;
@@ -3309,7 +3312,7 @@ impl Machine {
         v: &Value,
         mode: CoerceMode,
         span: Span,
-        error_ctx: Option<(&str, Option<Span>)>,
+        error_ctx: Option<(What<'_>, Option<Span>)>,
     ) -> EvalResult<NixString> {
         let v = self.force(v, Some(span))?;
         let cannot = |m: &mut Machine, v: &Value| {
@@ -3321,13 +3324,13 @@ impl Machine {
             match error_ctx {
                 Some((what, at)) => {
                     let mut e = Error::new(ErrorKind::Type(mismatch), None);
-                    e.push_frame(what.to_string(), at);
+                    e.push_frame(what.frame(), at);
                     e
                 }
                 None => Error::new(ErrorKind::Type(mismatch), Some(span)),
             }
         };
-        let nested_ctx = |what: &'static str| error_ctx.map(|(_, at)| (what, at));
+        let nested_ctx = |what: &'static str| error_ctx.map(|(_, at)| (What::Text(what), at));
         match &v {
             Value::String(s) => Ok((**s).clone()),
             Value::Path(p) => {
@@ -3381,7 +3384,7 @@ impl Machine {
                 for (i, item) in items.iter().enumerate() {
                     let in_list = |mut e: Box<Error>| {
                         if let Some((what, at)) = error_ctx {
-                            e.push_frame(what.to_string(), at);
+                            e.push_frame(what.frame(), at);
                         }
                         e
                     };

@@ -215,17 +215,7 @@ impl Args {
         mode: crate::machine::CoerceMode,
         span: Span,
     ) -> EvalResult<NixString> {
-        // A string is itself in every mode: no frame to name (formatting it is costly).
-        if let Some(Value::String(s)) = self.values[i].evaluated() {
-            return Ok((*s).clone());
-        }
-        m.coerce_to_string_in(
-            &self.values[i],
-            mode,
-            span,
-            &argument_frame(self.op, i),
-            None,
-        )
+        m.coerce_to_string_in(&self.values[i], mode, span, self.what(i), None)
     }
 
     /// What argument `i` is, for helpers that check an argument their own way (a path,
