@@ -1011,11 +1011,7 @@ impl Machine {
     /// `None` means "take the general path"; it never evaluates anything with effects.
     fn quick(&mut self, expr: &Expr, env: &Env, depth: u32) -> Option<EvalResult<Value>> {
         match expr {
-            Expr::Const(v) => Some(Ok(v.clone())),
-            Expr::Var { level, slot, .. } => match lookup_evaluated(env, *level, *slot) {
-                Ok(v) => Some(Ok(v)),
-                Err(t) => self.quick_force(&t).map(Ok),
-            },
+            Expr::Const(_) | Expr::Var { .. } => self.quick_operand(expr, env, depth),
             Expr::BinOp(b)
                 if depth < QUICK_DEPTH && !matches!(b.op, BinOp::And | BinOp::Or | BinOp::Impl) =>
             {
@@ -1293,8 +1289,8 @@ impl Machine {
         Some(Some(v))
     }
 
-    /// [`Machine::quick`] for an operand, with constants and evaluated variables (most
-    /// operands) taken inline.
+    /// [`Machine::quick`] for an operand: constants and variables (most operands) are
+    /// read here, inline; other expressions are `quick`'s.
     #[inline(always)]
     fn quick_operand(
         &mut self,
