@@ -452,6 +452,7 @@ fn quick_function(f: &Value) -> Option<Rc<Closure>> {
 
 /// Whether a forced builtin argument is of the kind its builtin declares for it (see
 /// [`crate::primop::PrimOp::args`]).
+#[inline(always)]
 fn primop_arg_fits(kind: u8, v: &Value) -> bool {
     match (kind, v) {
         (b'S', Value::Attrs(_))
@@ -1444,7 +1445,10 @@ impl Machine {
                         let f = f?;
                         let mut rest: Vec<Value> = Vec::new();
                         if args.len() > 1 {
-                            rest = args[1..].iter().rev().map(|a| self.delay(a, env)).collect();
+                            // Room for the first argument too: a builtin takes this
+                            // vector as its argument list (`apply_step`).
+                            rest = Vec::with_capacity(args.len());
+                            rest.extend(args[1..].iter().rev().map(|a| self.delay(a, env)));
                         }
                         let first = self.delay(&args[0], env);
                         return self.apply_step(f, first, rest, *span);
@@ -1836,10 +1840,29 @@ impl Machine {
             }
             Value::PrimOp(app) => {
                 let op = app.op;
-                let mut all = Vec::with_capacity(op.arity as usize);
+                let arity = op.arity as usize;
+                if app.args.is_empty() && rest.len() + 1 == arity {
+                    // A builtin given exactly its arguments at once (`map f xs`): they
+                    // become its argument list in place when there is room for the
+                    // first, with no second allocation.
+                    let all = if rest.capacity() > rest.len() {
+                        rest.push(arg);
+                        rest.reverse();
+                        rest
+                    } else {
+                        let mut all = Vec::with_capacity(arity);
+                        all.push(arg);
+                        all.extend(rest.into_iter().rev());
+                        all
+                    };
+                    self.enter_call(span)?;
+                    self.push(Frame::PrimOpCall(op, span))?;
+                    return self.primop_step(op, all, 0, span);
+                }
+                let mut all = Vec::with_capacity(arity);
                 all.extend(app.args.iter().cloned());
                 all.push(arg);
-                while all.len() < op.arity as usize {
+                while all.len() < arity {
                     match rest.pop() {
                         Some(a) => all.push(a),
                         None => {
@@ -2135,20 +2158,31 @@ impl Machine {
     }
 
     /// Checks a forced builtin argument against the kind its builtin declares.
+    #[inline(always)]
     fn check_primop_arg(
         &mut self,
         op: &'static crate::primop::PrimOp,
         i: usize,
         v: &Value,
     ) -> EvalResult<()> {
-        let kind = op.args[i];
-        if primop_arg_fits(kind, v) {
+        if primop_arg_fits(op.args[i], v) {
             return Ok(());
         }
-        let expected = expected_kind(kind);
-        let mut e = self.type_error(expected, v, None);
+        Err(self.primop_arg_error(op, i, v))
+    }
+
+    /// The error for a builtin argument of the wrong kind.
+    #[cold]
+    #[inline(never)]
+    fn primop_arg_error(
+        &mut self,
+        op: &'static crate::primop::PrimOp,
+        i: usize,
+        v: &Value,
+    ) -> Box<Error> {
+        let mut e = self.type_error(expected_kind(op.args[i]), v, None);
         e.push_frame(crate::primop::argument_frame(op, i), None);
-        Err(e)
+        e
     }
 
     fn bind_pattern(
