@@ -952,7 +952,7 @@ fn top(stack: &mut [Ctx]) -> CResult<&mut Ctx> {
 /// Compiled with the grammar and quirks of libstdc++'s
 /// `std::regex(pattern, std::regex::extended)`; see the module
 /// documentation.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct Regex {
     states: Vec<State>,
     sets: Vec<[u64; 4]>,
@@ -967,6 +967,25 @@ pub struct Regex {
     /// (`None` when the pattern can match the empty string): a search skips the other
     /// starting positions, where the executor could only fail.
     first_bytes: Option<[u64; 4]>,
+    /// The executor's buffers, kept from one search to the next (a `split` searches a
+    /// string many times) so that a search allocates nothing once they have grown.
+    scratch: std::cell::RefCell<Scratch>,
+}
+
+/// The buffers of [`Exec`] that outlive a search (emptied before each).
+#[derive(Default)]
+struct Scratch {
+    best: Vec<Cap>,
+    caps: Vec<Cap>,
+    rep: Vec<(usize, u8)>,
+    active: Vec<Active>,
+    frames: Vec<Frame>,
+}
+
+impl std::fmt::Debug for Scratch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Scratch")
+    }
 }
 
 /// Whether byte `c` is in the bitmap `bits`.
@@ -1110,6 +1129,7 @@ impl Regex {
             start,
             groups,
             repeats: repeats as usize,
+            scratch: Default::default(),
         }
     }
 
@@ -1188,6 +1208,20 @@ impl Regex {
         if self.start == NONE {
             return None;
         }
+        let Scratch {
+            mut best,
+            mut caps,
+            mut rep,
+            mut active,
+            mut frames,
+        } = self.scratch.take();
+        best.clear();
+        caps.clear();
+        caps.resize(self.groups, Cap::default());
+        rep.clear();
+        rep.resize(self.repeats, (0, 0));
+        active.clear();
+        frames.clear();
         let mut ex = Exec {
             re: self,
             s,
@@ -1196,11 +1230,11 @@ impl Regex {
             prev_avail: start > 0,
             has_sol: false,
             best_end: None,
-            best: Vec::new(),
-            caps: vec![Cap::default(); self.groups],
-            rep: vec![(0, 0); self.repeats],
-            active: Vec::new(),
-            frames: Vec::new(),
+            best,
+            caps,
+            rep,
+            active,
+            frames,
             memo: FxMap::default(),
             memo_ctx: FxMap::default(),
             generation: 0,
@@ -1210,9 +1244,26 @@ impl Regex {
             memo_after: memo_after
                 .unwrap_or(64 + 8 * (s.len() - start + 1) as u64 + 4 * self.states.len() as u64),
         };
+        let found = ex.search_from(start);
+        self.scratch.replace(Scratch {
+            best: ex.best,
+            caps: ex.caps,
+            rep: ex.rep,
+            active: ex.active,
+            frames: ex.frames,
+        });
+        found
+    }
+}
+
+impl Exec<'_> {
+    /// The groups of the first match at `start` or after it (at `start` only if the
+    /// search is exact).
+    fn search_from(&mut self, start: usize) -> Option<Vec<Option<(usize, usize)>>> {
+        let (re, s, exact) = (self.re, self.s, self.exact);
         let mut b = start;
         loop {
-            if let Some(first) = &self.first_bytes {
+            if let Some(first) = &re.first_bytes {
                 // No match begins where its first byte cannot be.
                 while b < s.len() && !bit_set(first, s[b]) {
                     if exact {
@@ -1224,15 +1275,15 @@ impl Regex {
                     return None;
                 }
             }
-            ex.begin = b;
-            ex.prev_avail = start > 0 || b > start;
-            ex.generation += 1;
-            ex.has_sol = false;
-            ex.best_end = None;
-            ex.run(self.start, b);
-            if ex.has_sol && ex.best_end.is_some() {
+            self.begin = b;
+            self.prev_avail = start > 0 || b > start;
+            self.generation += 1;
+            self.has_sol = false;
+            self.best_end = None;
+            self.run(re.start, b);
+            if self.has_sol && self.best_end.is_some() {
                 return Some(
-                    ex.best
+                    self.best
                         .iter()
                         .map(|c| {
                             if c.matched && c.first <= c.second {
@@ -1960,6 +2011,40 @@ mod tests {
         assert_eq!(re.find_at(b"aa", 0), Some(vec![Some((1, 2))]));
         assert_eq!(Regex::new(b"").unwrap().group_count(), 0);
         assert_eq!(Regex::new(b"((a)(b))|(c)").unwrap().group_count(), 4);
+    }
+
+    #[test]
+    fn a_pattern_searched_again_finds_what_a_new_one_finds() {
+        // The executor's buffers are kept from one search to the next: a search that
+        // failed deep in repeats and groups must leave nothing that changes the next.
+        let patterns: [&[u8]; 5] = [
+            b"((a|b)*c)+d",
+            b"(x{2,3})*y",
+            b"([[:alpha:]]+)([0-9]*)",
+            b"(a|ab)(c|bcd)(d*)",
+            b"()|z",
+        ];
+        let texts: [&[u8]; 6] = [
+            b"ababcabcd",
+            b"xxxxxy",
+            b"abc123 de4",
+            b"abcd",
+            b"zz",
+            b"aab",
+        ];
+        for pattern in patterns {
+            let reused = Regex::new(pattern).unwrap();
+            for _ in 0..2 {
+                for text in texts {
+                    for start in 0..=text.len() {
+                        let fresh = Regex::new(pattern).unwrap();
+                        assert_eq!(reused.find_at(text, start), fresh.find_at(text, start));
+                    }
+                    let fresh = Regex::new(pattern).unwrap();
+                    assert_eq!(reused.full_match(text), fresh.full_match(text));
+                }
+            }
+        }
     }
 
     #[test]
