@@ -56,11 +56,14 @@ pub fn parse_and_lower(ctx: &LowerCtx, text: &str, scopes: Vec<Scope>) -> EvalRe
     // that comes first in the text is the one Nix's parser meets.
     let parsed = parse.errors().is_empty();
     let misclosed = intern_in_source_order(&parse.syntax(), parsed).map(|at| {
-        let msg = format!(
-            "syntax error, unexpected {}, expecting ')'",
-            describe_token(text, at)
-        );
-        Error::new(ErrorKind::Syntax(msg), Some(span_at(ctx, at as u32)))
+        let (msg, at) = legacy_let_error(text, at).unwrap_or_else(|| {
+            let token = describe_token(text, at);
+            (
+                format!("syntax error, unexpected {token}, expecting ')'"),
+                at as u32,
+            )
+        });
+        Error::new(ErrorKind::Syntax(msg), Some(span_at(ctx, at)))
     });
     let reported = parse
         .errors()
@@ -816,12 +819,80 @@ fn syntax_error(ctx: &LowerCtx, text: &str, err: &rnix::ParseError) -> Box<Error
         P::RecursionLimitExceeded => ("expression nested too deeply".to_string(), 0),
         _ => ("syntax error".to_string(), 0),
     };
+    let (msg, offset) = legacy_let_error(text, offset as usize).unwrap_or((msg, offset));
     let kind = if matches!(err, P::DuplicatedArgs(..)) {
         ErrorKind::Duplicate(msg)
     } else {
         ErrorKind::Syntax(msg)
     };
     Error::new(kind, Some(span_at(ctx, offset)))
+}
+
+/// Where an operand may begin (an argument, a list element, an operator's operand) and
+/// a whole expression may not, Nix's parser reads `let` as the start of an old-style
+/// `let { … }` and wants `{` next, where rnix reports the `let` itself. For a `let` at
+/// `offset` in such a place and not followed by `{`: Nix's error, at the token after it.
+fn legacy_let_error(text: &str, offset: usize) -> Option<(String, u32)> {
+    use rnix::SyntaxKind as K;
+    let mut pos = 0;
+    let mut previous = None;
+    let mut tokens = rnix::tokenize(text).filter_map(|(kind, tok)| {
+        let at = pos;
+        pos += tok.len();
+        (!matches!(kind, K::TOKEN_WHITESPACE | K::TOKEN_COMMENT)).then_some((kind, tok, at))
+    });
+    loop {
+        let (kind, _, at) = tokens.next()?;
+        if at == offset && kind == K::TOKEN_LET {
+            break;
+        }
+        if at >= offset {
+            return None;
+        }
+        previous = Some(kind);
+    }
+    // After `.` or `?` an attribute name is wanted (and `x.123` would read as `x .123`).
+    if matches!(previous, None | Some(K::TOKEN_DOT | K::TOKEN_QUESTION)) {
+        return None;
+    }
+    // An operand may begin here if a number parses here: a number is no attribute name,
+    // `inherit`ed name or formal argument, so only an operand position takes it.
+    let probe = format!("{}123", &text[..offset]);
+    let parsed = rnix::Root::parse(&probe);
+    if parsed
+        .errors()
+        .iter()
+        .any(|e| error_offset(e).is_some_and(|at| at < probe.len()))
+    {
+        return None;
+    }
+    match tokens.next() {
+        Some((K::TOKEN_L_BRACE, _, _)) => None,
+        Some((kind, tok, at)) => Some((
+            format!(
+                "syntax error, unexpected {}, expecting '{{'",
+                bison_name(kind, tok)
+            ),
+            at as u32,
+        )),
+        None => Some((
+            "syntax error, unexpected end of file, expecting '{'".to_string(),
+            text.len() as u32,
+        )),
+    }
+}
+
+/// Where in the text rnix found `err`, if it names a place.
+fn error_offset(err: &rnix::ParseError) -> Option<usize> {
+    use rnix::ParseError as P;
+    match err {
+        P::Unexpected(r)
+        | P::UnexpectedExtra(r)
+        | P::UnexpectedWanted(_, r, _)
+        | P::UnexpectedDoubleBind(r)
+        | P::DuplicatedArgs(r, _) => Some(usize::from(r.start())),
+        _ => None,
+    }
 }
 
 struct Lowerer<'a, 'b> {
