@@ -84,7 +84,7 @@ pub fn parse_and_lower(ctx: &LowerCtx, text: &str, scopes: Vec<Scope>) -> EvalRe
     if let Some(first) = first {
         // Nix's lexer refuses a path with a trailing slash as it reads it, before the
         // parser meets any later error.
-        return Err(match trailing_slash_path(text) {
+        let first = match trailing_slash_path(text) {
             Some((token, at)) if first.span.is_none_or(|s| token <= s.start as usize) => {
                 Error::new(
                     ErrorKind::Syntax("path has a trailing slash".into()),
@@ -92,7 +92,10 @@ pub fn parse_and_lower(ctx: &LowerCtx, text: &str, scopes: Vec<Scope>) -> EvalRe
                 )
             }
             _ => first,
-        });
+        };
+        // A duplicate is found as its binding or function is read, before a later error.
+        let limit = first.span.map_or(text.len(), |s| s.start as usize);
+        return Err(read_error_before(ctx, text, &parse, limit).unwrap_or(first));
     }
     if let Some((at, msg)) = misplaced_lambda(&parse.syntax()) {
         return Err(Error::new(
@@ -476,10 +479,8 @@ fn open_construct(text: &str) -> Option<Open> {
             ", expecting IND_STR or DOLLAR_CURLY or IND_STRING_CLOSE",
         )),
         Some((K::TOKEN_STRING_START, false)) => Some(Open::String(", expecting '\"'")),
-        // `"${x` wants the `}` (but `"${` wants an expression first).
-        Some((K::TOKEN_INTERPOL_START, _))
-            if in_string && last != Some(K::TOKEN_INTERPOL_START) =>
-        {
+        // `"${x` wants the `}` (but `"${`, `"${x.` and `"${x +` want more first).
+        Some((K::TOKEN_INTERPOL_START, _)) if in_string && complete => {
             Some(Open::String(", expecting '}'"))
         }
         _ => None,
@@ -645,6 +646,101 @@ fn expecting_after(text: &str, offset: usize) -> Option<&'static str> {
             Some(", expecting ':'")
         }
         (Some(K::TOKEN_ELLIPSIS), Some(K::TOKEN_COMMA)) => Some(", expecting '}'"),
+        _ => formals_expecting(text, offset).or_else(|| match open_construct(&text[..offset]) {
+            // Inside a string's `${ … }` after a whole expression, only the `}` may come.
+            Some(Open::String(wants)) if wants == ", expecting '}'" => Some(wants),
+            _ => None,
+        }),
+    }
+}
+
+/// ", expecting …" for an unexpected token at `offset` inside the formal arguments of a
+/// function (`{ a, b ? 1, … }`): after a comma a name, `...` or `}`; after a name or a
+/// whole default, `}` or a comma; after `...`, `}`.
+fn formals_expecting(text: &str, offset: usize) -> Option<&'static str> {
+    use rnix::SyntaxKind as K;
+    /// An open bracket and what is known of it when it is a `{`.
+    struct Frame {
+        kind: K,
+        /// The first two significant tokens inside it (at its own depth).
+        first: [Option<K>; 2],
+        /// The last significant token at its own depth (a closed bracket counts as `)`).
+        last: Option<K>,
+        /// Whether a `?` of a default came after the last comma.
+        in_default: bool,
+    }
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut pos = 0;
+    for (kind, tok) in rnix::tokenize(text) {
+        if pos >= offset {
+            break;
+        }
+        pos += tok.len();
+        if matches!(kind, K::TOKEN_WHITESPACE | K::TOKEN_COMMENT) {
+            continue;
+        }
+        let opens = matches!(
+            kind,
+            K::TOKEN_L_BRACE
+                | K::TOKEN_L_PAREN
+                | K::TOKEN_L_BRACK
+                | K::TOKEN_INTERPOL_START
+                | K::TOKEN_STRING_START
+        );
+        let closes = matches!(
+            kind,
+            K::TOKEN_R_BRACE
+                | K::TOKEN_R_PAREN
+                | K::TOKEN_R_BRACK
+                | K::TOKEN_INTERPOL_END
+                | K::TOKEN_STRING_END
+        );
+        let seen = if closes {
+            stack.pop();
+            K::TOKEN_R_PAREN
+        } else {
+            kind
+        };
+        if let Some(top) = stack.last_mut() {
+            if top.first[0].is_none() {
+                top.first[0] = Some(seen);
+            } else if top.first[1].is_none() {
+                top.first[1] = Some(seen);
+            }
+            top.last = Some(seen);
+            match seen {
+                K::TOKEN_COMMA => top.in_default = false,
+                K::TOKEN_QUESTION => top.in_default = true,
+                _ => {}
+            }
+        }
+        if opens {
+            stack.push(Frame {
+                kind,
+                first: [None; 2],
+                last: None,
+                in_default: false,
+            });
+        }
+    }
+    let top = stack.last()?;
+    let formals = top.kind == K::TOKEN_L_BRACE
+        && matches!(
+            top.first,
+            [Some(K::TOKEN_ELLIPSIS), _]
+                | [
+                    Some(K::TOKEN_IDENT),
+                    Some(K::TOKEN_COMMA | K::TOKEN_QUESTION)
+                ]
+        );
+    if !formals {
+        return None;
+    }
+    match top.last {
+        Some(K::TOKEN_COMMA) => Some(", expecting ID or ELLIPSIS or '}'"),
+        Some(K::TOKEN_ELLIPSIS) => Some(", expecting '}'"),
+        Some(K::TOKEN_IDENT) if !top.in_default => Some(", expecting '}' or ','"),
+        Some(last) if top.in_default && ends_operand(last) => Some(", expecting '}' or ','"),
         _ => None,
     }
 }
@@ -686,11 +782,16 @@ fn expecting(wanted: &[rnix::SyntaxKind], text: &str, offset: usize) -> String {
 
 fn syntax_error(ctx: &LowerCtx, text: &str, err: &rnix::ParseError) -> Box<Error> {
     use rnix::ParseError as P;
-    // An unterminated string is one error token running to the end of the text.
+    // An unterminated string is one error token running to the end of the text. Nix's
+    // parser meets it only if no error comes before it.
+    let parse_error_at = error_offset(err).unwrap_or(text.len());
     let mut pos = 0;
     let mut previous = "";
     let mut previous_kind = None;
     for (kind, tok) in rnix::tokenize(text) {
+        if pos > parse_error_at {
+            break;
+        }
         if kind == rnix::SyntaxKind::TOKEN_ERROR && tok.starts_with("/*") {
             // Nix's lexer reads an unterminated comment as `/` and `*`: after an operand
             // the `/` divides and the `*` is unexpected, elsewhere the `/` is.
@@ -795,7 +896,9 @@ fn syntax_error(ctx: &LowerCtx, text: &str, err: &rnix::ParseError) -> Box<Error
             // An open string or interpolation decides what Nix wants; rnix's list does not.
             let want = match open_construct(text) {
                 Some(Open::String(wants)) => wants.to_string(),
-                _ => match binding_start_expecting(text, text.len()) {
+                _ => match binding_start_expecting(text, text.len())
+                    .or_else(|| formals_expecting(text, text.len()))
+                {
                     Some(wants) => wants.to_string(),
                     None => expecting(wanted, text, text.len()),
                 },
@@ -808,7 +911,9 @@ fn syntax_error(ctx: &LowerCtx, text: &str, err: &rnix::ParseError) -> Box<Error
         P::UnexpectedEOF => (
             format!(
                 "syntax error, unexpected end of file{}",
-                binding_start_expecting(text, text.len()).unwrap_or_else(|| unclosed(text))
+                binding_start_expecting(text, text.len())
+                    .or_else(|| formals_expecting(text, text.len()))
+                    .unwrap_or_else(|| unclosed(text))
             ),
             text.len() as u32,
         ),
@@ -880,6 +985,76 @@ fn legacy_let_error(text: &str, offset: usize) -> Option<(String, u32)> {
             text.len() as u32,
         )),
     }
+}
+
+/// The error Nix's parser raises as it reads a binding or a function, before it meets a
+/// syntax error at `limit`: a name defined twice in a set or `let` (or `inherit`ed
+/// dynamically), found when the binding's `;` is read, or a formal argument named twice,
+/// found when the whole function is read. The one found first, if any.
+fn read_error_before(
+    ctx: &LowerCtx,
+    text: &str,
+    parse: &rnix::Parse<rnix::Root>,
+    limit: usize,
+) -> Option<Box<Error>> {
+    use rnix::SyntaxKind as K;
+    let mut found: Option<(usize, Box<Error>)> = None;
+    let mut keep = |end: usize, e: Box<Error>| {
+        if end <= limit && found.as_ref().is_none_or(|(at, _)| end < *at) {
+            found = Some((end, e));
+        }
+    };
+    let mut lowerer = Lowerer {
+        ctx,
+        scopes: Vec::new(),
+        depth: 0,
+        text,
+        probe: None,
+    };
+    let complete = |node: &rnix::SyntaxNode| {
+        node.last_token().is_some()
+            && !node.descendants().any(|n| n.kind() == K::NODE_ERROR)
+            && usize::from(node.text_range().end()) <= limit
+    };
+    for node in parse.syntax().descendants() {
+        match node.kind() {
+            K::NODE_ATTR_SET | K::NODE_LET_IN | K::NODE_LEGACY_LET => {
+                let mut bindings = Bindings::default();
+                for entry in node.children().filter_map(ast::Entry::cast) {
+                    let read =
+                        entry.syntax().last_token().map(|t| t.kind()) == Some(K::TOKEN_SEMICOLON);
+                    if !read || !complete(entry.syntax()) {
+                        break;
+                    }
+                    if let Err(e) = lowerer.add_entry(&mut bindings, entry.clone()) {
+                        if matches!(e.kind, ErrorKind::Duplicate(_) | ErrorKind::Syntax(_)) {
+                            keep(usize::from(entry.syntax().text_range().end()), e);
+                        }
+                        break;
+                    }
+                }
+            }
+            // A function is read once the token after it is (an error at the very end of
+            // its body may be in it).
+            K::NODE_LAMBDA if complete(&node) && usize::from(node.text_range().end()) < limit => {
+                // Lowering checks the formals before anything else of the function.
+                let Some(lambda) = ast::Lambda::cast(node.clone()) else {
+                    continue;
+                };
+                if !matches!(lambda.param(), Some(ast::Param::Pattern(_))) {
+                    continue;
+                }
+                if let Err(e) = lowerer.expr(&ast::Expr::Lambda(lambda), None) {
+                    if matches!(&e.kind, ErrorKind::Duplicate(m) if m.starts_with("duplicate formal"))
+                    {
+                        keep(usize::from(node.text_range().end()), e);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    found.map(|(_, e)| e)
 }
 
 /// Where in the text rnix found `err`, if it names a place.
