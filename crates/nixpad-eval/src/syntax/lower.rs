@@ -397,10 +397,22 @@ fn trailing_slash_path(text: &str) -> Option<(usize, usize)> {
     let mut pos = 0;
     let report =
         |start: usize, end: usize| Some((start, if end == text.len() { start } else { end }));
+    // Open strings (true) and interpolations (false): text in a string is no path, even
+    // where an unterminated one makes an error token of it.
+    let mut open = Vec::new();
     for (i, (kind, tok)) in toks.iter().enumerate() {
+        match kind {
+            K::TOKEN_STRING_START => open.push(true),
+            K::TOKEN_INTERPOL_START => open.push(false),
+            K::TOKEN_STRING_END | K::TOKEN_INTERPOL_END => {
+                open.pop();
+            }
+            _ => {}
+        }
         // `./a/` lexes as one error token, `./a${x}/` ends in an error token "/".
         let after_interpolation = i > 0 && toks[i - 1].0 == K::TOKEN_INTERPOL_END;
         if *kind == K::TOKEN_ERROR
+            && open.last() != Some(&true)
             && (tok.len() > 1 || after_interpolation)
             && tok.ends_with('/')
             && !tok.starts_with('"')
@@ -438,7 +450,7 @@ fn unclosed(text: &str) -> &'static str {
 enum Open {
     /// A `(`.
     Paren,
-    /// An unterminated string, or an interpolation in one: Nix's ", expecting ..." for it.
+    /// An unterminated string or an open interpolation: Nix's ", expecting ..." for it.
     String(&'static str),
 }
 
@@ -471,7 +483,6 @@ fn open_construct(text: &str) -> Option<Open> {
     // `a.b or` still wants its default; `f or` is complete.
     let complete = last.is_some_and(ends_operand)
         && !(last == Some(K::TOKEN_OR) && recent[2] == Some(K::TOKEN_DOT));
-    let in_string = stack.len() >= 2 && stack[stack.len() - 2].0 == K::TOKEN_STRING_START;
     match stack.last() {
         // Bison names the `)` once the expression inside could be complete.
         Some((K::TOKEN_L_PAREN, _)) if complete => Some(Open::Paren),
@@ -479,10 +490,9 @@ fn open_construct(text: &str) -> Option<Open> {
             ", expecting IND_STR or DOLLAR_CURLY or IND_STRING_CLOSE",
         )),
         Some((K::TOKEN_STRING_START, false)) => Some(Open::String(", expecting '\"'")),
-        // `"${x` wants the `}` (but `"${`, `"${x.` and `"${x +` want more first).
-        Some((K::TOKEN_INTERPOL_START, _)) if in_string && complete => {
-            Some(Open::String(", expecting '}'"))
-        }
+        // `"${x`, `./a${x`, `a.${x` and `{ ${x` want the `}` (but `"${`, `"${x.` and
+        // `"${x +` want more first).
+        Some((K::TOKEN_INTERPOL_START, _)) if complete => Some(Open::String(", expecting '}'")),
         _ => None,
     }
 }
@@ -647,7 +657,7 @@ fn expecting_after(text: &str, offset: usize) -> Option<&'static str> {
         }
         (Some(K::TOKEN_ELLIPSIS), Some(K::TOKEN_COMMA)) => Some(", expecting '}'"),
         _ => formals_expecting(text, offset).or_else(|| match open_construct(&text[..offset]) {
-            // Inside a string's `${ … }` after a whole expression, only the `}` may come.
+            // Inside `${ … }` after a whole expression, only the `}` may come.
             Some(Open::String(wants)) if wants == ", expecting '}'" => Some(wants),
             _ => None,
         }),
