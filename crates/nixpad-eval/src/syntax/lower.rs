@@ -656,10 +656,12 @@ fn expecting_after(text: &str, offset: usize) -> Option<&'static str> {
             Some(", expecting ':'")
         }
         (Some(K::TOKEN_ELLIPSIS), Some(K::TOKEN_COMMA)) => Some(", expecting '}'"),
-        _ => formals_expecting(text, offset).or_else(|| match open_construct(&text[..offset]) {
-            // Inside `${ … }` after a whole expression, only the `}` may come.
-            Some(Open::String(wants)) if wants == ", expecting '}'" => Some(wants),
-            _ => None,
+        _ => formals_expecting(text, offset).or_else(|| {
+            match text.get(..offset).and_then(open_construct) {
+                // Inside `${ … }` after a whole expression, only the `}` may come.
+                Some(Open::String(wants)) if wants == ", expecting '}'" => Some(wants),
+                _ => None,
+            }
         }),
     }
 }
