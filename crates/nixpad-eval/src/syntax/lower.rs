@@ -968,8 +968,27 @@ fn legacy_let_error(text: &str, offset: usize) -> Option<(String, u32)> {
         }
         previous = Some(kind);
     }
-    // After `.` or `?` an attribute name is wanted (and `x.123` would read as `x .123`).
-    if matches!(previous, None | Some(K::TOKEN_DOT | K::TOKEN_QUESTION)) {
+    // After `.` or `?` an attribute name is wanted (and `x.123` would read as `x .123`);
+    // where a whole expression may begin, Nix takes a `let … in` too, so rnix stumbled
+    // on something before it.
+    if matches!(
+        previous,
+        None | Some(
+            K::TOKEN_DOT
+                | K::TOKEN_QUESTION
+                | K::TOKEN_COLON
+                | K::TOKEN_ASSIGN
+                | K::TOKEN_SEMICOLON
+                | K::TOKEN_IN
+                | K::TOKEN_IF
+                | K::TOKEN_THEN
+                | K::TOKEN_ELSE
+                | K::TOKEN_ASSERT
+                | K::TOKEN_WITH
+                | K::TOKEN_L_PAREN
+                | K::TOKEN_INTERPOL_START
+        )
+    ) {
         return None;
     }
     // An operand may begin here if a number parses here: a number is no attribute name,
