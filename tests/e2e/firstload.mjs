@@ -21,8 +21,10 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
  * as libstdc++'s std::stable_sort (the same comparisons as Nix) and Nix's syntax errors for
  * functions where its grammar has none brought it to 296.6 KB; lowered to 290 KB when one
  * stable sort for the browser build (-16 KB) outweighed the quick calls made there too
- * (+2 KB), at 286.0 KB. */
-export const FIRST_LOAD_BUDGET = 290 * 1000;
+ * (+2 KB), at 286.0 KB; to 295 KB when syntax errors reported in the order Nix's parser
+ * meets them (duplicates read before a later error, what formals and `${ … }` expect, an
+ * operand-position `let`) brought the load from 289.5 KB to about 291.5 KB. */
+export const FIRST_LOAD_BUDGET = 295 * 1000;
 export const FIRST_LOAD_GOAL = 300 * 1000;
 
 const gzip = (b) => gzipSync(b, { level: 9 }).length;
