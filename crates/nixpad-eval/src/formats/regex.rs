@@ -2035,15 +2035,30 @@ mod tests {
         for pattern in patterns {
             let reused = Regex::new(pattern).unwrap();
             for _ in 0..2 {
-                for text in texts {
-                    for start in 0..=text.len() {
-                        let fresh = Regex::new(pattern).unwrap();
-                        assert_eq!(reused.find_at(text, start), fresh.find_at(text, start));
-                    }
-                    let fresh = Regex::new(pattern).unwrap();
-                    assert_eq!(reused.full_match(text), fresh.full_match(text));
-                }
+                assert_same_searches(pattern, &texts, &reused, || Regex::new(pattern).unwrap());
             }
+        }
+    }
+
+    /// Asserts that `searched` finds what a pattern made by `other` (anew for each search)
+    /// finds, from every start in every text, and matches the same texts whole.
+    fn assert_same_searches(
+        pattern: &[u8],
+        texts: &[&[u8]],
+        searched: &Regex,
+        other: impl Fn() -> Regex,
+    ) {
+        for text in texts {
+            for start in 0..=text.len() + 1 {
+                assert_eq!(
+                    searched.find_at(text, start),
+                    other().find_at(text, start),
+                    "{:?} in {:?} from {start}",
+                    String::from_utf8_lossy(pattern),
+                    String::from_utf8_lossy(text),
+                );
+            }
+            assert_eq!(searched.full_match(text), other().full_match(text));
         }
     }
 
@@ -2074,20 +2089,12 @@ mod tests {
         ];
         for pattern in patterns {
             let filtered = Regex::new(pattern).unwrap();
-            let mut plain = Regex::new(pattern).unwrap();
-            plain.first_bytes = None;
-            for text in texts {
-                for start in 0..=text.len() + 1 {
-                    assert_eq!(
-                        filtered.find_at(text, start),
-                        plain.find_at(text, start),
-                        "{:?} in {:?} from {start}",
-                        String::from_utf8_lossy(pattern),
-                        String::from_utf8_lossy(text),
-                    );
-                }
-                assert_eq!(filtered.full_match(text), plain.full_match(text));
-            }
+            let plain = || {
+                let mut plain = Regex::new(pattern).unwrap();
+                plain.first_bytes = None;
+                plain
+            };
+            assert_same_searches(pattern, &texts, &filtered, plain);
         }
         // Patterns that can match nothing have no first bytes to skip by.
         assert!(Regex::new(b"a|").unwrap().first_bytes.is_none());
