@@ -1031,7 +1031,7 @@ fn read_error_before(
     use rnix::SyntaxKind as K;
     let mut found: Option<(usize, Box<Error>)> = None;
     let mut keep = |end: usize, e: Box<Error>| {
-        if end <= limit && found.as_ref().is_none_or(|(at, _)| end < *at) {
+        if found.as_ref().is_none_or(|(at, _)| end < *at) {
             found = Some((end, e));
         }
     };
@@ -1043,8 +1043,7 @@ fn read_error_before(
         probe: None,
     };
     let complete = |node: &rnix::SyntaxNode| {
-        node.last_token().is_some()
-            && !node.descendants().any(|n| n.kind() == K::NODE_ERROR)
+        !node.descendants().any(|n| n.kind() == K::NODE_ERROR)
             && usize::from(node.text_range().end()) <= limit
     };
     for node in parse.syntax().descendants() {
@@ -1068,18 +1067,14 @@ fn read_error_before(
             // A function is read once the token after it is (an error at the very end of
             // its body may be in it).
             K::NODE_LAMBDA if complete(&node) && usize::from(node.text_range().end()) < limit => {
-                // Lowering checks the formals before anything else of the function.
-                let Some(lambda) = ast::Lambda::cast(node.clone()) else {
-                    continue;
-                };
-                if !matches!(lambda.param(), Some(ast::Param::Pattern(_))) {
-                    continue;
-                }
-                if let Err(e) = lowerer.expr(&ast::Expr::Lambda(lambda), None) {
-                    if matches!(&e.kind, ErrorKind::Duplicate(m) if m.starts_with("duplicate formal"))
-                    {
-                        keep(usize::from(node.text_range().end()), e);
-                    }
+                let pattern = ast::Lambda::cast(node.clone()).and_then(|l| match l.param() {
+                    Some(ast::Param::Pattern(p)) => Some(p),
+                    _ => None,
+                });
+                if let Some(e) =
+                    pattern.and_then(|p| lowerer.duplicate_formal(&p, lowerer.span(&node)))
+                {
+                    keep(usize::from(node.text_range().end()), e);
                 }
             }
             _ => {}
@@ -1723,34 +1718,22 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                 Ok(LambdaDef::new(name, Param::Ident(sym), body?, span))
             }
             ast::Param::Pattern(p) => {
+                if let Some(e) = self.duplicate_formal(&p, span) {
+                    return Err(e);
+                }
                 let mut names = HashMap::default();
                 let mut entries = Vec::new();
                 for entry in p.pat_entries() {
                     let ident = entry.ident().ok_or_else(|| self.missing(node))?;
                     let sym = Symbol::new(&ident.syntax().text().to_string());
-                    // Reported at the second formal of that name, as Nix does.
-                    if names.insert(sym, entries.len() as u32).is_some() {
-                        return Err(Error::new(
-                            ErrorKind::Duplicate(format!(
-                                "duplicate formal function argument '{sym}'"
-                            )),
-                            Some(self.span(ident.syntax())),
-                        ));
-                    }
+                    names.insert(sym, entries.len() as u32);
                     entries.push((sym, entry.default(), self.span(ident.syntax())));
                 }
                 let at = match p.pat_bind() {
                     Some(b) => {
                         let ident = b.ident().ok_or_else(|| self.missing(node))?;
                         let sym = Symbol::new(&ident.syntax().text().to_string());
-                        if names.insert(sym, entries.len() as u32).is_some() {
-                            return Err(Error::new(
-                                ErrorKind::Duplicate(format!(
-                                    "duplicate formal function argument '{sym}'"
-                                )),
-                                Some(span),
-                            ));
-                        }
+                        names.insert(sym, entries.len() as u32);
                         Some(sym)
                     }
                     None => None,
@@ -1787,6 +1770,26 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                 ))
             }
         }
+    }
+
+    /// Nix's error for formal arguments that name one twice: at the second of them, or at
+    /// the function (`span`) when the `@` name repeats one. Checked before anything else
+    /// of the function, as Nix's parser does once it has read it.
+    fn duplicate_formal(&self, p: &ast::Pattern, span: Span) -> Option<Box<Error>> {
+        let duplicate = |sym: Symbol, at: Span| {
+            let msg = format!("duplicate formal function argument '{sym}'");
+            Error::new(ErrorKind::Duplicate(msg), Some(at))
+        };
+        let mut seen = HashMap::default();
+        for entry in p.pat_entries() {
+            let ident = entry.ident()?;
+            let sym = Symbol::new(&ident.syntax().text().to_string());
+            if seen.insert(sym, ()).is_some() {
+                return Some(duplicate(sym, self.span(ident.syntax())));
+            }
+        }
+        let sym = Symbol::new(&p.pat_bind()?.ident()?.syntax().text().to_string());
+        seen.contains_key(&sym).then(|| duplicate(sym, span))
     }
 
     fn attrpath(
