@@ -355,6 +355,10 @@ test('nixpad serve: the app runs from it, a workshop pack is served beside the c
       });
       child.on('exit', () => reject(new Error(`nixpad serve exited: ${out}${stderr}`)));
     });
+    // stderr is another pipe than stdout: its report may arrive after the address.
+    for (let i = 0; i < 50 && !stderr.includes('01-workshop/02-broken/check.nix:2:'); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
     assert(stderr.includes('01-workshop/02-broken/check.nix:2:'), `broken lesson named with file and line: ${stderr}`);
     const page = await open(t, `${origin}/`);
     await page.waitForFunction(() => document.querySelector('.output')?.dataset.busy === 'false' &&
