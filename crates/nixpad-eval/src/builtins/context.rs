@@ -5,7 +5,7 @@
 //! a derivation with all its outputs (`{ allOutputs = true; }`, what `drvPath` carries)
 //! or one output of a derivation (`{ outputs = [ "out" ]; }`, what `outPath` carries).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use crate::builtins::Args;
 use crate::error::{Error, EvalResult};
@@ -59,16 +59,10 @@ pub fn prim_unsafe_discard_output_dependency(
     span: Span,
 ) -> EvalResult<Value> {
     let s = args.coerced(m, 0, crate::machine::CoerceMode::Interpolation, span)?;
-    let ctx = s.context.as_ref().map(|c| {
-        Box::new(
-            c.iter()
-                .map(|e| match e {
-                    ContextElem::AllOutputs(d) => ContextElem::Opaque(d.clone()),
-                    e => e.clone(),
-                })
-                .collect::<BTreeSet<_>>(),
-        )
-    });
+    let ctx = context_of(s.context.iter().flat_map(|c| c.iter()).map(|e| match e {
+        ContextElem::AllOutputs(d) => ContextElem::Opaque(d.clone()),
+        e => e.clone(),
+    }));
     Ok(Value::string_with_context(s.bytes.to_vec(), ctx))
 }
 
@@ -202,7 +196,7 @@ fn typed_in_frame(
 pub fn prim_append_context(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     let s = args.string(m, 0, span)?;
     let ctx_attrs = args.attrs(m, 1, span)?;
-    let mut ctx: BTreeSet<ContextElem> = s.context.as_deref().cloned().unwrap_or_default();
+    let mut ctx: Vec<ContextElem> = s.context.as_deref().unwrap_or_default().to_vec();
     let store_dir = m.settings.store_dir.clone();
     for a in ctx_attrs.sorted_by_name() {
         let path = a.name.name().to_string();
@@ -241,7 +235,7 @@ pub fn prim_append_context(m: &mut Machine, args: Args, span: Span) -> EvalResul
             }
         };
         if flag(m, "path")? {
-            ctx.insert(ContextElem::Opaque(path.clone()));
+            ctx.push(ContextElem::Opaque(path.clone()));
         }
         if flag(m, "allOutputs")? {
             if !path.ends_with(".drv") {
@@ -250,7 +244,7 @@ pub fn prim_append_context(m: &mut Machine, args: Args, span: Span) -> EvalResul
                     key_pos,
                 ));
             }
-            ctx.insert(ContextElem::AllOutputs(path.clone()));
+            ctx.push(ContextElem::AllOutputs(path.clone()));
         }
         if let Some(field) = info.get_attr(Symbol::new("outputs")) {
             let pos = field.pos.unwrap_or(span);
@@ -281,14 +275,12 @@ pub fn prim_append_context(m: &mut Machine, args: Args, span: Span) -> EvalResul
                     e.push_frame(what, Some(pos));
                     return Err(e);
                 }
-                ctx.insert(ContextElem::Built(path.clone(), name.lossy().into_owned()));
+                ctx.push(ContextElem::Built(path.clone(), name.lossy().into_owned()));
             }
         }
     }
-    let ctx = if ctx.is_empty() {
-        None
-    } else {
-        Some(Box::new(ctx))
-    };
-    Ok(Value::string_with_context(s.bytes.to_vec(), ctx))
+    Ok(Value::string_with_context(
+        s.bytes.to_vec(),
+        context_of(ctx),
+    ))
 }

@@ -7,11 +7,12 @@ use sha2::{Digest, Sha256};
 
 use crate::derivation::*;
 use crate::error::{Error, ErrorKind, EvalResult};
-use crate::machine::{merge_context, CoerceMode, Machine};
+use crate::machine::{CoerceMode, Machine};
 use crate::primop::Args;
 use crate::source::Span;
 use crate::store::{self, Hash, HashAlgo};
 use crate::symbol::Symbol;
+use crate::value::merge_context;
 use crate::value::*;
 
 /// Adds `frame` to an error's trace.

@@ -15,9 +15,10 @@ use std::rc::Rc;
 use crate::error::{Error, ErrorKind, EvalResult, TypeMismatch};
 use crate::io::FileType;
 use crate::ir::BinOp;
-use crate::machine::{merge_context, CoerceMode, Machine};
+use crate::machine::{CoerceMode, Machine};
 use crate::source::Span;
 use crate::symbol::Symbol;
+use crate::value::merge_context;
 use crate::value::*;
 
 pub use docs::{builtin_arity, builtin_doc, BuiltinDoc};

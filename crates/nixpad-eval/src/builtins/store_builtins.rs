@@ -5,7 +5,6 @@
 //! Nothing is written anywhere: a store path is computed from the contents exactly as
 //! Nix computes it, and the result carries the path in its string context.
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use crate::builtins::Args;
@@ -415,12 +414,9 @@ pub fn prim_store_path(m: &mut Machine, args: Args, span: Span) -> EvalResult<Va
     }
     // The argument's own context is kept, as in Nix.
     let top = format!("{store_dir}/{base}");
-    let mut ctx: BTreeSet<ContextElem> = string.context.map(|c| *c).unwrap_or_default();
-    ctx.insert(ContextElem::Opaque(top));
-    Ok(Value::string_with_context(
-        path.into_bytes(),
-        Some(Box::new(ctx)),
-    ))
+    let own = string.context.iter().flat_map(|c| c.iter()).cloned();
+    let ctx = context_of(own.chain([ContextElem::Opaque(top)]));
+    Ok(Value::string_with_context(path.into_bytes(), ctx))
 }
 
 /// `builtins.toPath s`: the canonical absolute path, as a string (deprecated in Nix).

@@ -3366,11 +3366,10 @@ impl Machine {
             Value::Path(p) => {
                 if mode.copy_to_store() {
                     let store_path = self.copy_path_to_store(p)?;
-                    let mut ctx = std::collections::BTreeSet::new();
-                    ctx.insert(ContextElem::Opaque(store_path.clone()));
+                    let ctx = context_of([ContextElem::Opaque(store_path.clone())]);
                     Ok(NixString {
                         bytes: store_path.into_bytes().into(),
-                        context: Some(Box::new(ctx)),
+                        context: ctx,
                     })
                 } else {
                     // A built-in `<nix/NAME>` file reads as `/NAME`, as in Nix.
@@ -3543,7 +3542,6 @@ pub fn as_f64(v: &Value) -> f64 {
     }
 }
 
-/// Adds `extra`'s context elements to `ctx`.
 /// The string `a` then `b`, with both contexts.
 fn concatenated(a: &NixString, b: &NixString) -> Value {
     let mut bytes = Vec::with_capacity(a.bytes.len() + b.bytes.len());
@@ -3552,13 +3550,4 @@ fn concatenated(a: &NixString, b: &NixString) -> Value {
     let mut ctx = a.context.clone();
     merge_context(&mut ctx, &b.context);
     Value::string_with_context(bytes, ctx)
-}
-
-pub fn merge_context(ctx: &mut Context, extra: &Context) {
-    if let Some(e) = extra {
-        match ctx {
-            Some(c) => c.extend(e.iter().cloned()),
-            None => *ctx = Some(e.clone()),
-        }
-    }
 }

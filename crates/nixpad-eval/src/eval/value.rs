@@ -2,7 +2,6 @@
 //! behind an `Rc` with a thin pointer.
 
 use std::cell::RefCell;
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use crate::ir::{Expr, LambdaDef};
@@ -249,8 +248,60 @@ pub enum ContextElem {
     Built(String, String),
 }
 
-/// The context of a string: empty for almost every string.
-pub type Context = Option<Box<BTreeSet<ContextElem>>>;
+/// The context of a string: `None` for almost every string; else its elements, sorted
+/// and without duplicates, shared by every string made from it (a derivation's output
+/// path keeps one context however many strings interpolate it).
+pub type Context = Option<Rc<[ContextElem]>>;
+
+/// The context made of `elems`, sorted and without duplicates; `None` if there are none.
+pub fn context_of(elems: impl IntoIterator<Item = ContextElem>) -> Context {
+    let mut elems: Vec<ContextElem> = elems.into_iter().collect();
+    if elems.is_empty() {
+        return None;
+    }
+    elems.sort_unstable();
+    elems.dedup();
+    Some(elems.into())
+}
+
+/// Adds the elements of `extra` to `ctx`, sharing `extra` when `ctx` has none of its own
+/// or `extra` holds all of `ctx` (so most merges allocate nothing).
+pub fn merge_context(ctx: &mut Context, extra: &Context) {
+    let Some(extra) = extra else { return };
+    let Some(own) = ctx else {
+        *ctx = Some(extra.clone());
+        return;
+    };
+    if Rc::ptr_eq(own, extra) || extra.iter().all(|e| own.binary_search(e).is_ok()) {
+        return;
+    }
+    if own.iter().all(|e| extra.binary_search(e).is_ok()) {
+        *ctx = Some(extra.clone());
+        return;
+    }
+    let mut merged = Vec::with_capacity(own.len() + extra.len());
+    let (mut i, mut j) = (0, 0);
+    while i < own.len() && j < extra.len() {
+        match own[i].cmp(&extra[j]) {
+            std::cmp::Ordering::Less => {
+                merged.push(own[i].clone());
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                merged.push(extra[j].clone());
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                merged.push(own[i].clone());
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    merged.extend_from_slice(&own[i..]);
+    merged.extend_from_slice(&extra[j..]);
+    *ctx = Some(merged.into());
+}
 
 /// A Nix string: bytes (not necessarily UTF-8) plus context.
 #[derive(Clone, Debug, PartialEq)]
@@ -603,5 +654,43 @@ impl Value {
             Value::List(l) => Some(Rc::as_ptr(l) as *const u8 as usize),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opaque(p: &str) -> ContextElem {
+        ContextElem::Opaque(p.into())
+    }
+
+    #[test]
+    fn contexts_are_sorted_sets() {
+        let c = context_of([opaque("/b"), opaque("/a"), opaque("/b")]);
+        assert_eq!(c.as_deref(), Some(&[opaque("/a"), opaque("/b")][..]));
+        assert_eq!(context_of([]), None);
+    }
+
+    #[test]
+    fn merging_shares_a_context_that_holds_the_other() {
+        let ab = context_of([opaque("/a"), opaque("/b")]);
+        let mut none = None;
+        merge_context(&mut none, &ab);
+        assert!(Rc::ptr_eq(none.as_ref().unwrap(), ab.as_ref().unwrap()));
+        let mut a = context_of([opaque("/a")]);
+        merge_context(&mut a, &ab);
+        assert!(Rc::ptr_eq(a.as_ref().unwrap(), ab.as_ref().unwrap()));
+        let mut kept = ab.clone();
+        merge_context(&mut kept, &context_of([opaque("/b")]));
+        assert!(Rc::ptr_eq(kept.as_ref().unwrap(), ab.as_ref().unwrap()));
+    }
+
+    #[test]
+    fn merging_interleaves_in_order() {
+        let mut ac = context_of([opaque("/a"), opaque("/c")]);
+        merge_context(&mut ac, &context_of([opaque("/b"), opaque("/c"), opaque("/d")]));
+        let want = context_of(["/a", "/b", "/c", "/d"].map(opaque));
+        assert_eq!(ac, want);
     }
 }

@@ -10,10 +10,11 @@
 use std::collections::HashSet;
 
 use crate::error::{Error, EvalResult};
-use crate::machine::{merge_context, Machine};
+use crate::machine::Machine;
 use crate::primop::Args;
 use crate::source::Span;
 use crate::symbol::Symbol;
+use crate::value::merge_context;
 use crate::value::*;
 
 /// How deep values may nest in `toXML`. The walk keeps its work on the heap, so this is

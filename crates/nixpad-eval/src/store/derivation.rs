@@ -537,9 +537,7 @@ impl DrvStore {
 
 /// A string with a one-element context.
 pub fn context_string(s: &str, elem: ContextElem) -> Value {
-    let mut set = BTreeSet::new();
-    set.insert(elem);
-    Value::string_with_context(s.as_bytes().to_vec(), Some(Box::new(set)))
+    Value::string_with_context(s.as_bytes().to_vec(), Some(Rc::from([elem])))
 }
 
 /// Nix source of `derivation`, built on `derivationStrict`: the result is the first
