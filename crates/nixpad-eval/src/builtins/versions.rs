@@ -42,7 +42,9 @@ pub fn split_version(s: &[u8]) -> Vec<&[u8]> {
     out
 }
 
-fn as_number(c: &[u8]) -> Option<u64> {
+/// A numeric component's value; as in Nix, only what fits a 32-bit `int` is a number (a
+/// longer run of digits compares as text).
+fn as_number(c: &[u8]) -> Option<i32> {
     if c.is_empty() || !c.iter().all(u8::is_ascii_digit) {
         return None;
     }

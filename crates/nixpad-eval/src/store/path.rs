@@ -38,10 +38,13 @@ pub fn dir_name(path: &str) -> &str {
     match path.rfind('/') {
         Some(i) => {
             let dir = path[..i].trim_end_matches('/');
-            if dir.is_empty() {
-                "/"
-            } else {
+            if !dir.is_empty() {
                 dir
+            } else if path.bytes().all(|b| b == b'/') {
+                // As in Nix, a string of slashes alone is its own directory.
+                path
+            } else {
+                "/"
             }
         }
         None => ".",
@@ -60,6 +63,8 @@ mod tests {
         assert_eq!(base_name("/a/b/"), "b");
         assert_eq!(dir_name("/a/b"), "/a");
         assert_eq!(dir_name("a//b"), "a");
+        assert_eq!(dir_name("//"), "//");
+        assert_eq!(dir_name("//a"), "/");
         assert_eq!(dir_name("a/b/"), "a/b");
         assert_eq!(dir_name("/a"), "/");
         assert_eq!(dir_name("a"), ".");
