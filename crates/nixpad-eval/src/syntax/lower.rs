@@ -1199,6 +1199,17 @@ impl<'a, 'b> Lowerer<'a, 'b> {
         )
     }
 
+    /// The variable `name` when a binding other than the global one is in scope (a
+    /// `let`, a function argument, a `rec` set or `scopedImport` naming it).
+    fn rebound(&self, name: &str, span: Span) -> Option<Rc<Expr>> {
+        match self.lookup(Symbol::new(name), span) {
+            Ok(var @ Expr::Var { level, .. }) if (level as usize) + 1 < self.scopes.len() => {
+                Some(Rc::new(var))
+            }
+            _ => None,
+        }
+    }
+
     /// Resolves a variable name to an expression.
     fn lookup(&self, name: Symbol, span: Span) -> EvalResult<Expr> {
         let mut with_level = None;
@@ -1352,7 +1363,15 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                 let expr = self.child(u.expr(), node)?;
                 match u.operator() {
                     Some(ast::UnaryOpKind::Invert) => Expr::Not { expr, span },
-                    _ => Expr::Negate { expr, span },
+                    // Nix's parser makes `-e` the call `__sub 0 e`.
+                    _ => match self.rebound("__sub", span) {
+                        Some(func) => Expr::Apply {
+                            func,
+                            args: Box::new([Rc::new(Expr::Const(Value::Int(0))), expr]),
+                            span,
+                        },
+                        None => Expr::Negate { expr, span },
+                    },
                 }
             }
             ast::Expr::BinOp(b) => self.binary(b)?,
@@ -1652,6 +1671,25 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                 op_span,
             }))
         };
+        // Nix's parser makes `a - b` a call of `__sub` (`__mul`, `__div`, `__lessThan`
+        // likewise): a binding of that name in scope replaces the operator.
+        if let Some(func) = operator_function(op).and_then(|f| self.rebound(f, op_span)) {
+            let call = |lhs, rhs| Expr::Apply {
+                func,
+                args: Box::new([lhs, rhs]),
+                span: op_span,
+            };
+            let not = |expr| Expr::Not {
+                expr: Rc::new(expr),
+                span: op_span,
+            };
+            return Ok(match op {
+                BinOp::Greater => call(rhs, lhs),
+                BinOp::LessEq => not(call(rhs, lhs)),
+                BinOp::GreaterEq => not(call(lhs, rhs)),
+                _ => call(lhs, rhs),
+            });
+        }
         // Nix desugars `a > b` to `__lessThan b a`, `a <= b` to `!(__lessThan b a)` and
         // `a >= b` to `!(__lessThan a b)`: operands are evaluated in that order.
         Ok(match op {
@@ -2363,6 +2401,17 @@ impl<'a, 'b> Lowerer<'a, 'b> {
 /// variable, as `x or`).
 fn is_or_identifier(e: &ast::Expr) -> bool {
     matches!(e, ast::Expr::Ident(i) if i.ident_token().is_some_and(|t| t.text() == "or"))
+}
+
+/// The function Nix's parser calls for `op`, if it calls one (`a - b` is `__sub a b`).
+fn operator_function(op: BinOp) -> Option<&'static str> {
+    match op {
+        BinOp::Sub => Some("__sub"),
+        BinOp::Mul => Some("__mul"),
+        BinOp::Div => Some("__div"),
+        BinOp::Less | BinOp::LessEq | BinOp::Greater | BinOp::GreaterEq => Some("__lessThan"),
+        _ => None,
+    }
 }
 
 /// The expression inside any number of parentheses (`None` if one is empty).
