@@ -1235,6 +1235,15 @@ fn dynamic_names_match_nix() {
     assert_list_matches_nix_every_way(include_str!("dynamic-names.txt"), 40);
 }
 
+/// How Nix's parser binds names: a set merged into an earlier one takes that one's
+/// `rec`-ness, and a formal's default naming an earlier formal (or the whole argument) is
+/// that very value. Strictly, with `--show-trace` and lazily; the programs are in
+/// `binding-semantics.txt`.
+#[test]
+fn binding_semantics_match_nix() {
+    assert_list_matches_nix_every_way(include_str!("binding-semantics.txt"), 10);
+}
+
 /// `or` used as a variable (`x or`): placed where Nix places it, with Nix's warning where
 /// Nix gives it. The programs are in `or-identifier.txt`.
 #[test]

@@ -2243,10 +2243,17 @@ impl Machine {
                 None => match &formal.default {
                     Some(d) => values.push(match &**d {
                         // As Nix, a constant default, or a variable of an enclosing scope,
-                        // is used as is (printed as a value, not as code); the scope of
-                        // the formals themselves is not filled yet.
+                        // of an earlier formal or of the whole argument (`args@`, bound
+                        // last here but first in Nix), is used as is (printed as a value,
+                        // not as code; `{ x ? y, y ? x }` makes `y` the very thunk of `x`).
                         Expr::Const(v) => v.clone(),
                         Expr::Var { level, slot, .. } if *level > 0 => lookup(&env, *level, *slot),
+                        Expr::Var { slot, .. } if (*slot as usize) < values.len() => {
+                            values[*slot as usize].clone()
+                        }
+                        Expr::Var { slot, .. } if *slot as usize == pat.formals.len() => {
+                            arg.clone()
+                        }
                         _ => Thunk::new(d.clone(), env.clone()),
                     }),
                     None => unreachable!("reported above"),

@@ -2053,8 +2053,9 @@ impl<'a, 'b> Lowerer<'a, 'b> {
                                 let Pending::Nested(nested) = &mut b.statics[i].value else {
                                     unreachable!()
                                 };
+                                // As in Nix, the set first defined decides whether the
+                                // merged one is `rec`: a later `rec` is dropped.
                                 let mut nested = std::mem::take(nested);
-                                nested.rec |= set.rec_token().is_some();
                                 let r = set.entries().try_for_each(|e| {
                                     self.add_entry_prefixed(&mut nested, e, prefix)
                                 });
