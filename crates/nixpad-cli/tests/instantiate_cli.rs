@@ -1244,6 +1244,15 @@ fn binding_semantics_match_nix() {
     assert_list_matches_nix_every_way(include_str!("binding-semantics.txt"), 10);
 }
 
+/// Values nested deeper than Nix's native stack allows give Nix's stack overflow error
+/// alone, without a trace, with and without `--show-trace`. The programs are in
+/// `deep-values.txt`.
+#[test]
+fn deep_values_match_nix() {
+    assert_list_matches_nix(include_str!("deep-values.txt"), 5);
+    assert_list_matches_nix_with(include_str!("deep-values.txt"), 5, &["--show-trace"]);
+}
+
 /// `or` used as a variable (`x or`): placed where Nix places it, with Nix's warning where
 /// Nix gives it. The programs are in `or-identifier.txt`.
 #[test]

@@ -1871,7 +1871,7 @@ fn write_json(
         // Nix's native stack gives out at about 99,820 levels of nesting (measured with
         // chains of lists and of sets): a tenth of a structural level each, less 0.18%.
         if depth >= m.limits.max_structural_depth * 10 - m.limits.max_structural_depth * 18 / 1000 {
-            return Err(Error::stack_exhausted(Some(span)));
+            return Err(Error::stack_exhausted());
         }
         if let (true, Value::Thunk(t)) = (lazy && depth > 0, &v) {
             if !t.is_evaluated() {

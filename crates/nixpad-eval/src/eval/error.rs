@@ -68,6 +68,9 @@ pub enum ErrorKind {
     },
     /// Too many nested calls.
     StackOverflow,
+    /// Values or evaluations nested deeper than the native stack allows (Nix's own stack
+    /// overflow): reported, as Nix does, without a trace.
+    NativeStackExhausted,
     /// The step budget ran out.
     FuelExhausted,
     /// Reading a file failed.
@@ -108,6 +111,7 @@ impl ErrorKind {
             ErrorKind::OutOfBounds { .. } => "E013",
             ErrorKind::Overflow { .. } => "E014",
             ErrorKind::StackOverflow => "E015",
+            ErrorKind::NativeStackExhausted => "E022",
             ErrorKind::FuelExhausted => "E016",
             ErrorKind::Io(_) => "E017",
             ErrorKind::NotAvailable(_) => "E018",
@@ -174,6 +178,9 @@ impl ErrorKind {
             }
             ErrorKind::DivisionByZero => "division by zero".into(),
             ErrorKind::StackOverflow => "stack overflow; max-call-depth exceeded".into(),
+            ErrorKind::NativeStackExhausted => {
+                "stack overflow (possible infinite recursion)".into()
+            }
             ErrorKind::Breakpoint => "breakpoint reached".into(),
             ErrorKind::Suspended => "internal error: a suspended builtin was not resumed".into(),
             ErrorKind::FuelExhausted => {
@@ -391,13 +398,10 @@ impl Error {
     }
 
     /// The native stack (Nix's) given out: too deep a nesting of values or of
-    /// evaluation, at `span` if known.
+    /// evaluation. Nix reports it without a place or a trace.
     #[cold]
-    pub fn stack_exhausted(span: Option<Span>) -> Box<Error> {
-        Error::new(
-            ErrorKind::Other("stack overflow (possible infinite recursion)".into()),
-            span,
-        )
+    pub fn stack_exhausted() -> Box<Error> {
+        Error::new(ErrorKind::NativeStackExhausted, None)
     }
 
     /// An error Nix words freely ([`ErrorKind::Other`]) at `span`.
@@ -424,6 +428,9 @@ impl Error {
 
     /// Adds a trace frame outside the existing ones.
     pub fn push_frame(&mut self, message: impl Into<String>, span: Option<Span>) {
+        if self.kind == ErrorKind::NativeStackExhausted {
+            return;
+        }
         self.trace.insert(
             0,
             TraceFrame {
@@ -438,6 +445,9 @@ impl Error {
     /// Adds a frame outside the existing ones whose message names its place in words:
     /// `span` is kept for tools but not printed.
     pub fn push_frame_unquoted(&mut self, message: impl Into<String>, span: Option<Span>) {
+        if self.kind == ErrorKind::NativeStackExhausted {
+            return;
+        }
         self.trace.insert(
             0,
             TraceFrame {
@@ -452,6 +462,9 @@ impl Error {
     /// Adds a frame of `builtins.addErrorContext` outside the existing ones: it has no
     /// position and is printed even in a trace cut short.
     pub fn push_context_frame(&mut self, message: impl Into<String>) {
+        if self.kind == ErrorKind::NativeStackExhausted {
+            return;
+        }
         self.trace.insert(
             0,
             TraceFrame {

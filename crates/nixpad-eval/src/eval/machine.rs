@@ -690,7 +690,7 @@ impl Machine {
     /// already have been pushed by the caller while preparing `step`).
     fn run(&mut self, base: usize, mut step: Step) -> EvalResult<Value> {
         if self.native_depth >= self.limits.max_native_depth {
-            return Err(self.unwind(base, Error::stack_exhausted(None)));
+            return Err(self.unwind(base, Error::stack_exhausted()));
         }
         self.native_depth += 1;
         let result = loop {
@@ -864,7 +864,7 @@ impl Machine {
     #[inline(always)]
     fn push(&mut self, frame: Frame) -> EvalResult<()> {
         if self.frames.len() >= self.limits.max_frames {
-            return Err(Error::stack_exhausted(None));
+            return Err(Error::stack_exhausted());
         }
         self.frames.push(frame);
         Ok(())
@@ -2754,7 +2754,7 @@ impl Machine {
     /// position, inside frames naming the list element or attribute (and where the two
     /// sides define it) that differs.
     fn explain_inequality(&mut self, l: &Value, r: &Value) -> EvalResult<Option<Box<Error>>> {
-        self.nested(Span::NOWHERE, |m| m.explain_inequality_inner(l, r))
+        self.nested(|m| m.explain_inequality_inner(l, r))
     }
 
     fn explain_inequality_inner(&mut self, l: &Value, r: &Value) -> EvalResult<Option<Box<Error>>> {
@@ -3113,7 +3113,7 @@ impl Machine {
 
     /// `l < r` without the frame of the `lessThan` call around it.
     pub(crate) fn compare(&mut self, l: &Value, r: &Value, span: Span) -> EvalResult<bool> {
-        self.nested(span, |m| m.less_than_inner(l, r, span))
+        self.nested(|m| m.less_than_inner(l, r, span))
     }
 
     fn less_than_inner(&mut self, l: &Value, r: &Value, span: Span) -> EvalResult<bool> {
@@ -3187,7 +3187,7 @@ impl Machine {
                 }
             }
             if depth > EQUALITY_DEPTH {
-                return Err(Error::stack_exhausted(Some(span)));
+                return Err(Error::stack_exhausted());
             }
             let l = self.force(&l, Some(span))?;
             let r = self.force(&r, Some(span))?;
@@ -3251,13 +3251,9 @@ impl Machine {
     }
 
     /// Runs a step of a recursive walk over a value, bounding how deep such walks nest.
-    pub fn nested<T>(
-        &mut self,
-        span: Span,
-        f: impl FnOnce(&mut Machine) -> EvalResult<T>,
-    ) -> EvalResult<T> {
+    pub fn nested<T>(&mut self, f: impl FnOnce(&mut Machine) -> EvalResult<T>) -> EvalResult<T> {
         if self.structural_depth >= self.limits.max_structural_depth {
-            return Err(Error::stack_exhausted(Some(span)));
+            return Err(Error::stack_exhausted());
         }
         self.structural_depth += 1;
         let r = f(self);
@@ -3286,7 +3282,7 @@ impl Machine {
         mode: CoerceMode,
         span: Span,
     ) -> EvalResult<NixString> {
-        self.nested(span, |m| m.coerce_to_string_inner(v, mode, span, None))
+        self.nested(|m| m.coerce_to_string_inner(v, mode, span, None))
     }
 
     /// [`Machine::coerce_to_string`] with what the coercion is for, as Nix's `errorCtx`:
@@ -3305,9 +3301,7 @@ impl Machine {
         at: Option<Span>,
     ) -> EvalResult<NixString> {
         let ctx = ctx.into();
-        self.nested(span, |m| {
-            m.coerce_to_string_inner(v, mode, span, Some((ctx, at)))
-        })
+        self.nested(|m| m.coerce_to_string_inner(v, mode, span, Some((ctx, at))))
     }
 
     /// A path-like value (a path, a set with `__toString` or `outPath`, a string) as the
@@ -3393,15 +3387,11 @@ impl Machine {
                     let res = self.call_at(&f, vec![v.clone()], span, at)?;
                     let result_ctx =
                         nested_ctx("while evaluating the result of the `__toString` attribute");
-                    return self.nested(span, |m| {
-                        m.coerce_to_string_inner(&res, mode, span, result_ctx)
-                    });
+                    return self.nested(|m| m.coerce_to_string_inner(&res, mode, span, result_ctx));
                 }
                 if let Some(out) = a.get(Symbol::new("outPath")) {
                     let out = out.clone();
-                    return self.nested(span, |m| {
-                        m.coerce_to_string_inner(&out, mode, span, error_ctx)
-                    });
+                    return self.nested(|m| m.coerce_to_string_inner(&out, mode, span, error_ctx));
                 }
                 Err(cannot(self, &v))
             }
@@ -3427,9 +3417,7 @@ impl Machine {
                     let item = self.force(item, Some(span)).map_err(in_list)?;
                     let element = nested_ctx("while evaluating one element of the list");
                     let s = self
-                        .nested(span, |m| {
-                            m.coerce_to_string_inner(&item, mode, span, element)
-                        })
+                        .nested(|m| m.coerce_to_string_inner(&item, mode, span, element))
                         .map_err(in_list)?;
                     out.extend_from_slice(&s.bytes);
                     merge_context(&mut ctx, &s.context);
@@ -3475,7 +3463,7 @@ impl Machine {
                 _ => false,
             };
             if depth > MAX_DEPTH {
-                return Err(Error::stack_exhausted(span));
+                return Err(Error::stack_exhausted());
             }
             path.truncate(depth);
             path.push(attr);

@@ -169,7 +169,7 @@ impl XmlWriter {
         work: &mut Vec<XmlWork>,
     ) -> EvalResult<()> {
         if depth > MAX_DEPTH {
-            return Err(Error::stack_exhausted(Some(self.span)));
+            return Err(Error::stack_exhausted());
         }
         if self.lazy {
             if let Value::Thunk(t) = v {
