@@ -69,18 +69,13 @@ pub fn parse_and_lower(ctx: &LowerCtx, text: &str, scopes: Vec<Scope>) -> EvalRe
         .errors()
         .first()
         .map(|err| syntax_error(ctx, text, err));
-    let first = match (misclosed, reported) {
-        (Some(paren), Some(other)) => {
-            let start = |e: &Error| e.span.map_or(0, |s| s.start);
-            Some(if start(&paren) <= start(&other) {
-                paren
-            } else {
-                other
-            })
-        }
-        (Some(e), None) | (None, Some(e)) => Some(e),
-        (None, None) => None,
-    };
+    let indented_attr = indented_attr_name(text, &parse.syntax())
+        .map(|(at, msg)| Error::new(ErrorKind::Syntax(msg), Some(span_at(ctx, at as u32))));
+    // The error Nix's parser meets first.
+    let first = [misclosed, reported, indented_attr]
+        .into_iter()
+        .flatten()
+        .min_by_key(|e| e.span.map_or(0, |s| s.start));
     if let Some(first) = first {
         // Nix's lexer refuses a path with a trailing slash as it reads it, before the
         // parser meets any later error.
@@ -567,6 +562,39 @@ fn ends_operand(kind: rnix::SyntaxKind) -> bool {
             | K::TOKEN_R_BRACK
             | K::TOKEN_R_BRACE
     )
+}
+
+/// The first indented string used as an attribute name (`{ ''a'' = 1; }`, `e.''a''`,
+/// `inherit ''a'';`), which rnix reads but Nix's grammar refuses: its offset and Nix's
+/// message, worded by where the name stands.
+fn indented_attr_name(text: &str, root: &rnix::SyntaxNode) -> Option<(usize, String)> {
+    use rnix::SyntaxKind as K;
+    let is_indented = |n: &rnix::SyntaxNode| {
+        n.kind() == K::NODE_STRING && n.first_token().is_some_and(|t| t.text() == "''")
+    };
+    let found = root.descendants().find(|n| {
+        is_indented(n)
+            && n.parent()
+                .is_some_and(|p| matches!(p.kind(), K::NODE_ATTRPATH | K::NODE_INHERIT))
+    })?;
+    let at = usize::from(found.text_range().start());
+    let parent = found.parent()?;
+    let first_in_binding = parent.kind() == K::NODE_ATTRPATH
+        && parent
+            .parent()
+            .is_some_and(|b| b.kind() == K::NODE_ATTRPATH_VALUE)
+        && parent.first_child().as_ref() == Some(&found);
+    let expecting = if parent.kind() == K::NODE_INHERIT {
+        ""
+    } else if first_in_binding {
+        binding_start_expecting(text, at).unwrap_or("")
+    } else {
+        ", expecting ID or OR_KW or DOLLAR_CURLY or '\"'"
+    };
+    Some((
+        at,
+        format!("syntax error, unexpected IND_STRING_OPEN{expecting}"),
+    ))
 }
 
 /// ", expecting …" when a binding could start at `offset`: right after the opening of a
@@ -1710,10 +1738,11 @@ impl<'a, 'b> Lowerer<'a, 'b> {
     fn let_in(&mut self, l: &ast::LetIn) -> EvalResult<Expr> {
         let node = l.syntax();
         let bindings = self.collect(l.entries(), true)?;
-        if let Some((_, _, span)) = bindings.dynamics.first() {
+        if !bindings.dynamics.is_empty() {
+            // Nix places it at the whole `let`.
             return Err(Error::new(
                 ErrorKind::Syntax("dynamic attributes not allowed in let".into()),
-                Some(*span),
+                Some(self.span(node)),
             ));
         }
         let (names, _) = self.slot_map(&bindings);
