@@ -689,7 +689,10 @@ mod tests {
     #[test]
     fn merging_interleaves_in_order() {
         let mut ac = context_of([opaque("/a"), opaque("/c")]);
-        merge_context(&mut ac, &context_of([opaque("/b"), opaque("/c"), opaque("/d")]));
+        merge_context(
+            &mut ac,
+            &context_of([opaque("/b"), opaque("/c"), opaque("/d")]),
+        );
         let want = context_of(["/a", "/b", "/c", "/d"].map(opaque));
         assert_eq!(ac, want);
     }
