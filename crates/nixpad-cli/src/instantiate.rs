@@ -147,6 +147,10 @@ impl Options {
                     self.settings.experimental_features.clear();
                 }
                 for feature in value.split_whitespace() {
+                    // Nix warns as it reads the setting, before any other warning.
+                    if !nixpad_eval::KNOWN_EXPERIMENTAL_FEATURES.contains(&feature) {
+                        eprintln!("warning: unknown experimental feature '{feature}'");
+                    }
                     if feature == "no-url-literals" {
                         self.settings.lints.url_literals = nixpad_eval::LintLevel::Fatal;
                     }

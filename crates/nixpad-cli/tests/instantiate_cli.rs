@@ -1125,6 +1125,20 @@ fn toml_errors_match_nix() {
     assert_list_matches_nix(include_str!("toml-errors.txt"), 100);
 }
 
+/// Naming an experimental feature Nix 2.26 does not know draws its warning, as the setting
+/// is read; known ones draw none.
+#[test]
+fn unknown_experimental_features_warn_as_nix() {
+    for features in [
+        "foo",
+        "flakes bar-baz",
+        "parse-toml-timestamps pipe-operators",
+    ] {
+        let options = ["--strict", "--extra-experimental-features", features];
+        assert_list_matches_nix_options("1 + 1\n", 0, &options);
+    }
+}
+
 /// Messages as Nix's logger writes them to a standard error that is not a terminal: escape
 /// sequences, `\r` and BEL dropped, tabs expanded to 8-column stops counted from the start
 /// of the whole message by each character's width. The programs are in `logged-text.txt`.

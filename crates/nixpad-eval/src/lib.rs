@@ -91,6 +91,31 @@ pub struct Settings {
     pub experimental_features: Vec<String>,
 }
 
+/// The experimental features Nix 2.26 knows: naming another one draws Nix's warning
+/// "unknown experimental feature".
+pub const KNOWN_EXPERIMENTAL_FEATURES: &[&str] = &[
+    "auto-allocate-uids",
+    "ca-derivations",
+    "cgroups",
+    "configurable-impure-env",
+    "daemon-trust-override",
+    "dynamic-derivations",
+    "fetch-closure",
+    "fetch-tree",
+    "flakes",
+    "git-hashing",
+    "impure-derivations",
+    "local-overlay-store",
+    "mounted-ssh-store",
+    "nix-command",
+    "no-url-literals",
+    "parse-toml-timestamps",
+    "pipe-operators",
+    "read-only-local-store",
+    "recursive-nix",
+    "verified-fetches",
+];
+
 /// What a lint does when it finds its construct.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum LintLevel {
