@@ -1139,6 +1139,19 @@ fn unknown_experimental_features_warn_as_nix() {
     }
 }
 
+/// `builtins.fromTOML` with the experimental feature `parse-toml-timestamps`: dates and
+/// times become `{ _type = "timestamp"; value = …; }` written back as Nix writes them, and
+/// malformed ones are reported as Nix reports them. The programs are in
+/// `toml-timestamps.txt`.
+#[test]
+fn toml_timestamps_match_nix() {
+    assert_list_matches_nix_with(
+        include_str!("toml-timestamps.txt"),
+        40,
+        &["--extra-experimental-features", "parse-toml-timestamps"],
+    );
+}
+
 /// Messages as Nix's logger writes them to a standard error that is not a terminal: escape
 /// sequences, `\r` and BEL dropped, tabs expanded to 8-column stops counted from the start
 /// of the whole message by each character's width. The programs are in `logged-text.txt`.

@@ -336,8 +336,9 @@ static DOCS: &[(&str, &[&str], &str)] = &[
         "fromTOML",
         &["s"],
         "Parses the TOML document `s` into a set. Tables become nested sets and arrays \
-         lists; dates and times are rejected, as Nix only accepts them with an \
-         experimental feature.",
+         lists. Dates and times are rejected unless the experimental feature \
+         `parse-toml-timestamps` is on; then each becomes `{ _type = \"timestamp\"; \
+         value = \"1979-05-27T07:32:00Z\"; }`.",
     ),
     (
         "functionArgs",

@@ -1,8 +1,10 @@
 //! `builtins.fromTOML`: a TOML 1.0 reader producing Nix values.
 //!
 //! Tables become sets, arrays lists, integers (decimal, `0x`, `0o`, `0b`, with `_`)
-//! integers, floats (including `inf`/`nan`) floats. Dates and times are refused as Nix
-//! refuses them without the `parse-toml-timestamps` feature.
+//! integers, floats (including `inf`/`nan`) floats. Dates and times are read and checked
+//! as toml11 reads them; with the experimental feature `parse-toml-timestamps` each becomes
+//! `{ _type = "timestamp"; value = TEXT; }` (TEXT as toml11 writes it back), without it
+//! they are refused as Nix refuses them.
 //!
 //! Errors are reported as Nix's TOML parser (toml11) reports them: a title, the lines
 //! concerned with their columns marked and labelled, hints. After an error the parser
@@ -27,8 +29,9 @@ enum TVal {
     Int(i64),
     Float(f64),
     Bool(bool),
-    /// A date or time: parsed, refused once the whole text has parsed (as Nix does).
-    Date,
+    /// A date or time, as toml11 writes it back: refused once the whole text has parsed
+    /// unless timestamps are wanted (as Nix does).
+    Date(String),
     Array {
         items: Vec<TVal>,
         of_tables: bool,
@@ -73,6 +76,9 @@ struct Report {
     title: &'static str,
     marks: Vec<Mark>,
     hints: &'static [&'static str],
+    /// toml11 ends this report's last hint without a newline (the next report, or the end
+    /// of the message, follows on the same line).
+    hints_unterminated: bool,
     /// A value the end of the text cut short (toml11 shows that region its own way:
     /// see [`Report::render_at_end`]).
     at_end: bool,
@@ -85,6 +91,18 @@ const INTEGER_HINTS: &[&str] = &[
 const FLOAT_HINTS: &[&str] = &[
     "Hint: valid  : +1.0, -2e-2, 3.141_592_653_589, inf, nan",
     "Hint: invalid: .0, 1., _1.0, 1.0_, 1_.0, 1.0__0",
+];
+const TIME_HINTS: &[&str] = &[
+    "Hint: valid  : 1979-05-27T07:32:00, 1979-05-27 07:32:00.999999",
+    "Hint: invalid: 1979-05-27T7:32:00, 1979-05-27 17:32",
+];
+const OFFSET_HINTS: &[&str] = &[
+    "Hint: valid  : +09:00, -05:30",
+    "Hint: invalid: +9:00,  -5:30",
+];
+const DATETIME_HINTS: &[&str] = &[
+    "Hint: valid  : 1979-05-27T07:32:00-07:00, 1979-05-27 07:32:00.999999Z",
+    "Hint: invalid: 1979-05-27T7:32:00-7:00, 1979-05-27 7:32-00:30",
 ];
 const KEY_HINTS: &[&str] =
     &["Hint: non-ASCII scripts are allowed in toml v1.1.0, but not in v1.0.0."];
@@ -114,6 +132,7 @@ impl Report {
                 label,
             }],
             hints: &[],
+            hints_unterminated: false,
             at_end: false,
         }
     }
@@ -150,6 +169,7 @@ impl Report {
                 },
             ],
             hints: &[],
+            hints_unterminated: false,
             at_end: false,
         }
     }
@@ -201,8 +221,9 @@ impl Report {
                 mark.label
             );
         }
-        for hint in self.hints {
-            let _ = writeln!(out, "{hint}");
+        out.push_str(&self.hints.join("\n"));
+        if !self.hints.is_empty() && !self.hints_unterminated {
+            out.push('\n');
         }
     }
 
@@ -733,6 +754,132 @@ impl<'a> Parser<'a> {
         Ok(TVal::Float(if negative { -value } else { value }))
     }
 
+    /// A date, a time or a date-time at the cursor, as toml11 reads one: `None` (cursor
+    /// unmoved) if the text starts as neither a full date (`1979-05-27`) nor a full time
+    /// (`07:32:00`); else the value as toml11 writes it back, or its error.
+    fn date_time(&mut self) -> Result<Option<String>, Report> {
+        let start = self.i;
+        let digits_at = |at: usize, n: usize| {
+            self.s
+                .get(at..at + n)
+                .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+        };
+        let byte_at = |at: usize| self.s.get(at).copied();
+        let is_date = digits_at(start, 4)
+            && byte_at(start + 4) == Some(b'-')
+            && digits_at(start + 5, 2)
+            && byte_at(start + 7) == Some(b'-')
+            && digits_at(start + 8, 2);
+        let is_time = digits_at(start, 2)
+            && byte_at(start + 2) == Some(b':')
+            && digits_at(start + 3, 2)
+            && byte_at(start + 5) == Some(b':')
+            && digits_at(start + 6, 2);
+        if is_time {
+            let time = self.time(start)?;
+            check_time(&self.s[start..], start)?;
+            return Ok(Some(time));
+        }
+        if !is_date {
+            return Ok(None);
+        }
+        let date_end = start + 10;
+        let mut text = String::from_utf8_lossy(&self.s[start..date_end]).into_owned();
+        self.i = date_end;
+        let delimiter = byte_at(date_end);
+        let time_follows = match delimiter {
+            Some(b'T' | b't') => true,
+            Some(b' ') => byte_at(date_end + 1).is_some_and(|c| c.is_ascii_digit()),
+            _ => false,
+        };
+        if !time_follows {
+            check_date(&self.s[start..], start)?;
+            return Ok(Some(text));
+        }
+        let time_start = date_end + 1;
+        text.push(delimiter.map_or(' ', char::from));
+        text += &self.time(time_start)?;
+        text += &self.offset()?;
+        check_date(&self.s[start..], start)?;
+        check_time(&self.s[time_start..], time_start)?;
+        Ok(Some(text))
+    }
+
+    /// `HH:MM:SS` with an optional fraction at `at`, leaving the cursor after it: written
+    /// back with at most nine digits of fraction (toml11 keeps nanoseconds).
+    fn time(&mut self, at: usize) -> Result<String, Report> {
+        if let Some((k, wanted)) = self.mismatch(at, b"00:00:00") {
+            let label = match wanted {
+                b':' => "expected :",
+                _ => "expected digit [0-9]",
+            };
+            return Err(
+                Report::at("bad time: must be HH:MM:SS.subsec", k, label).with_hints(TIME_HINTS)
+            );
+        }
+        let mut end = at + 8;
+        let mut text = String::from_utf8_lossy(&self.s[at..end]).into_owned();
+        if self.s.get(end) == Some(&b'.') && self.s.get(end + 1).is_some_and(u8::is_ascii_digit) {
+            let digits = self.s[end + 1..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+            text.push('.');
+            text += &String::from_utf8_lossy(&self.s[end + 1..end + 1 + digits.min(9)]);
+            end += 1 + digits;
+        }
+        self.i = end;
+        Ok(text)
+    }
+
+    /// A date-time's offset at the cursor, if any: `Z` for a zero offset (however it is
+    /// written), else `+HH:MM`/`-HH:MM` (toml11 keeps it in minutes: `+05:60` is
+    /// written back `+06:00`).
+    fn offset(&mut self) -> Result<String, Report> {
+        let at = self.i;
+        let sign = match self.peek() {
+            Some(b'Z' | b'z') => {
+                self.i += 1;
+                return Ok("Z".into());
+            }
+            Some(sign @ (b'+' | b'-')) => sign,
+            _ => return Ok(String::new()),
+        };
+        if let Some((k, wanted)) = self.mismatch(at + 1, b"00:00") {
+            let label = match wanted {
+                b':' => "expected z or Z or :",
+                _ => "expected z or Z or digit [0-9]",
+            };
+            return Err(
+                Report::at("bad offset: must be [+-]HH:MM or Z", k, label).with_hints(OFFSET_HINTS)
+            );
+        }
+        self.i = at + 6;
+        let minutes = two_digits(self.s, at + 1) * 60 + two_digits(self.s, at + 4);
+        if minutes == 0 {
+            return Ok("Z".into());
+        }
+        Ok(format!(
+            "{}{:02}:{:02}",
+            sign as char,
+            minutes / 60,
+            minutes % 60
+        ))
+    }
+
+    /// Where the text at `at` first differs from `pattern` (`0` standing for any digit,
+    /// other bytes for themselves), and what the pattern wanted there.
+    fn mismatch(&self, at: usize, pattern: &[u8]) -> Option<(usize, u8)> {
+        pattern.iter().enumerate().find_map(|(k, &want)| {
+            let c = self.s.get(at + k).copied();
+            let fits = match want {
+                b'0' => c.is_some_and(|c| c.is_ascii_digit()),
+                _ => c == Some(want),
+            };
+            (!fits).then_some((at + k, want))
+        })
+    }
+
     /// Digits (with `_` between two of them) from here; reports a misplaced `_` with
     /// `title`; returns them without underscores.
     fn digits(
@@ -760,22 +907,8 @@ impl<'a> Parser<'a> {
     /// A number or a date (the longest prefix that is one; what follows is the line's end).
     fn number(&mut self) -> Result<TVal, Report> {
         let start = self.i;
-        let b = &self.s[start..];
-        // A date-time (`1979-05-27`, `07:32:00`) has a dash after four digits or a colon.
-        if (b.len() >= 5 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-')
-            || (b.len() >= 3 && b[..2].iter().all(u8::is_ascii_digit) && b[2] == b':')
-        {
-            while let Some(c) = self.peek() {
-                let time_follows = c == b' ' && self.peek_at(1).is_some_and(|d| d.is_ascii_digit());
-                if !(c.is_ascii_alphanumeric()
-                    || matches!(c, b':' | b'.' | b'+' | b'-')
-                    || time_follows)
-                {
-                    break;
-                }
-                self.i += 1;
-            }
-            return Ok(TVal::Date);
+        if let Some(date) = self.date_time()? {
+            return Ok(TVal::Date(date));
         }
         for (prefix, radix, name, label) in [
             (b"0x", 16, "hex", "expected hex [0-9a-fA-F]"),
@@ -830,6 +963,14 @@ impl<'a> Parser<'a> {
             "bad integer: `_` must be surrounded by digits",
             INTEGER_HINTS,
         )?;
+        // Digits followed by `-` or `:` were meant as a date or a time.
+        if matches!(self.peek(), Some(b'-' | b':')) {
+            return Err(Report {
+                hints_unterminated: true,
+                ..Report::at("bad datetime: invalid format", self.i, "here")
+                    .with_hints(DATETIME_HINTS)
+            });
+        }
         let mut text = format!("{}{int_digits}", if negative { "-" } else { "" });
         let mut float = false;
         if self.peek() == Some(b'.') {
@@ -1354,11 +1495,53 @@ fn parse(text: &[u8]) -> Result<Table, String> {
     Err(out)
 }
 
+/// The two-digit number at `at` of `text` (checked to be digits by the reader).
+fn two_digits(text: &[u8], at: usize) -> u32 {
+    u32::from(text[at] - b'0') * 10 + u32::from(text[at + 1] - b'0')
+}
+
+/// toml11's check of the date `YYYY-MM-DD` that `text` (at offset `at`) starts with.
+fn check_date(text: &[u8], at: usize) -> Result<(), Report> {
+    let year = two_digits(text, 0) * 100 + two_digits(text, 2);
+    let (month, day) = (two_digits(text, 5), two_digits(text, 8));
+    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    if (1..=12).contains(&month) && (1..=days).contains(&day) {
+        return Ok(());
+    }
+    Err(Report::at(
+        "toml::parse_local_date: invalid date.",
+        at,
+        "month must be 01-12, day must be any of 01-28,29,30,31 depending on the month/year.",
+    ))
+}
+
+/// toml11's check of the time `HH:MM:SS` that `text` (at offset `at`) starts with.
+fn check_time(text: &[u8], at: usize) -> Result<(), Report> {
+    let title = "toml::parse_local_time: invalid time.";
+    if two_digits(text, 0) > 23 || two_digits(text, 3) > 59 {
+        return Err(Report::at(
+            title,
+            at,
+            "hour must be 00-23, minute must be 00-59.",
+        ));
+    }
+    if two_digits(text, 6) > 60 {
+        return Err(Report::at(title, at, "second must be 00-60."));
+    }
+    Ok(())
+}
+
 /// Whether a date or time is anywhere below `t` (Nix refuses them).
 fn has_date(t: &Table) -> bool {
     fn in_value(v: &TVal) -> bool {
         match v {
-            TVal::Date => true,
+            TVal::Date(_) => true,
             TVal::Array { items, .. } => items.iter().any(in_value),
             TVal::Table(t) => has_date(t),
             _ => false,
@@ -1375,7 +1558,18 @@ fn to_value(v: TVal) -> Value {
         TVal::Bool(b) => Value::Bool(b),
         TVal::Array { items, .. } => Value::list(items.into_iter().map(to_value).collect()),
         TVal::Table(t) => table_value(t),
-        TVal::Date => unreachable!("a text with a date is refused before it becomes a value"),
+        TVal::Date(text) => Value::attrs(Attrs::from_unsorted(vec![
+            Attr {
+                name: Symbol::new("_type"),
+                value: Value::string("timestamp"),
+                pos: None,
+            },
+            Attr {
+                name: Symbol::new("value"),
+                value: Value::string(text),
+                pos: None,
+            },
+        ])),
     }
 }
 
@@ -1414,8 +1608,13 @@ fn table_value(t: Table) -> Value {
 /// `builtins.fromTOML s`
 pub fn prim_from_toml(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     let s = args.string_no_ctx(m, 0, span)?;
+    let timestamps = m
+        .settings
+        .experimental_features
+        .iter()
+        .any(|f| f == "parse-toml-timestamps");
     let checked = parse(&s.bytes).and_then(|t| {
-        if has_date(&t) {
+        if !timestamps && has_date(&t) {
             return Err("Dates and times are not supported".to_string());
         }
         match first_null_byte_string(&t) {
