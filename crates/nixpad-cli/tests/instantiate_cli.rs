@@ -1327,6 +1327,15 @@ fn output_cut_by_an_error_matches_nix() {
     assert_list_matches_nix_with(include_str!("cut-output.txt"), 20, &["--xml"]);
 }
 
+/// A failing `assert a == b;` is explained as Nix explains it: the first difference, where
+/// each side was defined, and two derivations compared by their `outPath` alone. With and
+/// without `--show-trace`; the programs are in `assert-equality.txt`.
+#[test]
+fn assert_equality_explanations_match_nix() {
+    assert_list_matches_nix(include_str!("assert-equality.txt"), 10);
+    assert_list_matches_nix_with(include_str!("assert-equality.txt"), 10, &["--show-trace"]);
+}
+
 /// Equality on values that share slots forces what Nix forces (`let a = { x = throw
 /// "boom"; }; in a == a` fails, `[ a ] == [ a ]` does not): stdout, stderr and exit code
 /// match Nix's. The programs are in `equality-slots.txt`.

@@ -2817,6 +2817,17 @@ impl Machine {
                 }
             }
             (Value::Attrs(a), Value::Attrs(b)) => {
+                // Two derivations compare by their output paths alone.
+                let out_path = Symbol::new("outPath");
+                if self.is_derivation(a)? && self.is_derivation(b)? {
+                    if let (Some(x), Some(y)) = (a.get(out_path), b.get(out_path)) {
+                        let mut e = self.explain_inequality(x, y)?;
+                        if let Some(e) = &mut e {
+                            e.push_frame("while comparing a derivation by its 'outPath' attribute", None);
+                        }
+                        return Ok(e);
+                    }
+                }
                 if a.len() != b.len() {
                     let (sl, sr) = (show(self, &l), show(self, &r));
                     format!("attribute names of attribute set '{sl}' differs from attribute set '{sr}'")
