@@ -1125,6 +1125,19 @@ fn toml_errors_match_nix() {
     assert_list_matches_nix(include_str!("toml-errors.txt"), 100);
 }
 
+/// A search path entry that does not exist is skipped with Nix's warning, once per entry,
+/// when a lookup reaches it (its prefix fits the name sought).
+#[test]
+fn missing_search_path_entries_warn_as_nix() {
+    let programs = "<nix/fetchurl.nix>\n[ <nix/fetchurl.nix> <nix/fetch.nix> ]\n<foo>\n\
+                    builtins.tryEval <foo/bar>\n1\n\
+                    builtins.findFile [ { path = \"/nixpad-missing-c\"; } ] \"nix/fetchurl.nix\"\n";
+    let entries = ["-I", "/nixpad-missing-a", "-I", "foo=/nixpad-missing-b"];
+    for strict in [&["--strict"][..], &[]] {
+        assert_list_matches_nix_options(programs, 5, &[strict, &entries[..]].concat());
+    }
+}
+
 /// Naming an experimental feature Nix 2.26 does not know draws its warning, as the setting
 /// is read; known ones draw none.
 #[test]

@@ -853,6 +853,15 @@ fn search_entry(m: &Machine, prefix: &str, base: &str, wanted: &str) -> Option<V
         .map(|_| Value::Path(candidate.into()))
 }
 
+/// Whether a search path entry of `prefix` can hold `wanted` at all.
+fn prefix_applies(prefix: &str, wanted: &str) -> bool {
+    prefix.is_empty()
+        || wanted == prefix
+        || wanted
+            .strip_prefix(prefix)
+            .is_some_and(|r| r.starts_with('/'))
+}
+
 fn prim_find_file(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
     // As Nix: every entry of the search path is read and checked, then the name.
     let search = args.list(m, 0, span)?;
@@ -904,6 +913,18 @@ fn prim_find_file(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> 
         return Err(Error::other(why, span));
     }
     for (prefix, base) in entries {
+        if !prefix_applies(&prefix, &wanted) {
+            continue;
+        }
+        // As Nix, an entry that does not exist is skipped with a warning, once.
+        if m.io.file_type(&base).is_none() {
+            if m.missing_search_entries.insert(base.clone()) {
+                let warning =
+                    format!("warning: Nix search path entry '{base}' does not exist, ignoring");
+                crate::io::log(&*m.io, &warning);
+            }
+            continue;
+        }
         if let Some(found) = search_entry(m, &prefix, &base, &wanted) {
             return Ok(found);
         }

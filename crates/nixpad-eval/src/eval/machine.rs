@@ -204,6 +204,8 @@ pub struct Machine {
     /// The names of the extra scope of the files lowered with one (a REPL's bindings,
     /// `scopedImport`'s set), in slot order: a debugger lowers them again.
     pub(crate) scoped_files: HashMap<crate::source::FileId, Vec<Symbol>>,
+    /// Search path entries found missing (`-I /nonexistent`): Nix warns of each once.
+    pub(crate) missing_search_entries: std::collections::HashSet<String>,
 }
 
 enum Step {
@@ -560,6 +562,7 @@ impl Machine {
             quick_forces: 0,
             quick_bodies: 0,
             scoped_files: HashMap::default(),
+            missing_search_entries: Default::default(),
         };
         // FileId(0) is a placeholder for positions that have no source.
         m.sources
