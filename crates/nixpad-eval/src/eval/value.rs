@@ -255,13 +255,15 @@ pub type Context = Option<Rc<[ContextElem]>>;
 
 /// The context made of `elems`, sorted and without duplicates; `None` if there are none.
 pub fn context_of(elems: impl IntoIterator<Item = ContextElem>) -> Context {
-    let mut elems: Vec<ContextElem> = elems.into_iter().collect();
-    if elems.is_empty() {
-        return None;
+    // Inserted in order: contexts are small, and this needs no sort of its own in the
+    // browser build.
+    let mut sorted: Vec<ContextElem> = Vec::new();
+    for e in elems {
+        if let Err(at) = sorted.binary_search(&e) {
+            sorted.insert(at, e);
+        }
     }
-    elems.sort_unstable();
-    elems.dedup();
-    Some(elems.into())
+    (!sorted.is_empty()).then(|| sorted.into())
 }
 
 /// Adds the elements of `extra` to `ctx`, sharing `extra` when `ctx` has none of its own
