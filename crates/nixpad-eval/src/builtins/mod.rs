@@ -839,7 +839,16 @@ fn prim_scoped_import(m: &mut Machine, args: Args, span: Span) -> EvalResult<Val
 
 /// `wanted` under one search-path entry (`prefix` "" matches every name), if it exists.
 fn search_entry(m: &Machine, prefix: &str, base: &str, wanted: &str) -> Option<Value> {
-    let rest = if prefix.is_empty() {
+    let candidate =
+        crate::path::canonicalise(&format!("{base}/{}", name_in_entry(prefix, wanted)?));
+    m.io.file_type(&candidate)
+        .map(|_| Value::Path(candidate.into()))
+}
+
+/// What a search path entry of `prefix` would hold `wanted` as (`None`: the prefix does
+/// not fit the name).
+fn name_in_entry<'a>(prefix: &str, wanted: &'a str) -> Option<&'a str> {
+    if prefix.is_empty() {
         Some(wanted)
     } else if wanted == prefix {
         Some("")
@@ -847,19 +856,7 @@ fn search_entry(m: &Machine, prefix: &str, base: &str, wanted: &str) -> Option<V
         wanted
             .strip_prefix(prefix)
             .and_then(|r| r.strip_prefix('/'))
-    };
-    let candidate = crate::path::canonicalise(&format!("{base}/{}", rest?));
-    m.io.file_type(&candidate)
-        .map(|_| Value::Path(candidate.into()))
-}
-
-/// Whether a search path entry of `prefix` can hold `wanted` at all.
-fn prefix_applies(prefix: &str, wanted: &str) -> bool {
-    prefix.is_empty()
-        || wanted == prefix
-        || wanted
-            .strip_prefix(prefix)
-            .is_some_and(|r| r.starts_with('/'))
+    }
 }
 
 fn prim_find_file(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> {
@@ -913,7 +910,7 @@ fn prim_find_file(m: &mut Machine, args: Args, span: Span) -> EvalResult<Value> 
         return Err(Error::other(why, span));
     }
     for (prefix, base) in entries {
-        if !prefix_applies(&prefix, &wanted) {
+        if name_in_entry(&prefix, &wanted).is_none() {
             continue;
         }
         // As Nix, an entry that does not exist is skipped with a warning, once.

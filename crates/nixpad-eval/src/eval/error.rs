@@ -428,52 +428,42 @@ impl Error {
 
     /// Adds a trace frame outside the existing ones.
     pub fn push_frame(&mut self, message: impl Into<String>, span: Option<Span>) {
-        if self.kind == ErrorKind::NativeStackExhausted {
-            return;
-        }
-        self.trace.insert(
-            0,
-            TraceFrame {
-                message: message.into(),
-                span,
-                always: false,
-                quoted: true,
-            },
-        );
+        self.push_outermost(TraceFrame {
+            message: message.into(),
+            span,
+            always: false,
+            quoted: true,
+        });
     }
 
     /// Adds a frame outside the existing ones whose message names its place in words:
     /// `span` is kept for tools but not printed.
     pub fn push_frame_unquoted(&mut self, message: impl Into<String>, span: Option<Span>) {
-        if self.kind == ErrorKind::NativeStackExhausted {
-            return;
-        }
-        self.trace.insert(
-            0,
-            TraceFrame {
-                message: message.into(),
-                span,
-                always: false,
-                quoted: false,
-            },
-        );
+        self.push_outermost(TraceFrame {
+            message: message.into(),
+            span,
+            always: false,
+            quoted: false,
+        });
     }
 
     /// Adds a frame of `builtins.addErrorContext` outside the existing ones: it has no
     /// position and is printed even in a trace cut short.
     pub fn push_context_frame(&mut self, message: impl Into<String>) {
-        if self.kind == ErrorKind::NativeStackExhausted {
-            return;
+        self.push_outermost(TraceFrame {
+            message: message.into(),
+            span: None,
+            always: true,
+            quoted: true,
+        });
+    }
+
+    /// Puts `frame` outside the existing ones, unless the error is Nix's native stack
+    /// overflow, which Nix reports without a trace.
+    fn push_outermost(&mut self, frame: TraceFrame) {
+        if self.kind != ErrorKind::NativeStackExhausted {
+            self.trace.insert(0, frame);
         }
-        self.trace.insert(
-            0,
-            TraceFrame {
-                message: message.into(),
-                span: None,
-                always: true,
-                quoted: true,
-            },
-        );
     }
 
     /// The message's first line, as compared with Nix in tests.

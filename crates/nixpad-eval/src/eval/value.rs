@@ -266,6 +266,33 @@ pub fn context_of(elems: impl IntoIterator<Item = ContextElem>) -> Context {
     (!sorted.is_empty()).then(|| sorted.into())
 }
 
+/// The union of two slices sorted by `cmp`, in order; of two equal elements, `b`'s.
+#[inline]
+fn merge_sorted<T: Clone>(a: &[T], b: &[T], cmp: impl Fn(&T, &T) -> std::cmp::Ordering) -> Vec<T> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match cmp(&a[i], &b[j]) {
+            std::cmp::Ordering::Less => {
+                out.push(a[i].clone());
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(b[j].clone());
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push(b[j].clone());
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}
+
 /// Adds the elements of `extra` to `ctx`, sharing `extra` when `ctx` has none of its own
 /// or `extra` holds all of `ctx` (so most merges allocate nothing).
 pub fn merge_context(ctx: &mut Context, extra: &Context) {
@@ -281,27 +308,7 @@ pub fn merge_context(ctx: &mut Context, extra: &Context) {
         *ctx = Some(extra.clone());
         return;
     }
-    let mut merged = Vec::with_capacity(own.len() + extra.len());
-    let (mut i, mut j) = (0, 0);
-    while i < own.len() && j < extra.len() {
-        match own[i].cmp(&extra[j]) {
-            std::cmp::Ordering::Less => {
-                merged.push(own[i].clone());
-                i += 1;
-            }
-            std::cmp::Ordering::Greater => {
-                merged.push(extra[j].clone());
-                j += 1;
-            }
-            std::cmp::Ordering::Equal => {
-                merged.push(own[i].clone());
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    merged.extend_from_slice(&own[i..]);
-    merged.extend_from_slice(&extra[j..]);
+    let merged = merge_sorted(own, extra, Ord::cmp);
     *ctx = Some(merged.into());
 }
 
@@ -403,29 +410,8 @@ impl Attrs {
 
     /// `self // other`: attributes of `other` win.
     pub fn update(&self, other: &Attrs) -> Attrs {
-        let (a, b) = (&self.entries, &other.entries);
-        let mut out = Vec::with_capacity(a.len() + b.len());
-        let (mut i, mut j) = (0, 0);
-        while i < a.len() && j < b.len() {
-            match a[i].name.cmp(&b[j].name) {
-                std::cmp::Ordering::Less => {
-                    out.push(a[i].clone());
-                    i += 1;
-                }
-                std::cmp::Ordering::Greater => {
-                    out.push(b[j].clone());
-                    j += 1;
-                }
-                std::cmp::Ordering::Equal => {
-                    out.push(b[j].clone());
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        out.extend_from_slice(&a[i..]);
-        out.extend_from_slice(&b[j..]);
-        Attrs { entries: out }
+        let entries = merge_sorted(&self.entries, &other.entries, |a, b| a.name.cmp(&b.name));
+        Attrs { entries }
     }
 }
 

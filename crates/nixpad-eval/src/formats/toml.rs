@@ -759,22 +759,9 @@ impl<'a> Parser<'a> {
     /// (`07:32:00`); else the value as toml11 writes it back, or its error.
     fn date_time(&mut self) -> Result<Option<String>, Report> {
         let start = self.i;
-        let digits_at = |at: usize, n: usize| {
-            self.s
-                .get(at..at + n)
-                .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
-        };
         let byte_at = |at: usize| self.s.get(at).copied();
-        let is_date = digits_at(start, 4)
-            && byte_at(start + 4) == Some(b'-')
-            && digits_at(start + 5, 2)
-            && byte_at(start + 7) == Some(b'-')
-            && digits_at(start + 8, 2);
-        let is_time = digits_at(start, 2)
-            && byte_at(start + 2) == Some(b':')
-            && digits_at(start + 3, 2)
-            && byte_at(start + 5) == Some(b':')
-            && digits_at(start + 6, 2);
+        let is_date = self.mismatch(start, b"0000-00-00").is_none();
+        let is_time = self.mismatch(start, b"00:00:00").is_none();
         if is_time {
             let time = self.time(start)?;
             check_time(&self.s[start..], start)?;
